@@ -1,0 +1,83 @@
+// The one registry of commands (request → response) and events (name → payload).
+// The preload bridge, the WebSocket bridge and the renderer's API type all derive from it.
+import type { z } from 'zod';
+import * as s from './schemas.js';
+import type {
+  AppInfo,
+  BotStatus,
+  ChatMessage,
+  LogEntry,
+  SettingsView,
+  TestConnectionResult,
+} from './types.js';
+
+export interface CommandDef<I extends z.ZodType, O> {
+  input: I;
+  /** Type-level only: never read at run time. */
+  output?: O;
+}
+
+const command = <I extends z.ZodType>(input: I) => ({
+  returns: <O>(): CommandDef<I, O> => ({ input }),
+});
+const event = <P>() => ({}) as { payload?: P };
+
+export const commands = {
+  settings: {
+    get: command(s.noInput).returns<SettingsView>(),
+    save: command(s.settingsPatch).returns<SettingsView>(),
+    testConnection: command(s.connectionCandidate.optional()).returns<TestConnectionResult>(),
+  },
+  bot: {
+    start: command(s.noInput).returns<BotStatus>(),
+    stop: command(s.noInput).returns<BotStatus>(),
+    status: command(s.noInput).returns<BotStatus>(),
+  },
+  messages: {
+    list: command(s.messagesListInput).returns<ChatMessage[]>(),
+  },
+  logs: {
+    recent: command(s.noInput).returns<LogEntry[]>(),
+  },
+  app: {
+    info: command(s.noInput).returns<AppInfo>(),
+  },
+} as const;
+
+export const events = {
+  'bot.status': event<BotStatus>(),
+  'message.created': event<ChatMessage>(),
+  'message.updated': event<ChatMessage>(),
+  'message.deleted': event<{ id: string; channelId: string }>(),
+  'log.entry': event<LogEntry>(),
+  'settings.changed': event<SettingsView>(),
+} as const;
+
+export type Commands = typeof commands;
+export type Namespace = keyof Commands;
+export type CommandName = { [N in Namespace]: `${N}.${keyof Commands[N] & string}` }[Namespace];
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = NonNullable<(typeof events)[E]['payload']>;
+
+type DefOf<C extends CommandName> = C extends `${infer N extends Namespace}.${infer M}`
+  ? M extends keyof Commands[N]
+    ? Commands[N][M]
+    : never
+  : never;
+export type CommandInput<C extends CommandName> =
+  DefOf<C> extends CommandDef<infer I, unknown> ? z.input<I> : never;
+export type CommandParsed<C extends CommandName> =
+  DefOf<C> extends CommandDef<infer I, unknown> ? z.output<I> : never;
+export type CommandOutput<C extends CommandName> =
+  DefOf<C> extends CommandDef<z.ZodType, infer O> ? O : never;
+
+export const commandNames = Object.entries(commands).flatMap(([ns, defs]) =>
+  Object.keys(defs).map((m) => `${ns}.${m}`),
+) as CommandName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function commandDef(name: string): CommandDef<z.ZodType, unknown> | undefined {
+  const [ns, method] = name.split('.');
+  const group = (commands as Record<string, Record<string, CommandDef<z.ZodType, unknown>>>)[ns ?? ''];
+  return group && Object.hasOwn(group, method ?? '') ? group[method!] : undefined;
+}
