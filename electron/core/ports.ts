@@ -1,0 +1,30 @@
+// What the core needs from its host (Electron shell or headless entry). Small on purpose.
+
+/** Where the bot token is kept. Electron: safeStorage; headless: a 0600 file. */
+export interface SecretBox {
+  /** True when the stored secret is encrypted at rest. */
+  readonly encrypted: boolean;
+  /** Sentence shown to the user when the secret is not encrypted, else null. */
+  readonly warning: string | null;
+  get(): Promise<string | null>;
+  set(secret: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface AppPaths {
+  /** Settings, token, journal, message state. */
+  dataDir: string;
+  /** Rotating log files. */
+  logDir: string;
+  /** The app's own folder (the git checkout when run from source); .env is read from here. */
+  appDir: string;
+}
+
+/** How the process restarts itself after an update (Electron: app.relaunch; headless: detached spawn). */
+export interface Relauncher {
+  relaunch(extraArgs: string[]): Promise<void>;
+}
+
+export interface Notifier {
+  notify(title: string, body: string): void;
+}
