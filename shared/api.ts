@@ -44,7 +44,7 @@ type Method<C extends CommandName> = [CommandInput<C>] extends [undefined]
     : (arg: CommandInput<C>) => Promise<CommandOutput<C>>;
 
 export type Api = {
-  [N in Namespace]: { [M in keyof (typeof commands)[N] & string]: Method<`${N}.${M}`> };
+  [N in Namespace]: { [M in keyof (typeof commands)[N] & string]: Method<`${N}.${M}` & CommandName> };
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };

@@ -1,0 +1,144 @@
+// Composes the core: settings, logging, the monitor and the command handlers. No Electron here.
+import { join } from 'node:path';
+import type { AppInfo } from '../../shared/types.js';
+import { readAppIdentity } from './app-info.js';
+import { ChannelMonitor, type MonitorOptions, type MonitorTarget } from './bot/monitor.js';
+import { testConnection } from './bot/test-connection.js';
+import { createDispatcher, type Dispatch } from './dispatch.js';
+import { CommandError } from './errors.js';
+import { EventBus } from './event-bus.js';
+import { createLog, type CoreLog } from './log/logger.js';
+import { LastSeen } from './messages/last-seen.js';
+import { MessageStore } from './messages/store.js';
+import type { AppPaths, SecretBox } from './ports.js';
+import type { StoreFactory } from './settings/open-store.js';
+import { Settings } from './settings/settings.js';
+
+export interface CoreOptions {
+  paths: AppPaths;
+  secrets: SecretBox;
+  storeFactory: StoreFactory;
+  env: NodeJS.ProcessEnv;
+  mode: AppInfo['mode'];
+  electronVersion?: string | null;
+  logToStdout?: boolean;
+  /** Timing knobs for tests (watchdog, retry, stop cap). */
+  monitorTuning?: Partial<Omit<MonitorOptions, 'target' | 'logger' | 'bus' | 'store' | 'lastSeen'>>;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  bus: EventBus;
+  monitor: ChannelMonitor;
+  settings: Settings;
+  log: CoreLog;
+  info(): AppInfo;
+  /** Marks the core busy (an update runs): bot and settings commands are refused meanwhile. */
+  setBusy(reason: string | null): void;
+  shutdown(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const log = createLog({ dir: options.paths.logDir, stdout: options.logToStdout ?? false });
+  const bus = new EventBus(log.redactor);
+  log.entries.on('entry', (entry) => bus.emit('log.entry', entry));
+
+  const settings = await Settings.open({
+    dataDir: options.paths.dataDir,
+    appDir: options.paths.appDir,
+    env: options.env,
+    secrets: options.secrets,
+    storeFactory: options.storeFactory,
+  });
+  const keepSecret = () => log.redactor.add(settings.effective().token);
+  keepSecret();
+  log.redactor.add(settings.accessToken());
+  for (const notice of settings.notices) log.logger.warn(notice);
+  if (!options.secrets.encrypted) log.logger.warn(options.secrets.warning ?? 'The bot token is not encrypted at rest.');
+
+  const target = (): MonitorTarget | null => {
+    const s = settings.effective();
+    return s.token && s.guildId && s.channelId ? { token: s.token, guildId: s.guildId, channelId: s.channelId, apiUrl: s.apiUrl } : null;
+  };
+  const store = new MessageStore();
+  const lastSeen = new LastSeen(join(options.paths.dataDir, 'last-seen.json'));
+  const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, ...options.monitorTuning });
+
+  settings.on('changed', (view) => {
+    keepSecret();
+    bus.emit('settings.changed', view);
+    void monitor.refresh();
+  });
+
+  let busy: string | null = null;
+  const notBusy = () => {
+    if (busy) throw new CommandError('busy', `${busy} Try again when it has finished.`);
+  };
+  const identity = readAppIdentity(options.paths.appDir);
+  const info = (): AppInfo => ({
+    ...identity,
+    mode: options.mode,
+    runtime: { node: process.versions.node, electron: options.electronVersion ?? null, platform: process.platform, arch: process.arch },
+    dataDir: options.paths.dataDir,
+    logFile: log.file,
+  });
+
+  const dispatch = createDispatcher(
+    {
+      settings: {
+        get: async () => settings.view(),
+        save: async (patch) => {
+          notBusy();
+          const view = await settings.save(patch);
+          log.logger.info('Settings saved.');
+          return view;
+        },
+        testConnection: async (candidate) => {
+          const s = settings.effective();
+          const merged = {
+            token: candidate?.token ?? s.token ?? '',
+            guildId: candidate?.guildId ?? s.guildId,
+            channelId: candidate?.channelId ?? s.channelId,
+            apiUrl: candidate?.apiUrl ?? s.apiUrl,
+          };
+          if (!merged.token || !merged.guildId || !merged.channelId) {
+            throw new CommandError('invalid-input', 'Enter a bot token, a server ID and a channel ID before testing the connection.');
+          }
+          return testConnection(merged);
+        },
+      },
+      bot: {
+        start: async () => {
+          notBusy();
+          return monitor.start();
+        },
+        stop: async () => {
+          notBusy();
+          return monitor.stop();
+        },
+        status: async () => monitor.status(),
+      },
+      messages: { list: async (input) => store.list(input?.limit ?? 200) },
+      logs: { recent: async () => log.recent() },
+      app: { info: async () => info() },
+    },
+    log.logger,
+  );
+
+  return {
+    dispatch,
+    bus,
+    monitor,
+    settings,
+    log,
+    info,
+    setBusy: (reason) => {
+      busy = reason;
+    },
+    shutdown: async () => {
+      await monitor.stop();
+      lastSeen.flush();
+      log.flush();
+    },
+  };
+}

@@ -1,0 +1,324 @@
+// Watches one channel with discord.js. Lifecycle operations are serialised, and stop() resolves
+// only once the gateway socket is closed: the fix for the original's two-sessions-per-token bug.
+import { once } from 'node:events';
+import { ChannelType, Client, Events, GatewayIntentBits, Partials, type Message, type PartialMessage } from 'discord.js';
+import type { Logger } from 'pino';
+import type { BotStatus, ChatMessage } from '../../../shared/types.js';
+import type { EventBus } from '../event-bus.js';
+import type { LastSeen } from '../messages/last-seen.js';
+import { snowflakeCompare, type MessageStore } from '../messages/store.js';
+import { backoffMs, botErrors, classifyLoginError } from './errors.js';
+import { gatewaySockets, lastAckAt, withTimeout } from './gateway.js';
+import { statuses } from './status.js';
+import { toChatMessage } from './to-chat-message.js';
+import { Watchdog } from './watchdog.js';
+
+export interface MonitorTarget {
+  token: string;
+  guildId: string;
+  channelId: string;
+  apiUrl: string;
+}
+
+export interface MonitorOptions {
+  /** Current target, or null when not configured. */
+  target: () => MonitorTarget | null;
+  logger: Logger;
+  bus: EventBus;
+  store: MessageStore;
+  lastSeen: LastSeen;
+  stopTimeoutMs?: number;
+  readyTimeoutMs?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  watchdogIntervals?: number;
+  watchdogDefaultIntervalMs?: number;
+}
+
+const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
+const TEXT_TYPES = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
+const MESSAGE_CONTENT_FLAGS = (1 << 18) | (1 << 19);
+const CATCH_UP_PAGES = 20;
+
+export class ChannelMonitor {
+  private current: BotStatus;
+  private client: Client | null = null;
+  private generation = 0;
+  private wanted = false;
+  private queue: Promise<unknown> = Promise.resolve();
+  private connecting: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private watchdogTimer: NodeJS.Timeout | null = null;
+  private attempt = 0;
+  private catchingUp: Message[] | null = null;
+
+  constructor(private readonly o: MonitorOptions) {
+    this.current = { ...(o.target() ? statuses.ready() : statuses.notConfigured()), since: Date.now() };
+  }
+
+  status(): BotStatus {
+    return this.current;
+  }
+
+  /** True while monitoring is wanted (connecting, connected or retrying). */
+  isRunning(): boolean {
+    return this.wanted;
+  }
+
+  start(): Promise<BotStatus> {
+    return this.serial(async () => {
+      if (this.wanted && this.current.state !== 'error') return this.current;
+      await this.shutdownClient();
+      if (!this.o.target()) {
+        this.set(statuses.notConfigured());
+        return this.current;
+      }
+      this.wanted = true;
+      this.attempt = 0;
+      this.launch();
+      return this.current;
+    });
+  }
+
+  stop(): Promise<BotStatus> {
+    return this.serial(async () => {
+      this.wanted = false;
+      await this.shutdownClient();
+      this.set(this.o.target() ? statuses.ready() : statuses.notConfigured());
+      return this.current;
+    });
+  }
+
+  /** Settings changed: reflect configured/not-configured, reconnect if the target changed while running. */
+  refresh(): Promise<BotStatus> {
+    return this.serial(async () => {
+      if (!this.wanted) this.set(this.o.target() ? statuses.ready() : statuses.notConfigured());
+      return this.current;
+    });
+  }
+
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(op, op);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private set(status: Omit<BotStatus, 'since'>): void {
+    const same = status.state === this.current.state && status.sentence === this.current.sentence;
+    this.current = { ...status, since: same ? this.current.since : Date.now() };
+    this.o.bus.emit('bot.status', this.current);
+  }
+
+  private launch(): void {
+    const gen = ++this.generation;
+    this.attempt++;
+    this.set(statuses.connecting(this.attempt));
+    this.connecting = this.connect(gen).catch((err: unknown) => {
+      this.o.logger.error({ err }, `Monitor failed: ${String(err)}`);
+    });
+  }
+
+  /** Destroys the client and waits until its gateway socket is closed (capped, then terminated). */
+  private async shutdownClient(): Promise<void> {
+    this.generation++;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.watchdogTimer) clearInterval(this.watchdogTimer);
+    this.retryTimer = this.watchdogTimer = null;
+    const client = this.client;
+    this.client = null;
+    if (client) await this.destroy(client);
+    // A login still in flight notices the generation change and destroys its own client.
+    if (this.connecting) await this.connecting;
+    this.connecting = null;
+    this.o.lastSeen.flush();
+  }
+
+  private async destroy(client: Client): Promise<void> {
+    const sockets = gatewaySockets(client);
+    const { timedOut } = await withTimeout(client.destroy(), this.o.stopTimeoutMs ?? 10_000);
+    if (timedOut) {
+      this.o.logger.warn('Discord did not confirm the disconnection within 10 s; the connection was terminated.');
+      for (const socket of [...sockets, ...gatewaySockets(client)]) socket.terminate?.();
+    }
+  }
+
+  private async connect(gen: number): Promise<void> {
+    const target = this.o.target();
+    if (!target) return;
+    this.o.logger.info(`Connecting to Discord (attempt ${this.attempt})…`);
+    const client = new Client({ intents: INTENTS, partials: [Partials.Message], rest: { api: target.apiUrl } });
+    this.client = client;
+    this.attach(client, target, gen);
+    const ready = once(client, Events.ClientReady);
+    ready.catch(() => undefined);
+    try {
+      await client.login(target.token);
+      const { timedOut } = await withTimeout(ready, this.o.readyTimeoutMs ?? 30_000);
+      if (timedOut) throw new Error('Discord did not finish the handshake in time (ETIMEDOUT)');
+    } catch (err) {
+      if (gen !== this.generation) return;
+      this.client = null;
+      await this.destroy(client);
+      this.failed(err);
+      return;
+    }
+    if (gen !== this.generation) {
+      await this.destroy(client);
+      return;
+    }
+    await this.onReady(client as Client<true>, target, gen);
+  }
+
+  private failed(err: unknown): void {
+    const { error, retry } = classifyLoginError(err, this.attempt);
+    this.o.logger.error(`${error.message} ${error.hint}`);
+    if (!retry) {
+      this.wanted = false;
+      this.set(statuses.error(error));
+      return;
+    }
+    const delay = backoffMs(this.attempt, this.o.retryBaseMs, this.o.retryMaxMs);
+    this.set(statuses.error(error, { attempt: this.attempt, at: Date.now() + delay }));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.serial(async () => {
+        if (this.wanted && !this.client) this.launch();
+      });
+    }, delay);
+  }
+
+  private async onReady(client: Client<true>, target: MonitorTarget, gen: number): Promise<void> {
+    const guild = client.guilds.cache.get(target.guildId);
+    const channel = guild?.channels.cache.get(target.channelId);
+    const flags = client.application.flags?.bitfield ?? 0;
+    const problem = !guild
+      ? botErrors.guildNotFound(target.guildId, client.application.id)
+      : !channel
+        ? botErrors.channelNotFound(target.channelId, guild.name)
+        : !TEXT_TYPES.has(channel.type)
+          ? botErrors.channelNotText(channel.name, ChannelType[channel.type].replace(/^Guild/, '').toLowerCase() + ' channel')
+          : (Number(flags) & MESSAGE_CONTENT_FLAGS) === 0
+            ? botErrors.missingIntent()
+            : null;
+    if (problem || !guild || !channel) {
+      this.o.logger.error(`${problem!.message} ${problem!.hint}`);
+      this.wanted = false;
+      this.client = null;
+      await this.destroy(client);
+      this.set(statuses.error(problem!));
+      return;
+    }
+    this.attempt = 0;
+    const bot = { id: client.user.id, username: client.user.username };
+    this.set(statuses.connected(bot, { id: guild.id, name: guild.name }, { id: channel.id, name: channel.name }));
+    this.o.logger.info(`Monitoring #${channel.name} on ${guild.name}.`);
+    this.startWatchdog(client, gen);
+    await this.catchUp(client, target, gen);
+  }
+
+  /** Fetches what was posted since the last message seen (a restart, a lost session), oldest first. */
+  private async catchUp(client: Client, target: MonitorTarget, gen: number): Promise<void> {
+    const channel = client.channels.cache.get(target.channelId);
+    if (!channel?.isTextBased() || !('messages' in channel)) return;
+    const buffered: Message[] = (this.catchingUp = []);
+    const fetched: Message[] = [];
+    try {
+      let after: string | null = this.o.lastSeen.get(target.channelId);
+      if (!after) {
+        fetched.push(...(await channel.messages.fetch({ limit: 50 })).values());
+      } else {
+        for (let page = 0; page < CATCH_UP_PAGES; page++) {
+          const page: Message[] = [...(await channel.messages.fetch({ after, limit: 100 })).values()];
+          const batch = page;
+          fetched.push(...batch);
+          if (batch.length < 100) break;
+          after = batch.map((m: Message) => m.id).sort(snowflakeCompare).at(-1)!;
+        }
+      }
+    } catch (err) {
+      this.o.logger.warn(`Could not fetch the messages posted while disconnected: ${String(err)}`);
+    } finally {
+      this.catchingUp = null;
+    }
+    if (gen !== this.generation) return;
+    const missed = fetched.filter((m) => !this.o.store.has(m.id)).sort((a, b) => snowflakeCompare(a.id, b.id));
+    if (missed.length) this.o.logger.info(`Caught up ${missed.length} message(s) posted while disconnected.`);
+    for (const m of missed) this.received(m, true);
+    for (const m of buffered.sort((a, b) => snowflakeCompare(a.id, b.id))) this.received(m, false);
+  }
+
+  private received(m: Message | PartialMessage, caughtUp: boolean): void {
+    this.o.lastSeen.advance(m.channelId, m.id);
+    if (m.author?.id === m.client.user?.id) return;
+    const chat = toChatMessage(m, caughtUp);
+    if (chat && this.o.store.add(chat)) this.o.bus.emit('message.created', chat);
+  }
+
+  private attach(client: Client, target: MonitorTarget, gen: number): void {
+    const mine = (m: { channelId: string }) => gen === this.generation && m.channelId === target.channelId;
+    client.on(Events.MessageCreate, (m) => {
+      if (!mine(m)) return;
+      if (this.catchingUp) this.catchingUp.push(m);
+      else this.received(m, false);
+    });
+    client.on(Events.MessageUpdate, (_old, m) => {
+      if (!mine(m)) return;
+      const chat = toChatMessage(m, false);
+      const existing = this.o.store.get(m.id);
+      const updated: ChatMessage | undefined = existing
+        ? this.o.store.update(m.id, { content: m.content ?? existing.content, editedAt: m.editedTimestamp ?? Date.now(), attachments: chat?.attachments ?? existing.attachments })
+        : chat && this.o.store.add(chat) ? chat : undefined;
+      if (updated) this.o.bus.emit('message.updated', updated);
+    });
+    client.on(Events.MessageDelete, (m) => {
+      if (!mine(m)) return;
+      this.o.store.update(m.id, { deleted: true });
+      this.o.bus.emit('message.deleted', { id: m.id, channelId: m.channelId });
+    });
+    client.on(Events.ShardDisconnect, (event) => {
+      if (gen === this.generation) this.o.logger.warn(`Gateway closed (code ${event.code}).`);
+    });
+    client.on(Events.ShardReconnecting, () => {
+      if (gen !== this.generation) return;
+      this.o.logger.warn('Connection to Discord lost — resuming the session…');
+      this.set(statuses.resuming());
+    });
+    client.on(Events.ShardResume, () => {
+      if (gen !== this.generation || !client.isReady()) return;
+      this.o.logger.info('Session resumed; events sent meanwhile are replayed.');
+      const before = this.current;
+      if (before.bot && before.guild && before.channel) this.set(statuses.connected(before.bot, before.guild, before.channel));
+    });
+    client.on(Events.Error, (err) => this.o.logger.error(`Discord client error: ${err.message}`));
+    client.on(Events.Warn, (msg) => this.o.logger.warn(`Discord: ${msg}`));
+    client.on(Events.Raw, () => this.watchdog?.activity());
+  }
+
+  private watchdog: Watchdog | null = null;
+
+  private startWatchdog(client: Client, gen: number): void {
+    const watchdog = (this.watchdog = new Watchdog({
+      intervals: this.o.watchdogIntervals ?? 3,
+      defaultIntervalMs: this.o.watchdogDefaultIntervalMs ?? 41_250,
+      now: Date.now,
+    }));
+    const every = () => Math.min(5_000, Math.max(100, watchdog.thresholdMs / 3));
+    const tick = () => {
+      if (gen !== this.generation) return;
+      watchdog.observeAck(lastAckAt(client));
+      const silent = watchdog.silentFor();
+      if (silent) {
+        this.o.logger.warn(`Discord gateway silent for ${(silent / 1000).toFixed(1)} s (no heartbeat acknowledged) — reconnecting.`);
+        void this.serial(async () => {
+          if (gen !== this.generation || !this.wanted) return;
+          await this.shutdownClient();
+          this.attempt = 0;
+          this.launch();
+        });
+        return;
+      }
+      this.watchdogTimer = setTimeout(tick, every());
+    };
+    this.watchdogTimer = setTimeout(tick, every());
+  }
+}

@@ -1,0 +1,42 @@
+// Detects "online but dead" gateway sessions: heartbeats no longer acknowledged and nothing received.
+// discord.js only notices a missed ACK at the next heartbeat and then waits on a resume that may hang.
+export interface WatchdogOptions {
+  /** Intervals of silence tolerated before forcing a reconnect. */
+  intervals: number;
+  /** Used until two ACKs have been seen (Discord's usual interval is 41.25 s). */
+  defaultIntervalMs: number;
+  now: () => number;
+}
+
+export class Watchdog {
+  private lastAck = -1;
+  private intervalMs: number;
+  private lastActivity: number;
+
+  constructor(private readonly options: WatchdogOptions) {
+    this.intervalMs = options.defaultIntervalMs;
+    this.lastActivity = options.now();
+  }
+
+  /** Feed the shard's last ACK time; learns the heartbeat interval from consecutive ACKs. */
+  observeAck(ackAt: number): void {
+    if (ackAt <= 0 || ackAt === this.lastAck) return;
+    if (this.lastAck > 0) this.intervalMs = ackAt - this.lastAck;
+    this.lastAck = ackAt;
+    this.activity(ackAt);
+  }
+
+  activity(at = this.options.now()): void {
+    this.lastActivity = Math.max(this.lastActivity, at);
+  }
+
+  get thresholdMs(): number {
+    return Math.max(500, this.intervalMs * this.options.intervals);
+  }
+
+  /** Milliseconds of silence beyond the threshold, or 0 when healthy. */
+  silentFor(): number {
+    const silent = this.options.now() - this.lastActivity;
+    return silent > this.thresholdMs ? silent : 0;
+  }
+}

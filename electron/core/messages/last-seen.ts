@@ -1,0 +1,39 @@
+// The last message id seen per channel, persisted so a restart can fetch what was posted meanwhile.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { snowflakeCompare } from './store.js';
+
+export class LastSeen {
+  private ids: Record<string, string> = {};
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly debounceMs = 250,
+  ) {
+    try {
+      this.ids = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch {
+      this.ids = {};
+    }
+  }
+
+  get(channelId: string): string | null {
+    return this.ids[channelId] ?? null;
+  }
+
+  advance(channelId: string, id: string): void {
+    const current = this.ids[channelId];
+    if (current && snowflakeCompare(id, current) <= 0) return;
+    this.ids[channelId] = id;
+    this.timer ??= setTimeout(() => this.flush(), this.debounceMs);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(`${this.file}.tmp`, JSON.stringify(this.ids));
+    renameSync(`${this.file}.tmp`, this.file);
+  }
+}

@@ -1,0 +1,57 @@
+// Environment overrides, as the original panel's .env did: process.env wins over .env, which wins over stored values.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'dotenv';
+import type { z } from 'zod';
+import { apiUrl, botToken, branchName, snowflake } from '../../../shared/schemas.js';
+import type { SettingKey } from '../../../shared/types.js';
+
+type Target = SettingKey | 'token';
+
+const boolean = {
+  safeParse: (v: string) =>
+    /^(true|1|yes|on)$/i.test(v)
+      ? { success: true as const, data: true }
+      : /^(false|0|no|off)$/i.test(v)
+        ? { success: true as const, data: false }
+        : { success: false as const, error: { issues: [{ message: 'must be True or False' }] } },
+};
+
+const VARIABLES: Array<{ name: string; key: Target; schema: Pick<z.ZodType, 'safeParse'> | typeof boolean }> = [
+  { name: 'DISCORD_TOKEN', key: 'token', schema: botToken },
+  { name: 'DISCORD_GUILD_ID', key: 'guildId', schema: snowflake },
+  { name: 'DISCORD_CHANNEL_ID', key: 'channelId', schema: snowflake },
+  { name: 'DISCORD_API_URL', key: 'apiUrl', schema: apiUrl },
+  { name: 'AUTO_UPDATE_ENABLED', key: 'autoUpdateEnabled', schema: boolean },
+  { name: 'UPDATE_BRANCH', key: 'updateBranch', schema: branchName },
+  { name: 'AUTO_RESTART_SERVICE', key: 'autoRestartService', schema: boolean },
+];
+
+export interface EnvOverrides {
+  values: Partial<Record<Target, string | boolean>>;
+  /** Setting → the variable (and where it came from) that set it. */
+  sources: Partial<Record<Target, string>>;
+  /** Variables that were present but invalid: ignored, and said so. */
+  problems: string[];
+}
+
+export function readEnvOverrides(env: NodeJS.ProcessEnv, appDir: string): EnvOverrides {
+  const dotenvPath = join(appDir, '.env');
+  const fromFile = existsSync(dotenvPath) ? parse(readFileSync(dotenvPath)) : {};
+  const result: EnvOverrides = { values: {}, sources: {}, problems: [] };
+  for (const { name, key, schema } of VARIABLES) {
+    const inEnv = env[name] !== undefined && env[name] !== '';
+    const raw = inEnv ? env[name] : fromFile[name];
+    if (raw === undefined || raw === '') continue;
+    const parsed = schema.safeParse(raw);
+    const where = inEnv ? name : `${name} (.env)`;
+    if (!parsed.success) {
+      // Never echo the value: it may be a token.
+      result.problems.push(`${where} ignored: ${parsed.error.issues[0]?.message ?? 'invalid value'}.`);
+      continue;
+    }
+    result.values[key] = parsed.data as string | boolean;
+    result.sources[key] = where;
+  }
+  return result;
+}

@@ -1,0 +1,35 @@
+// Headless secret storage: a file readable only by the user. Not encryption, and we say so.
+import { chmod, mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { SecretBox } from '../ports.js';
+
+export class FileSecretBox implements SecretBox {
+  readonly encrypted = false;
+  readonly warning: string;
+
+  constructor(private readonly file: string) {
+    this.warning = `The bot token is stored without encryption in ${file} (readable only by your user account).`;
+  }
+
+  async get(): Promise<string | null> {
+    try {
+      const text = (await readFile(this.file, 'utf8')).trim();
+      return text || null;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  async set(secret: string): Promise<void> {
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    const tmp = `${this.file}.tmp`;
+    await writeFile(tmp, secret, { mode: 0o600 });
+    await chmod(tmp, 0o600);
+    await rename(tmp, this.file);
+  }
+
+  async clear(): Promise<void> {
+    await rm(this.file, { force: true });
+  }
+}

@@ -1,0 +1,81 @@
+// What settings.json holds. The token is never here: it lives in the SecretBox.
+export const SETTINGS_VERSION = 2;
+
+export interface StoredSettings {
+  schemaVersion: number;
+  guildId: string;
+  channelId: string;
+  apiUrl: string;
+  autoStartBot: boolean;
+  autoUpdateEnabled: boolean;
+  updateBranch: string;
+  autoRestartService: boolean;
+  restartMethod: 'auto' | 'systemd' | 'supervisor' | 'pm2' | 'relaunch';
+  checkIntervalMinutes: number;
+  /** Access token of the headless web panel, generated once. */
+  headlessAccessToken: string;
+}
+
+export const DISCORD_API_URL = 'https://discord.com/api';
+
+export const DEFAULTS: StoredSettings = {
+  schemaVersion: SETTINGS_VERSION,
+  guildId: '',
+  channelId: '',
+  apiUrl: DISCORD_API_URL,
+  autoStartBot: true,
+  autoUpdateEnabled: true,
+  updateBranch: '',
+  autoRestartService: true,
+  restartMethod: 'auto',
+  checkIntervalMinutes: 5,
+  headlessAccessToken: '',
+};
+
+const idOrEmpty = { type: 'string', pattern: '^(|\\d{17,20})$' } as const;
+
+/** JSON schema handed to conf / electron-store, which validate every write with it. */
+export const JSON_SCHEMA = {
+  schemaVersion: { type: 'integer', minimum: 1 },
+  guildId: idOrEmpty,
+  channelId: idOrEmpty,
+  apiUrl: { type: 'string', pattern: '^https?://' },
+  autoStartBot: { type: 'boolean' },
+  autoUpdateEnabled: { type: 'boolean' },
+  updateBranch: { type: 'string', maxLength: 100 },
+  autoRestartService: { type: 'boolean' },
+  restartMethod: { enum: ['auto', 'systemd', 'supervisor', 'pm2', 'relaunch'] },
+  checkIntervalMinutes: { type: 'integer', minimum: 1, maximum: 1440 },
+  headlessAccessToken: { type: 'string' },
+} as const;
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Versioned migrations: index i upgrades version i+1 → i+2. Version 1 was the first
+ * release's file (camel-cased keys of the original .env names, token inline).
+ */
+export const MIGRATIONS: Array<(raw: Raw) => Raw> = [
+  // 1 → 2: the inline token moves to the SecretBox (handled by the caller via `movedToken`),
+  // and AUTO_RESTART_SERVICE's old string form becomes a boolean.
+  (raw) => {
+    const { token: _token, ...rest } = raw;
+    if (typeof rest.autoRestartService === 'string') rest.autoRestartService = rest.autoRestartService !== 'False';
+    return { ...rest, schemaVersion: 2 };
+  },
+];
+
+export interface MigrationResult {
+  settings: Raw;
+  /** A token found inline in an old file, to be moved into the SecretBox. */
+  movedToken: string | null;
+  from: number;
+}
+
+export function migrate(raw: Raw): MigrationResult {
+  const from = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 1;
+  const movedToken = typeof raw.token === 'string' && raw.token ? raw.token : null;
+  let current = raw;
+  for (let v = from; v < SETTINGS_VERSION; v++) current = MIGRATIONS[v - 1]!(current);
+  return { settings: current, movedToken, from };
+}

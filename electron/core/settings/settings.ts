@@ -1,0 +1,128 @@
+// The settings service: stored values + environment overrides + the token from the SecretBox.
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { z } from 'zod';
+import type { settingsPatch } from '../../../shared/schemas.js';
+import { SETTING_KEYS, type SettingKey, type SettingsView } from '../../../shared/types.js';
+import { CommandError } from '../errors.js';
+import type { SecretBox } from '../ports.js';
+import { readEnvOverrides, type EnvOverrides } from './env.js';
+import { openSettingsStore, type KeyValueStore, type StoreFactory } from './open-store.js';
+import type { StoredSettings } from './schema.js';
+
+export type SettingsPatch = z.output<typeof settingsPatch>;
+
+export interface EffectiveSettings extends Omit<StoredSettings, 'schemaVersion' | 'headlessAccessToken'> {
+  token: string | null;
+}
+
+export interface SettingsOptions {
+  dataDir: string;
+  appDir: string;
+  env: NodeJS.ProcessEnv;
+  secrets: SecretBox;
+  storeFactory: StoreFactory;
+}
+
+export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
+  private token: string | null = null;
+  private overrides: EnvOverrides;
+  /** Things the user should read once: migrations, files moved aside, bad environment values. */
+  readonly notices: string[] = [];
+
+  private constructor(
+    private readonly store: KeyValueStore,
+    private readonly options: SettingsOptions,
+  ) {
+    super();
+    this.overrides = readEnvOverrides(options.env, options.appDir);
+    this.notices.push(...this.overrides.problems);
+  }
+
+  static async open(options: SettingsOptions): Promise<Settings> {
+    const opened = openSettingsStore(options.dataDir, options.storeFactory);
+    const settings = new Settings(opened.store, options);
+    settings.notices.unshift(...opened.notices);
+    if (opened.movedToken) await options.secrets.set(opened.movedToken);
+    settings.token = await options.secrets.get();
+    return settings;
+  }
+
+  get file(): string {
+    return this.store.path;
+  }
+
+  effective(): EffectiveSettings {
+    const { schemaVersion: _v, headlessAccessToken: _a, ...stored } = this.store.store;
+    const env = this.overrides.values;
+    const merged = { ...stored } as Record<string, unknown>;
+    for (const key of SETTING_KEYS) if (env[key] !== undefined) merged[key] = env[key];
+    const token = (env.token as string | undefined) ?? this.token;
+    return { ...(merged as Omit<EffectiveSettings, 'token'>), token };
+  }
+
+  view(): SettingsView {
+    const eff = this.effective();
+    const fromEnvToken = this.overrides.values.token !== undefined;
+    return {
+      token: {
+        set: eff.token !== null,
+        last4: eff.token ? eff.token.slice(-4) : null,
+        source: fromEnvToken ? 'environment' : eff.token ? 'stored' : 'none',
+        encrypted: this.options.secrets.encrypted,
+        warning: !fromEnvToken && eff.token ? this.options.secrets.warning : null,
+      },
+      guildId: eff.guildId,
+      channelId: eff.channelId,
+      apiUrl: eff.apiUrl,
+      autoStartBot: eff.autoStartBot,
+      autoUpdateEnabled: eff.autoUpdateEnabled,
+      updateBranch: eff.updateBranch,
+      autoRestartService: eff.autoRestartService,
+      checkIntervalMinutes: eff.checkIntervalMinutes,
+      fromEnv: { ...this.overrides.sources },
+      configured: Boolean(eff.token && eff.guildId && eff.channelId),
+    };
+  }
+
+  /** Applies a validated patch. Rejects, changing nothing, if it touches an environment-set value. */
+  async save(patch: SettingsPatch): Promise<SettingsView> {
+    const current = this.effective() as unknown as Record<string, unknown>;
+    const blocked = Object.entries(patch).filter(
+      ([key, value]) => this.overrides.sources[key as SettingKey] && value !== undefined && value !== current[key],
+    );
+    if (blocked.length) {
+      const fields = Object.fromEntries(
+        blocked.map(([key]) => [key, `is set by ${this.overrides.sources[key as SettingKey]}; change it there`]),
+      );
+      throw new CommandError('overridden', `Not saved: ${Object.values(fields).join('; ')}.`, fields);
+    }
+    const { token, ...rest } = patch;
+    const values = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    if (Object.keys(values).length) this.store.set(values as Partial<StoredSettings>);
+    if (token === null) {
+      await this.options.secrets.clear();
+      this.token = null;
+    } else if (token !== undefined) {
+      await this.options.secrets.set(token);
+      this.token = token;
+    }
+    const view = this.view();
+    this.emit('changed', view);
+    return view;
+  }
+
+  /** The headless panel's access token, generated on first use and kept. */
+  accessToken(): string {
+    let value = this.store.store.headlessAccessToken;
+    if (!value) {
+      value = randomBytes(24).toString('base64url');
+      this.store.set({ headlessAccessToken: value });
+    }
+    return value;
+  }
+
+  get stored(): Readonly<StoredSettings> {
+    return this.store.store;
+  }
+}

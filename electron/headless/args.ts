@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+
+export interface HeadlessArgs {
+  host: string;
+  port: number;
+  dataDir: string | undefined;
+  noToken: boolean;
+  selfTest: boolean;
+  relaunched: boolean;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
+
+/** Parses the command line; throws an Error whose message tells the user what to type instead. */
+export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '8787' },
+      'data-dir': { type: 'string' },
+      'no-token': { type: 'boolean', default: false },
+      'self-test': { type: 'boolean', default: false },
+      relaunched: { type: 'boolean', default: false },
+      hidden: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  const host = values.host!;
+  if (values['no-token'] && !isLoopback(host)) {
+    throw new Error(`Refusing to serve the panel on ${host} without an access token: anyone on the network could control the bot. Drop --no-token.`);
+  }
+  return { host, port, dataDir: values['data-dir'], noToken: values['no-token']!, selfTest: values['self-test']!, relaunched: values.relaunched! };
+}
