@@ -58,7 +58,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const target = (): MonitorTarget | null => {
     const s = settings.effective();
-    return s.token && s.guildId && s.channelId ? { token: s.token, guildId: s.guildId, channelId: s.channelId, apiUrl: s.apiUrl } : null;
+    return s.token && s.guildId && s.channelId ? { token: s.token, guildId: s.guildId, channelId: s.channelId, apiUrl: s.apiUrl, ...(options.env.DISCORD_CDN_URL ? { cdnUrl: options.env.DISCORD_CDN_URL } : {}) } : null;
   };
   const store = new MessageStore();
   const lastSeen = new LastSeen(join(options.paths.dataDir, 'last-seen.json'));

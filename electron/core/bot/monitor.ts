@@ -18,6 +18,8 @@ export interface MonitorTarget {
   guildId: string;
   channelId: string;
   apiUrl: string;
+  /** Discord's CDN by default; the demo and tests point it at the fake server. */
+  cdnUrl?: string;
 }
 
 export interface MonitorOptions {
@@ -51,6 +53,8 @@ export class ChannelMonitor {
   private watchdogTimer: NodeJS.Timeout | null = null;
   private attempt = 0;
   private catchingUp: Message[] | null = null;
+  private abortConnect = new AbortController();
+  private connectedInfo: { bot: { id: string; username: string }; guild: { id: string; name: string }; channel: { id: string; name: string } } | null = null;
 
   constructor(private readonly o: MonitorOptions) {
     this.current = { ...(o.target() ? statuses.ready() : statuses.notConfigured()), since: Date.now() };
@@ -119,22 +123,26 @@ export class ChannelMonitor {
   }
 
   /** Destroys the client and waits until its gateway socket is closed (capped, then terminated). */
-  private async shutdownClient(): Promise<void> {
+  private async shutdownClient(opts: { force?: boolean } = {}): Promise<void> {
     this.generation++;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.watchdogTimer) clearInterval(this.watchdogTimer);
     this.retryTimer = this.watchdogTimer = null;
+    this.abortConnect.abort();
+    this.abortConnect = new AbortController();
     const client = this.client;
     this.client = null;
-    if (client) await this.destroy(client);
-    // A login still in flight notices the generation change and destroys its own client.
-    if (this.connecting) await this.connecting;
+    // A connect still in flight notices the generation change and destroys its own client once
+    // its login has settled; past the cap, destroy (and terminate) from here anyway.
+    if (this.connecting) await withTimeout(this.connecting, this.o.stopTimeoutMs ?? 10_000);
+    if (client) await this.destroy(client, opts.force);
     this.connecting = null;
     this.o.lastSeen.flush();
   }
 
-  private async destroy(client: Client): Promise<void> {
+  private async destroy(client: Client, force = false): Promise<void> {
     const sockets = gatewaySockets(client);
+    if (force) for (const socket of sockets) socket.terminate?.();
     const { timedOut } = await withTimeout(client.destroy(), this.o.stopTimeoutMs ?? 10_000);
     if (timedOut) {
       this.o.logger.warn('Discord did not confirm the disconnection within 10 s; the connection was terminated.');
@@ -146,26 +154,32 @@ export class ChannelMonitor {
     const target = this.o.target();
     if (!target) return;
     this.o.logger.info(`Connecting to Discord (attempt ${this.attempt})…`);
-    const client = new Client({ intents: INTENTS, partials: [Partials.Message], rest: { api: target.apiUrl } });
+    const client = new Client({ intents: INTENTS, partials: [Partials.Message], rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}) } });
     this.client = client;
+    this.watchdog = new Watchdog({
+      intervals: this.o.watchdogIntervals ?? 3,
+      defaultIntervalMs: this.o.watchdogDefaultIntervalMs ?? 41_250,
+      now: Date.now,
+    });
     this.attach(client, target, gen);
-    const ready = once(client, Events.ClientReady);
+    const ready = once(client, Events.ClientReady, { signal: this.abortConnect.signal });
     ready.catch(() => undefined);
+    // destroy() while login() is still running lets the login finish and open a session
+    // afterwards, so a stop waits for the login to settle before destroying.
+    const login = client.login(target.token);
+    login.catch(() => undefined);
     try {
-      await client.login(target.token);
+      await login;
       const { timedOut } = await withTimeout(ready, this.o.readyTimeoutMs ?? 30_000);
       if (timedOut) throw new Error('Discord did not finish the handshake in time (ETIMEDOUT)');
     } catch (err) {
-      if (gen !== this.generation) return;
+      if (gen !== this.generation) return this.destroy(client);
       this.client = null;
       await this.destroy(client);
       this.failed(err);
       return;
     }
-    if (gen !== this.generation) {
-      await this.destroy(client);
-      return;
-    }
+    if (gen !== this.generation) return this.destroy(client);
     await this.onReady(client as Client<true>, target, gen);
   }
 
@@ -210,10 +224,13 @@ export class ChannelMonitor {
     }
     this.attempt = 0;
     const bot = { id: client.user.id, username: client.user.username };
-    this.set(statuses.connected(bot, { id: guild.id, name: guild.name }, { id: channel.id, name: channel.name }));
-    this.o.logger.info(`Monitoring #${channel.name} on ${guild.name}.`);
+    this.connectedInfo = { bot, guild: { id: guild.id, name: guild.name }, channel: { id: channel.id, name: channel.name } };
     this.startWatchdog(client, gen);
+    // "Connected" is said once the backlog is in, so the panel never shows a gap.
     await this.catchUp(client, target, gen);
+    if (gen !== this.generation) return;
+    this.set(statuses.connected(bot, this.connectedInfo.guild, this.connectedInfo.channel));
+    this.o.logger.info(`Monitoring #${channel.name} on ${guild.name}.`);
   }
 
   /** Fetches what was posted since the last message seen (a restart, a lost session), oldest first. */
@@ -286,23 +303,27 @@ export class ChannelMonitor {
     client.on(Events.ShardResume, () => {
       if (gen !== this.generation || !client.isReady()) return;
       this.o.logger.info('Session resumed; events sent meanwhile are replayed.');
-      const before = this.current;
-      if (before.bot && before.guild && before.channel) this.set(statuses.connected(before.bot, before.guild, before.channel));
+      const info = this.connectedInfo;
+      if (info) this.set(statuses.connected(info.bot, info.guild, info.channel));
     });
     client.on(Events.Error, (err) => this.o.logger.error(`Discord client error: ${err.message}`));
     client.on(Events.Warn, (msg) => this.o.logger.warn(`Discord: ${msg}`));
     client.on(Events.Raw, () => this.watchdog?.activity());
+    // @discordjs/ws reports HELLO's interval only in its debug output.
+    client.on(Events.Debug, (line) => {
+      const ms = /beat every (\d+)ms/.exec(line)?.[1];
+      if (ms && gen === this.generation) this.watchdog?.setHeartbeatInterval(Number(ms));
+    });
   }
 
   private watchdog: Watchdog | null = null;
 
   private startWatchdog(client: Client, gen: number): void {
-    const watchdog = (this.watchdog = new Watchdog({
-      intervals: this.o.watchdogIntervals ?? 3,
-      defaultIntervalMs: this.o.watchdogDefaultIntervalMs ?? 41_250,
-      now: Date.now,
-    }));
-    const every = () => Math.min(5_000, Math.max(100, watchdog.thresholdMs / 3));
+    const watchdog = this.watchdog;
+    if (!watchdog) return;
+    watchdog.activity();
+    // HELLO's interval is learnt after the first heartbeat, so re-check at least every second.
+    const every = () => Math.min(1_000, Math.max(100, watchdog.thresholdMs / 3));
     const tick = () => {
       if (gen !== this.generation) return;
       watchdog.observeAck(lastAckAt(client));
@@ -311,7 +332,8 @@ export class ChannelMonitor {
         this.o.logger.warn(`Discord gateway silent for ${(silent / 1000).toFixed(1)} s (no heartbeat acknowledged) — reconnecting.`);
         void this.serial(async () => {
           if (gen !== this.generation || !this.wanted) return;
-          await this.shutdownClient();
+          // A dead gateway will not answer a close frame: terminate rather than wait 10 s for it.
+          await this.shutdownClient({ force: true });
           this.attempt = 0;
           this.launch();
         });

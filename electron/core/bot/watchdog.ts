@@ -26,6 +26,11 @@ export class Watchdog {
     this.activity(ackAt);
   }
 
+  /** The interval from the gateway's HELLO, when known. */
+  setHeartbeatInterval(ms: number): void {
+    if (ms > 0) this.intervalMs = ms;
+  }
+
   activity(at = this.options.now()): void {
     this.lastActivity = Math.max(this.lastActivity, at);
   }

@@ -1,0 +1,58 @@
+// What to do at startup about an update a previous process left unfinished. Pure: facts in, decision out.
+import { short } from './git.js';
+import type { JournalEntry } from './journal.js';
+
+export interface BootFacts {
+  /** This process. */
+  pid: number;
+  nowMs: number;
+  isAlive: (pid: number) => boolean;
+  /** Boots of a new version without markHealthy before it is rolled back. */
+  maxFailedBoots?: number;
+  /** A `running` entry older than this is dead even if its pid now belongs to another process (pid reuse). */
+  staleAfterMs?: number;
+}
+
+export type BootDecision =
+  | { action: 'none'; reason: string }
+  | { action: 'elsewhere'; entry: JournalEntry; reason: string }
+  | { action: 'recover'; entry: JournalEntry; reason: string }
+  | { action: 'count-boot'; entry: JournalEntry; boot: number }
+  | { action: 'rollback'; entry: JournalEntry; reason: string };
+
+export const MAX_FAILED_BOOTS = 2;
+export const STALE_UPDATE_MS = 60 * 60_000;
+
+export function decideBoot(entry: JournalEntry | null, facts: BootFacts): BootDecision {
+  if (!entry) return { action: 'none', reason: 'No unfinished update.' };
+  if (entry.outcome === 'running') {
+    const age = facts.nowMs - Date.parse(entry.startedAt);
+    // Our own pid in the entry can only be a reused pid: this process has only just started.
+    const alive = entry.pid !== facts.pid && facts.isAlive(entry.pid) && age < (facts.staleAfterMs ?? STALE_UPDATE_MS);
+    if (alive) return { action: 'elsewhere', entry, reason: `An update is running in process ${entry.pid}.` };
+    const lastStep = entry.steps.at(-1)?.step ?? 'start';
+    return { action: 'recover', entry, reason: `The app stopped during an update (at ${lastStep}).` };
+  }
+  if (entry.outcome === 'restarting') {
+    const max = facts.maxFailedBoots ?? MAX_FAILED_BOOTS;
+    if (entry.boots >= max) {
+      return {
+        action: 'rollback',
+        entry,
+        reason: `The new version ${short(entry.to)} did not become healthy on ${entry.boots} consecutive boots.`,
+      };
+    }
+    return { action: 'count-boot', entry, boot: entry.boots + 1 };
+  }
+  return { action: 'none', reason: 'No unfinished update.' };
+}
+
+/** True when `pid` exists; EPERM means it exists but belongs to another user. */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

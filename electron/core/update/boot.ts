@@ -1,0 +1,122 @@
+// The boot watchdog: at startup, finish what a dead process left half-done, and give up on a new
+// version that keeps failing to become healthy.
+import { decideBoot, pidAlive, type BootFacts } from './boot-decision.js';
+import { headSha, openGit, short } from './git.js';
+import { UpdateJournal, type JournalEntry } from './journal.js';
+import { acquireUpdateLock } from './lock.js';
+import { DEFAULT_COMMANDS, DEFAULT_TIMEOUTS, type UpdateTimeouts } from './options.js';
+import { lockfileDiffers } from './repo.js';
+import { restoreCheckout } from './restore.js';
+import type { ConfigBackup, UpdateCommands } from './types.js';
+import { saveLocalChanges } from './worktree.js';
+
+export interface BootCheckOptions {
+  appDir: string;
+  dataDir: string;
+  /** When given, the settings are checked and restored from the update's snapshot if needed. */
+  config?: ConfigBackup;
+  commands?: Partial<UpdateCommands>;
+  timeouts?: Partial<UpdateTimeouts>;
+  commandEnv?: NodeJS.ProcessEnv;
+  pid?: number;
+  isAlive?: BootFacts['isAlive'];
+  maxFailedBoots?: number;
+  onLog?: (line: string) => void;
+}
+
+export interface BootReport {
+  outcome: 'nothing-pending' | 'update-running-elsewhere' | 'watching' | 'interrupted' | 'rolled-back' | 'failed';
+  message: string;
+  entry: JournalEntry | null;
+  /** The checkout changed under this process: restart it to run the version now on disk. */
+  restartNeeded: boolean;
+  log: string[];
+}
+
+export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
+  const journal = new UpdateJournal(opts.dataDir);
+  const pid = opts.pid ?? process.pid;
+  const log: string[] = [];
+  const say = (line: string) => {
+    log.push(line);
+    opts.onLog?.(line);
+  };
+  const decision = decideBoot(await journal.pending(), {
+    pid,
+    nowMs: Date.now(),
+    isAlive: opts.isAlive ?? pidAlive,
+    maxFailedBoots: opts.maxFailedBoots,
+  });
+  const report = (outcome: BootReport['outcome'], message: string, entry: JournalEntry | null, restartNeeded = false) => {
+    say(message);
+    return { outcome, message, entry, restartNeeded, log };
+  };
+
+  if (decision.action === 'none') return report('nothing-pending', decision.reason, null);
+  if (decision.action === 'elsewhere') return report('update-running-elsewhere', decision.reason, decision.entry);
+  const { entry } = decision;
+  if (decision.action === 'count-boot') {
+    await journal.patch(entry.id, { boots: decision.boot, lastBootPid: pid });
+    return report('watching', `Booting new version ${short(entry.to)} (boot ${decision.boot}); call markHealthy() once it is healthy.`, entry);
+  }
+
+  const release = acquireUpdateLock('boot recovery');
+  try {
+    say(decision.reason);
+    await bringBack(entry, opts, say);
+    if (decision.action === 'recover') {
+      await journal.finish(entry.id, { outcome: 'interrupted', error: decision.reason, failedStep: null });
+      return report('interrupted', `${decision.reason} The checkout is back at ${short(entry.from)} and rebuilt.`, await journal.get(entry.id), true);
+    }
+    const done = await journal.completeAfterRestart(false, { error: decision.reason });
+    return report('rolled-back', `${decision.reason} Rolled back to ${short(entry.from)}.`, done, true);
+  } catch (err) {
+    const error = `${decision.reason} Recovery failed: ${err instanceof Error ? err.message : String(err)}`;
+    if (decision.action === 'recover') await journal.finish(entry.id, { outcome: 'failed', error });
+    else await journal.completeAfterRestart(false, { outcome: 'failed', error });
+    const fix = `cd ${opts.appDir} && git reset --hard ${entry.from}, then reinstall and rebuild`;
+    return report('failed', `${error} To recover by hand: ${fix}`, await journal.get(entry.id), true);
+  } finally {
+    release();
+  }
+}
+
+/** Back to the entry's `from` commit, built, with the user's saved changes and settings restored. */
+async function bringBack(entry: JournalEntry, opts: BootCheckOptions, say: (line: string) => void): Promise<void> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+  const git = openGit(opts.appDir, timeouts.git);
+  const head = await headSha(git);
+  const touched = (step: string) => entry.steps.some((s) => s.step === step && s.status !== 'pending' && s.status !== 'skipped');
+  const moved = head !== entry.from || touched('reset') || entry.outcome === 'restarting';
+  if (moved) {
+    // Edits made since (someone trying to fix the broken version) are set aside, never wiped.
+    const leftover = await saveLocalChanges(git, head);
+    if (leftover) say(`Changes found in the checkout were set aside: git stash apply ${leftover.sha}`);
+  }
+  await restoreCheckout({
+    git,
+    appDir: opts.appDir,
+    commit: entry.from,
+    moveCheckout: moved,
+    reinstall: entry.lockfileChanged || (await lockfileDiffers(git, entry.from, head)),
+    savedChanges: entry.savedChanges,
+    commands: { ...DEFAULT_COMMANDS, ...opts.commands },
+    timeouts,
+    env: opts.commandEnv,
+    log: say,
+  });
+  if (opts.config && entry.configBackup && !(await opts.config.verify())) {
+    await opts.config.restore(entry.configBackup);
+    say(`Settings restored from ${entry.configBackup}.`);
+  }
+}
+
+/** Call once the app is healthy after startup; closes the update that led to this boot. */
+export async function markHealthy(opts: { dataDir: string; pid?: number }): Promise<boolean> {
+  const journal = new UpdateJournal(opts.dataDir);
+  const entry = await journal.pending();
+  // Only the process whose boot was counted may vouch for the new version.
+  if (!entry || entry.outcome !== 'restarting' || entry.lastBootPid !== (opts.pid ?? process.pid)) return false;
+  await journal.completeAfterRestart(true);
+  return true;
+}

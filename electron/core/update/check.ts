@@ -1,0 +1,85 @@
+// "Is there an update, and what would it do?" — fetches, never touches the working tree.
+import { estimateDuration } from './estimate.js';
+import { GIT_TIMEOUT_MS, gitMessage, headSha, openGit } from './git.js';
+import { UpdateJournal } from './journal.js';
+import { type DisabledReason, whyDisabled } from './preconditions.js';
+import { countCommits, fetchTarget, listCommits, localChanges, lockfileDiffers, resolveTarget, TargetError } from './repo.js';
+import type { CommitInfo, Estimate } from './types.js';
+
+export interface CheckOptions {
+  /** The checkout the app runs from. */
+  appDir: string;
+  /** Where the update journal lives; gives the time estimate its history. */
+  dataDir?: string;
+  /** Update branch: empty → the current branch's upstream; a name → `origin/<name>`. */
+  branch?: string;
+  autoUpdateEnabled?: boolean;
+  packaged?: boolean;
+  fetchTimeoutMs?: number;
+}
+
+export interface CheckDetails {
+  /** HEAD before the update. */
+  current: string;
+  target: { ref: string; sha: string };
+  /** `git status --porcelain` lines that the update would stash. */
+  localChanges: string[];
+  /** Commits on HEAD missing from the target; the update keeps them on a branch. */
+  localCommits: number;
+  dependencies: { changed: boolean; summary: string };
+  estimate: Estimate;
+  checkedAt: string;
+}
+
+export type CheckErrorCode = 'fetch-failed' | 'no-upstream' | 'bad-branch' | 'branch-not-found' | 'git-failed';
+
+export type CheckResult =
+  | ({ state: 'available'; count: number; commits: CommitInfo[] } & CheckDetails)
+  | ({ state: 'up-to-date' } & CheckDetails)
+  | { state: 'disabled'; reason: DisabledReason; message: string }
+  | { state: 'error'; code: CheckErrorCode; message: string };
+
+export async function estimateFrom(dataDir: string | undefined): Promise<Estimate> {
+  const durations = dataDir ? await new UpdateJournal(dataDir).recentDurations() : [];
+  return estimateDuration(durations);
+}
+
+export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> {
+  const disabled = await whyDisabled(opts);
+  if (disabled) return { state: 'disabled', ...disabled };
+  const git = openGit(opts.appDir, opts.fetchTimeoutMs ?? GIT_TIMEOUT_MS);
+  try {
+    const target = await resolveTarget(git, opts.branch);
+    let sha: string;
+    try {
+      sha = await fetchTarget(git, target);
+    } catch (err) {
+      if (err instanceof TargetError) throw err;
+      return {
+        state: 'error',
+        code: 'fetch-failed',
+        message: `Could not fetch ${target.ref}: ${gitMessage(err)}\nCheck the network connection and that this machine can read the repository (try: git fetch ${target.remote}).`,
+      };
+    }
+    const current = await headSha(git);
+    const count = await countCommits(git, `HEAD..${sha}`);
+    const changed = await lockfileDiffers(git, current, sha);
+    const details: CheckDetails = {
+      current,
+      target: { ref: target.ref, sha },
+      localChanges: await localChanges(git),
+      localCommits: await countCommits(git, `${sha}..HEAD`),
+      dependencies: {
+        changed,
+        summary: changed ? 'reinstall dependencies (lockfile changed)' : 'no dependency change',
+      },
+      estimate: await estimateFrom(opts.dataDir),
+      checkedAt: new Date().toISOString(),
+    };
+    if (count === 0) return { state: 'up-to-date', ...details };
+    return { state: 'available', count, commits: await listCommits(git, `HEAD..${sha}`), ...details };
+  } catch (err) {
+    if (err instanceof TargetError) return { state: 'error', code: err.code, message: err.message };
+    return { state: 'error', code: 'git-failed', message: `git failed while checking for updates: ${gitMessage(err)}` };
+  }
+}

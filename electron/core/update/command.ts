@@ -1,0 +1,48 @@
+// Runs install/build/self-test commands with their output streamed line by line, and port calls
+// under a deadline.
+import { execa } from 'execa';
+import type { Command } from './types.js';
+
+export interface RunOptions {
+  cwd: string;
+  timeoutMs: number;
+  onLine: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export const describe = (cmd: Command): string => cmd.join(' ');
+
+/** Resolves when the command exits 0; otherwise rejects with what happened and what to try. */
+export async function runCommand(cmd: Command, opts: RunOptions): Promise<void> {
+  const [file, ...args] = cmd;
+  const child = execa(file, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    timeout: opts.timeoutMs,
+    all: true,
+    reject: false,
+    stdin: 'ignore',
+    forceKillAfterDelay: 5_000,
+  });
+  for await (const line of child.iterable({ from: 'all' })) opts.onLine(line);
+  const result = await child;
+  if (result.exitCode === 0 && !result.failed) return;
+  const name = describe(cmd);
+  if (result.timedOut) throw new Error(`${name} did not finish within ${Math.round(opts.timeoutMs / 1000)} s and was stopped`);
+  if (result.code === 'ENOENT') throw new Error(`${name}: ${file} was not found — is it installed and on PATH?`);
+  if (result.exitCode !== undefined) throw new Error(`${name} exited with code ${result.exitCode} — see the log lines above`);
+  throw new Error(`${name} failed: ${result.shortMessage}`);
+}
+
+/** Rejects if `promise` has not settled within `ms`. A deadline, not a pause: it resolves as soon as the work does. */
+export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,82 @@
+// A ConfigBackup over plain files: one folder per snapshot with a manifest of hashes, the newest
+// `keep` kept. For settings files (settings.json, .env…) wherever they live.
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { ConfigBackup } from './types.js';
+
+export interface FileConfigBackupOptions {
+  /** Absolute paths of the files to protect; a missing one is simply not part of the snapshot. */
+  files: string[];
+  /** One sub-folder per snapshot is created here. */
+  backupDir: string;
+  /** Snapshots kept; older ones are deleted after each new one. */
+  keep?: number;
+}
+
+interface ManifestItem {
+  source: string;
+  copy: string;
+  sha256: string;
+}
+const MANIFEST = 'manifest.json';
+
+const hashOf = async (path: string): Promise<string | null> => {
+  try {
+    return createHash('sha256').update(await readFile(path)).digest('hex');
+  } catch {
+    return null;
+  }
+};
+
+async function readManifest(dir: string): Promise<ManifestItem[]> {
+  return JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as ManifestItem[];
+}
+
+export function createFileConfigBackup(opts: FileConfigBackupOptions): ConfigBackup {
+  const keep = opts.keep ?? 10;
+  let last: string | null = null;
+
+  async function prune(): Promise<void> {
+    const dirs = (await readdir(opts.backupDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    // Names start with an ISO timestamp, so name order is age order.
+    for (const old of dirs.sort().slice(0, Math.max(0, dirs.length - keep))) {
+      await rm(join(opts.backupDir, old), { recursive: true, force: true });
+    }
+  }
+
+  return {
+    async snapshot() {
+      const dir = join(opts.backupDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
+      await mkdir(dir, { recursive: true });
+      const manifest: ManifestItem[] = [];
+      for (const [i, source] of opts.files.entries()) {
+        const sha256 = await hashOf(source);
+        if (sha256 === null) continue;
+        const copy = `${i}-${basename(source)}`;
+        await copyFile(source, join(dir, copy));
+        manifest.push({ source, copy, sha256 });
+      }
+      await writeFile(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
+      last = dir;
+      await prune();
+      return dir;
+    },
+
+    /** Every file of the last snapshot is present with the same content (nothing may change them mid-update). */
+    async verify() {
+      if (!last) return true;
+      for (const item of await readManifest(last)) if ((await hashOf(item.source)) !== item.sha256) return false;
+      return true;
+    },
+
+    async restore(snapshotPath) {
+      for (const item of await readManifest(snapshotPath)) {
+        await mkdir(dirname(item.source), { recursive: true });
+        const tmp = `${item.source}.restore-${randomBytes(3).toString('hex')}`;
+        await copyFile(join(snapshotPath, item.copy), tmp);
+        await rename(tmp, item.source);
+      }
+    },
+  };
+}

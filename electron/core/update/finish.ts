@@ -1,0 +1,142 @@
+// How an update ends: a restart into the new version, or a rollback to the old one.
+import type { SimpleGit } from 'simple-git';
+import { describe, withDeadline } from './command.js';
+import { short } from './git.js';
+import type { UpdateJournal } from './journal.js';
+import { realDetectInputs, type UpdateContext, type UpdateTimeouts } from './options.js';
+import { restoreCheckout } from './restore.js';
+import { detectRestartMethod } from './restart-method.js';
+import { StepFailure, type StepReporter } from './steps.js';
+import { UPDATE_STEPS, type SavedChanges, type UpdateCommands, type UpdateResult } from './types.js';
+
+/** What the pipeline learnt so far; the rollback undoes exactly that. */
+export interface Run {
+  ctx: UpdateContext;
+  git: SimpleGit;
+  journal: UpdateJournal;
+  steps: StepReporter;
+  commands: UpdateCommands;
+  timeouts: UpdateTimeouts;
+  id: string;
+  from: string;
+  to: string | null;
+  wasRunning: boolean;
+  snapshot: string | null;
+  saved: SavedChanges | null;
+  lockfileChanged: boolean;
+}
+
+const base = (run: Run) => ({
+  id: run.id,
+  from: run.from,
+  to: run.to,
+  savedChanges: run.saved,
+  restart: null,
+  botRestarted: false,
+});
+
+async function startBotAgain(run: Run, log: (line: string) => void): Promise<boolean> {
+  if (!run.wasRunning || run.ctx.bot.isRunning()) return false;
+  await withDeadline(run.ctx.bot.start(), run.timeouts.botStart, 'Starting the bot');
+  log('Bot started again in this process.');
+  return true;
+}
+
+export async function finishRestart(run: Run): Promise<UpdateResult> {
+  const { ctx, steps, journal } = run;
+  const updated = `Updated ${short(run.from)} → ${short(run.to)}`;
+  // The entry is `restarting` until the new version calls markHealthy, whichever way it gets started.
+  await journal.finish(run.id, { outcome: 'restarting' });
+  if (!ctx.autoRestartService) {
+    let botRestarted = false;
+    let restartError: string | undefined;
+    await steps
+      .run('restart', async (log) => {
+        log('Automatic service restart is off.');
+        botRestarted = await startBotAgain(run, log);
+        if (!run.wasRunning) return { skipped: 'Restart needed to load the new version.' };
+      })
+      .catch((err: StepFailure) => (restartError = err.reason));
+    const message = `${updated} — restart needed to load the new version.${restartError ? ` The bot did not start again: ${restartError}` : ''}`;
+    return { ...base(run), outcome: 'restart-needed', message, steps: steps.list(), botRestarted, ...(restartError ? { restartError } : {}) };
+  }
+
+  const inputs = ctx.detect ?? realDetectInputs();
+  const plan = detectRestartMethod(inputs.env, inputs.readFile, ctx.restartMethod);
+  let botRestarted = false;
+  try {
+    await steps.run('restart', async (log) => {
+      log(`Restarting via ${plan.method}${plan.argv ? `: ${plan.argv.join(' ')}` : ''} (${plan.reason}).`);
+      try {
+        // The bot stays stopped: the new process starts it, so Discord never sees two sessions on one token.
+        await withDeadline(ctx.restarter.restart(plan), run.timeouts.restart, 'The restart command');
+      } catch (err) {
+        // Still the old code in memory, but a working one: bring the bot back until the user restarts.
+        botRestarted = await startBotAgain(run, log).catch(() => false);
+        throw err;
+      }
+    });
+    return { ...base(run), outcome: 'restarting', message: `${updated} — restarting (${plan.method}).`, steps: steps.list(), restart: plan };
+  } catch (err) {
+    const restartError = err instanceof StepFailure ? err.reason : String(err);
+    return {
+      ...base(run),
+      outcome: 'restart-needed',
+      message: `${updated}, but the restart failed (${restartError}) — restart the app by hand to load the new version.`,
+      steps: steps.list(),
+      restart: plan,
+      botRestarted,
+      restartError,
+    };
+  }
+}
+
+export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateResult> {
+  const { ctx, steps, journal } = run;
+  const remaining = UPDATE_STEPS.slice(UPDATE_STEPS.indexOf(failure.step as (typeof UPDATE_STEPS)[number]) + 1);
+  steps.notRun(remaining, `Not run: ${failure.step} failed.`);
+  const errors: string[] = [];
+  let botRestarted = false;
+  const attempt = async (what: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (err) {
+      errors.push(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  await steps
+    .run('rollback', async (log) => {
+      log(`Rolling back to ${short(run.from)} after ${failure.step} failed.`);
+      await attempt('restoring the checkout', () =>
+        restoreCheckout({
+          git: run.git,
+          appDir: ctx.appDir,
+          commit: run.from,
+          moveCheckout: steps.started('reset'),
+          reinstall: run.lockfileChanged && steps.started('install-deps'),
+          savedChanges: run.saved,
+          commands: run.commands,
+          timeouts: run.timeouts,
+          env: ctx.commandEnv,
+          log,
+        }),
+      );
+      if (run.snapshot) await attempt('restoring the settings', () => ctx.config.restore(run.snapshot as string));
+      await attempt('starting the bot', async () => void (botRestarted = await startBotAgain(run, log)));
+      if (errors.length > 0) throw new Error(errors.join('; '));
+    })
+    .catch(() => undefined);
+
+  const error = failure.reason;
+  if (errors.length === 0) {
+    await journal.finish(run.id, { outcome: 'rolled-back', error, failedStep: failure.step });
+    const bot = botRestarted ? ' The bot is running again.' : '';
+    const message = `Update failed at ${failure.step}: ${error}. Rolled back to ${short(run.from)}; nothing changed.${bot}`;
+    return { ...base(run), outcome: 'rolled-back', message, steps: steps.list(), botRestarted, failedStep: failure.step, error };
+  }
+  const rollbackError = errors.join('; ');
+  await journal.finish(run.id, { outcome: 'failed', error: `${error} — rollback: ${rollbackError}`, failedStep: failure.step });
+  const fix = `cd ${ctx.appDir} && git reset --hard ${run.from} && ${describe(run.commands.install)} && ${describe(run.commands.build)}`;
+  const message = `Update failed at ${failure.step} (${error}) and the rollback failed too (${rollbackError}). To recover by hand: ${fix}`;
+  return { ...base(run), outcome: 'failed', message, steps: steps.list(), botRestarted, failedStep: failure.step, error, rollbackError };
+}

@@ -1,0 +1,184 @@
+// One JSON file in the data dir, one entry per update. Written atomically (temp file + rename) so a
+// crash mid-write leaves the previous version, which the boot watchdog relies on.
+import * as fsp from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { StepName, StepRecord } from './types.js';
+
+export const JOURNAL_FILE = 'update-journal.json';
+const KEEP_ENTRIES = 50;
+
+const stepRecord = z.object({
+  step: z.string(),
+  status: z.enum(['pending', 'running', 'done', 'skipped', 'failed']),
+  durationMs: z.number(),
+  error: z.string().optional(),
+});
+const entrySchema = z.object({
+  id: z.string(),
+  pid: z.number(),
+  from: z.string(),
+  to: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  /** `restarting`: the pipeline succeeded and the new version has yet to prove itself healthy. */
+  outcome: z.enum(['running', 'restarting', 'success', 'rolled-back', 'failed', 'interrupted']),
+  steps: z.array(stepRecord),
+  failedStep: z.string().nullable(),
+  error: z.string().nullable(),
+  lockfileChanged: z.boolean(),
+  savedChanges: z.object({ ref: z.string(), sha: z.string(), message: z.string() }).nullable(),
+  configBackup: z.string().nullable(),
+  /** Boots of the new version that have not (yet) called markHealthy. */
+  boots: z.number(),
+  lastBootPid: z.number().nullable(),
+});
+const fileSchema = z.object({ version: z.literal(1), entries: z.array(entrySchema) });
+
+export type JournalEntry = z.infer<typeof entrySchema>;
+export type JournalOutcome = JournalEntry['outcome'];
+export type EntryPatch = Partial<Omit<JournalEntry, 'id' | 'steps'>>;
+
+/** The file operations the journal uses; tests swap one to simulate a crash mid-write. */
+export interface JournalFs {
+  readFile(path: string, encoding: 'utf8'): Promise<string>;
+  writeFile(path: string, data: string, opts: { flush: boolean }): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string, opts: { force: boolean }): Promise<void>;
+  mkdir(path: string, opts: { recursive: boolean }): Promise<unknown>;
+}
+
+export class UpdateJournal {
+  readonly file: string;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly dataDir: string,
+    private readonly fs: JournalFs = fsp,
+  ) {
+    this.file = join(dataDir, JOURNAL_FILE);
+  }
+
+  /** All entries, oldest first. A missing file is an empty journal; an unreadable one is set aside. */
+  async entries(): Promise<JournalEntry[]> {
+    let text: string;
+    try {
+      text = await this.fs.readFile(this.file, 'utf8');
+    } catch {
+      return [];
+    }
+    const parsed = fileSchema.safeParse(safeJson(text));
+    if (parsed.success) return parsed.data.entries;
+    await this.fs.rename(this.file, `${this.file}.corrupt-${Date.now()}`).catch(() => undefined);
+    return [];
+  }
+
+  async get(id: string): Promise<JournalEntry | null> {
+    return (await this.entries()).find((e) => e.id === id) ?? null;
+  }
+
+  begin(init: { from: string; pid?: number; now?: Date }): Promise<JournalEntry> {
+    const now = init.now ?? new Date();
+    const entry: JournalEntry = {
+      id: `${now.toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`,
+      pid: init.pid ?? process.pid,
+      from: init.from,
+      to: null,
+      startedAt: now.toISOString(),
+      finishedAt: null,
+      durationMs: null,
+      outcome: 'running',
+      steps: [],
+      failedStep: null,
+      error: null,
+      lockfileChanged: false,
+      savedChanges: null,
+      configBackup: null,
+      boots: 0,
+      lastBootPid: null,
+    };
+    return this.mutate((entries) => [...entries, entry].slice(-KEEP_ENTRIES)).then(() => entry);
+  }
+
+  patch(id: string, patch: EntryPatch): Promise<void> {
+    return this.mutate((entries) => entries.map((e) => (e.id === id ? { ...e, ...patch } : e)));
+  }
+
+  /** Replaces the step's previous record, so the journal shows how far a dead process got. */
+  recordStep(id: string, record: StepRecord): Promise<void> {
+    return this.mutate((entries) =>
+      entries.map((e) =>
+        e.id === id ? { ...e, steps: [...e.steps.filter((s) => s.step !== record.step), record] } : e,
+      ),
+    );
+  }
+
+  async finish(id: string, end: { outcome: JournalOutcome; error?: string | null; failedStep?: StepName | null; now?: Date }): Promise<void> {
+    const now = end.now ?? new Date();
+    const entry = await this.get(id);
+    const durationMs = entry ? now.getTime() - Date.parse(entry.startedAt) : null;
+    await this.patch(id, {
+      outcome: end.outcome,
+      error: end.error ?? null,
+      failedStep: end.failedStep ?? null,
+      finishedAt: now.toISOString(),
+      durationMs,
+    });
+  }
+
+  /** The newest entry a previous process left `running` or `restarting`, if any. */
+  async pending(): Promise<JournalEntry | null> {
+    const last = (await this.entries()).at(-1);
+    return last && (last.outcome === 'running' || last.outcome === 'restarting') ? last : null;
+  }
+
+  /** Closes the `restarting` entry: healthy → success; otherwise rolled-back (or failed) with the reason. */
+  async completeAfterRestart(healthy: boolean, detail: { error?: string; outcome?: 'rolled-back' | 'failed' } = {}): Promise<JournalEntry | null> {
+    const entry = await this.pending();
+    if (!entry || entry.outcome !== 'restarting') return null;
+    const outcome = healthy ? 'success' : (detail.outcome ?? 'rolled-back');
+    await this.patch(entry.id, { outcome, error: healthy ? null : (detail.error ?? 'the new version never became healthy') });
+    return this.get(entry.id);
+  }
+
+  /** Pipeline durations of the newest successful updates (newest first). */
+  async recentDurations(limit = 10): Promise<number[]> {
+    return (await this.entries())
+      .filter((e) => (e.outcome === 'success' || e.outcome === 'restarting') && e.durationMs !== null)
+      .map((e) => e.durationMs as number)
+      .reverse()
+      .slice(0, limit);
+  }
+
+  /** Read-modify-write, one at a time within this process, then an atomic replace. */
+  private mutate(change: (entries: JournalEntry[]) => JournalEntry[]): Promise<void> {
+    const run = this.queue.then(async () => {
+      const next = change(await this.entries());
+      await this.writeAtomically(JSON.stringify({ version: 1, entries: next }, null, 2));
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writeAtomically(text: string): Promise<void> {
+    await this.fs.mkdir(this.dataDir, { recursive: true });
+    const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await this.fs.writeFile(tmp, text, { flush: true });
+      await this.fs.rename(tmp, this.file);
+    } catch (err) {
+      await this.fs.rm(tmp, { force: true }).catch(() => undefined);
+      throw err;
+    }
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

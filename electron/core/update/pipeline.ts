@@ -1,0 +1,100 @@
+// runUpdate: stop the bot, update the code, build and self-test it, then restart — or roll back.
+import { describe, runCommand, withDeadline } from './command.js';
+import { headSha, openGit, short } from './git.js';
+import { UpdateJournal } from './journal.js';
+import { acquireUpdateLock } from './lock.js';
+import { DEFAULT_COMMANDS, DEFAULT_TIMEOUTS, type UpdateContext } from './options.js';
+import { UpdateRefusedError, whyDisabled } from './preconditions.js';
+import { countCommits, fetchTarget, lockfileDiffers, resolveTarget } from './repo.js';
+import { finishRestart, rollBack, type Run } from './finish.js';
+import { StepFailure, StepReporter } from './steps.js';
+import { UPDATE_STEPS, type Command, type UpdateResult } from './types.js';
+import { cleanUntracked, keepLocalCommits, resetHard, saveLocalChanges } from './worktree.js';
+
+/**
+ * Runs the whole update. Rejects at once (UpdateInProgressError) if another update runs, or
+ * (UpdateRefusedError) if this install cannot self-update; every other failure is a result.
+ */
+export async function runUpdate(ctx: UpdateContext): Promise<UpdateResult> {
+  const release = acquireUpdateLock('update');
+  try {
+    return await update(ctx);
+  } finally {
+    release();
+  }
+}
+
+async function update(ctx: UpdateContext): Promise<UpdateResult> {
+  const disabled = await whyDisabled({ appDir: ctx.appDir, packaged: ctx.packaged });
+  if (disabled) throw new UpdateRefusedError(disabled);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...ctx.timeouts };
+  const commands = { ...DEFAULT_COMMANDS, ...ctx.commands };
+  const git = openGit(ctx.appDir, timeouts.git);
+  const from = await headSha(git);
+  const journal = new UpdateJournal(ctx.dataDir);
+  const entry = await journal.begin({ from });
+  const steps = new StepReporter(entry.id, ctx.onEvent ?? (() => undefined), (r) => journal.recordStep(entry.id, r));
+  const run: Run = {
+    ctx, git, journal, steps, commands, timeouts, id: entry.id, from, to: null,
+    wasRunning: false, snapshot: null, saved: null, lockfileChanged: false,
+  };
+  const exec = (cmd: Command, timeoutMs: number, log: (line: string) => void) => {
+    log(`$ ${describe(cmd)}`);
+    return runCommand(cmd, { cwd: ctx.appDir, timeoutMs, onLine: log, env: ctx.commandEnv });
+  };
+  steps.announce(UPDATE_STEPS);
+
+  try {
+    await steps.run('stop-bot', async (log) => {
+      run.wasRunning = ctx.bot.isRunning();
+      if (!run.wasRunning) return { skipped: 'The bot was not running.' };
+      await withDeadline(ctx.bot.stop(), timeouts.botStop, 'Stopping the bot');
+      log('Bot stopped and disconnected from Discord.');
+    });
+    await steps.run('backup-config', async (log) => {
+      run.snapshot = await withDeadline(ctx.config.snapshot(), timeouts.config, 'Saving the settings');
+      await journal.patch(run.id, { configBackup: run.snapshot });
+      log(`Settings saved to ${run.snapshot}`);
+    });
+    await steps.run('save-local-changes', async (log) => {
+      run.saved = await saveLocalChanges(git, from);
+      if (!run.saved) return { skipped: 'No local changes to set aside.' };
+      await journal.patch(run.id, { savedChanges: run.saved });
+      log(`Local changes set aside in ${run.saved.ref} ("${run.saved.message}").`);
+      log(`To get them back later: git stash apply ${run.saved.sha}`);
+    });
+    await steps.run('fetch', async (log) => {
+      const target = await resolveTarget(git, ctx.branch);
+      const to = await fetchTarget(openGit(ctx.appDir, timeouts.fetch), target);
+      run.to = to;
+      run.lockfileChanged = await lockfileDiffers(git, from, to);
+      await journal.patch(run.id, { to, lockfileChanged: run.lockfileChanged });
+      log(`${target.ref} is at ${short(to)}: ${await countCommits(git, `${from}..${to}`)} new commit(s) since ${short(from)}.`);
+      const kept = await keepLocalCommits(git, from, to);
+      if (kept) log(`Local commits not on ${target.ref} are kept on branch ${kept}.`);
+    });
+    await steps.run('reset', async (log) => log(await resetHard(git, run.to as string)));
+    await steps.run('clean', async (log) => {
+      const removed = await cleanUntracked(git);
+      if (removed.length === 0) return { skipped: 'No stray files to remove.' };
+      removed.forEach(log);
+    });
+    await steps.run('restore-config', async (log) => {
+      if (await withDeadline(ctx.config.verify(), timeouts.config, 'Checking the settings')) return log('Settings intact.');
+      log('Settings missing or changed after the code update; restoring the snapshot.');
+      await withDeadline(ctx.config.restore(run.snapshot as string), timeouts.config, 'Restoring the settings');
+      if (!(await ctx.config.verify())) throw new Error(`Settings could not be restored from ${run.snapshot}`);
+      log('Settings restored.');
+    });
+    await steps.run('install-deps', async (log) => {
+      if (!run.lockfileChanged) return { skipped: 'No dependency change (package-lock.json unchanged).' };
+      await exec(commands.install, timeouts.install, log);
+    });
+    await steps.run('build', (log) => exec(commands.build, timeouts.build, log));
+    await steps.run('self-test', (log) => exec(commands.selfTest, timeouts.selfTest, log));
+  } catch (err) {
+    if (err instanceof StepFailure) return rollBack(run, err);
+    throw err;
+  }
+  return finishRestart(run);
+}

@@ -1,0 +1,100 @@
+// Which service manager (if any) runs us, and the exact command that restarts only our service.
+// Pure: the environment and file reader are passed in. Never a broad kill: the fallback is a self relaunch.
+
+export const RESTART_METHODS = ['systemd', 'supervisor', 'pm2', 'relaunch'] as const;
+export type RestartMethod = (typeof RESTART_METHODS)[number];
+export type RestartSetting = 'auto' | RestartMethod;
+
+export interface RestartPlan {
+  method: RestartMethod;
+  /** The service manager command; null for `relaunch` (the Relauncher port does it) or when unusable. */
+  argv: string[] | null;
+  /** Why this method was chosen, for the log. */
+  reason: string;
+  /** Set when the method was forced but cannot be used here, with what to do about it. */
+  problem?: string;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+/** Returns the file's text, or null when it cannot be read. */
+export type ReadFile = (path: string) => string | null;
+
+const set = (v: string | undefined): v is string => v !== undefined && v !== '';
+
+/**
+ * Unit that owns this process, from /proc/self/cgroup (v2 `0::/…`, or v1 `N:name=systemd:/…`).
+ * The last `.service` segment wins: user units live under `user@UID.service/app.slice/x.service`.
+ */
+export function systemdUnit(cgroup: string | null): { unit: string; user: boolean } | null {
+  if (!cgroup) return null;
+  for (const line of cgroup.split('\n')) {
+    const [, controllers, path] = line.match(/^\d+:([^:]*):(.*)$/) ?? [];
+    if (path === undefined || (controllers !== '' && controllers !== 'name=systemd')) continue;
+    const segments = path.split('/');
+    const unit = segments.filter((s) => s.endsWith('.service')).at(-1);
+    if (!unit || /^user@\d+\.service$/.test(unit)) continue;
+    return { unit, user: segments.some((s) => /^user@\d+\.service$/.test(s)) };
+  }
+  return null;
+}
+
+function systemd(env: Env, readFile: ReadFile): RestartPlan | null {
+  if (!set(env.INVOCATION_ID)) return null;
+  const found = systemdUnit(readFile('/proc/self/cgroup'));
+  if (!found) return null;
+  const argv = found.user
+    ? ['systemctl', '--user', 'restart', found.unit]
+    : ['systemctl', 'restart', found.unit];
+  return { method: 'systemd', argv, reason: `running as systemd ${found.user ? 'user ' : ''}unit ${found.unit}` };
+}
+
+function supervisor(env: Env): RestartPlan | null {
+  const name = env.SUPERVISOR_PROCESS_NAME;
+  if (!set(env.SUPERVISOR_ENABLED) || !set(name)) return null;
+  // Programs inside a [group:…] are addressed as group:process.
+  const group = env.SUPERVISOR_GROUP_NAME;
+  const target = set(group) && group !== name ? `${group}:${name}` : name;
+  const server = set(env.SUPERVISOR_SERVER_URL) ? ['-s', env.SUPERVISOR_SERVER_URL] : [];
+  return {
+    method: 'supervisor',
+    argv: ['supervisorctl', ...server, 'restart', target],
+    reason: `running as supervisor program ${target}`,
+  };
+}
+
+function pm2(env: Env): RestartPlan | null {
+  if (!set(env.pm_id)) return null;
+  return { method: 'pm2', argv: ['pm2', 'restart', env.pm_id], reason: `running as pm2 process ${env.pm_id}` };
+}
+
+const relaunch = (reason: string): RestartPlan => ({ method: 'relaunch', argv: null, reason });
+
+const HOW_TO: Record<Exclude<RestartMethod, 'relaunch'>, string> = {
+  systemd: 'start the app from a systemd unit (INVOCATION_ID and a .service cgroup are needed)',
+  supervisor: 'start the app from supervisord (SUPERVISOR_ENABLED and SUPERVISOR_PROCESS_NAME are needed)',
+  pm2: 'start the app with pm2 (pm_id is needed)',
+};
+
+/**
+ * Innermost manager first: pm2 and supervisord are often started by a systemd unit whose
+ * INVOCATION_ID their children inherit, and restarting that unit would restart every app it hosts.
+ */
+export function detectRestartMethod(env: Env, readFile: ReadFile, setting: RestartSetting = 'auto'): RestartPlan {
+  const detectors = { pm2: () => pm2(env), supervisor: () => supervisor(env), systemd: () => systemd(env, readFile) };
+  if (setting === 'relaunch') return relaunch('forced by the restart-method setting');
+  if (setting !== 'auto') {
+    const plan = detectors[setting]();
+    if (plan) return { ...plan, reason: `${plan.reason} (forced by setting)` };
+    return {
+      method: setting,
+      argv: null,
+      reason: `forced by setting, but this process is not managed by ${setting}`,
+      problem: `Restart method is set to ${setting} but it cannot be used here: ${HOW_TO[setting]}, or set the restart method to auto.`,
+    };
+  }
+  for (const detect of Object.values(detectors)) {
+    const plan = detect();
+    if (plan) return plan;
+  }
+  return relaunch('no service manager detected: the app relaunches itself');
+}

@@ -1,0 +1,47 @@
+// Brings the checkout back to a known commit and a build that matches it. Used by the pipeline's
+// rollback and by the boot watchdog.
+import type { SimpleGit } from 'simple-git';
+import { describe, runCommand } from './command.js';
+import { short } from './git.js';
+import type { UpdateTimeouts } from './options.js';
+import type { SavedChanges, UpdateCommands } from './types.js';
+import { cleanUntracked, resetHard, restoreLocalChanges } from './worktree.js';
+
+export interface RestoreCheckoutOptions {
+  git: SimpleGit;
+  appDir: string;
+  commit: string;
+  /** False when the checkout never moved: only the saved changes need to come back. */
+  moveCheckout: boolean;
+  /** Re-run the install: node_modules may hold the other version's dependencies. */
+  reinstall: boolean;
+  savedChanges: SavedChanges | null;
+  commands: UpdateCommands;
+  timeouts: Pick<UpdateTimeouts, 'install' | 'build'>;
+  env?: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}
+
+/** Throws when the checkout could not be made consistent; a saved-changes problem is only logged (they stay in the stash). */
+export async function restoreCheckout(o: RestoreCheckoutOptions): Promise<void> {
+  const run = (cmd: UpdateCommands[keyof UpdateCommands], timeoutMs: number) => {
+    o.log(`$ ${describe(cmd)}`);
+    return runCommand(cmd, { cwd: o.appDir, timeoutMs, onLine: o.log, env: o.env });
+  };
+  if (o.moveCheckout) {
+    o.log(await resetHard(o.git, o.commit));
+    for (const line of await cleanUntracked(o.git)) o.log(line);
+    if (o.reinstall) await run(o.commands.install, o.timeouts.install);
+    // Always rebuild once the checkout moved: the build output may be half-written or the other version's.
+    await run(o.commands.build, o.timeouts.build);
+    o.log(`Checkout is back at ${short(o.commit)} and rebuilt.`);
+  }
+  if (o.savedChanges) {
+    try {
+      await restoreLocalChanges(o.git, o.savedChanges);
+      o.log(`Local changes put back (from ${o.savedChanges.ref}).`);
+    } catch (err) {
+      o.log(err instanceof Error ? err.message : String(err));
+    }
+  }
+}

@@ -1,0 +1,80 @@
+// Runs one pipeline step at a time: times it, streams its log lines as events, records its outcome.
+import type { StepEvent, StepName, StepRecord } from './types.js';
+
+/** A step returns this to say it had nothing to do, and why. */
+export interface Skipped {
+  skipped: string;
+}
+export type StepBody = (log: (line: string) => void) => Promise<void | Skipped>;
+
+export class StepFailure extends Error {
+  constructor(
+    readonly step: StepName,
+    readonly reason: string,
+  ) {
+    super(`${step}: ${reason}`);
+    this.name = 'StepFailure';
+  }
+}
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err)).trim();
+
+export class StepReporter {
+  private readonly records = new Map<StepName, StepRecord>();
+
+  constructor(
+    private readonly updateId: string,
+    private readonly emit: (event: StepEvent) => void,
+    private readonly persist: (record: StepRecord) => Promise<void>,
+  ) {}
+
+  /** Shows the whole plan up front so the panel can list every step before it runs. */
+  announce(steps: readonly StepName[]): void {
+    for (const step of steps) this.send(step, 'pending', 0, []);
+  }
+
+  async run(step: StepName, body: StepBody): Promise<void> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    this.send(step, 'running', 0, []);
+    try {
+      await this.persist({ step, status: 'running', durationMs: 0 });
+      const result = await body((line) => this.send(step, 'running', elapsed(), [line]));
+      const skipped = result ? result.skipped : null;
+      const record: StepRecord = { step, status: skipped === null ? 'done' : 'skipped', durationMs: elapsed() };
+      this.send(step, record.status, record.durationMs, skipped === null ? [] : [skipped]);
+      await this.persist(record);
+    } catch (err) {
+      const reason = errorText(err);
+      this.send(step, 'failed', elapsed(), [], reason);
+      await this.persist({ step, status: 'failed', durationMs: elapsed(), error: reason }).catch(() => undefined);
+      throw new StepFailure(step, reason);
+    }
+  }
+
+  /** Steps that will not run because an earlier one failed. */
+  notRun(steps: readonly StepName[], why: string): void {
+    for (const step of steps) if (!this.records.has(step) || this.records.get(step)?.status === 'pending') this.send(step, 'skipped', 0, [why]);
+  }
+
+  /** True once the step has at least started. */
+  started(step: StepName): boolean {
+    const status = this.records.get(step)?.status;
+    return status !== undefined && status !== 'pending' && status !== 'skipped';
+  }
+
+  list(): StepRecord[] {
+    return [...this.records.values()];
+  }
+
+  private send(step: StepName, status: StepEvent['status'], durationMs: number, log: string[], error?: string): void {
+    this.records.set(step, error === undefined ? { step, status, durationMs } : { step, status, durationMs, error });
+    const event: StepEvent = { updateId: this.updateId, step, status, durationMs, log };
+    if (error !== undefined) event.error = error;
+    try {
+      this.emit(event);
+    } catch {
+      // A faulty listener must not break an update half-way.
+    }
+  }
+}

@@ -1,0 +1,172 @@
+// The channel monitor against the real discord.js client and the fake Discord server.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app-core.js';
+import { configuredEnv, coreFor, createWorld, nextEvent, TOKEN, waitState, type World } from '../helpers/world.js';
+
+let world: World;
+let core: Core | null = null;
+
+beforeEach(async () => {
+  world = await createWorld();
+});
+afterEach(async () => {
+  await core?.shutdown();
+  core = null;
+  await world.close();
+});
+
+async function connectedCore(env = configuredEnv(world)): Promise<Core> {
+  core = await coreFor(world, env);
+  const connected = waitState(core, 'connected');
+  await core.monitor.start();
+  await connected;
+  return core;
+}
+
+describe('monitoring a channel', () => {
+  it('connects, names the guild and channel, and streams created, edited and deleted messages', async () => {
+    const t0 = performance.now();
+    const c = await connectedCore();
+    console.log(`[measure] start → connected: ${(performance.now() - t0).toFixed(1)} ms`);
+    expect(c.monitor.status().sentence).toBe('Connected to #general on Home Lab as Monitor Bot.');
+    expect(c.monitor.status().guild).toEqual({ id: world.guildId, name: 'Home Lab' });
+
+    const created = nextEvent(c, 'message.created', (m) => m.content === 'hello **world**');
+    const t1 = performance.now();
+    const posted = world.fake.postMessage(world.channelId, {
+      authorId: world.userId,
+      content: 'hello **world**',
+      attachments: [{ filename: 'a.png', size: 2048, contentType: 'image/png', width: 10, height: 10 }],
+    });
+    const msg = await created;
+    console.log(`[measure] post → message.created event: ${(performance.now() - t1).toFixed(2)} ms`);
+    expect(msg).toMatchObject({ id: posted.id, caughtUp: false, author: { id: world.userId, displayName: 'Alice' } });
+    expect(msg.attachments[0]).toMatchObject({ name: 'a.png', size: 2048, contentType: 'image/png' });
+
+    const updated = nextEvent(c, 'message.updated', (m) => m.id === posted.id);
+    world.fake.editMessage(world.channelId, posted.id, 'hello again');
+    expect(await updated).toMatchObject({ content: 'hello again' });
+    expect((await updated).editedAt).not.toBeNull();
+
+    const deleted = nextEvent(c, 'message.deleted', (m) => m.id === posted.id);
+    world.fake.deleteMessage(world.channelId, posted.id);
+    await deleted;
+    const listed = await c.dispatch('messages.list', { limit: 10 });
+    expect(listed.ok && listed.value.find((m) => m.id === posted.id)?.deleted).toBe(true);
+  });
+
+  it('ignores other channels and its own messages', async () => {
+    const c = await connectedCore();
+    const seen: string[] = [];
+    c.bus.on('message.created', (m) => seen.push(m.content));
+    world.fake.postMessage(world.otherChannelId, { authorId: world.userId, content: 'elsewhere' });
+    world.fake.postMessage(world.channelId, { authorId: world.botId, content: 'from the bot itself' });
+    const marker = nextEvent(c, 'message.created', (m) => m.content === 'marker');
+    world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'marker' });
+    await marker;
+    expect(seen).toEqual(['marker']);
+  });
+});
+
+describe('stop and start', () => {
+  it('stop resolves with the gateway closed (code 1000) and no live session left', async () => {
+    const c = await connectedCore();
+    expect(world.fake.liveSessions(TOKEN)).toBe(1);
+    const t0 = performance.now();
+    const status = await c.monitor.stop();
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(status.state).toBe('ready');
+    await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 0, 2000);
+    expect(world.fake.closeCodes(TOKEN)).toContain(1000);
+  });
+
+  it('50 start/stop cycles never open two sessions at once', async () => {
+    const c = await connectedCore();
+    for (let i = 0; i < 50; i++) {
+      // Not awaited on purpose: start must wait for the pending stop.
+      void c.monitor.stop();
+      const connected = waitState(c, 'connected');
+      await c.monitor.start();
+      await connected;
+    }
+    expect(world.fake.identifyCount(TOKEN)).toBe(51);
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  }, 60_000);
+
+  it('start, stop, start issued together end connected with one session', async () => {
+    core = await coreFor(world, configuredEnv(world));
+    const results = await Promise.all([core.monitor.start(), core.monitor.stop(), core.monitor.start()]);
+    expect(results[1].state).toBe('ready');
+    await waitState(core, 'connected');
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+    expect(world.fake.liveSessions(TOKEN)).toBe(1);
+  });
+});
+
+describe('connection trouble', () => {
+  it('an abrupt drop resumes the session and loses no message', async () => {
+    const c = await connectedCore();
+    const seen: string[] = [];
+    c.bus.on('message.created', (m) => seen.push(m.content));
+    world.fake.dropConnections();
+    world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'while down' });
+    await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) === 1, 5000);
+    await waitState(c, 'connected');
+    const after = nextEvent(c, 'message.created', (m) => m.content === 'after');
+    world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'after' });
+    await after;
+    expect(seen).toEqual(['while down', 'after']);
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  });
+
+  it('messages posted while stopped are caught up on the next start, in order, once', async () => {
+    const c = await connectedCore();
+    const first = nextEvent(c, 'message.created', (m) => m.content === 'before');
+    world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'before' });
+    await first;
+    await c.monitor.stop();
+    for (const n of [1, 2, 3]) world.fake.postMessage(world.channelId, { authorId: world.userId, content: `missed ${n}` });
+    const seen: Array<[string, boolean]> = [];
+    c.bus.on('message.created', (m) => seen.push([m.content, m.caughtUp]));
+    const third = nextEvent(c, 'message.created', (m) => m.content === 'missed 3');
+    await c.monitor.start();
+    await third;
+    expect(seen).toEqual([
+      ['missed 1', true],
+      ['missed 2', true],
+      ['missed 3', true],
+    ]);
+  });
+
+  it('an unreachable Discord is retried with backoff, attempt visible, until it is back', async () => {
+    core = await coreFor(world, configuredEnv(world));
+    await world.fake.close();
+    const failing = waitState(core, 'error');
+    await core.monitor.start();
+    const status = await failing;
+    expect(status.error?.code).toBe('network');
+    expect(status.attempt).toBe(1);
+    expect(status.sentence).toMatch(/Retrying in \d+ s \(attempt 1\)/);
+    const second = nextEvent(core, 'bot.status', (s) => s.state === 'error' && s.attempt === 2);
+    await second;
+    await world.fake.restart();
+    await waitState(core, 'connected', 10_000);
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  });
+
+  it('a silent gateway ("online but dead") is detected and reconnected', async () => {
+    await world.close();
+    world = await createWorld({ heartbeatIntervalMs: 150 });
+    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 4 } });
+    const connected = waitState(core, 'connected');
+    await core.monitor.start();
+    await connected;
+    const warned = nextEvent(core, 'log.entry', (e) => /gateway silent/.test(e.message), 10_000);
+    world.fake.setSilent(true);
+    await warned;
+    world.fake.setSilent(false);
+    await world.fake.waitFor(() => world.fake.identifyCount(TOKEN) >= 2 && world.fake.liveSessions(TOKEN) === 1, 10_000);
+    await waitState(core, 'connected');
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  });
+});
