@@ -1,0 +1,323 @@
+// The gateway half of the fake: HELLO/IDENTIFY/RESUME, heartbeats, sequenced dispatches,
+// and the bookkeeping tests assert on (live sessions per token, close codes, counts).
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { disallowedIntents, INTENT, type FakeBot, type FakeGuild, type FakeMessage, type State } from './state.js';
+
+const OP = { DISPATCH: 0, HEARTBEAT: 1, IDENTIFY: 2, RESUME: 6, RECONNECT: 7, INVALID_SESSION: 9, HELLO: 10, ACK: 11 };
+const CLOSE_REASONS: Record<number, string> = {
+  4004: 'Authentication failed.',
+  4005: 'Already authenticated.',
+  4013: 'Invalid intent(s).',
+  4014: 'Disallowed intent(s).',
+};
+// Discord keeps a bounded replay window; a RESUME older than it gets op 9 like the real one.
+const REPLAY_WINDOW = 1000;
+
+interface Dispatch {
+  s: number;
+  t: string;
+  d: unknown;
+}
+
+interface Session {
+  id: string;
+  bot: FakeBot;
+  intents: number;
+  seq: number;
+  /** Everything dispatched to this session, delivered or not, so RESUME can replay from any seq. */
+  events: Dispatch[];
+  conn: Conn | null;
+  resumable: boolean;
+}
+
+interface Conn {
+  ws: WebSocket;
+  /** Set once IDENTIFY/RESUME names a token, so close codes can be attributed to it. */
+  token: string | null;
+  session: Session | null;
+  live: boolean;
+  sentSeq: number;
+  helloSent: boolean;
+  /** Ops that arrived while silent; handled when the gateway "comes back". */
+  backlog: Payload[];
+}
+
+interface Payload {
+  op: number;
+  d: unknown;
+}
+
+interface TokenStats {
+  identifies: number;
+  resumes: number;
+  closeCodes: number[];
+  maxLive: number;
+}
+
+export interface GatewayOptions {
+  heartbeatIntervalMs: number;
+  url: () => string;
+  onChange: () => void;
+}
+
+export class Gateway {
+  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  private readonly conns = new Set<Conn>();
+  private readonly sessions = new Map<string, Session>();
+  private stats = new Map<string, TokenStats>();
+  private silent = false;
+
+  constructor(
+    private readonly state: State,
+    private readonly opts: GatewayOptions,
+  ) {}
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+  }
+
+  // ---- control surface used by FakeDiscord ----
+
+  liveSessions(token: string): number {
+    let n = 0;
+    for (const c of this.conns) if (c.live && c.token === token) n++;
+    return n;
+  }
+
+  stat(token: string): TokenStats {
+    let s = this.stats.get(token);
+    if (!s) this.stats.set(token, (s = { identifies: 0, resumes: 0, closeCodes: [], maxLive: 0 }));
+    return s;
+  }
+
+  resetStats(): void {
+    const tokens = [...this.stats.keys()];
+    this.stats = new Map();
+    // "Highest seen since reset" starts from what is live at the moment of the reset.
+    for (const t of tokens) this.stat(t).maxLive = this.liveSessions(t);
+  }
+
+  /** Abrupt drop, no close frame: clients see 1006 and sessions stay resumable. */
+  dropConnections(): void {
+    for (const c of this.conns) c.ws.terminate();
+  }
+
+  invalidateSessions(): void {
+    for (const [id, s] of this.sessions) {
+      s.resumable = false;
+      if (!s.conn) this.sessions.delete(id);
+    }
+  }
+
+  /** op 7: ask every connected client to reconnect and resume. */
+  sendReconnect(): void {
+    for (const c of this.conns) if (c.live) this.send(c, { op: OP.RECONNECT, d: null });
+  }
+
+  setSilent(silent: boolean): void {
+    this.silent = silent;
+    if (silent) return;
+    for (const c of [...this.conns]) {
+      if (!c.helloSent) this.hello(c);
+      for (const p of c.backlog.splice(0)) this.handle(c, p);
+      this.flush(c);
+    }
+  }
+
+  dispatchMessage(t: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', m: FakeMessage): void {
+    this.dispatchToGuild(m.guildId, t, (s) => {
+      const seesContent = (s.intents & INTENT.MESSAGE_CONTENT) !== 0 || m.authorId === s.bot.user.id;
+      return this.state.messageJson(m, seesContent);
+    });
+  }
+
+  /** A bot added to a guild while connected hears about it, as when it is invited. */
+  guildAdded(g: FakeGuild): void {
+    this.dispatchToGuild(g.id, 'GUILD_CREATE', () => this.state.guildCreateJson(g));
+  }
+
+  connectionCount(): number {
+    return this.conns.size;
+  }
+
+  dispatchDelete(m: FakeMessage): void {
+    this.dispatchToGuild(m.guildId, 'MESSAGE_DELETE', () => ({ id: m.id, channel_id: m.channelId, guild_id: m.guildId }));
+  }
+
+  // ---- connection lifecycle ----
+
+  private accept(ws: WebSocket): void {
+    const conn: Conn = { ws, token: null, session: null, live: false, sentSeq: 0, helloSent: false, backlog: [] };
+    this.conns.add(conn);
+    ws.on('message', (raw) => this.onMessage(conn, String(raw)));
+    ws.on('close', (code) => this.onClose(conn, code));
+    ws.on('error', () => ws.terminate());
+    if (!this.silent) this.hello(conn);
+    this.opts.onChange();
+  }
+
+  private hello(conn: Conn): void {
+    conn.helloSent = true;
+    this.send(conn, { op: OP.HELLO, d: { heartbeat_interval: this.opts.heartbeatIntervalMs } });
+  }
+
+  private onClose(conn: Conn, code: number): void {
+    this.conns.delete(conn);
+    conn.live = false;
+    if (conn.token !== null) this.stat(conn.token).closeCodes.push(code);
+    const session = conn.session;
+    if (session && session.conn === conn) {
+      session.conn = null;
+      // Discord ends a session when the client closes normally (1000/1001); anything else can resume.
+      if (code === 1000 || code === 1001 || !session.resumable) this.sessions.delete(session.id);
+    }
+    this.opts.onChange();
+  }
+
+  private onMessage(conn: Conn, raw: string): void {
+    let p: Payload;
+    try {
+      p = JSON.parse(raw) as Payload;
+    } catch {
+      conn.ws.close(4002, 'Error while decoding payload.');
+      return;
+    }
+    if (this.silent) {
+      // A dead gateway neither ACKs nor answers; heartbeats are simply lost.
+      if (p.op !== OP.HEARTBEAT) conn.backlog.push(p);
+      return;
+    }
+    this.handle(conn, p);
+  }
+
+  private handle(conn: Conn, p: Payload): void {
+    if (conn.ws.readyState !== WebSocket.OPEN) return;
+    const d = (typeof p.d === 'object' && p.d !== null ? p.d : {}) as Record<string, unknown>;
+    if (p.op === OP.HEARTBEAT) this.send(conn, { op: OP.ACK });
+    else if (p.op === OP.IDENTIFY) this.identify(conn, d);
+    else if (p.op === OP.RESUME) this.resume(conn, d);
+    // Other ops (presence update, request guild members, ...) are accepted and ignored.
+  }
+
+  private identify(conn: Conn, d: Record<string, unknown>): void {
+    const token = typeof d['token'] === 'string' ? d['token'] : null;
+    const intents = typeof d['intents'] === 'number' ? d['intents'] : 0;
+    if (token !== null) {
+      conn.token = token;
+      this.stat(token).identifies++;
+    }
+    const bot = token !== null ? this.state.bots.get(token) : undefined;
+    if (!bot) return this.close(conn, 4004);
+    if (bot.identifyClose !== null) return this.close(conn, bot.identifyClose);
+    if (conn.session) return this.close(conn, 4005);
+    if (disallowedIntents(bot, intents)) return this.close(conn, 4014);
+
+    const session: Session = {
+      id: randomUUID().replaceAll('-', ''),
+      bot,
+      intents,
+      seq: 0,
+      events: [],
+      conn: null,
+      resumable: true,
+    };
+    this.sessions.set(session.id, session);
+    this.attach(conn, session);
+    const guilds = this.state.guildsOf(bot.user.id);
+    this.push(session, 'READY', {
+      v: 10,
+      user: { ...this.state.userJson(bot.user), verified: true, mfa_enabled: false, flags: 0 },
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id,
+      session_type: 'normal',
+      resume_gateway_url: this.opts.url(),
+      shard: [0, 1],
+      application: { id: bot.user.id, flags: bot.applicationFlags },
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      user_settings: {},
+      auth: {},
+    });
+    for (const g of guilds) this.push(session, 'GUILD_CREATE', this.state.guildCreateJson(g));
+  }
+
+  private resume(conn: Conn, d: Record<string, unknown>): void {
+    const token = typeof d['token'] === 'string' ? d['token'] : null;
+    const seq = typeof d['seq'] === 'number' ? d['seq'] : 0;
+    if (token !== null) {
+      conn.token = token;
+      this.stat(token).resumes++;
+    }
+    const bot = token !== null ? this.state.bots.get(token) : undefined;
+    if (!bot) return this.close(conn, 4004);
+    if (conn.session) return this.close(conn, 4005);
+    const session = this.sessions.get(String(d['session_id']));
+    const oldest = session?.events[0]?.s ?? (session ? session.seq + 1 : 0);
+    if (!session || session.bot !== bot || !session.resumable || seq + 1 < oldest || seq > session.seq) {
+      this.send(conn, { op: OP.INVALID_SESSION, d: false });
+      return;
+    }
+    this.attach(conn, session);
+    conn.sentSeq = seq;
+    // RESUMED goes last, after everything the client missed, as on Discord.
+    this.push(session, 'RESUMED', {});
+  }
+
+  private attach(conn: Conn, session: Session): void {
+    const previous = session.conn;
+    if (previous && previous !== conn) {
+      // The new socket takes over the session; the old one is cut, as Discord does.
+      previous.live = false;
+      previous.session = null;
+      previous.ws.terminate();
+    }
+    conn.session = session;
+    session.conn = conn;
+    conn.live = true;
+    const st = this.stat(session.bot.token);
+    st.maxLive = Math.max(st.maxLive, this.liveSessions(session.bot.token));
+    this.opts.onChange();
+  }
+
+  private close(conn: Conn, code: number): void {
+    conn.ws.close(code, CLOSE_REASONS[code] ?? 'Closed by the fake gateway.');
+  }
+
+  // ---- dispatch ----
+
+  private dispatchToGuild(guildId: string, t: string, build: (s: Session) => unknown): void {
+    for (const s of this.sessions.values()) {
+      if ((s.conn || s.resumable) && this.state.isMember(guildId, s.bot.user.id)) this.push(s, t, build(s));
+    }
+    this.opts.onChange();
+  }
+
+  private push(session: Session, t: string, d: unknown): void {
+    session.events.push({ s: ++session.seq, t, d });
+    if (session.events.length > REPLAY_WINDOW) session.events.shift();
+    if (session.conn) this.flush(session.conn);
+  }
+
+  /** Sends whatever this socket has not seen yet; a no-op while silent, so nothing is lost. */
+  private flush(conn: Conn): void {
+    const session = conn.session;
+    if (!conn.live || !session) return;
+    for (const e of session.events) {
+      if (this.silent || conn.ws.readyState !== WebSocket.OPEN) return;
+      if (e.s <= conn.sentSeq) continue;
+      this.send(conn, { op: OP.DISPATCH, t: e.t, s: e.s, d: e.d });
+      conn.sentSeq = e.s;
+    }
+  }
+
+  private send(conn: Conn, payload: { op: number; d?: unknown; s?: number; t?: string }): void {
+    if (this.silent || conn.ws.readyState !== WebSocket.OPEN) return;
+    conn.ws.send(JSON.stringify({ s: null, t: null, d: null, ...payload }));
+  }
+}

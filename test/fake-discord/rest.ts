@@ -1,0 +1,159 @@
+// The REST half of the fake: just the routes the product and discord.js's login path use,
+// with Discord's error bodies so the client maps them to the same errors.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hasContentPrivilege, type FakeBot, type FakeChannel, type FakeMessage, type State } from './state.js';
+
+export interface RestContext {
+  state: State;
+  gatewayUrl: () => string;
+  unhandledRoutes: string[];
+  createMessage: (channelId: string, authorId: string, content: string) => FakeMessage;
+}
+
+class HttpError {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    readonly message: string,
+  ) {}
+}
+
+const unknownChannel = () => new HttpError(404, 10003, 'Unknown Channel');
+const missingAccess = () => new HttpError(403, 50001, 'Missing Access');
+const invalidForm = () => new HttpError(400, 50035, 'Invalid Form Body');
+
+export async function handleRest(ctx: RestContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://fake');
+  const method = req.method ?? 'GET';
+  const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
+  try {
+    const bot = authenticate(ctx.state, req.headers.authorization);
+    const body = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readJson(req) : undefined;
+    const result = route(ctx, bot, method, path, url.searchParams, body);
+    if (result === undefined) {
+      ctx.unhandledRoutes.push(`${method} ${url.pathname}${url.search}`);
+      throw new HttpError(404, 0, '404: Not Found');
+    }
+    reply(res, 200, result);
+  } catch (err) {
+    if (!(err instanceof HttpError)) throw err;
+    reply(res, err.status, { message: err.message, code: err.code });
+  }
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function authenticate(state: State, header: string | undefined): FakeBot {
+  const token = header?.startsWith('Bot ') ? header.slice(4) : undefined;
+  const bot = token === undefined ? undefined : state.bots.get(token);
+  if (!bot) throw new HttpError(401, 0, '401: Unauthorized');
+  return bot;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 50109, 'The request body contains invalid JSON.');
+  }
+}
+
+/** Returns the JSON to send, or undefined for a route the fake does not know. */
+function route(
+  ctx: RestContext,
+  bot: FakeBot,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  body: unknown,
+): unknown {
+  const { state } = ctx;
+  const get = method === 'GET';
+  if (get && (path === '/gateway/bot' || path === '/gateway')) {
+    const limit = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 };
+    return { url: ctx.gatewayUrl(), shards: 1, session_start_limit: limit };
+  }
+  if (get && path === '/users/@me') return state.userJson(bot.user);
+  if (get && path === '/applications/@me') {
+    return { id: bot.user.id, name: bot.user.username, flags: bot.applicationFlags, bot: state.userJson(bot.user) };
+  }
+
+  const guildMatch = /^\/guilds\/(\d+)$/.exec(path);
+  if (get && guildMatch?.[1] !== undefined) {
+    const guild = state.guilds.get(guildMatch[1]);
+    if (!guild) throw new HttpError(404, 10004, 'Unknown Guild');
+    if (!guild.memberIds.includes(bot.user.id)) throw missingAccess();
+    return state.guildJson(guild);
+  }
+
+  const channelMatch = /^\/channels\/(\d+)(\/messages(?:\/(\d+))?)?$/.exec(path);
+  if (!channelMatch?.[1]) return undefined;
+  const channel = accessibleChannel(state, bot, channelMatch[1]);
+  const [, , messagesPart, messageId] = channelMatch;
+  if (get && !messagesPart) {
+    return state.channelJson(channel, state.guilds.get(channel.guildId)?.channels.indexOf(channel) ?? 0);
+  }
+  if (!messagesPart) return undefined;
+  if (channel.type === 4) throw new HttpError(400, 50024, 'Cannot execute action on this channel type');
+  const seesContent = (m: FakeMessage) => hasContentPrivilege(bot) || m.authorId === bot.user.id;
+  const visible = (state.messages.get(channel.id) ?? []).filter((m) => !m.deleted);
+
+  if (get && messageId !== undefined) {
+    const m = visible.find((x) => x.id === messageId);
+    if (!m) throw new HttpError(404, 10008, 'Unknown Message');
+    return state.messageJson(m, seesContent(m));
+  }
+  if (get) return pickMessages(visible, query).map((m) => state.messageJson(m, seesContent(m)));
+  if (method === 'POST' && messageId === undefined) {
+    const content = (body as { content?: unknown } | undefined)?.content;
+    if (typeof content !== 'string' || content === '') throw new HttpError(400, 50006, 'Cannot send an empty message');
+    if (content.length > 2000) throw invalidForm();
+    return state.messageJson(ctx.createMessage(channel.id, bot.user.id, content), true);
+  }
+  return undefined;
+}
+
+function accessibleChannel(state: State, bot: FakeBot, id: string): FakeChannel {
+  const channel = state.channels.get(id);
+  if (!channel) throw unknownChannel();
+  if (!state.isMember(channel.guildId, bot.user.id)) throw missingAccess();
+  return channel;
+}
+
+/** Discord's paging: always newest first; `after` means the oldest ones just after the id. */
+function pickMessages(oldestFirst: FakeMessage[], query: URLSearchParams): FakeMessage[] {
+  const limitParam = query.get('limit');
+  const limit = limitParam === null ? 50 : Number(limitParam);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalidForm();
+  const anchor = (name: string): bigint | null => {
+    const v = query.get(name);
+    if (v === null) return null;
+    if (!/^\d+$/.test(v)) throw invalidForm();
+    return BigInt(v);
+  };
+  const before = anchor('before');
+  const after = anchor('after');
+  const around = anchor('around');
+  const id = (m: FakeMessage) => BigInt(m.id);
+  let picked: FakeMessage[];
+  if (around !== null) {
+    const at = oldestFirst.findIndex((m) => id(m) >= around);
+    const centre = at === -1 ? oldestFirst.length : at;
+    const start = Math.max(0, centre - Math.floor(limit / 2));
+    picked = oldestFirst.slice(start, start + limit);
+  } else if (before !== null) {
+    picked = oldestFirst.filter((m) => id(m) < before).slice(-limit);
+  } else if (after !== null) {
+    picked = oldestFirst.filter((m) => id(m) > after).slice(0, limit);
+  } else {
+    picked = oldestFirst.slice(-limit);
+  }
+  return picked.reverse();
+}

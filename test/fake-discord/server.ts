@@ -1,0 +1,318 @@
+// A protocol-level fake Discord (REST + gateway + a tiny CDN) on one local HTTP port, driven
+// by the real discord.js client in tests and the demo. Only `ws` and node:* are imported so
+// the demo can bundle it.
+import { EventEmitter } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import { Gateway } from './gateway.js';
+import { handleCdn } from './cdn.js';
+import { handleRest } from './rest.js';
+import { APP_FLAG, State, type FakeAttachment, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from './state.js';
+
+export type { FakeAttachment, FakeChannel, FakeGuild, FakeMessage, FakeUser } from './state.js';
+
+export interface FakeDiscordOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** HELLO's heartbeat_interval; Discord uses 41250, tests want ~1000. */
+  heartbeatIntervalMs?: number;
+}
+
+export interface NewAttachment {
+  filename: string;
+  size: number;
+  contentType?: string;
+  width?: number;
+  height?: number;
+}
+
+export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const fake = new FakeDiscord(opts.heartbeatIntervalMs ?? 41250);
+  await fake.listen(opts.port ?? 0);
+  return fake;
+}
+
+export class FakeDiscord {
+  /** Routes discord.js called that the fake does not implement ("GET /api/v10/..."). */
+  readonly unhandledRoutes: string[] = [];
+  private readonly state = new State();
+  private readonly changes = new EventEmitter().setMaxListeners(0);
+  private readonly gateway: Gateway;
+  private server: Server | null = null;
+  private boundPort = 0;
+
+  constructor(heartbeatIntervalMs: number) {
+    this.gateway = new Gateway(this.state, {
+      heartbeatIntervalMs,
+      url: () => this.gatewayUrl,
+      onChange: () => this.changes.emit('change'),
+    });
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.boundPort}/api`;
+  }
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.boundPort}/gateway`;
+  }
+  /** Pass as discord.js `rest: { cdn }` so avatar URLs resolve offline. */
+  get cdnUrl(): string {
+    return `http://127.0.0.1:${this.boundPort}`;
+  }
+
+  // ---- world building ----
+
+  addBot(b: { token: string; id?: string; username?: string; applicationFlags?: number }): FakeUser {
+    if (this.state.bots.has(b.token)) throw new Error(`fake-discord: bot token already added`);
+    const user = this.putUser({ id: b.id, username: b.username ?? 'Fake Bot', globalName: null, avatar: null }, true);
+    const applicationFlags = b.applicationFlags ?? APP_FLAG.GATEWAY_MESSAGE_CONTENT_LIMITED;
+    this.state.bots.set(b.token, { token: b.token, user, applicationFlags, identifyClose: null });
+    return { ...user };
+  }
+
+  addUser(u: { id?: string; username: string; globalName?: string; avatar?: string | null }): FakeUser {
+    return { ...this.putUser({ ...u, globalName: u.globalName ?? null, avatar: u.avatar ?? null }, false) };
+  }
+
+  addGuild(g: {
+    id?: string;
+    name: string;
+    channels: Array<{ id?: string; name: string; type?: number }>;
+    members?: string[];
+  }): FakeGuild {
+    const id = g.id ?? this.state.snowflake();
+    const memberIds = [...(g.members ?? [])];
+    for (const m of memberIds) if (!this.state.users.has(m)) throw new Error(`fake-discord: unknown member ${m}`);
+    const humans = memberIds.filter((m) => !this.state.users.get(m)?.bot);
+    const channels: FakeChannel[] = g.channels.map((c) => ({
+      id: c.id ?? this.state.snowflake(),
+      name: c.name,
+      type: c.type ?? 0,
+      guildId: id,
+    }));
+    const guild: FakeGuild = { id, name: g.name, ownerId: humans[0] ?? memberIds[0] ?? this.state.snowflake(), channels, memberIds };
+    this.state.guilds.set(id, guild);
+    for (const c of channels) {
+      this.state.channels.set(c.id, c);
+      this.state.messages.set(c.id, []);
+    }
+    this.gateway.guildAdded(guild);
+    return structuredClone(guild);
+  }
+
+  setIdentifyClose(token: string, code: number | null): void {
+    const bot = this.state.bots.get(token);
+    if (!bot) throw new Error('fake-discord: setIdentifyClose for a token that was never added');
+    bot.identifyClose = code;
+  }
+
+  // ---- messages ----
+
+  postMessage(
+    channelId: string,
+    m: { authorId: string; content: string; attachments?: NewAttachment[] },
+  ): FakeMessage {
+    if (!this.state.users.has(m.authorId)) throw new Error(`fake-discord: unknown author ${m.authorId}`);
+    return structuredClone(this.createMessage(channelId, m.authorId, m.content, m.attachments ?? []));
+  }
+
+  editMessage(channelId: string, id: string, content: string): void {
+    const m = this.findMessage(channelId, id);
+    m.content = content;
+    m.editedTimestamp = new Date().toISOString();
+    this.gateway.dispatchMessage('MESSAGE_UPDATE', m);
+  }
+
+  deleteMessage(channelId: string, id: string): void {
+    const m = this.findMessage(channelId, id);
+    m.deleted = true;
+    this.gateway.dispatchDelete(m);
+  }
+
+  /** Oldest first, deleted ones left out. */
+  messages(channelId: string): FakeMessage[] {
+    return structuredClone((this.state.messages.get(channelId) ?? []).filter((m) => !m.deleted));
+  }
+
+  /** The guild a channel belongs to (a copy), for helpers such as the demo chatter. */
+  guildOfChannel(channelId: string): FakeGuild | undefined {
+    const guild = this.state.guilds.get(this.state.channels.get(channelId)?.guildId ?? '');
+    return guild && structuredClone(guild);
+  }
+
+  user(id: string): FakeUser | undefined {
+    const u = this.state.users.get(id);
+    return u && { ...u };
+  }
+
+  // ---- session statistics ----
+
+  liveSessions(token: string): number {
+    return this.gateway.liveSessions(token);
+  }
+  maxConcurrentSessions(token: string): number {
+    return this.gateway.stat(token).maxLive;
+  }
+  /** IDENTIFY payloads received, including refused ones. */
+  identifyCount(token: string): number {
+    return this.gateway.stat(token).identifies;
+  }
+  /** RESUME payloads received, including ones answered with op 9. */
+  resumeCount(token: string): number {
+    return this.gateway.stat(token).resumes;
+  }
+  /** Close codes of this token's sockets as the server saw them; 1006 means no close frame. */
+  closeCodes(token: string): number[] {
+    return [...this.gateway.stat(token).closeCodes];
+  }
+  resetStats(): void {
+    this.gateway.resetStats();
+    this.unhandledRoutes.length = 0;
+  }
+
+  // ---- failure injection ----
+
+  dropConnections(): void {
+    this.gateway.dropConnections();
+  }
+  invalidateSessions(): void {
+    this.gateway.invalidateSessions();
+  }
+  /** Sends op 7 RECONNECT to every connected session. */
+  sendReconnect(): void {
+    this.gateway.sendReconnect();
+  }
+  setSilent(silent: boolean): void {
+    this.gateway.setSilent(silent);
+  }
+
+  /** Resolves once predicate() is true; re-checked on every fake state change and every 20 ms. */
+  waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let lastError: unknown;
+      const check = () => {
+        try {
+          if (predicate()) finish();
+        } catch (err) {
+          lastError = err; // e.g. a cache not filled yet: keep waiting, report it on timeout
+        }
+      };
+      const finish = (err?: Error) => {
+        clearTimeout(timer);
+        // Client-side caches change without the fake hearing about it, hence the light poll too.
+        clearInterval(poll);
+        this.changes.off('change', check);
+        if (err) reject(err);
+        else resolve();
+      };
+      const timer = setTimeout(() => {
+        const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+        finish(new Error(`fake-discord waitFor timed out after ${timeoutMs} ms: ${predicate.toString()}${why}`));
+      }, timeoutMs);
+      const poll = setInterval(check, 20);
+      this.changes.on('change', check);
+      check();
+    });
+  }
+
+  // ---- lifecycle ----
+
+  async listen(port: number): Promise<void> {
+    const server = createServer((req, res) => {
+      const fail = (err: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: String(err), code: 0 }));
+      };
+      if (req.url?.startsWith('/api/')) {
+        handleRest(this.restContext(), req, res).catch(fail);
+      } else if (!handleCdn(this.state, req, res)) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('Not found');
+      }
+    });
+    server.on('upgrade', (req, socket, head) => {
+      if (new URL(req.url ?? '/', 'http://fake').pathname === '/gateway') this.gateway.handleUpgrade(req, socket, head);
+      else socket.destroy();
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    const address = server.address();
+    this.boundPort = typeof address === 'object' && address ? address.port : port;
+    this.state.cdnUrl = this.cdnUrl;
+    this.server = server;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    this.gateway.dropConnections();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Let the sockets' close handlers run so stats reflect the shutdown before we return.
+    await this.waitFor(() => this.gateway.connectionCount() === 0, 2000).catch(() => undefined);
+  }
+
+  /** close() then listen again on the same port, keeping all state (sessions stay resumable). */
+  async restart(): Promise<void> {
+    await this.close();
+    await this.listen(this.boundPort);
+  }
+
+  // ---- internals ----
+
+  private putUser(u: { id?: string; username: string; globalName: string | null; avatar: string | null }, bot: boolean): FakeUser {
+    const user: FakeUser = { id: u.id ?? this.state.snowflake(), username: u.username, globalName: u.globalName, avatar: u.avatar, bot };
+    if (this.state.users.has(user.id)) throw new Error(`fake-discord: user ${user.id} already exists`);
+    this.state.users.set(user.id, user);
+    return user;
+  }
+
+  private createMessage(channelId: string, authorId: string, content: string, files: NewAttachment[]): FakeMessage {
+    const channel = this.state.channels.get(channelId);
+    const list = this.state.messages.get(channelId);
+    if (!channel || !list || channel.type === 4) throw new Error(`fake-discord: no text channel ${channelId}`);
+    const attachments: FakeAttachment[] = files.map((f) => ({
+      id: this.state.snowflake(),
+      filename: f.filename,
+      size: f.size,
+      contentType: f.contentType ?? null,
+      width: f.width ?? null,
+      height: f.height ?? null,
+    }));
+    const message: FakeMessage = {
+      id: this.state.snowflake(),
+      channelId,
+      guildId: channel.guildId,
+      authorId,
+      content,
+      timestamp: new Date().toISOString(),
+      editedTimestamp: null,
+      attachments,
+      deleted: false,
+    };
+    list.push(message);
+    this.gateway.dispatchMessage('MESSAGE_CREATE', message);
+    return message;
+  }
+
+  private findMessage(channelId: string, id: string): FakeMessage {
+    const m = this.state.messages.get(channelId)?.find((x) => x.id === id && !x.deleted);
+    if (!m) throw new Error(`fake-discord: no message ${id} in channel ${channelId}`);
+    return m;
+  }
+
+  private restContext() {
+    return {
+      state: this.state,
+      gatewayUrl: () => this.gatewayUrl,
+      unhandledRoutes: this.unhandledRoutes,
+      createMessage: (channelId: string, authorId: string, content: string) =>
+        this.createMessage(channelId, authorId, content, []),
+    };
+  }
+}
