@@ -25,7 +25,8 @@ const invalidForm = () => new HttpError(400, 50035, 'Invalid Form Body');
 export async function handleRest(ctx: RestContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://fake');
   const method = req.method ?? 'GET';
-  const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
+  // undici sends @me as %40me; Discord accepts both.
+  const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
   try {
     const bot = authenticate(ctx.state, req.headers.authorization);
     const body = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readJson(req) : undefined;

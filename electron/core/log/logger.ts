@@ -41,7 +41,8 @@ export function createLog(options: { dir: string; stdout?: boolean; level?: stri
   const recent: LogEntry[] = [];
   let nextId = 1;
 
-  const fileDest = pino.destination({ dest: file, mkdir: true, sync: false });
+  // Synchronous writes: a crash or a relaunch must not lose the last lines, and volume is low.
+  const fileDest = pino.destination({ dest: file, mkdir: true, sync: true });
   const scrubbed = (write: (line: string) => void) => ({ write: (line: string) => write(redactor.scrub(line)) });
 
   const panelStream = scrubbed((line) => {

@@ -1,0 +1,106 @@
+// Each failure the user can meet says what happened and what to do, and does not loop.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app-core.js';
+import { configuredEnv, coreFor, createWorld, TOKEN, waitState, type World } from '../helpers/world.js';
+
+let world: World;
+let core: Core | null = null;
+
+beforeEach(async () => {
+  world = await createWorld();
+});
+afterEach(async () => {
+  await core?.shutdown();
+  core = null;
+  await world.close();
+});
+
+async function failWith(env: NodeJS.ProcessEnv) {
+  core = await coreFor(world, env);
+  const failed = waitState(core, 'error');
+  await core.monitor.start();
+  const status = await failed;
+  expect(core.monitor.isRunning()).toBe(false);
+  return status;
+}
+
+describe('actionable errors', () => {
+  it('gateway close 4004: invalid token, no retry loop', async () => {
+    world.fake.setIdentifyClose(TOKEN, 4004);
+    const status = await failWith(configuredEnv(world));
+    expect(status.error).toMatchObject({ code: 'invalid-token' });
+    expect(status.error?.hint).toMatch(/Reset Token/);
+    expect(world.fake.identifyCount(TOKEN)).toBe(1);
+  });
+
+  it('REST 401: a token Discord does not know is invalid', async () => {
+    const status = await failWith({ ...configuredEnv(world), DISCORD_TOKEN: 'unknown.token.abcdefghijklmnopqrstu' });
+    expect(status.error?.code).toBe('invalid-token');
+  });
+
+  it('gateway close 4014: says where to enable the Message Content intent', async () => {
+    world.fake.setIdentifyClose(TOKEN, 4014);
+    const status = await failWith(configuredEnv(world));
+    expect(status.error?.code).toBe('missing-intent');
+    expect(status.error?.hint).toMatch(/Privileged Gateway Intents → Message Content Intent/);
+  });
+
+  it('application flags without the intent: the same clear error', async () => {
+    await world.close();
+    world = await createWorld({ applicationFlags: 0 });
+    const status = await failWith(configuredEnv(world));
+    expect(status.error?.code).toBe('missing-intent');
+    expect(world.fake.liveSessions(TOKEN)).toBe(0);
+  });
+
+  it('guild the bot is not in: invite link with the bot id', async () => {
+    const status = await failWith({ ...configuredEnv(world), DISCORD_GUILD_ID: '123456789012345678' });
+    expect(status.error?.code).toBe('guild-not-found');
+    expect(status.error?.link).toMatch(/oauth2\/authorize\?client_id=\d+&scope=bot&permissions=66560/);
+    await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 0, 2000);
+  });
+
+  it('missing channel and non-text channel', async () => {
+    let status = await failWith(configuredEnv(world, '123456789012345678'));
+    expect(status.error?.code).toBe('channel-not-found');
+    await core!.shutdown();
+    status = await failWith(configuredEnv(world, world.voiceId));
+    expect(status.error).toMatchObject({ code: 'channel-not-text', message: '#Lounge is a voice channel, not a text channel.' });
+  });
+
+  it('not configured: start says so and opens nothing', async () => {
+    core = await coreFor(world, {});
+    const status = await core.monitor.start();
+    expect(status.state).toBe('not-configured');
+    expect(world.fake.identifyCount(TOKEN)).toBe(0);
+  });
+});
+
+describe('test connection (REST only, never a second gateway session)', () => {
+  it('reports bot, guild and channel names while monitoring runs', async () => {
+    core = await coreFor(world, configuredEnv(world));
+    const connected = waitState(core, 'connected');
+    await core.monitor.start();
+    await connected;
+    const reply = await core.dispatch('settings.testConnection', undefined);
+    expect(reply).toEqual({
+      ok: true,
+      value: {
+        ok: true,
+        bot: { id: world.botId, username: 'Monitor Bot' },
+        guild: { id: world.guildId, name: 'Home Lab' },
+        channel: { id: world.channelId, name: 'general' },
+      },
+    });
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  });
+
+  it('reports the precise problem for unsaved candidate values', async () => {
+    core = await coreFor(world, configuredEnv(world));
+    const bad = await core.dispatch('settings.testConnection', { channelId: world.voiceId });
+    expect(bad.ok && bad.value).toMatchObject({ ok: false, error: { code: 'channel-not-text' } });
+    const token = await core.dispatch('settings.testConnection', { token: 'unknown.token.abcdefghijklmnopqrstu' });
+    expect(token.ok && token.value).toMatchObject({ ok: false, error: { code: 'invalid-token' } });
+    expect(world.fake.identifyCount(TOKEN)).toBe(0);
+  });
+});
