@@ -83,7 +83,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logFile: log.file,
   });
 
-  const dispatch = createDispatcher(
+  const dispatchRaw = createDispatcher(
     {
       settings: {
         get: async () => settings.view(),
@@ -124,6 +124,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     log.logger,
   );
+  // Replies pass the same gate as events: a message quoting the token is shown redacted.
+  const dispatch: Dispatch = async (command, arg) => log.redactor.scrubValue(await dispatchRaw(command, arg));
 
   return {
     dispatch,

@@ -32,6 +32,7 @@ const base = (run: Run) => ({
   to: run.to,
   savedChanges: run.saved,
   restart: null,
+  botWasRunning: run.wasRunning,
   botRestarted: false,
 });
 

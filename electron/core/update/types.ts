@@ -107,6 +107,8 @@ export interface UpdateResult {
   savedChanges: SavedChanges | null;
   /** The plan handed to the restarter (outcome `restarting`, or `restart-needed` when it failed). */
   restart: RestartPlan | null;
+  /** Whether the bot was running when the update began (it is stopped for the update). */
+  botWasRunning: boolean;
   /** True when the bot was started again in this process. */
   botRestarted: boolean;
   failedStep?: StepName;
