@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     DISCORD_GUILD_ID: guildId,
     DISCORD_CHANNEL_ID: channelId,
     DISCORD_API_URL: fake.apiUrl,
+    DISCORD_CDN_URL: fake.cdnUrl,
     AUTO_UPDATE_ENABLED: 'False',
   };
   const headless = await runHeadless(args, env, appDir);
