@@ -54,7 +54,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   keepSecret();
   log.redactor.add(settings.accessToken());
   for (const notice of settings.notices) log.logger.warn(notice);
-  if (!options.secrets.encrypted) log.logger.warn(options.secrets.warning ?? 'The bot token is not encrypted at rest.');
+  const tokenView = settings.view().token;
+  if (tokenView.warning) log.logger.warn(tokenView.warning);
 
   const target = (): MonitorTarget | null => {
     const s = settings.effective();

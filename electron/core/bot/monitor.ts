@@ -239,8 +239,9 @@ export class ChannelMonitor {
     if (!channel?.isTextBased() || !('messages' in channel)) return;
     const buffered: Message[] = (this.catchingUp = []);
     const fetched: Message[] = [];
+    const resumeFrom = this.o.lastSeen.get(target.channelId);
     try {
-      let after: string | null = this.o.lastSeen.get(target.channelId);
+      let after: string | null = resumeFrom;
       if (!after) {
         fetched.push(...(await channel.messages.fetch({ limit: 50 })).values());
       } else {
@@ -259,7 +260,13 @@ export class ChannelMonitor {
     }
     if (gen !== this.generation) return;
     const missed = fetched.filter((m) => !this.o.store.has(m.id)).sort((a, b) => snowflakeCompare(a.id, b.id));
-    if (missed.length) this.o.logger.info(`Caught up ${missed.length} message(s) posted while disconnected.`);
+    if (missed.length) {
+      this.o.logger.info(
+        resumeFrom
+          ? `Caught up ${missed.length} message(s) posted while disconnected.`
+          : `Loaded the last ${missed.length} message(s) of the channel.`,
+      );
+    }
     for (const m of missed) this.received(m, true);
     for (const m of buffered.sort((a, b) => snowflakeCompare(a.id, b.id))) this.received(m, false);
   }

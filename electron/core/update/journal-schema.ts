@@ -1,0 +1,33 @@
+// The journal file's shape, validated on every read: a file from an older or broken process is
+// set aside rather than trusted.
+import { z } from 'zod';
+
+const stepRecord = z.object({
+  step: z.string(),
+  status: z.enum(['pending', 'running', 'done', 'skipped', 'failed']),
+  durationMs: z.number(),
+  error: z.string().optional(),
+});
+export const entrySchema = z.object({
+  id: z.string(),
+  pid: z.number(),
+  from: z.string(),
+  to: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  /** `restarting`: the pipeline succeeded and the new version has yet to prove itself healthy. */
+  outcome: z.enum(['running', 'restarting', 'success', 'rolled-back', 'failed', 'interrupted']),
+  steps: z.array(stepRecord),
+  failedStep: z.string().nullable(),
+  error: z.string().nullable(),
+  lockfileChanged: z.boolean(),
+  savedChanges: z.object({ ref: z.string(), sha: z.string(), message: z.string() }).nullable(),
+  configBackup: z.string().nullable(),
+  /** Boots of the new version that have not (yet) called markHealthy. */
+  boots: z.number(),
+  lastBootPid: z.number().nullable(),
+});
+export const fileSchema = z.object({ version: z.literal(1), entries: z.array(entrySchema) });
+
+export type JournalEntry = z.infer<typeof entrySchema>;
