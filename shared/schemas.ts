@@ -28,7 +28,7 @@ export const branchName = z
   .string()
   .trim()
   .max(100)
-  .regex(/^(?!-)(?!.*\.\.)[A-Za-z0-9._\/-]*$/, 'is not a valid git branch name');
+  .regex(/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]*$/, 'is not a valid git branch name');
 
 export const settingsPatch = z
   .object({

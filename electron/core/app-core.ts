@@ -126,7 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log.logger,
   );
   // Replies pass the same gate as events: a message quoting the token is shown redacted.
-  const dispatch: Dispatch = async (command, arg) => log.redactor.scrubValue(await dispatchRaw(command, arg));
+  const dispatch = (async (command: string, arg?: unknown) => log.redactor.scrubValue(await dispatchRaw(command, arg))) as Dispatch;
 
   return {
     dispatch,

@@ -13,7 +13,7 @@ export function readAppIdentity(appDir: string): { name: string; version: string
   } catch {
     /* packaged without package.json beside: keep defaults */
   }
-  let commit: string | null = null;
+  let commit: string | null;
   try {
     commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: appDir, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 })
       .toString()

@@ -12,9 +12,13 @@ export type Handlers = {
   };
 };
 
-export type Dispatch = (command: string, arg: unknown) => Promise<Envelope>;
+/** Typed for known command names; anything else (from the wire) gets an `unknown-command` error. */
+export type Dispatch = <C extends string>(
+  command: C,
+  arg?: unknown,
+) => Promise<Envelope<C extends CommandName ? CommandOutput<C> : unknown>>;
 
-export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
+export function createDispatcher(handlers: Handlers, logger: Logger): (command: string, arg: unknown) => Promise<Envelope> {
   return async (command, arg) => {
     const def = typeof command === 'string' ? commandDef(command) : undefined;
     if (!def) return { ok: false, error: { code: 'unknown-command', message: `Unknown command "${String(command).slice(0, 60)}".` } };

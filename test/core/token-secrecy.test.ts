@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import { configuredEnv, coreFor, createWorld, recordEvents, TOKEN, waitState, type World } from '../helpers/world.js';
+import { coreFor, createWorld, recordEvents, TOKEN, waitState, type World } from '../helpers/world.js';
 
 let world: World;
 let core: Core;

@@ -34,11 +34,15 @@ export async function runCommand(cmd: Command, opts: RunOptions): Promise<void> 
   throw new Error(`${name} failed: ${result.shortMessage}`);
 }
 
+export class DeadlineError extends Error {
+  name = 'DeadlineError';
+}
+
 /** Rejects if `promise` has not settled within `ms`. A deadline, not a pause: it resolves as soon as the work does. */
 export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(() => reject(new DeadlineError(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
   });
   try {
     return await Promise.race([promise, deadline]);

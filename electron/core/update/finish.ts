@@ -1,6 +1,6 @@
 // How an update ends: a restart into the new version, or a rollback to the old one.
 import type { SimpleGit } from 'simple-git';
-import { describe, withDeadline } from './command.js';
+import { DeadlineError, describe, withDeadline } from './command.js';
 import { short } from './git.js';
 import type { UpdateJournal } from './journal.js';
 import { realDetectInputs, type UpdateContext, type UpdateTimeouts } from './options.js';
@@ -72,8 +72,9 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
         // The bot stays stopped: the new process starts it, so Discord never sees two sessions on one token.
         await withDeadline(ctx.restarter.restart(plan), run.timeouts.restart, 'The restart command');
       } catch (err) {
-        // Still the old code in memory, but a working one: bring the bot back until the user restarts.
-        botRestarted = await startBotAgain(run, log).catch(() => false);
+        // A refused restart leaves the old code running: bring the bot back until the user restarts.
+        // A silent one may still be under way, and a second bot would clash with the new process's.
+        if (!(err instanceof DeadlineError)) botRestarted = await startBotAgain(run, log).catch(() => false);
         throw err;
       }
     });
