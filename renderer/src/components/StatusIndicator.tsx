@@ -1,0 +1,64 @@
+// The bot's state at a glance: coloured dot, one sentence, how long, and what to do on error.
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { BotStatus } from '../../../shared/types';
+import { useNow } from '../hooks/useNow';
+import { currentLanguage } from '../i18n';
+import { formatDuration } from '../lib/format';
+
+// The server words `sentence` in English; other languages rebuild it from the structured fields.
+function sentenceFor(status: BotStatus, t: TFunction, english: boolean): string {
+  if (english && status.sentence) return status.sentence;
+  if (status.state === 'connected') {
+    const { channel, guild } = status;
+    return channel && guild ? t('statusSentence.connected', { channel: channel.name, guild: guild.name }) : status.sentence;
+  }
+  return t(`statusSentence.${status.state}`);
+}
+
+export function StatusIndicator({ status }: { status: BotStatus | null }) {
+  const { t, i18n } = useTranslation();
+  // Tick every second while a retry countdown is shown, otherwise a coarse tick is enough.
+  const now = useNow(status?.nextRetryAt ? 1000 : 5000);
+
+  if (!status) {
+    return (
+      <div className="status" data-testid="status" data-state="unknown" role="status" aria-live="polite">
+        <span className="status__dot" aria-hidden="true" />
+        <p className="status__sentence">{t('status.loading')}</p>
+      </div>
+    );
+  }
+
+  const { state, error, attempt, nextRetryAt } = status;
+  const retryIn = nextRetryAt && nextRetryAt > now ? nextRetryAt - now : null;
+
+  return (
+    <div className={`status status--${state}`} data-testid="status" data-state={state} role="status" aria-live="polite">
+      <span className="status__dot" aria-hidden="true" />
+      <div className="status__text">
+        <p className="status__sentence">
+          <span className="visually-hidden">{t(`state.${state}`)}: </span>
+          {sentenceFor(status, t, currentLanguage(i18n) === 'en')}
+        </p>
+        <p className="status__meta">
+          {/* Hidden from screen readers: a live region would re-announce it at every tick. */}
+          <span aria-hidden="true">{t('status.since', { duration: formatDuration(now - status.since, t) })}</span>
+          {attempt !== undefined && <span>{t('status.attempt', { attempt })}</span>}
+          {retryIn !== null && <span aria-hidden="true">{t('status.nextRetry', { duration: formatDuration(retryIn, t) })}</span>}
+        </p>
+        {error && (
+          <div className="status__error">
+            <p className="status__error-message">{error.message}</p>
+            <p className="status__hint">{error.hint}</p>
+            {error.link && (
+              <a href={error.link} target="_blank" rel="noopener noreferrer">
+                {t('status.link')}
+              </a>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// Author picture, or their initial on a colour derived from their ID when there is none
+// (or it fails to load, e.g. offline).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChatMessage } from '../../../../shared/types';
+import { safeUrl } from '../../lib/url';
+
+function hue(id: string): number {
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) % 360;
+  return h;
+}
+
+export function Avatar({ author }: { author: ChatMessage['author'] }) {
+  const { t } = useTranslation();
+  const [failed, setFailed] = useState(false);
+  const alt = t('messages.avatar', { name: author.displayName });
+  const src = safeUrl(author.avatarUrl);
+
+  if (src && !failed) {
+    return (
+      <img className="avatar" src={src} alt={alt} width={36} height={36} loading="lazy" decoding="async" onError={() => setFailed(true)} />
+    );
+  }
+  const initial = [...author.displayName.trim()][0]?.toUpperCase() ?? '?';
+  return (
+    <span className="avatar avatar--initial" role="img" aria-label={alt} style={{ backgroundColor: `hsl(${hue(author.id)} 45% 45%)` }}>
+      {initial}
+    </span>
+  );
+}

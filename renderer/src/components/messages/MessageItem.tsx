@@ -1,0 +1,68 @@
+// One message of the feed. Memoised: messages are immutable, so only an edit re-renders it.
+import { memo, type CSSProperties, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChatMessage } from '../../../../shared/types';
+import { formatFullDate, formatMessageTime } from '../../lib/format';
+import { Attachments } from './Attachments';
+import { Avatar } from './Avatar';
+import { MessageContent } from './MessageContent';
+
+interface Props {
+  message: ChatMessage;
+  index: number;
+  total: number;
+  style?: CSSProperties;
+  ref?: Ref<HTMLElement>;
+}
+
+export const MessageItem = memo(function MessageItem({ message: m, index, total, style, ref }: Props) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const classes = ['message', m.deleted && 'message--deleted', m.caughtUp && 'message--caught-up'].filter(Boolean).join(' ');
+
+  return (
+    <article
+      ref={ref}
+      className={classes}
+      style={style}
+      data-index={index}
+      data-testid="message"
+      data-message-id={m.id}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      aria-labelledby={`message-${m.id}-author`}
+    >
+      <Avatar author={m.author} />
+      <div className="message__body">
+        <header className="message__header">
+          <span id={`message-${m.id}-author`} className="message__author">
+            {m.author.displayName}
+          </span>
+          {m.author.bot && <span className="badge">{t('messages.bot')}</span>}
+          <time className="message__time" dateTime={new Date(m.createdAt).toISOString()} title={formatFullDate(m.createdAt, locale)}>
+            {formatMessageTime(m.createdAt, locale)}
+          </time>
+          {m.caughtUp && (
+            <span className="message__tag" title={t('messages.caughtUpHint')}>
+              {t('messages.caughtUp')}
+            </span>
+          )}
+        </header>
+        <div className="message__content">
+          <MessageContent content={m.content} />
+          <Attachments attachments={m.attachments} />
+        </div>
+        {(m.editedAt !== null || m.deleted) && (
+          <p className="message__marks">
+            {m.editedAt !== null && (
+              <span className="message__edited" title={t('messages.editedAt', { time: formatFullDate(m.editedAt, locale) })}>
+                {t('messages.edited')}
+              </span>
+            )}
+            {m.deleted && <span className="message__deleted">{t('messages.deleted')}</span>}
+          </p>
+        )}
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { ConnectionState } from '../bridge';
+import { reconnect, RECONNECT_ATTEMPTS } from '../lib/reconnect';
+
+export type ReconnectPhase =
+  | { kind: 'online' }
+  | { kind: 'reconnecting'; attempt: number; total: number }
+  | { kind: 'reloading' }
+  | { kind: 'failed' };
+
+export interface ConnectionSource {
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+}
+
+/**
+ * When the WebSocket drops, probe the server on the reconnect schedule and reload the page once it
+ * answers (it may have been updated and restarted, so the page itself may be stale).
+ */
+export function useReconnect(source: ConnectionSource, probe: () => Promise<unknown>, reload: () => void): ReconnectPhase {
+  const [phase, setPhase] = useState<ReconnectPhase>({ kind: 'online' });
+
+  useEffect(() => {
+    let controller: AbortController | null = null;
+    const off = source.onConnectionChange((state) => {
+      // Each failed probe closes its own socket too: one schedule at a time.
+      if (state !== 'closed' || controller) return;
+      const run = new AbortController();
+      controller = run;
+      setPhase({ kind: 'reconnecting', attempt: 0, total: RECONNECT_ATTEMPTS });
+      void reconnect({
+        probe,
+        signal: run.signal,
+        onAttempt: (attempt, total) => setPhase({ kind: 'reconnecting', attempt, total }),
+      }).then((ok) => {
+        if (run.signal.aborted) return;
+        if (!ok) return setPhase({ kind: 'failed' });
+        setPhase({ kind: 'reloading' });
+        reload();
+      });
+    });
+    return () => {
+      off();
+      controller?.abort();
+    };
+  }, [source, probe, reload]);
+
+  return phase;
+}

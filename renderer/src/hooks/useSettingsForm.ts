@@ -1,0 +1,45 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SettingKey, SettingsView } from '../../../shared/types';
+import { formFromView, validateForm, type FormField, type SettingsForm } from '../lib/settings-form';
+
+/**
+ * Form state of the settings dialog. A field's validation message shows once the field was left
+ * (or a save/test was attempted), so typing an ID does not flash an error at the first digit.
+ */
+export function useSettingsForm(view: SettingsView) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<SettingsForm>(() => formFromView(view));
+  const [shown, setShown] = useState<ReadonlySet<FormField>>(new Set());
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const errors = useMemo(() => validateForm(form, view), [form, view]);
+
+  const set = <K extends FormField>(field: K, value: SettingsForm[K]) => {
+    setForm((f) => ({ ...f, [field]: value }));
+    // The server's complaint was about the old value.
+    setServerErrors(({ [field]: _, ...rest }) => rest);
+  };
+  const reveal = (fields: FormField[]) => setShown((s) => new Set([...s, ...fields]));
+
+  const errorOf = (field: FormField): string | undefined => {
+    const local = errors[field];
+    return serverErrors[field] ?? (shown.has(field) && local ? t(`validation.${local}`) : undefined);
+  };
+  const envVar = (field: FormField): string | undefined => view.fromEnv[field as SettingKey | 'token'];
+
+  /** Props for a text input bound to `field`. */
+  const text = (field: Exclude<FormField, 'autoStartBot' | 'autoUpdateEnabled' | 'autoRestartService'>) => ({
+    value: form[field],
+    onChange: (value: string) => set(field, value),
+    onBlur: () => reveal([field]),
+    error: errorOf(field),
+    envVar: envVar(field),
+  });
+  const check = (field: 'autoStartBot' | 'autoUpdateEnabled' | 'autoRestartService') => ({
+    checked: form[field],
+    onChange: (checked: boolean) => set(field, checked),
+    envVar: envVar(field),
+  });
+
+  return { form, errors, reveal, setServerErrors, text, check };
+}

@@ -1,0 +1,126 @@
+// An in-memory Api: typed as the real one, records every call, validates input with the shared
+// schemas like the server does, and lets tests push events.
+import { ApiError, type Api } from '../../shared/api';
+import type { CommandName, EventName, EventPayload } from '../../shared/contract';
+import { connectionCandidate, messagesListInput, settingsPatch, type SettingsPatch } from '../../shared/schemas';
+import type {
+  AppInfo,
+  BotState,
+  BotStatus,
+  ChatMessage,
+  LogEntry,
+  SettingsView,
+  TestConnectionResult,
+} from '../../shared/types';
+import { makeInfo, makeSettings, makeStatus } from './fixtures';
+
+export interface Call {
+  command: CommandName;
+  arg: unknown;
+}
+
+type Handler = (arg: unknown) => unknown;
+
+export class FakeApi {
+  status: BotStatus = makeStatus('ready');
+  settings: SettingsView = makeSettings();
+  messages: ChatMessage[] = [];
+  logs: LogEntry[] = [];
+  info: AppInfo = makeInfo();
+  testResult: TestConnectionResult = {
+    ok: true,
+    bot: { id: '1', username: 'MonitorBot' },
+    guild: { id: '123456789012345678', name: 'Test Guild' },
+    channel: { id: '234567890123456789', name: 'general' },
+  };
+  readonly calls: Call[] = [];
+  private readonly overrides = new Map<CommandName, Handler>();
+  private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+
+  /** Replace a command's behaviour (return a value, a pending promise, or throw). */
+  override(command: CommandName, handler: Handler): void {
+    this.overrides.set(command, handler);
+  }
+
+  /** Make the next call of `command` fail with `error`. */
+  failNext(command: CommandName, error: Error): void {
+    this.overrides.set(command, () => {
+      this.overrides.delete(command);
+      throw error;
+    });
+  }
+
+  argsOf(command: CommandName): unknown[] {
+    return this.calls.filter((c) => c.command === command).map((c) => c.arg);
+  }
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    this.listeners.get(event)?.forEach((listener) => listener(structuredClone(payload)));
+  }
+
+  listenerCount(event: EventName): number {
+    return this.listeners.get(event)?.size ?? 0;
+  }
+
+  setStatus(state: BotState, extra: Partial<BotStatus> = {}): BotStatus {
+    this.status = makeStatus(state, extra);
+    return this.status;
+  }
+
+  // Answers are cloned, as they would be after crossing IPC or the WebSocket.
+  private async run<T>(command: CommandName, arg: unknown, fallback: () => T): Promise<T> {
+    this.calls.push({ command, arg });
+    const handler = this.overrides.get(command);
+    const value = handler ? await handler(arg) : fallback();
+    return structuredClone(value) as T;
+  }
+
+  private saveSettings(arg: unknown): SettingsView {
+    const parsed = settingsPatch.safeParse(arg);
+    if (!parsed.success) {
+      const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
+      throw new ApiError({ code: 'invalid-input', message: 'Some settings are invalid.', fields });
+    }
+    const { token, ...rest } = parsed.data as SettingsPatch;
+    const next: SettingsView = { ...this.settings, ...rest } as SettingsView;
+    if (token === null) next.token = { set: false, last4: null, source: 'none', encrypted: false, warning: null };
+    else if (token) next.token = { ...next.token, set: true, last4: token.slice(-4), source: 'stored' };
+    next.configured = next.token.set && next.guildId !== '' && next.channelId !== '';
+    this.settings = next;
+    return next;
+  }
+
+  private check<T>(schema: { safeParse(v: unknown): { success: boolean } }, arg: unknown, value: () => T): () => T {
+    return () => {
+      if (!schema.safeParse(arg).success) throw new ApiError({ code: 'invalid-input', message: 'Invalid input.' });
+      return value();
+    };
+  }
+
+  readonly api: Api = {
+    settings: {
+      get: () => this.run('settings.get', undefined, () => this.settings),
+      save: (patch) => this.run('settings.save', patch, () => this.saveSettings(patch)),
+      testConnection: (candidate) =>
+        this.run('settings.testConnection', candidate, this.check(connectionCandidate.optional(), candidate, () => this.testResult)),
+    },
+    bot: {
+      start: () => this.run('bot.start', undefined, () => this.setStatus('connecting')),
+      stop: () => this.run('bot.stop', undefined, () => this.setStatus('ready')),
+      status: () => this.run('bot.status', undefined, () => this.status),
+    },
+    messages: {
+      list: (arg) =>
+        this.run('messages.list', arg, this.check(messagesListInput, arg, () => this.messages.slice(-(arg?.limit ?? 100)))),
+    },
+    logs: { recent: () => this.run('logs.recent', undefined, () => this.logs) },
+    app: { info: () => this.run('app.info', undefined, () => this.info) },
+    on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
+      let set = this.listeners.get(event);
+      if (!set) this.listeners.set(event, (set = new Set()));
+      const untyped = listener as (payload: unknown) => void;
+      set.add(untyped);
+      return () => void set.delete(untyped);
+    },
+  };
+}
