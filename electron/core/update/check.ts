@@ -2,6 +2,7 @@
 import { estimateDuration } from './estimate.js';
 import { GIT_TIMEOUT_MS, gitMessage, headSha, openGit } from './git.js';
 import { UpdateJournal } from './journal.js';
+import { isUpdating } from './lock.js';
 import { type DisabledReason, whyDisabled } from './preconditions.js';
 import { countCommits, fetchTarget, listCommits, localChanges, lockfileDiffers, resolveTarget, TargetError } from './repo.js';
 import type { CommitInfo, Estimate } from './types.js';
@@ -31,7 +32,7 @@ export interface CheckDetails {
   checkedAt: string;
 }
 
-export type CheckErrorCode = 'fetch-failed' | 'no-upstream' | 'bad-branch' | 'branch-not-found' | 'git-failed';
+export type CheckErrorCode = 'busy' | 'fetch-failed' | 'no-upstream' | 'bad-branch' | 'branch-not-found' | 'git-failed';
 
 export type CheckResult =
   | ({ state: 'available'; count: number; commits: CommitInfo[] } & CheckDetails)
@@ -47,6 +48,8 @@ export async function estimateFrom(dataDir: string | undefined): Promise<Estimat
 export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> {
   const disabled = await whyDisabled(opts);
   if (disabled) return { state: 'disabled', ...disabled };
+  // A fetch racing the update's own git commands would fail on git's ref locks.
+  if (isUpdating()) return { state: 'error', code: 'busy', message: 'An update is running — check again once it has finished.' };
   const git = openGit(opts.appDir, opts.fetchTimeoutMs ?? GIT_TIMEOUT_MS);
   try {
     const target = await resolveTarget(git, opts.branch);
