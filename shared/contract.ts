@@ -9,6 +9,7 @@ import type {
   LogEntry,
   SettingsView,
   TestConnectionResult,
+  UpdateView,
 } from './types.js';
 
 export interface CommandDef<I extends z.ZodType, O> {
@@ -41,6 +42,14 @@ export const commands = {
   },
   app: {
     info: command(s.noInput).returns<AppInfo>(),
+    /** Restarts the app now (after "restart needed"): the bot disconnects first. */
+    restart: command(s.noInput).returns<{ restarting: true; method: string }>(),
+  },
+  update: {
+    status: command(s.noInput).returns<UpdateView>(),
+    check: command(s.noInput).returns<UpdateView>(),
+    /** Starts the update; progress arrives as `update.status` events. Replies before any restart. */
+    run: command(s.updateRunInput).returns<UpdateView>(),
   },
 } as const;
 
@@ -51,6 +60,7 @@ export const events = {
   'message.deleted': event<{ id: string; channelId: string }>(),
   'log.entry': event<LogEntry>(),
   'settings.changed': event<SettingsView>(),
+  'update.status': event<UpdateView>(),
 } as const;
 
 export type Commands = typeof commands;

@@ -60,3 +60,10 @@ export const messagesListInput = z
   .optional();
 
 export const noInput = z.undefined();
+
+export const updateRunInput = z
+  .object({
+    /** The remote commit the user confirmed; refused if the branch has moved since. */
+    target: z.string().regex(/^[0-9a-f]{40}$/, 'must be the full commit hash shown in the confirmation'),
+  })
+  .strict();

@@ -129,3 +129,82 @@ export interface AppInfo {
   dataDir: string;
   logFile: string;
 }
+
+// ---- Self-update ----
+
+export type UpdateState = 'checking' | 'available' | 'up-to-date' | 'disabled' | 'error' | 'updating';
+
+export interface UpdateCommit {
+  hash: string;
+  subject: string;
+  author: string;
+  /** ISO 8601. */
+  date: string;
+}
+
+export type UpdateStepName =
+  | 'stop-bot'
+  | 'backup-config'
+  | 'save-local-changes'
+  | 'fetch'
+  | 'reset'
+  | 'clean'
+  | 'restore-config'
+  | 'install-deps'
+  | 'build'
+  | 'self-test'
+  | 'restart'
+  | 'rollback';
+
+export interface UpdateStepView {
+  step: UpdateStepName;
+  status: 'pending' | 'running' | 'done' | 'skipped' | 'failed';
+  durationMs: number;
+  /** Every log line of the step so far. */
+  log: string[];
+  error?: string;
+}
+
+export interface UpdateRun {
+  id: string;
+  startedAt: number;
+  from: string;
+  /** The commit being installed. */
+  to: string;
+  steps: UpdateStepView[];
+  outcome: 'running' | 'restarting' | 'restart-needed' | 'rolled-back' | 'failed';
+  /** One sentence for the user, with what to do when something went wrong. */
+  message: string;
+}
+
+export interface LastUpdate {
+  from: string;
+  to: string;
+  outcome: 'success' | 'rolled-back' | 'failed' | 'interrupted';
+  durationMs: number;
+  finishedAt: number;
+  message: string;
+  commits: UpdateCommit[];
+}
+
+export interface UpdateView {
+  state: UpdateState;
+  /** Sentence for the button's tooltip / the panel: reason when disabled, git's message on error. */
+  message: string;
+  checkedAt: number | null;
+  current: string | null;
+  /** Remote head the update would install; `update.run` must name it. */
+  target: string | null;
+  count: number;
+  commits: UpdateCommit[];
+  /** Local edits and untracked files that will be set aside (git stash), porcelain lines. */
+  localChanges: string[];
+  dependencies: { changed: boolean; summary: string } | null;
+  estimate: { ms: number; basis: 'history' | 'default' } | null;
+  /** What happens at the end: a service-manager restart, a relaunch, or nothing (restart needed). */
+  restart: { auto: boolean; method: string; description: string };
+  run: UpdateRun | null;
+  lastUpdate: LastUpdate | null;
+  /** The code on disk is newer than the running process (auto restart off). */
+  restartNeeded: boolean;
+}
