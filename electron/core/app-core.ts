@@ -10,9 +10,10 @@ import { EventBus } from './event-bus.js';
 import { createLog, type CoreLog } from './log/logger.js';
 import { LastSeen } from './messages/last-seen.js';
 import { MessageStore } from './messages/store.js';
-import type { AppPaths, SecretBox } from './ports.js';
+import type { AppPaths, Relauncher, SecretBox } from './ports.js';
 import type { StoreFactory } from './settings/open-store.js';
 import { Settings } from './settings/settings.js';
+import { UpdateService, type UpdateServiceOptions } from './update-service.js';
 
 export interface CoreOptions {
   paths: AppPaths;
@@ -22,6 +23,12 @@ export interface CoreOptions {
   mode: AppInfo['mode'];
   electronVersion?: string | null;
   logToStdout?: boolean;
+  /** How this process restarts itself after an update; null where it cannot (then a manager must). */
+  relauncher?: Relauncher | null;
+  /** A packaged install updates through its installer, not git. */
+  packaged?: boolean;
+  /** Update pipeline commands/timeouts and restart detection inputs (tests). */
+  update?: Pick<UpdateServiceOptions, 'pipeline' | 'detect'>;
   /** Timing knobs for tests (watchdog, retry, stop cap). */
   monitorTuning?: Partial<Omit<MonitorOptions, 'target' | 'logger' | 'bus' | 'store' | 'lastSeen'>>;
 }
@@ -31,6 +38,7 @@ export interface Core {
   bus: EventBus;
   monitor: ChannelMonitor;
   settings: Settings;
+  updates: UpdateService;
   log: CoreLog;
   info(): AppInfo;
   /** Marks the core busy (an update runs): bot and settings commands are refused meanwhile. */
@@ -84,6 +92,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logFile: log.file,
   });
 
+  const updates = new UpdateService({
+    appDir: options.paths.appDir,
+    dataDir: options.paths.dataDir,
+    settings,
+    monitor,
+    bus,
+    logger: log.logger,
+    setBusy: (reason) => {
+      busy = reason;
+    },
+    relauncher: options.relauncher ?? null,
+    packaged: options.packaged ?? false,
+    ...options.update,
+  });
+
   const dispatchRaw = createDispatcher(
     {
       settings: {
@@ -121,7 +144,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       messages: { list: async (input) => store.list(input?.limit ?? 200) },
       logs: { recent: async () => log.recent() },
-      app: { info: async () => info() },
+      app: {
+        info: async () => info(),
+        restart: async () => updates.restartNow(),
+      },
+      update: {
+        status: async () => updates.get(),
+        check: async () => updates.check(),
+        run: async ({ target }) => updates.run(target),
+      },
     },
     log.logger,
   );
@@ -133,12 +164,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bus,
     monitor,
     settings,
+    updates,
     log,
     info,
     setBusy: (reason) => {
       busy = reason;
     },
     shutdown: async () => {
+      updates.dispose();
       await monitor.stop();
       lastSeen.flush();
       log.flush();

@@ -7,6 +7,8 @@ export interface HeadlessArgs {
   noToken: boolean;
   selfTest: boolean;
   relaunched: boolean;
+  /** Set by a relaunch: the old process, whose exit this one waits for. */
+  waitPid: number | null;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
@@ -24,6 +26,7 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
       'no-token': { type: 'boolean', default: false },
       'self-test': { type: 'boolean', default: false },
       relaunched: { type: 'boolean', default: false },
+      'wait-pid': { type: 'string' },
       hidden: { type: 'boolean', default: false },
     },
     strict: true,
@@ -34,5 +37,7 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
   if (values['no-token'] && !isLoopback(host)) {
     throw new Error(`Refusing to serve the panel on ${host} without an access token: anyone on the network could control the bot. Drop --no-token.`);
   }
-  return { host, port, dataDir: values['data-dir'], noToken: values['no-token']!, selfTest: values['self-test']!, relaunched: values.relaunched! };
+  const waitPid = values['wait-pid'] === undefined ? null : Number(values['wait-pid']);
+  if (waitPid !== null && !Number.isInteger(waitPid)) throw new Error('--wait-pid must be a process id.');
+  return { host, port, dataDir: values['data-dir'], noToken: values['no-token']!, selfTest: values['self-test']!, relaunched: values.relaunched!, waitPid };
 }

@@ -2,6 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHeadlessArgs } from './args.js';
+import { waitForExit } from './relauncher.js';
 import { runHeadless, selfTest } from './run.js';
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
     process.stdout.write('self-test ok\n');
     process.exit(0);
   }
-  const headless = await runHeadless(args, process.env, appDir);
+  if (args.waitPid !== null && !(await waitForExit(args.waitPid))) {
+    process.stderr.write(`discord-monitor: the previous process (${args.waitPid}) is still running after 30 s; starting anyway.\n`);
+  }
+  const headless = await runHeadless(args, process.env, appDir, {}, { relaunch: { script: fileURLToPath(import.meta.url), argv: process.argv.slice(2) } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void headless.stop().then(() => process.exit(0));

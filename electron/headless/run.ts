@@ -9,6 +9,7 @@ import type { KeyValueStore, StoreFactory } from '../core/settings/open-store.js
 import { isLoopback, type HeadlessArgs } from './args.js';
 import { startPanelServer, type PanelServer } from './http-server.js';
 import { resolvePaths } from './paths.js';
+import { headlessRelauncher } from './relauncher.js';
 
 export const confStore: StoreFactory = (options) => new Conf(options) as unknown as KeyValueStore;
 
@@ -18,14 +19,28 @@ export interface Headless {
   stop(): Promise<void>;
 }
 
+export interface HeadlessOptions {
+  /** The entry script and its arguments, for a relaunch after an update. */
+  relaunch?: { script: string; argv: string[] };
+  /** Deadline for the new version to become healthy after an update. */
+  healthyWithinMs?: number;
+}
+
 export async function runHeadless(
   args: HeadlessArgs,
   env: NodeJS.ProcessEnv,
   appDir: string,
   extra: Partial<CoreOptions> = {},
+  opts: HeadlessOptions = {},
 ): Promise<Headless> {
   const paths = resolvePaths(env, appDir, args.dataDir);
+  let panel: PanelServer | null = null;
+  let stop: () => Promise<void> = async () => undefined;
+  const relauncher = opts.relaunch
+    ? headlessRelauncher({ ...opts.relaunch, cwd: appDir, port: () => panel?.port ?? args.port, stop: () => stop() })
+    : null;
   const core = await createCore({
+    relauncher,
     paths,
     secrets: new FileSecretBox(join(paths.dataDir, 'token')),
     storeFactory: confStore,
@@ -34,24 +49,73 @@ export async function runHeadless(
     logToStdout: true,
     ...extra,
   });
+  // Before the bot and the panel: finish or undo what an update left behind.
+  const boot = args.selfTest ? { resumeBot: false, restartNeeded: false } : await core.updates.boot();
+  if (boot.restartNeeded && relauncher) {
+    core.log.logger.warn('The checkout was restored after a failed update; restarting into it.');
+    await relauncher.relaunch([]);
+  }
   const accessToken = args.noToken ? null : (env.DISCORD_MONITOR_ACCESS_TOKEN ?? core.settings.accessToken());
   if (!isLoopback(args.host)) core.log.logger.warn(`The panel is served on ${args.host}: anyone who can reach it and has the access token controls the bot.`);
-  const panel = await startPanelServer({ core, rendererDir: join(appDir, '.vite', 'renderer', 'main_window'), host: args.host, port: args.port, accessToken });
+  panel = await listenWithRetry(() =>
+    startPanelServer({ core, rendererDir: join(appDir, '.vite', 'renderer', 'main_window'), host: args.host, port: args.port, accessToken }),
+  );
   core.log.logger.info(`Panel served on http://${args.host}:${panel.port}/ (${core.info().version}, commit ${core.info().commit?.slice(0, 7) ?? 'unknown'}).`);
   // Printed, not logged: the URL carries the access token, which the logs never show.
   process.stdout.write(`\nDiscord Monitor panel: ${panel.url}\n\n`);
 
   const { autoStartBot } = core.settings.effective();
-  if (autoStartBot && core.settings.view().configured) void core.monitor.start();
+  const startBot = boot.resumeBot || (autoStartBot && core.settings.view().configured);
+  if (startBot) void core.monitor.start();
+  if (!args.selfTest) {
+    void confirmHealthy(core, startBot, opts.healthyWithinMs ?? 60_000);
+    core.updates.schedule();
+  }
 
   let stopping: Promise<void> | null = null;
-  const stop = () =>
+  const served = panel;
+  stop = () =>
     (stopping ??= (async () => {
       core.log.logger.info('Shutting down: disconnecting from Discord first.');
       await core.shutdown();
-      await panel.close();
+      await served.close();
     })());
-  return { core, panel, stop };
+  return { core, panel: served, stop };
+}
+
+/** Healthy = panel served and, when the bot was to start, its attempt concluded (connected or a reported error). */
+async function confirmHealthy(core: Core, botStarting: boolean, withinMs: number): Promise<void> {
+  if (botStarting) {
+    const settled = () => ['connected', 'error'].includes(core.monitor.status().state);
+    await new Promise<void>((resolve) => {
+      if (settled()) return resolve();
+      const timer = setTimeout(done, withinMs);
+      const off = core.bus.on('bot.status', () => settled() && done());
+      function done() {
+        clearTimeout(timer);
+        off();
+        resolve();
+      }
+    });
+    if (!['connected', 'error'].includes(core.monitor.status().state)) {
+      core.log.logger.error(`The bot did not finish connecting within ${withinMs / 1000} s of startup.`);
+      return;
+    }
+  }
+  await core.updates.confirmHealthy();
+}
+
+/** After a relaunch the old process may hold the port for a moment longer. */
+async function listenWithRetry(listen: () => Promise<PanelServer>, deadlineMs = 10_000): Promise<PanelServer> {
+  const end = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      return await listen();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 /** Loads every module, serves the panel once from a throw-away data folder, and reports. */
@@ -59,7 +123,7 @@ export async function selfTest(appDir: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dm-selftest-'));
   try {
     const h = await runHeadless(
-      { host: '127.0.0.1', port: 0, dataDir, noToken: false, selfTest: true, relaunched: false },
+      { host: '127.0.0.1', port: 0, dataDir, noToken: false, selfTest: true, relaunched: false, waitPid: null },
       { DISCORD_MONITOR_DATA_DIR: dataDir },
       appDir,
       { logToStdout: false },

@@ -1,0 +1,256 @@
+// Connects the self-update engine to the app: one view of the update state for the panel and the
+// tray, periodic checks, the pipeline with the bot and settings as its ports, and the boot watchdog.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { simpleGit } from 'simple-git';
+import type { LastUpdate, UpdateRun, UpdateStepName, UpdateView } from '../../shared/types.js';
+import type { ChannelMonitor } from './bot/monitor.js';
+import { CommandError } from './errors.js';
+import type { EventBus } from './event-bus.js';
+import type { Relauncher } from './ports.js';
+import type { Settings } from './settings/settings.js';
+import {
+  bootCheck,
+  checkForUpdates,
+  createFileConfigBackup,
+  createRestarter,
+  detectRestartMethod,
+  isUpdating,
+  markHealthy,
+  runUpdate,
+  UpdateJournal,
+  UPDATE_STEPS,
+  type ConfigBackup,
+  type Env,
+  type ReadFile,
+  type RestartPlan,
+  type StepEvent,
+  type UpdateContext,
+  type UpdateResult,
+} from './update/index.js';
+import { describePlan, toLastUpdate, viewFromCheck } from './update-view.js';
+
+export interface UpdateServiceOptions {
+  appDir: string;
+  dataDir: string;
+  settings: Settings;
+  monitor: ChannelMonitor;
+  bus: EventBus;
+  logger: Logger;
+  setBusy: (reason: string | null) => void;
+  relauncher: Relauncher | null;
+  packaged?: boolean;
+  /** Install/build/self-test commands and timeouts (tests use small ones). */
+  pipeline?: Pick<UpdateContext, 'commands' | 'timeouts' | 'commandEnv'>;
+  detect?: { env: Env; readFile: ReadFile };
+}
+
+/** Written before a restart when the bot was running, so the new process starts it whatever autoStartBot says. */
+export const RESUME_BOT_FILE = 'resume-bot';
+
+export class UpdateService {
+  private view: UpdateView;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly config: ConfigBackup;
+  private botWasRunning = false;
+  private watching = false;
+
+  constructor(private readonly o: UpdateServiceOptions) {
+    this.config = createFileConfigBackup({
+      files: [o.settings.file, join(o.dataDir, 'token'), join(o.dataDir, 'token.enc'), join(o.appDir, '.env')],
+      backupDir: join(o.dataDir, 'backups'),
+    });
+    this.view = {
+      state: 'checking',
+      message: 'Not checked yet.',
+      checkedAt: null,
+      current: null,
+      target: null,
+      count: 0,
+      commits: [],
+      localChanges: [],
+      dependencies: null,
+      estimate: null,
+      restart: describePlan(this.plan(), o.settings.effective().autoRestartService),
+      run: null,
+      lastUpdate: null,
+      restartNeeded: false,
+    };
+  }
+
+  get(): UpdateView {
+    return this.view;
+  }
+
+  private set(patch: Partial<UpdateView>): UpdateView {
+    this.view = { ...this.view, ...patch };
+    this.o.bus.emit('update.status', this.view);
+    return this.view;
+  }
+
+  private plan(): RestartPlan {
+    const detect = this.o.detect ?? { env: process.env, readFile: (p: string) => readFileSync(p, 'utf8') };
+    return detectRestartMethod(detect.env, detect.readFile, this.o.settings.stored.restartMethod);
+  }
+
+  /** First check now, then every `checkIntervalMinutes` (re-read each time). */
+  schedule(): void {
+    const next = () => {
+      this.timer = setTimeout(() => void this.check().finally(next), this.o.settings.effective().checkIntervalMinutes * 60_000);
+      this.timer.unref();
+    };
+    void this.check().finally(next);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  async check(): Promise<UpdateView> {
+    if (isUpdating() || this.view.state === 'updating') return this.view;
+    const s = this.o.settings.effective();
+    this.set({ state: 'checking', message: 'Checking for updates…' });
+    const result = await checkForUpdates({
+      appDir: this.o.appDir,
+      dataDir: this.o.dataDir,
+      branch: s.updateBranch || undefined,
+      autoUpdateEnabled: s.autoUpdateEnabled,
+      packaged: this.o.packaged ?? false,
+    });
+    if (result.state === 'error') this.o.logger.warn(`Update check failed: ${result.message}`);
+    if (result.state === 'available') this.o.logger.info(`${result.count} update(s) available.`);
+    return this.set({ ...viewFromCheck(result), restart: describePlan(this.plan(), s.autoRestartService) });
+  }
+
+  /** Starts the update the user confirmed. Replies at once; progress follows as events. */
+  async run(target: string): Promise<UpdateView> {
+    if (isUpdating() || this.view.state === 'updating') throw new CommandError('busy', 'An update is already running.');
+    if (this.view.state !== 'available' || this.view.target !== target) {
+      throw new CommandError('invalid-input', 'The branch has changed since this update was shown. Check again and review the new commits before updating.');
+    }
+    const s = this.o.settings.effective();
+    const run: UpdateRun = {
+      id: '',
+      startedAt: Date.now(),
+      from: this.view.current ?? '',
+      to: target,
+      steps: UPDATE_STEPS.map((step) => ({ step, status: 'pending', durationMs: 0, log: [] })),
+      outcome: 'running',
+      message: 'Updating…',
+    };
+    this.o.setBusy('An update is in progress.');
+    this.o.logger.info(`Update started: ${run.from.slice(0, 7)} → ${target.slice(0, 7)}.`);
+    this.set({ state: 'updating', message: 'Updating…', run });
+    void this.pipeline(s.autoRestartService, s.updateBranch).finally(() => this.o.setBusy(null));
+    return this.view;
+  }
+
+  private async pipeline(autoRestartService: boolean, branch: string): Promise<void> {
+    let result: UpdateResult;
+    try {
+      result = await runUpdate({
+        appDir: this.o.appDir,
+        dataDir: this.o.dataDir,
+        branch: branch || undefined,
+        autoRestartService,
+        restartMethod: this.o.settings.stored.restartMethod,
+        packaged: this.o.packaged ?? false,
+        bot: {
+          isRunning: () => this.o.monitor.isRunning(),
+          stop: async () => {
+            this.botWasRunning = this.o.monitor.isRunning();
+            await this.o.monitor.stop();
+          },
+          start: async () => void (await this.o.monitor.start()),
+        },
+        config: this.config,
+        restarter: { restart: (plan) => this.restartWith(plan) },
+        onEvent: (e) => this.step(e),
+        ...(this.o.detect ? { detect: this.o.detect } : {}),
+        ...this.o.pipeline,
+      });
+    } catch (err) {
+      result = { outcome: 'failed', message: err instanceof Error ? err.message : String(err) } as UpdateResult;
+    }
+    const level = result.outcome === 'restarting' || result.outcome === 'restart-needed' ? 'info' : 'error';
+    this.o.logger[level](`Update ${result.outcome}: ${result.message}`);
+    const run = this.view.run ? { ...this.view.run, id: result.id ?? '', outcome: result.outcome, message: result.message } : null;
+    this.set({ run, restartNeeded: result.outcome === 'restart-needed', state: result.outcome === 'restarting' ? 'updating' : 'up-to-date' });
+    if (result.outcome !== 'restarting') void this.check();
+  }
+
+  private step(e: StepEvent): void {
+    const run = this.view.run;
+    if (!run) return;
+    const steps = run.steps.some((s) => s.step === e.step) ? run.steps : [...run.steps, { step: e.step as UpdateStepName, status: 'pending' as const, durationMs: 0, log: [] }];
+    for (const line of e.log) this.o.logger.debug(`[update ${e.step}] ${line}`);
+    this.set({
+      run: {
+        ...run,
+        id: e.updateId,
+        steps: steps.map((s) =>
+          s.step === e.step ? { ...s, status: e.status, durationMs: e.durationMs, log: [...s.log, ...e.log].slice(-200), ...(e.error ? { error: e.error } : {}) } : s,
+        ),
+      },
+    });
+  }
+
+  /** Restarts the app (service manager or relaunch); the bot is resumed by the new process. */
+  private async restartWith(plan: RestartPlan): Promise<void> {
+    if (!this.o.relauncher && plan.method === 'relaunch') throw new Error('This process cannot relaunch itself; restart it by hand.');
+    if (this.botWasRunning) writeFileSync(join(this.o.dataDir, RESUME_BOT_FILE), String(process.pid));
+    this.o.logger.info(`Restarting: ${plan.reason}`);
+    await createRestarter(this.o.relauncher ?? { relaunch: async () => undefined }).restart(plan);
+  }
+
+  /** The "Restart now" button after an update with automatic restart off. */
+  async restartNow(): Promise<{ restarting: true; method: string }> {
+    if (isUpdating()) throw new CommandError('busy', 'An update is running; it restarts the app itself when done.');
+    const plan = this.plan();
+    this.botWasRunning = this.o.monitor.isRunning();
+    await this.o.monitor.stop();
+    void this.restartWith(plan).catch((err: unknown) => {
+      this.o.logger.error(`Restart failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (this.botWasRunning) void this.o.monitor.start();
+    });
+    return { restarting: true, method: plan.method };
+  }
+
+  /** At startup, before the bot: finish or undo what a previous process left, and remember the last update. */
+  async boot(): Promise<{ resumeBot: boolean; restartNeeded: boolean }> {
+    const report = await bootCheck({ appDir: this.o.appDir, dataDir: this.o.dataDir, config: this.config, onLog: (l) => this.o.logger.info(l), ...this.o.pipeline });
+    if (report.outcome === 'rolled-back' || report.outcome === 'interrupted' || report.outcome === 'failed') this.o.logger.warn(report.message);
+    this.watching = report.outcome === 'watching';
+    const marker = join(this.o.dataDir, RESUME_BOT_FILE);
+    const resumeBot = existsSync(marker);
+    rmSync(marker, { force: true });
+    await this.refreshLastUpdate();
+    return { resumeBot, restartNeeded: report.restartNeeded };
+  }
+
+  /** Called once the panel is served and the bot (if it was running) has connected. */
+  async confirmHealthy(): Promise<void> {
+    if (!this.watching) return;
+    this.watching = false;
+    if (await markHealthy({ dataDir: this.o.dataDir })) {
+      await this.refreshLastUpdate();
+      const last = this.view.lastUpdate;
+      if (last) this.o.logger.info(last.message);
+    }
+  }
+
+  private async refreshLastUpdate(): Promise<void> {
+    const entries = await new UpdateJournal(this.o.dataDir).entries();
+    const last = entries.filter((e) => e.outcome !== 'running' && e.outcome !== 'restarting').at(-1);
+    if (!last) return;
+    let commits: LastUpdate['commits'] = [];
+    if (last.to && last.outcome === 'success') {
+      const log = await simpleGit(this.o.appDir)
+        .log({ from: last.from, to: last.to })
+        .catch(() => null);
+      commits = (log?.all ?? []).map((c) => ({ hash: c.hash, subject: c.message, author: c.author_name, date: c.date }));
+    }
+    this.set({ lastUpdate: toLastUpdate(last, commits) });
+  }
+}
