@@ -1,0 +1,109 @@
+// The heart of the product: a running headless app updates itself from git and comes back as the
+// new version, with one Discord session at any instant and no message lost or duplicated.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { UpdateView } from '../../shared/types.js';
+import { createWorld, TOKEN, type World } from '../helpers/world.js';
+import { startHeadless, type HeadlessProcess } from './headless-process.js';
+import { bumpVersion, createInstalledCheckout, type Checkout } from './installed-checkout.js';
+import { panelClient } from './ws-client.js';
+
+let world: World;
+let checkout: Checkout;
+let app: HeadlessProcess;
+let dataDir: string;
+let newPid: number | null = null;
+
+const health = async (base: string) => (await (await fetch(`${base}/healthz`)).json()) as { pid: number; version: string; commit: string; bot: string };
+
+beforeAll(async () => {
+  world = await createWorld({ heartbeatIntervalMs: 5000 });
+  checkout = createInstalledCheckout();
+  dataDir = mkdtempSync(join(tmpdir(), 'dm-update-'));
+  app = await startHeadless(
+    ['--data-dir', dataDir],
+    { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl },
+    'headless.js',
+    checkout.dir,
+  );
+}, 120_000);
+
+afterAll(async () => {
+  if (newPid) process.kill(newPid, 'SIGTERM');
+  await app?.stop();
+  await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 0, 10_000).catch(() => undefined);
+  await world.close();
+  checkout?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('updates, relaunches into the new version, reconnects the bot once and loses no message', async () => {
+  const base = new URL(app.url).origin;
+  const before = await health(base);
+  await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 1, 10_000);
+  const newSha = checkout.push('Release 3.9.0', (dir) => bumpVersion(dir, '3.9.0'));
+
+  const client = await panelClient(app.url);
+  const checked = await client.invoke<UpdateView>('update.check');
+  expect(checked.ok && checked.value).toMatchObject({ state: 'available', count: 1, target: newSha, dependencies: { changed: false } });
+  expect(checked.ok && checked.value.commits[0]?.subject).toBe('Release 3.9.0');
+
+  const stale = await client.invoke('update.run', { target: 'f'.repeat(40) });
+  expect(stale).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+
+  const steps: string[] = [];
+  client.onEvent((event, payload) => {
+    const run = (payload as UpdateView).run;
+    if (event === 'update.status' && run) for (const s of run.steps) if (s.status === 'done' && !steps.includes(s.step)) steps.push(s.step);
+  });
+  const t0 = performance.now();
+  const started = await client.invoke<UpdateView>('update.run', { target: newSha });
+  expect(started.ok && started.value.state).toBe('updating');
+  expect(await client.invoke('bot.start')).toMatchObject({ ok: false, error: { code: 'busy' } });
+
+  // Messages keep coming while the app updates and restarts.
+  const posted: string[] = [];
+  const poster = setInterval(() => posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `during ${posted.length}` }).id), 100);
+
+  let after = before;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      after = await health(base);
+      if (after.pid !== before.pid && after.bot === 'connected') break;
+    } catch {
+      /* restarting: the port is briefly closed */
+    }
+    if (Date.now() > deadline) throw new Error(`new version not up within 60 s:\n${app.output().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  clearInterval(poster);
+  newPid = after.pid;
+  console.log(`[measure] update turnaround (run → new version's bot connected): ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+  expect(after).toMatchObject({ version: '3.9.0', commit: newSha });
+  expect(steps).toEqual(expect.arrayContaining(['stop-bot', 'backup-config', 'fetch', 'reset', 'clean', 'restore-config', 'build', 'self-test']));
+  expect(checkout.head()).toBe(newSha);
+  expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+
+  // Every message posted meanwhile reaches the new process exactly once.
+  const fresh = await panelClient(app.url);
+  const last = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'after update' }).id;
+  let ids: string[] = [];
+  const until = Date.now() + 10_000;
+  while (!ids.includes(last) && Date.now() < until) {
+    const list = await fresh.invoke<Array<{ id: string }>>('messages.list', { limit: 500 });
+    ids = list.ok ? list.value.map((m) => m.id) : [];
+    if (!ids.includes(last)) await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(posted.length).toBeGreaterThan(5);
+  for (const id of posted) expect(ids.filter((x) => x === id)).toHaveLength(1);
+  expect(new Set(ids).size).toBe(ids.length);
+
+  const view = await fresh.invoke<UpdateView>('update.status');
+  expect(view.ok && view.value.lastUpdate).toMatchObject({ outcome: 'success', to: newSha, message: expect.stringMatching(/^Updated \w{7} → \w{7} in [\d.]+ s$/) });
+  expect(view.ok && view.value.lastUpdate?.commits.map((c) => c.subject)).toEqual(['Release 3.9.0']);
+  client.close();
+  fresh.close();
+}, 120_000);

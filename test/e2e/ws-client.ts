@@ -1,0 +1,37 @@
+// A minimal client of the headless WebSocket bridge, as the panel uses it.
+import WebSocket from 'ws';
+import type { Envelope } from '../../shared/api.js';
+
+export interface PanelClient {
+  invoke<T = unknown>(command: string, arg?: unknown): Promise<Envelope<T>>;
+  onEvent(listener: (event: string, payload: unknown) => void): void;
+  close(): void;
+}
+
+export function panelClient(panelUrl: string): Promise<PanelClient> {
+  const url = new URL(panelUrl);
+  const ws = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token') ?? ''}`);
+  let next = 1;
+  const pending = new Map<number, (e: Envelope) => void>();
+  const listeners: Array<(event: string, payload: unknown) => void> = [];
+  ws.on('message', (data) => {
+    const frame = JSON.parse(String(data)) as { type: string; id: number; reply: Envelope; event: string; payload: unknown };
+    if (frame.type === 'reply') pending.get(frame.id)?.(frame.reply);
+    else listeners.forEach((l) => l(frame.event, frame.payload));
+  });
+  return new Promise((resolve, reject) => {
+    ws.once('error', reject);
+    ws.once('open', () =>
+      resolve({
+        invoke: (command, arg) =>
+          new Promise((res) => {
+            const id = next++;
+            pending.set(id, res as (e: Envelope) => void);
+            ws.send(JSON.stringify({ type: 'invoke', id, command, arg }));
+          }),
+        onEvent: (l) => listeners.push(l),
+        close: () => ws.close(),
+      }),
+    );
+  });
+}
