@@ -174,6 +174,10 @@ export class UpdateService {
       result = { outcome: 'failed', message: err instanceof Error ? err.message : String(err) } as UpdateResult;
     }
     const level = result.outcome === 'restarting' || result.outcome === 'restart-needed' ? 'info' : 'error';
+    // The failed step's own output says why; the stepper shows it all, the log its tail.
+    for (const step of this.view.run?.steps ?? []) {
+      if (step.status === 'failed') for (const line of step.log.slice(-15)) this.o.logger.warn(`[${step.step}] ${line}`);
+    }
     this.o.logger[level](`Update ${result.outcome}: ${result.message}`);
     const run = this.view.run ? { ...this.view.run, id: result.id ?? '', outcome: result.outcome, message: result.message } : null;
     this.set({ run, restartNeeded: result.outcome === 'restart-needed', state: result.outcome === 'restarting' ? 'updating' : 'up-to-date' });
