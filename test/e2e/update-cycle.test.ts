@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UpdateView } from '../../shared/types.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
+import { health, waitForNewProcess } from './health.js';
 import { startHeadless, type HeadlessProcess } from './headless-process.js';
 import { bumpVersion, createInstalledCheckout, type Checkout } from './installed-checkout.js';
 import { panelClient } from './ws-client.js';
@@ -15,8 +16,6 @@ let checkout: Checkout;
 let app: HeadlessProcess;
 let dataDir: string;
 let newPid: number | null = null;
-
-const health = async (base: string) => (await (await fetch(`${base}/healthz`)).json()) as { pid: number; version: string; commit: string; bot: string };
 
 beforeAll(async () => {
   world = await createWorld({ heartbeatIntervalMs: 5000 });
@@ -67,18 +66,7 @@ it('updates, relaunches into the new version, reconnects the bot once and loses 
   const posted: string[] = [];
   const poster = setInterval(() => posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `during ${posted.length}` }).id), 100);
 
-  let after = before;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      after = await health(base);
-      if (after.pid !== before.pid && after.bot === 'connected') break;
-    } catch {
-      /* restarting: the port is briefly closed */
-    }
-    if (Date.now() > deadline) throw new Error(`new version not up within 60 s:\n${app.output().slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const after = await waitForNewProcess(base, before.pid, () => app.output().slice(-3000));
   clearInterval(poster);
   newPid = after.pid;
   console.log(`[measure] update turnaround (run → new version's bot connected): ${((performance.now() - t0) / 1000).toFixed(2)} s`);
@@ -112,7 +100,11 @@ it('updates, relaunches into the new version, reconnects the bot once and loses 
   for (const id of posted) expect(ids.filter((x) => x === id)).toHaveLength(1);
   expect(new Set(ids).size).toBe(ids.length);
 
-  const view = await fresh.invoke<UpdateView>('update.status');
+  let view = await fresh.invoke<UpdateView>('update.status');
+  for (let i = 0; i < 50 && !(view.ok && view.value.lastUpdate); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    view = await fresh.invoke<UpdateView>('update.status');
+  }
   expect(view.ok && view.value.lastUpdate).toMatchObject({ outcome: 'success', to: newSha, message: expect.stringMatching(/^Updated \w{7} → \w{7} in [\d.]+ s$/) });
   expect(view.ok && view.value.lastUpdate?.commits.map((c) => c.subject)).toEqual(['Release 3.9.0']);
   client.close();

@@ -161,6 +161,11 @@ export class ChannelMonitor {
       defaultIntervalMs: this.o.watchdogDefaultIntervalMs ?? 41_250,
       now: Date.now,
     });
+    // Live messages are held from the first moment until the backlog is fetched, and the backlog
+    // starts at the last id seen *before* this connection: otherwise a message arriving between
+    // READY and the fetch would move the starting point past the ones posted while we were away.
+    const resumeFrom = this.o.lastSeen.get(target.channelId);
+    this.catchingUp = [];
     this.attach(client, target, gen);
     const ready = once(client, Events.ClientReady, { signal: this.abortConnect.signal });
     ready.catch(() => undefined);
@@ -180,7 +185,7 @@ export class ChannelMonitor {
       return;
     }
     if (gen !== this.generation) return this.destroy(client);
-    await this.onReady(client as Client<true>, target, gen);
+    await this.onReady(client as Client<true>, target, gen, resumeFrom);
   }
 
   private failed(err: unknown): void {
@@ -201,7 +206,7 @@ export class ChannelMonitor {
     }, delay);
   }
 
-  private async onReady(client: Client<true>, target: MonitorTarget, gen: number): Promise<void> {
+  private async onReady(client: Client<true>, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
     const guild = client.guilds.cache.get(target.guildId);
     const channel = guild?.channels.cache.get(target.channelId);
     const flags = client.application.flags?.bitfield ?? 0;
@@ -227,20 +232,19 @@ export class ChannelMonitor {
     this.connectedInfo = { bot, guild: { id: guild.id, name: guild.name }, channel: { id: channel.id, name: channel.name } };
     this.startWatchdog(client, gen);
     // "Connected" is said once the backlog is in, so the panel never shows a gap.
-    await this.catchUp(client, target, gen);
+    await this.catchUp(client, target, gen, resumeFrom);
     if (gen !== this.generation) return;
     this.set(statuses.connected(bot, this.connectedInfo.guild, this.connectedInfo.channel));
     this.o.logger.info(`Monitoring #${channel.name} on ${guild.name}.`);
   }
 
   /** Fetches what was posted since the last message seen (a restart, a lost session), oldest first. */
-  private async catchUp(client: Client, target: MonitorTarget, gen: number): Promise<void> {
+  private async catchUp(client: Client, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
+    const buffered: Message[] = (this.catchingUp ??= []);
     const channel = client.channels.cache.get(target.channelId);
-    if (!channel?.isTextBased() || !('messages' in channel)) return;
-    const buffered: Message[] = (this.catchingUp = []);
     const fetched: Message[] = [];
-    const resumeFrom = this.o.lastSeen.get(target.channelId);
     try {
+      if (!channel?.isTextBased() || !('messages' in channel)) throw new Error(`channel ${target.channelId} is not readable`);
       let after: string | null = resumeFrom;
       if (!after) {
         fetched.push(...(await channel.messages.fetch({ limit: 50 })).values());
@@ -306,6 +310,16 @@ export class ChannelMonitor {
       if (gen !== this.generation) return;
       this.o.logger.warn('Connection to Discord lost — resuming the session…');
       this.set(statuses.resuming());
+    });
+    // A re-IDENTIFY (session invalidated) replays nothing: fetch what was missed, as on a fresh start.
+    let readies = 0;
+    client.on(Events.ShardReady, () => {
+      if (gen !== this.generation || ++readies === 1) return;
+      this.o.logger.warn('Discord started a new session; fetching messages posted meanwhile.');
+      void this.catchUp(client, target, gen, this.o.lastSeen.get(target.channelId)).then(() => {
+        const info = this.connectedInfo;
+        if (gen === this.generation && info) this.set(statuses.connected(info.bot, info.guild, info.channel));
+      });
     });
     client.on(Events.ShardResume, () => {
       if (gen !== this.generation || !client.isReady()) return;

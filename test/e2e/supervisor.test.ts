@@ -1,0 +1,115 @@
+// A real supervisord runs the headless app; an update restarts it through `supervisorctl restart`,
+// detected from supervisor's environment, not guessed. New PID, new commit, bot reconnected, one session.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { UpdateView } from '../../shared/types.js';
+import { createWorld, TOKEN, type World } from '../helpers/world.js';
+import { health, waitForNewProcess } from './health.js';
+import { bumpVersion, createInstalledCheckout, type Checkout } from './installed-checkout.js';
+import { panelClient } from './ws-client.js';
+
+const ACCESS = 'supervisor-test-access-token-0123456789';
+let world: World;
+let checkout: Checkout;
+let dir: string;
+let supervisord: ChildProcess;
+let port: number;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+
+beforeAll(async () => {
+  if (!existsSync('/usr/bin/supervisord')) throw new Error('supervisord missing: apt-get install -y supervisor (.ci/run does it)');
+  world = await createWorld({ heartbeatIntervalMs: 5000 });
+  checkout = createInstalledCheckout();
+  dir = mkdtempSync(join(tmpdir(), 'dm-supervisor-'));
+  port = await freePort();
+  const env = {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_GUILD_ID: world.guildId,
+    DISCORD_CHANNEL_ID: world.channelId,
+    DISCORD_API_URL: world.fake.apiUrl,
+    DISCORD_MONITOR_ACCESS_TOKEN: ACCESS,
+    DISCORD_MONITOR_DATA_DIR: join(dir, 'data'),
+    PATH: `${join(process.execPath, '..')}:${process.env.PATH}`,
+    HOME: process.env.HOME ?? '/root',
+  };
+  writeFileSync(
+    join(dir, 'supervisord.conf'),
+    `[unix_http_server]
+file=${dir}/supervisor.sock
+
+[supervisord]
+logfile=${dir}/supervisord.log
+pidfile=${dir}/supervisord.pid
+childlogdir=${dir}
+
+[rpcinterface:supervisor]
+supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+
+[supervisorctl]
+serverurl=unix://${dir}/supervisor.sock
+
+[program:discord-monitor]
+command=${process.execPath} ${checkout.dir}/.vite/build/headless.js --port ${port}
+directory=${checkout.dir}
+environment=${Object.entries(env).map(([k, v]) => `${k}="${v}"`).join(',')}
+autorestart=true
+startsecs=1
+stopsignal=TERM
+stopwaitsecs=20
+redirect_stderr=true
+stdout_logfile=${dir}/app.log
+`,
+  );
+  supervisord = spawn('/usr/bin/supervisord', ['-n', '-c', join(dir, 'supervisord.conf')], { stdio: 'ignore' });
+}, 120_000);
+
+afterAll(async () => {
+  if (supervisord && supervisord.exitCode === null) {
+    const exited = new Promise((r) => supervisord.once('exit', r));
+    supervisord.kill('SIGTERM');
+    await exited;
+  }
+  await world?.close();
+  checkout?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const appLog = () => (existsSync(join(dir, 'app.log')) ? readFileSync(join(dir, 'app.log'), 'utf8').slice(-4000) : '(no log)');
+
+it('updates under supervisord: supervisorctl restarts it into the new commit', async () => {
+  const base = `http://127.0.0.1:${port}`;
+  const first = await waitForNewProcess(base, -1, appLog, 30_000);
+  const newSha = checkout.push('Release 4.0.0', (d) => bumpVersion(d, '4.0.0'));
+  const client = await panelClient(`${base}/?token=${ACCESS}`);
+  const view = await client.invoke<UpdateView>('update.check');
+  expect(view.ok && view.value).toMatchObject({ state: 'available', target: newSha, restart: { auto: true, method: 'supervisor' } });
+  expect(view.ok && view.value.restart.description).toMatch(/supervisorctl .*restart discord-monitor/);
+  await client.invoke('update.run', { target: newSha });
+
+  const second = await waitForNewProcess(base, first.pid, appLog);
+  expect(second).toMatchObject({ version: '4.0.0', commit: newSha, bot: 'connected' });
+  expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  expect(appLog()).toMatch(/Restarting: .*supervisor/i);
+  const after = await panelClient(`${base}/?token=${ACCESS}`);
+  // The new process vouches for itself once healthy; the panel then shows the result.
+  let status = await after.invoke<UpdateView>('update.status');
+  for (let i = 0; i < 50 && !(status.ok && status.value.lastUpdate); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    status = await after.invoke<UpdateView>('update.status');
+  }
+  expect(status.ok && status.value.lastUpdate).toMatchObject({ outcome: 'success', to: newSha });
+  expect((await health(base)).pid).toBe(second.pid);
+  client.close();
+  after.close();
+}, 120_000);
