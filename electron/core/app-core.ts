@@ -69,7 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const s = settings.effective();
     return s.token && s.guildId && s.channelId ? { token: s.token, guildId: s.guildId, channelId: s.channelId, apiUrl: s.apiUrl, ...(options.env.DISCORD_CDN_URL ? { cdnUrl: options.env.DISCORD_CDN_URL } : {}) } : null;
   };
-  const store = new MessageStore();
+  const store = new MessageStore(join(options.paths.dataDir, 'messages.sqlite'));
   const lastSeen = new LastSeen(join(options.paths.dataDir, 'last-seen.json'));
   const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, ...options.monitorTuning });
 
@@ -142,7 +142,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         },
         status: async () => monitor.status(),
       },
-      messages: { list: async (input) => store.list(input?.limit ?? 200) },
+      messages: { list: async (input) => store.list(settings.effective().channelId, input?.limit ?? 200) },
       logs: { recent: async () => log.recent() },
       app: {
         info: async () => info(),
@@ -174,6 +174,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       updates.dispose();
       await monitor.stop();
       lastSeen.flush();
+      store.close();
       log.flush();
     },
   };

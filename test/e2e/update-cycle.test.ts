@@ -96,6 +96,8 @@ it('updates, relaunches into the new version, reconnects the bot once and loses 
     ids = list.ok ? list.value.map((m) => m.id) : [];
     if (!ids.includes(last)) await new Promise((r) => setTimeout(r, 100));
   }
+  const missing = posted.map((id, i) => [i, id] as const).filter(([, id]) => !ids.includes(id));
+  if (missing.length) console.log('MISSING', JSON.stringify(missing), 'of', posted.length, '\n', app.output().slice(-6000));
   expect(posted.length).toBeGreaterThan(5);
   for (const id of posted) expect(ids.filter((x) => x === id)).toHaveLength(1);
   expect(new Set(ids).size).toBe(ids.length);

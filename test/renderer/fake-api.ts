@@ -2,7 +2,7 @@
 // schemas like the server does, and lets tests push events.
 import { ApiError, type Api } from '../../shared/api';
 import type { CommandName, EventName, EventPayload } from '../../shared/contract';
-import { connectionCandidate, messagesListInput, settingsPatch, type SettingsPatch } from '../../shared/schemas';
+import { connectionCandidate, messagesListInput, settingsPatch, updateRunInput, type SettingsPatch } from '../../shared/schemas';
 import type {
   AppInfo,
   BotState,
@@ -11,8 +11,9 @@ import type {
   LogEntry,
   SettingsView,
   TestConnectionResult,
+  UpdateView,
 } from '../../shared/types';
-import { makeInfo, makeSettings, makeStatus } from './fixtures';
+import { makeInfo, makeSettings, makeStatus, makeUpdateView } from './fixtures';
 
 export interface Call {
   command: CommandName;
@@ -27,6 +28,8 @@ export class FakeApi {
   messages: ChatMessage[] = [];
   logs: LogEntry[] = [];
   info: AppInfo = makeInfo();
+  /** What `update.status` and `update.check` answer (`update.check` also stamps checkedAt). */
+  updateView: UpdateView = makeUpdateView();
   testResult: TestConnectionResult = {
     ok: true,
     bot: { id: '1', username: 'MonitorBot' },
@@ -97,6 +100,17 @@ export class FakeApi {
     };
   }
 
+  /** Like the server: the target must be the full hash of the commit being offered. */
+  private runUpdate(arg: unknown): UpdateView {
+    const parsed = updateRunInput.safeParse(arg);
+    if (!parsed.success) throw new ApiError({ code: 'invalid-input', message: 'Invalid input.' });
+    if (parsed.data.target !== this.updateView.target) {
+      throw new ApiError({ code: 'busy', message: 'The branch has moved since the check: check again before updating.' });
+    }
+    this.updateView = { ...this.updateView, state: 'updating' };
+    return this.updateView;
+  }
+
   readonly api: Api = {
     settings: {
       get: () => this.run('settings.get', undefined, () => this.settings),
@@ -114,7 +128,16 @@ export class FakeApi {
         this.run('messages.list', arg, this.check(messagesListInput, arg, () => this.messages.slice(-(arg?.limit ?? 100)))),
     },
     logs: { recent: () => this.run('logs.recent', undefined, () => this.logs) },
-    app: { info: () => this.run('app.info', undefined, () => this.info) },
+    app: {
+      info: () => this.run('app.info', undefined, () => this.info),
+      restart: () => this.run('app.restart', undefined, () => ({ restarting: true as const, method: this.updateView.restart.method })),
+    },
+    update: {
+      status: () => this.run('update.status', undefined, () => this.updateView),
+      check: () =>
+        this.run('update.check', undefined, () => (this.updateView = { ...this.updateView, checkedAt: Date.now() })),
+      run: (arg) => this.run('update.run', arg, () => this.runUpdate(arg)),
+    },
     on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
       let set = this.listeners.get(event);
       if (!set) this.listeners.set(event, (set = new Set()));

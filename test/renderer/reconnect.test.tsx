@@ -2,9 +2,9 @@ import './setup';
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/api';
-import type { ConnectionState } from '../../renderer/src/bridge';
 import { reconnect, reconnectDelays } from '../../renderer/src/lib/reconnect';
 import { FakeApi } from './fake-api';
+import { FakeTransport } from './fake-transport';
 import { renderApp } from './render';
 
 describe('reconnectDelays', () => {
@@ -50,17 +50,6 @@ describe('reconnect()', () => {
     }
   });
 });
-
-class FakeTransport {
-  private listeners = new Set<(s: ConnectionState) => void>();
-  onConnectionChange(listener: (s: ConnectionState) => void) {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
-  }
-  set(state: ConnectionState) {
-    act(() => this.listeners.forEach((l) => l(state)));
-  }
-}
 
 describe('connection banner (browser mode)', () => {
   beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: false }));

@@ -1,4 +1,8 @@
-// Recent messages in memory, ordered by snowflake, deduplicated by id.
+// Recent messages, kept in SQLite so a restart (an update, a crash) does not empty the panel, and so
+// catch-up after a restart deduplicates against what was already shown.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import type { ChatMessage } from '../../../shared/types.js';
 
 export const snowflakeCompare = (a: string, b: string): number => {
@@ -7,39 +11,64 @@ export const snowflakeCompare = (a: string, b: string): number => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-export class MessageStore {
-  private byId = new Map<string, ChatMessage>();
+// Zero-padded so that text order is snowflake order.
+const key = (id: string) => id.padStart(20, '0');
 
-  constructor(private readonly limit = 500) {}
+export class MessageStore {
+  private db: Database.Database;
+  private statements;
+
+  /** `file` ':memory:' keeps nothing across restarts (tests of the store itself). */
+  constructor(file: string, private readonly keepPerChannel = 1000) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS messages (
+      id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, sort_key TEXT NOT NULL, json TEXT NOT NULL)`);
+    this.db.exec('CREATE INDEX IF NOT EXISTS messages_channel ON messages (channel_id, sort_key)');
+    this.statements = {
+      get: this.db.prepare<[string], { json: string }>('SELECT json FROM messages WHERE id = ?'),
+      insert: this.db.prepare('INSERT OR IGNORE INTO messages (id, channel_id, sort_key, json) VALUES (?, ?, ?, ?)'),
+      update: this.db.prepare('UPDATE messages SET json = ? WHERE id = ?'),
+      list: this.db.prepare<[string, number], { json: string }>(
+        'SELECT json FROM (SELECT json, sort_key FROM messages WHERE channel_id = ? ORDER BY sort_key DESC LIMIT ?) ORDER BY sort_key',
+      ),
+      prune: this.db.prepare(
+        'DELETE FROM messages WHERE channel_id = ? AND sort_key < (SELECT sort_key FROM messages WHERE channel_id = ? ORDER BY sort_key DESC LIMIT 1 OFFSET ?)',
+      ),
+    };
+  }
 
   has(id: string): boolean {
-    return this.byId.has(id);
+    return this.statements.get.get(id) !== undefined;
   }
 
   get(id: string): ChatMessage | undefined {
-    return this.byId.get(id);
+    const row = this.statements.get.get(id);
+    return row ? (JSON.parse(row.json) as ChatMessage) : undefined;
   }
 
+  /** Adds a message; false when it was already there (a duplicate). */
   add(message: ChatMessage): boolean {
-    if (this.byId.has(message.id)) return false;
-    this.byId.set(message.id, message);
-    if (this.byId.size > this.limit) {
-      const oldest = [...this.byId.keys()].sort(snowflakeCompare)[0]!;
-      this.byId.delete(oldest);
-    }
-    return true;
+    const added = this.statements.insert.run(message.id, message.channelId, key(message.id), JSON.stringify(message)).changes > 0;
+    if (added) this.statements.prune.run(message.channelId, message.channelId, this.keepPerChannel - 1);
+    return added;
   }
 
   update(id: string, changes: Partial<ChatMessage>): ChatMessage | undefined {
-    const current = this.byId.get(id);
+    const current = this.get(id);
     if (!current) return undefined;
     const next = { ...current, ...changes };
-    this.byId.set(id, next);
+    this.statements.update.run(JSON.stringify(next), id);
     return next;
   }
 
-  /** Oldest first; the last `limit`. */
-  list(limit = 200): ChatMessage[] {
-    return [...this.byId.values()].sort((a, b) => snowflakeCompare(a.id, b.id)).slice(-limit);
+  /** The last `limit` messages of a channel, oldest first. */
+  list(channelId: string, limit = 200): ChatMessage[] {
+    return this.statements.list.all(channelId, limit).map((r) => JSON.parse(r.json) as ChatMessage);
+  }
+
+  close(): void {
+    this.db.close();
   }
 }
