@@ -71,6 +71,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const store = new MessageStore(join(options.paths.dataDir, 'messages.sqlite'));
   const lastSeen = new LastSeen(join(options.paths.dataDir, 'last-seen.json'));
+  if (lastSeen.problem) log.logger.warn(lastSeen.problem);
+  log.logger.debug(`Last message seen: ${JSON.stringify(lastSeen.snapshot())}`);
   const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, ...options.monitorTuning });
 
   settings.on('changed', (view) => {

@@ -1,6 +1,6 @@
 // The heart of the product: a running headless app updates itself from git and comes back as the
 // new version, with one Discord session at any instant and no message lost or duplicated.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -97,7 +97,7 @@ it('updates, relaunches into the new version, reconnects the bot once and loses 
     if (!ids.includes(last)) await new Promise((r) => setTimeout(r, 100));
   }
   const missing = posted.map((id, i) => [i, id] as const).filter(([, id]) => !ids.includes(id));
-  if (missing.length) console.log('MISSING', JSON.stringify(missing), 'of', posted.length, '\n', app.output().slice(-6000));
+  if (missing.length) console.log('MISSING', missing.length, 'of', posted.length, '\n', app.output().slice(-3000), readFileSync(join(dataDir, 'logs', 'app.log'), 'utf8').split('\n').filter((l) => /Last message seen|last-seen|stop|Stopp|catch|Caught|Loaded/i.test(l)).join('\n'));
   expect(posted.length).toBeGreaterThan(5);
   for (const id of posted) expect(ids.filter((x) => x === id)).toHaveLength(1);
   expect(new Set(ids).size).toBe(ids.length);

@@ -6,6 +6,8 @@ import { snowflakeCompare } from './store.js';
 export class LastSeen {
   private ids: Record<string, string> = {};
   private timer: NodeJS.Timeout | null = null;
+  /** Set when the file existed but could not be read. */
+  problem: string | null = null;
 
   constructor(
     private readonly file: string,
@@ -13,8 +15,9 @@ export class LastSeen {
   ) {
     try {
       this.ids = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-    } catch {
+    } catch (err) {
       this.ids = {};
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem = `${file} was unreadable (${String(err)}); messages posted while the app was stopped may be missing.`;
     }
   }
 
@@ -27,6 +30,10 @@ export class LastSeen {
     if (current && snowflakeCompare(id, current) <= 0) return;
     this.ids[channelId] = id;
     this.timer ??= setTimeout(() => this.flush(), this.debounceMs);
+  }
+
+  snapshot(): Readonly<Record<string, string>> {
+    return { ...this.ids };
   }
 
   flush(): void {
