@@ -138,6 +138,17 @@ describe('connection trouble', () => {
     ]);
   });
 
+  it('a quiet channel still gives the next start a point to resume from (more than one page missed)', async () => {
+    const c = await connectedCore();
+    await c.monitor.stop();
+    const ids = Array.from({ length: 130 }, (_, i) => world.fake.postMessage(world.channelId, { authorId: world.userId, content: `gap ${i}` }).id);
+    const last = nextEvent(c, 'message.created', (m) => m.id === ids.at(-1), 8000);
+    await c.monitor.start();
+    await last;
+    const listed = await c.dispatch('messages.list', { limit: 500 });
+    expect(listed.ok && listed.value.map((m) => m.id)).toEqual(ids);
+  });
+
   it('an unreachable Discord is retried with backoff, attempt visible, until it is back', async () => {
     core = await coreFor(world, configuredEnv(world));
     await world.fake.close();

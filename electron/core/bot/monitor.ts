@@ -5,7 +5,7 @@ import { ChannelType, Client, Events, GatewayIntentBits, Partials, type Message,
 import type { Logger } from 'pino';
 import type { BotStatus, ChatMessage } from '../../../shared/types.js';
 import type { EventBus } from '../event-bus.js';
-import type { LastSeen } from '../messages/last-seen.js';
+import { snowflakeAt, type LastSeen } from '../messages/last-seen.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import { backoffMs, botErrors, classifyLoginError } from './errors.js';
 import { gatewaySockets, lastAckAt, withTimeout } from './gateway.js';
@@ -243,6 +243,7 @@ export class ChannelMonitor {
     const buffered: Message[] = (this.catchingUp ??= []);
     const channel = client.channels.cache.get(target.channelId);
     const fetched: Message[] = [];
+    const fetchedAt = Date.now();
     try {
       if (!channel?.isTextBased() || !('messages' in channel)) throw new Error(`channel ${target.channelId} is not readable`);
       let after: string | null = resumeFrom;
@@ -272,6 +273,9 @@ export class ChannelMonitor {
       );
     }
     for (const m of missed) this.received(m, true);
+    // A quiet channel leaves nothing to resume from: anchor at the fetch time (minus slack; anything
+    // older is already in the fetch) so the next start fetches everything posted after it.
+    if (!this.o.lastSeen.get(target.channelId)) this.o.lastSeen.advance(target.channelId, snowflakeAt(fetchedAt - 1000));
     for (const m of buffered.sort((a, b) => snowflakeCompare(a.id, b.id))) this.received(m, false);
   }
 

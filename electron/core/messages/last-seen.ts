@@ -3,6 +3,13 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { snowflakeCompare } from './store.js';
 
+const DISCORD_EPOCH = 1_420_070_400_000n;
+
+/** The smallest snowflake Discord could assign at `ms`: an anchor when no real message was seen. */
+export function snowflakeAt(ms: number): string {
+  return ((BigInt(Math.floor(ms)) - DISCORD_EPOCH) << 22n).toString();
+}
+
 export class LastSeen {
   private ids: Record<string, string> = {};
   private timer: NodeJS.Timeout | null = null;
