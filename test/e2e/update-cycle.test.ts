@@ -111,4 +111,55 @@ it('updates, relaunches into the new version, reconnects the bot once and loses 
   expect(view.ok && view.value.lastUpdate?.commits.map((c) => c.subject)).toEqual(['Release 3.9.0']);
   client.close();
   fresh.close();
+  process.kill(after.pid, 'SIGTERM');
+  newPid = null;
+  await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 0, 10_000);
+}, 120_000);
+
+it('with automatic restart off: updates the code, restarts the bot in place, and "Restart now" loads the new version', async () => {
+  const local = createInstalledCheckout();
+  const localData = mkdtempSync(join(tmpdir(), 'dm-update-off-'));
+  const off = await startHeadless(
+    ['--data-dir', localData],
+    { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl, AUTO_RESTART_SERVICE: 'False' },
+    'headless.js',
+    local.dir,
+  );
+  let relaunchedPid: number | null = null;
+  try {
+    const base = new URL(off.url).origin;
+    const before = await waitForNewProcess(base, -1, () => off.output());
+    world.fake.resetStats();
+    const sha = local.push('Release 5.0.0', (d) => bumpVersion(d, '5.0.0'));
+    const client = await panelClient(off.url);
+    const checked = await client.invoke<UpdateView>('update.check');
+    expect(checked.ok && checked.value.restart).toMatchObject({ auto: false });
+    const done = new Promise<UpdateView>((resolve) =>
+      client.onEvent((event, payload) => {
+        const v = payload as UpdateView;
+        if (event === 'update.status' && v.run && v.run.outcome !== 'running') resolve(v);
+      }),
+    );
+    await client.invoke('update.run', { target: sha });
+    const view = await done;
+    expect(view.run?.outcome).toBe('restart-needed');
+    expect(view.restartNeeded).toBe(true);
+    expect(local.head()).toBe(sha);
+    // Same process, old code still loaded, bot back.
+    await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 1, 10_000);
+    expect(await health(base)).toMatchObject({ pid: before.pid, version: '3.0.0' });
+
+    const restart = await client.invoke<{ restarting: boolean; method: string }>('app.restart');
+    expect(restart).toMatchObject({ ok: true, value: { restarting: true, method: 'relaunch' } });
+    const after = await waitForNewProcess(base, before.pid, () => off.output());
+    relaunchedPid = after.pid;
+    expect(after).toMatchObject({ version: '5.0.0', commit: sha, bot: 'connected' });
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+    client.close();
+  } finally {
+    if (relaunchedPid) process.kill(relaunchedPid, 'SIGTERM');
+    await off.stop();
+    local.close();
+    rmSync(localData, { recursive: true, force: true });
+  }
 }, 120_000);
