@@ -208,6 +208,11 @@ export class UpdateService {
     await createRestarter(this.o.relauncher ?? { relaunch: async () => undefined }).restart(plan);
   }
 
+  /** How a restart would happen now: 'relaunch' (ourselves) or a service manager's name. */
+  restartMethod(): string {
+    return this.plan().method;
+  }
+
   /** The "Restart now" button after an update with automatic restart off. */
   async restartNow(): Promise<{ restarting: true; method: string }> {
     if (isUpdating()) throw new CommandError('busy', 'An update is running; it restarts the app itself when done.');

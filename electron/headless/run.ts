@@ -51,9 +51,12 @@ export async function runHeadless(
   });
   // Before the bot and the panel: finish or undo what an update left behind.
   const boot = args.selfTest ? { resumeBot: false, restartNeeded: false } : await core.updates.boot();
-  if (boot.restartNeeded && relauncher) {
+  if (boot.restartNeeded) {
     core.log.logger.warn('The checkout was restored after a failed update; restarting into it.');
-    await relauncher.relaunch([]);
+    // Under a service manager, exit and let it restart us: a detached copy would run beside its own.
+    if (core.updates.restartMethod() === 'relaunch' && relauncher) await relauncher.relaunch([]);
+    await core.shutdown();
+    process.exit(1);
   }
   const accessToken = args.noToken ? null : (env.DISCORD_MONITOR_ACCESS_TOKEN ?? core.settings.accessToken());
   if (!isLoopback(args.host)) core.log.logger.warn(`The panel is served on ${args.host}: anyone who can reach it and has the access token controls the bot.`);

@@ -65,6 +65,7 @@ directory=${checkout.dir}
 environment=${Object.entries(env).map(([k, v]) => `${k}="${v}"`).join(',')}
 autorestart=true
 startsecs=1
+startretries=10
 stopsignal=TERM
 stopwaitsecs=20
 redirect_stderr=true
@@ -113,3 +114,34 @@ it('updates under supervisord: supervisorctl restarts it into the new commit', a
   client.close();
   after.close();
 }, 120_000);
+
+it('a new version that crashes at boot twice is rolled back, rebuilt and restarted by supervisord', async () => {
+  const base = `http://127.0.0.1:${port}`;
+  const good = await waitForNewProcess(base, -1, appLog, 30_000);
+  const goodSha = checkout.head();
+  world.fake.resetStats();
+  // Builds and passes the self-test, but exits right after the boot check on every real start.
+  const broken = checkout.push('Release 4.1.0 (crashes at boot)', (d) => {
+    bumpVersion(d, '4.1.0');
+    const run = join(d, 'electron', 'headless', 'run.ts');
+    const source = readFileSync(run, 'utf8');
+    const marker = '  if (boot.restartNeeded) {';
+    if (!source.includes(marker)) throw new Error('run.ts changed: update the crash injection');
+    writeFileSync(run, source.replace(marker, `  if (!args.selfTest) process.exit(3);\n${marker}`));
+  });
+  const client = await panelClient(`${base}/?token=${ACCESS}`);
+  const view = await client.invoke<UpdateView>('update.check');
+  expect(view.ok && view.value.target).toBe(broken);
+  await client.invoke('update.run', { target: broken });
+  client.close();
+
+  const back = await waitForNewProcess(base, good.pid, appLog, 90_000);
+  expect(back).toMatchObject({ commit: goodSha, version: '4.0.0', bot: 'connected' });
+  expect(checkout.head()).toBe(goodSha);
+  expect(appLog()).toMatch(/rolled back|Rolled back|rolling back/i);
+  const after = await panelClient(`${base}/?token=${ACCESS}`);
+  const status = await after.invoke<UpdateView>('update.status');
+  expect(status.ok && status.value.lastUpdate).toMatchObject({ outcome: 'rolled-back', to: broken });
+  expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  after.close();
+}, 150_000);

@@ -1,0 +1,106 @@
+// Electron main process: the same core as headless mode, with a window, a tray and OS integration.
+// Each concern lives in electron/shell/; this file only puts them in order.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog } from 'electron';
+import { createCore, type Core } from './core/app-core.js';
+import type { Relauncher } from './core/ports.js';
+import type { StoreFactory } from './core/settings/open-store.js';
+import { parseShellArgs } from './shell/args.js';
+import { setupIpc } from './shell/ipc.js';
+import { startBackgroundWork } from './shell/background.js';
+import { setupLifecycle, type Lifecycle } from './shell/lifecycle.js';
+import { createLoginItem, currentLaunchTarget, openedAtLogin, type LoginItem } from './shell/login-item.js';
+import { PanelWindow } from './shell/panel-window.js';
+import { iconDir, setupPaths } from './shell/paths.js';
+import { createRelauncher } from './shell/relauncher.js';
+import { preloadPath, rendererLocation } from './shell/renderer-location.js';
+import { openSecretBox } from './shell/secret-box.js';
+import { setupSecurity } from './shell/security.js';
+import { electronStore } from './shell/settings-store.js';
+import { ShellFlags } from './shell/shell-flags.js';
+import { setupSingleInstance } from './shell/single-instance.js';
+import { setupTray, type AppTray } from './shell/tray.js';
+
+export interface MainOptions {
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  /** Folder of the built main.js; the preload and the panel are found from it. */
+  buildDir: string;
+  /** Settings store; electron-store unless a test passes another. */
+  storeFactory?: StoreFactory;
+}
+
+export interface Shell {
+  core: Core;
+  panel: PanelWindow;
+  tray: AppTray;
+  loginItem: LoginItem;
+  lifecycle: Lifecycle;
+  /** Also given to the core, whose update service restarts through it. */
+  relauncher: Relauncher;
+  /** Resolves once the bot start (if any) has been dispatched, after the first paint. */
+  background: Promise<void>;
+}
+
+/** Starts the desktop app; null when another instance already runs (this one then quits) or it restarts at once. */
+export async function main(o: MainOptions): Promise<Shell | null> {
+  const args = parseShellArgs(o.argv);
+  const paths = setupPaths(o.env);
+  const instance = await setupSingleInstance({ relaunched: args.relaunched });
+  if (!instance) return null;
+
+  await app.whenReady();
+  setupSecurity();
+  const secrets = await openSecretBox({ dataDir: paths.dataDir });
+  const lifecycle: Lifecycle = { quitting: false };
+  const relauncher = createRelauncher({ lifecycle, argv: o.argv, shutdown: () => core.shutdown() });
+  const core = await createCore({
+    paths,
+    secrets,
+    storeFactory: o.storeFactory ?? (await electronStore()),
+    env: o.env,
+    mode: 'electron',
+    electronVersion: process.versions.electron ?? null,
+    relauncher,
+    packaged: app.isPackaged,
+  });
+  secrets.useLogger(core.log.logger);
+
+  // Before the window and the bot: finish or undo what an update left behind.
+  const boot = await core.updates.boot();
+  if (boot.restartNeeded) {
+    core.log.logger.warn('The checkout was restored after a failed update; restarting into it.');
+    await relauncher.relaunch([]);
+    return null;
+  }
+
+  const renderer = rendererLocation(o.buildDir);
+  const panel = new PanelWindow({
+    renderer,
+    preload: preloadPath(o.buildDir),
+    icon: join(iconDir(), 'icon.png'),
+    flags: new ShellFlags(paths.dataDir),
+    logger: core.log.logger,
+    isQuitting: () => lifecycle.quitting,
+  });
+  instance.onSecondInstance(() => panel.show());
+  setupIpc(core, panel, renderer);
+  const loginItem = createLoginItem(currentLaunchTarget(o.env));
+  const tray = setupTray({ core, panel, loginItem, iconDir: iconDir(), logDir: paths.logDir });
+  setupLifecycle(core, panel, lifecycle);
+
+  const hidden = args.hidden || openedAtLogin();
+  const background = startBackgroundWork(core, { when: panel.firstShown, resumeBot: boot.resumeBot });
+  if (!hidden) panel.show();
+  core.log.logger.info(`Discord Monitor ${core.info().version} started${hidden ? ' in the tray' : ''}.`);
+  return { core, panel, tray, loginItem, lifecycle, relauncher, background };
+}
+
+// Electron runs this file as its main process; tests import main() and call it themselves.
+if (process.type === 'browser') {
+  main({ argv: process.argv, env: process.env, buildDir: dirname(fileURLToPath(import.meta.url)) }).catch((err: unknown) => {
+    dialog.showErrorBox('Discord Monitor could not start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+  });
+}

@@ -1,0 +1,36 @@
+// Commands in, events out, over Electron IPC. Every command is checked to come from our own
+// window showing our own page: a stray webContents (or a page navigated elsewhere) gets nothing.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { Envelope } from '../../shared/api.js';
+import { commandNames } from '../../shared/contract.js';
+import type { Core } from '../core/app-core.js';
+import type { PanelWindow } from './panel-window.js';
+import { isRendererUrl, type RendererLocation } from './renderer-location.js';
+
+/** The single channel events travel on; the preload splits it by event name. */
+export const EVENT_CHANNEL = 'event';
+
+export const REFUSED: Envelope = { ok: false, error: { code: 'invalid-input', message: "Refused: not the app's own window." } };
+
+export function setupIpc(core: Core, panel: PanelWindow, renderer: RendererLocation): () => void {
+  for (const name of commandNames) {
+    ipcMain.handle(name, async (event, arg: unknown) => {
+      if (isOwnPanel(event, panel, renderer)) return core.dispatch(name, arg);
+      core.log.logger.warn(`Refused ${name} from ${event.senderFrame?.url ?? 'a closed frame'}: not the app's own window.`);
+      return REFUSED;
+    });
+  }
+  const stopForwarding = core.bus.onAny((name, payload) => panel.send(EVENT_CHANNEL, name, payload));
+  return () => {
+    stopForwarding();
+    for (const name of commandNames) ipcMain.removeHandler(name);
+  };
+}
+
+/** The sender is our window's top frame, and that frame shows our panel. */
+export function isOwnPanel(event: IpcMainInvokeEvent, panel: PanelWindow, renderer: RendererLocation): boolean {
+  const win = panel.window;
+  const frame = event.senderFrame;
+  if (!win || !frame) return false;
+  return event.sender === win.webContents && frame.parent === null && isRendererUrl(renderer, frame.url);
+}

@@ -1,0 +1,93 @@
+// The panel window: created on first show (a --hidden start creates none), shown only once painted
+// (no white flash), and closing it hides it to the tray while the bot keeps running.
+import { BrowserWindow, Notification } from 'electron';
+import type { Logger } from 'pino';
+import type { RendererLocation } from './renderer-location.js';
+import type { ShellFlags } from './shell-flags.js';
+
+export interface PanelWindowOptions {
+  renderer: RendererLocation;
+  preload: string;
+  icon: string;
+  flags: ShellFlags;
+  logger: Logger;
+  /** True once the app is quitting: then a close really closes. */
+  isQuitting(): boolean;
+}
+
+export const CLOSE_NOTICE = {
+  title: 'Discord Monitor is still running',
+  body: 'Closing the window keeps monitoring in the background. Use the tray icon to open the panel again or to quit.',
+};
+
+export class PanelWindow {
+  private win: BrowserWindow | null = null;
+  private painted = false;
+  private markShown!: () => void;
+  /** Resolves after the first paint: background work waits for it so launch feels instant. */
+  readonly firstShown = new Promise<void>((resolve) => (this.markShown = resolve));
+
+  constructor(private readonly o: PanelWindowOptions) {}
+
+  /** The live window, or null before the first show and after the app closed it. */
+  get window(): BrowserWindow | null {
+    return this.win && !this.win.isDestroyed() ? this.win : null;
+  }
+
+  show(): void {
+    const win = this.window ?? this.create();
+    if (!this.painted) return; // ready-to-show will show it
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  }
+
+  /** Sends to our window only; nothing when there is none (hidden start). */
+  send(channel: string, ...args: unknown[]): void {
+    this.window?.webContents.send(channel, ...args);
+  }
+
+  private create(): BrowserWindow {
+    this.painted = false;
+    const win = new BrowserWindow({
+      show: false,
+      width: 1100,
+      height: 760,
+      minWidth: 640,
+      minHeight: 420,
+      title: 'Discord Monitor',
+      icon: this.o.icon,
+      autoHideMenuBar: true,
+      webPreferences: {
+        preload: this.o.preload,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      },
+    });
+    win.once('ready-to-show', () => {
+      this.painted = true;
+      win.show();
+      win.focus();
+      this.markShown();
+    });
+    win.on('close', (event) => {
+      if (this.o.isQuitting()) return;
+      event.preventDefault();
+      win.hide();
+      this.o.flags.once('closeToTrayNoticeShown', () => {
+        if (Notification.isSupported()) new Notification(CLOSE_NOTICE).show();
+      });
+    });
+    win.on('closed', () => {
+      if (this.win === win) this.win = null;
+    });
+    this.win = win;
+    const loaded = this.o.renderer.kind === 'file' ? win.loadFile(this.o.renderer.file) : win.loadURL(this.o.renderer.url);
+    loaded.catch((err: unknown) => {
+      this.o.logger.error(`The panel did not load from ${this.o.renderer.url}: ${String(err)}. Run \`npm run build\` if it is missing.`);
+    });
+    return win;
+  }
+}
