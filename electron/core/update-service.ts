@@ -156,6 +156,7 @@ export class UpdateService {
         autoRestartService,
         restartMethod: this.o.settings.stored.restartMethod,
         packaged: this.o.packaged ?? false,
+        stopBot: 'late',
         bot: {
           isRunning: () => this.o.monitor.isRunning(),
           stop: async () => {

@@ -21,6 +21,8 @@ export interface Run {
   from: string;
   to: string | null;
   wasRunning: boolean;
+  /** Runs the stop-bot step (once); in 'late' mode finishRestart calls it right before the restart. */
+  stopBot: () => Promise<void>;
   snapshot: string | null;
   saved: SavedChanges | null;
   lockfileChanged: boolean;
@@ -48,6 +50,23 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
   const updated = `Updated ${short(run.from)} → ${short(run.to)}`;
   // The entry is `restarting` until the new version calls markHealthy, whichever way it gets started.
   await journal.finish(run.id, { outcome: 'restarting' });
+  const late = ctx.stopBot === 'late';
+  if (late && !ctx.autoRestartService) {
+    await steps.run('stop-bot', async () => ({ skipped: 'The bot keeps running; the new version loads at the next restart.' }));
+    await steps.run('restart', async (log) => {
+      log('Automatic service restart is off.');
+      return { skipped: 'Restart needed to load the new version.' };
+    });
+    return { ...base(run), outcome: 'restart-needed', message: `${updated} — restart needed to load the new version.`, steps: steps.list(), botRestarted: false };
+  }
+  if (late && !steps.list().some((s) => s.step === 'stop-bot' && s.status !== 'pending')) {
+    try {
+      await run.stopBot();
+    } catch (err) {
+      if (err instanceof StepFailure) return rollBack(run, err);
+      throw err;
+    }
+  }
   if (!ctx.autoRestartService) {
     let botRestarted = false;
     let restartError: string | undefined;

@@ -29,6 +29,14 @@ export interface UpdateContext {
   restartMethod?: RestartSetting;
   packaged?: boolean;
   bot: BotControl;
+  /**
+   * When the bot disconnects. 'first' (the original panel's order): before anything else.
+   * 'late': it keeps monitoring through fetch/build/self-test and stops right before the restart
+   * (or before install-deps when the lockfile changed: node_modules must not change under it);
+   * with automatic restart off it never stops. The gateway gap shrinks from the whole update to
+   * the restart itself; the awaited close keeps one session per token either way.
+   */
+  stopBot?: 'first' | 'late';
   config: ConfigBackup;
   restarter: Restarter;
   commands?: Partial<UpdateCommands>;

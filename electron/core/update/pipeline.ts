@@ -36,7 +36,7 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
   const steps = new StepReporter(entry.id, ctx.onEvent ?? (() => undefined), (r) => journal.recordStep(entry.id, r));
   const run: Run = {
     ctx, git, journal, steps, commands, timeouts, id: entry.id, from, to: null,
-    wasRunning: false, snapshot: null, saved: null, lockfileChanged: false,
+    wasRunning: false, snapshot: null, saved: null, lockfileChanged: false, stopBot: async () => undefined,
   };
   const exec = (cmd: Command, timeoutMs: number, log: (line: string) => void) => {
     log(`$ ${describe(cmd)}`);
@@ -44,13 +44,16 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
   };
   steps.announce(UPDATE_STEPS);
 
-  try {
-    await steps.run('stop-bot', async (log) => {
+  const late = ctx.stopBot === 'late';
+  run.stopBot = () =>
+    steps.run('stop-bot', async (log) => {
       run.wasRunning = ctx.bot.isRunning();
       if (!run.wasRunning) return { skipped: 'The bot was not running.' };
       await withDeadline(ctx.bot.stop(), timeouts.botStop, 'Stopping the bot');
       log('Bot stopped and disconnected from Discord.');
     });
+  try {
+    if (!late) await run.stopBot();
     await steps.run('backup-config', async (log) => {
       run.snapshot = await withDeadline(ctx.config.snapshot(), timeouts.config, 'Saving the settings');
       await journal.patch(run.id, { configBackup: run.snapshot });
@@ -86,6 +89,7 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       if (!(await ctx.config.verify())) throw new Error(`Settings could not be restored from ${run.snapshot}`);
       log('Settings restored.');
     });
+    if (late && run.lockfileChanged) await run.stopBot();
     await steps.run('install-deps', async (log) => {
       if (!run.lockfileChanged) return { skipped: 'No dependency change (package-lock.json unchanged).' };
       await exec(commands.install, timeouts.install, log);
