@@ -7,8 +7,8 @@ import { createCore, type Core } from './core/app-core.js';
 import type { Relauncher } from './core/ports.js';
 import type { StoreFactory } from './core/settings/open-store.js';
 import { parseShellArgs } from './shell/args.js';
-import { setupIpc } from './shell/ipc.js';
 import { startBackgroundWork } from './shell/background.js';
+import { setupIpc } from './shell/ipc.js';
 import { setupLifecycle, type Lifecycle } from './shell/lifecycle.js';
 import { createLoginItem, currentLaunchTarget, openedAtLogin, type LoginItem } from './shell/login-item.js';
 import { PanelWindow } from './shell/panel-window.js';
@@ -71,7 +71,9 @@ export async function main(o: MainOptions): Promise<Shell | null> {
   const boot = await core.updates.boot();
   if (boot.restartNeeded) {
     core.log.logger.warn('The checkout was restored after a failed update; restarting into it.');
-    await relauncher.relaunch([]);
+    // Under a service manager, exit and let it restart us: a relaunched copy would run beside its own.
+    if (core.updates.restartMethod() === 'relaunch') await relauncher.relaunch([]);
+    else await core.shutdown().finally(() => app.exit(1));
     return null;
   }
 
@@ -91,7 +93,7 @@ export async function main(o: MainOptions): Promise<Shell | null> {
   setupLifecycle(core, panel, lifecycle);
 
   const hidden = args.hidden || openedAtLogin();
-  const background = startBackgroundWork(core, { when: panel.firstShown, resumeBot: boot.resumeBot });
+  const background = startBackgroundWork(core, { when: hidden ? Promise.resolve() : panel.firstShown, resumeBot: boot.resumeBot });
   if (!hidden) panel.show();
   core.log.logger.info(`Discord Monitor ${core.info().version} started${hidden ? ' in the tray' : ''}.`);
   return { core, panel, tray, loginItem, lifecycle, relauncher, background };

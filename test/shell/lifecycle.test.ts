@@ -1,8 +1,9 @@
 // Quitting and relaunching: the bot disconnects before the process goes (one session per token).
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWorld, TOKEN, waitState, type World } from '../helpers/world.js';
 import { app, mock, resetElectronMock } from './electron-mock.js';
-import { painted, startMain, stopMain, type Started } from './harness.js';
+import { painted, startMain, stopMain, tempDirs, type Started } from './harness.js';
 
 vi.mock('electron', () => import('./electron-mock.js'));
 
@@ -42,6 +43,19 @@ describe('quit', () => {
     started = await startMain({ flags: ['--hidden'] });
     // Electron quits on window-all-closed unless someone listens.
     expect(app.listenerCount('window-all-closed')).toBeGreaterThan(0);
+  });
+});
+
+describe('data folder', () => {
+  it('DISCORD_MONITOR_DATA_DIR moves userData (and so the instance lock), settings and logs, as in headless mode', async () => {
+    const dirs = tempDirs();
+    const elsewhere = join(dirs.root, 'elsewhere');
+    started = await startMain({ dirs, env: { DISCORD_MONITOR_DATA_DIR: elsewhere }, flags: ['--hidden'] });
+    expect(app.getPath('userData')).toBe(elsewhere);
+    expect(started!.shell.core.info().dataDir).toBe(elsewhere);
+    expect(started!.shell.core.settings.file).toBe(join(elsewhere, 'settings.json'));
+    expect(started!.shell.core.log.file).toBe(join(elsewhere, 'logs', 'app.log'));
+    expect(app.setPath.mock.invocationCallOrder[0]!).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
   });
 });
 
