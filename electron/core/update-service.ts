@@ -239,7 +239,32 @@ export class UpdateService {
     return { resumeBot, restartNeeded: report.restartNeeded };
   }
 
-  /** Called once the panel is served and the bot (if it was running) has connected. */
+  /**
+   * Healthy = the panel is up and, when the bot was to start, its attempt concluded (connected, or an
+   * error it reports). Call once the panel is served; without it the watchdog rolls a fresh update
+   * back after a few boots.
+   */
+  async confirmHealthyWhenSettled(botStarting: boolean, withinMs = 60_000): Promise<void> {
+    const settled = () => ['connected', 'error'].includes(this.o.monitor.status().state);
+    if (botStarting && !settled()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, withinMs);
+        const off = this.o.bus.on('bot.status', () => settled() && done());
+        function done() {
+          clearTimeout(timer);
+          off();
+          resolve();
+        }
+      });
+      if (!settled()) {
+        this.o.logger.error(`The bot did not finish connecting within ${withinMs / 1000} s of startup.`);
+        return;
+      }
+    }
+    await this.confirmHealthy();
+  }
+
+  /** Vouches for this version now (the journal entry becomes a success). */
   async confirmHealthy(): Promise<void> {
     if (!this.watching) return;
     this.watching = false;

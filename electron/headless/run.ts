@@ -71,7 +71,7 @@ export async function runHeadless(
   const startBot = boot.resumeBot || (autoStartBot && core.settings.view().configured);
   if (startBot) void core.monitor.start();
   if (!args.selfTest) {
-    void confirmHealthy(core, startBot, opts.healthyWithinMs ?? 60_000);
+    void core.updates.confirmHealthyWhenSettled(startBot, opts.healthyWithinMs);
     core.updates.schedule();
   }
 
@@ -84,28 +84,6 @@ export async function runHeadless(
       await served.close();
     })());
   return { core, panel: served, stop };
-}
-
-/** Healthy = panel served and, when the bot was to start, its attempt concluded (connected or a reported error). */
-async function confirmHealthy(core: Core, botStarting: boolean, withinMs: number): Promise<void> {
-  if (botStarting) {
-    const settled = () => ['connected', 'error'].includes(core.monitor.status().state);
-    await new Promise<void>((resolve) => {
-      if (settled()) return resolve();
-      const timer = setTimeout(done, withinMs);
-      const off = core.bus.on('bot.status', () => settled() && done());
-      function done() {
-        clearTimeout(timer);
-        off();
-        resolve();
-      }
-    });
-    if (!['connected', 'error'].includes(core.monitor.status().state)) {
-      core.log.logger.error(`The bot did not finish connecting within ${withinMs / 1000} s of startup.`);
-      return;
-    }
-  }
-  await core.updates.confirmHealthy();
 }
 
 /** After a relaunch the old process may hold the port for a moment longer. */

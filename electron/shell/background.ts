@@ -20,29 +20,5 @@ export async function startBackgroundWork(core: Core, o: BackgroundOptions): Pro
     if (!reply.ok) core.log.logger.warn(reply.error.message);
   }
   core.updates.schedule();
-  void confirmHealthy(core, startBot, o.healthyWithinMs ?? 60_000);
-}
-
-/**
- * Healthy = the panel is up and, when the bot was to start, its attempt concluded (connected, or an
- * error it reports). Without this the watchdog rolls a fresh update back after a few boots.
- */
-async function confirmHealthy(core: Core, botStarting: boolean, withinMs: number): Promise<void> {
-  const settled = () => ['connected', 'error'].includes(core.monitor.status().state);
-  if (botStarting && !settled()) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, withinMs);
-      const off = core.bus.on('bot.status', () => settled() && done());
-      function done() {
-        clearTimeout(timer);
-        off();
-        resolve();
-      }
-    });
-    if (!settled()) {
-      core.log.logger.error(`The bot did not finish connecting within ${withinMs / 1000} s of startup.`);
-      return;
-    }
-  }
-  await core.updates.confirmHealthy();
+  void core.updates.confirmHealthyWhenSettled(startBot, o.healthyWithinMs);
 }
