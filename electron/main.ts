@@ -21,6 +21,7 @@ import { electronStore } from './shell/settings-store.js';
 import { ShellFlags } from './shell/shell-flags.js';
 import { setupSingleInstance } from './shell/single-instance.js';
 import { setupTray, type AppTray } from './shell/tray.js';
+import { createUpdateMenu } from './shell/update-menu.js';
 
 export interface MainOptions {
   argv: readonly string[];
@@ -89,7 +90,9 @@ export async function main(o: MainOptions): Promise<Shell | null> {
   instance.onSecondInstance(() => panel.show());
   setupIpc(core, panel, renderer);
   const loginItem = createLoginItem(currentLaunchTarget(o.env));
-  const tray = setupTray({ core, panel, loginItem, iconDir: iconDir(), logDir: paths.logDir });
+  const updateMenu = createUpdateMenu(core);
+  const tray = setupTray({ core, panel, loginItem, iconDir: iconDir(), logDir: paths.logDir, extraItems: updateMenu.items });
+  updateMenu.watch(tray.refresh);
   setupLifecycle(core, panel, lifecycle);
 
   const hidden = args.hidden || openedAtLogin();

@@ -1,5 +1,5 @@
 // Headless mode: the same core as the desktop app, with the panel served over HTTP/WebSocket.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -49,6 +49,11 @@ export async function runHeadless(
     logToStdout: true,
     ...extra,
   });
+  if (!core.settings.view().token.set && existsSync(join(paths.dataDir, 'token.enc'))) {
+    core.log.logger.warn(
+      'The bot token was encrypted by the desktop app with the system keyring (token.enc), which headless mode cannot read. Set DISCORD_TOKEN, or enter the token in the panel (headless stores it unencrypted).',
+    );
+  }
   // Before the bot and the panel: finish or undo what an update left behind.
   const boot = args.selfTest ? { resumeBot: false, restartNeeded: false } : await core.updates.boot();
   if (boot.restartNeeded) {

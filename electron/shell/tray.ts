@@ -6,7 +6,6 @@ import type { Core } from '../core/app-core.js';
 import type { LoginItem } from './login-item.js';
 import type { PanelWindow } from './panel-window.js';
 import { trayIconPath, trayMenuTemplate } from './tray-menu.js';
-import { updateMenuItems } from './update-menu.js';
 
 export interface TrayOptions {
   core: Core;
@@ -26,7 +25,7 @@ export interface AppTray {
 
 export function setupTray(o: TrayOptions): AppTray {
   const { core, panel, loginItem } = o;
-  const extraItems = o.extraItems ?? updateMenuItems;
+  const extraItems = o.extraItems ?? (() => []);
   const image = (path: string) => {
     const img = nativeImage.createFromPath(path);
     if (img.isEmpty()) core.log.logger.warn(`Tray icon missing: ${path}. The packaged app should carry it in resources/.`);

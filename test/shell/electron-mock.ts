@@ -388,7 +388,7 @@ export const shell = {
   openExternal: vi.fn(async (_url: string) => undefined),
 };
 
-export const dialog = { showErrorBox: vi.fn() };
+export const dialog = { showErrorBox: vi.fn(), showMessageBox: vi.fn(async (_options: unknown) => ({ response: 0 })) };
 
 // ── reset ────────────────────────────────────────────────────────────────────
 
