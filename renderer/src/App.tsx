@@ -1,4 +1,5 @@
-// The panel: status and controls on top, the channel's messages, a compact log, a footer.
+// The panel: status and controls on top, the channel's messages, a compact log, a footer; the
+// self-update button, its confirmation, progress overlay and outcome banners.
 import { useEffect, useState } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -12,10 +13,20 @@ import { MessageList } from './components/messages/MessageList';
 import { PrimaryAction } from './components/PrimaryAction';
 import { SettingsDialog } from './components/settings/SettingsDialog';
 import { StatusIndicator } from './components/StatusIndicator';
-import type { ConnectionSource } from './hooks/useReconnect';
+import { LastUpdateBanner } from './components/update/LastUpdateBanner';
+import { RestartNotice } from './components/update/RestartNotice';
+import { UpdateButton } from './components/update/UpdateButton';
+import { UpdateConfirm } from './components/update/UpdateConfirm';
+import { UpdateOverlay } from './components/update/UpdateOverlay';
+import { useConnection, type ConnectionSource } from './hooks/useReconnect';
 import { useBotStatus } from './hooks/useBotStatus';
 import { useMessages } from './hooks/useMessages';
 import { useSettings } from './hooks/useSettings';
+import { useUpdate } from './hooks/useUpdate';
+import { useUpdateOverlay } from './hooks/useUpdateOverlay';
+import { isActive } from './lib/update';
+
+const reloadPage = () => location.reload();
 
 export interface AppProps {
   api: Api;
@@ -35,12 +46,18 @@ export function App({ api, transport = null, i18n, reload }: AppProps) {
   );
 }
 
-function Panel({ transport, reload }: { transport: ConnectionSource | null; reload: (() => void) | undefined }) {
+function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource | null; reload: (() => void) | undefined }) {
   const { t } = useTranslation();
   const { status, apply } = useBotStatus();
   const { settings, setSettings, refresh } = useSettings();
   const messages = useMessages();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const connection = useConnection(transport, reload);
+  const update = useUpdate();
+  const overlay = useUpdateOverlay(update.view);
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  // An update that starts (from here, the tray or another tab) replaces the confirmation.
+  if (confirmOpen && isActive(update.view?.run)) setConfirmOpen(false);
 
   const openSettings = () => {
     refresh();
@@ -54,12 +71,19 @@ function Panel({ transport, reload }: { transport: ConnectionSource | null; relo
 
   return (
     <div className="app">
-      {transport && <ConnectionBanner transport={transport} reload={reload} />}
+      {transport && <ConnectionBanner phase={connection} reload={reload} />}
       <header className="topbar">
         <h1 className="topbar__title">{t('app.title')}</h1>
         <StatusIndicator status={status} />
         <div className="topbar__actions" role="group" aria-label={t('app.toolbar')}>
           <PrimaryAction status={status} onStatus={apply} onOpenSettings={openSettings} />
+          <UpdateButton
+            view={update.view}
+            loadError={update.loadError}
+            onCheck={update.check}
+            onConfirm={() => setConfirmOpen(true)}
+            onShowProgress={overlay.show}
+          />
           <button
             type="button"
             className="icon-button"
@@ -73,6 +97,8 @@ function Panel({ transport, reload }: { transport: ConnectionSource | null; relo
           </button>
         </div>
       </header>
+      {update.view?.restartNeeded && <RestartNotice />}
+      <LastUpdateBanner last={update.view?.lastUpdate ?? null} />
       <main className="main">
         <MessageList
           messages={messages.items}
@@ -85,6 +111,15 @@ function Panel({ transport, reload }: { transport: ConnectionSource | null; relo
       </main>
       <Footer received={messages.received} />
       <SettingsDialog open={settingsOpen} view={settings} onClose={() => setSettingsOpen(false)} onSaved={setSettings} />
+      <UpdateConfirm open={confirmOpen} view={update.view} onClose={() => setConfirmOpen(false)} onRun={update.run} />
+      <UpdateOverlay
+        open={overlay.open}
+        view={update.view}
+        receivedAt={update.receivedAt}
+        connection={connection}
+        reload={reload}
+        onClose={overlay.close}
+      />
     </div>
   );
 }

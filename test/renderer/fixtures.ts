@@ -179,7 +179,7 @@ export function makeRun(steps: Partial<Record<UpdateStepName, Partial<UpdateStep
     startedAt: Date.now() - 5_000,
     from: FROM_SHA,
     to: TO_SHA,
-    steps: names.map((name) => ({ ...makeStep(name), ...steps[name] })),
+    steps: names.map((name) => makeStep(name, steps[name]?.status, steps[name])),
     outcome: 'running',
     message: 'Updating to def5678.',
     ...overrides,

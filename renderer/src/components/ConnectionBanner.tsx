@@ -1,24 +1,16 @@
 // Browser mode only: says when the link to the server is lost and brings it back by itself.
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api-context';
-import { useReconnect, type ConnectionSource } from '../hooks/useReconnect';
+import type { ReconnectPhase } from '../hooks/useReconnect';
 import { Spinner } from './Icon';
 
-const reloadPage = () => location.reload();
-
 interface Props {
-  transport: ConnectionSource;
-  /** Injected by tests: jsdom cannot reload. */
-  reload?: () => void;
+  /** From useConnection(), shared with the update overlay. */
+  phase: ReconnectPhase;
+  reload: () => void;
 }
 
-export function ConnectionBanner({ transport, reload = reloadPage }: Props) {
+export function ConnectionBanner({ phase, reload }: Props) {
   const { t } = useTranslation();
-  const api = useApi();
-  // A fresh command makes the bridge open a new socket, so it doubles as the reconnection.
-  const probe = useCallback(() => api.app.info(), [api]);
-  const phase = useReconnect(transport, probe, reload);
 
   if (phase.kind === 'online') return null;
   if (phase.kind === 'failed') {
@@ -34,14 +26,19 @@ export function ConnectionBanner({ transport, reload = reloadPage }: Props) {
   return (
     <div className="banner banner--warning" data-testid="connection-banner" data-phase={phase.kind} role="status" aria-live="polite">
       <Spinner />
-      {phase.kind === 'reloading' ? (
-        <p>{t('connection.reconnected')}</p>
-      ) : (
-        <p>
-          <strong>{t('connection.lost')}</strong>{' '}
-          {phase.attempt > 0 && t('connection.attempt', { attempt: phase.attempt, total: phase.total })}
-        </p>
-      )}
+      <ConnectionText phase={phase} />
     </div>
+  );
+}
+
+/** "Connection lost — reconnecting… Reconnection attempt 2/10…", or "Reconnected! Reloading…". */
+export function ConnectionText({ phase }: { phase: Exclude<ReconnectPhase, { kind: 'online' } | { kind: 'failed' }> }) {
+  const { t } = useTranslation();
+  return phase.kind === 'reloading' ? (
+    <p>{t('connection.reconnected')}</p>
+  ) : (
+    <p>
+      <strong>{t('connection.lost')}</strong> {phase.attempt > 0 && t('connection.attempt', { attempt: phase.attempt, total: phase.total })}
+    </p>
   );
 }

@@ -7,6 +7,11 @@ const PATHS = {
   external: 'M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5',
   file: 'M14 3H6a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8Zm0 0v5h5',
   chevron: 'M9 6l6 6-6 6',
+  update: 'M20 11a8 8 0 0 0-14.6-4.5M4 4v4h4M4 13a8 8 0 0 0 14.6 4.5M20 20v-4h-4',
+  check: 'M5 12.5l4.5 4.5L19 7.5',
+  skip: 'M7 12h10',
+  pending: 'M12 5a7 7 0 1 1 0 14 7 7 0 0 1 0-14Z',
+  warning: 'M12 3 2 20h20L12 3Zm0 6v5m0 3v.5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useApi } from '../api-context';
 import type { ConnectionState } from '../bridge';
 import { reconnect, RECONNECT_ATTEMPTS } from '../lib/reconnect';
 
@@ -16,10 +17,11 @@ export interface ConnectionSource {
  * When the WebSocket drops, probe the server on the reconnect schedule and reload the page once it
  * answers (it may have been updated and restarted, so the page itself may be stale).
  */
-export function useReconnect(source: ConnectionSource, probe: () => Promise<unknown>, reload: () => void): ReconnectPhase {
+export function useReconnect(source: ConnectionSource | null, probe: () => Promise<unknown>, reload: () => void): ReconnectPhase {
   const [phase, setPhase] = useState<ReconnectPhase>({ kind: 'online' });
 
   useEffect(() => {
+    if (!source) return;
     let controller: AbortController | null = null;
     const off = source.onConnectionChange((state) => {
       // Each failed probe closes its own socket too: one schedule at a time.
@@ -45,4 +47,15 @@ export function useReconnect(source: ConnectionSource, probe: () => Promise<unkn
   }, [source, probe, reload]);
 
   return phase;
+}
+
+/**
+ * The page's link to the server, for everything that must react to it (the banner, and the update
+ * overlay, which stays up while a restart drops the socket). Always online without a socket (Electron).
+ */
+export function useConnection(source: ConnectionSource | null, reload: () => void): ReconnectPhase {
+  const api = useApi();
+  // A fresh command makes the bridge open a new socket, so it doubles as the reconnection.
+  const probe = useCallback(() => api.app.info(), [api]);
+  return useReconnect(source, probe, reload);
 }

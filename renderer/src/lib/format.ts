@@ -40,3 +40,40 @@ export function formatMessageTime(epochMs: number, locale: string, now = Date.no
 export function formatFullDate(epochMs: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'medium' }).format(new Date(epochMs));
 }
+
+/**
+ * A measured duration, to the tenth of a second when short: "4.2 s", "12 s", "1 min 30 s"
+ * (French: "4,2 s"). `precise: false` drops the tenths (ticking counters, estimates).
+ */
+export function formatSeconds(ms: number, t: TFunction, locale: string, { precise = true } = {}): string {
+  const seconds = Math.max(0, ms) / 1000;
+  // Tenths only below 10 s, where they say something ("0.4 s" vs "4.2 s").
+  if (precise && Math.round(seconds * 10) < 100) {
+    const value = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.round(seconds * 10) / 10);
+    return t('durationPrecise.seconds', { value });
+  }
+  const whole = Math.round(seconds);
+  if (whole < 60) return t('durationPrecise.seconds', { value: String(whole) });
+  const minutes = Math.floor(whole / 60);
+  const rest = whole % 60;
+  return rest === 0 ? t('durationPrecise.minutes', { minutes }) : t('durationPrecise.minutesSeconds', { minutes, seconds: rest });
+}
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "2 days ago", "yesterday", "il y a 3 heures": for commit dates. */
+export function formatRelative(epochMs: number, locale: string, now = Date.now()): string {
+  const diff = epochMs - now;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(diff) >= size) return format.format(Math.round(diff / size), unit);
+  }
+  return format.format(0, 'second');
+}
