@@ -64,6 +64,8 @@ export class PanelWindow {
         sandbox: true,
         nodeIntegration: false,
         webSecurity: true,
+        // Middle-click would open links in new windows behind the window-open handler's back.
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     win.once('ready-to-show', () => {
