@@ -11,3 +11,13 @@ export async function launchBrowser(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/** `SCREENSHOTS_DIR=docs/screenshots npx vitest run --project e2e` refreshes the README's pictures from the real panel. */
+export async function shoot(page: import('playwright-core').Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOTS_DIR;
+  if (!dir) return;
+  const { mkdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}

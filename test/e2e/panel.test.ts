@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, shoot } from './browser.js';
 import { startHeadless, type HeadlessProcess } from './headless-process.js';
 
 let world: World;
@@ -62,6 +62,7 @@ describe('headless panel in Chromium', () => {
     expect(latency).toBeLessThan(1000);
     await expect(row.locator('strong').textContent()).resolves.toBe('hello');
     await expect(row.textContent()).resolves.toContain('Alice');
+    await shoot(page, 'panel-connected');
   });
 
   it('shows HTML in a message as text, never as markup', async () => {

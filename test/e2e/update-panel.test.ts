@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, shoot } from './browser.js';
 import { health } from './health.js';
 import { startHeadless, type HeadlessProcess } from './headless-process.js';
 import { bumpVersion, createInstalledCheckout, type Checkout } from './installed-checkout.js';
@@ -63,7 +63,7 @@ it('click update, confirm, watch the steps, come back as the new version', async
   expect(text).toContain('Release 7.0.0: nicer panel');
   expect(text).toContain(sha.slice(0, 7));
   expect(text).toMatch(/No dependency change/i);
-  await page.screenshot({ path: join(dataDir, 'confirm.png') });
+  await shoot(page, 'update-confirm');
 
   const posted: string[] = [];
   const poster = setInterval(() => posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `meanwhile ${posted.length}` }).id), 150);
@@ -71,7 +71,7 @@ it('click update, confirm, watch the steps, come back as the new version', async
   const overlay = page.getByTestId('update-overlay');
   await overlay.waitFor({ timeout: 5000 });
   await page.locator('[data-testid="update-step"][data-step="build"][data-status="running"], [data-testid="update-step"][data-step="build"][data-status="done"]').first().waitFor({ timeout: 30_000 });
-  await page.screenshot({ path: join(dataDir, 'stepper.png') });
+  await shoot(page, 'update-progress');
 
   // The page reloads by itself once the new process answers; the footer then shows the new version.
   await page.getByTestId('footer').getByText('7.0.0').waitFor({ timeout: 60_000 });
@@ -94,5 +94,5 @@ it('click update, confirm, watch the steps, come back as the new version', async
   for (const id of posted) expect(ids.filter((x) => x === id)).toHaveLength(1);
   for (const id of posted.slice(-3)) expect(await page.locator(`[data-message-id="${id}"]`).count()).toBe(1);
   client.close();
-  await page.screenshot({ path: join(dataDir, 'updated.png') });
+  await shoot(page, 'updated');
 }, 150_000);
