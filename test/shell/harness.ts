@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type Shell } from '../../electron/main.js';
 import { confStore } from '../../electron/headless/run.js';
-import { configuredEnv, type World } from '../helpers/world.js';
-import { BrowserWindow, mock, Tray, type MockMenu } from './electron-mock.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { configuredEnv, createWorld, type World } from '../helpers/world.js';
+import { BrowserWindow, mock, resetElectronMock, Tray, type MockMenu } from './electron-mock.js';
 
 export interface Started {
   shell: Shell;
@@ -85,3 +86,20 @@ export const painted = (win: BrowserWindow): Promise<void> =>
     if (win.isVisible()) resolve();
     else win.once('ready-to-show', () => setImmediate(resolve));
   });
+
+/** Per test file one fake Discord; per test a fresh electron mock, and the app stopped afterwards. */
+export function useShellWorld(): { world: World; started: Started | null } {
+  const t = { world: undefined as unknown as World, started: null as Started | null };
+  beforeAll(async () => {
+    t.world = await createWorld();
+  });
+  afterAll(async () => {
+    await t.world.close();
+  });
+  beforeEach(() => resetElectronMock());
+  afterEach(async () => {
+    await stopMain(t.started);
+    t.started = null;
+  });
+  return t;
+}

@@ -2,28 +2,16 @@
 // before the window and the bot, resume the bot after an update restart, confirm health once up.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RESUME_BOT_FILE, UpdateService } from '../../electron/core/update-service.js';
-import { createWorld, waitState, type World } from '../helpers/world.js';
+import { waitState } from '../helpers/world.js';
 import { app, BrowserWindow, mock, resetElectronMock } from './electron-mock.js';
-import { painted, startMain, stopMain, tempDirs, type Started } from './harness.js';
+import { painted, startMain, tempDirs, useShellWorld } from './harness.js';
 
 vi.mock('electron', () => import('./electron-mock.js'));
 
-let world: World;
-let started: Started | null = null;
-beforeAll(async () => {
-  world = await createWorld();
-});
-afterAll(async () => {
-  await world.close();
-});
-beforeEach(() => resetElectronMock());
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await stopMain(started);
-  started = null;
-});
+const t = useShellWorld();
+afterEach(() => vi.restoreAllMocks());
 
 describe('update boot check', () => {
   it('relaunches at once, before any window, when the watchdog restored the checkout', async () => {
@@ -56,16 +44,16 @@ describe('update boot check', () => {
 
   it('resumes the bot after an update restart even with autoStartBot off', async () => {
     const dirs = tempDirs();
-    started = await startMain({ world, dirs, flags: ['--hidden'] });
-    await started!.shell.background;
-    await started!.shell.core.dispatch('settings.save', { autoStartBot: false });
-    await started!.shell.core.shutdown();
+    t.started = await startMain({ world: t.world, dirs, flags: ['--hidden'] });
+    await t.started!.shell.background;
+    await t.started!.shell.core.dispatch('settings.save', { autoStartBot: false });
+    await t.started!.shell.core.shutdown();
 
     writeFileSync(join(dirs.userData, RESUME_BOT_FILE), '12345');
     resetElectronMock();
-    started = await startMain({ world, dirs, flags: ['--hidden'] });
-    await started!.shell.background;
-    expect(started!.shell.core.monitor.isRunning()).toBe(true);
+    t.started = await startMain({ world: t.world, dirs, flags: ['--hidden'] });
+    await t.started!.shell.background;
+    expect(t.started!.shell.core.monitor.isRunning()).toBe(true);
   });
 
   it('confirms health to the watchdog only after the first paint and once the bot has connected', async () => {
@@ -73,17 +61,17 @@ describe('update boot check', () => {
     const seen: Array<{ painted: boolean; state: string }> = [];
     let win: BrowserWindow | null = null;
     vi.spyOn(UpdateService.prototype, 'confirmHealthy').mockImplementation(function (this: UpdateService) {
-      seen.push({ painted: win?.isVisible() ?? false, state: started?.shell.core.monitor.status().state ?? 'none' });
+      seen.push({ painted: win?.isVisible() ?? false, state: t.started?.shell.core.monitor.status().state ?? 'none' });
       return original.call(this);
     });
     mock.state.autoReadyToShow = false;
-    started = await startMain({ world });
-    win = started!.window();
+    t.started = await startMain({ world: t.world });
+    win = t.started!.window();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(seen).toEqual([]);
     win.emit('ready-to-show');
     await painted(win);
-    await waitState(started!.shell.core, 'connected');
+    await waitState(t.started!.shell.core, 'connected');
     await vi.waitFor(() => expect(seen).toEqual([{ painted: true, state: 'connected' }]));
   });
 });
