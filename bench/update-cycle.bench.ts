@@ -1,14 +1,10 @@
 // bench/update-cycle: N headless update cycles against the fake Discord, one message every 100 ms.
 // Prints per-cycle and median figures. Run: npm run bench (BENCH_CYCLES=5 to change N).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { UpdateView } from '../shared/types.js';
 import { createWorld, TOKEN } from '../test/helpers/world.js';
 import { health, waitForNewProcess } from '../test/e2e/health.js';
-import { startHeadless } from '../test/e2e/headless-process.js';
-import { bumpVersion, createInstalledCheckout } from '../test/e2e/installed-checkout.js';
+import { bumpVersion, startInstalledApp } from '../test/e2e/installed-checkout.js';
 import { panelClient } from '../test/e2e/ws-client.js';
 
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 5);
@@ -20,14 +16,8 @@ const median = (xs: number[]) => {
 
 it(`update cycle × ${CYCLES}`, async () => {
   const world = await createWorld({ heartbeatIntervalMs: 5000 });
-  const checkout = createInstalledCheckout();
-  const dataDir = mkdtempSync(join(tmpdir(), 'dm-bench-'));
-  const app = await startHeadless(
-    ['--data-dir', dataDir],
-    { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl },
-    'headless.js',
-    checkout.dir,
-  );
+  const installed = await startInstalledApp(world);
+  const { app, checkout } = installed;
   const base = new URL(app.url).origin;
   let pid = (await waitForNewProcess(base, -1, app.output)).pid;
   const rows: Array<{ turnaround: number; gap: number; concurrent: number; lost: number; duplicated: number }> = [];
@@ -86,11 +76,8 @@ it(`update cycle × ${CYCLES}`, async () => {
     }
   } finally {
     clearInterval(sampler);
-    process.kill(pid, 'SIGTERM');
-    await app.stop();
+    await installed.close(pid);
     await world.close();
-    checkout.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
   const summary =
     `median of ${rows.length}: turnaround ${(median(rows.map((r) => r.turnaround)) / 1000).toFixed(2)} s (target ≤ 5), ` +

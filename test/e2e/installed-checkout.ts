@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_DIR } from '../helpers/world.js';
+import { APP_DIR, TOKEN, type World } from '../helpers/world.js';
+import { startHeadless, type HeadlessProcess } from './headless-process.js';
 
 // Git must not see the outer repository's variables (hooks, worktrees) from here.
 const gitEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_')));
@@ -59,4 +60,38 @@ export function bumpVersion(dir: string, version: string): void {
   const pkg = JSON.parse(readFileSync(file, 'utf8')) as { version: string };
   pkg.version = version;
   writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+}
+
+export interface InstalledApp {
+  checkout: Checkout;
+  app: HeadlessProcess;
+  dataDir: string;
+  /** Stops the app (and a relaunched successor, by pid), removes the checkout and data. */
+  close(successorPid?: number | null): Promise<void>;
+}
+
+/** A built installed checkout running headless against the fake Discord, configured by environment. */
+export async function startInstalledApp(
+  world: World,
+  env: NodeJS.ProcessEnv = {},
+): Promise<InstalledApp> {
+  const checkout = createInstalledCheckout();
+  const dataDir = mkdtempSync(join(tmpdir(), 'dm-installed-'));
+  const app = await startHeadless(
+    ['--data-dir', dataDir],
+    { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl, ...env },
+    'headless.js',
+    checkout.dir,
+  );
+  return {
+    checkout,
+    app,
+    dataDir,
+    close: async (successorPid) => {
+      if (successorPid) process.kill(successorPid, 'SIGTERM');
+      await app.stop();
+      checkout.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,44 +1,31 @@
 // The heart of the product: a running headless app updates itself from git and comes back as the
 // new version, with one Discord session at any instant and no message lost or duplicated.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UpdateView } from '../../shared/types.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
 import { health, waitForNewProcess } from './health.js';
-import { startHeadless, type HeadlessProcess } from './headless-process.js';
-import { bumpVersion, createInstalledCheckout, type Checkout } from './installed-checkout.js';
+import { bumpVersion, startInstalledApp, type InstalledApp } from './installed-checkout.js';
 import { panelClient } from './ws-client.js';
 
 let world: World;
-let checkout: Checkout;
-let app: HeadlessProcess;
-let dataDir: string;
+let installed: InstalledApp;
 let newPid: number | null = null;
 
 beforeAll(async () => {
   world = await createWorld({ heartbeatIntervalMs: 5000 });
-  checkout = createInstalledCheckout();
-  dataDir = mkdtempSync(join(tmpdir(), 'dm-update-'));
-  app = await startHeadless(
-    ['--data-dir', dataDir],
-    { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl },
-    'headless.js',
-    checkout.dir,
-  );
+  installed = await startInstalledApp(world);
 }, 120_000);
 
 afterAll(async () => {
-  if (newPid) process.kill(newPid, 'SIGTERM');
-  await app?.stop();
+  await installed?.close(newPid);
   await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 0, 10_000).catch(() => undefined);
   await world.close();
-  checkout?.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 it('updates, relaunches into the new version, reconnects the bot once and loses no message', async () => {
+  const { app, checkout, dataDir } = installed;
   const base = new URL(app.url).origin;
   const before = await health(base);
   await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 1, 10_000);
@@ -117,20 +104,14 @@ it('updates, relaunches into the new version, reconnects the bot once and loses 
 }, 120_000);
 
 it('with automatic restart off: updates the code, restarts the bot in place, and "Restart now" loads the new version', async () => {
-  const local = createInstalledCheckout();
-  const localData = mkdtempSync(join(tmpdir(), 'dm-update-off-'));
-  const off = await startHeadless(
-    ['--data-dir', localData],
-    { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl, AUTO_RESTART_SERVICE: 'False' },
-    'headless.js',
-    local.dir,
-  );
+  const local = await startInstalledApp(world, { AUTO_RESTART_SERVICE: 'False' });
+  const off = local.app;
   let relaunchedPid: number | null = null;
   try {
     const base = new URL(off.url).origin;
     const before = await waitForNewProcess(base, -1, () => off.output());
     world.fake.resetStats();
-    const sha = local.push('Release 5.0.0', (d) => bumpVersion(d, '5.0.0'));
+    const sha = local.checkout.push('Release 5.0.0', (d) => bumpVersion(d, '5.0.0'));
     const client = await panelClient(off.url);
     const checked = await client.invoke<UpdateView>('update.check');
     expect(checked.ok && checked.value.restart).toMatchObject({ auto: false });
@@ -144,7 +125,7 @@ it('with automatic restart off: updates the code, restarts the bot in place, and
     const view = await done;
     expect(view.run?.outcome).toBe('restart-needed');
     expect(view.restartNeeded).toBe(true);
-    expect(local.head()).toBe(sha);
+    expect(local.checkout.head()).toBe(sha);
     // Same process, old code still loaded, bot back.
     await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 1, 10_000);
     expect(await health(base)).toMatchObject({ pid: before.pid, version: '3.0.0' });
@@ -157,9 +138,6 @@ it('with automatic restart off: updates the code, restarts the bot in place, and
     expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
     client.close();
   } finally {
-    if (relaunchedPid) process.kill(relaunchedPid, 'SIGTERM');
-    await off.stop();
-    local.close();
-    rmSync(localData, { recursive: true, force: true });
+    await local.close(relaunchedPid);
   }
 }, 120_000);

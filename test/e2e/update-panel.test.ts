@@ -1,48 +1,33 @@
 // The full cycle as a user sees it in the web panel: update button → confirmation → live stepper →
 // restart → automatic reconnection and reload → the new version, with messages posted meanwhile shown once.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
 import { launchBrowser, shoot } from './browser.js';
 import { health } from './health.js';
-import { startHeadless, type HeadlessProcess } from './headless-process.js';
-import { bumpVersion, createInstalledCheckout, type Checkout } from './installed-checkout.js';
+import { bumpVersion, startInstalledApp, type InstalledApp } from './installed-checkout.js';
 import { panelClient } from './ws-client.js';
 
 let world: World;
-let checkout: Checkout;
-let app: HeadlessProcess;
+let installed: InstalledApp;
 let browser: Browser;
-let dataDir: string;
 let relaunched: number | null = null;
 
 beforeAll(async () => {
   world = await createWorld({ heartbeatIntervalMs: 5000 });
-  checkout = createInstalledCheckout();
-  dataDir = mkdtempSync(join(tmpdir(), 'dm-update-panel-'));
-  app = await startHeadless(
-    ['--data-dir', dataDir],
-    { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl },
-    'headless.js',
-    checkout.dir,
-  );
+  installed = await startInstalledApp(world);
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (relaunched) process.kill(relaunched, 'SIGTERM');
-  await app?.stop();
+  await installed?.close(relaunched);
   await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 0, 10_000).catch(() => undefined);
   await world.close();
-  checkout?.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 it('click update, confirm, watch the steps, come back as the new version', async () => {
+  const { app, checkout } = installed;
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await page.goto(app.url);
   await page.locator('[data-testid="status"][data-state="connected"]').waitFor({ timeout: 15_000 });
