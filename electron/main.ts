@@ -56,7 +56,9 @@ export async function main(o: MainOptions): Promise<Shell | null> {
   const secrets = await openSecretBox({ dataDir: paths.dataDir });
   const lifecycle: Lifecycle = { quitting: false };
   const relauncher = createRelauncher({ lifecycle, argv: o.argv, shutdown: () => core.shutdown() });
+  const loginItem = createLoginItem(currentLaunchTarget(o.env));
   const core = await createCore({
+    loginItem,
     paths,
     secrets,
     storeFactory: o.storeFactory ?? (await electronStore()),
@@ -89,10 +91,10 @@ export async function main(o: MainOptions): Promise<Shell | null> {
   });
   instance.onSecondInstance(() => panel.show());
   setupIpc(core, panel, renderer);
-  const loginItem = createLoginItem(currentLaunchTarget(o.env));
   const updateMenu = createUpdateMenu(core);
   const tray = setupTray({ core, panel, loginItem, iconDir: iconDir(), logDir: paths.logDir, extraItems: updateMenu.items });
   updateMenu.watch(tray.refresh);
+  core.bus.on('settings.changed', tray.refresh);
   setupLifecycle(core, panel, lifecycle);
 
   const hidden = args.hidden || openedAtLogin();

@@ -42,6 +42,9 @@ export const commands = {
   },
   app: {
     info: command(s.noInput).returns<AppInfo>(),
+    /** Whether this app can start on login (desktop only) and whether it does. */
+    startOnLogin: command(s.noInput).returns<{ supported: boolean; enabled: boolean }>(),
+    setStartOnLogin: command(s.startOnLoginInput).returns<{ supported: boolean; enabled: boolean }>(),
     /** Restarts the app now (after "restart needed"): the bot disconnects first. */
     restart: command(s.noInput).returns<{ restarting: true; method: string }>(),
   },

@@ -67,3 +67,5 @@ export const updateRunInput = z
     target: z.string().regex(/^[0-9a-f]{40}$/, 'must be the full commit hash shown in the confirmation'),
   })
   .strict();
+
+export const startOnLoginInput = z.object({ enabled: z.boolean() }).strict();

@@ -10,7 +10,7 @@ import { EventBus } from './event-bus.js';
 import { createLog, type CoreLog } from './log/logger.js';
 import { LastSeen } from './messages/last-seen.js';
 import { MessageStore } from './messages/store.js';
-import type { AppPaths, Relauncher, SecretBox } from './ports.js';
+import type { AppPaths, LoginItemPort, Relauncher, SecretBox } from './ports.js';
 import type { StoreFactory } from './settings/open-store.js';
 import { Settings } from './settings/settings.js';
 import { UpdateService, type UpdateServiceOptions } from './update-service.js';
@@ -25,6 +25,8 @@ export interface CoreOptions {
   logToStdout?: boolean;
   /** How this process restarts itself after an update; null where it cannot (then a manager must). */
   relauncher?: Relauncher | null;
+  /** Start on login; only the desktop shell has one. */
+  loginItem?: LoginItemPort | null;
   /** A packaged install updates through its installer, not git. */
   packaged?: boolean;
   /** Update pipeline commands/timeouts and restart detection inputs (tests). */
@@ -148,6 +150,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logs: { recent: async () => log.recent() },
       app: {
         info: async () => info(),
+        startOnLogin: async () => ({ supported: Boolean(options.loginItem), enabled: options.loginItem?.isEnabled() ?? false }),
+        setStartOnLogin: async ({ enabled }) => {
+          const item = options.loginItem;
+          if (!item) {
+            throw new CommandError('unavailable', 'Start on login is a desktop app feature. In headless mode, start it with your service manager (systemd, supervisor or pm2).');
+          }
+          item.setEnabled(enabled);
+          log.logger.info(`Start on login ${enabled ? 'enabled' : 'disabled'}.`);
+          // The tray's checkbox follows settings changes.
+          bus.emit('settings.changed', settings.view());
+          return { supported: true, enabled: item.isEnabled() };
+        },
         restart: async () => updates.restartNow(),
       },
       update: {

@@ -28,3 +28,9 @@ export interface Relauncher {
 export interface Notifier {
   notify(title: string, body: string): void;
 }
+
+/** Start on login (desktop only: headless mode leaves it to the service manager). */
+export interface LoginItemPort {
+  isEnabled(): boolean;
+  setEnabled(enabled: boolean): void;
+}

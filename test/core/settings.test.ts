@@ -143,3 +143,33 @@ describe('files on disk', () => {
     expect(c.settings.view().guildId).toBe('');
   });
 });
+
+describe('start on login', () => {
+  it('headless mode has none and says what to use instead', async () => {
+    const c = await open();
+    expect(await c.dispatch('app.startOnLogin')).toEqual({ ok: true, value: { supported: false, enabled: false } });
+    expect(await c.dispatch('app.setStartOnLogin', { enabled: true })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: /service manager/ },
+    });
+  });
+
+  it('with the desktop port: applies, reports, and tells listeners (the tray)', async () => {
+    let enabled = false;
+    core = await createCore({
+      paths: { dataDir: dir, logDir: join(dir, 'logs'), appDir: dir },
+      secrets: new FileSecretBox(join(dir, 'token')),
+      storeFactory: confStore,
+      env: {},
+      mode: 'electron',
+      loginItem: { isEnabled: () => enabled, setEnabled: (v) => void (enabled = v) },
+    });
+    let changed = 0;
+    core.bus.on('settings.changed', () => changed++);
+    expect(await core.dispatch('app.setStartOnLogin', { enabled: true })).toEqual({ ok: true, value: { supported: true, enabled: true } });
+    expect(enabled).toBe(true);
+    expect(changed).toBe(1);
+    expect(await core.dispatch('app.setStartOnLogin', { enabled: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(enabled).toBe(true);
+  });
+});

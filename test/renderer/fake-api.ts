@@ -30,6 +30,7 @@ export class FakeApi {
   info: AppInfo = makeInfo();
   /** What `update.status` and `update.check` answer (`update.check` also stamps checkedAt). */
   updateView: UpdateView = makeUpdateView();
+  loginItem = { supported: false, enabled: false };
   testResult: TestConnectionResult = {
     ok: true,
     bot: { id: '1', username: 'MonitorBot' },
@@ -131,6 +132,8 @@ export class FakeApi {
     app: {
       info: () => this.run('app.info', undefined, () => this.info),
       restart: () => this.run('app.restart', undefined, () => ({ restarting: true as const, method: this.updateView.restart.method })),
+      startOnLogin: () => this.run('app.startOnLogin', undefined, () => ({ ...this.loginItem })),
+      setStartOnLogin: (arg) => this.run('app.setStartOnLogin', arg, () => ({ ...(this.loginItem = { ...this.loginItem, enabled: arg.enabled }) })),
     },
     update: {
       status: () => this.run('update.status', undefined, () => this.updateView),

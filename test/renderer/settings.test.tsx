@@ -220,3 +220,23 @@ describe('settings dialog', () => {
     expect(document.activeElement).toBe(save);
   });
 });
+
+describe('start on login', () => {
+  it('is offered where the app supports it and applies at once', async () => {
+    const fake = new FakeApi();
+    fake.loginItem = { supported: true, enabled: false };
+    const { d, user } = await openSettings(fake);
+    const box = (await d.findByLabelText('Start Discord Monitor when I log in')) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    await user.click(box);
+    await waitFor(() => expect(fake.calls.some((c) => c.command === 'app.setStartOnLogin' && (c.arg as { enabled: boolean }).enabled)).toBe(true));
+    await waitFor(() => expect(box.checked).toBe(true));
+    expect(fake.calls.some((c) => c.command === 'settings.save')).toBe(false);
+  });
+
+  it('is absent in headless mode (the service manager starts it)', async () => {
+    const { d } = await openSettings();
+    await d.findByLabelText('Channel ID');
+    await waitFor(() => expect(d.queryByLabelText('Start Discord Monitor when I log in')).toBeNull());
+  });
+});

@@ -59,6 +59,8 @@ export const en = {
     advanced: 'Advanced',
     apiUrl: 'Discord API URL',
     autoStartBot: 'Start monitoring when the app starts',
+    startOnLogin: 'Start Discord Monitor when I log in',
+    startOnLoginHelp: 'It starts in the tray, without a window, and monitors if configured.',
     updates: 'Updates',
     autoUpdateEnabled: 'Check for updates automatically',
     updateBranch: 'Update branch',

@@ -61,6 +61,8 @@ export const fr: Translation = {
     advanced: 'Avancé',
     apiUrl: 'URL de l’API Discord',
     autoStartBot: 'Démarrer la surveillance au lancement de l’application',
+    startOnLogin: 'Lancer Discord Monitor à l’ouverture de session',
+    startOnLoginHelp: 'Il démarre dans la zone de notification, sans fenêtre, et surveille s’il est configuré.',
     updates: 'Mises à jour',
     autoUpdateEnabled: 'Rechercher les mises à jour automatiquement',
     updateBranch: 'Branche de mise à jour',

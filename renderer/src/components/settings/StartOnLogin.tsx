@@ -1,0 +1,47 @@
+// Start on login applies at once, like the tray's checkbox; shown only where the app can do it
+// (the desktop app — headless mode leaves it to the service manager).
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage, useApi } from '../../api-context';
+
+export function StartOnLogin() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [state, setState] = useState<{ supported: boolean; enabled: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.app
+      .startOnLogin()
+      .then((s) => live && setState(s))
+      .catch(() => live && setState({ supported: false, enabled: false }));
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  if (!state?.supported) return null;
+  const toggle = async (enabled: boolean) => {
+    setError(null);
+    try {
+      setState(await api.app.setStartOnLogin({ enabled }));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <div className="field field--checkbox">
+      <input id="settings-startOnLogin" type="checkbox" checked={state.enabled} onChange={(e) => void toggle(e.target.checked)} aria-describedby="settings-startOnLogin-help" />
+      <label htmlFor="settings-startOnLogin">{t('settings.startOnLogin')}</label>
+      <p id="settings-startOnLogin-help" className="field__help">
+        {t('settings.startOnLoginHelp')}
+      </p>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
