@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UpdateView } from '../../shared/types.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
-import { health, waitForNewProcess } from './health.js';
+import { waitForNewProcess } from './health.js';
+import { lastUpdateOf, updateThroughManager, type ManagedApp } from './managed-update.js';
 import { bumpVersion, createInstalledCheckout, type Checkout } from './installed-checkout.js';
 import { panelClient } from './ws-client.js';
 
@@ -86,33 +87,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const managed = (): ManagedApp => ({ base: `http://127.0.0.1:${port}`, accessToken: ACCESS, checkout, world, log: appLog });
 const appLog = () => (existsSync(join(dir, 'app.log')) ? readFileSync(join(dir, 'app.log'), 'utf8').slice(-4000) : '(no log)');
 
 it('updates under supervisord: supervisorctl restarts it into the new commit', async () => {
-  const base = `http://127.0.0.1:${port}`;
-  const first = await waitForNewProcess(base, -1, appLog, 30_000);
-  const newSha = checkout.push('Release 4.0.0', (d) => bumpVersion(d, '4.0.0'));
-  const client = await panelClient(`${base}/?token=${ACCESS}`);
-  const view = await client.invoke<UpdateView>('update.check');
-  expect(view.ok && view.value).toMatchObject({ state: 'available', target: newSha, restart: { auto: true, method: 'supervisor' } });
-  expect(view.ok && view.value.restart.description).toMatch(/supervisorctl .*restart discord-monitor/);
-  await client.invoke('update.run', { target: newSha });
-
-  const second = await waitForNewProcess(base, first.pid, appLog);
-  expect(second).toMatchObject({ version: '4.0.0', commit: newSha, bot: 'connected' });
-  expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  await updateThroughManager(managed(), '4.0.0', 'supervisor', /supervisorctl .*restart discord-monitor/);
   expect(appLog()).toMatch(/Restarting: .*supervisor/i);
-  const after = await panelClient(`${base}/?token=${ACCESS}`);
-  // The new process vouches for itself once healthy; the panel then shows the result.
-  let status = await after.invoke<UpdateView>('update.status');
-  for (let i = 0; i < 50 && !(status.ok && status.value.lastUpdate); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    status = await after.invoke<UpdateView>('update.status');
-  }
-  expect(status.ok && status.value.lastUpdate).toMatchObject({ outcome: 'success', to: newSha });
-  expect((await health(base)).pid).toBe(second.pid);
-  client.close();
-  after.close();
 }, 120_000);
 
 it('a new version that crashes at boot twice is rolled back, rebuilt and restarted by supervisord', async () => {
@@ -139,9 +119,6 @@ it('a new version that crashes at boot twice is rolled back, rebuilt and restart
   expect(back).toMatchObject({ commit: goodSha, version: '4.0.0', bot: 'connected' });
   expect(checkout.head()).toBe(goodSha);
   expect(appLog()).toMatch(/rolled back|Rolled back|rolling back/i);
-  const after = await panelClient(`${base}/?token=${ACCESS}`);
-  const status = await after.invoke<UpdateView>('update.status');
-  expect(status.ok && status.value.lastUpdate).toMatchObject({ outcome: 'rolled-back', to: broken });
+  expect(await lastUpdateOf(managed())).toMatchObject({ outcome: 'rolled-back', to: broken });
   expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
-  after.close();
 }, 150_000);
