@@ -142,19 +142,22 @@ export interface UpdateCommit {
   date: string;
 }
 
-export type UpdateStepName =
-  | 'stop-bot'
-  | 'backup-config'
-  | 'save-local-changes'
-  | 'fetch'
-  | 'reset'
-  | 'clean'
-  | 'restore-config'
-  | 'install-deps'
-  | 'build'
-  | 'self-test'
-  | 'restart'
-  | 'rollback';
+/** The update pipeline's steps in their listed order (stop-bot may run later: see the engine's stopBot). */
+export const UPDATE_STEPS = [
+  'stop-bot',
+  'backup-config',
+  'save-local-changes',
+  'fetch',
+  'reset',
+  'clean',
+  'restore-config',
+  'install-deps',
+  'build',
+  'self-test',
+  'restart',
+] as const;
+/** `rollback` only appears after a failure. */
+export type UpdateStepName = (typeof UPDATE_STEPS)[number] | 'rollback';
 
 export interface UpdateStepView {
   step: UpdateStepName;

@@ -13,6 +13,7 @@ import type {
   UpdateStepView,
   UpdateView,
 } from '../../shared/types';
+import { UPDATE_STEPS } from '../../shared/types';
 
 export const GUILD_ID = '123456789012345678';
 export const CHANNEL_ID = '234567890123456789';
@@ -102,19 +103,7 @@ export function makeInfo(overrides: Partial<AppInfo> = {}): AppInfo {
 export const FROM_SHA = 'abc1234' + '0'.repeat(33);
 export const TO_SHA = 'def5678' + '9'.repeat(33);
 
-export const PIPELINE: UpdateStepName[] = [
-  'stop-bot',
-  'backup-config',
-  'save-local-changes',
-  'fetch',
-  'reset',
-  'clean',
-  'restore-config',
-  'install-deps',
-  'build',
-  'self-test',
-  'restart',
-];
+export const PIPELINE: UpdateStepName[] = [...UPDATE_STEPS];
 
 export function makeCommit(overrides: Partial<UpdateCommit> = {}): UpdateCommit {
   return {

@@ -1,20 +1,8 @@
 // Types and ports of the self-update engine. Plain data; the shell or headless entry supplies the ports.
+import { UPDATE_STEPS } from '../../../shared/types.js';
 import type { RestartPlan } from './restart-method.js';
 
-/** The pipeline's steps, in the order they run. `rollback` only appears after a failure. */
-export const UPDATE_STEPS = [
-  'stop-bot',
-  'backup-config',
-  'save-local-changes',
-  'fetch',
-  'reset',
-  'clean',
-  'restore-config',
-  'install-deps',
-  'build',
-  'self-test',
-  'restart',
-] as const;
+export { UPDATE_STEPS };
 export type PipelineStep = (typeof UPDATE_STEPS)[number];
 export type StepName = PipelineStep | 'rollback';
 export type StepStatus = 'pending' | 'running' | 'done' | 'skipped' | 'failed';
