@@ -97,7 +97,7 @@ export async function main(o: MainOptions): Promise<Shell | null> {
   core.bus.on('settings.changed', tray.refresh);
   setupLifecycle(core, panel, lifecycle);
 
-  const hidden = args.hidden || openedAtLogin();
+  const hidden = args.hidden || openedAtLogin() || core.settings.effective().startHidden;
   const background = startBackgroundWork(core, { when: hidden ? Promise.resolve() : panel.firstShown, resumeBot: boot.resumeBot });
   if (!hidden) panel.show();
   core.log.logger.info(`Discord Monitor ${core.info().version} started${hidden ? ' in the tray' : ''}.`);

@@ -37,6 +37,7 @@ export const settingsPatch = z
     channelId: optionalSnowflake.optional(),
     apiUrl: apiUrl.optional(),
     autoStartBot: z.boolean().optional(),
+    startHidden: z.boolean().optional(),
     autoUpdateEnabled: z.boolean().optional(),
     updateBranch: branchName.optional(),
     autoRestartService: z.boolean().optional(),

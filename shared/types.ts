@@ -67,6 +67,7 @@ export const SETTING_KEYS = [
   'channelId',
   'apiUrl',
   'autoStartBot',
+  'startHidden',
   'autoUpdateEnabled',
   'updateBranch',
   'autoRestartService',
@@ -92,6 +93,8 @@ export interface SettingsView {
   channelId: string;
   apiUrl: string;
   autoStartBot: boolean;
+  /** Desktop: launch to the tray without showing the window. */
+  startHidden: boolean;
   autoUpdateEnabled: boolean;
   updateBranch: string;
   autoRestartService: boolean;

@@ -51,6 +51,7 @@ export function makeSettings(overrides: Partial<SettingsView> = {}): SettingsVie
     channelId: CHANNEL_ID,
     apiUrl: 'https://discord.com/api',
     autoStartBot: false,
+    startHidden: false,
     autoUpdateEnabled: true,
     updateBranch: 'main',
     autoRestartService: true,

@@ -240,3 +240,16 @@ describe('start on login', () => {
     await waitFor(() => expect(d.queryByLabelText('Start Discord Monitor when I log in')).toBeNull());
   });
 });
+
+describe('start hidden', () => {
+  it('is saved at once next to start on login (desktop)', async () => {
+    const fake = new FakeApi();
+    fake.loginItem = { supported: true, enabled: true };
+    const { d, user } = await openSettings(fake);
+    const box = (await d.findByLabelText('Start hidden in the tray (no window)')) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    await user.click(box);
+    await waitFor(() => expect(fake.argsOf('settings.save')).toEqual([{ startHidden: true }]));
+    await waitFor(() => expect(box.checked).toBe(true));
+  });
+});

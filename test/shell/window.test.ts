@@ -1,5 +1,6 @@
 // The panel window: no white flash, locked-down web preferences, close hides to the tray while the
 // bot keeps running (with a one-time notice), background work after the first paint, --hidden starts.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
@@ -108,6 +109,17 @@ describe('--hidden', () => {
     expect(t.started!.shell.core.monitor.isRunning()).toBe(true);
     await waitState(t.started!.shell.core, 'connected');
     expect(BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('the "start hidden" setting launches to the tray like --hidden', async () => {
+    const dirs = tempDirs();
+    writeFileSync(join(dirs.userData, 'settings.json'), JSON.stringify({ schemaVersion: 2, startHidden: true }));
+    t.started = await startMain({ world: t.world, dirs });
+    await t.started!.shell.background;
+    expect(BrowserWindow.instances).toHaveLength(0);
+    await waitState(t.started!.shell.core, 'connected');
+    t.started!.menu().click('Show panel');
+    expect(BrowserWindow.instances).toHaveLength(1);
   });
 
   it('stays stopped without a window when not configured', async () => {

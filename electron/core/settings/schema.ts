@@ -7,6 +7,8 @@ export interface StoredSettings {
   channelId: string;
   apiUrl: string;
   autoStartBot: boolean;
+  /** Desktop: launch to the tray without showing the window. */
+  startHidden: boolean;
   autoUpdateEnabled: boolean;
   updateBranch: string;
   autoRestartService: boolean;
@@ -24,6 +26,7 @@ export const DEFAULTS: StoredSettings = {
   channelId: '',
   apiUrl: DISCORD_API_URL,
   autoStartBot: true,
+  startHidden: false,
   autoUpdateEnabled: true,
   updateBranch: '',
   autoRestartService: true,
@@ -41,6 +44,7 @@ export const JSON_SCHEMA = {
   channelId: idOrEmpty,
   apiUrl: { type: 'string', pattern: '^https?://' },
   autoStartBot: { type: 'boolean' },
+  startHidden: { type: 'boolean' },
   autoUpdateEnabled: { type: 'boolean' },
   updateBranch: { type: 'string', maxLength: 100 },
   autoRestartService: { type: 'boolean' },

@@ -76,6 +76,7 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
       channelId: eff.channelId,
       apiUrl: eff.apiUrl,
       autoStartBot: eff.autoStartBot,
+      startHidden: eff.startHidden,
       autoUpdateEnabled: eff.autoUpdateEnabled,
       updateBranch: eff.updateBranch,
       autoRestartService: eff.autoRestartService,

@@ -61,6 +61,7 @@ export const en = {
     autoStartBot: 'Start monitoring when the app starts',
     startOnLogin: 'Start Discord Monitor when I log in',
     startOnLoginHelp: 'It starts in the tray, without a window, and monitors if configured.',
+    startHidden: 'Start hidden in the tray (no window)',
     updates: 'Updates',
     autoUpdateEnabled: 'Check for updates automatically',
     updateBranch: 'Update branch',

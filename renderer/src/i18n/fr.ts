@@ -63,6 +63,7 @@ export const fr: Translation = {
     autoStartBot: 'Démarrer la surveillance au lancement de l’application',
     startOnLogin: 'Lancer Discord Monitor à l’ouverture de session',
     startOnLoginHelp: 'Il démarre dans la zone de notification, sans fenêtre, et surveille s’il est configuré.',
+    startHidden: 'Démarrer masqué dans la zone de notification (sans fenêtre)',
     updates: 'Mises à jour',
     autoUpdateEnabled: 'Rechercher les mises à jour automatiquement',
     updateBranch: 'Branche de mise à jour',

@@ -75,7 +75,7 @@ export function SettingsForm({ view, onSaved, onDone }: Props) {
       <TextField id="settings-guildId" label={t('settings.guildId')} inputMode="numeric" help={t('settings.idHelp')} {...f.text('guildId')} />
       <TextField id="settings-channelId" label={t('settings.channelId')} inputMode="numeric" {...f.text('channelId')} />
       <CheckboxField id="settings-autoStartBot" label={t('settings.autoStartBot')} {...f.check('autoStartBot')} />
-      <StartOnLogin />
+      <StartOnLogin view={view} onSaved={onSaved} />
       <AdvancedSettings fields={f} />
       <LanguagePicker />
       <TestConnection candidate={() => (check(CONNECTION_FIELDS) ? buildCandidate(view, f.form) : null)} />

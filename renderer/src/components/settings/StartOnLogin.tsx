@@ -1,10 +1,11 @@
-// Start on login applies at once, like the tray's checkbox; shown only where the app can do it
-// (the desktop app — headless mode leaves it to the service manager).
+// Start on login and start hidden apply at once, like the tray's checkbox; shown only where the app
+// can do them (the desktop app — headless mode leaves starting to the service manager).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SettingsView } from '../../../../shared/types';
 import { errorMessage, useApi } from '../../api-context';
 
-export function StartOnLogin() {
+export function StartOnLogin({ view, onSaved }: { view: SettingsView; onSaved: (view: SettingsView) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const [state, setState] = useState<{ supported: boolean; enabled: boolean } | null>(null);
@@ -30,7 +31,16 @@ export function StartOnLogin() {
       setError(errorMessage(err));
     }
   };
+  const setHidden = async (startHidden: boolean) => {
+    setError(null);
+    try {
+      onSaved(await api.settings.save({ startHidden }));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
   return (
+    <>
     <div className="field field--checkbox">
       <input id="settings-startOnLogin" type="checkbox" checked={state.enabled} onChange={(e) => void toggle(e.target.checked)} aria-describedby="settings-startOnLogin-help" />
       <label htmlFor="settings-startOnLogin">{t('settings.startOnLogin')}</label>
@@ -43,5 +53,10 @@ export function StartOnLogin() {
         </p>
       )}
     </div>
+    <div className="field field--checkbox">
+      <input id="settings-startHidden" type="checkbox" checked={view.startHidden} onChange={(e) => void setHidden(e.target.checked)} />
+      <label htmlFor="settings-startHidden">{t('settings.startHidden')}</label>
+    </div>
+    </>
   );
 }
