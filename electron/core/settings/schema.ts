@@ -1,19 +1,12 @@
 // What settings.json holds. The token is never here: it lives in the SecretBox.
+import type { SettingKey, SettingsView } from '../../../shared/types.js';
+
 export const SETTINGS_VERSION = 2;
 
-export interface StoredSettings {
+/** The panel's editable settings (the contract's SETTING_KEYS), plus what only the core keeps. */
+export interface StoredSettings extends Pick<SettingsView, SettingKey> {
   schemaVersion: number;
-  guildId: string;
-  channelId: string;
-  apiUrl: string;
-  autoStartBot: boolean;
-  /** Desktop: launch to the tray without showing the window. */
-  startHidden: boolean;
-  autoUpdateEnabled: boolean;
-  updateBranch: string;
-  autoRestartService: boolean;
   restartMethod: 'auto' | 'systemd' | 'supervisor' | 'pm2' | 'relaunch';
-  checkIntervalMinutes: number;
   /** Access token of the headless web panel, generated once. */
   headlessAccessToken: string;
 }
