@@ -1,16 +1,17 @@
 // Watches one channel with discord.js. Lifecycle operations are serialised, and stop() resolves
 // only once the gateway socket is closed: the fix for the original's two-sessions-per-token bug.
 import { once } from 'node:events';
-import { ChannelType, Client, Events, GatewayIntentBits, Partials, type Message, type PartialMessage } from 'discord.js';
+import { ChannelType, Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
-import type { BotStatus, ChatMessage } from '../../../shared/types.js';
+import type { BotStatus } from '../../../shared/types.js';
 import type { EventBus } from '../event-bus.js';
-import { snowflakeAt, type LastSeen } from '../messages/last-seen.js';
-import { snowflakeCompare, type MessageStore } from '../messages/store.js';
+import type { LastSeen } from '../messages/last-seen.js';
+import type { MessageStore } from '../messages/store.js';
+import { catchUp } from './catch-up.js';
 import { backoffMs, botErrors, classifyLoginError } from './errors.js';
 import { gatewaySockets, lastAckAt, withTimeout } from './gateway.js';
 import { statuses } from './status.js';
-import { toChatMessage } from './to-chat-message.js';
+import { MessageSink } from './message-sink.js';
 import { Watchdog } from './watchdog.js';
 
 export interface MonitorTarget {
@@ -40,7 +41,6 @@ export interface MonitorOptions {
 const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
 const TEXT_TYPES = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 const MESSAGE_CONTENT_FLAGS = (1 << 18) | (1 << 19);
-const CATCH_UP_PAGES = 20;
 
 export class ChannelMonitor {
   private current: BotStatus;
@@ -52,12 +52,13 @@ export class ChannelMonitor {
   private retryTimer: NodeJS.Timeout | null = null;
   private watchdogTimer: NodeJS.Timeout | null = null;
   private attempt = 0;
-  private catchingUp: Message[] | null = null;
+  private readonly sink: MessageSink;
   private abortConnect = new AbortController();
   private connectedInfo: { bot: { id: string; username: string }; guild: { id: string; name: string }; channel: { id: string; name: string } } | null = null;
 
   constructor(private readonly o: MonitorOptions) {
     this.current = { ...(o.target() ? statuses.ready() : statuses.notConfigured()), since: Date.now() };
+    this.sink = new MessageSink({ store: o.store, lastSeen: o.lastSeen, bus: o.bus, logger: o.logger });
   }
 
   status(): BotStatus {
@@ -165,7 +166,7 @@ export class ChannelMonitor {
     // starts at the last id seen *before* this connection: otherwise a message arriving between
     // READY and the fetch would move the starting point past the ones posted while we were away.
     const resumeFrom = this.o.lastSeen.get(target.channelId);
-    this.catchingUp = [];
+    this.sink.hold();
     this.attach(client, target, gen);
     const ready = once(client, Events.ClientReady, { signal: this.abortConnect.signal });
     ready.catch(() => undefined);
@@ -238,74 +239,21 @@ export class ChannelMonitor {
     this.o.logger.info(`Monitoring #${channel.name} on ${guild.name}.`);
   }
 
-  /** Fetches what was posted since the last message seen (a restart, a lost session), oldest first. */
-  private async catchUp(client: Client, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
-    const buffered: Message[] = (this.catchingUp ??= []);
-    const channel = client.channels.cache.get(target.channelId);
-    const fetched: Message[] = [];
-    const fetchedAt = Date.now();
-    try {
-      if (!channel?.isTextBased() || !('messages' in channel)) throw new Error(`channel ${target.channelId} is not readable`);
-      let after: string | null = resumeFrom;
-      if (!after) {
-        fetched.push(...(await channel.messages.fetch({ limit: 50 })).values());
-      } else {
-        for (let page = 0; page < CATCH_UP_PAGES; page++) {
-          const page: Message[] = [...(await channel.messages.fetch({ after, limit: 100 })).values()];
-          const batch = page;
-          fetched.push(...batch);
-          if (batch.length < 100) break;
-          after = batch.map((m: Message) => m.id).sort(snowflakeCompare).at(-1)!;
-        }
-      }
-    } catch (err) {
-      this.o.logger.warn(`Could not fetch the messages posted while disconnected: ${String(err)}`);
-    } finally {
-      this.catchingUp = null;
-    }
-    if (gen !== this.generation) return;
-    const missed = fetched.filter((m) => !this.o.store.has(m.id)).sort((a, b) => snowflakeCompare(a.id, b.id));
-    if (missed.length) {
-      this.o.logger.info(
-        resumeFrom
-          ? `Caught up ${missed.length} message(s) posted while disconnected.`
-          : `Loaded the last ${missed.length} message(s) of the channel.`,
-      );
-    }
-    for (const m of missed) this.received(m, true);
-    // A quiet channel leaves nothing to resume from: anchor at the fetch time (minus slack; anything
-    // older is already in the fetch) so the next start fetches everything posted after it.
-    if (!this.o.lastSeen.get(target.channelId)) this.o.lastSeen.advance(target.channelId, snowflakeAt(fetchedAt - 1000));
-    for (const m of buffered.sort((a, b) => snowflakeCompare(a.id, b.id))) this.received(m, false);
-  }
-
-  private received(m: Message | PartialMessage, caughtUp: boolean): void {
-    this.o.lastSeen.advance(m.channelId, m.id);
-    if (m.author?.id === m.client.user?.id) return;
-    const chat = toChatMessage(m, caughtUp);
-    if (chat && this.o.store.add(chat)) this.o.bus.emit('message.created', chat);
+  private catchUp(client: Client, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
+    const { store, lastSeen, logger } = this.o;
+    return catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent: () => gen === this.generation });
   }
 
   private attach(client: Client, target: MonitorTarget, gen: number): void {
     const mine = (m: { channelId: string }) => gen === this.generation && m.channelId === target.channelId;
     client.on(Events.MessageCreate, (m) => {
-      if (!mine(m)) return;
-      if (this.catchingUp) this.catchingUp.push(m);
-      else this.received(m, false);
+      if (mine(m)) this.sink.live(m);
     });
     client.on(Events.MessageUpdate, (_old, m) => {
-      if (!mine(m)) return;
-      const chat = toChatMessage(m, false);
-      const existing = this.o.store.get(m.id);
-      const updated: ChatMessage | undefined = existing
-        ? this.o.store.update(m.id, { content: m.content ?? existing.content, editedAt: m.editedTimestamp ?? Date.now(), attachments: chat?.attachments ?? existing.attachments })
-        : chat && this.o.store.add(chat) ? chat : undefined;
-      if (updated) this.o.bus.emit('message.updated', updated);
+      if (mine(m)) this.sink.updated(m);
     });
     client.on(Events.MessageDelete, (m) => {
-      if (!mine(m)) return;
-      this.o.store.update(m.id, { deleted: true });
-      this.o.bus.emit('message.deleted', { id: m.id, channelId: m.channelId });
+      if (mine(m)) this.sink.deleted(m);
     });
     client.on(Events.ShardDisconnect, (event) => {
       if (gen === this.generation) this.o.logger.warn(`Gateway closed (code ${event.code}).`);
