@@ -89,8 +89,14 @@ export const commandNames = Object.entries(commands).flatMap(([ns, defs]) =>
 ) as CommandName[];
 export const eventNames = Object.keys(events) as EventName[];
 
-export function commandDef(name: string): CommandDef<z.ZodType, unknown> | undefined {
-  const [ns, method] = name.split('.');
-  const group = (commands as Record<string, Record<string, CommandDef<z.ZodType, unknown>>>)[ns ?? ''];
-  return group && Object.hasOwn(group, method ?? '') ? group[method!] : undefined;
+// Built once from the registry's own keys: a wire name can only match a whole "namespace.method"
+// (never a prototype key such as "constructor.name", nor "settings.get.extra").
+const registry = new Map<string, CommandDef<z.ZodType, unknown>>(
+  Object.entries(commands).flatMap(([ns, defs]) =>
+    Object.entries(defs as Record<string, CommandDef<z.ZodType, unknown>>).map(([m, def]) => [`${ns}.${m}`, def] as const),
+  ),
+);
+
+export function commandDef(name: unknown): CommandDef<z.ZodType, unknown> | undefined {
+  return typeof name === 'string' ? registry.get(name) : undefined;
 }

@@ -1,7 +1,7 @@
 // The single entry for commands from IPC or the WebSocket: look up, validate, run, wrap.
 import type { Logger } from 'pino';
 import type { Envelope } from '../../shared/api.js';
-import { commandDef, type CommandName, type CommandOutput, type CommandParsed, type Commands, type Namespace } from '../../shared/contract.js';
+import { commandDef, commandNames, type CommandName, type CommandOutput, type CommandParsed, type Commands, type Namespace } from '../../shared/contract.js';
 import { CommandError } from './errors.js';
 
 export type Handlers = {
@@ -18,10 +18,34 @@ export type Dispatch = <C extends string>(
   arg?: unknown,
 ) => Promise<Envelope<C extends CommandName ? CommandOutput<C> : unknown>>;
 
+type AnyHandler = (input: unknown) => Promise<unknown>;
+
+/** The handler of every registry command, by full name; a missing one is a programming error caught at startup. */
+function handlerMap(handlers: Handlers): Map<string, AnyHandler> {
+  const table = handlers as unknown as Record<string, Record<string, unknown>>;
+  const map = new Map<string, AnyHandler>();
+  for (const name of commandNames) {
+    const [ns, method] = name.split('.') as [string, string];
+    const group = Object.hasOwn(table, ns) ? table[ns] : undefined;
+    const handler = group && Object.hasOwn(group, method) ? group[method] : undefined;
+    if (typeof handler !== 'function') throw new Error(`No handler for the command ${name}.`);
+    map.set(name, handler as AnyHandler);
+  }
+  return map;
+}
+
+// Never echo more than a short, printable prefix of a name that came from the wire.
+const shown = (command: unknown) =>
+  typeof command === 'string' ? JSON.stringify(command.slice(0, 60)) : `of type ${command === null ? 'null' : typeof command}`;
+
 export function createDispatcher(handlers: Handlers, logger: Logger): (command: string, arg: unknown) => Promise<Envelope> {
+  const byName = handlerMap(handlers);
   return async (command, arg) => {
-    const def = typeof command === 'string' ? commandDef(command) : undefined;
-    if (!def) return { ok: false, error: { code: 'unknown-command', message: `Unknown command "${String(command).slice(0, 60)}".` } };
+    const def = commandDef(command);
+    const handler = typeof command === 'string' ? byName.get(command) : undefined;
+    if (!def || !handler) {
+      return { ok: false, error: { code: 'unknown-command', message: `Unknown command ${shown(command)}: commands are "namespace.method" names from the contract.` } };
+    }
     const parsed = def.input.safeParse(arg);
     if (!parsed.success) {
       const fields: Record<string, string> = {};
@@ -32,8 +56,6 @@ export function createDispatcher(handlers: Handlers, logger: Logger): (command: 
       const detail = Object.entries(fields).map(([k, v]) => `${k} ${v}`).join('; ');
       return { ok: false, error: { code: 'invalid-input', message: `${command}: ${detail}. Nothing was changed.`, fields } };
     }
-    const [ns, method] = command.split('.') as [string, string];
-    const handler = (handlers as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[ns]![method]!;
     try {
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
