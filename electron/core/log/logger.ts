@@ -1,16 +1,18 @@
 // One pino logger, three sinks: a rotating file, a readable stdout, and the panel's log stream.
 // Every sink sees text only after the redactor has removed secrets.
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
-import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { LogEntry, LogLevel } from '../../../shared/types.js';
+import { RecentEntries } from './recent.js';
 import { Redactor } from './redactor.js';
+import { RotatingFile } from './rotating-file.js';
 
 const LEVELS: Record<number, LogLevel> = { 10: 'debug', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'error' };
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const KEEP_FILES = 3;
-const RECENT = 200;
+/** app.log plus 4 older files of at most 5 MB: 25 MB at most, whatever floods the log. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const KEEP_FILES = 5;
+/** The panel's event log keeps this many of each level (info, warn, error). */
+export const RECENT_PER_LEVEL = 200;
 
 export interface CoreLog {
   logger: Logger;
@@ -21,28 +23,23 @@ export interface CoreLog {
   flush(): void;
 }
 
-/** Size-based rotation at open: app.log → app.1.log → app.2.log … */
-function rotate(dir: string): string {
-  const file = join(dir, 'app.log');
-  if (existsSync(file) && statSync(file).size > MAX_FILE_BYTES) {
-    for (let i = KEEP_FILES - 1; i >= 1; i--) {
-      const from = i === 1 ? file : join(dir, `app.${i - 1}.log`);
-      if (existsSync(from)) renameSync(from, join(dir, `app.${i}.log`));
-    }
-  }
-  return file;
+export interface LogOptions {
+  dir: string;
+  stdout?: boolean;
+  level?: string;
+  /** Rotation bounds (tests use small ones). */
+  maxFileBytes?: number;
+  keepFiles?: number;
 }
 
-export function createLog(options: { dir: string; stdout?: boolean; level?: string }): CoreLog {
-  mkdirSync(options.dir, { recursive: true });
-  const file = rotate(options.dir);
+export function createLog(options: LogOptions): CoreLog {
   const redactor = new Redactor();
   const entries = new EventEmitter<{ entry: [LogEntry] }>();
-  const recent: LogEntry[] = [];
+  const recent = new RecentEntries(RECENT_PER_LEVEL);
   let nextId = 1;
 
-  // Synchronous writes: a crash or a relaunch must not lose the last lines, and volume is low.
-  const fileDest = pino.destination({ dest: file, mkdir: true, sync: true });
+  // Synchronous writes: a crash or a relaunch must not lose the last lines.
+  const fileDest = new RotatingFile({ dir: options.dir, maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES, keep: options.keepFiles ?? KEEP_FILES });
   const scrubbed = (write: (line: string) => void) => ({ write: (line: string) => write(redactor.scrub(line)) });
 
   const panelStream = scrubbed((line) => {
@@ -55,7 +52,6 @@ export function createLog(options: { dir: string; stdout?: boolean; level?: stri
     };
     if (entry.level === 'debug') return;
     recent.push(entry);
-    if (recent.length > RECENT) recent.shift();
     entries.emit('entry', entry);
   });
   const stdoutStream = scrubbed((line) => {
@@ -74,9 +70,10 @@ export function createLog(options: { dir: string; stdout?: boolean; level?: stri
   return {
     logger,
     redactor,
-    file,
+    file: fileDest.file,
     entries,
-    recent: () => [...recent],
-    flush: () => fileDest.flushSync(),
+    recent: () => recent.list(),
+    // Writes are synchronous: nothing is buffered.
+    flush: () => undefined,
   };
 }
