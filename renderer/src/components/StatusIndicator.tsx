@@ -4,14 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { BotStatus } from '../../../shared/types';
 import { useNow } from '../hooks/useNow';
 import { currentLanguage } from '../i18n';
+import { stripBidiControls } from '../lib/bidi';
 import { formatDuration } from '../lib/format';
 
 // The server words `sentence` in English; other languages rebuild it from the structured fields.
+// Guild and channel names come from Discord: bidi controls in them could reorder the sentence.
 function sentenceFor(status: BotStatus, t: TFunction, english: boolean): string {
-  if (english && status.sentence) return status.sentence;
+  if (english && status.sentence) return stripBidiControls(status.sentence);
   if (status.state === 'connected') {
     const { channel, guild } = status;
-    return channel && guild ? t('statusSentence.connected', { channel: channel.name, guild: guild.name }) : status.sentence;
+    return stripBidiControls(channel && guild ? t('statusSentence.connected', { channel: channel.name, guild: guild.name }) : status.sentence);
   }
   return t(`statusSentence.${status.state}`);
 }

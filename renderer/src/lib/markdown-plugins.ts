@@ -1,7 +1,7 @@
 // Two remark plugins for Discord message content. Local node types keep us off undeclared
 // @types packages; remark only needs the shape.
 
-interface MdNode {
+export interface MdNode {
   type: string;
   value?: string;
   children?: MdNode[];

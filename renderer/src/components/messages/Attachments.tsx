@@ -2,6 +2,7 @@
 // the known dimensions, so the list does not jump when it loads.
 import { useTranslation } from 'react-i18next';
 import type { ChatAttachment } from '../../../../shared/types';
+import { stripBidiControls } from '../../lib/bidi';
 import { formatSize } from '../../lib/format';
 import { safeUrl } from '../../lib/url';
 import { Icon } from '../Icon';
@@ -22,17 +23,21 @@ export function Attachments({ attachments }: { attachments: ChatAttachment[] }) 
     <ul className="attachments" aria-label={t('messages.attachments')}>
       {attachments.map((a) => {
         const url = safeUrl(a.url);
+        // "invoice\u202Efdp.exe" would read "invoiceexe.pdf".
+        const name = stripBidiControls(a.name);
         const image = url && a.contentType?.startsWith('image/');
         return (
           <li key={a.id} className="attachment">
             {image && (
               <a href={url} target="_blank" rel="noopener noreferrer" className="attachment__thumb" tabIndex={-1}>
-                <img src={url} alt={a.name} loading="lazy" decoding="async" {...thumbnailSize(a)} />
+                <img src={url} alt={name} loading="lazy" decoding="async" {...thumbnailSize(a)} />
               </a>
             )}
             <a href={url} target="_blank" rel="noopener noreferrer" className="attachment__link">
               <Icon name="file" size={16} />
-              <span className="attachment__name">{a.name}</span>
+              <span className="attachment__name">
+                <bdi>{name}</bdi>
+              </span>
             </a>
             <span className="attachment__size">{formatSize(a.size, t, i18n.language)}</span>
           </li>

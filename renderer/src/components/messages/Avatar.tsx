@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../shared/types';
+import { stripBidiControls } from '../../lib/bidi';
 import { safeUrl } from '../../lib/url';
 
 function hue(id: string): number {
@@ -14,7 +15,8 @@ function hue(id: string): number {
 export function Avatar({ author }: { author: ChatMessage['author'] }) {
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
-  const alt = t('messages.avatar', { name: author.displayName });
+  const name = stripBidiControls(author.displayName);
+  const alt = t('messages.avatar', { name });
   const src = safeUrl(author.avatarUrl);
 
   if (src && !failed) {
@@ -22,7 +24,7 @@ export function Avatar({ author }: { author: ChatMessage['author'] }) {
       <img className="avatar" src={src} alt={alt} width={36} height={36} loading="lazy" decoding="async" onError={() => setFailed(true)} />
     );
   }
-  const initial = [...author.displayName.trim()][0]?.toUpperCase() ?? '?';
+  const initial = [...name.trim()][0]?.toUpperCase() ?? '?';
   return (
     <span className="avatar avatar--initial" role="img" aria-label={alt} style={{ backgroundColor: `hsl(${hue(author.id)} 45% 45%)` }}>
       {initial}

@@ -3,11 +3,12 @@
 import { memo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { remarkDepthCap } from '../../lib/markdown-depth';
 import { remarkHtmlAsText, remarkSpoilers } from '../../lib/markdown-plugins';
 import { safeUrl } from '../../lib/url';
 import { Spoiler } from './Spoiler';
 
-const REMARK_PLUGINS = [remarkGfm, remarkHtmlAsText, remarkSpoilers];
+const REMARK_PLUGINS = [remarkGfm, remarkDepthCap, remarkHtmlAsText, remarkSpoilers];
 
 const COMPONENTS: Components = {
   a: ({ href, children }) => (
@@ -31,10 +32,11 @@ const COMPONENTS: Components = {
 export const MessageContent = memo(function MessageContent({ content }: { content: string }) {
   if (!content) return null;
   return (
-    <div className="markdown">
+    // A block-level isolate: bidi controls in the content cannot reorder the name, time or marks.
+    <bdi className="markdown">
       <Markdown remarkPlugins={REMARK_PLUGINS} components={COMPONENTS} skipHtml>
         {content}
       </Markdown>
-    </div>
+    </bdi>
   );
 });

@@ -2,6 +2,7 @@
 import { memo, type CSSProperties, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../shared/types';
+import { stripBidiControls } from '../../lib/bidi';
 import { formatFullDate, formatMessageTime } from '../../lib/format';
 import { Attachments } from './Attachments';
 import { Avatar } from './Avatar';
@@ -36,7 +37,7 @@ export const MessageItem = memo(function MessageItem({ message: m, index, total,
       <div className="message__body">
         <header className="message__header">
           <span id={`message-${m.id}-author`} className="message__author">
-            {m.author.displayName}
+            <bdi>{stripBidiControls(m.author.displayName)}</bdi>
           </span>
           {m.author.bot && <span className="badge">{t('messages.bot')}</span>}
           <time className="message__time" dateTime={new Date(m.createdAt).toISOString()} title={formatFullDate(m.createdAt, locale)}>
