@@ -130,13 +130,18 @@ export class Gateway {
   dispatchMessage(t: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', m: FakeMessage): void {
     this.dispatchToGuild(m.guildId, t, (s) => {
       const seesContent = (s.intents & INTENT.MESSAGE_CONTENT) !== 0 || m.authorId === s.bot.user.id;
-      return this.state.messageJson(m, seesContent);
+      return this.state.messageDispatchJson(m, seesContent);
     });
+  }
+
+  /** Discord's update when it resolves a link preview: id, channel_id, guild_id and the changed fields only. */
+  dispatchPartialUpdate(m: FakeMessage, fields: Record<string, unknown>): void {
+    this.dispatchToGuild(m.guildId, 'MESSAGE_UPDATE', () => ({ id: m.id, channel_id: m.channelId, guild_id: m.guildId, ...fields }));
   }
 
   /** A bot added to a guild while connected hears about it, as when it is invited. */
   guildAdded(g: FakeGuild): void {
-    this.dispatchToGuild(g.id, 'GUILD_CREATE', () => this.state.guildCreateJson(g));
+    this.dispatchToGuild(g.id, 'GUILD_CREATE', (s) => this.state.guildCreateJson(g, s.bot.user.id));
   }
 
   connectionCount(): number {
@@ -244,7 +249,7 @@ export class Gateway {
       user_settings: {},
       auth: {},
     });
-    for (const g of guilds) this.push(session, 'GUILD_CREATE', this.state.guildCreateJson(g));
+    for (const g of guilds) this.push(session, 'GUILD_CREATE', this.state.guildCreateJson(g, bot.user.id));
   }
 
   private resume(conn: Conn, d: Record<string, unknown>): void {

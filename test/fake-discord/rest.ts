@@ -27,23 +27,27 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
   const method = req.method ?? 'GET';
   // undici sends @me as %40me; Discord accepts both.
   const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
+  let headers: Record<string, string> = {};
   try {
     const bot = authenticate(ctx.state, req.headers.authorization);
+    const verdict = ctx.state.rateLimits.check(method, path);
+    headers = verdict.headers;
+    if (verdict.limited) return reply(res, 429, verdict.limited, headers);
     const body = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readJson(req) : undefined;
     const result = route(ctx, bot, method, path, url.searchParams, body);
     if (result === undefined) {
       ctx.unhandledRoutes.push(`${method} ${url.pathname}${url.search}`);
       throw new HttpError(404, 0, '404: Not Found');
     }
-    reply(res, 200, result);
+    reply(res, 200, result, headers);
   } catch (err) {
     if (!(err instanceof HttpError)) throw err;
-    reply(res, err.status, { message: err.message, code: err.code });
+    reply(res, err.status, { message: err.message, code: err.code }, headers);
   }
 }
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
 
@@ -92,6 +96,16 @@ function route(
     if (!guild) throw new HttpError(404, 10004, 'Unknown Guild');
     if (!guild.memberIds.includes(bot.user.id)) throw missingAccess();
     return state.guildJson(guild);
+  }
+
+  // Get Guild Member (docs/resources/guild): the member with its user, nick when one is set.
+  const memberMatch = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path);
+  if (get && memberMatch?.[1] !== undefined && memberMatch[2] !== undefined) {
+    const guild = state.guilds.get(memberMatch[1]);
+    if (!guild) throw new HttpError(404, 10004, 'Unknown Guild');
+    if (!guild.memberIds.includes(bot.user.id)) throw missingAccess();
+    if (!guild.memberIds.includes(memberMatch[2])) throw new HttpError(404, 10007, 'Unknown Member');
+    return state.memberJson(memberMatch[2], true, guild.id);
   }
 
   const channelMatch = /^\/channels\/(\d+)(\/messages(?:\/(\d+))?)?$/.exec(path);

@@ -6,8 +6,10 @@ import { createServer, type Server } from 'node:http';
 import { Gateway } from './gateway.js';
 import { handleCdn } from './cdn.js';
 import { handleRest } from './rest.js';
-import { APP_FLAG, State, type FakeAttachment, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from './state.js';
+import type { RateLimitOptions } from './rate-limits.js';
+import { APP_FLAG, discordTimestamp, State, type FakeAttachment, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from './state.js';
 
+export type { RateLimitOptions } from './rate-limits.js';
 export type { FakeAttachment, FakeChannel, FakeGuild, FakeMessage, FakeUser } from './state.js';
 
 export interface FakeDiscordOptions {
@@ -79,7 +81,7 @@ export class FakeDiscord {
   addGuild(g: {
     id?: string;
     name: string;
-    channels: Array<{ id?: string; name: string; type?: number }>;
+    channels: Array<{ id?: string; name: string; type?: number; parentId?: string }>;
     members?: string[];
   }): FakeGuild {
     const id = g.id ?? this.state.snowflake();
@@ -91,8 +93,9 @@ export class FakeDiscord {
       name: c.name,
       type: c.type ?? 0,
       guildId: id,
+      parentId: c.parentId ?? null,
     }));
-    const guild: FakeGuild = { id, name: g.name, ownerId: humans[0] ?? memberIds[0] ?? this.state.snowflake(), channels, memberIds };
+    const guild: FakeGuild = { id, name: g.name, ownerId: humans[0] ?? memberIds[0] ?? this.state.snowflake(), channels, memberIds, nicks: {} };
     this.state.guilds.set(id, guild);
     for (const c of channels) {
       this.state.channels.set(c.id, c);
@@ -123,6 +126,56 @@ export class FakeDiscord {
     m.content = content;
     m.editedTimestamp = new Date().toISOString();
     this.gateway.dispatchMessage('MESSAGE_UPDATE', m);
+  }
+
+  /** A link preview resolved: Discord sends a partial MESSAGE_UPDATE with edited_timestamp null. */
+  addEmbed(channelId: string, id: string, embed: Record<string, unknown>): void {
+    const m = this.findMessage(channelId, id);
+    m.embeds.push(embed);
+    this.gateway.dispatchPartialUpdate(m, { embeds: m.embeds, edited_timestamp: m.editedTimestamp === null ? null : discordTimestamp(m.editedTimestamp) });
+  }
+
+  /** Edits or deletes without any gateway event: what happens while the app is not connected. */
+  editOffline(channelId: string, id: string, content: string): void {
+    const m = this.findMessage(channelId, id);
+    m.content = content;
+    m.editedTimestamp = new Date().toISOString();
+  }
+  deleteOffline(channelId: string, id: string): void {
+    this.findMessage(channelId, id).deleted = true;
+  }
+
+  /** Adds many messages at once without gateway events (a backlog posted while the app was off). */
+  postBacklog(channelId: string, authorIds: string[], count: number, text = (i: number) => `missed ${i}`): FakeMessage[] {
+    const list = this.state.messages.get(channelId);
+    const channel = this.state.channels.get(channelId);
+    if (!list || !channel) throw new Error(`fake-discord: no text channel ${channelId}`);
+    const now = new Date().toISOString();
+    const made: FakeMessage[] = [];
+    for (let i = 0; i < count; i++) {
+      const authorId = authorIds[i % authorIds.length]!;
+      const m: FakeMessage = { id: this.state.snowflake(), channelId, guildId: channel.guildId, authorId, content: text(i), timestamp: now, editedTimestamp: null, attachments: [], embeds: [], deleted: false };
+      list.push(m);
+      made.push(m);
+    }
+    return structuredClone(made);
+  }
+
+  /** Sets a member's server nickname (member.nick); null removes it. */
+  setNickname(guildId: string, userId: string, nick: string | null): void {
+    const guild = this.state.guilds.get(guildId);
+    if (!guild?.memberIds.includes(userId)) throw new Error(`fake-discord: ${userId} is not a member of ${guildId}`);
+    if (nick === null) delete guild.nicks[userId];
+    else guild.nicks[userId] = nick;
+  }
+
+  /** Rate limits as Discord applies them; see RateLimitOptions. Off by default is not Discord: headers are always sent. */
+  setRateLimits(opts: RateLimitOptions): void {
+    this.state.rateLimits.configure(opts);
+  }
+  /** REST requests answered so far, by "METHOD /path" without the query (429s included). */
+  restRequests(): ReadonlyMap<string, number> {
+    return this.state.rateLimits.requests;
   }
 
   deleteMessage(channelId: string, id: string): void {
@@ -293,6 +346,7 @@ export class FakeDiscord {
       timestamp: new Date().toISOString(),
       editedTimestamp: null,
       attachments,
+      embeds: [],
       deleted: false,
     };
     list.push(message);

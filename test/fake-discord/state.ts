@@ -1,6 +1,8 @@
 // The fake's world: users, bots, guilds, channels, messages, and the JSON shapes Discord
 // sends for them. Pure data; no sockets or HTTP here.
 
+import { RateLimits } from './rate-limits.js';
+
 export interface FakeUser {
   id: string;
   username: string;
@@ -12,9 +14,29 @@ export interface FakeUser {
 export interface FakeChannel {
   id: string;
   name: string;
-  /** 0 text, 2 voice, 4 category. */
+  /** 0 text, 2 voice, 4 category, 5 announcement, 10/11/12 threads, 15 forum (CHANNEL_TYPE). */
   type: number;
   guildId: string;
+  /** Category of a channel, or the channel a thread lives in. */
+  parentId?: string | null;
+}
+
+/** Channel types as documented in docs/resources/channel (Channel Types). */
+export const CHANNEL_TYPE = {
+  GUILD_TEXT: 0,
+  GUILD_VOICE: 2,
+  GUILD_CATEGORY: 4,
+  GUILD_ANNOUNCEMENT: 5,
+  ANNOUNCEMENT_THREAD: 10,
+  PUBLIC_THREAD: 11,
+  PRIVATE_THREAD: 12,
+  GUILD_FORUM: 15,
+} as const;
+const THREAD_TYPES: ReadonlySet<number> = new Set([10, 11, 12]);
+
+/** Discord's timestamp format: ISO 8601 with microseconds and an explicit +00:00 offset. */
+export function discordTimestamp(iso: string): string {
+  return iso.replace(/\.(\d{3})Z$/, '.$1000+00:00');
 }
 
 export interface FakeGuild {
@@ -23,6 +45,8 @@ export interface FakeGuild {
   ownerId: string;
   channels: FakeChannel[];
   memberIds: string[];
+  /** Server nicknames by user id (member.nick). */
+  nicks: Record<string, string>;
 }
 
 export interface FakeAttachment {
@@ -44,6 +68,8 @@ export interface FakeMessage {
   timestamp: string;
   editedTimestamp: string | null;
   attachments: FakeAttachment[];
+  /** Link previews Discord added after the message was sent (embed objects as sent). */
+  embeds: Json[];
   deleted: boolean;
 }
 
@@ -54,7 +80,7 @@ export interface FakeBot {
   identifyClose: number | null;
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 const DISCORD_EPOCH = 1420070400000n;
 // VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY
@@ -96,6 +122,7 @@ export class State {
   readonly joinedAt = new Date().toISOString();
   /** Where attachment and avatar URLs point; set by the server once it knows its port. */
   cdnUrl = 'https://cdn.discordapp.com';
+  readonly rateLimits = new RateLimits();
   private lastSnowflake = 0n;
 
   /** Timestamp-based and strictly increasing, so `after=`/`before=` comparisons behave like Discord's. */
@@ -125,12 +152,14 @@ export class State {
     };
   }
 
-  memberJson(userId: string, withUser: boolean): Json {
+  /** A guild member (docs/resources/guild, Guild Member Object); `user` is left out in message events. */
+  memberJson(userId: string, withUser: boolean, guildId?: string): Json {
+    const guild = guildId === undefined ? undefined : this.guilds.get(guildId);
     const member: Json = {
       roles: [],
-      nick: null,
+      nick: guild && Object.hasOwn(guild.nicks, userId) ? guild.nicks[userId] : null,
       avatar: null,
-      joined_at: this.joinedAt,
+      joined_at: discordTimestamp(this.joinedAt),
       deaf: false,
       mute: false,
       flags: 0,
@@ -141,19 +170,23 @@ export class State {
     return member;
   }
 
+  /** The REST channel object; GUILD_CREATE leaves out guild_id (docs/events/gateway-events, Guild Create). */
   channelJson(c: FakeChannel, position: number): Json {
     const base: Json = {
       id: c.id,
       type: c.type,
       guild_id: c.guildId,
       name: c.name,
-      position,
-      parent_id: null,
-      permission_overwrites: [],
-      nsfw: false,
+      parent_id: c.parentId ?? null,
       flags: 0,
     };
+    if (THREAD_TYPES.has(c.type)) {
+      const meta = { archived: false, auto_archive_duration: 1440, archive_timestamp: discordTimestamp(this.joinedAt), locked: false };
+      return { ...base, owner_id: this.guilds.get(c.guildId)?.ownerId ?? null, last_message_id: this.messages.get(c.id)?.at(-1)?.id ?? null, rate_limit_per_user: 0, message_count: 0, member_count: 0, thread_metadata: c.type === 12 ? { ...meta, invitable: true } : meta };
+    }
+    Object.assign(base, { position, permission_overwrites: [], nsfw: false });
     if (c.type === 4) return base;
+    if (c.type === 15) return { ...base, topic: null, rate_limit_per_user: 0, last_message_id: null, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0 };
     const last = this.messages.get(c.id)?.at(-1);
     base['last_message_id'] = last?.id ?? null;
     base['rate_limit_per_user'] = 0;
@@ -213,17 +246,26 @@ export class State {
     };
   }
 
-  guildCreateJson(g: FakeGuild): Json {
+  /** Without the presences or members intent, `members` holds only the bot itself. */
+  guildCreateJson(g: FakeGuild, botUserId?: string): Json {
+    const channels = g.channels.filter((c) => !THREAD_TYPES.has(c.type));
+    const threads = g.channels.filter((c) => THREAD_TYPES.has(c.type));
+    const withoutGuildId = (c: FakeChannel, i: number): Json => {
+      const { guild_id: _guildId, ...rest } = this.channelJson(c, i);
+      return rest;
+    };
+    const members = botUserId === undefined ? g.memberIds.filter((id) => this.users.get(id)?.bot) : [botUserId];
     return {
       ...this.guildJson(g),
       unavailable: false,
-      joined_at: this.joinedAt,
+      joined_at: discordTimestamp(this.joinedAt),
       large: false,
       lazy: true,
       member_count: g.memberIds.length,
-      channels: g.channels.map((c, i) => this.channelJson(c, i)),
-      members: g.memberIds.map((id) => this.memberJson(id, true)),
-      threads: [],
+      channels: channels.map(withoutGuildId),
+      members: members.map((id) => this.memberJson(id, true, g.id)),
+      // Threads in GUILD_CREATE carry guild_id: discord.js needs it to place them.
+      threads: threads.map((c, i) => this.channelJson(c, i)),
       presences: [],
       voice_states: [],
       stage_instances: [],
@@ -232,31 +274,34 @@ export class State {
     };
   }
 
+  /** The REST message object: no guild_id and no member (docs/resources/message, Example Message). */
   messageJson(m: FakeMessage, showContent: boolean): Json {
     const author = this.users.get(m.authorId);
     return {
       id: m.id,
       type: 0,
       channel_id: m.channelId,
-      guild_id: m.guildId,
       author: author ? this.userJson(author) : { id: m.authorId, username: 'unknown', discriminator: '0' },
-      member: this.memberJson(m.authorId, false),
       content: showContent ? m.content : '',
-      timestamp: m.timestamp,
-      edited_timestamp: m.editedTimestamp,
+      timestamp: discordTimestamp(m.timestamp),
+      edited_timestamp: m.editedTimestamp === null ? null : discordTimestamp(m.editedTimestamp),
       tts: false,
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      mention_channels: [],
       attachments: showContent ? m.attachments.map((a) => this.attachmentJson(m, a)) : [],
-      embeds: [],
+      embeds: showContent ? m.embeds : [],
       components: [],
-      reactions: [],
       pinned: false,
       flags: 0,
-      nonce: null,
     };
+  }
+
+  /** MESSAGE_CREATE/UPDATE add guild_id and a member without `user` (docs/events/gateway-events, Message Create). */
+  messageDispatchJson(m: FakeMessage, showContent: boolean): Json {
+    // `pending` is only sent in GUILD_ events (docs/resources/guild, Guild Member Object).
+    const { pending: _pending, ...member } = this.memberJson(m.authorId, false, m.guildId);
+    return { ...this.messageJson(m, showContent), guild_id: m.guildId, member };
   }
 
   private attachmentJson(m: FakeMessage, a: FakeAttachment): Json {
@@ -267,9 +312,9 @@ export class State {
       size: a.size,
       url,
       proxy_url: url,
-      content_type: a.contentType,
-      width: a.width,
-      height: a.height,
+      // Optional fields: Discord leaves them out when it does not know them.
+      ...(a.contentType === null ? {} : { content_type: a.contentType }),
+      ...(a.width === null || a.height === null ? {} : { width: a.width, height: a.height }),
     };
   }
 }
