@@ -1,10 +1,14 @@
 // Input schemas: every argument that crosses IPC or the WebSocket is parsed with one of these.
 import { z } from 'zod';
 
+// Discord IDs are unsigned 64-bit integers: 17–20 digits, and never above 2^64−1.
+const SNOWFLAKE_MAX = 18446744073709551615n;
 export const snowflake = z
   .string()
   .trim()
-  .regex(/^\d{17,20}$/, 'must be a Discord ID: 17 to 20 digits (Developer Mode → right-click → Copy ID)');
+  .regex(/^[1-9][0-9]{16,19}$/, 'must be a Discord ID: 17 to 20 digits (Developer Mode → right-click → Copy ID)')
+  // zod 4 runs this even after the regex failed: only digit strings reach BigInt.
+  .refine((id) => !/^[0-9]+$/.test(id) || BigInt(id) <= SNOWFLAKE_MAX, 'is larger than any Discord ID (at most 18446744073709551615)');
 
 /** A snowflake or the empty string (the field is being cleared). */
 export const optionalSnowflake = z.union([z.literal(''), snowflake]);
@@ -16,19 +20,62 @@ export const botToken = z
   .max(200, 'is too long for a bot token')
   .regex(/^[A-Za-z0-9._-]+$/, 'may only contain letters, digits, dots, dashes and underscores');
 
+const parseUrl = (raw: string): URL | null => {
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
+};
+
+// Normalised by the WHATWG parser (lower-case scheme and host, default port dropped) so that
+// equal URLs compare equal; messages never quote the input, which may hold a password.
 export const apiUrl = z
   .string()
   .trim()
-  .url('must be a URL such as https://discord.com/api')
-  .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
-  .transform((u) => u.replace(/\/+$/, ''));
+  .transform((raw, ctx) => {
+    const url = parseUrl(raw);
+    const problem = !url
+      ? 'must be a URL such as https://discord.com/api'
+      : url.protocol !== 'http:' && url.protocol !== 'https:'
+        ? 'must start with http:// or https://'
+        : url.username || url.password || /^[a-z]+:\/\/[^/?#]*@/i.test(raw)
+          ? 'must not contain a user name or password (user:pass@…): Discord authenticates with the bot token'
+          : url.search || url.hash || /[?#]/.test(raw)
+            ? 'must not contain a query (?…) or fragment (#…)'
+            : null;
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    return url!.href.replace(/\/+$/, '');
+  });
 
-// A git branch name, conservative: no spaces, no "..", no leading dash.
+// Checked like `git check-ref-format --branch`, and stricter (documented): only ASCII letters,
+// digits, ".", "_", "-" and "/" (what the update engine accepts), at most 100 characters.
+export function branchNameProblem(name: string): string | null {
+  if (name.length > 100) return 'is longer than 100 characters';
+  if (!/^[A-Za-z0-9._/-]*$/.test(name)) return 'may only contain letters, digits, ".", "_", "-" and "/"';
+  if (name.startsWith('-')) return 'must not start with "-"';
+  if (name === 'HEAD') return 'must not be HEAD';
+  if (name.includes('..')) return 'must not contain ".."';
+  if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) return 'must not start or end with "/" or contain "//"';
+  if (name.endsWith('.')) return 'must not end with "."';
+  for (const part of name.split('/')) {
+    if (part.startsWith('.')) return 'must not have a part starting with "."';
+    if (part.endsWith('.lock')) return 'must not have a part ending with ".lock"';
+  }
+  return null;
+}
+
+/** A git branch name, or the empty string: follow the checked-out branch's upstream. */
 export const branchName = z
   .string()
   .trim()
-  .max(100)
-  .regex(/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]*$/, 'is not a valid git branch name');
+  .superRefine((name, ctx) => {
+    const problem = name === '' ? null : branchNameProblem(name);
+    if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid git branch name: it ${problem}` });
+  });
 
 export const settingsPatch = z
   .object({
