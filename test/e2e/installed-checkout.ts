@@ -1,7 +1,7 @@
 // A real "installed checkout" for update tests: a bare origin cloned from this repository's HEAD,
-// a clone of it built for real (node_modules linked from here), and a helper to push new commits.
+// a clone of it built for real (dependencies shared from here, safely), and a helper to push new commits.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_DIR, TOKEN, type World } from '../helpers/world.js';
@@ -16,6 +16,25 @@ export function git(cwd: string, ...args: string[]): string {
     env: gitEnv,
     encoding: 'utf8',
   }).trim();
+}
+
+/**
+ * Gives a test checkout the repository's installed dependencies without exposing them: `npm ci`
+ * empties node_modules *through* a symlink, so the checkout gets its own folder of hard links
+ * (a link can be removed without touching the file). Across filesystems (no hard links), a
+ * folder of one symlink per package: removing those removes only the links.
+ */
+export function shareDependencies(from: string, to: string, how: 'hard-links' | 'package-links' = 'hard-links'): void {
+  if (how === 'hard-links') {
+    try {
+      execFileSync('cp', ['-al', from, to], { stdio: 'pipe' });
+      return;
+    } catch {
+      rmSync(to, { recursive: true, force: true });
+    }
+  }
+  mkdirSync(to);
+  for (const entry of readdirSync(from)) symlinkSync(join(from, entry), join(to, entry));
 }
 
 export interface Checkout {
@@ -36,7 +55,7 @@ export function createInstalledCheckout(): Checkout {
   git(root, 'clone', '-q', '--bare', '--no-hardlinks', APP_DIR, origin);
   git(root, 'clone', '-q', origin, dir);
   git(root, 'clone', '-q', origin, work);
-  symlinkSync(join(APP_DIR, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  shareDependencies(join(APP_DIR, 'node_modules'), join(dir, 'node_modules'));
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'ignore' });
   return {
     root,
