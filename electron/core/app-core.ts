@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/types.js';
 import { readAppIdentity } from './app-info.js';
 import { ChannelMonitor, type MonitorOptions, type MonitorTarget } from './bot/monitor.js';
-import { testConnection } from './bot/test-connection.js';
 import { createDispatcher, type Dispatch } from './dispatch.js';
 import { CommandError } from './errors.js';
 import { EventBus } from './event-bus.js';
+import { testConnectionHandler } from './handlers/test-connection.js';
 import { createLog, type CoreLog } from './log/logger.js';
 import { LastSeen } from './messages/last-seen.js';
 import { MessageStore } from './messages/store.js';
@@ -121,19 +121,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           log.logger.info('Settings saved.');
           return view;
         },
-        testConnection: async (candidate) => {
-          const s = settings.effective();
-          const merged = {
-            token: candidate?.token ?? s.token ?? '',
-            guildId: candidate?.guildId ?? s.guildId,
-            channelId: candidate?.channelId ?? s.channelId,
-            apiUrl: candidate?.apiUrl ?? s.apiUrl,
-          };
-          if (!merged.token || !merged.guildId || !merged.channelId) {
-            throw new CommandError('invalid-input', 'Enter a bot token, a server ID and a channel ID before testing the connection.');
-          }
-          return testConnection(merged);
-        },
+        testConnection: async (candidate) => testConnectionHandler(candidate, settings.effective(), settings.view().fromEnv),
       },
       bot: {
         start: async () => {

@@ -96,7 +96,9 @@ describe('test connection (REST only, never a second gateway session)', () => {
   });
 
   it('reports the precise problem for unsaved candidate values', async () => {
-    core = await coreFor(world, configuredEnv(world));
+    // Saved, not set by the environment: an environment-set value cannot be swapped in a test.
+    core = await coreFor(world, {});
+    await core.dispatch('settings.save', { token: TOKEN, guildId: world.guildId, channelId: world.channelId });
     const bad = await core.dispatch('settings.testConnection', { channelId: world.voiceId });
     expect(bad.ok && bad.value).toMatchObject({ ok: false, error: { code: 'channel-not-text' } });
     const token = await core.dispatch('settings.testConnection', { token: 'unknown.token.abcdefghijklmnopqrstu' });

@@ -1,0 +1,64 @@
+// settings.testConnection: which token may go where. The stored token is only ever sent to the
+// effective API URL (otherwise whoever drives the panel could point it at their own server and
+// read the token); testing another URL needs a token typed in the dialog. Environment-set values are locked.
+import type { z } from 'zod';
+import { apiUrl as apiUrlSchema, type connectionCandidate } from '../../../shared/schemas.js';
+import type { SettingsView, TestConnectionResult } from '../../../shared/types.js';
+import { testConnection } from '../bot/test-connection.js';
+import { CommandError } from '../errors.js';
+import type { EffectiveSettings } from '../settings/settings.js';
+
+export type ConnectionCandidate = z.output<typeof connectionCandidate> | undefined;
+type Field = keyof NonNullable<ConnectionCandidate>;
+const FIELDS: Field[] = ['token', 'guildId', 'channelId', 'apiUrl'];
+
+// Compared after the schema's normalisation, so "HTTP://Host/api/" is the same URL as "http://host/api".
+const sameUrl = (a: string, b: string) => (apiUrlSchema.safeParse(a).data ?? a) === (apiUrlSchema.safeParse(b).data ?? b);
+
+export interface ConnectionTarget {
+  token: string;
+  guildId: string;
+  channelId: string;
+  apiUrl: string;
+}
+
+/** The values to test, or a CommandError saying why this candidate may not be tested. */
+export function connectionTarget(candidate: ConnectionCandidate, effective: EffectiveSettings, fromEnv: SettingsView['fromEnv']): ConnectionTarget {
+  const current: Record<Field, string> = {
+    token: effective.token ?? '',
+    guildId: effective.guildId,
+    channelId: effective.channelId,
+    apiUrl: effective.apiUrl,
+  };
+  const locked: Record<string, string> = {};
+  for (const field of FIELDS) {
+    const value = candidate?.[field];
+    const variable = fromEnv[field];
+    if (value === undefined || !variable) continue;
+    const same = field === 'apiUrl' ? sameUrl(value, current.apiUrl) : value === current[field];
+    if (!same) locked[field] = `is set by ${variable}; change it there, or leave it out of the test`;
+  }
+  if (Object.keys(locked).length) {
+    throw new CommandError('overridden', `Not tested: ${Object.entries(locked).map(([k, v]) => `${k} ${v}`).join('; ')}.`, locked);
+  }
+
+  const apiUrl = candidate?.apiUrl ?? current.apiUrl;
+  const storedTokenAllowed = sameUrl(apiUrl, current.apiUrl);
+  const token = candidate?.token ?? (storedTokenAllowed ? current.token : '');
+  if (!token && !storedTokenAllowed && current.token) {
+    throw new CommandError(
+      'invalid-input',
+      `Enter the bot token to test against ${apiUrl}: the saved token is only ever sent to the saved API URL (${current.apiUrl}).`,
+      { token: 'is needed to test another API URL' },
+    );
+  }
+  const target = { token, guildId: candidate?.guildId ?? current.guildId, channelId: candidate?.channelId ?? current.channelId, apiUrl };
+  if (!target.token || !target.guildId || !target.channelId) {
+    throw new CommandError('invalid-input', 'Enter a bot token, a server ID and a channel ID before testing the connection.');
+  }
+  return target;
+}
+
+export async function testConnectionHandler(candidate: ConnectionCandidate, effective: EffectiveSettings, fromEnv: SettingsView['fromEnv']): Promise<TestConnectionResult> {
+  return testConnection(connectionTarget(candidate, effective, fromEnv));
+}
