@@ -7,6 +7,7 @@ import type {
   BotStatus,
   ChatMessage,
   LogEntry,
+  Notice,
   SettingsView,
   TestConnectionResult,
   UpdateView,
@@ -47,6 +48,10 @@ export const commands = {
     setStartOnLogin: command(s.startOnLoginInput).returns<{ supported: boolean; enabled: boolean }>(),
     /** Restarts the app now (after "restart needed"): the bot disconnects first. */
     restart: command(s.noInput).returns<{ restarting: true; method: string }>(),
+    /** What the user must read (a settings file moved aside…), kept until dismissed. */
+    notices: command(s.noInput).returns<Notice[]>(),
+    /** Removes one notice for good; answers the remaining ones. An unknown id changes nothing. */
+    dismissNotice: command(s.dismissNoticeInput).returns<Notice[]>(),
   },
   update: {
     status: command(s.noInput).returns<UpdateView>(),
@@ -63,6 +68,7 @@ export const events = {
   'message.deleted': event<{ id: string; channelId: string }>(),
   'log.entry': event<LogEntry>(),
   'settings.changed': event<SettingsView>(),
+  'notices.changed': event<Notice[]>(),
   'update.status': event<UpdateView>(),
 } as const;
 

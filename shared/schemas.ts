@@ -117,3 +117,4 @@ export const updateRunInput = z
   .strict();
 
 export const startOnLoginInput = z.object({ enabled: z.boolean() }).strict();
+export const dismissNoticeInput = z.object({ id: z.string().min(1).max(64) }).strict();

@@ -123,6 +123,18 @@ export interface LogEntry {
   message: string;
 }
 
+/** Something the user must read, shown in the panel until dismissed (a settings file moved aside…). */
+export interface Notice {
+  id: string;
+  time: number;
+  level: 'info' | 'warn' | 'error';
+  /** Selects the panel's translated sentence; `message` is the English one (log, fallback). */
+  code: string;
+  /** Values for the translated sentence (e.g. the path of a moved-aside file). */
+  params: Record<string, string>;
+  message: string;
+}
+
 export interface AppInfo {
   name: string;
   version: string;

@@ -6,10 +6,12 @@ import { ChannelMonitor, type MonitorOptions, type MonitorTarget } from './bot/m
 import { createDispatcher, type Dispatch } from './dispatch.js';
 import { CommandError } from './errors.js';
 import { EventBus } from './event-bus.js';
+import { ensurePrivateDir, tightenModes, touchPrivateFile } from './fs-modes.js';
 import { testConnectionHandler } from './handlers/test-connection.js';
 import { createLog, type CoreLog } from './log/logger.js';
 import { LastSeen } from './messages/last-seen.js';
 import { MessageStore } from './messages/store.js';
+import { Notices } from './notices.js';
 import type { AppPaths, LoginItemPort, Relauncher, SecretBox } from './ports.js';
 import type { StoreFactory } from './settings/open-store.js';
 import { Settings } from './settings/settings.js';
@@ -49,7 +51,11 @@ export interface Core {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // Private files: the folder 0700 and each file 0600 from creation; looser ones (3.0 wrote 0644) repaired.
+  ensurePrivateDir(options.paths.dataDir);
+  const tightened = tightenModes(options.paths.dataDir, options.paths.logDir);
   const log = createLog({ dir: options.paths.logDir, stdout: options.logToStdout ?? false });
+  for (const line of tightened) log.logger.warn(line);
   const bus = new EventBus(log.redactor);
   log.entries.on('entry', (entry) => bus.emit('log.entry', entry));
 
@@ -63,7 +69,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const keepSecret = () => log.redactor.add(settings.effective().token);
   keepSecret();
   log.redactor.add(settings.accessToken());
-  for (const notice of settings.notices) log.logger.warn(notice);
+  // Kept until dismissed in the panel: the event log alone lets a moved-aside settings file scroll away.
+  const notices = new Notices(join(options.paths.dataDir, 'notices.json'));
+  if (notices.problem) log.logger.warn(notices.problem);
+  for (const notice of settings.notices) {
+    log.logger[notice.level](notice.message);
+    if (notice.persist) notices.add({ level: notice.level, code: notice.code, params: notice.params, message: notice.message });
+  }
+  notices.on('changed', (list) => bus.emit('notices.changed', list));
   const tokenView = settings.view().token;
   if (tokenView.warning) log.logger.warn(tokenView.warning);
 
@@ -71,6 +84,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const s = settings.effective();
     return s.token && s.guildId && s.channelId ? { token: s.token, guildId: s.guildId, channelId: s.channelId, apiUrl: s.apiUrl, ...(options.env.DISCORD_CDN_URL ? { cdnUrl: options.env.DISCORD_CDN_URL } : {}) } : null;
   };
+  // Created 0600 first: SQLite gives its -wal and -shm files the database file's mode.
+  touchPrivateFile(join(options.paths.dataDir, 'messages.sqlite'));
   const store = new MessageStore(join(options.paths.dataDir, 'messages.sqlite'));
   const lastSeen = new LastSeen(join(options.paths.dataDir, 'last-seen.json'));
   if (lastSeen.problem) log.logger.warn(lastSeen.problem);
@@ -151,6 +166,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           return { supported: true, enabled: item.isEnabled() };
         },
         restart: async () => updates.restartNow(),
+        notices: async () => notices.list(),
+        dismissNotice: async ({ id }) => notices.dismiss(id),
       },
       update: {
         status: async () => updates.get(),

@@ -122,7 +122,7 @@ describe('files on disk', () => {
     expect(stored.token).toBeUndefined();
     expect(readFileSync(join(dir, 'token'), 'utf8')).toBe(TOKEN);
     expect(c.settings.view()).toMatchObject({ configured: true, token: { set: true } });
-    expect(c.settings.notices.join(' ')).toMatch(/upgraded from version 1 to 2/);
+    expect(c.settings.notices.map((n) => n.message).join(' ')).toMatch(/upgraded from version 1 to 2/);
   });
 
   it('a corrupted settings file is moved aside with a clear message, not discarded', async () => {
@@ -131,7 +131,7 @@ describe('files on disk', () => {
     const aside = readdirSync(dir).find((f) => f.startsWith('settings.corrupt-'));
     expect(aside).toBeDefined();
     expect(readFileSync(join(dir, aside!), 'utf8')).toBe('{"guildId": "1234');
-    expect(c.settings.notices.join(' ')).toMatch(/moved to .*settings\.corrupt-.*Re-enter your settings/);
+    expect(c.settings.notices.map((n) => n.message).join(' ')).toMatch(/moved to .*settings\.corrupt-.*Re-enter your settings/);
     expect(c.log.recent().some((e) => e.level === 'warn' && /moved to/.test(e.message))).toBe(true);
     expect(c.settings.view().guildId).toBe('');
   });

@@ -2,13 +2,14 @@
 // schemas like the server does, and lets tests push events.
 import { ApiError, type Api } from '../../shared/api';
 import type { CommandName, EventName, EventPayload } from '../../shared/contract';
-import { connectionCandidate, messagesListInput, settingsPatch, updateRunInput, type SettingsPatch } from '../../shared/schemas';
+import { connectionCandidate, dismissNoticeInput, messagesListInput, settingsPatch, updateRunInput, type SettingsPatch } from '../../shared/schemas';
 import type {
   AppInfo,
   BotState,
   BotStatus,
   ChatMessage,
   LogEntry,
+  Notice,
   SettingsView,
   TestConnectionResult,
   UpdateView,
@@ -27,6 +28,7 @@ export class FakeApi {
   settings: SettingsView = makeSettings();
   messages: ChatMessage[] = [];
   logs: LogEntry[] = [];
+  notices: Notice[] = [];
   info: AppInfo = makeInfo();
   /** What `update.status` and `update.check` answer (`update.check` also stamps checkedAt). */
   updateView: UpdateView = makeUpdateView();
@@ -134,6 +136,9 @@ export class FakeApi {
       restart: () => this.run('app.restart', undefined, () => ({ restarting: true as const, method: this.updateView.restart.method })),
       startOnLogin: () => this.run('app.startOnLogin', undefined, () => ({ ...this.loginItem })),
       setStartOnLogin: (arg) => this.run('app.setStartOnLogin', arg, () => ({ ...(this.loginItem = { ...this.loginItem, enabled: arg.enabled }) })),
+      notices: () => this.run('app.notices', undefined, () => this.notices),
+      dismissNotice: (arg) =>
+        this.run('app.dismissNotice', arg, this.check(dismissNoticeInput, arg, () => (this.notices = this.notices.filter((n) => n.id !== arg.id)))),
     },
     update: {
       status: () => this.run('update.status', undefined, () => this.updateView),

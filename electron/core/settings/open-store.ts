@@ -1,6 +1,8 @@
-// Opens settings.json: migrates old files first, and moves a corrupted file aside instead of discarding it.
+// Opens settings.json: migrates old files first, and moves anything that is not a valid object of
+// settings aside (byte for byte) instead of discarding it or "upgrading" it.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_FILE, writePrivateFileSync } from '../fs-modes.js';
 import { DEFAULTS, JSON_SCHEMA, SETTINGS_VERSION, migrate, type StoredSettings } from './schema.js';
 
 /** The part of conf / electron-store the core uses. */
@@ -8,6 +10,7 @@ export interface KeyValueStore {
   readonly path: string;
   store: StoredSettings;
   set(values: Partial<StoredSettings>): void;
+  delete(key: keyof StoredSettings): void;
 }
 
 export interface StoreOptions {
@@ -16,19 +19,56 @@ export interface StoreOptions {
   schema: typeof JSON_SCHEMA;
   defaults: StoredSettings;
   clearInvalidConfig: false;
+  /** Readable by the user alone: it says which server and channel the bot watches. */
+  configFileMode: number;
 }
 
 export type StoreFactory = (options: StoreOptions) => KeyValueStore;
 
+/** A sentence for the log; `persist` ones are also shown in the panel until dismissed. */
+export interface SettingsNotice {
+  level: 'info' | 'warn';
+  code: 'settings-moved-aside' | 'settings-upgraded' | 'environment-ignored';
+  params: Record<string, string>;
+  message: string;
+  persist: boolean;
+}
+
 export interface OpenedStore {
   store: KeyValueStore;
   movedToken: string | null;
-  notices: string[];
+  notices: SettingsNotice[];
+}
+
+const firstLine = (err: unknown) => (err instanceof Error ? err.message.split('\n')[0]! : String(err));
+
+const describe = (value: unknown) =>
+  Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
+
+/** The parsed file if it is a JSON object, else why not. */
+function parseObject(text: string): { raw: Record<string, unknown> } | { problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    // Not the parser's message: V8 quotes the text around the error, which may be a token.
+    const at = /at position (\d+)/.exec(String(err));
+    return { problem: `it is not valid JSON${at ? ` (at character ${at[1]})` : ''}` };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: `it holds ${describe(value)}, not an object of settings` };
+  return { raw: value as Record<string, unknown> };
+}
+
+/** Version 1 files had no schemaVersion (and are never empty); a malformed one is left to the schema. */
+function versionOf(raw: Record<string, unknown>): number | null {
+  if (!Object.hasOwn(raw, 'schemaVersion')) return Object.keys(raw).length ? 1 : null;
+  const v = raw.schemaVersion;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : null;
 }
 
 export function openSettingsStore(dataDir: string, factory: StoreFactory, now = new Date()): OpenedStore {
   const file = join(dataDir, 'settings.json');
-  const notices: string[] = [];
+  const notices: SettingsNotice[] = [];
   let movedToken: string | null = null;
   const options: StoreOptions = {
     cwd: dataDir,
@@ -36,31 +76,61 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
     schema: JSON_SCHEMA,
     defaults: DEFAULTS,
     clearInvalidConfig: false,
+    configFileMode: PRIVATE_FILE,
   };
-  const moveAside = (why: string) => {
+  const moveAside = (reason: string) => {
     const aside = join(dataDir, `settings.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.json`);
     renameSync(file, aside);
-    notices.push(`Settings file was unreadable (${why}); it was moved to ${aside} and defaults are in use. Re-enter your settings or repair that file.`);
+    notices.push({
+      level: 'warn',
+      code: 'settings-moved-aside',
+      params: { path: aside, reason },
+      message: `Settings file was unreadable (${reason}); it was moved to ${aside} and defaults are in use. Re-enter your settings or repair that file.`,
+      persist: true,
+    });
   };
 
+  let original: Buffer | null = null;
+  let upgradedFrom: number | null = null;
   if (existsSync(file)) {
     try {
-      const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      if ((typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 1) < SETTINGS_VERSION) {
-        const result = migrate(raw);
-        movedToken = result.movedToken;
-        writeFileSync(`${file}.tmp`, JSON.stringify(result.settings, null, '\t'), { mode: 0o600 });
-        renameSync(`${file}.tmp`, file);
-        notices.push(`Settings upgraded from version ${result.from} to ${SETTINGS_VERSION}.`);
+      original = readFileSync(file);
+      const parsed = parseObject(original.toString('utf8'));
+      if ('problem' in parsed) {
+        moveAside(parsed.problem);
+        original = null;
+      } else {
+        const version = versionOf(parsed.raw);
+        if (version !== null && version < SETTINGS_VERSION) {
+          const result = migrate(parsed.raw);
+          movedToken = result.movedToken;
+          writePrivateFileSync(file, JSON.stringify(result.settings, null, '\t'));
+          upgradedFrom = result.from;
+        }
       }
     } catch (err) {
-      moveAside(err instanceof Error ? err.message.split('\n')[0]! : String(err));
+      moveAside(firstLine(err));
+      original = null;
     }
   }
+  let store: KeyValueStore;
   try {
-    return { store: factory(options), movedToken, notices };
+    store = factory(options);
   } catch (err) {
-    moveAside(err instanceof Error ? err.message.split('\n')[0]! : String(err));
-    return { store: factory(options), movedToken, notices };
+    // Put the user's own bytes back first, so the moved-aside file is what they had, not our migration of it.
+    if (original && upgradedFrom !== null) writeFileSync(file, original);
+    upgradedFrom = null;
+    moveAside(firstLine(err));
+    store = factory(options);
   }
+  if (upgradedFrom !== null) {
+    notices.push({
+      level: 'info',
+      code: 'settings-upgraded',
+      params: { from: String(upgradedFrom), to: String(SETTINGS_VERSION) },
+      message: `Settings upgraded from version ${upgradedFrom} to ${SETTINGS_VERSION}.`,
+      persist: false,
+    });
+  }
+  return { store, movedToken, notices };
 }

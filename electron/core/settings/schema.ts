@@ -7,8 +7,8 @@ export const SETTINGS_VERSION = 2;
 export interface StoredSettings extends Pick<SettingsView, SettingKey> {
   schemaVersion: number;
   restartMethod: 'auto' | 'systemd' | 'supervisor' | 'pm2' | 'relaunch';
-  /** Access token of the headless web panel, generated once. */
-  headlessAccessToken: string;
+  /** Where 3.0 kept the headless panel's access token; moved to its own file at start (access-token.ts). */
+  headlessAccessToken?: string;
 }
 
 export const DISCORD_API_URL = 'https://discord.com/api';
@@ -25,7 +25,6 @@ export const DEFAULTS: StoredSettings = {
   autoRestartService: true,
   restartMethod: 'auto',
   checkIntervalMinutes: 5,
-  headlessAccessToken: '',
 };
 
 const idOrEmpty = { type: 'string', pattern: '^(|\\d{17,20})$' } as const;

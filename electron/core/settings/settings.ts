@@ -1,13 +1,14 @@
 // The settings service: stored values + environment overrides + the token from the SecretBox.
-import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import type { settingsPatch } from '../../../shared/schemas.js';
 import { SETTING_KEYS, type SettingKey, type SettingsView } from '../../../shared/types.js';
 import { CommandError } from '../errors.js';
 import type { SecretBox } from '../ports.js';
+import { AccessTokenFile } from './access-token.js';
 import { readEnvOverrides, type EnvOverrides } from './env.js';
-import { openSettingsStore, type KeyValueStore, type StoreFactory } from './open-store.js';
+import { openSettingsStore, type KeyValueStore, type SettingsNotice, type StoreFactory } from './open-store.js';
 import type { StoredSettings } from './schema.js';
 
 export type SettingsPatch = z.output<typeof settingsPatch>;
@@ -27,8 +28,9 @@ export interface SettingsOptions {
 export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
   private token: string | null = null;
   private overrides: EnvOverrides;
-  /** Things the user should read once: migrations, files moved aside, bad environment values. */
-  readonly notices: string[] = [];
+  /** Things the user should read: migrations, files moved aside, bad environment values. */
+  readonly notices: SettingsNotice[] = [];
+  private readonly access: AccessTokenFile;
 
   private constructor(
     private readonly store: KeyValueStore,
@@ -36,7 +38,10 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
   ) {
     super();
     this.overrides = readEnvOverrides(options.env, options.appDir);
-    this.notices.push(...this.overrides.problems);
+    this.access = new AccessTokenFile(join(options.dataDir, 'access-token'));
+    this.notices.push(
+      ...this.overrides.problems.map((message): SettingsNotice => ({ level: 'warn', code: 'environment-ignored', params: {}, message, persist: false })),
+    );
   }
 
   static async open(options: SettingsOptions): Promise<Settings> {
@@ -45,6 +50,12 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
     settings.notices.unshift(...opened.notices);
     if (opened.movedToken) await options.secrets.set(opened.movedToken);
     settings.token = await options.secrets.get();
+    // 3.0 kept the panel's access token in settings.json: move it to its own file, then drop it there.
+    const legacy = opened.store.store.headlessAccessToken;
+    if (legacy !== undefined) {
+      if (legacy) settings.access.ensure(legacy);
+      opened.store.delete('headlessAccessToken');
+    }
     return settings;
   }
 
@@ -113,14 +124,9 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
     return view;
   }
 
-  /** The headless panel's access token, generated on first use and kept. */
+  /** The headless panel's access token, generated on first use and kept in its own file. */
   accessToken(): string {
-    let value = this.store.store.headlessAccessToken;
-    if (!value) {
-      value = randomBytes(24).toString('base64url');
-      this.store.set({ headlessAccessToken: value });
-    }
-    return value;
+    return this.access.ensure();
   }
 
   get stored(): Readonly<StoredSettings> {

@@ -1,0 +1,67 @@
+// Notices: sentences the user must read (a settings file moved aside…), kept in notices.json until the
+// user dismisses them, so one that scrolls out of the event log is still said in the panel.
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Notice } from '../../shared/types.js';
+import { writePrivateFileSync } from './fs-modes.js';
+
+const fileSchema = z.array(
+  z.object({
+    id: z.string(),
+    time: z.number(),
+    level: z.enum(['info', 'warn', 'error']),
+    code: z.string(),
+    params: z.record(z.string(), z.string()),
+    message: z.string(),
+  }),
+);
+
+// A flood of notices (a file corrupted at every start) must not grow the file without bound.
+const KEEP = 20;
+
+export type NewNotice = Omit<Notice, 'id' | 'time'>;
+
+export class Notices extends EventEmitter<{ changed: [Notice[]] }> {
+  private items: Notice[] = [];
+  /** Set when the file existed but could not be read (it is then started afresh). */
+  readonly problem: string | null = null;
+
+  constructor(private readonly file: string) {
+    super();
+    try {
+      const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      if (parsed.success) this.items = parsed.data;
+      else this.problem = `${file} did not hold a list of notices; it was started afresh.`;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem = `${file} was unreadable (${(err as Error).message}); it was started afresh.`;
+    }
+  }
+
+  list(): Notice[] {
+    return this.items.map((n) => ({ ...n, params: { ...n.params } }));
+  }
+
+  add(notice: NewNotice, now = Date.now()): Notice {
+    const added: Notice = { id: randomBytes(6).toString('hex'), time: now, ...notice };
+    this.items = [...this.items, added].slice(-KEEP);
+    this.save();
+    return added;
+  }
+
+  /** Idempotent: two tabs dismissing the same notice is not an error. */
+  dismiss(id: string): Notice[] {
+    const next = this.items.filter((n) => n.id !== id);
+    if (next.length !== this.items.length) {
+      this.items = next;
+      this.save();
+    }
+    return this.list();
+  }
+
+  private save(): void {
+    writePrivateFileSync(this.file, JSON.stringify(this.items, null, 2));
+    this.emit('changed', this.list());
+  }
+}
