@@ -5,6 +5,7 @@ import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Api } from '../../shared/api';
 import { ApiProvider } from './api-context';
+import { AccessTokenScreen } from './components/AccessTokenScreen';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EventLog } from './components/EventLog';
 import { Footer } from './components/Footer';
@@ -68,6 +69,9 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
   useEffect(() => {
     document.title = status ? `${t(`state.${status.state}`)} · ${t('app.title')}` : t('app.title');
   }, [status, t]);
+
+  // The server is up but refuses this page's token: nothing below could load, so only the token screen.
+  if (transport && connection.kind === 'unauthorized') return <AccessTokenScreen authorize={(token) => transport.authorize(token)} onAccepted={reload} />;
 
   return (
     <div className="app">

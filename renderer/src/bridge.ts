@@ -1,8 +1,9 @@
 // Picks the transport: Electron's preload exposes `window.discordMonitor`; in a browser
-// (headless mode) the same API runs over a WebSocket authenticated by the URL's access token.
+// (headless mode) the same API runs over a WebSocket authenticated by the panel's access token.
 import { createApi, type Api, type Envelope, type Transport } from '../../shared/api.js';
 import type { CommandName, EventName } from '../../shared/contract.js';
 import { WS_PATH, type ServerFrame } from '../../shared/ws-protocol.js';
+import { adoptUrlToken, checkAccess, saveToken, storedToken, type Access } from './lib/access-token.js';
 
 declare global {
   interface Window {
@@ -10,24 +11,26 @@ declare global {
   }
 }
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+/** 'unauthorized': a socket could not open and the server says the token is wrong or missing. */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized';
 
 export interface WsTransport extends Transport {
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+  /** Checks a token with the server and, when right, keeps it for the next socket. */
+  authorize(token: string): Promise<Access>;
   close(): void;
 }
 
-/** Access token from `?token=` (kept in sessionStorage so a reload keeps working). */
-export function accessToken(): string {
-  const fromUrl = new URLSearchParams(location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem('dm.accessToken', fromUrl);
-    return fromUrl;
-  }
-  return sessionStorage.getItem('dm.accessToken') ?? '';
+export interface WsOptions {
+  /** ws(s)://host/api, without the token. */
+  url: string;
+  /** http(s)://host, which answers GET /api/auth. */
+  origin: string;
+  token: () => string;
+  saveToken: (token: string) => void;
 }
 
-export function createWsTransport(url: string): WsTransport {
+export function createWsTransport(options: WsOptions): WsTransport {
   let socket: WebSocket | null = null;
   let nextId = 1;
   const pending = new Map<number, (reply: Envelope) => void>();
@@ -41,9 +44,12 @@ export function createWsTransport(url: string): WsTransport {
     if (ready) return ready;
     setState('connecting');
     ready = new Promise((resolve, reject) => {
-      const ws = new WebSocket(url);
+      const token = options.token();
+      const ws = new WebSocket(token ? `${options.url}?token=${encodeURIComponent(token)}` : options.url);
       socket = ws;
+      let opened = false;
       ws.onopen = () => {
+        opened = true;
         setState('open');
         resolve(ws);
       };
@@ -63,8 +69,10 @@ export function createWsTransport(url: string): WsTransport {
           resolvePending({ ok: false, error: { code: 'unavailable', message: 'Connection to Discord Monitor lost.' } });
         }
         pending.clear();
-        setState('closed');
         reject(new Error('Connection to Discord Monitor closed.'));
+        if (opened) return setState('closed');
+        // A refused upgrade looks the same as a server that is down; only the server can say which.
+        void checkAccess(token, options.origin).then((access) => setState(access === 'unauthorized' ? 'unauthorized' : 'closed'));
       };
     });
     ready.catch(() => undefined);
@@ -96,6 +104,11 @@ export function createWsTransport(url: string): WsTransport {
       connListeners.add(listener);
       return () => connListeners.delete(listener);
     },
+    async authorize(token: string) {
+      const access = await checkAccess(token, options.origin);
+      if (access === 'ok') options.saveToken(token);
+      return access;
+    },
     close() {
       socket?.close();
     },
@@ -106,7 +119,17 @@ export function createWsTransport(url: string): WsTransport {
 export function connectApi(): { api: Api; transport: WsTransport | null } {
   if (window.discordMonitor) return { api: window.discordMonitor, transport: null };
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const url = `${scheme}://${location.host}${WS_PATH}?token=${encodeURIComponent(accessToken())}`;
-  const transport = createWsTransport(url);
+  // Before anything else reads the address: the token leaves the address bar and history.
+  let current = adoptUrlToken();
+  const transport = createWsTransport({
+    url: `${scheme}://${location.host}${WS_PATH}`,
+    origin: location.origin,
+    // sessionStorage first; memory when storage is disabled.
+    token: () => storedToken() || current,
+    saveToken: (token) => {
+      current = token;
+      saveToken(token);
+    },
+  });
   return { api: createApi(transport), transport };
 }

@@ -12,7 +12,8 @@ interface Props {
 export function ConnectionBanner({ phase, reload }: Props) {
   const { t } = useTranslation();
 
-  if (phase.kind === 'online') return null;
+  // 'unauthorized' replaces the whole panel with the token screen.
+  if (phase.kind === 'online' || phase.kind === 'unauthorized') return null;
   if (phase.kind === 'failed') {
     return (
       <div className="banner banner--error" data-testid="connection-banner" data-phase="failed" role="alert">
@@ -32,7 +33,7 @@ export function ConnectionBanner({ phase, reload }: Props) {
 }
 
 /** "Connection lost — reconnecting… Reconnection attempt 2/10…", or "Reconnected! Reloading…". */
-export function ConnectionText({ phase }: { phase: Exclude<ReconnectPhase, { kind: 'online' } | { kind: 'failed' }> }) {
+export function ConnectionText({ phase }: { phase: Extract<ReconnectPhase, { kind: 'reconnecting' } | { kind: 'reloading' }> }) {
   const { t } = useTranslation();
   return phase.kind === 'reloading' ? (
     <p>{t('connection.reconnected')}</p>

@@ -1,16 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../api-context';
 import type { ConnectionState } from '../bridge';
+import type { Access } from '../lib/access-token';
 import { reconnect, RECONNECT_ATTEMPTS } from '../lib/reconnect';
 
 export type ReconnectPhase =
   | { kind: 'online' }
   | { kind: 'reconnecting'; attempt: number; total: number }
   | { kind: 'reloading' }
-  | { kind: 'failed' };
+  | { kind: 'failed' }
+  /** The server is up but refuses this page's access token: the token screen, not the banner. */
+  | { kind: 'unauthorized' };
 
 export interface ConnectionSource {
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+  authorize(token: string): Promise<Access>;
 }
 
 /**
@@ -24,6 +28,13 @@ export function useReconnect(source: ConnectionSource | null, probe: () => Promi
     if (!source) return;
     let controller: AbortController | null = null;
     const off = source.onConnectionChange((state) => {
+      if (state === 'unauthorized') {
+        // Probing again cannot help: only a new token can.
+        controller?.abort();
+        controller = null;
+        setPhase({ kind: 'unauthorized' });
+        return;
+      }
       // Each failed probe closes its own socket too: one schedule at a time.
       if (state !== 'closed' || controller) return;
       const run = new AbortController();

@@ -102,7 +102,7 @@ function OverlayContent({ view, run, receivedAt, connection, reload, onClose }: 
       )}
 
       {/* The socket drops during a restart (or a crash): the banner's news, here where it is seen. */}
-      {connection.kind !== 'online' && (
+      {connection.kind !== 'online' && connection.kind !== 'unauthorized' && (
         <div className="update-overlay__connection" data-testid="update-connection" data-phase={connection.kind}>
           {connection.kind === 'failed' ? (
             <>

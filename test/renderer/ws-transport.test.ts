@@ -1,0 +1,121 @@
+// @vitest-environment node
+// The browser bridge against a real HTTP + WebSocket server (Node's own WebSocket and fetch, the
+// same API as a browser's; jsdom's Event class would break Node's WebSocket): a refused token is told
+// apart from a server that is down (issue 7, item 11).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
+import { WebSocketServer } from 'ws';
+import { createWsTransport, type ConnectionState } from '../../renderer/src/bridge';
+import { checkAccess } from '../../renderer/src/lib/access-token';
+
+const TOKEN = 'k3J9_x-Qw8PzR2mVt6YbN1cLs4HdGf0A';
+
+/** A stand-in for the headless server's boundary: GET /api/auth and the token-checked upgrade on /api. */
+async function startFakePanel(token: string) {
+  const authHeaders: (string | undefined)[] = [];
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/api/auth' && req.method === 'GET') {
+      authHeaders.push(req.headers.authorization);
+      res.writeHead(req.headers.authorization === `Bearer ${token}` ? 204 : 401).end();
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => undefined);
+    const given = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
+    if (given !== token) return socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+    wss.handleUpgrade(req, socket, head, (ws) => ws.on('error', () => undefined));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    authHeaders,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('checkAccess (GET /api/auth)', () => {
+  it('sends the token as a Bearer header: 204 is ok, 401 unauthorized, no server unreachable', async () => {
+    const panel = await startFakePanel(TOKEN);
+    try {
+      await expect(checkAccess(TOKEN, panel.origin)).resolves.toBe('ok');
+      await expect(checkAccess(`${TOKEN.slice(0, -1)}B`, panel.origin)).resolves.toBe('unauthorized');
+      await expect(checkAccess('', panel.origin)).resolves.toBe('unauthorized');
+      expect(panel.authHeaders).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN.slice(0, -1)}B`, undefined]);
+    } finally {
+      await panel.close();
+    }
+    await expect(checkAccess(TOKEN, panel.origin)).resolves.toBe('unreachable');
+  });
+
+  it('a token that cannot even be a header is unauthorized, not a crash', async () => {
+    await expect(checkAccess('tok\u00e9n\u2603\n', 'http://127.0.0.1:9')).resolves.toBe('unauthorized');
+  });
+});
+
+describe('WebSocket transport against a real server', () => {
+  function transportFor(origin: string, token: { value: string }) {
+    const states: ConnectionState[] = [];
+    const transport = createWsTransport({
+      url: `${origin.replace('http', 'ws')}/api`,
+      origin,
+      token: () => token.value,
+      saveToken: (value) => (token.value = value),
+    });
+    transport.onConnectionChange((s) => states.push(s));
+    const reached = (state: ConnectionState) => vi.waitFor(() => expect(states.at(-1)).toBe(state), { timeout: 5000 });
+    return { transport, states, reached };
+  }
+
+  it('a wrong token ends in "unauthorized", never "closed" (which would start the reconnect banner)', async () => {
+    const panel = await startFakePanel(TOKEN);
+    try {
+      const { transport, states, reached } = transportFor(panel.origin, { value: 'wrong' });
+      const reply = await transport.invoke('app.info', undefined);
+      expect(reply.ok).toBe(false);
+      await reached('unauthorized');
+      expect(states).not.toContain('closed');
+      transport.close();
+    } finally {
+      await panel.close();
+    }
+  });
+
+  it('authorize() with the right token saves it and the next socket opens', async () => {
+    const panel = await startFakePanel(TOKEN);
+    try {
+      const token = { value: '' };
+      const { transport, reached } = transportFor(panel.origin, token);
+      transport.subscribe('bot.status', () => undefined);
+      await reached('unauthorized');
+      await expect(transport.authorize('nope')).resolves.toBe('unauthorized');
+      expect(token.value).toBe('');
+      await expect(transport.authorize(TOKEN)).resolves.toBe('ok');
+      expect(token.value).toBe(TOKEN);
+      transport.subscribe('bot.status', () => undefined);
+      await reached('open');
+      transport.close();
+    } finally {
+      await panel.close();
+    }
+  });
+
+  it('a server that is not there still ends in "closed" (the reconnect banner is right then)', async () => {
+    const panel = await startFakePanel(TOKEN);
+    await panel.close();
+    const { transport, reached } = transportFor(panel.origin, { value: TOKEN });
+    transport.subscribe('bot.status', () => undefined);
+    await reached('closed');
+  });
+});
+
