@@ -1,6 +1,7 @@
 // The last message id seen per channel, persisted so a restart can fetch what was posted meanwhile.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { PRIVATE_DIR, writePrivateFileSync } from '../fs-modes.js';
 import { snowflakeCompare } from './store.js';
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
@@ -46,8 +47,7 @@ export class LastSeen {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(this.ids));
-    renameSync(`${this.file}.tmp`, this.file);
+    mkdirSync(dirname(this.file), { recursive: true, mode: PRIVATE_DIR });
+    writePrivateFileSync(this.file, JSON.stringify(this.ids));
   }
 }

@@ -1,8 +1,9 @@
 // A ConfigBackup over plain files: one folder per snapshot with a manifest of hashes, the newest
 // `keep` kept. For settings files (settings.json, .env…) wherever they live.
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../fs-modes.js';
 import type { ConfigBackup } from './types.js';
 
 export interface FileConfigBackupOptions {
@@ -48,16 +49,18 @@ export function createFileConfigBackup(opts: FileConfigBackupOptions): ConfigBac
   return {
     async snapshot() {
       const dir = join(opts.backupDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
-      await mkdir(dir, { recursive: true });
+      // Copies of settings and tokens: private, whatever the mode of the original (.env is often 0644).
+      await mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
       const manifest: ManifestItem[] = [];
       for (const [i, source] of opts.files.entries()) {
         const sha256 = await hashOf(source);
         if (sha256 === null) continue;
         const copy = `${i}-${basename(source)}`;
         await copyFile(source, join(dir, copy));
+        await chmod(join(dir, copy), PRIVATE_FILE);
         manifest.push({ source, copy, sha256 });
       }
-      await writeFile(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
+      await writeFile(join(dir, MANIFEST), JSON.stringify(manifest, null, 2), { mode: PRIVATE_FILE });
       last = dir;
       await prune();
       return dir;

@@ -3,6 +3,7 @@
 import * as fsp from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../fs-modes.js';
 import { fileSchema, type JournalEntry } from './journal-schema.js';
 import type { StepName, StepRecord } from './types.js';
 
@@ -16,10 +17,10 @@ export type EntryPatch = Partial<Omit<JournalEntry, 'id' | 'steps'>>;
 /** The file operations the journal uses; tests swap one to simulate a crash mid-write. */
 export interface JournalFs {
   readFile(path: string, encoding: 'utf8'): Promise<string>;
-  writeFile(path: string, data: string, opts: { flush: boolean }): Promise<void>;
+  writeFile(path: string, data: string, opts: { flush: boolean; mode?: number }): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   rm(path: string, opts: { force: boolean }): Promise<void>;
-  mkdir(path: string, opts: { recursive: boolean }): Promise<unknown>;
+  mkdir(path: string, opts: { recursive: boolean; mode?: number }): Promise<unknown>;
 }
 
 export class UpdateJournal {
@@ -135,10 +136,11 @@ export class UpdateJournal {
   }
 
   private async writeAtomically(text: string): Promise<void> {
-    await this.fs.mkdir(this.dataDir, { recursive: true });
+    await this.fs.mkdir(this.dataDir, { recursive: true, mode: PRIVATE_DIR });
     const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await this.fs.writeFile(tmp, text, { flush: true });
+      // A fresh temp name each time, so the mode applies: readable by the user alone.
+      await this.fs.writeFile(tmp, text, { flush: true, mode: PRIVATE_FILE });
       await this.fs.rename(tmp, this.file);
     } catch (err) {
       await this.fs.rm(tmp, { force: true }).catch(() => undefined);
