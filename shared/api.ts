@@ -10,7 +10,7 @@ import {
   type Namespace,
 } from './contract.js';
 
-export type ErrorCode = 'invalid-input' | 'unknown-command' | 'busy' | 'overridden' | 'unavailable' | 'internal';
+export type ErrorCode = 'invalid-input' | 'unknown-command' | 'busy' | 'overridden' | 'unavailable' | 'rate-limited' | 'internal';
 
 export interface ApiErrorBody {
   code: ErrorCode;

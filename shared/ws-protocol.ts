@@ -4,6 +4,21 @@ import type { Envelope } from './api.js';
 
 export const WS_PATH = '/api';
 
+/**
+ * `GET /api/auth` with `Authorization: Bearer <access token>`: 204 when the token is right,
+ * 401 with `{ error }` otherwise. Lets the page tell "wrong token" from "server down".
+ */
+export const AUTH_PATH = '/api/auth';
+
+/** Close codes the server uses (RFC 6455 §7.4.1). */
+export const CLOSE = {
+  protocolError: 1002,
+  unsupportedData: 1003,
+  invalidPayload: 1007,
+  policy: 1008,
+  tooBig: 1009,
+} as const;
+
 export const clientFrame = z.object({
   type: z.literal('invoke'),
   id: z.number().int().nonnegative(),

@@ -1,35 +1,24 @@
 // Serves the built panel and the WebSocket bridge. Only the WebSocket carries data, and it
 // requires the access token; the static files are the same public bundle the desktop app ships.
-import { timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { WS_PATH, clientFrame, type ServerFrame } from '../../shared/ws-protocol.js';
+import { WebSocketServer } from 'ws';
+import {
+  HTTP_HEADERS_TIMEOUT_MS,
+  HTTP_REQUEST_TIMEOUT_MS,
+  MAX_HTTP_CONNECTIONS,
+  MAX_HTTP_CONNECTIONS_PER_IP,
+  MAX_WS_CONNECTIONS,
+  REFUSAL_LOG_INTERVAL_MS,
+  WS_MAX_PAYLOAD,
+} from '../../shared/limits.js';
 import type { Core } from '../core/app-core.js';
+import { ConnectionsPerAddress } from './http/rate-limit.js';
+import { RefusalLog } from './http/refusal-log.js';
+import { handleRequest, handleUpgrade, type RouteContext } from './http/routes.js';
+import { serveBridge } from './http/ws-bridge.js';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cache-Control': 'no-store',
-};
+export { CSP } from './http/security-headers.js';
 
 export interface PanelServer {
   server: Server;
@@ -38,102 +27,65 @@ export interface PanelServer {
   close(): Promise<void>;
 }
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Browsers send Origin on WebSocket upgrades; refuse pages from other sites (cross-site WebSocket hijacking). */
-function originAllowed(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
-
-export async function startPanelServer(opts: {
+export interface PanelServerOptions {
   core: Core;
   rendererDir: string;
   host: string;
   port: number;
   accessToken: string | null;
-}): Promise<PanelServer> {
-  const { core, rendererDir } = opts;
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/healthz') {
-      const info = core.info();
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, version: info.version, commit: info.commit, pid: process.pid, bot: core.monitor.status().state }));
-      return;
-    }
-    const rel = normalize(decodeURIComponent(path)).replace(/^([/\\])+/, '');
-    let file = join(rendererDir, rel || 'index.html');
-    if (!file.startsWith(rendererDir + sep) && file !== rendererDir) {
-      res.writeHead(400, SECURITY_HEADERS).end('Bad path');
-      return;
-    }
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('The panel is not built. Run `npm run build`.');
-      return;
-    }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
+  /** Connection caps (tests lower them); defaults from shared/limits.ts. */
+  limits?: Partial<{ httpConnectionsPerIp: number; wsConnections: number }>;
+  refusalLogIntervalMs?: number;
+}
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const refuse = (status: string) => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
-    };
-    if (url.pathname !== WS_PATH) return refuse('404 Not Found');
-    if (opts.accessToken && !sameSecret(url.searchParams.get('token') ?? '', opts.accessToken)) {
-      core.log.logger.warn('Refused a panel connection with a missing or wrong access token.');
-      return refuse('401 Unauthorized');
-    }
-    if (!originAllowed(req)) return refuse('403 Forbidden');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+export async function startPanelServer(opts: PanelServerOptions): Promise<PanelServer> {
+  const { core } = opts;
+  const refusals = new RefusalLog(core.log.logger, opts.refusalLogIntervalMs ?? REFUSAL_LOG_INTERVAL_MS);
+  // No compression: a small deflated frame could inflate past every limit (zip bomb).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD, perMessageDeflate: false, skipUTF8Validation: false });
+  const ctx: RouteContext = {
+    core,
+    rendererDir: opts.rendererDir,
+    host: opts.host,
+    accessToken: opts.accessToken,
+    refusals,
+    wss,
+    maxWsConnections: opts.limits?.wsConnections ?? MAX_WS_CONNECTIONS,
+  };
+  const server = createServer({ headersTimeout: HTTP_HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS }, (req, res) => handleRequest(ctx, req, res));
+  server.maxConnections = MAX_HTTP_CONNECTIONS;
+  const perAddress = new ConnectionsPerAddress(opts.limits?.httpConnectionsPerIp ?? MAX_HTTP_CONNECTIONS_PER_IP);
+  server.on('connection', (socket) => {
+    if (perAddress.admit(socket)) return;
+    refusals.refused('capacity', socket.remoteAddress);
+    socket.destroy();
   });
-
-  wss.on('connection', (ws: WebSocket) => {
-    const send = (frame: ServerFrame) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(frame));
-    const unsubscribe = core.bus.onAny((event, payload) => send({ type: 'event', event, payload }));
-    ws.on('close', unsubscribe);
-    ws.on('message', async (data) => {
-      let frame;
-      try {
-        frame = clientFrame.parse(JSON.parse(String(data)));
-      } catch {
-        ws.close(1008, 'Malformed frame');
-        return;
-      }
-      send({ type: 'reply', id: frame.id, reply: await core.dispatch(frame.command, frame.arg) });
-    });
-  });
+  server.on('upgrade', (req, socket, head: Buffer) => handleUpgrade(ctx, req, socket, head));
+  serveBridge(wss, core, refusals);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host, () => resolve());
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  server.on('error', (err) => core.log.logger.error(`Panel server error: ${err.message}`));
   const port = (server.address() as AddressInfo).port;
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   const url = `http://${shownHost}:${port}/${opts.accessToken ? `?token=${encodeURIComponent(opts.accessToken)}` : ''}`;
+  let closing: Promise<void> | null = null;
   return {
     server,
     url,
     port,
     close: () =>
-      new Promise((resolve) => {
+      (closing ??= new Promise((resolve) => {
+        refusals.close();
         for (const client of wss.clients) client.terminate();
         wss.close();
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      })),
   };
 }

@@ -68,8 +68,11 @@ export async function runHeadless(
   panel = await listenWithRetry(() =>
     startPanelServer({ core, rendererDir: join(appDir, '.vite', 'renderer', 'main_window'), host: args.host, port: args.port, accessToken }),
   );
-  core.log.logger.info(`Panel served on http://${args.host}:${panel.port}/ (${core.info().version}, commit ${core.info().commit?.slice(0, 7) ?? 'unknown'}).`);
-  // Printed, not logged: the URL carries the access token, which the logs never show.
+  // No URL in the log: a token-less one would open a refused page, and the token is never logged.
+  const where = `${args.host.includes(':') ? `[${args.host}]` : args.host}:${panel.port}`;
+  const how = accessToken ? 'open the address printed at startup (it carries the access token)' : 'open the address printed at startup (no access token: --no-token)';
+  core.log.logger.info(`Panel listening on ${where} (${core.info().version}, commit ${core.info().commit?.slice(0, 7) ?? 'unknown'}) — ${how}.`);
+  // Printed once, not logged: the URL carries the access token.
   process.stdout.write(`\nDiscord Monitor panel: ${panel.url}\n\n`);
 
   const { autoStartBot } = core.settings.effective();

@@ -1,0 +1,52 @@
+// Who may talk to the panel: the access token (constant time), the Host header (DNS rebinding)
+// and the Origin header (cross-site WebSocket hijacking).
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
+import { hostname } from 'node:os';
+
+/**
+ * Compares SHA-256 digests so the time taken depends on neither the length of the guess nor
+ * where it first differs.
+ */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** The token of `Authorization: Bearer <token>`, or null. */
+export function bearerToken(req: IncomingMessage): string | null {
+  const m = /^Bearer ([^\s]+)$/i.exec(req.headers.authorization ?? '');
+  return m ? m[1]! : null;
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
+const bracketed = (host: string) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host).toLowerCase();
+
+/**
+ * A page served from another name that resolves to us (DNS rebinding) sends that name as Host.
+ * Accepted: loopback names, the bound host (the --host value), and when bound to every
+ * interface, IP literals (a browser that sends one really connected to it) and this machine's name.
+ */
+export function hostAllowed(hostHeader: string | undefined, boundHost: string): boolean {
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::\d{1,5})?$/.exec(hostHeader ?? '');
+  if (!m) return false;
+  const name = m[1]!.toLowerCase();
+  if (LOOPBACK_NAMES.has(name) || name === bracketed(boundHost)) return true;
+  if (!WILDCARDS.has(boundHost)) return false;
+  const machine = hostname().toLowerCase();
+  return isIP(name.replace(/^\[|\]$/g, '')) !== 0 || name === machine || name === `${machine}.local`;
+}
+
+/** Browsers send Origin on WebSocket upgrades; a page of another site must not use our socket. */
+export function originAllowed(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

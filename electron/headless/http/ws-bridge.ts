@@ -1,0 +1,57 @@
+// The contract over WebSocket: each socket gets an error listener, a command budget, and replies
+// for every well-formed invoke; anything else closes that socket (never the process).
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Envelope } from '../../../shared/api.js';
+import { COMMAND_RATE, WS_MAX_BUFFERED, WS_MAX_PAYLOAD } from '../../../shared/limits.js';
+import { CLOSE, type ServerFrame } from '../../../shared/ws-protocol.js';
+import type { Core } from '../../core/app-core.js';
+import { parseClientFrame } from './frames.js';
+import { TokenBucket } from './rate-limit.js';
+import type { RefusalLog } from './refusal-log.js';
+
+// ws closes on a protocol error with the right code but no reason; these name the problem.
+const REASONS = new Map<number, string>([
+  [CLOSE.protocolError, 'Protocol error: not a valid client frame (RFC 6455).'],
+  [CLOSE.invalidPayload, 'Text frame is not valid UTF-8.'],
+  [CLOSE.tooBig, `Frame over the ${WS_MAX_PAYLOAD / 1024 / 1024} MiB limit.`],
+]);
+
+const RATE_LIMITED = `Too many commands: at most ${COMMAND_RATE.perSecond} a second (bursts of ${COMMAND_RATE.burst}). Wait a moment and try again.`;
+
+export function serveBridge(wss: WebSocketServer, core: Core, refusals: RefusalLog): void {
+  wss.on('connection', (ws: WebSocket, from: string | undefined) => {
+    const close = ws.close.bind(ws);
+    ws.close = (code?: number, reason?: string | Buffer) => close(code, reason ?? (code === undefined ? undefined : REASONS.get(code)));
+    // Counted, not logged one by one: only a client holding the token gets here, but it may loop.
+    ws.on('error', () => refusals.refused('protocol', from));
+
+    const send = (frame: ServerFrame) => {
+      if (ws.readyState !== ws.OPEN) return;
+      // A client that stops reading would make us queue events forever.
+      if (ws.bufferedAmount > WS_MAX_BUFFERED) return ws.terminate();
+      ws.send(JSON.stringify(frame));
+    };
+    const unsubscribe = core.bus.onAny((event, payload) => send({ type: 'event', event, payload }));
+    ws.on('close', unsubscribe);
+
+    const bucket = new TokenBucket(COMMAND_RATE);
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return ws.close(CLOSE.unsupportedData, 'Binary frames are not accepted: send JSON text.');
+      const parsed = parseClientFrame(String(data));
+      if (!parsed.ok) return ws.close(parsed.code, parsed.reason);
+      const { id, command, arg } = parsed.frame;
+      if (!bucket.take()) return send({ type: 'reply', id, reply: { ok: false, error: { code: 'rate-limited', message: RATE_LIMITED } } });
+      void reply(core, command, arg).then((envelope) => send({ type: 'reply', id, reply: envelope }));
+    });
+  });
+}
+
+/** Dispatch never rejects by contract; if it does, the client still gets an answer and we keep serving. */
+async function reply(core: Core, command: string, arg: unknown): Promise<Envelope> {
+  try {
+    return await core.dispatch(command, arg);
+  } catch (err) {
+    core.log.logger.error({ err }, `Command "${command.slice(0, 60)}" from the panel failed: ${err instanceof Error ? err.message : String(err)}`);
+    return { ok: false, error: { code: 'internal', message: 'The command failed unexpectedly; see the log for details.' } };
+  }
+}

@@ -1,0 +1,52 @@
+// Issue 7 item 11 (server side): the tokenised URL is printed to stdout once; no log line (file
+// or stdout) carries a token-less panel URL a user could copy and land on a refused page.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runHeadless, type Headless } from '../../electron/headless/run.js';
+
+let h: Headless | null = null;
+let dir: string | null = null;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await h?.stop();
+  h = null;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(noToken: boolean): Promise<{ stdout: string; logFile: string; port: number; token: string | null }> {
+  dir = mkdtempSync(join(tmpdir(), 'dm-url-'));
+  const written: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  h = await runHeadless(
+    { host: '127.0.0.1', port: 0, dataDir: join(dir, 'data'), noToken, selfTest: true, relaunched: false, waitPid: null },
+    { DISCORD_MONITOR_ACCESS_TOKEN: 'url-test-access-token-0123456789' },
+    dir,
+  );
+  h.core.log.flush();
+  vi.restoreAllMocks();
+  return { stdout: written.join(''), logFile: readFileSync(h.core.log.file, 'utf8'), port: h.panel.port, token: noToken ? null : 'url-test-access-token-0123456789' };
+}
+
+describe('the panel address at startup', () => {
+  it('prints the tokenised URL once and logs where to find it without a URL', async () => {
+    const { stdout, logFile, port, token } = await start(false);
+    const url = `http://127.0.0.1:${port}/?token=${token}`;
+    expect(stdout.split(url)).toHaveLength(2);
+    // Every other http:// address in stdout or the log would be a token-less (or redacted) one.
+    const addresses = (text: string) => text.match(/https?:\/\/[^\s"')]+/g) ?? [];
+    expect(addresses(stdout)).toEqual([url]);
+    expect(addresses(logFile)).toEqual([]);
+    expect(logFile).toMatch(new RegExp(`Panel listening on 127\\.0\\.0\\.1:${port} .*printed at startup`));
+    expect(stdout).toMatch(new RegExp(`Panel listening on 127\\.0\\.0\\.1:${port} .*printed at startup`));
+  });
+
+  it('without an access token, the printed URL is the whole address', async () => {
+    const { stdout, port } = await start(true);
+    expect(stdout).toContain(`Discord Monitor panel: http://127.0.0.1:${port}/\n`);
+  });
+});
