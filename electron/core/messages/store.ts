@@ -18,11 +18,20 @@ export class MessageStore {
   private db: Database.Database;
   private statements;
 
-  /** `file` ':memory:' keeps nothing across restarts (tests of the store itself). */
-  constructor(file: string, private readonly keepPerChannel = 1000) {
+  /**
+   * `file` ':memory:' keeps nothing across restarts (tests of the store itself). `redact` scrubs known
+   * secrets from each row's JSON before it is written, so the file and its WAL never hold the bot token.
+   */
+  constructor(
+    file: string,
+    private readonly keepPerChannel = 1000,
+    private readonly redact: (json: string) => string = (json) => json,
+  ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // Deleted and rewritten content is zeroed, so a redacted row leaves no old copy in free space.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(`CREATE TABLE IF NOT EXISTS messages (
       id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, sort_key TEXT NOT NULL, json TEXT NOT NULL)`);
     this.db.exec('CREATE INDEX IF NOT EXISTS messages_channel ON messages (channel_id, sort_key)');
@@ -50,7 +59,7 @@ export class MessageStore {
 
   /** Adds a message; false when it was already there (a duplicate). */
   add(message: ChatMessage): boolean {
-    const added = this.statements.insert.run(message.id, message.channelId, key(message.id), JSON.stringify(message)).changes > 0;
+    const added = this.statements.insert.run(message.id, message.channelId, key(message.id), this.redact(JSON.stringify(message))).changes > 0;
     if (added) this.statements.prune.run(message.channelId, message.channelId, this.keepPerChannel - 1);
     return added;
   }
@@ -59,13 +68,27 @@ export class MessageStore {
     const current = this.get(id);
     if (!current) return undefined;
     const next = { ...current, ...changes };
-    this.statements.update.run(JSON.stringify(next), id);
+    this.statements.update.run(this.redact(JSON.stringify(next)), id);
     return next;
   }
 
   /** The last `limit` messages of a channel, oldest first. */
   list(channelId: string, limit = 200): ChatMessage[] {
     return this.statements.list.all(channelId, limit).map((r) => JSON.parse(r.json) as ChatMessage);
+  }
+
+  /** Rewrites the rows holding a secret learnt since they were stored (an older database, a token saved later). */
+  redactStored(): number {
+    let changed = 0;
+    this.db.transaction(() => {
+      for (const row of this.db.prepare<[], { id: string; json: string }>('SELECT id, json FROM messages').all()) {
+        const clean = this.redact(row.json);
+        if (clean !== row.json) changed += this.statements.update.run(clean, row.id).changes;
+      }
+    })();
+    // The WAL keeps old page images (from this run or a crashed one) until checkpointed and truncated.
+    if (!this.db.memory) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return changed;
   }
 
   close(): void {
