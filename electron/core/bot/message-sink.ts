@@ -6,6 +6,7 @@ import type { ChatMessage } from '../../../shared/types.js';
 import type { EventBus } from '../event-bus.js';
 import type { LastSeen } from '../messages/last-seen.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
+import { MemberNames } from './members.js';
 import { toChatMessage } from './to-chat-message.js';
 
 export interface MessageSinkOptions {
@@ -17,12 +18,18 @@ export interface MessageSinkOptions {
 
 export class MessageSink {
   private held: Message[] | null = null;
+  /** Set after a catch-up left a hole: messages are still shown, the resume point stays before the hole. */
+  private frozen = false;
+  readonly names: MemberNames;
 
-  constructor(private readonly o: MessageSinkOptions) {}
+  constructor(private readonly o: MessageSinkOptions) {
+    this.names = new MemberNames(o.store, o.logger);
+  }
 
   /** From now on live messages wait until release(): a catch-up is about to start. */
   hold(): void {
     this.held = [];
+    this.frozen = false;
   }
 
   /** Holds live messages unless already holding (a catch-up after a re-IDENTIFY, mid-session). */
@@ -36,25 +43,47 @@ export class MessageSink {
     else this.received(m, false);
   }
 
-  /** Ends holding; delivers what was held (oldest first) unless `deliver` is false (a stale connection). */
-  release(deliver = true): void {
+  /**
+   * Ends holding; delivers what was held (oldest first) unless `deliver` is false (a stale connection).
+   * `advanceResumePoint: false` (the catch-up left a hole) keeps the resume point where it is.
+   */
+  release(deliver = true, opts: { advanceResumePoint?: boolean } = {}): void {
     const held = this.held ?? [];
     this.held = null;
+    if (opts.advanceResumePoint === false) this.frozen = true;
     if (deliver) for (const m of held.sort((a, b) => snowflakeCompare(a.id, b.id))) this.received(m, false);
   }
 
-  received(m: Message | PartialMessage, caughtUp: boolean): void {
-    this.o.lastSeen.advance(m.channelId, m.id);
-    if (m.author?.id === m.client.user?.id) return;
-    const chat = toChatMessage(m, caughtUp);
-    if (chat && this.o.store.add(chat)) this.o.bus.emit('message.created', chat);
+  /** Stores and shows a message; true when it was new (not a duplicate, not the bot's own). */
+  received(m: Message | PartialMessage, caughtUp: boolean): boolean {
+    if (!this.frozen) this.o.lastSeen.advance(m.channelId, m.id);
+    if (m.author?.id === m.client.user?.id) return false;
+    const chat = toChatMessage(m, caughtUp, this.names.displayName(m));
+    if (!chat || !this.o.store.add(chat)) return false;
+    this.o.bus.emit('message.created', chat);
+    return true;
+  }
+
+  /** A stored message found edited on Discord after the app was off. */
+  editedOffline(m: Message): void {
+    const existing = this.o.store.get(m.id);
+    if (!existing) return;
+    const chat = toChatMessage(m, existing.caughtUp, this.names.displayName(m));
+    const updated = this.o.store.update(m.id, { content: m.content, editedAt: m.editedTimestamp, attachments: chat?.attachments ?? existing.attachments });
+    if (updated) this.o.bus.emit('message.updated', updated);
+  }
+
+  /** A stored message no longer on Discord: deleted while the app was off. */
+  deletedOffline(m: { id: string; channelId: string }): void {
+    this.deleted(m);
   }
 
   updated(m: Message | PartialMessage): void {
-    const chat = toChatMessage(m, false);
+    const chat = toChatMessage(m, false, this.names.displayName(m));
     const existing = this.o.store.get(m.id);
+    // Only edited_timestamp says a person edited it: a link preview arrives as an update with null.
     const updated: ChatMessage | undefined = existing
-      ? this.o.store.update(m.id, { content: m.content ?? existing.content, editedAt: m.editedTimestamp ?? Date.now(), attachments: chat?.attachments ?? existing.attachments })
+      ? this.o.store.update(m.id, { content: m.content ?? existing.content, editedAt: m.editedTimestamp ?? existing.editedAt, attachments: chat?.attachments ?? existing.attachments })
       : chat && this.o.store.add(chat)
         ? chat
         : undefined;

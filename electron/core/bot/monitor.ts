@@ -239,9 +239,11 @@ export class ChannelMonitor {
     this.o.logger.info(`Monitoring #${channel.name} on ${guild.name}.`);
   }
 
-  private catchUp(client: Client, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
+  private async catchUp(client: Client, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
     const { store, lastSeen, logger } = this.o;
-    return catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent: () => gen === this.generation });
+    const isCurrent = () => gen === this.generation;
+    const progress = (sentence: string) => isCurrent() && this.set({ state: 'connecting', sentence });
+    await catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent, progress });
   }
 
   private attach(client: Client, target: MonitorTarget, gen: number): void {

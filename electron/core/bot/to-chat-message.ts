@@ -1,7 +1,8 @@
 import type { Message, PartialMessage } from 'discord.js';
 import type { ChatMessage } from '../../../shared/types.js';
 
-export function toChatMessage(m: Message | PartialMessage, caughtUp: boolean): ChatMessage | null {
+/** `displayName` comes from MemberNames: REST messages carry no member, so m.member alone is not enough. */
+export function toChatMessage(m: Message | PartialMessage, caughtUp: boolean, displayName?: string): ChatMessage | null {
   if (!m.author) return null;
   return {
     id: m.id,
@@ -9,7 +10,7 @@ export function toChatMessage(m: Message | PartialMessage, caughtUp: boolean): C
     author: {
       id: m.author.id,
       username: m.author.username,
-      displayName: m.member?.displayName ?? m.author.globalName ?? m.author.username,
+      displayName: displayName ?? m.member?.displayName ?? m.author.globalName ?? m.author.username,
       avatarUrl: m.author.avatar ? m.author.displayAvatarURL({ size: 64 }) : null,
       bot: m.author.bot,
     },

@@ -35,6 +35,10 @@ export class MessageStore {
     this.db.exec(`CREATE TABLE IF NOT EXISTS messages (
       id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, sort_key TEXT NOT NULL, json TEXT NOT NULL)`);
     this.db.exec('CREATE INDEX IF NOT EXISTS messages_channel ON messages (channel_id, sort_key)');
+    // Server display names, so messages fetched over REST (which carry no member) after a restart
+    // show the same name as live ones.
+    this.db.exec(`CREATE TABLE IF NOT EXISTS member_names (
+      guild_id TEXT NOT NULL, user_id TEXT NOT NULL, display_name TEXT NOT NULL, PRIMARY KEY (guild_id, user_id))`);
     this.statements = {
       get: this.db.prepare<[string], { json: string }>('SELECT json FROM messages WHERE id = ?'),
       insert: this.db.prepare('INSERT OR IGNORE INTO messages (id, channel_id, sort_key, json) VALUES (?, ?, ?, ?)'),
@@ -42,6 +46,8 @@ export class MessageStore {
       list: this.db.prepare<[string, number], { json: string }>(
         'SELECT json FROM (SELECT json, sort_key FROM messages WHERE channel_id = ? ORDER BY sort_key DESC LIMIT ?) ORDER BY sort_key',
       ),
+      memberName: this.db.prepare<[string, string], { display_name: string }>('SELECT display_name FROM member_names WHERE guild_id = ? AND user_id = ?'),
+      setMemberName: this.db.prepare('INSERT OR REPLACE INTO member_names (guild_id, user_id, display_name) VALUES (?, ?, ?)'),
       prune: this.db.prepare(
         'DELETE FROM messages WHERE channel_id = ? AND sort_key < (SELECT sort_key FROM messages WHERE channel_id = ? ORDER BY sort_key DESC LIMIT 1 OFFSET ?)',
       ),
@@ -75,6 +81,14 @@ export class MessageStore {
   /** The last `limit` messages of a channel, oldest first. */
   list(channelId: string, limit = 200): ChatMessage[] {
     return this.statements.list.all(channelId, limit).map((r) => JSON.parse(r.json) as ChatMessage);
+  }
+
+  memberName(guildId: string, userId: string): string | undefined {
+    return this.statements.memberName.get(guildId, userId)?.display_name;
+  }
+
+  setMemberName(guildId: string, userId: string, displayName: string): void {
+    this.statements.setMemberName.run(guildId, userId, displayName);
   }
 
   /** Rewrites the rows holding a secret learnt since they were stored (an older database, a token saved later). */

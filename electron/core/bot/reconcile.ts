@@ -1,0 +1,59 @@
+// Edits and deletions made while the app was off send no event we could have heard: re-read the
+// last stored messages from Discord and apply what changed. Bounded to a window of recent
+// messages (RECONCILE_WINDOW) so a reconnect costs one or two requests, not a history scan.
+import type { Message, TextBasedChannel } from 'discord.js';
+import type { Logger } from 'pino';
+import type { MessageStore } from '../messages/store.js';
+import type { MessageSink } from './message-sink.js';
+
+export const RECONCILE_WINDOW = 100;
+const PAGE = 100;
+
+export interface ReconcileOptions {
+  channel: TextBasedChannel;
+  channelId: string;
+  store: MessageStore;
+  sink: MessageSink;
+  logger: Logger;
+  isCurrent: () => boolean;
+  window: number;
+}
+
+export async function reconcileRecent(o: ReconcileOptions): Promise<{ edited: number; deleted: number }> {
+  const stored = o.store.list(o.channelId, o.window).filter((m) => !m.deleted);
+  const first = stored[0];
+  const last = stored.at(-1);
+  if (!first || !last) return { edited: 0, deleted: 0 };
+  const onDiscord = new Map<string, Message>();
+  try {
+    // Paging forward from just before the oldest stored one covers the whole window in order.
+    let after = (BigInt(first.id) - 1n).toString();
+    for (;;) {
+      const page = [...(await o.channel.messages.fetch({ after, limit: PAGE, cache: false })).values()].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+      for (const m of page) onDiscord.set(m.id, m);
+      const newest = page.at(-1);
+      if (page.length < PAGE || !newest || BigInt(newest.id) >= BigInt(last.id)) break;
+      after = newest.id;
+    }
+  } catch (err) {
+    o.logger.warn(`Could not check recent messages for edits and deletions made while the app was offline: ${err instanceof Error ? err.message : String(err)}.`);
+    return { edited: 0, deleted: 0 };
+  }
+  if (!o.isCurrent()) return { edited: 0, deleted: 0 };
+  let edited = 0;
+  let deleted = 0;
+  for (const s of stored) {
+    const m = onDiscord.get(s.id);
+    if (!m) {
+      o.sink.deletedOffline({ id: s.id, channelId: s.channelId });
+      deleted++;
+    } else if ((m.editedTimestamp ?? null) !== s.editedAt && m.editedTimestamp !== null) {
+      o.sink.editedOffline(m);
+      edited++;
+    }
+  }
+  if (edited || deleted) {
+    o.logger.info(`While the app was offline, ${edited} message(s) were edited and ${deleted} deleted in this channel; the list now shows them as they are on Discord (checked the last ${stored.length}).`);
+  }
+  return { edited, deleted };
+}
