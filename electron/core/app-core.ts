@@ -8,6 +8,7 @@ import { CommandError } from './errors.js';
 import { EventBus } from './event-bus.js';
 import { ensurePrivateDir, tightenModes, touchPrivateFile } from './fs-modes.js';
 import { testConnectionHandler } from './handlers/test-connection.js';
+import { checkApiUrlChange } from './handlers/token-destination.js';
 import { createLog, type CoreLog } from './log/logger.js';
 import { LastSeen } from './messages/last-seen.js';
 import { MessageStore } from './messages/store.js';
@@ -135,6 +136,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         get: async () => settings.view(),
         save: async (patch) => {
           notBusy();
+          checkApiUrlChange(patch, settings.effective());
           const view = await settings.save(patch);
           log.logger.info('Settings saved.');
           return view;

@@ -42,8 +42,9 @@ it('DISCORD_API_URL with a password is ignored with a notice that does not quote
   const view = core.settings.view();
   expect(view.fromEnv.apiUrl).toBeUndefined();
   expect(JSON.stringify(view)).not.toContain(PASSWORD);
-  expect(core.settings.notices.join('\n')).toMatch(/DISCORD_API_URL ignored: must not contain a user name or password/);
-  expect(core.settings.notices.join('\n')).not.toContain(PASSWORD);
+  const notices = JSON.stringify(core.settings.notices);
+  expect(notices).toMatch(/DISCORD_API_URL ignored: must not contain a user name or password/);
+  expect(notices).not.toContain(PASSWORD);
 });
 
 it.each([

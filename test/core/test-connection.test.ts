@@ -116,3 +116,21 @@ it('a new token and a new API URL pasted together are tested against that server
   });
   expect(reply).toMatchObject({ ok: true, value: { ok: true, bot: { username: 'Second Bot' }, guild: { name: 'Elsewhere' }, channel: { name: 'news' } } });
 });
+
+// The same leak through settings.save: a saved URL is where the next bot.start sends the token.
+it('saving another API URL needs the token typed again; the stored one never follows the URL', async () => {
+  core = await savedCore();
+  const refused = await core.dispatch('settings.save', { apiUrl: recorder.url });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/enter the bot token again/i), fields: { token: expect.any(String) } } });
+  expect(core.settings.view().apiUrl).toBe(world.fake.apiUrl);
+  // The same URL spelled differently is no change.
+  expect(await core.dispatch('settings.save', { apiUrl: `${world.fake.apiUrl.toUpperCase().replace('/API', '/api')}/` })).toMatchObject({ ok: true });
+
+  expect(await core.dispatch('settings.save', { apiUrl: recorder.url, token: OTHER_TOKEN })).toMatchObject({ ok: true, value: { apiUrl: recorder.url } });
+  const failed = await core.dispatch('settings.testConnection');
+  expect(failed).toMatchObject({ ok: true, value: { ok: false, error: { code: 'invalid-token' } } });
+  expect(recorder.seen.length).toBeGreaterThan(0);
+  neverSawStoredToken();
+  // Clearing the token while moving the URL sends nothing anywhere.
+  expect(await core.dispatch('settings.save', { apiUrl: world.fake.apiUrl, token: null })).toMatchObject({ ok: true });
+});

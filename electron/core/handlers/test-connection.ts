@@ -1,19 +1,16 @@
-// settings.testConnection: which token may go where. The stored token is only ever sent to the
-// effective API URL (otherwise whoever drives the panel could point it at their own server and
-// read the token); testing another URL needs a token typed in the dialog. Environment-set values are locked.
+// settings.testConnection: the stored token is only ever sent to the effective API URL (see
+// token-destination.ts); testing another URL needs a token typed in the dialog. Environment-set values are locked.
 import type { z } from 'zod';
-import { apiUrl as apiUrlSchema, type connectionCandidate } from '../../../shared/schemas.js';
+import type { connectionCandidate } from '../../../shared/schemas.js';
 import type { SettingsView, TestConnectionResult } from '../../../shared/types.js';
 import { testConnection } from '../bot/test-connection.js';
 import { CommandError } from '../errors.js';
 import type { EffectiveSettings } from '../settings/settings.js';
+import { sameApiUrl as sameUrl } from './token-destination.js';
 
 export type ConnectionCandidate = z.output<typeof connectionCandidate> | undefined;
 type Field = keyof NonNullable<ConnectionCandidate>;
 const FIELDS: Field[] = ['token', 'guildId', 'channelId', 'apiUrl'];
-
-// Compared after the schema's normalisation, so "HTTP://Host/api/" is the same URL as "http://host/api".
-const sameUrl = (a: string, b: string) => (apiUrlSchema.safeParse(a).data ?? a) === (apiUrlSchema.safeParse(b).data ?? b);
 
 export interface ConnectionTarget {
   token: string;
