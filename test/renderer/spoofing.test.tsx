@@ -107,6 +107,14 @@ describe('Markdown depth caps', () => {
     expect(items).toEqual(Array.from({ length: 200 }, (_, i) => `item ${i}`));
   });
 
+  it('a 200-level list written on one line ("- - - … x", 401 characters) renders 4 lists and one item', async () => {
+    const el = await show(makeMessage({ content: `${'- '.repeat(200)}x` }));
+    expect(nesting(el, 'ul')).toBe(MAX_LIST_DEPTH);
+    // The 196 levels that held nothing but the next level leave no empty bullets behind.
+    expect(el.querySelectorAll('li')).toHaveLength(MAX_LIST_DEPTH);
+    expect(el.querySelector('li li li li')!.textContent).toBe('x');
+  });
+
   it('keeps shallow quotes and lists as written', async () => {
     const el = await show(makeMessage({ content: '> quoted\n\n- a\n  - b\n    - c' }));
     expect(nesting(el, 'blockquote')).toBe(1);

@@ -31,12 +31,16 @@ function inner(node: MdNode, quotes: number, lists: number): MdNode[] {
   return (node.children ?? []).flatMap((child) => capped(child, quotes, lists));
 }
 
-/** Items of the lists nested in these items become their following siblings. */
+/**
+ * Items of the lists nested in these items become their following siblings. An item that held
+ * nothing but the next level ("- - - x") goes: no empty bullets.
+ */
 function hoist(items: MdNode[]): MdNode[] {
   return items.flatMap((item) => {
     const nested = (item.children ?? []).filter((c) => c.type === 'list');
     if (nested.length === 0) return [item];
     item.children = item.children!.filter((c) => c.type !== 'list');
-    return [item, ...hoist(nested.flatMap((list) => list.children ?? []))];
+    const hoisted = hoist(nested.flatMap((list) => list.children ?? []));
+    return item.children.length > 0 ? [item, ...hoisted] : hoisted;
   });
 }
