@@ -136,7 +136,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         get: async () => settings.view(),
         save: async (patch) => {
           notBusy();
-          checkApiUrlChange(patch, settings.effective());
+          checkApiUrlChange(patch, settings.effective(), settings.view().fromEnv);
           const view = await settings.save(patch);
           log.logger.info('Settings saved.');
           return view;

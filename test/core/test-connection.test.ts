@@ -134,3 +134,12 @@ it('saving another API URL needs the token typed again; the stored one never fol
   // Clearing the token while moving the URL sends nothing anywhere.
   expect(await core.dispatch('settings.save', { apiUrl: world.fake.apiUrl, token: null })).toMatchObject({ ok: true });
 });
+
+it('with the token set by DISCORD_TOKEN, the API URL cannot move from the panel', async () => {
+  core = await coreFor(world, { DISCORD_API_URL: '', DISCORD_TOKEN: TOKEN });
+  for (const patch of [{ apiUrl: recorder.url }, { apiUrl: recorder.url, token: TOKEN }]) {
+    const reply = await core.dispatch('settings.save', patch);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'overridden', fields: { apiUrl: expect.stringContaining('DISCORD_TOKEN') } } });
+  }
+  expect(core.settings.view().apiUrl).toBe('https://discord.com/api');
+});

@@ -1,6 +1,7 @@
 // Where the stored bot token may be sent: only to the API URL it was saved with. Whoever drives the
 // panel could otherwise point the app at their own server and read the token from the requests.
 import { apiUrl as apiUrlSchema } from '../../../shared/schemas.js';
+import type { SettingsView } from '../../../shared/types.js';
 import { CommandError } from '../errors.js';
 import type { EffectiveSettings, SettingsPatch } from '../settings/settings.js';
 
@@ -8,8 +9,14 @@ import type { EffectiveSettings, SettingsPatch } from '../settings/settings.js';
 export const sameApiUrl = (a: string, b: string): boolean => (apiUrlSchema.safeParse(a).data ?? a) === (apiUrlSchema.safeParse(b).data ?? b);
 
 /** settings.save: moving the API URL while keeping the token would send it there at the next start. */
-export function checkApiUrlChange(patch: Pick<SettingsPatch, 'apiUrl' | 'token'>, effective: EffectiveSettings): void {
+export function checkApiUrlChange(patch: Pick<SettingsPatch, 'apiUrl' | 'token'>, effective: EffectiveSettings, fromEnv: SettingsView['fromEnv']): void {
   if (patch.apiUrl === undefined || sameApiUrl(patch.apiUrl, effective.apiUrl)) return;
+  // The panel cannot retype a token the environment sets: the URL belongs next to it.
+  if (fromEnv.token) {
+    throw new CommandError('overridden', `Not saved: the bot token is set by ${fromEnv.token}, so set the API URL there too (DISCORD_API_URL).`, {
+      apiUrl: `cannot change while the token comes from ${fromEnv.token}; set DISCORD_API_URL next to it`,
+    });
+  }
   // A typed token (new, or the same one retyped) or a cleared one: nothing stored follows the URL.
   if (!effective.token || patch.token !== undefined) return;
   throw new CommandError(
