@@ -9,6 +9,7 @@ import { AccessTokenScreen } from './components/AccessTokenScreen';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EventLog } from './components/EventLog';
 import { Footer } from './components/Footer';
+import { NoticeBanners } from './components/NoticeBanner';
 import { Icon } from './components/Icon';
 import { MessageList } from './components/messages/MessageList';
 import { PrimaryAction } from './components/PrimaryAction';
@@ -101,6 +102,7 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
           </button>
         </div>
       </header>
+      <NoticeBanners />
       {update.view?.restartNeeded && <RestartNotice />}
       <LastUpdateBanner last={update.view?.lastUpdate ?? null} />
       <main className="main">

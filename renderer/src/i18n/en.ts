@@ -241,6 +241,12 @@ export const en = {
       failed: 'Could not restart: {{message}}',
     },
   },
+  notices: {
+    dismiss: 'Dismiss',
+    dismissFailed: 'Could not dismiss this notice: {{message}}',
+    'settings-moved-aside':
+      'Your settings file could not be read ({{reason}}). It was moved to {{path}} and default settings are in use: re-enter your settings in Settings, or repair that file and put it back as settings.json.',
+  },
   connection: {
     lost: 'Connection lost — reconnecting…',
     attempt: 'Reconnection attempt {{attempt}}/{{total}}…',

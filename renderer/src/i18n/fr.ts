@@ -243,6 +243,12 @@ export const fr: Translation = {
       failed: 'Redémarrage impossible : {{message}}',
     },
   },
+  notices: {
+    dismiss: 'Ignorer',
+    dismissFailed: "Impossible d'ignorer cet avis : {{message}}",
+    'settings-moved-aside':
+      'Votre fichier de réglages était illisible ({{reason}}). Il a été déplacé vers {{path}} et les réglages par défaut sont utilisés : saisissez à nouveau vos réglages, ou réparez ce fichier et remettez-le à sa place sous le nom settings.json.',
+  },
   connection: {
     lost: 'Connexion perdue — reconnexion…',
     attempt: 'Tentative de reconnexion {{attempt}}/{{total}}…',
