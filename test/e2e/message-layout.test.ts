@@ -1,0 +1,109 @@
+// Hostile messages in real Chromium (issue 7, item 12): nothing a Discord user can post makes the
+// message list wider than its box, and a name with a right-to-left override does not read reversed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld, TOKEN, type World } from '../helpers/world.js';
+import { launchBrowser } from './browser.js';
+import { startHeadless, type HeadlessProcess } from './headless-process.js';
+
+let world: World;
+let app: HeadlessProcess;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+
+beforeAll(async () => {
+  world = await createWorld({ heartbeatIntervalMs: 5000 });
+  dataDir = mkdtempSync(join(tmpdir(), 'dm-e2e-layout-'));
+  app = await startHeadless(['--data-dir', dataDir], {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_GUILD_ID: world.guildId,
+    DISCORD_CHANNEL_ID: world.channelId,
+    DISCORD_API_URL: world.fake.apiUrl,
+    DISCORD_CDN_URL: world.fake.cdnUrl,
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  await page.goto(app.url);
+  await page.locator('[data-testid="status"][data-state="connected"]').waitFor({ timeout: 10_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await world?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Each fits Discord's 2,000-character limit. */
+const HOSTILE: Record<string, string> = {
+  '500 nested quotes': `${'>'.repeat(500)} deep`,
+  '200-level list on one line': `${'- '.repeat(200)}x`,
+  'quotes and lists alternating': `${'> - '.repeat(120)}y`,
+  'unbroken word': 'W'.repeat(1990),
+  'unbroken link': `https://example.com/${'a'.repeat(1900)}`,
+  'unbroken inline code': `\`${'c'.repeat(1900)}\``,
+  'code block with a long line': `\`\`\`\n${'d'.repeat(1900)}\n\`\`\``,
+  'wide table': `${'| h '.repeat(60)}|\n${'|---'.repeat(60)}|\n${'| cell '.repeat(60)}|`,
+  'unbroken heading': `# ${'H'.repeat(1900)}`,
+  'unbroken spoiler': `||${'S'.repeat(1900)}||`,
+};
+
+interface Widths {
+  list: { scroll: number; client: number };
+  row: { scroll: number; client: number };
+}
+
+async function post(content: string, authorId = world.userId): Promise<string> {
+  const posted = world.fake.postMessage(world.channelId, { authorId, content });
+  await page.locator(`[data-message-id="${posted.id}"]`).waitFor({ timeout: 5000 });
+  return posted.id;
+}
+
+async function widths(id: string): Promise<Widths> {
+  return page.evaluate((messageId) => {
+    const list = document.querySelector<HTMLElement>('[data-testid="message-list"]')!;
+    const row = document.querySelector<HTMLElement>(`[data-message-id="${messageId}"]`)!;
+    return {
+      list: { scroll: list.scrollWidth, client: list.clientWidth },
+      row: { scroll: row.scrollWidth, client: row.clientWidth },
+    };
+  }, id);
+}
+
+describe('message layout in Chromium', () => {
+  it.each(Object.entries(HOSTILE))('%s: the message list is never wider than its box', async (name, content) => {
+    const id = await post(content);
+    for (const width of [800, 420]) {
+      await page.setViewportSize({ width, height: 600 });
+      await page.locator(`[data-message-id="${id}"]`).scrollIntoViewIfNeeded();
+      const w = await widths(id);
+      console.log(`[measure] ${name} at ${width} px: list ${w.list.scroll}/${w.list.client} px, row ${w.row.scroll}/${w.row.client} px`);
+      expect(w.list.scroll).toBeLessThanOrEqual(w.list.client);
+      expect(w.row.scroll).toBeLessThanOrEqual(w.row.client);
+    }
+    await page.setViewportSize({ width: 800, height: 600 });
+  });
+
+  it('an author named "\\u202Enimda" is drawn left to right as "nimda", never as "admin"', async () => {
+    const eve = world.fake.addUser({ username: 'eve', globalName: '\u202Enimda' });
+    const id = await post('hello', eve.id);
+    const drawn = await page.evaluate((messageId) => {
+      const name = document.querySelector(`[data-message-id="${messageId}"] .message__author bdi`)!;
+      const text = name.firstChild as Text;
+      // Where Chromium actually paints each character, left to right.
+      const boxes = [...text.data].map((_, i) => {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        return { char: text.data[i]!, left: range.getBoundingClientRect().left };
+      });
+      return { text: text.data, visual: boxes.sort((a, b) => a.left - b.left).map((b) => b.char).join('') };
+    }, id);
+    expect(drawn.text).toBe('nimda');
+    expect(drawn.visual).toBe('nimda');
+  });
+});
