@@ -10,6 +10,7 @@ export type BotErrorCode =
   | 'channel-not-found'
   | 'channel-not-text'
   | 'network'
+  | 'session-limit'
   | 'unknown';
 
 export interface BotError {

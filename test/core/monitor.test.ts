@@ -80,24 +80,36 @@ describe('stop and start', () => {
     expect(world.fake.closeCodes(TOKEN)).toContain(1000);
   });
 
-  it('50 start/stop cycles never open two sessions at once', async () => {
-    const c = await connectedCore();
+  // Each cycle is a real new session, so each waits for the IDENTIFY spacing (shortened to 100 ms
+  // here; Discord's 5 s would make this 4 minutes). Stop and start are awaited in turn: issued
+  // together they collapse into one request (next test).
+  it('50 stop/start cycles: one session at a time, none before the previous is closed, IDENTIFYs spaced', async () => {
+    core = await coreFor(world, configuredEnv(world), { monitorTuning: { identifySpacingMs: 100 } });
+    const c = core;
+    const connected0 = waitState(c, 'connected');
+    await c.monitor.start();
+    await connected0;
     for (let i = 0; i < 50; i++) {
-      // Not awaited on purpose: start must wait for the pending stop.
-      void c.monitor.stop();
-      const connected = waitState(c, 'connected');
+      const liveWhenStopped = await c.monitor.stop().then(() => world.fake.liveSessions(TOKEN));
+      expect(liveWhenStopped).toBe(0);
+      const connected = nextEvent(c, 'bot.status', (s) => s.state === 'connected');
       await c.monitor.start();
       await connected;
     }
     expect(world.fake.identifyCount(TOKEN)).toBe(51);
     expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+    const times = world.fake.identifyTimes(TOKEN);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(95);
   }, 60_000);
 
-  it('start, stop, start issued together end connected with one session', async () => {
+  it('start, stop, start issued together collapse into the last one: connected, one IDENTIFY', async () => {
     core = await coreFor(world, configuredEnv(world));
     const results = await Promise.all([core.monitor.start(), core.monitor.stop(), core.monitor.start()]);
-    expect(results[1].state).toBe('ready');
+    // The stop was superseded before it ran, so it resolves with the state actually reached.
+    expect(results.map((r) => r.state)).toEqual(['connecting', 'connecting', 'connecting']);
     await waitState(core, 'connected');
+    expect(world.fake.identifyCount(TOKEN)).toBe(1);
     expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
     expect(world.fake.liveSessions(TOKEN)).toBe(1);
   });
@@ -168,7 +180,7 @@ describe('connection trouble', () => {
   it('a silent gateway ("online but dead") is detected and reconnected', async () => {
     await world.close();
     world = await createWorld({ heartbeatIntervalMs: 150 });
-    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 4 } });
+    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 4, identifySpacingMs: 50 } });
     const connected = waitState(core, 'connected');
     await core.monitor.start();
     await connected;

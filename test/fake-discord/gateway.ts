@@ -4,17 +4,24 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { SessionLimits } from './session-limit.js';
 import { disallowedIntents, INTENT, type FakeBot, type FakeGuild, type FakeMessage, type State } from './state.js';
 
 const OP = { DISPATCH: 0, HEARTBEAT: 1, IDENTIFY: 2, RESUME: 6, RECONNECT: 7, INVALID_SESSION: 9, HELLO: 10, ACK: 11 };
 const CLOSE_REASONS: Record<number, string> = {
+  4000: 'Unknown error.',
   4004: 'Authentication failed.',
   4005: 'Already authenticated.',
+  4007: 'Invalid seq.',
+  4008: 'Rate limited.',
+  4009: 'Session timed out.',
   4013: 'Invalid intent(s).',
   4014: 'Disallowed intent(s).',
 };
 // Discord keeps a bounded replay window; a RESUME older than it gets op 9 like the real one.
 const REPLAY_WINDOW = 1000;
+// Close codes after which Discord wants a new session (docs: Gateway Close Event Codes).
+const ENDS_SESSION = new Set([4007, 4009]);
 
 interface Dispatch {
   s: number;
@@ -43,6 +50,8 @@ interface Conn {
   helloSent: boolean;
   /** Ops that arrived while silent; handled when the gateway "comes back". */
   backlog: Payload[];
+  /** Last heartbeat (or HELLO) time: a session that stops heartbeating is dropped, as Discord does. */
+  lastBeatAt: number;
 }
 
 interface Payload {
@@ -69,6 +78,12 @@ export class Gateway {
   private readonly sessions = new Map<string, Session>();
   private stats = new Map<string, TokenStats>();
   private silent = false;
+  /** IDENTIFY budget per token, served by `/gateway/bot` too. */
+  readonly limits = new SessionLimits();
+  private outageUntil = 0;
+  private resumeUnanswered = false;
+  private attempts = 0;
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly state: State,
@@ -76,15 +91,72 @@ export class Gateway {
   ) {}
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.attempts++;
+    this.opts.onChange();
+    // An outage: the connection is cut before the upgrade, which clients see as ECONNRESET.
+    if (this.inOutage()) return void socket.destroy();
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
   }
 
   // ---- control surface used by FakeDiscord ----
 
+  /** Sessions of `token` live right now: accepted, socket open (no close frame seen) and heartbeating. */
   liveSessions(token: string): number {
     let n = 0;
-    for (const c of this.conns) if (c.live && c.token === token) n++;
+    for (const c of this.conns) if (c.token === token && this.isLive(c)) n++;
     return n;
+  }
+
+  /** Gateway connection attempts, refused ones included. */
+  connectionAttempts(): number {
+    return this.attempts;
+  }
+
+  /** The gateway is unreachable for `ms`: live sockets are cut, new ones refused. */
+  outage(ms: number): void {
+    this.outageUntil = Date.now() + ms;
+    this.dropConnections();
+    // Tests wait on "the outage is over"; wake waiters when it ends.
+    setTimeout(() => this.opts.onChange(), ms + 1).unref();
+  }
+
+  inOutage(): boolean {
+    return Date.now() < this.outageUntil;
+  }
+
+  /** op 9 to every live session; not resumable means the session is gone and a new IDENTIFY is needed. */
+  sendInvalidSession(resumable: boolean): void {
+    for (const c of [...this.conns]) {
+      const session = c.session;
+      if (!this.isLive(c) || !session) continue;
+      c.live = false;
+      c.session = null;
+      session.conn = null;
+      if (!resumable) this.sessions.delete(session.id);
+      this.send(c, { op: OP.INVALID_SESSION, d: resumable });
+    }
+    this.opts.onChange();
+  }
+
+  /** op 1 from the server: the client must heartbeat at once. */
+  requestHeartbeat(): void {
+    for (const c of this.conns) if (this.isLive(c)) this.send(c, { op: OP.HEARTBEAT, d: null });
+  }
+
+  /** Closes every live session's socket with a gateway close code (4000, 4007, 4008, 4009, ...). */
+  closeSessions(code: number): void {
+    for (const c of [...this.conns]) {
+      if (!this.isLive(c)) continue;
+      if (ENDS_SESSION.has(code) && c.session) c.session.resumable = false;
+      c.live = false;
+      this.close(c, code);
+    }
+    this.opts.onChange();
+  }
+
+  /** While on, RESUME gets no answer at all (neither RESUMED nor op 9). */
+  setResumeUnanswered(on: boolean): void {
+    this.resumeUnanswered = on;
   }
 
   stat(token: string): TokenStats {
@@ -103,6 +175,12 @@ export class Gateway {
   /** Abrupt drop, no close frame: clients see 1006 and sessions stay resumable. */
   dropConnections(): void {
     for (const c of this.conns) c.ws.terminate();
+  }
+
+  /** Stops the heartbeat sweeper (server shutdown). */
+  dispose(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
   }
 
   invalidateSessions(): void {
@@ -155,7 +233,8 @@ export class Gateway {
   // ---- connection lifecycle ----
 
   private accept(ws: WebSocket): void {
-    const conn: Conn = { ws, token: null, session: null, live: false, sentSeq: 0, helloSent: false, backlog: [] };
+    const conn: Conn = { ws, token: null, session: null, live: false, sentSeq: 0, helloSent: false, backlog: [], lastBeatAt: Date.now() };
+    this.sweeper ??= setInterval(() => this.sweep(), Math.max(20, this.opts.heartbeatIntervalMs / 4)).unref();
     this.conns.add(conn);
     ws.on('message', (raw) => this.onMessage(conn, String(raw)));
     ws.on('close', (code) => this.onClose(conn, code));
@@ -166,6 +245,7 @@ export class Gateway {
 
   private hello(conn: Conn): void {
     conn.helloSent = true;
+    conn.lastBeatAt = Date.now();
     this.send(conn, { op: OP.HELLO, d: { heartbeat_interval: this.opts.heartbeatIntervalMs } });
   }
 
@@ -190,6 +270,7 @@ export class Gateway {
       conn.ws.close(4002, 'Error while decoding payload.');
       return;
     }
+    if (p?.op === OP.HEARTBEAT) conn.lastBeatAt = Date.now();
     if (this.silent) {
       // A dead gateway neither ACKs nor answers; heartbeats are simply lost.
       if (p.op !== OP.HEARTBEAT) conn.backlog.push(p);
@@ -203,7 +284,8 @@ export class Gateway {
     const d = (typeof p.d === 'object' && p.d !== null ? p.d : {}) as Record<string, unknown>;
     if (p.op === OP.HEARTBEAT) this.send(conn, { op: OP.ACK });
     else if (p.op === OP.IDENTIFY) this.identify(conn, d);
-    else if (p.op === OP.RESUME) this.resume(conn, d);
+    else if (p.op === OP.RESUME && !this.resumeUnanswered) this.resume(conn, d);
+    else if (p.op === OP.RESUME) this.countResume(d);
     // Other ops (presence update, request guild members, ...) are accepted and ignored.
   }
 
@@ -213,6 +295,7 @@ export class Gateway {
     if (token !== null) {
       conn.token = token;
       this.stat(token).identifies++;
+      if (this.state.bots.has(token)) this.limits.spend(token);
     }
     const bot = token !== null ? this.state.bots.get(token) : undefined;
     if (!bot) return this.close(conn, 4004);
@@ -272,6 +355,31 @@ export class Gateway {
     conn.sentSeq = seq;
     // RESUMED goes last, after everything the client missed, as on Discord.
     this.push(session, 'RESUMED', {});
+  }
+
+  private countResume(d: Record<string, unknown>): void {
+    if (typeof d['token'] === 'string') this.stat(d['token']).resumes++;
+    this.opts.onChange();
+  }
+
+  private isLive(c: Conn): boolean {
+    return c.live && c.ws.readyState === WebSocket.OPEN && !this.overdue(c);
+  }
+
+  // Discord drops a session whose heartbeats stop: allow the interval plus its jitter (the first
+  // beat may come up to one interval after HELLO) and a little slack for a loaded machine.
+  private overdue(c: Conn): boolean {
+    return Date.now() - c.lastBeatAt > this.opts.heartbeatIntervalMs * 2 + 250;
+  }
+
+  private sweep(): void {
+    for (const c of [...this.conns]) {
+      if (!c.live || !this.overdue(c)) continue;
+      c.live = false;
+      if (c.session) c.session.resumable = false;
+      this.close(c, 4009);
+      this.opts.onChange();
+    }
   }
 
   private attach(conn: Conn, session: Session): void {

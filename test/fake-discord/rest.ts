@@ -1,11 +1,14 @@
 // The REST half of the fake: just the routes the product and discord.js's login path use,
 // with Discord's error bodies so the client maps them to the same errors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SessionStartLimit } from './session-limit.js';
 import { hasContentPrivilege, type FakeBot, type FakeChannel, type FakeMessage, type State } from './state.js';
 
 export interface RestContext {
   state: State;
   gatewayUrl: () => string;
+  /** session_start_limit for a token; it decreases with each IDENTIFY. */
+  sessionStartLimit: (token: string) => SessionStartLimit;
   unhandledRoutes: string[];
   createMessage: (channelId: string, authorId: string, content: string) => FakeMessage;
 }
@@ -33,6 +36,7 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
     const verdict = ctx.state.rateLimits.check(method, path);
     headers = verdict.headers;
     if (verdict.limited) return reply(res, 429, verdict.limited, headers);
+    if (verdict.unavailable) return reply(res, 503, { message: 'Service Unavailable', code: 0 }, headers);
     const body = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readJson(req) : undefined;
     const result = route(ctx, bot, method, path, url.searchParams, body);
     if (result === undefined) {
@@ -82,8 +86,7 @@ function route(
   const { state } = ctx;
   const get = method === 'GET';
   if (get && (path === '/gateway/bot' || path === '/gateway')) {
-    const limit = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 };
-    return { url: ctx.gatewayUrl(), shards: 1, session_start_limit: limit };
+    return { url: ctx.gatewayUrl(), shards: 1, session_start_limit: ctx.sessionStartLimit(bot.token) };
   }
   if (get && path === '/users/@me') return state.userJson(bot.user);
   if (get && path === '/applications/@me') {

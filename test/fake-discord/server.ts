@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { Gateway } from './gateway.js';
 import { handleCdn } from './cdn.js';
 import { handleRest } from './rest.js';
+import type { SessionStartLimit } from './session-limit.js';
 import type { RateLimitOptions } from './rate-limits.js';
 import { APP_FLAG, discordTimestamp, State, type FakeAttachment, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from './state.js';
 
@@ -240,6 +241,61 @@ export class FakeDiscord {
   setSilent(silent: boolean): void {
     this.gateway.setSilent(silent);
   }
+  /** Gateway unreachable for `ms`: live sockets are cut and new connections refused (ECONNRESET). */
+  outage(ms: number): void {
+    this.gateway.outage(ms);
+  }
+  inOutage(): boolean {
+    return this.gateway.inOutage();
+  }
+  /** Sends op 9 INVALID_SESSION to every live session (d = resumable). */
+  sendInvalidSession(resumable: boolean): void {
+    this.gateway.sendInvalidSession(resumable);
+  }
+  /** Sends op 1: clients must heartbeat immediately. */
+  requestHeartbeat(): void {
+    this.gateway.requestHeartbeat();
+  }
+  /** Closes every live session with a gateway close code (4000, 4007, 4008, 4009, ...). */
+  closeSessions(code: number): void {
+    this.gateway.closeSessions(code);
+  }
+  /** While on, RESUME is never answered (neither RESUMED nor op 9). */
+  setResumeUnanswered(on: boolean): void {
+    this.gateway.setResumeUnanswered(on);
+  }
+  /** Overrides the token's session_start_limit (e.g. nearly exhausted). */
+  setSessionStartLimit(token: string, limit: { total?: number; remaining?: number; resetAfterMs?: number }): void {
+    this.gateway.limits.set(token, limit);
+  }
+  /** What `/gateway/bot` reports for the token right now. */
+  sessionStartLimit(token: string): SessionStartLimit {
+    return this.gateway.limits.limitFor(token);
+  }
+  /** Epoch ms of every IDENTIFY the token sent. */
+  identifyTimes(token: string): number[] {
+    return this.gateway.limits.identifyTimes(token);
+  }
+  /** Gateway connection attempts so far, refused ones included. */
+  connectionAttempts(): number {
+    return this.gateway.connectionAttempts();
+  }
+  /** Samples liveSessions(token) every `everyMs` until stopped; the answer is the highest count seen. */
+  sampleLiveSessions(token: string, everyMs = 5): { stop(): { max: number; samples: number } } {
+    let max = this.liveSessions(token);
+    let samples = 1;
+    const timer = setInterval(() => {
+      max = Math.max(max, this.liveSessions(token));
+      samples++;
+    }, everyMs);
+    return {
+      stop: () => {
+        clearInterval(timer);
+        max = Math.max(max, this.liveSessions(token));
+        return { max, samples: samples + 1 };
+      },
+    };
+  }
 
   /** Resolves once predicate() is true; re-checked on every fake state change and every 20 ms. */
   waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -304,6 +360,7 @@ export class FakeDiscord {
     if (!server) return;
     this.server = null;
     this.gateway.dropConnections();
+    this.gateway.dispose();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     // Let the sockets' close handlers run so stats reflect the shutdown before we return.
@@ -364,6 +421,7 @@ export class FakeDiscord {
     return {
       state: this.state,
       gatewayUrl: () => this.gatewayUrl,
+      sessionStartLimit: (token: string) => this.gateway.limits.limitFor(token),
       unhandledRoutes: this.unhandledRoutes,
       createMessage: (channelId: string, authorId: string, content: string) =>
         this.createMessage(channelId, authorId, content, []),

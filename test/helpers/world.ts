@@ -58,7 +58,8 @@ export async function coreFor(world: World, env: NodeJS.ProcessEnv = {}, extra: 
     storeFactory: confStore,
     env: { DISCORD_API_URL: world.fake.apiUrl, DISCORD_CDN_URL: world.fake.cdnUrl, ...env },
     mode: 'headless',
-    monitorTuning: { retryBaseMs: 100, retryMaxMs: 400 },
+    // Discord's 5 s between IDENTIFYs would slow every stop/start test; lifecycle tests set their own.
+    monitorTuning: { retryBaseMs: 100, retryMaxMs: 400, identifySpacingMs: 50 },
     ...extra,
   });
 }

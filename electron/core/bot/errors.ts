@@ -1,5 +1,6 @@
 // Turns whatever discord.js threw into an error a person can act on.
 import type { BotError } from '../../../shared/types.js';
+import { SessionBudgetError } from './identify-gate.js';
 
 const PORTAL = 'https://discord.com/developers/applications';
 // View Channel (1024) + Read Message History (65536).
@@ -43,6 +44,11 @@ export const botErrors = {
     message: `Discord could not be reached (${detail}).`,
     hint: `Check this machine's network connection. Retrying automatically (attempt ${attempt}).`,
   }),
+  sessionLimit: (remaining: number, resetsAt: number): BotError => ({
+    code: 'session-limit',
+    message: `Discord allows only ${remaining} more new session${remaining === 1 ? '' : 's'} for this bot token until ${new Date(resetsAt).toUTCString()}; monitoring was not started, so Discord does not reset the token.`,
+    hint: `Start monitoring again after that time (in ${formatDuration(resetsAt - Date.now())}). Something is starting sessions far too often: check that only this app uses the token.`,
+  }),
   unknown: (detail: string): BotError => ({
     code: 'unknown',
     message: `Unexpected error: ${detail}`,
@@ -60,6 +66,7 @@ function describe(err: unknown): { text: string; code: string } {
 
 /** Classifies a login failure. `retry` says whether trying again later can help. */
 export function classifyLoginError(err: unknown, attempt: number): { error: BotError; retry: boolean } {
+  if (err instanceof SessionBudgetError) return { error: botErrors.sessionLimit(err.remaining, err.resetsAt), retry: false };
   const { text, code } = describe(err);
   if (code === 'TokenInvalid' || /401|Authentication failed|4004|invalid token/i.test(text)) {
     return { error: botErrors.invalidToken(), retry: false };
@@ -77,4 +84,12 @@ export function classifyLoginError(err: unknown, attempt: number): { error: BotE
 /** Capped exponential backoff: 1 s, 2 s, 4 s … 30 s. */
 export function backoffMs(attempt: number, baseMs = 1000, maxMs = 30_000): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+/** "3 h 20 min", "12 min", "40 s". */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const min = Math.round(s / 60);
+  return min < 60 ? `${min} min` : `${Math.floor(min / 60)} h ${min % 60} min`;
 }

@@ -1,5 +1,7 @@
-// Watches one channel with discord.js. Lifecycle operations are serialised, and stop() resolves
-// only once the gateway socket is closed: the fix for the original's two-sessions-per-token bug.
+// Watches one channel with discord.js. start()/stop() only say what is wanted; one serialised
+// step at a time drives the client toward it, so start/stop spam collapses to the last request.
+// Clients are created and destroyed only through ClientOwner (one session per token, proven), and
+// every new session waits its turn at the IdentifyGate (Discord's IDENTIFY spacing and budget).
 import { once } from 'node:events';
 import { ChannelType, Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
@@ -8,8 +10,10 @@ import type { EventBus } from '../event-bus.js';
 import type { LastSeen } from '../messages/last-seen.js';
 import type { MessageStore } from '../messages/store.js';
 import { catchUp } from './catch-up.js';
+import { ClientOwner } from './client-owner.js';
 import { backoffMs, botErrors, classifyLoginError } from './errors.js';
-import { gatewaySockets, lastAckAt, withTimeout } from './gateway.js';
+import { lastAckAt, withTimeout } from './gateway.js';
+import { IdentifyGate, IDENTIFY_SPACING_MS, type SessionBudgetError } from './identify-gate.js';
 import { statuses } from './status.js';
 import { MessageSink } from './message-sink.js';
 import { Watchdog } from './watchdog.js';
@@ -36,6 +40,10 @@ export interface MonitorOptions {
   retryMaxMs?: number;
   watchdogIntervals?: number;
   watchdogDefaultIntervalMs?: number;
+  /** Spacing between two new sessions (Discord: 5000 ms); tests shorten it. */
+  identifySpacingMs?: number;
+  /** How long a RESUME may go unanswered before the session is given up for a new one. */
+  resumeDeadlineMs?: number;
 }
 
 const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
@@ -51,6 +59,9 @@ export class ChannelMonitor {
   private connecting: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private watchdogTimer: NodeJS.Timeout | null = null;
+  private resumeTimer: NodeJS.Timeout | null = null;
+  private readonly gate: IdentifyGate;
+  private readonly owner: ClientOwner;
   private attempt = 0;
   private readonly sink: MessageSink;
   private abortConnect = new AbortController();
@@ -58,6 +69,8 @@ export class ChannelMonitor {
 
   constructor(private readonly o: MonitorOptions) {
     this.current = { ...(o.target() ? statuses.ready() : statuses.notConfigured()), since: Date.now() };
+    this.gate = new IdentifyGate(o.identifySpacingMs ?? IDENTIFY_SPACING_MS);
+    this.owner = new ClientOwner({ gate: this.gate, closeTimeoutMs: o.stopTimeoutMs ?? 10_000, onRefused: (err) => this.refused(err) });
     this.sink = new MessageSink({ store: o.store, lastSeen: o.lastSeen, bus: o.bus, logger: o.logger });
   }
 
@@ -70,28 +83,44 @@ export class ChannelMonitor {
     return this.wanted;
   }
 
+  /** Resolves once the monitor is heading for the latest wanted state (connecting, or waiting its turn). */
   start(): Promise<BotStatus> {
-    return this.serial(async () => {
-      if (this.wanted && this.current.state !== 'error') return this.current;
-      await this.shutdownClient();
-      if (!this.o.target()) {
-        this.set(statuses.notConfigured());
-        return this.current;
-      }
-      this.wanted = true;
-      this.attempt = 0;
-      this.launch();
-      return this.current;
-    });
+    this.wanted = true;
+    return this.serial(() => this.apply(true));
   }
 
+  /** Resolves once every gateway socket is closed, unless a later start() superseded it. */
   stop(): Promise<BotStatus> {
-    return this.serial(async () => {
-      this.wanted = false;
+    this.wanted = false;
+    return this.serial(() => this.apply(false));
+  }
+
+  /** One step toward `wanted` as it is now: requests queued meanwhile collapse into it. */
+  private async apply(asked: boolean): Promise<BotStatus> {
+    if (!this.wanted) {
+      const wasRunning = this.active() || this.current.state === 'connecting' || this.current.state === 'connected';
       await this.shutdownClient();
       this.set(this.o.target() ? statuses.ready() : statuses.notConfigured());
+      if (wasRunning) this.o.logger.info('Monitoring stopped; disconnected from Discord.');
       return this.current;
-    });
+    }
+    // Already connecting, connected or waiting for a slot: a repeated start changes nothing. After an
+    // error a start (the user's "retry now") starts over, but only an explicit one.
+    if (this.active() && (this.current.state !== 'error' || !asked)) return this.current;
+    await this.shutdownClient();
+    if (!this.o.target()) {
+      this.wanted = false;
+      this.set(statuses.notConfigured());
+      return this.current;
+    }
+    this.attempt = 0;
+    this.launch();
+    return this.current;
+  }
+
+  /** A client exists or a (re)connection is scheduled. */
+  private active(): boolean {
+    return this.client !== null || this.retryTimer !== null;
   }
 
   /** Settings changed: reflect configured/not-configured, reconnect if the target changed while running. */
@@ -114,7 +143,26 @@ export class ChannelMonitor {
     this.o.bus.emit('bot.status', this.current);
   }
 
-  private launch(): void {
+  /** Starts a new client now, or when Discord's IDENTIFY spacing allows (a timer stop() cancels). */
+  private launch(why = 'Connecting to Discord'): void {
+    const wait = this.gate.waitMs();
+    if (wait > 0) {
+      this.set(statuses.waitingToIdentify(wait, why));
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        void this.serial(async () => {
+          if (this.wanted && !this.client && !this.retryTimer) this.launch(why);
+        });
+      }, wait);
+      return;
+    }
+    try {
+      this.gate.check();
+    } catch (err) {
+      this.failed(err);
+      return;
+    }
+    this.gate.reserve();
     const gen = ++this.generation;
     this.attempt++;
     this.set(statuses.connecting(this.attempt));
@@ -123,39 +171,57 @@ export class ChannelMonitor {
     });
   }
 
-  /** Destroys the client and waits until its gateway socket is closed (capped, then terminated). */
+  /** The IDENTIFY budget ran low while running (Discord invalidated the session): stop, say why. */
+  private refused(err: SessionBudgetError): void {
+    void this.serial(async () => {
+      this.wanted = false;
+      await this.shutdownClient();
+      this.failed(err);
+    });
+  }
+
+  /**
+   * Ends the current connection: its events stop counting at once (no "connection lost" for a close
+   * we asked for), timers are cleared, and the owner retires the client, resolving once every socket
+   * it opened is closed (Discord's confirmation, capped, then terminated).
+   */
   private async shutdownClient(opts: { force?: boolean } = {}): Promise<void> {
-    this.generation++;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.watchdogTimer) clearInterval(this.watchdogTimer);
-    this.retryTimer = this.watchdogTimer = null;
+    const gen = ++this.generation;
+    this.clearTimers();
     this.abortConnect.abort();
     this.abortConnect = new AbortController();
-    const client = this.client;
     this.client = null;
-    // A connect still in flight notices the generation change and destroys its own client once
-    // its login has settled; past the cap, destroy (and terminate) from here anyway.
-    if (this.connecting) await withTimeout(this.connecting, this.o.stopTimeoutMs ?? 10_000);
-    if (client) await this.destroy(client, opts.force);
     this.connecting = null;
+    const { timedOut } = await this.owner.destroy(opts);
+    if (timedOut && gen === this.generation) {
+      this.o.logger.warn(`Discord did not confirm the disconnection within ${Math.round((this.o.stopTimeoutMs ?? 10_000) / 1000)} s; the connection was terminated.`);
+    }
     this.o.lastSeen.flush();
   }
 
-  private async destroy(client: Client, force = false): Promise<void> {
-    const sockets = gatewaySockets(client);
-    if (force) for (const socket of sockets) socket.terminate?.();
-    const { timedOut } = await withTimeout(client.destroy(), this.o.stopTimeoutMs ?? 10_000);
-    if (timedOut) {
-      this.o.logger.warn('Discord did not confirm the disconnection within 10 s; the connection was terminated.');
-      for (const socket of [...sockets, ...gatewaySockets(client)]) socket.terminate?.();
-    }
+  private clearTimers(): void {
+    for (const t of [this.retryTimer, this.watchdogTimer, this.resumeTimer]) if (t) clearTimeout(t);
+    this.retryTimer = this.watchdogTimer = this.resumeTimer = null;
+  }
+
+  /** This connection failed on its own (login error, wrong channel …): retire it, unless superseded. */
+  private async endConnection(gen: number): Promise<boolean> {
+    if (gen !== this.generation) return false;
+    await this.shutdownClient();
+    return true;
   }
 
   private async connect(gen: number): Promise<void> {
     const target = this.o.target();
     if (!target) return;
     this.o.logger.info(`Connecting to Discord (attempt ${this.attempt})…`);
-    const client = new Client({ intents: INTENTS, partials: [Partials.Message], rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}) } });
+    this.connectedInfo = null;
+    const client = await this.owner.create({ intents: INTENTS, partials: [Partials.Message], rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}) } });
+    // Stopped or replaced while the previous client was being retired: this one never logs in.
+    if (gen !== this.generation) {
+      if (this.owner.isCurrent(client)) await this.owner.destroy();
+      return;
+    }
     this.client = client;
     this.watchdog = new Watchdog({
       intervals: this.o.watchdogIntervals ?? 3,
@@ -170,8 +236,7 @@ export class ChannelMonitor {
     this.attach(client, target, gen);
     const ready = once(client, Events.ClientReady, { signal: this.abortConnect.signal });
     ready.catch(() => undefined);
-    // destroy() while login() is still running lets the login finish and open a session
-    // afterwards, so a stop waits for the login to settle before destroying.
+    // A stop during login() no longer waits for it: the retired client can never connect again.
     const login = client.login(target.token);
     login.catch(() => undefined);
     try {
@@ -179,13 +244,10 @@ export class ChannelMonitor {
       const { timedOut } = await withTimeout(ready, this.o.readyTimeoutMs ?? 30_000);
       if (timedOut) throw new Error('Discord did not finish the handshake in time (ETIMEDOUT)');
     } catch (err) {
-      if (gen !== this.generation) return this.destroy(client);
-      this.client = null;
-      await this.destroy(client);
-      this.failed(err);
+      if (await this.endConnection(gen)) this.failed(err);
       return;
     }
-    if (gen !== this.generation) return this.destroy(client);
+    if (gen !== this.generation) return;
     await this.onReady(client as Client<true>, target, gen, resumeFrom);
   }
 
@@ -202,7 +264,7 @@ export class ChannelMonitor {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.serial(async () => {
-        if (this.wanted && !this.client) this.launch();
+        if (this.wanted && !this.client && !this.retryTimer) this.launch();
       });
     }, delay);
   }
@@ -223,9 +285,7 @@ export class ChannelMonitor {
     if (problem || !guild || !channel) {
       this.o.logger.error(`${problem!.message} ${problem!.hint}`);
       this.wanted = false;
-      this.client = null;
-      await this.destroy(client);
-      this.set(statuses.error(problem!));
+      if (await this.endConnection(gen)) this.set(statuses.error(problem!));
       return;
     }
     this.attempt = 0;
@@ -261,13 +321,16 @@ export class ChannelMonitor {
       if (gen === this.generation) this.o.logger.warn(`Gateway closed (code ${event.code}).`);
     });
     client.on(Events.ShardReconnecting, () => {
-      if (gen !== this.generation) return;
+      // Only a connection that was up can be "lost"; failures before that are login errors.
+      if (gen !== this.generation || !this.connectedInfo || this.resumeTimer) return;
       this.o.logger.warn('Connection to Discord lost — resuming the session…');
       this.set(statuses.resuming());
+      this.armResumeDeadline(gen);
     });
     // A re-IDENTIFY (session invalidated) replays nothing: fetch what was missed, as on a fresh start.
     let readies = 0;
     client.on(Events.ShardReady, () => {
+      if (gen === this.generation) this.disarmResumeDeadline();
       if (gen !== this.generation || ++readies === 1) return;
       this.o.logger.warn('Discord started a new session; fetching messages posted meanwhile.');
       void this.catchUp(client, target, gen, this.o.lastSeen.get(target.channelId)).then(() => {
@@ -276,6 +339,7 @@ export class ChannelMonitor {
       });
     });
     client.on(Events.ShardResume, () => {
+      if (gen === this.generation) this.disarmResumeDeadline();
       if (gen !== this.generation || !client.isReady()) return;
       this.o.logger.info('Session resumed; events sent meanwhile are replayed.');
       const info = this.connectedInfo;
@@ -292,6 +356,28 @@ export class ChannelMonitor {
   }
 
   private watchdog: Watchdog | null = null;
+
+  // discord.js waits for RESUMED forever; past the deadline the session is given up for a new one,
+  // whose catch-up fetches what was posted meanwhile.
+  private armResumeDeadline(gen: number): void {
+    const ms = this.o.resumeDeadlineMs ?? 15_000;
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      void this.serial(async () => {
+        if (gen !== this.generation || !this.wanted) return;
+        this.o.logger.warn(`Discord did not resume the session within ${Math.round(ms / 1000)} s; starting a new session and fetching the messages posted meanwhile.`);
+        this.set(statuses.newSession());
+        await this.shutdownClient({ force: true });
+        this.attempt = 0;
+        this.launch('Starting a new session');
+      });
+    }, ms);
+  }
+
+  private disarmResumeDeadline(): void {
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = null;
+  }
 
   private startWatchdog(client: Client, gen: number): void {
     const watchdog = this.watchdog;

@@ -13,6 +13,15 @@ export const statuses = {
     ...(attempt ? { attempt } : {}),
   }),
   resuming: (): Omit<BotStatus, 'since'> => ({ state: 'connecting', sentence: 'Connection lost — resuming the session…' }),
+  /** A new session must wait for Discord's IDENTIFY spacing. */
+  waitingToIdentify: (ms: number, why: string): Omit<BotStatus, 'since'> => ({
+    state: 'connecting',
+    sentence: `${why} in ${Math.max(1, Math.ceil(ms / 1000))} s (Discord allows one new session every 5 s)…`,
+  }),
+  newSession: (): Omit<BotStatus, 'since'> => ({
+    state: 'connecting',
+    sentence: 'Discord did not answer the session resume — starting a new session and fetching what was missed…',
+  }),
   connected: (
     bot: { id: string; username: string },
     guild: { id: string; name: string },
