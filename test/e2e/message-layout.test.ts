@@ -64,14 +64,8 @@ async function post(content: string, authorId = world.userId): Promise<string> {
 }
 
 async function widths(id: string): Promise<Widths> {
-  return page.evaluate((messageId) => {
-    const list = document.querySelector<HTMLElement>('[data-testid="message-list"]')!;
-    const row = document.querySelector<HTMLElement>(`[data-message-id="${messageId}"]`)!;
-    return {
-      list: { scroll: list.scrollWidth, client: list.clientWidth },
-      row: { scroll: row.scrollWidth, client: row.clientWidth },
-    };
-  }, id);
+  const box = (selector: string) => page.locator(selector).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  return { list: await box('[data-testid="message-list"]'), row: await box(`[data-message-id="${id}"]`) };
 }
 
 describe('message layout in Chromium', () => {
@@ -91,18 +85,18 @@ describe('message layout in Chromium', () => {
   it('an author named "\\u202Enimda" is drawn left to right as "nimda", never as "admin"', async () => {
     const eve = world.fake.addUser({ username: 'eve', globalName: '\u202Enimda' });
     const id = await post('hello', eve.id);
-    const drawn = await page.evaluate((messageId) => {
-      const name = document.querySelector(`[data-message-id="${messageId}"] .message__author bdi`)!;
-      const text = name.firstChild as Text;
+    const drawn = await page.locator(`[data-message-id="${id}"] .message__author bdi`).evaluate((name) => {
+      const text = name.firstChild!;
+      const data = text.textContent ?? '';
       // Where Chromium actually paints each character, left to right.
-      const boxes = [...text.data].map((_, i) => {
-        const range = document.createRange();
+      const boxes = [...data].map((char, i) => {
+        const range = name.ownerDocument.createRange();
         range.setStart(text, i);
         range.setEnd(text, i + 1);
-        return { char: text.data[i]!, left: range.getBoundingClientRect().left };
+        return { char, left: range.getBoundingClientRect().left };
       });
-      return { text: text.data, visual: boxes.sort((a, b) => a.left - b.left).map((b) => b.char).join('') };
-    }, id);
+      return { text: data, visual: boxes.sort((a, b) => a.left - b.left).map((b) => b.char).join('') };
+    });
     expect(drawn.text).toBe('nimda');
     expect(drawn.visual).toBe('nimda');
   });
