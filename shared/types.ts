@@ -196,6 +196,15 @@ export interface UpdateRun {
   message: string;
 }
 
+/** Where an update put the user's own work, so it is never silently lost. */
+export interface SetAside {
+  /** Local commits the remote lacked, kept on this branch (null: there were none). */
+  branch: string | null;
+  commits: number;
+  /** Uncommitted edits, stashed: re-applied after the update, or kept (conflict) with the command to apply them. */
+  stash: { sha: string; command: string; state: 'kept' | 'reapplied' | 'conflict' } | null;
+}
+
 export interface LastUpdate {
   from: string;
   to: string;
@@ -203,7 +212,10 @@ export interface LastUpdate {
   durationMs: number;
   finishedAt: number;
   message: string;
+  /** The commits installed (never the user's own, removed ones). */
   commits: UpdateCommit[];
+  /** Absent or null: nothing was set aside. */
+  setAside?: SetAside | null;
 }
 
 export interface UpdateView {
@@ -218,6 +230,8 @@ export interface UpdateView {
   commits: UpdateCommit[];
   /** Local edits and untracked files that will be set aside (git stash), porcelain lines. */
   localChanges: string[];
+  /** Local commits the remote lacks (newest first) and the branch they will be moved to. */
+  localCommits?: { branch: string; commits: UpdateCommit[] } | null;
   dependencies: { changed: boolean; summary: string } | null;
   estimate: { ms: number; basis: 'history' | 'default' } | null;
   /** What happens at the end: a service-manager restart, a relaunch, or nothing (restart needed). */

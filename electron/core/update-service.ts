@@ -3,7 +3,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { simpleGit } from 'simple-git';
 import type { LastUpdate, UpdateRun, UpdateStepName, UpdateView } from '../../shared/types.js';
 import type { ChannelMonitor } from './bot/monitor.js';
 import { CommandError } from './errors.js';
@@ -15,6 +14,7 @@ import {
   checkForUpdates,
   createFileConfigBackup,
   createRestarter,
+  installedCommits,
   detectRestartMethod,
   isUpdating,
   markHealthy,
@@ -29,7 +29,7 @@ import {
   type UpdateContext,
   type UpdateResult,
 } from './update/index.js';
-import { describePlan, toLastUpdate, viewFromCheck } from './update-view.js';
+import { describePlan, describeSetAside, toLastUpdate, viewFromCheck } from './update-view.js';
 
 export interface UpdateServiceOptions {
   appDir: string;
@@ -236,6 +236,7 @@ export class UpdateService {
     const resumeBot = existsSync(marker);
     rmSync(marker, { force: true });
     await this.refreshLastUpdate();
+    if (report.restartNeeded) for (const line of describeSetAside(this.view.lastUpdate?.setAside ?? null)) this.o.logger.warn(line);
     return { resumeBot, restartNeeded: report.restartNeeded };
   }
 
@@ -268,10 +269,11 @@ export class UpdateService {
   async confirmHealthy(): Promise<void> {
     if (!this.watching) return;
     this.watching = false;
-    if (await markHealthy({ dataDir: this.o.dataDir })) {
+    if (await markHealthy({ dataDir: this.o.dataDir, appDir: this.o.appDir })) {
       await this.refreshLastUpdate();
       const last = this.view.lastUpdate;
       if (last) this.o.logger.info(last.message);
+      for (const line of describeSetAside(last?.setAside ?? null)) this.o.logger.info(line);
     }
   }
 
@@ -279,13 +281,7 @@ export class UpdateService {
     const entries = await new UpdateJournal(this.o.dataDir).entries();
     const last = entries.filter((e) => e.outcome !== 'running' && e.outcome !== 'restarting').at(-1);
     if (!last) return;
-    let commits: LastUpdate['commits'] = [];
-    if (last.to && last.outcome === 'success') {
-      const log = await simpleGit(this.o.appDir)
-        .log({ from: last.from, to: last.to })
-        .catch(() => null);
-      commits = (log?.all ?? []).map((c) => ({ hash: c.hash, subject: c.message, author: c.author_name, date: c.date }));
-    }
+    const commits: LastUpdate['commits'] = last.to && last.outcome === 'success' ? await installedCommits(this.o.appDir, last.from, last.to) : [];
     this.set({ lastUpdate: toLastUpdate(last, commits) });
   }
 }

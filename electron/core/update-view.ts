@@ -1,6 +1,6 @@
 // Pure mapping from the engine's results to the panel's UpdateView.
-import type { LastUpdate, UpdateView } from '../../shared/types.js';
-import type { CheckResult, JournalEntry, RestartPlan } from './update/index.js';
+import type { LastUpdate, SetAside, UpdateView } from '../../shared/types.js';
+import { stashApplyCommand, type CheckResult, type JournalEntry, type RestartPlan } from './update/index.js';
 
 const METHOD_NAMES: Record<string, string> = {
   systemd: 'systemd',
@@ -15,7 +15,7 @@ export function describePlan(plan: RestartPlan, auto: boolean): UpdateView['rest
 }
 
 export function viewFromCheck(r: CheckResult): Partial<UpdateView> {
-  const base = { checkedAt: Date.now(), count: 0, commits: [], localChanges: [], dependencies: null, estimate: null, target: null };
+  const base = { checkedAt: Date.now(), count: 0, commits: [], localChanges: [], localCommits: null, dependencies: null, estimate: null, target: null };
   switch (r.state) {
     case 'available':
       return {
@@ -27,6 +27,7 @@ export function viewFromCheck(r: CheckResult): Partial<UpdateView> {
         count: r.count,
         commits: r.commits,
         localChanges: r.localChanges,
+        localCommits: r.localCommits,
         dependencies: r.dependencies,
         estimate: { ms: r.estimate.ms, basis: r.estimate.basis },
       };
@@ -52,5 +53,35 @@ export function toLastUpdate(e: JournalEntry, commits: LastUpdate['commits']): L
         : outcome === 'interrupted'
           ? `An update to ${to} was interrupted; the app was brought back to ${from}.`
           : `Update to ${to} failed: ${e.error ?? 'see the log'}.`;
-  return { from: e.from, to: e.to ?? e.from, outcome, durationMs: e.durationMs ?? 0, finishedAt: e.finishedAt ? Date.parse(e.finishedAt) : Date.now(), message, commits };
+  return {
+    from: e.from,
+    to: e.to ?? e.from,
+    outcome,
+    durationMs: e.durationMs ?? 0,
+    finishedAt: e.finishedAt ? Date.parse(e.finishedAt) : Date.now(),
+    message,
+    commits,
+    setAside: setAside(e),
+  };
+}
+
+function setAside(e: JournalEntry): SetAside | null {
+  if (!e.keptCommits && !e.savedChanges) return null;
+  const saved = e.savedChanges;
+  return {
+    branch: e.keptCommits?.branch ?? null,
+    commits: e.keptCommits?.count ?? 0,
+    stash: saved ? { sha: saved.sha, command: stashApplyCommand(saved), state: saved.state ?? 'kept' } : null,
+  };
+}
+
+/** The same facts as sentences for the log, where someone without the panel looks first. */
+export function describeSetAside(s: SetAside | null): string[] {
+  if (!s) return [];
+  const lines: string[] = [];
+  if (s.branch) lines.push(`${s.commits} local commit(s) that the update branch lacked are kept on branch ${s.branch} (git log ${s.branch}).`);
+  if (s.stash?.state === 'reapplied') lines.push('Local edits set aside during the update were re-applied.');
+  else if (s.stash?.state === 'conflict') lines.push(`Local edits set aside during the update conflict with the new version and were kept: ${s.stash.command}`);
+  else if (s.stash) lines.push(`Local edits set aside during the update are kept: ${s.stash.command}`);
+  return lines;
 }

@@ -8,7 +8,7 @@ import { DEFAULT_COMMANDS, DEFAULT_TIMEOUTS, type UpdateTimeouts } from './optio
 import { lockfileDiffers } from './repo.js';
 import { restoreCheckout } from './restore.js';
 import type { ConfigBackup, UpdateCommands } from './types.js';
-import { saveLocalChanges } from './worktree.js';
+import { reapplyLocalChanges, saveLocalChanges } from './worktree.js';
 
 export interface BootCheckOptions {
   appDir: string;
@@ -111,12 +111,20 @@ async function bringBack(entry: JournalEntry, opts: BootCheckOptions, say: (line
   }
 }
 
-/** Call once the app is healthy after startup; closes the update that led to this boot. */
-export async function markHealthy(opts: { dataDir: string; pid?: number }): Promise<boolean> {
+/**
+ * Call once the app is healthy after startup; closes the update that led to this boot. With `appDir`,
+ * the edits the update set aside are then re-applied when they apply cleanly (journalled either way).
+ */
+export async function markHealthy(opts: { dataDir: string; appDir?: string; pid?: number }): Promise<boolean> {
   const journal = new UpdateJournal(opts.dataDir);
   const entry = await journal.pending();
   // Only the process whose boot was counted may vouch for the new version.
   if (!entry || entry.outcome !== 'restarting' || entry.lastBootPid !== (opts.pid ?? process.pid)) return false;
   await journal.completeAfterRestart(true);
+  if (opts.appDir && entry.savedChanges) {
+    const saved = entry.savedChanges;
+    const state = await reapplyLocalChanges(openGit(opts.appDir), saved).catch(() => 'kept' as const);
+    await journal.patch(entry.id, { savedChanges: { ...saved, state } });
+  }
   return true;
 }

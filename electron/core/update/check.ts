@@ -6,6 +6,7 @@ import { isUpdating } from './lock.js';
 import { type DisabledReason, whyDisabled } from './preconditions.js';
 import { countCommits, fetchTarget, listCommits, localChanges, lockfileDiffers, resolveTarget, TargetError } from './repo.js';
 import type { CommitInfo, Estimate } from './types.js';
+import { localCommitsBranch } from './worktree.js';
 
 export interface CheckOptions {
   /** The checkout the app runs from. */
@@ -25,8 +26,8 @@ export interface CheckDetails {
   target: { ref: string; sha: string };
   /** `git status --porcelain` lines that the update would stash. */
   localChanges: string[];
-  /** Commits on HEAD missing from the target; the update keeps them on a branch. */
-  localCommits: number;
+  /** Commits on HEAD missing from the target (newest first); the update moves them to `branch`. */
+  localCommits: { branch: string; commits: CommitInfo[] } | null;
   dependencies: { changed: boolean; summary: string };
   estimate: Estimate;
   checkedAt: string;
@@ -67,11 +68,12 @@ export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> 
     const current = await headSha(git);
     const count = await countCommits(git, `HEAD..${sha}`);
     const changed = await lockfileDiffers(git, current, sha);
+    const mine = await listCommits(git, `${sha}..HEAD`);
     const details: CheckDetails = {
       current,
       target: { ref: target.ref, sha },
       localChanges: await localChanges(git),
-      localCommits: await countCommits(git, `${sha}..HEAD`),
+      localCommits: mine.length > 0 ? { branch: localCommitsBranch(current), commits: mine } : null,
       dependencies: {
         changed,
         summary: changed ? 'reinstall dependencies (lockfile changed)' : 'no dependency change',

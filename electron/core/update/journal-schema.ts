@@ -22,7 +22,11 @@ export const entrySchema = z.object({
   failedStep: z.string().nullable(),
   error: z.string().nullable(),
   lockfileChanged: z.boolean(),
-  savedChanges: z.object({ ref: z.string(), sha: z.string(), message: z.string() }).nullable(),
+  savedChanges: z
+    .object({ ref: z.string(), sha: z.string(), message: z.string(), state: z.enum(['kept', 'reapplied', 'conflict']).optional() })
+    .nullable(),
+  /** Where local commits not on the remote were kept (older journals lack it). */
+  keptCommits: z.object({ branch: z.string(), count: z.number() }).nullable().default(null),
   configBackup: z.string().nullable(),
   /** Boots of the new version that have not (yet) called markHealthy. */
   boots: z.number(),

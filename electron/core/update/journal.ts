@@ -68,6 +68,7 @@ export class UpdateJournal {
       error: null,
       lockfileChanged: false,
       savedChanges: null,
+      keptCommits: null,
       configBackup: null,
       boots: 0,
       lastBootPid: null,

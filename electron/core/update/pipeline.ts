@@ -74,7 +74,10 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       await journal.patch(run.id, { to, lockfileChanged: run.lockfileChanged });
       log(`${target.ref} is at ${short(to)}: ${await countCommits(git, `${from}..${to}`)} new commit(s) since ${short(from)}.`);
       const kept = await keepLocalCommits(git, from, to);
-      if (kept) log(`Local commits not on ${target.ref} are kept on branch ${kept}.`);
+      if (kept) {
+        await journal.patch(run.id, { keptCommits: kept });
+        log(`${kept.count} local commit(s) not on ${target.ref} are kept on branch ${kept.branch}.`);
+      }
     });
     await steps.run('reset', async (log) => log(await resetHard(git, run.to as string)));
     await steps.run('clean', async (log) => {

@@ -65,6 +65,14 @@ export interface SavedChanges {
   ref: string;
   sha: string;
   message: string;
+  /** After the update: re-applied on top of it, kept (conflict, or not attempted yet). */
+  state?: 'kept' | 'reapplied' | 'conflict';
+}
+
+/** Local commits the update branch lacked, kept on a branch before the reset. */
+export interface KeptCommits {
+  branch: string;
+  count: number;
 }
 
 export interface CommitInfo {

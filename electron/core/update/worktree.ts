@@ -26,27 +26,67 @@ export async function saveLocalChanges(git: SimpleGit, from: string, now = new D
   return { ref, sha, message };
 }
 
+/** The command that brings saved changes back by hand; the sha stays valid when more stashes are pushed. */
+export const stashApplyCommand = (saved: Pick<SavedChanges, 'sha'>): string => `git stash apply ${saved.sha}`;
+
+/** Drops the app's own stash entry once its changes are back, so entries do not pile up. */
+async function dropStash(git: SimpleGit, sha: string): Promise<void> {
+  const list = await git.raw(['stash', 'list', '--format=%gd %H']);
+  const ref = list.split('\n').find((line) => line.endsWith(` ${sha}`))?.split(' ')[0];
+  if (ref) await git.raw(['stash', 'drop', ref]);
+}
+
 /** Puts saved changes back (same base commit, so it applies cleanly) and drops the stash entry. */
 export async function restoreLocalChanges(git: SimpleGit, saved: SavedChanges): Promise<void> {
   try {
     await git.raw(['stash', 'apply', saved.sha]);
   } catch (err) {
-    throw new Error(`Local changes could not be re-applied; they are still saved: git stash apply ${saved.sha} (${gitMessage(err)})`, { cause: err });
+    throw new Error(`Local changes could not be re-applied; they are still saved: ${stashApplyCommand(saved)} (${gitMessage(err)})`, { cause: err });
   }
-  const list = await git.raw(['stash', 'list', '--format=%gd %H']);
-  const ref = list.split('\n').find((line) => line.endsWith(` ${saved.sha}`))?.split(' ')[0];
-  if (ref) await git.raw(['stash', 'drop', ref]);
+  await dropStash(git, saved.sha);
 }
 
 /**
- * Commits on HEAD that the target lacks would vanish from the branch with the reset: keep them on a
- * branch. Returns its name, or null when there was nothing to keep.
+ * After a successful update: puts the edits back on top of the new version when they apply
+ * cleanly. On a conflict the checkout is returned to the clean new version and the stash is kept.
+ * Not attempted ('kept') when the checkout is no longer clean: nothing of the user's is mixed.
  */
-export async function keepLocalCommits(git: SimpleGit, from: string, target: string, now = new Date()): Promise<string | null> {
-  if ((await countCommits(git, `${target}..${from}`)) === 0) return null;
-  const name = `discord-monitor/before-update-${now.toISOString().replace(/[:.]/g, '-')}`;
-  await git.raw(['branch', name, from]);
-  return name;
+export async function reapplyLocalChanges(git: SimpleGit, saved: SavedChanges): Promise<'reapplied' | 'conflict' | 'kept'> {
+  if ((await localChanges(git)).length > 0) return 'kept';
+  // simple-git resolves on some failing exits (a conflict's CONFLICT lines go to stdout): check the index too.
+  const applied = await git.raw(['stash', 'apply', saved.sha]).then(() => true, () => false);
+  const unmerged = (await git.raw(['ls-files', '--unmerged'])).trim() !== '';
+  if (!applied || unmerged) {
+    // The tree was clean before the apply, so HEAD plus no untracked files is exactly the state to return to.
+    await git.raw(['reset', '--hard', 'HEAD']);
+    await git.raw(['clean', '-fd']);
+    return 'conflict';
+  }
+  await dropStash(git, saved.sha);
+  return 'reapplied';
+}
+
+/** Named after the commit, so the confirmation can name it before the update runs. */
+export const localCommitsBranch = (from: string): string => `discord-monitor/before-update-${short(from)}`;
+
+/**
+ * Commits on HEAD that the target lacks would vanish from the branch with the reset: keep them on a
+ * branch. Returns it and how many commits it holds, or null when there was nothing to keep.
+ */
+export async function keepLocalCommits(git: SimpleGit, from: string, target: string): Promise<{ branch: string; count: number } | null> {
+  const count = await countCommits(git, `${target}..${from}`);
+  if (count === 0) return null;
+  const base = localCommitsBranch(from);
+  for (let n = 1; ; n++) {
+    const branch = n === 1 ? base : `${base}-${n}`;
+    const existing = (await git.raw(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`]).catch(() => '')).trim();
+    // An earlier attempt from the same commit already kept them: reuse its branch.
+    if (existing === from) return { branch, count };
+    if (existing === '') {
+      await git.raw(['branch', branch, from]);
+      return { branch, count };
+    }
+  }
 }
 
 export async function resetHard(git: SimpleGit, sha: string): Promise<string> {
