@@ -10,10 +10,14 @@ export interface RateLimitOptions {
   globalPerSecond?: number;
   /** Refuses every `every`th request with a 429 of this scope, whatever the bucket says; null to stop. */
   storm?: { every: number; retryAfterMs: number; scope: 'global' | 'shared' | 'user' } | null;
+  /** While true every request is answered 503, as during a Discord API outage. */
+  down?: boolean;
 }
 
 export interface Verdict {
   headers: Record<string, string>;
+  /** Set during an API outage (503). */
+  unavailable?: boolean;
   /** Set when the request must be answered with this 429 body. */
   limited?: { message: string; retry_after: number; global: boolean };
 }
@@ -49,6 +53,7 @@ export class RateLimits {
     const { route, major } = routeOf(method, path);
     this.requests.set(route, (this.requests.get(route) ?? 0) + 1);
     this.total++;
+    if (this.opts.down) return { headers: {}, unavailable: true };
     const perRoute = this.opts.perRoute ?? DEFAULTS.perRoute;
     const hash = createHash('sha1').update(route).digest('hex').slice(0, 12);
     const key = `${hash}:${major}`;
