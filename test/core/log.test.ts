@@ -80,6 +80,16 @@ describe('file rotation while running', () => {
     for (const f of sizes()) expect(f.size).toBeLessThanOrEqual(4000);
     expect(readFileSync(join(dir, 'app.log'), 'utf8')).toContain('after the long one');
   });
+
+  it('a deleted log folder is recreated at the next rotation, and logging never throws meanwhile', () => {
+    const log = createLog({ dir, maxFileBytes: 2000, keepFiles: 2 });
+    log.logger.info('before');
+    rmSync(dir, { recursive: true, force: true });
+    expect(() => {
+      for (let i = 0; i < 100; i++) log.logger.info(`after ${i}`);
+    }).not.toThrow();
+    expect(readFileSync(join(dir, 'app.log'), 'utf8')).toContain('"after 99"');
+  });
 });
 
 describe("the panel's event log", () => {

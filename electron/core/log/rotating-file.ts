@@ -30,17 +30,26 @@ export class RotatingFile {
   write(line: string): void {
     let bytes = Buffer.from(line, 'utf8');
     if (bytes.length > this.o.maxBytes) bytes = Buffer.concat([bytes.subarray(0, this.o.maxBytes - 1), Buffer.from('\n')]);
-    if (this.size > 0 && this.size + bytes.length > this.o.maxBytes) this.rotate();
-    writeSync(this.fd, bytes);
-    this.size += bytes.length;
+    try {
+      if (this.size > 0 && this.size + bytes.length > this.o.maxBytes) this.rotate();
+      writeSync(this.fd, bytes);
+      this.size += bytes.length;
+    } catch {
+      // Disk full, or the folder was deleted: losing a log line beats crashing the caller. The next
+      // rotation (forced here) recreates the folder and the file.
+      this.size = this.o.maxBytes;
+    }
   }
 
   close(): void {
-    closeSync(this.fd);
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
   }
 
   private rotate(): void {
-    closeSync(this.fd);
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+    mkdirSync(this.o.dir, { recursive: true, mode: PRIVATE_DIR });
     const name = (i: number) => (i === 0 ? this.file : join(this.o.dir, `app.${i}.log`));
     rmSync(name(this.o.keep - 1), { force: true });
     for (let i = this.o.keep - 2; i >= 0; i--) if (existsSync(name(i))) renameSync(name(i), name(i + 1));
