@@ -1,10 +1,9 @@
 // The headless panel's access token on the page side: taken out of the address bar after load
 // (it would stay in history, bookmarks and screen shares), kept in sessionStorage for reloads,
 // and checked with GET /api/auth so a wrong token is told apart from a server that is down.
-import { WS_PATH } from '../../../shared/ws-protocol.js';
+import { AUTH_PATH } from '../../../shared/ws-protocol.js';
 
 const KEY = 'dm.accessToken';
-export const AUTH_PATH = `${WS_PATH}/auth`;
 const CHECK_TIMEOUT_MS = 5000;
 
 export type Access = 'ok' | 'unauthorized' | 'unreachable';
