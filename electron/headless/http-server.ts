@@ -15,7 +15,7 @@ import {
 import type { Core } from '../core/app-core.js';
 import { ConnectionsPerAddress } from './http/rate-limit.js';
 import { RefusalLog } from './http/refusal-log.js';
-import { handleRequest, handleUpgrade, type RouteContext } from './http/routes.js';
+import { handleConnect, handleRequest, handleUpgrade, type RouteContext } from './http/routes.js';
 import { serveBridge } from './http/ws-bridge.js';
 
 export { CSP } from './http/security-headers.js';
@@ -61,6 +61,7 @@ export async function startPanelServer(opts: PanelServerOptions): Promise<PanelS
     socket.destroy();
   });
   server.on('upgrade', (req, socket, head: Buffer) => handleUpgrade(ctx, req, socket, head));
+  server.on('connect', (_req, socket) => handleConnect(socket));
   serveBridge(wss, core, refusals);
 
   await new Promise<void>((resolve, reject) => {

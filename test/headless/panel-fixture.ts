@@ -52,27 +52,50 @@ export interface RawResponse {
   raw: string;
 }
 
-/** Sends `request` as is over TCP and reads until the server closes (or `timeoutMs`). */
-export function rawHttp(port: number, request: string | Buffer, timeoutMs = 5000): Promise<RawResponse> {
+/**
+ * Sends `request` as is over TCP and resolves with the first complete response, or with what
+ * came before the server closed. `endAfterWrite` half-closes at once ("that was all").
+ */
+export function rawHttp(port: number, request: string | Buffer, timeoutMs = 5000, endAfterWrite = false): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let raw = '';
     const socket = tcpConnect(port, '127.0.0.1');
+    const finish = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(parseResponse(raw));
+    };
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`no complete answer within ${timeoutMs} ms; got ${JSON.stringify(Buffer.concat(chunks).toString('latin1').slice(0, 200))}`));
+      reject(new Error(`no complete answer within ${timeoutMs} ms; got ${JSON.stringify(raw.slice(0, 200))}`));
     }, timeoutMs);
-    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('data', (c: Buffer) => {
+      raw += c.toString('latin1');
+      if (responseComplete(raw, request)) finish();
+    });
     // A reset after the answer is fine: what the server sent is what we check.
     socket.on('error', () => undefined);
-    socket.on('close', () => {
-      clearTimeout(timer);
-      resolve(parseResponse(Buffer.concat(chunks).toString('latin1')));
-    });
-    socket.write(request);
+    socket.on('close', finish);
+    if (endAfterWrite) socket.end(request);
+    else socket.write(request);
   });
 }
 
-export function parseResponse(raw: string): RawResponse {
+/** Whether `raw` holds a whole response (interim 100 Continue skipped). */
+function responseComplete(raw: string, request: string | Buffer): boolean {
+  const text = raw.replace(/^(HTTP\/1\.[01] 100 [^\r]*\r\n\r\n)+/, '');
+  const end = text.indexOf('\r\n\r\n');
+  if (end === -1) return false;
+  const res = parseResponse(text);
+  if (res.status === 101 || res.status === 204 || res.status === 304 || String(request).startsWith('HEAD ')) return true;
+  const length = res.headers['content-length'];
+  if (length !== undefined) return Buffer.byteLength(res.body, 'latin1') >= Number(length);
+  if (/chunked/i.test(res.headers['transfer-encoding'] ?? '')) return text.endsWith('\r\n0\r\n\r\n');
+  return false;
+}
+
+export function parseResponse(whole: string): RawResponse {
+  const raw = whole.replace(/^(HTTP\/1\.[01] 100 [^\r]*\r\n\r\n)+/, '');
   const end = raw.indexOf('\r\n\r\n');
   const head = end === -1 ? raw : raw.slice(0, end);
   const [statusLine = '', ...lines] = head.split('\r\n');
@@ -82,7 +105,19 @@ export function parseResponse(raw: string): RawResponse {
     if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
   }
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0);
-  return { status, headers, body: end === -1 ? '' : raw.slice(end + 4), raw };
+  const body = end === -1 ? '' : raw.slice(end + 4);
+  return { status, headers, body: /chunked/i.test(headers['transfer-encoding'] ?? '') ? dechunk(body) : body, raw };
+}
+
+function dechunk(body: string): string {
+  let out = '';
+  for (let at = 0; ; ) {
+    const eol = body.indexOf('\r\n', at);
+    const size = eol === -1 ? 0 : parseInt(body.slice(at, eol), 16);
+    if (!size) return out;
+    out += body.slice(eol + 2, eol + 2 + size);
+    at = eol + 2 + size + 2;
+  }
 }
 
 /** A one-shot HTTP/1.1 request with Connection: close. */

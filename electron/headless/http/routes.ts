@@ -69,6 +69,12 @@ function refuseUpgrade(socket: Duplex, status: string, body: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }
 
+/** CONNECT (proxy tunnels) has its own event in Node; without this the socket is just dropped. */
+export function handleConnect(socket: Duplex): void {
+  socket.on('error', () => socket.destroy());
+  refuseUpgrade(socket, '405 Method Not Allowed', 'This is not a proxy.');
+}
+
 export function handleUpgrade(ctx: RouteContext, req: IncomingMessage, socket: Duplex, head: Buffer): void {
   // Node hands over the raw socket without its error listener; a reset here must not crash us.
   socket.on('error', () => socket.destroy());
