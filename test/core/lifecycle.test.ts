@@ -129,3 +129,27 @@ describe('stop() resolves only once the session is closed', () => {
     expect(ms).toBeLessThan(2000);
   });
 });
+
+describe('a RESUME Discord never answers (issue 8 item 4)', () => {
+  it('is given up at the deadline for a new session, said in log and status; messages posted meanwhile are caught up', async () => {
+    // Heartbeats are still acknowledged, so the watchdog (2 s here) stays quiet: only the deadline helps.
+    const c = await connected({ ...TUNING, watchdogIntervals: 8, resumeDeadlineMs: 1000 });
+    const sampler = world.fake.sampleLiveSessions(TOKEN, 5);
+    world.fake.setResumeUnanswered(true);
+    const gaveUp = nextEvent(c, 'log.entry', (e) => e.message === 'Discord did not resume the session within 1 s; starting a new session and fetching the messages posted meanwhile.', 5000);
+    const said = nextEvent(c, 'bot.status', (s) => s.sentence === 'Discord did not answer the session resume — starting a new session and fetching what was missed…', 5000);
+    const t0 = performance.now();
+    world.fake.dropConnections();
+    world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'while the resume hung' });
+    await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) >= 1, 3000);
+    await gaveUp;
+    await said;
+    const caught = await nextEvent(c, 'message.created', (m) => m.content === 'while the resume hung', 10_000);
+    await waitState(c, 'connected', 10_000);
+    console.log(`[measure] unanswered RESUME → connected on a new session: ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(caught.caughtUp).toBe(true);
+    expect(world.fake.identifyCount(TOKEN)).toBe(2);
+    expect(world.fake.liveSessions(TOKEN)).toBe(1);
+    expect(sampler.stop().max).toBe(1);
+  }, 20_000);
+});

@@ -1,7 +1,7 @@
 // Each failure the user can meet says what happened and what to do, and does not loop.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import { configuredEnv, coreFor, createWorld, TOKEN, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, createWorld, recordEvents, TOKEN, waitState, type World } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 async function failWith(env: NodeJS.ProcessEnv) {
-  core = await coreFor(world, env);
+  core ??= await coreFor(world, env);
   const failed = waitState(core, 'error');
   await core.monitor.start();
   const status = await failed;
@@ -64,8 +64,30 @@ describe('actionable errors', () => {
     let status = await failWith(configuredEnv(world, '123456789012345678'));
     expect(status.error?.code).toBe('channel-not-found');
     await core!.shutdown();
+    core = null;
     status = await failWith(configuredEnv(world, world.voiceId));
     expect(status.error).toMatchObject({ code: 'channel-not-text', message: '#Lounge is a voice channel, not a text channel.' });
+  });
+
+  // Issue 8 item 3: each of these used to log "Connection to Discord lost — resuming the session…"
+  // and show a resuming status first, because closing the client looked like a lost connection.
+  it.each([
+    ['guild-not-found', () => ({ ...configuredEnv(world), DISCORD_GUILD_ID: '123456789012345678' })],
+    ['channel-not-found', () => configuredEnv(world, '123456789012345678')],
+    ['channel-not-text', () => configuredEnv(world, world.voiceId)],
+    ['missing-intent', () => configuredEnv(world)],
+  ] as const)('%s: no "connection lost" warning or resuming status before the real error', async (code, env) => {
+    if (code === 'missing-intent') {
+      await world.close();
+      world = await createWorld({ applicationFlags: 0 });
+    }
+    core = await coreFor(world, env());
+    const seen = recordEvents(core);
+    const status = await failWith(env());
+    expect(status.error?.code).toBe(code);
+    await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 0, 2000);
+    const said = seen.map(({ event, payload }) => (event === 'log.entry' ? (payload as { message: string }).message : event === 'bot.status' ? (payload as { sentence: string }).sentence : ''));
+    expect(said.filter((t) => /resum|lost|Gateway closed/i.test(t))).toEqual([]);
   });
 
   it('not configured: start says so and opens nothing', async () => {

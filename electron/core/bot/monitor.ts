@@ -49,6 +49,7 @@ export interface MonitorOptions {
 const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
 const TEXT_TYPES = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 const MESSAGE_CONTENT_FLAGS = (1 << 18) | (1 << 19);
+const LOGIN_CLOSE_CODES = new Set([4004, 4013, 4014]);
 
 export class ChannelMonitor {
   private current: BotStatus;
@@ -98,10 +99,12 @@ export class ChannelMonitor {
   /** One step toward `wanted` as it is now: requests queued meanwhile collapse into it. */
   private async apply(asked: boolean): Promise<BotStatus> {
     if (!this.wanted) {
-      const wasRunning = this.active() || this.current.state === 'connecting' || this.current.state === 'connected';
+      const hadClient = this.client !== null || this.connecting !== null;
+      const pending = this.retryTimer !== null;
       await this.shutdownClient();
       this.set(this.o.target() ? statuses.ready() : statuses.notConfigured());
-      if (wasRunning) this.o.logger.info('Monitoring stopped; disconnected from Discord.');
+      if (hadClient) this.o.logger.info('Monitoring stopped; disconnected from Discord.');
+      else if (pending) this.o.logger.info('Monitoring stopped before connecting.');
       return this.current;
     }
     // Already connecting, connected or waiting for a slot: a repeated start changes nothing. After an
@@ -120,7 +123,7 @@ export class ChannelMonitor {
 
   /** A client exists or a (re)connection is scheduled. */
   private active(): boolean {
-    return this.client !== null || this.retryTimer !== null;
+    return this.client !== null || this.connecting !== null || this.retryTimer !== null;
   }
 
   /** Settings changed: reflect configured/not-configured, reconnect if the target changed while running. */
@@ -318,7 +321,8 @@ export class ChannelMonitor {
       if (mine(m)) this.sink.deleted(m);
     });
     client.on(Events.ShardDisconnect, (event) => {
-      if (gen === this.generation) this.o.logger.warn(`Gateway closed (code ${event.code}).`);
+      // 4004/4013/4014 end the login, whose error says what to do; a bare code before it only confuses.
+      if (gen === this.generation && !LOGIN_CLOSE_CODES.has(event.code)) this.o.logger.warn(`Gateway closed (code ${event.code}).`);
     });
     client.on(Events.ShardReconnecting, () => {
       // Only a connection that was up can be "lost"; failures before that are login errors.
