@@ -170,6 +170,14 @@ describe("the panel's access token", () => {
     expect(stored.guildId).toBe(GUILD);
   });
 
+  it('is recovered from a corrupt 3.0 settings.json that still held it', async () => {
+    const old = 'old-access-token_0123456789abcdefghij';
+    writeFileSync(settingsFile(), `{"schemaVersion": 2, "headlessAccessToken": "${old}", "guildId": "12`);
+    const core = await open();
+    expect(asideFiles()).toHaveLength(1);
+    expect(core.settings.accessToken()).toBe(old);
+  });
+
   it('survives a corrupt settings.json: the bookmarked panel URL keeps working', async () => {
     const core = await open();
     await core.dispatch('settings.save', { guildId: GUILD });

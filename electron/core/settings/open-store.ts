@@ -37,8 +37,13 @@ export interface SettingsNotice {
 export interface OpenedStore {
   store: KeyValueStore;
   movedToken: string | null;
+  /** The panel's access token read from the text of a file that had to be moved aside (3.0 kept it there). */
+  salvagedAccessToken: string | null;
   notices: SettingsNotice[];
 }
+
+// Found by pattern, not by parsing: the file around it is what failed to parse.
+const salvageAccessToken = (text: string) => /"headlessAccessToken"\s*:\s*"([\w-]{16,200})"/.exec(text)?.[1] ?? null;
 
 const firstLine = (err: unknown) => (err instanceof Error ? err.message.split('\n')[0]! : String(err));
 
@@ -70,6 +75,9 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
   const file = join(dataDir, 'settings.json');
   const notices: SettingsNotice[] = [];
   let movedToken: string | null = null;
+  let salvagedAccessToken: string | null = null;
+  // The user's bytes, kept until we know the file is usable.
+  let original: Buffer | null = null;
   const options: StoreOptions = {
     cwd: dataDir,
     configName: 'settings',
@@ -79,6 +87,7 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
     configFileMode: PRIVATE_FILE,
   };
   const moveAside = (reason: string) => {
+    if (original) salvagedAccessToken = salvageAccessToken(original.toString('utf8'));
     const aside = join(dataDir, `settings.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.json`);
     renameSync(file, aside);
     notices.push({
@@ -90,7 +99,6 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
     });
   };
 
-  let original: Buffer | null = null;
   let upgradedFrom: number | null = null;
   if (existsSync(file)) {
     try {
@@ -132,5 +140,5 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
       persist: false,
     });
   }
-  return { store, movedToken, notices };
+  return { store, movedToken, salvagedAccessToken, notices };
 }

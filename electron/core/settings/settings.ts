@@ -56,6 +56,7 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
       if (legacy) settings.access.ensure(legacy);
       opened.store.delete('headlessAccessToken');
     }
+    if (opened.salvagedAccessToken) settings.access.ensure(opened.salvagedAccessToken);
     return settings;
   }
 
