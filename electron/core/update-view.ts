@@ -29,7 +29,8 @@ export function viewFromCheck(r: CheckResult): Partial<UpdateView> {
         localChanges: r.localChanges,
         localCommits: r.localCommits,
         dependencies: r.dependencies,
-        estimate: { ms: r.estimate.ms, basis: r.estimate.basis },
+        // The default is a guess that was 6× too long for a first update: show no number until one was measured.
+        estimate: r.estimate.basis === 'history' ? { ms: r.estimate.ms, basis: r.estimate.basis } : null,
       };
     case 'up-to-date':
       return { ...base, state: 'up-to-date', message: 'Up to date — click to check again.', current: r.current };

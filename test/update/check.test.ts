@@ -25,7 +25,7 @@ describe('checkForUpdates', () => {
     expect(result.commits[0]!.date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
     expect(result.target).toEqual({ ref: 'origin/main', sha: v3 });
     expect(result.current).toBe(fx.v1);
-    expect(result.dependencies).toEqual({ changed: false, summary: 'no dependency change' });
+    expect(result.dependencies).toEqual({ changed: false, summary: '' });
     expect(result.estimate).toEqual({ ms: 30_000, basis: 'default', samples: 0 });
     // A check never moves the checkout.
     expect(fx.head()).toBe(fx.v1);
@@ -47,7 +47,7 @@ describe('checkForUpdates', () => {
     }
     const result = await checkForUpdates({ appDir: fx.checkout, dataDir: fx.dataDir });
     if (result.state !== 'available') throw new Error(`unexpected ${result.state}`);
-    expect(result.dependencies).toEqual({ changed: true, summary: 'reinstall dependencies (lockfile changed)' });
+    expect(result.dependencies).toEqual({ changed: true, summary: 'package-lock.json changed' });
     expect(result.localChanges).toEqual([' M README.md', '?? notes.txt']);
     expect(result.estimate.basis).toBe('history');
     expect(result.estimate.samples).toBe(3);

@@ -46,4 +46,14 @@ describe('viewFromCheck', () => {
     } satisfies CheckResult;
     expect(viewFromCheck(check).localCommits).toEqual({ branch: 'discord-monitor/before-update-aaaaaaa', commits });
   });
+
+  it('promises no duration before any update was measured, and restates nothing about unchanged dependencies', () => {
+    const check = {
+      state: 'available', count: 1, commits: [], current: 'a'.repeat(40), target: { ref: 'origin/main', sha: SHA },
+      localChanges: [], localCommits: null, dependencies: { changed: false, summary: '' },
+      estimate: { ms: 30_000, basis: 'default', samples: 0 }, checkedAt: new Date().toISOString(),
+    } satisfies CheckResult;
+    expect(viewFromCheck(check).estimate).toBeNull();
+    expect(viewFromCheck({ ...check, estimate: { ms: 5200, basis: 'history', samples: 3 } }).estimate).toEqual({ ms: 5200, basis: 'history' });
+  });
 });

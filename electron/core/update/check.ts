@@ -4,7 +4,8 @@ import { GIT_TIMEOUT_MS, gitMessage, headSha, openGit } from './git.js';
 import { UpdateJournal } from './journal.js';
 import { isUpdating } from './lock.js';
 import { type DisabledReason, whyDisabled } from './preconditions.js';
-import { countCommits, fetchTarget, listCommits, localChanges, lockfileDiffers, resolveTarget, TargetError } from './repo.js';
+import { summarizeLockfileChange } from './lockfile-diff.js';
+import { countCommits, fetchTarget, fileAt, listCommits, localChanges, LOCKFILE, lockfileDiffers, resolveTarget, TargetError } from './repo.js';
 import type { CommitInfo, Estimate } from './types.js';
 import { localCommitsBranch } from './worktree.js';
 
@@ -76,7 +77,7 @@ export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> 
       localCommits: mine.length > 0 ? { branch: localCommitsBranch(current), commits: mine } : null,
       dependencies: {
         changed,
-        summary: changed ? 'reinstall dependencies (lockfile changed)' : 'no dependency change',
+        summary: changed ? summarizeLockfileChange(await fileAt(git, current, LOCKFILE), await fileAt(git, sha, LOCKFILE)) : '',
       },
       estimate: await estimateFrom(opts.dataDir),
       checkedAt: new Date().toISOString(),

@@ -79,6 +79,11 @@ export async function listCommits(git: SimpleGit, range: string, limit = 100): P
     });
 }
 
+/** A file's content at a commit; '' when it does not exist there. */
+export async function fileAt(git: SimpleGit, rev: string, path: string): Promise<string> {
+  return git.raw(['show', `${rev}:${path}`]).catch(() => '');
+}
+
 export async function lockfileDiffers(git: SimpleGit, a: string, b: string): Promise<boolean> {
   if (a === b) return false;
   return (await git.raw(['diff', '--name-only', a, b, '--', LOCKFILE])).trim() !== '';

@@ -8,6 +8,7 @@ import { readStored, writeStored } from '../../lib/storage';
 import { isRecent, lastUpdateKey, shortHash } from '../../lib/update';
 import { Icon } from '../Icon';
 import { CommitList } from './CommitList';
+import { SetAsideNote } from './SetAside';
 
 const DISMISSED_KEY = 'dm.update.dismissedLast';
 
@@ -59,6 +60,7 @@ export function LastUpdateBanner({ last }: { last: LastUpdate | null }) {
         <Icon name="close" size={16} />
       </button>
       {showCommits && <CommitList id={listId} commits={last.commits} />}
+      {last.setAside && <SetAsideNote setAside={last.setAside} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { planItems, shortHash } from '../../lib/update';
 import { Icon, Spinner } from '../Icon';
 import { Modal } from '../Modal';
 import { CommitList } from './CommitList';
+import { LocalCommits } from './SetAside';
 
 interface Props {
   open: boolean;
@@ -99,7 +100,8 @@ function ConfirmContent({ view, onClose, onRun, pending, setPending }: ContentPr
               {item === 'deps' && (
                 <>
                   {deps}
-                  {dependencies?.summary && <span className="update-plan__detail"> — {dependencies.summary}</span>}
+                  {/* Only a change has details worth showing; "no change" needs no restating. */}
+                  {dependencies?.changed && dependencies.summary && <span className="update-plan__detail"> — {dependencies.summary}</span>}
                 </>
               )}
               {item === 'build' && t('update.confirm.plan.build')}
@@ -125,13 +127,16 @@ function ConfirmContent({ view, onClose, onRun, pending, setPending }: ContentPr
           </section>
         )}
 
-        {estimate && duration && (
-          <p className="update-confirm__estimate" data-testid="update-estimate" data-basis={estimate.basis}>
-            {estimate.basis === 'history'
+        {view.localCommits && <LocalCommits {...view.localCommits} />}
+
+        {/* Without measured past updates any number would be a guess: say when there will be one. */}
+        <p className="update-confirm__estimate" data-testid="update-estimate" data-basis={estimate?.basis ?? 'none'}>
+          {estimate && duration
+            ? estimate.basis === 'history'
               ? t('update.confirm.estimateHistory', { duration })
-              : t('update.confirm.estimateDefault', { duration })}
-          </p>
-        )}
+              : t('update.confirm.estimateDefault', { duration })
+            : t('update.confirm.estimateNone')}
+        </p>
         <p className="update-confirm__safety">{t('update.confirm.safety')}</p>
         {!target && <p className="update-confirm__error">{t('update.confirm.noTarget')}</p>}
         {error && (
