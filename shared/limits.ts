@@ -27,3 +27,5 @@ export const REFUSAL_LOG_INTERVAL_MS = 60_000;
 /** A client gets this long to send its request headers, and the whole request (slow-loris). */
 export const HTTP_HEADERS_TIMEOUT_MS = 10_000;
 export const HTTP_REQUEST_TIMEOUT_MS = 30_000;
+/** How often those two timeouts are enforced (Node's default, 30 s, would let idle sockets pile up). */
+export const HTTP_TIMEOUT_CHECK_MS = 1_000;

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import {
   HTTP_HEADERS_TIMEOUT_MS,
   HTTP_REQUEST_TIMEOUT_MS,
+  HTTP_TIMEOUT_CHECK_MS,
   MAX_HTTP_CONNECTIONS,
   MAX_HTTP_CONNECTIONS_PER_IP,
   MAX_WS_CONNECTIONS,
@@ -33,8 +34,8 @@ export interface PanelServerOptions {
   host: string;
   port: number;
   accessToken: string | null;
-  /** Connection caps (tests lower them); defaults from shared/limits.ts. */
-  limits?: Partial<{ httpConnectionsPerIp: number; wsConnections: number }>;
+  /** Connection caps and timeouts (tests lower them); defaults from shared/limits.ts. */
+  limits?: Partial<{ httpConnectionsPerIp: number; wsConnections: number; headersTimeoutMs: number }>;
   refusalLogIntervalMs?: number;
 }
 
@@ -52,7 +53,14 @@ export async function startPanelServer(opts: PanelServerOptions): Promise<PanelS
     wss,
     maxWsConnections: opts.limits?.wsConnections ?? MAX_WS_CONNECTIONS,
   };
-  const server = createServer({ headersTimeout: HTTP_HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS }, (req, res) => handleRequest(ctx, req, res));
+  const server = createServer(
+    {
+      headersTimeout: opts.limits?.headersTimeoutMs ?? HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeout: HTTP_REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(HTTP_TIMEOUT_CHECK_MS, opts.limits?.headersTimeoutMs ?? Infinity),
+    },
+    (req, res) => handleRequest(ctx, req, res),
+  );
   server.maxConnections = MAX_HTTP_CONNECTIONS;
   const perAddress = new ConnectionsPerAddress(opts.limits?.httpConnectionsPerIp ?? MAX_HTTP_CONNECTIONS_PER_IP);
   server.on('connection', (socket) => {

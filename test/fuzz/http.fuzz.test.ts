@@ -34,5 +34,5 @@ describe('HTTP boundary fuzz', () => {
       { numRuns: RUNS },
     );
     expect(w.world.fake.liveSessions(TOKEN)).toBe(1);
-  }, 120_000);
+  }, Math.max(120_000, RUNS * 20));
 });

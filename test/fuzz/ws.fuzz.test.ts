@@ -96,5 +96,5 @@ describe('WebSocket boundary fuzz', () => {
       { numRuns: RUNS },
     );
     expect(w.world.fake.liveSessions(TOKEN)).toBe(1);
-  }, 120_000);
+  }, Math.max(120_000, RUNS * 20));
 });

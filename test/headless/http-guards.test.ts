@@ -2,11 +2,11 @@
 // rebinding), GET /api/auth tells a wrong token from a server that is down, connection caps.
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS, connectWs, healthy, request, startTestPanel, type TestPanel } from './panel-fixture.js';
+import { ACCESS, connectWs, healthy, rawHttp, request, startTestPanel, type TestPanel } from './panel-fixture.js';
 
 let t: TestPanel;
 beforeAll(async () => {
-  t = await startTestPanel({ limits: { httpConnectionsPerIp: 8, wsConnections: 3 } });
+  t = await startTestPanel({ limits: { httpConnectionsPerIp: 8, wsConnections: 3, headersTimeoutMs: 300 } });
 });
 afterAll(() => t.close());
 
@@ -95,6 +95,13 @@ describe('connection caps', () => {
     for (const end = Date.now() + 3000; !extra && Date.now() < end; ) extra = await connectWs(t.panel.port).catch(() => undefined);
     expect(extra).toBeDefined();
     for (const ws of [...open.slice(1), extra!]) ws.close();
+  });
+
+  it('drops a client that never finishes its request headers (slow-loris)', async () => {
+    const started = Date.now();
+    const res = await rawHttp(t.panel.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n`, 5000);
+    expect(res.status).toBe(408);
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('closes HTTP connections from one address beyond the per-address cap', async () => {
