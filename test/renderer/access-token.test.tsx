@@ -5,6 +5,7 @@ import { act, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/api';
+import { connectApi } from '../../renderer/src/bridge';
 import { adoptUrlToken, parsePastedToken, saveToken, storedToken } from '../../renderer/src/lib/access-token';
 import { FakeApi } from './fake-api';
 import { FakeTransport } from './fake-transport';
@@ -41,6 +42,30 @@ describe('token in the address bar', () => {
     history.replaceState(null, '', '/?token=');
     expect(adoptUrlToken()).toBe(TOKEN);
     expect(location.search).toBe('');
+  });
+});
+
+describe('connectApi', () => {
+  afterEach(() => {
+    history.replaceState(null, '', '/');
+    delete window.discordMonitor;
+  });
+
+  it('in a browser: takes the token out of the address bar before anything connects', () => {
+    history.replaceState(null, '', `/?token=${TOKEN}`);
+    const { transport } = connectApi();
+    expect(transport).not.toBeNull();
+    expect(location.href).not.toContain(TOKEN);
+    expect(storedToken()).toBe(TOKEN);
+  });
+
+  it('on the desktop: the preload API as is, no socket, the address left alone', () => {
+    const api = new FakeApi().api;
+    window.discordMonitor = api;
+    history.replaceState(null, '', '/?token=unused');
+    expect(connectApi()).toEqual({ api, transport: null });
+    expect(location.search).toBe('?token=unused');
+    expect(storedToken()).toBe('');
   });
 });
 
