@@ -150,6 +150,30 @@ describe('connection trouble', () => {
     ]);
   });
 
+  // Issue 8 item 9: nothing was missed on a first start, so the panel must not say "caught up".
+  it('the first load of the channel is not labelled as caught up; a later catch-up is', async () => {
+    for (const n of [1, 2]) world.fake.postMessage(world.channelId, { authorId: world.userId, content: `history ${n}` });
+    core = await coreFor(world, configuredEnv(world));
+    const c = core;
+    const seen: Array<[string, boolean]> = [];
+    c.bus.on('message.created', (m) => seen.push([m.content, m.caughtUp]));
+    const loaded = nextEvent(c, 'log.entry', (e) => e.message === 'Loaded the last 2 message(s) of the channel.');
+    const up = waitState(c, 'connected');
+    await c.monitor.start();
+    await up;
+    await loaded;
+    await c.monitor.stop();
+    world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'missed' });
+    const missed = nextEvent(c, 'message.created', (m) => m.content === 'missed');
+    await c.monitor.start();
+    await missed;
+    expect(seen).toEqual([
+      ['history 1', false],
+      ['history 2', false],
+      ['missed', true],
+    ]);
+  });
+
   it('a quiet channel still gives the next start a point to resume from (more than one page missed)', async () => {
     const c = await connectedCore();
     await c.monitor.stop();

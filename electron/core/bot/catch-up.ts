@@ -51,7 +51,8 @@ export async function catchUp(o: CatchUpOptions): Promise<CatchUpResult> {
       const sorted = batch.sort((a, b) => snowflakeCompare(a.id, b.id));
       await o.sink.names.resolve(guild, sorted.map((m) => m.author.id));
       if (!o.isCurrent()) return false;
-      for (const m of sorted) if (o.sink.received(m, true)) delivered++;
+      // A first load missed nothing: only messages fetched after a gap are "caught up".
+      for (const m of sorted) if (o.sink.received(m, o.resumeFrom !== null)) delivered++;
       return true;
     };
     if (!o.resumeFrom) {
