@@ -52,7 +52,7 @@ export function toLastUpdate(e: JournalEntry, commits: LastUpdate['commits']): L
       : outcome === 'rolled-back'
         ? `Update to ${to} was rolled back${e.failedStep ? ` (${e.failedStep} failed)` : ''}: ${e.error ?? 'see the log'}. Still on ${from}.`
         : outcome === 'interrupted'
-          ? `An update to ${to} was interrupted; the app was brought back to ${from}.`
+          ? `An update to ${to} was interrupted${e.failedStep ? ` during ${e.failedStep}` : ''}; the app was brought back to ${from}.`
           : `Update to ${to} failed: ${e.error ?? 'see the log'}.`;
   return {
     from: e.from,

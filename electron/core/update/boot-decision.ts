@@ -16,7 +16,7 @@ export interface BootFacts {
 export type BootDecision =
   | { action: 'none'; reason: string }
   | { action: 'elsewhere'; entry: JournalEntry; reason: string }
-  | { action: 'recover'; entry: JournalEntry; reason: string }
+  | { action: 'recover'; entry: JournalEntry; reason: string; step: string | null }
   | { action: 'count-boot'; entry: JournalEntry; boot: number }
   | { action: 'rollback'; entry: JournalEntry; reason: string };
 
@@ -30,8 +30,10 @@ export function decideBoot(entry: JournalEntry | null, facts: BootFacts): BootDe
     // Our own pid in the entry can only be a reused pid: this process has only just started.
     const alive = entry.pid !== facts.pid && facts.isAlive(entry.pid) && age < (facts.staleAfterMs ?? STALE_UPDATE_MS);
     if (alive) return { action: 'elsewhere', entry, reason: `An update is running in process ${entry.pid}.` };
-    const lastStep = entry.steps.at(-1)?.step ?? 'start';
-    return { action: 'recover', entry, reason: `The app stopped during an update (at ${lastStep}).` };
+    // The step that was running when the process died; records after it (pending ones) say nothing.
+    const step = entry.steps.findLast((s) => s.status === 'running')?.step ?? entry.steps.at(-1)?.step ?? null;
+    const where = step ? `during ${step}` : 'before its first step';
+    return { action: 'recover', entry, step, reason: `An update was interrupted ${where} (the app stopped).` };
   }
   if (entry.outcome === 'restarting') {
     const max = facts.maxFailedBoots ?? MAX_FAILED_BOOTS;

@@ -1,13 +1,14 @@
 // The boot watchdog: at startup, finish what a dead process left half-done, and give up on a new
 // version that keeps failing to become healthy.
-import { decideBoot, pidAlive, type BootFacts } from './boot-decision.js';
+import { decideBoot, MAX_FAILED_BOOTS, pidAlive, type BootFacts } from './boot-decision.js';
+import { clearStaleIndexLock } from './index-lock.js';
 import { headSha, openGit, short } from './git.js';
 import { UpdateJournal, type JournalEntry } from './journal.js';
 import { acquireUpdateLock } from './lock.js';
 import { DEFAULT_COMMANDS, DEFAULT_TIMEOUTS, type UpdateTimeouts } from './options.js';
 import { lockfileDiffers } from './repo.js';
 import { restoreCheckout } from './restore.js';
-import type { ConfigBackup, UpdateCommands } from './types.js';
+import type { ConfigBackup, StepName, UpdateCommands } from './types.js';
 import { reapplyLocalChanges, saveLocalChanges } from './worktree.js';
 
 export interface BootCheckOptions {
@@ -57,16 +58,18 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
   const { entry } = decision;
   if (decision.action === 'count-boot') {
     await journal.patch(entry.id, { boots: decision.boot, lastBootPid: pid });
-    return report('watching', `Booting new version ${short(entry.to)} (boot ${decision.boot}); call markHealthy() once it is healthy.`, entry);
+    const max = opts.maxFailedBoots ?? MAX_FAILED_BOOTS;
+    return report('watching', `Starting the new version ${short(entry.to)} (start ${decision.boot}; it is rolled back if ${max} starts in a row do not become healthy).`, entry);
   }
 
   const release = acquireUpdateLock('boot recovery');
   try {
     say(decision.reason);
-    await bringBack(entry, opts, say);
+    const { moved } = await bringBack(entry, opts, say);
     if (decision.action === 'recover') {
-      await journal.finish(entry.id, { outcome: 'interrupted', error: decision.reason, failedStep: null });
-      return report('interrupted', `${decision.reason} The checkout is back at ${short(entry.from)} and rebuilt.`, await journal.get(entry.id), true);
+      await journal.finish(entry.id, { outcome: 'interrupted', error: decision.reason, failedStep: decision.step as StepName | null });
+      const state = moved ? `The checkout is back at ${short(entry.from)} and rebuilt.` : `The checkout had not been changed yet; it stays at ${short(entry.from)}.`;
+      return report('interrupted', `${decision.reason} ${state}`, await journal.get(entry.id), true);
     }
     const done = await journal.completeAfterRestart(false, { error: decision.reason });
     return report('rolled-back', `${decision.reason} Rolled back to ${short(entry.from)}.`, done, true);
@@ -82,9 +85,11 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
 }
 
 /** Back to the entry's `from` commit, built, with the user's saved changes and settings restored. */
-async function bringBack(entry: JournalEntry, opts: BootCheckOptions, say: (line: string) => void): Promise<void> {
+async function bringBack(entry: JournalEntry, opts: BootCheckOptions, say: (line: string) => void): Promise<{ moved: boolean }> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const git = openGit(opts.appDir, timeouts.git);
+  const cleared = await clearStaleIndexLock(git, opts.appDir);
+  if (cleared) say(cleared);
   const head = await headSha(git);
   const touched = (step: string) => entry.steps.some((s) => s.step === step && s.status !== 'pending' && s.status !== 'skipped');
   const moved = head !== entry.from || touched('reset') || entry.outcome === 'restarting';
@@ -109,6 +114,7 @@ async function bringBack(entry: JournalEntry, opts: BootCheckOptions, say: (line
     await opts.config.restore(entry.configBackup);
     say(`Settings restored from ${entry.configBackup}.`);
   }
+  return { moved };
 }
 
 /**
