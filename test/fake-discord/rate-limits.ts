@@ -29,7 +29,7 @@ interface Bucket {
 
 // Generous by default so tests that are not about rate limits run at full speed; tests about them
 // switch to Discord's global 50/s and small buckets with FakeDiscord.setRateLimits.
-const DEFAULTS: Required<Omit<RateLimitOptions, 'storm'>> = { perRoute: { limit: 1000, resetAfterMs: 1000 }, globalPerSecond: 1000 };
+const DEFAULTS: Required<Omit<RateLimitOptions, 'storm' | 'down'>> = { perRoute: { limit: 1000, resetAfterMs: 1000 }, globalPerSecond: 1000 };
 
 /** "GET /channels/1/messages/2" → route "GET /channels/:id/messages/:id" and its top-level resource "1". */
 export function routeOf(method: string, path: string): { route: string; major: string } {

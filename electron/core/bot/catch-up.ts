@@ -94,7 +94,7 @@ export async function catchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   // After a hole, live messages are shown but must not move the resume point past it.
   o.sink.release(true, { advanceResumePoint: complete });
   if (complete && o.resumeFrom && channel?.isTextBased() && 'messages' in channel) {
-    await reconcileRecent({ channel, channelId: o.channelId, store: o.store, sink: o.sink, logger: o.logger, isCurrent: o.isCurrent, window: o.reconcileWindow ?? RECONCILE_WINDOW });
+    await reconcileRecent({ channel, channelId: o.channelId, store: o.sink.storage, sink: o.sink, logger: o.logger, isCurrent: o.isCurrent, window: o.reconcileWindow ?? RECONCILE_WINDOW });
   }
   return { delivered, complete };
 }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { ChatMessage } from '../../../shared/types.js';
 import type { EventBus } from '../event-bus.js';
 import type { LastSeen } from '../messages/last-seen.js';
+import { StorageGuard } from '../messages/storage-guard.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import { MemberNames } from './members.js';
 import { toChatMessage } from './to-chat-message.js';
@@ -21,9 +22,12 @@ export class MessageSink {
   /** Set after a catch-up left a hole: messages are still shown, the resume point stays before the hole. */
   private frozen = false;
   readonly names: MemberNames;
+  /** Every write goes through here, so a disk fault never stops live monitoring. */
+  readonly storage: StorageGuard;
 
   constructor(private readonly o: MessageSinkOptions) {
     this.names = new MemberNames(o.store, o.logger);
+    this.storage = new StorageGuard(o.store, o.lastSeen, o.logger, o.store.folder);
   }
 
   /** From now on live messages wait until release(): a catch-up is about to start. */
@@ -59,17 +63,17 @@ export class MessageSink {
     if (!this.frozen) this.o.lastSeen.advance(m.channelId, m.id);
     if (m.author?.id === m.client.user?.id) return false;
     const chat = toChatMessage(m, caughtUp, this.names.displayName(m));
-    if (!chat || !this.o.store.add(chat)) return false;
+    if (!chat || !this.storage.add(chat)) return false;
     this.o.bus.emit('message.created', chat);
     return true;
   }
 
   /** A stored message found edited on Discord after the app was off. */
   editedOffline(m: Message): void {
-    const existing = this.o.store.get(m.id);
+    const existing = this.storage.get(m.id);
     if (!existing) return;
     const chat = toChatMessage(m, existing.caughtUp, this.names.displayName(m));
-    const updated = this.o.store.update(m.id, { content: m.content, editedAt: m.editedTimestamp, attachments: chat?.attachments ?? existing.attachments });
+    const updated = this.storage.update(m.id, { content: m.content, editedAt: m.editedTimestamp, attachments: chat?.attachments ?? existing.attachments });
     if (updated) this.o.bus.emit('message.updated', updated);
   }
 
@@ -80,18 +84,18 @@ export class MessageSink {
 
   updated(m: Message | PartialMessage): void {
     const chat = toChatMessage(m, false, this.names.displayName(m));
-    const existing = this.o.store.get(m.id);
+    const existing = this.storage.get(m.id);
     // Only edited_timestamp says a person edited it: a link preview arrives as an update with null.
     const updated: ChatMessage | undefined = existing
-      ? this.o.store.update(m.id, { content: m.content ?? existing.content, editedAt: m.editedTimestamp ?? existing.editedAt, attachments: chat?.attachments ?? existing.attachments })
-      : chat && this.o.store.add(chat)
+      ? this.storage.update(m.id, { content: m.content ?? existing.content, editedAt: m.editedTimestamp ?? existing.editedAt, attachments: chat?.attachments ?? existing.attachments })
+      : chat && this.storage.add(chat)
         ? chat
         : undefined;
     if (updated) this.o.bus.emit('message.updated', updated);
   }
 
   deleted(m: { id: string; channelId: string }): void {
-    this.o.store.update(m.id, { deleted: true });
+    this.storage.update(m.id, { deleted: true });
     this.o.bus.emit('message.deleted', { id: m.id, channelId: m.channelId });
   }
 }

@@ -3,7 +3,7 @@
 // messages (RECONCILE_WINDOW) so a reconnect costs one or two requests, not a history scan.
 import type { Message, TextBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
-import type { MessageStore } from '../messages/store.js';
+import type { StorageGuard } from '../messages/storage-guard.js';
 import type { MessageSink } from './message-sink.js';
 
 export const RECONCILE_WINDOW = 100;
@@ -12,7 +12,7 @@ const PAGE = 100;
 export interface ReconcileOptions {
   channel: TextBasedChannel;
   channelId: string;
-  store: MessageStore;
+  store: Pick<StorageGuard, 'list'>;
   sink: MessageSink;
   logger: Logger;
   isCurrent: () => boolean;

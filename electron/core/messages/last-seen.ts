@@ -1,5 +1,5 @@
 // The last message id seen per channel, persisted so a restart can fetch what was posted meanwhile.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PRIVATE_DIR, writePrivateFileSync } from '../fs-modes.js';
 import { snowflakeCompare } from './store.js';
@@ -16,6 +16,9 @@ export class LastSeen {
   private timer: NodeJS.Timeout | null = null;
   /** Set when the file existed but could not be read. */
   problem: string | null = null;
+  /** Told of each failed write (a full or read-only disk) and of the first success after one. */
+  onWrite: ((err: NodeJS.ErrnoException | null) => void) | null = null;
+  private failing = false;
 
   constructor(
     private readonly file: string,
@@ -44,10 +47,30 @@ export class LastSeen {
     return { ...this.ids };
   }
 
-  flush(): void {
+  /** Writes now; never throws: a disk fault is reported to onWrite and the write retried later. */
+  flush(retryMs = 2000): boolean {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    mkdirSync(dirname(this.file), { recursive: true, mode: PRIVATE_DIR });
-    writePrivateFileSync(this.file, JSON.stringify(this.ids));
+    try {
+      mkdirSync(dirname(this.file), { recursive: true, mode: PRIVATE_DIR });
+      writePrivateFileSync(this.file, JSON.stringify(this.ids));
+    } catch (err) {
+      this.failing = true;
+      try {
+        rmSync(`${this.file}.${process.pid}.tmp`, { force: true });
+      } catch {
+        // a read-only folder cannot hold a temp file either
+      }
+      this.onWrite?.(err as NodeJS.ErrnoException);
+      // The old file stays whole (temp + rename); retry until the disk is back.
+      this.timer = setTimeout(() => this.flush(retryMs), retryMs);
+      this.timer.unref();
+      return false;
+    }
+    if (this.failing) {
+      this.failing = false;
+      this.onWrite?.(null);
+    }
+    return true;
   }
 }

@@ -17,6 +17,8 @@ const key = (id: string) => id.padStart(20, '0');
 export class MessageStore {
   private db: Database.Database;
   private statements;
+  /** The folder holding the database, for sentences about disk faults. */
+  readonly folder: string;
 
   /**
    * `file` ':memory:' keeps nothing across restarts (tests of the store itself). `redact` scrubs known
@@ -27,6 +29,7 @@ export class MessageStore {
     private readonly keepPerChannel = 1000,
     private readonly redact: (json: string) => string = (json) => json,
   ) {
+    this.folder = file === ':memory:' ? '(memory)' : dirname(file);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');

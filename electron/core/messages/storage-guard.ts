@@ -1,0 +1,142 @@
+// Disk faults (a full disk, a read-only folder, I/O errors) must not stop live monitoring: a write
+// that fails is kept in memory and retried until the disk is back, the panel is told once in a
+// sentence, and what was already stored is never touched.
+import type { Logger } from 'pino';
+import type { ChatMessage } from '../../../shared/types.js';
+import type { LastSeen } from './last-seen.js';
+import type { MessageStore } from './store.js';
+
+const RETRY_MS = 2000;
+/** Messages kept in memory while the disk refuses writes; beyond this the oldest are only shown. */
+const MAX_PENDING = 20_000;
+
+export function faultSentence(err: unknown, dir: string): string {
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') {
+    return `Cannot save messages: the disk is full — still monitoring live. Free some space on the disk holding ${dir}; saving resumes by itself.`;
+  }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+    return `Cannot save messages: the data folder is read-only — still monitoring live. Make ${dir} writable again; saving resumes by itself.`;
+  }
+  return `Cannot save messages: the disk reported an error (${code || String(err)}) — still monitoring live. Check the disk holding ${dir}; saving resumes by itself.`;
+}
+
+export class StorageGuard {
+  private readonly pending = new Map<string, ChatMessage>();
+  private failingSince: number | null = null;
+  private said: string | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private lastSeenFailing = false;
+
+  constructor(
+    private readonly store: MessageStore,
+    lastSeen: LastSeen,
+    private readonly logger: Logger,
+    private readonly dir: string,
+  ) {
+    lastSeen.onWrite = (err) => {
+      this.lastSeenFailing = err !== null;
+      if (err) this.fault(err);
+      else this.maybeRecovered();
+    };
+  }
+
+  /** Stores a new message; false when it was already stored or pending (a duplicate). */
+  add(m: ChatMessage): boolean {
+    if (this.pending.has(m.id)) return false;
+    if (this.failingSince === null) {
+      try {
+        return this.store.add(m);
+      } catch (err) {
+        this.fault(err);
+      }
+    }
+    if (this.safe(() => this.store.has(m.id)) === true) return false;
+    this.keep(m);
+    return true;
+  }
+
+  get(id: string): ChatMessage | undefined {
+    return this.pending.get(id) ?? this.safe(() => this.store.get(id));
+  }
+
+  has(id: string): boolean {
+    return this.pending.has(id) || this.safe(() => this.store.has(id)) === true;
+  }
+
+  update(id: string, changes: Partial<ChatMessage>): ChatMessage | undefined {
+    const current = this.get(id);
+    if (!current) return undefined;
+    const next = { ...current, ...changes };
+    if (this.failingSince === null && !this.pending.has(id)) {
+      try {
+        this.store.update(id, changes);
+        return next;
+      } catch (err) {
+        this.fault(err);
+      }
+    }
+    this.keep(next);
+    return next;
+  }
+
+  /** The store's list, with what is waiting in memory merged in. */
+  list(channelId: string, limit: number): ChatMessage[] {
+    const stored = this.safe(() => this.store.list(channelId, limit)) ?? [];
+    if (!this.pending.size) return stored;
+    const byId = new Map(stored.map((m) => [m.id, m]));
+    for (const m of this.pending.values()) if (m.channelId === channelId) byId.set(m.id, m);
+    return [...byId.values()].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)).slice(-limit);
+  }
+
+  private keep(m: ChatMessage): void {
+    this.pending.set(m.id, m);
+    if (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
+    this.timer ??= setTimeout(() => this.retry(), RETRY_MS);
+    this.timer.unref();
+  }
+
+  private safe<T>(read: () => T): T | undefined {
+    try {
+      return read();
+    } catch {
+      return undefined;
+    }
+  }
+
+  private fault(err: unknown): void {
+    this.failingSince ??= Date.now();
+    const sentence = faultSentence(err, this.dir);
+    if (sentence !== this.said) {
+      this.said = sentence;
+      this.logger.error(sentence);
+    }
+    this.timer ??= setTimeout(() => this.retry(), RETRY_MS);
+    this.timer.unref();
+  }
+
+  /** Writes what waits in memory, oldest first; stops at the first failure and tries again later. */
+  private retry(): void {
+    this.timer = null;
+    try {
+      for (const [id, m] of this.pending) {
+        if (!this.store.add(m)) this.store.update(id, m);
+        this.pending.delete(id);
+      }
+    } catch (err) {
+      this.fault(err);
+      return;
+    }
+    this.maybeRecovered();
+  }
+
+  private maybeRecovered(): void {
+    if (this.failingSince === null || this.pending.size || this.lastSeenFailing) {
+      if (this.failingSince !== null && !this.timer) this.timer = setTimeout(() => this.retry(), RETRY_MS).unref();
+      return;
+    }
+    this.failingSince = null;
+    this.said = null;
+    this.logger.info('Saving messages again; everything received while the disk refused writes is now saved.');
+  }
+}

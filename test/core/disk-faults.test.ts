@@ -1,0 +1,117 @@
+// Disk faults against a real filesystem: a tiny tmpfs filled to the last byte (ENOSPC) and a
+// read-only bind mount over the data folder (EROFS). We run as root, so mounting is possible here;
+// if it is not, the test fails saying so rather than skipping.
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app-core.js';
+import type { ChatMessage } from '../../shared/types.js';
+import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+
+const DEADLINE_MS = 20_000;
+let world: World;
+let mountDir: string;
+let core: Core | null = null;
+const mounts: string[] = [];
+
+function mount(args: string[]): void {
+  try {
+    execFileSync('mount', args, { stdio: 'pipe' });
+  } catch (err) {
+    throw new Error(`These tests need to mount a filesystem (run as root): mount ${args.join(' ')} failed: ${String(err)}`, { cause: err });
+  }
+}
+
+beforeEach(async () => {
+  world = await createWorld();
+  mountDir = mkdtempSync(join(tmpdir(), 'dm-disk-'));
+  mount(['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', mountDir]);
+  mounts.push(mountDir);
+});
+afterEach(async () => {
+  await core?.shutdown();
+  core = null;
+  for (const m of mounts.splice(0).reverse()) execFileSync('umount', ['-l', m]);
+  rmSync(mountDir, { recursive: true, force: true });
+  await world.close();
+});
+
+async function connectedCore(dataDir: string): Promise<Core> {
+  core = await coreFor({ ...world, dataDir }, configuredEnv(world));
+  const connected = waitState(core, 'connected', DEADLINE_MS);
+  await core.monitor.start();
+  await connected;
+  return core;
+}
+
+/** Writes a file until the filesystem answers ENOSPC; returns its path. */
+function fillDisk(dir: string): string {
+  const file = join(dir, 'filler.bin');
+  const fd = openSync(file, 'w');
+  const block = Buffer.alloc(64 * 1024, 1);
+  try {
+    for (;;) writeSync(fd, block);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  }
+  // Then byte by byte, so not even a small write fits.
+  try {
+    for (;;) writeSync(fd, Buffer.alloc(512, 1));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  }
+  closeSync(fd);
+  return file;
+}
+
+async function post(c: Core, content: string): Promise<ChatMessage> {
+  const created = nextEvent(c, 'message.created', (m) => m.content === content, DEADLINE_MS);
+  world.fake.postMessage(world.channelId, { authorId: world.userId, content });
+  return created;
+}
+
+describe('disk faults', { timeout: 60_000 }, () => {
+  it('a full disk is said in the panel, live monitoring goes on, storing resumes when space is back, nothing is lost', async () => {
+    const dataDir = join(mountDir, 'data');
+    const c = await connectedCore(dataDir);
+    await post(c, 'before');
+    const filler = fillDisk(mountDir);
+    const said = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Cannot save messages: the disk is full — still monitoring live'), DEADLINE_MS);
+    const during = [];
+    for (let i = 0; i < 20; i++) during.push((await post(c, `during ${i}`)).id);
+    await said;
+    expect(c.monitor.status().state).toBe('connected');
+
+    unlinkSync(filler);
+    const resumed = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Saving messages again'), DEADLINE_MS);
+    await post(c, 'after');
+    await resumed;
+    await c.shutdown();
+    core = await coreFor({ ...world, dataDir }, configuredEnv(world));
+    const listed = await core.dispatch('messages.list', { limit: 100 });
+    expect(listed.ok && listed.value.map((m) => m.content)).toEqual(['before', ...during.map((_, i) => `during ${i}`), 'after']);
+  });
+
+  it('a read-only data folder is said in the panel, live monitoring goes on, storing resumes when writable again', async () => {
+    const dataDir = join(mountDir, 'data');
+    const c = await connectedCore(dataDir);
+    await post(c, 'before');
+    // A read-only bind mount over the data folder: new files (the resume point's temp file) get EROFS.
+    mount(['--bind', '-o', 'ro', dataDir, dataDir]);
+    mounts.push(dataDir);
+    const said = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Cannot save messages: the data folder is read-only — still monitoring live'), DEADLINE_MS);
+    await post(c, 'during');
+    await said;
+    execFileSync('umount', [dataDir]);
+    mounts.pop();
+    const resumed = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Saving messages again'), DEADLINE_MS);
+    await post(c, 'after');
+    await resumed;
+    await c.shutdown();
+    core = await coreFor({ ...world, dataDir }, configuredEnv(world));
+    const listed = await core.dispatch('messages.list', { limit: 100 });
+    expect(listed.ok && listed.value.map((m) => m.content)).toEqual(['before', 'during', 'after']);
+  });
+});
