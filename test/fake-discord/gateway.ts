@@ -62,6 +62,8 @@ interface Payload {
 interface TokenStats {
   identifies: number;
   resumes: number;
+  /** op 1 heartbeats received on sockets that named this token. */
+  heartbeats: number;
   closeCodes: number[];
   maxLive: number;
 }
@@ -161,7 +163,7 @@ export class Gateway {
 
   stat(token: string): TokenStats {
     let s = this.stats.get(token);
-    if (!s) this.stats.set(token, (s = { identifies: 0, resumes: 0, closeCodes: [], maxLive: 0 }));
+    if (!s) this.stats.set(token, (s = { identifies: 0, resumes: 0, heartbeats: 0, closeCodes: [], maxLive: 0 }));
     return s;
   }
 
@@ -270,7 +272,10 @@ export class Gateway {
       conn.ws.close(4002, 'Error while decoding payload.');
       return;
     }
-    if (p?.op === OP.HEARTBEAT) conn.lastBeatAt = Date.now();
+    if (p?.op === OP.HEARTBEAT) {
+      conn.lastBeatAt = Date.now();
+      if (conn.token !== null) this.stat(conn.token).heartbeats++;
+    }
     if (this.silent) {
       // A dead gateway neither ACKs nor answers; heartbeats are simply lost.
       if (p.op !== OP.HEARTBEAT) conn.backlog.push(p);

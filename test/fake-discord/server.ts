@@ -276,6 +276,10 @@ export class FakeDiscord {
   identifyTimes(token: string): number[] {
     return this.gateway.limits.identifyTimes(token);
   }
+  /** op 1 heartbeats received from this token's sockets. */
+  heartbeatCount(token: string): number {
+    return this.gateway.stat(token).heartbeats;
+  }
   /** Gateway connection attempts so far, refused ones included. */
   connectionAttempts(): number {
     return this.gateway.connectionAttempts();
