@@ -3,6 +3,8 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../../shared/api.js';
 import { commandNames } from '../../shared/contract.js';
+import { COMMAND_RATE } from '../../shared/limits.js';
+import { rateLimited, TokenBucket } from '../core/token-bucket.js';
 import type { Core } from '../core/app-core.js';
 import type { PanelWindow } from './panel-window.js';
 import { isRendererUrl, type RendererLocation } from './renderer-location.js';
@@ -13,9 +15,11 @@ export const EVENT_CHANNEL = 'event';
 export const REFUSED: Envelope = { ok: false, error: { code: 'invalid-input', message: "Refused: not the app's own window." } };
 
 export function setupIpc(core: Core, panel: PanelWindow, renderer: RendererLocation): () => void {
+  // One budget for the window, like one per headless connection: a runaway page cannot storm the core.
+  const bucket = new TokenBucket(COMMAND_RATE);
   for (const name of commandNames) {
     ipcMain.handle(name, async (event, arg: unknown) => {
-      if (isOwnPanel(event, panel, renderer)) return core.dispatch(name, arg);
+      if (isOwnPanel(event, panel, renderer)) return bucket.take() ? core.dispatch(name, arg) : rateLimited(COMMAND_RATE);
       core.log.logger.warn(`Refused ${name} from ${event.senderFrame?.url ?? 'a closed frame'}: not the app's own window.`);
       return REFUSED;
     });

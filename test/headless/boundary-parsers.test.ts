@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nestedDeeperThan } from '../../electron/headless/http/frames.js';
 import { hostAllowed } from '../../electron/headless/http/guards.js';
-import { TokenBucket } from '../../electron/headless/http/rate-limit.js';
+import { TokenBucket } from '../../electron/core/token-bucket.js';
 import { decodePath, targetPath } from '../../electron/headless/http/static-files.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

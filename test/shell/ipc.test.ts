@@ -116,3 +116,16 @@ describe('page security', () => {
     expect(session.defaultSession.permissionCheckHandler!(win.webContents, 'notifications')).toBe(false);
   });
 });
+
+describe('IPC command rate', () => {
+  it('answers a flood from the window with rate-limited errors, the same budget as a headless panel', async () => {
+    const { COMMAND_RATE } = await import('../../shared/limits.js');
+    const replies = await Promise.all(
+      Array.from({ length: COMMAND_RATE.burst * 4 }, () => ipcMain.invoke('bot.status', fromOurWindow()) as Promise<{ ok: boolean; error?: { code: string } }>),
+    );
+    const limited = replies.filter((r) => !r.ok && r.error?.code === 'rate-limited').length;
+    expect(replies.filter((r) => r.ok).length).toBeGreaterThanOrEqual(COMMAND_RATE.burst);
+    expect(limited).toBeGreaterThan(0);
+    expect(limited).toBeLessThanOrEqual(COMMAND_RATE.burst * 3);
+  });
+});

@@ -6,7 +6,7 @@ import { COMMAND_RATE, WS_MAX_BUFFERED, WS_MAX_PAYLOAD } from '../../../shared/l
 import { CLOSE, type ServerFrame } from '../../../shared/ws-protocol.js';
 import type { Core } from '../../core/app-core.js';
 import { parseClientFrame } from './frames.js';
-import { TokenBucket } from './rate-limit.js';
+import { rateLimited, TokenBucket } from '../../core/token-bucket.js';
 import type { RefusalLog } from './refusal-log.js';
 
 // ws closes on a protocol error with the right code but no reason; these name the problem.
@@ -16,7 +16,6 @@ const REASONS = new Map<number, string>([
   [CLOSE.tooBig, `Frame over the ${WS_MAX_PAYLOAD / 1024 / 1024} MiB limit.`],
 ]);
 
-const RATE_LIMITED = `Too many commands: at most ${COMMAND_RATE.perSecond} a second (bursts of ${COMMAND_RATE.burst}). Wait a moment and try again.`;
 
 export function serveBridge(wss: WebSocketServer, core: Core, refusals: RefusalLog): void {
   wss.on('connection', (ws: WebSocket, from: string | undefined) => {
@@ -40,7 +39,7 @@ export function serveBridge(wss: WebSocketServer, core: Core, refusals: RefusalL
       const parsed = parseClientFrame(String(data));
       if (!parsed.ok) return ws.close(parsed.code, parsed.reason);
       const { id, command, arg } = parsed.frame;
-      if (!bucket.take()) return send({ type: 'reply', id, reply: { ok: false, error: { code: 'rate-limited', message: RATE_LIMITED } } });
+      if (!bucket.take()) return send({ type: 'reply', id, reply: rateLimited(COMMAND_RATE) });
       void reply(core, command, arg).then((envelope) => send({ type: 'reply', id, reply: envelope }));
     });
   });

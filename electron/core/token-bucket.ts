@@ -1,0 +1,32 @@
+// A token bucket for panel commands: the headless WebSocket bridge and the desktop IPC share it,
+// so a flooding page gets the same `rate-limited` answer whichever way it talks to the core.
+import type { Envelope } from '../../shared/api.js';
+
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  constructor(
+    private readonly rate: { perSecond: number; burst: number },
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = rate.burst;
+    this.last = now();
+  }
+
+  /** `burst` commands at once, then `perSecond` on average. */
+  take(): boolean {
+    const t = this.now();
+    this.tokens = Math.min(this.rate.burst, this.tokens + ((t - this.last) / 1000) * this.rate.perSecond);
+    this.last = t;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+export function rateLimited(rate: { perSecond: number; burst: number }): Envelope {
+  return {
+    ok: false,
+    error: { code: 'rate-limited', message: `Too many commands: at most ${rate.perSecond} a second (bursts of ${rate.burst}). Nothing was done; try again in a moment.` },
+  };
+}
