@@ -1,0 +1,227 @@
+// The fake's payloads checked against Discord's documentation: fixtures copied from the docs'
+// examples and structure tables (test/fake-discord/fixtures, each naming the page it came from).
+// If the fake drifts toward what our code expects rather than what Discord sends, this goes red.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startFakeDiscord, type FakeDiscord } from './server.js';
+
+const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
+interface Documented {
+  example?: Record<string, unknown>;
+  fields: string[];
+}
+const message = fixture<Documented>('message.json');
+const attachment = fixture<Documented>('attachment.json');
+const member = fixture<Documented>('guild-member.json');
+const channel = fixture<{ example: Record<string, unknown>; optionalInExample: string[]; channelTypes: Record<string, number> }>('channel-text.json');
+const gatewayExtra = fixture<{ extraFields: string[]; updateAlwaysHas: string[] }>('message-create-extra-fields.json');
+const rate = fixture<{ headerExample: Record<string, string>; userLimited: { headers: Record<string, string>; body: Record<string, unknown> }; globalLimited: { headers: Record<string, string>; body: Record<string, unknown> } }>('rate-limits.json');
+
+const names = (fields: string[]) => fields.map((f) => f.replace(/\?$/, ''));
+const required = (fields: string[]) => fields.filter((f) => !f.endsWith('?'));
+const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+// Discord's timestamp format, as in every example of the docs.
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/;
+
+/** Every documented-required field present, nothing undocumented, and types as in the example. */
+function expectDocumented(payload: Record<string, unknown>, doc: Documented, extra: string[] = []): void {
+  for (const f of required(doc.fields)) expect(payload, `missing documented field ${f}`).toHaveProperty(f);
+  const allowed = new Set([...names(doc.fields), ...names(extra)]);
+  for (const key of Object.keys(payload)) expect(allowed.has(key), `undocumented field ${key}`).toBe(true);
+  for (const [key, value] of Object.entries(doc.example ?? {})) {
+    if (key in payload && value !== null && payload[key] !== null) expect(typeOf(payload[key]), key).toBe(typeOf(value));
+  }
+}
+
+const TOKEN = 'contract.token.0123456789';
+let fake: FakeDiscord;
+let ids: { guild: string; general: string; alice: string; bob: string; bot: string };
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  const bot = fake.addBot({ token: TOKEN, username: 'Contract Bot' });
+  const alice = fake.addUser({ username: 'alice', globalName: 'Alice Doe' });
+  const bob = fake.addUser({ username: 'bob' }); // no global_name
+  const guild = fake.addGuild({
+    name: 'Docs',
+    channels: [
+      { name: 'general' },
+      { name: 'Voice', type: 2 },
+      { name: 'Category', type: 4 },
+      { name: 'news', type: 5 },
+      { name: 'forum', type: 15 },
+      { name: 'a thread', type: 11 },
+      { name: 'a private thread', type: 12 },
+    ],
+    members: [bot.id, alice.id, bob.id],
+  });
+  fake.setNickname(guild.id, alice.id, 'Ali');
+  ids = { guild: guild.id, general: guild.channels[0]!.id, alice: alice.id, bob: bob.id, bot: bot.id };
+});
+afterAll(async () => {
+  await fake.close();
+});
+
+async function rest(path: string): Promise<{ status: number; headers: Headers; body: unknown }> {
+  const res = await fetch(`${fake.apiUrl}/v10${path}`, { headers: { authorization: `Bot ${TOKEN}` } });
+  return { status: res.status, headers: res.headers, body: await res.json() };
+}
+
+/** A bare gateway client: IDENTIFY, then collect dispatches until `until` says enough. */
+async function dispatches(until: (seen: Array<{ t: string; d: Record<string, unknown> }>) => boolean, during: () => void = () => undefined) {
+  const ws = new WebSocket(`${fake.gatewayUrl}?v=10&encoding=json`);
+  ws.on('error', () => undefined);
+  const seen: Array<{ t: string; d: Record<string, unknown> }> = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`gateway: only saw ${seen.map((s) => s.t).join(', ')}`)), 5000);
+      let fired = false;
+      ws.on('message', (raw) => {
+        const p = JSON.parse(String(raw)) as { op: number; t: string; d: Record<string, unknown> };
+        if (p.op === 10) ws.send(JSON.stringify({ op: 2, d: { token: TOKEN, intents: (1 << 0) | (1 << 9) | (1 << 15), properties: { os: 'linux', browser: 'x', device: 'x' } } }));
+        if (p.op !== 0) return;
+        seen.push({ t: p.t, d: p.d });
+        if (p.t === 'GUILD_CREATE' && !fired) {
+          fired = true;
+          during();
+        }
+        if (until(seen)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+  } finally {
+    ws.close(1000);
+  }
+  return seen;
+}
+
+describe('REST follows docs/resources/message', () => {
+  it('a message has the documented fields only: no guild_id, no member; +00:00 microsecond timestamps', async () => {
+    expect(message.example!['timestamp']).toMatch(TIMESTAMP);
+    fake.postMessage(ids.general, { authorId: ids.alice, content: 'hello' });
+    const { body } = await rest(`/channels/${ids.general}/messages?limit=1`);
+    const [m] = body as Array<Record<string, unknown>>;
+    expectDocumented(m!, message);
+    expect(m).not.toHaveProperty('guild_id');
+    expect(m).not.toHaveProperty('member');
+    expect(m!['timestamp']).toMatch(TIMESTAMP);
+  });
+
+  it('authors with and without global_name; an edit carries edited_timestamp in the same format', async () => {
+    const posted = fake.postMessage(ids.general, { authorId: ids.bob, content: 'no global name' });
+    fake.editOffline(ids.general, posted.id, 'edited');
+    const { body } = await rest(`/channels/${ids.general}/messages/${posted.id}`);
+    const m = body as { author: Record<string, unknown>; edited_timestamp: string };
+    expect(m.author).toMatchObject({ username: 'bob', global_name: null });
+    expect(m.edited_timestamp).toMatch(TIMESTAMP);
+    const { body: list } = await rest(`/channels/${ids.general}/messages?limit=100`);
+    const alice = (list as Array<{ author: { id: string; global_name: string | null } }>).find((x) => x.author.id === ids.alice);
+    expect(alice?.author.global_name).toBe('Alice Doe');
+  });
+
+  it('attachments leave out content_type, width and height when unknown', async () => {
+    fake.postMessage(ids.general, { authorId: ids.alice, content: 'files', attachments: [{ filename: 'blob.bin', size: 3 }, { filename: 'a.png', size: 9, contentType: 'image/png', width: 2, height: 3 }] });
+    const { body } = await rest(`/channels/${ids.general}/messages?limit=1`);
+    const [unknown, image] = (body as Array<{ attachments: Array<Record<string, unknown>> }>)[0]!.attachments;
+    expectDocumented(unknown!, attachment);
+    expect(Object.keys(unknown!)).not.toEqual(expect.arrayContaining(['content_type']));
+    expect(unknown).not.toHaveProperty('width');
+    expect(unknown).not.toHaveProperty('height');
+    expect(image).toMatchObject({ content_type: 'image/png', width: 2, height: 3 });
+  });
+
+  it('Get Guild Member: the documented member, nickname in nick, with its user', async () => {
+    const { body } = await rest(`/guilds/${ids.guild}/members/${ids.alice}`);
+    const m = body as Record<string, unknown>;
+    expectDocumented(m, member);
+    expect(m['nick']).toBe('Ali');
+    expect(m['joined_at']).toMatch(TIMESTAMP);
+    expect(m['user']).toMatchObject({ id: ids.alice });
+    const missing = await rest(`/guilds/${ids.guild}/members/1234567890123`);
+    expect(missing).toMatchObject({ status: 404, body: { code: 10007 } });
+  });
+
+  it('a text channel has the fields of the documented example (guild_id included over REST)', async () => {
+    const { body } = await rest(`/channels/${ids.general}`);
+    const c = body as Record<string, unknown>;
+    for (const key of Object.keys(channel.example)) if (!channel.optionalInExample.includes(key)) expect(c, key).toHaveProperty(key);
+    for (const [key, value] of Object.entries(channel.example)) if (key in c && value !== null && c[key] !== null) expect(typeOf(c[key]), key).toBe(typeOf(value));
+  });
+});
+
+describe('gateway payloads follow docs/topics/gateway-events', () => {
+  it('GUILD_CREATE: only the bot among members, channels without guild_id, every channel type, threads apart', async () => {
+    const seen = await dispatches((s) => s.some((x) => x.t === 'GUILD_CREATE'));
+    const g = seen.find((x) => x.t === 'GUILD_CREATE')!.d as { members: Array<{ user: { id: string } }>; channels: Array<Record<string, unknown>>; threads: Array<Record<string, unknown>> };
+    expect(g.members.map((m) => m.user.id)).toEqual([ids.bot]);
+    for (const c of g.channels) expect(c).not.toHaveProperty('guild_id');
+    const t = channel.channelTypes;
+    expect(g.channels.map((c) => c['type']).sort((a, b) => Number(a) - Number(b))).toEqual([t['GUILD_TEXT'], t['GUILD_VOICE'], t['GUILD_CATEGORY'], t['GUILD_ANNOUNCEMENT'], t['GUILD_FORUM']]);
+    expect(g.threads.map((c) => c['type'])).toEqual([t['PUBLIC_THREAD'], t['PRIVATE_THREAD']]);
+  });
+
+  it('MESSAGE_CREATE: the message plus guild_id and a member without user, nickname in nick', async () => {
+    const seen = await dispatches(
+      (s) => s.some((x) => x.t === 'MESSAGE_CREATE'),
+      () => fake.postMessage(ids.general, { authorId: ids.alice, content: 'live' }),
+    );
+    const m = seen.find((x) => x.t === 'MESSAGE_CREATE')!.d;
+    expectDocumented(m, message, gatewayExtra.extraFields);
+    expect(m['guild_id']).toBe(ids.guild);
+    const mem = m['member'] as Record<string, unknown>;
+    expectDocumented(mem, { ...member, fields: member.fields });
+    expect(mem).not.toHaveProperty('user');
+    expect(mem['nick']).toBe('Ali');
+  });
+
+  it('MESSAGE_UPDATE for a link preview: a partial payload (id, channel_id, the changed fields) with edited_timestamp null', async () => {
+    const posted = fake.postMessage(ids.general, { authorId: ids.alice, content: 'https://example.com' });
+    const seen = await dispatches(
+      (s) => s.some((x) => x.t === 'MESSAGE_UPDATE'),
+      () => fake.addEmbed(ids.general, posted.id, { type: 'link', url: 'https://example.com' }),
+    );
+    const u = seen.find((x) => x.t === 'MESSAGE_UPDATE')!.d;
+    for (const f of gatewayExtra.updateAlwaysHas) expect(u).toHaveProperty(f);
+    expect(u).toMatchObject({ id: posted.id, channel_id: ids.general, edited_timestamp: null });
+    expect(u).not.toHaveProperty('content');
+    expect(u).not.toHaveProperty('author');
+  });
+});
+
+describe('rate limits follow docs/topics/rate-limits', () => {
+  it('every answer carries the X-RateLimit-* headers of the documented example', async () => {
+    fake.setRateLimits({ perRoute: { limit: 1000, resetAfterMs: 1000 }, storm: null });
+    const { headers } = await rest(`/channels/${ids.general}/messages?limit=1`);
+    for (const name of Object.keys(rate.headerExample)) expect(headers.get(name), name).not.toBeNull();
+  });
+
+  it('an exhausted bucket answers 429 with the documented body and headers; other channels have their own bucket', async () => {
+    fake.setRateLimits({ perRoute: { limit: 2, resetAfterMs: 60_000 }, storm: null });
+    await rest(`/channels/${ids.general}/messages?limit=1`);
+    await rest(`/channels/${ids.general}/messages?limit=1`);
+    const limited = await rest(`/channels/${ids.general}/messages?limit=1`);
+    expect(limited.status).toBe(429);
+    expect(Object.keys(limited.body as object).sort()).toEqual(Object.keys(rate.userLimited.body).sort());
+    expect(limited.body).toMatchObject({ global: false });
+    for (const name of Object.keys(rate.userLimited.headers)) expect(limited.headers.get(name), name).not.toBeNull();
+    expect(limited.headers.get('x-ratelimit-scope')).toBe('user');
+    const other = await rest(`/channels/${fake.guildOfChannel(ids.general)!.channels[3]!.id}/messages?limit=1`);
+    expect(other.status).toBe(200);
+    fake.setRateLimits({ perRoute: { limit: 1000, resetAfterMs: 1000 } });
+  });
+
+  it('a global 429 says global: true with X-RateLimit-Global and no route headers', async () => {
+    fake.setRateLimits({ storm: { every: 1, retryAfterMs: 500, scope: 'global' } });
+    const limited = await rest(`/channels/${ids.general}/messages?limit=1`);
+    fake.setRateLimits({ storm: null });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ global: true });
+    expect(typeof (limited.body as { retry_after: unknown }).retry_after).toBe('number');
+    for (const name of Object.keys(rate.globalLimited.headers)) expect(limited.headers.get(name), name).not.toBeNull();
+    expect(limited.headers.get('x-ratelimit-bucket')).toBeNull();
+  });
+});
