@@ -64,6 +64,8 @@ export async function runHeadless(
     process.exit(1);
   }
   const accessToken = args.noToken ? null : (env.DISCORD_MONITOR_ACCESS_TOKEN ?? core.settings.accessToken());
+  // The stored access token is redacted by the core; one from the environment must be too.
+  if (accessToken) core.log.redactor.add(accessToken);
   if (!isLoopback(args.host)) core.log.logger.warn(`The panel is served on ${args.host}: anyone who can reach it and has the access token controls the bot.`);
   panel = await listenWithRetry(() =>
     startPanelServer({ core, rendererDir: join(appDir, '.vite', 'renderer', 'main_window'), host: args.host, port: args.port, accessToken }),

@@ -49,4 +49,13 @@ describe('the panel address at startup', () => {
     const { stdout, port } = await start(true);
     expect(stdout).toContain(`Discord Monitor panel: http://127.0.0.1:${port}/\n`);
   });
+
+  it('an access token set by DISCORD_MONITOR_ACCESS_TOKEN is redacted from the logs like the stored one', async () => {
+    const { token } = await start(false);
+    h!.core.log.logger.warn(`a line quoting ${token}`);
+    h!.core.log.flush();
+    const log = readFileSync(h!.core.log.file, 'utf8');
+    expect(log).toContain('a line quoting [redacted]');
+    expect(log).not.toContain(token!);
+  });
 });
