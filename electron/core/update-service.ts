@@ -126,6 +126,8 @@ export class UpdateService {
   /** Starts the update the user confirmed. Replies at once; progress follows as events. */
   async run(target: string): Promise<UpdateView> {
     if (isUpdating() || this.view.state === 'updating') throw new CommandError('busy', 'An update is already running.');
+    // This process is the new version an update just started: that update ends when it proves healthy.
+    if (this.watching) throw new CommandError('busy', 'An update is already running: the new version is starting up. Try again once it is up.');
     if (this.view.state !== 'available' || this.view.target !== target) {
       throw new CommandError('invalid-input', 'The branch has changed since this update was shown. Check again and review the new commits before updating.');
     }
