@@ -88,7 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Created 0600 first: SQLite gives its -wal and -shm files the database file's mode.
   touchPrivateFile(join(options.paths.dataDir, 'messages.sqlite'));
   // Rows are written redacted (a token pasted in the channel never reaches the disk); older rows are cleaned now.
-  const store = new MessageStore(join(options.paths.dataDir, 'messages.sqlite'), undefined, (json) => log.redactor.scrub(json));
+  const store = new MessageStore(join(options.paths.dataDir, 'messages.sqlite'), (json) => log.redactor.scrub(json));
   store.redactStored();
   const lastSeen = new LastSeen(join(options.paths.dataDir, 'last-seen.json'));
   if (lastSeen.problem) log.logger.warn(lastSeen.problem);

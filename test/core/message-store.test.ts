@@ -40,12 +40,20 @@ it('keeps messages across a restart, in snowflake order, without duplicates', ()
   second.close();
 });
 
-it('keeps only the newest messages per channel and lists the last N', () => {
-  const store = new MessageStore(':memory:', 5);
-  for (let i = 1; i <= 8; i++) store.add(msg(String(100000000000000000n + BigInt(i))));
-  store.add(msg('100000000000000099', '3000000000000000003'));
-  expect(store.list('1000000000000000001').map((m) => m.content)).toEqual(['m100000000000000004', 'm100000000000000005', 'm100000000000000006', 'm100000000000000007', 'm100000000000000008']);
-  expect(store.list('1000000000000000001', 2).map((m) => m.content)).toEqual(['m100000000000000007', 'm100000000000000008']);
+it('keeps every message (history is not capped) and lists the last N per channel', () => {
+  const store = new MessageStore(':memory:');
+  for (let i = 1; i <= 1500; i++) store.add(msg(String(100000000000000000n + BigInt(i))));
+  store.add(msg('200000000000000099', '3000000000000000003'));
+  expect(store.database.prepare("SELECT count(*) AS n FROM messages WHERE channel_id = '1000000000000000001'").get()).toEqual({ n: 1500 });
+  expect(store.list('1000000000000000001', 2).map((m) => m.content)).toEqual(['m100000000000001499', 'm100000000000001500']);
   expect(store.list('3000000000000000003')).toHaveLength(1);
+  store.close();
+});
+
+it('adds a batch in one transaction, ignoring duplicates', () => {
+  const store = new MessageStore(':memory:');
+  store.add(msg('100000000000000001'));
+  expect(store.addMany([msg('100000000000000001'), msg('100000000000000002'), msg('100000000000000003')])).toBe(2);
+  expect(store.list('1000000000000000001').map((m) => m.id)).toEqual(['100000000000000001', '100000000000000002', '100000000000000003']);
   store.close();
 });
