@@ -68,6 +68,15 @@ describe('a settings.json that is not an object of settings', () => {
     });
   }
 
+  it('a hand-written API URL carrying a password is refused at load, never shown or used', async () => {
+    writeFileSync(settingsFile(), JSON.stringify({ schemaVersion: 2, guildId: GUILD, apiUrl: 'http://user:hunter2-secret@127.0.0.1:1/api' }));
+    const core = await open();
+    expect(JSON.stringify(core.settings.view())).not.toContain('hunter2-secret');
+    expect(core.settings.effective().apiUrl).not.toContain('hunter2-secret');
+    expect(messages(core)).toMatch(/moved to .*settings\.corrupt-/);
+    expect(messages(core)).not.toContain('hunter2-secret');
+  });
+
   it('an empty object is kept with defaults, and is not an "upgrade"', async () => {
     writeFileSync(settingsFile(), '{}');
     const core = await open();

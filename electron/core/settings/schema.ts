@@ -34,7 +34,8 @@ export const JSON_SCHEMA = {
   schemaVersion: { type: 'integer', minimum: 1 },
   guildId: idOrEmpty,
   channelId: idOrEmpty,
-  apiUrl: { type: 'string', pattern: '^https?://' },
+  // http(s) in any case, no user:password@, no query or fragment: a hand-edited file is held to what the panel accepts.
+  apiUrl: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@\\s]+(/[^?#\\s]*)?$' },
   autoStartBot: { type: 'boolean' },
   startHidden: { type: 'boolean' },
   autoUpdateEnabled: { type: 'boolean' },
