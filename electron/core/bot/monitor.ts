@@ -16,6 +16,7 @@ import { lastAckAt, withTimeout } from './gateway.js';
 import { IdentifyGate, IDENTIFY_SPACING_MS, type SessionBudgetError } from './identify-gate.js';
 import { statuses } from './status.js';
 import { MessageSink } from './message-sink.js';
+import { REACTION_EVENTS, type ReactionEvent } from './reactions.js';
 import { Watchdog } from './watchdog.js';
 
 export interface MonitorTarget {
@@ -46,7 +47,8 @@ export interface MonitorOptions {
   resumeDeadlineMs?: number;
 }
 
-const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
+// GuildMessageReactions: reaction counts in the message view update live.
+const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.GuildMessageReactions];
 const TEXT_TYPES = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 const MESSAGE_CONTENT_FLAGS = (1 << 18) | (1 << 19);
 const LOGIN_CLOSE_CODES = new Set([4004, 4013, 4014]);
@@ -65,6 +67,10 @@ export class ChannelMonitor {
   private readonly owner: ClientOwner;
   private attempt = 0;
   private readonly sink: MessageSink;
+  /** Writes the messages queued this tick, so a history query sees everything received. */
+  flushWrites(): void {
+    this.sink.storage.flush();
+  }
   private abortConnect = new AbortController();
   private connectedInfo: { bot: { id: string; username: string }; guild: { id: string; name: string }; channel: { id: string; name: string } } | null = null;
 
@@ -351,7 +357,13 @@ export class ChannelMonitor {
     });
     client.on(Events.Error, (err) => this.o.logger.error(`Discord client error: ${err.message}`));
     client.on(Events.Warn, (msg) => this.o.logger.warn(`Discord: ${msg}`));
-    client.on(Events.Raw, () => this.watchdog?.activity());
+    client.on(Events.Raw, (packet: { t?: string | null; d?: ReactionEvent }) => {
+      this.watchdog?.activity();
+      // Raw events: discord.js drops reactions on messages it no longer caches unless every partial is enabled.
+      if (packet.t && REACTION_EVENTS.has(packet.t) && packet.d && mine({ channelId: String(packet.d.channel_id) })) {
+        this.sink.reaction(packet.t, packet.d, (id, animated) => client.rest.cdn.emoji(id, animated ? 'gif' : 'webp'));
+      }
+    });
     // @discordjs/ws reports HELLO's interval only in its debug output.
     client.on(Events.Debug, (line) => {
       const ms = /beat every (\d+)ms/.exec(line)?.[1];

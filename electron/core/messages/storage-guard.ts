@@ -56,6 +56,19 @@ export class StorageGuard {
     return true;
   }
 
+  /** Stores a batch already checked new by the BatchWriter, in one transaction; a fault keeps it in memory. */
+  addMany(ms: readonly ChatMessage[]): void {
+    if (this.failingSince === null) {
+      try {
+        this.store.addMany(ms);
+        return;
+      } catch (err) {
+        this.fault(err);
+      }
+    }
+    for (const m of ms) this.keep(m);
+  }
+
   get(id: string): ChatMessage | undefined {
     return this.pending.get(id) ?? this.safe(() => this.store.get(id));
   }

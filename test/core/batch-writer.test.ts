@@ -1,0 +1,54 @@
+import { expect, it } from 'vitest';
+import { BatchWriter } from '../../electron/core/messages/batch-writer.js';
+import { MessageStore } from '../../electron/core/messages/store.js';
+import type { ChatMessage } from '../../shared/types.js';
+
+const CHANNEL = '1000000000000000001';
+const msg = (n: number): ChatMessage => ({
+  id: String(200000000000000000n + BigInt(n)),
+  channelId: CHANNEL,
+  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
+  content: `m${n}`,
+  createdAt: n,
+  editedAt: null,
+  deleted: false,
+  attachments: [],
+  caughtUp: false,
+});
+const count = (store: MessageStore) => (store.database.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+const nextTick = () => new Promise((r) => setImmediate(r));
+
+it('writes a burst received in one turn as one transaction, after the turn', async () => {
+  const store = new MessageStore(':memory:');
+  let transactions = 0;
+  const target = { has: store.has.bind(store), get: store.get.bind(store), update: store.update.bind(store), list: store.list.bind(store), addMany: (ms: readonly ChatMessage[]) => (transactions++, store.addMany(ms)) };
+  const writer = new BatchWriter(target);
+  for (let i = 1; i <= 1000; i++) expect(writer.add(msg(i))).toBe(true);
+  expect(count(store)).toBe(0);
+  await nextTick();
+  expect(count(store)).toBe(1000);
+  expect(transactions).toBe(1);
+  store.close();
+});
+
+it('refuses duplicates whether queued or stored, and edits a queued message in place', async () => {
+  const store = new MessageStore(':memory:');
+  const writer = new BatchWriter(store);
+  expect(writer.add(msg(1))).toBe(true);
+  expect(writer.add(msg(1))).toBe(false);
+  expect(writer.update(msg(1).id, { content: 'edited', editedAt: 9 })?.content).toBe('edited');
+  expect(writer.get(msg(1).id)?.content).toBe('edited');
+  await nextTick();
+  expect(writer.add(msg(1))).toBe(false);
+  expect(store.get(msg(1).id)).toMatchObject({ content: 'edited', editedAt: 9 });
+  store.close();
+});
+
+it('list() writes the queue first so a read never misses a message just received', () => {
+  const store = new MessageStore(':memory:');
+  const writer = new BatchWriter(store);
+  writer.add(msg(1));
+  writer.add(msg(2));
+  expect(writer.list(CHANNEL, 10).map((m) => m.content)).toEqual(['m1', 'm2']);
+  store.close();
+});
