@@ -61,6 +61,75 @@ export interface ChatMessage {
   attachments: ChatAttachment[];
   /** True when fetched over REST after a (re)connect rather than received live. */
   caughtUp: boolean;
+  /** What the message view needs beyond the text (message-view.ts); absent on messages stored before it existed. */
+  view?: ChatMessageView;
+}
+
+/** Discord's message type number (0 default, 7 member join, 19 reply…); the panel words the system ones. */
+export interface ChatMessageView {
+  type: number;
+  mentions: ChatMentions;
+  reply?: ChatReply;
+  embeds: ChatEmbed[];
+  stickers: { id: string; name: string; url: string | null }[];
+  reactions: ChatReaction[];
+  /** Custom emoji written in the content (`<:name:id>`), with their CDN image. */
+  emojis: { id: string; name: string; animated: boolean; url: string }[];
+  thread?: { id: string; name: string; messageCount: number | null };
+  poll?: ChatPoll;
+  /** Mentions the bot's owner (directly, by role or @everyone): highlighted like Discord's "mentions you". */
+  mentionsOwner: boolean;
+}
+
+export interface ChatMentions {
+  users: { id: string; name: string }[];
+  /** color: 0xRRGGBB, 0 when the role has none. */
+  roles: { id: string; name: string; color: number }[];
+  channels: { id: string; name: string }[];
+  everyone: boolean;
+}
+
+/** The replied-to message: null author/excerpt when Discord says it was deleted or could not load it. */
+export interface ChatReply {
+  id: string;
+  author: string | null;
+  excerpt: string | null;
+}
+
+export interface ChatEmbedMedia {
+  url: string;
+  width: number | null;
+  height: number | null;
+}
+
+export interface ChatEmbed {
+  type: string;
+  color: number | null;
+  author?: { name: string; url?: string; iconUrl?: string };
+  title?: string;
+  url?: string;
+  description?: string;
+  fields: { name: string; value: string; inline: boolean }[];
+  thumbnail?: ChatEmbedMedia;
+  image?: ChatEmbedMedia;
+  video?: ChatEmbedMedia;
+  footer?: { text: string; iconUrl?: string };
+  provider?: { name: string; url?: string };
+  /** Epoch ms. */
+  timestamp: number | null;
+}
+
+export interface ChatReaction {
+  emoji: { id: string | null; name: string; animated: boolean; url: string | null };
+  count: number;
+}
+
+export interface ChatPoll {
+  question: string;
+  answers: { id: number; text: string; emoji: string | null; votes: number }[];
+  /** Epoch ms, null for a poll without end. */
+  expiresAt: number | null;
+  finalized: boolean;
 }
 
 export const SETTING_KEYS = [
@@ -230,6 +299,8 @@ export interface UpdateView {
   commits: UpdateCommit[];
   /** Local edits and untracked files that will be set aside (git stash), porcelain lines. */
   localChanges: string[];
+  /** Why updates are off (state `disabled`), for a tooltip in the panel's language; `envVar` when an environment variable set it. */
+  disabled?: { reason: 'packaged' | 'auto-update-off' | 'git-missing' | 'not-a-checkout'; envVar?: string } | null;
   /** Local commits the remote lacks (newest first) and the branch they will be moved to. */
   localCommits?: { branch: string; commits: UpdateCommit[] } | null;
   dependencies: { changed: boolean; summary: string } | null;

@@ -120,7 +120,14 @@ export class UpdateService {
     });
     if (result.state === 'error') this.o.logger.warn(`Update check failed: ${result.message}`);
     if (result.state === 'available') this.o.logger.info(`${result.count} update(s) available.`);
-    return this.set({ ...viewFromCheck(result), restart: describePlan(this.plan(), s.autoRestartService) });
+    const view = viewFromCheck(result);
+    // A checkbox locked by the environment cannot be ticked: point at the variable instead.
+    const envVar = this.o.settings.view().fromEnv.autoUpdateEnabled;
+    if (result.state === 'disabled' && result.reason === 'auto-update-off' && envVar) {
+      view.disabled = { reason: result.reason, envVar };
+      view.message = `Update checks are turned off by the environment variable ${envVar}, set where the app is started: remove it or set it to True there.`;
+    }
+    return this.set({ ...view, restart: describePlan(this.plan(), s.autoRestartService) });
   }
 
   /** Starts the update the user confirmed. Replies at once; progress follows as events. */

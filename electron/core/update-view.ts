@@ -15,7 +15,7 @@ export function describePlan(plan: RestartPlan, auto: boolean): UpdateView['rest
 }
 
 export function viewFromCheck(r: CheckResult): Partial<UpdateView> {
-  const base = { checkedAt: Date.now(), count: 0, commits: [], localChanges: [], localCommits: null, dependencies: null, estimate: null, target: null };
+  const base = { checkedAt: Date.now(), count: 0, commits: [], localChanges: [], localCommits: null, dependencies: null, estimate: null, target: null, disabled: null };
   switch (r.state) {
     case 'available':
       return {
@@ -35,7 +35,7 @@ export function viewFromCheck(r: CheckResult): Partial<UpdateView> {
     case 'up-to-date':
       return { ...base, state: 'up-to-date', message: 'Up to date — click to check again.', current: r.current };
     case 'disabled':
-      return { ...base, state: 'disabled', message: r.message };
+      return { ...base, state: 'disabled', message: r.message, disabled: { reason: r.reason } };
     case 'error':
       return { ...base, state: 'error', message: r.message };
   }

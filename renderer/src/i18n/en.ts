@@ -143,6 +143,13 @@ export const en = {
         updating: 'Update in progress — click to see the progress',
         unknown: 'Update status not loaded yet',
       },
+      disabled: {
+        env: 'Update checks are turned off by the environment variable {{envVar}}, set where the app is started: remove it or set it to True there.',
+        'auto-update-off': 'Update checks are turned off — enable them in Settings → Updates.',
+        packaged: 'This is a packaged install: it is updated by installing a newer package, not from git.',
+        'git-missing': 'git is not installed or not on PATH — install git to enable updates.',
+        'not-a-checkout': 'The app is not running from a git checkout — updates need a git clone of its repository.',
+      },
       badge_one: '{{count}} available',
       badge_other: '{{count}} available',
       checkedAgo: 'checked {{duration}} ago',

@@ -145,6 +145,13 @@ export const fr: Translation = {
         updating: 'Mise à jour en cours — cliquez pour voir la progression',
         unknown: 'État des mises à jour pas encore chargé',
       },
+      disabled: {
+        env: 'Les vérifications de mises à jour sont désactivées par la variable d’environnement {{envVar}}, définie là où l’application est lancée : supprimez-la ou mettez-la à True.',
+        'auto-update-off': 'Les vérifications de mises à jour sont désactivées — activez-les dans Paramètres → Mises à jour.',
+        packaged: 'Installation par paquet : elle se met à jour en installant un paquet plus récent, pas depuis git.',
+        'git-missing': 'git n’est pas installé ou pas dans le PATH — installez git pour activer les mises à jour.',
+        'not-a-checkout': 'L’application ne tourne pas depuis un dépôt git — les mises à jour nécessitent un clone git de son dépôt.',
+      },
       badge_one: '{{count}} disponible',
       badge_other: '{{count}} disponibles',
       checkedAgo: 'vérifié il y a {{duration}}',

@@ -53,6 +53,7 @@ export function UpdateButton({ view, loadError, onCheck, onConfirm, onShowProgre
       case 'available':
         return t('update.button.tooltip.available', { count: view?.count ?? 0 });
       case 'disabled':
+        return view?.disabled ? t(`update.button.disabled.${view.disabled.envVar ? 'env' : view.disabled.reason}`, { envVar: view.disabled.envVar }) : view?.message || t('update.button.label.disabled');
       case 'error':
         return (failed ? failure.message : view?.message) || t(`update.button.label.${state}`);
       case 'unknown':
