@@ -1,8 +1,9 @@
 import type { Message, PartialMessage } from 'discord.js';
 import type { ChatMessage } from '../../../shared/types.js';
+import { messageView, type StoredLookup } from './message-view.js';
 
 /** `displayName` comes from MemberNames: REST messages carry no member, so m.member alone is not enough. */
-export function toChatMessage(m: Message | PartialMessage, caughtUp: boolean, displayName?: string): ChatMessage | null {
+export function toChatMessage(m: Message | PartialMessage, caughtUp: boolean, displayName?: string, lookup?: StoredLookup): ChatMessage | null {
   if (!m.author) return null;
   return {
     id: m.id,
@@ -28,5 +29,6 @@ export function toChatMessage(m: Message | PartialMessage, caughtUp: boolean, di
       height: a.height ?? null,
     })),
     caughtUp,
+    view: messageView(m, lookup),
   };
 }

@@ -1,0 +1,129 @@
+// What the panel's message view needs beyond the text, read from a discord.js Message on the core
+// side (names, role colours, CDN URLs) so the panel never has to ask Discord. Every list is capped:
+// a message carries at most what Discord allows (10 embeds, 20 reactions shown…), and no more.
+import type { Message, PartialMessage } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { ChatEmbed, ChatEmbedMedia, ChatMessage, ChatMessageView, ChatReaction } from '../../../shared/types.js';
+
+const MAX_MENTIONS = 50;
+const MAX_REACTIONS = 40;
+const MAX_EMOJIS = 50;
+const EXCERPT_CHARS = 200;
+const CUSTOM_EMOJI = /<(a?):(\w{2,32}):(\d{17,20})>/g;
+const LOTTIE = 3;
+
+/** A stored message by id: the replied-to message is usually already in the store. */
+export type StoredLookup = (id: string) => ChatMessage | undefined;
+
+export function emojiUrl(m: Pick<Message, 'client'>, id: string, animated: boolean): string {
+  return m.client.rest.cdn.emoji(id, { extension: animated ? 'gif' : 'webp' });
+}
+
+export function messageView(m: Message | PartialMessage, lookup?: StoredLookup): ChatMessageView {
+  const content = m.content ?? '';
+  const guild = m.guild;
+  const nameOf = (id: string, fallback: string) => guild?.members.cache.get(id)?.displayName ?? fallback;
+  const users = [...m.mentions.users.values()].slice(0, MAX_MENTIONS).map((u) => ({ id: u.id, name: nameOf(u.id, u.globalName ?? u.username) }));
+  // Roles that are not mentionable are absent from mention_roles yet still shown by name: resolve from the cache too.
+  const roleIds = new Set([...m.mentions.roles.keys(), ...[...content.matchAll(/<@&(\d{17,20})>/g)].map((x) => x[1]!)]);
+  const roles = [...roleIds].slice(0, MAX_MENTIONS).flatMap((id) => {
+    const r = guild?.roles.cache.get(id);
+    return r ? [{ id, name: r.name, color: r.color }] : [];
+  });
+  const channels = [...m.mentions.channels.values()].slice(0, MAX_MENTIONS).flatMap((c) => ('name' in c && c.name ? [{ id: c.id, name: c.name }] : []));
+  const ownerId = ownerOf(m);
+  const view: ChatMessageView = {
+    type: m.type ?? 0,
+    mentions: { users, roles, channels, everyone: m.mentions.everyone },
+    embeds: m.embeds.slice(0, 10).map((e) => toEmbed(e.data, m.client.options.rest?.cdn ?? 'https://cdn.discordapp.com')),
+    stickers: [...m.stickers.values()].slice(0, 3).map((s) => ({ id: s.id, name: s.name, url: s.format === LOTTIE ? null : s.url })),
+    reactions: [...m.reactions.cache.values()].slice(0, MAX_REACTIONS).map(
+      (r): ChatReaction => ({
+        emoji: { id: r.emoji.id, name: r.emoji.name ?? '?', animated: r.emoji.animated ?? false, url: r.emoji.id ? emojiUrl(m, r.emoji.id, r.emoji.animated ?? false) : null },
+        count: r.count ?? 1,
+      }),
+    ),
+    emojis: customEmojis(m, content),
+    mentionsOwner: ownerId !== null && (m.mentions.everyone || m.mentions.users.has(ownerId)),
+  };
+  const ref = m.reference?.messageId;
+  if (ref && m.type === 19) {
+    const stored = lookup?.(ref);
+    const replied = m.mentions.repliedUser;
+    view.reply = {
+      id: ref,
+      author: stored?.author.displayName ?? (replied ? nameOf(replied.id, replied.globalName ?? replied.username) : null),
+      excerpt: stored ? excerpt(stored.content || stored.attachments.map((a) => a.name).join(', ')) : null,
+    };
+  }
+  if (m.thread) view.thread = { id: m.thread.id, name: m.thread.name, messageCount: m.thread.messageCount ?? null };
+  if (m.poll) {
+    view.poll = {
+      question: m.poll.question.text ?? '',
+      answers: [...m.poll.answers.values()].slice(0, 10).map((a) => ({ id: a.id, text: a.text ?? '', emoji: a.emoji?.name ?? null, votes: a.voteCount })),
+      expiresAt: m.poll.expiresTimestamp ?? null,
+      finalized: m.poll.resultsFinalized,
+    };
+  }
+  return view;
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS - 1)}…` : flat;
+}
+
+/** The application's owner (or its team's owner), known once the application was fetched. */
+function ownerOf(m: Message | PartialMessage): string | null {
+  const owner = m.client.application?.owner;
+  if (!owner) return null;
+  return 'ownerId' in owner ? owner.ownerId : owner.id;
+}
+
+function customEmojis(m: Message | PartialMessage, content: string): ChatMessageView['emojis'] {
+  const seen = new Map<string, ChatMessageView['emojis'][number]>();
+  for (const [, a, name, id] of content.matchAll(CUSTOM_EMOJI)) {
+    if (seen.size >= MAX_EMOJIS) break;
+    if (!seen.has(id!)) seen.set(id!, { id: id!, name: name!, animated: a === 'a', url: emojiUrl(m, id!, a === 'a') });
+  }
+  return [...seen.values()];
+}
+
+// Discord's own media hosts: an embed's image elsewhere (a tracking pixel) is not loaded by the panel.
+const MEDIA_HOSTS = /^https:\/\/(cdn\.discordapp\.com|media\.discordapp\.net|images-ext-\d+\.discordapp\.net)\//;
+
+/** A media URL the panel may load: Discord's hosts, or the CDN the client is configured with (the fake, the demo). */
+function allowedMedia(url: string | undefined, cdn: string): string | undefined {
+  if (!url) return undefined;
+  return MEDIA_HOSTS.test(url) || url.startsWith(`${cdn}/`) ? url : undefined;
+}
+
+function media(x: { url?: string; proxy_url?: string; width?: number; height?: number } | undefined, cdn: string): ChatEmbedMedia | undefined {
+  const url = allowedMedia(x?.proxy_url, cdn) ?? allowedMedia(x?.url, cdn);
+  return url ? { url, width: x?.width ?? null, height: x?.height ?? null } : undefined;
+}
+
+/** Discord's embed object (docs/resources/message, Embed Object) as the panel draws it. */
+export function toEmbed(e: APIEmbed, cdn = 'https://cdn.discordapp.com'): ChatEmbed {
+  const out: ChatEmbed = {
+    type: e.type ?? 'rich',
+    color: e.color ?? null,
+    fields: (e.fields ?? []).slice(0, 25).map((f) => ({ name: f.name, value: f.value, inline: f.inline ?? false })),
+    timestamp: e.timestamp ? Date.parse(e.timestamp) || null : null,
+  };
+  const authorIcon = allowedMedia(e.author?.proxy_icon_url, cdn) ?? allowedMedia(e.author?.icon_url, cdn);
+  const footerIcon = allowedMedia(e.footer?.proxy_icon_url, cdn) ?? allowedMedia(e.footer?.icon_url, cdn);
+  if (e.author?.name) out.author = { name: e.author.name, ...(e.author.url ? { url: e.author.url } : {}), ...(authorIcon ? { iconUrl: authorIcon } : {}) };
+  if (e.title) out.title = e.title;
+  if (e.url) out.url = e.url;
+  if (e.description) out.description = e.description;
+  const thumbnail = media(e.thumbnail, cdn);
+  const image = media(e.image, cdn);
+  const video = media(e.video, cdn);
+  if (thumbnail) out.thumbnail = thumbnail;
+  if (image) out.image = image;
+  if (video) out.video = video;
+  if (e.footer?.text) out.footer = { text: e.footer.text, ...(footerIcon ? { iconUrl: footerIcon } : {}) };
+  if (e.provider?.name) out.provider = { name: e.provider.name, ...(e.provider.url ? { url: e.provider.url } : {}) };
+  return out;
+}
