@@ -1,0 +1,423 @@
+// Watches one channel with discord.js. start()/stop() only say what is wanted; one serialised
+// step at a time drives the client toward it, so start/stop spam collapses to the last request.
+// Clients are created and destroyed only through ClientOwner (one session per token, proven), and
+// every new session waits its turn at the IdentifyGate (Discord's IDENTIFY spacing and budget).
+import { once } from 'node:events';
+import { ChannelType, Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { Logger } from 'pino';
+import type { BotStatus } from '../../../shared/types.js';
+import type { EventBus } from '../event-bus.js';
+import type { LastSeen } from '../messages/last-seen.js';
+import type { MessageStore } from '../messages/store.js';
+import { catchUp } from './catch-up.js';
+import { ClientOwner } from './client-owner.js';
+import { backoffMs, botErrors, classifyLoginError } from './errors.js';
+import { lastAckAt, withTimeout } from './gateway.js';
+import { IdentifyGate, IDENTIFY_SPACING_MS, type SessionBudgetError } from './identify-gate.js';
+import { statuses } from './status.js';
+import { MessageSink } from './message-sink.js';
+import { REACTION_EVENTS, type ReactionEvent } from './reactions.js';
+import { Watchdog } from './watchdog.js';
+
+export interface MonitorTarget {
+  token: string;
+  guildId: string;
+  channelId: string;
+  apiUrl: string;
+  /** Discord's CDN by default; the demo and tests point it at the fake server. */
+  cdnUrl?: string;
+}
+
+export interface MonitorOptions {
+  /** Current target, or null when not configured. */
+  target: () => MonitorTarget | null;
+  logger: Logger;
+  bus: EventBus;
+  store: MessageStore;
+  lastSeen: LastSeen;
+  stopTimeoutMs?: number;
+  readyTimeoutMs?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  watchdogIntervals?: number;
+  watchdogDefaultIntervalMs?: number;
+  /** Spacing between two new sessions (Discord: 5000 ms); tests shorten it. */
+  identifySpacingMs?: number;
+  /** How long a RESUME may go unanswered before the session is given up for a new one. */
+  resumeDeadlineMs?: number;
+}
+
+// GuildMessageReactions: reaction counts in the message view update live.
+const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.GuildMessageReactions];
+const TEXT_TYPES = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
+const MESSAGE_CONTENT_FLAGS = (1 << 18) | (1 << 19);
+const LOGIN_CLOSE_CODES = new Set([4004, 4013, 4014]);
+
+export class ChannelMonitor {
+  private current: BotStatus;
+  private client: Client | null = null;
+  private generation = 0;
+  private wanted = false;
+  private queue: Promise<unknown> = Promise.resolve();
+  private connecting: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private watchdogTimer: NodeJS.Timeout | null = null;
+  private resumeTimer: NodeJS.Timeout | null = null;
+  private readonly gate: IdentifyGate;
+  private readonly owner: ClientOwner;
+  private attempt = 0;
+  private readonly sink: MessageSink;
+  /** Writes the messages queued this tick, so a history query sees everything received. */
+  flushWrites(): void {
+    this.sink.storage.flush();
+  }
+  private abortConnect = new AbortController();
+  private connectedInfo: { bot: { id: string; username: string }; guild: { id: string; name: string }; channel: { id: string; name: string } } | null = null;
+
+  constructor(private readonly o: MonitorOptions) {
+    this.current = { ...(o.target() ? statuses.ready() : statuses.notConfigured()), since: Date.now() };
+    this.gate = new IdentifyGate(o.identifySpacingMs ?? IDENTIFY_SPACING_MS);
+    this.owner = new ClientOwner({ gate: this.gate, closeTimeoutMs: o.stopTimeoutMs ?? 10_000, onRefused: (err) => this.refused(err) });
+    this.sink = new MessageSink({ store: o.store, lastSeen: o.lastSeen, bus: o.bus, logger: o.logger });
+  }
+
+  status(): BotStatus {
+    return this.current;
+  }
+
+  /** True while monitoring is wanted (connecting, connected or retrying). */
+  isRunning(): boolean {
+    return this.wanted;
+  }
+
+  /** Resolves once the monitor is heading for the latest wanted state (connecting, or waiting its turn). */
+  start(): Promise<BotStatus> {
+    this.wanted = true;
+    return this.serial(() => this.apply(true));
+  }
+
+  /** Resolves once every gateway socket is closed, unless a later start() superseded it. */
+  stop(): Promise<BotStatus> {
+    this.wanted = false;
+    return this.serial(() => this.apply(false));
+  }
+
+  /** One step toward `wanted` as it is now: requests queued meanwhile collapse into it. */
+  private async apply(asked: boolean): Promise<BotStatus> {
+    if (!this.wanted) {
+      const hadClient = this.client !== null || this.connecting !== null;
+      const pending = this.retryTimer !== null;
+      await this.shutdownClient();
+      this.set(this.o.target() ? statuses.ready() : statuses.notConfigured());
+      if (hadClient) this.o.logger.info('Monitoring stopped; disconnected from Discord.');
+      else if (pending) this.o.logger.info('Monitoring stopped before connecting.');
+      return this.current;
+    }
+    // Already connecting, connected or waiting for a slot: a repeated start changes nothing. After an
+    // error a start (the user's "retry now") starts over, but only an explicit one.
+    if (this.active() && (this.current.state !== 'error' || !asked)) return this.current;
+    await this.shutdownClient();
+    if (!this.o.target()) {
+      this.wanted = false;
+      this.set(statuses.notConfigured());
+      return this.current;
+    }
+    this.attempt = 0;
+    this.launch();
+    return this.current;
+  }
+
+  /** A client exists or a (re)connection is scheduled. */
+  private active(): boolean {
+    return this.client !== null || this.connecting !== null || this.retryTimer !== null;
+  }
+
+  /** Settings changed: reflect configured/not-configured, reconnect if the target changed while running. */
+  refresh(): Promise<BotStatus> {
+    return this.serial(async () => {
+      if (!this.wanted) this.set(this.o.target() ? statuses.ready() : statuses.notConfigured());
+      return this.current;
+    });
+  }
+
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(op, op);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private set(status: Omit<BotStatus, 'since'>): void {
+    const same = status.state === this.current.state && status.sentence === this.current.sentence;
+    this.current = { ...status, since: same ? this.current.since : Date.now() };
+    this.o.bus.emit('bot.status', this.current);
+  }
+
+  /** Starts a new client now, or when Discord's IDENTIFY spacing allows (a timer stop() cancels). */
+  private launch(why = 'Connecting to Discord'): void {
+    const wait = this.gate.waitMs();
+    if (wait > 0) {
+      this.set(statuses.waitingToIdentify(wait, why));
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        void this.serial(async () => {
+          if (this.wanted && !this.client && !this.retryTimer) this.launch(why);
+        });
+      }, wait);
+      return;
+    }
+    try {
+      this.gate.check();
+    } catch (err) {
+      this.failed(err);
+      return;
+    }
+    this.gate.reserve();
+    const gen = ++this.generation;
+    this.attempt++;
+    this.set(statuses.connecting(this.attempt));
+    this.connecting = this.connect(gen).catch((err: unknown) => {
+      this.o.logger.error({ err }, `Monitor failed: ${String(err)}`);
+    });
+  }
+
+  /** The IDENTIFY budget ran low while running (Discord invalidated the session): stop, say why. */
+  private refused(err: SessionBudgetError): void {
+    void this.serial(async () => {
+      this.wanted = false;
+      await this.shutdownClient();
+      this.failed(err);
+    });
+  }
+
+  /**
+   * Ends the current connection: its events stop counting at once (no "connection lost" for a close
+   * we asked for), timers are cleared, and the owner retires the client, resolving once every socket
+   * it opened is closed (Discord's confirmation, capped, then terminated).
+   */
+  private async shutdownClient(opts: { force?: boolean } = {}): Promise<void> {
+    const gen = ++this.generation;
+    this.clearTimers();
+    this.abortConnect.abort();
+    this.abortConnect = new AbortController();
+    this.client = null;
+    this.connecting = null;
+    const { timedOut } = await this.owner.destroy(opts);
+    if (timedOut && gen === this.generation) {
+      this.o.logger.warn(`Discord did not confirm the disconnection within ${Math.round((this.o.stopTimeoutMs ?? 10_000) / 1000)} s; the connection was terminated.`);
+    }
+    this.o.lastSeen.flush();
+  }
+
+  private clearTimers(): void {
+    for (const t of [this.retryTimer, this.watchdogTimer, this.resumeTimer]) if (t) clearTimeout(t);
+    this.retryTimer = this.watchdogTimer = this.resumeTimer = null;
+  }
+
+  /** This connection failed on its own (login error, wrong channel …): retire it, unless superseded. */
+  private async endConnection(gen: number): Promise<boolean> {
+    if (gen !== this.generation) return false;
+    await this.shutdownClient();
+    return true;
+  }
+
+  private async connect(gen: number): Promise<void> {
+    const target = this.o.target();
+    if (!target) return;
+    this.o.logger.info(`Connecting to Discord (attempt ${this.attempt})…`);
+    this.connectedInfo = null;
+    const client = await this.owner.create({ intents: INTENTS, partials: [Partials.Message], rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}) } });
+    // Stopped or replaced while the previous client was being retired: this one never logs in.
+    if (gen !== this.generation) {
+      if (this.owner.isCurrent(client)) await this.owner.destroy();
+      return;
+    }
+    this.client = client;
+    this.watchdog = new Watchdog({
+      intervals: this.o.watchdogIntervals ?? 3,
+      defaultIntervalMs: this.o.watchdogDefaultIntervalMs ?? 41_250,
+      now: Date.now,
+    });
+    // Live messages are held from the first moment until the backlog is fetched, and the backlog
+    // starts at the last id seen *before* this connection: otherwise a message arriving between
+    // READY and the fetch would move the starting point past the ones posted while we were away.
+    const resumeFrom = this.o.lastSeen.get(target.channelId);
+    this.sink.hold();
+    this.attach(client, target, gen);
+    const ready = once(client, Events.ClientReady, { signal: this.abortConnect.signal });
+    ready.catch(() => undefined);
+    // A stop during login() no longer waits for it: the retired client can never connect again.
+    const login = client.login(target.token);
+    login.catch(() => undefined);
+    try {
+      await login;
+      const { timedOut } = await withTimeout(ready, this.o.readyTimeoutMs ?? 30_000);
+      if (timedOut) throw new Error('Discord did not finish the handshake in time (ETIMEDOUT)');
+    } catch (err) {
+      if (await this.endConnection(gen)) this.failed(err);
+      return;
+    }
+    if (gen !== this.generation) return;
+    await this.onReady(client as Client<true>, target, gen, resumeFrom);
+  }
+
+  private failed(err: unknown): void {
+    const { error, retry } = classifyLoginError(err, this.attempt);
+    this.o.logger.error(`${error.message} ${error.hint}`);
+    if (!retry) {
+      this.wanted = false;
+      this.set(statuses.error(error));
+      return;
+    }
+    const delay = backoffMs(this.attempt, this.o.retryBaseMs, this.o.retryMaxMs);
+    this.set(statuses.error(error, { attempt: this.attempt, at: Date.now() + delay }));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.serial(async () => {
+        if (this.wanted && !this.client && !this.retryTimer) this.launch();
+      });
+    }, delay);
+  }
+
+  private async onReady(client: Client<true>, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
+    const guild = client.guilds.cache.get(target.guildId);
+    const channel = guild?.channels.cache.get(target.channelId);
+    const flags = client.application.flags?.bitfield ?? 0;
+    const problem = !guild
+      ? botErrors.guildNotFound(target.guildId, client.application.id)
+      : !channel
+        ? botErrors.channelNotFound(target.channelId, guild.name)
+        : !TEXT_TYPES.has(channel.type)
+          ? botErrors.channelNotText(channel.name, ChannelType[channel.type].replace(/^Guild/, '').toLowerCase() + ' channel')
+          : (Number(flags) & MESSAGE_CONTENT_FLAGS) === 0
+            ? botErrors.missingIntent()
+            : null;
+    if (problem || !guild || !channel) {
+      this.o.logger.error(`${problem!.message} ${problem!.hint}`);
+      this.wanted = false;
+      if (await this.endConnection(gen)) this.set(statuses.error(problem!));
+      return;
+    }
+    this.attempt = 0;
+    const bot = { id: client.user.id, username: client.user.username };
+    this.connectedInfo = { bot, guild: { id: guild.id, name: guild.name }, channel: { id: channel.id, name: channel.name } };
+    this.startWatchdog(client, gen);
+    // "Connected" is said once the backlog is in, so the panel never shows a gap.
+    await this.catchUp(client, target, gen, resumeFrom);
+    if (gen !== this.generation) return;
+    this.set(statuses.connected(bot, this.connectedInfo.guild, this.connectedInfo.channel));
+    this.o.logger.info(`Monitoring #${channel.name} on ${guild.name}.`);
+  }
+
+  private async catchUp(client: Client, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
+    const { store, lastSeen, logger } = this.o;
+    const isCurrent = () => gen === this.generation;
+    const progress = (sentence: string) => isCurrent() && this.set({ state: 'connecting', sentence });
+    await catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent, progress });
+  }
+
+  private attach(client: Client, target: MonitorTarget, gen: number): void {
+    const mine = (m: { channelId: string }) => gen === this.generation && m.channelId === target.channelId;
+    client.on(Events.MessageCreate, (m) => {
+      if (mine(m)) this.sink.live(m);
+    });
+    client.on(Events.MessageUpdate, (_old, m) => {
+      if (mine(m)) this.sink.updated(m);
+    });
+    client.on(Events.MessageDelete, (m) => {
+      if (mine(m)) this.sink.deleted(m);
+    });
+    client.on(Events.ShardDisconnect, (event) => {
+      // 4004/4013/4014 end the login, whose error says what to do; a bare code before it only confuses.
+      if (gen === this.generation && !LOGIN_CLOSE_CODES.has(event.code)) this.o.logger.warn(`Gateway closed (code ${event.code}).`);
+    });
+    client.on(Events.ShardReconnecting, () => {
+      // Only a connection that was up can be "lost"; failures before that are login errors.
+      if (gen !== this.generation || !this.connectedInfo || this.resumeTimer) return;
+      this.o.logger.warn('Connection to Discord lost — resuming the session…');
+      this.set(statuses.resuming());
+      this.armResumeDeadline(gen);
+    });
+    // A re-IDENTIFY (session invalidated) replays nothing: fetch what was missed, as on a fresh start.
+    let readies = 0;
+    client.on(Events.ShardReady, () => {
+      if (gen === this.generation) this.disarmResumeDeadline();
+      if (gen !== this.generation || ++readies === 1) return;
+      this.o.logger.warn('Discord started a new session; fetching messages posted meanwhile.');
+      void this.catchUp(client, target, gen, this.o.lastSeen.get(target.channelId)).then(() => {
+        const info = this.connectedInfo;
+        if (gen === this.generation && info) this.set(statuses.connected(info.bot, info.guild, info.channel));
+      });
+    });
+    client.on(Events.ShardResume, () => {
+      if (gen === this.generation) this.disarmResumeDeadline();
+      if (gen !== this.generation || !client.isReady()) return;
+      this.o.logger.info('Session resumed; events sent meanwhile are replayed.');
+      const info = this.connectedInfo;
+      if (info) this.set(statuses.connected(info.bot, info.guild, info.channel));
+    });
+    client.on(Events.Error, (err) => this.o.logger.error(`Discord client error: ${err.message}`));
+    client.on(Events.Warn, (msg) => this.o.logger.warn(`Discord: ${msg}`));
+    client.on(Events.Raw, (packet: { t?: string | null; d?: ReactionEvent }) => {
+      this.watchdog?.activity();
+      // Raw events: discord.js drops reactions on messages it no longer caches unless every partial is enabled.
+      if (packet.t && REACTION_EVENTS.has(packet.t) && packet.d && mine({ channelId: String(packet.d.channel_id) })) {
+        this.sink.reaction(packet.t, packet.d, (id, animated) => client.rest.cdn.emoji(id, { extension: animated ? 'gif' : 'webp' }));
+      }
+    });
+    // @discordjs/ws reports HELLO's interval only in its debug output.
+    client.on(Events.Debug, (line) => {
+      const ms = /beat every (\d+)ms/.exec(line)?.[1];
+      if (ms && gen === this.generation) this.watchdog?.setHeartbeatInterval(Number(ms));
+    });
+  }
+
+  private watchdog: Watchdog | null = null;
+
+  // discord.js waits for RESUMED forever; past the deadline the session is given up for a new one,
+  // whose catch-up fetches what was posted meanwhile.
+  private armResumeDeadline(gen: number): void {
+    const ms = this.o.resumeDeadlineMs ?? 15_000;
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      void this.serial(async () => {
+        if (gen !== this.generation || !this.wanted) return;
+        this.o.logger.warn(`Discord did not resume the session within ${Math.round(ms / 1000)} s; starting a new session and fetching the messages posted meanwhile.`);
+        this.set(statuses.newSession());
+        await this.shutdownClient({ force: true });
+        this.attempt = 0;
+        this.launch('Starting a new session');
+      });
+    }, ms);
+  }
+
+  private disarmResumeDeadline(): void {
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = null;
+  }
+
+  private startWatchdog(client: Client, gen: number): void {
+    const watchdog = this.watchdog;
+    if (!watchdog) return;
+    watchdog.activity();
+    // HELLO's interval is learnt after the first heartbeat, so re-check at least every second.
+    const every = () => Math.min(1_000, Math.max(100, watchdog.thresholdMs / 3));
+    const tick = () => {
+      if (gen !== this.generation) return;
+      watchdog.observeAck(lastAckAt(client));
+      const silent = watchdog.silentFor();
+      if (silent) {
+        this.o.logger.warn(`Discord gateway silent for ${(silent / 1000).toFixed(1)} s (no heartbeat acknowledged) — reconnecting.`);
+        void this.serial(async () => {
+          if (gen !== this.generation || !this.wanted) return;
+          // A dead gateway will not answer a close frame: terminate rather than wait 10 s for it.
+          await this.shutdownClient({ force: true });
+          this.attempt = 0;
+          this.launch();
+        });
+        return;
+      }
+      this.watchdogTimer = setTimeout(tick, every());
+    };
+    this.watchdogTimer = setTimeout(tick, every());
+  }
+}
