@@ -99,4 +99,13 @@ describe('uncommitted edits', () => {
     expect(fx.read('README.md')).toBe('edit 1\n');
     expect(git(fx.checkout, 'stash', 'list')).toBe('');
   });
+
+  it('after a rollback they are back in the checkout, and the journal says so (not a stash to apply)', async () => {
+    fx.publish('Version 2 (broken build)', { 'version.txt': 'v2', BREAK_BUILD: '1' });
+    writeFileSync(join(fx.checkout, 'README.md'), 'my local edit\n');
+    expect((await runUpdate(fx.context())).outcome).toBe('rolled-back');
+    expect(fx.read('README.md')).toBe('my local edit\n');
+    expect(git(fx.checkout, 'stash', 'list')).toBe('');
+    expect((await lastEntry())?.savedChanges).toMatchObject({ state: 'reapplied' });
+  });
 });

@@ -6,6 +6,7 @@ import { headSha, openGit, short } from './git.js';
 import { UpdateJournal, type JournalEntry } from './journal.js';
 import { acquireUpdateLock } from './lock.js';
 import { DEFAULT_COMMANDS, DEFAULT_TIMEOUTS, type UpdateTimeouts } from './options.js';
+import { noteSavedChanges } from './last-update.js';
 import { lockfileDiffers } from './repo.js';
 import { restoreCheckout } from './restore.js';
 import type { ConfigBackup, StepName, UpdateCommands } from './types.js';
@@ -110,6 +111,7 @@ async function bringBack(entry: JournalEntry, opts: BootCheckOptions, say: (line
     env: opts.commandEnv,
     log: say,
   });
+  if (entry.savedChanges) await noteSavedChanges(git, new UpdateJournal(opts.dataDir), entry.id, entry.savedChanges);
   if (opts.config && entry.configBackup && !(await opts.config.verify())) {
     await opts.config.restore(entry.configBackup);
     say(`Settings restored from ${entry.configBackup}.`);

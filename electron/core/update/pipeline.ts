@@ -7,6 +7,7 @@ import { DEFAULT_COMMANDS, DEFAULT_TIMEOUTS, type UpdateContext } from './option
 import { UpdateRefusedError, whyDisabled } from './preconditions.js';
 import { countCommits, fetchTarget, lockfileDiffers, resolveTarget } from './repo.js';
 import { finishRestart, rollBack, type Run } from './finish.js';
+import { noteSavedChanges } from './last-update.js';
 import { StepFailure, StepReporter } from './steps.js';
 import { UPDATE_STEPS, type Command, type UpdateResult } from './types.js';
 import { cleanUntracked, keepLocalCommits, resetHard, saveLocalChanges } from './worktree.js';
@@ -18,7 +19,11 @@ import { cleanUntracked, keepLocalCommits, resetHard, saveLocalChanges } from '.
 export async function runUpdate(ctx: UpdateContext): Promise<UpdateResult> {
   const release = acquireUpdateLock('update');
   try {
-    return await update(ctx);
+    const result = await update(ctx);
+    if (result.savedChanges && (result.outcome === 'rolled-back' || result.outcome === 'failed')) {
+      result.savedChanges = await noteSavedChanges(openGit(ctx.appDir), new UpdateJournal(ctx.dataDir), result.id, result.savedChanges);
+    }
+    return result;
   } finally {
     release();
   }
