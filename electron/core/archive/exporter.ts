@@ -1,0 +1,80 @@
+// Streams an export: pages of 1,000 stored messages → format strings → the sink, waiting for the
+// sink to drain (constant memory), scrubbing secrets, reporting progress, stoppable between pages.
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { PRIVATE_FILE } from '../fs-modes.js';
+import { writerFor, type ExportMeta } from './formats/index.js';
+import type { MediaFolder } from './media.js';
+import type { ArchiveQuery, ExportFormat } from './query.js';
+import type { ArchiveReader } from './reader.js';
+
+export interface ExportProgress {
+  done: number;
+  /** Stored messages in the range (authors not yet filtered): an upper bound. */
+  total: number;
+}
+
+export interface ExportJob {
+  reader: ArchiveReader;
+  query: ArchiveQuery;
+  format: ExportFormat;
+  meta: ExportMeta;
+  /** Removes known secrets from every chunk (the core's redactor). */
+  redact: (text: string) => string;
+  onProgress?: (p: ExportProgress) => void;
+  signal?: AbortSignal;
+  /** HTML only: download attachments and avatars into a folder beside the file. */
+  media?: MediaFolder;
+}
+
+export interface ExportResult {
+  count: number;
+  bytes: number;
+  mediaFailed: number;
+}
+
+async function write(sink: Writable, chunk: string): Promise<number> {
+  if (!sink.write(chunk)) await once(sink, 'drain');
+  return Buffer.byteLength(chunk);
+}
+
+export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportResult> {
+  const total = job.reader.count(job.query);
+  const meta = job.media ? { ...job.meta, media: (url: string) => job.media!.local(url) } : job.meta;
+  const writer = writerFor(job.format, meta);
+  let count = 0;
+  let bytes = await write(sink, job.redact(writer.header(meta)));
+  let scanned = 0;
+  job.onProgress?.({ done: 0, total });
+  for (const page of job.reader.pages(job.query)) {
+    job.signal?.throwIfAborted();
+    if (job.media) await job.media.fetchAll(page.messages);
+    let chunk = '';
+    for (const m of page.messages) chunk += writer.message(m, count++);
+    bytes += await write(sink, job.redact(chunk));
+    scanned += page.scanned;
+    job.onProgress?.({ done: scanned, total });
+  }
+  bytes += await write(sink, writer.footer(count));
+  return { count, bytes, mediaFailed: job.media?.failed ?? 0 };
+}
+
+/** Writes to `file` through `file.part` (0600), renamed at the end: a stopped export leaves no half file. */
+export async function exportToFile(file: string, job: ExportJob): Promise<ExportResult> {
+  const part = `${file}.part`;
+  const out = createWriteStream(part, { mode: PRIVATE_FILE });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined);
+  try {
+    const result = await Promise.race([exportTo(out, job), failed]);
+    out.end();
+    await Promise.race([once(out, 'close'), failed]);
+    renameSync(part, file);
+    return result;
+  } catch (err) {
+    out.destroy();
+    rmSync(part, { force: true });
+    throw err;
+  }
+}

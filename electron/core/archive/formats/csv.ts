@@ -1,0 +1,50 @@
+// CSV export, RFC 4180 (CRLF, quotes doubled, a header row), with a UTF-8 BOM so spreadsheets read
+// accents right. Cells that a spreadsheet would run as a formula get a leading apostrophe.
+import { stringify } from 'csv-stringify/sync';
+import type { ChatMessage } from '../../../../shared/types.js';
+import type { FormatWriter } from './types.js';
+
+export const CSV_COLUMNS = [
+  'id',
+  'timestamp',
+  'author_id',
+  'author_username',
+  'author_display_name',
+  'author_bot',
+  'content',
+  'edited_timestamp',
+  'deleted',
+  'attachments',
+] as const;
+
+// OWASP "CSV injection": =, +, -, @, tab, CR start a formula. Leading apostrophes are counted so
+// the guard can be undone exactly (csvUnguard), even for text that already starts with one.
+const FORMULA = /^'*[=+\-@\t\r]/;
+export const csvGuard = (cell: string): string => (FORMULA.test(cell) ? `'${cell}` : cell);
+export const csvUnguard = (cell: string): string => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+const row = (cells: string[]) => stringify([cells], { record_delimiter: '\r\n' });
+
+export function csvWriter(): FormatWriter {
+  return {
+    format: 'csv',
+    extension: 'csv',
+    contentType: 'text/csv; charset=utf-8; header=present',
+    header: () => `\uFEFF${row([...CSV_COLUMNS])}`,
+    message: (m: ChatMessage) =>
+      row([
+        m.id,
+        iso(m.createdAt),
+        m.author.id,
+        csvGuard(m.author.username),
+        csvGuard(m.author.displayName),
+        String(m.author.bot),
+        csvGuard(m.content),
+        iso(m.editedAt),
+        String(m.deleted),
+        m.attachments.map((a) => a.url).join(' '),
+      ]),
+    footer: () => '',
+  };
+}

@@ -1,0 +1,48 @@
+// Self-contained HTML export: inline CSS (the panel's), no script, media linked or kept beside it.
+// Messages are static, so the browser's find, printing and reading without JavaScript all work.
+import type { ChatMessage } from '../../../../shared/types.js';
+import { escapeHtml } from '../html/escape.js';
+import { MarkdownHtml } from '../html/markdown.js';
+import { messageHtml, WORDS, type MessageHtmlOptions } from '../html/message.js';
+import { EXPORT_CSS } from '../html/styles.js';
+import type { ExportMeta, FormatWriter } from './types.js';
+
+const TEXT = {
+  en: { title: 'Discord Monitor export', all: 'All messages', messages: (n: number) => `${n.toLocaleString('en')} messages`, exported: 'Exported' },
+  fr: { title: 'Export Discord Monitor', all: 'Tous les messages', messages: (n: number) => `${n.toLocaleString('fr')} messages`, exported: 'Exporté le' },
+};
+
+export function htmlWriter(meta: ExportMeta): FormatWriter {
+  const locale = meta.locale;
+  const t = TEXT[locale];
+  // Times are UTC (said once in the header): an archive must read the same wherever it is opened.
+  const full = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'medium', timeZone: 'UTC' });
+  const options: MessageHtmlOptions = {
+    markdown: new MarkdownHtml(locale),
+    words: WORDS[locale],
+    time: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+    fullTime: full,
+    media: meta.media ?? ((url) => url),
+  };
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const range = () => {
+    const { after, before } = meta.filter;
+    if (after === undefined && before === undefined) return t.all;
+    return `${after === undefined ? '…' : day.format(after)} – ${before === undefined ? '…' : day.format(before)}`;
+  };
+  return {
+    format: 'html',
+    extension: 'html',
+    contentType: 'text/html; charset=utf-8',
+    header: () => {
+      const title = [meta.channel && `#${meta.channel.name}`, meta.guild?.name].filter(Boolean).join(' — ') || t.title;
+      return (
+        `<!doctype html>\n<html lang="${locale}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+        `<meta name="generator" content="${escapeHtml(`${meta.app.name} ${meta.app.version}`)}">\n<title>${escapeHtml(title)}</title>\n<style>${EXPORT_CSS}</style>\n</head>\n<body>\n` +
+        `<div class="archive">\n<header class="archive__head"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(range())} · ${t.exported} ${escapeHtml(full.format(meta.exportedAt))} (UTC)</p></header>\n<main class="messages" id="messages">\n`
+      );
+    },
+    message: (m: ChatMessage) => messageHtml(m, options),
+    footer: (count: number) => `</main>\n<footer class="archive__foot" data-count="${count}">${t.messages(count)}</footer>\n</div>\n</body>\n</html>\n`,
+  };
+}

@@ -1,0 +1,130 @@
+// Discord's Markdown dialect to static HTML for the export, with the panel's element and class
+// names. Parsing is discord-markdown-parser (the panel's parser); this file only serialises its tree.
+import { parse } from 'discord-markdown-parser';
+import { escapeHtml, safeHref } from './escape.js';
+
+type Node = { type: string; content?: unknown; [key: string]: unknown };
+
+export interface MentionNames {
+  user?(id: string): string | undefined;
+  channel?(id: string): string | undefined;
+  role?(id: string): string | undefined;
+}
+
+const CDN = 'https://cdn.discordapp.com';
+const TIME_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
+  t: { timeStyle: 'short' },
+  T: { timeStyle: 'medium' },
+  d: { dateStyle: 'short' },
+  D: { dateStyle: 'long' },
+  f: { dateStyle: 'long', timeStyle: 'short' },
+  F: { dateStyle: 'full', timeStyle: 'short' },
+  R: { dateStyle: 'medium', timeStyle: 'short' },
+};
+
+export class MarkdownHtml {
+  // Intl formatters are costly to build (~50 µs): one per style, reused for every message.
+  private readonly formats = new Map<string, Intl.DateTimeFormat>();
+
+  constructor(
+    private readonly locale: string,
+    private readonly names: MentionNames = {},
+    private readonly timeZone = 'UTC',
+  ) {}
+
+  render(content: string): string {
+    if (!content) return '';
+    return this.nodes(parse(content, 'extended') as Node[]);
+  }
+
+  private nodes(list: Node[]): string {
+    let out = '';
+    for (const node of list) out += this.node(node);
+    return out;
+  }
+
+  private inner(node: Node): string {
+    const c = node.content;
+    return Array.isArray(c) ? this.nodes(c as Node[]) : typeof c === 'string' ? escapeHtml(c) : '';
+  }
+
+  private node(n: Node): string {
+    switch (n.type) {
+      case 'text':
+      case 'emoticon':
+        return this.inner(n);
+      case 'strong':
+        return `<strong>${this.inner(n)}</strong>`;
+      case 'em':
+        return `<em>${this.inner(n)}</em>`;
+      case 'underline':
+        return `<u>${this.inner(n)}</u>`;
+      case 'strikethrough':
+        return `<del>${this.inner(n)}</del>`;
+      case 'spoiler':
+        // Revealed on hover/focus by CSS: the export has no script.
+        return `<span class="spoiler" tabindex="0"><span>${this.inner(n)}</span></span>`;
+      case 'inlineCode':
+        return `<code>${escapeHtml(String(n.content ?? ''))}</code>`;
+      case 'codeBlock': {
+        const lang = typeof n.lang === 'string' && /^[\w+-]{1,20}$/.test(n.lang) ? ` class="language-${n.lang}"` : '';
+        return `<pre><code${lang}>${escapeHtml(String(n.content ?? ''))}</code></pre>`;
+      }
+      case 'blockQuote':
+        return `<blockquote>${this.inner(n)}</blockquote>`;
+      case 'heading': {
+        const level = Math.min(3, Math.max(1, Number(n.level) || 1));
+        return `<h${level}>${this.inner(n)}</h${level}>`;
+      }
+      case 'subtext':
+        return `<small class="subtext">${this.inner(n)}</small>`;
+      case 'br':
+      case 'newline':
+        return '<br>';
+      case 'url':
+      case 'autolink':
+      case 'link': {
+        const href = safeHref(typeof n.target === 'string' ? n.target : null);
+        const text = this.inner(n) || escapeHtml(String(n.target ?? ''));
+        return href ? `<a href="${escapeHtml(href)}" title="${escapeHtml(href)}" rel="noopener noreferrer">${text}</a>` : text;
+      }
+      case 'user':
+        return this.mention('@', this.names.user?.(String(n.id)), String(n.id));
+      case 'channel':
+        return this.mention('#', this.names.channel?.(String(n.id)), String(n.id));
+      case 'role':
+        return this.mention('@', this.names.role?.(String(n.id)), String(n.id));
+      case 'everyone':
+        return '<span class="mention mention--everyone">@everyone</span>';
+      case 'here':
+        return '<span class="mention mention--everyone">@here</span>';
+      case 'emoji': {
+        const ext = n.animated ? 'gif' : 'webp';
+        const name = escapeHtml(String(n.name ?? ''));
+        return `<img class="emoji" src="${CDN}/emojis/${escapeHtml(String(n.id))}.${ext}" alt=":${name}:" title=":${name}:" width="22" height="22" loading="lazy">`;
+      }
+      case 'twemoji':
+        return escapeHtml(String(n.name ?? ''));
+      case 'timestamp':
+        return this.timestamp(Number(n.timestamp), String(n.format ?? 'f'));
+      default:
+        return this.inner(n);
+    }
+  }
+
+  private mention(sigil: string, name: string | undefined, id: string): string {
+    return `<span class="mention">${sigil}${escapeHtml(name ?? id)}</span>`;
+  }
+
+  private timestamp(seconds: number, style: string): string {
+    const date = new Date(seconds * 1000);
+    if (!Number.isFinite(date.getTime())) return '';
+    const key = Object.hasOwn(TIME_STYLES, style) ? style : 'f';
+    let format = this.formats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(this.locale, { ...TIME_STYLES[key], timeZone: this.timeZone });
+      this.formats.set(key, format);
+    }
+    return `<time class="timestamp" datetime="${date.toISOString()}">${escapeHtml(format.format(date))}</time>`;
+  }
+}

@@ -1,0 +1,78 @@
+// One message as the panel's MessageItem lays it out (same elements and class names), as a string.
+import type { ChatAttachment, ChatMessage } from '../../../../shared/types.js';
+import { escapeHtml, safeHref, stripBidi } from './escape.js';
+import type { MarkdownHtml } from './markdown.js';
+
+export interface Words {
+  bot: string;
+  edited: string;
+  deleted: string;
+  attachments: string;
+}
+
+export const WORDS: Record<'en' | 'fr', Words> = {
+  en: { bot: 'BOT', edited: '(edited)', deleted: 'deleted', attachments: 'Attachments' },
+  fr: { bot: 'BOT', edited: '(modifié)', deleted: 'supprimé', attachments: 'Pièces jointes' },
+};
+
+export interface MessageHtmlOptions {
+  markdown: MarkdownHtml;
+  words: Words;
+  time: Intl.DateTimeFormat;
+  fullTime: Intl.DateTimeFormat;
+  /** Maps a remote media URL to where the export keeps it (the same URL, or a file beside it). */
+  media: (url: string) => string;
+}
+
+function hue(id: string): number {
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) % 360;
+  return h;
+}
+
+const SIZE_UNITS = ['B', 'KB', 'MB', 'GB'];
+function size(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 || value >= 10 ? Math.round(value) : value.toFixed(1)} ${SIZE_UNITS[unit]}`;
+}
+
+// The initial is always drawn; the picture covers it and, offline, fails to nothing (alt="").
+function avatar(author: ChatMessage['author'], o: MessageHtmlOptions): string {
+  const name = stripBidi(author.displayName);
+  const initial = escapeHtml([...name.trim()][0]?.toUpperCase() ?? '?');
+  const src = safeHref(author.avatarUrl ? o.media(author.avatarUrl) : null);
+  const img = src ? `<img src="${escapeHtml(src)}" alt="" width="36" height="36" loading="lazy" decoding="async">` : '';
+  return `<span class="avatar avatar--initial" role="img" aria-label="${escapeHtml(name)}" style="background-color:hsl(${hue(author.id)} 45% 45%)">${initial}${img}</span>`;
+}
+
+function attachment(a: ChatAttachment, o: MessageHtmlOptions): string {
+  const href = safeHref(o.media(a.url));
+  const name = escapeHtml(stripBidi(a.name));
+  const link = href ? `href="${escapeHtml(href)}" rel="noopener noreferrer"` : '';
+  const thumb =
+    href && a.contentType?.startsWith('image/')
+      ? `<a ${link} class="attachment__thumb" tabindex="-1"><img src="${escapeHtml(href)}" alt="${name}" loading="lazy" decoding="async"${a.width && a.height ? ` width="${a.width}" height="${a.height}"` : ''}></a>`
+      : '';
+  return `<li class="attachment">${thumb}<a ${link} class="attachment__link"><span class="attachment__name"><bdi>${name}</bdi></span></a><span class="attachment__size">${size(a.size)}</span></li>`;
+}
+
+export function messageHtml(m: ChatMessage, o: MessageHtmlOptions): string {
+  const cls = m.deleted ? 'message message--deleted' : 'message';
+  const created = new Date(m.createdAt);
+  const head =
+    `<header class="message__header"><span class="message__author"><bdi>${escapeHtml(stripBidi(m.author.displayName))}</bdi></span>` +
+    (m.author.bot ? `<span class="badge">${o.words.bot}</span>` : '') +
+    `<time class="message__time" datetime="${created.toISOString()}" title="${escapeHtml(o.fullTime.format(created))}">${escapeHtml(o.time.format(created))}</time></header>`;
+  const text = m.content ? `<bdi class="markdown">${o.markdown.render(m.content)}</bdi>` : '';
+  const files = m.attachments.length ? `<ul class="attachments" aria-label="${o.words.attachments}">${m.attachments.map((a) => attachment(a, o)).join('')}</ul>` : '';
+  const marks =
+    m.editedAt !== null || m.deleted
+      ? `<p class="message__marks">${m.editedAt !== null ? `<span class="message__edited" title="${escapeHtml(o.fullTime.format(new Date(m.editedAt)))}">${o.words.edited}</span>` : ''}${m.deleted ? `<span class="message__deleted">${o.words.deleted}</span>` : ''}</p>`
+      : '';
+  return `<article class="${cls}" id="m${escapeHtml(m.id)}" data-message-id="${escapeHtml(m.id)}">${avatar(m.author, o)}<div class="message__body">${head}<div class="message__content">${text}${files}</div>${marks}</div></article>\n`;
+}

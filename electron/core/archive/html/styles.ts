@@ -1,0 +1,22 @@
+// The export's stylesheet: the panel's own theme and message styles, plus what a static page needs
+// (no virtual list, no script: spoilers open on hover or focus).
+import baseCss from '../../../../renderer/src/styles/base.css?raw';
+import messagesCss from '../../../../renderer/src/styles/messages.css?raw';
+
+const ARCHIVE_CSS = `
+html, body { height: auto; }
+.archive { max-width: 980px; margin: 0 auto; padding: 16px 0 40px; }
+.archive__head { padding: 0 20px 12px; border-bottom: 1px solid var(--border); }
+.archive__head h1 { margin: 0 0 4px; font-size: 20px; }
+.archive__head p, .archive__foot { margin: 0; color: var(--muted); font-size: 12.5px; }
+.archive__foot { padding: 12px 20px; border-top: 1px solid var(--border); }
+.archive .message { position: relative; content-visibility: auto; contain-intrinsic-size: auto 64px; }
+.archive .avatar--initial { position: relative; overflow: hidden; }
+.archive .avatar--initial img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; }
+.archive .spoiler:hover > span, .archive .spoiler:focus > span { visibility: visible; }
+.archive .mention { padding: 0 2px; border-radius: 3px; background: color-mix(in srgb, var(--accent) 18%, transparent); color: var(--accent); font-weight: 500; }
+.archive .emoji { width: 1.375em; height: 1.375em; vertical-align: -0.3em; object-fit: contain; }
+.archive .subtext { display: block; color: var(--muted); font-size: 12px; }
+`;
+
+export const EXPORT_CSS = `${baseCss}\n${messagesCss}\n${ARCHIVE_CSS}`;

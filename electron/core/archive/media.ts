@@ -1,0 +1,60 @@
+// "Media downloaded beside it": attachments and avatars fetched into `<name>_files/` next to the
+// HTML, which then links them relatively, so the page shows them offline. A failed download keeps
+// the remote link (counted, never fatal).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ChatMessage } from '../../../shared/types.js';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../fs-modes.js';
+
+const CONCURRENCY = 4;
+const TIMEOUT_MS = 30_000;
+
+export class MediaFolder {
+  readonly dir: string;
+  private readonly rel: string;
+  private readonly saved = new Map<string, string>();
+  private readonly tried = new Set<string>();
+  failed = 0;
+
+  constructor(htmlFile: string) {
+    const name = `${basename(htmlFile).replace(/\.html?$/i, '').replace(/[^\w.-]+/g, '_')}_files`;
+    this.dir = join(htmlFile, '..', name);
+    this.rel = name;
+  }
+
+  /** The relative path of a downloaded file, else the URL itself. */
+  local(url: string): string {
+    return this.saved.get(url) ?? url;
+  }
+
+  async fetchAll(messages: ChatMessage[]): Promise<void> {
+    const urls = new Set<string>();
+    for (const m of messages) {
+      if (m.author.avatarUrl) urls.add(m.author.avatarUrl);
+      for (const a of m.attachments) urls.add(a.url);
+    }
+    const queue = [...urls].filter((u) => /^https?:\/\//i.test(u) && !this.tried.has(u));
+    if (queue.length === 0) return;
+    mkdirSync(this.dir, { recursive: true, mode: PRIVATE_DIR });
+    const worker = async () => {
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) await this.fetchOne(url);
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  }
+
+  private async fetchOne(url: string): Promise<void> {
+    this.tried.add(url);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const data = Buffer.from(await res.arrayBuffer());
+      // Numbered so two files called image.png never collide; the name keeps its extension.
+      const last = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? 'file').replace(/[^\w.-]+/g, '_').slice(-80) || 'file';
+      const name = `${this.saved.size + 1}-${last}`;
+      writeFileSync(join(this.dir, name), data, { mode: PRIVATE_FILE });
+      this.saved.set(url, `${this.rel}/${encodeURIComponent(name)}`);
+    } catch {
+      this.failed++;
+    }
+  }
+}

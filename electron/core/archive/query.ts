@@ -1,0 +1,51 @@
+// What an export selects: a date range and, optionally, authors. One function decides whether a
+// message matches, so switching to the search filter parser later changes this file only.
+import { z } from 'zod';
+import type { ChatMessage } from '../../../shared/types.js';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'txt', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const DISCORD_EPOCH = 1420070400000n;
+
+/** The smallest snowflake minted at `epochMs`: ids compare like times (zero-padded keys in the store). */
+export function snowflakeAt(epochMs: number): string {
+  const ms = BigInt(Math.max(0, Math.floor(epochMs))) - DISCORD_EPOCH;
+  return (ms > 0n ? ms << 22n : 0n).toString();
+}
+
+/** Epoch ms encoded in a snowflake. */
+export const snowflakeTime = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
+
+export const archiveFilter = z
+  .object({
+    /** Epoch ms, inclusive. */
+    after: z.number().int().nonnegative().optional(),
+    /** Epoch ms, exclusive. */
+    before: z.number().int().nonnegative().optional(),
+    /** Author ids; empty or absent: everyone. */
+    authorIds: z.array(z.string().regex(/^\d{1,20}$/)).max(100).optional(),
+    /** Deleted messages are kept in the store; an archive includes them unless asked not to. */
+    includeDeleted: z.boolean().optional(),
+  })
+  .strict()
+  .refine((f) => f.after === undefined || f.before === undefined || f.after < f.before, { message: '"after" must be earlier than "before"', path: ['before'] });
+export type ArchiveFilter = z.output<typeof archiveFilter>;
+
+export interface ArchiveQuery extends ArchiveFilter {
+  channelId: string;
+}
+
+/** Checks what the key range cannot: authors and deletion. */
+export function matches(m: ChatMessage, q: ArchiveQuery): boolean {
+  if (q.includeDeleted === false && m.deleted) return false;
+  if (q.authorIds?.length && !q.authorIds.includes(m.author.id)) return false;
+  return true;
+}
+
+/** "2026-01-01" or an ISO date-time → epoch ms (UTC for a bare date); null when it is not a date. */
+export function parseDate(text: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return null;
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  return Number.isFinite(ms) ? ms : null;
+}
