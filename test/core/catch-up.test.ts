@@ -54,7 +54,7 @@ describe('catch-up', { timeout: 120_000 }, () => {
     expect([...world.fake.restRequests().entries()].find(([route]) => route.startsWith('GET /channels/:id/messages'))?.[1]).toBeGreaterThanOrEqual(100);
   });
 
-  it('a catch-up that fails midway says so, shows live messages, and the next start fills the hole without duplicates', async () => {
+  it('a catch-up that fails midway says so, shows live messages, and fills the hole once Discord answers, without duplicates', async () => {
     const c = await connectedCore();
     await c.monitor.stop();
     const backlog = world.fake.postBacklog(world.channelId, [world.userId], 1_000).map((m) => m.id);
@@ -68,19 +68,40 @@ describe('catch-up', { timeout: 120_000 }, () => {
     });
     const warned = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Could not fetch every message posted while disconnected'), DEADLINE_MS);
     await c.monitor.start();
-    expect((await warned).message).toMatch(/\(100 recovered\).*next connection/);
+    expect((await warned).message).toMatch(/\(100 recovered\).*Still monitoring live/);
     await waitState(c, 'connected', DEADLINE_MS);
     const live = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'live during the hole' }).id;
     await world.fake.waitFor(() => ids.includes(live), DEADLINE_MS);
 
+    const filled = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Fetched the 900 message(s) that could not be fetched earlier'), DEADLINE_MS);
     world.fake.setRateLimits({ down: false });
-    await c.monitor.stop();
-    await c.monitor.start();
-    await world.fake.waitFor(() => ids.includes(backlog.at(-1)!), DEADLINE_MS);
+    await filled;
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids].sort()).toEqual([...backlog, live].sort());
     // Shown in order up to the hole, then the live one, then the rest of the hole in order.
     expect(ids).toEqual([...backlog.slice(0, 100), live, ...backlog.slice(100)]);
+    // The resume point moved past the hole only once it was filled: a restart fetches nothing again.
+    await c.monitor.stop();
+    await c.monitor.start();
+    await waitState(c, 'connected', DEADLINE_MS);
+    expect(ids).toHaveLength(1_001);
+  });
+
+  it('stopped in the middle of a catch-up, the next start continues from the last message shown', async () => {
+    const c = await connectedCore();
+    await c.monitor.stop();
+    const backlog = world.fake.postBacklog(world.channelId, [world.userId], 1_000).map((m) => m.id);
+    const ids = createdIds(c);
+    let stopping: Promise<unknown> | null = null;
+    c.bus.on('bot.status', (s) => {
+      if (!stopping && s.sentence.startsWith('Catching up')) stopping = c.monitor.stop();
+    });
+    await c.monitor.start();
+    await world.fake.waitFor(() => stopping !== null, DEADLINE_MS);
+    await stopping;
+    expect(ids.length).toBeLessThan(1_000);
+    await c.monitor.start();
+    await world.fake.waitFor(() => ids.includes(backlog.at(-1)!), DEADLINE_MS);
+    expect(ids).toEqual(backlog);
   });
 
   it('a re-IDENTIFY (session invalidated) fetches what was posted while the session was gone', async () => {

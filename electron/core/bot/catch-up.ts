@@ -1,7 +1,8 @@
 // Fetches what was posted since the last message seen (a restart, a lost session), oldest first,
 // page by page with no cap, then lets the live messages held meanwhile through. Each page is
 // delivered before the next is asked for, so the resume point only ever moves over contiguous
-// messages: a catch-up stopped or failed midway continues from there next time.
+// messages. A catch-up that fails midway is said in a sentence and retried in the background
+// until the hole is filled; until then live messages do not move the resume point past it.
 import type { Client, Message } from 'discord.js';
 import type { Logger } from 'pino';
 import { snowflakeAt, type LastSeen } from '../messages/last-seen.js';
@@ -12,6 +13,8 @@ import { reconcileRecent, RECONCILE_WINDOW } from './reconcile.js';
 const PAGE = 100;
 const FIRST_LOAD = 50;
 const DISCORD_EPOCH = 1_420_070_400_000n;
+/** Waits between attempts to fill a hole left by a failed catch-up (the last one repeats). */
+export const HOLE_RETRY_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
 export interface CatchUpOptions {
   client: Client;
@@ -35,70 +38,100 @@ export interface CatchUpResult {
   complete: boolean;
 }
 
+type Readable = Extract<ReturnType<Client['channels']['cache']['get']>, { messages: unknown; guild: unknown }>;
 const timeOf = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 const fmt = (n: number): string => n.toLocaleString('en-US');
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** Pages forward from `after` until a short page; each page is delivered (and the resume point moved) before the next. */
+async function pageForward(o: CatchUpOptions, channel: Readable, after: string, onPage: (fetched: number, lastId: string) => void): Promise<{ delivered: number; complete: boolean; error?: unknown }> {
+  let delivered = 0;
+  let fetched = 0;
+  try {
+    for (;;) {
+      const batch = [...(await channel.messages.fetch({ after, limit: PAGE, cache: false })).values()].sort((a, b) => snowflakeCompare(a.id, b.id));
+      await o.sink.names.resolve(channel.guild, batch.map((m) => m.author.id));
+      if (!o.isCurrent()) return { delivered, complete: false };
+      for (const m of batch) if (o.sink.received(m, true)) delivered++;
+      // One transaction per page, written before the resume point moves past it.
+      o.sink.storage.flush();
+      const last = batch.at(-1);
+      if (last) o.lastSeen.advance(o.channelId, last.id); // contiguous, even while live ones are held back
+      fetched += batch.length;
+      if (batch.length < PAGE || !last) return { delivered, complete: true };
+      after = last.id;
+      onPage(fetched, after);
+    }
+  } catch (error) {
+    return { delivered, complete: false, error };
+  }
+}
 
 export async function catchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   o.sink.keepHolding();
-  const channel = o.client.channels.cache.get(o.channelId);
+  const found = o.client.channels.cache.get(o.channelId);
+  const channel = found?.isTextBased() && 'messages' in found && 'guild' in found ? (found as Readable) : null;
   const fetchedAt = Date.now();
-  let delivered = 0;
-  let complete = false;
-  try {
-    if (!channel?.isTextBased() || !('messages' in channel) || !('guild' in channel)) throw new Error(`channel ${o.channelId} is not readable`);
-    const guild = channel.guild;
-    const deliver = async (batch: Message[]): Promise<boolean> => {
-      const sorted = batch.sort((a, b) => snowflakeCompare(a.id, b.id));
-      await o.sink.names.resolve(guild, sorted.map((m) => m.author.id));
-      if (!o.isCurrent()) return false;
+  let result: { delivered: number; complete: boolean; error?: unknown } = { delivered: 0, complete: false, error: new Error(`channel ${o.channelId} is not readable`) };
+  if (channel && !o.resumeFrom) {
+    try {
+      const batch = [...(await channel.messages.fetch({ limit: FIRST_LOAD, cache: false })).values()].sort((a: Message, b: Message) => snowflakeCompare(a.id, b.id));
+      await o.sink.names.resolve(channel.guild, batch.map((m) => m.author.id));
+      let delivered = 0;
       // A first load missed nothing: only messages fetched after a gap are "caught up".
-      for (const m of sorted) if (o.sink.received(m, o.resumeFrom !== null)) delivered++;
-      return true;
-    };
-    if (!o.resumeFrom) {
-      complete = await deliver([...(await channel.messages.fetch({ limit: FIRST_LOAD, cache: false })).values()]);
-    } else {
-      let after = o.resumeFrom;
-      let fetched = 0;
-      for (;;) {
-        const batch = [...(await channel.messages.fetch({ after, limit: PAGE, cache: false })).values()];
-        if (!(await deliver(batch))) break;
-        fetched += batch.length;
-        if (batch.length < PAGE) {
-          complete = true;
-          break;
-        }
-        after = batch.at(-1)!.id;
-        // Messages are spread over time: the share of the gap covered so far gives the estimate.
-        const covered = timeOf(after) - timeOf(o.resumeFrom);
-        const about = covered > 0 ? Math.max(fetched, Math.round((fetched * (fetchedAt - timeOf(o.resumeFrom))) / covered / 100) * 100) : fetched;
-        o.progress?.(`Catching up: ${fmt(fetched)} of about ${fmt(about)} messages…`);
-      }
+      if (o.isCurrent()) for (const m of batch) if (o.sink.received(m, false)) delivered++;
+      o.sink.storage.flush();
+      result = { delivered, complete: true };
+    } catch (error) {
+      result = { delivered: 0, complete: false, error };
     }
-  } catch (err) {
-    o.logger.warn(
-      `Could not fetch every message posted while disconnected (${fmt(delivered)} recovered): ${errorText(err)}. ` +
-        'The rest will be fetched on the next connection; nothing after the last message shown is skipped.',
-    );
+  } else if (channel && o.resumeFrom) {
+    const from = o.resumeFrom;
+    result = await pageForward(o, channel, from, (fetched, lastId) => {
+      // Messages are spread over time: the share of the gap covered so far gives the estimate.
+      const covered = timeOf(lastId) - timeOf(from);
+      const about = covered > 0 ? Math.max(fetched, Math.round((fetched * (fetchedAt - timeOf(from))) / covered / 100) * 100) : fetched;
+      o.progress?.(`Catching up: ${fmt(fetched)} of about ${fmt(about)} messages…`);
+    });
   }
   if (!o.isCurrent()) {
     o.sink.release(false);
-    return { delivered, complete: false };
+    return { delivered: result.delivered, complete: false };
   }
-  if (delivered) {
-    o.logger.info(o.resumeFrom ? `Caught up ${fmt(delivered)} message(s) posted while disconnected.` : `Loaded the last ${fmt(delivered)} message(s) of the channel.`);
+  if (result.error !== undefined) {
+    o.logger.warn(
+      `Could not fetch every message posted while disconnected (${fmt(result.delivered)} recovered): ${errorText(result.error)}. ` +
+        'Still monitoring live; the missing ones will be fetched as soon as Discord answers, nothing after the last message shown is skipped.',
+    );
+  }
+  if (result.delivered) {
+    o.logger.info(o.resumeFrom ? `Caught up ${fmt(result.delivered)} message(s) posted while disconnected.` : `Loaded the last ${fmt(result.delivered)} message(s) of the channel.`);
   }
   // A quiet channel leaves nothing to resume from: anchor at the fetch time (minus slack; anything
   // older is already in the fetch) so the next start fetches everything posted after it.
-  if (complete && !o.lastSeen.get(o.channelId)) o.lastSeen.advance(o.channelId, snowflakeAt(fetchedAt - 1000));
-  // After a hole, live messages are shown but must not move the resume point past it.
-  o.sink.release(true, { advanceResumePoint: complete });
-  if (complete && o.resumeFrom && channel?.isTextBased() && 'messages' in channel) {
+  if (result.complete && !o.lastSeen.get(o.channelId)) o.lastSeen.advance(o.channelId, snowflakeAt(fetchedAt - 1000));
+  o.sink.release(true, { advanceResumePoint: result.complete });
+  if (!result.complete && channel && o.resumeFrom) void fillHole(o, channel);
+  if (result.complete && o.resumeFrom && channel) {
     await reconcileRecent({ channel, channelId: o.channelId, store: o.sink.storage, sink: o.sink, logger: o.logger, isCurrent: o.isCurrent, window: o.reconcileWindow ?? RECONCILE_WINDOW });
   }
-  return { delivered, complete };
+  return { delivered: result.delivered, complete: result.complete };
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** Retries the catch-up from the resume point (left before the hole) until it completes or the connection ends. */
+async function fillHole(o: CatchUpOptions, channel: Readable): Promise<void> {
+  let delivered = 0;
+  for (let attempt = 0; ; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, HOLE_RETRY_MS[Math.min(attempt, HOLE_RETRY_MS.length - 1)]).unref());
+    const from = o.lastSeen.get(o.channelId);
+    if (!o.isCurrent() || !from) return;
+    const r = await pageForward(o, channel, from, () => undefined);
+    delivered += r.delivered;
+    if (!o.isCurrent()) return;
+    if (r.complete) {
+      o.sink.unfreeze();
+      o.logger.info(`Fetched the ${fmt(delivered)} message(s) that could not be fetched earlier; nothing is missing now.`);
+      return;
+    }
+  }
 }

@@ -35,7 +35,7 @@ export class MessageSink {
   /** Set after a catch-up left a hole: messages are still shown, the resume point stays before the hole. */
   private frozen = false;
   /** Newest id received while frozen: where the resume point goes once the hole is filled. */
-  private newestWhileFrozen: string | null = null;
+  private newestWhileFrozen: { channelId: string; id: string } | null = null;
   readonly names: MemberNames;
   /** Every write goes through here: batched per tick, then the guard, so a disk fault never stops live monitoring. */
   readonly storage: BatchWriter;
@@ -55,7 +55,7 @@ export class MessageSink {
   /** The hole is filled: the resume point may move on to the newest message received meanwhile. */
   unfreeze(): void {
     this.frozen = false;
-    if (this.newestWhileFrozen) this.o.lastSeen.advance(this.newestWhileFrozen.split(':')[0]!, this.newestWhileFrozen.split(':')[1]!);
+    if (this.newestWhileFrozen) this.o.lastSeen.advance(this.newestWhileFrozen.channelId, this.newestWhileFrozen.id);
     this.newestWhileFrozen = null;
   }
 
@@ -84,7 +84,7 @@ export class MessageSink {
   /** Stores and shows a message; true when it was new (not a duplicate, not the bot's own). */
   received(m: Message | PartialMessage, caughtUp: boolean): boolean {
     if (!this.frozen) this.o.lastSeen.advance(m.channelId, m.id);
-    else if (!this.newestWhileFrozen || snowflakeCompare(m.id, this.newestWhileFrozen.split(':')[1]!) > 0) this.newestWhileFrozen = `${m.channelId}:${m.id}`;
+    else if (!this.newestWhileFrozen || snowflakeCompare(m.id, this.newestWhileFrozen.id) > 0) this.newestWhileFrozen = { channelId: m.channelId, id: m.id };
     if (m.author?.id === m.client.user?.id) return false;
     const chat = toChatMessage(m, caughtUp, this.names.displayName(m), (id) => this.storage.get(id));
     if (!chat || !this.storage.add(chat)) return false;
