@@ -37,7 +37,6 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
     headers = verdict.headers;
     if (verdict.limited) return reply(res, 429, verdict.limited, headers);
     if (verdict.unavailable) return reply(res, 503, { message: 'Service Unavailable', code: 0 }, headers);
-    if (verdict.unavailable) return reply(res, 503, { message: 'Service Unavailable', code: 0 }, headers);
     const body = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readJson(req) : undefined;
     const result = route(ctx, bot, method, path, url.searchParams, body);
     if (result === undefined) {
