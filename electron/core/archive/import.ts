@@ -45,7 +45,7 @@ export function readJsonExport(file: string): ExportFile & { messages: ChatMessa
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file} is not a JSON export: ${(err as Error).message}`);
+    throw new Error(`${file} is not a JSON export: ${(err as Error).message}`, { cause: err });
   }
   const parsed = exportFile.safeParse(raw);
   if (!parsed.success) throw new Error(`${file} is not a Discord Monitor export: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);

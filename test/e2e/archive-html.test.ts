@@ -1,0 +1,67 @@
+// The HTML export opened in real Chromium, offline: it shows every message (N articles with the
+// panel's classes), the panel's styles apply, markdown is rendered and no script or remote CSS is needed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportToFile } from '../../electron/core/archive/exporter.js';
+import { ArchiveReader } from '../../electron/core/archive/reader.js';
+import { CHANNEL, sampleMessage, storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
+import { launchBrowser } from './browser.js';
+
+let browser: Browser;
+let fixture: StoredFixture;
+let file: string;
+const N = 1_500;
+
+beforeAll(async () => {
+  fixture = storeWith(N, (i) => (i === 0 ? sampleMessage(0, '**bold** ||secret|| <script>alert(1)</script> [masked](https://example.com/real)') : sampleMessage(i)));
+  file = join(fixture.dir, 'general.html');
+  const reader = new ArchiveReader(fixture.file);
+  await exportToFile(file, {
+    reader,
+    query: { channelId: CHANNEL },
+    format: 'html',
+    meta: { exportedAt: Date.now(), app: { name: 'Discord Monitor', version: 'test' }, guild: { id: '1', name: 'Home Lab' }, channel: { id: CHANNEL, name: 'general' }, filter: {}, locale: 'en' },
+    redact: (t) => t,
+  });
+  reader.close();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  fixture?.close();
+});
+
+describe('HTML export in Chromium', () => {
+  it('shows all N messages offline, styled like the panel, without running any script', async () => {
+    const context = await browser.newContext({ offline: true, javaScriptEnabled: true });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(file).href);
+    await expect.poll(() => page.locator('article.message').count()).toBe(N);
+    expect(await page.locator('.archive__foot').getAttribute('data-count')).toBe(String(N));
+    // The panel's stylesheet is inline: the author name is bold (panel: 620) and the avatar round.
+    const weight = await page.locator('.message__author').first().evaluate((el) => getComputedStyle(el).fontWeight);
+    expect(Number(weight)).toBeGreaterThanOrEqual(600);
+    const first = page.locator('article.message').first();
+    expect(await first.locator('strong').textContent()).toBe('bold');
+    expect(await first.locator('.spoiler').count()).toBe(1);
+    expect(await first.locator('a', { hasText: 'masked' }).getAttribute('href')).toBe('https://example.com/real');
+    // The script tag in the content is text, never an element.
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await first.locator('.message__content').textContent()).toContain('<script>alert(1)</script>');
+    // Only the file itself and (failing, offline) media links were requested: no stylesheet or script.
+    expect(requests.filter((u) => !u.startsWith('file:') && !/\.(png|webp|gif)$/.test(new URL(u).pathname))).toEqual([]);
+    await context.close();
+  });
+
+  it('is one file with its CSS inline', () => {
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/<style>[\s\S]*\.message__author[\s\S]*<\/style>/);
+    expect(html).not.toMatch(/<link[^>]+stylesheet/);
+  });
+});
