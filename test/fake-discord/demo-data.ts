@@ -13,7 +13,8 @@ export interface DemoSeed {
 const PEOPLE = [
   { username: 'ada.l', globalName: 'Ada', avatar: '3f1c2a9e8b7d6c5a4f3e2d1c0b9a8f7e' },
   { username: 'grace_h', globalName: 'Grace Hopper', avatar: '9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d' },
-  { username: 'linus42', globalName: 'Linus', avatar: null },
+  // No global name: Discord shows the username.
+  { username: 'linus42', avatar: null },
   { username: 'margaret.h', globalName: 'Margaret', avatar: 'c0ffee00c0ffee00c0ffee00c0ffee00' },
 ];
 
@@ -50,11 +51,17 @@ export function seedDemo(fake: FakeDiscord, token: string): DemoSeed {
       { name: 'general' },
       { name: 'alerts' },
       { name: 'Lounge', type: 2 },
+      { name: 'announcements', type: 5 },
+      { name: 'Infra', type: 4 },
+      { name: 'help', type: 15 },
     ],
     members: [...people.map((p) => p.id), bot.id],
   });
   const [general, alerts] = guild.channels;
   if (!general || !alerts) throw new Error('demo guild has no channels');
+  // A server nickname (member.nick): the panel shows it whether the message came live or over REST.
+  const grace = people[1];
+  if (grace) fake.setNickname(guild.id, grace.id, 'Grace (admin)');
   for (const [i, content] of LINES.slice(0, 6).entries()) {
     const author = people[i % people.length];
     if (author) fake.postMessage(general.id, { authorId: author.id, content });
@@ -94,7 +101,11 @@ export function startChatter(fake: FakeDiscord, channelId: string, everyMs = 400
     } else if (roll < 0.2) {
       const m = fake.postMessage(channelId, { authorId, content: 'the backup finshed in 42 minutes' });
       later(2500, () => fake.editMessage(channelId, m.id, 'the backup finished in 42 minutes (edited: typo)'));
-    } else if (roll < 0.26) {
+    } else if (roll < 0.23) {
+      // A link preview arrives later as an embed-only update: not an edit.
+      const m = fake.postMessage(channelId, { authorId, content: 'https://github.com/home-assistant/core/releases' });
+      later(1500, () => fake.addEmbed(channelId, m.id, { type: 'link', url: 'https://github.com/home-assistant/core/releases', title: 'Releases · home-assistant/core' }));
+    } else if (roll < 0.29) {
       const m = fake.postMessage(channelId, { authorId, content: 'oops, wrong channel' });
       later(3000, () => fake.deleteMessage(channelId, m.id));
     } else {
