@@ -17,6 +17,8 @@ export const CLOSE = {
   invalidPayload: 1007,
   policy: 1008,
   tooBig: 1009,
+  /** The app is handing over to its new version on the same port: reconnect and re-send what got no reply. */
+  serviceRestart: 1012,
 } as const;
 
 export const clientFrame = z.object({

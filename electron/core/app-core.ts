@@ -9,6 +9,7 @@ import { EventBus } from './event-bus.js';
 import { ensurePrivateDir, tightenModes, touchPrivateFile } from './fs-modes.js';
 import { testConnectionHandler } from './handlers/test-connection.js';
 import { checkApiUrlChange } from './handlers/token-destination.js';
+import { createHistory } from './history/history-service.js';
 import { createLog, type CoreLog } from './log/logger.js';
 import { LastSeen } from './messages/last-seen.js';
 import { MessageStore } from './messages/store.js';
@@ -33,7 +34,7 @@ export interface CoreOptions {
   /** A packaged install updates through its installer, not git. */
   packaged?: boolean;
   /** Update pipeline commands/timeouts and restart detection inputs (tests). */
-  update?: Pick<UpdateServiceOptions, 'pipeline' | 'detect'>;
+  update?: Pick<UpdateServiceOptions, 'pipeline' | 'detect' | 'handover'>;
   /** Timing knobs for tests (watchdog, retry, stop cap). */
   monitorTuning?: Partial<Omit<MonitorOptions, 'target' | 'logger' | 'bus' | 'store' | 'lastSeen'>>;
 }
@@ -94,6 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (lastSeen.problem) log.logger.warn(lastSeen.problem);
   log.logger.debug(`Last message seen: ${JSON.stringify(lastSeen.snapshot())}`);
   const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, ...options.monitorTuning });
+  const history = createHistory({ dataDir: options.paths.dataDir, store, monitor, bus, logger: log.logger, channelId: () => settings.effective().channelId });
 
   settings.on('changed', (view) => {
     keepSecret();
@@ -154,7 +156,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         },
         status: async () => monitor.status(),
       },
-      messages: { list: async (input) => store.list(settings.effective().channelId, input?.limit ?? 200) },
+      messages: history.handlers,
+      history: {
+        status: async () => history.backfill.view(),
+        backfill: async (options) => history.backfill.start(options),
+        cancel: async () => history.backfill.cancel(),
+      },
       logs: { recent: async () => log.recent() },
       app: {
         info: async () => info(),
@@ -198,6 +205,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     shutdown: async () => {
       updates.dispose();
+      history.dispose();
       await monitor.stop();
       lastSeen.flush();
       store.close();

@@ -34,3 +34,16 @@ export interface LoginItemPort {
   isEnabled(): boolean;
   setEnabled(enabled: boolean): void;
 }
+
+/**
+ * A new version started beside this one (headless): it loads, opens its stores and gets the panel's
+ * socket in standby, and becomes the app only when told, once our gateway session is closed.
+ */
+export interface HandoverPort {
+  /** Starts the new build in standby; resolves once it is ready, rejects saying why it cannot be. */
+  standby(log: (line: string) => void, entry?: string): Promise<void>;
+  /** Hands the app to the ready standby (this process then stops serving and exits). */
+  takeOver(opts: { resumeBot: boolean }): Promise<void>;
+  /** Stops a standby that will not take over; no-op when there is none. */
+  abort(): Promise<void>;
+}

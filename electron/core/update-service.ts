@@ -7,7 +7,8 @@ import type { LastUpdate, UpdateRun, UpdateStepName, UpdateView } from '../../sh
 import type { ChannelMonitor } from './bot/monitor.js';
 import { CommandError } from './errors.js';
 import type { EventBus } from './event-bus.js';
-import type { Relauncher } from './ports.js';
+import type { HandoverPort, Relauncher } from './ports.js';
+import { takeOverPath } from './update/handover-path.js';
 import type { Settings } from './settings/settings.js';
 import {
   bootCheck,
@@ -40,6 +41,8 @@ export interface UpdateServiceOptions {
   logger: Logger;
   setBusy: (reason: string | null) => void;
   relauncher: Relauncher | null;
+  /** Headless: the new version starts beside this one and takes over (null: restart as before). */
+  handover?: HandoverPort | null;
   packaged?: boolean;
   /** Install/build/self-test commands and timeouts (tests use small ones). */
   pipeline?: Pick<UpdateContext, 'commands' | 'timeouts' | 'commandEnv'>;
@@ -177,6 +180,7 @@ export class UpdateService {
         config: this.config,
         restarter: { restart: (plan) => this.restartWith(plan) },
         onEvent: (e) => this.step(e),
+        ...(this.o.handover ? { standby: { start: (log: (l: string) => void, entry?: string) => this.o.handover!.standby(log, entry), abort: () => this.o.handover!.abort() } } : {}),
         ...(this.o.detect ? { detect: this.o.detect } : {}),
         ...this.o.pipeline,
       });
@@ -191,6 +195,8 @@ export class UpdateService {
     this.o.logger[level](`Update ${result.outcome}: ${result.message}`);
     const run = this.view.run ? { ...this.view.run, id: result.id ?? '', outcome: result.outcome, message: result.message } : null;
     this.set({ run, restartNeeded: result.outcome === 'restart-needed', state: result.outcome === 'restarting' ? 'updating' : 'up-to-date' });
+    // A standby that will not take over (rolled back, or restart left to the user) goes away.
+    if (result.outcome !== 'restarting') void this.o.handover?.abort().catch(() => undefined);
     if (result.outcome !== 'restarting') void this.check();
   }
 
@@ -214,7 +220,15 @@ export class UpdateService {
   private async restartWith(plan: RestartPlan): Promise<void> {
     if (!this.o.relauncher && plan.method === 'relaunch') throw new Error('This process cannot relaunch itself; restart it by hand.');
     if (this.botWasRunning) writeFileSync(join(this.o.dataDir, RESUME_BOT_FILE), String(process.pid));
-    this.o.logger.info(`Restarting: ${plan.reason}`);
+    const path = takeOverPath(plan, (this.o.detect ?? { env: process.env }).env);
+    if (this.o.handover) {
+      if (path.handover) {
+        this.o.logger.info(`Taking over: ${path.why}.`);
+        return this.o.handover.takeOver({ resumeBot: this.botWasRunning });
+      }
+      await this.o.handover.abort();
+    }
+    this.o.logger.info(`Restarting: ${plan.reason}; ${path.why}.`);
     await createRestarter(this.o.relauncher ?? { relaunch: async () => undefined }).restart(plan);
   }
 

@@ -9,6 +9,10 @@ export interface HeadlessArgs {
   relaunched: boolean;
   /** Set by a relaunch: the old process, whose exit this one waits for. */
   waitPid: number | null;
+  /** Set by a handover: start beside the running version and take over when it says so (IPC). */
+  standby?: boolean;
+  /** Set by a handover: the panel's listening socket, inherited from the running version. */
+  listenFd?: number | null;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
@@ -28,6 +32,8 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
       relaunched: { type: 'boolean', default: false },
       'wait-pid': { type: 'string' },
       hidden: { type: 'boolean', default: false },
+      standby: { type: 'boolean', default: false },
+      'listen-fd': { type: 'string' },
     },
     strict: true,
   });
@@ -39,5 +45,7 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
   }
   const waitPid = values['wait-pid'] === undefined ? null : Number(values['wait-pid']);
   if (waitPid !== null && !Number.isInteger(waitPid)) throw new Error('--wait-pid must be a process id.');
-  return { host, port, dataDir: values['data-dir'], noToken: values['no-token']!, selfTest: values['self-test']!, relaunched: values.relaunched!, waitPid };
+  const listenFd = values['listen-fd'] === undefined ? null : Number(values['listen-fd']);
+  if (listenFd !== null && !(Number.isInteger(listenFd) && listenFd > 2)) throw new Error('--listen-fd must be an inherited descriptor number (3 or more).');
+  return { host, port, dataDir: values['data-dir'], noToken: values['no-token']!, selfTest: values['self-test']!, relaunched: values.relaunched!, waitPid, standby: values.standby!, listenFd };
 }

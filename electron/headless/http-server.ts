@@ -14,6 +14,7 @@ import {
   WS_MAX_PAYLOAD,
 } from '../../shared/limits.js';
 import type { Core } from '../core/app-core.js';
+import { BridgeDrain } from './http/drain.js';
 import { ConnectionsPerAddress } from './http/rate-limit.js';
 import { RefusalLog } from './http/refusal-log.js';
 import { handleConnect, handleRequest, handleUpgrade, type RouteContext } from './http/routes.js';
@@ -26,6 +27,10 @@ export interface PanelServer {
   url: string;
   port: number;
   close(): Promise<void>;
+  /** Handover: stop accepting, answer the commands taken, ask every panel to reconnect (the new process serves the same socket). */
+  handOver(): Promise<void>;
+  /** The listening socket's descriptor, inherited by the new version at a handover. */
+  listenFd(): number;
 }
 
 export interface PanelServerOptions {
@@ -33,6 +38,8 @@ export interface PanelServerOptions {
   rendererDir: string;
   host: string;
   port: number;
+  /** Listen on this inherited listening socket instead of binding `port` (the new version at a handover). */
+  fd?: number;
   accessToken: string | null;
   /** Connection caps and timeouts (tests lower them); defaults from shared/limits.ts. */
   limits?: Partial<{ httpConnectionsPerIp: number; wsConnections: number; headersTimeoutMs: number }>;
@@ -70,11 +77,12 @@ export async function startPanelServer(opts: PanelServerOptions): Promise<PanelS
   });
   server.on('upgrade', (req, socket, head: Buffer) => handleUpgrade(ctx, req, socket, head));
   server.on('connect', (_req, socket) => handleConnect(socket));
-  serveBridge(wss, core, refusals);
+  const drain = new BridgeDrain();
+  serveBridge(wss, core, refusals, drain);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
+    server.listen(opts.fd === undefined ? { port: opts.port, host: opts.host } : { fd: opts.fd }, () => {
       server.off('error', reject);
       resolve();
     });
@@ -88,6 +96,14 @@ export async function startPanelServer(opts: PanelServerOptions): Promise<PanelS
     server,
     url,
     port,
+    listenFd: () => (server as unknown as { _handle: { fd: number } })._handle.fd,
+    handOver: async () => {
+      // Closing our descriptor leaves the socket open in the new process: no connection is refused.
+      server.close();
+      refusals.close();
+      await drain.drain(wss);
+      server.closeIdleConnections();
+    },
     close: () =>
       (closing ??= new Promise((resolve) => {
         refusals.close();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseHeadlessArgs } from './args.js';
 import { waitForExit } from './relauncher.js';
 import { runHeadless, selfTest } from './run.js';
+import { reportFailed } from './standby-child.js';
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`discord-monitor: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`discord-monitor: ${message}\n`);
+  // In standby, the running version is waiting for this answer to say why it keeps running.
+  void reportFailed(message).finally(() => process.exit(1));
 });

@@ -9,7 +9,10 @@ import type { KeyValueStore, StoreFactory } from '../core/settings/open-store.js
 import { isLoopback, type HeadlessArgs } from './args.js';
 import { startPanelServer, type PanelServer } from './http-server.js';
 import { resolvePaths } from './paths.js';
+import { headlessHandover } from './handover.js';
 import { headlessRelauncher } from './relauncher.js';
+import { notifyReady } from './sd-notify.js';
+import { standbyThenTakeOver } from './standby-run.js';
 
 export const confStore: StoreFactory = (options) => new Conf(options) as unknown as KeyValueStore;
 
@@ -39,6 +42,11 @@ export async function runHeadless(
   const relauncher = opts.relaunch
     ? headlessRelauncher({ ...opts.relaunch, cwd: appDir, port: () => panel?.port ?? args.port, stop: () => stop() })
     : null;
+  // Updates hand over to a new process started beside this one; 'off' keeps the old restart (benchmark baseline).
+  const handover =
+    opts.relaunch && env.DISCORD_MONITOR_HANDOVER !== 'off'
+      ? headlessHandover({ appDir, argv: opts.relaunch.argv, panel: () => panel, port: () => panel?.port ?? args.port, shutdown: () => stop() })
+      : null;
   const core = await createCore({
     relauncher,
     paths,
@@ -48,11 +56,38 @@ export async function runHeadless(
     mode: 'headless',
     logToStdout: true,
     ...extra,
+    update: { ...extra.update, handover },
   });
   if (!core.settings.view().token.set && existsSync(join(paths.dataDir, 'token.enc'))) {
     core.log.logger.warn(
       'The bot token was encrypted by the desktop app with the system keyring (token.enc), which headless mode cannot read. Set DISCORD_TOKEN, or enter the token in the panel (headless stores it unencrypted).',
     );
+  }
+  const running = (served: PanelServer): Headless => {
+    let stopping: Promise<void> | null = null;
+    stop = () =>
+      (stopping ??= (async () => {
+        core.log.logger.info('Shutting down: disconnecting from Discord first.');
+        await core.shutdown();
+        await served.close();
+      })());
+    return { core, panel: served, stop };
+  };
+  if (args.standby) {
+    // Started by the running version for a handover: no boot check, panel or bot until it hands over.
+    const accessToken = args.noToken ? null : (env.DISCORD_MONITOR_ACCESS_TOKEN ?? core.settings.accessToken());
+    if (accessToken) core.log.redactor.add(accessToken);
+    const rendererDir = join(appDir, '.vite', 'renderer', 'main_window');
+    const fd = args.listenFd ?? undefined;
+    panel = await standbyThenTakeOver({
+      core,
+      env,
+      rendererDir,
+      healthyWithinMs: opts.healthyWithinMs,
+      serve: () => startPanelServer({ core, rendererDir, host: args.host, port: args.port, accessToken, ...(fd ? { fd } : {}) }),
+    });
+    process.stdout.write(`\nDiscord Monitor panel: ${panel.url}\n\n`);
+    return running(panel);
   }
   // Before the bot and the panel: finish or undo what an update left behind.
   const boot = args.selfTest ? { resumeBot: false, restartNeeded: false } : await core.updates.boot();
@@ -76,6 +111,7 @@ export async function runHeadless(
   core.log.logger.info(`Panel listening on ${where} (${core.info().version}, commit ${core.info().commit?.slice(0, 7) ?? 'unknown'}) — ${how}.`);
   // Printed once, not logged: the URL carries the access token.
   process.stdout.write(`\nDiscord Monitor panel: ${panel.url}\n\n`);
+  if (!args.selfTest) void notifyReady(env).then((said) => said && core.log.logger.info(said));
 
   const { autoStartBot } = core.settings.effective();
   const startBot = boot.resumeBot || (autoStartBot && core.settings.view().configured);
@@ -85,15 +121,7 @@ export async function runHeadless(
     core.updates.schedule();
   }
 
-  let stopping: Promise<void> | null = null;
-  const served = panel;
-  stop = () =>
-    (stopping ??= (async () => {
-      core.log.logger.info('Shutting down: disconnecting from Discord first.');
-      await core.shutdown();
-      await served.close();
-    })());
-  return { core, panel: served, stop };
+  return running(panel);
 }
 
 /** After a relaunch the old process may hold the port for a moment longer. */

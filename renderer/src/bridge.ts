@@ -2,7 +2,7 @@
 // (headless mode) the same API runs over a WebSocket authenticated by the panel's access token.
 import { createApi, type Api, type Envelope, type Transport } from '../../shared/api.js';
 import type { CommandName, EventName } from '../../shared/contract.js';
-import { WS_PATH, type ServerFrame } from '../../shared/ws-protocol.js';
+import { CLOSE, WS_PATH, type ServerFrame } from '../../shared/ws-protocol.js';
 import { adoptUrlToken, checkAccess, saveToken, storedToken, type Access } from './lib/access-token.js';
 
 declare global {
@@ -30,19 +30,25 @@ export interface WsOptions {
   saveToken: (token: string) => void;
 }
 
+/** How long the panel keeps trying to reach the new version after a handover before it says the connection is lost. */
+export const HANDOVER_RECONNECT_MS = 15_000;
+
 export function createWsTransport(options: WsOptions): WsTransport {
   let socket: WebSocket | null = null;
   let nextId = 1;
   const pending = new Map<number, (reply: Envelope) => void>();
+  // Invokes with no reply yet, as sent: after a handover (close 1012) they were never run, so they are re-sent.
+  const unanswered = new Map<number, string>();
+  let resuming: Promise<void> | null = null;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const connListeners = new Set<(s: ConnectionState) => void>();
   let ready: Promise<WebSocket> | null = null;
 
   const setState = (s: ConnectionState) => connListeners.forEach((l) => l(s));
 
-  function connect(): Promise<WebSocket> {
+  function connect(quiet = false): Promise<WebSocket> {
     if (ready) return ready;
-    setState('connecting');
+    if (!quiet) setState('connecting');
     ready = new Promise((resolve, reject) => {
       const token = options.token();
       const ws = new WebSocket(token ? `${options.url}?token=${encodeURIComponent(token)}` : options.url);
@@ -58,13 +64,21 @@ export function createWsTransport(options: WsOptions): WsTransport {
         if (frame.type === 'reply') {
           pending.get(frame.id)?.(frame.reply);
           pending.delete(frame.id);
+          unanswered.delete(frame.id);
         } else {
           listeners.get(frame.event)?.forEach((l) => l(frame.payload));
         }
       };
-      ws.onclose = () => {
+      ws.onclose = (ev) => {
         ready = null;
         socket = null;
+        // The app is handing over to its new version on the same port: no "connection lost", just reconnect.
+        if ((opened && ev.code === CLOSE.serviceRestart) || (quiet && !opened)) {
+          reject(new Error('Reconnecting to the new version.'));
+          if (opened) resuming ??= resume().finally(() => (resuming = null));
+          return;
+        }
+        unanswered.clear();
         for (const resolvePending of pending.values()) {
           resolvePending({ ok: false, error: { code: 'unavailable', message: 'Connection to Discord Monitor lost.' } });
         }
@@ -79,10 +93,30 @@ export function createWsTransport(options: WsOptions): WsTransport {
     return ready;
   }
 
+  async function resume(): Promise<void> {
+    const until = Date.now() + HANDOVER_RECONNECT_MS;
+    while (Date.now() < until) {
+      try {
+        const ws = await connect(true);
+        for (const frame of unanswered.values()) ws.send(frame);
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    for (const resolvePending of pending.values()) {
+      resolvePending({ ok: false, error: { code: 'unavailable', message: 'Connection to Discord Monitor lost.' } });
+    }
+    pending.clear();
+    unanswered.clear();
+    setState('closed');
+  }
+
   return {
     async invoke(command: CommandName, arg: unknown): Promise<Envelope> {
       let ws: WebSocket;
       try {
+        if (resuming) await resuming;
         ws = await connect();
       } catch {
         return { ok: false, error: { code: 'unavailable', message: 'Discord Monitor is not reachable. Is it running?' } };
@@ -90,7 +124,9 @@ export function createWsTransport(options: WsOptions): WsTransport {
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        ws.send(JSON.stringify({ type: 'invoke', id, command, arg }));
+        const frame = JSON.stringify({ type: 'invoke', id, command, arg });
+        unanswered.set(id, frame);
+        ws.send(frame);
       });
     },
     subscribe(event: EventName, listener: (payload: unknown) => void) {

@@ -162,6 +162,26 @@ export class FakeDiscord {
     return structuredClone(made);
   }
 
+  /**
+   * Messages posted long ago, spread evenly from `fromMs` to `toMs`, without gateway events (history a
+   * backfill reads). Their snowflakes carry their time, as Discord's do.
+   */
+  postHistory(channelId: string, authorIds: string[], count: number, fromMs: number, toMs: number, text = (i: number) => `old ${i}`): FakeMessage[] {
+    const list = this.state.messages.get(channelId);
+    const channel = this.state.channels.get(channelId);
+    if (!list || !channel) throw new Error(`fake-discord: no text channel ${channelId}`);
+    const made: FakeMessage[] = [];
+    for (let i = 0; i < count; i++) {
+      const at = Math.round(fromMs + ((toMs - fromMs) * i) / Math.max(1, count - 1));
+      // The low 22 bits keep ids unique when two messages share a millisecond.
+      const id = (((BigInt(at) - 1_420_070_400_000n) << 22n) | BigInt(i % 4_194_304)).toString();
+      made.push({ id, channelId, guildId: channel.guildId, authorId: authorIds[i % authorIds.length]!, content: text(i), timestamp: new Date(at).toISOString(), editedTimestamp: null, attachments: [], embeds: [], deleted: false });
+    }
+    list.push(...made);
+    list.sort((x, y) => (BigInt(x.id) < BigInt(y.id) ? -1 : 1));
+    return structuredClone(made);
+  }
+
   /** Sets a member's server nickname (member.nick); null removes it. */
   setNickname(guildId: string, userId: string, nick: string | null): void {
     const guild = this.state.guilds.get(guildId);

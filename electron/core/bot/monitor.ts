@@ -16,6 +16,7 @@ import { lastAckAt, withTimeout } from './gateway.js';
 import { IdentifyGate, IDENTIFY_SPACING_MS, type SessionBudgetError } from './identify-gate.js';
 import { statuses } from './status.js';
 import { MessageSink } from './message-sink.js';
+import { discordHistorySource, type HistorySource } from '../history/discord-source.js';
 import { REACTION_EVENTS, type ReactionEvent } from './reactions.js';
 import { Watchdog } from './watchdog.js';
 
@@ -70,6 +71,14 @@ export class ChannelMonitor {
   /** Writes the messages queued this tick, so a history query sees everything received. */
   flushWrites(): void {
     this.sink.storage.flush();
+  }
+  /** The watched channel while connected, for background history work (backfill); null otherwise. */
+  historySource(): HistorySource | null {
+    const target = this.o.target();
+    const client = this.client;
+    if (!target || !client?.isReady() || this.current.state !== 'connected') return null;
+    const channel = client.channels.cache.get(target.channelId);
+    return channel?.isTextBased() && 'guild' in channel ? discordHistorySource(channel, this.sink) : null;
   }
   private abortConnect = new AbortController();
   private connectedInfo: { bot: { id: string; username: string }; guild: { id: string; name: string }; channel: { id: string; name: string } } | null = null;

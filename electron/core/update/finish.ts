@@ -114,6 +114,8 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
 
 export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateResult> {
   const { ctx, steps, journal } = run;
+  // A standby of the new version must go before the checkout goes back under it.
+  await ctx.standby?.abort().catch(() => undefined);
   const remaining = UPDATE_STEPS.slice(UPDATE_STEPS.indexOf(failure.step as (typeof UPDATE_STEPS)[number]) + 1);
   steps.notRun(remaining, `Not run: ${failure.step} failed.`);
   const errors: string[] = [];

@@ -44,6 +44,11 @@ export interface UpdateContext {
   onEvent?: (event: StepEvent) => void;
   /** Inputs of restart-method detection (default: this process's environment and /proc). */
   detect?: { env: Env; readFile: ReadFile };
+  /**
+   * The new build started beside this process in standby (headless): replaces the self-test command.
+   * `start` rejects saying why it cannot run; `abort` stops it when the update goes no further.
+   */
+  standby?: { start(log: (line: string) => void, entry?: string): Promise<void>; abort(): Promise<void> };
   /** Environment of the install/build/self-test commands (default: this process's). */
   commandEnv?: NodeJS.ProcessEnv;
 }

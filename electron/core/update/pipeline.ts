@@ -103,7 +103,11 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       await exec(commands.install, timeouts.install, log);
     });
     await steps.run('build', (log) => exec(commands.build, timeouts.build, log));
-    await steps.run('self-test', (log) => exec(commands.selfTest, timeouts.selfTest, log));
+    // With a standby the check is the new version itself, loaded beside us; it stays up to take over.
+    const standby = ctx.standby;
+    await steps.run('self-test', (log) =>
+      standby ? withDeadline(standby.start(log), timeouts.selfTest, 'Starting the new version in standby') : exec(commands.selfTest, timeouts.selfTest, log),
+    );
   } catch (err) {
     if (err instanceof StepFailure) return rollBack(run, err);
     throw err;

@@ -7,6 +7,7 @@ import { CLOSE, type ServerFrame } from '../../../shared/ws-protocol.js';
 import type { Core } from '../../core/app-core.js';
 import { parseClientFrame } from './frames.js';
 import { rateLimited, TokenBucket } from '../../core/token-bucket.js';
+import { BridgeDrain } from './drain.js';
 import type { RefusalLog } from './refusal-log.js';
 
 // ws closes on a protocol error with the right code but no reason; these name the problem.
@@ -17,12 +18,14 @@ const REASONS = new Map<number, string>([
 ]);
 
 
-export function serveBridge(wss: WebSocketServer, core: Core, refusals: RefusalLog): void {
+export function serveBridge(wss: WebSocketServer, core: Core, refusals: RefusalLog, drain = new BridgeDrain()): void {
   wss.on('connection', (ws: WebSocket, from: string | undefined) => {
     const close = ws.close.bind(ws);
     ws.close = (code?: number, reason?: string | Buffer) => close(code, reason ?? (code === undefined ? undefined : REASONS.get(code)));
     // Counted, not logged one by one: only a client holding the token gets here, but it may loop.
     ws.on('error', () => refusals.refused('protocol', from));
+    // Upgraded after the handover began: straight to the new process.
+    if (!drain.accepting) return drain.redirect(ws);
 
     const send = (frame: ServerFrame) => {
       if (ws.readyState !== ws.OPEN) return;
@@ -35,12 +38,14 @@ export function serveBridge(wss: WebSocketServer, core: Core, refusals: RefusalL
 
     const bucket = new TokenBucket(COMMAND_RATE);
     ws.on('message', (data, isBinary) => {
+      // Handing over: unanswered, so the panel re-sends it to the new process.
+      if (!drain.accepting) return;
       if (isBinary) return ws.close(CLOSE.unsupportedData, 'Binary frames are not accepted: send JSON text.');
       const parsed = parseClientFrame(String(data));
       if (!parsed.ok) return ws.close(parsed.code, parsed.reason);
       const { id, command, arg } = parsed.frame;
       if (!bucket.take()) return send({ type: 'reply', id, reply: rateLimited(COMMAND_RATE) });
-      void reply(core, command, arg).then((envelope) => send({ type: 'reply', id, reply: envelope }));
+      drain.track(reply(core, command, arg).then((envelope) => send({ type: 'reply', id, reply: envelope })));
     });
   });
 }

@@ -1,0 +1,64 @@
+// Headless implementation of the HandoverPort: the new build in standby beside us, then the handover
+// (panel socket already shared, commands drained, bot closed) and our exit.
+import { join } from 'node:path';
+import type { HandoverPort } from '../core/ports.js';
+import type { PanelServer } from './http-server.js';
+import { startStandby, type Standby } from './standby-launch.js';
+
+/** The new version's headless entry. The one place to change when builds move to release folders. */
+export function successorEntry(appDir: string): string {
+  return join(appDir, '.vite', 'build', 'headless.js');
+}
+
+export interface HeadlessHandoverOptions {
+  appDir: string;
+  /** Our own arguments (the successor gets the same, plus the handover flags). */
+  argv: string[];
+  panel: () => PanelServer | null;
+  port: () => number;
+  /** Shuts the core down (bot already stopped by the update) once the panel is handed over. */
+  shutdown: () => Promise<void>;
+  exit?: (code: number) => void;
+  standbyDeadlineMs?: number;
+}
+
+export function headlessHandover(o: HeadlessHandoverOptions): HandoverPort {
+  let ready: Standby | null = null;
+  const abort = async () => {
+    const s = ready;
+    ready = null;
+    await s?.standDown();
+  };
+  const port: HandoverPort = {
+    async standby(log, releaseEntry) {
+      await abort();
+      const panel = o.panel();
+      const entry = releaseEntry ?? successorEntry(o.appDir);
+      log(`Starting the new version beside this one: ${entry} --standby`);
+      ready = await startStandby(
+        { entry, argv: o.argv, cwd: o.appDir, listenFd: panel ? panel.listenFd() : null, port: panel?.port ?? o.port() },
+        o.standbyDeadlineMs,
+      );
+      log(`The new version is ready in standby (pid ${ready.pid}): modules loaded, stores open, panel socket inherited.`);
+    },
+    async takeOver({ resumeBot }) {
+      // "Restart now" (no update ran) has no standby yet.
+      if (!ready) await port.standby((line) => process.stdout.write(`${line}\n`));
+      const s = ready;
+      if (!s) throw new Error('No new version is ready in standby.');
+      ready = null;
+      try {
+        await s.takeOver(resumeBot);
+      } catch (err) {
+        await s.standDown();
+        throw err;
+      }
+      // It accepts on the shared socket now: stop accepting, drain the panels to it, and go.
+      await o.panel()?.handOver();
+      await o.shutdown();
+      (o.exit ?? process.exit)(0);
+    },
+    abort,
+  };
+  return port;
+}

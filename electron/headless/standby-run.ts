@@ -1,0 +1,43 @@
+// The successor in standby: everything loaded and open, nothing served or connected until the
+// running version hands over. Replaces the old self-test: a version that cannot get here never takes over.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Core } from '../core/app-core.js';
+import type { PanelServer } from './http-server.js';
+import { notifyReady } from './sd-notify.js';
+import { detachFromParent, reportReady, reportTookOver } from './standby-child.js';
+
+export interface StandbyRun {
+  core: Core;
+  env: NodeJS.ProcessEnv;
+  rendererDir: string;
+  /** Serves the panel on the inherited socket. */
+  serve: () => Promise<PanelServer>;
+  healthyWithinMs?: number;
+}
+
+/** Resolves with the served panel once this process is the app; exits quietly when stood down. */
+export async function standbyThenTakeOver(o: StandbyRun): Promise<PanelServer> {
+  const { core } = o;
+  // What the self-test checked: the built panel is there to be served.
+  if (!existsSync(join(o.rendererDir, 'index.html'))) throw new Error(`the built panel is missing (${join(o.rendererDir, 'index.html')})`);
+  const reply = await core.dispatch('app.info', undefined);
+  if (!reply.ok) throw new Error(`app.info failed: ${reply.error.message}`);
+  const order = await reportReady();
+  if (order.type === 'stand-down') {
+    await core.shutdown();
+    process.exit(0);
+  }
+  const panel = await o.serve();
+  await reportTookOver();
+  detachFromParent();
+  // The old session is closed (that is when we are told): identify at once, then do the bookkeeping.
+  if (order.resumeBot) void core.monitor.start();
+  core.log.logger.info(`Took over from the previous version (pid ${process.ppid === 1 ? 'exited' : process.ppid}) on the same panel socket.`);
+  await core.updates.boot();
+  void core.updates.confirmHealthyWhenSettled(order.resumeBot, o.healthyWithinMs);
+  core.updates.schedule();
+  const said = await notifyReady(o.env);
+  if (said) core.log.logger.info(said);
+  return panel;
+}
