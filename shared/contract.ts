@@ -4,10 +4,13 @@ import type { z } from 'zod';
 import * as s from './schemas.js';
 import type {
   AppInfo,
+  BackfillView,
   BotStatus,
+  ChannelStats,
   ChatMessage,
   LogEntry,
   Notice,
+  SearchResult,
   SettingsView,
   TestConnectionResult,
   UpdateView,
@@ -37,6 +40,14 @@ export const commands = {
   },
   messages: {
     list: command(s.messagesListInput).returns<ChatMessage[]>(),
+    search: command(s.messagesSearchInput).returns<SearchResult>(),
+    stats: command(s.messagesStatsInput).returns<ChannelStats>(),
+  },
+  history: {
+    /** The backfill job: what it does, how far it got; progress arrives as `history.backfill` events. */
+    status: command(s.noInput).returns<BackfillView>(),
+    backfill: command(s.backfillInput).returns<BackfillView>(),
+    cancel: command(s.noInput).returns<BackfillView>(),
   },
   logs: {
     recent: command(s.noInput).returns<LogEntry[]>(),
@@ -66,6 +77,7 @@ export const events = {
   'message.created': event<ChatMessage>(),
   'message.updated': event<ChatMessage>(),
   'message.deleted': event<{ id: string; channelId: string }>(),
+  'history.backfill': event<BackfillView>(),
   'log.entry': event<LogEntry>(),
   'settings.changed': event<SettingsView>(),
   'notices.changed': event<Notice[]>(),

@@ -102,10 +102,43 @@ export const connectionCandidate = z
   })
   .strict();
 
+/** One page of stored history: the newest, or before/after/around a message, or around an instant (ms). */
 export const messagesListInput = z
-  .object({ limit: z.number().int().min(1).max(500).optional() })
+  .object({
+    limit: z.number().int().min(1).max(500).optional(),
+    before: snowflake.optional(),
+    after: snowflake.optional(),
+    around: snowflake.optional(),
+    at: z.number().int().min(0).max(8.64e15).optional(),
+  })
+  .strict()
+  .refine((o) => [o.before, o.after, o.around, o.at].filter((v) => v !== undefined).length <= 1, 'give at most one of before, after, around, at')
+  .optional();
+
+// getTimezoneOffset() ranges over −14 h … +12 h.
+const tzOffsetMinutes = z.number().int().min(-900).max(900);
+
+export const messagesSearchInput = z
+  .object({
+    query: z.string().max(1000, 'is too long (at most 1,000 characters)'),
+    tzOffsetMinutes: tzOffsetMinutes.optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+    before: snowflake.optional(),
+  })
+  .strict();
+
+export const messagesStatsInput = z
+  .object({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), tzOffsetMinutes: tzOffsetMinutes.optional() })
   .strict()
   .optional();
+
+export const backfillInput = z
+  .object({
+    mode: z.enum(['recent', 'history']),
+    limit: z.union([z.literal(100), z.literal(1000), z.literal(10000), z.null()]),
+    periodHours: z.union([z.literal(24), z.literal(168), z.literal(720), z.null()]),
+  })
+  .strict();
 
 export const noInput = z.undefined();
 

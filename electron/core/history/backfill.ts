@@ -1,0 +1,207 @@
+// Backfill: reads the channel's history older than what is stored, page by page at Discord's rate
+// limits (discord.js's REST queue waits out 429s), within a limit and a period. The job is saved
+// after every page, so a restart continues where it stopped; it waits while the bot is offline.
+import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
+import type { BackfillOptions, BackfillView } from '../../../shared/types.js';
+import type { EventBus } from '../event-bus.js';
+import { writePrivateFileSync } from '../fs-modes.js';
+import type { HistorySource } from './discord-source.js';
+
+const PAGE = 100;
+const HOUR = 3_600_000;
+
+interface Job {
+  options: BackfillOptions;
+  state: BackfillView['state'];
+  /** Oldest message reached: the next page is before it. Null before the first page. */
+  cursor: string | null;
+  /** Nothing older than this instant is fetched (null: the whole channel). Fixed when the job starts. */
+  cutoff: number | null;
+  /** Time of the newest message when the job started, for the estimate. */
+  fromTime: number | null;
+  fetched: number;
+  stored: number;
+  reachedAt: number | null;
+  message: string | null;
+}
+
+export interface BackfillDeps {
+  file: string;
+  bus: EventBus;
+  logger: Logger;
+  /** The connected channel, or null while the bot is not connected. */
+  source: () => HistorySource | null;
+  /** The oldest stored message of the channel, where a new job starts. */
+  oldestStored: () => { id: string; createdAt: number } | null;
+  now?: () => number;
+}
+
+const idle = (): Job => ({ options: { mode: 'recent', limit: null, periodHours: null }, state: 'idle', cursor: null, cutoff: null, fromTime: null, fetched: 0, stored: 0, reachedAt: null, message: null });
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+export class Backfill {
+  private job: Job;
+  private running: Promise<void> | null = null;
+  private abort: AbortController | null = null;
+  private runStart = { at: 0, fetched: 0 };
+  private channelCreatedAt: number | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly d: BackfillDeps) {
+    this.now = d.now ?? Date.now;
+    this.job = this.load();
+    // A job interrupted by a restart waits for the bot, then continues.
+    if (this.job.state === 'running') this.job = { ...this.job, state: 'paused', message: 'Continues when the bot is connected.' };
+  }
+
+  view(): BackfillView {
+    const j = this.job;
+    const expected = this.expected();
+    const elapsed = (this.now() - this.runStart.at) / 1000;
+    const pace = j.state === 'running' && elapsed > 0.5 ? (j.fetched - this.runStart.fetched) / elapsed : 0;
+    const etaSeconds = expected !== null && pace > 0 ? Math.max(0, Math.round((expected - j.fetched) / pace)) : null;
+    return { state: j.state, options: j.options, fetched: j.fetched, stored: j.stored, expected, reachedAt: j.reachedAt, etaSeconds, message: j.message };
+  }
+
+  /** Starts a new job ("recent" stops any). Continues from the oldest stored message. */
+  start(options: BackfillOptions): BackfillView {
+    this.stopRun();
+    if (options.mode === 'recent') {
+      this.set({ ...idle(), options });
+      return this.view();
+    }
+    const oldest = this.d.oldestStored();
+    this.set({
+      ...idle(),
+      options,
+      state: 'running',
+      cursor: oldest?.id ?? null,
+      cutoff: options.periodHours === null ? null : this.now() - options.periodHours * HOUR,
+      fromTime: oldest?.createdAt ?? this.now(),
+    });
+    this.d.logger.info(`History backfill started (${options.limit === null ? 'all messages' : `up to ${fmt(options.limit)} messages`}, ${options.periodHours === null ? 'any age' : `last ${options.periodHours} h`}).`);
+    this.kick();
+    return this.view();
+  }
+
+  cancel(): BackfillView {
+    if (this.job.state === 'running' || this.job.state === 'paused') {
+      this.stopRun();
+      this.set({ ...this.job, state: 'cancelled', message: null });
+      this.d.logger.info(`History backfill cancelled after ${fmt(this.job.fetched)} messages.`);
+    }
+    return this.view();
+  }
+
+  /** The bot is connected (again): a waiting job continues. */
+  connected(): void {
+    if (this.job.state === 'paused') {
+      this.set({ ...this.job, state: 'running', message: null });
+      this.kick();
+    }
+  }
+
+  /** Resolves when the current run ends (tests, shutdown). */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  dispose(): void {
+    this.stopRun();
+  }
+
+  private kick(): void {
+    if (this.running) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.runStart = { at: this.now(), fetched: this.job.fetched };
+    this.running = this.run(abort.signal).finally(() => {
+      this.running = null;
+    });
+  }
+
+  private stopRun(): void {
+    this.abort?.abort();
+    this.abort = null;
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted && this.job.state === 'running') {
+      const source = this.d.source();
+      if (!source) {
+        this.set({ ...this.job, state: 'paused', message: 'Continues when the bot is connected.' });
+        return;
+      }
+      this.channelCreatedAt = source.channelCreatedAt;
+      const { limit } = this.job.options;
+      const want = limit === null ? PAGE : Math.min(PAGE, limit - this.job.fetched);
+      if (want <= 0) return this.finish();
+      let page;
+      try {
+        page = await source.fetchBefore(this.job.cursor, want);
+      } catch (err) {
+        if (signal.aborted) return;
+        const text = err instanceof Error ? err.message : String(err);
+        // Offline: wait for the connection. Anything else (no Read Message History…): say it.
+        if (!this.d.source()) this.set({ ...this.job, state: 'paused', message: 'Continues when the bot is connected.' });
+        else this.set({ ...this.job, state: 'failed', message: `History backfill stopped: ${text}. Check the bot's Read Message History permission, then start it again; it continues where it stopped.` });
+        this.d.logger.warn(`History backfill stopped after ${fmt(this.job.fetched)} messages: ${text}.`);
+        return;
+      }
+      if (signal.aborted) return;
+      const cutoff = this.job.cutoff;
+      const inPeriod = cutoff === null ? page : page.filter((m) => m.createdAt >= cutoff);
+      const stored = source.store(inPeriod);
+      const oldest = page.at(-1);
+      this.set({
+        ...this.job,
+        cursor: oldest?.id ?? this.job.cursor,
+        reachedAt: inPeriod.at(-1)?.createdAt ?? this.job.reachedAt,
+        fetched: this.job.fetched + inPeriod.length,
+        stored: this.job.stored + stored,
+      });
+      if (page.length < want || inPeriod.length < page.length) return this.finish();
+    }
+  }
+
+  private finish(): void {
+    this.set({ ...this.job, state: 'done', message: null });
+    this.d.logger.info(`History backfill done: ${fmt(this.job.fetched)} messages read, ${fmt(this.job.stored)} new.`);
+  }
+
+  /** Expected total: the limit, or the share of the period covered so far scaled up. */
+  private expected(): number | null {
+    const j = this.job;
+    if (j.options.mode === 'recent') return null;
+    if (j.state === 'done') return j.fetched;
+    const floor = j.cutoff ?? this.channelCreatedAt;
+    let estimate: number | null = null;
+    if (floor !== null && j.fromTime !== null && j.reachedAt !== null && j.fetched > 0) {
+      const covered = j.fromTime - j.reachedAt;
+      if (covered > 0) estimate = Math.round((j.fetched * (j.fromTime - floor)) / covered);
+    }
+    if (j.options.limit !== null) return estimate === null ? j.options.limit : Math.min(j.options.limit, Math.max(estimate, j.fetched));
+    return estimate === null ? null : Math.max(estimate, j.fetched);
+  }
+
+  private set(job: Job): void {
+    this.job = job;
+    try {
+      writePrivateFileSync(this.d.file, JSON.stringify(job));
+    } catch (err) {
+      // The job goes on; only resuming after a restart is at risk, and the storage guard says why.
+      this.d.logger.warn(`Could not save the backfill's progress: ${err instanceof Error ? err.message : String(err)}.`);
+    }
+    this.d.bus.emit('history.backfill', this.view());
+  }
+
+  private load(): Job {
+    try {
+      const raw = JSON.parse(readFileSync(this.d.file, 'utf8')) as Partial<Job>;
+      return { ...idle(), ...raw };
+    } catch {
+      return idle();
+    }
+  }
+}

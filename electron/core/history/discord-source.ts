@@ -1,0 +1,41 @@
+// Where a backfill reads from: the monitor's connected client (so names resolve and messages
+// convert exactly as live ones do) and where it writes: the sink's batched storage. Nothing is
+// announced to the panel as new: history is older than what the reader sees.
+import type { Guild, Message, TextBasedChannel } from 'discord.js';
+import type { ChatMessage } from '../../../shared/types.js';
+import type { MessageSink } from '../bot/message-sink.js';
+import { toChatMessage } from '../bot/to-chat-message.js';
+
+export interface HistorySource {
+  /** When the channel was created (epoch ms): nothing older exists. */
+  channelCreatedAt: number;
+  /** Up to `limit` messages older than `before` (or the newest ones), newest first. */
+  fetchBefore(before: string | null, limit: number): Promise<ChatMessage[]>;
+  /** Stores what is not stored yet; answers how many were new. */
+  store(messages: readonly ChatMessage[]): number;
+}
+
+const DISCORD_EPOCH = 1_420_070_400_000n;
+const timeOf = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
+
+export function discordHistorySource(channel: TextBasedChannel & { guild: Guild }, sink: MessageSink): HistorySource {
+  return {
+    channelCreatedAt: timeOf(channel.id),
+    async fetchBefore(before, limit) {
+      const page = [...(await channel.messages.fetch({ limit, cache: false, ...(before ? { before } : {}) })).values()] as Message[];
+      await sink.names.resolve(channel.guild, new Set(page.map((m) => m.author.id)));
+      const mine = channel.client.user?.id;
+      return page
+        .filter((m) => m.author.id !== mine)
+        .map((m) => toChatMessage(m, false, sink.names.displayName(m)))
+        .filter((m): m is ChatMessage => m !== null)
+        .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+    },
+    store(messages) {
+      let added = 0;
+      for (const m of messages) if (sink.storage.add(m)) added++;
+      sink.storage.flush();
+      return added;
+    },
+  };
+}

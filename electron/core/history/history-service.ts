@@ -1,0 +1,57 @@
+// The panel's history commands (pages, search, statistics, backfill), composed over the store and
+// the monitor. Every read first writes what the live batch still holds, so nothing just received
+// is missing from a page or a search.
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { ChannelMonitor } from '../bot/monitor.js';
+import type { EventBus } from '../event-bus.js';
+import { HistoryQuery, type PageRequest } from '../messages/history-query.js';
+import { MessageSearch, type SearchRequest } from '../messages/search.js';
+import { channelStats, type StatsRequest } from '../messages/stats.js';
+import type { MessageStore } from '../messages/store.js';
+import { Backfill } from './backfill.js';
+
+export interface HistoryDeps {
+  dataDir: string;
+  store: MessageStore;
+  monitor: ChannelMonitor;
+  bus: EventBus;
+  logger: Logger;
+  channelId: () => string;
+}
+
+export function createHistory(d: HistoryDeps) {
+  const pages = new HistoryQuery(d.store);
+  const search = new MessageSearch(d.store);
+  const oldest = d.store.database.prepare<[string], { id: string; created_at: number }>('SELECT id, created_at FROM messages WHERE channel_id = ? ORDER BY sort_key LIMIT 1');
+  const backfill = new Backfill({
+    file: join(d.dataDir, 'backfill.json'),
+    bus: d.bus,
+    logger: d.logger,
+    source: () => d.monitor.historySource(),
+    oldestStored: () => {
+      const row = oldest.get(d.channelId());
+      return row ? { id: row.id, createdAt: row.created_at } : null;
+    },
+  });
+  // A job waiting for the bot (after a restart or an outage) continues once connected.
+  const off = d.bus.on('bot.status', (s) => {
+    if (s.state === 'connected') backfill.connected();
+  });
+  const fresh = () => {
+    d.monitor.flushWrites();
+    return d.channelId();
+  };
+  return {
+    backfill,
+    handlers: {
+      list: async (input: PageRequest | undefined) => pages.page(fresh(), { limit: 200, ...input }),
+      search: async (input: SearchRequest) => search.search(fresh(), input),
+      stats: async (input: StatsRequest | undefined) => channelStats(d.store, fresh(), input),
+    },
+    dispose: () => {
+      off();
+      backfill.dispose();
+    },
+  };
+}
