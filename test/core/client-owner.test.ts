@@ -14,7 +14,7 @@ beforeEach(async () => {
   world = await createWorld({ heartbeatIntervalMs: 250 });
 });
 afterEach(async () => {
-  await manager?.destroy().catch(() => undefined);
+  await Promise.resolve(manager?.destroy()).catch(() => undefined);
   manager = null;
   await world.close();
 });

@@ -62,13 +62,13 @@ describe('IDENTIFY spacing', () => {
     expect(second! - first!).toBeGreaterThanOrEqual(IDENTIFY_SPACING_MS);
   }, 20_000);
 
-  it('the gate defaults to 5,000 ms and counts from the last reservation or IDENTIFY', () => {
+  it('the gate defaults to 5,000 ms (+5 % for latency) and counts from the last reservation or IDENTIFY', () => {
     let now = 1_000_000;
     const gate = new IdentifyGate(undefined, () => now);
     expect(gate.waitMs()).toBe(0);
     gate.reserve();
-    expect(gate.waitMs()).toBe(5000);
-    now += 4999;
+    expect(gate.waitMs()).toBe(5250);
+    now += 5249;
     expect(gate.waitMs()).toBe(1);
     now += 1;
     expect(gate.waitMs()).toBe(0);

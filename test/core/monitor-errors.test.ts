@@ -1,6 +1,7 @@
 // Each failure the user can meet says what happened and what to do, and does not loop.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
+import { classifyLoginError } from '../../electron/core/bot/errors.js';
 import { configuredEnv, coreFor, createWorld, recordEvents, TOKEN, waitState, type World } from '../helpers/world.js';
 
 let world: World;
@@ -95,6 +96,17 @@ describe('actionable errors', () => {
     const status = await core.monitor.start();
     expect(status.state).toBe('not-configured');
     expect(world.fake.identifyCount(TOKEN)).toBe(0);
+  });
+});
+
+describe('error classification', () => {
+  // A refused connection to port 40123 was reported as "Discord rejected the bot token" (401 inside the port).
+  it('a network error whose text holds 401 or 4014 inside a port number stays a network error', () => {
+    for (const port of [40123, 14014, 44004]) {
+      const err = Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:${port}`), { code: 'ECONNREFUSED' });
+      expect(classifyLoginError(err, 1)).toMatchObject({ error: { code: 'network' }, retry: true });
+    }
+    expect(classifyLoginError(new Error('Request failed with status 401'), 1).error.code).toBe('invalid-token');
   });
 });
 

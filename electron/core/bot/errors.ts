@@ -68,10 +68,10 @@ function describe(err: unknown): { text: string; code: string } {
 export function classifyLoginError(err: unknown, attempt: number): { error: BotError; retry: boolean } {
   if (err instanceof SessionBudgetError) return { error: botErrors.sessionLimit(err.remaining, err.resetsAt), retry: false };
   const { text, code } = describe(err);
-  if (code === 'TokenInvalid' || /401|Authentication failed|4004|invalid token/i.test(text)) {
+  if (code === 'TokenInvalid' || /\b401\b|Authentication failed|\b4004\b|invalid token/i.test(text)) {
     return { error: botErrors.invalidToken(), retry: false };
   }
-  if (code === 'DisallowedIntents' || /4014|disallowed intent/i.test(text)) {
+  if (code === 'DisallowedIntents' || /\b4014\b|disallowed intent/i.test(text)) {
     return { error: botErrors.missingIntent(), retry: false };
   }
   if (NETWORK_CODES.test(`${code} ${text}`)) {

@@ -38,7 +38,8 @@ export class IdentifyGate {
 
   /** Milliseconds to wait before a new session may start. */
   waitMs(): number {
-    return Math.max(0, this.lastAt + this.spacingMs - this.now());
+    // 5 % more than the spacing: latency must not make two IDENTIFYs arrive closer than Discord allows.
+    return Math.max(0, Math.ceil(this.lastAt + this.spacingMs * 1.05 - this.now()));
   }
 
   /** A client is being created: its first IDENTIFY uses this slot. */

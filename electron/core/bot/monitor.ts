@@ -3,7 +3,7 @@
 // Clients are created and destroyed only through ClientOwner (one session per token, proven), and
 // every new session waits its turn at the IdentifyGate (Discord's IDENTIFY spacing and budget).
 import { once } from 'node:events';
-import { ChannelType, Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import type { BotStatus } from '../../../shared/types.js';
 import type { EventBus } from '../event-bus.js';
@@ -12,13 +12,14 @@ import type { MessageStore } from '../messages/store.js';
 import { catchUp } from './catch-up.js';
 import { ClientOwner } from './client-owner.js';
 import { backoffMs, botErrors, classifyLoginError } from './errors.js';
-import { lastAckAt, withTimeout } from './gateway.js';
+import { ConnectionHealth, type Unhealthy } from './connection-health.js';
+import { withTimeout } from './gateway.js';
 import { IdentifyGate, IDENTIFY_SPACING_MS, type SessionBudgetError } from './identify-gate.js';
 import { statuses } from './status.js';
+import { targetProblem } from './target-check.js';
 import { MessageSink } from './message-sink.js';
 import { discordHistorySource, type HistorySource } from '../history/discord-source.js';
 import { REACTION_EVENTS, type ReactionEvent } from './reactions.js';
-import { Watchdog } from './watchdog.js';
 
 export interface MonitorTarget {
   token: string;
@@ -50,8 +51,6 @@ export interface MonitorOptions {
 
 // GuildMessageReactions: reaction counts in the message view update live.
 const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.GuildMessageReactions];
-const TEXT_TYPES = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
-const MESSAGE_CONTENT_FLAGS = (1 << 18) | (1 << 19);
 const LOGIN_CLOSE_CODES = new Set([4004, 4013, 4014]);
 
 export class ChannelMonitor {
@@ -62,8 +61,7 @@ export class ChannelMonitor {
   private queue: Promise<unknown> = Promise.resolve();
   private connecting: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
-  private watchdogTimer: NodeJS.Timeout | null = null;
-  private resumeTimer: NodeJS.Timeout | null = null;
+  private health: ConnectionHealth | null = null;
   private readonly gate: IdentifyGate;
   private readonly owner: ClientOwner;
   private attempt = 0;
@@ -218,8 +216,10 @@ export class ChannelMonitor {
   }
 
   private clearTimers(): void {
-    for (const t of [this.retryTimer, this.watchdogTimer, this.resumeTimer]) if (t) clearTimeout(t);
-    this.retryTimer = this.watchdogTimer = this.resumeTimer = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.health?.stop();
+    this.health = null;
   }
 
   /** This connection failed on its own (login error, wrong channel …): retire it, unless superseded. */
@@ -241,10 +241,12 @@ export class ChannelMonitor {
       return;
     }
     this.client = client;
-    this.watchdog = new Watchdog({
-      intervals: this.o.watchdogIntervals ?? 3,
+    this.health = new ConnectionHealth({
+      client,
+      watchdogIntervals: this.o.watchdogIntervals ?? 3,
       defaultIntervalMs: this.o.watchdogDefaultIntervalMs ?? 41_250,
-      now: Date.now,
+      resumeDeadlineMs: this.o.resumeDeadlineMs ?? 15_000,
+      onUnhealthy: (why) => this.unhealthy(gen, why),
     });
     // Live messages are held from the first moment until the backlog is fetched, and the backlog
     // starts at the last id seen *before* this connection: otherwise a message arriving between
@@ -288,28 +290,20 @@ export class ChannelMonitor {
   }
 
   private async onReady(client: Client<true>, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
+    const problem = targetProblem(client, target);
     const guild = client.guilds.cache.get(target.guildId);
     const channel = guild?.channels.cache.get(target.channelId);
-    const flags = client.application.flags?.bitfield ?? 0;
-    const problem = !guild
-      ? botErrors.guildNotFound(target.guildId, client.application.id)
-      : !channel
-        ? botErrors.channelNotFound(target.channelId, guild.name)
-        : !TEXT_TYPES.has(channel.type)
-          ? botErrors.channelNotText(channel.name, ChannelType[channel.type].replace(/^Guild/, '').toLowerCase() + ' channel')
-          : (Number(flags) & MESSAGE_CONTENT_FLAGS) === 0
-            ? botErrors.missingIntent()
-            : null;
     if (problem || !guild || !channel) {
-      this.o.logger.error(`${problem!.message} ${problem!.hint}`);
+      const error = problem ?? botErrors.channelNotFound(target.channelId, guild?.name ?? target.guildId);
+      this.o.logger.error(`${error.message} ${error.hint}`);
       this.wanted = false;
-      if (await this.endConnection(gen)) this.set(statuses.error(problem!));
+      if (await this.endConnection(gen)) this.set(statuses.error(error));
       return;
     }
     this.attempt = 0;
     const bot = { id: client.user.id, username: client.user.username };
     this.connectedInfo = { bot, guild: { id: guild.id, name: guild.name }, channel: { id: channel.id, name: channel.name } };
-    this.startWatchdog(client, gen);
+    this.health?.watch();
     // "Connected" is said once the backlog is in, so the panel never shows a gap.
     await this.catchUp(client, target, gen, resumeFrom);
     if (gen !== this.generation) return;
@@ -341,15 +335,14 @@ export class ChannelMonitor {
     });
     client.on(Events.ShardReconnecting, () => {
       // Only a connection that was up can be "lost"; failures before that are login errors.
-      if (gen !== this.generation || !this.connectedInfo || this.resumeTimer) return;
+      if (gen !== this.generation || !this.connectedInfo || !this.health?.resuming()) return;
       this.o.logger.warn('Connection to Discord lost — resuming the session…');
       this.set(statuses.resuming());
-      this.armResumeDeadline(gen);
     });
     // A re-IDENTIFY (session invalidated) replays nothing: fetch what was missed, as on a fresh start.
     let readies = 0;
     client.on(Events.ShardReady, () => {
-      if (gen === this.generation) this.disarmResumeDeadline();
+      if (gen === this.generation) this.health?.recovered();
       if (gen !== this.generation || ++readies === 1) return;
       this.o.logger.warn('Discord started a new session; fetching messages posted meanwhile.');
       void this.catchUp(client, target, gen, this.o.lastSeen.get(target.channelId)).then(() => {
@@ -358,7 +351,7 @@ export class ChannelMonitor {
       });
     });
     client.on(Events.ShardResume, () => {
-      if (gen === this.generation) this.disarmResumeDeadline();
+      if (gen === this.generation) this.health?.recovered();
       if (gen !== this.generation || !client.isReady()) return;
       this.o.logger.info('Session resumed; events sent meanwhile are replayed.');
       const info = this.connectedInfo;
@@ -367,7 +360,7 @@ export class ChannelMonitor {
     client.on(Events.Error, (err) => this.o.logger.error(`Discord client error: ${err.message}`));
     client.on(Events.Warn, (msg) => this.o.logger.warn(`Discord: ${msg}`));
     client.on(Events.Raw, (packet: { t?: string | null; d?: ReactionEvent }) => {
-      this.watchdog?.activity();
+      if (gen === this.generation) this.health?.activity();
       // Raw events: discord.js drops reactions on messages it no longer caches unless every partial is enabled.
       if (packet.t && REACTION_EVENTS.has(packet.t) && packet.d && mine({ channelId: String(packet.d.channel_id) })) {
         this.sink.reaction(packet.t, packet.d, (id, animated) => client.rest.cdn.emoji(id, { extension: animated ? 'gif' : 'webp' }));
@@ -376,57 +369,24 @@ export class ChannelMonitor {
     // @discordjs/ws reports HELLO's interval only in its debug output.
     client.on(Events.Debug, (line) => {
       const ms = /beat every (\d+)ms/.exec(line)?.[1];
-      if (ms && gen === this.generation) this.watchdog?.setHeartbeatInterval(Number(ms));
+      if (ms && gen === this.generation) this.health?.heartbeatInterval(Number(ms));
     });
   }
 
-  private watchdog: Watchdog | null = null;
-
-  // discord.js waits for RESUMED forever; past the deadline the session is given up for a new one,
-  // whose catch-up fetches what was posted meanwhile.
-  private armResumeDeadline(gen: number): void {
-    const ms = this.o.resumeDeadlineMs ?? 15_000;
-    this.resumeTimer = setTimeout(() => {
-      this.resumeTimer = null;
-      void this.serial(async () => {
-        if (gen !== this.generation || !this.wanted) return;
-        this.o.logger.warn(`Discord did not resume the session within ${Math.round(ms / 1000)} s; starting a new session and fetching the messages posted meanwhile.`);
-        this.set(statuses.newSession());
-        await this.shutdownClient({ force: true });
-        this.attempt = 0;
-        this.launch('Starting a new session');
-      });
-    }, ms);
-  }
-
-  private disarmResumeDeadline(): void {
-    if (this.resumeTimer) clearTimeout(this.resumeTimer);
-    this.resumeTimer = null;
-  }
-
-  private startWatchdog(client: Client, gen: number): void {
-    const watchdog = this.watchdog;
-    if (!watchdog) return;
-    watchdog.activity();
-    // HELLO's interval is learnt after the first heartbeat, so re-check at least every second.
-    const every = () => Math.min(1_000, Math.max(100, watchdog.thresholdMs / 3));
-    const tick = () => {
-      if (gen !== this.generation) return;
-      watchdog.observeAck(lastAckAt(client));
-      const silent = watchdog.silentFor();
-      if (silent) {
-        this.o.logger.warn(`Discord gateway silent for ${(silent / 1000).toFixed(1)} s (no heartbeat acknowledged) — reconnecting.`);
-        void this.serial(async () => {
-          if (gen !== this.generation || !this.wanted) return;
-          // A dead gateway will not answer a close frame: terminate rather than wait 10 s for it.
-          await this.shutdownClient({ force: true });
-          this.attempt = 0;
-          this.launch();
-        });
-        return;
-      }
-      this.watchdogTimer = setTimeout(tick, every());
-    };
-    this.watchdogTimer = setTimeout(tick, every());
+  /** The session is up in name only: replace the client (a new session, within the IDENTIFY spacing). */
+  private unhealthy(gen: number, why: Unhealthy): void {
+    if (why.kind === 'silent') {
+      this.o.logger.warn(`Discord gateway silent for ${(why.silentMs / 1000).toFixed(1)} s (no heartbeat acknowledged) — reconnecting.`);
+    } else {
+      this.o.logger.warn(`Discord did not resume the session within ${Math.round(why.deadlineMs / 1000)} s; starting a new session and fetching the messages posted meanwhile.`);
+    }
+    void this.serial(async () => {
+      if (gen !== this.generation || !this.wanted) return;
+      if (why.kind === 'resume-unanswered') this.set(statuses.newSession());
+      // A dead gateway will not answer a close frame: terminate rather than wait 10 s for it.
+      await this.shutdownClient({ force: true });
+      this.attempt = 0;
+      this.launch(why.kind === 'silent' ? undefined : 'Starting a new session');
+    });
   }
 }

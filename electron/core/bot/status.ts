@@ -16,7 +16,7 @@ export const statuses = {
   /** A new session must wait for Discord's IDENTIFY spacing. */
   waitingToIdentify: (ms: number, why: string): Omit<BotStatus, 'since'> => ({
     state: 'connecting',
-    sentence: `${why} in ${Math.max(1, Math.ceil(ms / 1000))} s (Discord allows one new session every 5 s)…`,
+    sentence: `${why} in ${Math.max(1, Math.round(ms / 1000))} s (Discord allows one new session every 5 s)…`,
   }),
   newSession: (): Omit<BotStatus, 'since'> => ({
     state: 'connecting',

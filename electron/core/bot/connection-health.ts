@@ -1,0 +1,81 @@
+// Notices a session that is up in name only, and says so once: heartbeats no longer acknowledged
+// (discord.js only notices at its next beat, then waits on a resume that may hang), or a RESUME
+// Discord never answers (discord.js waits for RESUMED forever). The monitor replaces the client.
+import type { Client } from 'discord.js';
+import { lastAckAt } from './gateway.js';
+import { Watchdog } from './watchdog.js';
+
+export type Unhealthy = { kind: 'silent'; silentMs: number } | { kind: 'resume-unanswered'; deadlineMs: number };
+
+export interface ConnectionHealthOptions {
+  client: Client;
+  /** Heartbeat intervals of silence tolerated. */
+  watchdogIntervals: number;
+  /** Until HELLO's interval is known (Discord's usual one is 41.25 s). */
+  defaultIntervalMs: number;
+  resumeDeadlineMs: number;
+  /** Called at most once. */
+  onUnhealthy: (why: Unhealthy) => void;
+}
+
+export class ConnectionHealth {
+  private readonly watchdog: Watchdog;
+  private watchdogTimer: NodeJS.Timeout | null = null;
+  private resumeTimer: NodeJS.Timeout | null = null;
+  private over = false;
+
+  constructor(private readonly o: ConnectionHealthOptions) {
+    this.watchdog = new Watchdog({ intervals: o.watchdogIntervals, defaultIntervalMs: o.defaultIntervalMs, now: Date.now });
+  }
+
+  /** Any gateway traffic. */
+  activity(): void {
+    this.watchdog.activity();
+  }
+
+  heartbeatInterval(ms: number): void {
+    this.watchdog.setHeartbeatInterval(ms);
+  }
+
+  /** The session is up: watch its heartbeats from now on. */
+  watch(): void {
+    const watchdog = this.watchdog;
+    watchdog.activity();
+    // HELLO's interval is learnt after the first heartbeat, so re-check at least every second.
+    const every = () => Math.min(1_000, Math.max(100, watchdog.thresholdMs / 3));
+    const tick = () => {
+      if (this.over) return;
+      watchdog.observeAck(lastAckAt(this.o.client));
+      const silentMs = watchdog.silentFor();
+      if (silentMs) return this.fail({ kind: 'silent', silentMs });
+      this.watchdogTimer = setTimeout(tick, every());
+    };
+    this.watchdogTimer = setTimeout(tick, every());
+  }
+
+  /** The connection dropped and discord.js is resuming. True if this starts the deadline. */
+  resuming(): boolean {
+    if (this.resumeTimer || this.over) return false;
+    const deadlineMs = this.o.resumeDeadlineMs;
+    this.resumeTimer = setTimeout(() => this.fail({ kind: 'resume-unanswered', deadlineMs }), deadlineMs);
+    return true;
+  }
+
+  /** RESUMED or a new READY: the deadline is off. */
+  recovered(): void {
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = null;
+  }
+
+  stop(): void {
+    this.over = true;
+    for (const t of [this.watchdogTimer, this.resumeTimer]) if (t) clearTimeout(t);
+    this.watchdogTimer = this.resumeTimer = null;
+  }
+
+  private fail(why: Unhealthy): void {
+    if (this.over) return;
+    this.stop();
+    this.o.onUnhealthy(why);
+  }
+}
