@@ -31,11 +31,15 @@ beforeEach(async () => {
   mounts.push(mountDir);
 });
 afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  for (const m of mounts.splice(0).reverse()) execFileSync('umount', ['-l', m]);
-  rmSync(mountDir, { recursive: true, force: true });
-  await world.close();
+  try {
+    await core?.shutdown();
+  } finally {
+    core = null;
+    // Unmounted whatever happened above: a test must not leave a mount behind.
+    for (const m of mounts.splice(0).reverse()) execFileSync('umount', ['-l', m]);
+    rmSync(mountDir, { recursive: true, force: true });
+    await world.close();
+  }
 });
 
 async function connectedCore(dataDir: string): Promise<Core> {
