@@ -1,48 +1,70 @@
-// Files as links with their size; images also as a lazy thumbnail whose box is reserved from
-// the known dimensions, so the list does not jump when it loads.
+// Attachments as Discord shows them: images as previews that open in a lightbox, video and audio
+// in players, anything else as a file row with name, size and a download link. Image boxes are
+// reserved from the known dimensions, so the list does not jump when they load.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatAttachment } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
 import { formatSize } from '../../lib/format';
 import { safeUrl } from '../../lib/url';
 import { Icon } from '../Icon';
+import { Lightbox } from './Lightbox';
 
 const MAX_W = 320;
 const MAX_H = 240;
 
-function thumbnailSize(a: ChatAttachment): { width: number; height: number } | undefined {
+function previewSize(a: ChatAttachment): { width: number; height: number } | undefined {
   if (!a.width || !a.height) return undefined;
   const scale = Math.min(1, MAX_W / a.width, MAX_H / a.height);
   return { width: Math.round(a.width * scale), height: Math.round(a.height * scale) };
 }
 
+const PLAYABLE = new Set(['image', 'video', 'audio']);
+const kind = (a: ChatAttachment) => {
+  const type = a.contentType?.split('/')[0] ?? '';
+  return PLAYABLE.has(type) ? type : 'file';
+};
+
 export function Attachments({ attachments }: { attachments: ChatAttachment[] }) {
   const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState<ChatAttachment | null>(null);
   if (attachments.length === 0) return null;
   return (
-    <ul className="attachments" aria-label={t('messages.attachments')}>
-      {attachments.map((a) => {
-        const url = safeUrl(a.url);
-        // "invoice\u202Efdp.exe" would read "invoiceexe.pdf".
-        const name = stripBidiControls(a.name);
-        const image = url && a.contentType?.startsWith('image/');
-        return (
-          <li key={a.id} className="attachment">
-            {image && (
-              <a href={url} target="_blank" rel="noopener noreferrer" className="attachment__thumb" tabIndex={-1}>
-                <img src={url} alt={name} loading="lazy" decoding="async" {...thumbnailSize(a)} />
-              </a>
-            )}
-            <a href={url} target="_blank" rel="noopener noreferrer" className="attachment__link">
-              <Icon name="file" size={16} />
-              <span className="attachment__name">
-                <bdi>{name}</bdi>
+    <>
+      <ul className="attachments" aria-label={t('messages.attachments')}>
+        {attachments.map((a) => {
+          const url = safeUrl(a.url);
+          // "invoice\u202Efdp.exe" would read "invoiceexe.pdf".
+          const name = stripBidiControls(a.name);
+          const type = url ? kind(a) : 'file';
+          return (
+            <li key={a.id} className={`attachment attachment--${type}`} data-testid="attachment">
+              {type === 'image' && (
+                <button type="button" className="attachment__thumb" onClick={() => setOpen(a)} aria-label={t('messages.openImage', { name })}>
+                  <img src={url} alt={name} loading="lazy" decoding="async" {...previewSize(a)} />
+                </button>
+              )}
+              {type === 'video' && <video className="attachment__player" src={url} controls preload="metadata" {...previewSize(a)} aria-label={name} />}
+              {type === 'audio' && <audio className="attachment__player" src={url} controls preload="none" aria-label={name} />}
+              <span className="attachment__row">
+                <Icon name="file" size={16} />
+                <a href={url} target="_blank" rel="noopener noreferrer" className="attachment__link">
+                  <span className="attachment__name">
+                    <bdi>{name}</bdi>
+                  </span>
+                </a>
+                <span className="attachment__size">{formatSize(a.size, t, i18n.language)}</span>
+                {url && (
+                  <a href={url} download={name} className="attachment__download" aria-label={t('messages.download', { name })}>
+                    <Icon name="down" size={16} />
+                  </a>
+                )}
               </span>
-            </a>
-            <span className="attachment__size">{formatSize(a.size, t, i18n.language)}</span>
-          </li>
-        );
-      })}
-    </ul>
+            </li>
+          );
+        })}
+      </ul>
+      {open && <Lightbox attachment={open} onClose={() => setOpen(null)} />}
+    </>
   );
 }

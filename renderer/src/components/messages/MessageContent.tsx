@@ -1,42 +1,34 @@
-// Message text as Discord-flavoured Markdown. Raw HTML is never rendered: it is turned into
-// text first (remarkHtmlAsText) and skipHtml stays on in case anything slips through.
-import { memo } from 'react';
-import Markdown, { type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import { remarkDepthCap } from '../../lib/markdown-depth';
-import { remarkHtmlAsText, remarkSpoilers } from '../../lib/markdown-plugins';
-import { safeUrl } from '../../lib/url';
-import { Spoiler } from './Spoiler';
+// Message text in Discord's Markdown dialect (lib/discord/markdown.ts), drawn by DiscordMarkdown.
+// There is no raw-HTML rule in the parser: `<b>` stays text, and nothing is ever set as innerHTML.
+import { memo, useMemo } from 'react';
+import type { ChatMessageView } from '../../../../shared/types';
+import { parseDiscordMarkdown, type MdNode } from '../../lib/discord/markdown';
+import { MessageRefsContext, type MessageRefs } from './discord-context';
+import { DiscordMarkdown } from './DiscordMarkdown';
 
-const REMARK_PLUGINS = [remarkGfm, remarkDepthCap, remarkHtmlAsText, remarkSpoilers];
+const NO_REFS: MessageRefs = { mentions: { users: [], roles: [], channels: [], everyone: false }, emojis: [] };
+/** Discord shows up to 30 emoji (and nothing else) in a message at a larger size. */
+const JUMBO_MAX = 30;
 
-const COMPONENTS: Components = {
-  a: ({ href, children }) => (
-    <a href={safeUrl(href)} target="_blank" rel="noopener noreferrer">
-      {children}
-    </a>
-  ),
-  // Discord does not embed Markdown images; a link keeps the panel from loading arbitrary URLs.
-  img: ({ src, alt }) => {
-    const url = typeof src === 'string' ? safeUrl(src) : undefined;
-    return (
-      <a href={url} target="_blank" rel="noopener noreferrer">
-        {alt || url}
-      </a>
-    );
-  },
-  span: ({ className, children }) =>
-    className === 'spoiler' ? <Spoiler>{children}</Spoiler> : <span className={className}>{children}</span>,
-};
+function isJumbo(nodes: MdNode[]): boolean {
+  let emoji = 0;
+  for (const n of nodes) {
+    if (n.type === 'emoji' || n.type === 'twemoji') emoji++;
+    else if (!(n.type === 'text' && typeof n.content === 'string' && n.content.trim() === '') && n.type !== 'br') return false;
+  }
+  return emoji > 0 && emoji <= JUMBO_MAX;
+}
 
-export const MessageContent = memo(function MessageContent({ content }: { content: string }) {
+export const MessageContent = memo(function MessageContent({ content, view }: { content: string; view?: Pick<ChatMessageView, 'mentions' | 'emojis'> }) {
+  const nodes = useMemo(() => parseDiscordMarkdown(content), [content]);
+  const refs = useMemo(() => (view ? { mentions: view.mentions, emojis: view.emojis } : NO_REFS), [view]);
   if (!content) return null;
   return (
     // A block-level isolate: bidi controls in the content cannot reorder the name, time or marks.
-    <bdi className="markdown">
-      <Markdown remarkPlugins={REMARK_PLUGINS} components={COMPONENTS} skipHtml>
-        {content}
-      </Markdown>
+    <bdi className={isJumbo(nodes) ? 'markdown markdown--jumbo' : 'markdown'}>
+      <MessageRefsContext value={refs}>
+        <DiscordMarkdown nodes={nodes} />
+      </MessageRefsContext>
     </bdi>
   );
 });

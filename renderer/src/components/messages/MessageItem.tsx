@@ -4,9 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
 import { formatFullDate, formatMessageTime } from '../../lib/format';
+import { systemKey } from '../../lib/discord/system';
 import { Attachments } from './Attachments';
 import { Avatar } from './Avatar';
+import { Embeds } from './Embeds';
+import { Poll, Stickers, ThreadInfo } from './Extras';
 import { MessageContent } from './MessageContent';
+import { Reactions } from './Reactions';
+import { ReplyPreview } from './ReplyPreview';
+import { SystemLine } from './SystemLine';
 
 interface Props {
   message: ChatMessage;
@@ -19,7 +25,11 @@ interface Props {
 export const MessageItem = memo(function MessageItem({ message: m, index, total, style, ref }: Props) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const classes = ['message', m.deleted && 'message--deleted', m.caughtUp && 'message--caught-up'].filter(Boolean).join(' ');
+  const v = m.view;
+  const system = systemKey(v?.type);
+  const classes = ['message', m.deleted && 'message--deleted', m.caughtUp && 'message--caught-up', v?.mentionsOwner && 'message--mentioned', system && 'message--system']
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <article
@@ -33,6 +43,7 @@ export const MessageItem = memo(function MessageItem({ message: m, index, total,
       aria-setsize={total}
       aria-labelledby={`message-${m.id}-author`}
     >
+      {v?.reply && <ReplyPreview reply={v.reply} />}
       <Avatar author={m.author} />
       <div className="message__body">
         <header className="message__header">
@@ -50,8 +61,13 @@ export const MessageItem = memo(function MessageItem({ message: m, index, total,
           )}
         </header>
         <div className="message__content">
-          <MessageContent content={m.content} />
+          {system ? <SystemLine message={m} sentenceKey={system} /> : <MessageContent content={m.content} view={v} />}
           <Attachments attachments={m.attachments} />
+          {v && <Embeds embeds={v.embeds} />}
+          {v && <Stickers stickers={v.stickers} />}
+          {v?.poll && <Poll poll={v.poll} />}
+          {v?.thread && <ThreadInfo thread={v.thread} />}
+          {v && <Reactions reactions={v.reactions} />}
         </div>
         {(m.editedAt !== null || m.deleted) && (
           <p className="message__marks">

@@ -1,0 +1,40 @@
+// A fenced code block, highlighted like Discord when it names a language. The highlighter (lowlight:
+// highlight.js grammars producing a tree we render as elements, no innerHTML) is its own chunk,
+// downloaded the first time a block needs it; until then the code shows plain.
+import { useEffect, useState, type ReactNode } from 'react';
+import type { HighlightTree } from '../../lib/discord/highlight';
+
+/** Beyond this, highlighting costs more than it helps (Discord's own messages stop at 4,000 characters). */
+const MAX_HIGHLIGHT = 20_000;
+
+export default function CodeBlock({ code, lang }: { code: string; lang: string }) {
+  const [tree, setTree] = useState<HighlightTree | null>(null);
+  useEffect(() => {
+    if (!lang || code.length > MAX_HIGHLIGHT) return;
+    let live = true;
+    void import('../../lib/discord/highlight').then(({ highlight }) => {
+      if (live) setTree(highlight(code, lang));
+    });
+    return () => {
+      live = false;
+    };
+  }, [code, lang]);
+  return (
+    <pre className="md-codeblock" data-lang={lang || undefined}>
+      <code className={tree ? 'hljs' : undefined}>{tree ? renderTree(tree.children) : code}</code>
+    </pre>
+  );
+}
+
+function renderTree(nodes: HighlightTree['children']): ReactNode[] {
+  return nodes.map((n, i) => {
+    if (n.type === 'text') return n.value;
+    if (n.type !== 'element') return null;
+    const cls = n.properties?.className;
+    return (
+      <span key={i} className={Array.isArray(cls) ? cls.join(' ') : undefined}>
+        {renderTree(n.children as HighlightTree['children'])}
+      </span>
+    );
+  });
+}

@@ -1,0 +1,83 @@
+// Rich embeds and link previews as Discord lays them out: colour bar, provider, author, title,
+// description (Markdown), fields (inline ones side by side, up to three a row), thumbnail, image,
+// video preview, footer with timestamp. Media URLs were checked against Discord's hosts by the core.
+import { useTranslation } from 'react-i18next';
+import type { ChatEmbed, ChatEmbedMedia } from '../../../../shared/types';
+import { stripBidiControls } from '../../lib/bidi';
+import { parseDiscordMarkdown } from '../../lib/discord/markdown';
+import { formatFullDate } from '../../lib/format';
+import { safeUrl } from '../../lib/url';
+import { DiscordMarkdown } from './DiscordMarkdown';
+
+const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
+
+function Media({ media, className, max }: { media: ChatEmbedMedia; className: string; max: number }) {
+  const src = safeUrl(media.url);
+  if (!src) return null;
+  const scale = media.width && media.height ? Math.min(1, max / media.width, max / media.height) : 1;
+  const size = media.width && media.height ? { width: Math.round(media.width * scale), height: Math.round(media.height * scale) } : {};
+  return <img className={className} src={src} alt="" loading="lazy" decoding="async" {...size} />;
+}
+
+function Md({ text }: { text: string }) {
+  return <DiscordMarkdown nodes={parseDiscordMarkdown(text)} />;
+}
+
+export function Embed({ embed: e }: { embed: ChatEmbed }) {
+  const { i18n } = useTranslation();
+  const url = safeUrl(e.url);
+  const footer = [e.footer?.text, e.timestamp !== null ? formatFullDate(e.timestamp, i18n.language) : null].filter(Boolean).join(' • ');
+  return (
+    <article className="embed" data-testid="embed" style={e.color !== null ? { borderInlineStartColor: hex(e.color) } : undefined}>
+      <div className="embed__main">
+        {e.provider && <div className="embed__provider">{stripBidiControls(e.provider.name)}</div>}
+        {e.author && (
+          <div className="embed__author">
+            {e.author.iconUrl && safeUrl(e.author.iconUrl) && <img className="embed__author-icon" src={safeUrl(e.author.iconUrl)} alt="" width={24} height={24} />}
+            {safeUrl(e.author.url) ? (
+              <a href={safeUrl(e.author.url)} target="_blank" rel="noopener noreferrer"><bdi>{stripBidiControls(e.author.name)}</bdi></a>
+            ) : (
+              <bdi>{stripBidiControls(e.author.name)}</bdi>
+            )}
+          </div>
+        )}
+        {e.title && (
+          <div className="embed__title">
+            {url ? <a href={url} target="_blank" rel="noopener noreferrer"><Md text={e.title} /></a> : <Md text={e.title} />}
+          </div>
+        )}
+        {e.description && <div className="embed__description"><Md text={e.description} /></div>}
+        {e.fields.length > 0 && (
+          <dl className="embed__fields">
+            {e.fields.map((f, i) => (
+              <div key={i} className={f.inline ? 'embed__field embed__field--inline' : 'embed__field'}>
+                <dt><Md text={f.name} /></dt>
+                <dd><Md text={f.value} /></dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {e.image && <Media media={e.image} className="embed__image" max={400} />}
+        {!e.image && e.video && e.thumbnail && e.type !== 'rich' && <Media media={e.thumbnail} className="embed__image" max={400} />}
+        {footer && (
+          <div className="embed__footer">
+            {e.footer?.iconUrl && safeUrl(e.footer.iconUrl) && <img className="embed__footer-icon" src={safeUrl(e.footer.iconUrl)} alt="" width={20} height={20} />}
+            <span>{footer}</span>
+          </div>
+        )}
+      </div>
+      {e.thumbnail && !(e.video && e.type !== 'rich') && <Media media={e.thumbnail} className="embed__thumbnail" max={80} />}
+    </article>
+  );
+}
+
+export function Embeds({ embeds }: { embeds: ChatEmbed[] }) {
+  if (embeds.length === 0) return null;
+  return (
+    <div className="embeds">
+      {embeds.map((e, i) => (
+        <Embed key={i} embed={e} />
+      ))}
+    </div>
+  );
+}

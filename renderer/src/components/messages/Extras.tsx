@@ -1,0 +1,66 @@
+// Smaller parts of a message: stickers, a poll with its results, the thread started from it.
+import { useTranslation } from 'react-i18next';
+import type { ChatMessageView, ChatPoll } from '../../../../shared/types';
+import { stripBidiControls } from '../../lib/bidi';
+import { safeUrl } from '../../lib/url';
+import { DiscordTimestamp } from './DiscordTimestamp';
+import { UnicodeEmoji } from './DiscordMarkdown';
+
+export function Stickers({ stickers }: { stickers: ChatMessageView['stickers'] }) {
+  const { t } = useTranslation();
+  if (stickers.length === 0) return null;
+  return (
+    <div className="stickers">
+      {stickers.map((s) => {
+        const url = safeUrl(s.url);
+        const label = t('messages.sticker', { name: stripBidiControls(s.name) });
+        // Lottie stickers are animations we do not play: Discord's own fallback is the name.
+        return url ? (
+          <img key={s.id} className="sticker" src={url} alt={label} title={label} width={160} height={160} loading="lazy" />
+        ) : (
+          <span key={s.id} className="sticker sticker--text" title={label}>{label}</span>
+        );
+      })}
+    </div>
+  );
+}
+
+export function Poll({ poll }: { poll: ChatPoll }) {
+  const { t, i18n } = useTranslation();
+  const total = poll.answers.reduce((n, a) => n + a.votes, 0);
+  const closed = poll.finalized || (poll.expiresAt !== null && poll.expiresAt <= Date.now());
+  const pct = new Intl.NumberFormat(i18n.language, { style: 'percent' });
+  return (
+    <section className="poll" data-testid="poll" aria-label={t('messages.poll')}>
+      <p className="poll__question"><bdi>{poll.question}</bdi></p>
+      <ul className="poll__answers">
+        {poll.answers.map((a) => {
+          const share = total ? a.votes / total : 0;
+          return (
+            <li key={a.id} className="poll__answer">
+              <span className="poll__bar" style={{ inlineSize: `${Math.round(share * 100)}%` }} aria-hidden="true" />
+              <span className="poll__text">
+                {a.emoji && <UnicodeEmoji emoji={a.emoji} />} <bdi>{a.text}</bdi>
+              </span>
+              <span className="poll__votes">{t('messages.pollVotes', { count: a.votes })} · {pct.format(share)}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="poll__meta">
+        {t('messages.pollVotes', { count: total })} ·{' '}
+        {closed ? t('messages.pollClosed') : poll.expiresAt !== null ? <>{t('messages.pollEnds')} <DiscordTimestamp seconds={poll.expiresAt / 1000} style="R" /></> : null}
+      </p>
+    </section>
+  );
+}
+
+export function ThreadInfo({ thread }: { thread: NonNullable<ChatMessageView['thread']> }) {
+  const { t } = useTranslation();
+  return (
+    <p className="thread-info" data-testid="thread">
+      <span className="thread-info__name"><bdi>{stripBidiControls(thread.name)}</bdi></span>
+      {thread.messageCount !== null && <span className="thread-info__count">{t('messages.threadMessages', { count: thread.messageCount })}</span>}
+    </p>
+  );
+}

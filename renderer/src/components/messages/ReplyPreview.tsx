@@ -1,0 +1,36 @@
+// The quoted message above a reply, as Discord shows it; a click brings the original into view
+// when it is on screen, else asks the list to load it (the `message-view:jump` event).
+import { useTranslation } from 'react-i18next';
+import type { ChatReply } from '../../../../shared/types';
+import { stripBidiControls } from '../../lib/bidi';
+
+export const JUMP_EVENT = 'message-view:jump';
+
+export function jumpToMessage(id: string): void {
+  const el = document.querySelector<HTMLElement>(`[data-testid="message"][data-message-id="${CSS.escape(id)}"]`);
+  if (el) {
+    el.scrollIntoView({ block: 'center' });
+    el.classList.add('message--highlight');
+    setTimeout(() => el.classList.remove('message--highlight'), 1500);
+  } else {
+    window.dispatchEvent(new CustomEvent(JUMP_EVENT, { detail: { id } }));
+  }
+}
+
+export function ReplyPreview({ reply }: { reply: ChatReply }) {
+  const { t } = useTranslation();
+  const gone = reply.author === null && reply.excerpt === null;
+  return (
+    <button type="button" className="reply" data-testid="reply" onClick={() => jumpToMessage(reply.id)} title={t('messages.jumpToReply')}>
+      <span className="reply__spine" aria-hidden="true" />
+      {gone ? (
+        <span className="reply__missing">{t('messages.replyDeleted')}</span>
+      ) : (
+        <>
+          {reply.author && <span className="reply__author">@<bdi>{stripBidiControls(reply.author)}</bdi></span>}
+          <span className="reply__excerpt"><bdi>{reply.excerpt ?? t('messages.replyNotLoaded')}</bdi></span>
+        </>
+      )}
+    </button>
+  );
+}

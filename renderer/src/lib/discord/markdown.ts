@@ -1,0 +1,61 @@
+// Discord's Markdown dialect (not CommonMark) parsed by discord-markdown-parser, the simple-markdown
+// rule set used by discord-html-transcripts. It has no list rule, so simple-markdown's own list is
+// added the way Discord writes lists; masked links are on, as Discord now allows them in messages.
+import { rulesExtended, SimpleMarkdown } from 'discord-markdown-parser';
+import type { SingleASTNode, State } from 'discord-markdown-parser/dist/simple-markdown';
+import { MAX_LIST_DEPTH } from '../markdown-depth';
+
+export type MdNode = SingleASTNode;
+
+const baseList = SimpleMarkdown.defaultRules.list;
+const list = {
+  ...baseList,
+  order: rulesExtended.blockQuote!.order,
+  // The parser runs in inline mode (one paragraph, like Discord); lists still start at a line start.
+  match: (source: string, state: State, prev: string) => baseList.match(source, { ...state, inline: false, prevCapture: state.prevCapture ?? ({ 0: '' } as RegExpExecArray) }, prev),
+};
+const parser = SimpleMarkdown.parserFor({ ...rulesExtended, list });
+
+/** Deeper indents than this become this: lists below the cap join it as siblings, and parsing stays linear. */
+const MAX_INDENT = 2 * MAX_LIST_DEPTH;
+const LIST_LINE = /^( +)(?=(?:[*+-]|\d+\.) )/gm;
+
+export function parseDiscordMarkdown(content: string): MdNode[] {
+  const clamped = content.replace(LIST_LINE, (spaces: string) => (spaces.length > MAX_INDENT ? ' '.repeat(MAX_INDENT) : spaces));
+  return capDepth(parser(clamped, { inline: true }), 0, 0);
+}
+
+/**
+ * Quote depth 1 (Discord's own rule; the parser already refuses a quote in a quote) and at most
+ * MAX_LIST_DEPTH nested lists: items of deeper lists join the deepest one, in order.
+ */
+function capDepth(nodes: MdNode[], quotes: number, lists: number): MdNode[] {
+  return nodes.flatMap((node): MdNode[] => {
+    if (node.type === 'blockQuote') {
+      const inner = capDepth(asNodes(node.content), quotes + 1, lists);
+      return quotes >= 1 ? inner : [{ ...node, content: inner }];
+    }
+    if (node.type === 'list') {
+      // Only reached past the cap through a quote (list > quote > list): its text joins the item.
+      if (lists >= MAX_LIST_DEPTH) return capDepth((node.items as MdNode[][]).flat(), quotes, lists);
+      const items = lists + 1 === MAX_LIST_DEPTH ? hoist(node.items as MdNode[][]) : (node.items as MdNode[][]);
+      return [{ ...node, items: items.map((item) => capDepth(item, quotes, lists + 1)) }];
+    }
+    return Array.isArray(node.content) ? [{ ...node, content: capDepth(node.content as MdNode[], quotes, lists) }] : [node];
+  });
+}
+
+/** In the deepest list, a nested list's items become following items; an item holding only that list goes. */
+function hoist(items: MdNode[][]): MdNode[][] {
+  return items.flatMap((item) => {
+    const nested = item.filter((n) => n.type === 'list');
+    if (nested.length === 0) return [item];
+    const own = item.filter((n) => n.type !== 'list' && n.type !== 'br');
+    const hoisted = hoist(nested.flatMap((n) => n.items as MdNode[][]));
+    return own.length > 0 ? [own, ...hoisted] : hoisted;
+  });
+}
+
+function asNodes(content: unknown): MdNode[] {
+  return Array.isArray(content) ? (content as MdNode[]) : [];
+}

@@ -1,0 +1,27 @@
+// Discord's system messages (docs/resources/message.mdx, "Message Types") and the i18n key of the
+// sentence Discord's client shows for each; types not listed here render like a normal message.
+const SYSTEM_KEYS: ReadonlyMap<number, string> = new Map([
+  [1, 'recipientAdd'],
+  [2, 'recipientRemove'],
+  [4, 'channelNameChange'],
+  [6, 'pinned'],
+  [7, 'join'],
+  [8, 'boost'],
+  [9, 'boostTier1'],
+  [10, 'boostTier2'],
+  [11, 'boostTier3'],
+  [12, 'followAdd'],
+  [18, 'threadCreated'],
+  [46, 'pollResult'],
+]);
+
+/** The `messages.system.*` key for a message type, or null for a message people wrote (0, 19, 20, 21…). */
+export function systemKey(type: number | undefined): string | null {
+  return type === undefined ? null : (SYSTEM_KEYS.get(type) ?? null);
+}
+
+/** Discord varies its join greeting between messages; we pick one of ours from the timestamp, stable per message. */
+export const JOIN_VARIANTS = 5;
+export function joinVariant(createdAt: number): number {
+  return Math.abs(Math.floor(createdAt)) % JOIN_VARIANTS;
+}
