@@ -1,47 +1,70 @@
 // Production build without Electron Forge (Forge needs the Electron binary): the panel, the
 // Node entries (headless, demo, Electron main) and the sandboxed preload, into .vite/ as Forge lays it out.
+// DM_BUILD_OUT=<dir> builds into <dir>/build and <dir>/renderer instead (the updater builds a new
+// release there, never over the running one); DM_BUILD_SKIP=renderer,preload leaves those out
+// (the updater reuses the running release's copy when their sources did not change).
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
 const started = Date.now();
-const outDir = '.vite/build';
-const step = (name) => process.stdout.write(`build: ${name}…\n`);
+const root = resolve(process.env.DM_BUILD_OUT || '.vite');
+const outDir = join(root, 'build');
+const skip = new Set((process.env.DM_BUILD_SKIP ?? '').split(',').filter(Boolean));
+// Vite's cache must not land in node_modules: in a release it is a shared, immutable folder.
+const cacheDir = process.env.DM_BUILD_OUT ? join(root, '..', '.build-cache') : undefined;
+const timed = async (name, work) => {
+  const t = Date.now();
+  process.stdout.write(`build: ${name}…\n`);
+  await work();
+  process.stdout.write(`build: ${name.split(' ')[0]} took ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+};
 
-step('panel (renderer)');
-await build({ configFile: 'vite.renderer.config.ts', logLevel: 'warn' });
+if (skip.has('renderer')) process.stdout.write('build: panel (renderer) unchanged, not rebuilt\n');
+else {
+  await timed('panel (renderer)', () =>
+    build({ configFile: 'vite.renderer.config.ts', logLevel: 'warn', cacheDir, build: { outDir: join(root, 'renderer', 'main_window') } }),
+  );
+}
 
 const entries = { headless: 'electron/headless/main.ts', demo: 'electron/headless/demo.ts' };
 if (existsSync('electron/main.ts')) entries.main = 'electron/main.ts';
-step(`node entries (${Object.keys(entries).join(', ')})`);
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    ssr: true,
-    target: 'node22',
-    outDir,
-    emptyOutDir: true,
-    sourcemap: true,
-    rollupOptions: {
-      input: entries,
-      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    },
-  },
-});
-
-if (existsSync('electron/preload.ts')) {
-  step('preload (sandboxed: one CommonJS file, only `electron` external)');
-  await build({
+await timed(`node entries (${Object.keys(entries).join(', ')})`, () =>
+  build({
     configFile: false,
     logLevel: 'warn',
-    ssr: { noExternal: true },
+    cacheDir,
     build: {
       ssr: true,
       target: 'node22',
       outDir,
-      emptyOutDir: false,
-      rollupOptions: { input: { preload: 'electron/preload.ts' }, external: ['electron'], output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      // Only the entries' own files go: a reused preload.cjs stays.
+      emptyOutDir: !skip.has('preload'),
+      sourcemap: true,
+      rollupOptions: {
+        input: entries,
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
     },
-  });
+  }),
+);
+
+if (skip.has('preload')) process.stdout.write('build: preload unchanged, not rebuilt\n');
+else if (existsSync('electron/preload.ts')) {
+  await timed('preload (sandboxed: one CommonJS file, only `electron` external)', () =>
+    build({
+      configFile: false,
+      logLevel: 'warn',
+      cacheDir,
+      ssr: { noExternal: true },
+      build: {
+        ssr: true,
+        target: 'node22',
+        outDir,
+        emptyOutDir: false,
+        rollupOptions: { input: { preload: 'electron/preload.ts' }, external: ['electron'], output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      },
+    }),
+  );
 }
 process.stdout.write(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,14 +1,16 @@
 // `npm run demo`: the headless panel wired to the offline Discord server, with a busy sample guild.
 // Keeps its data in its own folder; the user's real settings are never read or changed.
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemo, startChatter } from '../../test/fake-discord/demo-data.js';
 import { startFakeDiscord } from '../../test/fake-discord/server.js';
+import { appDirOf } from '../core/update/release-layout.js';
 import { parseHeadlessArgs } from './args.js';
 import { runHeadless } from './run.js';
 
-const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const buildDir = dirname(fileURLToPath(import.meta.url));
+const appDir = appDirOf(buildDir);
 const DEMO_TOKEN = 'demo.bot-token.not-a-real-secret-0000';
 
 async function main(): Promise<void> {
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
     DISCORD_CDN_URL: fake.cdnUrl,
     AUTO_UPDATE_ENABLED: 'False',
   };
-  const headless = await runHeadless(args, env, appDir);
+  const headless = await runHeadless(args, env, appDir, {}, { rendererDir: join(buildDir, '..', 'renderer', 'main_window') });
   if (!headless.core.settings.effective().autoStartBot) void headless.core.monitor.start();
   process.stdout.write(`Demo: a simulated Discord at ${fake.apiUrl}; members post every few seconds. Ctrl+C to stop.\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

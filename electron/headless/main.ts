@@ -1,12 +1,17 @@
 // Entry of `npm run headless` (built to .vite/build/headless.js).
-import { dirname, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { appDirOf } from '../core/update/release-layout.js';
 import { parseHeadlessArgs } from './args.js';
 import { waitForExit } from './relauncher.js';
 import { runHeadless, selfTest } from './run.js';
 import { reportFailed } from './standby-child.js';
 
-const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// Node runs this file by its real path: in a release that is .releases/<commit>/vite/build.
+const buildDir = dirname(fileURLToPath(import.meta.url));
+const appDir = appDirOf(buildDir);
+// A relaunch goes through the launcher, which runs whatever release is current by then.
+const entry = join(appDir, '.vite', 'build', 'headless.js');
 
 async function main(): Promise<void> {
   let args;
@@ -24,7 +29,7 @@ async function main(): Promise<void> {
   if (args.waitPid !== null && !(await waitForExit(args.waitPid))) {
     process.stderr.write(`discord-monitor: the previous process (${args.waitPid}) is still running after 30 s; starting anyway.\n`);
   }
-  const headless = await runHeadless(args, process.env, appDir, {}, { relaunch: { script: fileURLToPath(import.meta.url), argv: process.argv.slice(2) } });
+  const headless = await runHeadless(args, process.env, appDir, {}, { relaunch: { script: entry, argv: process.argv.slice(2) }, rendererDir: join(buildDir, '..', 'renderer', 'main_window') });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void headless.stop().then(() => process.exit(0));

@@ -25,6 +25,8 @@ export interface Headless {
 export interface HeadlessOptions {
   /** The entry script and its arguments, for a relaunch after an update. */
   relaunch?: { script: string; argv: string[] };
+  /** The panel's files, from the build that runs (default: the checkout's .vite). */
+  rendererDir?: string;
   /** Deadline for the new version to become healthy after an update. */
   healthyWithinMs?: number;
 }
@@ -77,7 +79,7 @@ export async function runHeadless(
     // Started by the running version for a handover: no boot check, panel or bot until it hands over.
     const accessToken = args.noToken ? null : (env.DISCORD_MONITOR_ACCESS_TOKEN ?? core.settings.accessToken());
     if (accessToken) core.log.redactor.add(accessToken);
-    const rendererDir = join(appDir, '.vite', 'renderer', 'main_window');
+    const rendererDir = opts.rendererDir ?? join(appDir, '.vite', 'renderer', 'main_window');
     const fd = args.listenFd ?? undefined;
     panel = await standbyThenTakeOver({
       core,
@@ -103,7 +105,7 @@ export async function runHeadless(
   if (accessToken) core.log.redactor.add(accessToken);
   if (!isLoopback(args.host)) core.log.logger.warn(`The panel is served on ${args.host}: anyone who can reach it and has the access token controls the bot.`);
   panel = await listenWithRetry(() =>
-    startPanelServer({ core, rendererDir: join(appDir, '.vite', 'renderer', 'main_window'), host: args.host, port: args.port, accessToken }),
+    startPanelServer({ core, rendererDir: opts.rendererDir ?? join(appDir, '.vite', 'renderer', 'main_window'), host: args.host, port: args.port, accessToken }),
   );
   // No URL in the log: a token-less one would open a refused page, and the token is never logged.
   const where = `${args.host.includes(':') ? `[${args.host}]` : args.host}:${panel.port}`;

@@ -1,7 +1,9 @@
 // The boot watchdog: at startup, finish what a dead process left half-done, and give up on a new
 // version that keeps failing to become healthy.
 import { decideBoot, MAX_FAILED_BOOTS, pidAlive, type BootFacts } from './boot-decision.js';
+import { bootTarget } from './boot-release.js';
 import { clearStaleIndexLock } from './index-lock.js';
+import { ownBuildDir } from './release-steps.js';
 import { headSha, openGit, short } from './git.js';
 import { UpdateJournal, type JournalEntry } from './journal.js';
 import { acquireUpdateLock } from './lock.js';
@@ -24,6 +26,10 @@ export interface BootCheckOptions {
   isAlive?: BootFacts['isAlive'];
   maxFailedBoots?: number;
   onLog?: (line: string) => void;
+  /** Release mode (default when `commands` is not given): recovery moves the checkout to the running release's commit, no rebuild. */
+  releases?: boolean;
+  /** The folder of the built file this process runs (default: found from this module's own path). */
+  runningBuildDir?: string | null;
 }
 
 export interface BootReport {
@@ -66,11 +72,17 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
   const release = acquireUpdateLock('boot recovery');
   try {
     say(decision.reason);
-    const { moved } = await bringBack(entry, opts, say);
+    const { moved, commit, rebuilt } = await bringBack(entry, decision.action, opts, say);
     if (decision.action === 'recover') {
       await journal.finish(entry.id, { outcome: 'interrupted', error: decision.reason, failedStep: decision.step as StepName | null });
-      const state = moved ? `The checkout is back at ${short(entry.from)} and rebuilt.` : `The checkout had not been changed yet; it stays at ${short(entry.from)}.`;
-      return report('interrupted', `${decision.reason} ${state}`, await journal.get(entry.id), true);
+      const state = !moved
+        ? `The checkout had not been changed yet; it stays at ${short(commit)}.`
+        : rebuilt
+          ? `The checkout is back at ${short(commit)} and rebuilt.`
+          : `The checkout is back at ${short(commit)}, the commit of the build that runs (it was never changed, so nothing was rebuilt).`;
+      // A release that no step changed keeps running: a restart is needed only after an in-place rebuild.
+      const restart = rebuilt || !(opts.releases ?? opts.commands === undefined);
+      return report('interrupted', `${decision.reason} ${state}`, await journal.get(entry.id), restart);
     }
     const done = await journal.completeAfterRestart(false, { error: decision.reason });
     return report('rolled-back', `${decision.reason} Rolled back to ${short(entry.from)}.`, done, true);
@@ -86,14 +98,23 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
 }
 
 /** Back to the entry's `from` commit, built, with the user's saved changes and settings restored. */
-async function bringBack(entry: JournalEntry, opts: BootCheckOptions, say: (line: string) => void): Promise<{ moved: boolean }> {
+async function bringBack(
+  entry: JournalEntry,
+  action: 'recover' | 'rollback',
+  opts: BootCheckOptions,
+  say: (line: string) => void,
+): Promise<{ moved: boolean; commit: string; rebuilt: boolean }> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const git = openGit(opts.appDir, timeouts.git);
   const cleared = await clearStaleIndexLock(git, opts.appDir);
   if (cleared) say(cleared);
   const head = await headSha(git);
+  const releases = opts.releases ?? opts.commands === undefined;
+  const target = releases
+    ? bootTarget(entry, action, { appDir: opts.appDir, runningBuildDir: opts.runningBuildDir === undefined ? ownBuildDir() : opts.runningBuildDir, log: say })
+    : { commit: entry.from, rebuild: true };
   const touched = (step: string) => entry.steps.some((s) => s.step === step && s.status !== 'pending' && s.status !== 'skipped');
-  const moved = head !== entry.from || touched('reset') || entry.outcome === 'restarting';
+  const moved = head !== target.commit || touched('reset') || entry.outcome === 'restarting';
   if (moved) {
     // Edits made since (someone trying to fix the broken version) are set aside, never wiped.
     const leftover = await saveLocalChanges(git, head);
@@ -102,10 +123,12 @@ async function bringBack(entry: JournalEntry, opts: BootCheckOptions, say: (line
   await restoreCheckout({
     git,
     appDir: opts.appDir,
-    commit: entry.from,
+    commit: target.commit,
     moveCheckout: moved,
-    reinstall: entry.lockfileChanged || (await lockfileDiffers(git, entry.from, head)),
-    savedChanges: entry.savedChanges,
+    reinstall: target.rebuild && (entry.lockfileChanged || (await lockfileDiffers(git, entry.from, head))),
+    rebuild: target.rebuild,
+    // Saved on `from`: put back only there (on the new version they are re-applied once it is healthy).
+    savedChanges: target.commit === entry.from ? entry.savedChanges : null,
     commands: { ...DEFAULT_COMMANDS, ...opts.commands },
     timeouts,
     env: opts.commandEnv,
@@ -116,7 +139,7 @@ async function bringBack(entry: JournalEntry, opts: BootCheckOptions, say: (line
     await opts.config.restore(entry.configBackup);
     say(`Settings restored from ${entry.configBackup}.`);
   }
-  return { moved };
+  return { moved, commit: target.commit, rebuilt: moved && target.rebuild };
 }
 
 /**

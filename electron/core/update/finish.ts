@@ -5,6 +5,7 @@ import { short } from './git.js';
 import type { UpdateJournal } from './journal.js';
 import { realDetectInputs, type UpdateContext, type UpdateTimeouts } from './options.js';
 import { restoreCheckout } from './restore.js';
+import { switchBack, type ReleaseRun } from './release-steps.js';
 import { detectRestartMethod } from './restart-method.js';
 import { StepFailure, type StepReporter } from './steps.js';
 import { UPDATE_STEPS, type SavedChanges, type UpdateCommands, type UpdateResult } from './types.js';
@@ -26,6 +27,8 @@ export interface Run {
   snapshot: string | null;
   saved: SavedChanges | null;
   lockfileChanged: boolean;
+  /** Release mode (build beside the running version, switch at the end); null: build in place. */
+  releases: ReleaseRun | null;
 }
 
 const base = (run: Run) => ({
@@ -130,13 +133,17 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
   await steps
     .run('rollback', async (log) => {
       log(`Rolling back to ${short(run.from)} after ${failure.step} failed.`);
+      const releases = run.releases;
+      if (releases) await attempt('switching back to the previous release', async () => switchBack(releases, ctx.appDir, log));
       await attempt('restoring the checkout', () =>
         restoreCheckout({
           git: run.git,
           appDir: ctx.appDir,
           commit: run.from,
           moveCheckout: steps.started('reset'),
-          reinstall: run.lockfileChanged && steps.started('install-deps'),
+          reinstall: run.lockfileChanged && steps.started('install-deps') && !run.releases,
+          // In release mode the running build and its node_modules were never touched: only the source moves back.
+          rebuild: !run.releases,
           savedChanges: run.saved,
           commands: run.commands,
           timeouts: run.timeouts,

@@ -40,6 +40,11 @@ export interface UpdateContext {
   config: ConfigBackup;
   restarter: Restarter;
   commands?: Partial<UpdateCommands>;
+  /**
+   * Build each version into its own `.releases/<commit>` folder and switch to it atomically (default
+   * when `commands` is not given: it relies on scripts/build.mjs honouring DM_BUILD_OUT).
+   */
+  releases?: boolean;
   timeouts?: Partial<UpdateTimeouts>;
   onEvent?: (event: StepEvent) => void;
   /** Inputs of restart-method detection (default: this process's environment and /proc). */

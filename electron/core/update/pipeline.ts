@@ -8,6 +8,7 @@ import { UpdateRefusedError, whyDisabled } from './preconditions.js';
 import { countCommits, fetchTarget, lockfileDiffers, resolveTarget } from './repo.js';
 import { finishRestart, rollBack, type Run } from './finish.js';
 import { noteSavedChanges } from './last-update.js';
+import * as releases from './release-steps.js';
 import { StepFailure, StepReporter } from './steps.js';
 import { UPDATE_STEPS, type Command, type UpdateResult } from './types.js';
 import { cleanUntracked, keepLocalCommits, resetHard, saveLocalChanges } from './worktree.js';
@@ -42,7 +43,10 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
   const run: Run = {
     ctx, git, journal, steps, commands, timeouts, id: entry.id, from, to: null,
     wasRunning: false, snapshot: null, saved: null, lockfileChanged: false, stopBot: async () => undefined,
+    // Release mode needs the app's own build script (DM_BUILD_OUT); custom commands keep building in place.
+    releases: (ctx.releases ?? ctx.commands === undefined) ? releases.startReleaseRun() : null,
   };
+  const releaseCtx = (log: (line: string) => void) => ({ git, appDir: ctx.appDir, from, to: run.to as string, commands, timeouts, env: ctx.commandEnv, log });
   const exec = (cmd: Command, timeoutMs: number, log: (line: string) => void) => {
     log(`$ ${describe(cmd)}`);
     return runCommand(cmd, { cwd: ctx.appDir, timeoutMs, onLine: log, env: ctx.commandEnv });
@@ -97,17 +101,29 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       if (!(await ctx.config.verify())) throw new Error(`Settings could not be restored from ${run.snapshot}`);
       log('Settings restored.');
     });
-    if (late && run.lockfileChanged) await run.stopBot();
+    // In release mode the running node_modules is never touched: the bot keeps running through the install.
+    if (late && run.lockfileChanged && !run.releases) await run.stopBot();
     await steps.run('install-deps', async (log) => {
+      if (run.releases) {
+        const made = await releases.installDeps(run.releases, releaseCtx(log));
+        return made === 'reused' ? { skipped: 'No dependency change: the installed set is reused as it is.' } : undefined;
+      }
       if (!run.lockfileChanged) return { skipped: 'No dependency change (package-lock.json unchanged).' };
       await exec(commands.install, timeouts.install, log);
     });
-    await steps.run('build', (log) => exec(commands.build, timeouts.build, log));
-    // With a standby the check is the new version itself, loaded beside us; it stays up to take over.
-    const standby = ctx.standby;
-    await steps.run('self-test', (log) =>
-      standby ? withDeadline(standby.start(log), timeouts.selfTest, 'Starting the new version in standby') : exec(commands.selfTest, timeouts.selfTest, log),
-    );
+    await steps.run('build', async (log) => {
+      if (run.releases) await releases.build(run.releases, releaseCtx(log));
+      else await exec(commands.build, timeouts.build, log);
+    });
+    await steps.run('self-test', async (log) => {
+      // With a standby the check is the new version itself, loaded beside us; it stays up to take over.
+      const standby = ctx.standby;
+      const entry = run.releases?.release ? `${run.releases.release.vite}/build/headless.js` : undefined;
+      if (standby) await withDeadline(standby.start(log, entry), timeouts.selfTest, 'Starting the new version in standby');
+      else await exec(run.releases ? releases.inRelease(commands.selfTest, run.releases) : commands.selfTest, timeouts.selfTest, log);
+      // Only a release that passed is switched to: the one rename that changes what runs.
+      if (run.releases) await releases.switchRelease(run.releases, releaseCtx(log));
+    });
   } catch (err) {
     if (err instanceof StepFailure) return rollBack(run, err);
     throw err;

@@ -15,6 +15,8 @@ export interface RestoreCheckoutOptions {
   moveCheckout: boolean;
   /** Re-run the install: node_modules may hold the other version's dependencies. */
   reinstall: boolean;
+  /** False when the build that runs is a release of `commit` (never touched by the update): no rebuild. */
+  rebuild?: boolean;
   savedChanges: SavedChanges | null;
   commands: UpdateCommands;
   timeouts: Pick<UpdateTimeouts, 'install' | 'build'>;
@@ -32,10 +34,16 @@ export async function restoreCheckout(o: RestoreCheckoutOptions): Promise<void> 
     o.log(await resetHard(o.git, o.commit));
     for (const line of await cleanUntracked(o.git)) o.log(line);
     if (o.reinstall) await run(o.commands.install, o.timeouts.install);
-    // Always rebuild once the checkout moved: the build output may be half-written or the other version's.
+    // Rebuild in place once the checkout moved: the build output may be half-written or the other version's.
+    if (o.rebuild === false) return finishRestore(o, `Checkout is back at ${short(o.commit)}, the commit of the build that runs (not rebuilt: it was never changed).`);
     await run(o.commands.build, o.timeouts.build);
     o.log(`Checkout is back at ${short(o.commit)} and rebuilt.`);
   }
+  await finishRestore(o);
+}
+
+async function finishRestore(o: RestoreCheckoutOptions, line?: string): Promise<void> {
+  if (line) o.log(line);
   if (o.savedChanges) {
     try {
       await restoreLocalChanges(o.git, o.savedChanges);

@@ -1,0 +1,106 @@
+// The pipeline's release-mode steps: dependencies and build go into new folders, the self-test
+// (standby) runs the new release's entry, and the switch is the last thing before the restart.
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SimpleGit } from 'simple-git';
+import { ensureDeps } from './deps-store.js';
+import { short } from './git.js';
+import { buildRelease, type Release } from './release.js';
+import { currentRelease, launchersInstalled, readReleaseInfo, releaseOf, releaseVite, RELEASES } from './release-layout.js';
+import { adoptPlainBuild, collectGarbage, switchCurrent, switchTo } from './switch.js';
+import type { Command, UpdateCommands } from './types.js';
+
+/** Release-mode state of one update run. */
+export interface ReleaseRun {
+  /** The release this process runs from, or null when it runs a plain checkout's `.vite`. */
+  running: string | null;
+  depsHash: string | null;
+  release: Release | null;
+  /** The release `current` pointed at before the switch, once switched (a rollback switches back). */
+  switchedFrom: string | null | undefined;
+}
+
+/** The folder of the built file this code runs from (`…/build`), or null when run from source. */
+export function ownBuildDir(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  if (basename(dir) === 'chunks') dir = dirname(dir);
+  return basename(dir) === 'build' ? dir : null;
+}
+
+export function startReleaseRun(buildDir = ownBuildDir()): ReleaseRun {
+  return { running: buildDir ? releaseOf(buildDir) : null, depsHash: null, release: null, switchedFrom: undefined };
+}
+
+interface Ctx {
+  git: SimpleGit;
+  appDir: string;
+  from: string;
+  to: string;
+  commands: UpdateCommands;
+  timeouts: { install: number; build: number };
+  env?: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}
+
+/** The running build: to reuse unchanged outputs from, and to keep through garbage collection. */
+function runningBuild(r: ReleaseRun, c: Ctx): { vite: string; commit: string } | null {
+  if (r.running) return { vite: releaseVite(c.appDir, r.running), commit: readReleaseInfo(join(c.appDir, '.releases', r.running))?.commit ?? r.running };
+  return launchersInstalled(c.appDir) ? null : { vite: join(c.appDir, '.vite'), commit: c.from };
+}
+
+/**
+ * `git clean -fd` and `git stash -u` would delete an untracked .releases/: it is excluded in
+ * .git/info/exclude, which holds whatever commit a rollback goes back to (older ones lack the .gitignore line).
+ */
+export async function excludeReleases(git: SimpleGit, appDir: string): Promise<void> {
+  const file = resolve(appDir, (await git.raw(['rev-parse', '--git-path', 'info/exclude'])).trim());
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (text.split('\n').includes(`/${RELEASES}/`)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, `${text === '' || text.endsWith('\n') ? '' : '\n'}/${RELEASES}/\n`);
+}
+
+export async function installDeps(r: ReleaseRun, c: Ctx): Promise<'reused' | 'linked' | 'installed'> {
+  await excludeReleases(c.git, c.appDir);
+  collectGarbage(c.appDir, [r.running, c.from].filter((x): x is string => x !== null), c.log);
+  // The plain checkout's node_modules matches the running version: linked when the lockfile is the same.
+  const plain = r.running === null && !launchersInstalled(c.appDir) ? join(c.appDir, 'node_modules') : null;
+  const installed = plain && (await c.git.raw(['diff', '--quiet', c.from, c.to, '--', 'package-lock.json']).then(() => true, () => false)) ? plain : null;
+  const { hash, made } = await ensureDeps({ git: c.git, appDir: c.appDir, commit: c.to, installed, install: c.commands.install, timeoutMs: c.timeouts.install, env: c.env, log: c.log });
+  r.depsHash = hash;
+  return made;
+}
+
+export async function build(r: ReleaseRun, c: Ctx): Promise<Release> {
+  const started = performance.now();
+  r.release = await buildRelease({
+    git: c.git, appDir: c.appDir, commit: c.to, depsHash: r.depsHash as string, running: runningBuild(r, c),
+    build: c.commands.build, timeoutMs: c.timeouts.build, env: c.env, log: c.log,
+  });
+  c.log(`Release ${short(c.to)} built in ${((performance.now() - started) / 1000).toFixed(1)} s${r.release.reused.length ? ` (reused: ${r.release.reused.join(', ')})` : ''}.`);
+  return r.release;
+}
+
+/** The self-test/standby command pointed at the new release instead of the running `.vite`. */
+export function inRelease(cmd: Command, r: ReleaseRun): Command {
+  if (!r.release) return cmd;
+  const vite = r.release.vite;
+  return cmd.map((arg) => (arg === '.vite' || arg.startsWith('.vite/') ? vite + arg.slice('.vite'.length) : arg)) as unknown as Command;
+}
+
+export async function switchRelease(r: ReleaseRun, c: Ctx): Promise<void> {
+  if (!r.release) return;
+  const before = currentRelease(c.appDir);
+  const adopt = () => adoptPlainBuild({ git: c.git, appDir: c.appDir, commit: c.from, install: c.commands.install, timeoutMs: c.timeouts.install, log: c.log });
+  await switchTo(c.appDir, r.release.name, adopt, c.log);
+  r.switchedFrom = before ?? (launchersInstalled(c.appDir) && readReleaseInfo(join(c.appDir, '.releases', c.from)) ? c.from : null);
+}
+
+/** Undoes a switch (a later step failed): `current` goes back to the release that ran before. */
+export function switchBack(r: ReleaseRun, appDir: string, log: (line: string) => void): void {
+  if (r.switchedFrom === undefined) return;
+  if (r.switchedFrom === null) throw new Error('the previous build was not kept as a release; rebuild it');
+  switchCurrent(appDir, r.switchedFrom);
+  log(`Switched back to release ${short(r.switchedFrom)}.`);
+}

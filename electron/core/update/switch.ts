@@ -1,0 +1,128 @@
+// The only moment what runs changes: `.releases/current` is replaced by one rename. Every step
+// before it (adopting a plain checkout's build as a release, installing the launchers) leaves the
+// same version running, so a kill at any point boots either the old version or the new, never a mix.
+import { execFile } from 'node:child_process';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+import type { SimpleGit } from 'simple-git';
+import { pidAlive } from './boot-decision.js';
+import { ensureDeps, stagingName } from './deps-store.js';
+import { short } from './git.js';
+import { CURRENT, ENTRIES, currentRelease, launcherSource, launchersInstalled, readReleaseInfo, releaseDir, releasesDir, type ReleaseInfo } from './release-layout.js';
+import type { Command } from './types.js';
+
+const execFileP = promisify(execFile);
+
+function syncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Points `current` at a complete release, atomically (a symlink renamed over the old one). */
+export function switchCurrent(appDir: string, name: string): void {
+  if (!readReleaseInfo(releaseDir(appDir, name))) throw new Error(`Release ${short(name)} is incomplete or missing; not switching to it`);
+  const link = join(releasesDir(appDir), CURRENT);
+  const temp = `${link}.tmp-${process.pid}-${Date.now()}`;
+  symlinkSync(name, temp);
+  renameSync(temp, link);
+  syncDir(releasesDir(appDir));
+}
+
+/** Replaces `.vite/build/<entry>` with launchers through `current`, one atomic rename each. */
+export function installLaunchers(appDir: string): void {
+  const dir = join(appDir, '.vite', 'build');
+  mkdirSync(dir, { recursive: true });
+  for (const entry of ENTRIES) {
+    const temp = join(dir, `${entry}.tmp-${process.pid}`);
+    writeFileSync(temp, launcherSource(entry));
+    renameSync(temp, join(dir, entry));
+  }
+  syncDir(dir);
+}
+
+export interface AdoptOptions {
+  git: SimpleGit;
+  appDir: string;
+  /** The commit the plain build was made from (the running version). */
+  commit: string;
+  install: Command;
+  timeoutMs: number;
+  log: (line: string) => void;
+}
+
+/**
+ * A checkout installed the README way runs its build from a real `.vite/` with a real node_modules.
+ * Both are hard-linked into a release (nothing is moved: the running process keeps its files), so
+ * the version running now can be switched back to after the update.
+ */
+export async function adoptPlainBuild(o: AdoptOptions): Promise<string> {
+  const final = releaseDir(o.appDir, o.commit);
+  if (readReleaseInfo(final)) return o.commit;
+  const { hash } = await ensureDeps({ git: o.git, appDir: o.appDir, commit: o.commit, installed: join(o.appDir, 'node_modules'), install: o.install, timeoutMs: o.timeoutMs, log: o.log });
+  const staging = stagingName(final);
+  mkdirSync(staging, { recursive: true });
+  try {
+    await execFileP('cp', ['-al', join(o.appDir, '.vite'), join(staging, 'vite')]);
+    symlinkSync(join('..', 'deps', hash, 'node_modules'), join(staging, 'node_modules'));
+    const info: ReleaseInfo = { commit: o.commit, lockHash: hash, builtAt: new Date().toISOString(), reused: ['adopted plain build'] };
+    writeFileSync(join(staging, 'release.json'), `${JSON.stringify(info, null, 2)}\n`);
+    rmSync(final, { recursive: true, force: true });
+    renameSync(staging, final);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+  o.log(`The running build (${short(o.commit)}) is kept as a release to come back to.`);
+  return o.commit;
+}
+
+/** Makes `name` what runs from now on; a plain checkout is first turned into releases, running the same version. */
+export async function switchTo(appDir: string, name: string, adopt: () => Promise<string | null>, log: (line: string) => void): Promise<void> {
+  if (!launchersInstalled(appDir)) {
+    const previous = await adopt();
+    if (previous) switchCurrent(appDir, previous);
+    installLaunchers(appDir);
+    log('.vite/build now holds launchers that run the current release (the service command is unchanged).');
+  }
+  const started = performance.now();
+  switchCurrent(appDir, name);
+  log(`Switched to release ${short(name)} in ${(performance.now() - started).toFixed(1)} ms (one rename).`);
+}
+
+/** Removes releases and deps not kept, and staging folders of runs that died. Never the current release. */
+export function collectGarbage(appDir: string, keep: readonly string[], log: (line: string) => void): void {
+  const root = releasesDir(appDir);
+  if (!existsSync(root)) return;
+  const current = currentRelease(appDir);
+  const kept = new Set([...keep, ...(current ? [current] : [])]);
+  const stale = (name: string) => {
+    const m = /\.tmp-(\d+)-\d+$/.exec(name);
+    return m ? !pidAlive(Number(m[1])) || Number(m[1]) === process.pid : null;
+  };
+  const usedDeps = new Set<string>();
+  for (const name of readdirSync(root)) {
+    if (name === 'deps' || name === CURRENT) continue;
+    const tmp = stale(name);
+    if (tmp === false) continue;
+    if (tmp === null && kept.has(name)) {
+      const info = readReleaseInfo(join(root, name));
+      if (info) usedDeps.add(info.lockHash);
+      continue;
+    }
+    rmSync(join(root, name), { recursive: true, force: true });
+    log(`Removed ${tmp ? 'an unfinished' : 'the old'} release folder ${basename(name).slice(0, 20)}.`);
+  }
+  const deps = join(root, 'deps');
+  if (!existsSync(deps)) return;
+  for (const name of readdirSync(deps)) {
+    const tmp = stale(name);
+    if (tmp === false || (tmp === null && usedDeps.has(name))) continue;
+    rmSync(join(deps, name), { recursive: true, force: true });
+    log(`Removed ${tmp ? 'an unfinished' : 'unused'} dependencies folder ${name.slice(0, 16)}.`);
+  }
+}

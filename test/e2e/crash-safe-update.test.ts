@@ -1,0 +1,119 @@
+// Issue 10 §3 under a real supervisord: the app (and every process it started: npm, the build, the
+// self-test) is SIGKILLed in the middle of an update step. The next start must boot the version that
+// ran before, with the checkout at its commit, the journal saying `interrupted` at that step, the
+// settings untouched — and a later update must still work. One installed checkout for the whole file.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { UpdateView } from '../../shared/types.js';
+import { createWorld, TOKEN, type World } from '../helpers/world.js';
+import { health, waitForNewProcess } from './health.js';
+import { bumpVersion, createInstalledCheckout, git, type Checkout } from './installed-checkout.js';
+import { updateThroughManager } from './managed-update.js';
+import { killTree, superviseApp, waitFor, type Supervised } from './supervisord.js';
+import { panelClient } from './ws-client.js';
+
+const ACCESS = 'crash-safe-test-access-token-0123456789';
+let world: World;
+let checkout: Checkout;
+let sup: Supervised;
+let scratch: string;
+const originals = new Map<string, string>();
+
+beforeAll(async () => {
+  world = await createWorld({ heartbeatIntervalMs: 5000 });
+  checkout = createInstalledCheckout();
+  scratch = mkdtempSync(join(tmpdir(), 'dm-crash-'));
+  for (const file of ['scripts/build.mjs', 'electron/headless/main.ts']) originals.set(file, readFileSync(join(checkout.dir, file), 'utf8'));
+  sup = await superviseApp(world, checkout.dir, ACCESS);
+}, 120_000);
+
+afterAll(async () => {
+  await sup?.close();
+  await world?.close();
+  checkout?.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Code that signals the test through `marker`, then hangs until killed. */
+const hang = (marker: string, removeFirst = '') =>
+  `const __fs = await import('node:fs');${removeFirst ? ` __fs.rmSync(${removeFirst}, { recursive: true, force: true });` : ''} __fs.writeFileSync(${JSON.stringify(marker)}, String(process.pid)); await new Promise(() => {});\n`;
+
+interface KillPoint {
+  step: string;
+  /** Edits the published version so that it hangs at that step (after writing the marker). */
+  inject: (dir: string, marker: string) => void;
+}
+
+const KILL_POINTS: KillPoint[] = [
+  {
+    // The build has removed its output folder (what emptyOutDir does) and is about to write the entries.
+    step: 'build',
+    inject(dir, marker) {
+      const file = join(dir, 'scripts/build.mjs');
+      const source = readFileSync(file, 'utf8');
+      if (!source.includes('const entries = {')) throw new Error('scripts/build.mjs changed: update the kill injection');
+      writeFileSync(file, source.replace('const entries = {', `${hang(marker, 'outDir')}const entries = {`));
+    },
+  },
+  {
+    // The new build is complete and being proven (self-test / standby): nothing has switched yet.
+    step: 'self-test',
+    inject(dir, marker) {
+      const file = join(dir, 'electron/headless/main.ts');
+      const source = readFileSync(file, 'utf8');
+      if (!source.includes('  if (args.selfTest) {\n')) throw new Error('electron/headless/main.ts changed: update the kill injection');
+      writeFileSync(file, source.replace('  if (args.selfTest) {\n', `  if (args.selfTest) {\n${hang(marker)}`));
+    },
+  },
+];
+
+const restoreOriginals = (dir: string) => originals.forEach((text, file) => writeFileSync(join(dir, file), text));
+const journal = () =>
+  (JSON.parse(readFileSync(join(sup.dataDir, 'update-journal.json'), 'utf8')) as { entries: { outcome: string; failedStep: string | null; to: string | null }[] }).entries;
+
+it.each(KILL_POINTS)('kill -9 of the app and its children during $step: the old version boots, checkout at its commit, a later update works', async ({ step, inject }) => {
+  const before = await waitForNewProcess(sup.base, -1, sup.log, 30_000);
+  const good = checkout.head();
+  expect(before.commit).toBe(good);
+  const settingsFile = join(sup.dataDir, 'settings.json');
+  const settings = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : null;
+  const marker = join(scratch, `${step}.reached`);
+  const target = checkout.push(`Release hanging at ${step}`, (d) => {
+    restoreOriginals(d);
+    bumpVersion(d, `4.0.${KILL_POINTS.findIndex((k) => k.step === step) + 1}`);
+    inject(d, marker);
+  });
+
+  const client = await panelClient(`${sup.base}/?token=${ACCESS}`);
+  const view = await client.invoke<UpdateView>('update.check');
+  expect(view.ok && view.value.target).toBe(target);
+  await client.invoke('update.run', { target });
+  client.close();
+  await waitFor(`the update to reach ${step}`, () => existsSync(marker), 90_000, sup.log);
+  const killed = killTree(before.pid);
+  expect(killed.length).toBeGreaterThan(1);
+
+  const after = await waitForNewProcess(sup.base, before.pid, sup.log, 60_000);
+  expect(after).toMatchObject({ commit: good, version: before.version, bot: 'connected' });
+  expect(checkout.head()).toBe(good);
+  expect(git(checkout.dir, 'status', '--porcelain')).toBe('');
+  expect(journal().at(-1)).toMatchObject({ outcome: 'interrupted', failedStep: step, to: target });
+  if (settings !== null) expect(readFileSync(settingsFile, 'utf8')).toBe(settings);
+  expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+}, 180_000);
+
+it('after the crashes, a normal update still installs and runs the new version', async () => {
+  const version = '4.1.0';
+  const h = await updateThroughManager(
+    { base: sup.base, accessToken: ACCESS, checkout: { ...checkout, push: (m, edit) => checkout.push(m, (d) => (restoreOriginals(d), edit(d))) }, world, log: sup.log },
+    version,
+    'supervisor',
+    /supervisorctl .*restart discord-monitor/,
+  );
+  expect(h.version).toBe(version);
+  expect((await health(sup.base)).commit).toBe(checkout.head());
+  expect(execFileSync('git', ['status', '--porcelain'], { cwd: checkout.dir, encoding: 'utf8' })).toBe('');
+}, 180_000);

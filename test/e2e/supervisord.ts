@@ -1,0 +1,131 @@
+// A real supervisord running an installed checkout's headless app, plus the tools to crash it the
+// way a power cut or the OOM killer would: SIGKILL to the app and every process it started.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TOKEN, type World } from '../helpers/world.js';
+
+export interface Supervised {
+  dir: string;
+  dataDir: string;
+  port: number;
+  base: string;
+  log: () => string;
+  close(): Promise<void>;
+}
+
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+    s.on('error', reject);
+  });
+
+export async function superviseApp(world: World, appDir: string, accessToken: string): Promise<Supervised> {
+  if (!existsSync('/usr/bin/supervisord')) throw new Error('supervisord missing: apt-get install -y supervisor (.ci/run does it)');
+  const dir = mkdtempSync(join(tmpdir(), 'dm-supervised-'));
+  const port = await freePort();
+  const env = {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_GUILD_ID: world.guildId,
+    DISCORD_CHANNEL_ID: world.channelId,
+    DISCORD_API_URL: world.fake.apiUrl,
+    DISCORD_MONITOR_ACCESS_TOKEN: accessToken,
+    DISCORD_MONITOR_DATA_DIR: join(dir, 'data'),
+    PATH: `${join(process.execPath, '..')}:${process.env.PATH}`,
+    HOME: process.env.HOME ?? '/root',
+  };
+  writeFileSync(
+    join(dir, 'supervisord.conf'),
+    `[unix_http_server]
+file=${dir}/supervisor.sock
+
+[supervisord]
+logfile=${dir}/supervisord.log
+pidfile=${dir}/supervisord.pid
+childlogdir=${dir}
+
+[rpcinterface:supervisor]
+supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+
+[supervisorctl]
+serverurl=unix://${dir}/supervisor.sock
+
+[program:discord-monitor]
+command=${process.execPath} ${appDir}/.vite/build/headless.js --port ${port}
+directory=${appDir}
+environment=${Object.entries(env).map(([k, v]) => `${k}="${v}"`).join(',')}
+autorestart=true
+startsecs=1
+startretries=3
+stopsignal=TERM
+stopwaitsecs=20
+redirect_stderr=true
+stdout_logfile=${dir}/app.log
+`,
+  );
+  const supervisord: ChildProcess = spawn('/usr/bin/supervisord', ['-n', '-c', join(dir, 'supervisord.conf')], { stdio: 'ignore' });
+  supervisord.on('error', () => undefined);
+  const log = () => (existsSync(join(dir, 'app.log')) ? readFileSync(join(dir, 'app.log'), 'utf8').slice(-6000) : '(no log)');
+  return {
+    dir,
+    dataDir: join(dir, 'data'),
+    port,
+    base: `http://127.0.0.1:${port}`,
+    log,
+    async close() {
+      if (supervisord.exitCode === null) {
+        const exited = new Promise((r) => supervisord.once('exit', r));
+        supervisord.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every process started (directly or not) by `pid`, read from /proc. */
+export function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name may hold spaces and parentheses: fields start after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => (children.get(p) ?? []).forEach((c) => (out.push(c), walk(c)));
+  walk(pid);
+  return out;
+}
+
+/** SIGKILL to the app and its whole tree at once (children first would let the parent react). */
+export function killTree(pid: number): number[] {
+  const all = [pid, ...descendants(pid)];
+  for (const p of all) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  return all;
+}
+
+/** Resolves once `check` is true; polls every 20 ms until the deadline. */
+export async function waitFor(what: string, check: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s\n${describe()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
