@@ -1,10 +1,13 @@
-// bench/update-cycle: N headless update cycles against the fake Discord, one message every 100 ms.
-// Prints per-cycle and median figures. Run: npm run bench (BENCH_CYCLES=5 to change N).
+// bench/update-cycle: the old restart path and the handover side by side in one run, N update cycles
+// each (interleaved, so machine load hits both alike), one message every 100 ms, each app on its own
+// fake Discord. Run: npm run bench (BENCH_CYCLES=5 to change N).
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { UpdateView } from '../shared/types.js';
-import { createWorld, TOKEN } from '../test/helpers/world.js';
+import { createWorld, TOKEN, type World } from '../test/helpers/world.js';
 import { health, waitForNewProcess } from '../test/e2e/health.js';
-import { bumpVersion, startInstalledApp } from '../test/e2e/installed-checkout.js';
+import { bumpVersion, startInstalledApp, type InstalledApp } from '../test/e2e/installed-checkout.js';
 import { panelClient } from '../test/e2e/ws-client.js';
 
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 5);
@@ -13,16 +16,102 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-it(`update cycle × ${CYCLES}`, async () => {
+interface Row {
+  turnaround: number;
+  gap: number;
+  unreachable: number;
+  identifies: number;
+  concurrent: number;
+  lost: number;
+  duplicated: number;
+}
+
+/** Longest window in which /healthz did not answer, polled every 20 ms. */
+function unreachableMeter(base: string) {
+  let failingSince: number | null = null;
+  let longest = 0;
+  let stopped = false;
+  const loop = async () => {
+    while (!stopped) {
+      const at = performance.now();
+      const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+      if (!ok && failingSince === null) failingSince = at;
+      if (ok && failingSince !== null) {
+        longest = Math.max(longest, performance.now() - failingSince);
+        failingSince = null;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const done = loop();
+  return {
+    stop: async () => {
+      stopped = true;
+      await done;
+      return failingSince === null ? longest : Math.max(longest, performance.now() - failingSince);
+    },
+  };
+}
+
+/** A panel that counts message.created events per id, reconnecting whenever its socket closes. */
+function eventCounter(panelUrl: string) {
+  const url = new URL(panelUrl);
+  const seen = new Map<string, number>();
+  let ws: WebSocket | null = null;
+  let stopped = false;
+  const open = () => {
+    if (stopped) return;
+    ws = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token') ?? ''}`);
+    ws.on('error', () => undefined);
+    ws.on('message', (data) => {
+      const frame = JSON.parse(String(data)) as { type: string; event?: string; payload?: { id: string } };
+      if (frame.type === 'event' && frame.event === 'message.created' && frame.payload) seen.set(frame.payload.id, (seen.get(frame.payload.id) ?? 0) + 1);
+    });
+    ws.on('close', () => setTimeout(open, 20));
+  };
+  open();
+  return {
+    seen,
+    stop: () => {
+      stopped = true;
+      ws?.close();
+    },
+  };
+}
+
+function idleRssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+interface Side {
+  name: string;
+  world: World;
+  installed: InstalledApp;
+  base: string;
+  pid: number;
+  rows: Row[];
+}
+
+async function startSide(name: string, env: NodeJS.ProcessEnv): Promise<Side> {
   const world = await createWorld({ heartbeatIntervalMs: 5000 });
-  const installed = await startInstalledApp(world);
-  const { app, checkout } = installed;
-  const base = new URL(app.url).origin;
-  let pid = (await waitForNewProcess(base, -1, app.output)).pid;
-  const rows: Array<{ turnaround: number; gap: number; concurrent: number; lost: number; duplicated: number }> = [];
+  const installed = await startInstalledApp(world, env);
+  const base = new URL(installed.app.url).origin;
+  const { pid } = await waitForNewProcess(base, -1, installed.app.output);
+  return { name, world, installed, base, pid, rows: [] };
+}
 
-  // Session transitions seen from Discord's side, sampled every 5 ms.
+async function cycle(side: Side, n: number): Promise<void> {
+  const { world, installed } = side;
+  world.fake.resetStats();
+  const sha = installed.checkout.push(`Release 9.${n}.0`, (d) => bumpVersion(d, `9.${n}.0`));
+  const client = await panelClient(installed.app.url);
+  const view = await client.invoke<UpdateView>('update.check');
+  if (!(view.ok && view.value.target === sha)) throw new Error(`${side.name} cycle ${n}: update not offered: ${JSON.stringify(view)}`);
+
+  // Session transitions as Discord sees them, sampled every 5 ms.
   let lastLive = world.fake.liveSessions(TOKEN);
   const transitions: Array<{ at: number; live: number }> = [];
   const sampler = setInterval(() => {
@@ -30,59 +119,81 @@ it(`update cycle × ${CYCLES}`, async () => {
     if (live !== lastLive) transitions.push({ at: performance.now(), live });
     lastLive = live;
   }, 5);
+  const events = eventCounter(installed.app.url);
+  const meter = unreachableMeter(side.base);
+  const posted: string[] = [];
+  const poster = setInterval(() => posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `${side.name} c${n} #${posted.length}` }).id), 100);
 
-  try {
-    for (let cycle = 1; cycle <= CYCLES; cycle++) {
-      world.fake.resetStats();
-      transitions.length = 0;
-      const sha = checkout.push(`Release 9.${cycle}.0`, (d) => bumpVersion(d, `9.${cycle}.0`));
-      const client = await panelClient(app.url);
-      const view = await client.invoke<UpdateView>('update.check');
-      if (!(view.ok && view.value.target === sha)) throw new Error(`cycle ${cycle}: update not offered: ${JSON.stringify(view)}`);
-      const posted: string[] = [];
-      const poster = setInterval(() => posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `c${cycle} #${posted.length}` }).id), 100);
-      const t0 = performance.now();
-      await client.invoke('update.run', { target: sha });
-      client.close();
-      const next = await waitForNewProcess(base, pid, app.output);
-      const turnaround = performance.now() - t0;
-      clearInterval(poster);
-      pid = next.pid;
-      const closed = transitions.find((t) => t.live === 0)?.at ?? t0;
-      const ready = transitions.filter((t) => t.live === 1).at(-1)?.at ?? performance.now();
+  const t0 = performance.now();
+  await client.invoke('update.run', { target: sha });
+  client.close();
+  const next = await waitForNewProcess(side.base, side.pid, installed.app.output);
+  const turnaround = performance.now() - t0;
+  clearInterval(poster);
+  clearInterval(sampler);
+  const unreachable = await meter.stop();
+  side.pid = next.pid;
+  const closed = transitions.find((t) => t.live === 0)?.at ?? t0;
+  const ready = transitions.filter((t) => t.live === 1).at(-1)?.at ?? performance.now();
 
-      const fresh = await panelClient(app.url);
-      const last = world.fake.postMessage(world.channelId, { authorId: world.userId, content: `c${cycle} end` }).id;
-      let ids: string[] = [];
-      for (let i = 0; i < 100 && !ids.includes(last); i++) {
-        const list = await fresh.invoke<Array<{ id: string }>>('messages.list', { limit: 500 });
-        ids = list.ok ? list.value.map((m) => m.id) : [];
-        if (!ids.includes(last)) await new Promise((r) => setTimeout(r, 50));
-      }
-      fresh.close();
-      rows.push({
-        turnaround,
-        gap: ready - closed,
-        concurrent: world.fake.maxConcurrentSessions(TOKEN),
-        lost: posted.filter((id) => !ids.includes(id)).length,
-        duplicated: ids.length - new Set(ids).size,
-      });
-      const r = rows.at(-1)!;
-      console.log(
-        `cycle ${cycle}: turnaround ${(r.turnaround / 1000).toFixed(2)} s, gateway gap ${(r.gap / 1000).toFixed(2)} s, ` +
-          `max concurrent sessions ${r.concurrent}, messages posted ${posted.length}, lost ${r.lost}, duplicated ${r.duplicated}`,
-      );
-      expect((await health(base)).commit).toBe(sha);
-    }
-  } finally {
-    clearInterval(sampler);
-    await installed.close(pid);
-    await world.close();
+  // Lost: posted but never stored. Duplicated: delivered to the panel more than once.
+  const last = world.fake.postMessage(world.channelId, { authorId: world.userId, content: `${side.name} c${n} end` }).id;
+  await world.fake.waitFor(() => events.seen.has(last), 15_000);
+  events.stop();
+  const fresh = await panelClient(installed.app.url);
+  const list = await fresh.invoke<Array<{ id: string }>>('messages.list', { limit: 500 });
+  fresh.close();
+  const stored = new Set(list.ok ? list.value.map((m) => m.id) : []);
+  const row: Row = {
+    turnaround,
+    gap: ready - closed,
+    unreachable,
+    identifies: world.fake.identifyCount(TOKEN),
+    concurrent: world.fake.maxConcurrentSessions(TOKEN),
+    lost: posted.filter((id) => !stored.has(id)).length,
+    duplicated: [...events.seen.values()].filter((count) => count > 1).length,
+  };
+  side.rows.push(row);
+  console.log(
+    `${side.name.padEnd(8)} cycle ${n}: turnaround ${s(row.turnaround)}, gateway gap ${s(row.gap)}, panel unreachable ${s(row.unreachable)}, ` +
+      `identifies ${row.identifies}, max concurrent ${row.concurrent}, posted ${posted.length}, lost ${row.lost}, duplicated ${row.duplicated}`,
+  );
+  expect((await health(side.base)).commit).toBe(sha);
+}
+
+/** Median VmRSS over 3 s of the idle process (bot connected, nothing posted). */
+async function idleRss(side: Side): Promise<number> {
+  const samples: number[] = [];
+  const end = Date.now() + 3000;
+  while (Date.now() < end) {
+    samples.push(idleRssMiB(side.pid));
+    await new Promise((r) => setTimeout(r, 250));
   }
-  const summary =
-    `median of ${rows.length}: turnaround ${(median(rows.map((r) => r.turnaround)) / 1000).toFixed(2)} s (target ≤ 5), ` +
-    `gateway gap ${(median(rows.map((r) => r.gap)) / 1000).toFixed(2)} s (target ≤ 2), ` +
-    `max concurrent ${Math.max(...rows.map((r) => r.concurrent))} (target 1), ` +
-    `lost ${rows.reduce((a, r) => a + r.lost, 0)}, duplicated ${rows.reduce((a, r) => a + r.duplicated, 0)} (targets 0)`;
-  console.log(`\n${summary}\n`);
-}, 600_000);
+  return median(samples);
+}
+
+function summary(side: Side, rss: number): string {
+  const r = side.rows;
+  const m = (f: (row: Row) => number) => median(r.map(f));
+  return (
+    `${side.name.padEnd(8)} median of ${r.length}: turnaround ${s(m((x) => x.turnaround))}, gateway gap ${s(m((x) => x.gap))}, ` +
+    `panel unreachable ${s(m((x) => x.unreachable))}, identifies ${m((x) => x.identifies)}, max concurrent ${Math.max(...r.map((x) => x.concurrent))}, ` +
+    `lost ${r.reduce((a, x) => a + x.lost, 0)}, duplicated ${r.reduce((a, x) => a + x.duplicated, 0)}; idle RSS ${rss.toFixed(0)} MiB`
+  );
+}
+
+it(`update cycle × ${CYCLES}: restart path and handover side by side`, async () => {
+  // DISCORD_MONITOR_HANDOVER=off keeps the restart path: stop, relaunch detached, wait for our exit, bind, identify.
+  const sides = [await startSide('restart', { DISCORD_MONITOR_HANDOVER: 'off' }), await startSide('handover', {})];
+  try {
+    for (let n = 1; n <= CYCLES; n++) for (const side of sides) await cycle(side, n);
+    const lines: string[] = [];
+    for (const side of sides) lines.push(summary(side, await idleRss(side)));
+    console.log(`\n${lines.join('\n')}\n(targets: turnaround ≤ 2.5 s, gateway gap ≤ 0.3 s, panel unreachable 0 s, identifies 1, max concurrent 1, lost 0, duplicated 0; idle RSS ≤ 90 MiB)\n`);
+  } finally {
+    for (const side of sides) {
+      await side.installed.close(side.pid);
+      await side.world.close();
+    }
+  }
+}, 1_200_000);
