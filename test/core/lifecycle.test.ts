@@ -52,12 +52,13 @@ describe('one session per token through an outage', () => {
     expect(c.monitor.status().state).toBe('connected');
   }, 30_000);
 
-  it('Stop 2 s into an outage: once stop() resolves nothing ever connects again', async () => {
+  it('Stop 3 s into an outage (after the watchdog replaced the client): once stop() resolves nothing ever connects again', async () => {
     const c = await connected();
     const sampler = world.fake.sampleLiveSessions(TOKEN, 5);
-    world.fake.outage(4000);
+    const outageAt = performance.now();
+    world.fake.outage(5000);
     await nextEvent(c, 'log.entry', (e) => /gateway silent/.test(e.message), 3000);
-    await observe(1000);
+    await observe(3000 - (performance.now() - outageAt));
     const t0 = performance.now();
     const status = await c.monitor.stop();
     const stopMs = performance.now() - t0;
@@ -66,7 +67,7 @@ describe('one session per token through an outage', () => {
     const resumes = world.fake.resumeCount(TOKEN);
     expect(status.state).toBe('ready');
     expect(status.sentence).toBe('Ready — monitoring is stopped.');
-    await world.fake.waitFor(() => !world.fake.inOutage(), 5000);
+    await world.fake.waitFor(() => !world.fake.inOutage(), 6000);
     // Long enough for a leftover reconnect loop (0.5 s) and identify throttle (5 s + jitter) to show.
     await observe(7000);
     const { max, samples } = sampler.stop();
