@@ -104,6 +104,19 @@ describe('catch-up', { timeout: 120_000 }, () => {
     expect(ids).toEqual(backlog);
   });
 
+  it('a gateway drop in the middle of a 5,000-message burst, session refused: all 5,000 once, in order', async () => {
+    const c = await connectedCore();
+    const ids = createdIds(c);
+    const posted: string[] = [];
+    for (let i = 0; i < 2_500; i++) posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `burst ${i}` }).id);
+    // The session cannot be resumed (past the replay window): what follows reaches us only by REST.
+    world.fake.invalidateSessions();
+    world.fake.dropConnections();
+    for (let i = 2_500; i < 5_000; i++) posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `burst ${i}` }).id);
+    await world.fake.waitFor(() => ids.length >= 5_000, DEADLINE_MS);
+    expect(ids).toEqual(posted);
+  });
+
   it('a re-IDENTIFY (session invalidated) fetches what was posted while the session was gone', async () => {
     const c = await connectedCore();
     const ids = createdIds(c);
