@@ -190,7 +190,7 @@ export class FakeDiscord {
     else guild.nicks[userId] = nick;
   }
 
-  /** Rate limits as Discord applies them; see RateLimitOptions. Off by default is not Discord: headers are always sent. */
+  /** Switches rate limits per test (RateLimitOptions): bucket size, global limit, a 429 storm, a REST outage. Headers are always sent. */
   setRateLimits(opts: RateLimitOptions): void {
     this.state.rateLimits.configure(opts);
   }
