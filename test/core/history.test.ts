@@ -1,5 +1,6 @@
 // Paging, search with Discord's filters and statistics over a real SQLite store.
 import { describe, expect, it } from 'vitest';
+import { FtsIndexer } from '../../electron/core/messages/fts-indexer.js';
 import { HistoryQuery } from '../../electron/core/messages/history-query.js';
 import { snowflakeAt } from '../../electron/core/messages/last-seen.js';
 import { MessageSearch } from '../../electron/core/messages/search.js';
@@ -71,7 +72,7 @@ describe('search', () => {
     { ...msg(day(8), 'preview backup'), embeds: [{ title: 'x' }] } as ChatMessage,
   ];
   store.addMany(rows);
-  const s = new MessageSearch(store);
+  const s = new MessageSearch(store, new FtsIndexer(store.database));
   const find = (query: string, extra = {}) => s.search(CH, { query, ...extra }).messages.map((m) => m.content);
 
   it('finds words and phrases, newest first, any case and accents', () => {
@@ -129,6 +130,7 @@ describe('statistics', () => {
       msg(T0 + 24 * HOUR, 'c', { author: BOB }),
       msg(T0 + 48 * HOUR, 'outside'),
     ]);
+    new FtsIndexer(store.database).catchUp();
     const stats = channelStats(store, CH, { from: T0, to: T0 + 48 * HOUR });
     expect(stats.total).toBe(3);
     expect(stats.perDay).toEqual([{ day: '2026-01-01', count: 2 }, { day: '2026-01-02', count: 1 }]);

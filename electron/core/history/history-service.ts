@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { ChannelMonitor } from '../bot/monitor.js';
 import type { EventBus } from '../event-bus.js';
+import { FtsIndexer } from '../messages/fts-indexer.js';
 import { HistoryQuery, type PageRequest } from '../messages/history-query.js';
 import { MessageSearch, type SearchRequest } from '../messages/search.js';
 import { channelStats, type StatsRequest } from '../messages/stats.js';
@@ -22,7 +23,10 @@ export interface HistoryDeps {
 
 export function createHistory(d: HistoryDeps) {
   const pages = new HistoryQuery(d.store);
-  const search = new MessageSearch(d.store);
+  // Search indexing waits for pauses in the traffic, so a burst is written at full speed.
+  const indexer = new FtsIndexer(d.store.database);
+  indexer.start();
+  const search = new MessageSearch(d.store, indexer);
   const oldest = d.store.database.prepare<[string], { id: string; created_at: number }>('SELECT id, created_at FROM messages WHERE channel_id = ? ORDER BY sort_key LIMIT 1');
   const backfill = new Backfill({
     file: join(d.dataDir, 'backfill.json'),
@@ -47,10 +51,15 @@ export function createHistory(d: HistoryDeps) {
     handlers: {
       list: async (input: PageRequest | undefined) => pages.page(fresh(), { limit: 200, ...input }),
       search: async (input: SearchRequest) => search.search(fresh(), input),
-      stats: async (input: StatsRequest | undefined) => channelStats(d.store, fresh(), input),
+      stats: async (input: StatsRequest | undefined) => {
+        const channelId = fresh();
+        indexer.catchUp(); // author names
+        return channelStats(d.store, channelId, input);
+      },
     },
     dispose: () => {
       off();
+      indexer.stop();
       backfill.dispose();
     },
   };

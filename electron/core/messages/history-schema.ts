@@ -1,45 +1,52 @@
 // What history needs beyond the store's rows: columns derived from each row's JSON (virtual, so no
-// row is rewritten and fidelity's writes stay as they are), their indexes, and an FTS5 index kept in
-// step by triggers, so every write path (live, catch-up, backfill, edits) is searchable.
+// row is rewritten and nothing is computed on insert) and an FTS5 index of content, author and
+// "has" flags. The live path only inserts rows; the FTS index is filled behind it (FtsIndexer) up to
+// a watermark, and triggers keep already-indexed rows in step with edits and deletions.
 import type Database from 'better-sqlite3';
 
-// VIRTUAL generated columns can be added to an existing table (STORED ones cannot).
+// VIRTUAL generated columns can be added to an existing table (STORED ones cannot); unindexed, they
+// cost nothing on insert.
 const DERIVED: Array<[string, string]> = [
   ['created_at', "INTEGER GENERATED ALWAYS AS (json_extract(json, '$.createdAt')) VIRTUAL"],
   ['author_id', "TEXT GENERATED ALWAYS AS (json_extract(json, '$.author.id')) VIRTUAL"],
 ];
 
+const IMAGE = "(json_extract(value, '$.contentType') LIKE 'image/%' OR lower(json_extract(value, '$.name')) GLOB '*.[pjgw][npie][gfe]*')";
+
+/** The "has" words of a row (link embed file image). `messages.json`: json_each has a column named json too. */
+export const HAS_WORDS_SQL = `trim(
+  CASE WHEN instr(json_extract(messages.json, '$.content'), 'http://') OR instr(json_extract(messages.json, '$.content'), 'https://') THEN 'link ' ELSE '' END ||
+  CASE WHEN coalesce(json_array_length(messages.json, '$.embeds'), 0) > 0 THEN 'embed ' ELSE '' END ||
+  CASE WHEN coalesce(json_array_length(messages.json, '$.attachments'), 0) > 0 THEN 'file ' ELSE '' END ||
+  CASE WHEN EXISTS (SELECT 1 FROM json_each(messages.json, '$.attachments') WHERE ${IMAGE}) THEN 'image' ELSE '' END)`;
+
+/** The FTS row of a messages row: rowid is the snowflake, so newest first is the index's own order. */
+export const FTS_VALUES_SQL = `CAST(id AS INTEGER), json_extract(json, '$.content'), json_extract(json, '$.author.id'), ${HAS_WORDS_SQL}`;
+
 export function ensureHistorySchema(db: Database.Database): void {
   const have = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_xinfo('messages')").all().map((c) => c.name));
   for (const [name, def] of DERIVED) if (!have.has(name)) db.exec(`ALTER TABLE messages ADD COLUMN ${name} ${def}`);
-  db.exec('CREATE INDEX IF NOT EXISTS messages_author ON messages (channel_id, author_id, sort_key)');
-  db.exec('CREATE INDEX IF NOT EXISTS messages_time ON messages (channel_id, created_at)');
   // Authors by name, so from:/mentions: and top authors need no scan of every row's JSON.
   db.exec('CREATE TABLE IF NOT EXISTS authors (author_id TEXT PRIMARY KEY, username TEXT, display_name TEXT)');
-  // Contentless-delete FTS (SQLite ≥ 3.43): the text is not stored twice. Its rowid is the snowflake
-  // itself, so "newest first" is FTS5's own rowid order and a date range is a rowid range.
-  const fresh = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'messages_fts'").get();
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
-    content, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`);
-  db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_ai AFTER INSERT ON messages BEGIN
-    INSERT INTO messages_fts (rowid, content) VALUES (CAST(new.id AS INTEGER), json_extract(new.json, '$.content'));
-    INSERT INTO authors (author_id, username, display_name)
-      VALUES (json_extract(new.json, '$.author.id'), json_extract(new.json, '$.author.username'), json_extract(new.json, '$.author.displayName'))
-      ON CONFLICT (author_id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name
-      WHERE display_name IS NOT excluded.display_name OR username IS NOT excluded.username;
-  END`);
-  db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_ad AFTER DELETE ON messages BEGIN
-    DELETE FROM messages_fts WHERE rowid = CAST(old.id AS INTEGER);
-  END`);
-  db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_au AFTER UPDATE OF json ON messages
-    WHEN json_extract(old.json, '$.content') IS NOT json_extract(new.json, '$.content') BEGIN
-    DELETE FROM messages_fts WHERE rowid = CAST(old.id AS INTEGER);
-    INSERT INTO messages_fts (rowid, content) VALUES (CAST(new.id AS INTEGER), json_extract(new.json, '$.content'));
-  END`);
-  // A database from before search existed: index what it already holds, once.
-  if (fresh) {
-    db.exec("INSERT INTO messages_fts (rowid, content) SELECT CAST(id AS INTEGER), json_extract(json, '$.content') FROM messages");
-    db.exec(`INSERT OR REPLACE INTO authors SELECT json_extract(json, '$.author.id'), json_extract(json, '$.author.username'),
-      json_extract(json, '$.author.displayName') FROM messages ORDER BY sort_key`);
+  // An index from an earlier layout (content only, filled by an insert trigger) is rebuilt.
+  const old = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'").get() as { sql: string } | undefined;
+  if (old && !old.sql.includes('author')) {
+    db.exec('DROP TRIGGER IF EXISTS messages_fts_ai; DROP TRIGGER IF EXISTS messages_fts_au; DROP TRIGGER IF EXISTS messages_fts_ad; DROP TABLE messages_fts; DROP TABLE IF EXISTS fts_progress');
   }
+  db.exec('DROP INDEX IF EXISTS messages_author; DROP INDEX IF EXISTS messages_time');
+  // Contentless-delete FTS (SQLite ≥ 3.43): the text is not stored twice.
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
+    content, author, has, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`);
+  db.exec('CREATE TABLE IF NOT EXISTS fts_progress (id INTEGER PRIMARY KEY CHECK (id = 1), last_rowid INTEGER NOT NULL)');
+  db.exec('INSERT OR IGNORE INTO fts_progress (id, last_rowid) VALUES (1, 0)');
+  const indexed = '(SELECT last_rowid FROM fts_progress WHERE id = 1)';
+  db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_ad AFTER DELETE ON messages WHEN old.rowid <= ${indexed} BEGIN
+    DELETE FROM messages_fts WHERE rowid = CAST(old.id AS INTEGER);
+  END`);
+  // Edits, link previews (embeds) and attachments change what a row is found by.
+  db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_au AFTER UPDATE OF json ON messages
+    WHEN new.rowid <= ${indexed} AND old.json IS NOT new.json BEGIN
+    DELETE FROM messages_fts WHERE rowid = CAST(old.id AS INTEGER);
+    INSERT INTO messages_fts (rowid, content, author, has) SELECT ${FTS_VALUES_SQL} FROM messages WHERE rowid = new.rowid;
+  END`);
 }

@@ -1,10 +1,11 @@
 // Search over the stored history (SQLite FTS5) with Discord's filters, newest first, in pages.
-// Words go to the FTS index, whose rowid is the snowflake: dates and the paging cursor become rowid
-// bounds and "newest first" is the index's own order, so a page stops after `limit` hits.
+// Words and filters go to the FTS index, whose rowid is the snowflake: dates and the paging cursor
+// become rowid bounds and "newest first" is the index's own order, so a page stops after `limit` hits.
 import { parseSearch, type SearchQuery } from '../../../shared/search-query.js';
 import type { ChatMessage, SearchResult } from '../../../shared/types.js';
 import { snowflakeAt } from './last-seen.js';
 import { sortKey } from './history-query.js';
+import type { FtsIndexer } from './fts-indexer.js';
 import type { MessageStore } from './store.js';
 
 export interface SearchRequest {
@@ -29,17 +30,13 @@ function dayStart(date: string, tzOffsetMinutes: number): number {
 const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 // A term with no letter or digit has no token: FTS5 would match nothing or refuse it.
 const hasToken = (text: string) => /[\p{L}\p{N}]/u.test(text);
-
-const IMAGE = "(json_extract(value, '$.contentType') LIKE 'image/%' OR lower(json_extract(value, '$.name')) GLOB '*.[pjgw][npie][gfe]*')";
-const HAS_SQL = {
-  link: "(instr(json_extract(m.json, '$.content'), 'http://') > 0 OR instr(json_extract(m.json, '$.content'), 'https://') > 0)",
-  embed: "coalesce(json_array_length(m.json, '$.embeds'), 0) > 0",
-  file: "coalesce(json_array_length(m.json, '$.attachments'), 0) > 0",
-  image: `EXISTS (SELECT 1 FROM json_each(m.json, '$.attachments') WHERE ${IMAGE})`,
-} as const;
+const anyOf = (column: string, values: string[]) => `${column} : (${values.map(ftsPhrase).join(' OR ')})`;
 
 export class MessageSearch {
-  constructor(private readonly store: MessageStore) {}
+  constructor(
+    private readonly store: MessageStore,
+    private readonly indexer: FtsIndexer,
+  ) {}
 
   search(channelId: string, req: SearchRequest): SearchResult {
     const started = performance.now();
@@ -58,38 +55,32 @@ export class MessageSearch {
 
     const [low, high] = this.bounds(q, tz, req.before);
     if (BigInt(low) >= BigInt(high)) return done([]);
-    const where: string[] = [];
-    const params: unknown[] = [];
+    this.indexer.catchUp();
     const fromIds = this.resolveAll(q.from, problems);
     const mentionIds = this.resolveAll(q.mentions, problems);
     if ((q.from.length && !fromIds.length) || (q.mentions.length && !mentionIds.length)) return done([]);
-    if (fromIds.length) {
-      where.push(`m.author_id IN (${fromIds.map(() => '?').join(',')})`);
-      params.push(...fromIds);
-    }
-    if (mentionIds.length) {
-      where.push(`(${mentionIds.map(() => "instr(m.json, '<@' || ? || '>') > 0 OR instr(m.json, '<@!' || ? || '>') > 0").join(' OR ')})`);
-      params.push(...mentionIds.flatMap((id) => [id, id]));
-    }
-    for (const h of q.has) where.push(HAS_SQL[h]);
-    const extra = where.map((w) => ` AND ${w}`).join('');
-
+    // Everything but dates is an FTS5 match: words in content, author ids, "has" words, and a
+    // mention's id (a token of "<@id>") narrowed to real mentions below.
+    const match = [
+      ...terms.map((t) => `content : ${ftsPhrase(t)}`),
+      ...(fromIds.length ? [anyOf('author', fromIds)] : []),
+      ...(mentionIds.length ? [anyOf('content', mentionIds)] : []),
+      ...q.has.map((h) => `has : ${h}`),
+    ].join(' AND ');
+    const mentionSql = mentionIds.length ? ` AND (${mentionIds.map(() => "instr(m.json, '<@' || ? || '>') > 0 OR instr(m.json, '<@!' || ? || '>') > 0").join(' OR ')})` : '';
+    const mentionArgs = mentionIds.flatMap((id) => [id, id]);
     const db = this.store.database;
-    let rows: Array<{ json: string }>;
-    if (terms.length) {
-      const match = terms.map(ftsPhrase).join(' ');
-      rows = db
-        .prepare(
-          `SELECT m.json FROM messages_fts f JOIN messages m ON m.id = CAST(f.rowid AS TEXT)
-           WHERE messages_fts MATCH ? AND f.rowid >= CAST(? AS INTEGER) AND f.rowid < CAST(? AS INTEGER) AND m.channel_id = ?${extra}
-           ORDER BY f.rowid DESC LIMIT ?`,
-        )
-        .all(match, low, high, channelId, ...params, limit) as Array<{ json: string }>;
-    } else {
-      rows = db
-        .prepare(`SELECT m.json FROM messages m WHERE m.channel_id = ? AND m.sort_key >= ? AND m.sort_key < ?${extra} ORDER BY m.sort_key DESC LIMIT ?`)
-        .all(channelId, sortKey(low), sortKey(high), ...params, limit) as Array<{ json: string }>;
-    }
+    const rows = (
+      match
+        ? db
+            .prepare(
+              `SELECT m.json FROM messages_fts f JOIN messages m ON m.id = CAST(f.rowid AS TEXT)
+               WHERE messages_fts MATCH ? AND f.rowid >= CAST(? AS INTEGER) AND f.rowid < CAST(? AS INTEGER) AND m.channel_id = ?${mentionSql}
+               ORDER BY f.rowid DESC LIMIT ?`,
+            )
+            .all(match, low, high, channelId, ...mentionArgs, limit)
+        : db.prepare('SELECT json FROM messages WHERE channel_id = ? AND sort_key >= ? AND sort_key < ? ORDER BY sort_key DESC LIMIT ?').all(channelId, sortKey(low), sortKey(high), limit)
+    ) as Array<{ json: string }>;
     return done(rows.map((r) => JSON.parse(r.json) as ChatMessage));
   }
 

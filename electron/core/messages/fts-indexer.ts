@@ -1,0 +1,62 @@
+// Fills the search index behind the live path: rows are inserted bare during a burst (so ingest
+// keeps up with Discord) and indexed in small chunks once writes pause; a search first indexes
+// whatever is left, so it never misses a stored message.
+import type Database from 'better-sqlite3';
+import { FTS_VALUES_SQL } from './history-schema.js';
+
+const CHUNK = 500;
+/** No new row for this long counts as a pause in the traffic. */
+const QUIET_MS = 300;
+
+export class FtsIndexer {
+  private readonly step: () => number;
+  private readonly newest: Database.Statement<[], { n: number | null }>;
+  private timer: NodeJS.Timeout | null = null;
+  private lastSeenMax = -1;
+
+  constructor(private readonly db: Database.Database) {
+    const watermark = db.prepare<[], { last_rowid: number }>('SELECT last_rowid FROM fts_progress WHERE id = 1');
+    const rows = db.prepare<[number, number], { r: number }>('SELECT max(rowid) AS r FROM (SELECT rowid FROM messages WHERE rowid > ? ORDER BY rowid LIMIT ?)');
+    const fts = db.prepare(`INSERT INTO messages_fts (rowid, content, author, has) SELECT ${FTS_VALUES_SQL} FROM messages WHERE rowid > ? AND rowid <= ?`);
+    const authors = db.prepare(`INSERT INTO authors (author_id, username, display_name)
+      SELECT json_extract(json, '$.author.id'), json_extract(json, '$.author.username'), json_extract(json, '$.author.displayName')
+      FROM messages WHERE rowid > ? AND rowid <= ? ORDER BY rowid
+      ON CONFLICT (author_id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name`);
+    const advance = db.prepare('UPDATE fts_progress SET last_rowid = ? WHERE id = 1');
+    this.newest = db.prepare('SELECT max(rowid) AS n FROM messages');
+    this.step = db.transaction(() => {
+      const from = watermark.get()!.last_rowid;
+      const to = rows.get(from, CHUNK)?.r;
+      if (to === null || to === undefined) return 0;
+      fts.run(from, to);
+      authors.run(from, to);
+      advance.run(to);
+      return to - from;
+    });
+  }
+
+  /** Indexes everything not indexed yet (before a search). */
+  catchUp(): void {
+    while (this.step() > 0);
+  }
+
+  /** Indexes in the background, a chunk at a time, whenever the writes pause. */
+  start(intervalMs = QUIET_MS): void {
+    const tick = () => {
+      const max = this.newest.get()?.n ?? 0;
+      const quiet = max === this.lastSeenMax;
+      this.lastSeenMax = max;
+      // One chunk per tick while quiet keeps each pause in the event loop short (a few ms).
+      const more = quiet && this.step() > 0;
+      this.timer = setTimeout(tick, more ? 5 : intervalMs);
+      this.timer.unref();
+    };
+    this.timer = setTimeout(tick, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
