@@ -3,7 +3,8 @@
 // DM_BUILD_OUT=<dir> builds into <dir>/build and <dir>/renderer instead (the updater builds a new
 // release there, never over the running one); DM_BUILD_SKIP=renderer,preload leaves those out
 // (the updater reuses the running release's copy when their sources did not change).
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
@@ -67,4 +68,14 @@ else if (existsSync('electron/preload.ts')) {
     }),
   );
 }
+// What this build is, for the app to report even while the checkout moves (the updater passes the commit).
+const gitHead = () => {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return null;
+  }
+};
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+writeFileSync(join(outDir, 'app-identity.json'), `${JSON.stringify({ version, commit: process.env.DM_BUILD_COMMIT || gitHead() })}\n`);
 process.stdout.write(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

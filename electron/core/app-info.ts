@@ -1,9 +1,24 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { IDENTITY_FILE, ownBuildDir } from './update/release-layout.js';
 
-/** Name and version from the app folder's package.json; commit from its git checkout, if it is one. */
-export function readAppIdentity(appDir: string): { name: string; version: string; commit: string | null } {
+/**
+ * Version and commit of the build that runs, as scripts/build.mjs recorded them: the checkout may be
+ * half-way through an update (or back at another commit) while this build runs.
+ */
+function builtIdentity(buildDir: string | null): { version: string; commit: string | null } | null {
+  if (!buildDir) return null;
+  try {
+    const v = JSON.parse(readFileSync(join(buildDir, IDENTITY_FILE), 'utf8')) as { version?: unknown; commit?: unknown };
+    return typeof v.version === 'string' ? { version: v.version, commit: typeof v.commit === 'string' ? v.commit : null } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Name from the app folder's package.json; version and commit from the build, else from the checkout. */
+export function readAppIdentity(appDir: string, buildDir = ownBuildDir()): { name: string; version: string; commit: string | null } {
   let name = 'Discord Monitor';
   let version = '0.0.0';
   try {
@@ -13,6 +28,8 @@ export function readAppIdentity(appDir: string): { name: string; version: string
   } catch {
     /* packaged without package.json beside: keep defaults */
   }
+  const built = builtIdentity(buildDir);
+  if (built) return { name, ...built };
   let commit: string | null;
   try {
     commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: appDir, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 })

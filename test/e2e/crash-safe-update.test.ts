@@ -97,7 +97,7 @@ it.each(KILL_POINTS)('kill -9 of the app and its children during $step: the old 
   expect(killed.length).toBeGreaterThan(1);
 
   const after = await waitForNewProcess(sup.base, before.pid, sup.log, 60_000);
-  expect(after).toMatchObject({ commit: good, version: before.version, bot: 'connected' });
+  expect(after, sup.log()).toMatchObject({ commit: good, version: before.version, bot: "connected" });
   expect(checkout.head()).toBe(good);
   expect(git(checkout.dir, 'status', '--porcelain')).toBe('');
   expect(journal().at(-1)).toMatchObject({ outcome: 'interrupted', failedStep: step, to: target });

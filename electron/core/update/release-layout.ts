@@ -4,6 +4,7 @@
 // through `current`, so service files keep running `node <app>/.vite/build/headless.js`.
 import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const RELEASES = '.releases';
 export const CURRENT = 'current';
@@ -72,6 +73,16 @@ export function releaseOf(buildDir: string): string | null {
   const abs = resolve(buildDir);
   return basename(dirname(dirname(abs))) !== '' && basename(dirname(dirname(dirname(abs)))) === RELEASES ? basename(dirname(dirname(abs))) : null;
 }
+
+/** The folder of the built file this code runs from (`…/build`), or null when run from source. */
+export function ownBuildDir(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  if (basename(dir) === 'chunks') dir = dirname(dir);
+  return basename(dir) === 'build' ? dir : null;
+}
+
+/** Written by scripts/build.mjs beside the entries: what this build is, whatever the checkout says meanwhile. */
+export const IDENTITY_FILE = 'app-identity.json';
 
 export const isSymlink = (path: string): boolean => {
   try {

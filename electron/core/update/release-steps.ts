@@ -1,13 +1,14 @@
 // The pipeline's release-mode steps: dependencies and build go into new folders, the self-test
 // (standby) runs the new release's entry, and the switch is the last thing before the restart.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { ensureDeps } from './deps-store.js';
 import { short } from './git.js';
 import { buildRelease, type Release } from './release.js';
-import { currentRelease, launchersInstalled, readReleaseInfo, releaseOf, releaseVite, RELEASES } from './release-layout.js';
+import { currentRelease, launchersInstalled, ownBuildDir, readReleaseInfo, releaseOf, releaseVite, RELEASES } from './release-layout.js';
+
+export { ownBuildDir };
 import { adoptPlainBuild, collectGarbage, switchCurrent, switchTo } from './switch.js';
 import type { Command, UpdateCommands } from './types.js';
 
@@ -19,13 +20,6 @@ export interface ReleaseRun {
   release: Release | null;
   /** The release `current` pointed at before the switch, once switched (a rollback switches back). */
   switchedFrom: string | null | undefined;
-}
-
-/** The folder of the built file this code runs from (`…/build`), or null when run from source. */
-export function ownBuildDir(): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  if (basename(dir) === 'chunks') dir = dirname(dir);
-  return basename(dir) === 'build' ? dir : null;
 }
 
 export function startReleaseRun(buildDir = ownBuildDir()): ReleaseRun {

@@ -85,7 +85,7 @@ export async function buildRelease(o: BuildReleaseOptions): Promise<Release> {
       cwd: src,
       timeoutMs: o.timeoutMs,
       onLine: o.log,
-      env: { ...(o.env ?? process.env), DM_BUILD_OUT: vite, DM_BUILD_SKIP: reused.join(',') },
+      env: { ...(o.env ?? process.env), DM_BUILD_OUT: vite, DM_BUILD_SKIP: reused.join(','), DM_BUILD_COMMIT: o.commit },
     });
     if (!existsSync(join(vite, 'build', 'headless.js'))) throw new Error(`${describe(o.build)} finished but wrote no build/headless.js`);
     const info: ReleaseInfo = { commit: o.commit, lockHash: o.depsHash, builtAt: new Date().toISOString(), reused };
