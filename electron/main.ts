@@ -14,6 +14,8 @@ import { createLoginItem, currentLaunchTarget, openedAtLogin, type LoginItem } f
 import { PanelWindow } from './shell/panel-window.js';
 import { iconDir, setupPaths } from './shell/paths.js';
 import { createRelauncher } from './shell/relauncher.js';
+import { standbyCheck } from './shell/standby-check.js';
+import { takeWindowState } from './shell/window-state.js';
 import { preloadPath, rendererLocation } from './shell/renderer-location.js';
 import { openSecretBox } from './shell/secret-box.js';
 import { setupSecurity } from './shell/security.js';
@@ -30,6 +32,8 @@ export interface MainOptions {
   buildDir: string;
   /** Settings store; electron-store unless a test passes another. */
   storeFactory?: StoreFactory;
+  /** Tests: a stand-in for the new build's headless entry in the standby check before a relaunch. */
+  standbyEntry?: string;
 }
 
 export interface Shell {
@@ -67,6 +71,10 @@ export async function main(o: MainOptions): Promise<Shell | null> {
     electronVersion: process.versions.electron ?? null,
     relauncher,
     packaged: app.isPackaged,
+    // An update relaunches only after the new build passed the standby check in plain Node.
+    update: {
+      handover: standbyCheck({ appDir: paths.appDir, dataDir: paths.dataDir, relauncher, windowState: () => panel.state(), ...(o.standbyEntry ? { entry: o.standbyEntry } : {}) }),
+    },
   });
   secrets.useLogger(core.log.logger);
 
@@ -88,6 +96,8 @@ export async function main(o: MainOptions): Promise<Shell | null> {
     flags: new ShellFlags(paths.dataDir),
     logger: core.log.logger,
     isQuitting: () => lifecycle.quitting,
+    // After an update's relaunch: the window where and as large as it was.
+    bounds: args.relaunched ? (takeWindowState(paths.dataDir)?.bounds ?? null) : null,
   });
   instance.onSecondInstance(() => panel.show());
   setupIpc(core, panel, renderer);

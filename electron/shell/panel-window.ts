@@ -4,6 +4,7 @@ import { BrowserWindow, Notification } from 'electron';
 import type { Logger } from 'pino';
 import type { RendererLocation } from './renderer-location.js';
 import type { ShellFlags } from './shell-flags.js';
+import type { Bounds } from './window-state.js';
 
 export interface PanelWindowOptions {
   renderer: RendererLocation;
@@ -13,6 +14,8 @@ export interface PanelWindowOptions {
   logger: Logger;
   /** True once the app is quitting: then a close really closes. */
   isQuitting(): boolean;
+  /** Where the window was before an update's relaunch; default size otherwise. */
+  bounds?: Bounds | null;
 }
 
 export const CLOSE_NOTICE = {
@@ -42,6 +45,12 @@ export class PanelWindow {
     win.focus();
   }
 
+  /** Position, size and visibility now, for the relaunch after an update. */
+  state(): { bounds: Bounds | null; visible: boolean } {
+    const win = this.window;
+    return { bounds: win ? win.getBounds() : null, visible: win ? win.isVisible() : false };
+  }
+
   /** Sends to our window only; nothing when there is none (hidden start). */
   send(channel: string, ...args: unknown[]): void {
     this.window?.webContents.send(channel, ...args);
@@ -51,8 +60,7 @@ export class PanelWindow {
     this.painted = false;
     const win = new BrowserWindow({
       show: false,
-      width: 1100,
-      height: 760,
+      ...(this.o.bounds ?? { width: 1100, height: 760 }),
       minWidth: 640,
       minHeight: 420,
       title: 'Discord Monitor',

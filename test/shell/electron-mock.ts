@@ -163,6 +163,7 @@ export class BrowserWindow extends EventEmitter {
   readonly webContents = new WebContents();
   loaded: string | null = null;
   private visible: boolean;
+  private bounds: { x: number; y: number; width: number; height: number };
   private minimized = false;
   private destroyed = false;
   readonly focus = vi.fn();
@@ -170,6 +171,8 @@ export class BrowserWindow extends EventEmitter {
   constructor(readonly options: BrowserWindowOptions = {}) {
     super();
     this.visible = options.show ?? true;
+    const n = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
+    this.bounds = { x: n(options.x, 0), y: n(options.y, 0), width: n(options.width, 800), height: n(options.height, 600) };
     BrowserWindow.instances.push(this);
     app.emit('web-contents-created', preventable(), this.webContents);
   }
@@ -201,6 +204,12 @@ export class BrowserWindow extends EventEmitter {
   }
   isVisible(): boolean {
     return this.visible;
+  }
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
+  }
+  setBounds(bounds: Partial<{ x: number; y: number; width: number; height: number }>): void {
+    this.bounds = { ...this.bounds, ...bounds };
   }
   isMinimized(): boolean {
     return this.minimized;

@@ -38,6 +38,8 @@ export interface StartOptions {
   world?: World;
   dirs?: Started['dirs'];
   env?: NodeJS.ProcessEnv;
+  /** A stand-in for the new build's headless entry in the standby check before a relaunch. */
+  standbyEntry?: string;
 }
 
 export async function startMain(o: StartOptions = {}): Promise<Started | null> {
@@ -50,7 +52,7 @@ export async function startMain(o: StartOptions = {}): Promise<Started | null> {
     ...(o.world ? { DISCORD_API_URL: o.world.fake.apiUrl, DISCORD_CDN_URL: o.world.fake.cdnUrl, ...configuredEnv(o.world) } : {}),
     ...o.env,
   };
-  const shell = await main({ argv: ['/opt/electron', dirs.app, ...(o.flags ?? [])], env, buildDir: dirs.build, storeFactory: confStore });
+  const shell = await main({ argv: ['/opt/electron', dirs.app, ...(o.flags ?? [])], env, buildDir: dirs.build, storeFactory: confStore, ...(o.standbyEntry ? { standbyEntry: o.standbyEntry } : {}) });
   if (!shell) return null;
   return {
     shell,
