@@ -228,6 +228,14 @@ export class Gateway {
     return this.conns.size;
   }
 
+  /** MESSAGE_REACTION_* (docs/events/gateway-events), only to sessions that asked for GUILD_MESSAGE_REACTIONS. */
+  dispatchReaction(guildId: string, t: string, d: Record<string, unknown>): void {
+    for (const s of this.sessions.values()) {
+      if ((s.conn || s.resumable) && this.state.isMember(guildId, s.bot.user.id) && (s.intents & INTENT.GUILD_MESSAGE_REACTIONS) !== 0) this.push(s, t, d);
+    }
+    this.opts.onChange();
+  }
+
   dispatchDelete(m: FakeMessage): void {
     this.dispatchToGuild(m.guildId, 'MESSAGE_DELETE', () => ({ id: m.id, channel_id: m.channelId, guild_id: m.guildId }));
   }

@@ -8,7 +8,7 @@ import { handleCdn } from './cdn.js';
 import { handleRest } from './rest.js';
 import type { SessionStartLimit } from './session-limit.js';
 import type { RateLimitOptions } from './rate-limits.js';
-import { APP_FLAG, discordTimestamp, State, type FakeAttachment, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from './state.js';
+import { APP_FLAG, discordTimestamp, State, type FakeAttachment, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser, type Json } from './state.js';
 
 export type { RateLimitOptions } from './rate-limits.js';
 export type { FakeAttachment, FakeChannel, FakeGuild, FakeMessage, FakeUser } from './state.js';
@@ -116,10 +116,28 @@ export class FakeDiscord {
 
   postMessage(
     channelId: string,
-    m: { authorId: string; content: string; attachments?: NewAttachment[] },
+    m: { authorId: string; content: string; attachments?: NewAttachment[]; extra?: Json },
   ): FakeMessage {
     if (!this.state.users.has(m.authorId)) throw new Error(`fake-discord: unknown author ${m.authorId}`);
-    return structuredClone(this.createMessage(channelId, m.authorId, m.content, m.attachments ?? []));
+    return structuredClone(this.createMessage(channelId, m.authorId, m.content, m.attachments ?? [], m.extra));
+  }
+
+  /**
+   * A user reacts (or takes the reaction back): the message's `reactions` change as Discord counts them
+   * (docs/resources/message, Reaction Object) and MESSAGE_REACTION_ADD/REMOVE goes out.
+   */
+  react(channelId: string, id: string, userId: string, emoji: { id: string | null; name: string; animated?: boolean }, remove = false): void {
+    const m = this.findMessage(channelId, id);
+    const reactions = ((m.extra ??= {}).reactions ??= []) as { count: number; count_details: { burst: number; normal: number }; me: boolean; me_burst: boolean; emoji: Json; burst_colors: string[] }[];
+    const same = (e: Json) => (emoji.id ? e.id === emoji.id : e.id === null && e.name === emoji.name);
+    let r = reactions.find((x) => same(x.emoji));
+    if (!r && remove) return;
+    if (!r) reactions.push((r = { count: 0, count_details: { burst: 0, normal: 0 }, me: false, me_burst: false, emoji: { ...emoji }, burst_colors: [] }));
+    r.count += remove ? -1 : 1;
+    r.count_details.normal = r.count;
+    if (r.count === 0) reactions.splice(reactions.indexOf(r), 1);
+    const d = { user_id: userId, channel_id: channelId, message_id: id, guild_id: m.guildId, emoji, burst: false, type: 0 };
+    this.gateway.dispatchReaction(m.guildId, remove ? 'MESSAGE_REACTION_REMOVE' : 'MESSAGE_REACTION_ADD', d);
   }
 
   editMessage(channelId: string, id: string, content: string): void {
@@ -406,7 +424,7 @@ export class FakeDiscord {
     return user;
   }
 
-  private createMessage(channelId: string, authorId: string, content: string, files: NewAttachment[]): FakeMessage {
+  private createMessage(channelId: string, authorId: string, content: string, files: NewAttachment[], extra?: Json): FakeMessage {
     const channel = this.state.channels.get(channelId);
     const list = this.state.messages.get(channelId);
     if (!channel || !list || channel.type === 4) throw new Error(`fake-discord: no text channel ${channelId}`);
@@ -429,6 +447,7 @@ export class FakeDiscord {
       attachments,
       embeds: [],
       deleted: false,
+      ...(extra ? { extra: structuredClone(extra) } : {}),
     };
     list.push(message);
     this.gateway.dispatchMessage('MESSAGE_CREATE', message);

@@ -71,6 +71,8 @@ export interface FakeMessage {
   /** Link previews Discord added after the message was sent (embed objects as sent). */
   embeds: Json[];
   deleted: boolean;
+  /** Other documented message fields, as Discord sends them (mentions, message_reference, embeds, sticker_items, poll, reactions…). */
+  extra?: Json;
 }
 
 export interface FakeBot {
@@ -95,7 +97,7 @@ export const APP_FLAG = {
   GATEWAY_MESSAGE_CONTENT_LIMITED: 1 << 19,
 } as const;
 
-export const INTENT = { GUILD_MEMBERS: 1 << 1, GUILD_PRESENCES: 1 << 8, MESSAGE_CONTENT: 1 << 15 } as const;
+export const INTENT = { GUILD_MEMBERS: 1 << 1, GUILD_PRESENCES: 1 << 8, GUILD_MESSAGE_REACTIONS: 1 << 10, MESSAGE_CONTENT: 1 << 15 } as const;
 
 /** Bots lacking both content flags get empty message content over REST, as on Discord. */
 export function hasContentPrivilege(bot: FakeBot): boolean {
@@ -294,6 +296,9 @@ export class State {
       components: [],
       pinned: false,
       flags: 0,
+      ...m.extra,
+      // Without the content intent these are empty and a poll is left out (docs/resources/message, Message Object).
+      ...(showContent ? {} : { embeds: [], attachments: [], poll: undefined }),
     };
   }
 

@@ -1,0 +1,102 @@
+// The message view in real Chromium against the fake Discord, through the real headless app: a
+// reply that quotes its message, a mention by name, a bot's embed, and a reaction whose count
+// follows MESSAGE_REACTION_ADD/REMOVE live. SCREENSHOTS_DIR=docs/screenshots saves message-view.png.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld, TOKEN, type World } from '../helpers/world.js';
+import { launchBrowser, shoot } from './browser.js';
+import { startHeadless, type HeadlessProcess } from './headless-process.js';
+
+let world: World;
+let app: HeadlessProcess;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+
+beforeAll(async () => {
+  world = await createWorld({ heartbeatIntervalMs: 5000 });
+  dataDir = mkdtempSync(join(tmpdir(), 'dm-e2e-view-'));
+  app = await startHeadless(['--data-dir', dataDir], {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_GUILD_ID: world.guildId,
+    DISCORD_CHANNEL_ID: world.channelId,
+    DISCORD_API_URL: world.fake.apiUrl,
+    DISCORD_CDN_URL: world.fake.cdnUrl,
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+  await page.goto(app.url);
+  await page.locator('[data-testid="status"][data-state="connected"]').waitFor({ timeout: 10_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await world?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const message = (id: string) => page.locator(`[data-testid="message"][data-message-id="${id}"]`);
+
+describe('message view in Chromium', () => {
+  it('shows a reply with its quote, a mention by name, an embed, and a reaction that updates live', async () => {
+    const bob = world.fake.addUser({ username: 'bob', globalName: 'Bob' });
+    const alice = { id: world.userId, username: 'alice', global_name: 'Alice', discriminator: '0', avatar: null };
+    const original = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'Deploy finished 🔥 in **42 s**' });
+    await message(original.id).waitFor({ timeout: 5000 });
+
+    // A reply (docs/resources/message, "Replies": type 19 + message_reference) that mentions Alice
+    // and carries a bot-style embed whose images come from the configured CDN.
+    const reply = world.fake.postMessage(world.channelId, {
+      authorId: bob.id,
+      content: 'Thanks <@' + world.userId + '>! Release notes below, due <t:1893456000:D>',
+      extra: {
+        type: 19,
+        mentions: [alice],
+        message_reference: { type: 0, message_id: original.id, channel_id: world.channelId, guild_id: world.guildId },
+        embeds: [
+          {
+            type: 'rich',
+            title: 'v3.1 released',
+            url: 'https://example.com/releases/3.1',
+            description: 'Highlights: **message view**, `search`, and ||a surprise||',
+            color: 0x5865f2,
+            fields: [
+              { name: 'Messages', value: '12,345', inline: true },
+              { name: 'Errors', value: '0', inline: true },
+            ],
+            thumbnail: { url: `${world.fake.cdnUrl}/embed/avatars/1.png`, width: 80, height: 80 },
+            footer: { text: 'Release bot' },
+            timestamp: new Date().toISOString(),
+          },
+        ],
+      },
+    });
+    const row = message(reply.id);
+    await row.waitFor({ timeout: 5000 });
+    await expect.poll(() => row.locator('[data-testid="reply"]').textContent()).toContain('@Alice');
+    expect(await row.locator('[data-testid="reply"]').textContent()).toContain('Deploy finished');
+    expect(await row.locator('.markdown .mention').first().textContent()).toBe('@Alice');
+    expect(await row.locator('.markdown').textContent()).not.toContain('<@');
+    expect(await row.locator('[data-testid="embed"] .embed__title').textContent()).toBe('v3.1 released');
+    expect(await row.locator('[data-testid="embed"] .embed__field').count()).toBe(2);
+    const thumb = row.locator('.embed__thumbnail');
+    await expect.poll(() => thumb.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    // Twemoji from the build, not an emoji font.
+    const fire = message(original.id).locator('img.emoji[alt="🔥"]');
+    await expect.poll(() => fire.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+
+    // Reactions change live: two people add 🔥, one takes it back.
+    const count = () => row.locator('[data-testid="reaction"] .reaction__count').first().textContent({ timeout: 5000 });
+    world.fake.react(world.channelId, reply.id, world.userId, { id: null, name: '🔥' });
+    await expect.poll(count, { timeout: 5000 }).toBe('1');
+    world.fake.react(world.channelId, reply.id, bob.id, { id: null, name: '🔥' });
+    await expect.poll(count, { timeout: 5000 }).toBe('2');
+    await shoot(page, 'message-view');
+    world.fake.react(world.channelId, reply.id, bob.id, { id: null, name: '🔥' }, true);
+    await expect.poll(count, { timeout: 5000 }).toBe('1');
+  });
+});
