@@ -176,12 +176,21 @@ describe('replies (docs: message.mdx "Replies", type 19)', () => {
     const quote = within(list).getByTestId('reply');
     expect(quote.textContent).toContain('@Mason');
     expect(quote.textContent).toContain('Supa Hot');
+    expect(quote.querySelector('.reply__excerpt')?.textContent).toBe('Supa Hot');
     const target = list.querySelector<HTMLElement>(`[data-message-id="${original!.id}"]`)!;
     const scrolled = vi.fn();
     target.scrollIntoView = scrolled;
     await user.click(quote);
     expect(scrolled).toHaveBeenCalled();
     expect(target.classList.contains('message--highlight')).toBe(true);
+  });
+
+  it("the excerpt's Markdown and emoji are drawn, on one line", () => {
+    const { el } = draw(makeMessage({ view: { ...one(doc.REPLY_MESSAGE).view!, reply: { id: '1', author: 'Mason', excerpt: 'done 🔥 in **42 s**' } } }));
+    const excerpt = el.querySelector('.reply__excerpt')!;
+    expect(excerpt.querySelector('strong')?.textContent).toBe('42 s');
+    expect(excerpt.querySelector('img.emoji')?.getAttribute('alt')).toBe('🔥');
+    expect(excerpt.textContent).not.toContain('**');
   });
 
   it('says when the original was deleted', () => {

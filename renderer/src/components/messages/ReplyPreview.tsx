@@ -3,6 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ChatReply } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
+import { parseDiscordMarkdown } from '../../lib/discord/markdown';
+import { DiscordMarkdown } from './DiscordMarkdown';
 
 export const JUMP_EVENT = 'message-view:jump';
 
@@ -28,7 +30,8 @@ export function ReplyPreview({ reply }: { reply: ChatReply }) {
       ) : (
         <>
           {reply.author && <span className="reply__author">@<bdi>{stripBidiControls(reply.author)}</bdi></span>}
-          <span className="reply__excerpt"><bdi>{reply.excerpt ?? t('messages.replyNotLoaded')}</bdi></span>
+          {/* Discord draws the excerpt's Markdown and emoji on one line (CSS flattens blocks and breaks). */}
+          <bdi className="reply__excerpt">{reply.excerpt !== null ? <DiscordMarkdown nodes={parseDiscordMarkdown(reply.excerpt)} /> : t('messages.replyNotLoaded')}</bdi>
         </>
       )}
     </button>
