@@ -1,0 +1,73 @@
+// The message view's data live, with the real discord.js against the fake Discord: a link preview's
+// embed arrives by partial MESSAGE_UPDATE, reactions follow MESSAGE_REACTION_* events (the intent is
+// asked for), mentions and the reply quote are resolved.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app-core.js';
+import type { ChatMessage } from '../../shared/types.js';
+import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+
+let world: World;
+let core: Core | null = null;
+
+beforeEach(async () => {
+  world = await createWorld();
+});
+afterEach(async () => {
+  await core?.shutdown();
+  core = null;
+  await world.close();
+});
+
+async function connectedCore(): Promise<Core> {
+  core = await coreFor(world, configuredEnv(world));
+  const connected = waitState(core, 'connected', 15_000);
+  await core.monitor.start();
+  await connected;
+  return core;
+}
+
+async function post(c: Core, content: string, extra?: Record<string, unknown>): Promise<ChatMessage> {
+  const created = nextEvent(c, 'message.created', (m) => m.content === content);
+  world.fake.postMessage(world.channelId, { authorId: world.userId, content, ...(extra ? { extra } : {}) });
+  return created;
+}
+
+describe('message view data, live', { timeout: 40_000 }, () => {
+  it('a link preview embed arrives by partial update and keeps the mentions', async () => {
+    const c = await connectedCore();
+    const alice = { id: world.userId, username: 'alice', global_name: 'Alice', discriminator: '0', avatar: null };
+    const m = await post(c, `hi <@${world.userId}> https://example.com`, { mentions: [alice] });
+    expect(m.view?.mentions.users).toEqual([{ id: world.userId, name: 'Alice' }]);
+    const updated = nextEvent(c, 'message.updated', (u) => u.id === m.id);
+    world.fake.addEmbed(world.channelId, m.id, { type: 'link', url: 'https://example.com', title: 'Example Domain', description: 'An example' });
+    const u = await updated;
+    expect(u.view?.embeds).toEqual([{ type: 'link', url: 'https://example.com', title: 'Example Domain', description: 'An example', color: null, fields: [], timestamp: null }]);
+    expect(u.view?.mentions.users).toEqual([{ id: world.userId, name: 'Alice' }]);
+    expect(u.editedAt).toBeNull();
+  });
+
+  it('a reply quotes the stored message', async () => {
+    const c = await connectedCore();
+    const original = await post(c, 'the original');
+    const reply = await post(c, 'the reply', { type: 19, message_reference: { type: 0, message_id: original.id, channel_id: world.channelId, guild_id: world.guildId } });
+    expect(reply.view?.reply).toEqual({ id: original.id, author: 'Alice', excerpt: 'the original' });
+  });
+
+  it('reaction counts follow add and remove events (custom emoji with their CDN image)', async () => {
+    const c = await connectedCore();
+    const m = await post(c, 'react to me');
+    const bob = world.fake.addUser({ username: 'bob' });
+    const counts = async (action: () => void) => {
+      const updated = nextEvent(c, 'message.updated', (u) => u.id === m.id);
+      action();
+      return (await updated).view?.reactions.map((r) => [r.emoji.name, r.count]);
+    };
+    expect(await counts(() => world.fake.react(world.channelId, m.id, world.userId, { id: null, name: '🔥' }))).toEqual([['🔥', 1]]);
+    expect(await counts(() => world.fake.react(world.channelId, m.id, bob.id, { id: null, name: '🔥' }))).toEqual([['🔥', 2]]);
+    expect(await counts(() => world.fake.react(world.channelId, m.id, bob.id, { id: '41771983429993937', name: 'LUL' }))).toEqual([['🔥', 2], ['LUL', 1]]);
+    expect(await counts(() => world.fake.react(world.channelId, m.id, bob.id, { id: null, name: '🔥' }, true))).toEqual([['🔥', 1], ['LUL', 1]]);
+    const listed = await c.dispatch('messages.list', { limit: 10 });
+    const stored = listed.ok ? listed.value.find((x) => x.id === m.id) : undefined;
+    expect(stored?.view?.reactions.find((r) => r.emoji.id)?.emoji.url).toMatch(/\/emojis\/41771983429993937\.webp$/);
+  });
+});
