@@ -1,6 +1,8 @@
 // The one registry of commands (request → response) and events (name → payload).
 // The preload bridge, the WebSocket bridge and the renderer's API type all derive from it.
 import type { z } from 'zod';
+import type { ArchiveStatus, BackupInfo, DeleteAllCheck, DeleteProgress, ExportResult } from './archive.js';
+import * as a from './archive-schemas.js';
 import * as s from './schemas.js';
 import type {
   AppInfo,
@@ -64,6 +66,18 @@ export const commands = {
     /** Removes one notice for good; answers the remaining ones. An unknown id changes nothing. */
     dismissNotice: command(s.dismissNoticeInput).returns<Notice[]>(),
   },
+  archive: {
+    /** Backups (folder, recent files, next run) and the last delete-all run. */
+    status: command(s.noInput).returns<ArchiveStatus>(),
+    backupNow: command(s.noInput).returns<BackupInfo>(),
+    /** Desktop: a save dialog, then the file. The browser downloads from EXPORT_PATH instead. */
+    export: command(a.exportInput).returns<ExportResult | { cancelled: true }>(),
+    /** Whether delete-all may run: dangerous actions on, bot connected, permissions (what is missing). */
+    deleteAllCheck: command(s.noInput).returns<DeleteAllCheck>(),
+    /** Writes a backup, then deletes in the background; progress arrives as `archive.deleteProgress`. */
+    deleteAll: command(a.deleteAllInput).returns<{ started: true; backup: string }>(),
+    cancelDelete: command(s.noInput).returns<DeleteProgress | null>(),
+  },
   update: {
     status: command(s.noInput).returns<UpdateView>(),
     check: command(s.noInput).returns<UpdateView>(),
@@ -82,6 +96,8 @@ export const events = {
   'settings.changed': event<SettingsView>(),
   'notices.changed': event<Notice[]>(),
   'update.status': event<UpdateView>(),
+  'archive.deleteProgress': event<DeleteProgress>(),
+  'archive.exportProgress': event<{ done: number; total: number; format: string }>(),
 } as const;
 
 export type Commands = typeof commands;

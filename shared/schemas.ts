@@ -77,6 +77,14 @@ export const branchName = z
     if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid git branch name: it ${problem}` });
   });
 
+/** An absolute folder for message backups, or empty for the default one in the data folder. */
+export const backupDir = z
+  .string()
+  .trim()
+  .max(1000, 'is too long for a folder path')
+  .refine((v) => !v.includes('\0'), 'must not contain a NUL character')
+  .refine((v) => v === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v), 'must be an absolute folder path, such as /srv/discord-monitor/backups');
+
 export const settingsPatch = z
   .object({
     token: z.union([botToken, z.null()]).optional(),
@@ -89,6 +97,11 @@ export const settingsPatch = z
     updateBranch: branchName.optional(),
     autoRestartService: z.boolean().optional(),
     checkIntervalMinutes: z.number().int().min(1).max(1440).optional(),
+    backupEnabled: z.boolean().optional(),
+    backupDir: backupDir.optional(),
+    backupKeep: z.number().int().min(1).max(365).optional(),
+    backupIntervalHours: z.number().int().min(1).max(720).optional(),
+    dangerousActionsEnabled: z.boolean().optional(),
   })
   .strict();
 export type SettingsPatch = z.input<typeof settingsPatch>;

@@ -142,6 +142,11 @@ export const SETTING_KEYS = [
   'updateBranch',
   'autoRestartService',
   'checkIntervalMinutes',
+  'backupEnabled',
+  'backupDir',
+  'backupKeep',
+  'backupIntervalHours',
+  'dangerousActionsEnabled',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -169,6 +174,15 @@ export interface SettingsView {
   updateBranch: string;
   autoRestartService: boolean;
   checkIntervalMinutes: number;
+  /** Automatic JSON backups of the stored messages (the original's BACKUP_ENABLED). */
+  backupEnabled: boolean;
+  /** Absolute folder for backups; empty: `<data folder>/message-backups` (BACKUP_DIR). */
+  backupDir: string;
+  /** Backups kept; older ones are removed after each new one. */
+  backupKeep: number;
+  backupIntervalHours: number;
+  /** Unlocks "Delete all messages" (DANGEROUS_ACTIONS_ENABLED); off by default. */
+  dangerousActionsEnabled: boolean;
   /** Fields whose effective value comes from the environment or .env, with the variable's name. */
   fromEnv: Partial<Record<SettingKey | 'token', string>>;
   /** True when token, guild and channel are all set. */

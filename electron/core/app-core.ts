@@ -9,12 +9,14 @@ import { EventBus } from './event-bus.js';
 import { ensurePrivateDir, tightenModes, touchPrivateFile } from './fs-modes.js';
 import { testConnectionHandler } from './handlers/test-connection.js';
 import { checkApiUrlChange } from './handlers/token-destination.js';
+import type { Archive } from './archive/archive.js';
+import { createArchiveArea } from './archive/core-wiring.js';
 import { createHistory } from './history/history-service.js';
 import { createLog, type CoreLog } from './log/logger.js';
 import { LastSeen } from './messages/last-seen.js';
 import { MessageStore } from './messages/store.js';
 import { Notices } from './notices.js';
-import type { AppPaths, LoginItemPort, Relauncher, SecretBox } from './ports.js';
+import type { AppPaths, LoginItemPort, Relauncher, SaveDialogPort, SecretBox } from './ports.js';
 import type { StoreFactory } from './settings/open-store.js';
 import { Settings } from './settings/settings.js';
 import { UpdateService, type UpdateServiceOptions } from './update-service.js';
@@ -31,6 +33,8 @@ export interface CoreOptions {
   relauncher?: Relauncher | null;
   /** Start on login; only the desktop shell has one. */
   loginItem?: LoginItemPort | null;
+  /** Where to save an export; only the desktop shell has one (headless downloads over HTTP). */
+  saveDialog?: SaveDialogPort | null;
   /** A packaged install updates through its installer, not git. */
   packaged?: boolean;
   /** Update pipeline commands/timeouts and restart detection inputs (tests). */
@@ -46,6 +50,8 @@ export interface Core {
   settings: Settings;
   updates: UpdateService;
   log: CoreLog;
+  /** Exports, backups and the guarded delete-all. */
+  archive: Archive;
   info(): AppInfo;
   /** Marks the core busy (an update runs): bot and settings commands are refused meanwhile. */
   setBusy(reason: string | null): void;
@@ -96,12 +102,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   log.logger.debug(`Last message seen: ${JSON.stringify(lastSeen.snapshot())}`);
   const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, ...options.monitorTuning });
   const history = createHistory({ dataDir: options.paths.dataDir, store, monitor, bus, logger: log.logger, channelId: () => settings.effective().channelId });
+  const archive = createArchiveArea({
+    dataDir: options.paths.dataDir,
+    storeFile: join(options.paths.dataDir, 'messages.sqlite'),
+    settings,
+    monitor,
+    bus,
+    logger: log.logger,
+    redact: (text) => log.redactor.scrub(text),
+    mode: options.mode,
+    app: () => ({ name: identity.name, version: identity.version }),
+    saveDialog: options.saveDialog ?? null,
+  });
 
   settings.on('changed', (view) => {
     keepSecret();
     store.redactStored();
     bus.emit('settings.changed', view);
     void monitor.refresh();
+    archive.archive.backups.schedule();
   });
 
   let busy: string | null = null;
@@ -162,6 +181,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         backfill: async (options) => history.backfill.start(options),
         cancel: async () => history.backfill.cancel(),
       },
+      archive: archive.handlers,
       logs: { recent: async () => log.recent() },
       app: {
         info: async () => info(),
@@ -199,6 +219,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     updates,
     log,
+    archive: archive.archive,
     info,
     setBusy: (reason) => {
       busy = reason;
@@ -206,6 +227,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shutdown: async () => {
       updates.dispose();
       history.dispose();
+      archive.archive.dispose();
       await monitor.stop();
       lastSeen.flush();
       store.close();

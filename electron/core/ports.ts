@@ -35,6 +35,11 @@ export interface LoginItemPort {
   setEnabled(enabled: boolean): void;
 }
 
+/** Desktop: asks where to save an export (a native save dialog); null when the user cancels. */
+export interface SaveDialogPort {
+  choose(defaultPath: string, format: string): Promise<string | null>;
+}
+
 /**
  * A new version started beside this one (headless): it loads, opens its stores and gets the panel's
  * socket in standby, and becomes the app only when told, once our gateway session is closed.

@@ -45,7 +45,7 @@ describe('HTML export in Chromium', () => {
     await expect.poll(() => page.locator('article.message').count()).toBe(N);
     expect(await page.locator('.archive__foot').getAttribute('data-count')).toBe(String(N));
     // The panel's stylesheet is inline: the author name is bold (panel: 620) and the avatar round.
-    const weight = await page.locator('.message__author').first().evaluate((el) => getComputedStyle(el).fontWeight);
+    const weight = await page.evaluate<string>("getComputedStyle(document.querySelector('.message__author')).fontWeight");
     expect(Number(weight)).toBeGreaterThanOrEqual(600);
     const first = page.locator('article.message').first();
     expect(await first.locator('strong').textContent()).toBe('bold');

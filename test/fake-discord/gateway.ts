@@ -240,6 +240,11 @@ export class Gateway {
     this.dispatchToGuild(m.guildId, 'MESSAGE_DELETE', () => ({ id: m.id, channel_id: m.channelId, guild_id: m.guildId }));
   }
 
+  /** MESSAGE_DELETE_BULK (docs/events/gateway-events): what Bulk Delete Messages fires. */
+  dispatchDeleteBulk(guildId: string, channelId: string, ids: string[]): void {
+    this.dispatchToGuild(guildId, 'MESSAGE_DELETE_BULK', () => ({ ids, channel_id: channelId, guild_id: guildId }));
+  }
+
   // ---- connection lifecycle ----
 
   private accept(ws: WebSocket): void {

@@ -1,6 +1,7 @@
 // The REST half of the fake: just the routes the product and discord.js's login path use,
 // with Discord's error bodies so the client maps them to the same errors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleDeletes, type DeleteContext } from './deletes.js';
 import type { SessionStartLimit } from './session-limit.js';
 import { hasContentPrivilege, type FakeBot, type FakeChannel, type FakeMessage, type State } from './state.js';
 
@@ -11,6 +12,8 @@ export interface RestContext {
   sessionStartLimit: (token: string) => SessionStartLimit;
   unhandledRoutes: string[];
   createMessage: (channelId: string, authorId: string, content: string) => FakeMessage;
+  /** Dispatches MESSAGE_DELETE / MESSAGE_DELETE_BULK for what a delete route removed. */
+  deleted?: DeleteContext['deleted'];
 }
 
 class HttpError {
@@ -38,6 +41,8 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
     if (verdict.limited) return reply(res, 429, verdict.limited, headers);
     if (verdict.unavailable) return reply(res, 503, { message: 'Service Unavailable', code: 0 }, headers);
     const body = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readJson(req) : undefined;
+    const del = handleDeletes({ state: ctx.state, permissions: ctx.state.permissions, deleted: ctx.deleted ?? (() => undefined) }, bot, method, path, body);
+    if (del) return del.status === 204 ? void res.writeHead(204, headers).end() : reply(res, del.status, del.body, headers);
     const result = route(ctx, bot, method, path, url.searchParams, body);
     if (result === undefined) {
       ctx.unhandledRoutes.push(`${method} ${url.pathname}${url.search}`);

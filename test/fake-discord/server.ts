@@ -5,6 +5,8 @@ import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { Gateway } from './gateway.js';
 import { handleCdn } from './cdn.js';
+import { postAt } from './deletes.js';
+import type { FakePermissions } from './permissions.js';
 import { handleRest } from './rest.js';
 import type { SessionStartLimit } from './session-limit.js';
 import type { RateLimitOptions } from './rate-limits.js';
@@ -215,6 +217,16 @@ export class FakeDiscord {
   /** REST requests answered so far, by "METHOD /path" without the query (429s included). */
   restRequests(): ReadonlyMap<string, number> {
     return this.state.rateLimits.requests;
+  }
+
+  /** Roles, grants and channel overwrites; set them before the bot connects (no update events are sent). */
+  get permissions(): FakePermissions {
+    return this.state.permissions;
+  }
+
+  /** Messages by `authorId` at the given times (epoch ms), e.g. older than two weeks; no gateway events. */
+  postAt(channelId: string, authorId: string, times: number[]): FakeMessage[] {
+    return structuredClone(postAt(this.state, channelId, authorId, times));
   }
 
   deleteMessage(channelId: string, id: string): void {
@@ -468,6 +480,8 @@ export class FakeDiscord {
       unhandledRoutes: this.unhandledRoutes,
       createMessage: (channelId: string, authorId: string, content: string) =>
         this.createMessage(channelId, authorId, content, []),
+      deleted: (channel: FakeChannel, messages: FakeMessage[], bulk: boolean) =>
+        bulk ? this.gateway.dispatchDeleteBulk(channel.guildId, channel.id, messages.map((m) => m.id)) : this.gateway.dispatchDelete(messages[0]!),
     };
   }
 }

@@ -1,6 +1,7 @@
 // The fake's world: users, bots, guilds, channels, messages, and the JSON shapes Discord
 // sends for them. Pure data; no sockets or HTTP here.
 
+import { FakePermissions } from './permissions.js';
 import { RateLimits } from './rate-limits.js';
 
 export interface FakeUser {
@@ -125,6 +126,8 @@ export class State {
   /** Where attachment and avatar URLs point; set by the server once it knows its port. */
   cdnUrl = 'https://cdn.discordapp.com';
   readonly rateLimits = new RateLimits();
+  /** Roles, grants and channel overwrites (permissions.ts); empty: @everyone's defaults only. */
+  readonly permissions = new FakePermissions(this);
   private lastSnowflake = 0n;
 
   /** Timestamp-based and strictly increasing, so `after=`/`before=` comparisons behave like Discord's. */
@@ -158,7 +161,7 @@ export class State {
   memberJson(userId: string, withUser: boolean, guildId?: string): Json {
     const guild = guildId === undefined ? undefined : this.guilds.get(guildId);
     const member: Json = {
-      roles: [],
+      roles: guildId === undefined ? [] : this.permissions.memberRoles(guildId, userId),
       nick: guild && Object.hasOwn(guild.nicks, userId) ? guild.nicks[userId] : null,
       avatar: null,
       joined_at: discordTimestamp(this.joinedAt),
@@ -186,7 +189,7 @@ export class State {
       const meta = { archived: false, auto_archive_duration: 1440, archive_timestamp: discordTimestamp(this.joinedAt), locked: false };
       return { ...base, owner_id: this.guilds.get(c.guildId)?.ownerId ?? null, last_message_id: this.messages.get(c.id)?.at(-1)?.id ?? null, rate_limit_per_user: 0, message_count: 0, member_count: 0, thread_metadata: c.type === 12 ? { ...meta, invitable: true } : meta };
     }
-    Object.assign(base, { position, permission_overwrites: [], nsfw: false });
+    Object.assign(base, { position, permission_overwrites: this.permissions.overwritesJson(c), nsfw: false });
     if (c.type === 4) return base;
     if (c.type === 15) return { ...base, topic: null, rate_limit_per_user: 0, last_message_id: null, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0 };
     const last = this.messages.get(c.id)?.at(-1);
@@ -244,6 +247,7 @@ export class State {
           unicode_emoji: null,
           flags: 0,
         },
+        ...this.permissions.rolesJson(g),
       ],
     };
   }

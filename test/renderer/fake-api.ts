@@ -140,6 +140,27 @@ export class FakeApi {
       dismissNotice: (arg) =>
         this.run('app.dismissNotice', arg, this.check(dismissNoticeInput, arg, () => (this.notices = this.notices.filter((n) => n.id !== arg.id)))),
     },
+    archive: {
+      status: () =>
+        this.run('archive.status', undefined, () => ({
+          backups: { enabled: this.settings.backupEnabled, dir: '/data/message-backups', keep: this.settings.backupKeep, intervalHours: this.settings.backupIntervalHours, recent: [], nextAt: null, error: null },
+          deleteAll: null,
+        })),
+      backupNow: () =>
+        this.run('archive.backupNow', undefined, () => ({ file: '/data/message-backups/manual.json', at: Date.now(), count: this.messages.length, bytes: 1024, reason: 'manual' })),
+      export: (arg) => this.run('archive.export', arg, () => ({ cancelled: true as const })),
+      deleteAllCheck: () =>
+        this.run('archive.deleteAllCheck', undefined, () => ({
+          allowed: this.settings.dangerousActionsEnabled,
+          dangerousActionsEnabled: this.settings.dangerousActionsEnabled,
+          channel: { id: this.settings.channelId, name: 'general', guild: 'Home Lab' },
+          missing: [],
+          reason: this.settings.dangerousActionsEnabled ? null : 'Dangerous actions are off.',
+          running: null,
+        })),
+      deleteAll: (arg) => this.run('archive.deleteAll', arg, () => ({ started: true as const, backup: '/data/message-backups/before-delete-all.json' })),
+      cancelDelete: () => this.run('archive.cancelDelete', undefined, () => null),
+    },
     update: {
       status: () => this.run('update.status', undefined, () => this.updateView),
       check: () =>

@@ -1,10 +1,11 @@
 // What an export selects: a date range and, optionally, authors. One function decides whether a
 // message matches, so switching to the search filter parser later changes this file only.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { archiveFilter } from '../../../shared/archive-schemas.js';
 import type { ChatMessage } from '../../../shared/types.js';
 
-export const EXPORT_FORMATS = ['json', 'csv', 'txt', 'html'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { archiveFilter };
+export { EXPORT_FORMATS, type ExportFormat } from '../../../shared/archive.js';
 
 const DISCORD_EPOCH = 1420070400000n;
 
@@ -17,19 +18,6 @@ export function snowflakeAt(epochMs: number): string {
 /** Epoch ms encoded in a snowflake. */
 export const snowflakeTime = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 
-export const archiveFilter = z
-  .object({
-    /** Epoch ms, inclusive. */
-    after: z.number().int().nonnegative().optional(),
-    /** Epoch ms, exclusive. */
-    before: z.number().int().nonnegative().optional(),
-    /** Author ids; empty or absent: everyone. */
-    authorIds: z.array(z.string().regex(/^\d{1,20}$/)).max(100).optional(),
-    /** Deleted messages are kept in the store; an archive includes them unless asked not to. */
-    includeDeleted: z.boolean().optional(),
-  })
-  .strict()
-  .refine((f) => f.after === undefined || f.before === undefined || f.after < f.before, { message: '"after" must be earlier than "before"', path: ['before'] });
 export type ArchiveFilter = z.output<typeof archiveFilter>;
 
 export interface ArchiveQuery extends ArchiveFilter {

@@ -4,6 +4,7 @@
 // every new session waits its turn at the IdentifyGate (Discord's IDENTIFY spacing and budget).
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { GuildBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
 import type { BotStatus } from '../../../shared/types.js';
 import type { EventBus } from '../event-bus.js';
@@ -90,6 +91,15 @@ export class ChannelMonitor {
 
   status(): BotStatus {
     return this.current;
+  }
+
+  /** The watched channel while connected (delete-all checks permissions and deletes through it); null otherwise. */
+  watchedChannel(): GuildBasedChannel | null {
+    const target = this.o.target();
+    const client = this.client;
+    if (!target || !client?.isReady() || this.current.state !== 'connected') return null;
+    const channel = client.channels.cache.get(target.channelId);
+    return channel && 'guild' in channel ? channel : null;
   }
 
   /** True while monitoring is wanted (connecting, connected or retrying). */

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'dotenv';
 import type { z } from 'zod';
-import { apiUrl, botToken, branchName, snowflake } from '../../../shared/schemas.js';
+import { apiUrl, backupDir, botToken, branchName, snowflake } from '../../../shared/schemas.js';
 import type { SettingKey } from '../../../shared/types.js';
 
 type Target = SettingKey | 'token';
@@ -25,6 +25,9 @@ const VARIABLES: Array<{ name: string; key: Target; schema: Pick<z.ZodType, 'saf
   { name: 'AUTO_UPDATE_ENABLED', key: 'autoUpdateEnabled', schema: boolean },
   { name: 'UPDATE_BRANCH', key: 'updateBranch', schema: branchName },
   { name: 'AUTO_RESTART_SERVICE', key: 'autoRestartService', schema: boolean },
+  { name: 'BACKUP_ENABLED', key: 'backupEnabled', schema: boolean },
+  { name: 'BACKUP_DIR', key: 'backupDir', schema: backupDir },
+  { name: 'DANGEROUS_ACTIONS_ENABLED', key: 'dangerousActionsEnabled', schema: boolean },
 ];
 
 export interface EnvOverrides {

@@ -25,6 +25,11 @@ export const DEFAULTS: StoredSettings = {
   autoRestartService: true,
   restartMethod: 'auto',
   checkIntervalMinutes: 5,
+  backupEnabled: false,
+  backupDir: '',
+  backupKeep: 7,
+  backupIntervalHours: 24,
+  dangerousActionsEnabled: false,
 };
 
 const idOrEmpty = { type: 'string', pattern: '^(|\\d{17,20})$' } as const;
@@ -43,6 +48,11 @@ export const JSON_SCHEMA = {
   autoRestartService: { type: 'boolean' },
   restartMethod: { enum: ['auto', 'systemd', 'supervisor', 'pm2', 'relaunch'] },
   checkIntervalMinutes: { type: 'integer', minimum: 1, maximum: 1440 },
+  backupEnabled: { type: 'boolean' },
+  backupDir: { type: 'string', maxLength: 1000 },
+  backupKeep: { type: 'integer', minimum: 1, maximum: 365 },
+  backupIntervalHours: { type: 'integer', minimum: 1, maximum: 720 },
+  dangerousActionsEnabled: { type: 'boolean' },
   headlessAccessToken: { type: 'string' },
 } as const;
 

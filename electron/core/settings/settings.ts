@@ -93,6 +93,11 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
       updateBranch: eff.updateBranch,
       autoRestartService: eff.autoRestartService,
       checkIntervalMinutes: eff.checkIntervalMinutes,
+      backupEnabled: eff.backupEnabled,
+      backupDir: eff.backupDir,
+      backupKeep: eff.backupKeep,
+      backupIntervalHours: eff.backupIntervalHours,
+      dangerousActionsEnabled: eff.dangerousActionsEnabled,
       fromEnv: { ...this.overrides.sources },
       configured: Boolean(eff.token && eff.guildId && eff.channelId),
     };

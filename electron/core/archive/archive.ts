@@ -1,0 +1,117 @@
+// The archive area of the core: exports (a file, or any stream such as an HTTP download),
+// scheduled backups and the guarded delete-all, with the command handlers the contract names.
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { Logger } from 'pino';
+import type { ArchiveStatus, DeleteProgress, ExportResult } from '../../../shared/archive.js';
+import type { exportInput } from '../../../shared/archive-schemas.js';
+import type { z } from 'zod';
+import { CommandError } from '../errors.js';
+import type { SaveDialogPort } from '../ports.js';
+import { BackupService, type BackupSettings } from './backups.js';
+import type { DeleteTarget } from './delete-all/target.js';
+import { DeleteAllService } from './delete-all/service.js';
+import { exportTo, exportToFile, type ExportProgress } from './exporter.js';
+import type { ExportMeta } from './formats/index.js';
+import { writerFor } from './formats/index.js';
+import { MediaFolder } from './media.js';
+import { ArchiveReader } from './reader.js';
+
+export type ExportRequest = z.output<typeof exportInput>;
+
+export interface ArchiveOptions {
+  dataDir: string;
+  storeFile: string;
+  settings: () => BackupSettings & { dangerousActionsEnabled: boolean };
+  meta: () => Pick<ExportMeta, 'app' | 'guild' | 'channel'>;
+  redact: (text: string) => string;
+  logger: Logger;
+  beforeRead: () => void;
+  deleteTarget: () => DeleteTarget | null;
+  emitDelete: (p: DeleteProgress) => void;
+  emitExport: (p: ExportProgress & { format: string }) => void;
+  requester: string;
+  /** Desktop only: where to save an export (a native save dialog). */
+  saveDialog?: SaveDialogPort | null;
+}
+
+export class Archive {
+  readonly backups: BackupService;
+  readonly deletes: DeleteAllService;
+
+  constructor(private readonly o: ArchiveOptions) {
+    this.backups = new BackupService({ dataDir: o.dataDir, storeFile: o.storeFile, settings: o.settings, meta: o.meta, redact: o.redact, logger: o.logger, beforeRead: o.beforeRead });
+    this.deletes = new DeleteAllService({ enabled: () => o.settings().dangerousActionsEnabled, target: o.deleteTarget, backups: this.backups, logger: o.logger, emit: o.emitDelete, requester: o.requester });
+  }
+
+  status(): ArchiveStatus {
+    return { backups: this.backups.status(), deleteAll: this.deletes.progress() };
+  }
+
+  /** File name, content type and extension an export of `request` gets. */
+  describe(request: ExportRequest): { name: string; contentType: string } {
+    const meta = this.exportMeta(request);
+    const writer = writerFor(request.format, meta);
+    const channel = meta.channel?.name.replace(/[^\w.-]+/g, '_') || 'channel';
+    return { name: `${channel}-${new Date().toISOString().slice(0, 10)}.${writer.extension}`, contentType: writer.contentType };
+  }
+
+  private exportMeta(request: ExportRequest): ExportMeta {
+    return { ...this.o.meta(), exportedAt: Date.now(), filter: request.filter ?? {}, locale: request.locale ?? 'en' };
+  }
+
+  private job(request: ExportRequest, reader: ArchiveReader, signal?: AbortSignal) {
+    const channelId = this.o.settings().channelId;
+    if (!channelId) throw new CommandError('unavailable', 'No channel is configured yet: set the channel ID in Settings, then export.');
+    return {
+      reader,
+      query: { channelId, ...(request.filter ?? {}) },
+      format: request.format,
+      meta: this.exportMeta(request),
+      redact: this.o.redact,
+      onProgress: (p: ExportProgress) => this.o.emitExport({ ...p, format: request.format }),
+      ...(signal ? { signal } : {}),
+    };
+  }
+
+  /** Streams an export into `sink` (an HTTP response); media stays linked. */
+  async exportToStream(sink: Writable, request: ExportRequest, signal?: AbortSignal): Promise<ExportResult & { file: '' }> {
+    this.o.beforeRead();
+    const reader = new ArchiveReader(this.o.storeFile);
+    try {
+      const result = await exportTo(sink, this.job(request, reader, signal));
+      return { file: '', ...result };
+    } finally {
+      reader.close();
+    }
+  }
+
+  /** Writes an export to `file` (CLI, desktop save dialog). */
+  async exportToFile(file: string, request: ExportRequest, signal?: AbortSignal): Promise<ExportResult> {
+    this.o.beforeRead();
+    const reader = new ArchiveReader(this.o.storeFile);
+    try {
+      const media = request.format === 'html' && request.media === 'download' ? new MediaFolder(file) : undefined;
+      const result = await exportToFile(file, { ...this.job(request, reader, signal), ...(media ? { media } : {}) });
+      this.o.logger.info(`Exported ${result.count} messages to ${file}.`);
+      return { file, ...result };
+    } finally {
+      reader.close();
+    }
+  }
+
+  /** archive.export on the desktop: a save dialog, then the file. Headless downloads over HTTP instead. */
+  async exportWithDialog(request: ExportRequest): Promise<ExportResult | { cancelled: true }> {
+    const dialog = this.o.saveDialog;
+    if (!dialog) throw new CommandError('unavailable', 'In the browser, the Export button downloads the file (GET /api/export); the command line has npm run export.');
+    const { name } = this.describe(request);
+    const file = await dialog.choose(join(this.o.dataDir, '..', name), request.format);
+    if (!file) return { cancelled: true };
+    return this.exportToFile(file, request);
+  }
+
+  dispose(): void {
+    this.backups.dispose();
+    this.deletes.dispose();
+  }
+}

@@ -1,0 +1,149 @@
+// Automatic backups (the original's BACKUP_ENABLED/BACKUP_DIR): a JSON export of the channel on a
+// schedule (daily by default), the newest N kept, plus one before any destructive action. Files are
+// 0600 in a 0700 folder; the schedule follows the newest file, so a restart does not reset it.
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { BackupInfo, BackupStatus } from '../../../shared/archive.js';
+import { PRIVATE_DIR } from '../fs-modes.js';
+import { exportToFile } from './exporter.js';
+import type { ExportMeta } from './formats/index.js';
+import { ArchiveReader } from './reader.js';
+
+export interface BackupSettings {
+  backupEnabled: boolean;
+  backupDir: string;
+  backupKeep: number;
+  backupIntervalHours: number;
+  channelId: string;
+}
+
+export interface BackupOptions {
+  dataDir: string;
+  storeFile: string;
+  settings: () => BackupSettings;
+  meta: () => Pick<ExportMeta, 'app' | 'guild' | 'channel'>;
+  redact: (text: string) => string;
+  logger: Logger;
+  /** Writes messages still queued in memory, so the backup holds everything received. */
+  beforeRead?: () => void;
+  now?: () => number;
+  /** Delay of the first backup after it is enabled with none on disk. */
+  firstDelayMs?: number;
+}
+
+// messages-<channel>-<UTC stamp>-<reason>-<count>.json: sorting names sorts by time.
+const NAME = /^messages-(\d+)-(\d{8}T\d{6}\d{3}Z)-([a-z-]+)-(\d+)\.json$/;
+const stampOf = (ms: number) => new Date(ms).toISOString().replace(/[-:.]/g, '');
+const timeOf = (stamp: string) => Date.parse(stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/, '$1-$2-$3T$4:$5:$6.$7Z'));
+
+export class BackupService {
+  private timer: NodeJS.Timeout | null = null;
+  private nextAt: number | null = null;
+  private error: string | null = null;
+  private running: Promise<BackupInfo> | null = null;
+
+  constructor(private readonly o: BackupOptions) {}
+
+  private now(): number {
+    return (this.o.now ?? Date.now)();
+  }
+
+  dir(): string {
+    return this.o.settings().backupDir || join(this.o.dataDir, 'message-backups');
+  }
+
+  /** Backups in the folder, newest first. */
+  list(): BackupInfo[] {
+    const dir = this.dir();
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .map((name) => ({ name, m: NAME.exec(name) }))
+      .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
+      .sort((a, b) => (a.m[2]! < b.m[2]! ? 1 : -1))
+      .map(({ name, m }) => ({ file: join(dir, name), at: timeOf(m[2]!), count: Number(m[4]), bytes: statSync(join(dir, name)).size, reason: m[3]! }));
+  }
+
+  status(): BackupStatus {
+    const s = this.o.settings();
+    return { enabled: s.backupEnabled, dir: this.dir(), keep: s.backupKeep, intervalHours: s.backupIntervalHours, recent: this.list().slice(0, 5), nextAt: this.nextAt, error: this.error };
+  }
+
+  /** One backup now; concurrent calls share it. Throws a sentence with the fix when it cannot be written. */
+  backupNow(reason: 'scheduled' | 'manual' | 'before-delete-all'): Promise<BackupInfo> {
+    this.running ??= this.write(reason).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async write(reason: string): Promise<BackupInfo> {
+    const s = this.o.settings();
+    const dir = this.dir();
+    const at = this.now();
+    try {
+      if (!s.channelId) throw new Error('no channel is configured yet');
+      const created = !existsSync(dir);
+      mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+      if (created && process.platform !== 'win32') chmodSync(dir, PRIVATE_DIR);
+      else if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) {
+        this.o.logger.warn(`The backup folder ${dir} can be read by other users; run chmod 700 on it (backups hold every message).`);
+      }
+      this.o.beforeRead?.();
+      const reader = new ArchiveReader(this.o.storeFile);
+      const tmp = join(dir, `messages-${s.channelId}-${stampOf(at)}-${reason}.json`);
+      try {
+        const result = await exportToFile(tmp, {
+          reader,
+          query: { channelId: s.channelId },
+          format: 'json',
+          meta: { ...this.o.meta(), exportedAt: at, filter: {}, locale: 'en' },
+          redact: this.o.redact,
+        });
+        // The count goes into the final name, so listing never has to parse a file.
+        const file = join(dir, `messages-${s.channelId}-${stampOf(at)}-${reason}-${result.count}.json`);
+        renameSync(tmp, file);
+        this.rotate(s.backupKeep);
+        this.error = null;
+        this.o.logger.info(`Backup written: ${file} (${result.count} messages).`);
+        return { file, at, count: result.count, bytes: result.bytes, reason };
+      } finally {
+        reader.close();
+      }
+    } catch (err) {
+      this.error = `The message backup could not be written to ${dir}: ${(err as Error).message}. Check that the folder exists and is writable (BACKUP_DIR or Settings).`;
+      this.o.logger.error(this.error);
+      throw new Error(this.error, { cause: err });
+    }
+  }
+
+  private rotate(keep: number): void {
+    for (const old of this.list().slice(keep)) rmSync(old.file, { force: true });
+  }
+
+  /** (Re)arms the timer from the settings: call at start and after every settings change. */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.nextAt = null;
+    const s = this.o.settings();
+    if (!s.backupEnabled) return;
+    const every = s.backupIntervalHours * 3_600_000;
+    const last = this.list().find((b) => b.reason === 'scheduled');
+    this.nextAt = last ? Math.max(this.now(), last.at + every) : this.now() + (this.o.firstDelayMs ?? 60_000);
+    // setTimeout caps at 2^31-1 ms (24.8 days); a longer wait re-arms on wake.
+    const wait = Math.min(this.nextAt - this.now(), 2 ** 31 - 1);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.backupNow('scheduled')
+        .catch(() => undefined)
+        .finally(() => this.schedule());
+    }, wait);
+    this.timer.unref();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,62 @@
+// Builds the archive area from the core's parts and answers the contract's archive.* commands.
+import type { Logger } from 'pino';
+import type { AppInfo } from '../../../shared/types.js';
+import type { ChannelMonitor } from '../bot/monitor.js';
+import type { EventBus } from '../event-bus.js';
+import type { SaveDialogPort } from '../ports.js';
+import type { Settings } from '../settings/settings.js';
+import { Archive, type ExportRequest } from './archive.js';
+import { discordDeleteTarget } from './delete-all/target.js';
+import type { DeleteAllInput } from './delete-all/confirm.js';
+
+export interface ArchiveAreaOptions {
+  dataDir: string;
+  storeFile: string;
+  settings: Settings;
+  monitor: ChannelMonitor;
+  bus: EventBus;
+  logger: Logger;
+  redact: (text: string) => string;
+  mode: AppInfo['mode'];
+  /** Read when an export is written (the app identity is read after the core's parts exist). */
+  app: () => Pick<AppInfo, 'name' | 'version'>;
+  saveDialog?: SaveDialogPort | null;
+}
+
+export function createArchiveArea(o: ArchiveAreaOptions) {
+  const archive = new Archive({
+    dataDir: o.dataDir,
+    storeFile: o.storeFile,
+    settings: () => o.settings.effective(),
+    meta: () => {
+      const status = o.monitor.status();
+      const channelId = o.settings.effective().channelId;
+      return {
+        app: { name: o.app().name, version: o.app().version },
+        guild: status.guild ?? null,
+        channel: status.channel ?? (channelId ? { id: channelId, name: channelId } : null),
+      };
+    },
+    redact: o.redact,
+    logger: o.logger,
+    beforeRead: () => o.monitor.flushWrites(),
+    deleteTarget: () => {
+      const channel = o.monitor.watchedChannel();
+      return channel ? discordDeleteTarget(channel) : null;
+    },
+    emitDelete: (p) => o.bus.emit('archive.deleteProgress', p),
+    emitExport: (p) => o.bus.emit('archive.exportProgress', p),
+    requester: o.mode === 'electron' ? 'the desktop panel' : 'the panel (headless)',
+    saveDialog: o.saveDialog ?? null,
+  });
+  archive.backups.schedule();
+  const handlers = {
+    status: async () => archive.status(),
+    backupNow: async () => archive.backups.backupNow('manual'),
+    export: async (request: ExportRequest) => archive.exportWithDialog(request),
+    deleteAllCheck: async () => archive.deletes.check(),
+    deleteAll: async (input: DeleteAllInput) => archive.deletes.start(input),
+    cancelDelete: async () => archive.deletes.cancel(),
+  };
+  return { archive, handlers };
+}

@@ -1,0 +1,72 @@
+// Deletes every message of the channel, newest page first (paging with `before`, so what was
+// posted after the start is kept and a message that cannot be deleted is never fetched twice).
+// Messages under 14 days go in bulk (2–100 per request); older ones, and a lone recent one, one by one.
+import type { DeleteProgress } from '../../../../shared/archive.js';
+import type { DeleteTarget } from './target.js';
+
+export type { DeleteProgress };
+
+
+const DISCORD_EPOCH = 1420070400000n;
+const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
+// Discord measures the age on its clock: a minute of margin keeps a borderline message out of a bulk.
+const MARGIN_MS = 60_000;
+const timeOf = (id: string) => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
+
+const codeOf = (err: unknown): number | undefined => (typeof (err as { code?: unknown })?.code === 'number' ? (err as { code: number }).code : undefined);
+const UNKNOWN_MESSAGE = 10008;
+const LOST_ACCESS = new Set([50001, 50013]);
+
+export async function deleteAll(
+  target: DeleteTarget,
+  progress: DeleteProgress,
+  opts: { signal: AbortSignal; now?: () => number; onProgress: (p: DeleteProgress) => void },
+): Promise<DeleteProgress> {
+  const now = opts.now ?? Date.now;
+  const p = progress;
+  const report = () => opts.onProgress({ ...p });
+  const single = async (id: string) => {
+    try {
+      await target.deleteOne(id);
+      p.single++;
+      p.deleted++;
+    } catch (err) {
+      if (codeOf(err) === UNKNOWN_MESSAGE) return; // already gone
+      if (LOST_ACCESS.has(codeOf(err) ?? 0)) throw err;
+      p.failed++;
+    }
+    report();
+  };
+  try {
+    let before: string | null = null;
+    for (;;) {
+      if (opts.signal.aborted) break;
+      const ids = await target.page(before);
+      if (ids.length === 0) break;
+      before = ids.at(-1)!;
+      const cutoff = now() - TWO_WEEKS_MS + MARGIN_MS;
+      const recent = ids.filter((id) => timeOf(id) > cutoff);
+      const old = ids.filter((id) => timeOf(id) <= cutoff);
+      if (recent.length >= 2) {
+        await target.bulkDelete(recent);
+        p.bulk += recent.length;
+        p.deleted += recent.length;
+        report();
+      } else {
+        old.unshift(...recent);
+      }
+      for (const id of old) {
+        if (opts.signal.aborted) break;
+        await single(id);
+      }
+    }
+    p.state = opts.signal.aborted ? 'cancelled' : 'done';
+  } catch (err) {
+    p.state = 'failed';
+    p.message = LOST_ACCESS.has(codeOf(err) ?? 0)
+      ? 'Discord refused: the bot lost access or the Manage Messages permission while deleting. Check its role, then start again.'
+      : `Deleting stopped: ${(err as Error).message}`;
+  }
+  p.finishedAt = now();
+  return { ...p };
+}

@@ -1,0 +1,35 @@
+// Inputs of the archive commands, parsed at the boundary like every other command's.
+import { z } from 'zod';
+import { EXPORT_FORMATS } from './archive.js';
+
+export const archiveFilter = z
+  .object({
+    /** Epoch ms, inclusive. */
+    after: z.number().int().nonnegative().optional(),
+    /** Epoch ms, exclusive. */
+    before: z.number().int().nonnegative().optional(),
+    /** Author ids; empty or absent: everyone. */
+    authorIds: z.array(z.string().regex(/^\d{1,20}$/, 'must be a Discord user ID')).max(100).optional(),
+    /** Deleted messages stay in the store; an archive includes them unless told not to. */
+    includeDeleted: z.boolean().optional(),
+  })
+  .strict()
+  .refine((f) => f.after === undefined || f.before === undefined || f.after < f.before, { message: 'must be later than "after"', path: ['before'] });
+
+export const exportInput = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    filter: archiveFilter.optional(),
+    /** HTML: link media (default) or download it into a folder beside the file (desktop and CLI). */
+    media: z.enum(['link', 'download']).optional(),
+    locale: z.enum(['en', 'fr']).optional(),
+  })
+  .strict();
+
+export const deleteAllInput = z
+  .object({
+    phrase: z.string().max(100),
+    channelName: z.string().max(200),
+    acknowledged: z.boolean(),
+  })
+  .strict();
