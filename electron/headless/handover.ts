@@ -16,7 +16,7 @@ export interface HeadlessHandoverOptions {
   argv: string[];
   panel: () => PanelServer | null;
   port: () => number;
-  /** Shuts the core down (bot already stopped by the update) once the panel is handed over. */
+  /** Shuts the core down (the bot is already stopped by the update) while the panel is handed over. */
   shutdown: () => Promise<void>;
   exit?: (code: number) => void;
   standbyDeadlineMs?: number;
@@ -54,8 +54,7 @@ export function headlessHandover(o: HeadlessHandoverOptions): HandoverPort {
         throw err;
       }
       // It accepts on the shared socket now: stop accepting, drain the panels to it, and go.
-      await o.panel()?.handOver();
-      await o.shutdown();
+      await Promise.all([o.panel()?.handOver(), o.shutdown()]);
       (o.exit ?? process.exit)(0);
     },
     abort,

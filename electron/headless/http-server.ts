@@ -14,7 +14,7 @@ import {
   WS_MAX_PAYLOAD,
 } from '../../shared/limits.js';
 import type { Core } from '../core/app-core.js';
-import { BridgeDrain } from './http/drain.js';
+import { BridgeDrain, retireHttp } from './http/drain.js';
 import { ConnectionsPerAddress } from './http/rate-limit.js';
 import { RefusalLog } from './http/refusal-log.js';
 import { handleConnect, handleRequest, handleUpgrade, type RouteContext } from './http/routes.js';
@@ -99,10 +99,10 @@ export async function startPanelServer(opts: PanelServerOptions): Promise<PanelS
     listenFd: () => (server as unknown as { _handle: { fd: number } })._handle.fd,
     handOver: async () => {
       // Closing our descriptor leaves the socket open in the new process: no connection is refused.
-      server.close();
+      const retired = retireHttp(server);
       refusals.close();
       await drain.drain(wss);
-      server.closeIdleConnections();
+      await retired;
     },
     close: () =>
       (closing ??= new Promise((resolve) => {

@@ -47,7 +47,7 @@ export async function runHeadless(
   // Updates hand over to a new process started beside this one; 'off' keeps the old restart (benchmark baseline).
   const handover =
     opts.relaunch && env.DISCORD_MONITOR_HANDOVER !== 'off'
-      ? headlessHandover({ appDir, argv: opts.relaunch.argv, panel: () => panel, port: () => panel?.port ?? args.port, shutdown: () => stop() })
+      ? headlessHandover({ appDir, argv: opts.relaunch.argv, panel: () => panel, port: () => panel?.port ?? args.port, shutdown: () => core.shutdown() })
       : null;
   const core = await createCore({
     relauncher,

@@ -1,11 +1,13 @@
 // Zero-downtime update (issue 10 §1): the new version starts beside the old one, binds the same
 // port, and takes over only once it is ready. A panel client that keeps invoking through the update
 // never sees a failure or a lost connection; Discord never sees two sessions.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api.js';
 import type { UpdateView } from '../../shared/types.js';
+import { fakeNotifySocket, type NotifySocket } from '../helpers/notify-socket.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
 import { health, waitForNewProcess } from './health.js';
 import { bumpVersion, startInstalledApp, type InstalledApp } from './installed-checkout.js';
@@ -14,8 +16,22 @@ import { panelClient } from './ws-client.js';
 let world: World | null = null;
 let installed: InstalledApp | null = null;
 let successor: number | null = null;
+let notify: NotifySocket | null = null;
+let notifyDir = '';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 afterEach(async () => {
+  notify?.close();
+  notify = null;
+  if (notifyDir) rmSync(notifyDir, { recursive: true, force: true });
   await installed?.close(successor);
   successor = null;
   await world?.fake.waitFor(() => world!.fake.liveSessions(TOKEN) === 0, 10_000).catch(() => undefined);
@@ -39,12 +55,16 @@ async function panelTransport(panelUrl: string): Promise<Transport> {
   return createWsTransport({ url: `ws://${url.host}/api`, origin: url.origin, token: () => token, saveToken: () => undefined });
 }
 
-it('hands over to the new version: new pid, same port, one session, no failed panel call', async () => {
+it('hands over to the new version: new pid, same port, one session, no failed panel call; systemd is told the new MAINPID', async () => {
   world = await createWorld({ heartbeatIntervalMs: 5000 });
-  installed = await startInstalledApp(world);
+  // As under a Type=notify unit (no systemd as PID 1 here: a fake NOTIFY_SOCKET records the messages).
+  notifyDir = mkdtempSync(join(tmpdir(), 'dm-notify-'));
+  notify = await fakeNotifySocket(notifyDir);
+  installed = await startInstalledApp(world, { NOTIFY_SOCKET: notify.path });
   const { app, checkout } = installed;
   const base = new URL(app.url).origin;
   const before = await waitForNewProcess(base, -1, () => app.output());
+  await notify.waitFor((m) => m.includes(`MAINPID=${before.pid}\nREADY=1`));
   const sha = checkout.push('Release 3.9.0', (dir) => bumpVersion(dir, '3.9.0'));
   world.fake.resetStats();
 
@@ -85,8 +105,10 @@ it('hands over to the new version: new pid, same port, one session, no failed pa
   expect(world.fake.identifyCount(TOKEN)).toBe(1);
   expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
   expect(sessions.stop().max).toBe(1);
-  // The old process has exited; the new one finished the journal entry.
-  expect(() => process.kill(before.pid, 0)).toThrow();
+  // The old process exits (after its last keep-alive panel connections); the new one finished the journal entry.
+  await world.fake.waitFor(() => !alive(before.pid), 15_000);
+  await notify.waitFor((m) => m.includes(`MAINPID=${after.pid}\nREADY=1`));
+  expect(notify.messages.filter((m) => m !== 'BARRIER=1')).toEqual([`MAINPID=${before.pid}\nREADY=1`, `MAINPID=${after.pid}\nREADY=1`]);
   let view = await transport.invoke('update.status', undefined);
   for (let i = 0; i < 50 && !(view.ok && (view.value as UpdateView).lastUpdate); i++) {
     await new Promise((r) => setTimeout(r, 100));

@@ -1,10 +1,29 @@
 // Handover of the panel to the new version: stop taking commands, answer every one already taken,
 // then ask each panel to reconnect (close 1012). A command with no reply at that point was never
 // run, so the panel can safely send it again to the new process on the same port.
+import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { CLOSE } from '../../../shared/ws-protocol.js';
 
 export const HANDOVER_REASON = 'The new version is taking over: reconnect.';
+
+/**
+ * Stops accepting without cutting idle keep-alive connections: Node's server.close() would, racing a
+ * request the client is just sending on one (a failed request). Each gets its answers marked
+ * Connection: close, or expires on the client's side (Keep-Alive: timeout=5); what remains after the
+ * grace is closed.
+ */
+export async function retireHttp(server: Server, graceMs = server.keepAliveTimeout + 1000): Promise<void> {
+  server.prependListener('request', (_req, res) => {
+    res.shouldKeepAlive = false;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const drained = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+  await Promise.race([drained, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+  clearTimeout(timer);
+  server.closeAllConnections();
+}
 
 export class BridgeDrain {
   private draining = false;
