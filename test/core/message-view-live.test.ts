@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { ChatMessage } from '../../shared/types.js';
-import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, createWorld, nextEvent, TOKEN, waitState, type World } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
@@ -44,6 +44,15 @@ describe('message view data, live', { timeout: 40_000 }, () => {
     expect(u.view?.embeds).toEqual([{ type: 'link', url: 'https://example.com', title: 'Example Domain', description: 'An example', color: null, fields: [], timestamp: null }]);
     expect(u.view?.mentions.users).toEqual([{ id: world.userId, name: 'Alice' }]);
     expect(u.editedAt).toBeNull();
+  });
+
+  it("a message mentioning the application's owner (or @everyone) is marked for highlighting; others are not", async () => {
+    world.fake.setApplicationOwner(TOKEN, world.userId);
+    const c = await connectedCore();
+    const alice = { id: world.userId, username: 'alice', global_name: 'Alice', discriminator: '0', avatar: null };
+    expect((await post(c, `ping <@${world.userId}>`, { mentions: [alice] })).view?.mentionsOwner).toBe(true);
+    expect((await post(c, 'ping @everyone', { mention_everyone: true })).view?.mentionsOwner).toBe(true);
+    expect((await post(c, 'no ping')).view?.mentionsOwner).toBe(false);
   });
 
   it('a reply quotes the stored message', async () => {

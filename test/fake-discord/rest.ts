@@ -95,7 +95,8 @@ function route(
   }
   if (get && path === '/users/@me') return state.userJson(bot.user);
   if (get && path === '/applications/@me') {
-    return { id: bot.user.id, name: bot.user.username, flags: bot.applicationFlags, bot: state.userJson(bot.user) };
+    const owner = bot.ownerId ? state.users.get(bot.ownerId) : undefined;
+    return { id: bot.user.id, name: bot.user.username, flags: bot.applicationFlags, bot: state.userJson(bot.user), ...(owner ? { owner: state.userJson(owner) } : {}) };
   }
 
   const guildMatch = /^\/guilds\/(\d+)$/.exec(path);

@@ -77,6 +77,13 @@ export class FakeDiscord {
     return { ...user };
   }
 
+  /** The user who owns the bot's application (GET /applications/@me `owner`). */
+  setApplicationOwner(token: string, userId: string): void {
+    const bot = this.state.bots.get(token);
+    if (!bot || !this.state.users.has(userId)) throw new Error('fake-discord: setApplicationOwner needs a known token and user');
+    bot.ownerId = userId;
+  }
+
   addUser(u: { id?: string; username: string; globalName?: string; avatar?: string | null }): FakeUser {
     return { ...this.putUser({ ...u, globalName: u.globalName ?? null, avatar: u.avatar ?? null }, false) };
   }

@@ -81,6 +81,8 @@ export interface FakeBot {
   user: FakeUser;
   applicationFlags: number;
   identifyClose: number | null;
+  /** The application's owner (a user id), sent as `owner` by GET /applications/@me. */
+  ownerId?: string;
 }
 
 export type Json = Record<string, unknown>;

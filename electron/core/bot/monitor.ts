@@ -314,6 +314,8 @@ export class ChannelMonitor {
     const bot = { id: client.user.id, username: client.user.username };
     this.connectedInfo = { bot, guild: { id: guild.id, name: guild.name }, channel: { id: channel.id, name: channel.name } };
     this.health?.watch();
+    // The application's owner lets the view highlight messages that mention them, as Discord does for "you".
+    await client.application.fetch().catch((err: Error) => this.o.logger.debug(`Could not read the application's owner: ${err.message}`));
     // "Connected" is said once the backlog is in, so the panel never shows a gap.
     await this.catchUp(client, target, gen, resumeFrom);
     if (gen !== this.generation) return;
