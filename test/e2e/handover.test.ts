@@ -77,9 +77,13 @@ it('hands over to the new version: new pid, same port, one session, no failed pa
   // A panel that keeps asking, and a monitor that keeps polling /healthz, all through the update.
   const failures: string[] = [];
   let calls = 0;
+  let answered = 0;
   const invoker = setInterval(() => {
     calls++;
-    void transport.invoke('bot.status', undefined).then((r) => r.ok || failures.push(`bot.status: ${JSON.stringify(r)}`));
+    void transport.invoke('bot.status', undefined).then((r) => {
+      answered++;
+      if (!r.ok) failures.push(`bot.status: ${JSON.stringify(r)}`);
+    });
   }, 50);
   let unreachable = 0;
   const poller = setInterval(() => void health(base).catch(() => unreachable++), 50);
@@ -94,6 +98,8 @@ it('hands over to the new version: new pid, same port, one session, no failed pa
   await world.fake.waitFor(() => calls >= settle, 5000);
   clearInterval(invoker);
   clearInterval(poller);
+  // Every call gets an answer: one in flight at the handover is re-sent, never left hanging.
+  await world.fake.waitFor(() => answered === calls, 5000);
 
   expect(after).toMatchObject({ version: '3.9.0', commit: sha, bot: 'connected' });
   expect(after.pid).not.toBe(before.pid);
