@@ -28,7 +28,7 @@ else {
   );
 }
 
-const entries = { headless: 'electron/headless/main.ts', demo: 'electron/headless/demo.ts' };
+const entries = { headless: 'electron/headless/main.ts', demo: 'electron/headless/demo.ts', export: 'electron/headless/export-main.ts' };
 if (existsSync('electron/main.ts')) entries.main = 'electron/main.ts';
 await timed(`node entries (${Object.keys(entries).join(', ')})`, () =>
   build({

@@ -1,0 +1,61 @@
+// `npm run export -- --format html --after 2026-01-01 --out …`: arguments parsed with node:util,
+// every value checked, and a refusal that says what to type instead.
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/archive.js';
+import { archiveFilter } from '../../shared/archive-schemas.js';
+import { parseDate, type ArchiveFilter } from '../core/archive/query.js';
+
+export interface ExportArgs {
+  format: ExportFormat;
+  filter: ArchiveFilter;
+  out: string | null;
+  media: 'link' | 'download';
+  locale: 'en' | 'fr';
+  dataDir: string | undefined;
+  help: boolean;
+}
+
+export const EXPORT_USAGE = `Usage: npm run export -- [options]
+  --format json|csv|txt|html   (default html)
+  --after DATE                 first day included, e.g. 2026-01-01 (UTC) or 2026-01-01T08:00:00+01:00
+  --before DATE                first day left out
+  --author ID                  only this author's messages (repeat for several)
+  --out FILE                   where to write (default: <channel>-<date>.<format> here)
+  --media link|download        HTML: link attachments (default) or download them beside the file
+  --locale en|fr               words and dates of the HTML and text exports (default en)
+  --data-dir DIR               the app's data folder (default: the desktop app's, or DISCORD_MONITOR_DATA_DIR)`;
+
+export function parseExportArgs(argv: string[]): ExportArgs {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'html' },
+      after: { type: 'string' },
+      before: { type: 'string' },
+      author: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      media: { type: 'string', default: 'link' },
+      locale: { type: 'string', default: 'en' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const format = values.format as ExportFormat;
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${values.format}").`);
+  const date = (name: 'after' | 'before'): number | undefined => {
+    const raw = values[name];
+    if (raw === undefined) return undefined;
+    const ms = parseDate(raw);
+    if (ms === null) throw new Error(`--${name} must be a date such as 2026-01-01 (got "${raw}").`);
+    return ms;
+  };
+  if (values.media !== 'link' && values.media !== 'download') throw new Error('--media must be link or download.');
+  if (values.locale !== 'en' && values.locale !== 'fr') throw new Error('--locale must be en or fr.');
+  const parsed = archiveFilter.safeParse({ after: date('after'), before: date('before'), ...(values.author ? { authorIds: values.author } : {}) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`--${issue.path[0] === 'authorIds' ? 'author' : String(issue.path[0])} ${issue.message}.`);
+  }
+  return { format, filter: parsed.data, out: values.out ?? null, media: values.media, locale: values.locale, dataDir: values['data-dir'], help: values.help ?? false };
+}

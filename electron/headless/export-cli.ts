@@ -1,0 +1,88 @@
+// `npm run export`: exports the stored messages of the configured channel from the command line,
+// with a progress bar on stderr. Reads the same settings and database as the app (read-only), so
+// it runs beside a running app; tokens are scrubbed as in the app.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { exportToFile } from '../core/archive/exporter.js';
+import { MediaFolder } from '../core/archive/media.js';
+import { ArchiveReader } from '../core/archive/reader.js';
+import { Redactor } from '../core/log/redactor.js';
+import { FileSecretBox } from '../core/settings/file-secret-box.js';
+import { Settings } from '../core/settings/settings.js';
+import { readAppIdentity } from '../core/app-info.js';
+import { EXPORT_USAGE, parseExportArgs } from './export-args.js';
+import { resolvePaths } from './paths.js';
+import { confStore } from './run.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  cwd: string;
+}
+
+/** Returns the exit code: 0 exported, 1 failed, 2 bad arguments. */
+export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDir: string, io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseExportArgs(argv);
+  } catch (err) {
+    io.stderr.write(`${(err as Error).message}\n\n${EXPORT_USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(`${EXPORT_USAGE}\n`);
+    return 0;
+  }
+  const paths = resolvePaths(env, appDir, args.dataDir);
+  const storeFile = join(paths.dataDir, 'messages.sqlite');
+  if (!existsSync(storeFile)) {
+    io.stderr.write(`No stored messages in ${paths.dataDir} (messages.sqlite is missing). Run the app first, or pass --data-dir with its data folder.\n`);
+    return 1;
+  }
+  const settings = await Settings.open({ dataDir: paths.dataDir, appDir, env, secrets: new FileSecretBox(join(paths.dataDir, 'token')), storeFactory: confStore });
+  const { channelId, token } = settings.effective();
+  if (!channelId) {
+    io.stderr.write('No channel is configured: set DISCORD_CHANNEL_ID or the channel in the panel\'s Settings.\n');
+    return 1;
+  }
+  const redactor = new Redactor();
+  redactor.add(token);
+  redactor.add(settings.accessToken());
+  const identity = readAppIdentity(appDir);
+  const out = resolve(io.cwd, args.out ?? `${channelId}-${new Date().toISOString().slice(0, 10)}.${args.format}`);
+  const reader = new ArchiveReader(storeFile);
+  const bar = new SingleBar({ stream: io.stderr, format: 'Exporting [{bar}] {percentage}% | {value}/{total} messages | {eta_formatted} left', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 });
+  const stop = new AbortController();
+  const interrupt = () => stop.abort();
+  process.once('SIGINT', interrupt);
+  try {
+    const media = args.format === 'html' && args.media === 'download' ? new MediaFolder(out) : undefined;
+    let started = false;
+    const result = await exportToFile(out, {
+      reader,
+      query: { channelId, ...args.filter },
+      format: args.format,
+      meta: { exportedAt: Date.now(), app: { name: identity.name, version: identity.version }, guild: null, channel: { id: channelId, name: channelId }, filter: args.filter, locale: args.locale },
+      redact: (text) => redactor.scrub(text),
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (!started) bar.start(p.total, 0);
+        started = true;
+        bar.update(p.done);
+      },
+      ...(media ? { media } : {}),
+    });
+    bar.stop();
+    const extra = media ? ` Media in ${media.dir}${result.mediaFailed ? ` (${result.mediaFailed} could not be downloaded and stay linked)` : ''}.` : '';
+    io.stdout(`Exported ${result.count} messages (${(result.bytes / 1024 / 1024).toFixed(1)} MB) to ${out}.${extra}\n`);
+    return 0;
+  } catch (err) {
+    bar.stop();
+    io.stderr.write(stop.signal.aborted ? 'Export interrupted; no file was written.\n' : `Export failed: ${(err as Error).message}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', interrupt);
+    reader.close();
+  }
+}

@@ -1,0 +1,90 @@
+// `npm run export`: arguments checked with a usable message, then a real export of the app's data
+// folder (settings + messages.sqlite as the app leaves them), progress on stderr, tokens scrubbed.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readJsonExport } from '../../electron/core/archive/import.js';
+import { MessageStore } from '../../electron/core/messages/store.js';
+import { parseExportArgs } from '../../electron/headless/export-args.js';
+import { runExportCli } from '../../electron/headless/export-cli.js';
+import { CHANNEL, sampleMessage, T0 } from '../helpers/archive-fixture.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const TOKEN = 'test.bot-token.0123456789-abcdefghij';
+
+function io(cwd: string) {
+  const out: string[] = [];
+  const err = new PassThrough();
+  const errText: string[] = [];
+  err.on('data', (c: Buffer) => errText.push(c.toString()));
+  return { io: { stdout: (t: string) => void out.push(t), stderr: err, cwd }, out, err: () => errText.join('') };
+}
+
+describe('export arguments', () => {
+  it('reads the documented example', () => {
+    const a = parseExportArgs(['--format', 'html', '--after', '2026-01-01', '--out', 'x.html']);
+    expect(a).toMatchObject({ format: 'html', out: 'x.html', filter: { after: Date.UTC(2026, 0, 1) } });
+  });
+
+  it.each([
+    [['--format', 'pdf'], /--format must be one of json, csv, txt, html/],
+    [['--after', 'yesterday'], /--after must be a date such as 2026-01-01/],
+    [['--after', '2026-02-01', '--before', '2026-01-01'], /--before must be later than "after"/],
+    [['--author', 'bob'], /--author must be a Discord user ID/],
+    [['--colour', 'red'], /Unknown option '--colour'/],
+  ])('refuses %j saying what to type', (argv, message) => {
+    expect(() => parseExportArgs(argv)).toThrow(message);
+  });
+
+  it('never throws anything but an Error with a message, whatever the arguments', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('--format', '--after', '--before', '--author', '--out', '--media', 'html', '2026-01-01')), { maxLength: 8 }), (argv) => {
+        try {
+          parseExportArgs(argv);
+        } catch (err) {
+          expect(err).toBeInstanceOf(Error);
+          expect((err as Error).message.length).toBeGreaterThan(5);
+        }
+      }),
+    );
+  });
+});
+
+describe('npm run export', () => {
+  it('exports the stored channel to JSON with a progress bar, the token scrubbed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+    dirs.push(dataDir);
+    const store = new MessageStore(join(dataDir, 'messages.sqlite'));
+    store.addMany(Array.from({ length: 1500 }, (_, i) => sampleMessage(i, i === 7 ? `oops ${TOKEN}` : undefined)));
+    store.close();
+    const t = io(dataDir);
+    const env = { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL, DISCORD_TOKEN: TOKEN };
+    const code = await runExportCli(['--format', 'json', '--after', new Date(T0 + 500 * 60_000).toISOString(), '--out', 'out.json'], env, dataDir, t.io);
+    expect(t.err()).toMatch(/Exporting .*\d+\/\d+ messages/);
+    expect(code).toBe(0);
+    expect(t.out.join('')).toMatch(/Exported 1000 messages .* to .*out\.json/);
+    const file = readJsonExport(join(dataDir, 'out.json'));
+    expect(file.count).toBe(1000);
+    expect(readFileSync(join(dataDir, 'out.json'), 'utf8')).not.toContain(TOKEN);
+  });
+
+  it('says how to fix a missing data folder and exits 1', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+    dirs.push(dataDir);
+    const t = io(dataDir);
+    expect(await runExportCli([], { DISCORD_MONITOR_DATA_DIR: dataDir }, dataDir, t.io)).toBe(1);
+    expect(t.err()).toMatch(/messages\.sqlite is missing.*--data-dir/);
+  });
+
+  it('exits 2 with the usage on a bad argument', async () => {
+    const t = io(tmpdir());
+    expect(await runExportCli(['--format', 'docx'], {}, tmpdir(), t.io)).toBe(2);
+    expect(t.err()).toMatch(/Usage: npm run export/);
+  });
+});
