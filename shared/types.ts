@@ -353,9 +353,9 @@ export type BackfillMode = 'recent' | 'history';
 export interface BackfillOptions {
   mode: BackfillMode;
   /** Messages to fetch at most; null for all. */
-  limit: number | null;
-  /** How far back, in hours; null for all. */
-  periodHours: number | null;
+  limit: 100 | 1000 | 10000 | null;
+  /** How far back, in hours (24 h, 7 days, 30 days); null for all. */
+  periodHours: 24 | 168 | 720 | null;
 }
 
 export interface BackfillView {

@@ -1,6 +1,6 @@
 // The panel: status and controls on top, the channel's messages, a compact log, a footer; the
 // self-update button, its confirmation, progress overlay and outcome banners.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Api } from '../../shared/api';
@@ -29,6 +29,8 @@ import { useUpdateOverlay } from './hooks/useUpdateOverlay';
 import { isActive } from './lib/update';
 
 const reloadPage = () => location.reload();
+// Search, jump to date, statistics and backfill load on first use, not with the first screen.
+const HistoryPanel = lazy(() => import('./components/history/HistoryPanel'));
 
 export interface AppProps {
   api: Api;
@@ -53,6 +55,11 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
   const { status, apply } = useBotStatus();
   const { settings, setSettings, refresh } = useSettings();
   const messages = useMessages();
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [focus, setFocus] = useState<{ id: string; seq: number } | null>(null);
+  const openInContext = (target: { around: string } | { at: number }) => {
+    void messages.jump(target).then((id) => id && setFocus((f) => ({ id, seq: (f?.seq ?? 0) + 1 })));
+  };
   const [settingsOpen, setSettingsOpen] = useState(false);
   const connection = useConnection(transport, reload);
   const update = useUpdate();
@@ -92,6 +99,17 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
           <button
             type="button"
             className="icon-button"
+            data-testid="history-button"
+            aria-label={t('history.open')}
+            title={t('history.open')}
+            aria-expanded={historyOpen}
+            onClick={() => setHistoryOpen((o) => !o)}
+          >
+            <Icon name="search" size={20} />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
             data-testid="settings-button"
             aria-label={t('actions.settings')}
             title={t('actions.settings')}
@@ -112,7 +130,19 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
           loaded={messages.loaded}
           loadError={messages.loadError}
           configured={settings?.configured ?? status?.state !== 'not-configured'}
+          hasOlder={messages.hasOlder}
+          atLatest={messages.atLatest}
+          onLoadOlder={() => void messages.loadOlder()}
+          onLoadNewer={() => void messages.loadNewer()}
+          onFollowing={messages.setFollowing}
+          onJumpToPresent={messages.jumpToPresent}
+          focus={focus}
         />
+        {historyOpen && (
+          <Suspense fallback={null}>
+            <HistoryPanel onOpen={openInContext} onClose={() => setHistoryOpen(false)} />
+          </Suspense>
+        )}
         <EventLog />
       </main>
       <Footer received={messages.received} />

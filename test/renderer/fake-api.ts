@@ -5,16 +5,34 @@ import type { CommandName, EventName, EventPayload } from '../../shared/contract
 import { connectionCandidate, dismissNoticeInput, messagesListInput, settingsPatch, updateRunInput, type SettingsPatch } from '../../shared/schemas';
 import type {
   AppInfo,
+  BackfillView,
   BotState,
+  ChannelStats,
   BotStatus,
   ChatMessage,
   LogEntry,
   Notice,
+  SearchResult,
   SettingsView,
   TestConnectionResult,
   UpdateView,
 } from '../../shared/types';
 import { makeInfo, makeSettings, makeStatus, makeUpdateView } from './fixtures';
+
+/** The server's paging (electron/core/messages/history-query.ts) over an oldest-first array. */
+function pageOf(all: ChatMessage[], q: { limit?: number; before?: string; after?: string; around?: string; at?: number }): ChatMessage[] {
+  const limit = q.limit ?? 100;
+  const cmp = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  if (q.before !== undefined) return all.filter((m) => cmp(m.id, q.before!) < 0).slice(-limit);
+  if (q.after !== undefined) return all.filter((m) => cmp(m.id, q.after!) > 0).slice(0, limit);
+  if (q.around !== undefined || q.at !== undefined) {
+    const start = q.around !== undefined ? all.findIndex((m) => cmp(m.id, q.around!) >= 0) : all.findIndex((m) => m.createdAt >= q.at!);
+    const from = start < 0 ? all.length : start;
+    const older = all.slice(Math.max(0, from - Math.floor(limit / 2)), from);
+    return [...older, ...all.slice(from, from + limit - older.length)];
+  }
+  return all.slice(-limit);
+}
 
 export interface Call {
   command: CommandName;
@@ -26,7 +44,11 @@ type Handler = (arg: unknown) => unknown;
 export class FakeApi {
   status: BotStatus = makeStatus('ready');
   settings: SettingsView = makeSettings();
+  /** The stored history, oldest first: messages.list pages through it like the server. */
   messages: ChatMessage[] = [];
+  searchResult: SearchResult = { messages: [], terms: [], problems: [], nextBefore: null, tookMs: 1 };
+  stats: ChannelStats = { total: 0, perDay: [], hours: Array.from({ length: 24 }, () => 0), topAuthors: [], attachments: { count: 0, bytes: 0 } };
+  backfill: BackfillView = { state: 'idle', options: { mode: 'recent', limit: null, periodHours: null }, fetched: 0, stored: 0, expected: null, reachedAt: null, etaSeconds: null, message: null };
   logs: LogEntry[] = [];
   notices: Notice[] = [];
   info: AppInfo = makeInfo();
@@ -127,8 +149,14 @@ export class FakeApi {
       status: () => this.run('bot.status', undefined, () => this.status),
     },
     messages: {
-      list: (arg) =>
-        this.run('messages.list', arg, this.check(messagesListInput, arg, () => this.messages.slice(-(arg?.limit ?? 100)))),
+      list: (arg) => this.run('messages.list', arg, this.check(messagesListInput, arg, () => pageOf(this.messages, arg ?? {}))),
+      search: (arg) => this.run('messages.search', arg, () => this.searchResult),
+      stats: (arg) => this.run('messages.stats', arg, () => this.stats),
+    },
+    history: {
+      status: () => this.run('history.status', undefined, () => this.backfill),
+      backfill: (arg) => this.run('history.backfill', arg, () => (this.backfill = { ...this.backfill, state: arg.mode === 'history' ? 'running' : 'idle', options: arg })),
+      cancel: () => this.run('history.cancel', undefined, () => (this.backfill = { ...this.backfill, state: 'cancelled' })),
     },
     logs: { recent: () => this.run('logs.recent', undefined, () => this.logs) },
     app: {

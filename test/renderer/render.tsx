@@ -8,6 +8,7 @@ import { App } from '../../renderer/src/App';
 import { ApiProvider } from '../../renderer/src/api-context';
 import type { ConnectionSource } from '../../renderer/src/hooks/useReconnect';
 import { createI18n, type Language } from '../../renderer/src/i18n';
+import { nextFrame } from '../../renderer/src/lib/frame';
 import { FakeApi } from './fake-api';
 
 interface AppOptions {
@@ -35,7 +36,10 @@ export function renderWithApi(ui: ReactElement, fake = new FakeApi(), language: 
   return { ...utils, fake, i18n, user };
 }
 
-/** Pushes an event and lets React apply it. */
+/** Pushes an event and lets React apply it (live messages are applied once per frame: waits for it). */
 export async function emit<E extends EventName>(fake: FakeApi, event: E, payload: EventPayload<E>): Promise<void> {
-  await act(async () => fake.emit(event, payload));
+  await act(async () => {
+    fake.emit(event, payload);
+    await nextFrame();
+  });
 }

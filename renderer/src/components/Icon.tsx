@@ -12,6 +12,7 @@ const PATHS = {
   skip: 'M7 12h10',
   pending: 'M12 5a7 7 0 1 1 0 14 7 7 0 0 1 0-14Z',
   warning: 'M12 3 2 20h20L12 3Zm0 6v5m0 3v.5',
+  search: 'M10.5 4a6.5 6.5 0 1 1 0 13 6.5 6.5 0 0 1 0-13ZM15.5 15.5 20 20',
   lock: 'M6 11h12a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1Zm2 0V8a4 4 0 0 1 8 0v3m-4 4v2',
 } as const;
 

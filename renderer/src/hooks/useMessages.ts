@@ -1,31 +1,61 @@
-import { useEffect, useReducer, useState } from 'react';
-import { initialMessages, messagesReducer } from '../lib/messages';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { ChatMessage } from '../../../shared/types';
 import { useApi, errorMessage } from '../api-context';
+import { onNextFrame } from '../lib/frame';
+import { initialMessages, messagesReducer } from '../lib/messages';
 
-/** The first page of the channel, then live creates, edits and deletions. */
+/** Rows per page read from the store (the server allows up to 500). */
+export const PAGE = 100;
+const FIRST_PAGE = 200;
+
+export type JumpTarget = { around: string } | { at: number };
+
+/**
+ * The channel's messages: the newest page, then live creates (applied once per frame, so a burst of
+ * thousands is a handful of renders), edits and deletions; older and newer pages on demand; jumps to
+ * a message or a date and back to the present.
+ */
 export function useMessages() {
   const api = useApi();
   const [state, dispatch] = useReducer(messagesReducer, initialMessages);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const loading = useRef(false);
+  const current = useRef(state);
+  current.current = state;
 
   useEffect(() => {
     let live = true;
+    let pending: ChatMessage[] = [];
+    const flush = () => {
+      const batch = pending;
+      pending = [];
+      if (live && batch.length) dispatch({ type: 'createdMany', messages: batch });
+    };
     // Subscribe before fetching so nothing sent in between is lost; the reducer merges both.
     const offs = [
-      api.on('message.created', (message) => dispatch({ type: 'created', message })),
-      api.on('message.updated', (message) => dispatch({ type: 'updated', message })),
-      api.on('message.deleted', ({ id }) => dispatch({ type: 'deleted', id })),
+      api.on('message.created', (message) => {
+        if (!pending.length) onNextFrame(flush);
+        pending.push(message);
+      }),
+      api.on('message.updated', (message) => {
+        flush();
+        dispatch({ type: 'updated', message });
+      }),
+      api.on('message.deleted', ({ id }) => {
+        flush();
+        dispatch({ type: 'deleted', id });
+      }),
     ];
-    api.messages.list({ limit: 200 }).then(
+    api.messages.list({ limit: FIRST_PAGE }).then(
       (messages) => {
         if (!live) return;
         setLoadError(null);
-        dispatch({ type: 'loaded', messages });
+        dispatch({ type: 'loaded', messages, hasOlder: messages.length === FIRST_PAGE });
       },
       (error: unknown) => {
         if (!live) return;
         setLoadError(errorMessage(error));
-        dispatch({ type: 'loaded', messages: [] });
+        dispatch({ type: 'loaded', messages: [], hasOlder: false });
       },
     );
     return () => {
@@ -34,5 +64,70 @@ export function useMessages() {
     };
   }, [api]);
 
-  return { ...state, loadError };
+  /** Runs one page load at a time; a failure is shown like the first load's. */
+  const load = useCallback(async (run: () => Promise<void>) => {
+    if (loading.current) return;
+    loading.current = true;
+    try {
+      await run();
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(errorMessage(error));
+    } finally {
+      loading.current = false;
+    }
+  }, []);
+
+  const loadOlder = useCallback(
+    () =>
+      load(async () => {
+        const first = current.current.items[0];
+        if (!first || !current.current.hasOlder) return;
+        const messages = await api.messages.list({ limit: PAGE, before: first.id });
+        dispatch({ type: 'older', messages, hasOlder: messages.length === PAGE });
+      }),
+    [api, load],
+  );
+
+  const loadNewer = useCallback(
+    () =>
+      load(async () => {
+        const last = current.current.items.at(-1);
+        if (!last || current.current.atLatest) return;
+        const messages = await api.messages.list({ limit: PAGE, after: last.id });
+        dispatch({ type: 'newer', messages, atLatest: messages.length < PAGE });
+      }),
+    [api, load],
+  );
+
+  /** Shows the stored messages around a message or an instant; answers the message to bring into view. */
+  const jump = useCallback(
+    async (target: JumpTarget): Promise<string | null> => {
+      let focus: string | null = null;
+      await load(async () => {
+        const messages = await api.messages.list({ limit: PAGE, ...target });
+        const half = Math.floor(PAGE / 2);
+        // The server answers up to `half` older messages, then the target and newer ones.
+        const older = messages.filter((m, i) => i < half && ('around' in target ? m.id !== target.around : m.createdAt < target.at));
+        focus = ('around' in target ? messages.find((m) => m.id === target.around)?.id : messages[older.length]?.id) ?? messages.at(-1)?.id ?? null;
+        const newerCount = messages.length - older.length;
+        dispatch({ type: 'window', messages, hasOlder: older.length === half, atLatest: newerCount < PAGE - older.length });
+      });
+      return focus;
+    },
+    [api, load],
+  );
+
+  const jumpToPresent = useCallback(
+    () =>
+      load(async () => {
+        const messages = await api.messages.list({ limit: FIRST_PAGE });
+        dispatch({ type: 'window', messages, hasOlder: messages.length === FIRST_PAGE, atLatest: true });
+      }),
+    [api, load],
+  );
+
+  const setFollowing = useCallback((value: boolean) => dispatch({ type: 'following', value }), []);
+
+  return { ...state, loadError, loadOlder, loadNewer, jump, jumpToPresent, setFollowing };
 }

@@ -1,23 +1,41 @@
-// The message list as a pure reducer: initial page + live events, kept sorted and bounded.
+// The message list as a pure reducer: a window over the channel's stored history (pages loaded on
+// demand) plus live events, applied in batches (one per animation frame during a burst).
+// While the reader follows the newest messages the window is trimmed from the top; while they read
+// back nothing above them is dropped, so their position holds, and every live message is counted.
 import type { ChatMessage } from '../../../shared/types';
 
-/** Older messages are dropped past this, so a busy channel cannot grow memory without end. */
-export const MAX_MESSAGES = 1000;
+/** Kept while following the newest messages (older ones are a page load away). */
+export const MAX_LIVE = 1000;
+/** Kept at most while reading back; past this the newest are left out and reloaded on return. */
+export const MAX_KEPT = 20_000;
+/** @deprecated the live window size; kept for older imports. */
+export const MAX_MESSAGES = MAX_LIVE;
 
 export interface MessagesState {
   items: ChatMessage[];
-  /** message.created events seen by this page (the footer's session counter). */
+  /** message.created events seen by this page (the footer's session counter and the unread count). */
   received: number;
   loaded: boolean;
+  /** Older stored messages exist before items[0]. */
+  hasOlder: boolean;
+  /** The window reaches the newest message: live ones are appended. False after a jump back. */
+  atLatest: boolean;
+  /** The reader is at the bottom: the window may be trimmed from the top. */
+  following: boolean;
 }
 
 export type MessagesAction =
-  | { type: 'loaded'; messages: ChatMessage[] }
+  | { type: 'loaded'; messages: ChatMessage[]; hasOlder?: boolean }
   | { type: 'created'; message: ChatMessage }
+  | { type: 'createdMany'; messages: ChatMessage[] }
   | { type: 'updated'; message: ChatMessage }
-  | { type: 'deleted'; id: string };
+  | { type: 'deleted'; id: string }
+  | { type: 'older'; messages: ChatMessage[]; hasOlder: boolean }
+  | { type: 'newer'; messages: ChatMessage[]; atLatest: boolean }
+  | { type: 'window'; messages: ChatMessage[]; hasOlder: boolean; atLatest: boolean }
+  | { type: 'following'; value: boolean };
 
-export const initialMessages: MessagesState = { items: [], received: 0, loaded: false };
+export const initialMessages: MessagesState = { items: [], received: 0, loaded: false, hasOlder: true, atLatest: true, following: true };
 
 // Snowflakes grow with time; comparing length first orders them without BigInt.
 function compareIds(a: string, b: string): number {
@@ -28,62 +46,81 @@ export function compareMessages(a: ChatMessage, b: ChatMessage): number {
   return a.createdAt - b.createdAt || compareIds(a.id, b.id);
 }
 
-function insertSorted(items: ChatMessage[], message: ChatMessage): ChatMessage[] {
-  const last = items.at(-1);
-  if (!last || compareMessages(last, message) <= 0) return [...items, message];
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareMessages(items[mid]!, message) <= 0) lo = mid + 1;
-    else hi = mid;
+/** Merges messages into the sorted list: known ids are replaced in place, new ones inserted in order. */
+function merge(items: ChatMessage[], incoming: ChatMessage[]): { items: ChatMessage[]; added: number } {
+  if (!incoming.length) return { items, added: 0 };
+  const at = new Map(items.map((m, i) => [m.id, i]));
+  let next: ChatMessage[] | null = null;
+  const fresh = new Map<string, ChatMessage>();
+  for (const m of incoming) {
+    const i = at.get(m.id);
+    if (i === undefined) {
+      fresh.set(m.id, m);
+      continue;
+    }
+    next ??= items.slice();
+    // A late update must not resurrect a message already seen deleted.
+    next[i] = { ...m, deleted: m.deleted || next[i]!.deleted };
   }
-  return [...items.slice(0, lo), message, ...items.slice(lo)];
+  const base = next ?? items;
+  if (!fresh.size) return { items: base, added: 0 };
+  const added = [...fresh.values()].sort(compareMessages);
+  const last = base.at(-1);
+  // The usual case (live messages are the newest): append without re-sorting everything.
+  const merged = !last || compareMessages(last, added[0]!) <= 0 ? base.concat(added) : base.concat(added).sort(compareMessages);
+  return { items: merged, added: added.length };
 }
 
-function indexOf(items: ChatMessage[], id: string): number {
-  // Edits and deletions are almost always of recent messages: search from the end.
-  for (let i = items.length - 1; i >= 0; i--) if (items[i]!.id === id) return i;
-  return -1;
+/** Trims the window to what the reader's position allows. */
+function bound(state: MessagesState): MessagesState {
+  const { items } = state;
+  if (state.following && items.length > MAX_LIVE) return { ...state, items: items.slice(items.length - MAX_LIVE), hasOlder: true };
+  // Reading back: drop the newest, never what is above the reader; the present is reloaded on return.
+  if (items.length > MAX_KEPT) return { ...state, items: items.slice(0, MAX_KEPT), atLatest: false };
+  return state;
 }
 
-function upsert(items: ChatMessage[], message: ChatMessage): ChatMessage[] {
-  const i = indexOf(items, message.id);
-  if (i < 0) return trim(insertSorted(items, message));
-  const next = items.slice();
-  // A late update must not resurrect a message already seen deleted.
-  next[i] = { ...message, deleted: message.deleted || items[i]!.deleted };
-  return next;
-}
-
-function trim(items: ChatMessage[]): ChatMessage[] {
-  return items.length > MAX_MESSAGES ? items.slice(items.length - MAX_MESSAGES) : items;
+function created(state: MessagesState, messages: ChatMessage[]): MessagesState {
+  if (!state.atLatest) {
+    // The window is away from the present: only edits of what it shows apply; new ones are counted.
+    const shown = new Set(state.items.map((m) => m.id));
+    const known = messages.filter((m) => shown.has(m.id));
+    return { ...state, items: merge(state.items, known).items, received: state.received + messages.length - known.length };
+  }
+  const { items, added } = merge(state.items, messages);
+  return bound({ ...state, items, received: state.received + added });
 }
 
 export function messagesReducer(state: MessagesState, action: MessagesAction): MessagesState {
   switch (action.type) {
     case 'loaded': {
       // Events may have arrived while the page was loading; they are newer than the page.
-      const byId = new Map(action.messages.map((m) => [m.id, m]));
-      for (const m of state.items) byId.set(m.id, m);
-      return { ...state, loaded: true, items: trim([...byId.values()].sort(compareMessages)) };
+      const { items } = merge(action.messages.slice().sort(compareMessages), state.items);
+      return bound({ ...state, loaded: true, items, hasOlder: action.hasOlder ?? state.hasOlder });
     }
-    case 'created': {
-      const isNew = indexOf(state.items, action.message.id) < 0;
-      return {
-        ...state,
-        items: upsert(state.items, action.message),
-        received: state.received + (isNew ? 1 : 0),
-      };
+    case 'created':
+      return created(state, [action.message]);
+    case 'createdMany':
+      return created(state, action.messages);
+    case 'updated': {
+      const shown = state.items.some((m) => m.id === action.message.id);
+      if (!shown && !state.atLatest) return state;
+      return bound({ ...state, items: merge(state.items, [action.message]).items });
     }
-    case 'updated':
-      return { ...state, items: upsert(state.items, action.message) };
     case 'deleted': {
-      const i = indexOf(state.items, action.id);
+      const i = state.items.findLastIndex((m) => m.id === action.id);
       if (i < 0) return state;
       const items = state.items.slice();
       items[i] = { ...items[i]!, deleted: true };
       return { ...state, items };
     }
+    case 'older':
+      return { ...state, items: merge(state.items, action.messages).items, hasOlder: action.hasOlder };
+    case 'newer':
+      return bound({ ...state, items: merge(state.items, action.messages).items, atLatest: action.atLatest });
+    case 'window':
+      return { ...state, loaded: true, items: action.messages.slice().sort(compareMessages), hasOlder: action.hasOlder, atLatest: action.atLatest };
+    case 'following':
+      return state.following === action.value ? state : bound({ ...state, following: action.value });
   }
 }

@@ -1,7 +1,8 @@
 // The channel feed, newest at the bottom. Windowed with @tanstack/react-virtual so only the
-// visible messages are in the DOM; it follows new messages while the user is at the bottom and
-// offers an "N new messages" pill when they scrolled up to read.
-import { useRef, useState } from 'react';
+// visible messages are in the DOM; older pages load from the store when the reader nears the top,
+// newer ones when a jumped-to window nears the bottom. It follows new messages while the reader is
+// at the bottom; when they scrolled up it keeps their place and counts what arrived meanwhile.
+import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../shared/types';
@@ -10,6 +11,8 @@ import { MessageItem } from './MessageItem';
 
 /** Within this many pixels of the end counts as "at the bottom" (a rounding-proof margin). */
 const NEAR_BOTTOM_PX = 48;
+/** Within this many pixels of the top the next older page is asked for, before the reader gets there. */
+const NEAR_TOP_PX = 600;
 
 interface Props {
   messages: ChatMessage[];
@@ -18,9 +21,18 @@ interface Props {
   loaded: boolean;
   loadError: string | null;
   configured: boolean;
+  hasOlder?: boolean;
+  /** False when the window was jumped away from the present. */
+  atLatest?: boolean;
+  onLoadOlder?: () => void;
+  onLoadNewer?: () => void;
+  onFollowing?: (following: boolean) => void;
+  onJumpToPresent?: () => Promise<void>;
+  /** A message to bring into view and mark (a search result, a jump to a date); changes re-scroll. */
+  focus?: { id: string; seq: number } | null;
 }
 
-export function MessageList({ messages, received, loaded, loadError, configured }: Props) {
+export function MessageList({ messages, received, loaded, loadError, configured, hasOlder = false, atLatest = true, onLoadOlder, onLoadNewer, onFollowing, onJumpToPresent, focus = null }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [atBottom, setAtBottom] = useState(true);
@@ -32,27 +44,50 @@ export function MessageList({ messages, received, loaded, loadError, configured 
     estimateSize: () => 64,
     getItemKey: (i) => messages[i]!.id,
     overscan: 8,
-    // Chat semantics: keep the reading position when items change above it, and stick to the
-    // end on append while already there.
+    // Chat semantics: keep the reading position when items change above it (an older page
+    // prepended), and stick to the end on append while already there.
     anchorTo: 'end',
-    followOnAppend: true,
+    followOnAppend: atLatest,
     scrollEndThreshold: NEAR_BOTTOM_PX,
   });
 
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
+    if (el.scrollTop <= NEAR_TOP_PX && hasOlder) onLoadOlder?.();
     const near = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
-    if (near === atBottom) return;
-    setAtBottom(near);
-    if (!near) setReceivedWhenLeft(received);
+    if (near && !atLatest) onLoadNewer?.();
+    const following = near && atLatest;
+    if (following === atBottom) return;
+    setAtBottom(following);
+    onFollowing?.(following);
+    if (!following) setReceivedWhenLeft(received);
   };
 
-  const jumpToLatest = () => {
+  // A jump's window or a search result: bring it into view and mark it.
+  useEffect(() => {
+    if (!focus) return;
+    const index = messages.findIndex((m) => m.id === focus.id);
+    if (index < 0) return;
+    if (atBottom) setReceivedWhenLeft(received);
+    setAtBottom(false);
+    onFollowing?.(false);
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    const el = scrollRef.current?.querySelector(`[data-message-id="${CSS.escape(focus.id)}"]`);
+    el?.setAttribute('data-focused', 'true');
+    const timer = setTimeout(() => el?.removeAttribute('data-focused'), 3000);
+    return () => clearTimeout(timer);
+    // Only a new focus request scrolls; later renders of the same window must not pull the reader back.
+  }, [focus?.seq, focus?.id, messages.length > 0]);
+
+  const jumpToLatest = async () => {
+    if (!atLatest) await onJumpToPresent?.();
     virtualizer.scrollToEnd();
     setAtBottom(true);
+    onFollowing?.(true);
   };
 
+  // Messages that arrived since the reader left the bottom, whether or not the window holds them.
   const unread = atBottom ? 0 : received - receivedWhenLeft;
   const items = virtualizer.getVirtualItems();
   const empty = loaded && !loadError && messages.length === 0;
@@ -91,9 +126,9 @@ export function MessageList({ messages, received, loaded, loadError, configured 
         </div>
       </div>
       <div className="new-messages" aria-live="polite">
-        {unread > 0 && (
-          <button type="button" className="new-messages__pill" onClick={jumpToLatest}>
-            {t('messages.newMessages', { count: unread })}
+        {(unread > 0 || !atLatest) && (
+          <button type="button" className="new-messages__pill" data-testid="jump-to-present" onClick={() => void jumpToLatest()}>
+            {unread > 0 ? t('messages.newMessages', { count: unread }) : t('history.jumpToPresent')}
             <Icon name="down" size={16} />
           </button>
         )}

@@ -1,0 +1,77 @@
+// Search the stored history: Discord's syntax (words, "phrases", from:, mentions:, has:, before:,
+// after:, during:), newest first, highlighted; a result opens the message in context.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchResult } from '../../../../shared/types';
+import { errorMessage, useApi } from '../../api-context';
+import { formatFullDate } from '../../lib/format';
+import type { OpenMessage } from './HistoryPanel';
+import { highlight } from './highlight';
+
+export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (before?: string) => {
+    setBusy(true);
+    try {
+      const page = await api.messages.search({ query, tzOffsetMinutes: new Date().getTimezoneOffset(), limit: 25, ...(before ? { before } : {}) });
+      setResult((prev) => (before && prev ? { ...page, messages: [...prev.messages, ...page.messages] } : page));
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run();
+  };
+
+  return (
+    <div className="history-search">
+      <form role="search" onSubmit={submit} className="history-search__form">
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-label={t('history.search.label')} placeholder={t('history.search.placeholder')} maxLength={1000} data-testid="history-search-input" />
+        <button type="submit" className="button" disabled={busy}>
+          {t('history.search.submit')}
+        </button>
+      </form>
+      <p className="history__hint">{t('history.search.hint')}</p>
+      {error && <p role="alert" className="history__error">{error}</p>}
+      {result?.problems.map((p) => (
+        <p key={p} className="history__problem">
+          {p}
+        </p>
+      ))}
+      {result && (
+        <>
+          <p className="history__count" aria-live="polite">
+            {result.messages.length ? t('history.search.shown', { count: result.messages.length, ms: result.tookMs }) : t('history.search.none')}
+          </p>
+          <ol className="history-results" data-testid="search-results">
+            {result.messages.map((m) => (
+              <li key={m.id}>
+                <button type="button" className="history-result" onClick={() => onOpen({ around: m.id })} data-testid="search-result" data-message-id={m.id}>
+                  <span className="history-result__meta">
+                    <strong>{m.author.displayName}</strong> <time dateTime={new Date(m.createdAt).toISOString()}>{formatFullDate(m.createdAt, i18n.language)}</time>
+                  </span>
+                  <span className="history-result__text">{highlight(m.content, result.terms)}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+          {result.nextBefore && (
+            <button type="button" className="button" disabled={busy} onClick={() => void run(result.nextBefore!)}>
+              {t('history.search.more')}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

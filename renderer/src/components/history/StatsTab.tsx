@@ -1,0 +1,77 @@
+// Channel statistics for a period: messages per day (chart), busiest hours, top authors, attachments.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelStats } from '../../../../shared/types';
+import { errorMessage, useApi } from '../../api-context';
+import { formatSize } from '../../lib/format';
+
+// uPlot (and its stylesheet) load only when a chart is shown.
+const DayChart = lazy(() => import('./DayChart'));
+
+const PERIODS = { d7: 7, d30: 30, d365: 365, all: null } as const;
+type Period = keyof typeof PERIODS;
+const DAY = 86_400_000;
+
+export function StatsTab() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [period, setPeriod] = useState<Period>('d30');
+  const [stats, setStats] = useState<ChannelStats | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const days = PERIODS[period];
+    api.messages.stats({ tzOffsetMinutes: new Date().getTimezoneOffset(), ...(days === null ? {} : { from: Date.now() - days * DAY }) }).then(
+      (s) => live && (setStats(s), setError(null)),
+      (err: unknown) => live && setError(errorMessage(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, period]);
+
+  const busiest = stats ? Math.max(1, ...stats.hours) : 1;
+  return (
+    <div className="history-stats" data-testid="history-stats">
+      <label>
+        {t('history.stats.period')}{' '}
+        <select value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
+          {(Object.keys(PERIODS) as Period[]).map((p) => (
+            <option key={p} value={p}>
+              {t(`history.stats.periods.${p}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && <p role="alert" className="history__error">{error}</p>}
+      {stats && (
+        <>
+          <p className="history__count">{t('history.stats.total', { count: stats.total })}</p>
+          <h3>{t('history.stats.perDay')}</h3>
+          <Suspense fallback={<p className="history__hint">{t('history.stats.loadingChart')}</p>}>
+            <DayChart days={stats.perDay} label={t('history.stats.perDay')} />
+          </Suspense>
+          <h3>{t('history.stats.hours')}</h3>
+          <ol className="history-hours" aria-label={t('history.stats.hours')}>
+            {stats.hours.map((n, h) => (
+              <li key={h} title={t('history.stats.hourTitle', { hour: h, count: n })}>
+                <span className="history-hours__bar" style={{ height: `${Math.round((100 * n) / busiest)}%` }} />
+                <span className="history-hours__label">{h}</span>
+              </li>
+            ))}
+          </ol>
+          <h3>{t('history.stats.authors')}</h3>
+          <ol className="history-authors">
+            {stats.topAuthors.map((a) => (
+              <li key={a.id}>
+                <span>{a.name}</span> <span>{a.count.toLocaleString(i18n.language)}</span>
+              </li>
+            ))}
+          </ol>
+          <p>{t('history.stats.attachments', { count: stats.attachments.count, size: formatSize(stats.attachments.bytes, t, i18n.language) })}</p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+// Marks the searched words in a result's text (case-insensitive), as <mark>; never HTML from the text.
+import type { ReactNode } from 'react';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function highlight(text: string, terms: string[]): ReactNode[] {
+  const usable = terms.filter((term) => term.trim() !== '');
+  if (!usable.length) return [text];
+  const re = new RegExp(`(${usable.map(escape).sort((a, b) => b.length - a.length).join('|')})`, 'giu');
+  return text.split(re).map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part));
+}

@@ -1,0 +1,133 @@
+import './setup';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { localInstant } from '../../renderer/src/components/history/JumpTab';
+import { nextFrame } from '../../renderer/src/lib/frame';
+import { FakeApi } from './fake-api';
+import { makeMessage } from './fixtures';
+import { emit, renderApp } from './render';
+
+// jsdom has no canvas: the chart library is replaced by a recorder.
+const plots: Array<{ data: unknown }> = [];
+vi.mock('uplot', () => {
+  class FakePlot {
+    static paths = { bars: () => () => null };
+    constructor(_opts: unknown, data: unknown) {
+      plots.push({ data });
+    }
+    destroy() {}
+  }
+  return { default: FakePlot };
+});
+
+async function appWith(count: number) {
+  const fake = new FakeApi();
+  fake.messages = Array.from({ length: count }, () => makeMessage());
+  const view = renderApp(fake);
+  const list = await screen.findByTestId('message-list');
+  if (count) await within(list).findAllByTestId('message');
+  return { ...view, list };
+}
+const renderedIds = (list: HTMLElement) => within(list).getAllByTestId('message').map((el) => el.dataset.messageId);
+
+async function openHistory(user: ReturnType<typeof renderApp>['user'], tab: RegExp) {
+  await user.click(screen.getByTestId('history-button'));
+  await user.click(await screen.findByRole('tab', { name: tab }));
+}
+
+describe('reading back while a burst arrives', () => {
+  it('keeps the reader where they are and counts every new message honestly', async () => {
+    const { fake, list } = await appWith(200);
+    Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 20_000 });
+    list.scrollTop = 5000;
+    fireEvent.scroll(list);
+    const before = renderedIds(list);
+    await act(async () => {
+      for (let i = 0; i < 1500; i++) fake.emit('message.created', makeMessage());
+      await nextFrame();
+    });
+    expect(screen.getByRole('button', { name: '1500 new messages' })).toBeTruthy();
+    expect(renderedIds(list)).toEqual(before);
+  });
+
+  it('applies a burst once per frame, not once per message', async () => {
+    const { fake } = await appWith(10);
+    let renders = 0;
+    const observer = new MutationObserver(() => renders++);
+    observer.observe(screen.getByTestId('footer'), { subtree: true, characterData: true, childList: true });
+    await act(async () => {
+      for (let i = 0; i < 300; i++) fake.emit('message.created', makeMessage());
+      await nextFrame();
+    });
+    observer.disconnect();
+    expect(screen.getByTestId('footer').textContent).toContain('300 messages received this session');
+    expect(renders).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('scrolling back through the stored history', () => {
+  it('asks the store for the page before the oldest shown message when the reader nears the top', async () => {
+    const { fake, list } = await appWith(500);
+    const oldestShown = renderedIds(list)[0];
+    expect(fake.argsOf('messages.list')).toEqual([{ limit: 200 }]);
+    list.scrollTop = 0;
+    fireEvent.scroll(list);
+    await waitFor(() => expect(fake.argsOf('messages.list')).toContainEqual({ limit: 100, before: fake.messages[300]!.id }));
+    expect(oldestShown).toBe(fake.messages[300]!.id);
+  });
+});
+
+describe('history panel', () => {
+  it('searches, highlights the words, and opens a result in context', async () => {
+    const { fake, user } = await appWith(300);
+    const hit = fake.messages[10]!;
+    fake.searchResult = { messages: [{ ...hit, content: 'the Backup failed again' }], terms: ['backup'], problems: ['has:gif is not a filter — use has:link, has:embed, has:file or has:image'], nextBefore: null, tookMs: 3 };
+    await openHistory(user, /Search/);
+    await user.type(screen.getByTestId('history-search-input'), 'backup has:gif');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    const result = await screen.findByTestId('search-result');
+    expect(fake.argsOf('messages.search')[0]).toMatchObject({ query: 'backup has:gif', limit: 25 });
+    expect(result.querySelector('mark')?.textContent).toBe('Backup');
+    expect(screen.getByText(/has:gif is not a filter/)).toBeTruthy();
+    await user.click(result);
+    await waitFor(() => expect(fake.argsOf('messages.list')).toContainEqual({ limit: 100, around: hit.id }));
+    // The window is away from the present: the way back is offered.
+    expect(await screen.findByTestId('jump-to-present')).toBeTruthy();
+  });
+
+  it('jumps to a date in the viewer’s time zone', async () => {
+    const { fake, user } = await appWith(50);
+    await openHistory(user, /Jump to date/);
+    fireEvent.change(screen.getByTestId('jump-date'), { target: { value: '2026-03-04' } });
+    await user.click(screen.getByTestId('jump-submit'));
+    await waitFor(() => expect(fake.argsOf('messages.list')).toContainEqual({ limit: 100, at: new Date(2026, 2, 4).getTime() }));
+    expect(localInstant('2026-03-04', '14:30')).toBe(new Date(2026, 2, 4, 14, 30).getTime());
+  });
+
+  it('starts a backfill and shows its progress and ETA as events arrive', async () => {
+    const { fake, user } = await appWith(5);
+    await openHistory(user, /Backfill/);
+    await user.click(screen.getByTestId('backfill-start'));
+    expect(fake.argsOf('history.backfill')).toEqual([{ mode: 'history', limit: 1000, periodHours: 168 }]);
+    await emit(fake, 'history.backfill', { ...fake.backfill, state: 'running', options: { mode: 'history', limit: 1000, periodHours: 168 }, fetched: 300, stored: 280, expected: 1000, etaSeconds: 120 });
+    const panel = screen.getByTestId('history-backfill');
+    expect(panel.textContent).toContain('Reading history: 300 of about 1,000 messages (280 new)');
+    expect(panel.textContent).toContain('about 2 min left');
+    expect(within(panel).getByRole('progressbar').getAttribute('value')).toBe('30');
+    await user.click(within(panel).getByRole('button', { name: 'Cancel backfill' }));
+    expect(fake.argsOf('history.cancel')).toHaveLength(1);
+  });
+
+  it('shows statistics with the per-day chart', async () => {
+    const { fake, user } = await appWith(5);
+    fake.stats = { total: 42, perDay: [{ day: '2026-01-01', count: 40 }, { day: '2026-01-02', count: 2 }], hours: Array.from({ length: 24 }, (_, h) => (h === 9 ? 30 : 0)), topAuthors: [{ id: '1', name: 'Ali', count: 41 }], attachments: { count: 3, bytes: 3 * 1024 * 1024 } };
+    await openHistory(user, /Statistics/);
+    const stats = await screen.findByTestId('history-stats');
+    await within(stats).findByText('42 messages');
+    expect(fake.argsOf('messages.stats')[0]).toMatchObject({ from: expect.any(Number) });
+    expect(stats.textContent).toContain('Ali');
+    expect(stats.textContent).toContain('3 attachments, 3 MB');
+    await screen.findByTestId('day-chart');
+    expect(plots.at(-1)!.data).toEqual([[new Date('2026-01-01T00:00').getTime() / 1000, new Date('2026-01-02T00:00').getTime() / 1000], [40, 2]]);
+  });
+});

@@ -1,0 +1,62 @@
+// The message list's window over the channel: live bursts, reading back, pages, jumps.
+import { describe, expect, it } from 'vitest';
+import { initialMessages, MAX_KEPT, MAX_LIVE, messagesReducer, type MessagesState } from '../../renderer/src/lib/messages';
+import { makeMessage } from './fixtures';
+
+const loaded = (n: number, hasOlder = true): MessagesState =>
+  messagesReducer(initialMessages, { type: 'loaded', messages: Array.from({ length: n }, () => makeMessage()), hasOlder });
+
+describe('message window', () => {
+  it('a burst while following keeps the newest MAX_LIVE and says older ones exist', () => {
+    const start = loaded(50, false);
+    const burst = Array.from({ length: 10_000 }, () => makeMessage());
+    const state = messagesReducer(start, { type: 'createdMany', messages: burst });
+    expect(state.items).toHaveLength(MAX_LIVE);
+    expect(state.items.at(-1)!.id).toBe(burst.at(-1)!.id);
+    expect(state.hasOlder).toBe(true);
+    expect(state.received).toBe(10_000);
+  });
+
+  it('a burst while reading back keeps what the reader sees (nothing trimmed above them) and counts every message', () => {
+    let state = messagesReducer(loaded(200), { type: 'following', value: false });
+    const first = state.items[0]!.id;
+    state = messagesReducer(state, { type: 'createdMany', messages: Array.from({ length: 5_000 }, () => makeMessage()) });
+    expect(state.items[0]!.id).toBe(first);
+    expect(state.items).toHaveLength(5_200);
+    expect(state.received).toBe(5_000);
+    // Back at the bottom: trimmed to the live size again.
+    expect(messagesReducer(state, { type: 'following', value: true }).items).toHaveLength(MAX_LIVE);
+  });
+
+  it('bounds what is kept even while reading back, dropping the newest rather than what is read', () => {
+    let state = messagesReducer(loaded(10), { type: 'following', value: false });
+    const first = state.items[0]!.id;
+    state = messagesReducer(state, { type: 'createdMany', messages: Array.from({ length: MAX_KEPT + 10 }, () => makeMessage()) });
+    expect(state.items).toHaveLength(MAX_KEPT);
+    expect(state.items[0]!.id).toBe(first);
+    // The newest are no longer in the window: the list must reload them to show the present.
+    expect(state.atLatest).toBe(false);
+    expect(state.received).toBe(MAX_KEPT + 10);
+  });
+
+  it('prepends older pages and knows when the start of the channel is reached', () => {
+    const state = loaded(3);
+    const older = [makeMessage(), makeMessage()].map((m, i) => ({ ...m, id: `1${i}`, createdAt: 0 }));
+    const next = messagesReducer(state, { type: 'older', messages: older, hasOlder: false });
+    expect(next.items.map((m) => m.id).slice(0, 2)).toEqual(['10', '11']);
+    expect(next.hasOlder).toBe(false);
+  });
+
+  it('a jump shows a window away from the present: live messages are counted, not inserted, until it reaches the present', () => {
+    const around = [makeMessage(), makeMessage()].map((m, i) => ({ ...m, id: `2${i}`, createdAt: i }));
+    let state = messagesReducer(loaded(50), { type: 'window', messages: around, hasOlder: true, atLatest: false });
+    expect(state.atLatest).toBe(false);
+    const live = makeMessage();
+    state = messagesReducer(state, { type: 'createdMany', messages: [live] });
+    expect(state.items.map((m) => m.id)).toEqual(['20', '21']);
+    expect(state.received).toBe(1);
+    state = messagesReducer(state, { type: 'newer', messages: [live], atLatest: true });
+    expect(state.atLatest).toBe(true);
+    expect(state.items.at(-1)!.id).toBe(live.id);
+  });
+});
