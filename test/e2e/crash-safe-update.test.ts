@@ -3,7 +3,7 @@
 // ran before, with the checkout at its commit, the journal saying `interrupted` at that step, the
 // settings untouched — and a later update must still work. One installed checkout for the whole file.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import type { UpdateView } from '../../shared/types.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
 import { health, waitForNewProcess } from './health.js';
 import { bumpVersion, createInstalledCheckout, git, type Checkout } from './installed-checkout.js';
-import { updateThroughManager } from './managed-update.js';
+import { updateThroughManager, type ManagedApp } from './managed-update.js';
 import { killTree, superviseApp, waitFor, type Supervised } from './supervisord.js';
 import { panelClient } from './ws-client.js';
 
@@ -59,20 +59,20 @@ const KILL_POINTS: KillPoint[] = [
     },
   },
   {
-    // The new build is complete and being proven (self-test / standby): nothing has switched yet.
+    // The new build is complete and being proven (self-test, or standby start beside the old): nothing has switched yet.
     step: 'self-test',
     inject(dir, marker) {
       const file = join(dir, 'electron/headless/main.ts');
       const source = readFileSync(file, 'utf8');
       if (!source.includes('  if (args.selfTest) {\n')) throw new Error('electron/headless/main.ts changed: update the kill injection');
-      writeFileSync(file, source.replace('  if (args.selfTest) {\n', `  if (args.selfTest) {\n${hang(marker)}`));
+      writeFileSync(file, source.replace('  if (args.selfTest) {\n', `  if (args.selfTest || args.standby) {\n${hang(marker)}  }\n  if (args.selfTest) {\n`));
     },
   },
 ];
 
 const restoreOriginals = (dir: string) => originals.forEach((text, file) => writeFileSync(join(dir, file), text));
 const journal = () =>
-  (JSON.parse(readFileSync(join(sup.dataDir, 'update-journal.json'), 'utf8')) as { entries: { outcome: string; failedStep: string | null; to: string | null }[] }).entries;
+  (JSON.parse(readFileSync(join(sup.dataDir, 'update-journal.json'), 'utf8')) as { entries: { outcome: string; failedStep: string | null; to: string | null; steps: { step: string; status: string }[] }[] }).entries;
 
 it.each(KILL_POINTS)('kill -9 of the app and its children during $step: the old version boots, checkout at its commit, a later update works', async ({ step, inject }) => {
   const before = await waitForNewProcess(sup.base, -1, sup.log, 30_000);
@@ -105,10 +105,19 @@ it.each(KILL_POINTS)('kill -9 of the app and its children during $step: the old 
   expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
 }, 180_000);
 
+const managed = (): ManagedApp => ({
+  base: sup.base,
+  accessToken: ACCESS,
+  checkout: { ...checkout, push: (m, edit) => checkout.push(m, (d) => (restoreOriginals(d), edit(d))) },
+  world,
+  log: sup.log,
+});
+
 it('after the crashes, a normal update still installs and runs the new version', async () => {
+  const first = checkout.head();
   const version = '4.1.0';
   const h = await updateThroughManager(
-    { base: sup.base, accessToken: ACCESS, checkout: { ...checkout, push: (m, edit) => checkout.push(m, (d) => (restoreOriginals(d), edit(d))) }, world, log: sup.log },
+    managed(),
     version,
     'supervisor',
     /supervisorctl .*restart discord-monitor/,
@@ -116,4 +125,23 @@ it('after the crashes, a normal update still installs and runs the new version',
   expect(h.version).toBe(version);
   expect((await health(sup.base)).commit).toBe(checkout.head());
   expect(execFileSync('git', ['status', '--porcelain'], { cwd: checkout.dir, encoding: 'utf8' })).toBe('');
+  // The first update of a plain checkout: entries became launchers, the old build was kept as a release.
+  const dir = checkout.dir;
+  expect(readFileSync(join(dir, '.vite/build/headless.js'), 'utf8')).toContain('.releases/current/vite/build/headless.js');
+  expect(readlinkSync(join(dir, '.releases/current'))).toBe(h.commit);
+  expect(existsSync(join(dir, '.releases', first, 'release.json'))).toBe(true);
+  // Only the version changed: the panel and the preload were reused, not rebuilt; node_modules untouched.
+  expect(JSON.parse(readFileSync(join(dir, '.releases', h.commit, 'release.json'), 'utf8'))).toMatchObject({ commit: h.commit, reused: ['renderer', 'preload'] });
+  expect(lstatSync(join(dir, 'node_modules')).isDirectory()).toBe(true);
+}, 180_000);
+
+it('a second update runs from a release: deps reused, the release before the previous one collected', async () => {
+  const previous = checkout.head();
+  const h = await updateThroughManager(managed(), '4.2.0', 'supervisor', /supervisorctl .*restart discord-monitor/);
+  const dir = checkout.dir;
+  expect(readlinkSync(join(dir, '.releases/current'))).toBe(h.commit);
+  const releases = readdirSync(join(dir, '.releases')).filter((n) => n !== 'current' && n !== 'deps').sort();
+  expect(releases).toEqual([previous, h.commit].sort());
+  expect(readdirSync(join(dir, '.releases/deps'))).toHaveLength(1);
+  expect(journal().at(-1)?.steps.find((s) => s.step === 'install-deps')).toMatchObject({ status: 'skipped' });
 }, 180_000);

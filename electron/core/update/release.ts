@@ -14,8 +14,11 @@ import type { Command } from './types.js';
 
 const execFileP = promisify(execFile);
 
-/** Outputs that can be reused, and the sources (plus the build's own inputs) that decide them. */
-const COMMON = ['package-lock.json', 'package.json', 'scripts/build.mjs', 'tsconfig.json'];
+/**
+ * Outputs that can be reused, and the sources (plus the build's own inputs) that decide them.
+ * package.json is left out on purpose: a release bumps its version, and dependencies are in the lockfile.
+ */
+const COMMON = ['package-lock.json', 'scripts/build.mjs', 'tsconfig.json'];
 export const REUSABLE = {
   renderer: { output: 'renderer', check: 'renderer/main_window/index.html', sources: ['renderer', 'shared', 'vite.renderer.config.ts', 'tsconfig.web.json', ...COMMON] },
   preload: { output: 'build/preload.cjs', check: 'build/preload.cjs', sources: ['electron/preload.ts', 'shared', 'tsconfig.node.json', ...COMMON] },
