@@ -67,7 +67,19 @@ async function pageForward(o: CatchUpOptions, channel: Readable, after: string, 
   }
 }
 
-export async function catchUp(o: CatchUpOptions): Promise<CatchUpResult> {
+// One catch-up at a time per sink: a re-IDENTIFY during a long catch-up waits for it, so pages
+// are never delivered interleaved (out of order) and the held live messages are released once.
+const running = new WeakMap<MessageSink, Promise<unknown>>();
+
+export function catchUp(o: CatchUpOptions): Promise<CatchUpResult> {
+  o.sink.keepHolding();
+  const previous = running.get(o.sink) ?? Promise.resolve();
+  const next = previous.then(() => runCatchUp(o));
+  running.set(o.sink, next.catch(() => undefined));
+  return next;
+}
+
+async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   o.sink.keepHolding();
   const found = o.client.channels.cache.get(o.channelId);
   const channel = found?.isTextBased() && 'messages' in found && 'guild' in found ? (found as Readable) : null;
@@ -94,10 +106,8 @@ export async function catchUp(o: CatchUpOptions): Promise<CatchUpResult> {
       o.progress?.(`Catching up: ${fmt(fetched)} of about ${fmt(about)} messages…`);
     });
   }
-  if (!o.isCurrent()) {
-    o.sink.release(false);
-    return { delivered: result.delivered, complete: false };
-  }
+  // Stale (stopped or replaced): leave the held messages alone, they may be the next connection's.
+  if (!o.isCurrent()) return { delivered: result.delivered, complete: false };
   if (result.error !== undefined) {
     o.logger.warn(
       `Could not fetch every message posted while disconnected (${fmt(result.delivered)} recovered): ${errorText(result.error)}. ` +
