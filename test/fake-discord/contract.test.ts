@@ -4,8 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { WebSocket } from 'ws';
+import { routeOf } from './rate-limits.js';
 import { startFakeDiscord, type FakeDiscord } from './server.js';
+import { discordTimestamp } from './state.js';
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
 interface Documented {
@@ -189,6 +192,31 @@ describe('gateway payloads follow docs/topics/gateway-events', () => {
     expect(u).toMatchObject({ id: posted.id, channel_id: ids.general, edited_timestamp: null });
     expect(u).not.toHaveProperty('content');
     expect(u).not.toHaveProperty('author');
+  });
+});
+
+describe('formats, for any input', () => {
+  it('every instant is written in the docs\' timestamp format and reads back to the same millisecond', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2015-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), (d) => {
+        const s = discordTimestamp(d.toISOString());
+        expect(s).toMatch(TIMESTAMP);
+        expect(Date.parse(s)).toBe(d.getTime());
+      }),
+    );
+  });
+
+  it('a route\'s bucket ignores ids but its top-level resource (channel, guild) keeps them apart', () => {
+    const snowflake = fc.bigInt({ min: 10n ** 16n, max: 2n ** 63n - 1n }).map(String);
+    fc.assert(
+      fc.property(snowflake, snowflake, snowflake, (a, b, m) => {
+        const x = routeOf('GET', `/channels/${a}/messages/${m}`);
+        const y = routeOf('GET', `/channels/${b}/messages/${m}`);
+        expect(x.route).toBe('GET /channels/:id/messages/:id');
+        expect(x.route).toBe(y.route);
+        expect([x.major, y.major]).toEqual([a, b]);
+      }),
+    );
   });
 });
 
