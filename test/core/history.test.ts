@@ -142,3 +142,24 @@ describe('statistics', () => {
     expect(channelStats(store, CH, { from: T0, to: T0 + 48 * HOUR, tzOffsetMinutes: 13 * 60 }).perDay[0]).toEqual({ day: '2025-12-31', count: 1 });
   });
 });
+
+describe('search index behind the live path', () => {
+  it('is filled in the background once writes pause, so a search need not index', async () => {
+    const store = new MessageStore(':memory:');
+    const indexer = new FtsIndexer(store.database);
+    const watermark = () => (store.database.prepare('SELECT last_rowid AS n FROM fts_progress').get() as { n: number }).n;
+    store.addMany(Array.from({ length: 1200 }, (_, i) => msg(T0 + i * 1000, `quiet ${i}`)));
+    expect(watermark()).toBe(0);
+    indexer.start(20);
+    try {
+      const deadline = Date.now() + 5000;
+      while (watermark() < 1200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(watermark()).toBe(1200);
+      // Indexed in the background: a search finds them without indexing anything itself.
+      expect(new MessageSearch(store, { catchUp: () => {} } as unknown as FtsIndexer).search(CH, { query: 'quiet' }).messages).toHaveLength(25);
+    } finally {
+      indexer.stop();
+      store.close();
+    }
+  });
+});

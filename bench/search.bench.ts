@@ -1,0 +1,110 @@
+// bench/search: 1,000,000 stored messages (one INSERT…SELECT over a recursive CTE), indexed by the
+// FtsIndexer, then searched through MessageSearch: a word, a phrase, words with filters, filters
+// alone, p50/p95 over many queries; side by side with the floor one would write without FTS (a
+// LIKE scan). Also prints store bytes per message. Run: npx vitest run -c vitest.bench.config.ts bench/search.bench.ts
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { FtsIndexer } from '../electron/core/messages/fts-indexer.js';
+import { MessageSearch } from '../electron/core/messages/search.js';
+import { MessageStore } from '../electron/core/messages/store.js';
+
+const N = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
+const CHANNEL = '1100000000000000001';
+const START = Date.UTC(2025, 0, 1);
+const SPACING_MS = Math.floor((365 * 86_400_000) / N);
+const VOCAB = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}${'aeiou'[i % 5]}`);
+const AUTHORS = 200;
+
+function generate(store: MessageStore): void {
+  const db = store.database;
+  // Low indices are far more frequent (a skewed vocabulary, as in real chat).
+  const word = `json_extract(v.vocab, '$[' || ((abs(random()) % ${VOCAB.length}) * (abs(random()) % ${VOCAB.length}) / ${VOCAB.length}) || ']')`;
+  db.exec(`
+    INSERT INTO messages (id, channel_id, sort_key, json)
+    SELECT id, '${CHANNEL}', printf('%020d', id), json_object(
+      'id', CAST(id AS TEXT), 'channelId', '${CHANNEL}',
+      'author', json_object('id', CAST(2000000000000000000 + a AS TEXT), 'username', 'user' || a, 'displayName', 'User ' || a, 'avatarUrl', NULL, 'bot', json('false')),
+      'content', content || CASE WHEN n % 40 = 0 THEN ' https://example.org/p/' || n ELSE '' END || CASE WHEN n % 97 = 0 THEN ' <@' || CAST(2000000000000000000 + (n % ${AUTHORS}) AS TEXT) || '>' ELSE '' END,
+      'createdAt', ms, 'editedAt', NULL, 'deleted', json('false'),
+      'attachments', CASE WHEN n % 50 = 0 THEN json_array(json_object('id', CAST(id AS TEXT), 'name', 'shot' || n || '.png', 'url', 'https://cdn.example/' || n || '.png', 'size', 1000 + n % 5000, 'contentType', 'image/png', 'width', 640, 'height', 480))
+                          WHEN n % 70 = 0 THEN json_array(json_object('id', CAST(id AS TEXT), 'name', 'log' || n || '.txt', 'url', 'https://cdn.example/' || n || '.txt', 'size', 200, 'contentType', 'text/plain', 'width', NULL, 'height', NULL))
+                          ELSE json('[]') END,
+      'caughtUp', json('false'))
+    FROM (
+      WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < ${N - 1})
+      SELECT n, ${START} + n * ${SPACING_MS} AS ms, ((${START} + n * ${SPACING_MS} - 1420070400000) << 22) + (n % 4096) AS id,
+        abs(random()) % ${AUTHORS} AS a,
+        ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} AS content
+      FROM c, (SELECT '${JSON.stringify(VOCAB)}' AS vocab) v
+    )`);
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pick = <T,>(xs: T[], i: number) => xs[(i * 7919) % xs.length]!;
+
+it(`search over ${N.toLocaleString('en-US')} stored messages`, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dm-bench-search-'));
+  const file = join(dir, 'messages.sqlite');
+  const store = new MessageStore(file);
+  try {
+    let t = performance.now();
+    generate(store);
+    const genS = (performance.now() - t) / 1000;
+    t = performance.now();
+    const indexer = new FtsIndexer(store.database);
+    indexer.catchUp();
+    const indexS = (performance.now() - t) / 1000;
+    store.database.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = statSync(file).size;
+    const search = new MessageSearch(store, indexer);
+    const time = (query: string) => {
+      const s = performance.now();
+      const r = search.search(CHANNEL, { query, limit: 25 });
+      return { ms: performance.now() - s, hits: r.messages.length };
+    };
+    // Common, middling and rare words.
+    const words = [...VOCAB.slice(0, 20), ...VOCAB.slice(200, 220), ...VOCAB.slice(3000, 3020)];
+    const kinds: Record<string, (i: number) => string> = {
+      word: (i) => pick(words, i),
+      phrase: (i) => `"${pick(words, i)} ${pick(words, i + 1)}"`,
+      'word + from:': (i) => `${pick(words, i)} from:user${i % AUTHORS}`,
+      'word + has:image + after:': (i) => `${pick(words, i)} has:image after:2025-03-01`,
+      'word + during:': (i) => `${pick(words, i)} during:2025-0${1 + (i % 9)}-1${i % 10}`,
+      'from: alone': (i) => `from:user${i % AUTHORS}`,
+      'has:link alone': () => 'has:link',
+      'mentions: + before:': (i) => `mentions:user${i % AUTHORS} before:2025-10-01`,
+    };
+    const rows: string[] = [];
+    for (const [kind, make] of Object.entries(kinds)) {
+      const ms: number[] = [];
+      let hits = 0;
+      for (let i = 0; i < 60; i++) {
+        const r = time(make(i));
+        ms.push(r.ms);
+        hits += r.hits;
+      }
+      rows.push(`  ${kind.padEnd(28)} p50 ${pct(ms, 50).toFixed(1).padStart(6)} ms   p95 ${pct(ms, 95).toFixed(1).padStart(6)} ms   (avg ${(hits / 60).toFixed(1)} hits of 25)`);
+    }
+    // The floor without FTS: what a LIKE scan costs for one word (newest first, 25 rows).
+    const like = store.database.prepare("SELECT json FROM messages WHERE channel_id = ? AND json_extract(json, '$.content') LIKE ? ORDER BY sort_key DESC LIMIT 25");
+    const likeMs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      like.all(CHANNEL, `%${pick(VOCAB.slice(3000, 3020), i)}%`);
+      likeMs.push(performance.now() - s);
+    }
+    console.log(
+      [
+        `search over ${N.toLocaleString('en-US')} messages (generated in ${genS.toFixed(1)} s, indexed in ${indexS.toFixed(1)} s; ${Math.round(bytes / N)} bytes per message on disk incl. the FTS index)`,
+        ...rows,
+        `  floor: LIKE scan, rare word   p50 ${pct(likeMs, 50).toFixed(0)} ms   (targets: word p95 ≤ 50 ms, with filters ≤ 150 ms)`,
+      ].join('\n'),
+    );
+    expect(time(VOCAB[0]!).hits).toBe(25);
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
