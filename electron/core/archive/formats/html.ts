@@ -25,6 +25,9 @@ export function htmlWriter(meta: ExportMeta): FormatWriter {
     media: meta.media ?? ((url) => url),
   };
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const SECTION = 500;
+  let lastDay = -1;
+  let inSection = 0;
   const range = () => {
     const { after, before } = meta.filter;
     if (after === undefined && before === undefined) return t.all;
@@ -42,7 +45,19 @@ export function htmlWriter(meta: ExportMeta): FormatWriter {
         `<div class="archive">\n<header class="archive__head"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(range())} · ${t.exported} ${escapeHtml(full.format(meta.exportedAt))} (UTC)</p></header>\n<main class="messages" id="messages">\n`
       );
     },
-    message: (m: ChatMessage) => messageHtml(m, options),
-    footer: (count: number) => `</main>\n<footer class="archive__foot" data-count="${count}">${t.messages(count)}</footer>\n</div>\n</body>\n</html>\n`,
+    message: (m: ChatMessage, index: number) => {
+      // Sections of at most 500 messages, one per day at least, each skipped by layout while off
+      // screen: Chromium lays out a few hundred sections instead of 100,000 articles.
+      const dayKey = Math.floor(m.createdAt / 86_400_000);
+      let open = '';
+      if (index === 0 || dayKey !== lastDay || inSection >= SECTION) {
+        open = `${index === 0 ? '' : '</section>\n'}<section class="archive__chunk">${dayKey !== lastDay ? `<h2 class="archive__day"><time datetime="${new Date(dayKey * 86_400_000).toISOString().slice(0, 10)}">${escapeHtml(day.format(m.createdAt))}</time></h2>` : ''}\n`;
+        inSection = 0;
+        lastDay = dayKey;
+      }
+      inSection++;
+      return open + messageHtml(m, options);
+    },
+    footer: (count: number) => `${count ? '</section>\n' : ''}</main>\n<footer class="archive__foot" data-count="${count}">${t.messages(count)}</footer>\n</div>\n</body>\n</html>\n`,
   };
 }

@@ -10,7 +10,10 @@ html, body { height: auto; }
 .archive__head h1 { margin: 0 0 4px; font-size: 20px; }
 .archive__head p, .archive__foot { margin: 0; color: var(--muted); font-size: 12.5px; }
 .archive__foot { padding: 12px 20px; border-top: 1px solid var(--border); }
-.archive .message { position: relative; content-visibility: auto; contain-intrinsic-size: auto 64px; }
+.archive .message { position: relative; }
+.archive__chunk { content-visibility: auto; contain-intrinsic-size: auto 4000px; }
+.archive__day { display: flex; align-items: center; gap: 8px; margin: 12px 20px 4px; color: var(--muted); font-size: 12px; font-weight: 600; }
+.archive__day::before, .archive__day::after { content: ''; flex: 1; border-top: 1px solid var(--border); }
 .archive .avatar--initial { position: relative; overflow: hidden; }
 .archive .avatar--initial img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; }
 .archive .spoiler:hover > span, .archive .spoiler:focus > span { visibility: visible; }
