@@ -124,10 +124,16 @@ async function cycle(side: Side, n: number): Promise<void> {
   const posted: string[] = [];
   const poster = setInterval(() => posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `${side.name} c${n} #${posted.length}` }).id), 100);
 
+  // Where the time goes: each step's duration as the old process last reported it.
+  let steps: Array<{ step: string; status: string; durationMs: number }> = [];
+  client.onEvent((event, payload) => {
+    const run = (payload as UpdateView).run;
+    if (event === 'update.status' && run) steps = run.steps;
+  });
   const t0 = performance.now();
   await client.invoke('update.run', { target: sha });
-  client.close();
   const next = await waitForNewProcess(side.base, side.pid, installed.app.output);
+  client.close();
   const turnaround = performance.now() - t0;
   clearInterval(poster);
   clearInterval(sampler);
@@ -156,7 +162,8 @@ async function cycle(side: Side, n: number): Promise<void> {
   side.rows.push(row);
   console.log(
     `${side.name.padEnd(8)} cycle ${n}: turnaround ${s(row.turnaround)}, gateway gap ${s(row.gap)}, panel unreachable ${s(row.unreachable)}, ` +
-      `identifies ${row.identifies}, max concurrent ${row.concurrent}, posted ${posted.length}, lost ${row.lost}, duplicated ${row.duplicated}`,
+      `identifies ${row.identifies}, max concurrent ${row.concurrent}, posted ${posted.length}, lost ${row.lost}, duplicated ${row.duplicated}\n` +
+      `         steps: ${steps.filter((x) => x.status === 'done').map((x) => `${x.step} ${s(x.durationMs)}`).join(', ')}`,
   );
   expect((await health(side.base)).commit).toBe(sha);
 }
