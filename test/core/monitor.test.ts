@@ -100,7 +100,10 @@ describe('stop and start', () => {
     expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
     const times = world.fake.identifyTimes(TOKEN);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(200);
+    console.log(`[measure] 50 cycles: smallest gap between IDENTIFYs ${Math.min(...gaps)} ms (spacing 200 ms)`);
+    // The monitor waits 210 ms; the fake stamps receipt on this same loaded event loop, which can
+    // delay one stamp by tens of ms. Without the gate, gaps are ~20–60 ms.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(150);
   }, 60_000);
 
   it('start, stop, start issued together collapse into the last one: connected, one IDENTIFY', async () => {
