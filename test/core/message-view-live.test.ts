@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { ChatMessage } from '../../shared/types.js';
+import { seedDemo } from '../fake-discord/demo-data.js';
 import { configuredEnv, coreFor, createWorld, nextEvent, TOKEN, waitState, type World } from '../helpers/world.js';
 
 let world: World;
@@ -78,5 +79,24 @@ describe('message view data, live', { timeout: 40_000 }, () => {
     const listed = await c.dispatch('messages.list', { limit: 10 });
     const stored = listed.ok ? listed.value.find((x) => x.id === m.id) : undefined;
     expect(stored?.view?.reactions.find((r) => r.emoji.id)?.emoji.url).toMatch(/\/emojis\/41771983429993937\.webp$/);
+  });
+
+  it('the demo seeds what the view draws: a join, a bot embed with reactions, a reply quoting its message with a mention and custom emoji', async () => {
+    const seed = seedDemo(world.fake, 'demo.bot-token.0123456789-abcdefghij');
+    core = await coreFor(world, { DISCORD_TOKEN: seed.token, DISCORD_GUILD_ID: seed.guildId, DISCORD_CHANNEL_ID: seed.channelId });
+    const connected = waitState(core, 'connected', 15_000);
+    await core.monitor.start();
+    await connected;
+    const listed = await core.dispatch('messages.list', { limit: 50 });
+    const views = listed.ok ? listed.value.map((m) => m.view) : [];
+    expect(views.some((v) => v?.type === 7)).toBe(true);
+    const report = views.find((v) => v?.embeds[0]?.title === 'Nightly backup report');
+    expect(report?.embeds[0]?.fields).toHaveLength(4);
+    expect(report?.embeds[0]?.thumbnail?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/embed\/avatars\/2\.png$/);
+    expect(report?.reactions.map((r) => [r.emoji.name, r.count])).toEqual([['🎉', 2], ['👍', 1]]);
+    const reply = views.find((v) => v?.reply);
+    expect(reply?.reply).toMatchObject({ author: 'Grace (admin)', excerpt: 'can someone check the UPS battery before Saturday?' });
+    expect(reply?.mentions.users).toEqual([{ id: expect.any(String), name: 'Grace (admin)' }]);
+    expect(reply?.emojis[0]?.url).toMatch(/\/emojis\/41771983429993937\.webp$/);
   });
 });

@@ -5,7 +5,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { State } from './state.js';
 
-const CDN_PREFIXES = ['/avatars/', '/embed/avatars/', '/attachments/', '/icons/', '/guild-events/'];
+const CDN_PREFIXES = ['/avatars/', '/embed/avatars/', '/attachments/', '/icons/', '/guild-events/', '/emojis/', '/stickers/'];
 
 export function handleCdn(state: State, req: IncomingMessage, res: ServerResponse): boolean {
   const url = new URL(req.url ?? '/', 'http://fake');

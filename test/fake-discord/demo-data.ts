@@ -45,6 +45,8 @@ const IMAGES = [
 export function seedDemo(fake: FakeDiscord, token: string): DemoSeed {
   const bot = fake.addBot({ token, username: 'Home Lab Monitor' });
   const people = PEOPLE.map((p) => fake.addUser(p));
+  // Another bot that posts embeds (the monitor never shows its own bot's messages).
+  const reporter = fake.addBot({ token: `${token}.reports`, username: 'Backup Reporter' });
   const guild = fake.addGuild({
     name: 'Home Lab',
     channels: [
@@ -55,7 +57,7 @@ export function seedDemo(fake: FakeDiscord, token: string): DemoSeed {
       { name: 'Infra', type: 4 },
       { name: 'help', type: 15 },
     ],
-    members: [...people.map((p) => p.id), bot.id],
+    members: [...people.map((p) => p.id), bot.id, reporter.id],
   });
   const [general, alerts] = guild.channels;
   if (!general || !alerts) throw new Error('demo guild has no channels');
@@ -66,8 +68,60 @@ export function seedDemo(fake: FakeDiscord, token: string): DemoSeed {
     const author = people[i % people.length];
     if (author) fake.postMessage(general.id, { authorId: author.id, content });
   }
+  seedRichMessages(fake, general.id, guild.id, reporter.id, people.map((p) => p.id));
   fake.postMessage(alerts.id, { authorId: bot.id, content: '✅ Backups completed (3/3)' });
   return { token, guildId: guild.id, channelId: general.id, alertsChannelId: alerts.id };
+}
+
+const userJson = (fake: FakeDiscord, id: string) => {
+  const u = fake.user(id);
+  return { id, username: u?.username ?? 'someone', global_name: u?.globalName ?? null, avatar: null, discriminator: '0' };
+};
+
+/** What the message view draws (issue 9): a join, a bot's embed, a reply with a mention, reactions, a timestamp, custom emoji. */
+function seedRichMessages(fake: FakeDiscord, channelId: string, guildId: string, botId: string, people: string[]): void {
+  const [ada, grace, linus, margaret] = people;
+  if (!ada || !grace || !linus || !margaret) return;
+  // docs/resources/message, Message Types: 7 is a member join; Discord shows its own sentence.
+  fake.postMessage(channelId, { authorId: margaret, content: '', extra: { type: 7 } });
+  const report = fake.postMessage(channelId, {
+    authorId: botId,
+    content: '',
+    extra: {
+      embeds: [
+        {
+          type: 'rich',
+          title: 'Nightly backup report',
+          url: 'https://example.com/backups',
+          description: 'All **3** jobs finished. Next run <t:' + Math.floor(Date.now() / 1000 + 6 * 3600) + ':R>.',
+          color: 0x2ecc71,
+          fields: [
+            { name: 'NAS', value: '1.2 TB · 41 min', inline: true },
+            { name: 'VMs', value: '86 GB · 7 min', inline: true },
+            { name: 'Photos', value: 'unchanged', inline: true },
+            { name: 'Warnings', value: '`zpool` scrub due in 2 days' },
+          ],
+          thumbnail: { url: `${fake.cdnUrl}/embed/avatars/2.png`, width: 80, height: 80 },
+          footer: { text: 'Home Lab Monitor' },
+          timestamp: new Date().toISOString(),
+        },
+      ],
+    },
+  });
+  fake.react(channelId, report.id, ada, { id: null, name: '🎉' });
+  fake.react(channelId, report.id, grace, { id: null, name: '🎉' });
+  fake.react(channelId, report.id, linus, { id: null, name: '👍' });
+  const question = fake.postMessage(channelId, { authorId: grace, content: 'can someone check the UPS battery before Saturday?' });
+  fake.postMessage(channelId, {
+    authorId: ada,
+    content: `on it <@${grace}> <:blobok:41771983429993937> — I will post the runtime here`,
+    extra: {
+      type: 19,
+      mentions: [userJson(fake, grace)],
+      message_reference: { type: 0, message_id: question.id, channel_id: channelId, guild_id: guildId },
+    },
+  });
+  fake.react(channelId, question.id, margaret, { id: null, name: '👀' });
 }
 
 /** Posts a plausible message from a random human every ~everyMs (±50%); returns stop(). */
@@ -78,6 +132,7 @@ export function startChatter(fake: FakeDiscord, channelId: string, everyMs = 400
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
+  let lastId: string | null = null;
 
   const later = (ms: number, fn: () => void) => {
     const t = setTimeout(() => {
@@ -105,11 +160,15 @@ export function startChatter(fake: FakeDiscord, channelId: string, everyMs = 400
       // A link preview arrives later as an embed-only update: not an edit.
       const m = fake.postMessage(channelId, { authorId, content: 'https://github.com/home-assistant/core/releases' });
       later(1500, () => fake.addEmbed(channelId, m.id, { type: 'link', url: 'https://github.com/home-assistant/core/releases', title: 'Releases · home-assistant/core' }));
+    } else if (roll < 0.26 && lastId) {
+      // Someone reacts to the latest message: its count changes live in the panel.
+      const target = lastId;
+      later(0, () => fake.react(channelId, target, authorId, { id: null, name: pick(['👍', '🎉', '😂', '👀']) }));
     } else if (roll < 0.29) {
       const m = fake.postMessage(channelId, { authorId, content: 'oops, wrong channel' });
       later(3000, () => fake.deleteMessage(channelId, m.id));
     } else {
-      fake.postMessage(channelId, { authorId, content: pick(LINES) });
+      lastId = fake.postMessage(channelId, { authorId, content: pick(LINES) }).id;
     }
     later(everyMs * (0.5 + Math.random()), tick);
   };
