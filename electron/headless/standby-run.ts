@@ -23,8 +23,10 @@ export async function standbyThenTakeOver(o: StandbyRun): Promise<PanelServer> {
   if (!existsSync(join(o.rendererDir, 'index.html'))) throw new Error(`the built panel is missing (${join(o.rendererDir, 'index.html')})`);
   const reply = await core.dispatch('app.info', undefined);
   if (!reply.ok) throw new Error(`app.info failed: ${reply.error.message}`);
+  core.log.logger.info(`Ready in standby beside the running version (pid ${process.ppid}): modules loaded, stores open.`);
   const order = await reportReady();
   if (order.type === 'stand-down') {
+    core.log.logger.info('Stood down: the running version does not hand over this time.');
     await core.shutdown();
     process.exit(0);
   }
@@ -33,7 +35,7 @@ export async function standbyThenTakeOver(o: StandbyRun): Promise<PanelServer> {
   detachFromParent();
   // The old session is closed (that is when we are told): identify at once, then do the bookkeeping.
   if (order.resumeBot) void core.monitor.start();
-  core.log.logger.info(`Took over from the previous version (pid ${process.ppid === 1 ? 'exited' : process.ppid}) on the same panel socket.`);
+  core.log.logger.info('Took over from the previous version on the same panel socket.');
   await core.updates.boot();
   void core.updates.confirmHealthyWhenSettled(order.resumeBot, o.healthyWithinMs);
   core.updates.schedule();
