@@ -77,6 +77,8 @@ export const commands = {
     /** Writes a backup, then deletes in the background; progress arrives as `archive.deleteProgress`. */
     deleteAll: command(a.deleteAllInput).returns<{ started: true; backup: string }>(),
     cancelDelete: command(s.noInput).returns<DeleteProgress | null>(),
+    /** Headless: a one-time link (one minute) for the browser to download an export from EXPORT_PATH. */
+    downloadTicket: command(a.exportInput).returns<{ path: string }>(),
   },
   update: {
     status: command(s.noInput).returns<UpdateView>(),

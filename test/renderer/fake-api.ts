@@ -188,6 +188,7 @@ export class FakeApi {
         })),
       deleteAll: (arg) => this.run('archive.deleteAll', arg, () => ({ started: true as const, backup: '/data/message-backups/before-delete-all.json' })),
       cancelDelete: () => this.run('archive.cancelDelete', undefined, () => null),
+      downloadTicket: (arg) => this.run('archive.downloadTicket', arg, () => ({ path: '/api/export?ticket=test' })),
     },
     update: {
       status: () => this.run('update.status', undefined, () => this.updateView),

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { CommandError } from '../errors.js';
 import type { SaveDialogPort } from '../ports.js';
 import { BackupService, type BackupSettings } from './backups.js';
+import { DownloadTickets } from './download-tickets.js';
 import type { DeleteTarget } from './delete-all/target.js';
 import { DeleteAllService } from './delete-all/service.js';
 import { exportTo, exportToFile, type ExportProgress } from './exporter.js';
@@ -38,6 +39,8 @@ export interface ArchiveOptions {
 export class Archive {
   readonly backups: BackupService;
   readonly deletes: DeleteAllService;
+  /** One-time tickets for the headless panel's download route. */
+  readonly tickets = new DownloadTickets<ExportRequest>();
 
   constructor(private readonly o: ArchiveOptions) {
     this.backups = new BackupService({ dataDir: o.dataDir, storeFile: o.storeFile, settings: o.settings, meta: o.meta, redact: o.redact, logger: o.logger, beforeRead: o.beforeRead });

@@ -1,5 +1,6 @@
 // Builds the archive area from the core's parts and answers the contract's archive.* commands.
 import type { Logger } from 'pino';
+import { EXPORT_PATH } from '../../../shared/archive.js';
 import type { AppInfo } from '../../../shared/types.js';
 import type { ChannelMonitor } from '../bot/monitor.js';
 import type { EventBus } from '../event-bus.js';
@@ -57,6 +58,7 @@ export function createArchiveArea(o: ArchiveAreaOptions) {
     deleteAllCheck: async () => archive.deletes.check(),
     deleteAll: async (input: DeleteAllInput) => archive.deletes.start(input),
     cancelDelete: async () => archive.deletes.cancel(),
+    downloadTicket: async (request: ExportRequest) => ({ path: `${EXPORT_PATH}?ticket=${archive.tickets.issue({ ...request, media: 'link' })}` }),
   };
   return { archive, handlers };
 }

@@ -3,8 +3,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
+import { EXPORT_PATH } from '../../../shared/archive.js';
 import { AUTH_PATH, WS_PATH } from '../../../shared/ws-protocol.js';
 import type { Core } from '../../core/app-core.js';
+import { handleExport } from './export-route.js';
 import { bearerToken, hostAllowed, originAllowed, sameSecret } from './guards.js';
 import type { RefusalLog } from './refusal-log.js';
 import { SECURITY_HEADERS } from './security-headers.js';
@@ -58,6 +60,7 @@ export function handleRequest(ctx: RouteContext, req: IncomingMessage, res: Serv
     if (method !== 'GET') return answer(res, 405, 'Use GET with a WebSocket upgrade.', { Allow: 'GET' });
     return answer(res, 426, 'This address is the panel WebSocket.', { Upgrade: 'websocket' });
   }
+  if (path === EXPORT_PATH) return handleExport(ctx, req, res, new URLSearchParams(req.url!.slice(path.length).replace(/^\?/, '').split('#', 1)[0]));
   if (path.startsWith(`${WS_PATH}/`)) return answer(res, 404, 'No such API route.');
   if (!readOnly) return answer(res, 405, 'Pages are read-only: use GET.', { Allow: 'GET, HEAD' });
   const decoded = decodePath(path);

@@ -1,0 +1,73 @@
+// GET /api/export on a real panel server: refused without the access token or with a used ticket,
+// streamed as an attachment with a Bearer token or a one-time ticket from the WebSocket API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJsonExport } from '../../electron/core/archive/import.js';
+import { EXPORT_PATH } from '../../shared/archive.js';
+import { nextEvent, waitState } from '../helpers/world.js';
+import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let t: TestPanel;
+let base: string;
+let tmp: string;
+
+beforeAll(async () => {
+  t = await startTestPanel({}, {});
+  base = `http://127.0.0.1:${t.panel.port}`;
+  tmp = mkdtempSync(join(tmpdir(), 'dm-download-'));
+  await t.core.settings.save({ guildId: t.world.guildId, channelId: t.world.channelId, token: 'test.bot-token.0123456789-abcdefghij' });
+  const up = waitState(t.core, 'connected', 15_000);
+  void t.core.monitor.start();
+  await up;
+  for (let i = 0; i < 3; i++) {
+    const seen = nextEvent(t.core, 'message.created', (m) => m.content === `hello ${i}`);
+    t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: `hello ${i}` });
+    await seen;
+  }
+});
+afterAll(async () => {
+  await t?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('GET /api/export', () => {
+  it('is refused without the access token, and with a wrong one', async () => {
+    expect((await fetch(`${base}${EXPORT_PATH}?format=json`)).status).toBe(401);
+    const wrong = await fetch(`${base}${EXPORT_PATH}?format=json`, { headers: { authorization: `Bearer ${'x'.repeat(ACCESS.length)}` } });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('streams a JSON attachment with the Bearer token; re-imported, it holds the stored messages', async () => {
+    const res = await fetch(`${base}${EXPORT_PATH}?format=json`, { headers: { authorization: `Bearer ${ACCESS}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="general-\d{4}-\d{2}-\d{2}\.json"/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const file = join(tmp, 'download.json');
+    writeFileSync(file, await res.text());
+    const stored = await t.core.dispatch('messages.list', { limit: 500 });
+    expect(readJsonExport(file).messages.map((m) => m.id)).toEqual(stored.ok ? stored.value.map((m) => m.id) : ['?']);
+  });
+
+  it('says what is wrong with a bad query', async () => {
+    const res = await fetch(`${base}${EXPORT_PATH}?format=pdf`, { headers: { authorization: `Bearer ${ACCESS}` } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/format must be one of json, csv, txt, html/);
+  });
+
+  it('downloads once with a ticket from archive.downloadTicket; the ticket then no longer works', async () => {
+    const reply = await t.core.dispatch('archive.downloadTicket', { format: 'csv' });
+    expect(reply.ok).toBe(true);
+    const path = reply.ok ? reply.value.path : '';
+    expect(path).toMatch(/^\/api\/export\?ticket=[\w-]{32}$/);
+    const first = await fetch(`${base}${path}`);
+    expect(first.status).toBe(200);
+    const rows = parseCsv(await first.text(), { bom: true }) as string[][];
+    expect(rows.slice(1).map((r) => r[6])).toEqual(expect.arrayContaining(['hello 0', 'hello 1', 'hello 2']));
+    const again = await fetch(`${base}${path}`);
+    expect(again.status).toBe(401);
+    expect(await again.text()).toMatch(/used or has expired/);
+  });
+});
