@@ -1,0 +1,107 @@
+// Automatic backups: a JSON export of the channel, 0600 in a 0700 folder, the newest N kept, on a
+// schedule that follows the newest file; BACKUP_ENABLED / BACKUP_DIR as environment overrides.
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BackupService, type BackupSettings } from '../../electron/core/archive/backups.js';
+import { readJsonExport } from '../../electron/core/archive/import.js';
+import { readEnvOverrides } from '../../electron/core/settings/env.js';
+import { CHANNEL, storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
+
+const fixtures: StoredFixture[] = [];
+const services: BackupService[] = [];
+afterEach(() => {
+  for (const s of services.splice(0)) s.dispose();
+  for (const f of fixtures.splice(0)) f.close();
+});
+
+function service(over: Partial<BackupSettings> = {}, now?: () => number, firstDelayMs?: number) {
+  const f = storeWith(120);
+  fixtures.push(f);
+  const settings: BackupSettings = { backupEnabled: false, backupDir: '', backupKeep: 3, backupIntervalHours: 24, channelId: CHANNEL, ...over };
+  const s = new BackupService({
+    dataDir: f.dir,
+    storeFile: f.file,
+    settings: () => settings,
+    meta: () => ({ app: { name: 'Discord Monitor', version: 'test' }, guild: null, channel: { id: CHANNEL, name: 'general' } }),
+    redact: (t) => t,
+    logger: pino({ level: 'silent' }),
+    ...(now ? { now } : {}),
+    ...(firstDelayMs !== undefined ? { firstDelayMs } : {}),
+  });
+  services.push(s);
+  return { s, f, settings };
+}
+
+describe('message backups', () => {
+  it('writes the whole channel as a re-importable JSON export, 0600 in a 0700 folder', async () => {
+    const { s, f } = service();
+    const info = await s.backupNow('manual');
+    expect(info.file.startsWith(join(f.dir, 'message-backups'))).toBe(true);
+    expect(info.count).toBe(120);
+    expect(readJsonExport(info.file).messages).toEqual(f.store.list(CHANNEL, 1000));
+    expect(statSync(info.file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(f.dir, 'message-backups')).mode & 0o777).toBe(0o700);
+    expect(s.list()).toEqual([info]);
+  });
+
+  it('keeps the newest N and removes older ones', async () => {
+    let t = Date.UTC(2026, 0, 1);
+    const { s } = service({ backupKeep: 2 }, () => t);
+    const made = [];
+    for (let i = 0; i < 4; i++) {
+      made.push(await s.backupNow(i === 3 ? 'before-delete-all' : 'scheduled'));
+      t += 3_600_000;
+    }
+    expect(s.list().map((b) => b.file)).toEqual([made[3]!.file, made[2]!.file]);
+  });
+
+  it('runs on its own when enabled, then schedules the next one an interval after the newest', async () => {
+    const { s } = service({ backupEnabled: true, backupIntervalHours: 24 }, undefined, 50);
+    s.schedule();
+    await expect.poll(() => s.list().length, { timeout: 5000 }).toBe(1);
+    const newest = s.list()[0]!;
+    expect(newest.reason).toBe('scheduled');
+    await expect.poll(() => s.status().nextAt, { timeout: 5000 }).toBe(newest.at + 24 * 3_600_000);
+  });
+
+  it('is not scheduled while disabled', () => {
+    const { s } = service({ backupEnabled: false });
+    s.schedule();
+    expect(s.status()).toMatchObject({ enabled: false, nextAt: null });
+  });
+
+  it('says where and how to fix it when the folder cannot be written', async () => {
+    const { s, f } = service();
+    const blocked = join(f.dir, 'not-a-folder');
+    writeFileSync(blocked, 'x');
+    const { s: s2 } = service({ backupDir: join(blocked, 'backups') });
+    void s;
+    await expect(s2.backupNow('manual')).rejects.toThrow(/could not be written to .*not-a-folder.*Check that the folder exists and is writable \(BACKUP_DIR or Settings\)/);
+    expect(s2.status().error).toMatch(/could not be written/);
+  });
+
+  it('writes into BACKUP_DIR when set', async () => {
+    const { s, f } = service();
+    const dir = join(f.dir, 'elsewhere');
+    mkdirSync(dir, { mode: 0o700 });
+    const { s: s2 } = service({ backupDir: dir });
+    void s;
+    expect((await s2.backupNow('manual')).file.startsWith(dir)).toBe(true);
+  });
+});
+
+describe('environment', () => {
+  it('BACKUP_ENABLED, BACKUP_DIR and DANGEROUS_ACTIONS_ENABLED override the stored settings', () => {
+    const o = readEnvOverrides({ BACKUP_ENABLED: 'True', BACKUP_DIR: '/srv/backups', DANGEROUS_ACTIONS_ENABLED: 'yes' }, '/nonexistent');
+    expect(o.values).toMatchObject({ backupEnabled: true, backupDir: '/srv/backups', dangerousActionsEnabled: true });
+    expect(o.sources).toMatchObject({ backupEnabled: 'BACKUP_ENABLED', backupDir: 'BACKUP_DIR', dangerousActionsEnabled: 'DANGEROUS_ACTIONS_ENABLED' });
+  });
+
+  it('a relative BACKUP_DIR is ignored with the reason', () => {
+    const o = readEnvOverrides({ BACKUP_DIR: 'backups' }, '/nonexistent');
+    expect(o.values.backupDir).toBeUndefined();
+    expect(o.problems.join(' ')).toMatch(/BACKUP_DIR ignored: must be an absolute folder path/);
+  });
+});
