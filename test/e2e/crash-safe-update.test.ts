@@ -11,7 +11,6 @@ import type { UpdateView } from '../../shared/types.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
 import { health, waitForNewProcess } from './health.js';
 import { bumpVersion, createInstalledCheckout, git, type Checkout } from './installed-checkout.js';
-import { updateThroughManager, type ManagedApp } from './managed-update.js';
 import { killTree, superviseApp, waitFor, type Supervised } from './supervisord.js';
 import { panelClient } from './ws-client.js';
 
@@ -105,23 +104,26 @@ it.each(KILL_POINTS)('kill -9 of the app and its children during $step: the old 
   expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
 }, 180_000);
 
-const managed = (): ManagedApp => ({
-  base: sup.base,
-  accessToken: ACCESS,
-  checkout: { ...checkout, push: (m, edit) => checkout.push(m, (d) => (restoreOriginals(d), edit(d))) },
-  world,
-  log: sup.log,
-});
+/** A normal update through supervisord, until the new process has vouched for itself (earlier entries are not it). */
+async function update(version: string): Promise<{ commit: string; version: string }> {
+  const first = await waitForNewProcess(sup.base, -1, sup.log, 30_000);
+  const sha = checkout.push(`Release ${version}`, (d) => (restoreOriginals(d), bumpVersion(d, version)));
+  const client = await panelClient(`${sup.base}/?token=${ACCESS}`);
+  const view = await client.invoke<UpdateView>('update.check');
+  expect(view.ok && view.value).toMatchObject({ state: 'available', target: sha, restart: { auto: true, method: 'supervisor' } });
+  await client.invoke('update.run', { target: sha });
+  client.close();
+  const second = await waitForNewProcess(sup.base, first.pid, sup.log);
+  expect(second).toMatchObject({ version, commit: sha, bot: 'connected' });
+  await waitFor('the new version to vouch for itself', () => journal().at(-1)?.to === sha && journal().at(-1)?.outcome === 'success', 30_000, sup.log);
+  expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  return second;
+}
 
 it('after the crashes, a normal update still installs and runs the new version', async () => {
   const first = checkout.head();
   const version = '4.1.0';
-  const h = await updateThroughManager(
-    managed(),
-    version,
-    'supervisor',
-    /supervisorctl .*restart discord-monitor/,
-  );
+  const h = await update(version);
   expect(h.version).toBe(version);
   expect((await health(sup.base)).commit).toBe(checkout.head());
   expect(execFileSync('git', ['status', '--porcelain'], { cwd: checkout.dir, encoding: 'utf8' })).toBe('');
@@ -137,7 +139,7 @@ it('after the crashes, a normal update still installs and runs the new version',
 
 it('a second update runs from a release: deps reused, the release before the previous one collected', async () => {
   const previous = checkout.head();
-  const h = await updateThroughManager(managed(), '4.2.0', 'supervisor', /supervisorctl .*restart discord-monitor/);
+  const h = await update('4.2.0');
   const dir = checkout.dir;
   expect(readlinkSync(join(dir, '.releases/current'))).toBe(h.commit);
   const releases = readdirSync(join(dir, '.releases')).filter((n) => n !== 'current' && n !== 'deps').sort();
