@@ -45,5 +45,8 @@ export async function updateThroughManager(m: ManagedApp, version: string, metho
   expect(m.world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
   expect(await lastUpdateOf(m)).toMatchObject({ outcome: 'success', to: sha });
   expect((await health(m.base)).pid).toBe(second.pid);
+  // The manager keeps its own PID, so no handover: but the new build reached standby before anything stopped.
+  expect(m.log()).toMatch(/Ready in standby beside the running version .*\n(.*\n)*.*Stood down: the running version does not hand over this time/);
+  expect(m.log()).toMatch(new RegExp(`restart through ${method}, which cannot change a program's PID; the new version was built and passed standby first`));
   return second;
 }
