@@ -42,14 +42,19 @@ describe('panel bundle', () => {
     for (const f of readdirSync(join(out, 'assets'))) expect(statSync(join(out, 'assets', f)).size, f).toBeLessThan(500 * 1024);
   });
 
-  it('the highlighter is not loaded by the first screen, only on demand', () => {
+  it('the highlighter, history and its stats chart are not loaded by the first screen, only on demand', () => {
     const first = firstScreen();
     expect(first.size).toBeGreaterThan(1);
-    const highlight = readdirSync(join(out, 'assets')).filter((f) => f.startsWith('highlight-'));
-    expect(highlight).toHaveLength(1);
-    expect(first.has(`assets/${highlight[0]}`)).toBe(false);
+    const assets = readdirSync(join(out, 'assets'));
+    // Chunks are named after the module imported lazily (lib/discord/highlight.ts, components/history/…).
+    for (const name of ['highlight', 'HistoryPanel', 'DayChart']) {
+      const chunk = assets.filter((f) => f.startsWith(`${name}-`) && f.endsWith('.js'));
+      expect(chunk, name).toHaveLength(1);
+      expect(first.has(`assets/${chunk[0]}`), name).toBe(false);
+    }
     const firstCode = [...first].map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
     expect(firstCode).not.toContain('hljs-');
+    expect(firstCode).not.toContain('uPlot');
   });
 
   it('ships the Twemoji images the view points at (./twemoji/<codepoints>.svg)', () => {
