@@ -100,7 +100,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const lastSeen = new LastSeen(join(options.paths.dataDir, 'last-seen.json'));
   if (lastSeen.problem) log.logger.warn(lastSeen.problem);
   log.logger.debug(`Last message seen: ${JSON.stringify(lastSeen.snapshot())}`);
-  const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, ...options.monitorTuning });
+  const identifyStateFile = join(options.paths.dataDir, 'identify-gate.json');
+  const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, identifyStateFile, ...options.monitorTuning });
   const history = createHistory({ dataDir: options.paths.dataDir, store, monitor, bus, logger: log.logger, channelId: () => settings.effective().channelId });
   const archive = createArchiveArea({
     dataDir: options.paths.dataDir,

@@ -75,6 +75,24 @@ describe('IDENTIFY spacing', () => {
   });
 });
 
+// A service manager restarting a crashing app: each new process used to IDENTIFY at once.
+describe('across restarts of the app', () => {
+  it('a new process on the same data folder still waits 5 s after the last IDENTIFY', async () => {
+    const first = await coreFor(world, configuredEnv(world), DISCORD_TUNING);
+    const up = waitState(first, 'connected');
+    await first.monitor.start();
+    await up;
+    await first.shutdown();
+    core = await coreFor(world, configuredEnv(world), DISCORD_TUNING);
+    const waiting = await core.monitor.start();
+    expect(waiting.sentence).toMatch(/^Connecting to Discord in [1-5] s/);
+    await waitState(core, 'connected', 10_000);
+    const [a, b] = world.fake.identifyTimes(TOKEN);
+    console.log(`[measure] restart of the app: second IDENTIFY ${b! - a!} ms after the first`);
+    expect(b! - a!).toBeGreaterThanOrEqual(IDENTIFY_SPACING_MS);
+  }, 20_000);
+});
+
 describe('session_start_limit', () => {
   it('the fake spends one session start per IDENTIFY', async () => {
     core = await coreFor(world, configuredEnv(world));

@@ -2,6 +2,7 @@
 // (max_concurrency 1) and `session_start_limit` per day (1000), past which Discord resets the token.
 // discord.js throttles per client only, and a fresh client not at all, so the gate lives here.
 import type { IIdentifyThrottler } from '@discordjs/ws';
+import type { GateStore } from './identify-memory.js';
 
 /** Discord's spacing between two IDENTIFYs of one bucket. */
 export const IDENTIFY_SPACING_MS = 5000;
@@ -34,7 +35,19 @@ export class IdentifyGate {
   constructor(
     private readonly spacingMs = IDENTIFY_SPACING_MS,
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly store: GateStore | null = null,
+  ) {
+    this.recall();
+  }
+
+  /** Takes in what another process (the previous run, or the one handing over) recorded since. */
+  recall(): void {
+    const memory = this.store?.load();
+    if (!memory) return;
+    // A clock set back must not postpone starts forever.
+    this.lastAt = Math.max(this.lastAt, Math.min(memory.lastAt, this.now()));
+    if (memory.budget) this.budget = memory.budget;
+  }
 
   /** Milliseconds to wait before a new session may start. */
   waitMs(): number {
@@ -45,11 +58,13 @@ export class IdentifyGate {
   /** A client is being created: its first IDENTIFY uses this slot. */
   reserve(): void {
     this.lastAt = this.now();
+    this.remember();
   }
 
   /** Records `session_start_limit` from `GET /gateway/bot`; throws when too few starts are left. */
   observe(limit: SessionStartLimit): void {
     this.budget = { remaining: limit.remaining, resetsAt: this.now() + limit.reset_after };
+    this.remember();
     this.check();
   }
 
@@ -75,6 +90,7 @@ export class IdentifyGate {
             this.check();
             this.lastAt = this.now();
             if (this.budget) this.budget.remaining--;
+            this.remember();
             return;
           } catch (err) {
             onRefused(err as SessionBudgetError);
@@ -85,6 +101,10 @@ export class IdentifyGate {
         await untilAborted(signal);
       },
     };
+  }
+
+  private remember(): void {
+    this.store?.save({ lastAt: this.lastAt, budget: this.budget });
   }
 
   private waitTurn(signal: AbortSignal): Promise<void> {

@@ -16,6 +16,7 @@ import { backoffMs, botErrors, classifyLoginError } from './errors.js';
 import { ConnectionHealth, type Unhealthy } from './connection-health.js';
 import { withTimeout } from './gateway.js';
 import { IdentifyGate, IDENTIFY_SPACING_MS, type SessionBudgetError } from './identify-gate.js';
+import { fileGateStore } from './identify-memory.js';
 import { statuses } from './status.js';
 import { targetProblem } from './target-check.js';
 import { MessageSink } from './message-sink.js';
@@ -48,6 +49,8 @@ export interface MonitorOptions {
   identifySpacingMs?: number;
   /** How long a RESUME may go unanswered before the session is given up for a new one. */
   resumeDeadlineMs?: number;
+  /** Where the IDENTIFY gate remembers the last session start and budget across restarts. */
+  identifyStateFile?: string;
 }
 
 // GuildMessageReactions: reaction counts in the message view update live.
@@ -84,7 +87,7 @@ export class ChannelMonitor {
 
   constructor(private readonly o: MonitorOptions) {
     this.current = { ...(o.target() ? statuses.ready() : statuses.notConfigured()), since: Date.now() };
-    this.gate = new IdentifyGate(o.identifySpacingMs ?? IDENTIFY_SPACING_MS);
+    this.gate = new IdentifyGate(o.identifySpacingMs ?? IDENTIFY_SPACING_MS, Date.now, o.identifyStateFile ? fileGateStore(o.identifyStateFile) : null);
     this.owner = new ClientOwner({ gate: this.gate, closeTimeoutMs: o.stopTimeoutMs ?? 10_000, onRefused: (err) => this.refused(err) });
     this.sink = new MessageSink({ store: o.store, lastSeen: o.lastSeen, bus: o.bus, logger: o.logger });
   }
@@ -171,6 +174,7 @@ export class ChannelMonitor {
 
   /** Starts a new client now, or when Discord's IDENTIFY spacing allows (a timer stop() cancels). */
   private launch(why = 'Connecting to Discord'): void {
+    this.gate.recall();
     const wait = this.gate.waitMs();
     if (wait > 0) {
       this.set(statuses.waitingToIdentify(wait, why));
