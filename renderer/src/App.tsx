@@ -31,6 +31,7 @@ import { isActive } from './lib/update';
 const reloadPage = () => location.reload();
 // Search, jump to date, statistics and backfill load on first use, not with the first screen.
 const HistoryPanel = lazy(() => import('./components/history/HistoryPanel'));
+const ArchiveDialog = lazy(() => import('./components/archive/ArchiveDialog'));
 
 export interface AppProps {
   api: Api;
@@ -61,6 +62,7 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
     void messages.jump(target).then((id) => id && setFocus((f) => ({ id, seq: (f?.seq ?? 0) + 1 })));
   };
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [archiveOpen, setArchiveOpen] = useState(false);
   const connection = useConnection(transport, reload);
   const update = useUpdate();
   const overlay = useUpdateOverlay(update.view);
@@ -110,6 +112,17 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
           <button
             type="button"
             className="icon-button"
+            data-testid="archive-button"
+            aria-label={t('archive.open')}
+            title={t('archive.open')}
+            aria-haspopup="dialog"
+            onClick={() => setArchiveOpen(true)}
+          >
+            <Icon name="file" size={20} />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
             data-testid="settings-button"
             aria-label={t('actions.settings')}
             title={t('actions.settings')}
@@ -147,6 +160,11 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
       </main>
       <Footer received={messages.received} />
       <SettingsDialog open={settingsOpen} view={settings} onClose={() => setSettingsOpen(false)} onSaved={setSettings} />
+      {archiveOpen && (
+        <Suspense fallback={null}>
+          <ArchiveDialog open settings={settings} onSettings={setSettings} onClose={() => setArchiveOpen(false)} />
+        </Suspense>
+      )}
       <UpdateConfirm open={confirmOpen} view={update.view} onClose={() => setConfirmOpen(false)} onRun={update.run} />
       <UpdateOverlay
         open={overlay.open}

@@ -1,0 +1,99 @@
+// Export: the browser downloads through a one-time link (headless); the desktop asks where to save.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/archive';
+import { errorMessage, useApi } from '../../api-context';
+import { useAppInfo } from '../../hooks/useAppInfo';
+
+/** "2026-01-01" from a date input → epoch ms at 00:00 UTC; empty → undefined. */
+const dayStart = (value: string): number | undefined => (value ? Date.parse(`${value}T00:00:00Z`) : undefined);
+
+export function ExportSection() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const info = useAppInfo();
+  const desktop = info?.mode === 'electron';
+  const [format, setFormat] = useState<ExportFormat>('html');
+  const [after, setAfter] = useState('');
+  const [before, setBefore] = useState('');
+  const [media, setMedia] = useState<'link' | 'download'>('link');
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+
+  useEffect(() => api.on('archive.exportProgress', (p) => setProgress({ done: p.done, total: p.total })), [api]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const filter = { ...(dayStart(after) !== undefined ? { after: dayStart(after) } : {}), ...(dayStart(before) !== undefined ? { before: dayStart(before) } : {}) };
+    const request = { format, filter, locale: i18n.language === 'fr' ? ('fr' as const) : ('en' as const), ...(desktop && format === 'html' ? { media } : {}) };
+    setBusy(true);
+    setResult(null);
+    setProgress(null);
+    try {
+      if (desktop) {
+        const saved = await api.archive.export(request);
+        setResult('cancelled' in saved ? null : t('archive.export.saved', { count: saved.count, file: saved.file }));
+      } else {
+        // A plain link: the browser streams the file to disk; the ticket works once, for a minute.
+        const { path } = await api.archive.downloadTicket(request);
+        const link = document.createElement('a');
+        link.href = path;
+        link.download = '';
+        link.click();
+        setResult(t('archive.export.downloading'));
+      }
+    } catch (error) {
+      setResult(t('archive.export.failed', { message: errorMessage(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="archive-section" aria-labelledby="archive-export-title">
+      <h3 id="archive-export-title">{t('archive.export.title')}</h3>
+      <form className="archive-form" onSubmit={(e) => void submit(e)}>
+        <label>
+          {t('archive.export.format')}
+          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} data-testid="export-format">
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`archive.export.formats.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('archive.export.after')}
+          <input type="date" value={after} onChange={(e) => setAfter(e.target.value)} data-testid="export-after" />
+        </label>
+        <label>
+          {t('archive.export.before')}
+          <input type="date" value={before} onChange={(e) => setBefore(e.target.value)} data-testid="export-before" />
+        </label>
+        {desktop && format === 'html' && (
+          <label>
+            {t('archive.export.media')}
+            <select value={media} onChange={(e) => setMedia(e.target.value as 'link' | 'download')}>
+              <option value="link">{t('archive.export.mediaLink')}</option>
+              <option value="download">{t('archive.export.mediaDownload')}</option>
+            </select>
+          </label>
+        )}
+        <button type="submit" className="button button--primary" disabled={busy} data-testid="export-start">
+          {t('archive.export.start')}
+        </button>
+      </form>
+      {busy && progress && progress.total > 0 && (
+        <progress className="archive-progress" max={progress.total} value={progress.done} aria-label={t('archive.export.running', { done: progress.done, total: progress.total })} />
+      )}
+      {result && (
+        <p role="status" className="archive-result" data-testid="export-result">
+          {result}
+        </p>
+      )}
+      <p className="archive-hint">{t('archive.export.cli')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import './setup';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FakeApi } from './fake-api';
+import { makeSettings } from './fixtures';
+import { emit, renderApp } from './render';
+
+async function openArchive(fake = new FakeApi()) {
+  const view = renderApp(fake);
+  await view.user.click(await screen.findByTestId('archive-button'));
+  const dialog = await screen.findByTestId('archive-dialog');
+  return { ...view, d: within(dialog) };
+}
+
+describe('archive dialog', () => {
+  it('exports in the browser through a one-time download link, with the chosen format and dates', async () => {
+    const fake = new FakeApi();
+    fake.info = { ...fake.info, mode: 'headless' };
+    const { d, user } = await openArchive(fake);
+    await user.selectOptions(d.getByTestId('export-format'), 'csv');
+    await user.type(d.getByTestId('export-after'), '2026-01-01');
+    await user.click(d.getByTestId('export-start'));
+    await waitFor(() => expect(fake.argsOf('archive.downloadTicket')).toEqual([{ format: 'csv', filter: { after: Date.UTC(2026, 0, 1) }, locale: 'en' }]));
+    expect((await d.findByTestId('export-result')).textContent).toContain('Your browser is downloading the export.');
+  });
+
+  it('on the desktop, saves through the save dialog and says where', async () => {
+    const fake = new FakeApi();
+    fake.info = { ...fake.info, mode: 'electron' };
+    fake.override('archive.export', async () => ({ file: '/home/me/general.html', count: 42, bytes: 1000, mediaFailed: 0 }));
+    const { d, user } = await openArchive(fake);
+    await user.click(d.getByTestId('export-start'));
+    expect((await d.findByTestId('export-result')).textContent).toContain('42 messages saved to /home/me/general.html');
+    expect(fake.argsOf('archive.downloadTicket')).toEqual([]);
+  });
+
+  it('hides delete-all behind dangerous actions and says why', async () => {
+    const { d } = await openArchive();
+    expect((await d.findByTestId('delete-refused')).textContent).toContain('Dangerous actions are off.');
+    expect(d.queryByTestId('delete-start')).toBeNull();
+  });
+
+  it('keeps the delete button disabled until the phrase, the exact channel name and the checkbox are all given', async () => {
+    const fake = new FakeApi();
+    fake.settings = makeSettings({ dangerousActionsEnabled: true });
+    const { d, user } = await openArchive(fake);
+    const start = (await d.findByTestId('delete-start')) as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    await user.type(d.getByTestId('delete-phrase'), 'DELETE ALL MESSAGES');
+    await user.type(d.getByTestId('delete-channel'), 'General');
+    await user.click(d.getByTestId('delete-acknowledge'));
+    expect(start.disabled).toBe(true);
+    await user.clear(d.getByTestId('delete-channel'));
+    await user.type(d.getByTestId('delete-channel'), 'general');
+    expect(start.disabled).toBe(false);
+    await user.click(start);
+    await waitFor(() => expect(fake.argsOf('archive.deleteAll')).toEqual([{ phrase: 'DELETE ALL MESSAGES', channelName: 'general', acknowledged: true }]));
+  });
+
+  it('shows progress, the backup written first and a cancel button while deleting', async () => {
+    const fake = new FakeApi();
+    fake.settings = makeSettings({ dangerousActionsEnabled: true });
+    const { d, user } = await openArchive(fake);
+    await d.findByTestId('delete-start');
+    await emit(fake, 'archive.deleteProgress', { state: 'running', deleted: 150, bulk: 100, single: 50, failed: 0, startedAt: 1, finishedAt: null, backup: '/data/message-backups/b.json', channel: 'general', message: '' });
+    const progress = await d.findByTestId('delete-progress');
+    expect(progress.textContent).toContain('150 deleted (100 in bulk, 50 one by one), 0 refused');
+    expect(progress.textContent).toContain('Backup written first: /data/message-backups/b.json');
+    await user.click(d.getByTestId('delete-cancel'));
+    await waitFor(() => expect(fake.argsOf('archive.cancelDelete')).toHaveLength(1));
+  });
+
+  it('shows a switch set by the environment as read-only, with the variable', async () => {
+    const fake = new FakeApi();
+    fake.settings = makeSettings({ backupEnabled: true, fromEnv: { backupEnabled: 'BACKUP_ENABLED' } });
+    const { d } = await openArchive(fake);
+    const box = (await d.findByTestId('backup-enabled')) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(box.disabled).toBe(true);
+    expect(d.getByText(/Set by BACKUP_ENABLED/)).toBeTruthy();
+  });
+});
