@@ -106,7 +106,9 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
     await steps.run('install-deps', async (log) => {
       if (run.releases) {
         const made = await releases.installDeps(run.releases, releaseCtx(log));
-        return made === 'reused' ? { skipped: 'No dependency change: the installed set is reused as it is.' } : undefined;
+        // 'linked' (first update of a plain checkout) hard-links the same set into the store: no install ran.
+        if (made !== 'installed') return { skipped: 'No dependency change: the installed set is reused as it is.' };
+        return;
       }
       if (!run.lockfileChanged) return { skipped: 'No dependency change (package-lock.json unchanged).' };
       await exec(commands.install, timeouts.install, log);
