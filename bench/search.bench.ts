@@ -35,7 +35,8 @@ function generate(store: MessageStore): void {
     FROM (
       WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < ${N - 1})
       SELECT n, ${START} + n * ${SPACING_MS} AS ms, ((${START} + n * ${SPACING_MS} - 1420070400000) << 22) + (n % 4096) AS id,
-        abs(random()) % ${AUTHORS} AS a,
+        -- Deterministic (random() in a flattened subquery is evaluated once per use).
+        (n * 7 + n / 13) % ${AUTHORS} AS a,
         ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} AS content
       FROM c, (SELECT '${JSON.stringify(VOCAB)}' AS vocab) v
     )`);

@@ -374,8 +374,8 @@ export const en = {
     stats: {
       period: 'Period',
       periods: { d7: 'Last 7 days', d30: 'Last 30 days', d365: 'Last 12 months', all: 'Everything stored' },
-      total_one: '{{count}} message',
-      total_other: '{{count}} messages',
+      total_one: '{{n}} message',
+      total_other: '{{n}} messages',
       perDay: 'Messages per day',
       loadingChart: 'Loading the chart…',
       hours: 'Busiest hours',

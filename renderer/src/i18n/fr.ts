@@ -376,8 +376,8 @@ export const fr: Translation = {
     stats: {
       period: 'Période',
       periods: { d7: '7 derniers jours', d30: '30 derniers jours', d365: '12 derniers mois', all: 'Tout ce qui est enregistré' },
-      total_one: '{{count}} message',
-      total_other: '{{count}} messages',
+      total_one: '{{n}} message',
+      total_other: '{{n}} messages',
       perDay: 'Messages par jour',
       loadingChart: 'Chargement du graphique…',
       hours: 'Heures les plus actives',

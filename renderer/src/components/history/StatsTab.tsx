@@ -47,7 +47,7 @@ export function StatsTab() {
       {error && <p role="alert" className="history__error">{error}</p>}
       {stats && (
         <>
-          <p className="history__count">{t('history.stats.total', { count: stats.total })}</p>
+          <p className="history__count">{t('history.stats.total', { count: stats.total, n: stats.total.toLocaleString(i18n.language) })}</p>
           <h3>{t('history.stats.perDay')}</h3>
           <Suspense fallback={<p className="history__hint">{t('history.stats.loadingChart')}</p>}>
             <DayChart days={stats.perDay} label={t('history.stats.perDay')} />
