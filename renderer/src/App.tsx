@@ -12,6 +12,7 @@ import { Footer } from './components/Footer';
 import { NoticeBanners } from './components/NoticeBanner';
 import { Icon } from './components/Icon';
 import { MessageList } from './components/messages/MessageList';
+import { JUMP_EVENT } from './components/messages/ReplyPreview';
 import { PrimaryAction } from './components/PrimaryAction';
 import { SettingsDialog } from './components/settings/SettingsDialog';
 import { StatusIndicator } from './components/StatusIndicator';
@@ -61,6 +62,16 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
   const openInContext = (target: { around: string } | { at: number }) => {
     void messages.jump(target).then((id) => id && setFocus((f) => ({ id, seq: (f?.seq ?? 0) + 1 })));
   };
+  // A reply's quote whose original is not in the list asks for it (ReplyPreview): open it in context.
+  const { jump } = messages;
+  useEffect(() => {
+    const onJump = (e: Event) => {
+      const id = (e as CustomEvent<{ id?: unknown }>).detail?.id;
+      if (typeof id === 'string') void jump({ around: id }).then((found) => found && setFocus((f) => ({ id: found, seq: (f?.seq ?? 0) + 1 })));
+    };
+    window.addEventListener(JUMP_EVENT, onJump);
+    return () => window.removeEventListener(JUMP_EVENT, onJump);
+  }, [jump]);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [archiveOpen, setArchiveOpen] = useState(false);
   const connection = useConnection(transport, reload);

@@ -185,6 +185,21 @@ describe('replies (docs: message.mdx "Replies", type 19)', () => {
     expect(target.classList.contains('message--highlight')).toBe(true);
   });
 
+  it('a quote whose original is not loaded asks for the stored messages around it and brings it into view', async () => {
+    const [original, reply] = convert(doc.EXAMPLE_MESSAGE, doc.REPLY_MESSAGE);
+    // Enough newer messages that the first page (the newest) does not hold the original.
+    const filler = Array.from({ length: 400 }, (_, i) => makeMessage({ id: String(400000000000000000n + BigInt(i)), content: `filler ${i}` }));
+    const fake = new FakeApi();
+    fake.messages = [original!, ...filler, { ...reply!, id: '500000000000000000' }];
+    const { user } = renderApp(fake);
+    const list = await screen.findByTestId('message-list');
+    const quote = await within(list).findByTestId('reply');
+    expect(list.querySelector(`[data-message-id="${original!.id}"]`)).toBeNull();
+    await user.click(quote);
+    await waitFor(() => expect(fake.argsOf('messages.list')).toContainEqual(expect.objectContaining({ around: original!.id })));
+    await waitFor(() => expect(list.querySelector(`[data-message-id="${original!.id}"]`)).not.toBeNull());
+  });
+
   it("the excerpt's Markdown and emoji are drawn, on one line", () => {
     const { el } = draw(makeMessage({ view: { ...one(doc.REPLY_MESSAGE).view!, reply: { id: '1', author: 'Mason', excerpt: 'done 🔥 in **42 s**' } } }));
     const excerpt = el.querySelector('.reply__excerpt')!;
