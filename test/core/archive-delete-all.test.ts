@@ -107,6 +107,13 @@ describe('delete all messages: deleting', { timeout: 60_000 }, () => {
     expect(calls('POST', /\/messages\/bulk-delete$/)).toBe(3);
     expect(calls('DELETE', /\/messages\/:id$/)).toBe(3);
     expect(world.fake.unhandledRoutes).toEqual([]);
+    // MESSAGE_DELETE_BULK and MESSAGE_DELETE reach the store: the panel shows every message deleted.
+    await expect
+      .poll(async () => {
+        const after = await c.dispatch('messages.list', { limit: 500 });
+        return after.ok ? after.value.filter((m) => !m.deleted).length : -1;
+      }, { timeout: 5000 })
+      .toBe(0);
     // The backup was taken before anything was deleted: it holds every message the store had.
     expect(stored.ok && stored.value.length).toBeGreaterThan(0);
     expect(readJsonExport(backup!).messages.map((m) => m.id)).toEqual(stored.ok ? stored.value.map((m) => m.id) : []);

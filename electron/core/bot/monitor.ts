@@ -345,6 +345,10 @@ export class ChannelMonitor {
     client.on(Events.MessageDelete, (m) => {
       if (mine(m)) this.sink.deleted(m);
     });
+    // Bulk Delete fires one MESSAGE_DELETE_BULK, which discord.js reports as one event for all ids.
+    client.on(Events.MessageBulkDelete, (messages) => {
+      for (const m of messages.values()) if (mine(m)) this.sink.deleted(m);
+    });
     client.on(Events.ShardDisconnect, (event) => {
       // 4004/4013/4014 end the login, whose error says what to do; a bare code before it only confuses.
       if (gen === this.generation && !LOGIN_CLOSE_CODES.has(event.code)) this.o.logger.warn(`Gateway closed (code ${event.code}).`);
