@@ -73,10 +73,23 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     setAtBottom(false);
     onFollowing?.(false);
     virtualizer.scrollToIndex(index, { align: 'center' });
-    const el = scrollRef.current?.querySelector(`[data-message-id="${CSS.escape(focus.id)}"]`);
-    el?.setAttribute('data-focused', 'true');
-    const timer = setTimeout(() => el?.removeAttribute('data-focused'), 3000);
-    return () => clearTimeout(timer);
+    // The row exists once the virtualizer has rendered the new range: look for it frame by frame.
+    let el: Element | null = null;
+    let frames = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let raf = requestAnimationFrame(function mark() {
+      el = scrollRef.current?.querySelector(`[data-message-id="${CSS.escape(focus.id)}"]`) ?? null;
+      if (!el && ++frames < 30) {
+        raf = requestAnimationFrame(mark);
+        return;
+      }
+      el?.setAttribute('data-focused', 'true');
+      timer = setTimeout(() => el?.removeAttribute('data-focused'), 4000);
+    });
+    return () => {
+      cancelAnimationFrame(raf);
+      clearTimeout(timer);
+    };
     // Only a new focus request scrolls; later renders of the same window must not pull the reader back.
   }, [focus?.seq, focus?.id, messages.length > 0]);
 
