@@ -90,9 +90,9 @@ function route(
 ): unknown {
   const { state } = ctx;
   const get = method === 'GET';
-  if (get && (path === '/gateway/bot' || path === '/gateway')) {
-    return { url: ctx.gatewayUrl(), shards: 1, session_start_limit: ctx.sessionStartLimit(bot.token) };
-  }
+  // docs: Gateway → Get Gateway Bot; plain Get Gateway has the url only.
+  if (get && path === '/gateway/bot') return { url: ctx.gatewayUrl(), shards: 1, session_start_limit: ctx.sessionStartLimit(bot.token) };
+  if (get && path === '/gateway') return { url: ctx.gatewayUrl() };
   if (get && path === '/users/@me') return state.userJson(bot.user);
   if (get && path === '/applications/@me') {
     const owner = bot.ownerId ? state.users.get(bot.ownerId) : undefined;
