@@ -59,6 +59,14 @@ describe('mentions and emoji (docs: message.mdx Example Message, user.mdx Exampl
     ]);
   });
 
+  it('emoji in names, poll answers and thread names are Twemoji images too', () => {
+    const m = one(doc.THREAD_STARTER);
+    const { el } = draw({ ...m, author: { ...m.author, displayName: 'Mason 🔥' }, view: { ...m.view!, thread: { id: '1', name: 'Plans 🍕', messageCount: 1 } } });
+    expect(el.querySelector('.message__author img.emoji')?.getAttribute('src')).toBe('./twemoji/1f525.svg');
+    expect(el.querySelector('.message__author')?.textContent).toBe('Mason ');
+    expect(el.querySelector('.thread-info__name img.emoji')?.getAttribute('alt')).toBe('🍕');
+  });
+
   it('an emoji-only message is drawn large, like Discord', () => {
     expect(text('🔥 🔥').querySelector('.markdown--jumbo')).not.toBeNull();
     expect(text('hot 🔥').querySelector('.markdown--jumbo')).toBeNull();
@@ -329,5 +337,13 @@ describe('attachments (docs: message.mdx Attachment Object)', () => {
     expect(dialog.querySelector('img')?.getAttribute('src')).toBe('https://cdn.discordapp.com/attachments/1/1/cat.png');
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(document.querySelector('dialog.lightbox')).toBeNull();
+  });
+
+  it('a file uploaded as a spoiler (SPOILER_ name) is hidden until clicked, as on Discord', async () => {
+    const raw = { ...doc.ATTACHMENTS_MESSAGE, attachments: [{ ...doc.ATTACHMENTS_MESSAGE.attachments[0]!, filename: 'SPOILER_cat.png' }] };
+    const { el, user } = draw(one(raw));
+    expect(el.querySelector('.attachments img')).toBeNull();
+    await user.click(within(el).getByRole('button', { name: 'Spoiler, press to reveal' }));
+    expect(el.querySelector('.attachment__thumb img')?.getAttribute('alt')).toBe('SPOILER_cat.png');
   });
 });

@@ -28,6 +28,8 @@ const kind = (a: ChatAttachment) => {
 export function Attachments({ attachments }: { attachments: ChatAttachment[] }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<ChatAttachment | null>(null);
+  // Discord hides a file uploaded as a spoiler (its name starts with SPOILER_) until clicked.
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   if (attachments.length === 0) return null;
   return (
     <>
@@ -37,15 +39,21 @@ export function Attachments({ attachments }: { attachments: ChatAttachment[] }) 
           // "invoice\u202Efdp.exe" would read "invoiceexe.pdf".
           const name = stripBidiControls(a.name);
           const type = url ? kind(a) : 'file';
+          const hidden = a.name.startsWith('SPOILER_') && !revealed.has(a.id) && type !== 'file';
           return (
-            <li key={a.id} className={`attachment attachment--${type}`} data-testid="attachment">
-              {type === 'image' && (
+            <li key={a.id} className={`attachment attachment--${type}${hidden ? ' attachment--hidden' : ''}`} data-testid="attachment">
+              {hidden && (
+                <button type="button" className="attachment__spoiler" onClick={() => setRevealed(new Set(revealed).add(a.id))}>
+                  {t('messages.spoiler')}
+                </button>
+              )}
+              {!hidden && type === 'image' && (
                 <button type="button" className="attachment__thumb" onClick={() => setOpen(a)} aria-label={t('messages.openImage', { name })}>
                   <img src={url} alt={name} loading="lazy" decoding="async" {...previewSize(a)} />
                 </button>
               )}
-              {type === 'video' && <video className="attachment__player" src={url} controls preload="metadata" {...previewSize(a)} aria-label={name} />}
-              {type === 'audio' && <audio className="attachment__player" src={url} controls preload="none" aria-label={name} />}
+              {!hidden && type === 'video' && <video className="attachment__player" src={url} controls preload="metadata" {...previewSize(a)} aria-label={name} />}
+              {!hidden && type === 'audio' && <audio className="attachment__player" src={url} controls preload="none" aria-label={name} />}
               <span className="attachment__row">
                 <Icon name="file" size={16} />
                 <a href={url} target="_blank" rel="noopener noreferrer" className="attachment__link">

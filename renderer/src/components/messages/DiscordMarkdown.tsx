@@ -2,7 +2,7 @@
 // so nothing in a message can become markup. Unknown node types fall back to their text.
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { twemojiUrl } from '../../lib/discord/emoji';
+import { splitEmoji, twemojiUrl } from '../../lib/discord/emoji';
 import type { MdNode } from '../../lib/discord/markdown';
 import { isTimestampStyle } from '../../lib/discord/timestamp';
 import { safeUrl } from '../../lib/url';
@@ -127,4 +127,15 @@ export function UnicodeEmoji({ emoji }: { emoji: string }) {
   const url = twemojiUrl(emoji);
   if (!url) return emoji;
   return <img className="emoji" src={url} alt={emoji} title={emoji} draggable={false} loading="lazy" />;
+}
+
+/** Plain text (a name, a poll answer) with its Unicode emoji drawn from Twemoji, like Discord does. */
+export function EmojiText({ text }: { text: string }) {
+  return (
+    <>
+      {splitEmoji(text).map((part, i) =>
+        'emoji' in part ? <img key={i} className="emoji" src={part.url} alt={part.emoji} title={part.emoji} draggable={false} loading="lazy" /> : part.text,
+      )}
+    </>
+  );
 }

@@ -4,7 +4,7 @@ import type { ChatMessageView, ChatPoll } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
 import { safeUrl } from '../../lib/url';
 import { DiscordTimestamp } from './DiscordTimestamp';
-import { UnicodeEmoji } from './DiscordMarkdown';
+import { EmojiText, UnicodeEmoji } from './DiscordMarkdown';
 
 export function Stickers({ stickers }: { stickers: ChatMessageView['stickers'] }) {
   const { t } = useTranslation();
@@ -32,7 +32,7 @@ export function Poll({ poll }: { poll: ChatPoll }) {
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent' });
   return (
     <section className="poll" data-testid="poll" aria-label={t('messages.poll')}>
-      <p className="poll__question"><bdi>{poll.question}</bdi></p>
+      <p className="poll__question"><bdi><EmojiText text={poll.question} /></bdi></p>
       <ul className="poll__answers">
         {poll.answers.map((a) => {
           const share = total ? a.votes / total : 0;
@@ -40,7 +40,7 @@ export function Poll({ poll }: { poll: ChatPoll }) {
             <li key={a.id} className="poll__answer">
               <span className="poll__bar" style={{ inlineSize: `${Math.round(share * 100)}%` }} aria-hidden="true" />
               <span className="poll__text">
-                {a.emoji && <UnicodeEmoji emoji={a.emoji} />} <bdi>{a.text}</bdi>
+                {a.emoji && <UnicodeEmoji emoji={a.emoji} />} <bdi><EmojiText text={a.text} /></bdi>
               </span>
               <span className="poll__votes">{t('messages.pollVotes', { count: a.votes })} · {pct.format(share)}</span>
             </li>
@@ -59,7 +59,7 @@ export function ThreadInfo({ thread }: { thread: NonNullable<ChatMessageView['th
   const { t } = useTranslation();
   return (
     <p className="thread-info" data-testid="thread">
-      <span className="thread-info__name"><bdi>{stripBidiControls(thread.name)}</bdi></span>
+      <span className="thread-info__name"><bdi><EmojiText text={stripBidiControls(thread.name)} /></bdi></span>
       {thread.messageCount !== null && <span className="thread-info__count">{t('messages.threadMessages', { count: thread.messageCount })}</span>}
     </p>
   );

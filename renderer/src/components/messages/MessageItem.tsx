@@ -7,6 +7,7 @@ import { formatFullDate, formatMessageTime } from '../../lib/format';
 import { systemKey } from '../../lib/discord/system';
 import { Attachments } from './Attachments';
 import { Avatar } from './Avatar';
+import { EmojiText } from './DiscordMarkdown';
 import { Embeds } from './Embeds';
 import { Poll, Stickers, ThreadInfo } from './Extras';
 import { MessageContent } from './MessageContent';
@@ -48,7 +49,9 @@ export const MessageItem = memo(function MessageItem({ message: m, index, total,
       <div className="message__body">
         <header className="message__header">
           <span id={`message-${m.id}-author`} className="message__author">
-            <bdi>{stripBidiControls(m.author.displayName)}</bdi>
+            <bdi>
+              <EmojiText text={stripBidiControls(m.author.displayName)} />
+            </bdi>
           </span>
           {m.author.bot && <span className="badge">{t('messages.bot')}</span>}
           <time className="message__time" dateTime={new Date(m.createdAt).toISOString()} title={formatFullDate(m.createdAt, locale)}>
