@@ -2,7 +2,7 @@
 // Each concern lives in electron/shell/; this file only puts them in order.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { createCore, type Core } from './core/app-core.js';
 import type { Relauncher } from './core/ports.js';
 import type { StoreFactory } from './core/settings/open-store.js';
@@ -14,6 +14,7 @@ import { createLoginItem, currentLaunchTarget, openedAtLogin, type LoginItem } f
 import { PanelWindow } from './shell/panel-window.js';
 import { iconDir, setupPaths } from './shell/paths.js';
 import { createRelauncher } from './shell/relauncher.js';
+import { createSaveDialog } from './shell/save-dialog.js';
 import { standbyCheck } from './shell/standby-check.js';
 import { takeWindowState } from './shell/window-state.js';
 import { preloadPath, rendererLocation } from './shell/renderer-location.js';
@@ -63,6 +64,7 @@ export async function main(o: MainOptions): Promise<Shell | null> {
   const loginItem = createLoginItem(currentLaunchTarget(o.env));
   const core = await createCore({
     loginItem,
+    saveDialog: createSaveDialog(() => BrowserWindow.getAllWindows()[0] ?? null),
     paths,
     secrets,
     storeFactory: o.storeFactory ?? (await electronStore()),

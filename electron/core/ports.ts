@@ -37,7 +37,8 @@ export interface LoginItemPort {
 
 /** Desktop: asks where to save an export (a native save dialog); null when the user cancels. */
 export interface SaveDialogPort {
-  choose(defaultPath: string, format: string): Promise<string | null>;
+  /** `name`: the suggested file name; the shell picks the folder. */
+  choose(name: string, format: string): Promise<string | null>;
 }
 
 /**

@@ -397,7 +397,11 @@ export const shell = {
   openExternal: vi.fn(async (_url: string) => undefined),
 };
 
-export const dialog = { showErrorBox: vi.fn(), showMessageBox: vi.fn(async (_options: unknown) => ({ response: 0 })) };
+export const dialog = {
+  showErrorBox: vi.fn(),
+  showMessageBox: vi.fn(async (_options: unknown) => ({ response: 0 })),
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: undefined as string | undefined })),
+};
 
 // ── reset ────────────────────────────────────────────────────────────────────
 

@@ -1,6 +1,5 @@
 // The archive area of the core: exports (a file, or any stream such as an HTTP download),
 // scheduled backups and the guarded delete-all, with the command handlers the contract names.
-import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { ArchiveStatus, DeleteProgress, ExportResult } from '../../../shared/archive.js';
@@ -108,7 +107,7 @@ export class Archive {
     const dialog = this.o.saveDialog;
     if (!dialog) throw new CommandError('unavailable', 'In the browser, the Export button downloads the file (GET /api/export); the command line has npm run export.');
     const { name } = this.describe(request);
-    const file = await dialog.choose(join(this.o.dataDir, '..', name), request.format);
+    const file = await dialog.choose(name, request.format);
     if (!file) return { cancelled: true };
     return this.exportToFile(file, request);
   }

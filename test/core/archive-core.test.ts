@@ -1,0 +1,78 @@
+// archive.export through the core: the desktop's save dialog port, the headless refusal that points
+// to the download, and an HTML export whose attachments are downloaded from the (fake) CDN into a
+// folder beside it and linked relatively, so the page shows them offline.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app-core.js';
+import { readJsonExport } from '../../electron/core/archive/import.js';
+import type { SaveDialogPort } from '../../electron/core/ports.js';
+import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+
+let world: World;
+let core: Core | null = null;
+beforeEach(async () => {
+  world = await createWorld();
+});
+afterEach(async () => {
+  await core?.shutdown();
+  core = null;
+  await world.close();
+});
+
+async function connected(saveDialog: SaveDialogPort | null): Promise<Core> {
+  core = await coreFor(world, configuredEnv(world), { mode: saveDialog ? 'electron' : 'headless', saveDialog });
+  const up = waitState(core, 'connected', 15_000);
+  await core.monitor.start();
+  await up;
+  return core;
+}
+
+describe('archive.export', { timeout: 30_000 }, () => {
+  it('on the desktop, writes where the save dialog says and answers the count', async () => {
+    const asked: string[] = [];
+    const target = join(world.dataDir, 'chosen.json');
+    const c = await connected({ choose: async (name) => (asked.push(name), target) });
+    const seen = nextEvent(c, 'message.created', (m) => m.content === 'keep me');
+    world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'keep me' });
+    await seen;
+    const reply = await c.dispatch('archive.export', { format: 'json' });
+    expect(reply.ok && reply.value).toMatchObject({ file: target, count: 1 });
+    expect(asked[0]).toMatch(/^general-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(readJsonExport(target).messages.map((m) => m.content)).toEqual(['keep me']);
+  });
+
+  it('a cancelled dialog writes nothing', async () => {
+    const c = await connected({ choose: async () => null });
+    const reply = await c.dispatch('archive.export', { format: 'csv' });
+    expect(reply.ok && reply.value).toEqual({ cancelled: true });
+  });
+
+  it('headless has no dialog: it points to the download', async () => {
+    const c = await connected(null);
+    const reply = await c.dispatch('archive.export', { format: 'html' });
+    expect(!reply.ok && reply.error.message).toMatch(/downloads the file.*npm run export/);
+  });
+
+  it('HTML with media downloaded: attachments saved beside it and linked relatively', async () => {
+    const target = join(world.dataDir, 'out', 'general.html');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(world.dataDir, 'out'));
+    const c = await connected({ choose: async () => target });
+    const seen = nextEvent(c, 'message.created', (m) => m.content === 'a picture');
+    world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'a picture', attachments: [{ filename: 'cat.png', size: 2048, contentType: 'image/png', width: 64, height: 48 }] });
+    await seen;
+    const reply = await c.dispatch('archive.export', { format: 'html', media: 'download' });
+    expect(reply.ok && reply.value).toMatchObject({ count: 1, mediaFailed: 0 });
+    const folder = join(world.dataDir, 'out', 'general_files');
+    const files = readdirSync(folder);
+    expect(files.some((f) => f.endsWith('cat.png'))).toBe(true);
+    const png = files.find((f) => f.endsWith('cat.png'))!;
+    expect(readFileSync(join(folder, png)).subarray(1, 4).toString()).toBe('PNG');
+    expect(statSync(join(folder, png)).mode & 0o777).toBe(0o600);
+    const html = readFileSync(target, 'utf8');
+    expect(html).toContain(`src="general_files/${png}"`);
+    expect(html).not.toContain('/attachments/');
+    expect(existsSync(`${target}.part`)).toBe(false);
+  });
+});
