@@ -286,6 +286,8 @@ export interface SetAside {
   commits: number;
   /** Uncommitted edits, stashed: re-applied after the update, or kept (conflict) with the command to apply them. */
   stash: { sha: string; command: string; state: 'kept' | 'reapplied' | 'conflict' } | null;
+  /** Edits found in the checkout by a boot recovery (someone trying a fix), stashed before it moved the checkout. */
+  recovered?: { sha: string; command: string } | null;
 }
 
 export interface LastUpdate {

@@ -67,12 +67,14 @@ export function toLastUpdate(e: JournalEntry, commits: LastUpdate['commits']): L
 }
 
 function setAside(e: JournalEntry): SetAside | null {
-  if (!e.keptCommits && !e.savedChanges) return null;
+  if (!e.keptCommits && !e.savedChanges && !e.recoveredEdits) return null;
   const saved = e.savedChanges;
+  const found = e.recoveredEdits;
   return {
     branch: e.keptCommits?.branch ?? null,
     commits: e.keptCommits?.count ?? 0,
     stash: saved ? { sha: saved.sha, command: stashApplyCommand(saved), state: saved.state ?? 'kept' } : null,
+    ...(found ? { recovered: { sha: found.sha, command: stashApplyCommand(found) } } : {}),
   };
 }
 
@@ -84,5 +86,6 @@ export function describeSetAside(s: SetAside | null): string[] {
   if (s.stash?.state === 'reapplied') lines.push('Local edits set aside during the update were re-applied.');
   else if (s.stash?.state === 'conflict') lines.push(`Local edits set aside during the update conflict with the new version and were kept: ${s.stash.command}`);
   else if (s.stash) lines.push(`Local edits set aside during the update are kept: ${s.stash.command}`);
+  if (s.recovered) lines.push(`Edits found in the checkout during the recovery were kept: ${s.recovered.command}`);
   return lines;
 }

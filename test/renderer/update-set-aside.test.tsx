@@ -90,4 +90,10 @@ describe('after the restart', () => {
     expect(aside.textContent).toContain(`Votre commit local est sur la branche ${BRANCH}.`);
     expect(aside.textContent).toContain('Vos modifications locales sont conservées dans git stash ; pour les appliquer :');
   });
+
+  it('edits found during a boot recovery: where they are kept', async () => {
+    await appWith(makeUpdateView({ lastUpdate: makeLastUpdate({ outcome: 'interrupted', message: 'interrupted', setAside: { branch: null, commits: 0, stash: null, recovered: { sha: SHA, command: `git stash apply ${SHA}` } } }) }));
+    const aside = screen.getByTestId('update-set-aside');
+    expect(aside.textContent).toBe(`Edits found in the checkout during the recovery were kept in git stash; to apply them: git stash apply ${SHA}`);
+  });
 });

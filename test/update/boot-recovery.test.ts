@@ -118,3 +118,15 @@ it("the watchdog's internal instructions never reach the user's log", async () =
   expect(lines.join('\n')).not.toMatch(/markHealthy|Booting new version/);
   expect(lines.join('\n')).toMatch(/Starting the new version \w{7}/);
 });
+
+it('edits found in the checkout during recovery are stashed, journalled and shown with the command to get them back', async () => {
+  const { id } = await killedDuringReset();
+  writeFileSync(join(fx.checkout, 'version.txt'), 'someone trying a fix\n');
+  const report = await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands });
+  expect(report.outcome).toBe('interrupted');
+  const entry = await new UpdateJournal(fx.dataDir).get(id);
+  const sha = entry?.recoveredEdits?.sha;
+  if (!sha) throw new Error('the recovered edits were not journalled');
+  expect(git(fx.checkout, 'show', `${sha}:version.txt`)).toBe('someone trying a fix');
+  expect(toLastUpdate(entry!, []).setAside?.recovered).toEqual({ sha, command: `git stash apply ${sha}` });
+});

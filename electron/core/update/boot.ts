@@ -12,7 +12,7 @@ import { noteSavedChanges } from './last-update.js';
 import { lockfileDiffers } from './repo.js';
 import { restoreCheckout } from './restore.js';
 import type { ConfigBackup, StepName, UpdateCommands } from './types.js';
-import { reapplyLocalChanges, saveLocalChanges } from './worktree.js';
+import { reapplyLocalChanges, saveLocalChanges, stashApplyCommand } from './worktree.js';
 
 export interface BootCheckOptions {
   appDir: string;
@@ -118,7 +118,10 @@ async function bringBack(
   if (moved) {
     // Edits made since (someone trying to fix the broken version) are set aside, never wiped.
     const leftover = await saveLocalChanges(git, head);
-    if (leftover) say(`Changes found in the checkout were set aside: git stash apply ${leftover.sha}`);
+    if (leftover) {
+      await new UpdateJournal(opts.dataDir).patch(entry.id, { recoveredEdits: leftover });
+      say(`Changes found in the checkout were set aside: ${stashApplyCommand(leftover)}`);
+    }
   }
   await restoreCheckout({
     git,

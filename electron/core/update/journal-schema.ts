@@ -25,6 +25,8 @@ export const entrySchema = z.object({
   savedChanges: z
     .object({ ref: z.string(), sha: z.string(), message: z.string(), state: z.enum(['kept', 'reapplied', 'conflict']).optional() })
     .nullable(),
+  /** Edits found in the checkout by a boot recovery, stashed before it moved the checkout. */
+  recoveredEdits: z.object({ ref: z.string(), sha: z.string(), message: z.string() }).nullable().default(null),
   /** Where local commits not on the remote were kept (older journals lack it). */
   keptCommits: z.object({ branch: z.string(), count: z.number() }).nullable().default(null),
   configBackup: z.string().nullable(),

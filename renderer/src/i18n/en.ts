@@ -286,6 +286,7 @@ export const en = {
       editsReapplied: 'Your local edits were re-applied on top of the new version.',
       editsConflict: 'Your local edits conflict with the new version and were kept in git stash; to apply them:',
       editsKept: 'Your local edits are kept in git stash; to apply them:',
+      editsRecovered: 'Edits found in the checkout during the recovery were kept in git stash; to apply them:',
       dismiss: 'Dismiss',
     },
     restart: {

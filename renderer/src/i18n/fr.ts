@@ -288,6 +288,7 @@ export const fr: Translation = {
       editsReapplied: 'Vos modifications locales ont été réappliquées sur la nouvelle version.',
       editsConflict: 'Vos modifications locales entrent en conflit avec la nouvelle version et sont conservées dans git stash ; pour les appliquer :',
       editsKept: 'Vos modifications locales sont conservées dans git stash ; pour les appliquer :',
+      editsRecovered: 'Des modifications trouvées dans le dépôt pendant la récupération sont conservées dans git stash ; pour les appliquer :',
       dismiss: 'Masquer',
     },
     restart: {

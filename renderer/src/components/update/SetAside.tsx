@@ -17,7 +17,7 @@ export function LocalCommits({ branch, commits }: { branch: string; commits: Upd
 
 export function SetAsideNote({ setAside }: { setAside: SetAside }) {
   const { t } = useTranslation();
-  const { branch, commits, stash } = setAside;
+  const { branch, commits, stash, recovered } = setAside;
   return (
     <div className="last-update__aside" data-testid="update-set-aside">
       {branch && <p>{t('update.last.commitsKept', { count: commits, branch })}</p>}
@@ -25,6 +25,11 @@ export function SetAsideNote({ setAside }: { setAside: SetAside }) {
       {stash && stash.state !== 'reapplied' && (
         <p>
           {t(stash.state === 'conflict' ? 'update.last.editsConflict' : 'update.last.editsKept')} <code>{stash.command}</code>
+        </p>
+      )}
+      {recovered && (
+        <p>
+          {t('update.last.editsRecovered')} <code>{recovered.command}</code>
         </p>
       )}
     </div>
