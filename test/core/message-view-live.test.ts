@@ -81,6 +81,22 @@ describe('message view data, live', { timeout: 40_000 }, () => {
     expect(stored?.view?.reactions.find((r) => r.emoji.id)?.emoji.url).toMatch(/\/emojis\/41771983429993937\.webp$/);
   });
 
+  it('reactions added while the app was off show after it reconnects (read back over REST)', async () => {
+    let c = await connectedCore();
+    const m = await post(c, 'react while I sleep');
+    await c.shutdown();
+    core = null;
+    world.fake.react(world.channelId, m.id, world.userId, { id: null, name: '🔥' });
+    world.fake.react(world.channelId, m.id, world.botId, { id: null, name: '🔥' });
+    c = await connectedCore();
+    await expect
+      .poll(async () => {
+        const listed = await c.dispatch('messages.list', { limit: 10 });
+        return listed.ok ? listed.value.find((x) => x.id === m.id)?.view?.reactions.map((r) => [r.emoji.name, r.count]) : undefined;
+      }, { timeout: 10_000 })
+      .toEqual([['🔥', 2]]);
+  });
+
   it('the demo seeds what the view draws: a join, a bot embed with reactions, a reply quoting its message with a mention and custom emoji', async () => {
     const seed = seedDemo(world.fake, 'demo.bot-token.0123456789-abcdefghij');
     core = await coreFor(world, { DISCORD_TOKEN: seed.token, DISCORD_GUILD_ID: seed.guildId, DISCORD_CHANNEL_ID: seed.channelId });

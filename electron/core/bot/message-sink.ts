@@ -9,6 +9,7 @@ import { BatchWriter } from '../messages/batch-writer.js';
 import { StorageGuard } from '../messages/storage-guard.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import { MemberNames } from './members.js';
+import { reactionsOf } from './message-view.js';
 import { applyReaction, type ReactionEvent } from './reactions.js';
 import { toChatMessage } from './to-chat-message.js';
 
@@ -115,6 +116,16 @@ export class MessageSink {
       : chat && this.storage.add(chat)
         ? chat
         : undefined;
+    if (updated) this.o.bus.emit('message.updated', updated);
+  }
+
+  /** Reaction counts read over REST (a reconnect's check): stored and shown when they changed. */
+  reactionsRead(m: Message): void {
+    const existing = this.storage.get(m.id);
+    if (!existing?.view) return;
+    const reactions = reactionsOf(m);
+    if (JSON.stringify(reactions) === JSON.stringify(existing.view.reactions)) return;
+    const updated = this.storage.update(m.id, { view: { ...existing.view, reactions } });
     if (updated) this.o.bus.emit('message.updated', updated);
   }
 

@@ -37,12 +37,7 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
     mentions: { users, roles, channels, everyone: m.mentions.everyone },
     embeds: m.embeds.slice(0, 10).map((e) => toEmbed(e.data, m.client.options.rest?.cdn ?? 'https://cdn.discordapp.com')),
     stickers: [...m.stickers.values()].slice(0, 3).map((s) => ({ id: s.id, name: s.name, url: s.format === LOTTIE ? null : s.url })),
-    reactions: [...m.reactions.cache.values()].slice(0, MAX_REACTIONS).map(
-      (r): ChatReaction => ({
-        emoji: { id: r.emoji.id, name: r.emoji.name ?? '?', animated: r.emoji.animated ?? false, url: r.emoji.id ? emojiUrl(m, r.emoji.id, r.emoji.animated ?? false) : null },
-        count: r.count ?? 1,
-      }),
-    ),
+    reactions: reactionsOf(m),
     emojis: customEmojis(m, content),
     mentionsOwner: ownerId !== null && (m.mentions.everyone || m.mentions.users.has(ownerId)),
   };
@@ -66,6 +61,14 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
     };
   }
   return view;
+}
+
+/** The reactions as discord.js has them (a REST message carries them all, with counts). */
+export function reactionsOf(m: Message | PartialMessage): ChatReaction[] {
+  return [...m.reactions.cache.values()].slice(0, MAX_REACTIONS).map((r) => ({
+    emoji: { id: r.emoji.id, name: r.emoji.name ?? '?', animated: r.emoji.animated ?? false, url: r.emoji.id ? emojiUrl(m, r.emoji.id, r.emoji.animated ?? false) : null },
+    count: r.count ?? 1,
+  }));
 }
 
 function excerpt(text: string): string {

@@ -50,6 +50,9 @@ export async function reconcileRecent(o: ReconcileOptions): Promise<{ edited: nu
     } else if ((m.editedTimestamp ?? null) !== s.editedAt && m.editedTimestamp !== null) {
       o.sink.editedOffline(m);
       edited++;
+    } else {
+      // Reactions added or removed meanwhile sent events nobody heard; the REST message has the counts.
+      o.sink.reactionsRead(m);
     }
   }
   if (edited || deleted) {
