@@ -52,3 +52,31 @@ it('list() writes the queue first so a read never misses a message just received
   expect(writer.list(CHANNEL, 10).map((m) => m.content)).toEqual(['m1', 'm2']);
   store.close();
 });
+
+it('looks up only messages that could be stored already (not newer than the newest stored), and still refuses those duplicates', async () => {
+  const store = new MessageStore(':memory:');
+  store.addMany([msg(1), msg(5)]);
+  let lookups = 0;
+  const target = { has: (id: string) => (lookups++, store.has(id)), get: store.get.bind(store), update: store.update.bind(store), list: store.list.bind(store), addMany: store.addMany.bind(store) };
+  const writer = new BatchWriter(target, (channelId) => store.list(channelId, 1)[0]?.id ?? null);
+  for (let i = 6; i <= 105; i++) expect(writer.add(msg(i))).toBe(true);
+  expect(lookups).toBe(0);
+  expect(writer.add(msg(5))).toBe(false);
+  expect(writer.add(msg(3))).toBe(true);
+  expect(writer.add(msg(50))).toBe(false);
+  expect(lookups).toBe(2);
+  await nextTick();
+  expect(count(store)).toBe(103);
+  store.close();
+});
+
+it('without the newest id (or when it cannot be read) every message is looked up', () => {
+  const store = new MessageStore(':memory:');
+  store.add(msg(9));
+  const unreadable = new BatchWriter(store, () => {
+    throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+  });
+  expect(unreadable.add(msg(9))).toBe(false);
+  expect(new BatchWriter(store).add(msg(9))).toBe(false);
+  store.close();
+});

@@ -43,7 +43,7 @@ export class MessageSink {
 
   constructor(private readonly o: MessageSinkOptions) {
     this.names = new MemberNames(o.store, o.logger);
-    this.storage = new BatchWriter(new StorageGuard(o.store, o.lastSeen, o.logger, o.store.folder));
+    this.storage = new BatchWriter(new StorageGuard(o.store, o.lastSeen, o.logger, o.store.folder), (channelId) => o.store.list(channelId, 1)[0]?.id ?? null);
   }
 
   /** From now on live messages wait until release(): a catch-up is about to start. */
