@@ -181,7 +181,7 @@ export class ChannelMonitor {
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         void this.serial(async () => {
-          if (this.wanted && !this.client && !this.retryTimer) this.launch(why);
+          if (this.wanted && !this.active()) this.launch(why);
         });
       }, wait);
       return;
@@ -298,7 +298,7 @@ export class ChannelMonitor {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.serial(async () => {
-        if (this.wanted && !this.client && !this.retryTimer) this.launch();
+        if (this.wanted && !this.active()) this.launch();
       });
     }, delay);
   }
