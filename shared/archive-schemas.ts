@@ -10,6 +10,8 @@ export const archiveFilter = z
     before: z.number().int().nonnegative().optional(),
     /** Author ids; empty or absent: everyone. */
     authorIds: z.array(z.string().regex(/^\d{1,20}$/, 'must be a Discord user ID')).max(100).optional(),
+    /** The search box's language (words, from:, mentions:, has:, before:, after:, during:). */
+    query: z.string().max(500).optional(),
     /** Deleted messages stay in the store; an archive includes them unless told not to. */
     includeDeleted: z.boolean().optional(),
   })

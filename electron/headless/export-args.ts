@@ -20,6 +20,7 @@ export const EXPORT_USAGE = `Usage: npm run export -- [options]
   --after DATE                 first day included, e.g. 2026-01-01 (UTC) or 2026-01-01T08:00:00+01:00
   --before DATE                first day left out
   --author ID                  only this author's messages (repeat for several)
+  --query TEXT                 filtered like search: words, from:, mentions:, has:link|embed|file|image, before:, after:, during:
   --out FILE                   where to write (default: <channel>-<date>.<format> here)
   --media link|download        HTML: link attachments (default) or download them beside the file
   --locale en|fr               words and dates of the HTML and text exports (default en)
@@ -34,6 +35,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
       after: { type: 'string' },
       before: { type: 'string' },
       author: { type: 'string', multiple: true },
+      query: { type: 'string' },
       out: { type: 'string' },
       media: { type: 'string', default: 'link' },
       locale: { type: 'string', default: 'en' },
@@ -52,7 +54,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
   };
   if (values.media !== 'link' && values.media !== 'download') throw new Error('--media must be link or download.');
   if (values.locale !== 'en' && values.locale !== 'fr') throw new Error('--locale must be en or fr.');
-  const parsed = archiveFilter.safeParse({ after: date('after'), before: date('before'), ...(values.author ? { authorIds: values.author } : {}) });
+  const parsed = archiveFilter.safeParse({ after: date('after'), before: date('before'), ...(values.author ? { authorIds: values.author } : {}), ...(values.query ? { query: values.query } : {}) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`--${issue.path[0] === 'authorIds' ? 'author' : String(issue.path[0])} ${issue.message}.`);

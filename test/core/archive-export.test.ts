@@ -73,6 +73,24 @@ describe('JSON export', () => {
     expect(got).toEqual(want);
   });
 
+  it('is filtered like search: words, from: by name, has:, during: (UTC day)', async () => {
+    const f = fixture(3000);
+    const { out } = await run(f, 'json', { query: 'from:bob has:link bold during:2026-01-02' });
+    const day = Date.UTC(2026, 0, 2);
+    const want = all(f).filter((m) => m.author.username === 'bob' && m.content.includes('https://') && m.content.toLowerCase().includes('bold') && m.createdAt >= day && m.createdAt < day + 86_400_000);
+    expect(want.length).toBeGreaterThan(100);
+    expect(readJsonExport(out).messages).toEqual(want);
+    const images = readJsonExport((await run(f, 'json', { query: 'has:image' })).out).messages;
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.every((m) => m.attachments.some((a) => a.contentType === 'image/png'))).toBe(true);
+  });
+
+  it('refuses a filter it cannot apply, naming it, and writes nothing', async () => {
+    const f = fixture(10);
+    await expect(run(f, 'json', { query: 'from:nobody' })).rejects.toThrow(/from:nobody matches no stored author/);
+    expect(existsSync(join(f.dir, 'export.json'))).toBe(false);
+  });
+
   it('never holds a secret the redactor knows, even when the store row does', async () => {
     const secret = 'test.bot-token.0123456789-abcdefghij';
     const f = fixture(5, (i) => sampleMessage(i, `leaked ${secret} here`));

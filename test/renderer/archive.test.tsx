@@ -19,8 +19,9 @@ describe('archive dialog', () => {
     const { d, user } = await openArchive(fake);
     await user.selectOptions(d.getByTestId('export-format'), 'csv');
     await user.type(d.getByTestId('export-after'), '2026-01-01');
+    await user.type(d.getByTestId('export-query'), 'from:alice has:image');
     await user.click(d.getByTestId('export-start'));
-    await waitFor(() => expect(fake.argsOf('archive.downloadTicket')).toEqual([{ format: 'csv', filter: { after: Date.UTC(2026, 0, 1) }, locale: 'en' }]));
+    await waitFor(() => expect(fake.argsOf('archive.downloadTicket')).toEqual([{ format: 'csv', filter: { after: Date.UTC(2026, 0, 1), query: 'from:alice has:image' }, locale: 'en' }]));
     expect((await d.findByTestId('export-result')).textContent).toContain('Your browser is downloading the export.');
   });
 

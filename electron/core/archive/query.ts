@@ -24,11 +24,11 @@ export interface ArchiveQuery extends ArchiveFilter {
   channelId: string;
 }
 
-/** Checks what the key range cannot: authors and deletion. */
-export function matches(m: ChatMessage, q: ArchiveQuery): boolean {
+/** Checks what the key range cannot: authors, deletion and the search words and filters. */
+export function matches(m: ChatMessage, q: ArchiveQuery, search?: (m: ChatMessage) => boolean): boolean {
   if (q.includeDeleted === false && m.deleted) return false;
   if (q.authorIds?.length && !q.authorIds.includes(m.author.id)) return false;
-  return true;
+  return search ? search(m) : true;
 }
 
 /** "2026-01-01" or an ISO date-time → epoch ms (UTC for a bare date); null when it is not a date. */

@@ -17,7 +17,7 @@ function text(res: ServerResponse, status: number, body: string, headers: Record
 /** ?format=&after=&before=&author=&locale= → the CLI's checked arguments (same rules, same messages). */
 function requestFromQuery(query: URLSearchParams): ExportRequest {
   const argv: string[] = [];
-  for (const name of ['format', 'after', 'before', 'locale'] as const) {
+  for (const name of ['format', 'after', 'before', 'locale', 'query'] as const) {
     const v = query.get(name);
     if (v !== null) argv.push(`--${name}`, v);
   }
@@ -35,7 +35,7 @@ export function handleExport(ctx: RouteContext, req: IncomingMessage, res: Serve
     try {
       request = requestFromQuery(query);
     } catch (err) {
-      return text(res, 400, `${(err as Error).message.replace(/--/g, '')} (query parameters: format, after, before, author, locale).`);
+      return text(res, 400, `${(err as Error).message.replace(/--/g, '')} (query parameters: format, after, before, author, query, locale).`);
     }
   }
   if (!request) {

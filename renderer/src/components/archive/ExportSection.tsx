@@ -16,6 +16,7 @@ export function ExportSection() {
   const [format, setFormat] = useState<ExportFormat>('html');
   const [after, setAfter] = useState('');
   const [before, setBefore] = useState('');
+  const [query, setQuery] = useState('');
   const [media, setMedia] = useState<'link' | 'download'>('link');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -25,7 +26,11 @@ export function ExportSection() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const filter = { ...(dayStart(after) !== undefined ? { after: dayStart(after) } : {}), ...(dayStart(before) !== undefined ? { before: dayStart(before) } : {}) };
+    const filter = {
+      ...(dayStart(after) !== undefined ? { after: dayStart(after) } : {}),
+      ...(dayStart(before) !== undefined ? { before: dayStart(before) } : {}),
+      ...(query.trim() ? { query: query.trim() } : {}),
+    };
     const request = { format, filter, locale: i18n.language === 'fr' ? ('fr' as const) : ('en' as const), ...(desktop && format === 'html' ? { media } : {}) };
     setBusy(true);
     setResult(null);
@@ -71,6 +76,10 @@ export function ExportSection() {
         <label>
           {t('archive.export.before')}
           <input type="date" value={before} onChange={(e) => setBefore(e.target.value)} data-testid="export-before" />
+        </label>
+        <label className="archive-form__wide">
+          {t('archive.export.query')}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} maxLength={500} data-testid="export-query" />
         </label>
         {desktop && format === 'html' && (
           <label>
