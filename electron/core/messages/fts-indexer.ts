@@ -1,18 +1,23 @@
 // Fills the search index behind the live path: rows are inserted bare during a burst (so ingest
 // keeps up with Discord) and indexed in small chunks once writes pause; a search first indexes
-// whatever is left, so it never misses a stored message.
+// whatever is left, so it never misses a stored message. WAL checkpoints move here too: SQLite's
+// automatic one ran inside a burst's commit (100–230 ms for 4 MB) and stalled the event loop.
 import type Database from 'better-sqlite3';
 import { FTS_VALUES_SQL } from './history-schema.js';
 
 const CHUNK = 500;
 /** No new row for this long counts as a pause in the traffic. */
 const QUIET_MS = 300;
+/** The automatic checkpoint only as a safety net during a flood that never pauses (64 MB of WAL). */
+const AUTO_CHECKPOINT_PAGES = 16_384;
 
 export class FtsIndexer {
   private readonly step: () => number;
   private readonly newest: Database.Statement<[], { n: number | null }>;
   private timer: NodeJS.Timeout | null = null;
   private lastSeenMax = -1;
+
+  private checkpointed = true;
 
   constructor(private readonly db: Database.Database) {
     const watermark = db.prepare<[], { last_rowid: number }>('SELECT last_rowid FROM fts_progress WHERE id = 1');
@@ -40,14 +45,27 @@ export class FtsIndexer {
     while (this.step() > 0);
   }
 
+  private checkpoint(): void {
+    this.checkpointed = true;
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // A busy or faulty disk: the next pause tries again; the storage guard reports write faults.
+      this.checkpointed = false;
+    }
+  }
+
   /** Indexes in the background, a chunk at a time, whenever the writes pause. */
   start(intervalMs = QUIET_MS): void {
+    if (!this.db.memory) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
     const tick = () => {
       const max = this.newest.get()?.n ?? 0;
       const quiet = max === this.lastSeenMax;
       this.lastSeenMax = max;
       // One chunk per tick while quiet keeps each pause in the event loop short (a few ms).
       const more = quiet && this.step() > 0;
+      if (!quiet) this.checkpointed = false;
+      else if (!more && !this.checkpointed) this.checkpoint();
       this.timer = setTimeout(tick, more ? 5 : intervalMs);
       this.timer.unref();
     };
