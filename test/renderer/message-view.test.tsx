@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../shared/types';
 import { applyReaction } from '../../electron/core/bot/reactions';
+import { JOIN_VARIANTS } from '../../renderer/src/lib/discord/system';
 import { MessageItem } from '../../renderer/src/components/messages/MessageItem';
 import { MessageContent } from '../../renderer/src/components/messages/MessageContent';
 import { convert } from './fixtures/discord-docs/convert';
@@ -255,6 +256,18 @@ describe('system messages (docs: message.mdx "Message Types")', () => {
     const { el } = draw(one(doc.systemMessage(type, content)));
     expect(el.classList.contains('message--system')).toBe(true);
     expect(within(el).getByTestId('system-line').textContent).toMatch(sentence);
+  });
+
+  it('a join reads as one of Discord’s greetings, chosen by the timestamp, each with the name', () => {
+    const sentences = new Set<string>();
+    for (let i = 0; i < JOIN_VARIANTS; i++) {
+      const { el, unmount } = draw(makeMessage({ createdAt: 1_700_000_000_000 + i, view: { ...one(doc.systemMessage(7)).view! } }));
+      const line = within(el).getByTestId('system-line').textContent!;
+      expect(line).toContain('\u2068Alice\u2069');
+      sentences.add(line);
+      unmount();
+    }
+    expect(sentences.size).toBe(JOIN_VARIANTS);
   });
 
   it('in French too', () => {

@@ -20,8 +20,8 @@ export function systemKey(type: number | undefined): string | null {
   return type === undefined ? null : (SYSTEM_KEYS.get(type) ?? null);
 }
 
-/** Discord varies its join greeting between messages; we pick one of ours from the timestamp, stable per message. */
-export const JOIN_VARIANTS = 5;
+/** Discord varies its join greeting (13 sentences) between messages; one is picked from the timestamp, stable per message. */
+export const JOIN_VARIANTS = 13;
 export function joinVariant(createdAt: number): number {
   return Math.abs(Math.floor(createdAt)) % JOIN_VARIANTS;
 }
