@@ -88,6 +88,8 @@ describe('file modes', () => {
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 2, guildId: world.guildId, headlessAccessToken: 'legacy-access-token-0123456789' }), { mode: 0o644 });
     writeFileSync(join(dir, 'token'), TOKEN, { mode: 0o644 });
     writeFileSync(join(dir, 'last-seen.json'), '{}', { mode: 0o666 });
+    writeFileSync(join(dir, 'identify-gate.json'), '{}', { mode: 0o644 });
+    writeFileSync(join(dir, 'backfill.json'), '{}', { mode: 0o644 });
     mkdirSync(join(dir, 'logs'), { mode: 0o755 });
     writeFileSync(join(dir, 'logs', 'app.log'), '', { mode: 0o644 });
     writeFileSync(join(dir, 'logs', 'app.1.log'), '', { mode: 0o644 });
@@ -96,7 +98,7 @@ describe('file modes', () => {
 
     core = await coreFor(world, {});
     core.log.flush();
-    for (const path of [join(dir, 'settings.json'), join(dir, 'token'), join(dir, 'last-seen.json'), join(dir, 'logs', 'app.log'), join(dir, 'logs', 'app.1.log'), join(dir, 'access-token')]) {
+    for (const path of [join(dir, 'settings.json'), join(dir, 'token'), join(dir, 'last-seen.json'), join(dir, 'logs', 'app.log'), join(dir, 'logs', 'app.1.log'), join(dir, 'access-token'), join(dir, 'identify-gate.json'), join(dir, 'backfill.json')]) {
       expect(mode(path), path).toBe(0o600);
     }
     expect(mode(dir)).toBe(0o700);
