@@ -1,4 +1,7 @@
 // Paging, search with Discord's filters and statistics over a real SQLite store.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FtsIndexer } from '../../electron/core/messages/fts-indexer.js';
 import { HistoryQuery } from '../../electron/core/messages/history-query.js';
@@ -160,6 +163,29 @@ describe('search index behind the live path', () => {
     } finally {
       indexer.stop();
       store.close();
+    }
+  });
+});
+
+describe('WAL checkpoints', () => {
+  it('happen when writes pause, not inside a burst’s commit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dm-wal-'));
+    const file = join(dir, 'messages.sqlite');
+    const store = new MessageStore(file);
+    const indexer = new FtsIndexer(store.database);
+    indexer.start(20);
+    try {
+      const before = statSync(file).size;
+      // ~2 MB of rows: past SQLite's default automatic checkpoint (1,000 pages), well below ours.
+      store.addMany(Array.from({ length: 3000 }, (_, i) => msg(T0 + i * 1000, `row ${i} ${'x'.repeat(400)}`)));
+      expect(statSync(file).size).toBe(before);
+      const deadline = Date.now() + 5000;
+      while (statSync(file).size === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(statSync(file).size).toBeGreaterThan(before + 1_000_000);
+    } finally {
+      indexer.stop();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
