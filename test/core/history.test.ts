@@ -176,8 +176,8 @@ describe('WAL checkpoints', () => {
     indexer.start(20);
     try {
       const before = statSync(file).size;
-      // ~2 MB of rows: past SQLite's default automatic checkpoint (1,000 pages), well below ours.
-      store.addMany(Array.from({ length: 3000 }, (_, i) => msg(T0 + i * 1000, `row ${i} ${'x'.repeat(400)}`)));
+      // ~5 MB of rows: past SQLite's default automatic checkpoint (1,000 pages), well below ours.
+      store.addMany(Array.from({ length: 3000 }, (_, i) => msg(T0 + i * 1000, `row ${i} ${'x'.repeat(1500)}`)));
       expect(statSync(file).size).toBe(before);
       const deadline = Date.now() + 5000;
       while (statSync(file).size === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
