@@ -320,6 +320,8 @@ export interface UpdateView {
   /** Local commits the remote lacks (newest first) and the branch they will be moved to. */
   localCommits?: { branch: string; commits: UpdateCommit[] } | null;
   dependencies: { changed: boolean; summary: string } | null;
+  /** Parts of the running build reused as they are (their sources did not change); absent: all rebuilt. */
+  build?: { reused: ('renderer' | 'preload')[] } | null;
   estimate: { ms: number; basis: 'history' | 'default' } | null;
   /** What happens at the end: a service-manager restart, a relaunch, or nothing (restart needed). */
   restart: { auto: boolean; method: string; description: string };

@@ -120,6 +120,8 @@ export class UpdateService {
       branch: s.updateBranch || undefined,
       autoUpdateEnabled: s.autoUpdateEnabled,
       packaged: this.o.packaged ?? false,
+      // Custom commands (tests) build in place: nothing is reused then.
+      releases: this.o.pipeline?.commands === undefined,
     });
     if (result.state === 'error') this.o.logger.warn(`Update check failed: ${result.message}`);
     if (result.state === 'available') this.o.logger.info(`${result.count} update(s) available.`);

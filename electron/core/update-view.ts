@@ -29,6 +29,7 @@ export function viewFromCheck(r: CheckResult): Partial<UpdateView> {
         localChanges: r.localChanges,
         localCommits: r.localCommits,
         dependencies: r.dependencies,
+        build: r.build ?? null,
         // The default is a guess that was 6× too long for a first update: show no number until one was measured.
         estimate: r.estimate.basis === 'history' ? { ms: r.estimate.ms, basis: r.estimate.basis } : null,
       };

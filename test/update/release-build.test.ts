@@ -8,7 +8,9 @@ import { simpleGit } from 'simple-git';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ensureDeps, lockHash } from '../../electron/core/update/deps-store.js';
 import { reusableOutputs } from '../../electron/core/update/release.js';
+import { checkForUpdates } from '../../electron/core/update/check.js';
 import { depsDir } from '../../electron/core/update/release-layout.js';
+import { Fixture } from './fixture.js';
 
 const gitEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_')));
 const run = (cwd: string, ...args: string[]) =>
@@ -91,4 +93,25 @@ it('the renderer and preload are reused only when none of their sources changed'
   // Nothing to reuse when the running build lacks the output.
   rmSync(join(running, 'build', 'preload.cjs'));
   expect(await reusableOutputs(git, v1, v2, running)).toEqual(['renderer']);
+});
+
+it('the check tells which outputs the update would reuse (release mode), and none when building in place', async () => {
+  const fx = new Fixture();
+  try {
+    const vite = join(fx.checkout, '.vite');
+    mkdirSync(join(vite, 'renderer', 'main_window'), { recursive: true });
+    mkdirSync(join(vite, 'build'), { recursive: true });
+    writeFileSync(join(vite, 'renderer', 'main_window', 'index.html'), '');
+    writeFileSync(join(vite, 'build', 'preload.cjs'), '');
+    fx.publish('Docs only', { 'README.md': 'readme v2\n' });
+    const docs = await checkForUpdates({ appDir: fx.checkout });
+    expect(docs.state === 'available' && docs.build).toEqual({ reused: ['renderer', 'preload'] });
+    const inPlace = await checkForUpdates({ appDir: fx.checkout, releases: false });
+    expect(inPlace.state === 'available' && inPlace.build).toEqual({ reused: [] });
+    fx.publish('Panel change', { 'renderer/app.tsx': 'x' });
+    const panel = await checkForUpdates({ appDir: fx.checkout });
+    expect(panel.state === 'available' && panel.build).toEqual({ reused: ['preload'] });
+  } finally {
+    fx.cleanup();
+  }
 });

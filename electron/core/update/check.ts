@@ -8,6 +8,9 @@ import { summarizeLockfileChange } from './lockfile-diff.js';
 import { countCommits, fetchTarget, fileAt, listCommits, localChanges, LOCKFILE, lockfileDiffers, resolveTarget, TargetError } from './repo.js';
 import type { CommitInfo, Estimate } from './types.js';
 import { localCommitsBranch } from './worktree.js';
+import { reusableOutputs, type Reusable } from './release.js';
+import { ownBuildDir } from './release-layout.js';
+import { dirname, join } from 'node:path';
 
 export interface CheckOptions {
   /** The checkout the app runs from. */
@@ -19,6 +22,8 @@ export interface CheckOptions {
   autoUpdateEnabled?: boolean;
   packaged?: boolean;
   fetchTimeoutMs?: number;
+  /** Release mode (see UpdateContext.releases): unchanged outputs are reused, and the plan says so. Default true. */
+  releases?: boolean;
 }
 
 export interface CheckDetails {
@@ -30,6 +35,8 @@ export interface CheckDetails {
   /** Commits on HEAD missing from the target (newest first); the update moves them to `branch`. */
   localCommits: { branch: string; commits: CommitInfo[] } | null;
   dependencies: { changed: boolean; summary: string };
+  /** Outputs of the running build the update reuses instead of rebuilding (their sources did not change). */
+  build?: { reused: Reusable[] };
   estimate: Estimate;
   checkedAt: string;
 }
@@ -46,6 +53,12 @@ export async function estimateFrom(dataDir: string | undefined): Promise<Estimat
   const durations = dataDir ? await new UpdateJournal(dataDir).recentDurations() : [];
   return estimateDuration(durations);
 }
+
+/** The output folder of the build that runs: this process's release, or the checkout's .vite. */
+const runningVite = (appDir: string): string => {
+  const own = ownBuildDir();
+  return own ? dirname(own) : join(appDir, '.vite');
+};
 
 export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> {
   const disabled = await whyDisabled(opts);
@@ -79,6 +92,7 @@ export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> 
         changed,
         summary: changed ? summarizeLockfileChange(await fileAt(git, current, LOCKFILE), await fileAt(git, sha, LOCKFILE)) : '',
       },
+      build: { reused: opts.releases === false ? [] : await reusableOutputs(git, current, sha, runningVite(opts.appDir)) },
       estimate: await estimateFrom(opts.dataDir),
       checkedAt: new Date().toISOString(),
     };

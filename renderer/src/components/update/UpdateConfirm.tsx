@@ -104,7 +104,17 @@ function ConfirmContent({ view, onClose, onRun, pending, setPending }: ContentPr
                   {dependencies?.changed && dependencies.summary && <span className="update-plan__detail"> — {dependencies.summary}</span>}
                 </>
               )}
-              {item === 'build' && t('update.confirm.plan.build')}
+              {item === 'build' && (
+                <>
+                  {t('update.confirm.plan.build')}
+                  {view.build && view.build.reused.length > 0 && (
+                    <span className="update-plan__detail">
+                      {' — '}
+                      {t('update.confirm.plan.buildReused', { parts: view.build.reused.map((p) => t(`update.confirm.plan.reuse.${p}`)).join(', ') })}
+                    </span>
+                  )}
+                </>
+              )}
               {item === 'restart' &&
                 (restart.auto
                   ? t('update.confirm.plan.restartAuto', { description: restart.description })
