@@ -88,6 +88,13 @@ describe("Discord's Markdown", () => {
     expect([...text('1. first\n2. second').querySelectorAll('ol > li')].map((li) => li.textContent)).toEqual(['first', 'second']);
   });
 
+  it('a line break right after a quote, a code block or a heading is the block’s end, not an empty line (as on Discord)', () => {
+    const c = text('> quoted\nafter the quote\n```\ncode\n```\nafter the code');
+    expect(c.querySelector('blockquote')?.querySelector('br')).toBeNull();
+    expect(c.querySelectorAll('blockquote + br, pre + br')).toHaveLength(0);
+    expect(c.textContent).toBe('quotedafter the quotecodeafter the code');
+  });
+
   it('a masked link shows its real target on hover', () => {
     const a = text('see [the docs](https://discord.com/developers/docs)').querySelector('a')!;
     expect(a.textContent).toBe('the docs');

@@ -22,7 +22,23 @@ const LIST_LINE = /^( +)(?=(?:[*+-]|\d+\.) )/gm;
 
 export function parseDiscordMarkdown(content: string): MdNode[] {
   const clamped = content.replace(LIST_LINE, (spaces: string) => (spaces.length > MAX_INDENT ? ' '.repeat(MAX_INDENT) : spaces));
-  return capDepth(parser(clamped, { inline: true }), 0, 0);
+  return dropBlockBreaks(capDepth(parser(clamped, { inline: true }), 0, 0));
+}
+
+const BLOCKS = new Set(['blockQuote', 'codeBlock', 'heading', 'subtext', 'list']);
+
+/** The newline that ends a block (a quote's last line, the line after ```) is the block's edge, not an empty line. */
+function dropBlockBreaks(nodes: MdNode[]): MdNode[] {
+  const out: MdNode[] = [];
+  for (const node of nodes) {
+    if (node.type === 'br' && BLOCKS.has(out.at(-1)?.type ?? '')) continue;
+    if (node.type === 'blockQuote' && Array.isArray(node.content)) {
+      const inner = dropBlockBreaks(node.content as MdNode[]);
+      while (inner.at(-1)?.type === 'br') inner.pop();
+      out.push({ ...node, content: inner });
+    } else out.push(node);
+  }
+  return out;
 }
 
 /**
