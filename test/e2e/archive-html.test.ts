@@ -16,7 +16,7 @@ let file: string;
 const N = 1_500;
 
 beforeAll(async () => {
-  fixture = storeWith(N, (i) => (i === 0 ? sampleMessage(0, '**bold** ||secret|| <script>alert(1)</script> [masked](https://example.com/real)') : sampleMessage(i)));
+  fixture = storeWith(N, (i) => (i === 0 ? sampleMessage(0, '**bold** ||secret|| <script>alert(1)</script> [masked](https://example.com/real)\n- first\n- second') : sampleMessage(i)));
   file = join(fixture.dir, 'general.html');
   const reader = new ArchiveReader(fixture.file);
   await exportToFile(file, {
@@ -50,6 +50,7 @@ describe('HTML export in Chromium', () => {
     const first = page.locator('article.message').first();
     expect(await first.locator('strong').textContent()).toBe('bold');
     expect(await first.locator('.spoiler').count()).toBe(1);
+    expect(await first.locator('ul > li').allTextContents()).toEqual(['first', 'second']);
     expect(await first.locator('a', { hasText: 'masked' }).getAttribute('href')).toBe('https://example.com/real');
     // The script tag in the content is text, never an element.
     expect(await page.locator('script').count()).toBe(0);

@@ -1,6 +1,7 @@
 // Discord's Markdown dialect to static HTML for the export, with the panel's element and class
-// names. Parsing is discord-markdown-parser (the panel's parser); this file only serialises its tree.
-import { parse } from 'discord-markdown-parser';
+// names. Parsing is the panel's own (discord-markdown-parser + lists + depth caps, a DOM-free module
+// of the renderer), so the archive reads as the panel does; this file only serialises its tree.
+import { parseDiscordMarkdown } from '../../../../renderer/src/lib/discord/markdown';
 import { escapeHtml, safeHref } from './escape.js';
 
 type Node = { type: string; content?: unknown; [key: string]: unknown };
@@ -34,7 +35,7 @@ export class MarkdownHtml {
 
   render(content: string): string {
     if (!content) return '';
-    return this.nodes(parse(content, 'extended') as Node[]);
+    return this.nodes(parseDiscordMarkdown(content) as Node[]);
   }
 
   private nodes(list: Node[]): string {
@@ -75,6 +76,12 @@ export class MarkdownHtml {
       case 'heading': {
         const level = Math.min(3, Math.max(1, Number(n.level) || 1));
         return `<h${level}>${this.inner(n)}</h${level}>`;
+      }
+      case 'list': {
+        const items = (Array.isArray(n.items) ? n.items : []) as Node[][];
+        const tag = n.ordered ? 'ol' : 'ul';
+        const start = n.ordered && typeof n.start === 'number' && n.start !== 1 ? ` start="${n.start}"` : '';
+        return `<${tag}${start}>${items.map((item) => `<li>${this.nodes(item)}</li>`).join('')}</${tag}>`;
       }
       case 'subtext':
         return `<small class="subtext">${this.inner(n)}</small>`;
