@@ -11,8 +11,11 @@ declare global {
   }
 }
 
-/** 'unauthorized': a socket could not open and the server says the token is wrong or missing. */
-export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized';
+/**
+ * 'unauthorized': a socket could not open and the server says the token is wrong or missing.
+ * 'resumed': the app handed over to its new version and we reconnected to it (nothing failed): reload for its panel.
+ */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized' | 'resumed';
 
 export interface WsTransport extends Transport {
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
@@ -99,6 +102,7 @@ export function createWsTransport(options: WsOptions): WsTransport {
       try {
         const ws = await connect(true);
         for (const frame of unanswered.values()) ws.send(frame);
+        setState('resumed');
         return;
       } catch {
         await new Promise((r) => setTimeout(r, 100));

@@ -38,7 +38,7 @@ afterEach(async () => {
   await world?.close();
 });
 
-type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized';
+type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized' | 'resumed';
 interface Transport {
   invoke(command: string, arg: unknown): Promise<Envelope>;
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
@@ -107,6 +107,7 @@ it('hands over to the new version: new pid, same port, one session, no failed pa
   expect(failures).toEqual([]);
   expect(unreachable).toBe(0);
   expect(states).not.toContain('closed');
+  expect(states).toContain('resumed'); // the page then reloads for the new version's panel
   expect(calls).toBeGreaterThan(20);
   expect(world.fake.identifyCount(TOKEN)).toBe(1);
   expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);

@@ -6,7 +6,7 @@ import { afterEach, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { Envelope } from '../../shared/api.js';
 
-type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized';
+type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized' | 'resumed';
 interface Transport {
   invoke(command: string, arg: unknown): Promise<Envelope>;
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
@@ -51,6 +51,8 @@ it('after a 1012 close it reconnects and re-sends the unanswered invoke; the pan
     { socket: 2, id: 1, command: 'bot.status' },
   ]);
   expect(states).not.toContain('closed');
+  // The page is told, so it can load the new version's panel.
+  expect(states.at(-1)).toBe('resumed');
   // Later invokes use the new socket as usual.
   expect(await transport.invoke('app.info', undefined)).toEqual({ ok: true, value: 'answered on socket 2' });
   transport.close();
@@ -61,5 +63,6 @@ it('any other close still fails the pending invoke and reports the connection cl
   const reply = await transport.invoke('bot.status', undefined);
   expect(reply).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   expect(states).toContain('closed');
+  expect(states).not.toContain('resumed');
   transport.close();
 });

@@ -105,6 +105,17 @@ describe('connection banner (browser mode)', () => {
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
+  it('after a handover to a new version it reloads the page at once (its new panel), never saying the connection was lost', async () => {
+    const fake = new FakeApi();
+    const transport = new FakeTransport();
+    const reload = vi.fn();
+    renderApp(fake, { transport, reload });
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    transport.set('resumed');
+    expect(reload).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('connection-banner').textContent).not.toContain('Connection lost');
+  });
+
   it('is absent in Electron (no transport)', async () => {
     renderApp(new FakeApi());
     await act(() => vi.advanceTimersByTimeAsync(0));

@@ -35,6 +35,12 @@ export function useReconnect(source: ConnectionSource | null, probe: () => Promi
         setPhase({ kind: 'unauthorized' });
         return;
       }
+      if (state === 'resumed') {
+        // A handover: the server answers already, but with a new version whose panel may differ.
+        setPhase({ kind: 'reloading' });
+        reload();
+        return;
+      }
       // Each failed probe closes its own socket too: one schedule at a time.
       if (state !== 'closed' || controller) return;
       const run = new AbortController();
