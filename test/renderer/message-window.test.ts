@@ -60,3 +60,17 @@ describe('message window', () => {
     expect(state.items.at(-1)!.id).toBe(live.id);
   });
 });
+
+describe('scrolling far back', () => {
+  it('keeps at most MAX_KEPT messages, dropping the newest, and knows the present must be reloaded', () => {
+    let state = messagesReducer(loaded(200), { type: 'following', value: false });
+    let id = 1_000_000;
+    for (let page = 0; page < MAX_KEPT / 100 + 5; page++) {
+      const older = Array.from({ length: 100 }, () => ({ ...makeMessage(), id: String(id), createdAt: id-- - 2_000_000 }));
+      state = messagesReducer(state, { type: 'older', messages: older, hasOlder: true });
+    }
+    expect(state.items).toHaveLength(MAX_KEPT);
+    expect(state.atLatest).toBe(false);
+    expect(state.items[0]!.id).toBe(String(id + 1));
+  });
+});

@@ -49,6 +49,12 @@ export function compareMessages(a: ChatMessage, b: ChatMessage): number {
 /** Merges messages into the sorted list: known ids are replaced in place, new ones inserted in order. */
 function merge(items: ChatMessage[], incoming: ChatMessage[]): { items: ChatMessage[]; added: number } {
   if (!incoming.length) return { items, added: 0 };
+  // An older page (scrolling back): all before the first shown, no lookup of the whole window.
+  const sorted = incoming.slice().sort(compareMessages);
+  if (items.length && compareMessages(sorted.at(-1)!, items[0]!) < 0) {
+    const unique = sorted.filter((m, i) => i === 0 || m.id !== sorted[i - 1]!.id);
+    return { items: unique.concat(items), added: unique.length };
+  }
   const at = new Map(items.map((m, i) => [m.id, i]));
   let next: ChatMessage[] | null = null;
   const fresh = new Map<string, ChatMessage>();
@@ -115,7 +121,8 @@ export function messagesReducer(state: MessagesState, action: MessagesAction): M
       return { ...state, items };
     }
     case 'older':
-      return { ...state, items: merge(state.items, action.messages).items, hasOlder: action.hasOlder };
+      // Far back, the newest are dropped (bounded memory) and reloaded when returning to the present.
+      return bound({ ...state, following: false, items: merge(state.items, action.messages).items, hasOlder: action.hasOlder });
     case 'newer':
       return bound({ ...state, items: merge(state.items, action.messages).items, atLatest: action.atLatest });
     case 'window':
