@@ -77,6 +77,8 @@ export interface ChatMessageView {
   emojis: { id: string; name: string; animated: boolean; url: string }[];
   thread?: { id: string; name: string; messageCount: number | null };
   poll?: ChatPoll;
+  /** A forwarded message's snapshot (docs: Message Snapshot Object); the forward itself has no content. */
+  forward?: { content: string; attachments: ChatAttachment[]; embeds: ChatEmbed[]; createdAt: number };
   /** Mentions the bot's owner (directly, by role or @everyone): highlighted like Discord's "mentions you". */
   mentionsOwner: boolean;
 }

@@ -94,6 +94,13 @@ describe('toChatMessage view fields (Discord documentation payloads)', () => {
     expect(m!.view!.embeds[0]!.thumbnail).toBeUndefined();
   });
 
+  it('a forward carries the snapshot: its content, attachments and embeds, and when it was first posted', () => {
+    const [m] = convert(doc.FORWARD_MESSAGE);
+    // When the original was posted: its snowflake (discord.js reads the time from the referenced id).
+    const postedAt = Number((BigInt(doc.FORWARD_MESSAGE.message_reference.message_id) >> 22n) + 1420070400000n);
+    expect(m!.view!.forward).toEqual({ content: 'Big news! **Supa Hot** is out', attachments: [], embeds: [], createdAt: postedAt });
+  });
+
   it('system messages keep their type', () => {
     const ms = convert(...Object.values(doc.SYSTEM_TYPES).map((t) => doc.systemMessage(t)));
     expect(ms.map((m) => m.view!.type)).toEqual(Object.values(doc.SYSTEM_TYPES));

@@ -231,6 +231,15 @@ describe('replies (docs: message.mdx "Replies", type 19)', () => {
   });
 });
 
+describe('forwarded messages (docs: message.mdx Message Snapshot Object)', () => {
+  it('shows "Forwarded" and the original content in Markdown', () => {
+    const { el } = draw(one(doc.FORWARD_MESSAGE));
+    const forward = within(el).getByTestId('forward');
+    expect(forward.querySelector('.forward__label')?.textContent).toBe('Forwarded');
+    expect(forward.querySelector('strong')?.textContent).toBe('Supa Hot');
+  });
+});
+
 describe('stickers, poll, thread (docs: sticker.mdx, poll.mdx, channel.mdx)', () => {
   it('a PNG sticker as its image, a Lottie one by name', () => {
     const { el } = draw(one(doc.STICKER_MESSAGE));

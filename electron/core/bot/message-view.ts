@@ -3,7 +3,7 @@
 // a message carries at most what Discord allows (10 embeds, 20 reactions shown…), and no more.
 import type { Message, PartialMessage } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { ChatEmbed, ChatEmbedMedia, ChatMessage, ChatMessageView, ChatReaction } from '../../../shared/types.js';
+import type { ChatAttachment, ChatEmbed, ChatEmbedMedia, ChatMessage, ChatMessageView, ChatReaction } from '../../../shared/types.js';
 
 const MAX_MENTIONS = 50;
 const MAX_REACTIONS = 40;
@@ -35,7 +35,7 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
   const view: ChatMessageView = {
     type: m.type ?? 0,
     mentions: { users, roles, channels, everyone: m.mentions.everyone },
-    embeds: m.embeds.slice(0, 10).map((e) => toEmbed(e.data, m.client.options.rest?.cdn ?? 'https://cdn.discordapp.com')),
+    embeds: m.embeds.slice(0, 10).map((e) => toEmbed(e.data, cdnOf(m))),
     stickers: [...m.stickers.values()].slice(0, 3).map((s) => ({ id: s.id, name: s.name, url: s.format === LOTTIE ? null : s.url })),
     reactions: reactionsOf(m),
     emojis: customEmojis(m, content),
@@ -51,6 +51,15 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
       excerpt: stored ? excerpt(stored.content || stored.attachments.map((a) => a.name).join(', ')) : null,
     };
   }
+  const snapshot = m.messageSnapshots?.first();
+  if (snapshot) {
+    view.forward = {
+      content: snapshot.content ?? '',
+      attachments: attachmentsOf(snapshot),
+      embeds: snapshot.embeds.slice(0, 10).map((e) => toEmbed(e.data, cdnOf(m))),
+      createdAt: snapshot.createdTimestamp,
+    };
+  }
   if (m.thread) view.thread = { id: m.thread.id, name: m.thread.name, messageCount: m.thread.messageCount ?? null };
   if (m.poll) {
     view.poll = {
@@ -61,6 +70,13 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
     };
   }
   return view;
+}
+
+const cdnOf = (m: Message | PartialMessage) => m.client.options.rest?.cdn ?? 'https://cdn.discordapp.com';
+
+/** Files of a message, as the panel lists them (the same shape toChatMessage gives the message's own). */
+export function attachmentsOf(m: Pick<Message, 'attachments'>): ChatAttachment[] {
+  return [...m.attachments.values()].map((a) => ({ id: a.id, name: a.name, url: a.url, size: a.size, contentType: a.contentType ?? null, width: a.width ?? null, height: a.height ?? null }));
 }
 
 /** The reactions as discord.js has them (a REST message carries them all, with counts). */

@@ -111,6 +111,7 @@ export const en = {
     reactionTitle_one: '{{emoji}}: {{count}} reaction',
     reactionTitle_other: '{{emoji}}: {{count}} reactions',
     jumpToReply: 'Jump to the original message',
+    forwarded: 'Forwarded',
     replyDeleted: 'Original message was deleted',
     replyNotLoaded: 'Click to see the original message',
     sticker: 'Sticker: {{name}}',

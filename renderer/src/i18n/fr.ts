@@ -113,6 +113,7 @@ export const fr: Translation = {
     reactionTitle_one: '{{emoji}} : {{count}} réaction',
     reactionTitle_other: '{{emoji}} : {{count}} réactions',
     jumpToReply: 'Aller au message d’origine',
+    forwarded: 'Transféré',
     replyDeleted: 'Le message original a été supprimé',
     replyNotLoaded: 'Cliquez pour voir le message d’origine',
     sticker: 'Autocollant : {{name}}',

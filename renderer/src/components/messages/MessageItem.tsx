@@ -10,6 +10,7 @@ import { Avatar } from './Avatar';
 import { EmojiText } from './DiscordMarkdown';
 import { Embeds } from './Embeds';
 import { Poll, Stickers, ThreadInfo } from './Extras';
+import { Forward } from './Forward';
 import { MessageContent } from './MessageContent';
 import { Reactions } from './Reactions';
 import { ReplyPreview } from './ReplyPreview';
@@ -65,6 +66,7 @@ export const MessageItem = memo(function MessageItem({ message: m, index, total,
         </header>
         <div className="message__content">
           {system ? <SystemLine message={m} sentenceKey={system} /> : <MessageContent content={m.content} view={v} />}
+          {v?.forward && <Forward forward={v.forward} />}
           <Attachments attachments={m.attachments} />
           {v && <Embeds embeds={v.embeds} />}
           {v && <Stickers stickers={v.stickers} />}
