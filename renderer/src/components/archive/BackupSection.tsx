@@ -12,6 +12,8 @@ export function BackupSection({ settings, onSettings }: { settings: SettingsView
   const [message, setMessage] = useState<string | null>(null);
   const refresh = useCallback(() => api.archive.status().then(setStatus, () => undefined), [api]);
   useEffect(() => void refresh(), [refresh, settings]);
+  // Delete-all writes a backup before its first delete, and the list should show it.
+  useEffect(() => api.on('archive.deleteProgress', (p) => (p.state !== 'running' || p.deleted === 0) && void refresh()), [api, refresh]);
   const when = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
   const locked = settings.fromEnv.backupEnabled;
 

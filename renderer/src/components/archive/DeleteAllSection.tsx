@@ -52,6 +52,18 @@ export function DeleteAllSection({ settings, onSettings }: { settings: SettingsV
         {t('archive.danger.enable')}
         {locked && <span className="archive-hint"> ({t('archive.backups.fromEnv', { variable: locked })})</span>}
       </label>
+      {progress && (
+        <div role="status" className="archive-result" data-testid="delete-progress">
+          <p>{t('archive.danger.progress', { deleted: progress.deleted, bulk: progress.bulk, single: progress.single, failed: progress.failed })}</p>
+          {progress.backup && <p className="archive-hint">{t('archive.danger.backup', { file: progress.backup })}</p>}
+          {!running && <p>{progress.message}</p>}
+          {running && (
+            <button type="button" className="button" onClick={() => void api.archive.cancelDelete()} data-testid="delete-cancel">
+              {t('archive.danger.cancel')}
+            </button>
+          )}
+        </div>
+      )}
       {check && !check.allowed && !running && (
         <p className="archive-error" role="alert" data-testid="delete-refused">
           {check.missing.length ? `${t('archive.danger.missing', { permissions: check.missing.join(', ') })}. ` : ''}
@@ -76,18 +88,6 @@ export function DeleteAllSection({ settings, onSettings }: { settings: SettingsV
             {t('archive.danger.start')}
           </button>
         </form>
-      )}
-      {progress && (
-        <div role="status" className="archive-result" data-testid="delete-progress">
-          <p>{t('archive.danger.progress', { deleted: progress.deleted, bulk: progress.bulk, single: progress.single, failed: progress.failed })}</p>
-          {progress.backup && <p className="archive-hint">{t('archive.danger.backup', { file: progress.backup })}</p>}
-          {!running && <p>{progress.message}</p>}
-          {running && (
-            <button type="button" className="button" onClick={() => void api.archive.cancelDelete()} data-testid="delete-cancel">
-              {t('archive.danger.cancel')}
-            </button>
-          )}
-        </div>
       )}
       {error && <p className="archive-error" role="alert">{error}</p>}
     </section>
