@@ -111,7 +111,7 @@ export function startStandby(o: StandbyLaunch, deadlineMs = 120_000): Promise<St
         await send({ type: 'take-over', resumeBot });
         await waitFor('took-over', ms, 'serving the panel');
         // From here it lives on its own: our exit must not take it down.
-        child.disconnect();
+        if (child.connected) child.disconnect(); // it may have let go first
         child.unref();
       },
     }),
