@@ -182,6 +182,22 @@ describe('embeds (docs: message.mdx Embed Structure, every field)', () => {
   });
 });
 
+describe('media link previews (docs: message.mdx Embed Types image, gifv)', () => {
+  const media = { url: 'https://media.discordapp.net/external/x/cat.gif', width: 320, height: 240 };
+  it('an image link shows only the image; a gifv plays muted in a loop, like a GIF', () => {
+    const { el } = draw(makeMessage({ content: 'https://example.com/cat.png', view: { ...one(doc.EXAMPLE_MESSAGE).view!, embeds: [
+      { type: 'image', url: 'https://example.com/cat.png', thumbnail: media, color: null, fields: [], timestamp: null },
+      { type: 'gifv', url: 'https://tenor.com/x', provider: { name: 'Tenor' }, thumbnail: media, video: { ...media, url: 'https://media.discordapp.net/external/x/cat.mp4' }, color: null, fields: [], timestamp: null },
+    ] } }));
+    const [image, gifv] = within(el).getAllByTestId('embed');
+    expect(image!.className).toBe('embed-media');
+    expect(image!.querySelector('img')?.getAttribute('src')).toBe(media.url);
+    const video = gifv!.querySelector('video')!;
+    expect([video.getAttribute('src'), video.autoplay, video.loop, video.muted]).toEqual(['https://media.discordapp.net/external/x/cat.mp4', true, true, true]);
+    expect(gifv!.textContent).toBe('');
+  });
+});
+
 describe('replies (docs: message.mdx "Replies", type 19)', () => {
   it('quotes the replied message; a click brings it into view', async () => {
     const [original, reply] = convert(doc.EXAMPLE_MESSAGE, doc.REPLY_MESSAGE);

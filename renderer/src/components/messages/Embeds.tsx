@@ -23,8 +23,24 @@ function Md({ text }: { text: string }) {
   return <DiscordMarkdown nodes={parseDiscordMarkdown(text)} />;
 }
 
+/** A link to an image or a GIF: Discord shows the media alone, no card (a gifv plays like a GIF). */
+function MediaEmbed({ embed: e }: { embed: ChatEmbed }) {
+  const video = e.type === 'gifv' ? safeUrl(e.video?.url) : undefined;
+  const still = e.image ?? e.thumbnail;
+  return (
+    <div className="embed-media" data-testid="embed">
+      {video ? (
+        <video src={video} autoPlay loop muted playsInline preload="metadata" {...(e.video?.width && e.video.height ? { width: Math.min(400, e.video.width) } : {})} />
+      ) : (
+        still && <Media media={still} className="embed__image" max={400} />
+      )}
+    </div>
+  );
+}
+
 export function Embed({ embed: e }: { embed: ChatEmbed }) {
   const { i18n } = useTranslation();
+  if ((e.type === 'image' || e.type === 'gifv') && (e.image || e.thumbnail || e.video)) return <MediaEmbed embed={e} />;
   const url = safeUrl(e.url);
   const footer = [e.footer?.text, e.timestamp !== null ? formatFullDate(e.timestamp, i18n.language) : null].filter(Boolean).join(' • ');
   return (
