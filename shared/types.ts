@@ -1,4 +1,5 @@
 // Domain types shared by the main process and the renderer. Plain data only.
+import type { I18nText } from './core-text.js';
 
 export const BOT_STATES = ['not-configured', 'ready', 'connecting', 'connected', 'error'] as const;
 export type BotState = (typeof BOT_STATES)[number];
@@ -21,12 +22,16 @@ export interface BotError {
   hint: string;
   /** Optional link that helps fixing it (invite URL, developer portal). */
   link?: string;
+  /** `message` and `hint` by key, for the panel's language (the English stays the fallback). */
+  i18n?: { message: I18nText; hint: I18nText };
 }
 
 export interface BotStatus {
   state: BotState;
   /** Human sentence describing the state. */
   sentence: string;
+  /** `sentence` by key, for the panel's language. */
+  i18n?: I18nText;
   /** Epoch ms of the last state change. */
   since: number;
   bot?: { id: string; username: string };
@@ -207,6 +212,8 @@ export interface LogEntry {
   time: number;
   level: LogLevel;
   message: string;
+  /** `message` by key, for the panel's language (the log file keeps the English). */
+  i18n?: I18nText;
 }
 
 /** Something the user must read, shown in the panel until dismissed (a settings file moved aside…). */

@@ -73,7 +73,7 @@ describe('catch-up', { timeout: 120_000 }, () => {
     const live = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'live during the hole' }).id;
     await world.fake.waitFor(() => ids.includes(live), DEADLINE_MS);
 
-    const filled = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Fetched the 900 message(s) that could not be fetched earlier'), DEADLINE_MS);
+    const filled = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Fetched the 900 messages that could not be fetched earlier'), DEADLINE_MS);
     world.fake.setRateLimits({ down: false });
     await filled;
     expect(new Set(ids).size).toBe(ids.length);

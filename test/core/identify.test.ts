@@ -111,7 +111,7 @@ describe('session_start_limit', () => {
     await core.monitor.start();
     const status = await failed;
     expect(status.error?.code).toBe('session-limit');
-    expect(status.sentence).toMatch(/^Discord allows only 9 more new sessions for this bot token until .+ GMT; monitoring was not started, so Discord does not reset the token\.$/);
+    expect(status.sentence).toMatch(/^Discord allows only 9 more new sessions for this bot token until .+ UTC; monitoring was not started, so Discord does not reset the token\.$/);
     expect(status.error?.hint).toMatch(/in 3 h 20 min/);
     expect(world.fake.identifyCount(TOKEN)).toBe(0);
     expect(core.monitor.isRunning()).toBe(false);

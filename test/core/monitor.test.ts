@@ -160,7 +160,7 @@ describe('connection trouble', () => {
     const c = core;
     const seen: Array<[string, boolean]> = [];
     c.bus.on('message.created', (m) => seen.push([m.content, m.caughtUp]));
-    const loaded = nextEvent(c, 'log.entry', (e) => e.message === 'Loaded the last 2 message(s) of the channel.');
+    const loaded = nextEvent(c, 'log.entry', (e) => e.message === 'Loaded the last 2 messages of the channel.');
     const up = waitState(c, 'connected');
     await c.monitor.start();
     await up;

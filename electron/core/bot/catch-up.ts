@@ -5,6 +5,8 @@
 // until the hole is filled; until then live messages do not move the resume point past it.
 import type { Client, Message } from 'discord.js';
 import type { Logger } from 'pino';
+import { coreText } from '../../../shared/core-text.js';
+import { say } from '../log/say.js';
 import { snowflakeAt, type LastSeen } from '../messages/last-seen.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import type { MessageSink } from './message-sink.js';
@@ -28,7 +30,8 @@ export interface CatchUpOptions {
   /** False once the connection this catch-up belongs to was replaced or stopped. */
   isCurrent: () => boolean;
   /** Progress for anything beyond a page, as a sentence for the status line. */
-  progress?: (sentence: string) => void;
+  /** Messages fetched so far and the estimated total, for the status line. */
+  progress?: (fetched: number, about: number) => void;
   /** Stored messages re-read to apply offline edits and deletions (default RECONCILE_WINDOW). */
   reconcileWindow?: number;
 }
@@ -40,7 +43,6 @@ export interface CatchUpResult {
 
 type Readable = Extract<ReturnType<Client['channels']['cache']['get']>, { messages: unknown; guild: unknown }>;
 const timeOf = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
-const fmt = (n: number): string => n.toLocaleString('en-US');
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Pages forward from `after` until a short page; each page is delivered (and the resume point moved) before the next. */
@@ -103,19 +105,16 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
       // Messages are spread over time: the share of the gap covered so far gives the estimate.
       const covered = timeOf(lastId) - timeOf(from);
       const about = covered > 0 ? Math.max(fetched, Math.round((fetched * (fetchedAt - timeOf(from))) / covered / 100) * 100) : fetched;
-      o.progress?.(`Catching up: ${fmt(fetched)} of about ${fmt(about)} messages…`);
+      o.progress?.(fetched, about);
     });
   }
   // Stale (stopped or replaced): leave the held messages alone, they may be the next connection's.
   if (!o.isCurrent()) return { delivered: result.delivered, complete: false };
   if (result.error !== undefined) {
-    o.logger.warn(
-      `Could not fetch every message posted while disconnected (${fmt(result.delivered)} recovered): ${errorText(result.error)}. ` +
-        'Still monitoring live; the missing ones will be fetched as soon as Discord answers, nothing after the last message shown is skipped.',
-    );
+    say(o.logger, 'warn', coreText('log.catchUpIncomplete', { count: result.delivered, detail: errorText(result.error) }));
   }
   if (result.delivered) {
-    o.logger.info(o.resumeFrom ? `Caught up ${fmt(result.delivered)} message(s) posted while disconnected.` : `Loaded the last ${fmt(result.delivered)} message(s) of the channel.`);
+    say(o.logger, 'info', coreText(o.resumeFrom ? 'log.caughtUp' : 'log.loadedLast', { count: result.delivered }));
   }
   // A quiet channel leaves nothing to resume from: anchor at the fetch time (minus slack; anything
   // older is already in the fetch) so the next start fetches everything posted after it.
@@ -140,7 +139,7 @@ async function fillHole(o: CatchUpOptions, channel: Readable): Promise<void> {
     if (!o.isCurrent()) return;
     if (r.complete) {
       o.sink.unfreeze();
-      o.logger.info(`Fetched the ${fmt(delivered)} message(s) that could not be fetched earlier; nothing is missing now.`);
+      say(o.logger, 'info', coreText('log.holeFilled', { count: delivered }));
       return;
     }
   }

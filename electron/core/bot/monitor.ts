@@ -6,8 +6,10 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { GuildBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
-import type { BotStatus } from '../../../shared/types.js';
+import { coreText } from '../../../shared/core-text.js';
+import type { BotError, BotStatus } from '../../../shared/types.js';
 import type { EventBus } from '../event-bus.js';
+import { say } from '../log/say.js';
 import type { LastSeen } from '../messages/last-seen.js';
 import type { MessageStore } from '../messages/store.js';
 import { catchUp } from './catch-up.js';
@@ -129,8 +131,8 @@ export class ChannelMonitor {
       const pending = this.retryTimer !== null;
       await this.shutdownClient();
       this.set(this.o.target() ? statuses.ready() : statuses.notConfigured());
-      if (hadClient) this.o.logger.info('Monitoring stopped; disconnected from Discord.');
-      else if (pending) this.o.logger.info('Monitoring stopped before connecting.');
+      if (hadClient) say(this.o.logger, 'info', coreText('log.stopped'));
+      else if (pending) say(this.o.logger, 'info', coreText('log.stoppedBeforeConnecting'));
       return this.current;
     }
     // Already connecting, connected or waiting for a slot: a repeated start changes nothing. After an
@@ -166,6 +168,11 @@ export class ChannelMonitor {
     return next;
   }
 
+  private logError(error: BotError): void {
+    const sentence = coreText('log.botError', { message: error.i18n?.message ?? error.message, hint: error.i18n?.hint ?? error.hint });
+    say(this.o.logger, 'error', sentence);
+  }
+
   private set(status: Omit<BotStatus, 'since'>): void {
     const same = status.state === this.current.state && status.sentence === this.current.sentence;
     this.current = { ...status, since: same ? this.current.since : Date.now() };
@@ -173,7 +180,7 @@ export class ChannelMonitor {
   }
 
   /** Starts a new client now, or when Discord's IDENTIFY spacing allows (a timer stop() cancels). */
-  private launch(why = 'Connecting to Discord'): void {
+  private launch(why: 'connect' | 'new-session' = 'connect'): void {
     this.gate.recall();
     const wait = this.gate.waitMs();
     if (wait > 0) {
@@ -197,7 +204,7 @@ export class ChannelMonitor {
     this.attempt++;
     this.set(statuses.connecting(this.attempt));
     this.connecting = this.connect(gen).catch((err: unknown) => {
-      this.o.logger.error({ err }, `Monitor failed: ${String(err)}`);
+      say(this.o.logger, 'error', coreText('log.failed', { detail: String(err) }), { err });
     });
   }
 
@@ -224,7 +231,7 @@ export class ChannelMonitor {
     this.connecting = null;
     const { timedOut } = await this.owner.destroy(opts);
     if (timedOut && gen === this.generation) {
-      this.o.logger.warn(`Discord did not confirm the disconnection within ${Math.round((this.o.stopTimeoutMs ?? 10_000) / 1000)} s; the connection was terminated.`);
+      say(this.o.logger, 'warn', coreText('log.stopTimeout', { seconds: Math.round((this.o.stopTimeoutMs ?? 10_000) / 1000) }));
     }
     this.o.lastSeen.flush();
   }
@@ -246,7 +253,7 @@ export class ChannelMonitor {
   private async connect(gen: number): Promise<void> {
     const target = this.o.target();
     if (!target) return;
-    this.o.logger.info(`Connecting to Discord (attempt ${this.attempt})…`);
+    say(this.o.logger, 'info', coreText('log.connecting', { attempt: this.attempt }));
     this.connectedInfo = null;
     const client = await this.owner.create({ intents: INTENTS, partials: [Partials.Message], rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}) } });
     // Stopped or replaced while the previous client was being retired: this one never logs in.
@@ -287,7 +294,7 @@ export class ChannelMonitor {
 
   private failed(err: unknown): void {
     const { error, retry } = classifyLoginError(err, this.attempt);
-    this.o.logger.error(`${error.message} ${error.hint}`);
+    this.logError(error);
     if (!retry) {
       this.wanted = false;
       this.set(statuses.error(error));
@@ -309,7 +316,7 @@ export class ChannelMonitor {
     const channel = guild?.channels.cache.get(target.channelId);
     if (problem || !guild || !channel) {
       const error = problem ?? botErrors.channelNotFound(target.channelId, guild?.name ?? target.guildId);
-      this.o.logger.error(`${error.message} ${error.hint}`);
+      this.logError(error);
       this.wanted = false;
       if (await this.endConnection(gen)) this.set(statuses.error(error));
       return;
@@ -324,13 +331,13 @@ export class ChannelMonitor {
     await this.catchUp(client, target, gen, resumeFrom);
     if (gen !== this.generation) return;
     this.set(statuses.connected(bot, this.connectedInfo.guild, this.connectedInfo.channel));
-    this.o.logger.info(`Monitoring #${channel.name} on ${guild.name}.`);
+    say(this.o.logger, 'info', coreText('log.monitoring', { channel: channel.name, guild: guild.name }));
   }
 
   private async catchUp(client: Client, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
     const { store, lastSeen, logger } = this.o;
     const isCurrent = () => gen === this.generation;
-    const progress = (sentence: string) => isCurrent() && this.set({ state: 'connecting', sentence });
+    const progress = (fetched: number, about: number) => isCurrent() && this.set(statuses.catchingUp(fetched, about));
     await catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent, progress });
   }
 
@@ -351,12 +358,12 @@ export class ChannelMonitor {
     });
     client.on(Events.ShardDisconnect, (event) => {
       // 4004/4013/4014 end the login, whose error says what to do; a bare code before it only confuses.
-      if (gen === this.generation && !LOGIN_CLOSE_CODES.has(event.code)) this.o.logger.warn(`Gateway closed (code ${event.code}).`);
+      if (gen === this.generation && !LOGIN_CLOSE_CODES.has(event.code)) say(this.o.logger, 'warn', coreText('log.gatewayClosed', { code: String(event.code) }));
     });
     client.on(Events.ShardReconnecting, () => {
       // Only a connection that was up can be "lost"; failures before that are login errors.
       if (gen !== this.generation || !this.connectedInfo || !this.health?.resuming()) return;
-      this.o.logger.warn('Connection to Discord lost — resuming the session…');
+      say(this.o.logger, 'warn', coreText('log.resuming'));
       this.set(statuses.resuming());
     });
     // A re-IDENTIFY (session invalidated) replays nothing: fetch what was missed, as on a fresh start.
@@ -364,7 +371,7 @@ export class ChannelMonitor {
     client.on(Events.ShardReady, () => {
       if (gen === this.generation) this.health?.recovered();
       if (gen !== this.generation || ++readies === 1) return;
-      this.o.logger.warn('Discord started a new session; fetching messages posted meanwhile.');
+      say(this.o.logger, 'warn', coreText('log.newSession'));
       void this.catchUp(client, target, gen, this.o.lastSeen.get(target.channelId)).then(() => {
         const info = this.connectedInfo;
         if (gen === this.generation && info) this.set(statuses.connected(info.bot, info.guild, info.channel));
@@ -373,12 +380,12 @@ export class ChannelMonitor {
     client.on(Events.ShardResume, () => {
       if (gen === this.generation) this.health?.recovered();
       if (gen !== this.generation || !client.isReady()) return;
-      this.o.logger.info('Session resumed; events sent meanwhile are replayed.');
+      say(this.o.logger, 'info', coreText('log.resumed'));
       const info = this.connectedInfo;
       if (info) this.set(statuses.connected(info.bot, info.guild, info.channel));
     });
-    client.on(Events.Error, (err) => this.o.logger.error(`Discord client error: ${err.message}`));
-    client.on(Events.Warn, (msg) => this.o.logger.warn(`Discord: ${msg}`));
+    client.on(Events.Error, (err) => say(this.o.logger, 'error', coreText('log.clientError', { detail: err.message })));
+    client.on(Events.Warn, (msg) => say(this.o.logger, 'warn', coreText('log.clientWarning', { detail: msg })));
     client.on(Events.Raw, (packet: { t?: string | null; d?: ReactionEvent }) => {
       if (gen === this.generation) this.health?.activity();
       // Raw events: discord.js drops reactions on messages it no longer caches unless every partial is enabled.
@@ -396,9 +403,9 @@ export class ChannelMonitor {
   /** The session is up in name only: replace the client (a new session, within the IDENTIFY spacing). */
   private unhealthy(gen: number, why: Unhealthy): void {
     if (why.kind === 'silent') {
-      this.o.logger.warn(`Discord gateway silent for ${(why.silentMs / 1000).toFixed(1)} s (no heartbeat acknowledged) — reconnecting.`);
+      say(this.o.logger, 'warn', coreText('log.silent', { seconds: Math.round(why.silentMs / 100) / 10 }));
     } else {
-      this.o.logger.warn(`Discord did not resume the session within ${Math.round(why.deadlineMs / 1000)} s; starting a new session and fetching the messages posted meanwhile.`);
+      say(this.o.logger, 'warn', coreText('log.resumeUnanswered', { seconds: Math.round(why.deadlineMs / 1000) }));
     }
     void this.serial(async () => {
       if (gen !== this.generation || !this.wanted) return;
@@ -406,7 +413,7 @@ export class ChannelMonitor {
       // A dead gateway will not answer a close frame: terminate rather than wait 10 s for it.
       await this.shutdownClient({ force: true });
       this.attempt = 0;
-      this.launch(why.kind === 'silent' ? undefined : 'Starting a new session');
+      this.launch(why.kind === 'silent' ? 'connect' : 'new-session');
     });
   }
 }

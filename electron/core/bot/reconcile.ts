@@ -3,6 +3,8 @@
 // messages (RECONCILE_WINDOW) so a reconnect costs one or two requests, not a history scan.
 import type { Message, TextBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
+import { coreText } from '../../../shared/core-text.js';
+import { say } from '../log/say.js';
 import type { StorageGuard } from '../messages/storage-guard.js';
 import type { MessageSink } from './message-sink.js';
 
@@ -36,7 +38,7 @@ export async function reconcileRecent(o: ReconcileOptions): Promise<{ edited: nu
       after = newest.id;
     }
   } catch (err) {
-    o.logger.warn(`Could not check recent messages for edits and deletions made while the app was offline: ${err instanceof Error ? err.message : String(err)}.`);
+    say(o.logger, 'warn', coreText('log.reconcileFailed', { detail: err instanceof Error ? err.message : String(err) }));
     return { edited: 0, deleted: 0 };
   }
   if (!o.isCurrent()) return { edited: 0, deleted: 0 };
@@ -56,7 +58,7 @@ export async function reconcileRecent(o: ReconcileOptions): Promise<{ edited: nu
     }
   }
   if (edited || deleted) {
-    o.logger.info(`While the app was offline, ${edited} message(s) were edited and ${deleted} deleted in this channel; the list now shows them as they are on Discord (checked the last ${stored.length}).`);
+    say(o.logger, 'info', coreText('log.reconciled', { edited, deleted, checked: stored.length }));
   }
   return { edited, deleted };
 }

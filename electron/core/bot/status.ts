@@ -1,43 +1,40 @@
-// The five states of the original panel, each with a sentence the panel shows as is.
+// The five states of the original panel, each with a sentence (English, and by key for the panel's language).
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import type { BotError, BotStatus } from '../../../shared/types.js';
 
+type Status = Omit<BotStatus, 'since'>;
+const said = (s: CoreSentence): Pick<BotStatus, 'sentence' | 'i18n'> => ({ sentence: s.text, i18n: s.i18n });
+const seconds = (ms: number) => Math.max(1, Math.round(ms / 1000));
+
 export const statuses = {
-  notConfigured: (): Omit<BotStatus, 'since'> => ({
-    state: 'not-configured',
-    sentence: 'Not configured — add the bot token, server ID and channel ID in Settings.',
-  }),
-  ready: (): Omit<BotStatus, 'since'> => ({ state: 'ready', sentence: 'Ready — monitoring is stopped.' }),
-  connecting: (attempt?: number): Omit<BotStatus, 'since'> => ({
+  notConfigured: (): Status => ({ state: 'not-configured', ...said(coreText('status.notConfigured')) }),
+  ready: (): Status => ({ state: 'ready', ...said(coreText('status.ready')) }),
+  connecting: (attempt?: number): Status => ({
     state: 'connecting',
-    sentence: attempt && attempt > 1 ? `Connecting to Discord (attempt ${attempt})…` : 'Connecting to Discord…',
+    ...said(attempt && attempt > 1 ? coreText('status.connectingAttempt', { attempt }) : coreText('status.connecting')),
     ...(attempt ? { attempt } : {}),
   }),
-  resuming: (): Omit<BotStatus, 'since'> => ({ state: 'connecting', sentence: 'Connection lost — resuming the session…' }),
+  resuming: (): Status => ({ state: 'connecting', ...said(coreText('status.resuming')) }),
   /** A new session must wait for Discord's IDENTIFY spacing. */
-  waitingToIdentify: (ms: number, why: string): Omit<BotStatus, 'since'> => ({
+  waitingToIdentify: (ms: number, why: 'connect' | 'new-session'): Status => ({
     state: 'connecting',
-    sentence: `${why} in ${Math.max(1, Math.round(ms / 1000))} s (Discord allows one new session every 5 s)…`,
+    ...said(coreText(why === 'connect' ? 'status.waitConnect' : 'status.waitNewSession', { seconds: seconds(ms) })),
   }),
-  newSession: (): Omit<BotStatus, 'since'> => ({
-    state: 'connecting',
-    sentence: 'Discord did not answer the session resume — starting a new session and fetching what was missed…',
-  }),
-  connected: (
-    bot: { id: string; username: string },
-    guild: { id: string; name: string },
-    channel: { id: string; name: string },
-  ): Omit<BotStatus, 'since'> => ({
+  newSession: (): Status => ({ state: 'connecting', ...said(coreText('status.newSession')) }),
+  /** Progress of a catch-up longer than a page. */
+  catchingUp: (fetched: number, about: number): Status => ({ state: 'connecting', ...said(coreText('status.catchingUp', { fetched, about })) }),
+  connected: (bot: { id: string; username: string }, guild: { id: string; name: string }, channel: { id: string; name: string }): Status => ({
     state: 'connected',
-    sentence: `Connected to #${channel.name} on ${guild.name} as ${bot.username}.`,
+    ...said(coreText('status.connected', { channel: channel.name, guild: guild.name, bot: bot.username })),
     bot,
     guild,
     channel,
   }),
-  error: (error: BotError, retry?: { attempt: number; at: number }): Omit<BotStatus, 'since'> => ({
+  error: (error: BotError, retry?: { attempt: number; at: number }): Status => ({
     state: 'error',
-    sentence: retry
-      ? `${error.message} Retrying in ${Math.max(1, Math.round((retry.at - Date.now()) / 1000))} s (attempt ${retry.attempt}).`
-      : error.message,
+    ...(retry
+      ? said(coreText('status.errorRetrying', { error: error.i18n?.message ?? error.message, seconds: seconds(retry.at - Date.now()), attempt: retry.attempt }))
+      : { sentence: error.message, ...(error.i18n ? { i18n: error.i18n.message } : {}) }),
     error,
     ...(retry ? { attempt: retry.attempt, nextRetryAt: retry.at } : {}),
   }),

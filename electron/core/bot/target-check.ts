@@ -14,7 +14,7 @@ export function targetProblem(client: Client<true>, target: { guildId: string; c
   const channel = guild.channels.cache.get(target.channelId);
   if (!channel) return botErrors.channelNotFound(target.channelId, guild.name);
   if (!TEXT_TYPES.has(channel.type)) {
-    return botErrors.channelNotText(channel.name, ChannelType[channel.type].replace(/^Guild/, '').toLowerCase() + ' channel');
+    return botErrors.channelNotText(channel.name, ChannelType[channel.type].replace(/^Guild/, '').toLowerCase());
   }
   if ((Number(client.application.flags?.bitfield ?? 0) & MESSAGE_CONTENT_FLAGS) === 0) return botErrors.missingIntent();
   return null;

@@ -36,7 +36,7 @@ export async function testConnection(target: MonitorTarget): Promise<TestConnect
   const name = 'name' in channel && channel.name ? channel.name : target.channelId;
   if (!('guild_id' in channel) || channel.guild_id !== guild.id) return { ok: false, error: botErrors.channelNotFound(target.channelId, guild.name) };
   if (!TEXT_TYPES.has(channel.type)) {
-    return { ok: false, error: botErrors.channelNotText(name, `${ChannelType[channel.type].replace(/^Guild/, '').toLowerCase()} channel`) };
+    return { ok: false, error: botErrors.channelNotText(name, ChannelType[channel.type].replace(/^Guild/, '').toLowerCase()) };
   }
   return { ok: true, bot: { id: user.id, username: user.username }, guild: { id: guild.id, name: guild.name }, channel: { id: channel.id, name } };
 }

@@ -2,6 +2,7 @@
 // Every sink sees text only after the redactor has removed secrets.
 import { EventEmitter } from 'node:events';
 import pino, { type Logger } from 'pino';
+import type { I18nText } from '../../../shared/core-text.js';
 import type { LogEntry, LogLevel } from '../../../shared/types.js';
 import { RecentEntries } from './recent.js';
 import { Redactor } from './redactor.js';
@@ -43,12 +44,13 @@ export function createLog(options: LogOptions): CoreLog {
   const scrubbed = (write: (line: string) => void) => ({ write: (line: string) => write(redactor.scrub(line)) });
 
   const panelStream = scrubbed((line) => {
-    const rec = JSON.parse(line) as { level: number; time: number; msg?: string; err?: { message?: string } };
+    const rec = JSON.parse(line) as { level: number; time: number; msg?: string; err?: { message?: string }; i18n?: unknown };
     const entry: LogEntry = {
       id: nextId++,
       time: rec.time,
       level: LEVELS[rec.level] ?? 'info',
       message: rec.msg ?? rec.err?.message ?? '',
+      ...(isI18nText(rec.i18n) ? { i18n: rec.i18n } : {}),
     };
     if (entry.level === 'debug') return;
     recent.push(entry);
@@ -76,4 +78,10 @@ export function createLog(options: LogOptions): CoreLog {
     // Writes are synchronous: nothing is buffered.
     flush: () => undefined,
   };
+}
+
+// Set by say(): a key and its parameters (any other `i18n` binding is not ours to pass on).
+function isI18nText(value: unknown): value is I18nText {
+  const v = value as Partial<I18nText> | null;
+  return typeof v === 'object' && v !== null && typeof v.key === 'string' && typeof v.params === 'object' && v.params !== null;
 }

@@ -1,0 +1,73 @@
+// French of the sentences the core sends (keys and placeholders of shared/core-text-en.ts, checked by
+// its type and by test/core/core-text.test.ts).
+import type { CoreTranslation } from '../../../shared/core-text';
+
+export const coreFr: CoreTranslation = {
+  'status.notConfigured': 'Non configuré — ajoutez le token du bot, l’ID du serveur et l’ID du salon dans les paramètres.',
+  'status.ready': 'Prêt — la surveillance est arrêtée.',
+  'status.connecting': 'Connexion à Discord…',
+  'status.connectingAttempt': 'Connexion à Discord (tentative {{attempt}})…',
+  'status.resuming': 'Connexion perdue — reprise de la session…',
+  'status.waitConnect': 'Connexion à Discord dans {{seconds}} s (Discord n’autorise qu’une nouvelle session toutes les 5 s)…',
+  'status.waitNewSession': 'Nouvelle session dans {{seconds}} s (Discord n’autorise qu’une nouvelle session toutes les 5 s)…',
+  'status.newSession': 'Discord n’a pas répondu à la reprise de session — ouverture d’une nouvelle session et récupération des messages manqués…',
+  'status.connected': 'Connecté à #{{channel}} sur {{guild}} en tant que {{bot}}.',
+  'status.errorRetrying': '{{error}} Nouvel essai dans {{seconds}} s (tentative {{attempt}}).',
+  'status.catchingUp': 'Rattrapage : {{fetched}} messages sur environ {{about}}…',
+
+  'error.invalidToken': 'Discord a refusé le token du bot.',
+  'error.invalidToken.hint':
+    'Copiez un nouveau token depuis le Developer Portal → votre application → Bot → Reset Token, et collez-le dans les paramètres.',
+  'error.missingIntent': 'L’intent Message Content n’est pas activé pour ce bot.',
+  'error.missingIntent.hint':
+    'Activez-le dans le Developer Portal → votre application → Bot → Privileged Gateway Intents → Message Content Intent, enregistrez, puis réessayez.',
+  'error.guildNotFound': 'Le bot n’est pas membre du serveur {{guildId}}, ou cet ID est faux.',
+  'error.guildNotFound.hint': 'Vérifiez l’ID du serveur (clic droit sur le serveur → Copier l’identifiant du serveur) ou invitez le bot avec le lien.',
+  'error.channelNotFound': 'Le salon {{channelId}} est introuvable sur {{guild}}, ou le bot ne peut pas le voir.',
+  'error.channelNotFound.hint':
+    'Vérifiez l’ID du salon (clic droit sur le salon → Copier l’identifiant du salon) et donnez au bot les permissions Voir le salon et Voir les anciens messages.',
+  'error.channelNotText': '#{{channel}} est un salon de type {{kind}}, pas un salon textuel.',
+  'error.channelNotText.hint': 'Choisissez un salon textuel à surveiller.',
+  'error.network': 'Discord est injoignable ({{detail}}).',
+  'error.network.hint': 'Vérifiez la connexion réseau de cette machine. Nouvel essai automatique (tentative {{attempt}}).',
+  'error.sessionLimit': {
+    one: 'Discord n’autorise plus que {{count}} nouvelle session pour ce token jusqu’au {{resetsAt, datetime}} ; la surveillance n’a pas été démarrée, pour que Discord ne réinitialise pas le token.',
+    other:
+      'Discord n’autorise plus que {{count}} nouvelles sessions pour ce token jusqu’au {{resetsAt, datetime}} ; la surveillance n’a pas été démarrée, pour que Discord ne réinitialise pas le token.',
+  },
+  'error.sessionLimit.hint':
+    'Relancez la surveillance après cette heure (dans {{wait, duration}}). Quelque chose ouvre des sessions bien trop souvent : vérifiez que seule cette application utilise le token.',
+  'error.unknown': 'Erreur inattendue : {{detail}}',
+  'error.unknown.hint': 'Consultez le journal, puis réessayez. Si l’erreur persiste, vérifiez l’URL de l’API dans Paramètres → Avancé.',
+
+  'log.stopped': 'Surveillance arrêtée ; déconnecté de Discord.',
+  'log.stoppedBeforeConnecting': 'Surveillance arrêtée avant la connexion.',
+  'log.failed': 'La surveillance a échoué de façon inattendue : {{detail}}',
+  'log.stopTimeout': 'Discord n’a pas confirmé la déconnexion en {{seconds}} s ; la connexion a été coupée.',
+  'log.connecting': 'Connexion à Discord (tentative {{attempt}})…',
+  'log.botError': '{{message}} {{hint}}',
+  'log.monitoring': 'Surveillance de #{{channel}} sur {{guild}}.',
+  'log.gatewayClosed': 'Discord a fermé la connexion (code {{code}}).',
+  'log.resuming': 'Connexion à Discord perdue — reprise de la session…',
+  'log.newSession': 'Discord a ouvert une nouvelle session ; récupération des messages publiés entre-temps.',
+  'log.resumed': 'Session reprise ; les événements envoyés entre-temps sont rejoués.',
+  'log.clientError': 'Erreur du client Discord : {{detail}}',
+  'log.clientWarning': 'Discord : {{detail}}',
+  'log.silent': 'La passerelle Discord est muette depuis {{seconds}} s (aucun heartbeat confirmé) — reconnexion.',
+  'log.resumeUnanswered':
+    'Discord n’a pas repris la session en {{seconds}} s ; ouverture d’une nouvelle session et récupération des messages publiés entre-temps.',
+  'log.catchUpIncomplete': {
+    one: 'Impossible de récupérer tous les messages publiés pendant la déconnexion ({{count}} récupéré) : {{detail}}. La surveillance en direct continue ; les manquants seront récupérés dès que Discord répondra, rien après le dernier message affiché n’est sauté.',
+    other:
+      'Impossible de récupérer tous les messages publiés pendant la déconnexion ({{count}} récupérés) : {{detail}}. La surveillance en direct continue ; les manquants seront récupérés dès que Discord répondra, rien après le dernier message affiché n’est sauté.',
+  },
+  'log.caughtUp': { one: '{{count}} message publié pendant la déconnexion a été rattrapé.', other: '{{count}} messages publiés pendant la déconnexion ont été rattrapés.' },
+  'log.loadedLast': { one: 'Le dernier message du salon a été chargé ({{count}}).', other: 'Les {{count}} derniers messages du salon ont été chargés.' },
+  'log.holeFilled': {
+    one: '{{count}} message qui n’avait pas pu être récupéré l’a été ; il ne manque plus rien.',
+    other: 'Les {{count}} messages qui n’avaient pas pu être récupérés l’ont été ; il ne manque plus rien.',
+  },
+  'log.reconcileFailed': 'Impossible de vérifier les modifications et suppressions faites pendant que l’application était arrêtée : {{detail}}.',
+  'log.reconciled':
+    'Pendant que l’application était arrêtée, {{edited}} message(s) ont été modifiés et {{deleted}} supprimés dans ce salon ; la liste les montre maintenant comme sur Discord ({{checked}} derniers vérifiés).',
+};

@@ -1,0 +1,74 @@
+// The English of every sentence the core shows the user, by key. The core formats these for the log and
+// as the fallback; the panel's other languages translate the same keys (renderer/src/i18n/core-*.ts).
+// Placeholders: {{name}}, {{name, datetime}} (epoch ms), {{name, duration}} (ms); numbers are formatted
+// in the reader's locale, so ids, pids and codes are passed as strings.
+export const coreEn = {
+  // Bot statuses (electron/core/bot/status.ts)
+  'status.notConfigured': 'Not configured — add the bot token, server ID and channel ID in Settings.',
+  'status.ready': 'Ready — monitoring is stopped.',
+  'status.connecting': 'Connecting to Discord…',
+  'status.connectingAttempt': 'Connecting to Discord (attempt {{attempt}})…',
+  'status.resuming': 'Connection lost — resuming the session…',
+  'status.waitConnect': 'Connecting to Discord in {{seconds}} s (Discord allows one new session every 5 s)…',
+  'status.waitNewSession': 'Starting a new session in {{seconds}} s (Discord allows one new session every 5 s)…',
+  'status.newSession': 'Discord did not answer the session resume — starting a new session and fetching what was missed…',
+  'status.connected': 'Connected to #{{channel}} on {{guild}} as {{bot}}.',
+  'status.errorRetrying': '{{error}} Retrying in {{seconds}} s (attempt {{attempt}}).',
+  'status.catchingUp': 'Catching up: {{fetched}} of about {{about}} messages…',
+
+  // Bot errors (electron/core/bot/errors.ts): message, then hint
+  'error.invalidToken': 'Discord rejected the bot token.',
+  'error.invalidToken.hint': 'Copy a new token from the Developer Portal → your application → Bot → Reset Token, and paste it in Settings.',
+  'error.missingIntent': 'The Message Content intent is not enabled for this bot.',
+  'error.missingIntent.hint':
+    'Enable it in the Developer Portal → your application → Bot → Privileged Gateway Intents → Message Content Intent, save, then retry.',
+  'error.guildNotFound': 'The bot is not a member of the server {{guildId}}, or that ID is wrong.',
+  'error.guildNotFound.hint': 'Check the Server ID (right-click the server → Copy Server ID) or invite the bot with the link.',
+  'error.channelNotFound': 'Channel {{channelId}} was not found on {{guild}}, or the bot cannot see it.',
+  'error.channelNotFound.hint':
+    'Check the Channel ID (right-click the channel → Copy Channel ID) and give the bot View Channel and Read Message History there.',
+  'error.channelNotText': '#{{channel}} is a {{kind}} channel, not a text channel.',
+  'error.channelNotText.hint': 'Pick a text channel to monitor.',
+  'error.network': 'Discord could not be reached ({{detail}}).',
+  'error.network.hint': "Check this machine's network connection. Retrying automatically (attempt {{attempt}}).",
+  'error.sessionLimit': {
+    one: 'Discord allows only {{count}} more new session for this bot token until {{resetsAt, datetime}}; monitoring was not started, so Discord does not reset the token.',
+    other:
+      'Discord allows only {{count}} more new sessions for this bot token until {{resetsAt, datetime}}; monitoring was not started, so Discord does not reset the token.',
+  },
+  'error.sessionLimit.hint':
+    'Start monitoring again after that time (in {{wait, duration}}). Something is starting sessions far too often: check that only this app uses the token.',
+  'error.unknown': 'Unexpected error: {{detail}}',
+  'error.unknown.hint': 'See the log for details, then retry. If it persists, check the API URL in Settings → Advanced.',
+
+  // Monitor and catch-up log lines (electron/core/bot/)
+  'log.stopped': 'Monitoring stopped; disconnected from Discord.',
+  'log.stoppedBeforeConnecting': 'Monitoring stopped before connecting.',
+  'log.failed': 'Monitoring failed unexpectedly: {{detail}}',
+  'log.stopTimeout': 'Discord did not confirm the disconnection within {{seconds}} s; the connection was terminated.',
+  'log.connecting': 'Connecting to Discord (attempt {{attempt}})…',
+  'log.botError': '{{message}} {{hint}}',
+  'log.monitoring': 'Monitoring #{{channel}} on {{guild}}.',
+  'log.gatewayClosed': 'Discord closed the connection (code {{code}}).',
+  'log.resuming': 'Connection to Discord lost — resuming the session…',
+  'log.newSession': 'Discord started a new session; fetching messages posted meanwhile.',
+  'log.resumed': 'Session resumed; events sent meanwhile are replayed.',
+  'log.clientError': 'Discord client error: {{detail}}',
+  'log.clientWarning': 'Discord: {{detail}}',
+  'log.silent': 'Discord gateway silent for {{seconds}} s (no heartbeat acknowledged) — reconnecting.',
+  'log.resumeUnanswered': 'Discord did not resume the session within {{seconds}} s; starting a new session and fetching the messages posted meanwhile.',
+  'log.catchUpIncomplete': {
+    one: 'Could not fetch every message posted while disconnected ({{count}} recovered): {{detail}}. Still monitoring live; the missing ones will be fetched as soon as Discord answers, nothing after the last message shown is skipped.',
+    other:
+      'Could not fetch every message posted while disconnected ({{count}} recovered): {{detail}}. Still monitoring live; the missing ones will be fetched as soon as Discord answers, nothing after the last message shown is skipped.',
+  },
+  'log.caughtUp': { one: 'Caught up {{count}} message posted while disconnected.', other: 'Caught up {{count}} messages posted while disconnected.' },
+  'log.loadedLast': { one: 'Loaded the last {{count}} message of the channel.', other: 'Loaded the last {{count}} messages of the channel.' },
+  'log.holeFilled': {
+    one: 'Fetched the {{count}} message that could not be fetched earlier; nothing is missing now.',
+    other: 'Fetched the {{count}} messages that could not be fetched earlier; nothing is missing now.',
+  },
+  'log.reconcileFailed': 'Could not check recent messages for edits and deletions made while the app was offline: {{detail}}.',
+  'log.reconciled':
+    'While the app was offline, {{edited}} message(s) were edited and {{deleted}} deleted in this channel; the list now shows them as they are on Discord (checked the last {{checked}}).',
+} as const;

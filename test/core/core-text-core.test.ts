@@ -1,0 +1,57 @@
+// The core's statuses, errors and log lines carry their sentence by key, so a French panel can say them
+// in French; the English (log file, fallback) is the catalogue's. Real discord.js against the fake Discord.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app-core.js';
+import { coreEn, renderText } from '../../shared/core-text.js';
+import { coreFr } from '../../renderer/src/i18n/core-fr.js';
+import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+
+let world: World;
+let core: Core | null = null;
+const fr = { locale: 'fr-FR' };
+
+beforeEach(async () => {
+  world = await createWorld();
+});
+afterEach(async () => {
+  await core?.shutdown();
+  core = null;
+  await world.close();
+});
+
+describe('core sentences by key', () => {
+  it('connected status, the log line that says so and the stop line are said in French', async () => {
+    core = await coreFor(world, configuredEnv(world));
+    const monitoring = nextEvent(core, 'log.entry', (e) => e.i18n?.key === 'log.monitoring');
+    await core.monitor.start();
+    const status = await waitState(core, 'connected');
+    expect(status.i18n?.key).toBe('status.connected');
+    expect(renderText(status.i18n!, coreEn, { locale: 'en-US' })).toBe(status.sentence);
+    expect(renderText(status.i18n!, coreFr, fr)).toMatch(/^Connecté à #.+ sur .+ en tant que .+\.$/);
+    const entry = await monitoring;
+    expect(renderText(entry.i18n!, coreFr, fr)).toMatch(/^Surveillance de #/);
+
+    const stopped = nextEvent(core, 'log.entry', (e) => e.i18n?.key === 'log.stopped');
+    await core.monitor.stop();
+    expect((await stopped).message).toBe('Monitoring stopped; disconnected from Discord.');
+    expect(renderText(core.monitor.status().i18n!, coreFr, fr)).toBe('Prêt — la surveillance est arrêtée.');
+    // The log file keeps the English sentence.
+    expect(readFileSync(core.log.file, 'utf8')).toContain('"msg":"Monitoring stopped; disconnected from Discord."');
+  });
+
+  it('an error carries its message and hint by key, and its log line nests both', async () => {
+    core = await coreFor(world, configuredEnv(world, '999999999999999999'));
+    const logged = nextEvent(core, 'log.entry', (e) => e.i18n?.key === 'log.botError');
+    const failed = waitState(core, 'error');
+    await core.monitor.start();
+    const { error, i18n } = await failed;
+    expect(error?.i18n?.message.key).toBe('error.channelNotFound');
+    expect(renderText(error!.i18n!.message, coreFr, fr)).toMatch(/^Le salon 999999999999999999 est introuvable sur /);
+    expect(renderText(error!.i18n!.hint, coreFr, fr)).toMatch(/^Vérifiez l’ID du salon/);
+    expect(i18n).toEqual(error?.i18n?.message);
+    const entry = await logged;
+    expect(entry.message).toBe(`${error!.message} ${error!.hint}`);
+    expect(renderText(entry.i18n!, coreFr, fr)).toMatch(/^Le salon .+ Vérifiez l’ID du salon/);
+  });
+});
