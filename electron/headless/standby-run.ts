@@ -34,10 +34,12 @@ export async function standbyThenTakeOver(o: StandbyRun): Promise<PanelServer> {
   await reportTookOver();
   detachFromParent();
   // The old session is closed (that is when we are told): identify at once, then do the bookkeeping.
-  if (order.resumeBot) void core.monitor.start();
+  // Same rule as an ordinary start: the bot it was running, or autoStartBot.
+  const startBot = order.resumeBot || (core.settings.effective().autoStartBot && core.settings.view().configured);
+  if (startBot) void core.monitor.start();
   core.log.logger.info('Took over from the previous version on the same panel socket.');
   await core.updates.boot();
-  void core.updates.confirmHealthyWhenSettled(order.resumeBot, o.healthyWithinMs);
+  void core.updates.confirmHealthyWhenSettled(startBot, o.healthyWithinMs);
   core.updates.schedule();
   const said = await notifyReady(o.env);
   if (said) core.log.logger.info(said);
