@@ -81,3 +81,23 @@ describe('archive dialog', () => {
     expect(d.getByText(/Set by BACKUP_ENABLED/)).toBeTruthy();
   });
 });
+
+describe('backup settings', () => {
+  it('saves how many to keep, how often and where; refuses nonsense without saving', async () => {
+    const fake = new FakeApi();
+    const { d, user } = await openArchive(fake);
+    const keep = await d.findByTestId('backup-keep');
+    await user.clear(keep);
+    await user.type(keep, '0');
+    await user.click(d.getByRole('button', { name: 'Save' }));
+    expect((await d.findByText('Keep 1 to 365 files, every 1 to 720 hours.')).textContent).toBeTruthy();
+    expect(fake.argsOf('settings.save')).toEqual([]);
+    await user.clear(keep);
+    await user.type(keep, '14');
+    await user.clear(d.getByTestId('backup-interval'));
+    await user.type(d.getByTestId('backup-interval'), '12');
+    await user.type(d.getByTestId('backup-dir'), '/srv/backups');
+    await user.click(d.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.argsOf('settings.save')).toEqual([{ backupKeep: 14, backupIntervalHours: 12, backupDir: '/srv/backups' }]));
+  });
+});

@@ -1,5 +1,5 @@
 // Automatic backups: the switch (read-only when BACKUP_ENABLED sets it), where they go, the recent ones.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveStatus } from '../../../../shared/archive';
 import type { SettingsView } from '../../../../shared/types';
@@ -17,12 +17,25 @@ export function BackupSection({ settings, onSettings }: { settings: SettingsView
   const when = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
   const locked = settings.fromEnv.backupEnabled;
 
-  const toggle = async (enabled: boolean) => {
+  const save = async (patch: { backupEnabled?: boolean; backupKeep?: number; backupIntervalHours?: number; backupDir?: string }) => {
+    setMessage(null);
     try {
-      onSettings(await api.settings.save({ backupEnabled: enabled }));
+      onSettings(await api.settings.save(patch));
     } catch (error) {
       setMessage(errorMessage(error));
     }
+  };
+  const toggle = (enabled: boolean) => save({ backupEnabled: enabled });
+  const [keep, setKeep] = useState(String(settings.backupKeep));
+  const [hours, setHours] = useState(String(settings.backupIntervalHours));
+  const [dir, setDir] = useState(settings.backupDir);
+  const whole = (v: string, max: number) => (/^\s*\d+\s*$/.test(v) && Number(v) >= 1 && Number(v) <= max ? Number(v) : null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const k = whole(keep, 365);
+    const h = whole(hours, 720);
+    if (k === null || h === null) return setMessage(t('archive.backups.invalid'));
+    void save({ backupKeep: k, backupIntervalHours: h, ...(settings.fromEnv.backupDir ? {} : { backupDir: dir.trim() }) });
   };
   const now = async () => {
     setMessage(null);
@@ -45,6 +58,23 @@ export function BackupSection({ settings, onSettings }: { settings: SettingsView
         {locked && <span className="archive-hint"> ({t('archive.backups.fromEnv', { variable: locked })})</span>}
       </label>
       {b && <p className="archive-hint">{t('archive.backups.every', { hours: b.intervalHours, keep: b.keep, dir: b.dir })}</p>}
+      <form className="archive-form" onSubmit={submit}>
+        <label>
+          {t('archive.backups.keep')}
+          <input inputMode="numeric" size={4} value={keep} onChange={(e) => setKeep(e.target.value)} data-testid="backup-keep" />
+        </label>
+        <label>
+          {t('archive.backups.interval')}
+          <input inputMode="numeric" size={4} value={hours} onChange={(e) => setHours(e.target.value)} data-testid="backup-interval" />
+        </label>
+        <label className="archive-form__wide">
+          {t('archive.backups.dir')}
+          <input value={dir} placeholder={b?.dir} disabled={Boolean(settings.fromEnv.backupDir)} onChange={(e) => setDir(e.target.value)} data-testid="backup-dir" />
+        </label>
+        <button type="submit" className="button">
+          {t('archive.backups.save')}
+        </button>
+      </form>
       {b?.nextAt && <p className="archive-hint">{t('archive.backups.next', { time: when(b.nextAt) })}</p>}
       {b && (b.recent.length ? (
         <ul className="archive-list">

@@ -94,7 +94,7 @@ export function ExportSection() {
           {t('archive.export.start')}
         </button>
       </form>
-      {busy && progress && progress.total > 0 && (
+      {progress && progress.total > 0 && (busy || progress.done < progress.total) && (
         <progress className="archive-progress" max={progress.total} value={progress.done} aria-label={t('archive.export.running', { done: progress.done, total: progress.total })} />
       )}
       {result && (
