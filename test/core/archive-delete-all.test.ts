@@ -142,6 +142,23 @@ describe('delete all messages: deleting', { timeout: 60_000 }, () => {
     expect(world.fake.messages(world.channelId)).toHaveLength(3);
   });
 
+  it('keeps to Discord rate limits: small buckets and 429s slow it down, nothing is lost or refused', async () => {
+    grantManageMessages();
+    const now = Date.now();
+    world.fake.postAt(world.channelId, world.userId, Array.from({ length: 12 }, (_, i) => now - 20 * DAY - i * 60_000));
+    world.fake.postBacklog(world.channelId, [world.userId], 150);
+    const c = await connected();
+    world.fake.setRateLimits({ perRoute: { limit: 3, resetAfterMs: 100 }, storm: { every: 4, retryAfterMs: 30, scope: 'shared' } });
+    world.fake.resetStats();
+    const finished = nextEvent(c, 'archive.deleteProgress', (p) => p.state !== 'running', 45_000);
+    expect((await c.dispatch('archive.deleteAll', CONFIRMED)).ok).toBe(true);
+    expect(await finished).toMatchObject({ state: 'done', deleted: 162, bulk: 150, single: 12, failed: 0 });
+    expect(world.fake.messages(world.channelId)).toEqual([]);
+    // Some requests were refused with 429 and retried: more requests than deletes + pages.
+    const deletes = calls('POST', /bulk-delete$/) + calls('DELETE', /\/messages\/:id$/);
+    expect(deletes).toBeGreaterThan(2 + 12);
+  });
+
   it('can be cancelled: it stops between requests and reports what it deleted', async () => {
     grantManageMessages();
     const now = Date.now();
