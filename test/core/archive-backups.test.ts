@@ -1,11 +1,12 @@
 // Automatic backups: a JSON export of the channel, 0600 in a 0700 folder, the newest N kept, on a
 // schedule that follows the newest file; BACKUP_ENABLED / BACKUP_DIR as environment overrides.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupService, type BackupSettings } from '../../electron/core/archive/backups.js';
 import { readJsonExport } from '../../electron/core/archive/import.js';
+import { tightenModes } from '../../electron/core/fs-modes.js';
 import { readEnvOverrides } from '../../electron/core/settings/env.js';
 import { CHANNEL, storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
 
@@ -44,6 +45,17 @@ describe('message backups', () => {
     expect(statSync(info.file).mode & 0o777).toBe(0o600);
     expect(statSync(join(f.dir, 'message-backups')).mode & 0o777).toBe(0o700);
     expect(s.list()).toEqual([info]);
+  });
+
+  it('a backup folder left readable by others is tightened at start, with its files', async () => {
+    const { s, f } = service();
+    const info = await s.backupNow('manual');
+    chmodSync(join(f.dir, 'message-backups'), 0o755);
+    chmodSync(info.file, 0o644);
+    const said = tightenModes(f.dir, join(f.dir, 'logs'));
+    expect(statSync(join(f.dir, 'message-backups')).mode & 0o777).toBe(0o700);
+    expect(statSync(info.file).mode & 0o777).toBe(0o600);
+    expect(said.join('\n')).toMatch(/message-backups/);
   });
 
   it('keeps the newest N and removes older ones', async () => {
