@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import { FtsIndexer } from '../electron/core/messages/fts-indexer.js';
 import { MessageSearch } from '../electron/core/messages/search.js';
 import { MessageStore } from '../electron/core/messages/store.js';
+import { generateHistory } from './generate-history.js';
 
 const N = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const CHANNEL = '1100000000000000001';
@@ -16,31 +17,6 @@ const START = Date.UTC(2025, 0, 1);
 const SPACING_MS = Math.floor((365 * 86_400_000) / N);
 const VOCAB = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}${'aeiou'[i % 5]}`);
 const AUTHORS = 200;
-
-function generate(store: MessageStore): void {
-  const db = store.database;
-  // Low indices are far more frequent (a skewed vocabulary, as in real chat).
-  const word = `json_extract(v.vocab, '$[' || ((abs(random()) % ${VOCAB.length}) * (abs(random()) % ${VOCAB.length}) / ${VOCAB.length}) || ']')`;
-  db.exec(`
-    INSERT INTO messages (id, channel_id, sort_key, json)
-    SELECT id, '${CHANNEL}', printf('%020d', id), json_object(
-      'id', CAST(id AS TEXT), 'channelId', '${CHANNEL}',
-      'author', json_object('id', CAST(2000000000000000000 + a AS TEXT), 'username', 'user' || a, 'displayName', 'User ' || a, 'avatarUrl', NULL, 'bot', json('false')),
-      'content', content || CASE WHEN n % 40 = 0 THEN ' https://example.org/p/' || n ELSE '' END || CASE WHEN n % 97 = 0 THEN ' <@' || CAST(2000000000000000000 + (n % ${AUTHORS}) AS TEXT) || '>' ELSE '' END,
-      'createdAt', ms, 'editedAt', NULL, 'deleted', json('false'),
-      'attachments', CASE WHEN n % 50 = 0 THEN json_array(json_object('id', CAST(id AS TEXT), 'name', 'shot' || n || '.png', 'url', 'https://cdn.example/' || n || '.png', 'size', 1000 + n % 5000, 'contentType', 'image/png', 'width', 640, 'height', 480))
-                          WHEN n % 70 = 0 THEN json_array(json_object('id', CAST(id AS TEXT), 'name', 'log' || n || '.txt', 'url', 'https://cdn.example/' || n || '.txt', 'size', 200, 'contentType', 'text/plain', 'width', NULL, 'height', NULL))
-                          ELSE json('[]') END,
-      'caughtUp', json('false'))
-    FROM (
-      WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < ${N - 1})
-      SELECT n, ${START} + n * ${SPACING_MS} AS ms, ((${START} + n * ${SPACING_MS} - 1420070400000) << 22) + (n % 4096) AS id,
-        -- Deterministic (random() in a flattened subquery is evaluated once per use).
-        (n * 7 + n / 13) % ${AUTHORS} AS a,
-        ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} || ' ' || ${word} AS content
-      FROM c, (SELECT '${JSON.stringify(VOCAB)}' AS vocab) v
-    )`);
-}
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const pick = <T,>(xs: T[], i: number) => xs[(i * 7919) % xs.length]!;
@@ -51,7 +27,7 @@ it(`search over ${N.toLocaleString('en-US')} stored messages`, async () => {
   const store = new MessageStore(file);
   try {
     let t = performance.now();
-    generate(store);
+    generateHistory(store, { channelId: CHANNEL, count: N, startMs: START, spacingMs: SPACING_MS, vocab: VOCAB, authors: AUTHORS });
     const genS = (performance.now() - t) / 1000;
     t = performance.now();
     const indexer = new FtsIndexer(store.database);

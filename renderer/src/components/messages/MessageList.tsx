@@ -64,6 +64,14 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     if (!following) setReceivedWhenLeft(received);
   };
 
+  // Still near the top once a page has arrived (a fast scroll, a short page): ask for the next one,
+  // since no further scroll event may come.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el && hasOlder && el.scrollHeight > el.clientHeight && el.scrollTop <= NEAR_TOP_PX) onLoadOlder?.();
+    // Runs when the window grows or ends, not on every render.
+  }, [messages[0]?.id, hasOlder]);
+
   // A jump's window or a search result: bring it into view and mark it.
   useEffect(() => {
     if (!focus) return;
@@ -116,6 +124,8 @@ export function MessageList({ messages, received, loaded, loadError, configured,
         ref={scrollRef}
         className="message-list"
         data-testid="message-list"
+        // The oldest message in the window (tests and the scroll benchmark watch it change).
+        data-oldest-id={messages[0]?.id}
         onScroll={onScroll}
         role="feed"
         aria-label={t('messages.label')}
