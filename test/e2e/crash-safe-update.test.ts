@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UpdateView } from '../../shared/types.js';
+import { gitLockFiles } from '../../electron/core/update/git-locks.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
 import { health, waitForNewProcess } from './health.js';
 import { bumpVersion, createInstalledCheckout, git, type Checkout } from './installed-checkout.js';
@@ -43,10 +44,38 @@ const hang = (marker: string, removeFirst = '') =>
 interface KillPoint {
   step: string;
   /** Edits the published version so that it hangs at that step (after writing the marker). */
-  inject: (dir: string, marker: string) => void;
+  inject?: (dir: string, marker: string) => void;
+  /** Or: the installed checkout's git hangs while it holds the lock files of a change to this ref. */
+  refHang?: string;
+  /** A local edit the update must set aside (and that must survive the crash). */
+  localEdit?: boolean;
+}
+
+/**
+ * git's reference-transaction hook runs while git holds the ref's lock files (and HEAD.lock): hanging
+ * there makes the kill land with locks held, as a crash in the middle of a reset or a stash would.
+ * Armed only for the update (the check's own fetch must not hang).
+ */
+function armRefHang(ref: string, marker: string): () => void {
+  const hook = join(checkout.dir, '.git', 'hooks', 'reference-transaction');
+  const script = [
+    '#!/bin/sh',
+    '[ "$1" = prepared ] || exit 0',
+    'hit=',
+    `while read old new ref; do [ "$ref" = '${ref}' ] && [ "$old" != "$new" ] && hit=1; done`,
+    '[ -n "$hit" ] || exit 0',
+    `echo $$ > '${marker}'`,
+    'exec sleep 600',
+  ];
+  writeFileSync(hook, `${script.join('\n')}\n`, { mode: 0o755 });
+  return () => rmSync(hook, { force: true });
 }
 
 const KILL_POINTS: KillPoint[] = [
+  // The stash is made and refs/stash.lock held: the edit must still be in the checkout (or in the stash).
+  { step: 'save-local-changes', refHang: 'refs/stash', localEdit: true },
+  // The branch is being moved: HEAD.lock and refs/heads/main.lock held, the files already the new version's.
+  { step: 'reset', refHang: 'refs/heads/main' },
   {
     // The build has removed its output folder (what emptyOutDir does) and is about to write the entries.
     step: 'build',
@@ -73,7 +102,7 @@ const restoreOriginals = (dir: string) => originals.forEach((text, file) => writ
 const journal = () =>
   (JSON.parse(readFileSync(join(sup.dataDir, 'update-journal.json'), 'utf8')) as { entries: { outcome: string; failedStep: string | null; to: string | null; steps: { step: string; status: string }[] }[] }).entries;
 
-it.each(KILL_POINTS)('kill -9 of the app and its children during $step: the old version boots, checkout at its commit, a later update works', async ({ step, inject }) => {
+it.each(KILL_POINTS)('kill -9 of the app and its children during $step: the old version boots, checkout at its commit, a later update works', async ({ step, inject, refHang, localEdit }) => {
   const before = await waitForNewProcess(sup.base, -1, sup.log, 30_000);
   const good = checkout.head();
   expect(before.commit).toBe(good);
@@ -83,23 +112,42 @@ it.each(KILL_POINTS)('kill -9 of the app and its children during $step: the old 
   const target = checkout.push(`Release hanging at ${step}`, (d) => {
     restoreOriginals(d);
     bumpVersion(d, `4.0.${KILL_POINTS.findIndex((k) => k.step === step) + 1}`);
-    inject(d, marker);
+    inject?.(d, marker);
   });
+  const edited = join(checkout.dir, 'README.md');
+  const readme = readFileSync(edited, 'utf8');
+  if (localEdit) writeFileSync(edited, `${readme}My local line.\n`);
 
   const client = await panelClient(`${sup.base}/?token=${ACCESS}`);
   const view = await client.invoke<UpdateView>('update.check');
   expect(view.ok && view.value.target).toBe(target);
+  const disarm = refHang ? armRefHang(refHang, marker) : () => undefined;
   await client.invoke('update.run', { target });
   client.close();
-  await waitFor(`the update to reach ${step}`, () => existsSync(marker), 90_000, sup.log);
-  const killed = killTree(before.pid);
-  expect(killed.length).toBeGreaterThan(1);
+  try {
+    await waitFor(`the update to reach ${step}`, () => existsSync(marker), 90_000, sup.log);
+    const killed = killTree(before.pid);
+    expect(killed.length).toBeGreaterThan(1);
+  } finally {
+    disarm();
+  }
 
   const after = await waitForNewProcess(sup.base, before.pid, sup.log, 60_000);
   expect(after, sup.log()).toMatchObject({ commit: good, version: before.version, bot: "connected" });
   expect(checkout.head()).toBe(good);
+  if (localEdit) {
+    // Never lost: still in the checkout, or set aside in a stash the journal names.
+    const inTree = readFileSync(edited, 'utf8').includes('My local line.');
+    const stashed = git(checkout.dir, 'stash', 'list', '-p').includes('My local line.');
+    expect(inTree || stashed).toBe(true);
+    if (stashed) git(checkout.dir, 'stash', 'clear');
+    writeFileSync(edited, readme);
+  }
   expect(git(checkout.dir, 'status', '--porcelain')).toBe('');
-  expect(journal().at(-1)).toMatchObject({ outcome: 'interrupted', failedStep: step, to: target });
+  // The target is known from the fetch on.
+  expect(journal().at(-1)).toMatchObject({ outcome: 'interrupted', failedStep: step, to: step === 'save-local-changes' ? null : target });
+  // No lock file of the killed git is left to fail the next reset, fetch or stash.
+  expect(gitLockFiles(join(checkout.dir, '.git'))).toEqual([]);
   if (settings !== null) expect(readFileSync(settingsFile, 'utf8')).toBe(settings);
   expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
 }, 180_000);

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ensureDeps, lockHash } from '../../electron/core/update/deps-store.js';
 import { reusableOutputs } from '../../electron/core/update/release.js';
 import { checkForUpdates } from '../../electron/core/update/check.js';
+import { clearStaleGitLocks } from '../../electron/core/update/git-locks.js';
 import { depsDir } from '../../electron/core/update/release-layout.js';
 import { Fixture } from './fixture.js';
 
@@ -114,4 +115,19 @@ it('the check tells which outputs the update would reuse (release mode), and non
   } finally {
     fx.cleanup();
   }
+});
+
+it('stale lock files of a killed git (HEAD, branch, stash, index) are removed when no git runs there, refused when one does', async () => {
+  commit({ 'a.txt': '1' }, 'v1');
+  const git = simpleGit(app);
+  const locks = ['.git/HEAD.lock', '.git/refs/heads/main.lock', '.git/refs/stash.lock', '.git/index.lock'];
+  for (const l of locks) writeFileSync(join(app, l), '');
+  await expect(git.raw(['reset', '--hard', 'HEAD'])).rejects.toThrow(/File exists|lock/);
+  await expect(clearStaleGitLocks(git, app, () => [4242])).rejects.toThrow(/git process 4242 holds them/);
+  expect(locks.every((l) => existsSync(join(app, l)))).toBe(true);
+  const said = await clearStaleGitLocks(git, app, () => []);
+  expect(said).toHaveLength(4);
+  expect(said.join('\n')).toContain('Removed a stale .git/refs/heads/main.lock');
+  await git.raw(['reset', '--hard', 'HEAD']);
+  expect(await clearStaleGitLocks(git, app, () => [4242])).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // version that keeps failing to become healthy.
 import { decideBoot, MAX_FAILED_BOOTS, pidAlive, type BootFacts } from './boot-decision.js';
 import { bootTarget } from './boot-release.js';
-import { clearStaleIndexLock } from './index-lock.js';
+import { clearStaleGitLocks } from './git-locks.js';
 import { ownBuildDir } from './release-steps.js';
 import { headSha, openGit, short } from './git.js';
 import { UpdateJournal, type JournalEntry } from './journal.js';
@@ -106,8 +106,8 @@ async function bringBack(
 ): Promise<{ moved: boolean; commit: string; rebuilt: boolean }> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const git = openGit(opts.appDir, timeouts.git);
-  const cleared = await clearStaleIndexLock(git, opts.appDir);
-  if (cleared) say(cleared);
+  // index.lock, HEAD.lock, refs/…/*.lock: whatever a git killed mid-command left behind.
+  (await clearStaleGitLocks(git, opts.appDir)).forEach(say);
   const head = await headSha(git);
   const releases = opts.releases ?? opts.commands === undefined;
   const target = releases

@@ -3,6 +3,7 @@ import { describe, runCommand, withDeadline } from './command.js';
 import { headSha, openGit, short } from './git.js';
 import { UpdateJournal } from './journal.js';
 import { acquireUpdateLock } from './lock.js';
+import { clearStaleGitLocks } from './git-locks.js';
 import { DEFAULT_COMMANDS, DEFAULT_TIMEOUTS, type UpdateContext } from './options.js';
 import { UpdateRefusedError, whyDisabled } from './preconditions.js';
 import { countCommits, fetchTarget, lockfileDiffers, resolveTarget } from './repo.js';
@@ -37,6 +38,8 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
   const commands = { ...DEFAULT_COMMANDS, ...ctx.commands };
   const git = openGit(ctx.appDir, timeouts.git);
   const from = await headSha(git);
+  // A git killed earlier (a check's fetch, a hand-run command) may have left lock files behind.
+  const staleLocks = await clearStaleGitLocks(git, ctx.appDir);
   const journal = new UpdateJournal(ctx.dataDir);
   const entry = await journal.begin({ from });
   const steps = new StepReporter(entry.id, ctx.onEvent ?? (() => undefined), (r) => journal.recordStep(entry.id, r));
@@ -64,6 +67,7 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
   try {
     if (!late) await run.stopBot();
     await steps.run('backup-config', async (log) => {
+      staleLocks.forEach(log);
       run.snapshot = await withDeadline(ctx.config.snapshot(), timeouts.config, 'Saving the settings');
       await journal.patch(run.id, { configBackup: run.snapshot });
       log(`Settings saved to ${run.snapshot}`);
