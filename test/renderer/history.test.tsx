@@ -75,6 +75,22 @@ describe('scrolling back through the stored history', () => {
     await waitFor(() => expect(fake.argsOf('messages.list')).toContainEqual({ limit: 100, before: fake.messages[300]!.id }));
     expect(oldestShown).toBe(fake.messages[300]!.id);
   });
+
+  it('keeps asking while the reader is still near the top after a page arrived (no further scroll event comes)', async () => {
+    const { fake, list } = await appWith(1000);
+    Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 20_000 });
+    Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
+    // A reader pinned at the top (a flick faster than the pages): the view never moves away from it.
+    Object.defineProperty(list, 'scrollTop', { configurable: true, get: () => 0, set: () => {} });
+    fireEvent.scroll(list);
+    // One scroll event, then each arrival asks for the next page, until the start of the channel.
+    await waitFor(() => expect(fake.argsOf('messages.list')).toHaveLength(9));
+    expect(fake.argsOf('messages.list').slice(1, 4)).toEqual([
+      { limit: 100, before: fake.messages[800]!.id },
+      { limit: 100, before: fake.messages[700]!.id },
+      { limit: 100, before: fake.messages[600]!.id },
+    ]);
+  });
 });
 
 describe('history panel', () => {
