@@ -71,4 +71,15 @@ export const coreEn = {
   'log.reconcileFailed': 'Could not check recent messages for edits and deletions made while the app was offline: {{detail}}.',
   'log.reconciled':
     'While the app was offline, {{edited}} message(s) were edited and {{deleted}} deleted in this channel; the list now shows them as they are on Discord (checked the last {{checked}}).',
+  // Update runs (electron/core/update/): a failed step's error and the run's closing sentence
+  'update.commandFailed': '{{command}} exited with code {{code}} — see the log lines above',
+  'update.commandTimedOut': '{{command}} did not finish within {{seconds}} s and was stopped',
+  'update.commandMissing': '{{command}}: {{file}} was not found — is it installed and on PATH?',
+  'update.failedRolledBack': 'Update failed at {{step}}: {{error}}. Rolled back to {{from}}; nothing changed.',
+  'update.failedRolledBackBotRunning': 'Update failed at {{step}}: {{error}}. Rolled back to {{from}}; nothing changed. The bot is running again.',
+  'update.failedRollbackFailed': 'Update failed at {{step}} ({{error}}) and the rollback failed too ({{rollbackError}}). To recover by hand: {{fix}}',
+  'update.restartNeeded': 'Updated {{from}} → {{to}} — restart needed to load the new version.',
+  'update.restartNeededBotFailed': 'Updated {{from}} → {{to}} — restart needed to load the new version. The bot did not start again: {{error}}',
+  'update.restarting': 'Updated {{from}} → {{to}} — restarting ({{method}}).',
+  'update.restartFailed': 'Updated {{from}} → {{to}}, but the restart failed ({{error}}) — restart the app by hand to load the new version.',
 } as const;

@@ -274,6 +274,8 @@ export interface UpdateStepView {
   /** Every log line of the step so far. */
   log: string[];
   error?: string;
+  /** `error` by key, for the panel's language. */
+  i18n?: { error: I18nText };
 }
 
 export interface UpdateRun {
@@ -286,6 +288,8 @@ export interface UpdateRun {
   outcome: 'running' | 'restarting' | 'restart-needed' | 'rolled-back' | 'failed';
   /** One sentence for the user, with what to do when something went wrong. */
   message: string;
+  /** `message` by key, for the panel's language. */
+  i18n?: { message: I18nText };
 }
 
 /** Where an update put the user's own work, so it is never silently lost. */

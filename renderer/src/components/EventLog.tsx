@@ -2,12 +2,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogs } from '../hooks/useLogs';
+import { useCoreText } from '../i18n/core-text';
 import { Icon } from './Icon';
 
 const COLLAPSED_LINES = 3;
 
 export function EventLog() {
   const { t, i18n } = useTranslation();
+  const say = useCoreText();
   const entries = useLogs();
   const [expanded, setExpanded] = useState(false);
   const listId = useId();
@@ -42,7 +44,7 @@ export function EventLog() {
               <time dateTime={new Date(e.time).toISOString()}>{time.format(e.time)}</time>
               {/* The level is written out, not only coloured, for colour-blind users. */}
               <span className="log__level">{t(`log.level.${e.level}`)}</span>
-              <span className="log__message">{e.message}</span>
+              <span className="log__message">{say(e.message, e.i18n)}</span>
             </li>
           ))}
         </ol>

@@ -4,12 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { BotStatus } from '../../../shared/types';
 import { useNow } from '../hooks/useNow';
 import { currentLanguage } from '../i18n';
+import { useCoreText, type SayCore } from '../i18n/core-text';
 import { stripBidiControls } from '../lib/bidi';
 import { formatDuration } from '../lib/format';
 
-// The server words `sentence` in English; other languages rebuild it from the structured fields.
+// The core words `sentence` in English with its key beside it; without a key (an older core), other
+// languages rebuild it from the structured fields.
 // Guild and channel names come from Discord: bidi controls in them could reorder the sentence.
-function sentenceFor(status: BotStatus, t: TFunction, english: boolean): string {
+function sentenceFor(status: BotStatus, t: TFunction, english: boolean, say: SayCore): string {
+  if (status.i18n) return say(status.sentence, status.i18n);
   if (english && status.sentence) return stripBidiControls(status.sentence);
   if (status.state === 'connected') {
     const { channel, guild } = status;
@@ -20,6 +23,7 @@ function sentenceFor(status: BotStatus, t: TFunction, english: boolean): string 
 
 export function StatusIndicator({ status }: { status: BotStatus | null }) {
   const { t, i18n } = useTranslation();
+  const say = useCoreText();
   // Tick every second while a retry countdown is shown, otherwise a coarse tick is enough.
   const now = useNow(status?.nextRetryAt ? 1000 : 5000);
 
@@ -41,7 +45,7 @@ export function StatusIndicator({ status }: { status: BotStatus | null }) {
       <div className="status__text">
         <p className="status__sentence">
           <span className="visually-hidden">{t(`state.${state}`)}: </span>
-          {sentenceFor(status, t, currentLanguage(i18n) === 'en')}
+          {sentenceFor(status, t, currentLanguage(i18n) === 'en', say)}
         </p>
         <p className="status__meta">
           {/* Hidden from screen readers: a live region would re-announce it at every tick. */}
@@ -51,8 +55,8 @@ export function StatusIndicator({ status }: { status: BotStatus | null }) {
         </p>
         {error && (
           <div className="status__error">
-            <p className="status__error-message">{error.message}</p>
-            <p className="status__hint">{error.hint}</p>
+            <p className="status__error-message">{say(error.message, error.i18n?.message)}</p>
+            <p className="status__hint">{say(error.hint, error.i18n?.hint)}</p>
             {error.link && (
               <a href={error.link} target="_blank" rel="noopener noreferrer">
                 {t('status.link')}

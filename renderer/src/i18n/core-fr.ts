@@ -70,4 +70,19 @@ export const coreFr: CoreTranslation = {
   'log.reconcileFailed': 'Impossible de vérifier les modifications et suppressions faites pendant que l’application était arrêtée : {{detail}}.',
   'log.reconciled':
     'Pendant que l’application était arrêtée, {{edited}} message(s) ont été modifiés et {{deleted}} supprimés dans ce salon ; la liste les montre maintenant comme sur Discord ({{checked}} derniers vérifiés).',
+
+  'update.commandFailed': '{{command}} s’est terminé avec le code {{code}} — voir les lignes du journal ci-dessus',
+  'update.commandTimedOut': '{{command}} n’a pas fini en {{seconds}} s et a été arrêté',
+  'update.commandMissing': '{{command}} : {{file}} est introuvable — est-il installé et dans le PATH ?',
+  'update.failedRolledBack': 'Échec de la mise à jour à l’étape {{step}} : {{error}}. Retour à {{from}} ; rien n’a changé.',
+  'update.failedRolledBackBotRunning':
+    'Échec de la mise à jour à l’étape {{step}} : {{error}}. Retour à {{from}} ; rien n’a changé. Le bot tourne de nouveau.',
+  'update.failedRollbackFailed':
+    'Échec de la mise à jour à l’étape {{step}} ({{error}}) et le retour en arrière a échoué aussi ({{rollbackError}}). Pour réparer à la main : {{fix}}',
+  'update.restartNeeded': 'Mis à jour {{from}} → {{to}} — redémarrage nécessaire pour charger la nouvelle version.',
+  'update.restartNeededBotFailed':
+    'Mis à jour {{from}} → {{to}} — redémarrage nécessaire pour charger la nouvelle version. Le bot n’a pas redémarré : {{error}}',
+  'update.restarting': 'Mis à jour {{from}} → {{to}} — redémarrage ({{method}}).',
+  'update.restartFailed':
+    'Mis à jour {{from}} → {{to}}, mais le redémarrage a échoué ({{error}}) — redémarrez l’application à la main pour charger la nouvelle version.',
 };

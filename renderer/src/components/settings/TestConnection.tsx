@@ -1,6 +1,7 @@
 // Tries the unsaved values against Discord, so a wrong ID is caught before saving.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCoreText } from '../../i18n/core-text';
 import type { TestConnectionResult } from '../../../../shared/types';
 import { errorMessage, useApi } from '../../api-context';
 import type { ConnectionCandidate } from '../../lib/settings-form';
@@ -11,6 +12,7 @@ type Outcome = TestConnectionResult | { ok: false; thrown: string };
 /** `candidate()` returns null when the values are invalid (the form then shows why). */
 export function TestConnection({ candidate }: { candidate: () => ConnectionCandidate | null }) {
   const { t } = useTranslation();
+  const say = useCoreText();
   const api = useApi();
   const [testing, setTesting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -44,8 +46,8 @@ export function TestConnection({ candidate }: { candidate: () => ConnectionCandi
         {outcome && 'thrown' in outcome && <p className="test-connection__error">{t('settings.testFailed', { message: outcome.thrown })}</p>}
         {outcome && 'error' in outcome && (
           <div className="test-connection__error">
-            <p>{t('settings.testFailed', { message: outcome.error.message })}</p>
-            <p className="test-connection__hint">{outcome.error.hint}</p>
+            <p>{t('settings.testFailed', { message: say(outcome.error.message, outcome.error.i18n?.message) })}</p>
+            <p className="test-connection__hint">{say(outcome.error.hint, outcome.error.i18n?.hint)}</p>
             {outcome.error.link && (
               <a href={outcome.error.link} target="_blank" rel="noopener noreferrer">
                 {t('status.link')}

@@ -5,6 +5,7 @@ import type { UpdateRun, UpdateView } from '../../../../shared/types';
 import type { ReconnectPhase } from '../../hooks/useReconnect';
 import { useNow } from '../../hooks/useNow';
 import { useRestart } from '../../hooks/useRestart';
+import { useCoreText } from '../../i18n/core-text';
 import { formatSeconds } from '../../lib/format';
 import { currentStep, elapsedMs, failedSteps, isActive, shortHash } from '../../lib/update';
 import { ConnectionText } from '../ConnectionBanner';
@@ -47,6 +48,7 @@ interface ContentProps extends Omit<Props, 'open' | 'view'> {
 
 function OverlayContent({ view, run, receivedAt, connection, reload, onClose }: ContentProps) {
   const { t } = useTranslation();
+  const say = useCoreText();
   const running = isActive(run);
   const now = useNow(1000);
   const outcome = run?.outcome ?? 'pending';
@@ -87,12 +89,12 @@ function OverlayContent({ view, run, receivedAt, connection, reload, onClose }: 
               {t('update.overlay.failedAt', { step: failed.map((s) => t(`update.step.${s.step}`)).join(', ') })}
             </p>
           )}
-          <p>{run.message}</p>
+          <p>{say(run.message, run.i18n?.message)}</p>
         </div>
       )}
       {outcome === 'restart-needed' && run && (
         <div className="update-overlay__done" role="status">
-          <p>{restart.state.kind === 'restarting' ? t('update.restart.started') : run.message}</p>
+          <p>{restart.state.kind === 'restarting' ? t('update.restart.started') : say(run.message, run.i18n?.message)}</p>
           {restart.state.kind === 'error' && (
             <p className="update-overlay__error" role="alert">
               {t('update.restart.failed', { message: restart.state.message })}

@@ -3,6 +3,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateRun, UpdateStepView } from '../../../../shared/types';
+import { useCoreText } from '../../i18n/core-text';
 import { formatSeconds } from '../../lib/format';
 import { liveDuration } from '../../lib/update';
 import { Icon, Spinner } from '../Icon';
@@ -62,6 +63,7 @@ interface StepProps {
 
 function Step({ step, duration, open, onToggle }: StepProps) {
   const { t, i18n } = useTranslation();
+  const say = useCoreText();
   const logId = useId();
   const { status, log } = step;
   const label = t(`update.step.${step.step}`);
@@ -112,7 +114,7 @@ function Step({ step, duration, open, onToggle }: StepProps) {
           </button>
         )}
       </div>
-      {step.error && <p className="update-step__error">{step.error}</p>}
+      {step.error && <p className="update-step__error">{say(step.error, step.i18n?.error)}</p>}
       {/* A skipped step's one line is its reason: "No dependency change (package-lock.json unchanged)." */}
       {status === 'skipped' && log.length === 1 && <p className="update-step__note">{log[0]}</p>}
       {open && log.length > (status === 'skipped' ? 1 : 0) && (
