@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../shared/types';
 import { applyReaction } from '../../electron/core/bot/reactions';
+import { parseDiscordMarkdown } from '../../renderer/src/lib/discord/markdown';
 import { JOIN_VARIANTS } from '../../renderer/src/lib/discord/system';
 import { MessageItem } from '../../renderer/src/components/messages/MessageItem';
 import { MessageContent } from '../../renderer/src/components/messages/MessageContent';
@@ -130,6 +131,15 @@ describe("Discord's Markdown", () => {
     expect(time.textContent).toBe('in 10 seconds');
     await act(async () => vi.advanceTimersByTime(70_000));
     expect(time.textContent).toBe('1 minute ago');
+  });
+
+  it('no 2,000-character message can stall the parser (each of these took up to 100 s with a backtracking rule)', () => {
+    const hostile = ['['.repeat(1000) + ']('.repeat(500), '[a]('.repeat(400), '[' + '('.repeat(1998) + ']', '*'.repeat(2000), '_'.repeat(2000), '~'.repeat(2000), '|'.repeat(2000), '<'.repeat(2000), '<@'.repeat(1000), '<t:'.repeat(666), '`'.repeat(2000), '- '.repeat(1000), '> '.repeat(1000), '*a'.repeat(1000), '__a'.repeat(666), 'http://'.repeat(285), '\\'.repeat(2000), '\n'.repeat(2000)];
+    for (const content of hostile) {
+      const started = performance.now();
+      parseDiscordMarkdown(content);
+      expect(performance.now() - started, JSON.stringify(content.slice(0, 6))).toBeLessThan(1500);
+    }
   });
 
   it('raw HTML and bidi controls stay text, isolated', () => {

@@ -14,7 +14,11 @@ const list = {
   // The parser runs in inline mode (one paragraph, like Discord); lists still start at a line start.
   match: (source: string, state: State, prev: string) => baseList.match(source, { ...state, inline: false, prevCapture: state.prevCapture ?? ({ 0: '' } as RegExpExecArray) }, prev),
 };
-const parser = SimpleMarkdown.parserFor({ ...rulesExtended, list });
+// simple-markdown's link pattern backtracks exponentially on "[[[[…](](" (114 s for 2,000 characters,
+// the panel frozen). Same syntax, [text](url), with no ambiguous repetition: linear time.
+const LINK = /^\[([^[\]]*(?:\[[^[\]]*\][^[\]]*)*)\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?\s*\)/;
+const link = { ...rulesExtended.link!, match: SimpleMarkdown.inlineRegex(LINK) };
+const parser = SimpleMarkdown.parserFor({ ...rulesExtended, list, link });
 
 /** Deeper indents than this become this: lists below the cap join it as siblings, and parsing stays linear. */
 const MAX_INDENT = 2 * MAX_LIST_DEPTH;
