@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { appDirOf, currentRelease, depsDir, releaseDir, releaseOf } from '../../electron/core/update/release-layout.js';
-import { collectGarbage, installLaunchers, switchCurrent } from '../../electron/core/update/switch.js';
+import { collectGarbage, installLaunchers, switchCurrent, switchTo } from '../../electron/core/update/switch.js';
 import { APP_DIR } from '../helpers/world.js';
 
 let app: string;
@@ -150,4 +150,35 @@ it('finds the checkout from a built entry in a release or in a plain .vite (prop
       expect(releaseOf(join(root, '.vite', 'build'))).toBeNull();
     }),
   );
+});
+
+it('switching a plain checkout for the first time: a start at every intermediate state runs the old version, the new one only after the flip', async () => {
+  // A plain checkout as the README installs it: real .vite/build and node_modules.
+  mkdirSync(join(app, '.vite', 'build'), { recursive: true });
+  mkdirSync(join(app, 'node_modules', 'dm-probe'), { recursive: true });
+  writeFileSync(join(app, 'node_modules', 'dm-probe', 'package.json'), JSON.stringify({ name: 'dm-probe', type: 'module', main: 'index.js' }));
+  writeFileSync(join(app, 'node_modules', 'dm-probe', 'index.js'), `export const version = 'plain';\n`);
+  writeFileSync(join(app, '.vite', 'build', 'headless.js'), `process.stdout.write('old ' + (await import('dm-probe')).version);\n`);
+  makeRelease('new', 'deps-b');
+  writeFileSync(join(releaseDir(app, 'new'), 'vite', 'build', 'headless.js'), `process.stdout.write('new ' + (await import('dm-probe')).version);\n`);
+  const runs = () => execFileSync(process.execPath, [join(app, '.vite', 'build', 'headless.js')], { cwd: app, encoding: 'utf8' });
+  const seen: [string, string][] = [['before', runs()]];
+  const adopt = async () => {
+    // What adoptPlainBuild does, without git: the plain build and deps hard-linked into a release.
+    mkdirSync(depsDir(app, 'deps-a'), { recursive: true });
+    execFileSync('cp', ['-al', join(app, 'node_modules'), join(depsDir(app, 'deps-a'), 'node_modules')]);
+    mkdirSync(releaseDir(app, 'old'));
+    execFileSync('cp', ['-al', join(app, '.vite'), join(releaseDir(app, 'old'), 'vite')]);
+    symlinkSync(join('..', 'deps', 'deps-a', 'node_modules'), join(releaseDir(app, 'old'), 'node_modules'));
+    writeFileSync(join(releaseDir(app, 'old'), 'release.json'), JSON.stringify({ commit: 'old', lockHash: 'deps-a', builtAt: '', reused: [] }));
+    return 'old';
+  };
+  await switchTo(app, 'new', adopt, () => undefined, (state) => seen.push([state, runs()]));
+  expect(seen).toEqual([
+    ['before', 'old plain'],
+    ['adopted', 'old plain'],
+    ['current at the running version', 'old plain'],
+    ['launchers installed', 'old plain'],
+    ['switched', 'new deps-b'],
+  ]);
 });

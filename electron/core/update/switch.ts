@@ -82,15 +82,26 @@ export async function adoptPlainBuild(o: AdoptOptions): Promise<string> {
 }
 
 /** Makes `name` what runs from now on; a plain checkout is first turned into releases, running the same version. */
-export async function switchTo(appDir: string, name: string, adopt: () => Promise<string | null>, log: (line: string) => void): Promise<void> {
+export async function switchTo(
+  appDir: string,
+  name: string,
+  adopt: () => Promise<string | null>,
+  log: (line: string) => void,
+  /** Called after each change on disk (tests start the app there, as a crash would leave it). */
+  onState: (state: string) => void = () => undefined,
+): Promise<void> {
   if (!launchersInstalled(appDir)) {
     const previous = await adopt();
+    onState('adopted');
     if (previous) switchCurrent(appDir, previous);
+    onState('current at the running version');
     installLaunchers(appDir);
+    onState('launchers installed');
     log('.vite/build now holds launchers that run the current release (the service command is unchanged).');
   }
   const started = performance.now();
   switchCurrent(appDir, name);
+  onState('switched');
   log(`Switched to release ${short(name)} in ${(performance.now() - started).toFixed(1)} ms (one rename).`);
 }
 
