@@ -7,8 +7,26 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportToFile } from '../../electron/core/archive/exporter.js';
 import { ArchiveReader } from '../../electron/core/archive/reader.js';
+import type { ChatMessage } from '../../shared/types.js';
 import { CHANNEL, sampleMessage, storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, shoot } from './browser.js';
+
+// What the message view stores beside the text: mention names, a reply, an embed, reactions.
+function withView(m: ChatMessage): ChatMessage {
+  return {
+    ...m,
+    view: {
+      type: 19,
+      mentions: { users: [{ id: '300000000000000002', name: 'Bobby' }], roles: [], channels: [], everyone: false },
+      reply: { id: '1', author: 'Alice', excerpt: 'the **original**' },
+      embeds: [{ type: 'rich', color: 0x5865f2, title: 'Build passed', description: 'All *green*', fields: [{ name: 'Tests', value: '42', inline: true }], timestamp: null }],
+      stickers: [],
+      reactions: [{ emoji: { id: null, name: '👍', animated: false, url: null }, count: 3 }],
+      emojis: [],
+      mentionsOwner: false,
+    },
+  };
+}
 
 let browser: Browser;
 let fixture: StoredFixture;
@@ -16,7 +34,7 @@ let file: string;
 const N = 1_500;
 
 beforeAll(async () => {
-  fixture = storeWith(N, (i) => (i === 0 ? sampleMessage(0, '**bold** ||secret|| <script>alert(1)</script> [masked](https://example.com/real)\n- first\n- second') : sampleMessage(i)));
+  fixture = storeWith(N, (i) => (i === 0 ? sampleMessage(0, '**bold** ||secret|| <script>alert(1)</script> [masked](https://example.com/real)\n- first\n- second') : i === 1 ? withView(sampleMessage(1, 'hi <@300000000000000002>')) : sampleMessage(i)));
   file = join(fixture.dir, 'general.html');
   const reader = new ArchiveReader(fixture.file);
   await exportToFile(file, {
@@ -52,6 +70,15 @@ describe('HTML export in Chromium', () => {
     expect(await first.locator('.spoiler').count()).toBe(1);
     expect(await first.locator('ul > li').allTextContents()).toEqual(['first', 'second']);
     expect(await first.locator('a', { hasText: 'masked' }).getAttribute('href')).toBe('https://example.com/real');
+    await page.setViewportSize({ width: 1000, height: 640 });
+    await shoot(page, 'archive-html-export');
+    const second = page.locator('article.message').nth(1);
+    expect(await second.locator('.mention').textContent()).toBe('@Bobby');
+    expect(await second.locator('.reply__author').textContent()).toBe('@Alice');
+    expect(await second.locator('.reply__excerpt strong').textContent()).toBe('original');
+    expect(await second.locator('.embed__title').textContent()).toBe('Build passed');
+    expect(await second.locator('.embed__fields dd').textContent()).toBe('42');
+    expect(await second.locator('.reaction').textContent()).toBe('👍3');
     // The script tag in the content is text, never an element.
     expect(await page.locator('script').count()).toBe(0);
     expect(await first.locator('.message__content').textContent()).toContain('<script>alert(1)</script>');

@@ -29,9 +29,15 @@ export class MarkdownHtml {
 
   constructor(
     private readonly locale: string,
-    private readonly names: MentionNames = {},
+    private names: MentionNames = {},
     private readonly timeZone = 'UTC',
   ) {}
+
+  /** Names for the next messages' mentions: those Discord sent with the message being written. */
+  useMentions(m: { users: { id: string; name: string }[]; roles: { id: string; name: string }[]; channels: { id: string; name: string }[] }): void {
+    const find = (list: { id: string; name: string }[]) => (id: string) => list.find((x) => x.id === id)?.name;
+    this.names = { user: find(m.users), role: find(m.roles), channel: find(m.channels) };
+  }
 
   render(content: string): string {
     if (!content) return '';

@@ -1,6 +1,7 @@
 // One message as the panel's MessageItem lays it out (same elements and class names), as a string.
 import type { ChatAttachment, ChatMessage } from '../../../../shared/types.js';
 import { escapeHtml, safeHref, stripBidi } from './escape.js';
+import { afterContentHtml, replyHtml } from './extras.js';
 import type { MarkdownHtml } from './markdown.js';
 
 export interface Words {
@@ -8,11 +9,13 @@ export interface Words {
   edited: string;
   deleted: string;
   attachments: string;
+  replyDeleted: string;
+  messages: (n: number) => string;
 }
 
 export const WORDS: Record<'en' | 'fr', Words> = {
-  en: { bot: 'BOT', edited: '(edited)', deleted: 'deleted', attachments: 'Attachments' },
-  fr: { bot: 'BOT', edited: '(modifié)', deleted: 'supprimé', attachments: 'Pièces jointes' },
+  en: { bot: 'BOT', edited: '(edited)', deleted: 'deleted', attachments: 'Attachments', replyDeleted: 'Original message was deleted', messages: (n) => `${n} messages` },
+  fr: { bot: 'BOT', edited: '(modifié)', deleted: 'supprimé', attachments: 'Pièces jointes', replyDeleted: 'Le message d’origine a été supprimé', messages: (n) => `${n} messages` },
 };
 
 export interface MessageHtmlOptions {
@@ -41,12 +44,14 @@ function size(bytes: number): string {
   return `${unit === 0 || value >= 10 ? Math.round(value) : value.toFixed(1)} ${SIZE_UNITS[unit]}`;
 }
 
-// The initial is always drawn; the picture covers it and, offline, fails to nothing (alt="").
+// The initial is always drawn; the picture covers it when it loads.
 function avatar(author: ChatMessage['author'], o: MessageHtmlOptions): string {
   const name = stripBidi(author.displayName);
   const initial = escapeHtml([...name.trim()][0]?.toUpperCase() ?? '?');
   const src = safeHref(author.avatarUrl ? o.media(author.avatarUrl) : null);
-  const img = src ? `<img src="${escapeHtml(src)}" alt="" width="36" height="36" loading="lazy" decoding="async">` : '';
+  // A CSS background, not an <img>: offline, a failed picture draws nothing (an <img> draws a
+  // broken-image icon over the initial).
+  const img = src ? `<span class="avatar__picture" style="background-image:url(&quot;${escapeHtml(src.replace(/["\\\n\r]/g, encodeURIComponent))}&quot;)"></span>` : '';
   return `<span class="avatar avatar--initial" role="img" aria-label="${escapeHtml(name)}" style="background-color:hsl(${hue(author.id)} 45% 45%)">${initial}${img}</span>`;
 }
 
@@ -62,17 +67,22 @@ function attachment(a: ChatAttachment, o: MessageHtmlOptions): string {
 }
 
 export function messageHtml(m: ChatMessage, o: MessageHtmlOptions): string {
-  const cls = m.deleted ? 'message message--deleted' : 'message';
+  const v = m.view;
+  const cls = ['message', m.deleted && 'message--deleted', v?.mentionsOwner && 'message--mentioned'].filter(Boolean).join(' ');
+  // Mentions show the names Discord sent with this message, as in the panel.
+  o.markdown.useMentions(v?.mentions ?? { users: [], roles: [], channels: [] });
   const created = new Date(m.createdAt);
   const head =
     `<header class="message__header"><span class="message__author"><bdi>${escapeHtml(stripBidi(m.author.displayName))}</bdi></span>` +
     (m.author.bot ? `<span class="badge">${o.words.bot}</span>` : '') +
     `<time class="message__time" datetime="${created.toISOString()}" title="${escapeHtml(o.fullTime.format(created))}">${escapeHtml(o.time.format(created))}</time></header>`;
   const text = m.content ? `<bdi class="markdown">${o.markdown.render(m.content)}</bdi>` : '';
+  const extras = v ? afterContentHtml(v, o.markdown, o.media, (ms) => o.fullTime.format(new Date(ms)), o.words) : '';
+  const reply = v ? replyHtml(v, o.markdown, o.words) : '';
   const files = m.attachments.length ? `<ul class="attachments" aria-label="${o.words.attachments}">${m.attachments.map((a) => attachment(a, o)).join('')}</ul>` : '';
   const marks =
     m.editedAt !== null || m.deleted
       ? `<p class="message__marks">${m.editedAt !== null ? `<span class="message__edited" title="${escapeHtml(o.fullTime.format(new Date(m.editedAt)))}">${o.words.edited}</span>` : ''}${m.deleted ? `<span class="message__deleted">${o.words.deleted}</span>` : ''}</p>`
       : '';
-  return `<article class="${cls}" id="m${escapeHtml(m.id)}" data-message-id="${escapeHtml(m.id)}">${avatar(m.author, o)}<div class="message__body">${head}<div class="message__content">${text}${files}</div>${marks}</div></article>\n`;
+  return `<article class="${cls}" id="m${escapeHtml(m.id)}" data-message-id="${escapeHtml(m.id)}">${reply}${avatar(m.author, o)}<div class="message__body">${head}<div class="message__content">${text}${files}${extras}</div>${marks}</div></article>\n`;
 }

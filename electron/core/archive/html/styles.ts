@@ -1,6 +1,7 @@
 // The export's stylesheet: the panel's own theme and message styles, plus what a static page needs
 // (no virtual list, no script: spoilers open on hover or focus).
 import baseCss from '../../../../renderer/src/styles/base.css?raw';
+import messageViewCss from '../../../../renderer/src/styles/message-view.css?raw';
 import messagesCss from '../../../../renderer/src/styles/messages.css?raw';
 
 const ARCHIVE_CSS = `
@@ -15,11 +16,12 @@ html, body { height: auto; }
 .archive__day { display: flex; align-items: center; gap: 8px; margin: 12px 20px 4px; color: var(--muted); font-size: 12px; font-weight: 600; }
 .archive__day::before, .archive__day::after { content: ''; flex: 1; border-top: 1px solid var(--border); }
 .archive .avatar--initial { position: relative; overflow: hidden; }
-.archive .avatar--initial img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; }
+.archive .avatar__picture { position: absolute; inset: 0; border-radius: 50%; background-size: cover; background-position: center; }
 .archive .spoiler:hover > span, .archive .spoiler:focus > span { visibility: visible; }
+a.reply { color: inherit; text-decoration: none; }
 .archive .mention { padding: 0 2px; border-radius: 3px; background: color-mix(in srgb, var(--accent) 18%, transparent); color: var(--accent); font-weight: 500; }
 .archive .emoji { width: 1.375em; height: 1.375em; vertical-align: -0.3em; object-fit: contain; }
 .archive .subtext { display: block; color: var(--muted); font-size: 12px; }
 `;
 
-export const EXPORT_CSS = `${baseCss}\n${messagesCss}\n${ARCHIVE_CSS}`;
+export const EXPORT_CSS = `${baseCss}\n${messagesCss}\n${messageViewCss}\n${ARCHIVE_CSS}`;

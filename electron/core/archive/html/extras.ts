@@ -1,0 +1,74 @@
+// What the message view adds around the text (ChatMessageView): the reply quote, embeds, stickers,
+// reactions and thread line, with the panel's class names. Media URLs were checked by the core.
+import type { ChatEmbed, ChatEmbedMedia, ChatMessageView } from '../../../../shared/types.js';
+import { escapeHtml, safeHref, stripBidi } from './escape.js';
+import type { MarkdownHtml } from './markdown.js';
+
+const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
+
+function media(m: ChatEmbedMedia | undefined, cls: string, max: number, url: (u: string) => string): string {
+  const src = m ? safeHref(url(m.url)) : null;
+  if (!m || !src) return '';
+  const scale = m.width && m.height ? Math.min(1, max / m.width, max / m.height) : 1;
+  const size = m.width && m.height ? ` width="${Math.round(m.width * scale)}" height="${Math.round(m.height * scale)}"` : '';
+  return `<img class="${cls}" src="${escapeHtml(src)}" alt="" loading="lazy" decoding="async"${size}>`;
+}
+
+export function replyHtml(v: ChatMessageView, md: MarkdownHtml, words: { replyDeleted: string }): string {
+  const r = v.reply;
+  if (!r) return '';
+  const inner =
+    r.author === null && r.excerpt === null
+      ? `<span class="reply__missing">${escapeHtml(words.replyDeleted)}</span>`
+      : `${r.author ? `<span class="reply__author">@<bdi>${escapeHtml(stripBidi(r.author))}</bdi></span>` : ''}<bdi class="reply__excerpt">${r.excerpt ? md.render(r.excerpt) : ''}</bdi>`;
+  return `<a class="reply" href="#m${escapeHtml(r.id)}"><span class="reply__spine" aria-hidden="true"></span>${inner}</a>`;
+}
+
+function embedHtml(e: ChatEmbed, md: MarkdownHtml, url: (u: string) => string, date: (ms: number) => string): string {
+  if ((e.type === 'image' || e.type === 'gifv') && (e.image || e.thumbnail)) return `<div class="embed-media">${media(e.image ?? e.thumbnail, 'embed__image', 400, url)}</div>`;
+  const link = safeHref(e.url);
+  const title = e.title ? `<div class="embed__title">${link ? `<a href="${escapeHtml(link)}" rel="noopener noreferrer">${md.render(e.title)}</a>` : md.render(e.title)}</div>` : '';
+  const author = e.author ? `<div class="embed__author"><bdi>${escapeHtml(stripBidi(e.author.name))}</bdi></div>` : '';
+  const fields = e.fields.length
+    ? `<dl class="embed__fields">${e.fields.map((f) => `<div class="embed__field${f.inline ? ' embed__field--inline' : ''}"><dt>${md.render(f.name)}</dt><dd>${md.render(f.value)}</dd></div>`).join('')}</dl>`
+    : '';
+  const footerText = [e.footer?.text, e.timestamp !== null ? date(e.timestamp) : null].filter(Boolean).join(' • ');
+  const style = e.color !== null ? ` style="border-inline-start-color:${hex(e.color)}"` : '';
+  return (
+    `<article class="embed"${style}><div class="embed__main">` +
+    (e.provider ? `<div class="embed__provider">${escapeHtml(stripBidi(e.provider.name))}</div>` : '') +
+    author +
+    title +
+    (e.description ? `<div class="embed__description">${md.render(e.description)}</div>` : '') +
+    fields +
+    media(e.image, 'embed__image', 400, url) +
+    (footerText ? `<div class="embed__footer"><span>${escapeHtml(footerText)}</span></div>` : '') +
+    `</div>${e.image ? '' : media(e.thumbnail, 'embed__thumbnail', 80, url)}</article>`
+  );
+}
+
+export function afterContentHtml(v: ChatMessageView, md: MarkdownHtml, url: (u: string) => string, date: (ms: number) => string, words: { messages: (n: number) => string }): string {
+  let out = '';
+  if (v.embeds.length) out += `<div class="embeds">${v.embeds.map((e) => embedHtml(e, md, url, date)).join('')}</div>`;
+  if (v.stickers.length) {
+    out += `<div class="stickers">${v.stickers
+      .map((s) => {
+        const src = s.url ? safeHref(url(s.url)) : null;
+        const label = escapeHtml(s.name);
+        return src ? `<img class="sticker" src="${escapeHtml(src)}" alt="${label}" title="${label}" width="160" height="160" loading="lazy">` : `<span class="sticker sticker--text" title="${label}">${label}</span>`;
+      })
+      .join('')}</div>`;
+  }
+  if (v.thread) out += `<p class="thread-info"><span class="thread-info__name"><bdi>${escapeHtml(stripBidi(v.thread.name))}</bdi></span>${v.thread.messageCount !== null ? `<span class="thread-info__count">${escapeHtml(words.messages(v.thread.messageCount))}</span>` : ''}</p>`;
+  if (v.reactions.length) {
+    out += `<ul class="reactions">${v.reactions
+      .map((r) => {
+        const name = r.emoji.id ? `:${r.emoji.name}:` : r.emoji.name;
+        const src = r.emoji.url ? safeHref(url(r.emoji.url)) : null;
+        const face = r.emoji.id && src ? `<img class="emoji" src="${escapeHtml(src)}" alt="${escapeHtml(name)}" loading="lazy">` : escapeHtml(name);
+        return `<li class="reaction" title="${escapeHtml(name)}">${face}<span class="reaction__count">${r.count}</span></li>`;
+      })
+      .join('')}</ul>`;
+  }
+  return out;
+}
