@@ -84,7 +84,7 @@ export interface ChatMessageView {
   poll?: ChatPoll;
   /** A forwarded message's snapshot (docs: Message Snapshot Object); the forward itself has no content. */
   forward?: { content: string; attachments: ChatAttachment[]; embeds: ChatEmbed[]; createdAt: number };
-  /** Mentions the bot's owner (directly, by role or @everyone): highlighted like Discord's "mentions you". */
+  /** Mentions the bot's application owner directly or with @everyone/@here (roles are not checked): highlighted like Discord's "mentions you". */
   mentionsOwner: boolean;
 }
 
