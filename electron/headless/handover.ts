@@ -54,7 +54,8 @@ export function headlessHandover(o: HeadlessHandoverOptions): HandoverPort {
         throw err;
       }
       // It accepts on the shared socket now: stop accepting, drain the panels to it, and go.
-      await Promise.all([o.panel()?.handOver(), o.shutdown()]);
+      // Exit only once systemd (if any) follows the new PID: our exit would otherwise end the service.
+      await Promise.all([o.panel()?.handOver(), o.shutdown(), s.released()]);
       (o.exit ?? process.exit)(0);
     },
     abort,

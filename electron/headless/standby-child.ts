@@ -25,6 +25,8 @@ export function reportReady(): Promise<ToStandby> {
 
 export const reportTookOver = (): Promise<void> => send({ type: 'took-over', pid: process.pid });
 
+export const reportNotified = (): Promise<void> => send({ type: 'notified' });
+
 /** Says why standby failed, then lets the caller exit. */
 export const reportFailed = (reason: string): Promise<void> => send({ type: 'failed', reason });
 

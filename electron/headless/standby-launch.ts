@@ -21,6 +21,8 @@ export interface Standby {
   pid: number;
   /** Sends take-over; resolves once the successor serves the panel socket. */
   takeOver(resumeBot: boolean, deadlineMs?: number): Promise<void>;
+  /** After takeOver: resolves once it may live without us (systemd told its PID, or it is gone). */
+  released(deadlineMs?: number): Promise<void>;
   /** Tells it to exit, and kills it (by pid) if it has not within 5 s. */
   standDown(): Promise<void>;
 }
@@ -110,6 +112,9 @@ export function startStandby(o: StandbyLaunch, deadlineMs = 120_000): Promise<St
       async takeOver(resumeBot, ms = 15_000) {
         await send({ type: 'take-over', resumeBot });
         await waitFor('took-over', ms, 'serving the panel');
+      },
+      async released(ms = 10_000) {
+        await waitFor('notified', ms, 'registered with the service manager').catch(() => undefined);
         // From here it lives on its own: our exit must not take it down.
         if (child.connected) child.disconnect(); // it may have let go first
         child.unref();

@@ -5,7 +5,9 @@ export type FromStandby =
   | { type: 'ready'; pid: number }
   | { type: 'failed'; reason: string }
   /** It serves the panel's socket now; its bot is starting. */
-  | { type: 'took-over'; pid: number };
+  | { type: 'took-over'; pid: number }
+  /** systemd (when it runs us) was told MAINPID=<its pid>: the old process may exit without ending the service. */
+  | { type: 'notified' };
 
 /** Running version → successor. */
 export type ToStandby =
@@ -28,4 +30,4 @@ export const BOOTSTRAP = [
 ].join('\n');
 
 export const isFromStandby = (m: unknown): m is FromStandby =>
-  typeof m === 'object' && m !== null && ['ready', 'failed', 'took-over'].includes((m as { type?: unknown }).type as string);
+  typeof m === 'object' && m !== null && ['ready', 'failed', 'took-over', 'notified'].includes((m as { type?: unknown }).type as string);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Core } from '../core/app-core.js';
 import type { PanelServer } from './http-server.js';
 import { notifyReady } from './sd-notify.js';
-import { detachFromParent, reportReady, reportTookOver } from './standby-child.js';
+import { detachFromParent, reportNotified, reportReady, reportTookOver } from './standby-child.js';
 
 export interface StandbyRun {
   core: Core;
@@ -32,16 +32,18 @@ export async function standbyThenTakeOver(o: StandbyRun): Promise<PanelServer> {
   }
   const panel = await o.serve();
   await reportTookOver();
-  detachFromParent();
   // The old session is closed (that is when we are told): identify at once, then do the bookkeeping.
   // Same rule as an ordinary start: the bot it was running, or autoStartBot.
   const startBot = order.resumeBot || (core.settings.effective().autoStartBot && core.settings.view().configured);
   if (startBot) void core.monitor.start();
+  // Under systemd the main PID must be ours before the old process exits, or systemd ends the service.
+  const said = await notifyReady(o.env);
+  await reportNotified();
+  detachFromParent();
+  if (said) core.log.logger.info(said);
   core.log.logger.info('Took over from the previous version on the same panel socket.');
   await core.updates.boot();
   void core.updates.confirmHealthyWhenSettled(startBot, o.healthyWithinMs);
   core.updates.schedule();
-  const said = await notifyReady(o.env);
-  if (said) core.log.logger.info(said);
   return panel;
 }

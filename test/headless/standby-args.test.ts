@@ -56,9 +56,10 @@ it('accepts only the successor messages it knows', () => {
   expect(isFromStandby({ type: 'ready', pid: 12 })).toBe(true);
   expect(isFromStandby({ type: 'took-over', pid: 12 })).toBe(true);
   expect(isFromStandby({ type: 'failed', reason: 'x' })).toBe(true);
+  expect(isFromStandby({ type: 'notified' })).toBe(true);
   fc.assert(
     fc.property(fc.anything(), (m) => {
-      const known = typeof m === 'object' && m !== null && ['ready', 'failed', 'took-over'].includes((m as { type?: unknown }).type as string);
+      const known = typeof m === 'object' && m !== null && ['ready', 'failed', 'took-over', 'notified'].includes((m as { type?: unknown }).type as string);
       expect(isFromStandby(m)).toBe(known);
     }),
   );
