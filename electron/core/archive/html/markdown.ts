@@ -23,6 +23,11 @@ const TIME_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
   R: { dateStyle: 'medium', timeStyle: 'short' },
 };
 
+// No character any Discord Markdown rule starts with (emphasis, code, spoilers, quotes, headings,
+// lists, links, mentions, emoji, escapes, line breaks), no URL and no ordered-list start.
+const SPECIAL = /[*_~`|<>#\-[\]()\\:@\n\r]|https?|www\.|^\s*\d+\./i;
+export const isPlain = (text: string): boolean => !SPECIAL.test(text) && !/\p{Extended_Pictographic}/u.test(text);
+
 export class MarkdownHtml {
   // Intl formatters are costly to build (~50 µs): one per style, reused for every message.
   private readonly formats = new Map<string, Intl.DateTimeFormat>();
@@ -41,6 +46,9 @@ export class MarkdownHtml {
 
   render(content: string): string {
     if (!content) return '';
+    // Most chat lines hold no Markdown at all: escaping them is what the parser would produce,
+    // ~20× faster (a property test compares both).
+    if (isPlain(content)) return escapeHtml(content);
     return this.nodes(parseDiscordMarkdown(content) as Node[]);
   }
 
