@@ -82,4 +82,25 @@ export const coreEn = {
   'update.restartNeededBotFailed': 'Updated {{from}} → {{to}} — restart needed to load the new version. The bot did not start again: {{error}}',
   'update.restarting': 'Updated {{from}} → {{to}} — restarting ({{method}}).',
   'update.restartFailed': 'Updated {{from}} → {{to}}, but the restart failed ({{error}}) — restart the app by hand to load the new version.',
+  // Settings, notices and the app (electron/core/settings, notices.ts, app-core.ts)
+  'notice.settingsMovedAside':
+    'Settings file was unreadable ({{reason}}); it was moved to {{path}} and defaults are in use. Re-enter your settings or repair that file.',
+  'notice.settingsUpgraded': 'Settings upgraded from version {{from}} to {{to}}.',
+  'notice.noticesUnreadable': '{{file}} was unreadable ({{detail}}); it was started afresh.',
+  'notice.noticesNotAList': '{{file}} did not hold a list of notices; it was started afresh.',
+  'log.settingsSaved': 'Settings saved.',
+  'log.startOnLoginEnabled': 'Start on login enabled.',
+  'log.startOnLoginDisabled': 'Start on login disabled.',
+  'log.tokenUnencrypted': 'The bot token is stored without encryption in {{file}} (readable only by your user account).',
+
+  // Headless server (electron/headless)
+  'log.keyringTokenUnreadable':
+    'The bot token was encrypted by the desktop app with the system keyring (token.enc), which headless mode cannot read. Set DISCORD_TOKEN, or enter the token in the panel (headless stores it unencrypted).',
+  'log.shuttingDown': 'Shutting down: disconnecting from Discord first.',
+  'log.restartAfterRestore': 'The checkout was restored after a failed update; restarting into it.',
+  'log.panelExposed': 'The panel is served on {{host}}: anyone who can reach it and has the access token controls the bot.',
+  'log.panelListening': 'Panel listening on {{where}} ({{version}}, commit {{commit}}) — open the address printed at startup (it carries the access token).',
+  'log.panelListeningNoToken': 'Panel listening on {{where}} ({{version}}, commit {{commit}}) — open the address printed at startup (no access token: --no-token).',
+  'log.systemdNotifyFailed': "Could not tell systemd the service is ready ({{detail}}): install systemd's systemd-notify, or use Type=simple in the unit.",
+  'log.tookOver': 'The new version took over from the previous one; the panel stays connected.',
 } as const;

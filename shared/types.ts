@@ -226,6 +226,8 @@ export interface Notice {
   /** Values for the translated sentence (e.g. the path of a moved-aside file). */
   params: Record<string, string>;
   message: string;
+  /** `message` by key, for the panel's language. */
+  i18n?: I18nText;
 }
 
 export interface AppInfo {

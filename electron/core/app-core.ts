@@ -1,5 +1,6 @@
 // Composes the core: settings, logging, the monitor and the command handlers. No Electron here.
 import { join } from 'node:path';
+import { coreText } from '../../shared/core-text.js';
 import type { AppInfo } from '../../shared/types.js';
 import { readAppIdentity } from './app-info.js';
 import { ChannelMonitor, type MonitorOptions, type MonitorTarget } from './bot/monitor.js';
@@ -13,6 +14,7 @@ import type { Archive } from './archive/archive.js';
 import { createArchiveArea } from './archive/core-wiring.js';
 import { createHistory } from './history/history-service.js';
 import { createLog, type CoreLog } from './log/logger.js';
+import { say } from './log/say.js';
 import { LastSeen } from './messages/last-seen.js';
 import { MessageStore } from './messages/store.js';
 import { Notices } from './notices.js';
@@ -79,10 +81,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   log.redactor.add(settings.accessToken());
   // Kept until dismissed in the panel: the event log alone lets a moved-aside settings file scroll away.
   const notices = new Notices(join(options.paths.dataDir, 'notices.json'));
-  if (notices.problem) log.logger.warn(notices.problem);
+  if (notices.problem) say(log.logger, 'warn', notices.problem);
   for (const notice of settings.notices) {
-    log.logger[notice.level](notice.message);
-    if (notice.persist) notices.add({ level: notice.level, code: notice.code, params: notice.params, message: notice.message });
+    log.logger[notice.level](notice.i18n ? { i18n: notice.i18n } : {}, notice.message);
+    if (notice.persist) notices.add({ level: notice.level, code: notice.code, params: notice.params, message: notice.message, ...(notice.i18n ? { i18n: notice.i18n } : {}) });
   }
   notices.on('changed', (list) => bus.emit('notices.changed', list));
   const tokenView = settings.view().token;
@@ -160,7 +162,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           notBusy();
           checkApiUrlChange(patch, settings.effective(), settings.view().fromEnv);
           const view = await settings.save(patch);
-          log.logger.info('Settings saved.');
+          say(log.logger, 'info', coreText('log.settingsSaved'));
           return view;
         },
         testConnection: async (candidate) => testConnectionHandler(candidate, settings.effective(), settings.view().fromEnv),
@@ -193,7 +195,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
             throw new CommandError('unavailable', 'Start on login is a desktop app feature. In headless mode, start it with your service manager (systemd, supervisor or pm2).');
           }
           item.setEnabled(enabled);
-          log.logger.info(`Start on login ${enabled ? 'enabled' : 'disabled'}.`);
+          say(log.logger, 'info', coreText(enabled ? 'log.startOnLoginEnabled' : 'log.startOnLoginDisabled'));
           // The tray's checkbox follows settings changes.
           bus.emit('settings.changed', settings.view());
           return { supported: true, enabled: item.isEnabled() };

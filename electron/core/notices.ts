@@ -4,8 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { coreText, type CoreSentence, type I18nText } from '../../shared/core-text.js';
 import type { Notice } from '../../shared/types.js';
 import { writePrivateFileSync } from './fs-modes.js';
+
+// A sentence by key; a parameter may itself be one.
+const i18nSchema: z.ZodType<I18nText> = z.lazy(() => z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), i18nSchema])) }));
 
 const fileSchema = z.array(
   z.object({
@@ -15,6 +19,7 @@ const fileSchema = z.array(
     code: z.string(),
     params: z.record(z.string(), z.string()),
     message: z.string(),
+    i18n: i18nSchema.optional(),
   }),
 );
 
@@ -26,16 +31,16 @@ export type NewNotice = Omit<Notice, 'id' | 'time'>;
 export class Notices extends EventEmitter<{ changed: [Notice[]] }> {
   private items: Notice[] = [];
   /** Set when the file existed but could not be read (it is then started afresh). */
-  readonly problem: string | null = null;
+  readonly problem: CoreSentence | null = null;
 
   constructor(private readonly file: string) {
     super();
     try {
       const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (parsed.success) this.items = parsed.data;
-      else this.problem = `${file} did not hold a list of notices; it was started afresh.`;
+      else this.problem = coreText('notice.noticesNotAList', { file });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem = `${file} was unreadable (${(err as Error).message}); it was started afresh.`;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem = coreText('notice.noticesUnreadable', { file, detail: (err as Error).message });
     }
   }
 

@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { coreText } from '../../shared/core-text.js';
 import { createCore, type Core, type CoreOptions } from '../core/app-core.js';
+import { say } from '../core/log/say.js';
 import { FileSecretBox } from '../core/settings/file-secret-box.js';
 import type { KeyValueStore, StoreFactory } from '../core/settings/open-store.js';
 import { isLoopback, type HeadlessArgs } from './args.js';
@@ -11,7 +13,7 @@ import { startPanelServer, type PanelServer } from './http-server.js';
 import { resolvePaths } from './paths.js';
 import { headlessHandover } from './handover.js';
 import { headlessRelauncher } from './relauncher.js';
-import { notifyReady } from './sd-notify.js';
+import { logNotify, notifyReady } from './sd-notify.js';
 import { standbyThenTakeOver } from './standby-run.js';
 
 export const confStore: StoreFactory = (options) => new Conf(options) as unknown as KeyValueStore;
@@ -61,15 +63,13 @@ export async function runHeadless(
     update: { ...extra.update, handover },
   });
   if (!core.settings.view().token.set && existsSync(join(paths.dataDir, 'token.enc'))) {
-    core.log.logger.warn(
-      'The bot token was encrypted by the desktop app with the system keyring (token.enc), which headless mode cannot read. Set DISCORD_TOKEN, or enter the token in the panel (headless stores it unencrypted).',
-    );
+    say(core.log.logger, 'warn', coreText('log.keyringTokenUnreadable'));
   }
   const running = (served: PanelServer): Headless => {
     let stopping: Promise<void> | null = null;
     stop = () =>
       (stopping ??= (async () => {
-        core.log.logger.info('Shutting down: disconnecting from Discord first.');
+        say(core.log.logger, 'info', coreText('log.shuttingDown'));
         await core.shutdown();
         await served.close();
       })());
@@ -94,7 +94,7 @@ export async function runHeadless(
   // Before the bot and the panel: finish or undo what an update left behind.
   const boot = args.selfTest ? { resumeBot: false, restartNeeded: false } : await core.updates.boot();
   if (boot.restartNeeded) {
-    core.log.logger.warn('The checkout was restored after a failed update; restarting into it.');
+    say(core.log.logger, 'warn', coreText('log.restartAfterRestore'));
     // Under a service manager, exit and let it restart us: a detached copy would run beside its own.
     if (core.updates.restartMethod() === 'relaunch' && relauncher) await relauncher.relaunch([]);
     await core.shutdown();
@@ -103,17 +103,17 @@ export async function runHeadless(
   const accessToken = args.noToken ? null : (env.DISCORD_MONITOR_ACCESS_TOKEN ?? core.settings.accessToken());
   // The stored access token is redacted by the core; one from the environment must be too.
   if (accessToken) core.log.redactor.add(accessToken);
-  if (!isLoopback(args.host)) core.log.logger.warn(`The panel is served on ${args.host}: anyone who can reach it and has the access token controls the bot.`);
+  if (!isLoopback(args.host)) say(core.log.logger, 'warn', coreText('log.panelExposed', { host: args.host }));
   panel = await listenWithRetry(() =>
     startPanelServer({ core, rendererDir: opts.rendererDir ?? join(appDir, '.vite', 'renderer', 'main_window'), host: args.host, port: args.port, accessToken }),
   );
   // No URL in the log: a token-less one would open a refused page, and the token is never logged.
   const where = `${args.host.includes(':') ? `[${args.host}]` : args.host}:${panel.port}`;
-  const how = accessToken ? 'open the address printed at startup (it carries the access token)' : 'open the address printed at startup (no access token: --no-token)';
-  core.log.logger.info(`Panel listening on ${where} (${core.info().version}, commit ${core.info().commit?.slice(0, 7) ?? 'unknown'}) — ${how}.`);
+  const listening = { where, version: core.info().version, commit: core.info().commit?.slice(0, 7) ?? 'unknown' };
+  say(core.log.logger, 'info', coreText(accessToken ? 'log.panelListening' : 'log.panelListeningNoToken', listening));
   // Printed once, not logged: the URL carries the access token.
   process.stdout.write(`\nDiscord Monitor panel: ${panel.url}\n\n`);
-  if (!args.selfTest) void notifyReady(env).then((said) => said && core.log.logger.info(said));
+  if (!args.selfTest) void notifyReady(env).then((said) => logNotify(core.log.logger, said));
 
   const { autoStartBot } = core.settings.effective();
   const startBot = boot.resumeBot || (autoStartBot && core.settings.view().configured);

@@ -3,6 +3,16 @@
 // Node has no datagram unix sockets, so this runs systemd's own `systemd-notify`, which ships with
 // systemd wherever NOTIFY_SOCKET is set; `--pid` makes it send MAINPID=<our pid>.
 import { execFile } from 'node:child_process';
+import type { Logger } from 'pino';
+import { coreText, type I18nText } from '../../shared/core-text.js';
+
+/** What to log: success is plumbing (debug, log file only); a failure is the operator's to fix. */
+export type NotifyResult = { level: 'debug'; text: string } | { level: 'warn'; text: string; i18n: I18nText };
+
+export function logNotify(logger: Logger, said: NotifyResult | null): void {
+  if (said?.level === 'debug') logger.debug(said.text);
+  else if (said) logger.warn({ i18n: said.i18n }, said.text);
+}
 
 export type NotifyRunner = (file: string, args: string[], env: NodeJS.ProcessEnv) => Promise<void>;
 
@@ -18,13 +28,14 @@ const runFile: NotifyRunner = (file, args, env) =>
  * Sends `MAINPID=<pid>` + `READY=1` when NOTIFY_SOCKET is set. Returns what it did, for the log;
  * never throws (a unit without Type=notify simply has no NOTIFY_SOCKET).
  */
-export async function notifyReady(env: NodeJS.ProcessEnv, pid = process.pid, run: NotifyRunner = runFile): Promise<string | null> {
+export async function notifyReady(env: NodeJS.ProcessEnv, pid = process.pid, run: NotifyRunner = runFile): Promise<NotifyResult | null> {
   if (!env.NOTIFY_SOCKET) return null;
   try {
     await run('systemd-notify', [`--pid=${pid}`, 'READY=1'], env);
-    return `Told systemd the service is ready (main PID ${pid}).`;
+    return { level: 'debug', text: `Told systemd the service is ready (main PID ${pid}).` };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return `Could not tell systemd the service is ready (${why}): install systemd's systemd-notify, or use Type=simple in the unit.`;
+    const sentence = coreText('log.systemdNotifyFailed', { detail: why });
+    return { level: 'warn', text: sentence.text, i18n: sentence.i18n };
   }
 }

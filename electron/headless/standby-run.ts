@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../core/app-core.js';
 import type { PanelServer } from './http-server.js';
-import { notifyReady } from './sd-notify.js';
+import { coreText } from '../../shared/core-text.js';
+import { say } from '../core/log/say.js';
+import { logNotify, notifyReady } from './sd-notify.js';
 import { detachFromParent, reportNotified, reportReady, reportTookOver } from './standby-child.js';
 
 export interface StandbyRun {
@@ -40,8 +42,8 @@ export async function standbyThenTakeOver(o: StandbyRun): Promise<PanelServer> {
   const said = await notifyReady(o.env);
   await reportNotified();
   detachFromParent();
-  if (said) core.log.logger.info(said);
-  core.log.logger.info('Took over from the previous version on the same panel socket.');
+  logNotify(core.log.logger, said);
+  say(core.log.logger, 'info', coreText('log.tookOver'));
   await core.updates.boot();
   void core.updates.confirmHealthyWhenSettled(startBot, o.healthyWithinMs);
   core.updates.schedule();

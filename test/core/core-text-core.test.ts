@@ -1,6 +1,7 @@
 // The core's statuses, errors and log lines carry their sentence by key, so a French panel can say them
 // in French; the English (log file, fallback) is the catalogue's. Real discord.js against the fake Discord.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { coreEn, renderText } from '../../shared/core-text.js';
@@ -53,5 +54,22 @@ describe('core sentences by key', () => {
     const entry = await logged;
     expect(entry.message).toBe(`${error!.message} ${error!.hint}`);
     expect(renderText(entry.i18n!, coreFr, fr)).toMatch(/^Le salon .+ Vérifiez l’ID du salon/);
+  });
+
+  it('a moved-aside settings file is a notice and a log line by key; saving settings is said by key', async () => {
+    writeFileSync(join(world.dataDir, 'settings.json'), '{ not json');
+    core = await coreFor(world, configuredEnv(world));
+    const notices = await core.dispatch('app.notices', undefined);
+    if (!notices.ok) throw new Error(notices.error.message);
+    const [notice] = notices.value;
+    expect(notice?.code).toBe('settings-moved-aside');
+    expect(notice?.i18n?.key).toBe('notice.settingsMovedAside');
+    expect(renderText(notice!.i18n!, coreFr, fr)).toMatch(/^Le fichier de paramètres était illisible \(.+\) ; il a été déplacé vers .+settings\.corrupt-/);
+    expect(core.log.recent().find((e) => e.i18n?.key === 'notice.settingsMovedAside')?.message).toBe(notice?.message);
+
+    const saved = nextEvent(core, 'log.entry', (e) => e.i18n?.key === 'log.settingsSaved');
+    const reply = await core.dispatch('settings.save', { autoStartBot: false });
+    expect(reply.ok).toBe(true);
+    expect(renderText((await saved).i18n!, coreFr, fr)).toBe('Paramètres enregistrés.');
   });
 });

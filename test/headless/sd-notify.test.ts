@@ -19,7 +19,8 @@ it('sends MAINPID=<pid> and READY=1 through systemd-notify to NOTIFY_SOCKET', as
   dir = mkdtempSync(join(tmpdir(), 'dm-notify-'));
   socket = await fakeNotifySocket(dir);
   const said = await notifyReady({ ...process.env, NOTIFY_SOCKET: socket.path }, 4242);
-  expect(said).toBe('Told systemd the service is ready (main PID 4242).');
+  // Plumbing that worked: for the log file (debug), not the user's event log.
+  expect(said).toEqual({ level: 'debug', text: 'Told systemd the service is ready (main PID 4242).' });
   await socket.waitFor((m) => m.includes('MAINPID=4242\nREADY=1'));
   // systemd-notify then waits for the manager to have read it (BARRIER=1), so a quick exit loses nothing.
   expect(socket.messages.filter((m) => m !== 'BARRIER=1')).toEqual(['MAINPID=4242\nREADY=1']);
@@ -28,7 +29,8 @@ it('sends MAINPID=<pid> and READY=1 through systemd-notify to NOTIFY_SOCKET', as
 it('does nothing without NOTIFY_SOCKET, and says how to fix a missing systemd-notify', async () => {
   expect(await notifyReady({ PATH: process.env.PATH })).toBeNull();
   const said = await notifyReady({ NOTIFY_SOCKET: '/nonexistent/notify.sock', PATH: '/nonexistent' });
-  expect(said).toMatch(/Could not tell systemd .* install systemd's systemd-notify, or use Type=simple/);
+  expect(said?.text).toMatch(/Could not tell systemd .* install systemd's systemd-notify, or use Type=simple/);
+  expect(said).toMatchObject({ level: 'warn', i18n: { key: 'log.systemdNotifyFailed' } });
 });
 
 it('hands over under systemd only when the unit is Type=notify; supervisor and pm2 keep the restart', () => {

@@ -2,6 +2,7 @@
 // settings aside (byte for byte) instead of discarding it or "upgrading" it.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { PRIVATE_FILE, writePrivateFileSync } from '../fs-modes.js';
 import { DEFAULTS, JSON_SCHEMA, SETTINGS_VERSION, migrate, type StoredSettings } from './schema.js';
 
@@ -23,6 +24,8 @@ export interface StoreOptions {
   configFileMode: number;
 }
 
+const said = (s: CoreSentence) => ({ message: s.text, i18n: s.i18n });
+
 export type StoreFactory = (options: StoreOptions) => KeyValueStore;
 
 /** A sentence for the log; `persist` ones are also shown in the panel until dismissed. */
@@ -31,6 +34,8 @@ export interface SettingsNotice {
   code: 'settings-moved-aside' | 'settings-upgraded' | 'environment-ignored';
   params: Record<string, string>;
   message: string;
+  /** `message` by key, for the panel's language. */
+  i18n?: I18nText;
   persist: boolean;
 }
 
@@ -94,7 +99,7 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
       level: 'warn',
       code: 'settings-moved-aside',
       params: { path: aside, reason },
-      message: `Settings file was unreadable (${reason}); it was moved to ${aside} and defaults are in use. Re-enter your settings or repair that file.`,
+      ...said(coreText('notice.settingsMovedAside', { path: aside, reason })),
       persist: true,
     });
   };
@@ -136,7 +141,7 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
       level: 'info',
       code: 'settings-upgraded',
       params: { from: String(upgradedFrom), to: String(SETTINGS_VERSION) },
-      message: `Settings upgraded from version ${upgradedFrom} to ${SETTINGS_VERSION}.`,
+      ...said(coreText('notice.settingsUpgraded', { from: String(upgradedFrom), to: String(SETTINGS_VERSION) })),
       persist: false,
     });
   }

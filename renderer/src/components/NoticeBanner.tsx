@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../shared/types';
 import { useNotices } from '../hooks/useNotices';
+import { useCoreText } from '../i18n/core-text';
 import { Icon } from './Icon';
 
 // Codes the panel translates; any other shows the core's English sentence.
@@ -25,9 +26,11 @@ export function NoticeBanners() {
 
 function NoticeBanner({ notice, onDismiss }: { notice: Notice; onDismiss: () => Promise<void> }) {
   const { t } = useTranslation();
+  const say = useCoreText();
   const [failed, setFailed] = useState<string | null>(null);
   const { path = '', reason = '' } = notice.params;
-  const text = isTranslated(notice.code) ? t(`notices.${notice.code}`, { path, reason }) : notice.message;
+  // By key when the core sent one; notices stored by an older version have only their code.
+  const text = notice.i18n ? say(notice.message, notice.i18n) : isTranslated(notice.code) ? t(`notices.${notice.code}`, { path, reason }) : notice.message;
   const dismiss = () => {
     setFailed(null);
     onDismiss().catch((err: unknown) => setFailed(err instanceof Error ? err.message : String(err)));

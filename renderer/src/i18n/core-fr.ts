@@ -85,4 +85,27 @@ export const coreFr: CoreTranslation = {
   'update.restarting': 'Mis à jour {{from}} → {{to}} — redémarrage ({{method}}).',
   'update.restartFailed':
     'Mis à jour {{from}} → {{to}}, mais le redémarrage a échoué ({{error}}) — redémarrez l’application à la main pour charger la nouvelle version.',
+
+  'notice.settingsMovedAside':
+    'Le fichier de paramètres était illisible ({{reason}}) ; il a été déplacé vers {{path}} et les valeurs par défaut sont utilisées. Saisissez à nouveau vos paramètres ou réparez ce fichier.',
+  'notice.settingsUpgraded': 'Paramètres mis à niveau de la version {{from}} à la version {{to}}.',
+  'notice.noticesUnreadable': '{{file}} était illisible ({{detail}}) ; il a été recommencé à zéro.',
+  'notice.noticesNotAList': '{{file}} ne contenait pas une liste d’avis ; il a été recommencé à zéro.',
+  'log.settingsSaved': 'Paramètres enregistrés.',
+  'log.startOnLoginEnabled': 'Démarrage à l’ouverture de session activé.',
+  'log.startOnLoginDisabled': 'Démarrage à l’ouverture de session désactivé.',
+  'log.tokenUnencrypted': 'Le token du bot est enregistré sans chiffrement dans {{file}} (lisible seulement par votre compte utilisateur).',
+
+  'log.keyringTokenUnreadable':
+    'Le token du bot a été chiffré par l’application de bureau avec le trousseau du système (token.enc), que le mode headless ne peut pas lire. Définissez DISCORD_TOKEN, ou saisissez le token dans le panneau (le mode headless l’enregistre sans chiffrement).',
+  'log.shuttingDown': 'Arrêt : déconnexion de Discord d’abord.',
+  'log.restartAfterRestore': 'Le dépôt a été restauré après l’échec d’une mise à jour ; redémarrage sur cette version.',
+  'log.panelExposed': 'Le panneau est servi sur {{host}} : quiconque peut l’atteindre et possède le jeton d’accès contrôle le bot.',
+  'log.panelListening':
+    'Panneau à l’écoute sur {{where}} ({{version}}, commit {{commit}}) — ouvrez l’adresse affichée au démarrage (elle contient le jeton d’accès).',
+  'log.panelListeningNoToken':
+    'Panneau à l’écoute sur {{where}} ({{version}}, commit {{commit}}) — ouvrez l’adresse affichée au démarrage (sans jeton d’accès : --no-token).',
+  'log.systemdNotifyFailed':
+    'Impossible de signaler à systemd que le service est prêt ({{detail}}) : installez systemd-notify, ou utilisez Type=simple dans l’unité.',
+  'log.tookOver': 'La nouvelle version a pris le relais de la précédente ; le panneau reste connecté.',
 };
