@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { bootTarget } from '../../electron/core/update/boot-release.js';
+import type { JournalEntry } from '../../electron/core/update/journal.js';
 import { appDirOf, currentRelease, depsDir, releaseDir, releaseOf } from '../../electron/core/update/release-layout.js';
 import { collectGarbage, installLaunchers, switchCurrent, switchTo } from '../../electron/core/update/switch.js';
 import { APP_DIR } from '../helpers/world.js';
@@ -181,4 +183,22 @@ it('switching a plain checkout for the first time: a start at every intermediate
     ['launchers installed', 'old plain'],
     ['switched', 'new deps-b'],
   ]);
+});
+
+it('boot recovery: killed after the switch (the new release runs, never handed over) goes back to the old release; otherwise stays', () => {
+  makeRelease('aaa', 'deps-a');
+  makeRelease('bbb', 'deps-a');
+  switchCurrent(app, 'bbb');
+  const entry = { from: 'aaa', to: 'bbb' } as JournalEntry;
+  const log: string[] = [];
+  const fromNew = bootTarget(entry, 'recover', { appDir: app, runningBuildDir: join(releaseDir(app, 'bbb'), 'vite', 'build'), log: (l) => log.push(l) });
+  expect(fromNew).toEqual({ commit: 'aaa', rebuild: false, restart: true });
+  expect(currentRelease(app)).toBe('aaa');
+  const fromOld = bootTarget(entry, 'recover', { appDir: app, runningBuildDir: join(releaseDir(app, 'aaa'), 'vite', 'build'), log: (l) => log.push(l) });
+  expect(fromOld).toEqual({ commit: 'aaa', rebuild: false });
+  expect(currentRelease(app)).toBe('aaa');
+  // A failing new version: current goes back to `from`, nothing rebuilt.
+  switchCurrent(app, 'bbb');
+  expect(bootTarget(entry, 'rollback', { appDir: app, runningBuildDir: null, log: (l) => log.push(l) })).toEqual({ commit: 'aaa', rebuild: false });
+  expect(currentRelease(app)).toBe('aaa');
 });

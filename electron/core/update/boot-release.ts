@@ -12,6 +12,8 @@ export interface BootTarget {
   commit: string;
   /** True only in a plain checkout whose build an older, in-place update may have half-written. */
   rebuild: boolean;
+  /** This process runs a release other than the one to run from now on: restart into it. */
+  restart?: boolean;
 }
 
 export interface BootReleaseOptions {
@@ -30,6 +32,13 @@ export function bootTarget(entry: JournalEntry, action: 'recover' | 'rollback', 
   }
   const own = o.runningBuildDir ? releaseOf(o.runningBuildDir) : null;
   const info = own ? readReleaseInfo(releaseDir(o.appDir, own)) : null;
+  // Killed right after the switch: the new version runs but was never handed over. An interrupted
+  // update ends where it began, so switch back rather than run a version nobody watched start.
+  if (info && info.commit === entry.to && entry.to !== entry.from && readReleaseInfo(releaseDir(o.appDir, entry.from))) {
+    switchCurrent(o.appDir, entry.from);
+    o.log(`The update was interrupted after switching to ${short(entry.to)}; switched back to ${short(entry.from)}.`);
+    return { commit: entry.from, rebuild: false, restart: true };
+  }
   if (info) return { commit: info.commit, rebuild: false };
   // A plain .vite: a release-mode update never writes into it; an older in-place one may have.
   return { commit: entry.from, rebuild: !existsSync(releasesDir(o.appDir)) };

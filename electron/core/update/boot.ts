@@ -72,16 +72,18 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
   const release = acquireUpdateLock('boot recovery');
   try {
     say(decision.reason);
-    const { moved, commit, rebuilt } = await bringBack(entry, decision.action, opts, say);
+    const { moved, commit, rebuilt, switchedBack } = await bringBack(entry, decision.action, opts, say);
     if (decision.action === 'recover') {
       await journal.finish(entry.id, { outcome: 'interrupted', error: decision.reason, failedStep: decision.step as StepName | null });
-      const state = !moved
+      const state = switchedBack
+        ? `It had already switched to the new version, which never took over: back to ${short(commit)}, restarting into it.`
+        : !moved
         ? `The checkout had not been changed yet; it stays at ${short(commit)}.`
         : rebuilt
           ? `The checkout is back at ${short(commit)} and rebuilt.`
           : `The checkout is back at ${short(commit)}, the commit of the build that runs (it was never changed, so nothing was rebuilt).`;
       // A release that no step changed keeps running: a restart is needed only after an in-place rebuild.
-      const restart = rebuilt || !(opts.releases ?? opts.commands === undefined);
+      const restart = rebuilt || switchedBack || !(opts.releases ?? opts.commands === undefined);
       return report('interrupted', `${decision.reason} ${state}`, await journal.get(entry.id), restart);
     }
     const done = await journal.completeAfterRestart(false, { error: decision.reason });
@@ -103,7 +105,7 @@ async function bringBack(
   action: 'recover' | 'rollback',
   opts: BootCheckOptions,
   say: (line: string) => void,
-): Promise<{ moved: boolean; commit: string; rebuilt: boolean }> {
+): Promise<{ moved: boolean; commit: string; rebuilt: boolean; switchedBack: boolean }> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const git = openGit(opts.appDir, timeouts.git);
   // index.lock, HEAD.lock, refs/…/*.lock: whatever a git killed mid-command left behind.
@@ -142,7 +144,7 @@ async function bringBack(
     await opts.config.restore(entry.configBackup);
     say(`Settings restored from ${entry.configBackup}.`);
   }
-  return { moved, commit: target.commit, rebuilt: moved && target.rebuild };
+  return { moved, commit: target.commit, rebuilt: moved && target.rebuild, switchedBack: target.restart === true };
 }
 
 /**
