@@ -62,6 +62,9 @@ export async function ensureDeps(o: EnsureDepsOptions): Promise<{ hash: string; 
     } else {
       writeFileSync(join(staging, LOCKFILE), lock);
       writeFileSync(join(staging, 'package.json'), await fileAt(o.git, o.commit, 'package.json'));
+      // The project's npm settings (registry, engine-strict…) apply to the install as they did in place.
+      const npmrc = await fileAt(o.git, o.commit, '.npmrc');
+      if (npmrc !== '') writeFileSync(join(staging, '.npmrc'), npmrc);
       o.log(`$ ${describe(o.install)} (in a staging folder; the running version's dependencies are not touched)`);
       await runCommand(o.install, { cwd: staging, timeoutMs: o.timeoutMs, onLine: o.log, env: o.env });
       if (!existsSync(join(staging, 'node_modules'))) throw new Error(`${describe(o.install)} finished but made no node_modules`);
