@@ -1,11 +1,18 @@
 // Entry of `npm run headless` (built to .vite/build/headless.js).
+// First: V8's memory settings must be in place before the other modules load.
+import './v8-tuning.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appDirOf } from '../core/update/release-layout.js';
-import { parseHeadlessArgs } from './args.js';
-import { waitForExit } from './relauncher.js';
-import { runHeadless, selfTest } from './run.js';
-import { reportFailed } from './standby-child.js';
+
+// Loaded only now, after the line above ran: static imports would be evaluated before it (the
+// bundler puts a single-use module's code after the chunks the entry imports).
+const [{ appDirOf }, { parseHeadlessArgs }, { waitForExit }, { runHeadless, selfTest }, { reportFailed }] = await Promise.all([
+  import('../core/update/release-layout.js'),
+  import('./args.js'),
+  import('./relauncher.js'),
+  import('./run.js'),
+  import('./standby-child.js'),
+]);
 
 // Node runs this file by its real path: in a release that is .releases/<commit>/vite/build.
 const buildDir = dirname(fileURLToPath(import.meta.url));

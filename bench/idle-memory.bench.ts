@@ -1,0 +1,154 @@
+// bench/idle-memory: idle memory of the built headless app with the bot connected (nothing posted),
+// as shipped and with V8's default memory settings, beside a bare discord.js client connected to the
+// same fake Discord in its own process (V8 defaults and --optimize-for-size), plus what each package
+// the app loads costs on its own. Run: npm run build && npx vitest run -c vitest.bench.config.ts
+// bench/idle-memory.bench.ts (BENCH_APP_DIR=<checkout> measures another build, e.g. a previous commit's).
+// RSS = anon (the process's own) + file (mostly pages of the node executable: shared, and varying by a
+// few MiB with what the page cache holds); compare anon between runs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { waitForNewProcess } from '../test/e2e/health.js';
+import { startHeadless } from '../test/e2e/headless-process.js';
+import { APP_DIR, createWorld, TOKEN, type World } from '../test/helpers/world.js';
+
+const APP = process.env.BENCH_APP_DIR ?? APP_DIR;
+const PROBE = join(APP_DIR, 'test', 'helpers', 'memory-probe.mjs');
+const MiB = 2 ** 20;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function procStatus(pid: number): { rss: number; anon: number; file: number } {
+  const st = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(st)?.[1] ?? NaN) / 1024;
+  return { rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile') };
+}
+
+/** Median of 3 s of /proc samples, taken once the process is idle. */
+async function idleRss(pid: number): Promise<{ rss: number; anon: number; file: number }> {
+  const samples: Array<ReturnType<typeof procStatus>> = [];
+  const end = Date.now() + 3000;
+  while (Date.now() < end) {
+    samples.push(procStatus(pid));
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { rss: median(samples.map((x) => x.rss)), anon: median(samples.map((x) => x.anon)), file: median(samples.map((x) => x.file)) };
+}
+
+interface Probed {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  rss: number;
+  spaces: Record<string, number>;
+  packages: string[];
+}
+
+/** Asks a process started with the probe for its figures (SIGUSR2) and reads them from its output. */
+async function probe(child: ChildProcess, output: () => string): Promise<Probed> {
+  const before = output().length;
+  child.kill('SIGUSR2');
+  const end = Date.now() + 5000;
+  for (;;) {
+    const m = /memory-probe (\{.*\})\n/.exec(output().slice(before));
+    if (m) return JSON.parse(m[1]!) as Probed;
+    if (Date.now() > end) throw new Error(`no memory-probe line within 5 s:\n${output().slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const probeEnv = (on: boolean) => ({ NODE_OPTIONS: on ? `--expose-gc --import ${PROBE}` : '' });
+
+/** The app, bot connected, then idle: /proc figures (no probe) and heap + packages (a second, probed run). */
+async function measureApp(world: World, withProbe: boolean, v8Defaults: boolean) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dm-idle-'));
+  const env = {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_GUILD_ID: world.guildId,
+    DISCORD_CHANNEL_ID: world.channelId,
+    DISCORD_API_URL: world.fake.apiUrl,
+    DISCORD_MONITOR_V8_DEFAULTS: v8Defaults ? '1' : '',
+    ...probeEnv(withProbe),
+  };
+  const app = await startHeadless(['--data-dir', dataDir], env, 'headless.js', APP);
+  try {
+    const { pid } = await waitForNewProcess(new URL(app.url).origin, -1, app.output);
+    const figures = await idleRss(pid);
+    return { ...figures, probed: withProbe ? await probe(app.child, app.output) : null };
+  } finally {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function measureBare(world: World, withProbe: boolean, nodeArgs: string[]) {
+  const child = spawn(process.execPath, [...nodeArgs, join(import.meta.dirname, 'bare-client.mjs')], {
+    cwd: APP_DIR,
+    env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: world.fake.apiUrl, ...probeEnv(withProbe) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.on('error', (err) => (out += `spawn failed: ${err.message}\n`));
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  try {
+    await world.fake.waitFor(() => out.includes('ready\n'), 15_000);
+    const figures = await idleRss(child.pid!);
+    return { ...figures, probed: withProbe ? await probe(child, () => out) : null };
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** Each direct dependency alone, on top of the previous ones, in a fresh process (bench/import-cost.mjs). */
+async function importCosts(loaded: string[]): Promise<string> {
+  const pkg = JSON.parse(readFileSync(join(APP_DIR, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  // discord.js first: what any bot pays. @discordjs/ws is left out: the app requires the copy discord.js
+  // loaded, while an import here would load its ESM build, a second copy.
+  const direct = ['discord.js', ...Object.keys(pkg.dependencies).filter((name) => name !== 'discord.js' && name !== '@discordjs/ws')].filter((name) => loaded.includes(name));
+  const child = spawn(process.execPath, ['--expose-gc', join(import.meta.dirname, 'import-cost.mjs'), ...direct], { cwd: APP_DIR, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`import-cost exited with ${code}`);
+  return out;
+}
+
+const f = (x: number) => x.toFixed(1).padStart(6);
+
+it('idle memory: the headless app with the bot connected beside a bare discord.js client', async () => {
+  const world = await createWorld({ heartbeatIntervalMs: 5000 });
+  try {
+    // Each side twice: /proc figures without the probe, heap figures and packages with it.
+    const sides = [
+      { name: 'headless app (as shipped)', run: (p: boolean) => measureApp(world, p, false) },
+      { name: 'headless app, V8 defaults', run: (p: boolean) => measureApp(world, p, true) },
+      { name: 'bare discord.js client', run: (p: boolean) => measureBare(world, p, []) },
+      { name: 'bare, --optimize-for-size', run: (p: boolean) => measureBare(world, p, ['--optimize-for-size']) },
+    ];
+    const lines = [`${'idle, bot connected (MiB)'.padEnd(28)}   RSS   anon   file  heapUsed heapTotal new_space external`];
+    let shipped: Probed | null = null;
+    let shippedRss = 0;
+    for (const side of sides) {
+      const plain = await side.run(false);
+      const p = (await side.run(true)).probed!;
+      shipped ??= p;
+      shippedRss ||= plain.rss;
+      lines.push(
+        `${side.name.padEnd(28)} ${f(plain.rss)} ${f(plain.anon)} ${f(plain.file)}   ${f(p.heapUsed / MiB)}   ${f(p.heapTotal / MiB)}    ${f((p.spaces.new_space ?? 0) / MiB)}  ${f(p.external / MiB)}`,
+      );
+    }
+    lines.push(`idle RSS ${shippedRss.toFixed(0)} MiB (target ≤ 90 MiB)`, `packages loaded at idle by the app: ${shipped!.packages.join(', ')}`);
+    console.log(`\n${lines.join('\n')}\n\nwhat each package costs, imported one after the other in a fresh process (MiB):\n${await importCosts(shipped!.packages)}`);
+    expect(shippedRss).toBeGreaterThan(0);
+  } finally {
+    await world.close();
+  }
+});
