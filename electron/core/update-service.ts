@@ -194,8 +194,9 @@ export class UpdateService {
     for (const step of this.view.run?.steps ?? []) {
       if (step.status === 'failed') for (const line of step.log.slice(-15)) this.o.logger.warn(`[${step.step}] ${line}`);
     }
-    this.o.logger[level](`Update ${result.outcome}: ${result.message}`);
-    const run = this.view.run ? { ...this.view.run, id: result.id ?? '', outcome: result.outcome, message: result.message } : null;
+    this.o.logger[level](result.i18n ? { i18n: result.i18n } : {}, result.message);
+    const said = result.i18n ? { i18n: { message: result.i18n } } : {};
+    const run = this.view.run ? { ...this.view.run, id: result.id ?? '', outcome: result.outcome, message: result.message, ...said } : null;
     this.set({ run, restartNeeded: result.outcome === 'restart-needed', state: result.outcome === 'restarting' ? 'updating' : 'up-to-date' });
     // A standby that will not take over (rolled back, or restart left to the user) goes away.
     if (result.outcome !== 'restarting') void this.o.handover?.abort().catch(() => undefined);
@@ -212,7 +213,7 @@ export class UpdateService {
         ...run,
         id: e.updateId,
         steps: steps.map((s) =>
-          s.step === e.step ? { ...s, status: e.status, durationMs: e.durationMs, log: [...s.log, ...e.log].slice(-200), ...(e.error ? { error: e.error } : {}) } : s,
+          s.step === e.step ? { ...s, status: e.status, durationMs: e.durationMs, log: [...s.log, ...e.log].slice(-200), ...(e.error ? { error: e.error } : {}), ...(e.errorI18n ? { i18n: { error: e.errorI18n } } : {}) } : s,
         ),
       },
     });

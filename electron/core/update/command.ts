@@ -1,6 +1,8 @@
 // Runs install/build/self-test commands with their output streamed line by line, and port calls
 // under a deadline.
 import { execa } from 'execa';
+import { coreText } from '../../../shared/core-text.js';
+import { SentenceError } from '../sentence-error.js';
 import type { Command } from './types.js';
 
 export interface RunOptions {
@@ -28,9 +30,9 @@ export async function runCommand(cmd: Command, opts: RunOptions): Promise<void> 
   const result = await child;
   if (result.exitCode === 0 && !result.failed) return;
   const name = describe(cmd);
-  if (result.timedOut) throw new Error(`${name} did not finish within ${Math.round(opts.timeoutMs / 1000)} s and was stopped`);
-  if (result.code === 'ENOENT') throw new Error(`${name}: ${file} was not found — is it installed and on PATH?`);
-  if (result.exitCode !== undefined) throw new Error(`${name} exited with code ${result.exitCode} — see the log lines above`);
+  if (result.timedOut) throw new SentenceError(coreText('update.commandTimedOut', { command: name, seconds: Math.round(opts.timeoutMs / 1000) }));
+  if (result.code === 'ENOENT') throw new SentenceError(coreText('update.commandMissing', { command: name, file }));
+  if (result.exitCode !== undefined) throw new SentenceError(coreText('update.commandFailed', { command: name, code: String(result.exitCode) }));
   throw new Error(`${name} failed: ${result.shortMessage}`);
 }
 

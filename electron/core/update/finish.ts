@@ -1,6 +1,7 @@
 // How an update ends: a restart into the new version, or a rollback to the old one.
 import type { SimpleGit } from 'simple-git';
 import { DeadlineError, describe, withDeadline } from './command.js';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { short } from './git.js';
 import type { UpdateJournal } from './journal.js';
 import { realDetectInputs, type UpdateContext, type UpdateTimeouts } from './options.js';
@@ -48,9 +49,11 @@ async function startBotAgain(run: Run, log: (line: string) => void): Promise<boo
   return true;
 }
 
+const said = (s: CoreSentence) => ({ message: s.text, i18n: s.i18n });
+
 export async function finishRestart(run: Run): Promise<UpdateResult> {
   const { ctx, steps, journal } = run;
-  const updated = `Updated ${short(run.from)} → ${short(run.to)}`;
+  const fromTo = { from: short(run.from), to: short(run.to) };
   // The entry is `restarting` until the new version calls markHealthy, whichever way it gets started.
   await journal.finish(run.id, { outcome: 'restarting' });
   const late = ctx.stopBot === 'late';
@@ -60,7 +63,7 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
       log('Automatic service restart is off.');
       return { skipped: 'Restart needed to load the new version.' };
     });
-    return { ...base(run), outcome: 'restart-needed', message: `${updated} — restart needed to load the new version.`, steps: steps.list(), botRestarted: false };
+    return { ...base(run), outcome: 'restart-needed', ...said(coreText('update.restartNeeded', fromTo)), steps: steps.list(), botRestarted: false };
   }
   if (late && !steps.list().some((s) => s.step === 'stop-bot' && s.status !== 'pending')) {
     try {
@@ -80,8 +83,8 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
         if (!run.wasRunning) return { skipped: 'Restart needed to load the new version.' };
       })
       .catch((err: StepFailure) => (restartError = err.reason));
-    const message = `${updated} — restart needed to load the new version.${restartError ? ` The bot did not start again: ${restartError}` : ''}`;
-    return { ...base(run), outcome: 'restart-needed', message, steps: steps.list(), botRestarted, ...(restartError ? { restartError } : {}) };
+    const sentence = restartError ? coreText('update.restartNeededBotFailed', { ...fromTo, error: restartError }) : coreText('update.restartNeeded', fromTo);
+    return { ...base(run), outcome: 'restart-needed', ...said(sentence), steps: steps.list(), botRestarted, ...(restartError ? { restartError } : {}) };
   }
 
   const inputs = ctx.detect ?? realDetectInputs();
@@ -100,13 +103,13 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
         throw err;
       }
     });
-    return { ...base(run), outcome: 'restarting', message: `${updated} — restarting (${plan.method}).`, steps: steps.list(), restart: plan };
+    return { ...base(run), outcome: 'restarting', ...said(coreText('update.restarting', { ...fromTo, method: plan.method })), steps: steps.list(), restart: plan };
   } catch (err) {
     const restartError = err instanceof StepFailure ? err.reason : String(err);
     return {
       ...base(run),
       outcome: 'restart-needed',
-      message: `${updated}, but the restart failed (${restartError}) — restart the app by hand to load the new version.`,
+      ...said(coreText('update.restartFailed', { ...fromTo, error: restartError })),
       steps: steps.list(),
       restart: plan,
       botRestarted,
@@ -160,13 +163,13 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
   const error = failure.reason;
   if (errors.length === 0) {
     await journal.finish(run.id, { outcome: 'rolled-back', error, failedStep: failure.step });
-    const bot = botRestarted ? ' The bot is running again.' : '';
-    const message = `Update failed at ${failure.step}: ${error}. Rolled back to ${short(run.from)}; nothing changed.${bot}`;
-    return { ...base(run), outcome: 'rolled-back', message, steps: steps.list(), botRestarted, failedStep: failure.step, error };
+    const params = { step: failure.step, error: failure.reasonI18n ?? error, from: short(run.from) };
+    const sentence = coreText(botRestarted ? 'update.failedRolledBackBotRunning' : 'update.failedRolledBack', params);
+    return { ...base(run), outcome: 'rolled-back', ...said(sentence), steps: steps.list(), botRestarted, failedStep: failure.step, error };
   }
   const rollbackError = errors.join('; ');
   await journal.finish(run.id, { outcome: 'failed', error: `${error} — rollback: ${rollbackError}`, failedStep: failure.step });
   const fix = `cd ${ctx.appDir} && git reset --hard ${run.from} && ${describe(run.commands.install)} && ${describe(run.commands.build)}`;
-  const message = `Update failed at ${failure.step} (${error}) and the rollback failed too (${rollbackError}). To recover by hand: ${fix}`;
-  return { ...base(run), outcome: 'failed', message, steps: steps.list(), botRestarted, failedStep: failure.step, error, rollbackError };
+  const sentence = coreText('update.failedRollbackFailed', { step: failure.step, error: failure.reasonI18n ?? error, rollbackError, fix });
+  return { ...base(run), outcome: 'failed', ...said(sentence), steps: steps.list(), botRestarted, failedStep: failure.step, error, rollbackError };
 }

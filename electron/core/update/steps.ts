@@ -1,4 +1,6 @@
 // Runs one pipeline step at a time: times it, streams its log lines as events, records its outcome.
+import type { I18nText } from '../../../shared/core-text.js';
+import { SentenceError } from '../sentence-error.js';
 import type { StepEvent, StepName, StepRecord } from './types.js';
 
 /** A step returns this to say it had nothing to do, and why. */
@@ -11,6 +13,8 @@ export class StepFailure extends Error {
   constructor(
     readonly step: StepName,
     readonly reason: string,
+    /** `reason` by key, when it is one of the core's sentences. */
+    readonly reasonI18n?: I18nText,
   ) {
     super(`${step}: ${reason}`);
     this.name = 'StepFailure';
@@ -46,9 +50,10 @@ export class StepReporter {
       await this.persist(record);
     } catch (err) {
       const reason = errorText(err);
-      this.send(step, 'failed', elapsed(), [], reason);
+      const reasonI18n = err instanceof SentenceError ? err.sentence.i18n : undefined;
+      this.send(step, 'failed', elapsed(), [], reason, reasonI18n);
       await this.persist({ step, status: 'failed', durationMs: elapsed(), error: reason }).catch(() => undefined);
-      throw new StepFailure(step, reason);
+      throw new StepFailure(step, reason, reasonI18n);
     }
   }
 
@@ -67,10 +72,11 @@ export class StepReporter {
     return [...this.records.values()];
   }
 
-  private send(step: StepName, status: StepEvent['status'], durationMs: number, log: string[], error?: string): void {
+  private send(step: StepName, status: StepEvent['status'], durationMs: number, log: string[], error?: string, errorI18n?: I18nText): void {
     this.records.set(step, error === undefined ? { step, status, durationMs } : { step, status, durationMs, error });
     const event: StepEvent = { updateId: this.updateId, step, status, durationMs, log };
     if (error !== undefined) event.error = error;
+    if (errorI18n !== undefined) event.errorI18n = errorI18n;
     try {
       this.emit(event);
     } catch {

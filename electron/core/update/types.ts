@@ -1,5 +1,6 @@
 // Types and ports of the self-update engine. Plain data; the shell or headless entry supplies the ports.
 import { UPDATE_STEPS } from '../../../shared/types.js';
+import type { I18nText } from '../../../shared/core-text.js';
 import type { RestartPlan } from './restart-method.js';
 
 export { UPDATE_STEPS };
@@ -17,6 +18,8 @@ export interface StepEvent {
   log: string[];
   /** Set when status is `failed`. */
   error?: string;
+  /** `error` by key, for the panel's language (when the error is one of the core's sentences). */
+  errorI18n?: I18nText;
 }
 
 /** A step's final state, as kept in the result and the journal. */
@@ -97,6 +100,8 @@ export interface UpdateResult {
   outcome: UpdateOutcome;
   /** One sentence for the user, with what to do when something went wrong. */
   message: string;
+  /** `message` by key, for the panel's language. */
+  i18n?: I18nText;
   from: string;
   to: string | null;
   steps: StepRecord[];
