@@ -103,4 +103,11 @@ export const coreEn = {
   'log.panelListeningNoToken': 'Panel listening on {{where}} ({{version}}, commit {{commit}}) — open the address printed at startup (no access token: --no-token).',
   'log.systemdNotifyFailed': "Could not tell systemd the service is ready ({{detail}}): install systemd's systemd-notify, or use Type=simple in the unit.",
   'log.tookOver': 'The new version took over from the previous one; the panel stays connected.',
+  // The last update's banner (electron/core/update-view.ts)
+  'lastUpdate.rolledBack': 'Update to {{to}} was rolled back ({{step}} failed): {{error}}. Still on {{from}}.',
+  'lastUpdate.rolledBackNoStep': 'Update to {{to}} was rolled back: {{error}}. Still on {{from}}.',
+  'lastUpdate.interrupted': 'An update to {{to}} was interrupted during {{step}}; the app was brought back to {{from}}.',
+  'lastUpdate.interruptedNoStep': 'An update to {{to}} was interrupted; the app was brought back to {{from}}.',
+  'lastUpdate.failed': 'Update to {{to}} failed: {{error}}.',
+  'lastUpdate.seeLog': 'see the log',
 } as const;

@@ -312,6 +312,8 @@ export interface LastUpdate {
   durationMs: number;
   finishedAt: number;
   message: string;
+  /** `message` by key, for the panel's language. */
+  i18n?: { message: I18nText };
   /** The commits installed (never the user's own, removed ones). */
   commits: UpdateCommit[];
   /** Absent or null: nothing was set aside. */

@@ -298,7 +298,7 @@ export class UpdateService {
     if (await markHealthy({ dataDir: this.o.dataDir, appDir: this.o.appDir })) {
       await this.refreshLastUpdate();
       const last = this.view.lastUpdate;
-      if (last) this.o.logger.info(last.message);
+      if (last) this.o.logger.info(last.i18n ? { i18n: last.i18n.message } : {}, last.message);
       for (const line of describeSetAside(last?.setAside ?? null)) this.o.logger.info(line);
     }
   }

@@ -1,4 +1,5 @@
 // Pure mapping from the engine's results to the panel's UpdateView.
+import { coreText } from '../../shared/core-text.js';
 import type { LastUpdate, SetAside, UpdateView } from '../../shared/types.js';
 import { stashApplyCommand, type CheckResult, type JournalEntry, type RestartPlan } from './update/index.js';
 
@@ -47,14 +48,18 @@ export function toLastUpdate(e: JournalEntry, commits: LastUpdate['commits']): L
   const to = (e.to ?? e.from).slice(0, 7);
   const seconds = ((e.durationMs ?? 0) / 1000).toFixed(1);
   const outcome = e.outcome === 'success' || e.outcome === 'rolled-back' || e.outcome === 'failed' || e.outcome === 'interrupted' ? e.outcome : 'failed';
-  const message =
+  // The journal keeps the error in English only: it stays so inside the translated sentence.
+  const error = e.error ?? coreText('lastUpdate.seeLog').i18n;
+  const step = e.failedStep;
+  const sentence =
     outcome === 'success'
-      ? `Updated ${from} → ${to} in ${seconds} s`
+      ? null
       : outcome === 'rolled-back'
-        ? `Update to ${to} was rolled back${e.failedStep ? ` (${e.failedStep} failed)` : ''}: ${e.error ?? 'see the log'}. Still on ${from}.`
+        ? step ? coreText('lastUpdate.rolledBack', { to, from, step, error }) : coreText('lastUpdate.rolledBackNoStep', { to, from, error })
         : outcome === 'interrupted'
-          ? `An update to ${to} was interrupted${e.failedStep ? ` during ${e.failedStep}` : ''}; the app was brought back to ${from}.`
-          : `Update to ${to} failed: ${e.error ?? 'see the log'}.`;
+          ? step ? coreText('lastUpdate.interrupted', { to, from, step }) : coreText('lastUpdate.interruptedNoStep', { to, from })
+          : coreText('lastUpdate.failed', { to, error });
+  const message = sentence ? sentence.text : `Updated ${from} → ${to} in ${seconds} s`;
   return {
     from: e.from,
     to: e.to ?? e.from,
@@ -62,6 +67,7 @@ export function toLastUpdate(e: JournalEntry, commits: LastUpdate['commits']): L
     durationMs: e.durationMs ?? 0,
     finishedAt: e.finishedAt ? Date.parse(e.finishedAt) : Date.now(),
     message,
+    ...(sentence ? { i18n: { message: sentence.i18n } } : {}),
     commits,
     setAside: setAside(e),
   };

@@ -108,4 +108,11 @@ export const coreFr: CoreTranslation = {
   'log.systemdNotifyFailed':
     'Impossible de signaler à systemd que le service est prêt ({{detail}}) : installez systemd-notify, ou utilisez Type=simple dans l’unité.',
   'log.tookOver': 'La nouvelle version a pris le relais de la précédente ; le panneau reste connecté.',
+
+  'lastUpdate.rolledBack': 'La mise à jour vers {{to}} a été annulée (échec de {{step}}) : {{error}}. Toujours sur {{from}}.',
+  'lastUpdate.rolledBackNoStep': 'La mise à jour vers {{to}} a été annulée : {{error}}. Toujours sur {{from}}.',
+  'lastUpdate.interrupted': 'Une mise à jour vers {{to}} a été interrompue pendant {{step}} ; l’application a été ramenée à {{from}}.',
+  'lastUpdate.interruptedNoStep': 'Une mise à jour vers {{to}} a été interrompue ; l’application a été ramenée à {{from}}.',
+  'lastUpdate.failed': 'La mise à jour vers {{to}} a échoué : {{error}}.',
+  'lastUpdate.seeLog': 'voir le journal',
 };

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LastUpdate } from '../../../../shared/types';
+import { useCoreText } from '../../i18n/core-text';
 import { useNow } from '../../hooks/useNow';
 import { formatSeconds } from '../../lib/format';
 import { readStored, writeStored } from '../../lib/storage';
@@ -14,6 +15,7 @@ const DISMISSED_KEY = 'dm.update.dismissedLast';
 
 export function LastUpdateBanner({ last }: { last: LastUpdate | null }) {
   const { t, i18n } = useTranslation();
+  const say = useCoreText();
   const now = useNow(30_000);
   const [dismissed, setDismissed] = useState(() => readStored(DISMISSED_KEY));
   const [showCommits, setShowCommits] = useState(false);
@@ -28,7 +30,7 @@ export function LastUpdateBanner({ last }: { last: LastUpdate | null }) {
         to: shortHash(last.to),
         duration: formatSeconds(last.durationMs, t, i18n.language),
       })
-    : t(`update.last.${last.outcome}`, { message: last.message });
+    : t(`update.last.${last.outcome}`, { message: say(last.message, last.i18n?.message) });
   const dismiss = () => {
     const key = lastUpdateKey(last);
     setDismissed(key);
