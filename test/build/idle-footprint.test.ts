@@ -63,6 +63,11 @@ describe('the headless app at idle, bot connected', () => {
     expect(wsFiles).not.toContain('@discordjs/ws/dist/index.mjs');
   });
 
+  it('has not loaded execa: the updater loads it when it runs its first command (≈2.8 MiB)', () => {
+    expect(idle.packages).toContain('better-sqlite3');
+    expect(idle.packages).not.toContain('execa');
+  });
+
   it('keeps V8 young generation small (the defaults let it grow to 2 × 16 MiB during startup and keep it)', () => {
     expect(idle.spaces.new_space).toBeGreaterThan(0);
     expect(idle.spaces.new_space! / MiB).toBeLessThanOrEqual(8);

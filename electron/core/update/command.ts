@@ -1,6 +1,5 @@
 // Runs install/build/self-test commands with their output streamed line by line, and port calls
 // under a deadline.
-import { execa } from 'execa';
 import { coreText } from '../../../shared/core-text.js';
 import { SentenceError } from '../sentence-error.js';
 import type { Command } from './types.js';
@@ -17,6 +16,8 @@ export const describe = (cmd: Command): string => cmd.join(' ');
 /** Resolves when the command exits 0; otherwise rejects with what happened and what to try. */
 export async function runCommand(cmd: Command, opts: RunOptions): Promise<void> {
   const [file, ...args] = cmd;
+  // Loaded on first use: an app that is only running never pays for it (≈2.8 MiB, bench/idle-memory).
+  const { execa } = await import('execa');
   const child = execa(file, args, {
     cwd: opts.cwd,
     env: opts.env,
