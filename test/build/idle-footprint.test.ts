@@ -68,6 +68,11 @@ describe('the headless app at idle, bot connected', () => {
     expect(idle.packages).not.toContain('execa');
   });
 
+  it("has not loaded zod's 40-odd error-message locales (zod is bundled, so unused parts are left out: ≈3 MiB)", () => {
+    expect(idle.packages).toContain('conf');
+    expect(idle.packageFiles.filter((f) => f.startsWith('zod/'))).toEqual([]);
+  });
+
   it('keeps V8 young generation small (the defaults let it grow to 2 × 16 MiB during startup and keep it)', () => {
     expect(idle.spaces.new_space).toBeGreaterThan(0);
     expect(idle.spaces.new_space! / MiB).toBeLessThanOrEqual(8);
