@@ -110,4 +110,10 @@ export const coreEn = {
   'lastUpdate.interruptedNoStep': 'An update to {{to}} was interrupted; the app was brought back to {{from}}.',
   'lastUpdate.failed': 'Update to {{to}} failed: {{error}}.',
   'lastUpdate.seeLog': 'see the log',
+  // Update service log lines (electron/core/update-service.ts)
+  'update.log.checkFailed': 'Update check failed: {{detail}}',
+  'update.log.available': { one: '{{count}} update available.', other: '{{count}} updates available.' },
+  'update.log.started': 'Update started: {{from}} → {{to}}.',
+  'update.log.restartFailed': 'Restart failed: {{detail}}',
+  'update.log.botNotSettled': 'The bot did not finish connecting within {{seconds}} s of startup.',
 } as const;

@@ -2,6 +2,7 @@
 // tray, periodic checks, the pipeline with the bot and settings as its ports, and the boot watchdog.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { coreText } from '../../shared/core-text.js';
 import type { Logger } from 'pino';
 import type { LastUpdate, UpdateRun, UpdateStepName, UpdateView } from '../../shared/types.js';
 import type { ChannelMonitor } from './bot/monitor.js';
@@ -19,6 +20,7 @@ import {
   detectRestartMethod,
   isUpdating,
   markHealthy,
+  NOTHING_PENDING,
   runUpdate,
   UpdateJournal,
   UPDATE_STEPS,
@@ -30,6 +32,7 @@ import {
   type UpdateContext,
   type UpdateResult,
 } from './update/index.js';
+import { say } from './log/say.js';
 import { describePlan, describeSetAside, toLastUpdate, viewFromCheck } from './update-view.js';
 
 export interface UpdateServiceOptions {
@@ -123,8 +126,8 @@ export class UpdateService {
       // Custom commands (tests) build in place: nothing is reused then.
       releases: this.o.pipeline?.commands === undefined,
     });
-    if (result.state === 'error') this.o.logger.warn(`Update check failed: ${result.message}`);
-    if (result.state === 'available') this.o.logger.info(`${result.count} update(s) available.`);
+    if (result.state === 'error') say(this.o.logger, 'warn', coreText('update.log.checkFailed', { detail: result.message }));
+    if (result.state === 'available') say(this.o.logger, 'info', coreText('update.log.available', { count: result.count }));
     const view = viewFromCheck(result);
     // A checkbox locked by the environment cannot be ticked: point at the variable instead.
     const envVar = this.o.settings.view().fromEnv.autoUpdateEnabled;
@@ -154,7 +157,7 @@ export class UpdateService {
       message: 'Updating…',
     };
     this.o.setBusy('An update is in progress.');
-    this.o.logger.info(`Update started: ${run.from.slice(0, 7)} → ${target.slice(0, 7)}.`);
+    say(this.o.logger, 'info', coreText('update.log.started', { from: run.from.slice(0, 7), to: target.slice(0, 7) }));
     this.set({ state: 'updating', message: 'Updating…', run });
     void this.pipeline(s.autoRestartService, s.updateBranch).finally(() => this.o.setBusy(null));
     return this.view;
@@ -247,7 +250,7 @@ export class UpdateService {
     this.botWasRunning = this.o.monitor.isRunning();
     await this.o.monitor.stop();
     void this.restartWith(plan).catch((err: unknown) => {
-      this.o.logger.error(`Restart failed: ${err instanceof Error ? err.message : String(err)}`);
+      say(this.o.logger, 'error', coreText('update.log.restartFailed', { detail: err instanceof Error ? err.message : String(err) }));
       if (this.botWasRunning) void this.o.monitor.start();
     });
     return { restarting: true, method: plan.method };
@@ -255,7 +258,7 @@ export class UpdateService {
 
   /** At startup, before the bot: finish or undo what a previous process left, and remember the last update. */
   async boot(): Promise<{ resumeBot: boolean; restartNeeded: boolean }> {
-    const report = await bootCheck({ appDir: this.o.appDir, dataDir: this.o.dataDir, config: this.config, onLog: (l) => this.o.logger.info(l), ...this.o.pipeline });
+    const report = await bootCheck({ appDir: this.o.appDir, dataDir: this.o.dataDir, config: this.config, onLog: (l) => (l === NOTHING_PENDING ? this.o.logger.debug(l) : this.o.logger.info(l)), ...this.o.pipeline });
     if (report.outcome === 'rolled-back' || report.outcome === 'interrupted' || report.outcome === 'failed') this.o.logger.warn(report.message);
     this.watching = report.outcome === 'watching';
     const marker = join(this.o.dataDir, RESUME_BOT_FILE);
@@ -284,7 +287,7 @@ export class UpdateService {
         }
       });
       if (!settled()) {
-        this.o.logger.error(`The bot did not finish connecting within ${withinMs / 1000} s of startup.`);
+        say(this.o.logger, 'error', coreText('update.log.botNotSettled', { seconds: withinMs / 1000 }));
         return;
       }
     }

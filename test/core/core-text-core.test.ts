@@ -1,11 +1,12 @@
 // The core's statuses, errors and log lines carry their sentence by key, so a French panel can say them
 // in French; the English (log file, fallback) is the catalogue's. Real discord.js against the fake Discord.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { coreEn, renderText } from '../../shared/core-text.js';
 import { coreFr } from '../../renderer/src/i18n/core-fr.js';
+import { Fixture } from '../update/fixture.js';
 import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
 
 let world: World;
@@ -71,5 +72,27 @@ describe('core sentences by key', () => {
     const reply = await core.dispatch('settings.save', { autoStartBot: false });
     expect(reply.ok).toBe(true);
     expect(renderText((await saved).i18n!, coreFr, fr)).toBe('Paramètres enregistrés.');
+  });
+
+  it('a start with no unfinished update says nothing about it in the user’s log (the file keeps it at debug)', async () => {
+    core = await coreFor(world, {});
+    await core.updates.boot();
+    expect(core.log.recent().map((e) => e.message)).not.toContain('No unfinished update.');
+    expect(readFileSync(core.log.file, 'utf8')).toContain('"level":20,"time":');
+    expect(readFileSync(core.log.file, 'utf8')).toMatch(/"level":20,[^\n]*"msg":"No unfinished update\."/);
+  });
+
+  it('a failed update check is said by key in the log', async () => {
+    // A real checkout whose remote is gone: the check fails, and says so.
+    const fx = new Fixture();
+    rmSync(fx.origin, { recursive: true, force: true });
+    core = await coreFor(world, {}, { paths: { dataDir: world.dataDir, logDir: join(world.dataDir, 'logs'), appDir: fx.checkout } });
+    onTestFinished(() => fx.cleanup());
+    const logged = nextEvent(core, 'log.entry', (e) => e.i18n?.key === 'update.log.checkFailed');
+    const reply = await core.dispatch('update.check', undefined);
+    expect(reply.ok).toBe(true);
+    const entry = await logged;
+    expect(entry.message).toMatch(/^Update check failed: /);
+    expect(renderText(entry.i18n!, coreFr, fr)).toMatch(/^La recherche de mises à jour a échoué : /);
   });
 });

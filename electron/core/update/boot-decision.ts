@@ -21,10 +21,12 @@ export type BootDecision =
   | { action: 'rollback'; entry: JournalEntry; reason: string };
 
 export const MAX_FAILED_BOOTS = 2;
+/** Said at every ordinary start: for the log file, not the user's event log. */
+export const NOTHING_PENDING = 'No unfinished update.';
 export const STALE_UPDATE_MS = 60 * 60_000;
 
 export function decideBoot(entry: JournalEntry | null, facts: BootFacts): BootDecision {
-  if (!entry) return { action: 'none', reason: 'No unfinished update.' };
+  if (!entry) return { action: 'none', reason: NOTHING_PENDING };
   if (entry.outcome === 'running') {
     const age = facts.nowMs - Date.parse(entry.startedAt);
     // Our own pid in the entry can only be a reused pid: this process has only just started.
@@ -46,7 +48,7 @@ export function decideBoot(entry: JournalEntry | null, facts: BootFacts): BootDe
     }
     return { action: 'count-boot', entry, boot: entry.boots + 1 };
   }
-  return { action: 'none', reason: 'No unfinished update.' };
+  return { action: 'none', reason: NOTHING_PENDING };
 }
 
 /** True when `pid` exists; EPERM means it exists but belongs to another user. */

@@ -18,7 +18,7 @@ export { runRestartCommand, createRestarter, type RestartCommandOptions, type Re
 export { UpdateJournal, JOURNAL_FILE, type JournalEntry, type JournalOutcome } from './journal.js';
 export { median, estimateDuration, DEFAULT_ESTIMATE_MS } from './estimate.js';
 export { bootCheck, markHealthy, type BootCheckOptions, type BootReport } from './boot.js';
-export { decideBoot, pidAlive, MAX_FAILED_BOOTS, type BootDecision, type BootFacts } from './boot-decision.js';
+export { decideBoot, pidAlive, MAX_FAILED_BOOTS, NOTHING_PENDING, type BootDecision, type BootFacts } from './boot-decision.js';
 export { createFileConfigBackup, type FileConfigBackupOptions } from './config-backup.js';
 export { installedCommits } from './last-update.js';
 export { stashApplyCommand } from './worktree.js';

@@ -115,4 +115,10 @@ export const coreFr: CoreTranslation = {
   'lastUpdate.interruptedNoStep': 'Une mise à jour vers {{to}} a été interrompue ; l’application a été ramenée à {{from}}.',
   'lastUpdate.failed': 'La mise à jour vers {{to}} a échoué : {{error}}.',
   'lastUpdate.seeLog': 'voir le journal',
+
+  'update.log.checkFailed': 'La recherche de mises à jour a échoué : {{detail}}',
+  'update.log.available': { one: '{{count}} mise à jour disponible.', other: '{{count}} mises à jour disponibles.' },
+  'update.log.started': 'Mise à jour lancée : {{from}} → {{to}}.',
+  'update.log.restartFailed': 'Le redémarrage a échoué : {{detail}}',
+  'update.log.botNotSettled': 'Le bot n’a pas fini de se connecter dans les {{seconds}} s suivant le démarrage.',
 };
