@@ -74,3 +74,26 @@ describe('scrolling far back', () => {
     expect(state.items[0]!.id).toBe(String(id + 1));
   });
 });
+
+describe('date formatting for message rows', () => {
+  it('builds one Intl.DateTimeFormat per locale and style, not one per row', async () => {
+    const { formatFullDate, formatMessageTime } = await import('../../renderer/src/lib/format');
+    const real = Intl.DateTimeFormat;
+    let built = 0;
+    const counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      built++;
+      return new real(...args);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Intl.DateTimeFormat = counting;
+    try {
+      for (let i = 0; i < 200; i++) {
+        formatFullDate(1_700_000_000_000 + i * 60_000, 'fr');
+        formatMessageTime(1_700_000_000_000 + i * 60_000, 'fr', 1_800_000_000_000);
+      }
+    } finally {
+      Intl.DateTimeFormat = real;
+    }
+    expect(built).toBeLessThanOrEqual(2);
+    expect(formatFullDate(0, 'en')).toBe(new real('en', { dateStyle: 'full', timeStyle: 'medium' }).format(new Date(0)));
+  });
+});
