@@ -167,6 +167,8 @@ export interface TokenView {
   encrypted: boolean;
   /** Said plainly when the token is stored without encryption. */
   warning: string | null;
+  /** `warning` by key, for the panel's language. */
+  i18n?: { warning: I18nText };
 }
 
 export interface SettingsView {

@@ -88,7 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   notices.on('changed', (list) => bus.emit('notices.changed', list));
   const tokenView = settings.view().token;
-  if (tokenView.warning) log.logger.warn(tokenView.warning);
+  if (tokenView.warning) log.logger.warn(tokenView.i18n ? { i18n: tokenView.i18n.warning } : {}, tokenView.warning);
 
   const target = (): MonitorTarget | null => {
     const s = settings.effective();

@@ -1,11 +1,15 @@
 // What the core needs from its host (Electron shell or headless entry). Small on purpose.
 
+import type { I18nText } from '../../shared/core-text.js';
+
 /** Where the bot token is kept. Electron: safeStorage; headless: a 0600 file. */
 export interface SecretBox {
   /** True when the stored secret is encrypted at rest. */
   readonly encrypted: boolean;
   /** Sentence shown to the user when the secret is not encrypted, else null. */
   readonly warning: string | null;
+  /** `warning` by key, for the panel's language (absent: shown in English). */
+  readonly warningI18n?: I18nText | null;
   get(): Promise<string | null>;
   set(secret: string): Promise<void>;
   clear(): Promise<void>;

@@ -95,4 +95,14 @@ describe('core sentences by key', () => {
     expect(entry.message).toMatch(/^Update check failed: /);
     expect(renderText(entry.i18n!, coreFr, fr)).toMatch(/^La recherche de mises à jour a échoué : /);
   });
+
+  it('the unencrypted-token warning of the settings is said by key', async () => {
+    core = await coreFor(world, {});
+    const reply = await core.dispatch('settings.save', { token: 'test.bot-token.0123456789-abcdefghij' });
+    if (!reply.ok) throw new Error(reply.error.message);
+    const { token } = reply.value;
+    expect(token.warning).toMatch(/^The bot token is stored without encryption in /);
+    expect(token.i18n?.warning.key).toBe('log.tokenUnencrypted');
+    expect(renderText(token.i18n!.warning, coreFr, fr)).toMatch(/^Le token du bot est enregistré sans chiffrement dans /);
+  });
 });

@@ -1,14 +1,18 @@
 // Headless secret storage: a file readable only by the user. Not encryption, and we say so.
 import { chmod, mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { coreText, type I18nText } from '../../../shared/core-text.js';
 import type { SecretBox } from '../ports.js';
 
 export class FileSecretBox implements SecretBox {
   readonly encrypted = false;
   readonly warning: string;
+  readonly warningI18n: I18nText;
 
   constructor(private readonly file: string) {
-    this.warning = `The bot token is stored without encryption in ${file} (readable only by your user account).`;
+    const said = coreText('log.tokenUnencrypted', { file });
+    this.warning = said.text;
+    this.warningI18n = said.i18n;
   }
 
   async get(): Promise<string | null> {

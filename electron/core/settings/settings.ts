@@ -83,6 +83,7 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
         source: fromEnvToken ? 'environment' : eff.token ? 'stored' : 'none',
         encrypted: this.options.secrets.encrypted,
         warning: !fromEnvToken && eff.token ? this.options.secrets.warning : null,
+        ...(!fromEnvToken && eff.token && this.options.secrets.warning && this.options.secrets.warningI18n ? { i18n: { warning: this.options.secrets.warningI18n } } : {}),
       },
       guildId: eff.guildId,
       channelId: eff.channelId,

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../../shared/types';
 import { errorMessage, useApi } from '../../api-context';
+import { useCoreText } from '../../i18n/core-text';
 import { TextField } from './Field';
 
 interface Props {
@@ -18,6 +19,7 @@ interface Props {
 
 export function TokenField({ view, value, onChange, onBlur, error, envVar, onSaved }: Props) {
   const { t } = useTranslation();
+  const say = useCoreText();
   const api = useApi();
   const [removing, setRemoving] = useState(false);
   const [removeError, setRemoveError] = useState<string | null>(null);
@@ -67,7 +69,7 @@ export function TokenField({ view, value, onChange, onBlur, error, envVar, onSav
       />
       {token.warning && (
         <p className="field__warning" role="note">
-          {token.warning}
+          {say(token.warning, token.i18n?.warning)}
         </p>
       )}
     </>
