@@ -29,6 +29,15 @@ export const coreEn = {
     'Check the Channel ID (right-click the channel → Copy Channel ID) and give the bot View Channel and Read Message History there.',
   'error.channelNotText': '#{{channel}} is a {{kind}} channel, not a text channel.',
   'error.channelNotText.hint': 'Pick a text channel to monitor.',
+  // Discord's channel types, as {{kind}} above
+  'channelKind.voice': 'voice',
+  'channelKind.category': 'category',
+  'channelKind.announcement': 'announcement',
+  'channelKind.stagevoice': 'stage',
+  'channelKind.forum': 'forum',
+  'channelKind.media': 'media',
+  'channelKind.directory': 'directory',
+  'channelKind.thread': 'thread',
   'error.network': 'Discord could not be reached ({{detail}}).',
   'error.network.hint': "Check this machine's network connection. Retrying automatically (attempt {{attempt}}).",
   'error.sessionLimit': {

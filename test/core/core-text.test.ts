@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coreEn, coreText, placeholders, renderText, type CoreEntry } from '../../shared/core-text';
 import { coreFr } from '../../renderer/src/i18n/core-fr';
+import { botErrors } from '../../electron/core/bot/errors';
 
 const EN: Record<string, CoreEntry> = coreEn;
 const FR: Record<string, CoreEntry> = coreFr;
@@ -67,5 +68,15 @@ describe('core sentence catalogue', () => {
         expect(renderText(s.i18n, coreFr, fr)).toBe(`Surveillance de #${channel} sur ${guild}.`);
       }),
     );
+  });
+
+  it('names a channel type in the reader’s language, and an unknown one as Discord does', () => {
+    const voice = botErrors.channelNotText('Lounge', 'voice');
+    expect(voice.message).toBe('#Lounge is a voice channel, not a text channel.');
+    expect(renderText(voice.i18n!.message, coreFr, fr)).toBe('#Lounge est un salon de type vocal, pas un salon textuel.');
+    expect(renderText(botErrors.channelNotText('Rules', 'category').i18n!.message, coreFr, fr)).toBe('#Rules est un salon de type catégorie, pas un salon textuel.');
+    const odd = botErrors.channelNotText('X', 'hologram');
+    expect(odd.message).toBe('#X is a hologram channel, not a text channel.');
+    expect(renderText(odd.i18n!.message, coreFr, fr)).toBe('#X est un salon de type hologram, pas un salon textuel.');
   });
 });

@@ -1,5 +1,5 @@
 // Turns whatever discord.js threw into an error a person can act on.
-import { coreText, type CoreSentence } from '../../../shared/core-text.js';
+import { coreText, type CoreKey, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import type { BotError } from '../../../shared/types.js';
 import { SessionBudgetError } from './identify-gate.js';
 
@@ -23,15 +23,33 @@ export const botErrors = {
     said('guild-not-found', coreText('error.guildNotFound', { guildId }), coreText('error.guildNotFound.hint'), applicationId ? inviteUrl(applicationId) : undefined),
   channelNotFound: (channelId: string, guildName: string): BotError =>
     said('channel-not-found', coreText('error.channelNotFound', { channelId, guild: guildName }), coreText('error.channelNotFound.hint')),
-  /** `kind`: Discord's channel type name in lower case ("voice", "category"), the same in every language. */
+  /** `kind`: Discord's channel type name in lower case ("voice", "category"); said in the panel's language when known. */
   channelNotText: (name: string, kind: string): BotError =>
-    said('channel-not-text', coreText('error.channelNotText', { channel: name, kind }), coreText('error.channelNotText.hint')),
+    said('channel-not-text', coreText('error.channelNotText', { channel: name, kind: kindText(kind) }), coreText('error.channelNotText.hint')),
   network: (detail: string, attempt: number): BotError =>
     said('network', coreText('error.network', { detail }), coreText('error.network.hint', { attempt })),
   sessionLimit: (remaining: number, resetsAt: number): BotError =>
     said('session-limit', coreText('error.sessionLimit', { count: remaining, resetsAt }), coreText('error.sessionLimit.hint', { wait: Math.max(0, resetsAt - Date.now()) })),
   unknown: (detail: string): BotError => said('unknown', coreText('error.unknown', { detail }), coreText('error.unknown.hint')),
 };
+
+const KINDS = new Map<string, CoreKey>([
+  ['voice', 'channelKind.voice'],
+  ['category', 'channelKind.category'],
+  ['announcement', 'channelKind.announcement'],
+  ['stagevoice', 'channelKind.stagevoice'],
+  ['forum', 'channelKind.forum'],
+  ['media', 'channelKind.media'],
+  ['directory', 'channelKind.directory'],
+  ['publicthread', 'channelKind.thread'],
+  ['privatethread', 'channelKind.thread'],
+  ['announcementthread', 'channelKind.thread'],
+]);
+
+function kindText(kind: string): I18nText | string {
+  const key = KINDS.get(kind);
+  return key ? { key, params: {} } : kind;
+}
 
 const NETWORK_CODES = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR|fetch failed|socket hang up/i;
 
