@@ -110,6 +110,8 @@ export function descendants(pid: number): number[] {
 
 /** SIGKILL to the app and its whole tree at once (children first would let the parent react). */
 export function killTree(pid: number): number[] {
+  // 0 or -1 would signal a whole process group, the test runner's own included.
+  if (!Number.isInteger(pid) || pid <= 1) throw new Error(`killTree: refusing pid ${pid}`);
   const all = [pid, ...descendants(pid)];
   for (const p of all) {
     try {
