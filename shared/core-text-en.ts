@@ -125,4 +125,10 @@ export const coreEn = {
   'update.log.started': 'Update started: {{from}} → {{to}}.',
   'update.log.restartFailed': 'Restart failed: {{detail}}',
   'update.log.botNotSettled': 'The bot did not finish connecting within {{seconds}} s of startup.',
+  // Storage faults (electron/core/messages/storage-guard.ts)
+  'storage.diskFull': 'Cannot save messages: the disk is full — still monitoring live. Free some space on the disk holding {{dir}}; saving resumes by itself.',
+  'storage.readOnly': 'Cannot save messages: the data folder is read-only — still monitoring live. Make {{dir}} writable again; saving resumes by itself.',
+  'storage.diskError':
+    'Cannot save messages: the disk reported an error ({{detail}}) — still monitoring live. Check the disk holding {{dir}}; saving resumes by itself.',
+  'storage.resumed': 'Saving messages again; everything received while the disk refused writes is now saved.',
 } as const;

@@ -85,13 +85,14 @@ describe('disk faults', { timeout: 60_000 }, () => {
     const said = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Cannot save messages: the disk is full — still monitoring live'), DEADLINE_MS);
     const during = [];
     for (let i = 0; i < 20; i++) during.push((await post(c, `during ${i}`)).id);
-    await said;
+    // Said by key too, so a French panel says it in French.
+    expect((await said).i18n).toMatchObject({ key: 'storage.diskFull', params: { dir: dataDir } });
     expect(c.monitor.status().state).toBe('connected');
 
     unlinkSync(filler);
     const resumed = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Saving messages again'), DEADLINE_MS);
     await post(c, 'after');
-    await resumed;
+    expect((await resumed).i18n?.key).toBe('storage.resumed');
     await c.shutdown();
     core = await coreFor({ ...world, dataDir }, configuredEnv(world));
     const listed = await core.dispatch('messages.list', { limit: 100 });

@@ -2,7 +2,9 @@
 // that fails is kept in memory and retried until the disk is back, the panel is told once in a
 // sentence, and what was already stored is never touched.
 import type { Logger } from 'pino';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import type { ChatMessage } from '../../../shared/types.js';
+import { say } from '../log/say.js';
 import type { LastSeen } from './last-seen.js';
 import type { MessageStore } from './store.js';
 
@@ -11,14 +13,17 @@ const RETRY_MS = 2000;
 const MAX_PENDING = 20_000;
 
 export function faultSentence(err: unknown, dir: string): string {
+  return faultSaid(err, dir).text;
+}
+
+/** The same sentence by key, for the panel's language. */
+export function faultSaid(err: unknown, dir: string): CoreSentence {
   const code = String((err as { code?: unknown }).code ?? '');
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') {
-    return `Cannot save messages: the disk is full — still monitoring live. Free some space on the disk holding ${dir}; saving resumes by itself.`;
-  }
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return coreText('storage.diskFull', { dir });
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
-    return `Cannot save messages: the data folder is read-only — still monitoring live. Make ${dir} writable again; saving resumes by itself.`;
+    return coreText('storage.readOnly', { dir });
   }
-  return `Cannot save messages: the disk reported an error (${code || String(err)}) — still monitoring live. Check the disk holding ${dir}; saving resumes by itself.`;
+  return coreText('storage.diskError', { dir, detail: code || String(err) });
 }
 
 export class StorageGuard {
@@ -119,10 +124,10 @@ export class StorageGuard {
 
   private fault(err: unknown): void {
     this.failingSince ??= Date.now();
-    const sentence = faultSentence(err, this.dir);
-    if (sentence !== this.said) {
-      this.said = sentence;
-      this.logger.error(sentence);
+    const sentence = faultSaid(err, this.dir);
+    if (sentence.text !== this.said) {
+      this.said = sentence.text;
+      say(this.logger, 'error', sentence);
     }
     this.timer ??= setTimeout(() => this.retry(), RETRY_MS);
     this.timer.unref();
@@ -150,6 +155,6 @@ export class StorageGuard {
     }
     this.failingSince = null;
     this.said = null;
-    this.logger.info('Saving messages again; everything received while the disk refused writes is now saved.');
+    say(this.logger, 'info', coreText('storage.resumed'));
   }
 }

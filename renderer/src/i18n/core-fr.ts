@@ -129,4 +129,12 @@ export const coreFr: CoreTranslation = {
   'update.log.started': 'Mise à jour lancée : {{from}} → {{to}}.',
   'update.log.restartFailed': 'Le redémarrage a échoué : {{detail}}',
   'update.log.botNotSettled': 'Le bot n’a pas fini de se connecter dans les {{seconds}} s suivant le démarrage.',
+
+  'storage.diskFull':
+    'Impossible d’enregistrer les messages : le disque est plein — la surveillance en direct continue. Libérez de la place sur le disque de {{dir}} ; l’enregistrement reprendra tout seul.',
+  'storage.readOnly':
+    'Impossible d’enregistrer les messages : le dossier de données est en lecture seule — la surveillance en direct continue. Rendez {{dir}} de nouveau accessible en écriture ; l’enregistrement reprendra tout seul.',
+  'storage.diskError':
+    'Impossible d’enregistrer les messages : le disque a signalé une erreur ({{detail}}) — la surveillance en direct continue. Vérifiez le disque de {{dir}} ; l’enregistrement reprendra tout seul.',
+  'storage.resumed': 'Les messages sont de nouveau enregistrés ; tout ce qui a été reçu pendant que le disque refusait les écritures est maintenant enregistré.',
 };
