@@ -131,4 +131,20 @@ export const coreEn = {
   'storage.diskError':
     'Cannot save messages: the disk reported an error ({{detail}}) — still monitoring live. Check the disk holding {{dir}}; saving resumes by itself.',
   'storage.resumed': 'Saving messages again; everything received while the disk refused writes is now saved.',
+  // History backfill (electron/core/history/backfill.ts)
+  'backfill.paused': 'Continues when the bot is connected.',
+  'backfill.failed':
+    "History backfill stopped: {{detail}}. Check the bot's Read Message History permission, then start it again; it continues where it stopped.",
+  'backfill.allMessages': 'all messages',
+  'backfill.upTo': { one: 'up to {{count}} message', other: 'up to {{count}} messages' },
+  'backfill.anyAge': 'any age',
+  'backfill.lastHours': 'last {{hours}} h',
+  'backfill.log.started': 'History backfill started ({{limit}}, {{period}}).',
+  'backfill.log.cancelled': { one: 'History backfill cancelled after {{count}} message.', other: 'History backfill cancelled after {{count}} messages.' },
+  'backfill.log.stopped': {
+    one: 'History backfill stopped after {{count}} message: {{detail}}.',
+    other: 'History backfill stopped after {{count}} messages: {{detail}}.',
+  },
+  'backfill.log.done': 'History backfill done: {{fetched}} messages read, {{stored}} new.',
+  'backfill.log.saveFailed': "Could not save the backfill's progress: {{detail}}.",
 } as const;

@@ -395,4 +395,6 @@ export interface BackfillView {
   etaSeconds: number | null;
   /** A sentence when it failed or was paused (the bot stopped). */
   message: string | null;
+  /** `message` by key, for the panel's language. */
+  i18n?: I18nText;
 }

@@ -3,6 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { BackfillView, ChatMessage } from '../../shared/types.js';
+import { renderText } from '../../shared/core-text.js';
+import { coreFr } from '../../renderer/src/i18n/core-fr.js';
 import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
 
 const DAY = 86_400_000;
@@ -70,8 +72,14 @@ describe('backfill', { timeout: 120_000 }, () => {
     const old = world.fake.postHistory(world.channelId, [world.userId], 400, now - 3 * DAY, now - 60_000);
     const c = await connectedCore();
     const finished = done(c);
+    const started = nextEvent(c, 'log.entry', (e) => e.i18n?.key === 'backfill.log.started', DEADLINE_MS);
+    const logged = nextEvent(c, 'log.entry', (e) => e.i18n?.key === 'backfill.log.done', DEADLINE_MS);
     await call(c, 'history.backfill', { mode: 'history', limit: 100, periodHours: null });
     expect((await finished).fetched).toBe(100);
+    // Said by key, so a French panel says it in French.
+    expect((await started).message).toBe('History backfill started (up to 100 messages, any age).');
+    expect(renderText((await started).i18n!, coreFr, { locale: 'fr' })).toBe('Récupération de l’historique lancée (jusqu’à 100 messages, quel que soit leur âge).');
+    expect(renderText((await logged).i18n!, coreFr, { locale: 'fr' })).toMatch(/^Récupération de l’historique terminée : 100 messages lus, \d+ nouveaux\.$/);
     expect(await stored(c)).toEqual(old.slice(-150).map((m) => m.id));
   });
 
@@ -93,6 +101,7 @@ describe('backfill', { timeout: 120_000 }, () => {
     cores.push(second);
     const resumed = await call<BackfillView>(second, 'history.status');
     expect(resumed.state).toBe('paused');
+    expect(resumed.i18n?.key).toBe('backfill.paused');
     expect(resumed.fetched).toBeGreaterThanOrEqual(500);
     const finished = done(second);
     await second.monitor.start();

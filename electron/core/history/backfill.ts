@@ -3,9 +3,11 @@
 // after every page, so a restart continues where it stopped; it waits while the bot is offline.
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
+import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import type { BackfillOptions, BackfillView } from '../../../shared/types.js';
 import type { EventBus } from '../event-bus.js';
 import { writePrivateFileSync } from '../fs-modes.js';
+import { say } from '../log/say.js';
 import type { HistorySource } from './discord-source.js';
 
 const PAGE = 100;
@@ -24,6 +26,8 @@ interface Job {
   stored: number;
   reachedAt: number | null;
   message: string | null;
+  /** `message` by key, for the panel's language. */
+  messageI18n?: I18nText | null;
 }
 
 export interface BackfillDeps {
@@ -38,7 +42,8 @@ export interface BackfillDeps {
 }
 
 const idle = (): Job => ({ options: { mode: 'recent', limit: null, periodHours: null }, state: 'idle', cursor: null, cutoff: null, fromTime: null, fetched: 0, stored: 0, reachedAt: null, message: null });
-const fmt = (n: number) => n.toLocaleString('en-US');
+/** The job's sentence: English and by key, both cleared together. */
+const said = (s: CoreSentence | null) => ({ message: s?.text ?? null, messageI18n: s?.i18n ?? null });
 
 export class Backfill {
   private job: Job;
@@ -52,7 +57,7 @@ export class Backfill {
     this.now = d.now ?? Date.now;
     this.job = this.load();
     // A job interrupted by a restart waits for the bot, then continues.
-    if (this.job.state === 'running') this.job = { ...this.job, state: 'paused', message: 'Continues when the bot is connected.' };
+    if (this.job.state === 'running') this.job = { ...this.job, state: 'paused', ...said(coreText('backfill.paused')) };
   }
 
   view(): BackfillView {
@@ -61,7 +66,7 @@ export class Backfill {
     const elapsed = (this.now() - this.runStart.at) / 1000;
     const pace = j.state === 'running' && elapsed > 0.5 ? (j.fetched - this.runStart.fetched) / elapsed : 0;
     const etaSeconds = expected !== null && pace > 0 ? Math.max(0, Math.round((expected - j.fetched) / pace)) : null;
-    return { state: j.state, options: j.options, fetched: j.fetched, stored: j.stored, expected, reachedAt: j.reachedAt, etaSeconds, message: j.message };
+    return { state: j.state, options: j.options, fetched: j.fetched, stored: j.stored, expected, reachedAt: j.reachedAt, etaSeconds, message: j.message, ...(j.message && j.messageI18n ? { i18n: j.messageI18n } : {}) };
   }
 
   /** Starts a new job ("recent" stops any). Continues from the oldest stored message. */
@@ -80,7 +85,9 @@ export class Backfill {
       cutoff: options.periodHours === null ? null : this.now() - options.periodHours * HOUR,
       fromTime: oldest?.createdAt ?? this.now(),
     });
-    this.d.logger.info(`History backfill started (${options.limit === null ? 'all messages' : `up to ${fmt(options.limit)} messages`}, ${options.periodHours === null ? 'any age' : `last ${options.periodHours} h`}).`);
+    const limit = options.limit === null ? coreText('backfill.allMessages') : coreText('backfill.upTo', { count: options.limit });
+    const period = options.periodHours === null ? coreText('backfill.anyAge') : coreText('backfill.lastHours', { hours: options.periodHours });
+    say(this.d.logger, 'info', coreText('backfill.log.started', { limit: limit.i18n, period: period.i18n }));
     this.kick();
     return this.view();
   }
@@ -88,8 +95,8 @@ export class Backfill {
   cancel(): BackfillView {
     if (this.job.state === 'running' || this.job.state === 'paused') {
       this.stopRun();
-      this.set({ ...this.job, state: 'cancelled', message: null });
-      this.d.logger.info(`History backfill cancelled after ${fmt(this.job.fetched)} messages.`);
+      this.set({ ...this.job, state: 'cancelled', ...said(null) });
+      say(this.d.logger, 'info', coreText('backfill.log.cancelled', { count: this.job.fetched }));
     }
     return this.view();
   }
@@ -97,7 +104,7 @@ export class Backfill {
   /** The bot is connected (again): a waiting job continues. */
   connected(): void {
     if (this.job.state === 'paused') {
-      this.set({ ...this.job, state: 'running', message: null });
+      this.set({ ...this.job, state: 'running', ...said(null) });
       this.kick();
     }
   }
@@ -130,7 +137,7 @@ export class Backfill {
     while (!signal.aborted && this.job.state === 'running') {
       const source = this.d.source();
       if (!source) {
-        this.set({ ...this.job, state: 'paused', message: 'Continues when the bot is connected.' });
+        this.set({ ...this.job, state: 'paused', ...said(coreText('backfill.paused')) });
         return;
       }
       this.channelCreatedAt = source.channelCreatedAt;
@@ -144,9 +151,9 @@ export class Backfill {
         if (signal.aborted) return;
         const text = err instanceof Error ? err.message : String(err);
         // Offline: wait for the connection. Anything else (no Read Message History…): say it.
-        if (!this.d.source()) this.set({ ...this.job, state: 'paused', message: 'Continues when the bot is connected.' });
-        else this.set({ ...this.job, state: 'failed', message: `History backfill stopped: ${text}. Check the bot's Read Message History permission, then start it again; it continues where it stopped.` });
-        this.d.logger.warn(`History backfill stopped after ${fmt(this.job.fetched)} messages: ${text}.`);
+        if (!this.d.source()) this.set({ ...this.job, state: 'paused', ...said(coreText('backfill.paused')) });
+        else this.set({ ...this.job, state: 'failed', ...said(coreText('backfill.failed', { detail: text })) });
+        say(this.d.logger, 'warn', coreText('backfill.log.stopped', { count: this.job.fetched, detail: text }));
         return;
       }
       if (signal.aborted) return;
@@ -166,8 +173,8 @@ export class Backfill {
   }
 
   private finish(): void {
-    this.set({ ...this.job, state: 'done', message: null });
-    this.d.logger.info(`History backfill done: ${fmt(this.job.fetched)} messages read, ${fmt(this.job.stored)} new.`);
+    this.set({ ...this.job, state: 'done', ...said(null) });
+    say(this.d.logger, 'info', coreText('backfill.log.done', { fetched: this.job.fetched, stored: this.job.stored }));
   }
 
   /** Expected total: the limit, or the share of the period covered so far scaled up. */
@@ -191,7 +198,7 @@ export class Backfill {
       writePrivateFileSync(this.d.file, JSON.stringify(job));
     } catch (err) {
       // The job goes on; only resuming after a restart is at risk, and the storage guard says why.
-      this.d.logger.warn(`Could not save the backfill's progress: ${err instanceof Error ? err.message : String(err)}.`);
+      say(this.d.logger, 'warn', coreText('backfill.log.saveFailed', { detail: err instanceof Error ? err.message : String(err) }));
     }
     this.d.bus.emit('history.backfill', this.view());
   }

@@ -137,4 +137,23 @@ export const coreFr: CoreTranslation = {
   'storage.diskError':
     'Impossible d’enregistrer les messages : le disque a signalé une erreur ({{detail}}) — la surveillance en direct continue. Vérifiez le disque de {{dir}} ; l’enregistrement reprendra tout seul.',
   'storage.resumed': 'Les messages sont de nouveau enregistrés ; tout ce qui a été reçu pendant que le disque refusait les écritures est maintenant enregistré.',
+
+  'backfill.paused': 'Reprendra quand le bot sera connecté.',
+  'backfill.failed':
+    'Récupération de l’historique arrêtée : {{detail}}. Vérifiez la permission Voir les anciens messages du bot, puis relancez-la ; elle reprendra là où elle s’est arrêtée.',
+  'backfill.allMessages': 'tous les messages',
+  'backfill.upTo': { one: 'jusqu’à {{count}} message', other: 'jusqu’à {{count}} messages' },
+  'backfill.anyAge': 'quel que soit leur âge',
+  'backfill.lastHours': 'dernières {{hours}} h',
+  'backfill.log.started': 'Récupération de l’historique lancée ({{limit}}, {{period}}).',
+  'backfill.log.cancelled': {
+    one: 'Récupération de l’historique annulée après {{count}} message.',
+    other: 'Récupération de l’historique annulée après {{count}} messages.',
+  },
+  'backfill.log.stopped': {
+    one: 'Récupération de l’historique arrêtée après {{count}} message : {{detail}}.',
+    other: 'Récupération de l’historique arrêtée après {{count}} messages : {{detail}}.',
+  },
+  'backfill.log.done': 'Récupération de l’historique terminée : {{fetched}} messages lus, {{stored}} nouveaux.',
+  'backfill.log.saveFailed': 'Impossible d’enregistrer l’avancement de la récupération de l’historique : {{detail}}.',
 };

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfillOptions, BackfillView } from '../../../../shared/types';
 import { errorMessage, useApi } from '../../api-context';
+import { useCoreText } from '../../i18n/core-text';
 import { formatDuration } from '../../lib/format';
 
 const LIMITS = [100, 1000, 10000, null] as const;
@@ -11,6 +12,7 @@ const PERIODS = [24, 168, 720, null] as const;
 
 export function BackfillTab() {
   const { t, i18n } = useTranslation();
+  const say = useCoreText();
   const api = useApi();
   const [view, setView] = useState<BackfillView | null>(null);
   const [options, setOptions] = useState<BackfillOptions>({ mode: 'history', limit: 1000, periodHours: 168 });
@@ -70,7 +72,7 @@ export function BackfillTab() {
             {view.state === 'running' && view.etaSeconds !== null && ` · ${t('history.backfill.eta', { time: formatDuration(view.etaSeconds * 1000, t) })}`}
           </p>
           {view.reachedAt !== null && <p className="history__hint">{t('history.backfill.reached', { date: new Date(view.reachedAt).toLocaleString(i18n.language) })}</p>}
-          {view.message && <p className="history__problem">{view.message}</p>}
+          {view.message && <p className="history__problem">{say(view.message, view.i18n)}</p>}
         </div>
       )}
     </div>
