@@ -2,7 +2,6 @@
 // for the running version to hand over (or stand it down).
 import type { FromStandby, ToStandby } from './standby-protocol.js';
 
-
 const send = (m: FromStandby) =>
   new Promise<void>((resolve) => (process.send && process.connected ? process.send(m, () => resolve()) : resolve()));
 
@@ -17,6 +16,8 @@ export function reportReady(): Promise<ToStandby> {
       resolve(m as ToStandby);
     };
     const onGone = () => resolve({ type: 'stand-down' });
+    // Killed while we were still loading: the channel closed before anyone listened for it.
+    if (!process.connected) return onGone();
     process.on('message', onMessage);
     process.once('disconnect', onGone);
     void send({ type: 'ready', pid: process.pid });
