@@ -15,6 +15,7 @@ const MiB = 2 ** 20;
 
 interface Probed {
   spaces: Record<string, number>;
+  intl: Record<string, number>;
   packages: string[];
   packageFiles: string[];
 }
@@ -71,6 +72,11 @@ describe('the headless app at idle, bot connected', () => {
   it("has not loaded zod's 40-odd error-message locales (zod is bundled, so unused parts are left out: ≈3 MiB)", () => {
     expect(idle.packages).toContain('conf');
     expect(idle.packageFiles.filter((f) => f.startsWith('zod/'))).toEqual([]);
+  });
+
+  it('has built no Intl formatter (the first one maps ICU data in, ≈5–9 MiB): the log says its numbers in plain English', () => {
+    expect(idle.packages).toContain('pino');
+    expect(idle.intl).toEqual({});
   });
 
   it('keeps V8 young generation small (the defaults let it grow to 2 × 16 MiB during startup and keep it)', () => {

@@ -1,6 +1,6 @@
 // Preloaded (--import) into a process whose memory a benchmark or test reads: records which packages
 // and package files (import and require alike) and which of the app's own files it loads, and on
-// SIGUSR2 prints them with process.memoryUsage() and V8's heap spaces (after a full GC when
+// SIGUSR2 prints them with process.memoryUsage(), V8's heap spaces, the Intl formatters built (after a full GC when
 // --expose-gc is given) as one `memory-probe {json}` line on stderr.
 import { registerHooks } from 'node:module';
 import { getHeapSpaceStatistics } from 'node:v8';
@@ -19,9 +19,18 @@ registerHooks({
     return resolved;
   },
 });
+// Intl formatters built (their first use maps ICU data in: several MiB of RSS).
+const intl = {};
+for (const name of ['DateTimeFormat', 'NumberFormat', 'PluralRules', 'Collator', 'RelativeTimeFormat', 'ListFormat', 'Segmenter']) {
+  const count = () => (intl[name] = (intl[name] ?? 0) + 1);
+  Intl[name] = new Proxy(Intl[name], {
+    construct: (target, args) => (count(), Reflect.construct(target, args)),
+    apply: (target, self, args) => (count(), Reflect.apply(target, self, args)),
+  });
+}
 process.on('SIGUSR2', () => {
   globalThis.gc?.();
   const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.physical_space_size]));
-  const figures = { ...process.memoryUsage(), spaces, packages: [...packages].sort(), packageFiles: [...packageFiles].sort(), files: [...files].sort() };
+  const figures = { ...process.memoryUsage(), spaces, intl, packages: [...packages].sort(), packageFiles: [...packageFiles].sort(), files: [...files].sort() };
   process.stderr.write(`memory-probe ${JSON.stringify(figures)}\n`);
 });
