@@ -7,6 +7,14 @@ export type HasValue = (typeof HAS_VALUES)[number];
 const FILTERS = ['from', 'mentions', 'has', 'before', 'after', 'during'] as const;
 type Filter = (typeof FILTERS)[number];
 
+/** A filter that was not understood or matched nobody: a code for the panel's sentence, English for logs. */
+export interface SearchProblem {
+  code: 'needsValue' | 'badHas' | 'badDate' | 'nobody';
+  /** The filter as typed ("after:", "before:hier") or the value ("gif", a name). */
+  value: string;
+  message: string;
+}
+
 export interface SearchQuery {
   words: string[];
   phrases: string[];
@@ -17,8 +25,8 @@ export interface SearchQuery {
   before: string | null;
   after: string | null;
   during: string | null;
-  /** Sentences about filters that were not understood (shown under the search box). */
-  problems: string[];
+  /** Filters that were not understood (shown under the search box). */
+  problems: SearchProblem[];
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -49,7 +57,7 @@ export function parseSearch(input: string): SearchQuery {
   for (const t of tokens(input)) {
     const bare = t.key === null && !t.quoted ? /^([A-Za-z]+):$/.exec(t.value)?.[1]?.toLowerCase() : undefined;
     if (bare !== undefined && isFilter(bare)) {
-      q.problems.push(`${bare}: needs a value`);
+      q.problems.push({ code: 'needsValue', value: `${bare}:`, message: `${bare}: needs a value` });
       continue;
     }
     if (!isFilter(t.key)) {
@@ -63,7 +71,7 @@ export function parseSearch(input: string): SearchQuery {
     }
     const value = t.value.trim();
     if (!value) {
-      q.problems.push(`${t.key}: needs a value`);
+      q.problems.push({ code: 'needsValue', value: `${t.key}:`, message: `${t.key}: needs a value` });
       continue;
     }
     switch (t.key) {
@@ -76,12 +84,12 @@ export function parseSearch(input: string): SearchQuery {
         const v = value.toLowerCase();
         if ((HAS_VALUES as readonly string[]).includes(v)) {
           if (!q.has.includes(v as HasValue)) q.has.push(v as HasValue);
-        } else q.problems.push(`has:${value} is not a filter — use has:link, has:embed, has:file or has:image`);
+        } else q.problems.push({ code: 'badHas', value, message: `has:${value} is not a filter — use has:link, has:embed, has:file or has:image` });
         break;
       }
       default:
         if (validDate(value)) q[t.key] = value;
-        else q.problems.push(`${t.key}:${value} is not a date — write it as YYYY-MM-DD`);
+        else q.problems.push({ code: 'badDate', value: `${t.key}:${value}`, message: `${t.key}:${value} is not a date — write it as YYYY-MM-DD` });
     }
   }
   return q;

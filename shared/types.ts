@@ -1,4 +1,5 @@
 // Domain types shared by the main process and the renderer. Plain data only.
+import type { SearchProblem } from './search-query.js';
 import type { I18nText } from './core-text.js';
 
 export const BOT_STATES = ['not-configured', 'ready', 'connecting', 'connected', 'error'] as const;
@@ -355,8 +356,8 @@ export interface SearchResult {
   messages: ChatMessage[];
   /** The words and phrases searched for, for highlighting. */
   terms: string[];
-  /** Filters that were not understood or matched nobody, as sentences. */
-  problems: string[];
+  /** Filters that were not understood or matched nobody. */
+  problems: SearchProblem[];
   /** Pass as `before` for the next (older) page; null when this was the last. */
   nextBefore: string | null;
   tookMs: number;

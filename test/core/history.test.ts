@@ -92,7 +92,7 @@ describe('search', () => {
     expect(find('mentions:alice')).toEqual([rows[5]!.content]);
     const nobody = s.search(CH, { query: 'backup from:carol' });
     expect(nobody.messages).toEqual([]);
-    expect(nobody.problems).toEqual(['Nobody named “carol” has posted in this channel.']);
+    expect(nobody.problems).toEqual([{ code: 'nobody', value: 'carol', message: 'Nobody named “carol” has posted in this channel.' }]);
   });
 
   it('filters by has:link, has:file, has:image and has:embed', () => {

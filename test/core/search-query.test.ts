@@ -27,11 +27,11 @@ describe('search query parser', () => {
     const q = parseSearch('before:2026-02-30 has:gif after: during:yesterday');
     expect(q.before).toBeNull();
     expect(q.has).toEqual([]);
-    expect(q.problems).toEqual([
-      'before:2026-02-30 is not a date — write it as YYYY-MM-DD',
-      'has:gif is not a filter — use has:link, has:embed, has:file or has:image',
-      'after: needs a value',
-      'during:yesterday is not a date — write it as YYYY-MM-DD',
+    expect(q.problems.map((p) => [p.code, p.value, p.message])).toEqual([
+      ['badDate', 'before:2026-02-30', 'before:2026-02-30 is not a date — write it as YYYY-MM-DD'],
+      ['badHas', 'gif', 'has:gif is not a filter — use has:link, has:embed, has:file or has:image'],
+      ['needsValue', 'after:', 'after: needs a value'],
+      ['badDate', 'during:yesterday', 'during:yesterday is not a date — write it as YYYY-MM-DD'],
     ]);
   });
 

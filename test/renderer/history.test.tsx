@@ -94,10 +94,21 @@ describe('scrolling back through the stored history', () => {
 });
 
 describe('history panel', () => {
+  it('says search problems in the panel’s language', async () => {
+    const fake = new FakeApi();
+    fake.searchResult = { messages: [], terms: [], problems: [{ code: 'badDate', value: 'before:hier', message: 'before:hier is not a date — write it as YYYY-MM-DD' }, { code: 'nobody', value: 'carol', message: 'Nobody named “carol” has posted in this channel.' }], nextBefore: null, tookMs: 1 };
+    const { user } = renderApp(fake, { language: 'fr' });
+    await user.click(await screen.findByTestId('history-button'));
+    await user.type(await screen.findByTestId('history-search-input'), 'before:hier from:carol');
+    await user.click(within(screen.getByRole('search')).getByRole('button'));
+    await screen.findByText('before:hier n’est pas une date — écrivez-la au format AAAA-MM-JJ');
+    expect(screen.getByText('Personne nommé « carol » n’a écrit dans ce salon.')).toBeTruthy();
+  });
+
   it('searches, highlights the words, and opens a result in context', async () => {
     const { fake, user } = await appWith(300);
     const hit = fake.messages[10]!;
-    fake.searchResult = { messages: [{ ...hit, content: 'the Backup failed again' }], terms: ['backup'], problems: ['has:gif is not a filter — use has:link, has:embed, has:file or has:image'], nextBefore: null, tookMs: 3 };
+    fake.searchResult = { messages: [{ ...hit, content: 'the Backup failed again' }], terms: ['backup'], problems: [{ code: 'badHas', value: 'gif', message: 'has:gif is not a filter — use has:link, has:embed, has:file or has:image' }], nextBefore: null, tookMs: 3 };
     await openHistory(user, /Search/);
     await user.type(screen.getByTestId('history-search-input'), 'backup has:gif');
     await user.click(screen.getByRole('button', { name: 'Search' }));

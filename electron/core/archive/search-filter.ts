@@ -17,7 +17,7 @@ export interface CompiledSearch {
 /** `resolve` turns a name (alice, @Alice) into the user ids stored under it. */
 export function compileSearch(text: string, resolve: (name: string) => string[]): CompiledSearch {
   const q = parseSearch(text);
-  const problems = [...q.problems];
+  const problems = q.problems.map((p) => p.message);
   const ids = (values: string[], what: string) =>
     values.map((v) => {
       const name = v.replace(/^@/, '');

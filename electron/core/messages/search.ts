@@ -1,7 +1,7 @@
 // Search over the stored history (SQLite FTS5) with Discord's filters, newest first, in pages.
 // Words and filters go to the FTS index, whose rowid is the snowflake: dates and the paging cursor
 // become rowid bounds and "newest first" is the index's own order, so a page stops after `limit` hits.
-import { parseSearch, type SearchQuery } from '../../../shared/search-query.js';
+import { parseSearch, type SearchProblem, type SearchQuery } from '../../../shared/search-query.js';
 import type { ChatMessage, SearchResult } from '../../../shared/types.js';
 import { snowflakeAt } from './last-seen.js';
 import { sortKey } from './history-query.js';
@@ -105,11 +105,11 @@ export class MessageSearch {
     return [low.toString(), high.toString()];
   }
 
-  private resolveAll(names: string[], problems: string[]): string[] {
+  private resolveAll(names: string[], problems: SearchProblem[]): string[] {
     const ids = new Set<string>();
     for (const name of names) {
       const found = this.authorIds(name);
-      if (!found.length) problems.push(`Nobody named “${name}” has posted in this channel.`);
+      if (!found.length) problems.push({ code: 'nobody', value: name, message: `Nobody named “${name}” has posted in this channel.` });
       for (const id of found) ids.add(id);
     }
     return [...ids];

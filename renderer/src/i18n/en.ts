@@ -382,6 +382,12 @@ export const en = {
       shown_other: '{{count}} results ({{ms}} ms)',
       none: 'No stored message matches.',
       more: 'Older results',
+      problems: {
+        needsValue: '{{value}} needs a value',
+        badHas: 'has:{{value}} is not a filter — use has:link, has:embed, has:file or has:image',
+        badDate: '{{value}} is not a date — write it as YYYY-MM-DD',
+        nobody: 'Nobody named “{{value}}” has posted in this channel.',
+      },
     },
     jump: {
       date: 'Date',

@@ -384,6 +384,12 @@ export const fr: Translation = {
       shown_other: '{{count}} résultats ({{ms}} ms)',
       none: 'Aucun message enregistré ne correspond.',
       more: 'Résultats plus anciens',
+      problems: {
+        needsValue: '{{value}} demande une valeur',
+        badHas: 'has:{{value}} n’est pas un filtre — utilisez has:link, has:embed, has:file ou has:image',
+        badDate: '{{value}} n’est pas une date — écrivez-la au format AAAA-MM-JJ',
+        nobody: 'Personne nommé « {{value}} » n’a écrit dans ce salon.',
+      },
     },
     jump: {
       date: 'Date',

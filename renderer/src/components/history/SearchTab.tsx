@@ -44,8 +44,8 @@ export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
       <p className="history__hint">{t('history.search.hint')}</p>
       {error && <p role="alert" className="history__error">{error}</p>}
       {result?.problems.map((p) => (
-        <p key={p} className="history__problem">
-          {p}
+        <p key={`${p.code}:${p.value}`} className="history__problem">
+          {t(`history.search.problems.${p.code}`, { value: p.value })}
         </p>
       ))}
       {result && (
