@@ -1,4 +1,5 @@
 // Builds the renderer-facing API from the registry over any transport (Electron IPC or WebSocket).
+import type { I18nText } from './core-text.js';
 import {
   commands,
   eventNames,
@@ -17,6 +18,8 @@ export interface ApiErrorBody {
   message: string;
   /** Field-level problems for invalid input: path → message. */
   fields?: Record<string, string>;
+  /** `message` by key, for the panel's language. */
+  i18n?: I18nText;
 }
 
 export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
@@ -24,11 +27,13 @@ export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error:
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
+  readonly i18n: I18nText | undefined;
   constructor(body: ApiErrorBody) {
     super(body.message);
     this.name = 'ApiError';
     this.code = body.code;
     this.fields = body.fields;
+    this.i18n = body.i18n;
   }
 }
 

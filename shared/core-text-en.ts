@@ -147,4 +147,14 @@ export const coreEn = {
   },
   'backfill.log.done': 'History backfill done: {{fetched}} messages read, {{stored}} new.',
   'backfill.log.saveFailed': "Could not save the backfill's progress: {{detail}}.",
+  // Commands the core refuses (electron/core/dispatch.ts, app-core.ts, settings)
+  'command.busy': '{{reason}} Try again when it has finished.',
+  'command.updateRunning': 'An update is in progress.',
+  'command.notSavedFromEnv': {
+    one: 'Not saved: {{sources}} sets this value; change it there.',
+    other: 'Not saved: {{sources}} set these values; change them there.',
+  },
+  'command.internal': '{{command}} failed unexpectedly; see the log for details.',
+  'command.startOnLoginDesktopOnly':
+    'Start on login is a desktop app feature. In headless mode, start it with your service manager (systemd, supervisor or pm2).',
 } as const;

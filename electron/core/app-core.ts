@@ -1,6 +1,6 @@
 // Composes the core: settings, logging, the monitor and the command handlers. No Electron here.
 import { join } from 'node:path';
-import { coreText } from '../../shared/core-text.js';
+import { coreText, type CoreSentence } from '../../shared/core-text.js';
 import type { AppInfo } from '../../shared/types.js';
 import { readAppIdentity } from './app-info.js';
 import { ChannelMonitor, type MonitorOptions, type MonitorTarget } from './bot/monitor.js';
@@ -56,7 +56,7 @@ export interface Core {
   archive: Archive;
   info(): AppInfo;
   /** Marks the core busy (an update runs): bot and settings commands are refused meanwhile. */
-  setBusy(reason: string | null): void;
+  setBusy(reason: string | CoreSentence | null): void;
   shutdown(): Promise<void>;
 }
 
@@ -126,9 +126,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     archive.archive.backups.schedule();
   });
 
-  let busy: string | null = null;
+  let busy: string | CoreSentence | null = null;
   const notBusy = () => {
-    if (busy) throw new CommandError('busy', `${busy} Try again when it has finished.`);
+    if (busy) throw new CommandError('busy', coreText('command.busy', { reason: typeof busy === 'string' ? busy : busy.i18n }));
   };
   const identity = readAppIdentity(options.paths.appDir);
   const info = (): AppInfo => ({
@@ -192,7 +192,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         setStartOnLogin: async ({ enabled }) => {
           const item = options.loginItem;
           if (!item) {
-            throw new CommandError('unavailable', 'Start on login is a desktop app feature. In headless mode, start it with your service manager (systemd, supervisor or pm2).');
+            throw new CommandError('unavailable', coreText('command.startOnLoginDesktopOnly'));
           }
           item.setEnabled(enabled);
           say(log.logger, 'info', coreText(enabled ? 'log.startOnLoginEnabled' : 'log.startOnLoginDisabled'));

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Envelope } from '../../shared/api.js';
 import { commandDef, commandNames, type CommandName, type CommandOutput, type CommandParsed, type Commands, type Namespace } from '../../shared/contract.js';
+import { coreText } from '../../shared/core-text.js';
 import { CommandError } from './errors.js';
 
 export type Handlers = {
@@ -61,7 +62,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger): (command: 
     } catch (err) {
       if (err instanceof CommandError) return { ok: false, error: err.toBody() };
       logger.error({ err }, `${command} failed: ${err instanceof Error ? err.message : String(err)}`);
-      return { ok: false, error: { code: 'internal', message: `${command} failed unexpectedly; see the log for details.` } };
+      const said = coreText('command.internal', { command });
+      return { ok: false, error: { code: 'internal', message: said.text, i18n: said.i18n } };
     }
   };
 }

@@ -2,7 +2,7 @@
 // tray, periodic checks, the pipeline with the bot and settings as its ports, and the boot watchdog.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { coreText } from '../../shared/core-text.js';
+import { coreText, type CoreSentence } from '../../shared/core-text.js';
 import type { Logger } from 'pino';
 import type { LastUpdate, UpdateRun, UpdateStepName, UpdateView } from '../../shared/types.js';
 import type { ChannelMonitor } from './bot/monitor.js';
@@ -42,7 +42,7 @@ export interface UpdateServiceOptions {
   monitor: ChannelMonitor;
   bus: EventBus;
   logger: Logger;
-  setBusy: (reason: string | null) => void;
+  setBusy: (reason: string | CoreSentence | null) => void;
   relauncher: Relauncher | null;
   /** Headless: the new version starts beside this one and takes over (null: restart as before). */
   handover?: HandoverPort | null;
@@ -156,7 +156,7 @@ export class UpdateService {
       outcome: 'running',
       message: 'Updating…',
     };
-    this.o.setBusy('An update is in progress.');
+    this.o.setBusy(coreText('command.updateRunning'));
     say(this.o.logger, 'info', coreText('update.log.started', { from: run.from.slice(0, 7), to: target.slice(0, 7) }));
     this.set({ state: 'updating', message: 'Updating…', run });
     void this.pipeline(s.autoRestartService, s.updateBranch).finally(() => this.o.setBusy(null));

@@ -1,6 +1,7 @@
 // The Api reaches components through context, so tests can hand them an in-memory fake.
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Api } from '../../shared/api';
+import { ApiError, type Api } from '../../shared/api';
+import type { SayCore } from './i18n/core-text';
 
 const ApiContext = createContext<Api | null>(null);
 
@@ -14,7 +15,8 @@ export function useApi(): Api {
   return api;
 }
 
-/** The message of anything thrown by an API call (ApiError or a plain Error). */
-export function errorMessage(error: unknown): string {
+/** The message of anything thrown by an API call (ApiError or a plain Error); with `say`, in the panel's language. */
+export function errorMessage(error: unknown, say?: SayCore): string {
+  if (say && error instanceof ApiError) return say(error.message, error.i18n);
   return error instanceof Error ? error.message : String(error);
 }

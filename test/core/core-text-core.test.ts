@@ -4,7 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import { coreEn, renderText } from '../../shared/core-text.js';
+import { coreEn, coreText, renderText } from '../../shared/core-text.js';
 import { coreFr } from '../../renderer/src/i18n/core-fr.js';
 import { Fixture } from '../update/fixture.js';
 import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
@@ -104,5 +104,23 @@ describe('core sentences by key', () => {
     expect(token.warning).toMatch(/^The bot token is stored without encryption in /);
     expect(token.i18n?.warning.key).toBe('log.tokenUnencrypted');
     expect(renderText(token.i18n!.warning, coreFr, fr)).toMatch(/^Le token du bot est enregistré sans chiffrement dans /);
+  });
+
+  it('a command refused because of the environment or a running update says why by key', async () => {
+    core = await coreFor(world, configuredEnv(world));
+    const overridden = await core.dispatch('settings.save', { guildId: '123456789012345678' });
+    expect(overridden.ok).toBe(false);
+    if (overridden.ok) return;
+    expect(overridden.error.code).toBe('overridden');
+    expect(overridden.error.message).toBe('Not saved: DISCORD_GUILD_ID sets this value; change it there.');
+    expect(renderText(overridden.error.i18n!, coreFr, fr)).toBe('Non enregistré : DISCORD_GUILD_ID définit cette valeur ; changez-la là.');
+
+    core.setBusy(coreText('command.updateRunning'));
+    const busy = await core.dispatch('bot.start', undefined);
+    expect(!busy.ok && busy.error.code).toBe('busy');
+    if (busy.ok) return;
+    expect(busy.error.message).toBe('An update is in progress. Try again when it has finished.');
+    expect(renderText(busy.error.i18n!, coreFr, fr)).toBe('Une mise à jour est en cours. Réessayez quand elle sera terminée.');
+    core.setBusy(null);
   });
 });

@@ -3,6 +3,7 @@
 import './setup';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../shared/api';
 import { coreText } from '../../shared/core-text';
 import type { BotError } from '../../shared/types';
 import { FakeApi } from './fake-api';
@@ -72,5 +73,18 @@ describe('core sentences in the panel’s language', () => {
     expect(build.textContent).toContain('npm run build s’est terminé avec le code 1 — voir les lignes du journal ci-dessus');
     expect(screen.getByTestId('update-failure').textContent).toContain('Échec de la mise à jour');
     expect(screen.getByTestId('update-failure').textContent).not.toContain('Update failed');
+  });
+
+  it('a refused command’s sentence is French (start while an update runs)', async () => {
+    const fake = new FakeApi();
+    fake.setStatus('ready');
+    const busy = coreText('command.busy', { reason: coreText('command.updateRunning').i18n });
+    fake.override('bot.start', () => {
+      throw new ApiError({ code: 'busy', message: busy.text, i18n: busy.i18n });
+    });
+    const { user } = renderApp(fake, { language: 'fr' });
+    await user.click(await screen.findByRole('button', { name: 'Démarrer la surveillance' }));
+    const alert = await screen.findByText(/Une mise à jour est en cours\. Réessayez quand elle sera terminée\./);
+    expect(alert.textContent).not.toContain('Try again');
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { settingsPatch } from '../../../shared/schemas.js';
 import { SETTING_KEYS, type SettingKey, type SettingsView } from '../../../shared/types.js';
+import { coreText } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
 import type { SecretBox } from '../ports.js';
 import { AccessTokenFile } from './access-token.js';
@@ -114,7 +115,8 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
       const fields = Object.fromEntries(
         blocked.map(([key]) => [key, `is set by ${this.overrides.sources[key as SettingKey]}; change it there`]),
       );
-      throw new CommandError('overridden', `Not saved: ${Object.values(fields).join('; ')}.`, fields);
+      const sources = [...new Set(blocked.map(([key]) => this.overrides.sources[key as SettingKey] as string))];
+      throw new CommandError('overridden', coreText('command.notSavedFromEnv', { count: sources.length, sources: sources.join(', ') }), fields);
     }
     const { token, ...rest } = patch;
     const values = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));

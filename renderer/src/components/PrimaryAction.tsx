@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BotStatus } from '../../../shared/types';
 import { errorMessage, useApi } from '../api-context';
+import { useCoreText } from '../i18n/core-text';
 import { Spinner } from './Icon';
 
 interface Props {
@@ -13,6 +14,7 @@ interface Props {
 
 export function PrimaryAction({ status, onStatus, onOpenSettings }: Props) {
   const { t } = useTranslation();
+  const say = useCoreText();
   const api = useApi();
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function PrimaryAction({ status, onStatus, onOpenSettings }: Props) {
     try {
       onStatus(await command());
     } catch (error) {
-      setFailure(errorMessage(error));
+      setFailure(errorMessage(error, say));
     } finally {
       setPending(false);
     }

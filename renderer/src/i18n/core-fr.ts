@@ -156,4 +156,14 @@ export const coreFr: CoreTranslation = {
   },
   'backfill.log.done': 'Récupération de l’historique terminée : {{fetched}} messages lus, {{stored}} nouveaux.',
   'backfill.log.saveFailed': 'Impossible d’enregistrer l’avancement de la récupération de l’historique : {{detail}}.',
+
+  'command.busy': '{{reason}} Réessayez quand elle sera terminée.',
+  'command.updateRunning': 'Une mise à jour est en cours.',
+  'command.notSavedFromEnv': {
+    one: 'Non enregistré : {{sources}} définit cette valeur ; changez-la là.',
+    other: 'Non enregistré : {{sources}} définissent ces valeurs ; changez-les là.',
+  },
+  'command.internal': '{{command}} a échoué de façon inattendue ; voir le journal pour les détails.',
+  'command.startOnLoginDesktopOnly':
+    'Le démarrage à l’ouverture de session est une fonction de l’application de bureau. En mode headless, démarrez-la avec votre gestionnaire de services (systemd, supervisor ou pm2).',
 };

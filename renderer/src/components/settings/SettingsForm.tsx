@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../shared/api';
 import type { SettingsView } from '../../../../shared/types';
 import { errorMessage, useApi } from '../../api-context';
+import { useCoreText } from '../../i18n/core-text';
 import { useSettingsForm } from '../../hooks/useSettingsForm';
 import { buildCandidate, buildPatch, type FormField } from '../../lib/settings-form';
 import { Spinner } from '../Icon';
@@ -24,6 +25,7 @@ const CONNECTION_FIELDS: FormField[] = ['token', 'guildId', 'channelId', 'apiUrl
 
 export function SettingsForm({ view, onSaved, onDone }: Props) {
   const { t } = useTranslation();
+  const say = useCoreText();
   const api = useApi();
   const f = useSettingsForm(view);
   const [saving, setSaving] = useState(false);
@@ -62,7 +64,7 @@ export function SettingsForm({ view, onSaved, onDone }: Props) {
         const first = Object.keys(error.fields)[0];
         if (first) focusField(first);
       }
-      setSaveError(errorMessage(error));
+      setSaveError(errorMessage(error, say));
     } finally {
       setSaving(false);
     }

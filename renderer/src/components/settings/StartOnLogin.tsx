@@ -4,9 +4,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../../shared/types';
 import { errorMessage, useApi } from '../../api-context';
+import { useCoreText } from '../../i18n/core-text';
 
 export function StartOnLogin({ view, onSaved }: { view: SettingsView; onSaved: (view: SettingsView) => void }) {
   const { t } = useTranslation();
+  const say = useCoreText();
   const api = useApi();
   const [state, setState] = useState<{ supported: boolean; enabled: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function StartOnLogin({ view, onSaved }: { view: SettingsView; onSaved: (
     try {
       setState(await api.app.setStartOnLogin({ enabled }));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorMessage(err, say));
     }
   };
   const setHidden = async (startHidden: boolean) => {
@@ -36,7 +38,7 @@ export function StartOnLogin({ view, onSaved }: { view: SettingsView; onSaved: (
     try {
       onSaved(await api.settings.save({ startHidden }));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorMessage(err, say));
     }
   };
   return (

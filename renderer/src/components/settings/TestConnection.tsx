@@ -25,7 +25,7 @@ export function TestConnection({ candidate }: { candidate: () => ConnectionCandi
     try {
       setOutcome(await api.settings.testConnection(values));
     } catch (error) {
-      setOutcome({ ok: false, thrown: errorMessage(error) });
+      setOutcome({ ok: false, thrown: errorMessage(error, say) });
     } finally {
       setTesting(false);
     }
