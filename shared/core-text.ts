@@ -91,7 +91,8 @@ function englishInteger(value: number, locale: string): string | null {
 
 function formatValue(value: string | number, format: string | undefined, options: FormatOptions): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
-  if (format === 'datetime') {
+  // Past ±8.64e15 ms a Date is invalid and Intl throws: say the number rather than fail the sentence.
+  if (format === 'datetime' && Math.abs(value) <= 8.64e15) {
     const fields = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
     return new Intl.DateTimeFormat(options.locale, { ...fields, timeZone: options.timeZone }).format(value);
   }

@@ -78,4 +78,23 @@ describe('core sentence catalogue', () => {
     expect(odd.message).toBe('#X is a hologram channel, not a text channel.');
     expect(renderText(odd.i18n!.message, coreFr, fr)).toBe('#X est un salon de type hologram, pas un salon textuel.');
   });
+
+  it('fills every placeholder of every entry, in both languages, whatever the values', () => {
+    const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -1e9, max: 1e12 }), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    for (const key of Object.keys(EN)) {
+      const names = placeholders(EN[key] as CoreEntry);
+      fc.assert(
+        fc.property(fc.tuple(...names.map(() => value)), (values) => {
+          const params = Object.fromEntries(names.map((n, i) => [n, n === 'count' ? Math.abs(Math.round(Number(values[i]) || 0)) : values[i]!]));
+          for (const [catalogue, options] of [[EN, { locale: 'en-US', timeZone: 'UTC' }], [FR, fr]] as const) {
+            const text = renderText({ key, params }, catalogue, options);
+            expect(text, key).not.toBeNull();
+            // No placeholder left (unless a value itself holds braces).
+            if (!names.some((n) => String(params[n]).includes('{{'))) expect(text, key).not.toMatch(/\{\{\w+/);
+          }
+        }),
+        { numRuns: 20 },
+      );
+    }
+  });
 });
