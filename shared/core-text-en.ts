@@ -95,6 +95,7 @@ export const coreEn = {
   'notice.settingsMovedAside':
     'Settings file was unreadable ({{reason}}); it was moved to {{path}} and defaults are in use. Re-enter your settings or repair that file.',
   'notice.settingsUpgraded': 'Settings upgraded from version {{from}} to {{to}}.',
+  'notice.envIgnored': '{{variable}} ignored: {{detail}}.',
   'notice.noticesUnreadable': '{{file}} was unreadable ({{detail}}); it was started afresh.',
   'notice.noticesNotAList': '{{file}} did not hold a list of notices; it was started afresh.',
   'log.settingsSaved': 'Settings saved.',

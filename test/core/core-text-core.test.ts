@@ -123,4 +123,12 @@ describe('core sentences by key', () => {
     expect(renderText(busy.error.i18n!, coreFr, fr)).toBe('Une mise à jour est en cours. Réessayez quand elle sera terminée.');
     core.setBusy(null);
   });
+
+  it('an invalid environment variable is said by key (its name and the reason beside it)', async () => {
+    // Said while the core is created: recent() holds it once createCore has resolved.
+    core = await coreFor(world, { ...configuredEnv(world), AUTO_UPDATE_ENABLED: 'often' });
+    const entry = core.log.recent().find((e) => e.i18n?.key === 'notice.envIgnored');
+    expect(entry?.message).toMatch(/^AUTO_UPDATE_ENABLED ignored: .+\.$/);
+    expect(renderText(entry!.i18n!, coreFr, fr)).toMatch(/^AUTO_UPDATE_ENABLED ignorée : .+\.$/);
+  });
 });

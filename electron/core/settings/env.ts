@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'dotenv';
 import type { z } from 'zod';
 import { apiUrl, backupDir, botToken, branchName, snowflake } from '../../../shared/schemas.js';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import type { SettingKey } from '../../../shared/types.js';
 
 type Target = SettingKey | 'token';
@@ -36,12 +37,14 @@ export interface EnvOverrides {
   sources: Partial<Record<Target, string>>;
   /** Variables that were present but invalid: ignored, and said so. */
   problems: string[];
+  /** The same sentences by key, for the panel's language. */
+  said: CoreSentence[];
 }
 
 export function readEnvOverrides(env: NodeJS.ProcessEnv, appDir: string): EnvOverrides {
   const dotenvPath = join(appDir, '.env');
   const fromFile = existsSync(dotenvPath) ? parse(readFileSync(dotenvPath)) : {};
-  const result: EnvOverrides = { values: {}, sources: {}, problems: [] };
+  const result: EnvOverrides = { values: {}, sources: {}, problems: [], said: [] };
   for (const { name, key, schema } of VARIABLES) {
     const inEnv = env[name] !== undefined && env[name] !== '';
     const raw = inEnv ? env[name] : fromFile[name];
@@ -50,7 +53,9 @@ export function readEnvOverrides(env: NodeJS.ProcessEnv, appDir: string): EnvOve
     const where = inEnv ? name : `${name} (.env)`;
     if (!parsed.success) {
       // Never echo the value: it may be a token.
-      result.problems.push(`${where} ignored: ${parsed.error.issues[0]?.message ?? 'invalid value'}.`);
+      const sentence = coreText('notice.envIgnored', { variable: where, detail: parsed.error.issues[0]?.message ?? 'invalid value' });
+      result.problems.push(sentence.text);
+      result.said.push(sentence);
       continue;
     }
     result.values[key] = parsed.data as string | boolean;

@@ -41,7 +41,7 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
     this.overrides = readEnvOverrides(options.env, options.appDir);
     this.access = new AccessTokenFile(join(options.dataDir, 'access-token'));
     this.notices.push(
-      ...this.overrides.problems.map((message): SettingsNotice => ({ level: 'warn', code: 'environment-ignored', params: {}, message, persist: false })),
+      ...this.overrides.said.map((s): SettingsNotice => ({ level: 'warn', code: 'environment-ignored', params: {}, message: s.text, i18n: s.i18n, persist: false })),
     );
   }
 

@@ -97,6 +97,7 @@ export const coreFr: CoreTranslation = {
   'notice.settingsMovedAside':
     'Le fichier de paramètres était illisible ({{reason}}) ; il a été déplacé vers {{path}} et les valeurs par défaut sont utilisées. Saisissez à nouveau vos paramètres ou réparez ce fichier.',
   'notice.settingsUpgraded': 'Paramètres mis à niveau de la version {{from}} à la version {{to}}.',
+  'notice.envIgnored': '{{variable}} ignorée : {{detail}}.',
   'notice.noticesUnreadable': '{{file}} était illisible ({{detail}}) ; il a été recommencé à zéro.',
   'notice.noticesNotAList': '{{file}} ne contenait pas une liste d’avis ; il a été recommencé à zéro.',
   'log.settingsSaved': 'Paramètres enregistrés.',
