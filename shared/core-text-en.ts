@@ -155,6 +155,11 @@ export const coreEn = {
     one: 'Not saved: {{sources}} sets this value; change it there.',
     other: 'Not saved: {{sources}} set these values; change them there.',
   },
+  'command.testNeedsAll': 'Enter a bot token, a server ID and a channel ID before testing the connection.',
+  'command.testNeedsToken': 'Enter the bot token to test against {{url}}: the saved token is only ever sent to the saved API URL ({{savedUrl}}).',
+  'command.urlWithEnvToken': 'Not saved: the bot token is set by {{variable}}, so set the API URL there too (DISCORD_API_URL).',
+  'command.tokenAgainForUrl':
+    'Not saved: enter the bot token again to change the API URL to {{url}}. The saved token is only ever sent to the API URL it was saved with ({{savedUrl}}).',
   'command.internal': '{{command}} failed unexpectedly; see the log for details.',
   'command.startOnLoginDesktopOnly':
     'Start on login is a desktop app feature. In headless mode, start it with your service manager (systemd, supervisor or pm2).',

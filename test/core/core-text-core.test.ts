@@ -131,4 +131,15 @@ describe('core sentences by key', () => {
     expect(entry?.message).toMatch(/^AUTO_UPDATE_ENABLED ignored: .+\.$/);
     expect(renderText(entry!.i18n!, coreFr, fr)).toMatch(/^AUTO_UPDATE_ENABLED ignorée : .+\.$/);
   });
+
+  it('refusals to test or to move the API URL are said by key', async () => {
+    core = await coreFor(world, {});
+    const empty = await core.dispatch('settings.testConnection', {});
+    expect(!empty.ok && empty.error.i18n?.key).toBe('command.testNeedsAll');
+    if (!empty.ok) expect(renderText(empty.error.i18n!, coreFr, fr)).toMatch(/^Saisissez un token de bot, un ID de serveur et un ID de salon/);
+    await core.dispatch('settings.save', { token: 'test.bot-token.0123456789-abcdefghij' });
+    const moved = await core.dispatch('settings.save', { apiUrl: 'http://127.0.0.1:9/api' });
+    expect(!moved.ok && moved.error.i18n?.key).toBe('command.tokenAgainForUrl');
+    if (!moved.ok) expect(renderText(moved.error.i18n!, coreEn, { locale: 'en-US' })).toBe(moved.error.message);
+  });
 });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { connectionCandidate } from '../../../shared/schemas.js';
 import type { SettingsView, TestConnectionResult } from '../../../shared/types.js';
 import { testConnection } from '../bot/test-connection.js';
+import { coreText } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
 import type { EffectiveSettings } from '../settings/settings.js';
 import { sameApiUrl as sameUrl } from './token-destination.js';
@@ -43,15 +44,11 @@ export function connectionTarget(candidate: ConnectionCandidate, effective: Effe
   const storedTokenAllowed = sameUrl(apiUrl, current.apiUrl);
   const token = candidate?.token ?? (storedTokenAllowed ? current.token : '');
   if (!token && !storedTokenAllowed && current.token) {
-    throw new CommandError(
-      'invalid-input',
-      `Enter the bot token to test against ${apiUrl}: the saved token is only ever sent to the saved API URL (${current.apiUrl}).`,
-      { token: 'is needed to test another API URL' },
-    );
+    throw new CommandError('invalid-input', coreText('command.testNeedsToken', { url: apiUrl, savedUrl: current.apiUrl }), { token: 'is needed to test another API URL' });
   }
   const target = { token, guildId: candidate?.guildId ?? current.guildId, channelId: candidate?.channelId ?? current.channelId, apiUrl };
   if (!target.token || !target.guildId || !target.channelId) {
-    throw new CommandError('invalid-input', 'Enter a bot token, a server ID and a channel ID before testing the connection.');
+    throw new CommandError('invalid-input', coreText('command.testNeedsAll'));
   }
   return target;
 }

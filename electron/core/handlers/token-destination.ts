@@ -2,6 +2,7 @@
 // panel could otherwise point the app at their own server and read the token from the requests.
 import { apiUrl as apiUrlSchema } from '../../../shared/schemas.js';
 import type { SettingsView } from '../../../shared/types.js';
+import { coreText } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
 import type { EffectiveSettings, SettingsPatch } from '../settings/settings.js';
 
@@ -13,15 +14,13 @@ export function checkApiUrlChange(patch: Pick<SettingsPatch, 'apiUrl' | 'token'>
   if (patch.apiUrl === undefined || sameApiUrl(patch.apiUrl, effective.apiUrl)) return;
   // The panel cannot retype a token the environment sets: the URL belongs next to it.
   if (fromEnv.token) {
-    throw new CommandError('overridden', `Not saved: the bot token is set by ${fromEnv.token}, so set the API URL there too (DISCORD_API_URL).`, {
+    throw new CommandError('overridden', coreText('command.urlWithEnvToken', { variable: fromEnv.token }), {
       apiUrl: `cannot change while the token comes from ${fromEnv.token}; set DISCORD_API_URL next to it`,
     });
   }
   // A typed token (new, or the same one retyped) or a cleared one: nothing stored follows the URL.
   if (!effective.token || patch.token !== undefined) return;
-  throw new CommandError(
-    'invalid-input',
-    `Not saved: enter the bot token again to change the API URL to ${patch.apiUrl}. The saved token is only ever sent to the API URL it was saved with (${effective.apiUrl}).`,
-    { token: 'is needed again to change the API URL' },
-  );
+  throw new CommandError('invalid-input', coreText('command.tokenAgainForUrl', { url: patch.apiUrl, savedUrl: effective.apiUrl }), {
+    token: 'is needed again to change the API URL',
+  });
 }

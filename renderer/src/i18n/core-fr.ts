@@ -164,6 +164,12 @@ export const coreFr: CoreTranslation = {
     one: 'Non enregistré : {{sources}} définit cette valeur ; changez-la là.',
     other: 'Non enregistré : {{sources}} définissent ces valeurs ; changez-les là.',
   },
+  'command.testNeedsAll': 'Saisissez un token de bot, un ID de serveur et un ID de salon avant de tester la connexion.',
+  'command.testNeedsToken':
+    'Saisissez le token du bot pour tester avec {{url}} : le token enregistré n’est envoyé qu’à l’URL d’API enregistrée ({{savedUrl}}).',
+  'command.urlWithEnvToken': 'Non enregistré : le token du bot est défini par {{variable}}, définissez donc aussi l’URL de l’API là-bas (DISCORD_API_URL).',
+  'command.tokenAgainForUrl':
+    'Non enregistré : saisissez de nouveau le token du bot pour changer l’URL de l’API en {{url}}. Le token enregistré n’est envoyé qu’à l’URL d’API avec laquelle il a été enregistré ({{savedUrl}}).',
   'command.internal': '{{command}} a échoué de façon inattendue ; voir le journal pour les détails.',
   'command.startOnLoginDesktopOnly':
     'Le démarrage à l’ouverture de session est une fonction de l’application de bureau. En mode headless, démarrez-la avec votre gestionnaire de services (systemd, supervisor ou pm2).',
