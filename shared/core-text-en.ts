@@ -160,6 +160,10 @@ export const coreEn = {
   'command.urlWithEnvToken': 'Not saved: the bot token is set by {{variable}}, so set the API URL there too (DISCORD_API_URL).',
   'command.tokenAgainForUrl':
     'Not saved: enter the bot token again to change the API URL to {{url}}. The saved token is only ever sent to the API URL it was saved with ({{savedUrl}}).',
+  'command.updateAlreadyRunning': 'An update is already running.',
+  'command.updateStartingUp': 'An update is already running: the new version is starting up. Try again once it is up.',
+  'command.updateChanged': 'The branch has changed since this update was shown. Check again and review the new commits before updating.',
+  'command.updateRestartsItself': 'An update is running; it restarts the app itself when done.',
   'command.internal': '{{command}} failed unexpectedly; see the log for details.',
   'command.startOnLoginDesktopOnly':
     'Start on login is a desktop app feature. In headless mode, start it with your service manager (systemd, supervisor or pm2).',

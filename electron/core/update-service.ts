@@ -140,11 +140,11 @@ export class UpdateService {
 
   /** Starts the update the user confirmed. Replies at once; progress follows as events. */
   async run(target: string): Promise<UpdateView> {
-    if (isUpdating() || this.view.state === 'updating') throw new CommandError('busy', 'An update is already running.');
+    if (isUpdating() || this.view.state === 'updating') throw new CommandError('busy', coreText('command.updateAlreadyRunning'));
     // This process is the new version an update just started: that update ends when it proves healthy.
-    if (this.watching) throw new CommandError('busy', 'An update is already running: the new version is starting up. Try again once it is up.');
+    if (this.watching) throw new CommandError('busy', coreText('command.updateStartingUp'));
     if (this.view.state !== 'available' || this.view.target !== target) {
-      throw new CommandError('invalid-input', 'The branch has changed since this update was shown. Check again and review the new commits before updating.');
+      throw new CommandError('invalid-input', coreText('command.updateChanged'));
     }
     const s = this.o.settings.effective();
     const run: UpdateRun = {
@@ -245,7 +245,7 @@ export class UpdateService {
 
   /** The "Restart now" button after an update with automatic restart off. */
   async restartNow(): Promise<{ restarting: true; method: string }> {
-    if (isUpdating()) throw new CommandError('busy', 'An update is running; it restarts the app itself when done.');
+    if (isUpdating()) throw new CommandError('busy', coreText('command.updateRestartsItself'));
     const plan = this.plan();
     this.botWasRunning = this.o.monitor.isRunning();
     await this.o.monitor.stop();

@@ -142,4 +142,11 @@ describe('core sentences by key', () => {
     expect(!moved.ok && moved.error.i18n?.key).toBe('command.tokenAgainForUrl');
     if (!moved.ok) expect(renderText(moved.error.i18n!, coreEn, { locale: 'en-US' })).toBe(moved.error.message);
   });
+
+  it('an update that is no longer the one shown is refused by key', async () => {
+    core = await coreFor(world, {});
+    const reply = await core.dispatch('update.run', { target: 'a'.repeat(40) });
+    expect(!reply.ok && reply.error.i18n?.key).toBe('command.updateChanged');
+    if (!reply.ok) expect(renderText(reply.error.i18n!, coreFr, fr)).toMatch(/^La branche a changé depuis l’affichage de cette mise à jour/);
+  });
 });

@@ -170,6 +170,11 @@ export const coreFr: CoreTranslation = {
   'command.urlWithEnvToken': 'Non enregistré : le token du bot est défini par {{variable}}, définissez donc aussi l’URL de l’API là-bas (DISCORD_API_URL).',
   'command.tokenAgainForUrl':
     'Non enregistré : saisissez de nouveau le token du bot pour changer l’URL de l’API en {{url}}. Le token enregistré n’est envoyé qu’à l’URL d’API avec laquelle il a été enregistré ({{savedUrl}}).',
+  'command.updateAlreadyRunning': 'Une mise à jour est déjà en cours.',
+  'command.updateStartingUp': 'Une mise à jour est déjà en cours : la nouvelle version démarre. Réessayez une fois qu’elle sera prête.',
+  'command.updateChanged':
+    'La branche a changé depuis l’affichage de cette mise à jour. Vérifiez de nouveau et relisez les nouveaux commits avant de mettre à jour.',
+  'command.updateRestartsItself': 'Une mise à jour est en cours ; elle redémarre l’application elle-même une fois terminée.',
   'command.internal': '{{command}} a échoué de façon inattendue ; voir le journal pour les détails.',
   'command.startOnLoginDesktopOnly':
     'Le démarrage à l’ouverture de session est une fonction de l’application de bureau. En mode headless, démarrez-la avec votre gestionnaire de services (systemd, supervisor ou pm2).',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateState, UpdateView } from '../../../../shared/types';
 import { errorMessage } from '../../api-context';
+import { useCoreText } from '../../i18n/core-text';
 import { useNow } from '../../hooks/useNow';
 import { formatDuration } from '../../lib/format';
 import { Icon, Spinner } from '../Icon';
@@ -20,6 +21,7 @@ interface Props {
 
 export function UpdateButton({ view, loadError, onCheck, onConfirm, onShowProgress }: Props) {
   const { t } = useTranslation();
+  const say = useCoreText();
   const now = useNow(15_000);
   const [checking, setChecking] = useState(false);
   // A refused check shows as an error until the next view arrives.
@@ -36,7 +38,7 @@ export function UpdateButton({ view, loadError, onCheck, onConfirm, onShowProgre
     try {
       await onCheck();
     } catch (error) {
-      setFailure({ message: errorMessage(error), view });
+      setFailure({ message: errorMessage(error, say), view });
     } finally {
       setChecking(false);
     }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateView } from '../../../../shared/types';
 import { errorMessage } from '../../api-context';
+import { useCoreText } from '../../i18n/core-text';
 import { formatSeconds } from '../../lib/format';
 import { planItems, shortHash } from '../../lib/update';
 import { Icon, Spinner } from '../Icon';
@@ -45,6 +46,7 @@ interface ContentProps {
 
 function ConfirmContent({ view, onClose, onRun, pending, setPending }: ContentProps) {
   const { t, i18n } = useTranslation();
+  const say = useCoreText();
   const [error, setError] = useState<string | null>(null);
   const { target, dependencies, estimate, restart, localChanges, commits } = view;
   const from = shortHash(view.current);
@@ -58,7 +60,7 @@ function ConfirmContent({ view, onClose, onRun, pending, setPending }: ContentPr
       await onRun(target);
       onClose();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorMessage(e, say));
     } finally {
       setPending(false);
     }
