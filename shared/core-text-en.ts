@@ -99,6 +99,7 @@ export const coreEn = {
   'notice.noticesUnreadable': '{{file}} was unreadable ({{detail}}); it was started afresh.',
   'notice.noticesNotAList': '{{file}} did not hold a list of notices; it was started afresh.',
   'log.settingsSaved': 'Settings saved.',
+  'log.tightened': 'Tightened permissions of {{path}} from {{from}} to {{to}}: it holds private data.',
   'log.startOnLoginEnabled': 'Start on login enabled.',
   'log.startOnLoginDisabled': 'Start on login disabled.',
   'log.tokenUnencrypted': 'The bot token is stored without encryption in {{file}} (readable only by your user account).',

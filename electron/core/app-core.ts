@@ -7,7 +7,7 @@ import { ChannelMonitor, type MonitorOptions, type MonitorTarget } from './bot/m
 import { createDispatcher, type Dispatch } from './dispatch.js';
 import { CommandError } from './errors.js';
 import { EventBus } from './event-bus.js';
-import { ensurePrivateDir, tightenModes, touchPrivateFile } from './fs-modes.js';
+import { ensurePrivateDir, tightenModesSaid, touchPrivateFile } from './fs-modes.js';
 import { testConnectionHandler } from './handlers/test-connection.js';
 import { checkApiUrlChange } from './handlers/token-destination.js';
 import type { Archive } from './archive/archive.js';
@@ -63,9 +63,9 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   // Private files: the folder 0700 and each file 0600 from creation; looser ones (3.0 wrote 0644) repaired.
   ensurePrivateDir(options.paths.dataDir);
-  const tightened = tightenModes(options.paths.dataDir, options.paths.logDir);
+  const tightened = tightenModesSaid(options.paths.dataDir, options.paths.logDir);
   const log = createLog({ dir: options.paths.logDir, stdout: options.logToStdout ?? false });
-  for (const line of tightened) log.logger.warn(line);
+  for (const sentence of tightened) say(log.logger, 'warn', sentence);
   const bus = new EventBus(log.redactor);
   log.entries.on('entry', (entry) => bus.emit('log.entry', entry));
 

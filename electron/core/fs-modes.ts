@@ -2,6 +2,7 @@
 // (settings, tokens, SQLite + WAL/SHM, logs, journal, backups). Set at creation, repaired at start.
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { coreText, type CoreSentence } from '../../shared/core-text.js';
 
 export const PRIVATE_DIR = 0o700;
 export const PRIVATE_FILE = 0o600;
@@ -38,14 +39,19 @@ export const isAppEntry = (name: string): boolean => APP_ENTRY.test(name);
  * its app entries (recursively) and the log folder. Returns one sentence per change, for the log.
  */
 export function tightenModes(dataDir: string, logDir: string): string[] {
+  return tightenModesSaid(dataDir, logDir).map((s) => s.text);
+}
+
+/** The same, each sentence by key too (for the panel's language). */
+export function tightenModesSaid(dataDir: string, logDir: string): CoreSentence[] {
   if (!POSIX) return [];
-  const changed: string[] = [];
+  const changed: CoreSentence[] = [];
   const octal = (mode: number) => mode.toString(8).padStart(4, '0');
   const fix = (path: string, want: number) => {
     const mode = statSync(path).mode & 0o777;
     if ((mode & 0o077) === 0) return;
     chmodSync(path, want);
-    changed.push(`Tightened permissions of ${path} from ${octal(mode)} to ${octal(want)}: it holds private data.`);
+    changed.push(coreText('log.tightened', { path, from: octal(mode), to: octal(want) }));
   };
   const walk = (dir: string, only: (name: string) => boolean) => {
     if (!existsSync(dir)) return;

@@ -1,6 +1,6 @@
 // The core's statuses, errors and log lines carry their sentence by key, so a French panel can say them
 // in French; the English (log file, fallback) is the catalogue's. Real discord.js against the fake Discord.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
@@ -148,5 +148,14 @@ describe('core sentences by key', () => {
     const reply = await core.dispatch('update.run', { target: 'a'.repeat(40) });
     expect(!reply.ok && reply.error.i18n?.key).toBe('command.updateChanged');
     if (!reply.ok) expect(renderText(reply.error.i18n!, coreFr, fr)).toMatch(/^La branche a changé depuis l’affichage de cette mise à jour/);
+  });
+
+  it('permissions tightened at start are said by key', async () => {
+    writeFileSync(join(world.dataDir, 'settings.json'), '{}', { mode: 0o644 });
+    chmodSync(join(world.dataDir, 'settings.json'), 0o644);
+    core = await coreFor(world, {});
+    const entry = core.log.recent().find((e) => e.i18n?.key === 'log.tightened');
+    expect(entry?.message).toBe(`Tightened permissions of ${join(world.dataDir, 'settings.json')} from 0644 to 0600: it holds private data.`);
+    expect(renderText(entry!.i18n!, coreFr, fr)).toBe(`Permissions de ${join(world.dataDir, 'settings.json')} resserrées de 0644 à 0600 : il contient des données privées.`);
   });
 });
