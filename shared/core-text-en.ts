@@ -99,6 +99,7 @@ export const coreEn = {
   'notice.noticesUnreadable': '{{file}} was unreadable ({{detail}}); it was started afresh.',
   'notice.noticesNotAList': '{{file}} did not hold a list of notices; it was started afresh.',
   'log.settingsSaved': 'Settings saved.',
+  'log.lastSeenUnreadable': '{{file}} was unreadable ({{detail}}); messages posted while the app was stopped may be missing.',
   'log.tightened': 'Tightened permissions of {{path}} from {{from}} to {{to}}: it holds private data.',
   'log.startOnLoginEnabled': 'Start on login enabled.',
   'log.startOnLoginDisabled': 'Start on login disabled.',

@@ -100,7 +100,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const store = new MessageStore(join(options.paths.dataDir, 'messages.sqlite'), (json) => log.redactor.scrub(json));
   store.redactStored();
   const lastSeen = new LastSeen(join(options.paths.dataDir, 'last-seen.json'));
-  if (lastSeen.problem) log.logger.warn(lastSeen.problem);
+  if (lastSeen.problemSaid) say(log.logger, 'warn', lastSeen.problemSaid);
   log.logger.debug(`Last message seen: ${JSON.stringify(lastSeen.snapshot())}`);
   const identifyStateFile = join(options.paths.dataDir, 'identify-gate.json');
   const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, identifyStateFile, ...options.monitorTuning });

@@ -1,6 +1,6 @@
 // The core's statuses, errors and log lines carry their sentence by key, so a French panel can say them
 // in French; the English (log file, fallback) is the catalogue's. Real discord.js against the fake Discord.
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
@@ -157,5 +157,13 @@ describe('core sentences by key', () => {
     const entry = core.log.recent().find((e) => e.i18n?.key === 'log.tightened');
     expect(entry?.message).toBe(`Tightened permissions of ${join(world.dataDir, 'settings.json')} from 0644 to 0600: it holds private data.`);
     expect(renderText(entry!.i18n!, coreFr, fr)).toBe(`Permissions de ${join(world.dataDir, 'settings.json')} resserrées de 0644 à 0600 : il contient des données privées.`);
+  });
+
+  it('an unreadable resume point is said by key', async () => {
+    mkdirSync(join(world.dataDir, 'last-seen.json'));
+    core = await coreFor(world, {});
+    const entry = core.log.recent().find((e) => e.i18n?.key === 'log.lastSeenUnreadable');
+    expect(entry?.message).toMatch(/last-seen\.json was unreadable \(.+\); messages posted while the app was stopped may be missing\.$/);
+    expect(renderText(entry!.i18n!, coreFr, fr)).toMatch(/last-seen\.json était illisible \(.+\) ; des messages publiés pendant que l’application était arrêtée peuvent manquer\.$/);
   });
 });

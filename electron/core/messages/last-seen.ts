@@ -1,6 +1,7 @@
 // The last message id seen per channel, persisted so a restart can fetch what was posted meanwhile.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { PRIVATE_DIR, writePrivateFileSync } from '../fs-modes.js';
 import { snowflakeCompare } from './store.js';
 
@@ -16,6 +17,8 @@ export class LastSeen {
   private timer: NodeJS.Timeout | null = null;
   /** Set when the file existed but could not be read. */
   problem: string | null = null;
+  /** `problem` by key, for the panel's language. */
+  problemSaid: CoreSentence | null = null;
   /** Told of each failed write (a full or read-only disk) and of the first success after one. */
   onWrite: ((err: NodeJS.ErrnoException | null) => void) | null = null;
   private failing = false;
@@ -28,7 +31,10 @@ export class LastSeen {
       this.ids = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
     } catch (err) {
       this.ids = {};
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem = `${file} was unreadable (${String(err)}); messages posted while the app was stopped may be missing.`;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.problemSaid = coreText('log.lastSeenUnreadable', { file, detail: String(err) });
+        this.problem = this.problemSaid.text;
+      }
     }
   }
 

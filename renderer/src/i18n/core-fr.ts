@@ -101,6 +101,7 @@ export const coreFr: CoreTranslation = {
   'notice.noticesUnreadable': '{{file}} était illisible ({{detail}}) ; il a été recommencé à zéro.',
   'notice.noticesNotAList': '{{file}} ne contenait pas une liste d’avis ; il a été recommencé à zéro.',
   'log.settingsSaved': 'Paramètres enregistrés.',
+  'log.lastSeenUnreadable': '{{file}} était illisible ({{detail}}) ; des messages publiés pendant que l’application était arrêtée peuvent manquer.',
   'log.tightened': 'Permissions de {{path}} resserrées de {{from}} à {{to}} : il contient des données privées.',
   'log.startOnLoginEnabled': 'Démarrage à l’ouverture de session activé.',
   'log.startOnLoginDisabled': 'Démarrage à l’ouverture de session désactivé.',
