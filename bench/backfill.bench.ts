@@ -1,16 +1,15 @@
 // bench/backfill: 100,000 historical messages on the fake Discord (in its own process), read back
 // to the start of the channel by a bare discord.js client paging with `before` (the floor) and by
-// our backfill (converted, names resolved, stored). Prints paging rates side by side, our peak RSS
-// while it runs, lost/duplicated. Run: npx vitest run -c vitest.bench.config.ts bench/backfill.bench.ts
-import { mkdtempSync, rmSync } from 'node:fs';
+// our backfill in the built headless app (converted, names resolved, stored). Prints paging rates side
+// by side, the headless process's peak RSS while it runs, lost/duplicated. Needs `npm run build`. Run: npx vitest run -c vitest.bench.config.ts bench/backfill.bench.ts
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ChannelType, Client, Events, GatewayIntentBits } from 'discord.js';
 import { expect, it } from 'vitest';
-import { createCore } from '../electron/core/app-core.js';
-import { FileSecretBox } from '../electron/core/settings/file-secret-box.js';
-import { confStore } from '../electron/headless/run.js';
+import { startHeadless } from '../test/e2e/headless-process.js';
+import { panelClient } from '../test/e2e/ws-client.js';
 import type { BackfillView } from '../shared/types.js';
 import { startFakeProcess } from './fake-process.js';
 
@@ -42,35 +41,36 @@ it(`backfill of ${N.toLocaleString('en-US')} messages: ours vs a bare discord.js
     const bareS = (performance.now() - t) / 1000;
     await bare.destroy();
 
-    const core = await createCore({
-      paths: { dataDir, logDir: join(dataDir, 'logs'), appDir: dataDir },
-      secrets: new FileSecretBox(join(dataDir, 'token')),
-      storeFactory: confStore,
-      env: { DISCORD_API_URL: info.apiUrl, DISCORD_CDN_URL: info.cdnUrl, DISCORD_TOKEN: info.ours, DISCORD_GUILD_ID: info.guildId, DISCORD_CHANNEL_ID: info.channelId },
-      mode: 'headless',
-      monitorTuning: { identifySpacingMs: 50 },
-    });
+    // Ours: the built headless app in its own process (so its RSS is its own), driven over the panel's WebSocket.
+    const app = await startHeadless(['--data-dir', dataDir], { DISCORD_API_URL: info.apiUrl, DISCORD_CDN_URL: info.cdnUrl, DISCORD_TOKEN: info.ours, DISCORD_GUILD_ID: info.guildId, DISCORD_CHANNEL_ID: info.channelId });
+    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${app.child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
     let peakRss = 0;
     let startRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
     let view: BackfillView;
+    const client = await panelClient(app.url);
     try {
-      await core.monitor.start();
-      await new Promise<void>((resolve) => {
-        if (core.monitor.status().state === 'connected') return resolve();
-        const off = core.bus.on('bot.status', (s) => s.state === 'connected' && (off(), resolve()));
-      });
-      const done = new Promise<BackfillView>((resolve) => {
-        const off = core.bus.on('history.backfill', (v) => v.state !== 'running' && (off(), resolve(v)));
-      });
-      startRss = process.memoryUsage().rss;
+      for (let i = 0; i < 300; i++) {
+        const status = await client.invoke<{ state: string }>('bot.status');
+        if (status.ok && status.value.state === 'connected') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      startRss = rss();
       peakRss = startRss;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, rss())), 50);
       t = performance.now();
-      await core.dispatch('history.backfill', { mode: 'history', limit: null, periodHours: null });
-      view = await done;
-    } finally {
+      await client.invoke('history.backfill', { mode: 'history', limit: null, periodHours: null });
+      for (;;) {
+        const answer = await client.invoke<BackfillView>('history.status');
+        if (answer.ok && answer.value.state !== 'running') {
+          view = answer.value;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
       clearInterval(sampler);
-      await core.shutdown();
+    } finally {
+      client.close();
+      await app.stop();
     }
     const oursS = (performance.now() - t) / 1000;
     const db = new Database(join(dataDir, 'messages.sqlite'), { readonly: true });
@@ -84,7 +84,7 @@ it(`backfill of ${N.toLocaleString('en-US')} messages: ours vs a bare discord.js
       [
         `backfill of ${N.toLocaleString('en-US')} messages`,
         `  paging rate   bare ${bareRate} msg/s (${bareS.toFixed(1)} s)   ours ${oursRate} msg/s (${oursS.toFixed(1)} s) → ${Math.round((100 * oursRate) / bareRate)} % of bare (target ≥ 80 %)`,
-        `  RSS           ${Math.round(startRss / 1048576)} MB when it started, peak ${Math.round(peakRss / 1048576)} MB while it ran (+${Math.round((peakRss - startRss) / 1048576)} MB; this process holds vitest and the bare client's leftovers too; target ≤ 200 MB)`,
+        `  RSS (headless) ${Math.round(startRss / 1048576)} MB connected, peak ${Math.round(peakRss / 1048576)} MB while it ran (target ≤ 200 MB)`,
         `  lost / dup    ${lost} / ${ids.length - stored.size}   (state ${view.state}, ${view.fetched} read, ${view.stored} new)`,
       ].join('\n'),
     );
