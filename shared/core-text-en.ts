@@ -123,6 +123,9 @@ export const coreEn = {
   'lastUpdate.failed': 'Update to {{to}} failed: {{error}}.',
   'lastUpdate.seeLog': 'see the log',
   // Update service log lines (electron/core/update-service.ts)
+  'update.fetchFailed':
+    'Could not fetch {{ref}}: {{detail}}\nCheck the network connection and that this machine can read the repository (try: git fetch {{remote}}).',
+  'update.gitFailed': 'git failed while checking for updates: {{detail}}',
   'update.log.checkFailed': 'Update check failed: {{detail}}',
   'update.log.available': { one: '{{count}} update available.', other: '{{count}} updates available.' },
   'update.log.started': 'Update started: {{from}} → {{to}}.',

@@ -327,6 +327,8 @@ export interface UpdateView {
   state: UpdateState;
   /** Sentence for the button's tooltip / the panel: reason when disabled, git's message on error. */
   message: string;
+  /** `message` by key, for the panel's language (set on check errors). */
+  i18n?: { message: I18nText } | null;
   checkedAt: number | null;
   current: string | null;
   /** Remote head the update would install; `update.run` must name it. */

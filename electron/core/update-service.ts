@@ -126,7 +126,7 @@ export class UpdateService {
       // Custom commands (tests) build in place: nothing is reused then.
       releases: this.o.pipeline?.commands === undefined,
     });
-    if (result.state === 'error') say(this.o.logger, 'warn', coreText('update.log.checkFailed', { detail: result.message }));
+    if (result.state === 'error') say(this.o.logger, 'warn', coreText('update.log.checkFailed', { detail: result.i18n ?? result.message }));
     if (result.state === 'available') say(this.o.logger, 'info', coreText('update.log.available', { count: result.count }));
     const view = viewFromCheck(result);
     // A checkbox locked by the environment cannot be ticked: point at the variable instead.

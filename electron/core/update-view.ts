@@ -16,7 +16,8 @@ export function describePlan(plan: RestartPlan, auto: boolean): UpdateView['rest
 }
 
 export function viewFromCheck(r: CheckResult): Partial<UpdateView> {
-  const base = { checkedAt: Date.now(), count: 0, commits: [], localChanges: [], localCommits: null, dependencies: null, estimate: null, target: null, disabled: null };
+  // i18n: null clears the key of an earlier error, the view being patched rather than replaced.
+  const base = { checkedAt: Date.now(), count: 0, commits: [], localChanges: [], localCommits: null, dependencies: null, estimate: null, target: null, disabled: null, i18n: null };
   switch (r.state) {
     case 'available':
       return {
@@ -39,7 +40,7 @@ export function viewFromCheck(r: CheckResult): Partial<UpdateView> {
     case 'disabled':
       return { ...base, state: 'disabled', message: r.message, disabled: { reason: r.reason } };
     case 'error':
-      return { ...base, state: 'error', message: r.message };
+      return { ...base, state: 'error', message: r.message, ...(r.i18n ? { i18n: { message: r.i18n } } : {}) };
   }
 }
 

@@ -92,8 +92,13 @@ describe('core sentences by key', () => {
     const reply = await core.dispatch('update.check', undefined);
     expect(reply.ok).toBe(true);
     const entry = await logged;
-    expect(entry.message).toMatch(/^Update check failed: /);
-    expect(renderText(entry.i18n!, coreFr, fr)).toMatch(/^La recherche de mises à jour a échoué : /);
+    expect(entry.message).toMatch(/^Update check failed: Could not fetch origin\/main: /);
+    expect(renderText(entry.i18n!, coreFr, fr)).toMatch(/^La recherche de mises à jour a échoué : Impossible de récupérer origin\/main : /);
+    // The update button's tooltip says it too.
+    const view = await core.dispatch('update.status', undefined);
+    if (!view.ok) throw new Error(view.error.message);
+    expect(view.value.i18n?.message.key).toBe('update.fetchFailed');
+    expect(renderText(view.value.i18n!.message, coreEn, { locale: 'en-US' })).toBe(view.value.message);
   });
 
   it('the unencrypted-token warning of the settings is said by key', async () => {

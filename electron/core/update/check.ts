@@ -1,4 +1,5 @@
 // "Is there an update, and what would it do?" — fetches, never touches the working tree.
+import { coreText, type I18nText } from '../../../shared/core-text.js';
 import { estimateDuration } from './estimate.js';
 import { GIT_TIMEOUT_MS, gitMessage, headSha, openGit } from './git.js';
 import { UpdateJournal } from './journal.js';
@@ -47,7 +48,7 @@ export type CheckResult =
   | ({ state: 'available'; count: number; commits: CommitInfo[] } & CheckDetails)
   | ({ state: 'up-to-date' } & CheckDetails)
   | { state: 'disabled'; reason: DisabledReason; message: string }
-  | { state: 'error'; code: CheckErrorCode; message: string };
+  | { state: 'error'; code: CheckErrorCode; message: string; i18n?: I18nText };
 
 export async function estimateFrom(dataDir: string | undefined): Promise<Estimate> {
   const durations = dataDir ? await new UpdateJournal(dataDir).recentDurations() : [];
@@ -73,11 +74,8 @@ export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> 
       sha = await fetchTarget(git, target);
     } catch (err) {
       if (err instanceof TargetError) throw err;
-      return {
-        state: 'error',
-        code: 'fetch-failed',
-        message: `Could not fetch ${target.ref}: ${gitMessage(err)}\nCheck the network connection and that this machine can read the repository (try: git fetch ${target.remote}).`,
-      };
+      const said = coreText('update.fetchFailed', { ref: target.ref, detail: gitMessage(err), remote: target.remote });
+      return { state: 'error', code: 'fetch-failed', message: said.text, i18n: said.i18n };
     }
     const current = await headSha(git);
     const count = await countCommits(git, `HEAD..${sha}`);
@@ -100,6 +98,7 @@ export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> 
     return { state: 'available', count, commits: await listCommits(git, `HEAD..${sha}`), ...details };
   } catch (err) {
     if (err instanceof TargetError) return { state: 'error', code: err.code, message: err.message };
-    return { state: 'error', code: 'git-failed', message: `git failed while checking for updates: ${gitMessage(err)}` };
+    const said = coreText('update.gitFailed', { detail: gitMessage(err) });
+    return { state: 'error', code: 'git-failed', message: said.text, i18n: said.i18n };
   }
 }

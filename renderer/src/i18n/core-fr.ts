@@ -127,6 +127,9 @@ export const coreFr: CoreTranslation = {
   'lastUpdate.failed': 'La mise à jour vers {{to}} a échoué : {{error}}.',
   'lastUpdate.seeLog': 'voir le journal',
 
+  'update.fetchFailed':
+    'Impossible de récupérer {{ref}} : {{detail}}\nVérifiez la connexion réseau et que cette machine peut lire le dépôt (essayez : git fetch {{remote}}).',
+  'update.gitFailed': 'git a échoué pendant la recherche de mises à jour : {{detail}}',
   'update.log.checkFailed': 'La recherche de mises à jour a échoué : {{detail}}',
   'update.log.available': { one: '{{count}} mise à jour disponible.', other: '{{count}} mises à jour disponibles.' },
   'update.log.started': 'Mise à jour lancée : {{from}} → {{to}}.',

@@ -57,7 +57,7 @@ export function UpdateButton({ view, loadError, onCheck, onConfirm, onShowProgre
       case 'disabled':
         return view?.disabled ? t(`update.button.disabled.${view.disabled.envVar ? 'env' : view.disabled.reason}`, { envVar: view.disabled.envVar }) : view?.message || t('update.button.label.disabled');
       case 'error':
-        return (failed ? failure.message : view?.message) || t(`update.button.label.${state}`);
+        return (failed ? failure.message : view && say(view.message, view.i18n?.message)) || t(`update.button.label.${state}`);
       case 'unknown':
         return loadError ?? t('update.button.tooltip.unknown');
       default:
