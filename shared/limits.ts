@@ -29,3 +29,8 @@ export const HTTP_HEADERS_TIMEOUT_MS = 10_000;
 export const HTTP_REQUEST_TIMEOUT_MS = 30_000;
 /** How often those two timeouts are enforced (Node's default, 30 s, would let idle sockets pile up). */
 export const HTTP_TIMEOUT_CHECK_MS = 1_000;
+
+/** Discord itself renders one level of quote; each level indents, so 500 nested quotes made the feed 7,000 px wide. */
+export const MAX_QUOTE_DEPTH = 1;
+/** Deeper list items join the deepest list, in order: no text is lost, only indentation. */
+export const MAX_LIST_DEPTH = 4;

@@ -8,7 +8,7 @@ const md = new MarkdownHtml('en');
 
 describe('plain-text fast path', () => {
   it('gives the same HTML as the parser for any text it accepts', async () => {
-    const { parseDiscordMarkdown } = await import('../../renderer/src/lib/discord/markdown.js');
+    const { parseDiscordMarkdown } = await import('../../shared/discord-markdown.js');
     const viaParser = (text: string) => (md as unknown as { nodes(n: unknown[]): string }).nodes(parseDiscordMarkdown(text) as unknown[]);
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {

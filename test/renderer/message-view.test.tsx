@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../shared/types';
 import { applyReaction } from '../../electron/core/bot/reactions';
-import { parseDiscordMarkdown } from '../../renderer/src/lib/discord/markdown';
+import { parseDiscordMarkdown } from '../../shared/discord-markdown';
 import { JOIN_VARIANTS } from '../../renderer/src/lib/discord/system';
 import { MessageItem } from '../../renderer/src/components/messages/MessageItem';
 import { MessageContent } from '../../renderer/src/components/messages/MessageContent';

@@ -13,7 +13,7 @@ import type { DeleteTarget } from './delete-all/target.js';
 import { DeleteAllService } from './delete-all/service.js';
 import { exportTo, exportToFile, type ExportProgress } from './exporter.js';
 import type { ExportMeta } from './formats/index.js';
-import { writerFor } from './formats/index.js';
+import { FORMAT_FILES } from './formats/index.js';
 import { MediaFolder } from './media.js';
 import { ArchiveReader } from './reader.js';
 
@@ -53,9 +53,9 @@ export class Archive {
   /** File name, content type and extension an export of `request` gets. */
   describe(request: ExportRequest): { name: string; contentType: string } {
     const meta = this.exportMeta(request);
-    const writer = writerFor(request.format, meta);
+    const file = FORMAT_FILES[request.format];
     const channel = meta.channel?.name.replace(/[^\w.-]+/g, '_') || 'channel';
-    return { name: `${channel}-${new Date().toISOString().slice(0, 10)}.${writer.extension}`, contentType: writer.contentType };
+    return { name: `${channel}-${new Date().toISOString().slice(0, 10)}.${file.extension}`, contentType: file.contentType };
   }
 
   private exportMeta(request: ExportRequest): ExportMeta {

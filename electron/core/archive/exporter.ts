@@ -42,7 +42,7 @@ async function write(sink: Writable, chunk: string): Promise<number> {
 export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportResult> {
   const total = job.reader.count(job.query);
   const meta = job.media ? { ...job.meta, media: (url: string) => job.media!.local(url) } : job.meta;
-  const writer = writerFor(job.format, meta);
+  const writer = await writerFor(job.format, meta);
   let count = 0;
   let bytes = await write(sink, job.redact(writer.header(meta)));
   let scanned = 0;

@@ -3,6 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ChatMessage } from '../../../../shared/types.js';
 import type { FormatWriter } from './types.js';
+import { FORMAT_FILES } from './files.js';
 
 export const CSV_COLUMNS = [
   'id',
@@ -29,8 +30,7 @@ const row = (cells: string[]) => stringify([cells], { record_delimiter: '\r\n' }
 export function csvWriter(): FormatWriter {
   return {
     format: 'csv',
-    extension: 'csv',
-    contentType: 'text/csv; charset=utf-8; header=present',
+    ...FORMAT_FILES.csv,
     header: () => `\uFEFF${row([...CSV_COLUMNS])}`,
     message: (m: ChatMessage) =>
       row([

@@ -6,6 +6,7 @@ import { MarkdownHtml } from '../html/markdown.js';
 import { messageHtml, WORDS, type MessageHtmlOptions } from '../html/message.js';
 import { EXPORT_CSS } from '../html/styles.js';
 import type { ExportMeta, FormatWriter } from './types.js';
+import { FORMAT_FILES } from './files.js';
 
 const TEXT = {
   en: { title: 'Discord Monitor export', all: 'All messages', messages: (n: number) => `${n.toLocaleString('en')} messages`, exported: 'Exported' },
@@ -35,8 +36,7 @@ export function htmlWriter(meta: ExportMeta): FormatWriter {
   };
   return {
     format: 'html',
-    extension: 'html',
-    contentType: 'text/html; charset=utf-8',
+    ...FORMAT_FILES.html,
     header: () => {
       const title = [meta.channel && `#${meta.channel.name}`, meta.guild?.name].filter(Boolean).join(' — ') || t.title;
       return (

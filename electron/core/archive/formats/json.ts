@@ -2,6 +2,7 @@
 // message at a time, then the count. Each message is the store's ChatMessage as is.
 import type { ChatMessage } from '../../../../shared/types.js';
 import type { ExportMeta, FormatWriter } from './types.js';
+import { FORMAT_FILES } from './files.js';
 
 export const EXPORT_SCHEMA = 'discord-monitor-export';
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -9,8 +10,7 @@ export const EXPORT_SCHEMA_VERSION = 1;
 export function jsonWriter(meta: ExportMeta): FormatWriter {
   return {
     format: 'json',
-    extension: 'json',
-    contentType: 'application/json; charset=utf-8',
+    ...FORMAT_FILES.json,
     header: () => {
       const head = {
         schema: EXPORT_SCHEMA,

@@ -1,6 +1,7 @@
 // Plain text export: one line per message, continuation lines indented, as people paste chats.
 import type { ChatMessage } from '../../../../shared/types.js';
 import type { ExportMeta, FormatWriter } from './types.js';
+import { FORMAT_FILES } from './files.js';
 
 const WORDS = {
   en: { title: 'Discord Monitor export', all: 'all time', edited: 'edited', deleted: 'deleted', file: 'file', messages: 'messages', exported: 'exported' },
@@ -13,8 +14,7 @@ export function textWriter(meta: ExportMeta): FormatWriter {
   const w = WORDS[meta.locale];
   return {
     format: 'txt',
-    extension: 'txt',
-    contentType: 'text/plain; charset=utf-8',
+    ...FORMAT_FILES.txt,
     header: () => {
       const where = [meta.channel && `#${meta.channel.name}`, meta.guild && meta.guild.name].filter(Boolean).join(' — ');
       const range = meta.filter.after === undefined && meta.filter.before === undefined ? w.all : `${meta.filter.after === undefined ? '…' : stamp(meta.filter.after)} → ${meta.filter.before === undefined ? '…' : stamp(meta.filter.before)}`;

@@ -1,7 +1,7 @@
 // Discord's Markdown dialect to static HTML for the export, with the panel's element and class
 // names. Parsing is the panel's own (discord-markdown-parser + lists + depth caps, a DOM-free module
 // of the renderer), so the archive reads as the panel does; this file only serialises its tree.
-import { parseDiscordMarkdown } from '../../../../renderer/src/lib/discord/markdown';
+import { parseDiscordMarkdown } from '../../../../shared/discord-markdown.js';
 import { escapeHtml, safeHref } from './escape.js';
 
 type Node = { type: string; content?: unknown; [key: string]: unknown };

@@ -1,9 +1,9 @@
-// Renders the Discord Markdown tree (lib/discord/markdown.ts) as React elements: never innerHTML,
+// Renders the Discord Markdown tree (shared/discord-markdown.ts) as React elements: never innerHTML,
 // so nothing in a message can become markup. Unknown node types fall back to their text.
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitEmoji, twemojiUrl } from '../../lib/discord/emoji';
-import type { MdNode } from '../../lib/discord/markdown';
+import type { MdNode } from '../../../../shared/discord-markdown';
 import { isTimestampStyle } from '../../lib/discord/timestamp';
 import { safeUrl } from '../../lib/url';
 import CodeBlock from './CodeBlock';

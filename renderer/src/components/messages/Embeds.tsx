@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChatEmbed, ChatEmbedMedia } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
-import { parseDiscordMarkdown } from '../../lib/discord/markdown';
+import { parseDiscordMarkdown } from '../../../../shared/discord-markdown';
 import { formatFullDate } from '../../lib/format';
 import { safeUrl } from '../../lib/url';
 import { DiscordMarkdown } from './DiscordMarkdown';

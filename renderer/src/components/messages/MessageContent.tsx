@@ -1,8 +1,8 @@
-// Message text in Discord's Markdown dialect (lib/discord/markdown.ts), drawn by DiscordMarkdown.
+// Message text in Discord's Markdown dialect (shared/discord-markdown.ts), drawn by DiscordMarkdown.
 // There is no raw-HTML rule in the parser: `<b>` stays text, and nothing is ever set as innerHTML.
 import { memo, useMemo } from 'react';
 import type { ChatMessageView } from '../../../../shared/types';
-import { parseDiscordMarkdown, type MdNode } from '../../lib/discord/markdown';
+import { parseDiscordMarkdown, type MdNode } from '../../../../shared/discord-markdown';
 import { MessageRefsContext, type MessageRefs } from './discord-context';
 import { DiscordMarkdown } from './DiscordMarkdown';
 

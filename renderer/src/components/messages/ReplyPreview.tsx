@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChatReply } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
-import { parseDiscordMarkdown } from '../../lib/discord/markdown';
+import { parseDiscordMarkdown } from '../../../../shared/discord-markdown';
 import { DiscordMarkdown } from './DiscordMarkdown';
 
 export const JUMP_EVENT = 'message-view:jump';

@@ -1,9 +1,9 @@
 // Discord's Markdown dialect (not CommonMark) parsed by discord-markdown-parser, the simple-markdown
-// rule set used by discord-html-transcripts. It has no list rule, so simple-markdown's own list is
+// rule set used by discord-html-transcripts. Pure (no DOM): the panel and the HTML export share it. It has no list rule, so simple-markdown's own list is
 // added the way Discord writes lists; masked links are on, as Discord now allows them in messages.
 import { rulesExtended, SimpleMarkdown } from 'discord-markdown-parser';
 import type { SingleASTNode, State } from 'discord-markdown-parser/dist/simple-markdown';
-import { MAX_LIST_DEPTH } from '../markdown-depth';
+import { MAX_LIST_DEPTH } from './limits.js';
 
 export type MdNode = SingleASTNode;
 
