@@ -1,45 +1,28 @@
 // The access token as a browser user meets it (issue 7, item 11): the built headless app in a
 // child process, the panel in real Chromium. A page without the token gets the token screen, not
 // "Connection lost"; a page opened with ?token= drops it from the address bar and still reloads.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld, TOKEN, type World } from '../helpers/world.js';
-import { launchBrowser, shoot } from './browser.js';
-import { startHeadless, type HeadlessProcess } from './headless-process.js';
+import { shoot } from './browser.js';
+import type { HeadlessProcess } from './headless-process.js';
+import { startPanelWorld, type PanelWorld } from './panel-world.js';
 
-let world: World;
+let stage: PanelWorld;
 let app: HeadlessProcess;
 let browser: Browser;
-let dataDir: string;
 let accessToken: string;
 let origin: string;
 
 beforeAll(async () => {
-  world = await createWorld({ heartbeatIntervalMs: 5000 });
-  dataDir = mkdtempSync(join(tmpdir(), 'dm-e2e-token-'));
-  app = await startHeadless(['--data-dir', dataDir], {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_GUILD_ID: world.guildId,
-    DISCORD_CHANNEL_ID: world.channelId,
-    DISCORD_API_URL: world.fake.apiUrl,
-    DISCORD_CDN_URL: world.fake.cdnUrl,
-  });
+  stage = await startPanelWorld('token');
+  ({ app, browser } = stage);
   const printed = new URL(app.url);
   accessToken = printed.searchParams.get('token') ?? '';
   expect(accessToken).not.toBe('');
   origin = printed.origin;
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await world?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stage?.close());
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 900, height: 640 } });

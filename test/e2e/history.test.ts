@@ -1,48 +1,27 @@
 // History in real Chromium against the built headless app and the fake Discord: a backfill from the
 // panel, search → the message in context, jump to a date, the statistics chart drawn.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld, TOKEN, type World } from '../helpers/world.js';
-import { launchBrowser, shoot } from './browser.js';
-import { startHeadless, type HeadlessProcess } from './headless-process.js';
+import { shoot } from './browser.js';
+import { openConnected, startPanelWorld, type PanelWorld } from './panel-world.js';
 
 const DAY = 86_400_000;
 const COUNT = 3000;
-let world: World;
-let app: HeadlessProcess;
-let browser: Browser;
+
+let stage: PanelWorld;
 let page: Page;
-let dataDir: string;
 let old: Array<{ id: string; timestamp: string; content: string }>;
 
 beforeAll(async () => {
-  world = await createWorld({ heartbeatIntervalMs: 5000 });
   const now = Date.now();
-  // 3,000 messages over 60 days; every 500th carries a rare word.
-  old = world.fake.postHistory(world.channelId, [world.userId], COUNT, now - 60 * DAY, now - 60_000, (i) => (i % 500 === 7 ? `the needle number ${i} is here` : `ordinary chatter ${i}`));
-  dataDir = mkdtempSync(join(tmpdir(), 'dm-e2e-history-'));
-  app = await startHeadless(['--data-dir', dataDir], {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_GUILD_ID: world.guildId,
-    DISCORD_CHANNEL_ID: world.channelId,
-    DISCORD_API_URL: world.fake.apiUrl,
-    DISCORD_CDN_URL: world.fake.cdnUrl,
+  stage = await startPanelWorld('history', (w) => {
+    // 3,000 messages over 60 days; every 500th carries a rare word.
+    old = w.fake.postHistory(w.channelId, [w.userId], COUNT, now - 60 * DAY, now - 60_000, (i) => (i % 500 === 7 ? `the needle number ${i} is here` : `ordinary chatter ${i}`));
   });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-  await page.goto(app.url);
-  await page.getByTestId('status').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
+  page = await openConnected(stage, { width: 1200, height: 800 }, 15_000);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await world?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stage?.close());
 
 describe('history in Chromium', { timeout: 90_000 }, () => {
   it('backfills the whole channel from the panel, with progress', async () => {

@@ -1,42 +1,21 @@
 // Hostile messages in real Chromium (issue 7, item 12): nothing a Discord user can post makes the
 // message list wider than its box, and a name with a right-to-left override does not read reversed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld, TOKEN, type World } from '../helpers/world.js';
-import { launchBrowser } from './browser.js';
-import { startHeadless, type HeadlessProcess } from './headless-process.js';
+import type { World } from '../helpers/world.js';
+import { openConnected, startPanelWorld, type PanelWorld } from './panel-world.js';
 
+let stage: PanelWorld;
 let world: World;
-let app: HeadlessProcess;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
 
 beforeAll(async () => {
-  world = await createWorld({ heartbeatIntervalMs: 5000 });
-  dataDir = mkdtempSync(join(tmpdir(), 'dm-e2e-layout-'));
-  app = await startHeadless(['--data-dir', dataDir], {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_GUILD_ID: world.guildId,
-    DISCORD_CHANNEL_ID: world.channelId,
-    DISCORD_API_URL: world.fake.apiUrl,
-    DISCORD_CDN_URL: world.fake.cdnUrl,
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 800, height: 600 } });
-  await page.goto(app.url);
-  await page.locator('[data-testid="status"][data-state="connected"]').waitFor({ timeout: 10_000 });
+  stage = await startPanelWorld('layout');
+  world = stage.world;
+  page = await openConnected(stage, { width: 800, height: 600 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await world?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stage?.close());
 
 /** Each fits Discord's 2,000-character limit. */
 const HOSTILE: Record<string, string> = {

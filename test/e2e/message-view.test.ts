@@ -1,43 +1,23 @@
 // The message view in real Chromium against the fake Discord, through the real headless app: a
 // reply that quotes its message, a mention by name, a bot's embed, and a reaction whose count
 // follows MESSAGE_REACTION_ADD/REMOVE live. SCREENSHOTS_DIR=docs/screenshots saves message-view.png.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld, TOKEN, type World } from '../helpers/world.js';
-import { launchBrowser, shoot } from './browser.js';
-import { startHeadless, type HeadlessProcess } from './headless-process.js';
+import type { World } from '../helpers/world.js';
+import { shoot } from './browser.js';
+import { openConnected, startPanelWorld, type PanelWorld } from './panel-world.js';
 
+let stage: PanelWorld;
 let world: World;
-let app: HeadlessProcess;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
 
 beforeAll(async () => {
-  world = await createWorld({ heartbeatIntervalMs: 5000 });
-  dataDir = mkdtempSync(join(tmpdir(), 'dm-e2e-view-'));
-  app = await startHeadless(['--data-dir', dataDir], {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_GUILD_ID: world.guildId,
-    DISCORD_CHANNEL_ID: world.channelId,
-    DISCORD_API_URL: world.fake.apiUrl,
-    DISCORD_CDN_URL: world.fake.cdnUrl,
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 900, height: 700 } });
-  await page.goto(app.url);
-  await page.locator('[data-testid="status"][data-state="connected"]').waitFor({ timeout: 10_000 });
+  stage = await startPanelWorld('view');
+  world = stage.world;
+  page = await openConnected(stage, { width: 900, height: 700 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await world?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stage?.close());
 
 const message = (id: string) => page.locator(`[data-testid="message"][data-message-id="${id}"]`);
 
