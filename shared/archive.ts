@@ -1,4 +1,5 @@
 // Archive types shared by the core and the panel: exports, backups and "delete all messages".
+import type { I18nText } from './core-text.js';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'txt', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -30,6 +31,8 @@ export interface BackupStatus {
   nextAt: number | null;
   /** The last attempt's failure, in a sentence with the fix; null after a success. */
   error: string | null;
+  /** `error` by key, for the panel's language. */
+  errorI18n?: I18nText | null;
 }
 
 export interface DeleteProgress {
@@ -47,6 +50,8 @@ export interface DeleteProgress {
   backup: string | null;
   channel: string;
   message: string;
+  /** `message` by key, for the panel's language. */
+  i18n?: I18nText;
 }
 
 export interface DeleteAllCheck {
@@ -58,6 +63,8 @@ export interface DeleteAllCheck {
   missing: string[];
   /** Why it is not allowed, with the fix; null when allowed. */
   reason: string | null;
+  /** `reason` by key, for the panel's language. */
+  reasonI18n?: I18nText | null;
   running: DeleteProgress | null;
 }
 

@@ -153,6 +153,33 @@ export const coreEn = {
   },
   'backfill.log.done': 'History backfill done: {{fetched}} messages read, {{stored}} new.',
   'backfill.log.saveFailed': "Could not save the backfill's progress: {{detail}}.",
+  // Archive: exports, backups and delete all (electron/core/archive/)
+  'archive.exportNoChannel': 'No channel is configured yet: set the channel ID in Settings, then export.',
+  'archive.exportInBrowser': 'In the browser, the Export button downloads the file (GET /api/export); the command line has npm run export.',
+  'archive.exported': { one: 'Exported {{count}} message to {{file}}.', other: 'Exported {{count}} messages to {{file}}.' },
+  'archive.noChannel': 'no channel is configured yet',
+  'archive.backupFailed':
+    'The message backup could not be written to {{dir}}: {{detail}}. Check that the folder exists and is writable (BACKUP_DIR or Settings).',
+  'archive.backupWritten': { one: 'Backup written: {{file}} ({{count}} message).', other: 'Backup written: {{file}} ({{count}} messages).' },
+  'archive.backupFolderOpen': 'The backup folder {{dir}} can be read by other users; run chmod 700 on it (backups hold every message).',
+  'archive.deleteNotEnabled':
+    'Dangerous actions are off. Enable them in Settings → Dangerous actions (or set DANGEROUS_ACTIONS_ENABLED=True) to delete all messages.',
+  'archive.deleteNotConnected': 'The bot is not connected. Start monitoring first: deleting goes through its connection to Discord.',
+  'archive.deleteLacks': "The bot lacks {{permissions}} in #{{channel}}. Give its role {{permissions}} (Server Settings → Roles, or the channel's Permissions), then check again.",
+  'archive.deleteRunning': 'Messages are being deleted already.',
+  'archive.deleteNotConfirmed': 'Not confirmed: {{problems}}',
+  // Two sentences in a row (the confirmation problems, folded)
+  'archive.twoSentences': '{{first}} {{second}}',
+  'archive.deleteConfirmPhrase': 'Type {{phrase}} exactly (capital letters).',
+  'archive.deleteConfirmChannel': "Type the channel's exact name: {{channel}}.",
+  'archive.deleteConfirmBox': 'Tick the box to confirm that the messages cannot be recovered from Discord.',
+  'archive.deleteNothingDeleted': 'Nothing was deleted: {{detail}}',
+  'archive.deleteStarting': 'Deleting the messages of #{{channel}} ({{guild}})…',
+  'archive.deleteDone': 'Done: {{deleted}} deleted ({{bulk}} in bulk, {{single}} one by one), {{failed}} refused by Discord, in {{seconds}} s.',
+  'archive.deleteCancelled': 'Cancelled: {{deleted}} deleted ({{bulk}} in bulk, {{single}} one by one), {{failed}} refused by Discord before stopping.',
+  'archive.deleteFailed': '{{error}} So far: {{deleted}} deleted ({{bulk}} in bulk, {{single}} one by one), {{failed}} refused by Discord.',
+  'archive.deleteLostAccess': 'Discord refused: the bot lost access or the Manage Messages permission while deleting. Check its role, then start again.',
+  'archive.deleteStopped': 'Deleting stopped: {{detail}}',
   // Commands the core refuses (electron/core/dispatch.ts, app-core.ts, settings)
   'command.busy': '{{reason}} Try again when it has finished.',
   'command.updateRunning': 'An update is in progress.',

@@ -92,6 +92,8 @@ describe('message backups', () => {
     void s;
     await expect(s2.backupNow('manual')).rejects.toThrow(/could not be written to .*not-a-folder.*Check that the folder exists and is writable \(BACKUP_DIR or Settings\)/);
     expect(s2.status().error).toMatch(/could not be written/);
+    // By key too, so a French panel says it in French; the system's words stay the detail.
+    expect(s2.status().errorI18n).toMatchObject({ key: 'archive.backupFailed', params: { dir: join(blocked, 'backups') } });
   });
 
   it('writes into BACKUP_DIR when set', async () => {

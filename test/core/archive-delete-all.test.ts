@@ -48,6 +48,7 @@ describe('delete all messages: refusals change nothing', { timeout: 30_000 }, ()
     const reply = await c.dispatch('archive.deleteAll', CONFIRMED);
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error.message).toMatch(/dangerous actions.*DANGEROUS_ACTIONS_ENABLED/i);
+    expect(!reply.ok && reply.error.i18n?.key).toBe('archive.deleteNotEnabled');
     expect(world.fake.messages(world.channelId)).toHaveLength(3);
   });
 
@@ -58,6 +59,7 @@ describe('delete all messages: refusals change nothing', { timeout: 30_000 }, ()
     expect(check.ok && check.value.missing).toEqual(['Manage Messages']);
     const reply = await c.dispatch('archive.deleteAll', CONFIRMED);
     expect(!reply.ok && reply.error.message).toMatch(/Manage Messages/);
+    expect(!reply.ok && reply.error.i18n).toMatchObject({ key: 'archive.deleteLacks', params: { permissions: 'Manage Messages', channel: 'general' } });
     expect(world.fake.messages(world.channelId)).toHaveLength(3);
     expect(calls('POST', /bulk-delete$/) + calls('DELETE', /\/messages\/:id$/)).toBe(0);
   });
@@ -81,6 +83,7 @@ describe('delete all messages: refusals change nothing', { timeout: 30_000 }, ()
     const reply = await c.dispatch('archive.deleteAll', input);
     expect(reply.ok).toBe(false);
     expect(!reply.ok && Object.keys(reply.error.fields ?? {})).toEqual([field]);
+    expect(!reply.ok && reply.error.i18n?.key).toBe('archive.deleteNotConfirmed');
     expect(world.fake.messages(world.channelId)).toHaveLength(3);
   });
 });
@@ -103,6 +106,8 @@ describe('delete all messages: deleting', { timeout: 60_000 }, () => {
     expect(statSync(backup!).mode & 0o777).toBe(0o600);
     const done = await finished;
     expect(done).toMatchObject({ state: 'done', deleted: 208, bulk: 205, single: 3, failed: 0 });
+    expect(done.message).toMatch(/^Done: 208 deleted \(205 in bulk, 3 one by one\), 0 refused by Discord, in [\d.]+ s\.$/);
+    expect(done.i18n).toMatchObject({ key: 'archive.deleteDone', params: { deleted: 208, bulk: 205, single: 3, failed: 0 } });
     expect(world.fake.messages(world.channelId)).toEqual([]);
     expect(calls('POST', /\/messages\/bulk-delete$/)).toBe(3);
     expect(calls('DELETE', /\/messages\/:id$/)).toBe(3);

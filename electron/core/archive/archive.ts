@@ -5,7 +5,9 @@ import type { Logger } from 'pino';
 import type { ArchiveStatus, DeleteProgress, ExportResult } from '../../../shared/archive.js';
 import type { exportInput } from '../../../shared/archive-schemas.js';
 import type { z } from 'zod';
+import { coreText } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
+import { say } from '../log/say.js';
 import type { SaveDialogPort } from '../ports.js';
 import { BackupService, type BackupSettings } from './backups.js';
 import { DownloadTickets } from './download-tickets.js';
@@ -64,7 +66,7 @@ export class Archive {
 
   private job(request: ExportRequest, reader: ArchiveReader, signal?: AbortSignal) {
     const channelId = this.o.settings().channelId;
-    if (!channelId) throw new CommandError('unavailable', 'No channel is configured yet: set the channel ID in Settings, then export.');
+    if (!channelId) throw new CommandError('unavailable', coreText('archive.exportNoChannel'));
     return {
       reader,
       query: { channelId, ...(request.filter ?? {}) },
@@ -95,7 +97,7 @@ export class Archive {
     try {
       const media = request.format === 'html' && request.media === 'download' ? new MediaFolder(file) : undefined;
       const result = await exportToFile(file, { ...this.job(request, reader, signal), ...(media ? { media } : {}) });
-      this.o.logger.info(`Exported ${result.count} messages to ${file}.`);
+      say(this.o.logger, 'info', coreText('archive.exported', { count: result.count, file }));
       return { file, ...result };
     } finally {
       reader.close();
@@ -105,7 +107,7 @@ export class Archive {
   /** archive.export on the desktop: a save dialog, then the file. Headless downloads over HTTP instead. */
   async exportWithDialog(request: ExportRequest): Promise<ExportResult | { cancelled: true }> {
     const dialog = this.o.saveDialog;
-    if (!dialog) throw new CommandError('unavailable', 'In the browser, the Export button downloads the file (GET /api/export); the command line has npm run export.');
+    if (!dialog) throw new CommandError('unavailable', coreText('archive.exportInBrowser'));
     const { name } = this.describe(request);
     const file = await dialog.choose(name, request.format);
     if (!file) return { cancelled: true };

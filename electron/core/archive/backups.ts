@@ -5,6 +5,8 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, stat
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { BackupInfo, BackupStatus } from '../../../shared/archive.js';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
+import { say } from '../log/say.js';
 import { PRIVATE_DIR } from '../fs-modes.js';
 import { exportToFile } from './exporter.js';
 import type { ExportMeta } from './formats/index.js';
@@ -37,10 +39,21 @@ const NAME = /^messages-(\d+)-(\d{8}T\d{6}\d{3}Z)-([a-z-]+)-(\d+)\.json$/;
 const stampOf = (ms: number) => new Date(ms).toISOString().replace(/[-:.]/g, '');
 const timeOf = (stamp: string) => Date.parse(stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/, '$1-$2-$3T$4:$5:$6.$7Z'));
 
+class NoChannel extends Error {}
+
+/** A backup that could not be written: the sentence with the fix, by key too. */
+export class BackupError extends Error {
+  readonly i18n;
+  constructor(sentence: CoreSentence, cause: unknown) {
+    super(sentence.text, { cause });
+    this.i18n = sentence.i18n;
+  }
+}
+
 export class BackupService {
   private timer: NodeJS.Timeout | null = null;
   private nextAt: number | null = null;
-  private error: string | null = null;
+  private error: CoreSentence | null = null;
   private running: Promise<BackupInfo> | null = null;
 
   constructor(private readonly o: BackupOptions) {}
@@ -66,7 +79,7 @@ export class BackupService {
 
   status(): BackupStatus {
     const s = this.o.settings();
-    return { enabled: s.backupEnabled, dir: this.dir(), keep: s.backupKeep, intervalHours: s.backupIntervalHours, recent: this.list().slice(0, 5), nextAt: this.nextAt, error: this.error };
+    return { enabled: s.backupEnabled, dir: this.dir(), keep: s.backupKeep, intervalHours: s.backupIntervalHours, recent: this.list().slice(0, 5), nextAt: this.nextAt, error: this.error?.text ?? null, errorI18n: this.error?.i18n ?? null };
   }
 
   /** One backup now; concurrent calls share it. Throws a sentence with the fix when it cannot be written. */
@@ -82,12 +95,12 @@ export class BackupService {
     const dir = this.dir();
     const at = this.now();
     try {
-      if (!s.channelId) throw new Error('no channel is configured yet');
+      if (!s.channelId) throw new NoChannel();
       const created = !existsSync(dir);
       mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
       if (created && process.platform !== 'win32') chmodSync(dir, PRIVATE_DIR);
       else if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) {
-        this.o.logger.warn(`The backup folder ${dir} can be read by other users; run chmod 700 on it (backups hold every message).`);
+        say(this.o.logger, 'warn', coreText('archive.backupFolderOpen', { dir }));
       }
       this.o.beforeRead?.();
       const reader = new ArchiveReader(this.o.storeFile);
@@ -105,15 +118,17 @@ export class BackupService {
         renameSync(tmp, file);
         this.rotate(s.backupKeep);
         this.error = null;
-        this.o.logger.info(`Backup written: ${file} (${result.count} messages).`);
+        say(this.o.logger, 'info', coreText('archive.backupWritten', { file, count: result.count }));
         return { file, at, count: result.count, bytes: result.bytes, reason };
       } finally {
         reader.close();
       }
     } catch (err) {
-      this.error = `The message backup could not be written to ${dir}: ${(err as Error).message}. Check that the folder exists and is writable (BACKUP_DIR or Settings).`;
-      this.o.logger.error(this.error);
-      throw new Error(this.error, { cause: err });
+      // The missing channel is our own sentence (said in the panel's language); a system error keeps its words.
+      const detail = err instanceof NoChannel ? coreText('archive.noChannel').i18n : (err as Error).message;
+      this.error = coreText('archive.backupFailed', { dir, detail });
+      say(this.o.logger, 'error', this.error);
+      throw new BackupError(this.error, err);
     }
   }
 

@@ -183,4 +183,31 @@ export const coreFr: CoreTranslation = {
   'command.internal': '{{command}} a échoué de façon inattendue ; voir le journal pour les détails.',
   'command.startOnLoginDesktopOnly':
     'Le démarrage à l’ouverture de session est une fonction de l’application de bureau. En mode headless, démarrez-la avec votre gestionnaire de services (systemd, supervisor ou pm2).',
+  'archive.exportNoChannel': 'Aucun salon n’est encore configuré : indiquez l’ID du salon dans les paramètres, puis exportez.',
+  'archive.exportInBrowser': 'Dans le navigateur, le bouton Exporter télécharge le fichier (GET /api/export) ; en ligne de commande, utilisez npm run export.',
+  'archive.exported': { one: '{{count}} message exporté dans {{file}}.', other: '{{count}} messages exportés dans {{file}}.' },
+  'archive.noChannel': 'aucun salon n’est encore configuré',
+  'archive.backupFailed':
+    'La sauvegarde des messages n’a pas pu être écrite dans {{dir}} : {{detail}}. Vérifiez que le dossier existe et qu’il est accessible en écriture (BACKUP_DIR ou paramètres).',
+  'archive.backupWritten': { one: 'Sauvegarde écrite : {{file}} ({{count}} message).', other: 'Sauvegarde écrite : {{file}} ({{count}} messages).' },
+  'archive.backupFolderOpen': 'Le dossier de sauvegarde {{dir}} est lisible par d’autres utilisateurs ; exécutez chmod 700 dessus (les sauvegardes contiennent tous les messages).',
+  'archive.deleteNotEnabled':
+    'Les actions dangereuses sont désactivées. Activez-les dans Paramètres → Actions dangereuses (ou définissez DANGEROUS_ACTIONS_ENABLED=True) pour supprimer tous les messages.',
+  'archive.deleteNotConnected': 'Le bot n’est pas connecté. Démarrez d’abord la surveillance : la suppression passe par sa connexion à Discord.',
+  'archive.deleteLacks':
+    'Il manque au bot {{permissions}} dans #{{channel}}. Donnez {{permissions}} à son rôle (Paramètres du serveur → Rôles, ou les permissions du salon), puis vérifiez à nouveau.',
+  'archive.deleteRunning': 'Des messages sont déjà en cours de suppression.',
+  'archive.deleteNotConfirmed': 'Non confirmé : {{problems}}',
+  // Two sentences in a row (the confirmation problems, folded)
+  'archive.twoSentences': '{{first}} {{second}}',
+  'archive.deleteConfirmPhrase': 'Tapez {{phrase}} exactement (en majuscules).',
+  'archive.deleteConfirmChannel': 'Tapez le nom exact du salon : {{channel}}.',
+  'archive.deleteConfirmBox': 'Cochez la case pour confirmer que les messages ne pourront pas être récupérés depuis Discord.',
+  'archive.deleteNothingDeleted': 'Rien n’a été supprimé : {{detail}}',
+  'archive.deleteStarting': 'Suppression des messages de #{{channel}} ({{guild}})…',
+  'archive.deleteDone': 'Terminé : {{deleted}} supprimés ({{bulk}} en masse, {{single}} un par un), {{failed}} refusés par Discord, en {{seconds}} s.',
+  'archive.deleteCancelled': 'Annulé : {{deleted}} supprimés ({{bulk}} en masse, {{single}} un par un), {{failed}} refusés par Discord avant l’arrêt.',
+  'archive.deleteFailed': '{{error}} Jusqu’ici : {{deleted}} supprimés ({{bulk}} en masse, {{single}} un par un), {{failed}} refusés par Discord.',
+  'archive.deleteLostAccess': 'Discord a refusé : le bot a perdu l’accès ou la permission Gérer les messages pendant la suppression. Vérifiez son rôle, puis recommencez.',
+  'archive.deleteStopped': 'Suppression interrompue : {{detail}}',
 };

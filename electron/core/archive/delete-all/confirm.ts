@@ -3,13 +3,14 @@
 import type { z } from 'zod';
 import { deleteAllInput } from '../../../../shared/archive-schemas.js';
 import { DELETE_PHRASE } from '../../../../shared/archive.js';
+import { coreText, type CoreSentence } from '../../../../shared/core-text.js';
 
 export type DeleteAllInput = z.output<typeof deleteAllInput>;
 
-export function confirmationProblems(input: DeleteAllInput, channelName: string): Record<string, string> {
-  const problems: Record<string, string> = {};
-  if (input.phrase !== DELETE_PHRASE) problems.phrase = `Type ${DELETE_PHRASE} exactly (capital letters).`;
-  if (input.channelName !== channelName) problems.channelName = `Type the channel's exact name: ${channelName}.`;
-  if (input.acknowledged !== true) problems.acknowledged = 'Tick the box to confirm that the messages cannot be recovered from Discord.';
+export function confirmationProblems(input: DeleteAllInput, channelName: string): Record<string, CoreSentence> {
+  const problems: Record<string, CoreSentence> = {};
+  if (input.phrase !== DELETE_PHRASE) problems.phrase = coreText('archive.deleteConfirmPhrase', { phrase: DELETE_PHRASE });
+  if (input.channelName !== channelName) problems.channelName = coreText('archive.deleteConfirmChannel', { channel: channelName });
+  if (input.acknowledged !== true) problems.acknowledged = coreText('archive.deleteConfirmBox');
   return problems;
 }

@@ -2,6 +2,7 @@
 // posted after the start is kept and a message that cannot be deleted is never fetched twice).
 // Messages under 14 days go in bulk (2–100 per request); older ones, and a lone recent one, one by one.
 import type { DeleteProgress } from '../../../../shared/archive.js';
+import { coreText } from '../../../../shared/core-text.js';
 import type { DeleteTarget } from './target.js';
 
 export type { DeleteProgress };
@@ -63,9 +64,9 @@ export async function deleteAll(
     p.state = opts.signal.aborted ? 'cancelled' : 'done';
   } catch (err) {
     p.state = 'failed';
-    p.message = LOST_ACCESS.has(codeOf(err) ?? 0)
-      ? 'Discord refused: the bot lost access or the Manage Messages permission while deleting. Check its role, then start again.'
-      : `Deleting stopped: ${(err as Error).message}`;
+    const said = LOST_ACCESS.has(codeOf(err) ?? 0) ? coreText('archive.deleteLostAccess') : coreText('archive.deleteStopped', { detail: (err as Error).message });
+    p.message = said.text;
+    p.i18n = said.i18n;
   }
   p.finishedAt = now();
   return { ...p };

@@ -3,6 +3,7 @@
 // (one run at a time) with progress events, cancel, a final count and a log line saying who asked.
 import type { Logger } from 'pino';
 import type { DeleteAllCheck, DeleteProgress } from '../../../../shared/archive.js';
+import { coreText, type CoreSentence } from '../../../../shared/core-text.js';
 import { CommandError } from '../../errors.js';
 import type { BackupService } from '../backups.js';
 import { confirmationProblems, type DeleteAllInput } from './confirm.js';
@@ -20,8 +21,13 @@ export interface DeleteAllOptions {
   requester: string;
 }
 
-const NOT_ENABLED = 'Dangerous actions are off. Enable them in Settings → Dangerous actions (or set DANGEROUS_ACTIONS_ENABLED=True) to delete all messages.';
-const NOT_CONNECTED = 'The bot is not connected. Start monitoring first: deleting goes through its connection to Discord.';
+const NOT_ENABLED = coreText('archive.deleteNotEnabled');
+const NOT_CONNECTED = coreText('archive.deleteNotConnected');
+
+/** The problems of the confirmation, as one sentence after another. */
+function together(sentences: CoreSentence[]): CoreSentence['i18n'] {
+  return sentences.map((s) => s.i18n).reduce((first, second) => coreText('archive.twoSentences', { first, second }).i18n);
+}
 
 export class DeleteAllService {
   private current: DeleteProgress | null = null;
@@ -38,43 +44,61 @@ export class DeleteAllService {
     const target = this.o.target();
     const missing = target?.missingPermissions() ?? [];
     const running = this.current?.state === 'running' ? this.current : null;
+    // Permission names stay Discord's (English) words, as the panel's missing-permissions line shows them.
     const reason = !enabled
       ? NOT_ENABLED
       : !target
         ? NOT_CONNECTED
         : missing.length
-          ? `The bot lacks ${missing.join(' and ')} in #${target.channel.name}. Give its role ${missing.join(' and ')} (Server Settings → Roles, or the channel's Permissions), then check again.`
+          ? coreText('archive.deleteLacks', { permissions: missing.join(' and '), channel: target.channel.name })
           : running
-            ? 'Messages are being deleted already.'
+            ? coreText('archive.deleteRunning')
             : null;
-    return { allowed: reason === null, dangerousActionsEnabled: enabled, channel: target?.channel ?? null, missing, reason, running };
+    const said = { reason: reason?.text ?? null, reasonI18n: reason?.i18n ?? null };
+    return { allowed: reason === null, dangerousActionsEnabled: enabled, channel: target?.channel ?? null, missing, ...said, running };
+  }
+
+  private reasonOf(check: DeleteAllCheck): CoreSentence {
+    return check.reason !== null && check.reasonI18n ? { text: check.reason, i18n: check.reasonI18n } : NOT_CONNECTED;
   }
 
   /** Validates everything, writes the backup, starts deleting; resolves once it has started. */
   async start(input: DeleteAllInput): Promise<{ started: true; backup: string }> {
     const check = this.check();
     const target = this.o.target();
-    if (!check.allowed || !target) throw new CommandError('unavailable', check.reason ?? NOT_CONNECTED);
-    const problems = confirmationProblems(input, target.channel.name);
-    if (Object.keys(problems).length) throw new CommandError('invalid-input', `Not confirmed: ${Object.values(problems).join(' ')}`, problems);
+    if (!check.allowed || !target) throw new CommandError('unavailable', this.reasonOf(check));
+    const problems = Object.entries(confirmationProblems(input, target.channel.name));
+    if (problems.length) {
+      const fields = Object.fromEntries(problems.map(([field, said]) => [field, said.text]));
+      throw new CommandError('invalid-input', coreText('archive.deleteNotConfirmed', { problems: together(problems.map(([, said]) => said)) }), fields);
+    }
     const where = `#${target.channel.name} (${target.channel.guild})`;
     let backup: string;
     try {
       backup = (await this.o.backups.backupNow('before-delete-all')).file;
     } catch (err) {
-      throw new CommandError('unavailable', `Nothing was deleted: ${(err as Error).message}`);
+      const detail = (err as { i18n?: CoreSentence['i18n'] }).i18n ?? (err as Error).message;
+      throw new CommandError('unavailable', coreText('archive.deleteNothingDeleted', { detail }));
     }
     this.o.logger.warn(`Delete all messages in ${where} asked from ${this.o.requester}; backup written first: ${backup}.`);
     const abort = new AbortController();
     this.abort = abort;
     const started = Date.now();
-    this.current = { state: 'running', deleted: 0, bulk: 0, single: 0, failed: 0, startedAt: started, finishedAt: null, backup, channel: target.channel.name, message: `Deleting the messages of ${where}…` };
+    const starting = coreText('archive.deleteStarting', { channel: target.channel.name, guild: target.channel.guild });
+    this.current = { state: 'running', deleted: 0, bulk: 0, single: 0, failed: 0, startedAt: started, finishedAt: null, backup, channel: target.channel.name, message: starting.text, i18n: starting.i18n };
     this.o.emit(this.current);
     void deleteAll(target, { ...this.current }, { signal: abort.signal, onProgress: (p) => this.update(p) }).then((end) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const counts = `${end.deleted} deleted (${end.bulk} in bulk, ${end.single} one by one), ${end.failed} refused by Discord`;
-      end.message =
-        end.state === 'done' ? `Done: ${counts}, in ${seconds} s.` : end.state === 'cancelled' ? `Cancelled: ${counts} before stopping.` : `${end.message} So far: ${counts}.`;
+      const counts = { deleted: end.deleted, bulk: end.bulk, single: end.single, failed: end.failed };
+      const said =
+        end.state === 'done'
+          ? coreText('archive.deleteDone', { ...counts, seconds })
+          : end.state === 'cancelled'
+            ? coreText('archive.deleteCancelled', counts)
+            : coreText('archive.deleteFailed', { ...counts, error: end.i18n ?? end.message });
+      end.message = said.text;
+      end.i18n = said.i18n;
+      // The log line adds who asked and the backup: English in the file; the panel shows the progress sentence.
       this.o.logger[end.state === 'failed' ? 'error' : 'warn'](`Delete all messages in ${where}: ${end.message} Asked from ${this.o.requester}. Backup: ${backup}.`);
       this.abort = null;
       this.update(end);

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { ArchiveStatus } from '../../../../shared/archive';
 import type { SettingsView } from '../../../../shared/types';
 import { errorMessage, useApi } from '../../api-context';
+import { useCoreText } from '../../i18n/core-text';
 
 export function BackupSection({ settings, onSettings }: { settings: SettingsView; onSettings: (v: SettingsView) => void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  const say = useCoreText();
   const [status, setStatus] = useState<ArchiveStatus | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const refresh = useCallback(() => api.archive.status().then(setStatus, () => undefined), [api]);
@@ -22,7 +24,7 @@ export function BackupSection({ settings, onSettings }: { settings: SettingsView
     try {
       onSettings(await api.settings.save(patch));
     } catch (error) {
-      setMessage(errorMessage(error));
+      setMessage(errorMessage(error, say));
     }
   };
   const toggle = (enabled: boolean) => save({ backupEnabled: enabled });
@@ -44,7 +46,7 @@ export function BackupSection({ settings, onSettings }: { settings: SettingsView
       setMessage(t('archive.backups.written', { file: info.file }));
       void refresh();
     } catch (error) {
-      setMessage(t('archive.backups.failed', { message: errorMessage(error) }));
+      setMessage(t('archive.backups.failed', { message: errorMessage(error, say) }));
     }
   };
 
@@ -87,7 +89,7 @@ export function BackupSection({ settings, onSettings }: { settings: SettingsView
       ) : (
         <p className="archive-hint">{t('archive.backups.none')}</p>
       ))}
-      {b?.error && <p className="archive-error" role="alert">{b.error}</p>}
+      {b?.error && <p className="archive-error" role="alert">{say(b.error, b.errorI18n)}</p>}
       <button type="button" className="button" onClick={() => void now()} data-testid="backup-now">
         {t('archive.backups.now')}
       </button>

@@ -5,17 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { DELETE_PHRASE, type DeleteAllCheck, type DeleteProgress } from '../../../../shared/archive';
 import type { SettingsView } from '../../../../shared/types';
 import { errorMessage, useApi } from '../../api-context';
+import { useCoreText } from '../../i18n/core-text';
 
 export function DeleteAllSection({ settings, onSettings }: { settings: SettingsView; onSettings: (v: SettingsView) => void }) {
   const { t } = useTranslation();
   const api = useApi();
+  const say = useCoreText();
   const [check, setCheck] = useState<DeleteAllCheck | null>(null);
   const [phrase, setPhrase] = useState('');
   const [channelName, setChannelName] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
   const [progress, setProgress] = useState<DeleteProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const refresh = useCallback(() => api.archive.deleteAllCheck().then(setCheck, (e) => setError(errorMessage(e))), [api]);
+  const refresh = useCallback(() => api.archive.deleteAllCheck().then(setCheck, (e) => setError(errorMessage(e, say))), [api, say]);
   useEffect(() => void refresh(), [refresh, settings.dangerousActionsEnabled]);
   useEffect(() => api.on('archive.deleteProgress', setProgress), [api]);
 
@@ -23,7 +25,7 @@ export function DeleteAllSection({ settings, onSettings }: { settings: SettingsV
     try {
       onSettings(await api.settings.save({ dangerousActionsEnabled: on }));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorMessage(e, say));
     }
   };
   const submit = async (event: FormEvent) => {
@@ -35,7 +37,7 @@ export function DeleteAllSection({ settings, onSettings }: { settings: SettingsV
       setChannelName('');
       setAcknowledged(false);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorMessage(e, say));
     }
   };
 
@@ -56,7 +58,7 @@ export function DeleteAllSection({ settings, onSettings }: { settings: SettingsV
         <div role="status" className="archive-result" data-testid="delete-progress">
           <p>{t('archive.danger.progress', { deleted: progress.deleted, bulk: progress.bulk, single: progress.single, failed: progress.failed })}</p>
           {progress.backup && <p className="archive-hint">{t('archive.danger.backup', { file: progress.backup })}</p>}
-          {!running && <p>{progress.message}</p>}
+          {!running && <p>{say(progress.message, progress.i18n)}</p>}
           {running && (
             <button type="button" className="button" onClick={() => void api.archive.cancelDelete()} data-testid="delete-cancel">
               {t('archive.danger.cancel')}
@@ -67,7 +69,7 @@ export function DeleteAllSection({ settings, onSettings }: { settings: SettingsV
       {check && !check.allowed && !running && (
         <p className="archive-error" role="alert" data-testid="delete-refused">
           {check.missing.length ? `${t('archive.danger.missing', { permissions: check.missing.join(', ') })}. ` : ''}
-          {check.reason}
+          {check.reason !== null && say(check.reason, check.reasonI18n)}
         </p>
       )}
       {check?.allowed && !running && (

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/archive';
 import { errorMessage, useApi } from '../../api-context';
+import { useCoreText } from '../../i18n/core-text';
 import { useAppInfo } from '../../hooks/useAppInfo';
 
 /** "2026-01-01" from a date input → epoch ms at 00:00 UTC; empty → undefined. */
@@ -11,6 +12,7 @@ const dayStart = (value: string): number | undefined => (value ? Date.parse(`${v
 export function ExportSection() {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  const say = useCoreText();
   const info = useAppInfo();
   const desktop = info?.mode === 'electron';
   const [format, setFormat] = useState<ExportFormat>('html');
@@ -49,7 +51,7 @@ export function ExportSection() {
         setResult(t('archive.export.downloading'));
       }
     } catch (error) {
-      setResult(t('archive.export.failed', { message: errorMessage(error) }));
+      setResult(t('archive.export.failed', { message: errorMessage(error, say) }));
     } finally {
       setBusy(false);
     }
