@@ -98,7 +98,8 @@ describe('message view data, live', { timeout: 40_000 }, () => {
   });
 
   it('the demo seeds what the view draws: a join, a bot embed with reactions, a reply quoting its message with a mention and custom emoji', async () => {
-    const seed = seedDemo(world.fake, 'demo.bot-token.0123456789-abcdefghij');
+    // Without the weeks of history (demo-history.test.ts covers those): the newest 50 are the rich ones.
+    const seed = seedDemo(world.fake, 'demo.bot-token.0123456789-abcdefghij', 0);
     core = await coreFor(world, { DISCORD_TOKEN: seed.token, DISCORD_GUILD_ID: seed.guildId, DISCORD_CHANNEL_ID: seed.channelId });
     const connected = waitState(core, 'connected', 15_000);
     await core.monitor.start();

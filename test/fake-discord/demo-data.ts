@@ -1,5 +1,6 @@
 // A believable little server for `npm run demo` and screenshots: one bot, four people,
 // a few channels, some history, and background chatter so the UI has something to show.
+import { seedDemoHistory, type DemoHistoryCounts } from './demo-history.js';
 import type { FakeDiscord } from './server.js';
 
 export interface DemoSeed {
@@ -8,6 +9,8 @@ export interface DemoSeed {
   /** #general, the channel the demo watches. */
   channelId: string;
   alertsChannelId: string;
+  /** What the weeks of history hold (seedDemoHistory). */
+  history: DemoHistoryCounts;
 }
 
 const PEOPLE = [
@@ -16,7 +19,12 @@ const PEOPLE = [
   // No global name: Discord shows the username.
   { username: 'linus42', avatar: null },
   { username: 'margaret.h', globalName: 'Margaret', avatar: 'c0ffee00c0ffee00c0ffee00c0ffee00' },
+  { username: 'ken.t', globalName: 'Ken Thompson', avatar: '0b1e2c3d4e5f60718293a4b5c6d7e8f9' },
+  { username: 'barbara_l', globalName: 'Barbara', avatar: null },
+  { username: 'dennis.r', avatar: 'deadbeefdeadbeefdeadbeefdeadbeef' },
 ];
+/** Server nicknames (member.nick) by username: the panel shows them over the global names. */
+const NICKS: Record<string, string> = { grace_h: 'Grace (admin)', 'ken.t': 'ken @ the rack', 'dennis.r': 'dmr' };
 
 const LINES = [
   'morning all ☕',
@@ -42,7 +50,8 @@ const IMAGES = [
   { filename: 'speedtest.png', width: 600, height: 400, size: 48_920 },
 ];
 
-export function seedDemo(fake: FakeDiscord, token: string): DemoSeed {
+/** `historyCount` older messages over the last four weeks come first (0: none). */
+export function seedDemo(fake: FakeDiscord, token: string, historyCount = 3000): DemoSeed {
   const bot = fake.addBot({ token, username: 'Home Lab Monitor' });
   const people = PEOPLE.map((p) => fake.addUser(p));
   // Another bot that posts embeds (the monitor never shows its own bot's messages).
@@ -59,18 +68,23 @@ export function seedDemo(fake: FakeDiscord, token: string): DemoSeed {
     ],
     members: [...people.map((p) => p.id), bot.id, reporter.id],
   });
-  const [general, alerts] = guild.channels;
-  if (!general || !alerts) throw new Error('demo guild has no channels');
-  // A server nickname (member.nick): the panel shows it whether the message came live or over REST.
-  const grace = people[1];
-  if (grace) fake.setNickname(guild.id, grace.id, 'Grace (admin)');
+  const [general, alerts, , announcements, , help] = guild.channels;
+  if (!general || !alerts || !announcements || !help) throw new Error('demo guild has no channels');
+  // Server nicknames (member.nick): the panel shows them whether the message came live or over REST.
+  for (const p of people) if (Object.hasOwn(NICKS, p.username)) fake.setNickname(guild.id, p.id, NICKS[p.username]!);
+  const roleIds = ['admins', 'on-call'].map((name) => fake.permissions.addRole(guild.id, name, 0n));
+  const history = seedDemoHistory(
+    fake,
+    { channelId: general.id, guildId: guild.id, people: people.map((p) => p.id), reporterId: reporter.id, roleIds, channelIds: [alerts.id, announcements.id, help.id] },
+    historyCount,
+  );
   for (const [i, content] of LINES.slice(0, 6).entries()) {
     const author = people[i % people.length];
     if (author) fake.postMessage(general.id, { authorId: author.id, content });
   }
   seedRichMessages(fake, general.id, guild.id, reporter.id, people.map((p) => p.id));
   fake.postMessage(alerts.id, { authorId: bot.id, content: '✅ Backups completed (3/3)' });
-  return { token, guildId: guild.id, channelId: general.id, alertsChannelId: alerts.id };
+  return { token, guildId: guild.id, channelId: general.id, alertsChannelId: alerts.id, history };
 }
 
 const userJson = (fake: FakeDiscord, id: string) => {

@@ -209,6 +209,25 @@ export class FakeDiscord {
     return structuredClone(made);
   }
 
+  /**
+   * Full messages (attachments, mentions, embeds, replies, reactions in `extra`) posted at `at` (epoch ms)
+   * without gateway events, e.g. the demo's weeks of history. Ids carry their time, as Discord's do.
+   */
+  postPast(channelId: string, items: ReadonlyArray<{ at: number; authorId: string; content: string; attachments?: NewAttachment[]; extra?: Json }>): FakeMessage[] {
+    const list = this.state.messages.get(channelId);
+    const channel = this.state.channels.get(channelId);
+    if (!list || !channel) throw new Error(`fake-discord: no text channel ${channelId}`);
+    const made = items.map((m, i): FakeMessage => {
+      if (!this.state.users.has(m.authorId)) throw new Error(`fake-discord: unknown author ${m.authorId}`);
+      const id = (((BigInt(Math.round(m.at)) - 1_420_070_400_000n) << 22n) | BigInt(i % 4_194_304)).toString();
+      const attachments = (m.attachments ?? []).map((f) => ({ id: this.state.snowflake(), filename: f.filename, size: f.size, contentType: f.contentType ?? null, width: f.width ?? null, height: f.height ?? null }));
+      return { id, channelId, guildId: channel.guildId, authorId: m.authorId, content: m.content, timestamp: new Date(m.at).toISOString(), editedTimestamp: null, attachments, embeds: [], deleted: false, ...(m.extra ? { extra: m.extra } : {}) };
+    });
+    list.push(...made);
+    list.sort((x, y) => (BigInt(x.id) < BigInt(y.id) ? -1 : BigInt(x.id) > BigInt(y.id) ? 1 : 0));
+    return made.map((m) => ({ ...m }));
+  }
+
   /** Sets a member's server nickname (member.nick); null removes it. */
   setNickname(guildId: string, userId: string, nick: string | null): void {
     const guild = this.state.guilds.get(guildId);
