@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../shared/types';
-import { useApi, errorMessage } from '../api-context';
+import { useApi, errorSentence, type ErrorSentence } from '../api-context';
+import { useCoreText } from '../i18n/core-text';
 import { onNextFrame } from '../lib/frame';
 import { initialMessages, messagesReducer } from '../lib/messages';
 
@@ -18,7 +19,8 @@ export type JumpTarget = { around: string } | { at: number };
 export function useMessages() {
   const api = useApi();
   const [state, dispatch] = useReducer(messagesReducer, initialMessages);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const say = useCoreText();
+  const [loadError, setLoadError] = useState<ErrorSentence | null>(null);
   const loading = useRef(false);
   const current = useRef(state);
   current.current = state;
@@ -54,7 +56,7 @@ export function useMessages() {
       },
       (error: unknown) => {
         if (!live) return;
-        setLoadError(errorMessage(error));
+        setLoadError(errorSentence(error));
         dispatch({ type: 'loaded', messages: [], hasOlder: false });
       },
     );
@@ -72,7 +74,7 @@ export function useMessages() {
       await run();
       setLoadError(null);
     } catch (error) {
-      setLoadError(errorMessage(error));
+      setLoadError(errorSentence(error));
     } finally {
       loading.current = false;
     }
@@ -129,5 +131,5 @@ export function useMessages() {
 
   const setFollowing = useCallback((value: boolean) => dispatch({ type: 'following', value }), []);
 
-  return { ...state, loadError, loadOlder, loadNewer, jump, jumpToPresent, setFollowing };
+  return { ...state, loadError: loadError && say(loadError.text, loadError.i18n), loadOlder, loadNewer, jump, jumpToPresent, setFollowing };
 }

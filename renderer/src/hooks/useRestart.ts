@@ -1,20 +1,24 @@
 import { useState } from 'react';
-import { errorMessage, useApi } from '../api-context';
+import { errorSentence, useApi, type ErrorSentence } from '../api-context';
+import { useCoreText } from '../i18n/core-text';
 
 export type RestartState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'restarting' } | { kind: 'error'; message: string };
 
 /** "Restart now" after an update that could not restart by itself: the connection drop follows. */
 export function useRestart() {
   const api = useApi();
-  const [state, setState] = useState<RestartState>({ kind: 'idle' });
+  const say = useCoreText();
+  const [state, setState] = useState<RestartState | { kind: 'failed'; error: ErrorSentence }>({ kind: 'idle' });
   const restart = async () => {
     setState({ kind: 'pending' });
     try {
       await api.app.restart();
       setState({ kind: 'restarting' });
     } catch (error) {
-      setState({ kind: 'error', message: errorMessage(error) });
+      setState({ kind: 'failed', error: errorSentence(error) });
     }
   };
-  return { state, restart };
+  // Said at render, so the refusal follows the panel's language.
+  const shown: RestartState = state.kind === 'failed' ? { kind: 'error', message: say(state.error.text, state.error.i18n) } : state;
+  return { state: shown, restart };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UpdateView } from '../../../shared/types';
-import { errorMessage, useApi } from '../api-context';
+import { errorSentence, useApi, type ErrorSentence } from '../api-context';
+import { useCoreText } from '../i18n/core-text';
 
 export interface UpdateSnapshot {
   view: UpdateView;
@@ -19,7 +20,8 @@ export interface UpdateSnapshot {
 export function useUpdate() {
   const api = useApi();
   const [snapshot, setSnapshot] = useState<UpdateSnapshot | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const say = useCoreText();
+  const [loadError, setLoadError] = useState<ErrorSentence | null>(null);
   const events = useRef(0);
 
   const show = useCallback((view: UpdateView) => setSnapshot({ view, receivedAt: Date.now() }), []);
@@ -37,7 +39,7 @@ export function useUpdate() {
         setLoadError(null);
         if (events.current === seen) show(view);
       },
-      (error: unknown) => live && setLoadError(errorMessage(error)),
+      (error: unknown) => live && setLoadError(errorSentence(error)),
     );
     return () => {
       live = false;
@@ -58,7 +60,7 @@ export function useUpdate() {
   const check = useCallback(() => apply(() => api.update.check()), [api, apply]);
   const run = useCallback((target: string) => apply(() => api.update.run({ target })), [api, apply]);
 
-  return { view: snapshot?.view ?? null, receivedAt: snapshot?.receivedAt ?? 0, loadError, check, run };
+  return { view: snapshot?.view ?? null, receivedAt: snapshot?.receivedAt ?? 0, loadError: loadError && say(loadError.text, loadError.i18n), check, run };
 }
 
 export type UpdateControls = ReturnType<typeof useUpdate>;

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfillOptions, BackfillView } from '../../../../shared/types';
-import { errorMessage, useApi } from '../../api-context';
+import { errorSentence, useApi, type ErrorSentence } from '../../api-context';
 import { useCoreText } from '../../i18n/core-text';
 import { formatDuration } from '../../lib/format';
 
@@ -16,15 +16,15 @@ export function BackfillTab() {
   const api = useApi();
   const [view, setView] = useState<BackfillView | null>(null);
   const [options, setOptions] = useState<BackfillOptions>({ mode: 'history', limit: 1000, periodHours: 168 });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorSentence | null>(null);
 
   useEffect(() => {
     const off = api.on('history.backfill', setView);
-    api.history.status().then(setView, (err: unknown) => setError(errorMessage(err)));
+    api.history.status().then(setView, (err: unknown) => setError(errorSentence(err)));
     return off;
   }, [api]);
 
-  const act = (run: () => Promise<BackfillView>) => run().then((v) => (setView(v), setError(null)), (err: unknown) => setError(errorMessage(err)));
+  const act = (run: () => Promise<BackfillView>) => run().then((v) => (setView(v), setError(null)), (err: unknown) => setError(errorSentence(err)));
   const active = view?.state === 'running' || view?.state === 'paused';
   const n = (x: number) => x.toLocaleString(i18n.language);
   const pct = view?.expected ? Math.min(100, Math.round((100 * view.fetched) / view.expected)) : null;
@@ -63,7 +63,7 @@ export function BackfillTab() {
           {t('history.backfill.start')}
         </button>
       )}
-      {error && <p role="alert" className="history__error">{error}</p>}
+      {error && <p role="alert" className="history__error">{say(error.text, error.i18n)}</p>}
       {view && view.options.mode === 'history' && (
         <div className="history-backfill__progress" aria-live="polite">
           <progress max={100} value={pct ?? undefined} aria-label={t('history.backfill.progress')} />

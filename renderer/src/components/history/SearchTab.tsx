@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../../shared/types';
-import { errorMessage, useApi } from '../../api-context';
+import { errorSentence, useApi, type ErrorSentence } from '../../api-context';
+import { useCoreText } from '../../i18n/core-text';
 import { formatFullDate } from '../../lib/format';
 import type { OpenMessage } from './HistoryPanel';
 import { highlight } from './highlight';
@@ -11,9 +12,10 @@ import { highlight } from './highlight';
 export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  const say = useCoreText();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<SearchResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorSentence | null>(null);
   const [busy, setBusy] = useState(false);
 
   const run = async (before?: string) => {
@@ -23,7 +25,7 @@ export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
       setResult((prev) => (before && prev ? { ...page, messages: [...prev.messages, ...page.messages] } : page));
       setError(null);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorSentence(err));
     } finally {
       setBusy(false);
     }
@@ -42,7 +44,7 @@ export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
         </button>
       </form>
       <p className="history__hint">{t('history.search.hint')}</p>
-      {error && <p role="alert" className="history__error">{error}</p>}
+      {error && <p role="alert" className="history__error">{say(error.text, error.i18n)}</p>}
       {result?.problems.map((p) => (
         <p key={`${p.code}:${p.value}`} className="history__problem">
           {t(`history.search.problems.${p.code}`, { value: p.value })}

@@ -2,7 +2,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelStats } from '../../../../shared/types';
-import { errorMessage, useApi } from '../../api-context';
+import { errorSentence, useApi, type ErrorSentence } from '../../api-context';
+import { useCoreText } from '../../i18n/core-text';
 import { formatSize } from '../../lib/format';
 
 // uPlot (and its stylesheet) load only when a chart is shown.
@@ -15,16 +16,17 @@ const DAY = 86_400_000;
 export function StatsTab() {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  const say = useCoreText();
   const [period, setPeriod] = useState<Period>('d30');
   const [stats, setStats] = useState<ChannelStats | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorSentence | null>(null);
 
   useEffect(() => {
     let live = true;
     const days = PERIODS[period];
     api.messages.stats({ tzOffsetMinutes: new Date().getTimezoneOffset(), ...(days === null ? {} : { from: Date.now() - days * DAY }) }).then(
       (s) => live && (setStats(s), setError(null)),
-      (err: unknown) => live && setError(errorMessage(err)),
+      (err: unknown) => live && setError(errorSentence(err)),
     );
     return () => {
       live = false;
@@ -44,7 +46,7 @@ export function StatsTab() {
           ))}
         </select>
       </label>
-      {error && <p role="alert" className="history__error">{error}</p>}
+      {error && <p role="alert" className="history__error">{say(error.text, error.i18n)}</p>}
       {stats && (
         <>
           <p className="history__count">{t('history.stats.total', { count: stats.total, n: stats.total.toLocaleString(i18n.language) })}</p>

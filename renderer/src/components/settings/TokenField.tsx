@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../../shared/types';
-import { errorMessage, useApi } from '../../api-context';
+import { errorSentence, useApi, type ErrorSentence } from '../../api-context';
 import { useCoreText } from '../../i18n/core-text';
 import { TextField } from './Field';
 
@@ -22,7 +22,7 @@ export function TokenField({ view, value, onChange, onBlur, error, envVar, onSav
   const say = useCoreText();
   const api = useApi();
   const [removing, setRemoving] = useState(false);
-  const [removeError, setRemoveError] = useState<string | null>(null);
+  const [removeError, setRemoveError] = useState<ErrorSentence | null>(null);
   const { token } = view;
 
   const placeholder = token.set
@@ -37,7 +37,7 @@ export function TokenField({ view, value, onChange, onBlur, error, envVar, onSav
     try {
       onSaved(await api.settings.save({ token: null }));
     } catch (e) {
-      setRemoveError(errorMessage(e));
+      setRemoveError(errorSentence(e));
     } finally {
       setRemoving(false);
     }
@@ -56,7 +56,7 @@ export function TokenField({ view, value, onChange, onBlur, error, envVar, onSav
         onBlur={onBlur}
         placeholder={placeholder}
         help={token.set ? t('settings.tokenHelp') : undefined}
-        error={error ?? removeError ?? undefined}
+        error={error ?? (removeError ? say(removeError.text, removeError.i18n) : undefined)}
         envVar={envVar}
         initialFocus
         addon={
