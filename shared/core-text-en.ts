@@ -91,6 +91,21 @@ export const coreEn = {
   'update.restartNeededBotFailed': 'Updated {{from}} → {{to}} — restart needed to load the new version. The bot did not start again: {{error}}',
   'update.restarting': 'Updated {{from}} → {{to}} — restarting ({{method}}).',
   'update.restartFailed': 'Updated {{from}} → {{to}}, but the restart failed ({{error}}) — restart the app by hand to load the new version.',
+  // Boot recovery (electron/core/update/boot.ts, boot-decision.ts)
+  'update.boot.watching': 'Starting the new version {{to}} (start {{boot}}; it is rolled back if {{max}} starts in a row do not become healthy).',
+  'update.boot.elsewhere': 'An update is running in process {{pid}}.',
+  'update.boot.interrupted': 'An update was interrupted during {{step}} (the app stopped).',
+  'update.boot.interruptedNoStep': 'An update was interrupted before its first step (the app stopped).',
+  'update.boot.notHealthy': 'The new version {{to}} did not become healthy on {{boots}} consecutive boots.',
+  'update.boot.switchedBack': 'It had already switched to the new version, which never took over: back to {{commit}}, restarting into it.',
+  'update.boot.notMoved': 'The checkout had not been changed yet; it stays at {{commit}}.',
+  'update.boot.rebuilt': 'The checkout is back at {{commit}} and rebuilt.',
+  'update.boot.backNoRebuild': 'The checkout is back at {{commit}}, the commit of the build that runs (it was never changed, so nothing was rebuilt).',
+  'update.boot.recovered': '{{reason}} {{state}}',
+  'update.boot.rolledBack': '{{reason}} Rolled back to {{from}}.',
+  'update.boot.recoveryFailed': '{{reason}} Recovery failed: {{detail}} To recover by hand: cd {{dir}} && git reset --hard {{commit}}, then reinstall and rebuild',
+  'update.boot.setAside': 'Changes found in the checkout were set aside: {{command}}',
+  'update.boot.settingsRestored': 'Settings restored from {{file}}.',
   // Settings, notices and the app (electron/core/settings, notices.ts, app-core.ts)
   'notice.settingsMovedAside':
     'Settings file was unreadable ({{reason}}); it was moved to {{path}} and defaults are in use. Re-enter your settings or repair that file.',

@@ -258,8 +258,8 @@ export class UpdateService {
 
   /** At startup, before the bot: finish or undo what a previous process left, and remember the last update. */
   async boot(): Promise<{ resumeBot: boolean; restartNeeded: boolean }> {
-    const report = await bootCheck({ appDir: this.o.appDir, dataDir: this.o.dataDir, config: this.config, onLog: (l) => (l === NOTHING_PENDING ? this.o.logger.debug(l) : this.o.logger.info(l)), ...this.o.pipeline });
-    if (report.outcome === 'rolled-back' || report.outcome === 'interrupted' || report.outcome === 'failed') this.o.logger.warn(report.message);
+    const report = await bootCheck({ appDir: this.o.appDir, dataDir: this.o.dataDir, config: this.config, onLog: (l, i18n) => (l === NOTHING_PENDING ? this.o.logger.debug(l) : this.o.logger.info(i18n ? { i18n } : {}, l)), ...this.o.pipeline });
+    if (report.outcome === 'rolled-back' || report.outcome === 'interrupted' || report.outcome === 'failed') this.o.logger.warn(report.i18n ? { i18n: report.i18n } : {}, report.message);
     this.watching = report.outcome === 'watching';
     const marker = join(this.o.dataDir, RESUME_BOT_FILE);
     const resumeBot = existsSync(marker);

@@ -7,6 +7,7 @@ import type { Core } from '../../electron/core/app-core.js';
 import { coreEn, coreText, renderText } from '../../shared/core-text.js';
 import { coreFr } from '../../renderer/src/i18n/core-fr.js';
 import { Fixture } from '../update/fixture.js';
+import { UpdateJournal } from '../../electron/core/update/journal.js';
 import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
 
 let world: World;
@@ -80,6 +81,17 @@ describe('core sentences by key', () => {
     expect(core.log.recent().map((e) => e.message)).not.toContain('No unfinished update.');
     expect(readFileSync(core.log.file, 'utf8')).toContain('"level":20,"time":');
     expect(readFileSync(core.log.file, 'utf8')).toMatch(/"level":20,[^\n]*"msg":"No unfinished update\."/);
+  });
+
+  it('the boot watchdog’s sentence (a new version starting) reaches the user’s log by key', async () => {
+    const journal = new UpdateJournal(world.dataDir);
+    const e = await journal.begin({ from: 'a'.repeat(40), pid: process.pid });
+    await journal.patch(e.id, { to: 'b'.repeat(40), outcome: 'restarting' });
+    core = await coreFor(world, {});
+    await core.updates.boot();
+    const entry = core.log.recent().find((l) => l.message.startsWith('Starting the new version bbbbbbb'));
+    expect(entry?.i18n?.key).toBe('update.boot.watching');
+    expect(renderText(entry!.i18n!, coreFr, fr)).toMatch(/^Démarrage de la nouvelle version bbbbbbb \(démarrage 1 ;/);
   });
 
   it('a failed update check is said by key in the log', async () => {

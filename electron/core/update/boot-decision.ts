@@ -1,4 +1,5 @@
 // What to do at startup about an update a previous process left unfinished. Pure: facts in, decision out.
+import { coreText, type I18nText } from '../../../shared/core-text.js';
 import { short } from './git.js';
 import type { JournalEntry } from './journal.js';
 
@@ -15,10 +16,10 @@ export interface BootFacts {
 
 export type BootDecision =
   | { action: 'none'; reason: string }
-  | { action: 'elsewhere'; entry: JournalEntry; reason: string }
-  | { action: 'recover'; entry: JournalEntry; reason: string; step: string | null }
+  | { action: 'elsewhere'; entry: JournalEntry; reason: string; i18n: I18nText }
+  | { action: 'recover'; entry: JournalEntry; reason: string; i18n: I18nText; step: string | null }
   | { action: 'count-boot'; entry: JournalEntry; boot: number }
-  | { action: 'rollback'; entry: JournalEntry; reason: string };
+  | { action: 'rollback'; entry: JournalEntry; reason: string; i18n: I18nText };
 
 export const MAX_FAILED_BOOTS = 2;
 /** Said at every ordinary start: for the log file, not the user's event log. */
@@ -31,20 +32,20 @@ export function decideBoot(entry: JournalEntry | null, facts: BootFacts): BootDe
     const age = facts.nowMs - Date.parse(entry.startedAt);
     // Our own pid in the entry can only be a reused pid: this process has only just started.
     const alive = entry.pid !== facts.pid && facts.isAlive(entry.pid) && age < (facts.staleAfterMs ?? STALE_UPDATE_MS);
-    if (alive) return { action: 'elsewhere', entry, reason: `An update is running in process ${entry.pid}.` };
+    if (alive) {
+      const said = coreText('update.boot.elsewhere', { pid: String(entry.pid) });
+      return { action: 'elsewhere', entry, reason: said.text, i18n: said.i18n };
+    }
     // The step that was running when the process died; records after it (pending ones) say nothing.
     const step = entry.steps.findLast((s) => s.status === 'running')?.step ?? entry.steps.at(-1)?.step ?? null;
-    const where = step ? `during ${step}` : 'before its first step';
-    return { action: 'recover', entry, step, reason: `An update was interrupted ${where} (the app stopped).` };
+    const said = step ? coreText('update.boot.interrupted', { step }) : coreText('update.boot.interruptedNoStep');
+    return { action: 'recover', entry, step, reason: said.text, i18n: said.i18n };
   }
   if (entry.outcome === 'restarting') {
     const max = facts.maxFailedBoots ?? MAX_FAILED_BOOTS;
     if (entry.boots >= max) {
-      return {
-        action: 'rollback',
-        entry,
-        reason: `The new version ${short(entry.to)} did not become healthy on ${entry.boots} consecutive boots.`,
-      };
+      const said = coreText('update.boot.notHealthy', { to: short(entry.to), boots: entry.boots });
+      return { action: 'rollback', entry, reason: said.text, i18n: said.i18n };
     }
     return { action: 'count-boot', entry, boot: entry.boots + 1 };
   }

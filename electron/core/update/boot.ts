@@ -1,5 +1,6 @@
 // The boot watchdog: at startup, finish what a dead process left half-done, and give up on a new
 // version that keeps failing to become healthy.
+import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { decideBoot, MAX_FAILED_BOOTS, pidAlive, type BootFacts } from './boot-decision.js';
 import { bootTarget } from './boot-release.js';
 import { clearStaleGitLocks } from './git-locks.js';
@@ -25,7 +26,8 @@ export interface BootCheckOptions {
   pid?: number;
   isAlive?: BootFacts['isAlive'];
   maxFailedBoots?: number;
-  onLog?: (line: string) => void;
+  /** Each line for the user's log; the watchdog's own sentences come with their key. */
+  onLog?: (line: string, i18n?: I18nText) => void;
   /** Release mode (default when `commands` is not given): recovery moves the checkout to the running release's commit, no rebuild. */
   releases?: boolean;
   /** The folder of the built file this process runs (default: found from this module's own path). */
@@ -35,6 +37,8 @@ export interface BootCheckOptions {
 export interface BootReport {
   outcome: 'nothing-pending' | 'update-running-elsewhere' | 'watching' | 'interrupted' | 'rolled-back' | 'failed';
   message: string;
+  /** `message` by key (absent for "nothing pending", which is not said to the user). */
+  i18n?: I18nText;
   entry: JournalEntry | null;
   /** The checkout changed under this process: restart it to run the version now on disk. */
   restartNeeded: boolean;
@@ -45,9 +49,11 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
   const journal = new UpdateJournal(opts.dataDir);
   const pid = opts.pid ?? process.pid;
   const log: string[] = [];
-  const say = (line: string) => {
-    log.push(line);
-    opts.onLog?.(line);
+  const say = (line: string | CoreSentence) => {
+    const text = typeof line === 'string' ? line : line.text;
+    log.push(text);
+    if (typeof line === 'string') opts.onLog?.(line);
+    else opts.onLog?.(text, line.i18n);
   };
   const decision = decideBoot(await journal.pending(), {
     pid,
@@ -55,45 +61,49 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
     isAlive: opts.isAlive ?? pidAlive,
     maxFailedBoots: opts.maxFailedBoots,
   });
-  const report = (outcome: BootReport['outcome'], message: string, entry: JournalEntry | null, restartNeeded = false) => {
+  const report = (outcome: BootReport['outcome'], message: string | CoreSentence, entry: JournalEntry | null, restartNeeded = false): BootReport => {
     say(message);
-    return { outcome, message, entry, restartNeeded, log };
+    if (typeof message === 'string') return { outcome, message, entry, restartNeeded, log };
+    return { outcome, message: message.text, i18n: message.i18n, entry, restartNeeded, log };
   };
 
   if (decision.action === 'none') return report('nothing-pending', decision.reason, null);
-  if (decision.action === 'elsewhere') return report('update-running-elsewhere', decision.reason, decision.entry);
+  if (decision.action === 'elsewhere') return report('update-running-elsewhere', { text: decision.reason, i18n: decision.i18n }, decision.entry);
   const { entry } = decision;
   if (decision.action === 'count-boot') {
     await journal.patch(entry.id, { boots: decision.boot, lastBootPid: pid });
     const max = opts.maxFailedBoots ?? MAX_FAILED_BOOTS;
-    return report('watching', `Starting the new version ${short(entry.to)} (start ${decision.boot}; it is rolled back if ${max} starts in a row do not become healthy).`, entry);
+    return report('watching', coreText('update.boot.watching', { to: short(entry.to), boot: decision.boot, max }), entry);
   }
 
+  const reason: CoreSentence = { text: decision.reason, i18n: decision.i18n };
   const release = acquireUpdateLock('boot recovery');
   try {
-    say(decision.reason);
+    say(reason);
     const { moved, commit, rebuilt, switchedBack } = await bringBack(entry, decision.action, opts, say);
     if (decision.action === 'recover') {
       await journal.finish(entry.id, { outcome: 'interrupted', error: decision.reason, failedStep: decision.step as StepName | null });
+      const at = { commit: short(commit) };
       const state = switchedBack
-        ? `It had already switched to the new version, which never took over: back to ${short(commit)}, restarting into it.`
+        ? coreText('update.boot.switchedBack', at)
         : !moved
-        ? `The checkout had not been changed yet; it stays at ${short(commit)}.`
+        ? coreText('update.boot.notMoved', at)
         : rebuilt
-          ? `The checkout is back at ${short(commit)} and rebuilt.`
-          : `The checkout is back at ${short(commit)}, the commit of the build that runs (it was never changed, so nothing was rebuilt).`;
+          ? coreText('update.boot.rebuilt', at)
+          : coreText('update.boot.backNoRebuild', at);
       // A release that no step changed keeps running: a restart is needed only after an in-place rebuild.
       const restart = rebuilt || switchedBack || !(opts.releases ?? opts.commands === undefined);
-      return report('interrupted', `${decision.reason} ${state}`, await journal.get(entry.id), restart);
+      return report('interrupted', coreText('update.boot.recovered', { reason: reason.i18n, state: state.i18n }), await journal.get(entry.id), restart);
     }
     const done = await journal.completeAfterRestart(false, { error: decision.reason });
-    return report('rolled-back', `${decision.reason} Rolled back to ${short(entry.from)}.`, done, true);
+    return report('rolled-back', coreText('update.boot.rolledBack', { reason: reason.i18n, from: short(entry.from) }), done, true);
   } catch (err) {
-    const error = `${decision.reason} Recovery failed: ${err instanceof Error ? err.message : String(err)}`;
+    const detail = err instanceof Error ? err.message : String(err);
+    const error = `${decision.reason} Recovery failed: ${detail}`;
     if (decision.action === 'recover') await journal.finish(entry.id, { outcome: 'failed', error });
     else await journal.completeAfterRestart(false, { outcome: 'failed', error });
-    const fix = `cd ${opts.appDir} && git reset --hard ${entry.from}, then reinstall and rebuild`;
-    return report('failed', `${error} To recover by hand: ${fix}`, await journal.get(entry.id), true);
+    const said = coreText('update.boot.recoveryFailed', { reason: reason.i18n, detail, dir: opts.appDir, commit: entry.from });
+    return report('failed', said, await journal.get(entry.id), true);
   } finally {
     release();
   }
@@ -104,7 +114,7 @@ async function bringBack(
   entry: JournalEntry,
   action: 'recover' | 'rollback',
   opts: BootCheckOptions,
-  say: (line: string) => void,
+  say: (line: string | CoreSentence) => void,
 ): Promise<{ moved: boolean; commit: string; rebuilt: boolean; switchedBack: boolean }> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const git = openGit(opts.appDir, timeouts.git);
@@ -122,7 +132,7 @@ async function bringBack(
     const leftover = await saveLocalChanges(git, head);
     if (leftover) {
       await new UpdateJournal(opts.dataDir).patch(entry.id, { recoveredEdits: leftover });
-      say(`Changes found in the checkout were set aside: ${stashApplyCommand(leftover)}`);
+      say(coreText('update.boot.setAside', { command: stashApplyCommand(leftover) }));
     }
   }
   await restoreCheckout({
@@ -142,7 +152,7 @@ async function bringBack(
   if (entry.savedChanges) await noteSavedChanges(git, new UpdateJournal(opts.dataDir), entry.id, entry.savedChanges);
   if (opts.config && entry.configBackup && !(await opts.config.verify())) {
     await opts.config.restore(entry.configBackup);
-    say(`Settings restored from ${entry.configBackup}.`);
+    say(coreText('update.boot.settingsRestored', { file: entry.configBackup }));
   }
   return { moved, commit: target.commit, rebuilt: moved && target.rebuild, switchedBack: target.restart === true };
 }

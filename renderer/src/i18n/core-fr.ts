@@ -183,6 +183,23 @@ export const coreFr: CoreTranslation = {
   'command.internal': '{{command}} a échoué de façon inattendue ; voir le journal pour les détails.',
   'command.startOnLoginDesktopOnly':
     'Le démarrage à l’ouverture de session est une fonction de l’application de bureau. En mode headless, démarrez-la avec votre gestionnaire de services (systemd, supervisor ou pm2).',
+  'update.boot.watching':
+    'Démarrage de la nouvelle version {{to}} (démarrage {{boot}} ; elle est annulée si {{max}} démarrages de suite n’aboutissent pas à un état opérationnel).',
+  'update.boot.elsewhere': 'Une mise à jour est en cours dans le processus {{pid}}.',
+  'update.boot.interrupted': 'Une mise à jour a été interrompue pendant {{step}} (l’application s’est arrêtée).',
+  'update.boot.interruptedNoStep': 'Une mise à jour a été interrompue avant sa première étape (l’application s’est arrêtée).',
+  'update.boot.notHealthy': 'La nouvelle version {{to}} n’est pas devenue opérationnelle en {{boots}} démarrages consécutifs.',
+  'update.boot.switchedBack': 'Elle était déjà passée à la nouvelle version, qui n’a jamais pris le relais : retour à {{commit}}, redémarrage sur celle-ci.',
+  'update.boot.notMoved': 'Le dossier de l’application n’avait pas encore été modifié ; il reste à {{commit}}.',
+  'update.boot.rebuilt': 'Le dossier de l’application est revenu à {{commit}} et a été reconstruit.',
+  'update.boot.backNoRebuild':
+    'Le dossier de l’application est revenu à {{commit}}, le commit de la version qui tourne (il n’avait jamais été modifié, rien n’a donc été reconstruit).',
+  'update.boot.recovered': '{{reason}} {{state}}',
+  'update.boot.rolledBack': '{{reason}} Retour à {{from}}.',
+  'update.boot.recoveryFailed':
+    '{{reason}} La récupération a échoué : {{detail}} Pour récupérer à la main : cd {{dir}} && git reset --hard {{commit}}, puis réinstallez et reconstruisez',
+  'update.boot.setAside': 'Des modifications trouvées dans le dossier de l’application ont été mises de côté : {{command}}',
+  'update.boot.settingsRestored': 'Paramètres restaurés depuis {{file}}.',
   'archive.exportNoChannel': 'Aucun salon n’est encore configuré : indiquez l’ID du salon dans les paramètres, puis exportez.',
   'archive.exportInBrowser': 'Dans le navigateur, le bouton Exporter télécharge le fichier (GET /api/export) ; en ligne de commande, utilisez npm run export.',
   'archive.exported': { one: '{{count}} message exporté dans {{file}}.', other: '{{count}} messages exportés dans {{file}}.' },
