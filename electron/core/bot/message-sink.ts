@@ -24,6 +24,14 @@ function mergedView(existing: ChatMessage, chat: ChatMessage | null, full: boole
   return { view: { ...base, embeds: chat.view.embeds, reactions: full && chat.view.reactions.length > 0 ? chat.view.reactions : existing.view.reactions } };
 }
 
+/**
+ * Live messages handled per event-loop turn at most (and about LIVE_BUDGET_MS of work): one socket read
+ * can parse thousands of frames, and doing their conversion, store and panel event in that same turn
+ * stalled the loop for 100-200 ms. The rest wait for the next turn, in order.
+ */
+export const LIVE_PER_TURN = 256;
+const LIVE_BUDGET_MS = 4;
+
 export interface MessageSinkOptions {
   store: MessageStore;
   lastSeen: LastSeen;
@@ -33,6 +41,10 @@ export interface MessageSinkOptions {
 
 export class MessageSink {
   private held: Message[] | null = null;
+  /** Gateway work not done yet, oldest first (`head` is the next one): live messages and what follows them. */
+  private pending: Array<() => void> = [];
+  private head = 0;
+  private turn: NodeJS.Immediate | null = null;
   /** Set after a catch-up left a hole: messages are still shown, the resume point stays before the hole. */
   private frozen = false;
   /** Newest id received while frozen: where the resume point goes once the hole is filled. */
@@ -65,10 +77,59 @@ export class MessageSink {
     this.held ??= [];
   }
 
-  /** A message received on the gateway. */
+  /** A message received on the gateway: handled on a later turn (see LIVE_PER_TURN). */
   live(m: Message): void {
-    if (this.held) this.held.push(m);
-    else this.received(m, false);
+    if (this.held) return void this.held.push(m);
+    // Whose bot this is, as of now: the client may be gone by the time the message is handled.
+    const own = m.client.user?.id;
+    this.pending.push(() => this.receive(m, false, own));
+    this.turn ??= setImmediate(this.nextSlice);
+  }
+
+  /** Gateway events behind live messages still pending wait for them, so an edit never comes before its create. */
+  private inOrder(work: () => void): void {
+    if (this.head < this.pending.length) this.pending.push(work);
+    else work();
+  }
+
+  /** One turn's slice of the pending work; the writes of a slice go to the store in one transaction. */
+  private readonly nextSlice = (): void => {
+    this.turn = null;
+    const stopAt = performance.now() + LIVE_BUDGET_MS;
+    for (let done = 0; this.head < this.pending.length && done < LIVE_PER_TURN; done++) {
+      if (done % 16 === 15 && performance.now() > stopAt) break;
+      this.runNext();
+    }
+    // Written in this same turn, in one transaction: before any later gateway event is read.
+    this.storage.flush();
+    if (this.head < this.pending.length) this.turn = setImmediate(this.nextSlice);
+  };
+
+  private runNext(): void {
+    const work = this.pending[this.head++]!;
+    if (this.head === this.pending.length) {
+      this.pending = [];
+      this.head = 0;
+    }
+    try {
+      work();
+    } catch (err) {
+      // One bad message must not stop the ones behind it.
+      this.o.logger.error({ err }, 'a gateway message could not be handled');
+    }
+  }
+
+  /** Everything pending, now (before a catch-up's, a reconcile's or a history query's own work). */
+  private drain(): void {
+    while (this.head < this.pending.length) this.runNext();
+  }
+
+  /** Handles what is pending and writes what is queued: a read or a shutdown sees everything received. */
+  flush(): void {
+    this.drain();
+    if (this.turn) clearImmediate(this.turn);
+    this.turn = null;
+    this.storage.flush();
   }
 
   /**
@@ -76,6 +137,7 @@ export class MessageSink {
    * `advanceResumePoint: false` (the catch-up left a hole) keeps the resume point where it is.
    */
   release(deliver = true, opts: { advanceResumePoint?: boolean } = {}): void {
+    this.drain();
     const held = this.held ?? [];
     this.held = null;
     if (opts.advanceResumePoint === false) this.frozen = true;
@@ -84,9 +146,14 @@ export class MessageSink {
 
   /** Stores and shows a message; true when it was new (not a duplicate, not the bot's own). */
   received(m: Message | PartialMessage, caughtUp: boolean): boolean {
+    this.drain();
+    return this.receive(m, caughtUp, m.client.user?.id);
+  }
+
+  private receive(m: Message | PartialMessage, caughtUp: boolean, ownId: string | undefined): boolean {
     if (!this.frozen) this.o.lastSeen.advance(m.channelId, m.id);
     else if (!this.newestWhileFrozen || snowflakeCompare(m.id, this.newestWhileFrozen.id) > 0) this.newestWhileFrozen = { channelId: m.channelId, id: m.id };
-    if (m.author?.id === m.client.user?.id) return false;
+    if (m.author?.id === ownId) return false;
     const chat = toChatMessage(m, caughtUp, this.names.displayName(m), (id) => this.storage.get(id));
     if (!chat || !this.storage.add(chat)) return false;
     this.o.bus.emit('message.created', chat);
@@ -95,6 +162,7 @@ export class MessageSink {
 
   /** A stored message found edited on Discord after the app was off. */
   editedOffline(m: Message): void {
+    this.drain();
     const existing = this.storage.get(m.id);
     if (!existing) return;
     const chat = toChatMessage(m, existing.caughtUp, this.names.displayName(m));
@@ -104,10 +172,15 @@ export class MessageSink {
 
   /** A stored message no longer on Discord: deleted while the app was off. */
   deletedOffline(m: { id: string; channelId: string }): void {
+    this.drain();
     this.deleted(m);
   }
 
   updated(m: Message | PartialMessage): void {
+    this.inOrder(() => this.updatedNow(m));
+  }
+
+  private updatedNow(m: Message | PartialMessage): void {
     const chat = toChatMessage(m, false, this.names.displayName(m));
     const existing = this.storage.get(m.id);
     // Only edited_timestamp says a person edited it: a link preview arrives as an update with null.
@@ -121,6 +194,7 @@ export class MessageSink {
 
   /** Reaction counts read over REST (a reconnect's check): stored and shown when they changed. */
   reactionsRead(m: Message): void {
+    this.drain();
     const existing = this.storage.get(m.id);
     if (!existing?.view) return;
     const reactions = reactionsOf(m);
@@ -131,6 +205,10 @@ export class MessageSink {
 
   /** A MESSAGE_REACTION_* gateway event for a stored message: its counts change, live. */
   reaction(t: string, d: ReactionEvent, url: (id: string, animated: boolean) => string): void {
+    this.inOrder(() => this.reactionNow(t, d, url));
+  }
+
+  private reactionNow(t: string, d: ReactionEvent, url: (id: string, animated: boolean) => string): void {
     const existing = typeof d.message_id === 'string' ? this.storage.get(d.message_id) : undefined;
     if (!existing?.view) return;
     const reactions = applyReaction(existing.view.reactions, t, d, url);
@@ -140,6 +218,10 @@ export class MessageSink {
   }
 
   deleted(m: { id: string; channelId: string }): void {
+    this.inOrder(() => this.deletedNow(m));
+  }
+
+  private deletedNow(m: { id: string; channelId: string }): void {
     this.storage.update(m.id, { deleted: true });
     this.o.bus.emit('message.deleted', { id: m.id, channelId: m.channelId });
   }

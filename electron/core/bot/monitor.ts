@@ -72,9 +72,9 @@ export class ChannelMonitor {
   private readonly owner: ClientOwner;
   private attempt = 0;
   private readonly sink: MessageSink;
-  /** Writes the messages queued this tick, so a history query sees everything received. */
+  /** Handles the live messages still pending and writes what is queued, so a history query sees everything received. */
   flushWrites(): void {
-    this.sink.storage.flush();
+    this.sink.flush();
   }
   /** The watched channel while connected, for background history work (backfill); null otherwise. */
   historySource(): HistorySource | null {
@@ -224,6 +224,8 @@ export class ChannelMonitor {
    */
   private async shutdownClient(opts: { force?: boolean } = {}): Promise<void> {
     const gen = ++this.generation;
+    // Messages that arrived on this connection are still handled (stored, shown) before it goes.
+    this.sink.flush();
     this.clearTimers();
     this.abortConnect.abort();
     this.abortConnect = new AbortController();
