@@ -1,6 +1,7 @@
 // The panel window: created on first show (a --hidden start creates none), shown only once painted
 // (no white flash), and closing it hides it to the tray while the bot keeps running.
 import { BrowserWindow, Notification } from 'electron';
+import { shellLanguage, shellText } from './shell-text.js';
 import type { Logger } from 'pino';
 import type { RendererLocation } from './renderer-location.js';
 import type { ShellFlags } from './shell-flags.js';
@@ -18,10 +19,9 @@ export interface PanelWindowOptions {
   bounds?: Bounds | null;
 }
 
-export const CLOSE_NOTICE = {
-  title: 'Discord Monitor is still running',
-  body: 'Closing the window keeps monitoring in the background. Use the tray icon to open the panel again or to quit.',
-};
+/** The one-time notice when the window is closed, in the shell's language (CLOSE_NOTICE: the English). */
+export const closeNotice = (language = shellLanguage()) => ({ title: shellText('closeTitle', {}, language), body: shellText('closeBody', {}, language) });
+export const CLOSE_NOTICE = closeNotice('en');
 
 export class PanelWindow {
   private win: BrowserWindow | null = null;
@@ -87,7 +87,7 @@ export class PanelWindow {
       event.preventDefault();
       win.hide();
       this.o.flags.once('closeToTrayNoticeShown', () => {
-        if (Notification.isSupported()) new Notification(CLOSE_NOTICE).show();
+        if (Notification.isSupported()) new Notification(closeNotice()).show();
       });
     });
     win.on('closed', () => {

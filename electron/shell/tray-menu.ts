@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { BotState } from '../../shared/types.js';
+import { shellWords, type ShellKey } from './shell-words.js';
 
 export type TrayIcon = 'connected' | 'connecting' | 'stopped' | 'error';
 
@@ -32,20 +33,22 @@ export function trayMenuTemplate(
   state: TrayMenuState,
   actions: TrayMenuActions,
   extra: MenuItemConstructorOptions[],
+  /** The labels, in the shell's language (English by default). */
+  text: (key: ShellKey) => string = (key) => shellWords(key, {}, 'en'),
 ): MenuItemConstructorOptions[] {
   return [
-    { label: 'Show panel', click: () => actions.showPanel() },
+    { label: text('showPanel'), click: () => actions.showPanel() },
     {
-      label: state.running ? 'Stop monitoring' : 'Start monitoring',
+      label: text(state.running ? 'stopMonitoring' : 'startMonitoring'),
       // Starting needs a token, a server and a channel; the panel's Settings says so.
       enabled: state.running || state.configured,
       click: () => actions.toggleMonitoring(),
     },
     { type: 'separator' },
     ...(extra.length ? [...extra, { type: 'separator' as const }] : []),
-    { label: 'Start on login', type: 'checkbox', checked: state.startOnLogin, click: (item) => actions.setStartOnLogin(item.checked) },
-    { label: 'Open log folder', click: () => actions.openLogFolder() },
+    { label: text('startOnLogin'), type: 'checkbox', checked: state.startOnLogin, click: (item) => actions.setStartOnLogin(item.checked) },
+    { label: text('openLogFolder'), click: () => actions.openLogFolder() },
     { type: 'separator' },
-    { label: 'Quit', click: () => actions.quit() },
+    { label: text('quit'), click: () => actions.quit() },
   ];
 }

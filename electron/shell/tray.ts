@@ -5,6 +5,7 @@ import type { CommandName } from '../../shared/contract.js';
 import type { Core } from '../core/app-core.js';
 import type { LoginItem } from './login-item.js';
 import type { PanelWindow } from './panel-window.js';
+import { sayInShell, shellLanguage, shellText } from './shell-text.js';
 import { trayIconPath, trayMenuTemplate } from './tray-menu.js';
 
 export interface TrayOptions {
@@ -44,7 +45,8 @@ export function setupTray(o: TrayOptions): AppTray {
     const icon = trayIconPath(o.iconDir, status.state);
     if (icon !== shownIcon) tray.setImage(image(icon));
     shownIcon = icon;
-    tray.setToolTip(status.sentence);
+    const language = shellLanguage();
+    tray.setToolTip(sayInShell(status.sentence, status.i18n, language));
     const template = trayMenuTemplate(
       { running: core.monitor.isRunning(), configured: core.settings.view().configured, startOnLogin: loginItem.isEnabled() },
       {
@@ -64,6 +66,7 @@ export function setupTray(o: TrayOptions): AppTray {
         quit: () => app.quit(),
       },
       extraItems(),
+      (key) => shellText(key, {}, language),
     );
     tray.setContextMenu(Menu.buildFromTemplate(template));
   };

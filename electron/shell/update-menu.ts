@@ -3,6 +3,7 @@
 import { dialog, Notification, type MenuItemConstructorOptions } from 'electron';
 import type { UpdateView } from '../../shared/types.js';
 import type { Core } from '../core/app-core.js';
+import { sayInShell, shellLanguage, shellText, type ShellKey } from './shell-text.js';
 
 export interface UpdateMenuDeps {
   /** True when the user confirms installing the update described by `view`. */
@@ -12,22 +13,25 @@ export interface UpdateMenuDeps {
 
 export const electronUpdateDeps: UpdateMenuDeps = {
   async confirm(view) {
+    const language = shellLanguage();
+    const say = (key: ShellKey, params: Record<string, string | number> = {}) => shellText(key, params, language);
     const commits = view.commits.slice(0, 10).map((c) => `• ${c.hash.slice(0, 7)} ${c.subject} (${c.author})`);
     const plan = [
-      'Update the code',
-      view.dependencies?.changed ? 'Reinstall dependencies (lockfile changed)' : 'No dependency change',
-      'Rebuild and self-test',
-      view.restart.auto ? `Restart via ${view.restart.description}` : 'Restart needed afterwards',
+      say('planCode'),
+      say(view.dependencies?.changed ? 'planDeps' : 'planNoDeps'),
+      say('planBuild'),
+      view.restart.auto ? say('planRestartVia', { description: view.restart.description }) : say('planRestartNeeded'),
     ];
-    const estimate = view.estimate ? `About ${Math.round(view.estimate.ms / 1000)} s${view.estimate.basis === 'default' ? ' (default estimate)' : ''}.` : '';
-    const aside = view.localChanges.length ? `\nLocal changes set aside with git stash: ${view.localChanges.length} file(s).` : '';
+    const seconds = view.estimate ? Math.round(view.estimate.ms / 1000) : 0;
+    const estimate = view.estimate ? say(view.estimate.basis === 'default' ? 'estimateDefault' : 'estimate', { seconds }) : '';
+    const aside = view.localChanges.length ? `\n${say('setAside', { count: view.localChanges.length })}` : '';
     const { response } = await dialog.showMessageBox({
       type: 'question',
-      buttons: ['Update now', 'Cancel'],
+      buttons: [say('updateNow'), say('cancel')],
       defaultId: 0,
       cancelId: 1,
-      title: 'Discord Monitor update',
-      message: `Install ${view.count} update${view.count === 1 ? '' : 's'}?`,
+      title: say('updateTitle'),
+      message: say(view.count === 1 ? 'installOne' : 'installMany', { count: view.count }),
       detail: `${commits.join('\n')}\n\n${plan.join(' · ')}\n${estimate}${aside}`,
     });
     return response === 0;
@@ -42,7 +46,7 @@ export function createUpdateMenu(core: Pick<Core, 'dispatch' | 'bus' | 'updates'
     const reply = await core.dispatch(command, arg);
     if (!reply.ok) {
       core.log.logger.warn(reply.error.message);
-      deps.notify('Update refused', reply.error.message);
+      deps.notify(shellText('updateRefused'), sayInShell(reply.error.message, reply.error.i18n));
     }
   };
 
@@ -51,15 +55,14 @@ export function createUpdateMenu(core: Pick<Core, 'dispatch' | 'bus' | 'updates'
     const out: MenuItemConstructorOptions[] = [];
     if (view.state === 'available') {
       out.push({
-        label: `Update now (${view.count})`,
+        label: shellText('updateNowCount', { count: view.count }),
         click: () =>
           void deps.confirm(view).then((yes) => {
             if (yes && view.target) void run('update.run', { target: view.target });
           }),
       });
     }
-    const label =
-      view.state === 'checking' ? 'Checking for updates…' : view.state === 'updating' ? 'Updating…' : view.state === 'disabled' ? 'Updates disabled' : 'Check for updates';
+    const label = shellText(view.state === 'checking' ? 'checking' : view.state === 'updating' ? 'updating' : view.state === 'disabled' ? 'updatesDisabled' : 'checkUpdates');
     out.push({ label, enabled: view.state !== 'checking' && view.state !== 'updating' && view.state !== 'disabled', click: () => void run('update.check') });
     return out;
   }
@@ -73,14 +76,13 @@ export function createUpdateMenu(core: Pick<Core, 'dispatch' | 'bus' | 'updates'
       // The new process learns how the update ended once it is healthy: say it once.
       const last = view.lastUpdate;
       if (last && last.finishedAt !== announced && Date.now() - last.finishedAt < 10 * 60_000) {
-        deps.notify(last.outcome === 'success' ? 'Discord Monitor updated' : 'Update rolled back', last.message);
+        deps.notify(shellText(last.outcome === 'success' ? 'updated' : 'rolledBack'), sayInShell(last.message, last.i18n?.message));
       }
       announced = last?.finishedAt ?? announced;
       const outcome = view.run?.outcome ?? null;
       if (outcome && outcome !== lastOutcome && outcome !== 'running') {
-        if (outcome === 'restarting') deps.notify('Discord Monitor is restarting', view.run!.message);
-        else if (outcome === 'restart-needed') deps.notify('Update installed', view.run!.message);
-        else deps.notify('Update failed', view.run!.message);
+        const said = sayInShell(view.run!.message, view.run!.i18n?.message);
+        deps.notify(shellText(outcome === 'restarting' ? 'restarting' : outcome === 'restart-needed' ? 'installed' : 'failed'), said);
       }
       lastOutcome = outcome;
     });

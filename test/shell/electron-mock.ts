@@ -29,6 +29,8 @@ function freshState() {
   return {
     paths: { userData: '/nonexistent/userData', logs: '/nonexistent/logs', home: '/nonexistent/home' } as Record<string, string>,
     appPath: '/nonexistent/app',
+    /** What app.getLocale() answers (the system's language, as Chromium reports it). */
+    locale: 'en-US',
     isPackaged: false,
     /** requestSingleInstanceLock() answers this (a function so tests can free the lock later). */
     lockAvailable: (): boolean => true,
@@ -68,6 +70,7 @@ class App extends EventEmitter {
     return mock.state.lockAvailable();
   });
   whenReady = vi.fn(() => Promise.resolve());
+  getLocale = vi.fn(() => mock.state.locale);
   isReady = vi.fn(() => true);
   getPath = vi.fn((name: string) => {
     const path = mock.state.paths[name];

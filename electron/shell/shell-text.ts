@@ -1,0 +1,25 @@
+// The desktop shell's own words (tray, native dialogs, notifications) in the system's language: the
+// panel's choice lives in the page's storage, out of reach here, so app.getLocale() decides. Core
+// sentences (the tray tooltip, an update's outcome) go through the panel's catalogue by their key.
+import { app } from 'electron';
+import { renderText, type I18nText } from '../../shared/core-text.js';
+import { coreFr } from '../../renderer/src/i18n/core-fr.js';
+import { shellWords, type ShellKey, type ShellLanguage } from './shell-words.js';
+
+export type { ShellKey, ShellLanguage };
+
+/** Asked each time: the system language can change while the app runs in the tray. */
+export function shellLanguage(): ShellLanguage {
+  return app.getLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** One of the shell's own phrases, `{{name}}` filled from `params`. */
+export function shellText(key: ShellKey, params: Record<string, string | number> = {}, language = shellLanguage()): string {
+  return shellWords(key, params, language);
+}
+
+/** A core sentence in the shell's language, by key; the English the core sent otherwise. */
+export function sayInShell(english: string, i18n?: I18nText | null, language = shellLanguage()): string {
+  if (language === 'en' || !i18n) return english;
+  return renderText(i18n, coreFr, { locale: language }) ?? english;
+}
