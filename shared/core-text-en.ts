@@ -120,6 +120,17 @@ export const coreEn = {
   'log.startOnLoginDisabled': 'Start on login disabled.',
   'log.tokenUnencrypted': 'The bot token is stored without encryption in {{file}} (readable only by your user account).',
 
+  // Desktop keyring (electron/shell/secret-box.ts)
+  'keyring.none': 'No system keyring (GNOME Keyring or KWallet) was found, so {{warning}} Install or unlock one and restart to encrypt it.',
+  'keyring.noAnswer': 'The system keyring did not answer after {{attempts}} tries (still locked after login?), so {{warning}}',
+  'keyring.noAnswerLog':
+    'The system keyring did not answer after {{attempts}} tries (still locked after login?); the bot token is kept in the unencrypted file instead. Unlock the keyring and restart Discord Monitor.',
+  'keyring.noAnswerLogEncrypted':
+    'The system keyring did not answer after {{attempts}} tries (still locked after login?); the bot token is kept in the unencrypted file instead, and the encrypted one ({{file}}) cannot be read now. Unlock the keyring and restart Discord Monitor.',
+  'keyring.decryptFailed':
+    'Could not decrypt the bot token in {{file}} ({{detail}}); the keyring may still be locked. Unlock it and restart Discord Monitor, or enter the token again in Settings.',
+  'keyring.adopted': 'The bot token was stored without encryption; it is now encrypted with the system keyring.',
+
   // Headless server (electron/headless)
   'log.keyringTokenUnreadable':
     'The bot token was encrypted by the desktop app with the system keyring (token.enc), which headless mode cannot read. Set DISCORD_TOKEN, or enter the token in the panel (headless stores it unencrypted).',

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { safeStorage } from 'electron';
 import type { Logger } from 'pino';
+import { coreText, type CoreSentence, type I18nText } from '../../shared/core-text.js';
 import type { SecretBox } from '../core/ports.js';
+import { say } from '../core/log/say.js';
 import { FileSecretBox } from '../core/settings/file-secret-box.js';
 
 export interface SecretBoxOptions {
@@ -25,20 +27,20 @@ export interface ShellSecretBox extends SecretBox {
 
 /** Holds log lines until there is a logger (the box is opened before the core). */
 class Warnings {
-  private pending: Array<['info' | 'warn', string]> = [];
+  private pending: Array<['info' | 'warn', CoreSentence]> = [];
   private logger: Logger | null = null;
-  warn(message: string): void {
+  warn(message: CoreSentence): void {
     this.write('warn', message);
   }
-  info(message: string): void {
+  info(message: CoreSentence): void {
     this.write('info', message);
   }
   attach(logger: Logger): void {
     this.logger = logger;
-    for (const [level, message] of this.pending.splice(0)) logger[level](message);
+    for (const [level, message] of this.pending.splice(0)) say(logger, level, message);
   }
-  private write(level: 'info' | 'warn', message: string): void {
-    if (this.logger) this.logger[level](message);
+  private write(level: 'info' | 'warn', message: CoreSentence): void {
+    if (this.logger) say(this.logger, level, message);
     else this.pending.push([level, message]);
   }
 }
@@ -52,21 +54,21 @@ export async function openSecretBox(o: SecretBoxOptions): Promise<ShellSecretBox
 
   // basic_text "encrypts" with a key stored beside the data: calling that encrypted would be a lie.
   if ((o.platform ?? process.platform) === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-    return fallback(plain, warnings, `No system keyring (GNOME Keyring or KWallet) was found, so ${plain.warning} Install or unlock one and restart to encrypt it.`);
+    return fallback(plain, warnings, coreText('keyring.none', { warning: plain.warningI18n }));
   }
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (await safeStorage.isAsyncEncryptionAvailable()) return new SafeStorageBox(encryptedFile, plain, warnings, attempts, delayMs);
     if (attempt < attempts) await delay(delayMs);
   }
-  const reason = `The system keyring did not answer after ${attempts} tries (still locked after login?)`;
-  warnings.warn(`${reason}; the bot token is kept in the unencrypted file instead${existsSync(encryptedFile) ? `, and the encrypted one (${encryptedFile}) cannot be read now` : ''}. Unlock the keyring and restart Discord Monitor.`);
-  return fallback(plain, warnings, `${reason}, so ${plain.warning}`);
+  warnings.warn(existsSync(encryptedFile) ? coreText('keyring.noAnswerLogEncrypted', { attempts, file: encryptedFile }) : coreText('keyring.noAnswerLog', { attempts }));
+  return fallback(plain, warnings, coreText('keyring.noAnswer', { attempts, warning: plain.warningI18n }));
 }
 
-function fallback(plain: FileSecretBox, warnings: Warnings, warning: string): ShellSecretBox {
+function fallback(plain: FileSecretBox, warnings: Warnings, warning: CoreSentence): ShellSecretBox {
   return {
     encrypted: false,
-    warning,
+    warning: warning.text,
+    warningI18n: warning.i18n,
     get: () => plain.get(),
     set: (secret) => plain.set(secret),
     clear: () => plain.clear(),
@@ -77,6 +79,7 @@ function fallback(plain: FileSecretBox, warnings: Warnings, warning: string): Sh
 class SafeStorageBox implements ShellSecretBox {
   readonly encrypted = true;
   readonly warning = null;
+  readonly warningI18n: I18nText | null = null;
 
   constructor(
     private readonly file: string,
@@ -105,10 +108,7 @@ class SafeStorageBox implements ShellSecretBox {
         return result;
       } catch (err) {
         if (attempt === this.attempts) {
-          this.warnings.warn(
-            `Could not decrypt the bot token in ${this.file} (${err instanceof Error ? err.message : String(err)}); the keyring may still be locked. ` +
-              'Unlock it and restart Discord Monitor, or enter the token again in Settings.',
-          );
+          this.warnings.warn(coreText('keyring.decryptFailed', { file: this.file, detail: err instanceof Error ? err.message : String(err) }));
           return null;
         }
         await delay(this.delayMs);
@@ -135,7 +135,7 @@ class SafeStorageBox implements ShellSecretBox {
     const token = await this.plain.get();
     if (token) {
       await this.set(token);
-      this.warnings.info('The bot token was stored without encryption; it is now encrypted with the system keyring.');
+      this.warnings.info(coreText('keyring.adopted'));
     }
     return token;
   }

@@ -200,6 +200,16 @@ export const coreFr: CoreTranslation = {
     '{{reason}} La récupération a échoué : {{detail}} Pour récupérer à la main : cd {{dir}} && git reset --hard {{commit}}, puis réinstallez et reconstruisez',
   'update.boot.setAside': 'Des modifications trouvées dans le dossier de l’application ont été mises de côté : {{command}}',
   'update.boot.settingsRestored': 'Paramètres restaurés depuis {{file}}.',
+  'keyring.none':
+    'Aucun trousseau système (GNOME Keyring ou KWallet) n’a été trouvé, donc : {{warning}} Installez-en ou déverrouillez-en un et redémarrez pour le chiffrer.',
+  'keyring.noAnswer': 'Le trousseau système n’a pas répondu après {{attempts}} essais (toujours verrouillé après la connexion ?), donc : {{warning}}',
+  'keyring.noAnswerLog':
+    'Le trousseau système n’a pas répondu après {{attempts}} essais (toujours verrouillé après la connexion ?) ; le token du bot est gardé dans le fichier non chiffré. Déverrouillez le trousseau et redémarrez Discord Monitor.',
+  'keyring.noAnswerLogEncrypted':
+    'Le trousseau système n’a pas répondu après {{attempts}} essais (toujours verrouillé après la connexion ?) ; le token du bot est gardé dans le fichier non chiffré, et le fichier chiffré ({{file}}) est illisible pour l’instant. Déverrouillez le trousseau et redémarrez Discord Monitor.',
+  'keyring.decryptFailed':
+    'Impossible de déchiffrer le token du bot dans {{file}} ({{detail}}) ; le trousseau est peut-être encore verrouillé. Déverrouillez-le et redémarrez Discord Monitor, ou saisissez à nouveau le token dans les paramètres.',
+  'keyring.adopted': 'Le token du bot était stocké sans chiffrement ; il est maintenant chiffré avec le trousseau système.',
   'archive.exportNoChannel': 'Aucun salon n’est encore configuré : indiquez l’ID du salon dans les paramètres, puis exportez.',
   'archive.exportInBrowser': 'Dans le navigateur, le bouton Exporter télécharge le fichier (GET /api/export) ; en ligne de commande, utilisez npm run export.',
   'archive.exported': { one: '{{count}} message exporté dans {{file}}.', other: '{{count}} messages exportés dans {{file}}.' },
