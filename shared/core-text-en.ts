@@ -131,6 +131,10 @@ export const coreEn = {
     'Could not decrypt the bot token in {{file}} ({{detail}}); the keyring may still be locked. Unlock it and restart Discord Monitor, or enter the token again in Settings.',
   'keyring.adopted': 'The bot token was stored without encryption; it is now encrypted with the system keyring.',
 
+  // Desktop shell log lines (electron/shell/tray.ts)
+  'shell.startOnLoginFailed': 'Could not change "Start on login": {{detail}}',
+  'shell.openFailed': 'Could not open {{path}}: {{detail}}',
+
   // Headless server (electron/headless)
   'log.keyringTokenUnreadable':
     'The bot token was encrypted by the desktop app with the system keyring (token.enc), which headless mode cannot read. Set DISCORD_TOKEN, or enter the token in the panel (headless stores it unencrypted).',

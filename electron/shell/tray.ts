@@ -2,6 +2,8 @@
 // menu is rebuilt on every change (Linux only picks up a new menu through setContextMenu).
 import { app, Menu, nativeImage, shell, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { CommandName } from '../../shared/contract.js';
+import { coreText } from '../../shared/core-text.js';
+import { say } from '../core/log/say.js';
 import type { Core } from '../core/app-core.js';
 import type { LoginItem } from './login-item.js';
 import type { PanelWindow } from './panel-window.js';
@@ -56,12 +58,12 @@ export function setupTray(o: TrayOptions): AppTray {
           try {
             loginItem.setEnabled(enabled);
           } catch (err) {
-            core.log.logger.error(`Could not change "Start on login": ${String(err)}`);
+            say(core.log.logger, 'error', coreText('shell.startOnLoginFailed', { detail: String(err) }));
           }
           refresh();
         },
         openLogFolder: () => {
-          void shell.openPath(o.logDir).then((problem) => problem && core.log.logger.warn(`Could not open ${o.logDir}: ${problem}`));
+          void shell.openPath(o.logDir).then((problem) => problem && say(core.log.logger, 'warn', coreText('shell.openFailed', { path: o.logDir, detail: problem })));
         },
         quit: () => app.quit(),
       },

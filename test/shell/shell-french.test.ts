@@ -6,7 +6,9 @@ import { EventBus } from '../../electron/core/event-bus.js';
 import { Redactor } from '../../electron/core/log/redactor.js';
 import { coreText } from '../../shared/core-text.js';
 import type { UpdateView } from '../../shared/types.js';
-import { dialog, mock } from './electron-mock.js';
+import { renderText } from '../../shared/core-text.js';
+import { coreFr } from '../../renderer/src/i18n/core-fr.js';
+import { dialog, mock, shell } from './electron-mock.js';
 import { painted, startMain, useShellWorld } from './harness.js';
 
 vi.mock('electron', () => import('./electron-mock.js'));
@@ -64,6 +66,17 @@ describe('the desktop shell in French', () => {
     current = { ...current, run: { outcome: 'rolled-back', message: failed.text, i18n: { message: failed.i18n } } as never };
     bus.emit('update.status', current);
     expect(notes).toEqual([expect.stringMatching(/^Échec de la mise à jour: Échec de la mise à jour à l’étape build/)]);
+  });
+
+  it('the tray’s log line for a folder that cannot be opened carries its key', async () => {
+    t.started = await startMain({ flags: ['--hidden'] });
+    const { core } = t.started!.shell;
+    shell.openPath.mockResolvedValueOnce('No application is registered to open folders');
+    t.started!.menu().click('Open log folder');
+    await vi.waitFor(() => expect(core.log.recent().some((e) => e.i18n?.key === 'shell.openFailed')).toBe(true));
+    const opened = core.log.recent().find((e) => e.i18n?.key === 'shell.openFailed')!;
+    expect(opened.message).toBe(`Could not open ${t.started!.dirs.logs}: No application is registered to open folders`);
+    expect(renderText(opened.i18n!, coreFr, { locale: 'fr' })).toBe(`Impossible d’ouvrir ${t.started!.dirs.logs} : No application is registered to open folders`);
   });
 
   it('an English desktop keeps the English', async () => {

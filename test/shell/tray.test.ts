@@ -97,6 +97,8 @@ describe('tray', () => {
       expect(t.started!.menu()).not.toBe(before);
       expect(t.started!.menu().item('Start on login').checked).toBe(false);
       expect(t.started!.shell.core.log.recent().map((e) => e.message)).toContainEqual(expect.stringMatching(/^Could not change "Start on login"/));
+      // By key, so a French panel's event log says it in French.
+      expect(t.started!.shell.core.log.recent().find((e) => e.message.startsWith('Could not change'))?.i18n?.key).toBe('shell.startOnLoginFailed');
     } finally {
       platform.mockRestore();
     }

@@ -210,6 +210,8 @@ export const coreFr: CoreTranslation = {
   'keyring.decryptFailed':
     'Impossible de déchiffrer le token du bot dans {{file}} ({{detail}}) ; le trousseau est peut-être encore verrouillé. Déverrouillez-le et redémarrez Discord Monitor, ou saisissez à nouveau le token dans les paramètres.',
   'keyring.adopted': 'Le token du bot était stocké sans chiffrement ; il est maintenant chiffré avec le trousseau système.',
+  'shell.startOnLoginFailed': 'Impossible de modifier « Lancer au démarrage de la session » : {{detail}}',
+  'shell.openFailed': 'Impossible d’ouvrir {{path}} : {{detail}}',
   'archive.exportNoChannel': 'Aucun salon n’est encore configuré : indiquez l’ID du salon dans les paramètres, puis exportez.',
   'archive.exportInBrowser': 'Dans le navigateur, le bouton Exporter télécharge le fichier (GET /api/export) ; en ligne de commande, utilisez npm run export.',
   'archive.exported': { one: '{{count}} message exporté dans {{file}}.', other: '{{count}} messages exportés dans {{file}}.' },
