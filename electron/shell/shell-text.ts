@@ -3,7 +3,7 @@
 // sentences (the tray tooltip, an update's outcome) go through the panel's catalogue by their key.
 import { app } from 'electron';
 import { renderText, type I18nText } from '../../shared/core-text.js';
-import { coreFr } from '../../renderer/src/i18n/core-fr.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 import { shellWords, type ShellKey, type ShellLanguage } from './shell-words.js';
 
 export type { ShellKey, ShellLanguage };

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { BackfillView, ChatMessage } from '../../shared/types.js';
 import { renderText } from '../../shared/core-text.js';
-import { coreFr } from '../../renderer/src/i18n/core-fr.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
 
 const DAY = 86_400_000;

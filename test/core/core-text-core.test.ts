@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { coreEn, coreText, renderText } from '../../shared/core-text.js';
-import { coreFr } from '../../renderer/src/i18n/core-fr.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 import { Fixture } from '../update/fixture.js';
 import { UpdateJournal } from '../../electron/core/update/journal.js';
 import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';

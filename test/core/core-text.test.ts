@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coreEn, coreText, placeholders, renderText, type CoreEntry } from '../../shared/core-text';
-import { coreFr } from '../../renderer/src/i18n/core-fr';
+import { coreFr } from '../../shared/core-text-fr.js';
 import { botErrors } from '../../electron/core/bot/errors';
 
 const EN: Record<string, CoreEntry> = coreEn;

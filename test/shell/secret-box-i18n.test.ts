@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { renderText, type I18nText } from '../../shared/core-text.js';
-import { coreFr } from '../../renderer/src/i18n/core-fr.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 import { openSecretBox } from '../../electron/shell/secret-box.js';
 import { mock, resetElectronMock } from './electron-mock.js';
 

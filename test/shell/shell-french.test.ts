@@ -7,7 +7,7 @@ import { Redactor } from '../../electron/core/log/redactor.js';
 import { coreText } from '../../shared/core-text.js';
 import type { UpdateView } from '../../shared/types.js';
 import { renderText } from '../../shared/core-text.js';
-import { coreFr } from '../../renderer/src/i18n/core-fr.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 import { dialog, mock, shell } from './electron-mock.js';
 import { painted, startMain, useShellWorld } from './harness.js';
 

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { renderText, type I18nText } from '../../shared/core-text.js';
-import { coreFr } from '../../renderer/src/i18n/core-fr.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 import { bootCheck } from '../../electron/core/update/boot.js';
 import { UpdateJournal } from '../../electron/core/update/journal.js';
 import { runUpdate } from '../../electron/core/update/pipeline.js';

@@ -7,7 +7,7 @@ import { toLastUpdate } from '../../electron/core/update-view.js';
 import { runUpdate } from '../../electron/core/update/pipeline.js';
 import { SentenceError } from '../../electron/core/sentence-error.js';
 import { coreEn, renderText } from '../../shared/core-text.js';
-import { coreFr } from '../../renderer/src/i18n/core-fr.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 import { Fixture } from './fixture.js';
 
 const fr = { locale: 'fr-FR' };

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { coreEn, renderText, type CoreEntry, type I18nText } from '../../../shared/core-text';
 import { stripBidiControls } from '../lib/bidi';
-import { coreFr } from './core-fr';
+import { coreFr } from '../../../shared/core-text-fr';
 import { currentLanguage, type Language } from './index';
 
 const CATALOGUES: Record<Language, Readonly<Record<string, CoreEntry>>> = { en: coreEn, fr: coreFr };

@@ -1,6 +1,6 @@
 // French of the sentences the core sends (keys and placeholders of shared/core-text-en.ts, checked by
 // its type and by test/core/core-text.test.ts).
-import type { CoreTranslation } from '../../../shared/core-text';
+import type { CoreTranslation } from './core-text.js';
 
 export const coreFr: CoreTranslation = {
   'status.notConfigured': 'Non configuré — ajoutez le token du bot, l’ID du serveur et l’ID du salon dans les paramètres.',
