@@ -25,7 +25,8 @@ export const freePort = () =>
     s.on('error', reject);
   });
 
-export async function superviseApp(world: World, appDir: string, accessToken: string): Promise<Supervised> {
+/** `pathPrefix`: a folder searched first for commands the app runs (tests put wrappers of git, cp… there). */
+export async function superviseApp(world: World, appDir: string, accessToken: string, opts: { pathPrefix?: string } = {}): Promise<Supervised> {
   if (!existsSync('/usr/bin/supervisord')) throw new Error('supervisord missing: apt-get install -y supervisor (.ci/run does it)');
   const dir = mkdtempSync(join(tmpdir(), 'dm-supervised-'));
   const port = await freePort();
@@ -36,7 +37,7 @@ export async function superviseApp(world: World, appDir: string, accessToken: st
     DISCORD_API_URL: world.fake.apiUrl,
     DISCORD_MONITOR_ACCESS_TOKEN: accessToken,
     DISCORD_MONITOR_DATA_DIR: join(dir, 'data'),
-    PATH: `${join(process.execPath, '..')}:${process.env.PATH}`,
+    PATH: `${opts.pathPrefix ? `${opts.pathPrefix}:` : ''}${join(process.execPath, '..')}:${process.env.PATH}`,
     HOME: process.env.HOME ?? '/root',
   };
   writeFileSync(

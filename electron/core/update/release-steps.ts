@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { ensureDeps } from './deps-store.js';
 import { short } from './git.js';
+import { lockfileDiffers } from './repo.js';
 import { buildRelease, type Release } from './release.js';
 import { currentRelease, launchersInstalled, ownBuildDir, readReleaseInfo, releaseOf, releaseVite, RELEASES } from './release-layout.js';
 
@@ -60,7 +61,8 @@ export async function installDeps(r: ReleaseRun, c: Ctx): Promise<'reused' | 'li
   collectGarbage(c.appDir, [r.running, c.from].filter((x): x is string => x !== null), c.log);
   // The plain checkout's node_modules matches the running version: linked when the lockfile is the same.
   const plain = r.running === null && !launchersInstalled(c.appDir) ? join(c.appDir, 'node_modules') : null;
-  const installed = plain && (await c.git.raw(['diff', '--quiet', c.from, c.to, '--', 'package-lock.json']).then(() => true, () => false)) ? plain : null;
+  // Not `git diff --quiet`: simple-git resolves on its exit code 1 (no stderr), so a changed lockfile looked unchanged.
+  const installed = plain && !(await lockfileDiffers(c.git, c.from, c.to)) ? plain : null;
   const { hash, made } = await ensureDeps({ git: c.git, appDir: c.appDir, commit: c.to, installed, install: c.commands.install, timeoutMs: c.timeouts.install, env: c.env, log: c.log });
   r.depsHash = hash;
   return made;
