@@ -11,6 +11,7 @@ import { reusableOutputs } from '../../electron/core/update/release.js';
 import { checkForUpdates } from '../../electron/core/update/check.js';
 import { clearStaleGitLocks } from '../../electron/core/update/git-locks.js';
 import { depsDir } from '../../electron/core/update/release-layout.js';
+import { installDeps, startReleaseRun } from '../../electron/core/update/release-steps.js';
 import { Fixture } from './fixture.js';
 
 const gitEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_')));
@@ -130,4 +131,19 @@ it('stale lock files of a killed git (HEAD, branch, stash, index) are removed wh
   expect(said.join('\n')).toContain('Removed a stale .git/refs/heads/main.lock');
   await git.raw(['reset', '--hard', 'HEAD']);
   expect(await clearStaleGitLocks(git, app, () => [4242])).toEqual([]);
+});
+
+it('the first release update of a plain checkout installs a changed lockfile instead of linking the old node_modules', async () => {
+  const from = commit({ 'package.json': '{"name":"x"}', 'package-lock.json': '{"v":"1"}' }, 'v1');
+  mkdirSync(join(app, 'node_modules', 'dep'), { recursive: true });
+  writeFileSync(join(app, 'node_modules', 'dep', 'v.txt'), '1');
+  const to = commit({ 'package-lock.json': '{"v":"2"}' }, 'v2');
+  const r = startReleaseRun(null);
+  const made = await installDeps(r, {
+    git: simpleGit(app), appDir: app, from, to, log: () => undefined, env: process.env,
+    commands: { install: [process.execPath, '-e', INSTALL_OK], build: ['true'], selfTest: ['true'] },
+    timeouts: { install: 10_000, build: 10_000 },
+  });
+  expect(made).toBe('installed');
+  expect(readFileSync(join(depsDir(app, lockHash('{"v":"2"}')), 'node_modules', 'dep', 'v.txt'), 'utf8')).toBe('2');
 });
