@@ -72,9 +72,12 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Code that signals the test through `marker`, then hangs until killed. */
+/**
+ * Code that signals the test through `marker`, then hangs until killed. The timer keeps the event loop
+ * busy: a bare pending top-level await exits with code 13 once nothing else runs (a race with the kill).
+ */
 const hang = (marker: string, removeFirst = '') =>
-  `const __fs = await import('node:fs');${removeFirst ? ` __fs.rmSync(${removeFirst}, { recursive: true, force: true });` : ''} __fs.writeFileSync(${JSON.stringify(marker)}, String(process.pid)); await new Promise(() => {});\n`;
+  `const __fs = await import('node:fs');${removeFirst ? ` __fs.rmSync(${removeFirst}, { recursive: true, force: true });` : ''} __fs.writeFileSync(${JSON.stringify(marker)}, String(process.pid)); await new Promise(() => setInterval(() => undefined, 60_000));\n`;
 
 interface KillPoint {
   /** What the title says (the journal's step is `step`). */
