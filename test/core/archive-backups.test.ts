@@ -6,6 +6,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupService, type BackupSettings } from '../../electron/core/archive/backups.js';
 import { readJsonExport } from '../../electron/core/archive/import.js';
+import { CommandError } from '../../electron/core/errors.js';
 import { tightenModes } from '../../electron/core/fs-modes.js';
 import { readEnvOverrides } from '../../electron/core/settings/env.js';
 import { CHANNEL, storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
@@ -94,6 +95,17 @@ describe('message backups', () => {
     expect(s2.status().error).toMatch(/could not be written/);
     // By key too, so a French panel says it in French; the system's words stay the detail.
     expect(s2.status().errorI18n).toMatchObject({ key: 'archive.backupFailed', params: { dir: join(blocked, 'backups') } });
+  });
+
+  it('a failed "Back up now" answers the panel with that sentence, not "failed unexpectedly"', async () => {
+    const { f } = service();
+    const blocked = join(f.dir, 'not-a-folder');
+    writeFileSync(blocked, 'x');
+    const { s } = service({ backupDir: join(blocked, 'backups') });
+    const err = await s.backupNow('manual').catch((e: unknown) => e);
+    // The dispatcher turns a CommandError into the reply's code, message and key; anything else is "internal".
+    expect(err).toBeInstanceOf(CommandError);
+    expect((err as CommandError).toBody()).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/could not be written/), i18n: { key: 'archive.backupFailed' } });
   });
 
   it('writes into BACKUP_DIR when set', async () => {

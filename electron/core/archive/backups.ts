@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { BackupInfo, BackupStatus } from '../../../shared/archive.js';
 import { coreText, type CoreSentence } from '../../../shared/core-text.js';
+import { CommandError } from '../errors.js';
 import { say } from '../log/say.js';
 import { PRIVATE_DIR } from '../fs-modes.js';
 import { exportToFile } from './exporter.js';
@@ -42,11 +43,11 @@ const timeOf = (stamp: string) => Date.parse(stamp.replace(/^(\d{4})(\d{2})(\d{2
 class NoChannel extends Error {}
 
 /** A backup that could not be written: the sentence with the fix, by key too. */
-export class BackupError extends Error {
-  readonly i18n;
+/** A CommandError, so "Back up now" answers the panel with the reason rather than "failed unexpectedly". */
+export class BackupError extends CommandError {
   constructor(sentence: CoreSentence, cause: unknown) {
-    super(sentence.text, { cause });
-    this.i18n = sentence.i18n;
+    super('unavailable', sentence);
+    this.cause = cause;
   }
 }
 
