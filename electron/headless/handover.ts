@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { HandoverPort } from '../core/ports.js';
 import type { PanelServer } from './http-server.js';
-import { startStandby, type Standby } from './standby-launch.js';
+import { StandbySlot } from './standby-launch.js';
 
 /** The new version's headless entry. The one place to change when builds move to release folders. */
 export function successorEntry(appDir: string): string {
@@ -23,19 +23,13 @@ export interface HeadlessHandoverOptions {
 }
 
 export function headlessHandover(o: HeadlessHandoverOptions): HandoverPort {
-  let ready: Standby | null = null;
-  const abort = async () => {
-    const s = ready;
-    ready = null;
-    await s?.standDown();
-  };
+  const slot = new StandbySlot();
   const port: HandoverPort = {
     async standby(log, releaseEntry) {
-      await abort();
       const panel = o.panel();
       const entry = releaseEntry ?? successorEntry(o.appDir);
       log(`Starting the new version beside this one: ${entry} --standby`);
-      ready = await startStandby(
+      const ready = await slot.start(
         { entry, argv: o.argv, cwd: o.appDir, listenFd: panel ? panel.listenFd() : null, port: panel?.port ?? o.port() },
         o.standbyDeadlineMs,
       );
@@ -43,10 +37,12 @@ export function headlessHandover(o: HeadlessHandoverOptions): HandoverPort {
     },
     async takeOver({ resumeBot }) {
       // "Restart now" (no update ran) has no standby yet.
-      if (!ready) await port.standby((line) => process.stdout.write(`${line}\n`));
-      const s = ready;
+      let s = slot.take();
+      if (!s) {
+        await port.standby((line) => process.stdout.write(`${line}\n`));
+        s = slot.take();
+      }
       if (!s) throw new Error('No new version is ready in standby.');
-      ready = null;
       try {
         await s.takeOver(resumeBot);
       } catch (err) {
@@ -58,7 +54,7 @@ export function headlessHandover(o: HeadlessHandoverOptions): HandoverPort {
       await Promise.all([o.panel()?.handOver(), o.shutdown(), s.released()]);
       (o.exit ?? process.exit)(0);
     },
-    abort,
+    abort: slot.abort,
   };
   return port;
 }

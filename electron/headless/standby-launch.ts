@@ -126,3 +126,25 @@ export function startStandby(o: StandbyLaunch, deadlineMs = 120_000): Promise<St
     },
   );
 }
+
+/** The one successor this process may have in standby: starting another stands the previous one down. */
+export class StandbySlot {
+  private ready: Standby | null = null;
+
+  async start(o: StandbyLaunch, deadlineMs?: number): Promise<Standby> {
+    await this.abort();
+    this.ready = await startStandby(o, deadlineMs);
+    return this.ready;
+  }
+
+  /** The standby, handed to the caller: the slot is empty afterwards. */
+  take(): Standby | null {
+    const s = this.ready;
+    this.ready = null;
+    return s;
+  }
+
+  readonly abort = async (): Promise<void> => {
+    await this.take()?.standDown();
+  };
+}

@@ -3,7 +3,7 @@
 // A build that cannot get there never takes over; this process carries on and says why.
 import type { HandoverPort, Relauncher } from '../core/ports.js';
 import { successorEntry } from '../headless/handover.js';
-import { startStandby, type Standby } from '../headless/standby-launch.js';
+import { StandbySlot } from '../headless/standby-launch.js';
 import { saveWindowState, type WindowState } from './window-state.js';
 
 export interface StandbyCheckOptions {
@@ -18,18 +18,12 @@ export interface StandbyCheckOptions {
 }
 
 export function standbyCheck(o: StandbyCheckOptions): HandoverPort {
-  let ready: Standby | null = null;
-  const abort = async () => {
-    const s = ready;
-    ready = null;
-    await s?.standDown();
-  };
+  const slot = new StandbySlot();
   const port: HandoverPort = {
     async standby(log, releaseEntry) {
-      await abort();
       const entry = o.entry ?? releaseEntry ?? successorEntry(o.appDir);
       log(`Checking the new version in plain Node: ${entry} --standby`);
-      ready = await startStandby(
+      const ready = await slot.start(
         {
           entry,
           argv: ['--data-dir', o.dataDir, '--no-token'],
@@ -44,14 +38,19 @@ export function standbyCheck(o: StandbyCheckOptions): HandoverPort {
       log(`The new version passed the standby check (pid ${ready.pid}): modules loaded, stores open.`);
     },
     async takeOver() {
-      if (!ready) await port.standby(() => undefined);
-      await abort();
+      // "Restart now" (no update ran) has not been checked yet: check, then stand the check down.
+      let checked = slot.take();
+      if (!checked) {
+        await port.standby(() => undefined);
+        checked = slot.take();
+      }
+      await checked?.standDown();
       const state = o.windowState();
       saveWindowState(o.dataDir, state);
       // The tray stays the only sign of the app when the window was hidden: relaunch hidden too.
       await o.relauncher.relaunch(state.visible ? [] : ['--hidden']);
     },
-    abort,
+    abort: slot.abort,
   };
   return port;
 }

@@ -25,8 +25,11 @@ export const freePort = () =>
     s.on('error', reject);
   });
 
-/** `pathPrefix`: a folder searched first for commands the app runs (tests put wrappers of git, cp… there). */
-export async function superviseApp(world: World, appDir: string, accessToken: string, opts: { pathPrefix?: string } = {}): Promise<Supervised> {
+/**
+ * `pathPrefix`: a folder searched first for commands the app runs (tests put wrappers of git, cp… there).
+ * `startRetries`: supervisord's startretries (a boot-crash test wants no slack).
+ */
+export async function superviseApp(world: World, appDir: string, accessToken: string, opts: { pathPrefix?: string; startRetries?: number } = {}): Promise<Supervised> {
   if (!existsSync('/usr/bin/supervisord')) throw new Error('supervisord missing: apt-get install -y supervisor (.ci/run does it)');
   const dir = mkdtempSync(join(tmpdir(), 'dm-supervised-'));
   const port = await freePort();
@@ -62,7 +65,7 @@ directory=${appDir}
 environment=${Object.entries(env).map(([k, v]) => `${k}="${v}"`).join(',')}
 autorestart=true
 startsecs=1
-startretries=3
+startretries=${opts.startRetries ?? 3}
 stopsignal=TERM
 stopwaitsecs=20
 redirect_stderr=true
