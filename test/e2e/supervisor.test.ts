@@ -19,7 +19,7 @@ let supervised: Supervised;
 beforeAll(async () => {
   world = await createWorld({ heartbeatIntervalMs: 5000 });
   checkout = createInstalledCheckout();
-  supervised = await superviseApp(world, checkout.dir, ACCESS, { startRetries: 2 });
+  supervised = await superviseApp(world, checkout.dir, ACCESS);
 }, 120_000);
 
 afterAll(async () => {
@@ -37,8 +37,11 @@ it('updates under supervisord: supervisorctl restarts it into the new commit', a
 }, 120_000);
 
 // "After 2 boots" and "after 3" must not look the same: the journal's boot count is asserted (a
-// watchdog changed to 3 makes this test fail, tried), and startretries=2 leaves supervisord no slack
-// for quick exits. Runs alone too: the good version is whatever runs when it starts.
+// watchdog changed to 3 makes this test fail, tried). supervisord's default startretries=3 leaves
+// exactly the starts this needs: two failed boots, the boot that rolls back and exits (a detached
+// relaunch would run beside the manager), then the good version — a rollback after 3 boots would
+// leave no start for it. (startretries=2 made the test depend on whether the rolling-back boot
+// outlived startsecs.) Runs alone too: the good version is whatever runs when it starts.
 it('a new version that crashes at boot twice is rolled back on the third start, rebuilt and restarted by supervisord', async () => {
   const base = supervised.base;
   // Whatever version runs now (this test does not rely on the one before it) is the good one.
