@@ -3,23 +3,15 @@
 // or with any of the three confirmations missing; otherwise a backup first, then bulk deletes for
 // messages under 14 days and single deletes for older ones, counted on the fake.
 import { existsSync, statSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { readJsonExport } from '../../electron/core/archive/import.js';
 import { PERMISSION } from '../fake-discord/permissions.js';
-import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, waitState, type World, eachWorld } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
-
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  await world.close();
-});
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
 const DAY = 24 * 60 * 60 * 1000;
 const CONFIRMED = { phrase: 'DELETE ALL MESSAGES', channelName: 'general', acknowledged: true };

@@ -1,25 +1,17 @@
 // Catch-up against the real discord.js and the documented fake: no page cap, every message once and
 // in order (also under 429s and with live messages arriving meanwhile), a hole never skipped, and a
 // catch-up after a re-IDENTIFY.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { ChatMessage } from '../../shared/types.js';
-import { configuredEnv, coreFor, createWorld, nextEvent, TOKEN, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, TOKEN, waitState, type World, eachWorld } from '../helpers/world.js';
 
 // A second IDENTIFY within 5 s waits for Discord's identify spacing, hence the long deadlines.
 const DEADLINE_MS = 60_000;
 
 let world: World;
 let core: Core | null = null;
-
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  await world.close();
-});
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
 async function connectedCore(): Promise<Core> {
   core = await coreFor(world, configuredEnv(world));

@@ -1,22 +1,14 @@
 // Every way Discord's gateway can interrupt a session (docs: Gateway → Resuming, Opcodes and Status
 // Codes), against the real discord.js: the monitor comes back with one live session, never two.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Core } from '../../electron/core/app-core.js';
-import { configuredEnv, coreFor, createWorld, nextEvent, TOKEN, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, TOKEN, waitState, type World, eachWorld } from '../helpers/world.js';
 import type { FakeDiscord } from '../fake-discord/server.js';
 
 let world: World;
 let core: Core | null = null;
-
-beforeEach(async () => {
-  world = await createWorld({ heartbeatIntervalMs: 250 });
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  await world.close();
-});
+eachWorld({ heartbeatIntervalMs: 250 }, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
 const faults: Array<[string, (f: FakeDiscord) => void, 'resume' | 'identify']> = [
   ['op 7 RECONNECT', (f) => f.sendReconnect(), 'resume'],

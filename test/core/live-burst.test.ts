@@ -1,24 +1,16 @@
 // A live burst through the real discord.js and the fake: the per-message work (conversion, store,
 // panel event) is spread over event-loop turns instead of running inside the socket read that parsed
 // thousands of frames, without losing, duplicating or reordering anything.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { LIVE_PER_TURN } from '../../electron/core/bot/message-sink.js';
 import type { ChatMessage } from '../../shared/types.js';
-import { configuredEnv, coreFor, createWorld, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, waitState, type World, eachWorld } from '../helpers/world.js';
 
 const BURST = 3000;
 let world: World;
 let core: Core | null = null;
-
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  await world.close();
-});
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
 async function connectedCore(): Promise<Core> {
   core = await coreFor(world, configuredEnv(world));

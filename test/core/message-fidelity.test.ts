@@ -1,20 +1,12 @@
 // What the panel shows is what Discord shows: "(edited)" only for real edits, the server nickname
 // whichever way a message arrived, and edits/deletions made while the app was off.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, waitState, type World, eachWorld } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
-
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  await world.close();
-});
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
 // A second IDENTIFY within 5 s waits for Discord's identify spacing, hence the longer deadlines.
 const AFTER_RESTART_MS = 15_000;

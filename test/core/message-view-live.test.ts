@@ -1,23 +1,15 @@
 // The message view's data live, with the real discord.js against the fake Discord: a link preview's
 // embed arrives by partial MESSAGE_UPDATE, reactions follow MESSAGE_REACTION_* events (the intent is
 // asked for), mentions and the reply quote are resolved.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { seedDemo } from '../fake-discord/demo-data.js';
-import { configuredEnv, coreFor, createWorld, nextEvent, TOKEN, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, TOKEN, waitState, type World, eachWorld } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
-
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  await world.close();
-});
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
 async function connectedCore(): Promise<Core> {
   core = await coreFor(world, configuredEnv(world));

@@ -1,20 +1,12 @@
 // Each failure the user can meet says what happened and what to do, and does not loop.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { classifyLoginError } from '../../electron/core/bot/errors.js';
-import { configuredEnv, coreFor, createWorld, recordEvents, TOKEN, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, createWorld, recordEvents, TOKEN, waitState, type World, eachWorld } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
-
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  await world.close();
-});
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
 async function failWith(env: NodeJS.ProcessEnv) {
   core ??= await coreFor(world, env);

@@ -7,6 +7,7 @@ import { FileSecretBox } from '../../electron/core/settings/file-secret-box.js';
 import { confStore } from '../../electron/headless/run.js';
 import type { EventName, EventPayload } from '../../shared/contract.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
+import { afterEach, beforeEach } from 'vitest';
 
 export const TOKEN = 'test.bot-token.0123456789-abcdefghij';
 export const APP_DIR = resolve(import.meta.dirname, '..', '..');
@@ -102,4 +103,24 @@ export function recordEvents(core: Core): Array<{ event: EventName; payload: unk
 export async function waitState(core: Core, state: string, timeoutMs = 8000) {
   if (core.monitor.status().state === state) return core.monitor.status();
   return nextEvent(core, 'bot.status', (s) => s.state === state, timeoutMs);
+}
+
+/**
+ * A fresh world for each test, torn down after it: the test's core first (it holds the gateway
+ * session), then the fake Discord and the temp folder. The test file keeps its own `world`/`core`.
+ */
+export function eachWorld(
+  opts: Parameters<typeof createWorld>[0],
+  slots: { set(world: World): void; core(): Core | null; clear(): void },
+): void {
+  let current: World | null = null;
+  beforeEach(async () => {
+    current = await createWorld(opts);
+    slots.set(current);
+  });
+  afterEach(async () => {
+    await slots.core()?.shutdown();
+    slots.clear();
+    await current?.close();
+  });
 }
