@@ -3,22 +3,15 @@
 // folder beside it and linked relatively, so the page shows them offline.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { readJsonExport } from '../../electron/core/archive/import.js';
 import type { SaveDialogPort } from '../../electron/core/ports.js';
-import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, waitState, type World, eachWorld } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  await world.close();
-});
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
 async function connected(saveDialog: SaveDialogPort | null): Promise<Core> {
   core = await coreFor(world, configuredEnv(world), { mode: saveDialog ? 'electron' : 'headless', saveDialog });

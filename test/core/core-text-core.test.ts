@@ -2,26 +2,19 @@
 // in French; the English (log file, fallback) is the catalogue's. Real discord.js against the fake Discord.
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { coreEn, coreText, renderText } from '../../shared/core-text.js';
 import { coreFr } from '../../shared/core-text-fr.js';
 import { Fixture } from '../update/fixture.js';
 import { UpdateJournal } from '../../electron/core/update/journal.js';
-import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, waitState, type World, eachWorld } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
 const fr = { locale: 'fr-FR' };
 
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  await world.close();
-});
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
 describe('core sentences by key', () => {
   it('connected status, the log line that says so and the stop line are said in French', async () => {

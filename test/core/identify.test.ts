@@ -1,23 +1,16 @@
 // Discord's IDENTIFY limits (issue 7 item 6): ≥ 5 s between new sessions, session_start_limit read
 // from /gateway/bot and respected, start/stop spam collapsed into the last request.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { IdentifyGate, IDENTIFY_SPACING_MS } from '../../electron/core/bot/identify-gate.js';
-import { configuredEnv, coreFor, createWorld, nextEvent, TOKEN, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, TOKEN, waitState, type World, eachWorld } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
 // Discord's real spacing (5 s), not the short one the other tests use.
 const DISCORD_TUNING = { monitorTuning: { retryBaseMs: 100, retryMaxMs: 400 } };
 
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  await world.close();
-});
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
 describe('start/stop spam', () => {
   it('2,000 alternating bot.start/bot.stop, each awaited: ≤ 2 IDENTIFYs, ends stopped with nothing live', async () => {
