@@ -15,33 +15,14 @@ const REVIEWED = {
   OPEN_EXTERNAL_JS_CHECK: 'reviewed: https: URLs only',
 };
 
-/** RFC 4180 enough for the tool's report: quoted fields may hold commas, quotes and newlines. */
-function parseCsv(text) {
-  const rows = [[]];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    rows.at(-1).push(field.trim());
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      endField();
-    } else if (!quoted && c === '\n') {
-      endField();
-      rows.push([]);
-    } else {
-      field += c;
-    }
-  }
-  endField();
-  return rows.filter((r) => r.length > 1);
+/**
+ * The tool writes its sample and description fields without escaping the quotes inside them, so the
+ * report is not parseable CSV. Each finding starts a line with the check's name and four quoted,
+ * quote-free fields (severity, confidence, file, location): read exactly those.
+ */
+const FINDING = /^([A-Z][A-Z0-9_]+),"([A-Z]+)","([A-Z]+)","([^"\n]*)","([^"\n]*)"/gm;
+function readFindings(text) {
+  return [...text.matchAll(FINDING)].map(([, issue, severity, , file, at]) => ({ issue, severity, file, at }));
 }
 
 const require = createRequire(import.meta.url);
@@ -55,9 +36,14 @@ try {
     console.error('electronegativity: no report was written (the scan itself failed)');
     process.exit(1);
   }
-  const [header, ...rows] = parseCsv(readFileSync(csv, 'utf8'));
-  const col = (name) => header.indexOf(name);
-  const findings = rows.map((r) => ({ issue: r[col('issue')], severity: r[col('severity')], file: r[col('filename')], at: r[col('location')] }));
+  const text = readFileSync(csv, 'utf8');
+  const findings = readFindings(text);
+  // Every line that names a check must have been read, or a finding could hide in a malformed row.
+  const named = text.split('\n').filter((line) => /^[A-Z][A-Z0-9_]+_CHECK,/.test(line)).length;
+  if (named !== findings.length) {
+    console.error(`electronegativity: read ${findings.length} of ${named} findings in the report; the report format changed`);
+    process.exit(1);
+  }
   const blocking = findings.filter((f) => !['LOW', 'INFORMATIONAL'].includes(f.severity) && !REVIEWED[f.issue]);
   for (const f of findings) console.log(`electronegativity: ${f.severity} ${f.issue} electron/${f.file}:${f.at}${REVIEWED[f.issue] ? ` (${REVIEWED[f.issue]})` : ''}`);
   if (blocking.length) {
