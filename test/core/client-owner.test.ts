@@ -3,6 +3,7 @@
 import { REST } from 'discord.js';
 import { WebSocketManager, type WebSocketShard } from '@discordjs/ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClientOwner } from '../../electron/core/bot/client-owner.js';
 import { IdentifyGate } from '../../electron/core/bot/identify-gate.js';
 import { RetirableStrategy } from '../../electron/core/bot/retirable-strategy.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
@@ -98,5 +99,25 @@ describe('IdentifyGate throttler', () => {
     const t0 = performance.now();
     await throttler.waitForIdentify(0, signal);
     expect(performance.now() - t0).toBeGreaterThanOrEqual(295);
+  });
+});
+
+describe('ClientOwner', () => {
+  it('a client retired during login(): its login() promise settles (rejected, not left pending)', async () => {
+    const owner = new ClientOwner({ gate: new IdentifyGate(50), closeTimeoutMs: 1000, onRefused: () => undefined });
+    const client = await owner.create({ intents: 1 << 9, rest: { api: world.fake.apiUrl } });
+    // No HELLO: the shard sits between its socket and READY, the window a stop during login lands in.
+    world.fake.setSilent(true);
+    const connects = world.fake.connectionAttempts();
+    const login = client.login(TOKEN).then(
+      () => 'resolved',
+      (err: unknown) => err,
+    );
+    await world.fake.waitFor(() => world.fake.connectionAttempts() > connects, 5000);
+    await owner.destroy();
+    const outcome = await Promise.race([login, observe(3000).then(() => 'still pending')]);
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toMatch(/retired/);
+    expect(world.fake.liveSessions(TOKEN)).toBe(0);
   });
 });

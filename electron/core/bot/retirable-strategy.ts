@@ -34,7 +34,17 @@ export class RetirableStrategy extends SimpleShardingStrategy implements IShardi
 
   override async connect(): Promise<void> {
     if (this.retired.aborted) throw new Error('This Discord client was retired.');
-    await super.connect();
+    // A shard waits for READY with no way out: retired mid-login, client.login() would never settle.
+    let onRetired = () => undefined as void;
+    const retired = new Promise<never>((_, reject) => {
+      onRetired = () => reject(this.retired.reason as Error);
+      this.retired.addEventListener('abort', onRetired, { once: true });
+    });
+    try {
+      await Promise.race([super.connect(), retired]);
+    } finally {
+      this.retired.removeEventListener('abort', onRetired);
+    }
   }
 
   /** From now on no shard connects again. Returns the sockets not yet closed. */
