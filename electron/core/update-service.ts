@@ -14,6 +14,7 @@ import type { Settings } from './settings/settings.js';
 import {
   bootCheck,
   checkForUpdates,
+  appConfigFiles,
   createFileConfigBackup,
   createRestarter,
   installedCommits,
@@ -58,13 +59,14 @@ export const RESUME_BOT_FILE = 'resume-bot';
 export class UpdateService {
   private view: UpdateView;
   private timer: NodeJS.Timeout | null = null;
-  private readonly config: ConfigBackup;
+  /** The settings snapshot each update takes (and restores when the update lost them). */
+  readonly config: ConfigBackup;
   private botWasRunning = false;
   private watching = false;
 
   constructor(private readonly o: UpdateServiceOptions) {
     this.config = createFileConfigBackup({
-      files: [o.settings.file, join(o.dataDir, 'token'), join(o.dataDir, 'token.enc'), join(o.appDir, '.env')],
+      files: appConfigFiles({ settingsFile: o.settings.file, dataDir: o.dataDir, appDir: o.appDir }),
       backupDir: join(o.dataDir, 'backups'),
     });
     this.view = {

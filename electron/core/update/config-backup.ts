@@ -6,6 +6,14 @@ import { basename, dirname, join } from 'node:path';
 import { PRIVATE_DIR, PRIVATE_FILE } from '../fs-modes.js';
 import type { ConfigBackup } from './types.js';
 
+/**
+ * What an update snapshots: settings, the bot token (plain or encrypted), the headless panel's access
+ * token (bookmarked panel URLs keep working) and the notices not yet read, plus the app folder's .env.
+ */
+export function appConfigFiles(o: { settingsFile: string; dataDir: string; appDir: string }): string[] {
+  return [o.settingsFile, ...['token', 'token.enc', 'access-token', 'notices.json'].map((f) => join(o.dataDir, f)), join(o.appDir, '.env')];
+}
+
 export interface FileConfigBackupOptions {
   /** Absolute paths of the files to protect; a missing one is simply not part of the snapshot. */
   files: string[];

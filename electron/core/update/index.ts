@@ -19,7 +19,7 @@ export { UpdateJournal, JOURNAL_FILE, type JournalEntry, type JournalOutcome } f
 export { median, estimateDuration, DEFAULT_ESTIMATE_MS } from './estimate.js';
 export { bootCheck, markHealthy, type BootCheckOptions, type BootReport } from './boot.js';
 export { decideBoot, pidAlive, MAX_FAILED_BOOTS, NOTHING_PENDING, type BootDecision, type BootFacts } from './boot-decision.js';
-export { createFileConfigBackup, type FileConfigBackupOptions } from './config-backup.js';
+export { appConfigFiles, createFileConfigBackup, type FileConfigBackupOptions } from './config-backup.js';
 export { installedCommits } from './last-update.js';
 export { stashApplyCommand } from './worktree.js';
 export * from './types.js';
