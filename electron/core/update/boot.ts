@@ -12,6 +12,7 @@ import { DEFAULT_COMMANDS, DEFAULT_TIMEOUTS, type UpdateTimeouts } from './optio
 import { noteSavedChanges } from './last-update.js';
 import { lockfileDiffers } from './repo.js';
 import { restoreCheckout } from './restore.js';
+import { removeStrayLinks } from './switch.js';
 import type { ConfigBackup, StepName, UpdateCommands } from './types.js';
 import { reapplyLocalChanges, saveLocalChanges, stashApplyCommand } from './worktree.js';
 
@@ -55,6 +56,7 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
     if (typeof line === 'string') opts.onLog?.(line);
     else opts.onLog?.(text, line.i18n);
   };
+  if (opts.releases ?? opts.commands === undefined) removeStrayLinks(opts.appDir, say);
   const decision = decideBoot(await journal.pending(), {
     pid,
     nowMs: Date.now(),

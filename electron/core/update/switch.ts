@@ -23,14 +23,32 @@ function syncDir(dir: string): void {
   }
 }
 
-/** Points `current` at a complete release, atomically (a symlink renamed over the old one). */
-export function switchCurrent(appDir: string, name: string): void {
+/** `current.tmp-<pid>-<time>`: the link a switch makes before renaming it over `current`. */
+const TEMP_LINK = /^current\.tmp-(\d+)-\d+$/;
+
+/**
+ * Points `current` at a complete release, atomically (a symlink renamed over the old one).
+ * `afterTempLink` runs between the two calls (tests stop the process there, as a kill would).
+ */
+export function switchCurrent(appDir: string, name: string, afterTempLink?: () => void): void {
   if (!readReleaseInfo(releaseDir(appDir, name))) throw new Error(`Release ${short(name)} is incomplete or missing; not switching to it`);
   const link = join(releasesDir(appDir), CURRENT);
   const temp = `${link}.tmp-${process.pid}-${Date.now()}`;
   symlinkSync(name, temp);
+  afterTempLink?.();
   renameSync(temp, link);
   syncDir(releasesDir(appDir));
+}
+
+/** At boot: a switch killed between its two calls left `current` as it was and a stray temp link; removed. */
+export function removeStrayLinks(appDir: string, log: (line: string) => void): void {
+  if (!existsSync(releasesDir(appDir))) return;
+  for (const name of readdirSync(releasesDir(appDir))) {
+    const m = TEMP_LINK.exec(name);
+    if (!m || (pidAlive(Number(m[1])) && Number(m[1]) !== process.pid)) continue;
+    rmSync(join(releasesDir(appDir), name), { force: true });
+    log(`Removed ${name}, left by a switch that was interrupted (current still points at ${currentRelease(appDir) ?? 'the plain build'}).`);
+  }
 }
 
 /** Replaces `.vite/build/<entry>` with launchers through `current`, one atomic rename each. */
