@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { HandoverPort } from '../core/ports.js';
 import type { PanelServer } from './http-server.js';
 import { StandbySlot } from './standby-launch.js';
+import { pauseAt } from './standby-pause.js';
 
 /** The new version's headless entry. The one place to change when builds move to release folders. */
 export function successorEntry(appDir: string): string {
@@ -34,6 +35,7 @@ export function headlessHandover(o: HeadlessHandoverOptions): HandoverPort {
         o.standbyDeadlineMs,
       );
       log(`The new version is ready in standby (pid ${ready.pid}): modules loaded, stores open, panel socket inherited.`);
+      await pauseAt('standby-ready');
     },
     async takeOver({ resumeBot }) {
       // "Restart now" (no update ran) has no standby yet.
@@ -43,12 +45,14 @@ export function headlessHandover(o: HeadlessHandoverOptions): HandoverPort {
         s = slot.take();
       }
       if (!s) throw new Error('No new version is ready in standby.');
+      await pauseAt('before-take-over');
       try {
         await s.takeOver(resumeBot);
       } catch (err) {
         await s.standDown();
         throw err;
       }
+      await pauseAt('handed-over');
       // It accepts on the shared socket now: stop accepting, drain the panels to it, and go.
       // Exit only once systemd (if any) follows the new PID: our exit would otherwise end the service.
       await Promise.all([o.panel()?.handOver(), o.shutdown(), s.released()]);
