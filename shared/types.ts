@@ -77,7 +77,8 @@ export interface ChatMessageView {
   mentions: ChatMentions;
   reply?: ChatReply;
   embeds: ChatEmbed[];
-  stickers: { id: string; name: string; url: string | null }[];
+  /** format: Discord's sticker format_type (1 PNG, 2 APNG, 3 Lottie, 4 GIF); url is the CDN file (.json for Lottie). */
+  stickers: { id: string; name: string; url: string | null; format?: number }[];
   reactions: ChatReaction[];
   /** Custom emoji written in the content (`<:name:id>`), with their CDN image. */
   emojis: { id: string; name: string; animated: boolean; url: string }[];
@@ -85,6 +86,8 @@ export interface ChatMessageView {
   poll?: ChatPoll;
   /** A forwarded message's snapshot (docs: Message Snapshot Object); the forward itself has no content. */
   forward?: { content: string; attachments: ChatAttachment[]; embeds: ChatEmbed[]; createdAt: number };
+  /** Buttons, select menus and layout components (docs/components/reference.mdx), drawn read-only. */
+  components?: ChatComponent[];
   /** Mentions the bot's application owner directly or with @everyone/@here (roles are not checked): highlighted like Discord's "mentions you". */
   mentionsOwner: boolean;
 }
@@ -127,6 +130,26 @@ export interface ChatEmbed {
   timestamp: number | null;
 }
 
+/** A component as the panel draws it: type names for Discord's numbers 1–3, 5–14 and 17; unknown ones are left out. */
+export type ChatComponent =
+  | { type: 'row'; components: ChatComponent[] }
+  | { type: 'button'; style: number; label: string | null; emoji: ChatEmoji | null; url: string | null; disabled: boolean }
+  | { type: 'select'; kind: number; placeholder: string | null; disabled: boolean; options: { label: string; emoji: ChatEmoji | null; selected: boolean }[] }
+  | { type: 'text'; content: string }
+  | { type: 'section'; components: ChatComponent[]; accessory: ChatComponent | null }
+  | { type: 'thumbnail'; media: ChatEmbedMedia; description: string | null }
+  | { type: 'gallery'; items: { media: ChatEmbedMedia; description: string | null }[] }
+  | { type: 'separator'; divider: boolean; large: boolean }
+  | { type: 'container'; accentColor: number | null; components: ChatComponent[] };
+
+/** A Unicode emoji (id null) or a custom one with its CDN image. */
+export interface ChatEmoji {
+  id: string | null;
+  name: string;
+  animated: boolean;
+  url: string | null;
+}
+
 export interface ChatReaction {
   emoji: { id: string | null; name: string; animated: boolean; url: string | null };
   count: number;
@@ -155,8 +178,20 @@ export const SETTING_KEYS = [
   'backupKeep',
   'backupIntervalHours',
   'dangerousActionsEnabled',
+  'highlightKeywords',
+  'fetchMode',
+  'fetchLimit',
+  'fetchPeriod',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
+
+// The original panel's FETCH_* values, kept as written in its .env.
+export const FETCH_MODES = ['recent', 'history'] as const;
+export const FETCH_LIMITS = ['100', '1000', '10000', 'all'] as const;
+export const FETCH_PERIODS = ['24h', '7d', '30d', 'all'] as const;
+export type FetchMode = (typeof FETCH_MODES)[number];
+export type FetchLimit = (typeof FETCH_LIMITS)[number];
+export type FetchPeriod = (typeof FETCH_PERIODS)[number];
 
 export interface TokenView {
   set: boolean;
@@ -193,6 +228,12 @@ export interface SettingsView {
   backupIntervalHours: number;
   /** Unlocks "Delete all messages" (DANGEROUS_ACTIONS_ENABLED); off by default. */
   dangerousActionsEnabled: boolean;
+  /** Words and phrases that highlight a message like a mention of the owner (Discord's keyword notifications). */
+  highlightKeywords: string[];
+  /** The original's FETCH_MODE / FETCH_LIMIT / FETCH_PERIOD: "history" backfills by itself once connected. */
+  fetchMode: FetchMode;
+  fetchLimit: FetchLimit;
+  fetchPeriod: FetchPeriod;
   /** Fields whose effective value comes from the environment or .env, with the variable's name. */
   fromEnv: Partial<Record<SettingKey | 'token', string>>;
   /** True when token, guild and channel are all set. */

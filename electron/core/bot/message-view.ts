@@ -4,13 +4,13 @@
 import type { Message, PartialMessage } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ChatAttachment, ChatEmbed, ChatEmbedMedia, ChatMessage, ChatMessageView, ChatReaction } from '../../../shared/types.js';
+import { toComponents } from './message-components.js';
 
 const MAX_MENTIONS = 50;
 const MAX_REACTIONS = 40;
 const MAX_EMOJIS = 50;
 const EXCERPT_CHARS = 200;
 const CUSTOM_EMOJI = /<(a?):(\w{2,32}):(\d{17,20})>/g;
-const LOTTIE = 3;
 
 /** A stored message by id: the replied-to message is usually already in the store. */
 export type StoredLookup = (id: string) => ChatMessage | undefined;
@@ -36,7 +36,8 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
     type: m.type ?? 0,
     mentions: { users, roles, channels, everyone: m.mentions.everyone },
     embeds: m.embeds.slice(0, 10).map((e) => toEmbed(e.data, cdnOf(m))),
-    stickers: [...m.stickers.values()].slice(0, 3).map((s) => ({ id: s.id, name: s.name, url: s.format === LOTTIE ? null : s.url })),
+    // The CDN file per the docs' Sticker endpoint: PNG (also APNG), GIF from the media proxy, Lottie JSON (played by the panel).
+    stickers: [...m.stickers.values()].slice(0, 3).map((s) => ({ id: s.id, name: s.name, url: s.url, format: s.format })),
     reactions: reactionsOf(m),
     emojis: customEmojis(m, content),
     mentionsOwner: ownerId !== null && (m.mentions.everyone || m.mentions.users.has(ownerId)),
@@ -60,6 +61,8 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
       createdAt: snapshot.createdTimestamp,
     };
   }
+  const components = toComponents(m.components?.map((c) => c.toJSON()), { emojiUrl: (id, animated) => emojiUrl(m, id, animated), media: (x) => media(x, cdnOf(m)) });
+  if (components.length) view.components = components;
   if (m.thread) view.thread = { id: m.thread.id, name: m.thread.name, messageCount: m.thread.messageCount ?? null };
   if (m.poll) {
     view.poll = {
@@ -117,7 +120,7 @@ function allowedMedia(url: string | undefined, cdn: string): string | undefined 
   return MEDIA_HOSTS.test(url) || url.startsWith(`${cdn}/`) ? url : undefined;
 }
 
-function media(x: { url?: string; proxy_url?: string; width?: number; height?: number } | undefined, cdn: string): ChatEmbedMedia | undefined {
+export function media(x: { url?: string; proxy_url?: string; width?: number; height?: number } | undefined, cdn: string): ChatEmbedMedia | undefined {
   const url = allowedMedia(x?.proxy_url, cdn) ?? allowedMedia(x?.url, cdn);
   return url ? { url, width: x?.width ?? null, height: x?.height ?? null } : undefined;
 }

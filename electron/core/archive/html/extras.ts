@@ -53,7 +53,8 @@ export function afterContentHtml(v: ChatMessageView, md: MarkdownHtml, url: (u: 
   if (v.stickers.length) {
     out += `<div class="stickers">${v.stickers
       .map((s) => {
-        const src = s.url ? safeHref(url(s.url)) : null;
+        // A Lottie sticker (format 3) needs a player script, which the export never holds: it shows by name.
+        const src = s.url && s.format !== 3 ? safeHref(url(s.url)) : null;
         const label = escapeHtml(s.name);
         return src ? `<img class="sticker" src="${escapeHtml(src)}" alt="${label}" title="${label}" width="160" height="160" loading="lazy">` : `<span class="sticker sticker--text" title="${label}">${label}</span>`;
       })

@@ -6,13 +6,16 @@ import { safeUrl } from '../../lib/url';
 import { DiscordTimestamp } from './DiscordTimestamp';
 import { EmojiText, UnicodeEmoji } from './DiscordMarkdown';
 
+/** Discord's sticker format_type 3: a Lottie animation (JSON), not an image. */
+const LOTTIE = 3;
+
 export function Stickers({ stickers }: { stickers: ChatMessageView['stickers'] }) {
   const { t } = useTranslation();
   if (stickers.length === 0) return null;
   return (
     <div className="stickers">
       {stickers.map((s) => {
-        const url = safeUrl(s.url);
+        const url = s.format === LOTTIE ? undefined : safeUrl(s.url);
         const label = t('messages.sticker', { name: stripBidiControls(s.name) });
         // Lottie stickers are animations we do not play: Discord's own fallback is the name.
         return url ? (

@@ -8,6 +8,7 @@ import { systemKey } from '../../lib/discord/system';
 import { Attachments } from './Attachments';
 import { Avatar } from './Avatar';
 import { EmojiText } from './DiscordMarkdown';
+import { Components } from './Components';
 import { Embeds } from './Embeds';
 import { Poll, Stickers, ThreadInfo } from './Extras';
 import { Forward } from './Forward';
@@ -71,6 +72,7 @@ export const MessageItem = memo(function MessageItem({ message: m, index, total,
           {v && <Embeds embeds={v.embeds} />}
           {v && <Stickers stickers={v.stickers} />}
           {v?.poll && <Poll poll={v.poll} />}
+          {v?.components && <Components components={v.components} refs={v} />}
           {v?.thread && <ThreadInfo thread={v.thread} />}
           {v && <Reactions reactions={v.reactions} />}
         </div>
