@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ALLOWED_HOSTS_ENV, allowedHostsFrom } from './allowed-hosts.js';
 
 export interface HeadlessArgs {
   host: string;
@@ -13,14 +14,27 @@ export interface HeadlessArgs {
   standby?: boolean;
   /** Set by a handover: the panel's listening socket, inherited from the running version. */
   listenFd?: number | null;
+  /** Extra Host names accepted (a reverse proxy's public name): `name` (any port) or `name:port`. */
+  allowedHosts?: string[];
+  help?: boolean;
 }
+
+export const HEADLESS_USAGE = `Usage: npm run headless -- [options]
+  --host ADDRESS               where the panel listens (default 127.0.0.1; 0.0.0.0 or :: for every interface)
+  --port PORT                  (default 8787; 0 picks a free one)
+  --data-dir DIR               the app's data folder (default: the desktop app's, or DISCORD_MONITOR_DATA_DIR)
+  --allowed-host NAME[:PORT]   also answer to this Host header, e.g. the public name a reverse proxy
+                               forwards (repeat for several; without a port any port matches). Also
+                               ${ALLOWED_HOSTS_ENV}=name1,name2:8443
+  --no-token                   no access token (refused unless --host is a loopback address)
+  --help, -h                   this text`;
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
 
 /** Parses the command line; throws an Error whose message tells the user what to type instead. */
-export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
+export function parseHeadlessArgs(argv: string[], env: NodeJS.ProcessEnv = {}): HeadlessArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -34,6 +48,8 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
       hidden: { type: 'boolean', default: false },
       standby: { type: 'boolean', default: false },
       'listen-fd': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
@@ -47,5 +63,6 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
   if (waitPid !== null && !Number.isInteger(waitPid)) throw new Error('--wait-pid must be a process id.');
   const listenFd = values['listen-fd'] === undefined ? null : Number(values['listen-fd']);
   if (listenFd !== null && !(Number.isInteger(listenFd) && listenFd > 2)) throw new Error('--listen-fd must be an inherited descriptor number (3 or more).');
-  return { host, port, dataDir: values['data-dir'], noToken: values['no-token']!, selfTest: values['self-test']!, relaunched: values.relaunched!, waitPid, standby: values.standby!, listenFd };
+  const allowedHosts = allowedHostsFrom(values['allowed-host']!, env[ALLOWED_HOSTS_ENV]);
+  return { host, port, dataDir: values['data-dir'], noToken: values['no-token']!, selfTest: values['self-test']!, relaunched: values.relaunched!, waitPid, standby: values.standby!, listenFd, allowedHosts, help: values.help! };
 }

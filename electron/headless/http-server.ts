@@ -19,6 +19,7 @@ import { ConnectionsPerAddress } from './http/rate-limit.js';
 import { RefusalLog } from './http/refusal-log.js';
 import { handleConnect, handleRequest, handleUpgrade, type RouteContext } from './http/routes.js';
 import { serveBridge } from './http/ws-bridge.js';
+import { urlHost } from './panel-address.js';
 
 export { CSP } from './http/security-headers.js';
 
@@ -37,6 +38,8 @@ export interface PanelServerOptions {
   core: Core;
   rendererDir: string;
   host: string;
+  /** Extra Host names accepted (--allowed-host): lowercase `name` or `name:port`. */
+  allowedHosts?: readonly string[];
   port: number;
   /** Listen on this inherited listening socket instead of binding `port` (the new version at a handover). */
   fd?: number;
@@ -55,6 +58,7 @@ export async function startPanelServer(opts: PanelServerOptions): Promise<PanelS
     core,
     rendererDir: opts.rendererDir,
     host: opts.host,
+    allowedHosts: new Set(opts.allowedHosts ?? []),
     accessToken: opts.accessToken,
     refusals,
     wss,
@@ -89,8 +93,7 @@ export async function startPanelServer(opts: PanelServerOptions): Promise<PanelS
   });
   server.on('error', (err) => core.log.logger.error(`Panel server error: ${err.message}`));
   const port = (server.address() as AddressInfo).port;
-  const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-  const url = `http://${shownHost}:${port}/${opts.accessToken ? `?token=${encodeURIComponent(opts.accessToken)}` : ''}`;
+  const url = `http://${urlHost(opts.host)}:${port}/${opts.accessToken ? `?token=${encodeURIComponent(opts.accessToken)}` : ''}`;
   let closing: Promise<void> | null = null;
   return {
     server,

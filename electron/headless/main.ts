@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 // Loaded only now, after the line above ran: static imports would be evaluated before it (the
 // bundler puts a single-use module's code after the chunks the entry imports).
-const [{ appDirOf }, { parseHeadlessArgs }, { waitForExit }, { runHeadless, selfTest }, { reportFailed }] = await Promise.all([
+const [{ appDirOf }, { HEADLESS_USAGE, parseHeadlessArgs }, { waitForExit }, { runHeadless, selfTest }, { reportFailed }] = await Promise.all([
   import('../core/update/release-layout.js'),
   import('./args.js'),
   import('./relauncher.js'),
@@ -23,10 +23,14 @@ const entry = join(appDir, '.vite', 'build', 'headless.js');
 async function main(): Promise<void> {
   let args;
   try {
-    args = parseHeadlessArgs(process.argv.slice(2));
+    args = parseHeadlessArgs(process.argv.slice(2), process.env);
   } catch (err) {
-    process.stderr.write(`discord-monitor: ${(err as Error).message}\n`);
+    process.stderr.write(`discord-monitor: ${(err as Error).message}\nnpm run headless -- --help lists the options.\n`);
     process.exit(2);
+  }
+  if (args.help) {
+    process.stdout.write(`${HEADLESS_USAGE}\n`);
+    process.exit(0);
   }
   if (args.selfTest) {
     await selfTest(appDir);

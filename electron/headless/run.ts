@@ -10,6 +10,7 @@ import { FileSecretBox } from '../core/settings/file-secret-box.js';
 import type { KeyValueStore, StoreFactory } from '../core/settings/open-store.js';
 import { isLoopback, type HeadlessArgs } from './args.js';
 import { startPanelServer, type PanelServer } from './http-server.js';
+import { wildcardNote } from './panel-address.js';
 import { resolvePaths } from './paths.js';
 import { headlessHandover } from './handover.js';
 import { headlessRelauncher } from './relauncher.js';
@@ -86,9 +87,9 @@ export async function runHeadless(
       env,
       rendererDir,
       healthyWithinMs: opts.healthyWithinMs,
-      serve: () => startPanelServer({ core, rendererDir, host: args.host, port: args.port, accessToken, ...(fd ? { fd } : {}) }),
+      serve: () => startPanelServer({ core, rendererDir, host: args.host, allowedHosts: args.allowedHosts, port: args.port, accessToken, ...(fd ? { fd } : {}) }),
     });
-    process.stdout.write(`\nDiscord Monitor panel: ${panel.url}\n\n`);
+    process.stdout.write(`\nDiscord Monitor panel: ${panel.url}\n${wildcardNote(args.host, panel.port) ?? ''}\n`);
     return running(panel);
   }
   // Before the bot and the panel: finish or undo what an update left behind.
@@ -105,14 +106,14 @@ export async function runHeadless(
   if (accessToken) core.log.redactor.add(accessToken);
   if (!isLoopback(args.host)) say(core.log.logger, 'warn', coreText('log.panelExposed', { host: args.host }));
   panel = await listenWithRetry(() =>
-    startPanelServer({ core, rendererDir: opts.rendererDir ?? join(appDir, '.vite', 'renderer', 'main_window'), host: args.host, port: args.port, accessToken }),
+    startPanelServer({ core, rendererDir: opts.rendererDir ?? join(appDir, '.vite', 'renderer', 'main_window'), host: args.host, allowedHosts: args.allowedHosts, port: args.port, accessToken }),
   );
   // No URL in the log: a token-less one would open a refused page, and the token is never logged.
   const where = `${args.host.includes(':') ? `[${args.host}]` : args.host}:${panel.port}`;
   const listening = { where, version: core.info().version, commit: core.info().commit?.slice(0, 7) ?? 'unknown' };
   say(core.log.logger, 'info', coreText(accessToken ? 'log.panelListening' : 'log.panelListeningNoToken', listening));
   // Printed once, not logged: the URL carries the access token.
-  process.stdout.write(`\nDiscord Monitor panel: ${panel.url}\n\n`);
+  process.stdout.write(`\nDiscord Monitor panel: ${panel.url}\n${wildcardNote(args.host, panel.port) ?? ''}\n`);
   if (!args.selfTest) void notifyReady(env).then((said) => logNotify(core.log.logger, said));
 
   const { autoStartBot } = core.settings.effective();

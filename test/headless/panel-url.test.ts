@@ -2,9 +2,11 @@
 // or stdout) carries a token-less panel URL a user could copy and land on a refused page.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runHeadless, type Headless } from '../../electron/headless/run.js';
+import { request } from './panel-fixture.js';
 
 let h: Headless | null = null;
 let dir: string | null = null;
@@ -15,7 +17,7 @@ afterEach(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(noToken: boolean): Promise<{ stdout: string; logFile: string; port: number; token: string | null }> {
+async function start(noToken: boolean, host = '127.0.0.1'): Promise<{ stdout: string; logFile: string; port: number; token: string | null }> {
   dir = mkdtempSync(join(tmpdir(), 'dm-url-'));
   const written: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -23,7 +25,7 @@ async function start(noToken: boolean): Promise<{ stdout: string; logFile: strin
     return true;
   });
   h = await runHeadless(
-    { host: '127.0.0.1', port: 0, dataDir: join(dir, 'data'), noToken, selfTest: true, relaunched: false, waitPid: null },
+    { host, port: 0, dataDir: join(dir, 'data'), noToken, selfTest: true, relaunched: false, waitPid: null },
     { DISCORD_MONITOR_ACCESS_TOKEN: 'url-test-access-token-0123456789' },
     dir,
   );
@@ -57,5 +59,19 @@ describe('the panel address at startup', () => {
     const log = readFileSync(h!.core.log.file, 'utf8');
     expect(log).toContain('a line quoting [redacted]');
     expect(log).not.toContain(token!);
+  });
+
+  it('bound to every interface, prints a URL a browser can open (this machine\'s name), says so, and shows the token once', async () => {
+    const { stdout, port, token } = await start(false, '0.0.0.0');
+    const machine = hostname().toLowerCase();
+    const url = `http://${machine}:${port}/?token=${token}`;
+    expect(stdout.split(url)).toHaveLength(2);
+    expect(stdout.split(token!)).toHaveLength(2);
+    expect(stdout).not.toMatch(/0\.0\.0\.0:\d+\//);
+    expect(stdout).toContain(`Listening on all interfaces (0.0.0.0): on this machine localhost:${port} works too`);
+    // The printed name passes the Host check (the request itself goes to loopback).
+    for (const host of [`${machine}:${port}`, `localhost:${port}`]) {
+      expect((await request(port, 'GET', '/api/auth', { Host: host, Authorization: `Bearer ${token}` })).status, host).toBe(204);
+    }
   });
 });

@@ -27,14 +27,17 @@ const bracketed = (host: string) => (host.includes(':') && !host.startsWith('[')
 
 /**
  * A page served from another name that resolves to us (DNS rebinding) sends that name as Host.
- * Accepted: loopback names, the bound host (the --host value), and when bound to every
- * interface, IP literals (a browser that sends one really connected to it) and this machine's name.
+ * Accepted: loopback names, the bound host (the --host value), the --allowed-host names, and when
+ * bound to every interface, IP literals (a browser that sends one really connected to it) and this
+ * machine's name.
  */
-export function hostAllowed(hostHeader: string | undefined, boundHost: string): boolean {
-  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::\d{1,5})?$/.exec(hostHeader ?? '');
+export function hostAllowed(hostHeader: string | undefined, boundHost: string, allowed: ReadonlySet<string> = new Set()): boolean {
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(hostHeader ?? '');
   if (!m) return false;
   const name = m[1]!.toLowerCase();
   if (LOOPBACK_NAMES.has(name) || name === bracketed(boundHost)) return true;
+  // --allowed-host: `name` matches any port, `name:port` that port only.
+  if (allowed.has(name) || (m[2] !== undefined && allowed.has(`${name}:${Number(m[2])}`))) return true;
   if (!WILDCARDS.has(boundHost)) return false;
   const machine = hostname().toLowerCase();
   return isIP(name.replace(/^\[|\]$/g, '')) !== 0 || name === machine || name === `${machine}.local`;

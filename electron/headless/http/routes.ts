@@ -16,13 +16,15 @@ export interface RouteContext {
   core: Core;
   rendererDir: string;
   host: string;
+  /** --allowed-host names (lowercase `name` or `name:port`). */
+  allowedHosts: ReadonlySet<string>;
   accessToken: string | null;
   refusals: RefusalLog;
   wss: WebSocketServer;
   maxWsConnections: number;
 }
 
-const HOST_REFUSED = 'This panel only answers to its own address (Host header); open the URL printed at startup.';
+const HOST_REFUSED = 'This panel only answers to its own address (Host header); open the URL printed at startup. Behind a reverse proxy, start it with --allowed-host <the public name>.';
 const TOKEN_REFUSED = 'Wrong or missing access token: open the URL printed at startup (npm run headless), or copy headlessAccessToken from settings.json.';
 
 function answer(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
@@ -46,7 +48,7 @@ export function handleRequest(ctx: RouteContext, req: IncomingMessage, res: Serv
     const info = ctx.core.info();
     return json(res, 200, { ok: true, version: info.version, commit: info.commit, pid: process.pid, bot: ctx.core.monitor.status().state });
   }
-  if (!hostAllowed(req.headers.host, ctx.host)) {
+  if (!hostAllowed(req.headers.host, ctx.host, ctx.allowedHosts)) {
     ctx.refusals.refused('host', req.socket.remoteAddress);
     return answer(res, 421, HOST_REFUSED);
   }
@@ -84,7 +86,7 @@ export function handleUpgrade(ctx: RouteContext, req: IncomingMessage, socket: D
   const from = req.socket.remoteAddress;
   const path = targetPath(req.url);
   if (path === null) return refuseUpgrade(socket, '400 Bad Request', 'Bad request target.');
-  if (!hostAllowed(req.headers.host, ctx.host)) {
+  if (!hostAllowed(req.headers.host, ctx.host, ctx.allowedHosts)) {
     ctx.refusals.refused('host', from);
     return refuseUpgrade(socket, '421 Misdirected Request', HOST_REFUSED);
   }
