@@ -1,7 +1,7 @@
 // Tray entries for updates: "Check for updates" and "Update now (N)" behind a native confirmation,
 // plus a notification when an update finishes, fails or needs a restart.
 import { dialog, Notification, type MenuItemConstructorOptions } from 'electron';
-import type { UpdateView } from '../../shared/types.js';
+import type { UpdateCommit, UpdateView } from '../../shared/types.js';
 import type { Core } from '../core/app-core.js';
 import { sayInShell, shellLanguage, shellText, type ShellKey } from './shell-text.js';
 
@@ -11,11 +11,18 @@ export interface UpdateMenuDeps {
   notify(title: string, body: string): void;
 }
 
+const commitLine = (c: UpdateCommit) => `• ${c.hash.slice(0, 7)} ${c.subject} (${c.author})`;
+
+// A native dialog does not scroll: at most 10 lines of any list, then how many are left out.
+function listed(lines: string[], say: (key: ShellKey, params?: Record<string, string | number>) => string): string[] {
+  return lines.length <= 10 ? lines : [...lines.slice(0, 10), say('andMore', { count: lines.length - 10 })];
+}
+
 export const electronUpdateDeps: UpdateMenuDeps = {
   async confirm(view) {
     const language = shellLanguage();
     const say = (key: ShellKey, params: Record<string, string | number> = {}) => shellText(key, params, language);
-    const commits = view.commits.slice(0, 10).map((c) => `• ${c.hash.slice(0, 7)} ${c.subject} (${c.author})`);
+    const commits = listed(view.commits.map(commitLine), say);
     const plan = [
       say('planCode'),
       say(view.dependencies?.changed ? 'planDeps' : 'planNoDeps'),
@@ -24,7 +31,13 @@ export const electronUpdateDeps: UpdateMenuDeps = {
     ];
     const seconds = view.estimate ? Math.round(view.estimate.ms / 1000) : 0;
     const estimate = view.estimate ? say(view.estimate.basis === 'default' ? 'estimateDefault' : 'estimate', { seconds }) : '';
-    const aside = view.localChanges.length ? `\n${say('setAside', { count: view.localChanges.length })}` : '';
+    // The user's own work, said as the panel's confirmation says it: edits to git stash, commits to a branch.
+    const edits = view.localChanges.length;
+    const aside = edits ? `\n\n${say(edits === 1 ? 'localChangesOne' : 'localChangesMany', { count: edits })}\n${listed(view.localChanges, say).join('\n')}` : '';
+    const own = view.localCommits?.commits.length ? view.localCommits : null;
+    const moved = own
+      ? `\n\n${say(own.commits.length === 1 ? 'localCommitsOne' : 'localCommitsMany', { count: own.commits.length, branch: own.branch })}\n${listed(own.commits.map(commitLine), say).join('\n')}`
+      : '';
     const { response } = await dialog.showMessageBox({
       type: 'question',
       buttons: [say('updateNow'), say('cancel')],
@@ -32,7 +45,7 @@ export const electronUpdateDeps: UpdateMenuDeps = {
       cancelId: 1,
       title: say('updateTitle'),
       message: say(view.count === 1 ? 'installOne' : 'installMany', { count: view.count }),
-      detail: `${commits.join('\n')}\n\n${plan.join(' · ')}\n${estimate}${aside}`,
+      detail: `${commits.join('\n')}\n\n${plan.join(' · ')}\n${estimate}${aside}${moved}`,
     });
     return response === 0;
   },

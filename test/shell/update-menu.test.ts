@@ -5,7 +5,10 @@ import { createUpdateMenu, type UpdateMenuDeps } from '../../electron/shell/upda
 import { EventBus } from '../../electron/core/event-bus.js';
 import { Redactor } from '../../electron/core/log/redactor.js';
 import type { UpdateView } from '../../shared/types.js';
-import { dialog, resetElectronMock } from './electron-mock.js';
+import { shellWords } from '../../electron/shell/shell-words.js';
+import { en as panelEn } from '../../renderer/src/i18n/en.js';
+import { fr as panelFr } from '../../renderer/src/i18n/fr.js';
+import { dialog, mock, resetElectronMock } from './electron-mock.js';
 
 vi.mock('electron', () => import('./electron-mock.js'));
 
@@ -112,4 +115,48 @@ it('the native confirmation lists commits, the dependency step and the restart',
   expect(options.detail).toContain('Reinstall dependencies (lockfile changed)');
   expect(options.detail).toContain('Restart via a relaunch of the app');
   expect(options.buttons).toEqual(['Update now', 'Cancel']);
+});
+
+it('the native confirmation lists the local commits moved to a branch and the local edits set aside, as the panel does', async () => {
+  const { electronUpdateDeps } = await import('../../electron/shell/update-menu.js');
+  const mine = { hash: 'c'.repeat(40), subject: 'My tweak', author: 'Me', date: '2026-11-21T10:00:00Z' };
+  view = {
+    ...available,
+    localChanges: [' M electron/core/app-core.ts', '?? notes.txt'],
+    localCommits: { branch: 'discord-monitor/local-2026-11-21', commits: [mine, { ...mine, hash: 'd'.repeat(40), subject: 'Another' }] },
+  };
+  await electronUpdateDeps.confirm(view);
+  const detail = (dialog.showMessageBox.mock.calls[0]![0] as { detail: string }).detail;
+  expect(detail).toContain('These 2 local changes will be set aside and kept in git stash (git stash list shows them):\n M electron/core/app-core.ts\n?? notes.txt');
+  expect(detail).toContain('2 local commits will be moved to branch discord-monitor/local-2026-11-21:\n• ccccccc My tweak (Me)\n• ddddddd Another (Me)');
+  // The installed commits are listed apart from the user's own.
+  expect(detail.indexOf('bbbbbbb Fix reconnect')).toBeLessThan(detail.indexOf('local commits'));
+
+  mock.state.locale = 'fr-FR';
+  view = { ...view, localChanges: ['?? notes.txt'], localCommits: { branch: 'b1', commits: [mine] } };
+  await electronUpdateDeps.confirm(view);
+  const fr = (dialog.showMessageBox.mock.calls[1]![0] as { detail: string }).detail;
+  expect(fr).toContain('Cette modification locale sera mise de côté et conservée dans git stash (visible avec git stash list) :\n?? notes.txt');
+  expect(fr).toContain('1 commit local sera déplacé vers la branche b1 :\n• ccccccc My tweak (Me)');
+});
+
+it('a long list of local edits is cut after 10 lines, saying how many more', async () => {
+  const { electronUpdateDeps } = await import('../../electron/shell/update-menu.js');
+  view = { ...available, localChanges: Array.from({ length: 13 }, (_, i) => `?? file-${i}.txt`) };
+  await electronUpdateDeps.confirm(view);
+  const detail = (dialog.showMessageBox.mock.calls[0]![0] as { detail: string }).detail;
+  expect(detail).toContain('?? file-9.txt\n… and 3 more');
+  expect(detail).not.toContain('file-10.txt');
+});
+
+it('says the local work in the panel’s very words (its catalogues), English and French', () => {
+  const pairs = [
+    ['localChangesOne', 'localIntro_one'],
+    ['localChangesMany', 'localIntro_other'],
+    ['localCommitsOne', 'localCommitsIntro_one'],
+    ['localCommitsMany', 'localCommitsIntro_other'],
+  ] as const;
+  for (const [language, panel] of [['en', panelEn], ['fr', panelFr]] as const) {
+    for (const [shellKey, panelKey] of pairs) expect(shellWords(shellKey, {}, language), `${language} ${shellKey}`).toBe(panel.update.confirm[panelKey]);
+  }
 });
