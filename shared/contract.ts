@@ -14,6 +14,7 @@ import type {
   Notice,
   SearchResult,
   SettingsView,
+  StickerAnimation,
   TestConnectionResult,
   UpdateView,
 } from './types.js';
@@ -44,6 +45,10 @@ export const commands = {
     list: command(s.messagesListInput).returns<ChatMessage[]>(),
     search: command(s.messagesSearchInput).returns<SearchResult>(),
     stats: command(s.messagesStatsInput).returns<ChannelStats>(),
+  },
+  stickers: {
+    /** A Lottie sticker's animation, fetched by the core from Discord's CDN (the panel's CSP reaches no other host). */
+    animation: command(s.stickerAnimationInput).returns<StickerAnimation>(),
   },
   history: {
     /** The backfill job: what it does, how far it got; progress arrives as `history.backfill` events. */

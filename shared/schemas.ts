@@ -140,6 +140,9 @@ export const messagesSearchInput = z
   })
   .strict();
 
+/** A sticker by its snowflake: the core builds the CDN URL itself, never from the panel's text. */
+export const stickerAnimationInput = z.object({ id: z.string().regex(/^\d{17,20}$/, 'must be a Discord sticker ID') }).strict();
+
 export const messagesStatsInput = z
   .object({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), tzOffsetMinutes: tzOffsetMinutes.optional() })
   .strict()

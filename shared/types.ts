@@ -124,6 +124,8 @@ export interface ChatEmbed {
   thumbnail?: ChatEmbedMedia;
   image?: ChatEmbedMedia;
   video?: ChatEmbedMedia;
+  /** A provider's video (YouTube…) that is not on Discord's hosts: its player page, opened in the browser, never embedded. */
+  player?: { url: string; width: number | null; height: number | null };
   footer?: { text: string; iconUrl?: string };
   provider?: { name: string; url?: string };
   /** Epoch ms. */
@@ -148,6 +150,12 @@ export interface ChatEmoji {
   name: string;
   animated: boolean;
   url: string | null;
+}
+
+/** A Lottie sticker's animation JSON, as Discord's CDN serves it (parsed by the panel's player). */
+export interface StickerAnimation {
+  id: string;
+  json: string;
 }
 
 export interface ChatReaction {

@@ -17,6 +17,7 @@ import { createLog, type CoreLog } from './log/logger.js';
 import { say } from './log/say.js';
 import { LastSeen } from './messages/last-seen.js';
 import { MessageStore } from './messages/store.js';
+import { StickerAnimations } from './messages/sticker-animations.js';
 import { Notices } from './notices.js';
 import type { AppPaths, LoginItemPort, Relauncher, SaveDialogPort, SecretBox } from './ports.js';
 import type { StoreFactory } from './settings/open-store.js';
@@ -104,6 +105,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   log.logger.debug(`Last message seen: ${JSON.stringify(lastSeen.snapshot())}`);
   const identifyStateFile = join(options.paths.dataDir, 'identify-gate.json');
   const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, identifyStateFile, ...options.monitorTuning });
+  // The docs' CDN base (or the fake's): Lottie sticker files are served there as stickers/<id>.json.
+  const stickerAnimations = new StickerAnimations(options.env.DISCORD_CDN_URL ?? 'https://cdn.discordapp.com');
   const history = createHistory({ dataDir: options.paths.dataDir, store, monitor, bus, logger: log.logger, channelId: () => settings.effective().channelId });
   const archive = createArchiveArea({
     dataDir: options.paths.dataDir,
@@ -179,6 +182,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         status: async () => monitor.status(),
       },
       messages: history.handlers,
+      stickers: { animation: async ({ id }) => stickerAnimations.get(id) },
       history: {
         status: async () => history.backfill.view(),
         backfill: async (options) => history.backfill.start(options),

@@ -3,6 +3,7 @@
 // `rest: { cdn: fake.cdnUrl }`; attachment URLs in message objects already point here.
 import { crc32, deflateSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { lottieFor } from './lottie.js';
 import type { State } from './state.js';
 
 const CDN_PREFIXES = ['/avatars/', '/embed/avatars/', '/attachments/', '/icons/', '/guild-events/', '/emojis/', '/stickers/'];
@@ -14,6 +15,14 @@ export function handleCdn(state: State, req: IncomingMessage, res: ServerRespons
   let width = Number(url.searchParams.get('size') ?? 128);
   let height = width;
   const [, kind, channelId, attachmentId] = url.pathname.split('/');
+  // docs/reference.mdx, CDN Endpoints, Sticker: "available as Lottie if its format_type is LOTTIE" (.json).
+  const lottie = kind === 'stickers' ? /^(\d{17,20})\.json$/.exec(channelId ?? '') : null;
+  if (kind === 'stickers' && (channelId ?? '').endsWith('.json')) {
+    if (!lottie || stickerFormat(state, lottie[1]!) !== LOTTIE) return notFound(res);
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=3600' });
+    res.end(lottieFor(lottie[1]!));
+    return true;
+  }
   if (kind === 'attachments') {
     const attachment = (state.messages.get(channelId ?? '') ?? [])
       .flatMap((m) => m.attachments)
@@ -31,6 +40,20 @@ export function handleCdn(state: State, req: IncomingMessage, res: ServerRespons
   res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' });
   res.end(solidPng(clamp(width), clamp(height), colourFor(url.pathname)));
   return true;
+}
+
+const LOTTIE = 3;
+
+/** A sticker's format_type, from the messages that carry it (sticker_items), as the real CDN knows it. */
+function stickerFormat(state: State, id: string): number | undefined {
+  for (const messages of state.messages.values()) {
+    for (const m of messages) {
+      const items = (m.extra as { sticker_items?: { id: string; format_type: number }[] } | undefined)?.sticker_items;
+      const hit = items?.find((s) => s.id === id);
+      if (hit) return hit.format_type;
+    }
+  }
+  return undefined;
 }
 
 function notFound(res: ServerResponse): true {

@@ -2,7 +2,7 @@
 // schemas like the server does, and lets tests push events.
 import { ApiError, type Api } from '../../shared/api';
 import type { CommandName, EventName, EventPayload } from '../../shared/contract';
-import { connectionCandidate, dismissNoticeInput, messagesListInput, settingsPatch, updateRunInput, type SettingsPatch } from '../../shared/schemas';
+import { connectionCandidate, dismissNoticeInput, messagesListInput, settingsPatch, stickerAnimationInput, updateRunInput, type SettingsPatch } from '../../shared/schemas';
 import type {
   AppInfo,
   BackfillView,
@@ -61,6 +61,8 @@ export class FakeApi {
     guild: { id: '123456789012345678', name: 'Test Guild' },
     channel: { id: '234567890123456789', name: 'general' },
   };
+  /** Lottie JSON by sticker id for `stickers.animation`; an unknown id fails like the core when the CDN does. */
+  stickerAnimations = new Map<string, string>();
   readonly calls: Call[] = [];
   private readonly overrides = new Map<CommandName, Handler>();
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -125,6 +127,12 @@ export class FakeApi {
     };
   }
 
+  private stickerAnimation(id: string): { id: string; json: string } {
+    const json = this.stickerAnimations.get(id);
+    if (json === undefined) throw new ApiError({ code: 'unavailable', message: `The animation of sticker ${id} could not be loaded.` });
+    return { id, json };
+  }
+
   /** Like the server: the target must be the full hash of the commit being offered. */
   private runUpdate(arg: unknown): UpdateView {
     const parsed = updateRunInput.safeParse(arg);
@@ -152,6 +160,9 @@ export class FakeApi {
       list: (arg) => this.run('messages.list', arg, this.check(messagesListInput, arg, () => pageOf(this.messages, arg ?? {}))),
       search: (arg) => this.run('messages.search', arg, () => this.searchResult),
       stats: (arg) => this.run('messages.stats', arg, () => this.stats),
+    },
+    stickers: {
+      animation: (arg) => this.run('stickers.animation', arg, this.check(stickerAnimationInput, arg, () => this.stickerAnimation(arg.id))),
     },
     history: {
       status: () => this.run('history.status', undefined, () => this.backfill),

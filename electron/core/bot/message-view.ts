@@ -145,6 +145,8 @@ export function toEmbed(e: APIEmbed, cdn = 'https://cdn.discordapp.com'): ChatEm
   if (thumbnail) out.thumbnail = thumbnail;
   if (image) out.image = image;
   if (video) out.video = video;
+  // Discord embeds the provider's player in an iframe; the panel links to it instead (CSP, no third-party frames).
+  else if (e.video?.url && /^https:\/\//i.test(e.video.url)) out.player = { url: e.video.url, width: e.video.width ?? null, height: e.video.height ?? null };
   if (e.footer?.text) out.footer = { text: e.footer.text, ...(footerIcon ? { iconUrl: footerIcon } : {}) };
   if (e.provider?.name) out.provider = { name: e.provider.name, ...(e.provider.url ? { url: e.provider.url } : {}) };
   return out;

@@ -3,6 +3,7 @@
 // video preview, footer with timestamp. Media URLs were checked against Discord's hosts by the core.
 import { useTranslation } from 'react-i18next';
 import type { ChatEmbed, ChatEmbedMedia } from '../../../../shared/types';
+import { useReducedMotion } from '../../lib/discord/motion';
 import { stripBidiControls } from '../../lib/bidi';
 import { parseDiscordMarkdown } from '../../../../shared/discord-markdown';
 import { formatFullDate } from '../../lib/format';
@@ -23,18 +24,48 @@ function Md({ text }: { text: string }) {
   return <DiscordMarkdown nodes={parseDiscordMarkdown(text)} />;
 }
 
-/** A link to an image or a GIF: Discord shows the media alone, no card (a gifv plays like a GIF). */
+/** A link to an image or a GIF: Discord shows the media alone, no card (a gifv plays like a GIF: looping, muted). */
 function MediaEmbed({ embed: e }: { embed: ChatEmbed }) {
+  const reduced = useReducedMotion();
   const video = e.type === 'gifv' ? safeUrl(e.video?.url) : undefined;
   const still = e.image ?? e.thumbnail;
+  const poster = safeUrl(e.thumbnail?.url);
   return (
     <div className="embed-media" data-testid="embed">
       {video ? (
-        <video src={video} autoPlay loop muted playsInline preload="metadata" {...(e.video?.width && e.video.height ? { width: Math.min(400, e.video.width) } : {})} />
+        // Reduced motion: the first frame (or the poster) until the reader presses play.
+        <video src={video} autoPlay={!reduced} controls={reduced} loop muted playsInline preload="metadata" {...(poster ? { poster } : {})} {...(e.video?.width && e.video.height ? { width: Math.min(400, e.video.width) } : {})} />
       ) : (
         still && <Media media={still} className="embed__image" max={400} />
       )}
     </div>
+  );
+}
+
+/** A video link preview (type "video"): Discord shows the video large, with the thumbnail as its poster. */
+const isVideo = (e: ChatEmbed) => e.type !== 'rich' && Boolean(e.video || e.player);
+
+/**
+ * A video on Discord's hosts plays in place. A provider's video (YouTube…) is its thumbnail with a play
+ * button that opens the page in the browser: Discord frames the provider's player, which would need a
+ * frame-src for third-party sites in the CSP and break the panel's "nothing but Discord's CDN" promise.
+ */
+function EmbedVideo({ embed: e }: { embed: ChatEmbed }) {
+  const { t } = useTranslation();
+  if (!isVideo(e)) return null;
+  const own = safeUrl(e.video?.url);
+  const poster = safeUrl(e.thumbnail?.url);
+  if (own) return <video className="embed__video" src={own} controls preload="metadata" {...(poster ? { poster } : {})} {...(e.video?.width ? { width: Math.min(400, e.video.width) } : {})} />;
+  const page = safeUrl(e.url) ?? safeUrl(e.player?.url);
+  if (!page || !e.thumbnail) return null;
+  const label = t('messages.playVideo', { title: e.title ?? t('messages.video'), site: e.provider?.name ?? new URL(page).hostname });
+  return (
+    <a className="embed__play" href={page} target="_blank" rel="noopener noreferrer" title={label} aria-label={label} data-testid="embed-play">
+      <Media media={e.thumbnail} className="embed__image" max={400} />
+      <span className="embed__play-button" aria-hidden="true">
+        <svg viewBox="0 0 24 24" width="24" height="24"><path fill="currentColor" d="M8 5.14v13.72a1 1 0 0 0 1.52.85l11.02-6.86a1 1 0 0 0 0-1.7L9.52 4.29A1 1 0 0 0 8 5.14Z" /></svg>
+      </span>
+    </a>
   );
 }
 
@@ -74,7 +105,7 @@ export function Embed({ embed: e }: { embed: ChatEmbed }) {
           </dl>
         )}
         {e.image && <Media media={e.image} className="embed__image" max={400} />}
-        {!e.image && e.video && e.thumbnail && e.type !== 'rich' && <Media media={e.thumbnail} className="embed__image" max={400} />}
+        {!e.image && <EmbedVideo embed={e} />}
         {footer && (
           <div className="embed__footer">
             {e.footer?.iconUrl && safeUrl(e.footer.iconUrl) && <img className="embed__footer-icon" src={safeUrl(e.footer.iconUrl)} alt="" width={20} height={20} />}
@@ -82,7 +113,7 @@ export function Embed({ embed: e }: { embed: ChatEmbed }) {
           </div>
         )}
       </div>
-      {e.thumbnail && !(e.video && e.type !== 'rich') && <Media media={e.thumbnail} className="embed__thumbnail" max={80} />}
+      {e.thumbnail && !isVideo(e) && <Media media={e.thumbnail} className="embed__thumbnail" max={80} />}
     </article>
   );
 }

@@ -1,0 +1,69 @@
+// Video link previews and stickers against the documentation's structures (fixtures/discord-docs),
+// converted through real discord.js and the real toChatMessage, then drawn by the panel.
+import './setup';
+import { within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ChatMessage } from '../../shared/types';
+import { MessageItem } from '../../renderer/src/components/messages/MessageItem';
+import { convert } from './fixtures/discord-docs/convert';
+import * as c from './fixtures/discord-docs/payloads-components';
+import { FakeApi } from './fake-api';
+import { renderWithApi } from './render';
+
+function draw(message: ChatMessage, api = new FakeApi()) {
+  const view = renderWithApi(<MessageItem message={message} index={0} total={1} />, api);
+  return { ...view, el: view.container.querySelector<HTMLElement>('[data-testid="message"]')! };
+}
+const one = (raw: object) => convert(raw)[0]!;
+
+/** The reader's "reduce motion" preference, as Chromium's matchMedia answers it. */
+function reduceMotion(on: boolean) {
+  vi.stubGlobal('matchMedia', (query: string) => ({ matches: on && query === '(prefers-reduced-motion: reduce)', media: query, addEventListener: () => {}, removeEventListener: () => {} }));
+}
+afterEach(() => vi.unstubAllGlobals());
+
+describe('video link previews (docs: message.mdx Embed Types video, gifv; Embed Video Structure)', () => {
+  it('a YouTube preview: provider, channel, title, and the thumbnail large with a play button that opens the video page in the browser (no frame)', () => {
+    const { el } = draw(one(c.VIDEO_MESSAGE));
+    const embed = within(el).getByTestId('embed');
+    expect(embed.querySelector('.embed__provider')?.textContent).toBe('YouTube');
+    expect(embed.querySelector('.embed__author a')?.textContent).toBe('Rick Astley');
+    expect(embed.querySelector('.embed__title a')?.textContent).toBe('Rick Astley - Never Gonna Give You Up');
+    const play = within(embed).getByTestId('embed-play');
+    expect([play.tagName, play.getAttribute('href'), play.getAttribute('target'), play.getAttribute('rel')]).toEqual(['A', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', '_blank', 'noopener noreferrer']);
+    expect(play.getAttribute('aria-label')).toBe('Play Rick Astley - Never Gonna Give You Up on YouTube (opens in your browser)');
+    const thumb = play.querySelector<HTMLImageElement>('img.embed__image')!;
+    expect([thumb.getAttribute('src'), thumb.getAttribute('width'), thumb.getAttribute('height')]).toEqual([c.YOUTUBE_EMBED.thumbnail.proxy_url, '400', '225']);
+    expect(play.querySelector('.embed__play-button svg')).not.toBeNull();
+    expect(embed.querySelector('.embed__thumbnail')).toBeNull();
+    expect(el.querySelector('iframe, video')).toBeNull();
+  });
+
+  it('the stored view keeps the provider’s player URL for a link, never as media to load', () => {
+    const e = one(c.VIDEO_MESSAGE).view!.embeds[0]!;
+    expect(e.video).toBeUndefined();
+    expect(e.player).toEqual({ url: 'https://www.youtube.com/embed/dQw4w9WgXcQ', width: 1280, height: 720 });
+  });
+
+  it('a gifv plays like Discord: looping, muted, inline, from Discord’s proxy, the thumbnail as poster', () => {
+    reduceMotion(false);
+    const { el } = draw(one(c.GIFV_MESSAGE));
+    const video = within(el).getByTestId('embed').querySelector('video')!;
+    expect([video.getAttribute('src'), video.autoplay, video.loop, video.muted, video.controls]).toEqual([c.GIFV_EMBED.video.proxy_url, true, true, true, false]);
+    expect(video.getAttribute('poster')).toBe(c.GIFV_EMBED.thumbnail.proxy_url);
+  });
+
+  it('with reduced motion a gifv does not start by itself: first frame, and controls to play it', () => {
+    reduceMotion(true);
+    const { el } = draw(one(c.GIFV_MESSAGE));
+    const video = within(el).getByTestId('embed').querySelector('video')!;
+    expect([video.autoplay, video.controls, video.loop]).toEqual([false, true, true]);
+  });
+
+  it('a video file on Discord’s CDN plays in place with controls', () => {
+    const { el } = draw(one(c.CDN_VIDEO_MESSAGE));
+    const video = within(el).getByTestId('embed').querySelector<HTMLVideoElement>('video.embed__video')!;
+    expect([video.getAttribute('src'), video.controls, video.autoplay]).toEqual(['https://media.discordapp.net/attachments/1/7/clip.mp4', true, false]);
+    expect(within(el).queryByTestId('embed-play')).toBeNull();
+  });
+});
