@@ -25,10 +25,13 @@ export interface HeadlessHandoverOptions {
 
 export function headlessHandover(o: HeadlessHandoverOptions): HandoverPort {
   const slot = new StandbySlot();
+  /** The entry the last standby ran (a new release's): a standby started again runs the same. */
+  let lastEntry: string | undefined;
   const port: HandoverPort = {
     async standby(log, releaseEntry) {
       const panel = o.panel();
       const entry = releaseEntry ?? successorEntry(o.appDir);
+      lastEntry = releaseEntry;
       log(`Starting the new version beside this one: ${entry} --standby`);
       const ready = await slot.start(
         { entry, argv: o.argv, cwd: o.appDir, listenFd: panel ? panel.listenFd() : null, port: panel?.port ?? o.port() },
@@ -38,10 +41,11 @@ export function headlessHandover(o: HeadlessHandoverOptions): HandoverPort {
       await pauseAt('standby-ready');
     },
     async takeOver({ resumeBot }) {
+      const say = (line: string) => process.stdout.write(`${line}\n`);
       // "Restart now" (no update ran) has no standby yet.
       let s = slot.take();
       if (!s) {
-        await port.standby((line) => process.stdout.write(`${line}\n`));
+        await port.standby(say);
         s = slot.take();
       }
       if (!s) throw new Error('No new version is ready in standby.');
@@ -49,8 +53,19 @@ export function headlessHandover(o: HeadlessHandoverOptions): HandoverPort {
       try {
         await s.takeOver(resumeBot);
       } catch (err) {
+        const died = s.gone();
         await s.standDown();
-        throw err;
+        // Killed (or crashed) after it was ready: `current` already names it, so start it once more
+        // rather than run on as the old version under a journal that says the new one is starting.
+        if (!died) throw err;
+        say(`The new version in standby (pid ${s.pid}) is gone (${err instanceof Error ? err.message : String(err)}); starting it again.`);
+        await port.standby(say, lastEntry);
+        s = slot.take();
+        if (!s) throw err;
+        await s.takeOver(resumeBot).catch(async (again: unknown) => {
+          await s?.standDown();
+          throw again;
+        });
       }
       await pauseAt('handed-over');
       // It accepts on the shared socket now: stop accepting, drain the panels to it, and go.

@@ -19,6 +19,8 @@ export interface StandbyLaunch {
 
 export interface Standby {
   pid: number;
+  /** True once it has exited (killed, crashed, or stood down). */
+  gone(): boolean;
   /** Sends take-over; resolves once the successor serves the panel socket. */
   takeOver(resumeBot: boolean, deadlineMs?: number): Promise<void>;
   /** After takeOver: resolves once it may live without us (systemd told its PID, or it is gone). */
@@ -108,6 +110,7 @@ export function startStandby(o: StandbyLaunch, deadlineMs = 120_000): Promise<St
   return waitFor('ready', deadlineMs, 'ready').then(
     () => ({
       pid: child.pid!,
+      gone: () => exited !== null,
       standDown,
       async takeOver(resumeBot, ms = 15_000) {
         await send({ type: 'take-over', resumeBot });
