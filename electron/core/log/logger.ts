@@ -67,7 +67,8 @@ export function createLog(options: LogOptions): CoreLog {
     { level: 'info', stream: panelStream },
   ];
   if (options.stdout) streams.push({ level: 'info', stream: stdoutStream });
-  const logger = pino({ level: options.level ?? 'debug', base: undefined }, pino.multistream(streams));
+  // The pid on every line: during a handover the old process and the new one append to app.log at once.
+  const logger = pino({ level: options.level ?? 'debug', base: { pid: process.pid } }, pino.multistream(streams));
 
   return {
     logger,
