@@ -1,11 +1,18 @@
 // Video link previews and stickers against the documentation's structures (fixtures/discord-docs),
 // converted through real discord.js and the real toChatMessage, then drawn by the panel.
 import './setup';
-import { within } from '@testing-library/react';
+// jsdom has no canvas: lottie-web draws one blank pixel at load (its image preloader); give it a 2D context that takes it.
+vi.hoisted(() => {
+  HTMLCanvasElement.prototype.getContext = (() => ({ fillStyle: '', fillRect: () => {} })) as unknown as HTMLCanvasElement['getContext'];
+});
+import { waitFor, within } from '@testing-library/react';
+import lottie from 'lottie-web/build/player/lottie_light';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../shared/types';
 import { MessageItem } from '../../renderer/src/components/messages/MessageItem';
+import { lottieFor } from '../fake-discord/lottie';
 import { convert } from './fixtures/discord-docs/convert';
+import { STICKER_MESSAGE } from './fixtures/discord-docs/payloads';
 import * as c from './fixtures/discord-docs/payloads-components';
 import { FakeApi } from './fake-api';
 import { renderWithApi } from './render';
@@ -20,7 +27,10 @@ const one = (raw: object) => convert(raw)[0]!;
 function reduceMotion(on: boolean) {
   vi.stubGlobal('matchMedia', (query: string) => ({ matches: on && query === '(prefers-reduced-motion: reduce)', media: query, addEventListener: () => {}, removeEventListener: () => {} }));
 }
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('video link previews (docs: message.mdx Embed Types video, gifv; Embed Video Structure)', () => {
   it('a YouTube preview: provider, channel, title, and the thumbnail large with a play button that opens the video page in the browser (no frame)', () => {
@@ -65,5 +75,53 @@ describe('video link previews (docs: message.mdx Embed Types video, gifv; Embed 
     const video = within(el).getByTestId('embed').querySelector<HTMLVideoElement>('video.embed__video')!;
     expect([video.getAttribute('src'), video.controls, video.autoplay]).toEqual(['https://media.discordapp.net/attachments/1/7/clip.mp4', true, false]);
     expect(within(el).queryByTestId('embed-play')).toBeNull();
+  });
+});
+
+describe('stickers (docs: sticker.mdx Example Sticker "Wave" LOTTIE, and a PNG one; reference.mdx CDN Sticker endpoint)', () => {
+  const WAVE = '749054660769218631';
+  const withWave = () => {
+    const api = new FakeApi();
+    api.stickerAnimations.set(WAVE, lottieFor(WAVE));
+    return api;
+  };
+
+  it('a PNG sticker is its image; a Lottie one plays its animation, asked of the core by id', async () => {
+    reduceMotion(false);
+    const loads = vi.spyOn(lottie, 'loadAnimation');
+    const api = withWave();
+    const { el } = draw(one(STICKER_MESSAGE), api);
+    expect(el.querySelector('img.sticker')?.getAttribute('src')).toBe('https://cdn.discordapp.com/stickers/749054660769218632.png');
+    const box = within(el).getByTestId('sticker-lottie');
+    expect([box.getAttribute('role'), box.getAttribute('aria-label')]).toEqual(['img', 'Sticker: Wave']);
+    await waitFor(() => expect(box.querySelector('svg')).not.toBeNull());
+    expect(api.argsOf('stickers.animation')).toEqual([{ id: WAVE }]);
+    expect(loads).toHaveBeenCalledTimes(1);
+    const anim = loads.mock.results[0]!.value as ReturnType<typeof lottie.loadAnimation>;
+    expect([anim.loop, anim.autoplay, anim.isPaused, anim.totalFrames]).toEqual([true, true, false, 30]);
+    expect(box.querySelector('svg path')).not.toBeNull();
+  });
+
+  it('with reduced motion a Lottie sticker shows its first frame, still', async () => {
+    reduceMotion(true);
+    const loads = vi.spyOn(lottie, 'loadAnimation');
+    const { el } = draw(one(STICKER_MESSAGE), withWave());
+    await waitFor(() => expect(within(el).getByTestId('sticker-lottie').querySelector('svg')).not.toBeNull());
+    const anim = loads.mock.results[0]!.value as ReturnType<typeof lottie.loadAnimation>;
+    expect([anim.autoplay, anim.isPaused, anim.currentFrame]).toEqual([false, true, 0]);
+  });
+
+  it('when the core cannot fetch the animation, the sticker shows by name (Discord’s fallback)', async () => {
+    const { el } = draw(one(STICKER_MESSAGE), new FakeApi());
+    await waitFor(() => expect(within(el).getByTestId('sticker-name').textContent).toBe('Sticker: Wave'));
+    expect(within(el).queryByTestId('sticker-lottie')).toBeNull();
+  });
+
+  it('a Lottie sticker stored before its format was kept (no URL) shows by name without asking the core', () => {
+    const m = one(STICKER_MESSAGE);
+    const api = withWave();
+    const { el } = draw({ ...m, view: { ...m.view!, stickers: [{ id: WAVE, name: 'Wave', url: null }] } }, api);
+    expect(el.querySelector('.sticker--text')?.textContent).toBe('Sticker: Wave');
+    expect(api.argsOf('stickers.animation')).toEqual([]);
   });
 });

@@ -267,10 +267,10 @@ describe('forwarded messages (docs: message.mdx Message Snapshot Object)', () =>
 });
 
 describe('stickers, poll, thread (docs: sticker.mdx, poll.mdx, channel.mdx)', () => {
-  it('a PNG sticker as its image, a Lottie one by name', () => {
+  it('a PNG sticker as its image, a Lottie one as its player (message-media.test.tsx plays it)', () => {
     const { el } = draw(one(doc.STICKER_MESSAGE));
     expect(el.querySelector('img.sticker')?.getAttribute('src')).toBe('https://cdn.discordapp.com/stickers/749054660769218632.png');
-    expect(el.querySelector('.sticker--text')?.textContent).toBe('Sticker: Wave');
+    expect(within(el).getByTestId('sticker-lottie').getAttribute('aria-label')).toBe('Sticker: Wave');
   });
 
   it('a poll with its answers, votes and shares', () => {

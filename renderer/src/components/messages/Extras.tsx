@@ -5,6 +5,7 @@ import { stripBidiControls } from '../../lib/bidi';
 import { safeUrl } from '../../lib/url';
 import { DiscordTimestamp } from './DiscordTimestamp';
 import { EmojiText, UnicodeEmoji } from './DiscordMarkdown';
+import { LottieSticker } from './LottieSticker';
 
 /** Discord's sticker format_type 3: a Lottie animation (JSON), not an image. */
 const LOTTIE = 3;
@@ -15,9 +16,10 @@ export function Stickers({ stickers }: { stickers: ChatMessageView['stickers'] }
   return (
     <div className="stickers">
       {stickers.map((s) => {
-        const url = s.format === LOTTIE ? undefined : safeUrl(s.url);
         const label = t('messages.sticker', { name: stripBidiControls(s.name) });
-        // Lottie stickers are animations we do not play: Discord's own fallback is the name.
+        // Stored before the format was kept: a Lottie sticker had no URL and shows by name.
+        if (s.format === LOTTIE && s.url) return <LottieSticker key={s.id} id={s.id} label={label} />;
+        const url = s.format === LOTTIE ? undefined : safeUrl(s.url);
         return url ? (
           <img key={s.id} className="sticker" src={url} alt={label} title={label} width={160} height={160} loading="lazy" />
         ) : (
