@@ -176,6 +176,7 @@ export const coreEn = {
   'backfill.anyAge': 'any age',
   'backfill.lastHours': 'last {{hours}} h',
   'backfill.log.started': 'History backfill started ({{limit}}, {{period}}).',
+  'backfill.log.auto': 'History backfill started by the settings (history: {{limit}}, {{period}}).',
   'backfill.log.cancelled': { one: 'History backfill cancelled after {{count}} message.', other: 'History backfill cancelled after {{count}} messages.' },
   'backfill.log.stopped': {
     one: 'History backfill stopped after {{count}} message: {{detail}}.',

@@ -152,6 +152,7 @@ export const coreFr: CoreTranslation = {
   'backfill.anyAge': 'quel que soit leur âge',
   'backfill.lastHours': 'dernières {{hours}} h',
   'backfill.log.started': 'Récupération de l’historique lancée ({{limit}}, {{period}}).',
+  'backfill.log.auto': 'Récupération de l’historique lancée par les paramètres (historique : {{limit}}, {{period}}).',
   'backfill.log.cancelled': {
     one: 'Récupération de l’historique annulée après {{count}} message.',
     other: 'Récupération de l’historique annulée après {{count}} messages.',

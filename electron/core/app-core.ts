@@ -107,7 +107,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, identifyStateFile, ...options.monitorTuning });
   // The docs' CDN base (or the fake's): Lottie sticker files are served there as stickers/<id>.json.
   const stickerAnimations = new StickerAnimations(options.env.DISCORD_CDN_URL ?? 'https://cdn.discordapp.com');
-  const history = createHistory({ dataDir: options.paths.dataDir, store, monitor, bus, logger: log.logger, channelId: () => settings.effective().channelId });
+  const history = createHistory({
+    dataDir: options.paths.dataDir,
+    store,
+    monitor,
+    bus,
+    logger: log.logger,
+    channelId: () => settings.effective().channelId,
+    fetchSettings: () => settings.effective(),
+  });
   const archive = createArchiveArea({
     dataDir: options.paths.dataDir,
     storeFile: join(options.paths.dataDir, 'messages.sqlite'),

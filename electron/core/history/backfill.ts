@@ -13,8 +13,10 @@ import type { HistorySource } from './discord-source.js';
 const PAGE = 100;
 const HOUR = 3_600_000;
 
-interface Job {
+export interface Job {
   options: BackfillOptions;
+  /** The channel it reads (absent in jobs saved before it was recorded). */
+  channelId?: string;
   state: BackfillView['state'];
   /** Oldest message reached: the next page is before it. Null before the first page. */
   cursor: string | null;
@@ -36,6 +38,8 @@ export interface BackfillDeps {
   logger: Logger;
   /** The connected channel, or null while the bot is not connected. */
   source: () => HistorySource | null;
+  /** The monitored channel, recorded with each job. */
+  channelId: () => string;
   /** The oldest stored message of the channel, where a new job starts. */
   oldestStored: () => { id: string; createdAt: number } | null;
   now?: () => number;
@@ -69,8 +73,13 @@ export class Backfill {
     return { state: j.state, options: j.options, fetched: j.fetched, stored: j.stored, expected, reachedAt: j.reachedAt, etaSeconds, message: j.message, ...(j.message && j.messageI18n ? { i18n: j.messageI18n } : {}) };
   }
 
-  /** Starts a new job ("recent" stops any). Continues from the oldest stored message. */
-  start(options: BackfillOptions): BackfillView {
+  /** What the job is, for the automatic start (auto-backfill.ts). */
+  get current(): Readonly<Pick<Job, 'options' | 'state' | 'channelId'>> {
+    return this.job;
+  }
+
+  /** Starts a new job ("recent" stops any). Continues from the oldest stored message. `by`: who asked, for the log. */
+  start(options: BackfillOptions, by: 'panel' | 'settings' = 'panel'): BackfillView {
     this.stopRun();
     if (options.mode === 'recent') {
       this.set({ ...idle(), options });
@@ -80,6 +89,7 @@ export class Backfill {
     this.set({
       ...idle(),
       options,
+      channelId: this.d.channelId(),
       state: 'running',
       cursor: oldest?.id ?? null,
       cutoff: options.periodHours === null ? null : this.now() - options.periodHours * HOUR,
@@ -87,7 +97,7 @@ export class Backfill {
     });
     const limit = options.limit === null ? coreText('backfill.allMessages') : coreText('backfill.upTo', { count: options.limit });
     const period = options.periodHours === null ? coreText('backfill.anyAge') : coreText('backfill.lastHours', { hours: options.periodHours });
-    say(this.d.logger, 'info', coreText('backfill.log.started', { limit: limit.i18n, period: period.i18n }));
+    say(this.d.logger, 'info', coreText(by === 'settings' ? 'backfill.log.auto' : 'backfill.log.started', { limit: limit.i18n, period: period.i18n }));
     this.kick();
     return this.view();
   }
@@ -101,9 +111,9 @@ export class Backfill {
     return this.view();
   }
 
-  /** The bot is connected (again): a waiting job continues. */
-  connected(): void {
-    if (this.job.state === 'paused') {
+  /** The bot is connected (again): a waiting job continues; `failed` ones too when asked (the settings' job, retried once per connection). */
+  connected(retryFailed = false): void {
+    if (this.job.state === 'paused' || (retryFailed && this.job.state === 'failed')) {
       this.set({ ...this.job, state: 'running', ...said(null) });
       this.kick();
     }

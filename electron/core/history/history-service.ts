@@ -10,6 +10,7 @@ import { HistoryQuery, type PageRequest } from '../messages/history-query.js';
 import { MessageSearch, type SearchRequest } from '../messages/search.js';
 import { channelStats, type StatsRequest } from '../messages/stats.js';
 import type { MessageStore } from '../messages/store.js';
+import { applyFetchSettings, backfillOptionsOf, type FetchSettings } from './auto-backfill.js';
 import { Backfill } from './backfill.js';
 
 export interface HistoryDeps {
@@ -19,6 +20,8 @@ export interface HistoryDeps {
   bus: EventBus;
   logger: Logger;
   channelId: () => string;
+  /** FETCH_MODE / FETCH_LIMIT / FETCH_PERIOD as they are now (settings, or the environment). */
+  fetchSettings: () => FetchSettings;
 }
 
 export function createHistory(d: HistoryDeps) {
@@ -33,15 +36,30 @@ export function createHistory(d: HistoryDeps) {
     bus: d.bus,
     logger: d.logger,
     source: () => d.monitor.historySource(),
+    channelId: d.channelId,
     oldestStored: () => {
       const row = oldest.get(d.channelId());
       return row ? { id: row.id, createdAt: row.created_at } : null;
     },
   });
-  // A job waiting for the bot (after a restart or an outage) continues once connected.
-  const off = d.bus.on('bot.status', (s) => {
-    if (s.state === 'connected') backfill.connected();
+  // A job waiting for the bot (after a restart or an outage) continues once connected; then the settings' job, if any.
+  let wanted = backfillOptionsOf(d.fetchSettings());
+  const offStatus = d.bus.on('bot.status', (s) => {
+    if (s.state !== 'connected') return;
+    backfill.connected();
+    applyFetchSettings(backfill, wanted, d.channelId(), false);
   });
+  // Changed fetch settings apply at once when connected (the next connection otherwise).
+  const offSettings = d.bus.on('settings.changed', () => {
+    const next = backfillOptionsOf(d.fetchSettings());
+    const changed = JSON.stringify(next) !== JSON.stringify(wanted);
+    wanted = next;
+    if (changed && d.monitor.historySource()) applyFetchSettings(backfill, wanted, d.channelId(), true);
+  });
+  const off = () => {
+    offStatus();
+    offSettings();
+  };
   const fresh = () => {
     d.monitor.flushWrites();
     return d.channelId();

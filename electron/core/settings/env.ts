@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'dotenv';
 import type { z } from 'zod';
-import { apiUrl, backupDir, botToken, branchName, snowflake } from '../../../shared/schemas.js';
+import { apiUrl, backupDir, botToken, branchName, fetchLimit, fetchMode, fetchPeriod, highlightKeywordList, snowflake } from '../../../shared/schemas.js';
 import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import type { SettingKey } from '../../../shared/types.js';
 
@@ -29,10 +29,16 @@ const VARIABLES: Array<{ name: string; key: Target; schema: Pick<z.ZodType, 'saf
   { name: 'BACKUP_ENABLED', key: 'backupEnabled', schema: boolean },
   { name: 'BACKUP_DIR', key: 'backupDir', schema: backupDir },
   { name: 'DANGEROUS_ACTIONS_ENABLED', key: 'dangerousActionsEnabled', schema: boolean },
+  { name: 'HIGHLIGHT_KEYWORDS', key: 'highlightKeywords', schema: highlightKeywordList },
+  { name: 'FETCH_MODE', key: 'fetchMode', schema: fetchMode },
+  { name: 'FETCH_LIMIT', key: 'fetchLimit', schema: fetchLimit },
+  { name: 'FETCH_PERIOD', key: 'fetchPeriod', schema: fetchPeriod },
 ];
 
+type EnvValue = string | boolean | string[];
+
 export interface EnvOverrides {
-  values: Partial<Record<Target, string | boolean>>;
+  values: Partial<Record<Target, EnvValue>>;
   /** Setting → the variable (and where it came from) that set it. */
   sources: Partial<Record<Target, string>>;
   /** Variables that were present but invalid: ignored, and said so. */
@@ -58,7 +64,7 @@ export function readEnvOverrides(env: NodeJS.ProcessEnv, appDir: string): EnvOve
       result.said.push(sentence);
       continue;
     }
-    result.values[key] = parsed.data as string | boolean;
+    result.values[key] = parsed.data as EnvValue;
     result.sources[key] = where;
   }
   return result;

@@ -1,0 +1,42 @@
+// FETCH_MODE=history: the backfill the settings ask for starts by itself once the bot is connected,
+// once per channel, limit and period. A job done or cancelled for the same ones is left as it is
+// (a cancel in the panel sticks until the settings change); "recent" starts nothing and stops nothing.
+import type { BackfillOptions, FetchLimit, FetchMode, FetchPeriod } from '../../../shared/types.js';
+import type { Backfill } from './backfill.js';
+
+const PERIOD_HOURS: Record<FetchPeriod, BackfillOptions['periodHours']> = { '24h': 24, '7d': 168, '30d': 720, all: null };
+const LIMIT: Record<FetchLimit, BackfillOptions['limit']> = { '100': 100, '1000': 1000, '10000': 10000, all: null };
+
+export interface FetchSettings {
+  fetchMode: FetchMode;
+  fetchLimit: FetchLimit;
+  fetchPeriod: FetchPeriod;
+}
+
+export function backfillOptionsOf(s: FetchSettings): BackfillOptions {
+  return { mode: s.fetchMode, limit: LIMIT[s.fetchLimit], periodHours: PERIOD_HOURS[s.fetchPeriod] };
+}
+
+const sameOptions = (a: BackfillOptions, b: BackfillOptions) => a.mode === b.mode && a.limit === b.limit && a.periodHours === b.periodHours;
+
+/**
+ * Brings the job in line with the settings. `changed`: the fetch settings were just changed by the
+ * user, so an active job for other options gives way; on a (re)connection a job started from the
+ * panel keeps running and the settings' job comes after it.
+ */
+export function applyFetchSettings(backfill: Backfill, wanted: BackfillOptions, channelId: string, changed: boolean): void {
+  if (wanted.mode !== 'history') return;
+  const job = backfill.current;
+  // Jobs saved before the channel was recorded count as this channel's.
+  const sameChannel = (job.channelId ?? channelId) === channelId;
+  const same = sameChannel && sameOptions(job.options, wanted);
+  const active = job.state === 'running' || job.state === 'paused';
+  if (same) {
+    // Done or cancelled: nothing to do. Paused or failed: continue where it stopped.
+    if (job.state === 'paused' || job.state === 'failed') backfill.connected(true);
+    return;
+  } else if (active && sameChannel && !changed) {
+    return;
+  }
+  backfill.start(wanted, 'settings');
+}
