@@ -23,6 +23,7 @@ import { setupSecurity } from './shell/security.js';
 import { electronStore } from './shell/settings-store.js';
 import { ShellFlags } from './shell/shell-flags.js';
 import { setupSingleInstance } from './shell/single-instance.js';
+import { followPanelLanguage } from './shell/shell-text.js';
 import { setupTray, type AppTray } from './shell/tray.js';
 import { createUpdateMenu } from './shell/update-menu.js';
 
@@ -79,6 +80,8 @@ export async function main(o: MainOptions): Promise<Shell | null> {
     },
   });
   secrets.useLogger(core.log.logger);
+  // Tray, dialogs and notifications speak the language chosen in the panel (else the system's).
+  followPanelLanguage(() => core.settings.effective().language);
 
   // Before the window and the bot: finish or undo what an update left behind.
   const boot = await core.updates.boot();

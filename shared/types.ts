@@ -171,12 +171,17 @@ export interface ChatPoll {
   finalized: boolean;
 }
 
+/** The languages the panel (and the desktop shell) speak. */
+export const PANEL_LANGUAGES = ['en', 'fr'] as const;
+export type PanelLanguage = (typeof PANEL_LANGUAGES)[number];
+
 export const SETTING_KEYS = [
   'guildId',
   'channelId',
   'apiUrl',
   'autoStartBot',
   'startHidden',
+  'language',
   'autoUpdateEnabled',
   'updateBranch',
   'autoRestartService',
@@ -223,6 +228,8 @@ export interface SettingsView {
   autoStartBot: boolean;
   /** Desktop: launch to the tray without showing the window. */
   startHidden: boolean;
+  /** The language chosen in the panel ('' follows the system's); the desktop tray and dialogs use it too. */
+  language: '' | PanelLanguage;
   autoUpdateEnabled: boolean;
   updateBranch: string;
   autoRestartService: boolean;

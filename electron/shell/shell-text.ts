@@ -1,6 +1,6 @@
-// The desktop shell's own words (tray, native dialogs, notifications) in the system's language: the
-// panel's choice lives in the page's storage, out of reach here, so app.getLocale() decides. Core
-// sentences (the tray tooltip, an update's outcome) go through the panel's catalogue by their key.
+// The desktop shell's own words (tray, native dialogs, notifications) in the language chosen in the
+// panel (the `language` setting), else the system's (app.getLocale()). Core sentences (the tray
+// tooltip, an update's outcome) go through the panel's catalogue by their key.
 import { app } from 'electron';
 import { renderText, type I18nText } from '../../shared/core-text.js';
 import { coreFr } from '../../shared/core-text-fr.js';
@@ -8,8 +8,17 @@ import { shellWords, type ShellKey, type ShellLanguage } from './shell-words.js'
 
 export type { ShellKey, ShellLanguage };
 
-/** Asked each time: the system language can change while the app runs in the tray. */
+let chosen: () => string = () => '';
+
+/** Where the panel's choice is read (main.ts: the core's settings); '' means the system's language. */
+export function followPanelLanguage(read: () => string): void {
+  chosen = read;
+}
+
+/** Asked each time: the panel's choice and the system language can change while the app runs in the tray. */
 export function shellLanguage(): ShellLanguage {
+  const pick = chosen();
+  if (pick === 'en' || pick === 'fr') return pick;
   return app.getLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 

@@ -1,7 +1,8 @@
 // The desktop shell's own words (tray, native dialogs, notifications), English and French. Plain data:
 // shell-text.ts picks the language.
+import type { PanelLanguage } from '../../shared/types.js';
 
-export type ShellLanguage = 'en' | 'fr';
+export type ShellLanguage = PanelLanguage;
 
 export const en = {
   showPanel: 'Show panel',

@@ -24,6 +24,7 @@ import { UpdateOverlay } from './components/update/UpdateOverlay';
 import { useConnection, type ConnectionSource } from './hooks/useReconnect';
 import { useBotStatus } from './hooks/useBotStatus';
 import { useMessages } from './hooks/useMessages';
+import { useSavedLanguage } from './hooks/useSavedLanguage';
 import { useSettings } from './hooks/useSettings';
 import { useUpdate } from './hooks/useUpdate';
 import { useUpdateOverlay } from './hooks/useUpdateOverlay';
@@ -56,6 +57,7 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
   const { t } = useTranslation();
   const { status, apply } = useBotStatus();
   const { settings, setSettings, refresh } = useSettings();
+  useSavedLanguage(settings?.language);
   const messages = useMessages();
   const [historyOpen, setHistoryOpen] = useState(false);
   const [focus, setFocus] = useState<{ id: string; seq: number } | null>(null);

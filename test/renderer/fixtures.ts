@@ -52,6 +52,7 @@ export function makeSettings(overrides: Partial<SettingsView> = {}): SettingsVie
     apiUrl: 'https://discord.com/api',
     autoStartBot: false,
     startHidden: false,
+    language: '',
     autoUpdateEnabled: true,
     updateBranch: 'main',
     autoRestartService: true,

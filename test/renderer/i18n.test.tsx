@@ -1,11 +1,11 @@
 import './setup';
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../renderer/src/i18n/en';
 import { fr } from '../../renderer/src/i18n/fr';
 import { createI18n, detectLanguage } from '../../renderer/src/i18n';
 import { FakeApi } from './fake-api';
-import { makeStatus } from './fixtures';
+import { makeSettings, makeStatus } from './fixtures';
 import { renderApp } from './render';
 
 function keys(obj: object, prefix = ''): string[] {
@@ -58,6 +58,29 @@ describe('i18n', () => {
     expect(dialog.getByRole('button', { name: 'Enregistrer' })).toBeTruthy();
     expect(screen.getByTestId('primary-action').textContent).toBe('Démarrer la surveillance');
     expect(localStorage.getItem('dm.language')).toBe('fr');
+  });
+
+  it('saves the choice as a setting, so the desktop tray and other panels follow it', async () => {
+    const fake = new FakeApi();
+    const { user } = renderApp(fake);
+    await user.click(await screen.findByTestId('settings-button'));
+    const dialog = within(screen.getByTestId('settings-dialog'));
+    await user.selectOptions(await dialog.findByLabelText('Language'), 'fr');
+    await vi.waitFor(() => expect(fake.argsOf('settings.save')).toContainEqual({ language: 'fr' }));
+    expect(fake.settings.language).toBe('fr');
+  });
+
+  it('applies the language saved in the settings (chosen in another panel), and a change pushed later', async () => {
+    const fake = new FakeApi();
+    fake.settings = makeSettings({ language: 'fr' });
+    renderApp(fake, { language: 'en' });
+    await vi.waitFor(() => expect(screen.getByTestId('primary-action').textContent).toBe('Démarrer la surveillance'));
+    expect(document.documentElement.lang).toBe('fr');
+    act(() => fake.emit('settings.changed', makeSettings({ language: 'en' })));
+    await vi.waitFor(() => expect(screen.getByTestId('primary-action').textContent).toBe('Start monitoring'));
+    // '' means "the system's language": the panel keeps what it shows.
+    act(() => fake.emit('settings.changed', makeSettings({ language: '' })));
+    expect(screen.getByTestId('primary-action').textContent).toBe('Start monitoring');
   });
 
   it('has every English key in French, with no empty string', () => {

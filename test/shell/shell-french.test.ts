@@ -85,4 +85,29 @@ describe('the desktop shell in French', () => {
     expect(t.started!.menu().item('Show panel')).toBeDefined();
     expect(t.started!.tray().tooltip).toMatch(/^Not configured — /);
   });
+
+  it('follows the language chosen in the panel (a setting) over the system language, and the system again once it is cleared', async () => {
+    mock.state.locale = 'en-US';
+    t.started = await startMain();
+    const { core } = t.started!.shell;
+    await painted(t.started!.window());
+    expect((await core.dispatch('settings.save', { language: 'fr' })).ok).toBe(true);
+    // The tray is rebuilt at once, tooltip (the core status) included.
+    await vi.waitFor(() => expect(t.started!.menu().item('Afficher le panneau')).toBeDefined());
+    expect(t.started!.tray().tooltip).toMatch(/^Non configuré — /);
+    await electronUpdateDeps.confirm(view);
+    expect((dialog.showMessageBox.mock.calls.at(-1)![0] as { buttons: string[] }).buttons).toEqual(['Mettre à jour', 'Annuler']);
+
+    // A French system, English chosen in the panel: English.
+    mock.state.locale = 'fr-FR';
+    expect((await core.dispatch('settings.save', { language: 'en' })).ok).toBe(true);
+    await vi.waitFor(() => expect(t.started!.menu().item('Show panel')).toBeDefined());
+    const win = t.started!.window();
+    win.close();
+    expect(mock.state.notifications.at(-1)?.title).toBe('Discord Monitor is still running');
+
+    // Cleared: the system's language again.
+    expect((await core.dispatch('settings.save', { language: '' })).ok).toBe(true);
+    await vi.waitFor(() => expect(t.started!.menu().item('Afficher le panneau')).toBeDefined());
+  });
 });

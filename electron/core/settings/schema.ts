@@ -1,6 +1,5 @@
 // What settings.json holds. The token is never here: it lives in the SecretBox.
-import { KEYWORD_MAX_LENGTH, KEYWORDS_MAX } from '../../../shared/schemas.js';
-import { FETCH_LIMITS, FETCH_MODES, FETCH_PERIODS, type SettingKey, type SettingsView } from '../../../shared/types.js';
+import { PANEL_LANGUAGES, type SettingKey, type SettingsView } from '../../../shared/types.js';
 
 export const SETTINGS_VERSION = 2;
 
@@ -21,6 +20,7 @@ export const DEFAULTS: StoredSettings = {
   apiUrl: DISCORD_API_URL,
   autoStartBot: true,
   startHidden: false,
+  language: '',
   autoUpdateEnabled: true,
   updateBranch: '',
   autoRestartService: true,
@@ -31,10 +31,6 @@ export const DEFAULTS: StoredSettings = {
   backupKeep: 7,
   backupIntervalHours: 24,
   dangerousActionsEnabled: false,
-  highlightKeywords: [],
-  fetchMode: 'recent',
-  fetchLimit: '1000',
-  fetchPeriod: '7d',
 };
 
 const idOrEmpty = { type: 'string', pattern: '^(|\\d{17,20})$' } as const;
@@ -48,6 +44,7 @@ export const JSON_SCHEMA = {
   apiUrl: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@\\s]+(/[^?#\\s]*)?$' },
   autoStartBot: { type: 'boolean' },
   startHidden: { type: 'boolean' },
+  language: { enum: ['', ...PANEL_LANGUAGES] },
   autoUpdateEnabled: { type: 'boolean' },
   updateBranch: { type: 'string', maxLength: 100 },
   autoRestartService: { type: 'boolean' },
@@ -58,15 +55,6 @@ export const JSON_SCHEMA = {
   backupKeep: { type: 'integer', minimum: 1, maximum: 365 },
   backupIntervalHours: { type: 'integer', minimum: 1, maximum: 720 },
   dangerousActionsEnabled: { type: 'boolean' },
-  // Held to what the panel accepts (shared/schemas.ts highlightKeyword): a hand-edited file too.
-  highlightKeywords: {
-    type: 'array',
-    maxItems: KEYWORDS_MAX,
-    items: { type: 'string', minLength: 1, maxLength: KEYWORD_MAX_LENGTH, pattern: '^[^,\\p{Cc}\\p{Zl}\\p{Zp}]*$' },
-  },
-  fetchMode: { enum: [...FETCH_MODES] },
-  fetchLimit: { enum: [...FETCH_LIMITS] },
-  fetchPeriod: { enum: [...FETCH_PERIODS] },
   headlessAccessToken: { type: 'string' },
 } as const;
 

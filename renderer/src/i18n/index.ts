@@ -1,11 +1,13 @@
 // One i18next instance per app (tests create their own), language remembered in localStorage.
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { PANEL_LANGUAGES, type PanelLanguage } from '../../../shared/types';
 import { en } from './en';
 import { fr } from './fr';
 
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// One list for the panel, the `language` setting and the desktop shell.
+export const LANGUAGES = PANEL_LANGUAGES;
+export type Language = PanelLanguage;
 
 const STORAGE_KEY = 'dm.language';
 
