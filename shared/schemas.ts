@@ -1,6 +1,6 @@
 // Input schemas: every argument that crosses IPC or the WebSocket is parsed with one of these.
 import { z } from 'zod';
-import { PANEL_LANGUAGES } from './types.js';
+import { FETCH_LIMITS, FETCH_MODES, FETCH_PERIODS, PANEL_LANGUAGES } from './types.js';
 
 // Discord IDs are unsigned 64-bit integers: 17–20 digits, and never above 2^64−1.
 const SNOWFLAKE_MAX = 18446744073709551615n;
@@ -86,6 +86,41 @@ export const backupDir = z
   .refine((v) => !v.includes('\0'), 'must not contain a NUL character')
   .refine((v) => v === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v), 'must be an absolute folder path, such as /srv/discord-monitor/backups');
 
+// Highlight keywords: Discord's keyword notifications are short words or phrases; these bounds keep
+// the one regular expression built from them small. No commas: HIGHLIGHT_KEYWORDS and the panel field list them with commas.
+export const KEYWORDS_MAX = 50;
+export const KEYWORD_MAX_LENGTH = 64;
+export const highlightKeyword = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(KEYWORD_MAX_LENGTH, `must be at most ${KEYWORD_MAX_LENGTH} characters`)
+  .refine((k) => !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(k), 'must not contain control characters or line breaks')
+  .refine((k) => !k.includes(','), 'must not contain a comma (commas separate keywords)');
+
+/** The list, duplicates (ignoring case) dropped, first spelling kept. */
+export const highlightKeywords = z
+  .array(highlightKeyword)
+  .max(KEYWORDS_MAX, `must have at most ${KEYWORDS_MAX} keywords`)
+  .transform((list) => {
+    const seen = new Set<string>();
+    return list.filter((k) => !seen.has(k.toLowerCase()) && Boolean(seen.add(k.toLowerCase())));
+  });
+
+/** The comma-separated form (HIGHLIGHT_KEYWORDS, the panel's field): empty items are skipped. */
+export const highlightKeywordList = z
+  .string()
+  .max(KEYWORDS_MAX * (KEYWORD_MAX_LENGTH + 2), 'is too long')
+  .transform((text) => text.split(',').map((k) => k.trim()).filter((k) => k !== ''))
+  .pipe(highlightKeywords);
+
+// FETCH_MODE=History and FETCH_PERIOD=7D read as the original's .env did.
+const lowerEnum = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.string().trim().toLowerCase().pipe(z.enum(values, { message }));
+export const fetchMode = lowerEnum(FETCH_MODES, 'must be recent or history');
+export const fetchLimit = lowerEnum(FETCH_LIMITS, 'must be 100, 1000, 10000 or all');
+export const fetchPeriod = lowerEnum(FETCH_PERIODS, 'must be 24h, 7d, 30d or all');
+
 export const settingsPatch = z
   .object({
     token: z.union([botToken, z.null()]).optional(),
@@ -104,6 +139,10 @@ export const settingsPatch = z
     backupKeep: z.number().int().min(1).max(365).optional(),
     backupIntervalHours: z.number().int().min(1).max(720).optional(),
     dangerousActionsEnabled: z.boolean().optional(),
+    highlightKeywords: highlightKeywords.optional(),
+    fetchMode: fetchMode.optional(),
+    fetchLimit: fetchLimit.optional(),
+    fetchPeriod: fetchPeriod.optional(),
   })
   .strict();
 export type SettingsPatch = z.input<typeof settingsPatch>;

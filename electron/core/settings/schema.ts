@@ -1,5 +1,6 @@
 // What settings.json holds. The token is never here: it lives in the SecretBox.
-import { PANEL_LANGUAGES, type SettingKey, type SettingsView } from '../../../shared/types.js';
+import { KEYWORD_MAX_LENGTH, KEYWORDS_MAX } from '../../../shared/schemas.js';
+import { FETCH_LIMITS, FETCH_MODES, FETCH_PERIODS, PANEL_LANGUAGES, type SettingKey, type SettingsView } from '../../../shared/types.js';
 
 export const SETTINGS_VERSION = 2;
 
@@ -31,6 +32,10 @@ export const DEFAULTS: StoredSettings = {
   backupKeep: 7,
   backupIntervalHours: 24,
   dangerousActionsEnabled: false,
+  highlightKeywords: [],
+  fetchMode: 'recent',
+  fetchLimit: '1000',
+  fetchPeriod: '7d',
 };
 
 const idOrEmpty = { type: 'string', pattern: '^(|\\d{17,20})$' } as const;
@@ -55,6 +60,15 @@ export const JSON_SCHEMA = {
   backupKeep: { type: 'integer', minimum: 1, maximum: 365 },
   backupIntervalHours: { type: 'integer', minimum: 1, maximum: 720 },
   dangerousActionsEnabled: { type: 'boolean' },
+  // Held to what the panel accepts (shared/schemas.ts highlightKeyword): a hand-edited file too.
+  highlightKeywords: {
+    type: 'array',
+    maxItems: KEYWORDS_MAX,
+    items: { type: 'string', minLength: 1, maxLength: KEYWORD_MAX_LENGTH, pattern: '^[^,\\p{Cc}\\p{Zl}\\p{Zp}]*$' },
+  },
+  fetchMode: { enum: [...FETCH_MODES] },
+  fetchLimit: { enum: [...FETCH_LIMITS] },
+  fetchPeriod: { enum: [...FETCH_PERIODS] },
   headlessAccessToken: { type: 'string' },
 } as const;
 

@@ -14,6 +14,9 @@ import type { StoredSettings } from './schema.js';
 
 export type SettingsPatch = z.output<typeof settingsPatch>;
 
+/** Lists (the highlight keywords) compare by content: the panel sends back a new array. */
+const sameValue = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b);
+
 export interface EffectiveSettings extends Omit<StoredSettings, 'schemaVersion' | 'headlessAccessToken'> {
   token: string | null;
 }
@@ -101,6 +104,10 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
       backupKeep: eff.backupKeep,
       backupIntervalHours: eff.backupIntervalHours,
       dangerousActionsEnabled: eff.dangerousActionsEnabled,
+      highlightKeywords: [...eff.highlightKeywords],
+      fetchMode: eff.fetchMode,
+      fetchLimit: eff.fetchLimit,
+      fetchPeriod: eff.fetchPeriod,
       fromEnv: { ...this.overrides.sources },
       configured: Boolean(eff.token && eff.guildId && eff.channelId),
     };
@@ -110,7 +117,7 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
   async save(patch: SettingsPatch): Promise<SettingsView> {
     const current = this.effective() as unknown as Record<string, unknown>;
     const blocked = Object.entries(patch).filter(
-      ([key, value]) => this.overrides.sources[key as SettingKey] && value !== undefined && value !== current[key],
+      ([key, value]) => this.overrides.sources[key as SettingKey] && value !== undefined && !sameValue(value, current[key]),
     );
     if (blocked.length) {
       const fields = Object.fromEntries(
