@@ -1,6 +1,7 @@
-// Headers on every panel response; the desktop shell sends the same CSP.
+// Headers on every panel response; the desktop shell sends the same CSP. media-src as img-src: video and
+// audio attachments and gifv previews play from Discord's CDN (without it they fell back to 'self' and were blocked).
 export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data:; media-src 'self' https: http:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,
