@@ -9,6 +9,7 @@ import { parseDiscordMarkdown } from '../../../../shared/discord-markdown';
 import { formatFullDate } from '../../lib/format';
 import { safeUrl } from '../../lib/url';
 import { DiscordMarkdown } from './DiscordMarkdown';
+import { PollResult } from './Extras';
 
 const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
 
@@ -72,6 +73,7 @@ function EmbedVideo({ embed: e }: { embed: ChatEmbed }) {
 export function Embed({ embed: e }: { embed: ChatEmbed }) {
   const { i18n } = useTranslation();
   if ((e.type === 'image' || e.type === 'gifv') && (e.image || e.thumbnail || e.video)) return <MediaEmbed embed={e} />;
+  if (e.type === 'poll_result') return <PollResult embed={e} />;
   const url = safeUrl(e.url);
   const footer = [e.footer?.text, e.timestamp !== null ? formatFullDate(e.timestamp, i18n.language) : null].filter(Boolean).join(' • ');
   return (

@@ -1,6 +1,7 @@
 // Smaller parts of a message: stickers, a poll with its results, the thread started from it.
 import { useTranslation } from 'react-i18next';
-import type { ChatMessageView, ChatPoll } from '../../../../shared/types';
+import type { ChatEmbed, ChatMessageView, ChatPoll } from '../../../../shared/types';
+import { pollOutcome } from '../../lib/discord/poll-result';
 import { stripBidiControls } from '../../lib/bidi';
 import { safeUrl } from '../../lib/url';
 import { DiscordTimestamp } from './DiscordTimestamp';
@@ -67,5 +68,28 @@ export function ThreadInfo({ thread }: { thread: NonNullable<ChatMessageView['th
       <span className="thread-info__name"><bdi><EmojiText text={stripBidiControls(thread.name)} /></bdi></span>
       {thread.messageCount !== null && <span className="thread-info__count">{t('messages.threadMessages', { count: thread.messageCount })}</span>}
     </p>
+  );
+}
+
+/** A closed poll's card (the "poll_result" embed of a type 46 message): the winning answer and its share. */
+export function PollResult({ embed }: { embed: ChatEmbed }) {
+  const { t, i18n } = useTranslation();
+  const outcome = pollOutcome([embed]);
+  if (!outcome) return null;
+  const { winner, total } = outcome;
+  const share = winner && total ? new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(winner.votes / total) : '';
+  return (
+    <div className="poll-result" data-testid="poll-result">
+      {winner ? (
+        <>
+          <span className="poll-result__answer">
+            {winner.emoji && <UnicodeEmoji emoji={winner.emoji} />} <bdi><EmojiText text={winner.text} /></bdi>
+          </span>
+          <span className="poll-result__meta">{t('messages.pollWinner', { share })}</span>
+        </>
+      ) : (
+        <span className="poll-result__meta">{t('messages.pollNoWinner')}</span>
+      )}
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
+import { pollOutcome } from '../../lib/discord/poll-result';
 import { joinVariant } from '../../lib/discord/system';
 
 export function SystemLine({ message: m, sentenceKey }: { message: ChatMessage; sentenceKey: string }) {
@@ -10,9 +11,11 @@ export function SystemLine({ message: m, sentenceKey }: { message: ChatMessage; 
   const key = sentenceKey === 'join' ? `join${joinVariant(m.createdAt)}` : sentenceKey;
   // Names go in their own isolate (FSI…PDI) so they cannot reorder the sentence around them.
   const iso = (text: string) => `\u2068${stripBidiControls(text)}\u2069`;
+  // A closed poll names its question, which Discord sends in the result embed, not the content.
+  const content = sentenceKey === 'pollResult' ? (pollOutcome(m.view?.embeds)?.question ?? '') : m.content;
   return (
     <p className="system-line" data-testid="system-line">
-      {t(`messages.system.${key}` as 'messages.system.pinned', { name: iso(m.author.displayName), content: iso(m.content), interpolation: { escapeValue: false } })}
+      {t(`messages.system.${key}` as 'messages.system.pinned', { name: iso(m.author.displayName), content: iso(content), interpolation: { escapeValue: false } })}
     </p>
   );
 }
