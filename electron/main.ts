@@ -81,7 +81,7 @@ export async function main(o: MainOptions): Promise<Shell | null> {
   });
   secrets.useLogger(core.log.logger);
   // Tray, dialogs and notifications speak the language chosen in the panel (else the system's).
-  followPanelLanguage(() => core.settings.effective().language);
+  followPanelLanguage(core);
 
   // Before the window and the bot: finish or undo what an update left behind.
   const boot = await core.updates.boot();

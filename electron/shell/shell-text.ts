@@ -3,22 +3,26 @@
 // tooltip, an update's outcome) go through the panel's catalogue by their key.
 import { app } from 'electron';
 import { renderText, type I18nText } from '../../shared/core-text.js';
+import type { SettingsView } from '../../shared/types.js';
+import type { Core } from '../core/app-core.js';
 import { coreFr } from '../../shared/core-text-fr.js';
 import { shellWords, type ShellKey, type ShellLanguage } from './shell-words.js';
 
 export type { ShellKey, ShellLanguage };
 
-let chosen: () => string = () => '';
+let chosen: SettingsView['language'] = '';
 
-/** Where the panel's choice is read (main.ts: the core's settings); '' means the system's language. */
-export function followPanelLanguage(read: () => string): void {
-  chosen = read;
+/** main.ts: the panel's choice (the `language` setting), kept current by settings.changed; '' = the system's. */
+export function followPanelLanguage(core: Pick<Core, 'settings' | 'bus'>): () => void {
+  chosen = core.settings.effective().language;
+  return core.bus.on('settings.changed', (view) => {
+    chosen = view.language;
+  });
 }
 
 /** Asked each time: the panel's choice and the system language can change while the app runs in the tray. */
 export function shellLanguage(): ShellLanguage {
-  const pick = chosen();
-  if (pick === 'en' || pick === 'fr') return pick;
+  if (chosen) return chosen;
   return app.getLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
