@@ -1,0 +1,230 @@
+// Issue 10 §3 on the handover path (relaunch mode: nothing supervises the app). The running (old)
+// process or its successor in standby is SIGKILLed at each point of a handover; afterwards exactly
+// one app serves the panel port (or, where the old one died with nothing to restart it, the next
+// start boots the right version), Discord never sees two sessions, the settings survive, the
+// journal tells what happened — and a later update still hands over. One installed checkout and
+// one data folder for the whole file, the cases in order.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { UpdateView } from '../../shared/types.js';
+import type { PausePoint } from '../../electron/headless/standby-pause.js';
+import { createWorld, TOKEN, type World } from '../helpers/world.js';
+import { health, waitForNewProcess, type Health } from './health.js';
+import { startHeadless, type HeadlessProcess } from './headless-process.js';
+import { bumpVersion, createInstalledCheckout, git, type Checkout } from './installed-checkout.js';
+import { descendants, freePort, waitFor } from './supervisord.js';
+import { panelClient } from './ws-client.js';
+
+const ACCESS = 'handover-crash-access-token-0123456789ab';
+let world: World;
+let checkout: Checkout;
+let scratch: string;
+let dataDir: string;
+let pauseDir: string;
+let port = 0;
+let base = '';
+/** Every app process seen (started here, or a successor): stopped by pid at the end. */
+const pids = new Set<number>();
+const started: HeadlessProcess[] = [];
+let output = () => '';
+/** settings.json and the token file as the panel saved them: every case must leave them as they were. */
+let savedSettings: (string | null)[] = [];
+
+/** Running: exists and is not a zombie (an orphan waits for its new parent to reap it). */
+const alive = (pid: number) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+};
+const cmdline = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+};
+type Entry = { outcome: string; failedStep: string | null; from: string; to: string | null };
+const journal = (): Entry[] => (JSON.parse(readFileSync(join(dataDir, 'update-journal.json'), 'utf8')) as { entries: Entry[] }).entries;
+const describeState = () => `${output().slice(-5000)}\njournal: ${existsSync(join(dataDir, 'update-journal.json')) ? JSON.stringify(journal().at(-1)) : '(none)'}`;
+
+/** What a user does when nothing restarts the app: starts it again, the way the README says. */
+async function startApp(): Promise<Health> {
+  const app = await startHeadless(
+    ['--data-dir', dataDir, '--port', String(port)],
+    {
+      // The bot token is the one saved in the panel (data folder), so a lost token would show.
+      DISCORD_GUILD_ID: world.guildId,
+      DISCORD_CHANNEL_ID: world.channelId,
+      DISCORD_API_URL: world.fake.apiUrl,
+      DISCORD_MONITOR_ACCESS_TOKEN: ACCESS,
+      DISCORD_MONITOR_PAUSE_DIR: pauseDir,
+    },
+    'headless.js',
+    checkout.dir,
+  );
+  started.push(app);
+  output = app.output;
+  const h = await waitForNewProcess(base, -1, describeState, 30_000);
+  pids.add(h.pid);
+  return h;
+}
+
+beforeAll(async () => {
+  world = await createWorld({ heartbeatIntervalMs: 5000 });
+  checkout = createInstalledCheckout();
+  scratch = mkdtempSync(join(tmpdir(), 'dm-handover-crash-'));
+  dataDir = join(scratch, 'data');
+  pauseDir = join(scratch, 'pause');
+  mkdirSync(pauseDir);
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  // Started unconfigured: the user saves the token (and a setting) in the panel, then starts the bot.
+  const first = await startHeadless(['--data-dir', dataDir, '--port', String(port)], { DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl, DISCORD_MONITOR_ACCESS_TOKEN: ACCESS, DISCORD_MONITOR_PAUSE_DIR: pauseDir }, 'headless.js', checkout.dir);
+  started.push(first);
+  output = first.output;
+  const client = await panelClient(`${base}/?token=${ACCESS}`);
+  expect((await client.invoke('settings.save', { token: TOKEN, autoStartBot: true, checkIntervalMinutes: 37 })).ok).toBe(true);
+  expect((await client.invoke('bot.start')).ok).toBe(true);
+  client.close();
+  pids.add((await waitForNewProcess(base, -1, describeState, 30_000)).pid);
+  savedSettings = settingsNow();
+  expect(savedSettings.every((f) => f !== null)).toBe(true);
+}, 120_000);
+
+afterAll(async () => {
+  for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGTERM');
+  await waitFor('the apps to exit', () => [...pids].every((p) => !alive(p)), 20_000, () => '').catch(() => undefined);
+  await Promise.all(started.map((a) => a.stop()));
+  await world?.close();
+  checkout?.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Publishes `version`, arms `point`, runs the update; resolves once the old process is paused there. */
+async function updateUntil(version: string, point: PausePoint): Promise<{ old: Health; target: string; standby: number }> {
+  const old = await health(base);
+  const target = checkout.push(`Release ${version}`, (d) => bumpVersion(d, version));
+  const trap = join(pauseDir, point);
+  writeFileSync(trap, '');
+  world.fake.resetStats();
+  const client = await panelClient(`${base}/?token=${ACCESS}`);
+  const view = await client.invoke<UpdateView>('update.check');
+  expect(view.ok && view.value).toMatchObject({ target, restart: { method: 'relaunch' } });
+  await client.invoke('update.run', { target });
+  client.close();
+  await waitFor(`the old process to pause at ${point}`, () => existsSync(`${trap}.reached`), 90_000, describeState);
+  expect(Number(readFileSync(`${trap}.reached`, 'utf8'))).toBe(old.pid);
+  // The standby is the old process's child (in its own session).
+  const standby = descendants(old.pid).find((p) => cmdline(p).includes('--standby')) ?? 0;
+  expect(standby, 'a standby beside the old process').toBeGreaterThan(1);
+  pids.add(standby);
+  return { old, target, standby };
+}
+const release = (point: PausePoint) => ['', '.reached'].forEach((s) => rmSync(join(pauseDir, point) + s, { force: true }));
+
+const settingsNow = () => ['settings.json', 'token'].map((f) => (existsSync(join(dataDir, f)) ? readFileSync(join(dataDir, f), 'utf8') : null));
+
+/** What every case ends with: one app on the port at `expected`, one session at most, the journal's word. */
+async function settled(expected: { commit: string; version: string }, killed: number, outcome: Partial<Entry>): Promise<Health> {
+  const h = await waitForNewProcess(base, killed, describeState, 60_000);
+  pids.add(h.pid);
+  expect(h, describeState()).toMatchObject({ ...expected, bot: 'connected' });
+  expect(checkout.head()).toBe(expected.commit);
+  expect(git(checkout.dir, 'status', '--porcelain')).toBe('');
+  await waitFor('the journal to settle', () => journal().at(-1)?.outcome === outcome.outcome, 30_000, describeState);
+  expect(journal().at(-1)).toMatchObject(outcome);
+  // Exactly one app: every other app process seen so far is gone.
+  await waitFor('every other app process to be gone', () => [...pids].filter(alive).length === 1, 15_000, describeState);
+  expect([...pids].filter(alive)).toEqual([h.pid]);
+  expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  expect(world.fake.liveSessions(TOKEN)).toBe(1);
+  expect(settingsNow()).toEqual(savedSettings);
+  return h;
+}
+
+it('(a) old killed with the standby ready, before the switch: the standby exits by itself; the next start runs the old version, journal interrupted at self-test', async () => {
+  const t0 = performance.now();
+  const good = { commit: checkout.head(), version: (await health(base)).version };
+  const { old, standby } = await updateUntil('5.0.1', 'standby-ready');
+  process.kill(old.pid, 'SIGKILL');
+  release('standby-ready');
+  await waitFor('the orphaned standby to exit by itself', () => !alive(standby), 15_000, describeState);
+  // Nothing supervises the app: nothing serves until the user starts it again.
+  await expect(health(base)).rejects.toThrow();
+  await startApp();
+  await settled(good, old.pid, { outcome: 'interrupted', failedStep: 'self-test' });
+  console.log(`[measure] handover kill (a) old: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}, 180_000);
+
+it('(a) standby killed before the handover began: the old process starts it again and hands over', async () => {
+  const t0 = performance.now();
+  const { old, target, standby } = await updateUntil('5.0.2', 'standby-ready');
+  process.kill(standby, 'SIGKILL');
+  await waitFor('the standby to die', () => !alive(standby), 5000, describeState);
+  release('standby-ready');
+  await settled({ commit: target, version: '5.0.2' }, old.pid, { outcome: 'success', to: target });
+  expect(world.fake.identifyCount(TOKEN)).toBe(1);
+  console.log(`[measure] handover kill (a) standby: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}, 180_000);
+
+it('(b) old killed with its session closed and the new one not identified: the standby exits; the next start runs the new version, which vouches for itself', async () => {
+  const t0 = performance.now();
+  const { old, target, standby } = await updateUntil('5.0.3', 'before-take-over');
+  // The state (b) names, seen on the fake: the old session closed, no IDENTIFY from the new one.
+  expect(world.fake.liveSessions(TOKEN)).toBe(0);
+  expect(world.fake.identifyCount(TOKEN)).toBe(0);
+  process.kill(old.pid, 'SIGKILL');
+  release('before-take-over');
+  await waitFor('the orphaned standby to exit by itself', () => !alive(standby), 15_000, describeState);
+  expect(world.fake.identifyCount(TOKEN)).toBe(0);
+  await startApp();
+  // `current` was switched and the journal said restarting: the kill was the restart.
+  await settled({ commit: target, version: '5.0.3' }, old.pid, { outcome: 'success', to: target });
+  console.log(`[measure] handover kill (b) old: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}, 180_000);
+
+it('(b) standby killed after the old session closed, before it identified: the old process starts it again and hands over', async () => {
+  const t0 = performance.now();
+  const { old, target, standby } = await updateUntil('5.0.4', 'before-take-over');
+  expect(world.fake.liveSessions(TOKEN)).toBe(0);
+  process.kill(standby, 'SIGKILL');
+  await waitFor('the standby to die', () => !alive(standby), 5000, describeState);
+  release('before-take-over');
+  await settled({ commit: target, version: '5.0.4' }, old.pid, { outcome: 'success', to: target });
+  expect(world.fake.identifyCount(TOKEN)).toBe(1);
+  console.log(`[measure] handover kill (b) standby: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}, 180_000);
+
+it('(c) old killed after the switch and the hand-over, before it exited: the new version keeps serving', async () => {
+  const t0 = performance.now();
+  const { old, target, standby } = await updateUntil('5.0.5', 'handed-over');
+  process.kill(old.pid, 'SIGKILL');
+  release('handed-over');
+  const h = await settled({ commit: target, version: '5.0.5' }, old.pid, { outcome: 'success', to: target });
+  expect(h.pid).toBe(standby);
+  console.log(`[measure] handover kill (c) old: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}, 180_000);
+
+it('after the kills, a normal update hands over', async () => {
+  const t0 = performance.now();
+  const old = await health(base);
+  const target = checkout.push('Release 5.1.0', (d) => bumpVersion(d, '5.1.0'));
+  world.fake.resetStats();
+  const client = await panelClient(`${base}/?token=${ACCESS}`);
+  expect((await client.invoke<UpdateView>('update.check')).ok).toBe(true);
+  await client.invoke('update.run', { target });
+  client.close();
+  const h = await settled({ commit: target, version: '5.1.0' }, old.pid, { outcome: 'success', to: target });
+  // app.log, written by both during the overlap: each line names its writer.
+  const lines = readFileSync(join(dataDir, 'logs', 'app.log'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { pid?: number; msg: string });
+  const writer = (text: string) => lines.findLast((l) => l.msg.startsWith(text))?.pid;
+  expect(writer('Ready in standby beside the running version')).toBe(h.pid);
+  expect(writer('Taking over: handover')).toBe(old.pid);
+  expect(lines.every((l) => typeof l.pid === 'number')).toBe(true);
+  console.log(`[measure] handover after the kills: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}, 180_000);
