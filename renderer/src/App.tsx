@@ -12,6 +12,7 @@ import { Footer } from './components/Footer';
 import { NoticeBanners } from './components/NoticeBanner';
 import { Icon } from './components/Icon';
 import { MessageList } from './components/messages/MessageList';
+import { KeywordsProvider } from './components/messages/keywords';
 import { JUMP_EVENT } from './components/messages/ReplyPreview';
 import { PrimaryAction } from './components/PrimaryAction';
 import { SettingsDialog } from './components/settings/SettingsDialog';
@@ -31,6 +32,7 @@ import { useUpdateOverlay } from './hooks/useUpdateOverlay';
 import { isActive } from './lib/update';
 
 const reloadPage = () => location.reload();
+const NO_KEYWORDS: readonly string[] = [];
 // Search, jump to date, statistics and backfill load on first use, not with the first screen.
 const HistoryPanel = lazy(() => import('./components/history/HistoryPanel'));
 const ArchiveDialog = lazy(() => import('./components/archive/ArchiveDialog'));
@@ -149,28 +151,30 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
       <NoticeBanners />
       {update.view?.restartNeeded && <RestartNotice />}
       <LastUpdateBanner last={update.view?.lastUpdate ?? null} />
-      <main className="main">
-        <MessageList
-          messages={messages.items}
-          received={messages.received}
-          loaded={messages.loaded}
-          loadError={messages.loadError}
-          configured={settings?.configured ?? status?.state !== 'not-configured'}
-          hasOlder={messages.hasOlder}
-          atLatest={messages.atLatest}
-          onLoadOlder={() => void messages.loadOlder()}
-          onLoadNewer={() => void messages.loadNewer()}
-          onFollowing={messages.setFollowing}
-          onJumpToPresent={messages.jumpToPresent}
-          focus={focus}
-        />
-        {historyOpen && (
-          <Suspense fallback={null}>
-            <HistoryPanel onOpen={openInContext} onClose={() => setHistoryOpen(false)} />
-          </Suspense>
-        )}
-        <EventLog />
-      </main>
+      <KeywordsProvider keywords={settings?.highlightKeywords ?? NO_KEYWORDS}>
+        <main className="main">
+          <MessageList
+            messages={messages.items}
+            received={messages.received}
+            loaded={messages.loaded}
+            loadError={messages.loadError}
+            configured={settings?.configured ?? status?.state !== 'not-configured'}
+            hasOlder={messages.hasOlder}
+            atLatest={messages.atLatest}
+            onLoadOlder={() => void messages.loadOlder()}
+            onLoadNewer={() => void messages.loadNewer()}
+            onFollowing={messages.setFollowing}
+            onJumpToPresent={messages.jumpToPresent}
+            focus={focus}
+          />
+          {historyOpen && (
+            <Suspense fallback={null}>
+              <HistoryPanel onOpen={openInContext} onClose={() => setHistoryOpen(false)} />
+            </Suspense>
+          )}
+          <EventLog />
+        </main>
+      </KeywordsProvider>
       <Footer received={messages.received} />
       <SettingsDialog open={settingsOpen} view={settings} onClose={() => setSettingsOpen(false)} onSaved={setSettings} />
       {archiveOpen && (

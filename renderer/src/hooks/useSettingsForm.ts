@@ -7,6 +7,9 @@ import { formFromView, validateForm, type FormField, type SettingsForm } from '.
  * Form state of the settings dialog. A field's validation message shows once the field was left
  * (or a save/test was attempted), so typing an ID does not flash an error at the first digit.
  */
+type CheckField = 'autoStartBot' | 'autoUpdateEnabled' | 'autoRestartService';
+type SelectField = 'fetchMode' | 'fetchLimit' | 'fetchPeriod';
+
 export function useSettingsForm(view: SettingsView) {
   const { t } = useTranslation();
   const [form, setForm] = useState<SettingsForm>(() => formFromView(view));
@@ -28,18 +31,25 @@ export function useSettingsForm(view: SettingsView) {
   const envVar = (field: FormField): string | undefined => view.fromEnv[field as SettingKey | 'token'];
 
   /** Props for a text input bound to `field`. */
-  const text = (field: Exclude<FormField, 'autoStartBot' | 'autoUpdateEnabled' | 'autoRestartService'>) => ({
+  const text = (field: Exclude<FormField, CheckField | SelectField>) => ({
     value: form[field],
     onChange: (value: string) => set(field, value),
     onBlur: () => reveal([field]),
     error: errorOf(field),
     envVar: envVar(field),
   });
-  const check = (field: 'autoStartBot' | 'autoUpdateEnabled' | 'autoRestartService') => ({
+  const check = (field: CheckField) => ({
     checked: form[field],
     onChange: (checked: boolean) => set(field, checked),
     envVar: envVar(field),
   });
+  /** Props for a select of fixed values (the fetch settings). */
+  const select = <K extends SelectField>(field: K) => ({
+    value: form[field],
+    onChange: (value: SettingsForm[K]) => set(field, value),
+    error: errorOf(field),
+    envVar: envVar(field),
+  });
 
-  return { form, errors, reveal, setServerErrors, text, check };
+  return { form, errors, reveal, setServerErrors, text, check, select };
 }

@@ -2,7 +2,7 @@
 // changed fields only (so saving never overwrites what another window or .env just set).
 import type { z } from 'zod';
 import * as schemas from '../../../shared/schemas';
-import type { SettingKey, SettingsView } from '../../../shared/types';
+import type { FetchLimit, FetchMode, FetchPeriod, SettingKey, SettingsView } from '../../../shared/types';
 import type { en } from '../i18n/en';
 
 export interface SettingsForm {
@@ -16,6 +16,11 @@ export interface SettingsForm {
   autoRestartService: boolean;
   /** Kept as typed so a half-typed number is not coerced while editing. */
   checkIntervalMinutes: string;
+  /** Comma-separated, as HIGHLIGHT_KEYWORDS is. */
+  highlightKeywords: string;
+  fetchMode: FetchMode;
+  fetchLimit: FetchLimit;
+  fetchPeriod: FetchPeriod;
 }
 
 export type FormField = keyof SettingsForm;
@@ -34,7 +39,17 @@ export function formFromView(view: SettingsView): SettingsForm {
     updateBranch: view.updateBranch,
     autoRestartService: view.autoRestartService,
     checkIntervalMinutes: String(view.checkIntervalMinutes),
+    highlightKeywords: view.highlightKeywords.join(', '),
+    fetchMode: view.fetchMode,
+    fetchLimit: view.fetchLimit,
+    fetchPeriod: view.fetchPeriod,
   };
+}
+
+/** The keywords typed in the field, as the core will store them; null when they break the bounds. */
+export function parseKeywords(text: string): string[] | null {
+  const result = schemas.highlightKeywordList.safeParse(text);
+  return result.success ? result.data : null;
 }
 
 function tokenError(value: string): ValidationKey | null {
@@ -55,6 +70,7 @@ const textValidators: Partial<Record<FormField, (value: string) => ValidationKey
   apiUrl: failsWith(schemas.apiUrl, 'apiUrl'),
   updateBranch: failsWith(schemas.branchName, 'branch'),
   checkIntervalMinutes: (v) => (/^\s*\d+\s*$/.test(v) && Number(v) >= 1 && Number(v) <= 1440 ? null : 'interval'),
+  highlightKeywords: (v) => (parseKeywords(v) ? null : 'keywords'),
 };
 
 export function validateField(field: FormField, value: SettingsForm[FormField]): ValidationKey | null {
@@ -95,6 +111,11 @@ export function buildPatch(view: SettingsView, form: SettingsForm): schemas.Sett
     patch.autoRestartService = form.autoRestartService;
   const minutes = Number(form.checkIntervalMinutes);
   if (editable('checkIntervalMinutes') && minutes !== view.checkIntervalMinutes) patch.checkIntervalMinutes = minutes;
+  const keywords = parseKeywords(form.highlightKeywords);
+  if (editable('highlightKeywords') && keywords && keywords.join('\n') !== view.highlightKeywords.join('\n')) patch.highlightKeywords = keywords;
+  for (const field of ['fetchMode', 'fetchLimit', 'fetchPeriod'] as const) {
+    if (editable(field) && form[field] !== view[field]) Object.assign(patch, { [field]: form[field] });
+  }
   return patch;
 }
 

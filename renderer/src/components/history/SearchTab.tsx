@@ -7,12 +7,14 @@ import { errorSentence, useApi, type ErrorSentence } from '../../api-context';
 import { useCoreText } from '../../i18n/core-text';
 import { formatFullDate } from '../../lib/format';
 import type { OpenMessage } from './HistoryPanel';
+import { markKeywords, useKeywords } from '../messages/keywords';
 import { highlight } from './highlight';
 
 export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const say = useCoreText();
+  const keywords = useKeywords();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<ErrorSentence | null>(null);
@@ -58,11 +60,11 @@ export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
           <ol className="history-results" data-testid="search-results">
             {result.messages.map((m) => (
               <li key={m.id}>
-                <button type="button" className="history-result" onClick={() => onOpen({ around: m.id })} data-testid="search-result" data-message-id={m.id}>
+                <button type="button" className={m.view?.mentionsOwner || keywords?.test(m.content) ? 'history-result message--mentioned' : 'history-result'} onClick={() => onOpen({ around: m.id })} data-testid="search-result" data-message-id={m.id}>
                   <span className="history-result__meta">
                     <strong>{m.author.displayName}</strong> <time dateTime={new Date(m.createdAt).toISOString()}>{formatFullDate(m.createdAt, i18n.language)}</time>
                   </span>
-                  <span className="history-result__text">{highlight(m.content, result.terms)}</span>
+                  <span className="history-result__text">{markKeywords(m.content, keywords, (run) => highlight(run, result.terms))}</span>
                 </button>
               </li>
             ))}

@@ -9,6 +9,7 @@ import { safeUrl } from '../../lib/url';
 import CodeBlock from './CodeBlock';
 import { useMessageRefs } from './discord-context';
 import { DiscordTimestamp } from './DiscordTimestamp';
+import { KeywordText } from './keywords';
 import { Spoiler } from './Spoiler';
 
 
@@ -22,6 +23,7 @@ const kids = (n: MdNode) => (Array.isArray(n.content) ? <DiscordMarkdown nodes={
 function Node({ node: n }: { node: MdNode }): ReactNode {
   switch (n.type) {
     case 'text':
+      return <KeywordText text={str(n.content)} />;
     case 'emoticon':
       return str(n.content);
     case 'br':

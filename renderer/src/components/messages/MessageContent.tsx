@@ -5,6 +5,7 @@ import type { ChatMessageView } from '../../../../shared/types';
 import { parseDiscordMarkdown, type MdNode } from '../../../../shared/discord-markdown';
 import { MessageRefsContext, type MessageRefs } from './discord-context';
 import { DiscordMarkdown } from './DiscordMarkdown';
+import { MarkKeywords } from './keywords';
 
 const NO_REFS: MessageRefs = { mentions: { users: [], roles: [], channels: [], everyone: false }, emojis: [] };
 /** Discord shows up to 30 emoji (and nothing else) in a message at a larger size. */
@@ -27,7 +28,9 @@ export const MessageContent = memo(function MessageContent({ content, view }: { 
     // A block-level isolate: bidi controls in the content cannot reorder the name, time or marks.
     <bdi className={isJumbo(nodes) ? 'markdown markdown--jumbo' : 'markdown'}>
       <MessageRefsContext value={refs}>
-        <DiscordMarkdown nodes={nodes} />
+        <MarkKeywords>
+          <DiscordMarkdown nodes={nodes} />
+        </MarkKeywords>
       </MessageRefsContext>
     </bdi>
   );

@@ -12,6 +12,7 @@ import { Components } from './Components';
 import { Embeds } from './Embeds';
 import { Poll, Stickers, ThreadInfo } from './Extras';
 import { Forward } from './Forward';
+import { useKeywords } from './keywords';
 import { MessageContent } from './MessageContent';
 import { Reactions } from './Reactions';
 import { ReplyPreview } from './ReplyPreview';
@@ -30,7 +31,10 @@ export const MessageItem = memo(function MessageItem({ message: m, index, total,
   const locale = i18n.language;
   const v = m.view;
   const system = systemKey(v?.type);
-  const classes = ['message', m.deleted && 'message--deleted', m.caughtUp && 'message--caught-up', v?.mentionsOwner && 'message--mentioned', system && 'message--system']
+  // A highlight keyword in the text reads like a mention of the owner (Discord's keyword notifications).
+  const keywords = useKeywords();
+  const mentioned = v?.mentionsOwner || (!system && keywords?.test(m.content));
+  const classes = ['message', m.deleted && 'message--deleted', m.caughtUp && 'message--caught-up', mentioned && 'message--mentioned', system && 'message--system']
     .filter(Boolean)
     .join(' ');
 

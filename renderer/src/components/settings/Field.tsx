@@ -108,3 +108,39 @@ export function CheckboxField({ id, label, checked, onChange, envVar }: Checkbox
     </div>
   );
 }
+
+interface SelectFieldProps<V extends string> extends Notes {
+  id: string;
+  label: string;
+  value: V;
+  options: ReadonlyArray<{ value: V; label: string }>;
+  onChange: (value: V) => void;
+}
+
+export function SelectField<V extends string>({ id, label, value, options, onChange, ...notes }: SelectFieldProps<V>) {
+  const { help, error, envVar } = notes;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <div className="field__row">
+        <select
+          id={id}
+          name={id}
+          value={value}
+          onChange={(e) => onChange(options.find((o) => o.value === e.target.value)?.value ?? value)}
+          // Like a checkbox, a select has no readOnly: locked by the environment means disabled.
+          disabled={Boolean(envVar)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, notes)}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <FieldNotes id={id} help={help} error={error} envVar={envVar} />
+    </div>
+  );
+}

@@ -11,6 +11,7 @@ import { Spinner } from '../Icon';
 import { AdvancedSettings } from './AdvancedSettings';
 import { CheckboxField, TextField } from './Field';
 import { LanguagePicker } from './LanguagePicker';
+import { MessageSettings } from './MessageSettings';
 import { StartOnLogin } from './StartOnLogin';
 import { TestConnection } from './TestConnection';
 import { TokenField } from './TokenField';
@@ -78,6 +79,7 @@ export function SettingsForm({ view, onSaved, onDone }: Props) {
       <TextField id="settings-channelId" label={t('settings.channelId')} inputMode="numeric" {...f.text('channelId')} />
       <CheckboxField id="settings-autoStartBot" label={t('settings.autoStartBot')} {...f.check('autoStartBot')} />
       <StartOnLogin view={view} onSaved={onSaved} />
+      <MessageSettings fields={f} />
       <AdvancedSettings fields={f} />
       <LanguagePicker />
       <TestConnection candidate={() => (check(CONNECTION_FIELDS) ? buildCandidate(view, f.form) : null)} />
