@@ -70,15 +70,15 @@ describe('the panel CSP in Chromium', { timeout: 30_000 }, () => {
     expect(CSP).not.toContain('unsafe-eval');
     const page = await browser.newPage();
     await page.goto(`${panel.origin}/`);
-    await page.waitForFunction(() => (window as unknown as { drawn?: boolean }).drawn === true, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => (globalThis as unknown as { drawn?: boolean }).drawn === true, undefined, { timeout: 10_000 });
     // Chromium has asked the CDN for the video (or refused it, which the violations list would say).
-    await expect.poll(() => cdnHits.some((u) => u.endsWith('/wave.mp4')) || page.evaluate(() => (window as unknown as { violations: string[] }).violations.length > 0), { timeout: 10_000 }).toBe(true);
-    const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+    await expect.poll(() => cdnHits.some((u) => u.endsWith('/wave.mp4')) || page.evaluate(() => (globalThis as unknown as { violations: string[] }).violations.length > 0), { timeout: 10_000 }).toBe(true);
+    const violations = await page.evaluate(() => (globalThis as unknown as { violations: string[] }).violations);
     // Exactly one refusal: the frame. No eval for the player, no block for the CDN's video.
     expect(violations).toEqual([`frame-src ${cdn.origin}`]);
     expect(cdnHits).toContain('/attachments/1/2/wave.mp4');
     expect(await page.locator('#sticker svg path').count()).toBeGreaterThan(0);
-    expect(await page.evaluate(() => (window as unknown as { anim: { isPaused: boolean; totalFrames: number } }).anim.totalFrames)).toBe(30);
+    expect(await page.evaluate(() => (globalThis as unknown as { anim: { isPaused: boolean; totalFrames: number } }).anim.totalFrames)).toBe(30);
     await page.close();
   });
 });

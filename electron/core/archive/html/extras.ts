@@ -1,6 +1,7 @@
 // What the message view adds around the text (ChatMessageView): the reply quote, embeds, stickers,
 // reactions and thread line, with the panel's class names. Media URLs were checked by the core.
 import type { ChatEmbed, ChatEmbedMedia, ChatMessageView } from '../../../../shared/types.js';
+import { componentsHtml } from './components.js';
 import { escapeHtml, safeHref, stripBidi } from './escape.js';
 import type { MarkdownHtml } from './markdown.js';
 
@@ -24,6 +25,16 @@ export function replyHtml(v: ChatMessageView, md: MarkdownHtml, words: { replyDe
   return `<a class="reply" href="#m${escapeHtml(r.id)}"><span class="reply__spine" aria-hidden="true"></span>${inner}</a>`;
 }
 
+const isVideo = (e: ChatEmbed) => e.type !== 'rich' && Boolean(e.video || e.player);
+
+/** As in the panel: a video is its thumbnail with a play button linking to its page (no player, no frame, no script). */
+function videoHtml(e: ChatEmbed, url: (u: string) => string): string {
+  const page = safeHref(e.url) ?? safeHref(e.player?.url) ?? safeHref(e.video?.url);
+  if (!isVideo(e) || !page || !e.thumbnail) return '';
+  const play = '<span class="embed__play-button" aria-hidden="true"><svg viewBox="0 0 24 24" width="24" height="24"><path fill="currentColor" d="M8 5.14v13.72a1 1 0 0 0 1.52.85l11.02-6.86a1 1 0 0 0 0-1.7L9.52 4.29A1 1 0 0 0 8 5.14Z"/></svg></span>';
+  return `<a class="embed__play" href="${escapeHtml(page)}" rel="noopener noreferrer">${media(e.thumbnail, 'embed__image', 400, url)}${play}</a>`;
+}
+
 function embedHtml(e: ChatEmbed, md: MarkdownHtml, url: (u: string) => string, date: (ms: number) => string): string {
   if ((e.type === 'image' || e.type === 'gifv') && (e.image || e.thumbnail)) return `<div class="embed-media">${media(e.image ?? e.thumbnail, 'embed__image', 400, url)}</div>`;
   const link = safeHref(e.url);
@@ -42,14 +53,16 @@ function embedHtml(e: ChatEmbed, md: MarkdownHtml, url: (u: string) => string, d
     (e.description ? `<div class="embed__description">${md.render(e.description)}</div>` : '') +
     fields +
     media(e.image, 'embed__image', 400, url) +
+    (e.image ? '' : videoHtml(e, url)) +
     (footerText ? `<div class="embed__footer"><span>${escapeHtml(footerText)}</span></div>` : '') +
-    `</div>${e.image ? '' : media(e.thumbnail, 'embed__thumbnail', 80, url)}</article>`
+    `</div>${e.image || isVideo(e) ? '' : media(e.thumbnail, 'embed__thumbnail', 80, url)}</article>`
   );
 }
 
-export function afterContentHtml(v: ChatMessageView, md: MarkdownHtml, url: (u: string) => string, date: (ms: number) => string, words: { messages: (n: number) => string }): string {
+export function afterContentHtml(v: ChatMessageView, md: MarkdownHtml, url: (u: string) => string, date: (ms: number) => string, words: { messages: (n: number) => string; selectPlaceholder: string }): string {
   let out = '';
   if (v.embeds.length) out += `<div class="embeds">${v.embeds.map((e) => embedHtml(e, md, url, date)).join('')}</div>`;
+  out += componentsHtml(v.components, md, url, words.selectPlaceholder);
   if (v.stickers.length) {
     out += `<div class="stickers">${v.stickers
       .map((s) => {

@@ -11,11 +11,13 @@ export interface Words {
   attachments: string;
   replyDeleted: string;
   messages: (n: number) => string;
+  /** Discord's words for a select menu without a placeholder. */
+  selectPlaceholder: string;
 }
 
 export const WORDS: Record<'en' | 'fr', Words> = {
-  en: { bot: 'BOT', edited: '(edited)', deleted: 'deleted', attachments: 'Attachments', replyDeleted: 'Original message was deleted', messages: (n) => `${n} messages` },
-  fr: { bot: 'BOT', edited: '(modifié)', deleted: 'supprimé', attachments: 'Pièces jointes', replyDeleted: 'Le message d’origine a été supprimé', messages: (n) => `${n} messages` },
+  en: { bot: 'BOT', edited: '(edited)', deleted: 'deleted', attachments: 'Attachments', replyDeleted: 'Original message was deleted', messages: (n) => `${n} messages`, selectPlaceholder: 'Make a selection' },
+  fr: { bot: 'BOT', edited: '(modifié)', deleted: 'supprimé', attachments: 'Pièces jointes', replyDeleted: 'Le message d’origine a été supprimé', messages: (n) => `${n} messages`, selectPlaceholder: 'Faites une sélection' },
 };
 
 export interface MessageHtmlOptions {

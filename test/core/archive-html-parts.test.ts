@@ -1,0 +1,75 @@
+// The HTML export draws the same message parts as the panel, with its class names: components
+// (buttons, link buttons, select menus, an IS_COMPONENTS_V2 message's text), a provider video as a
+// play link, a Lottie sticker by name (the export holds no script). Documentation payloads through
+// real discord.js and toChatMessage, as in the renderer tests.
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { MarkdownHtml } from '../../electron/core/archive/html/markdown.js';
+import { messageHtml, WORDS } from '../../electron/core/archive/html/message.js';
+import { EXPORT_CSS } from '../../electron/core/archive/html/styles.js';
+import type { ChatMessage } from '../../shared/types.js';
+import { convert } from '../renderer/fixtures/discord-docs/convert.js';
+import { STICKER_MESSAGE } from '../renderer/fixtures/discord-docs/payloads.js';
+import * as c from '../renderer/fixtures/discord-docs/payloads-components.js';
+
+function html(m: ChatMessage, locale: 'en' | 'fr' = 'en'): HTMLElement {
+  const out = messageHtml(m, {
+    markdown: new MarkdownHtml(locale),
+    words: WORDS[locale],
+    time: new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }),
+    fullTime: new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }),
+    media: (u) => u,
+  });
+  return new JSDOM(out).window.document.querySelector('article')!;
+}
+const one = (raw: object) => convert(raw)[0]!;
+
+describe('message parts in the HTML export', () => {
+  it('an action row: styled read-only buttons, the link button a link to its URL', () => {
+    const el = html(one(c.ACTION_ROW_MESSAGE));
+    const buttons = [...el.querySelectorAll('.dc-row > .dc-button')].map((b) => [b.tagName, b.className, b.textContent, b.getAttribute('href')]);
+    expect(buttons).toEqual([
+      ['SPAN', 'dc-button dc-button--primary', 'Accept', null],
+      ['A', 'dc-button dc-button--link', 'Learn More', 'http://watchanimeattheoffice.com/'],
+      ['SPAN', 'dc-button dc-button--danger', 'Decline', null],
+    ]);
+  });
+
+  it('select menus show their placeholder, or Discord’s words when they have none', () => {
+    expect([...html(one(c.SELECT_MESSAGE)).querySelectorAll('.dc-select')].map((s) => [s.className, s.textContent])).toEqual([
+      ['dc-select', 'Favorite bug?'],
+      ['dc-select dc-select--disabled', 'Make a selection'],
+    ]);
+    expect(html(one(c.SELECT_MESSAGE), 'fr').querySelectorAll('.dc-select')[1]!.textContent).toBe('Faites une sélection');
+  });
+
+  it('an IS_COMPONENTS_V2 message keeps its text (it has no content): container, heading with the mention, section, gallery', () => {
+    const el = html(one(c.CONTAINER_MESSAGE));
+    const box = el.querySelector<HTMLElement>('.dc-container')!;
+    expect(box.style.borderInlineStartColor).toBe('rgb(10, 187, 255)');
+    expect(box.querySelector('h1')?.textContent).toBe('Wave hello to @Nells');
+    expect(box.querySelector('.dc-section__text')?.textContent).toBe('Sneak n stab');
+    expect(box.querySelector('.dc-section__accessory img')?.getAttribute('src')).toBe('https://cdn.discordapp.com/attachments/1/5/rogue.png');
+    expect([...box.querySelectorAll('.dc-gallery img')].map((i) => i.getAttribute('src'))).toEqual(['https://cdn.discordapp.com/attachments/1/6/a.png']);
+    expect(html(one(c.V2_MESSAGE)).querySelector('.dc-text')?.textContent).toBe('This is a message with components.');
+  });
+
+  it('a YouTube preview is its thumbnail with a play button linking to the video page; no frame, no video', () => {
+    const el = html(one(c.VIDEO_MESSAGE));
+    const play = el.querySelector('a.embed__play')!;
+    expect(play.getAttribute('href')).toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    expect(play.querySelector('img.embed__image')?.getAttribute('src')).toBe(c.YOUTUBE_EMBED.thumbnail.proxy_url);
+    expect(play.querySelector('.embed__play-button svg')).not.toBeNull();
+    expect(el.querySelector('.embed__thumbnail, iframe, video, script')).toBeNull();
+  });
+
+  it('a Lottie sticker shows by name, a PNG one as its image', () => {
+    const el = html(one(STICKER_MESSAGE));
+    expect(el.querySelector('.sticker--text')?.textContent).toBe('Wave');
+    expect(el.querySelector('img.sticker')?.getAttribute('src')).toBe('https://cdn.discordapp.com/stickers/749054660769218632.png');
+  });
+
+  it('the export carries the panel stylesheet for these parts', () => {
+    for (const rule of ['.dc-button--primary', '.dc-select', '.dc-container', '.embed__play-button', '.poll-result', '.embed {']) expect(EXPORT_CSS).toContain(rule);
+  });
+});
