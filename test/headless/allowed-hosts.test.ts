@@ -1,11 +1,33 @@
 // --allowed-host / DISCORD_MONITOR_ALLOWED_HOSTS: a reverse proxy forwarding its public name as Host
 // is let in, nothing else is (DNS rebinding stays blocked). Parsing is property-tested; the Host check
 // runs on a real panel server over real HTTP and WebSocket.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADLESS_USAGE, parseHeadlessArgs } from '../../electron/headless/args.js';
 import { hostAllowed } from '../../electron/headless/http/guards.js';
+import { APP_DIR } from '../helpers/world.js';
 import { ACCESS, connectWs, request, startTestPanel, type TestPanel } from './panel-fixture.js';
+
+/** The real headless entry in a child process: its exit code and what it wrote. */
+function headless(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'jiti/register', join(APP_DIR, 'electron', 'headless', 'main.ts'), ...args], {
+      cwd: APP_DIR,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 const ENV = 'DISCORD_MONITOR_ALLOWED_HOSTS';
 const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
@@ -73,6 +95,22 @@ describe('--allowed-host on the command line and in the environment', () => {
     expect(HEADLESS_USAGE).toContain(ENV);
     for (const option of ['--host', '--port', '--data-dir', '--no-token']) expect(HEADLESS_USAGE).toContain(option);
   });
+});
+
+describe('the headless entry', () => {
+  it('--help prints the options and exits 0; a bad name in the environment stops it with exit 2, saying what to type', async () => {
+    // --self-test: were the variable not read, the entry would check itself and exit 0, never serve.
+    const home = mkdtempSync(join(tmpdir(), 'dm-allowed-'));
+    const [help, bad] = await Promise.all([
+      headless(['--help']),
+      headless(['--self-test', '--data-dir', join(home, 'data')], { HOME: home, [ENV]: 'https://panel.example.com/' }),
+    ]).finally(() => rmSync(home, { recursive: true, force: true }));
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe(`${HEADLESS_USAGE}\n`);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${ENV} takes a host name with an optional port (panel.example.com or panel.example.com:8443), not "https://panel.example.com/".`);
+    expect(bad.stderr).toContain('--help lists the options');
+  }, 90_000);
 });
 
 describe('a panel behind a reverse proxy', () => {
