@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { HandoverPort } from '../core/ports.js';
 import type { PanelServer } from './http-server.js';
 import { StandbySlot } from './standby-launch.js';
-import { pauseAt } from './standby-pause.js';
+import { pauseAt } from '../core/update/pause-point.js';
 
 /** The new version's headless entry. The one place to change when builds move to release folders. */
 export function successorEntry(appDir: string): string {

@@ -4,15 +4,15 @@
 // start boots the right version), Discord never sees two sessions, the settings survive, the
 // journal tells what happened — and a later update still hands over. One installed checkout and
 // one data folder for the whole file, the cases in order.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UpdateView } from '../../shared/types.js';
-import type { PausePoint } from '../../electron/headless/standby-pause.js';
+import type { PausePoint } from '../../electron/core/update/pause-point.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
 import { health, waitForNewProcess, type Health } from './health.js';
-import { startHeadless, type HeadlessProcess } from './headless-process.js';
 import { bumpVersion, createInstalledCheckout, git, type Checkout } from './installed-checkout.js';
 import { descendants, freePort, waitFor } from './supervisord.js';
 import { panelClient } from './ws-client.js';
@@ -27,7 +27,6 @@ let port = 0;
 let base = '';
 /** Every app process seen (started here, or a successor): stopped by pid at the end. */
 const pids = new Set<number>();
-const started: HeadlessProcess[] = [];
 let output = () => '';
 /** settings.json and the token file as the panel saved them: every case must leave them as they were. */
 let savedSettings: (string | null)[] = [];
@@ -52,26 +51,27 @@ type Entry = { outcome: string; failedStep: string | null; from: string; to: str
 const journal = (): Entry[] => (JSON.parse(readFileSync(join(dataDir, 'update-journal.json'), 'utf8')) as { entries: Entry[] }).entries;
 const describeState = () => `${output().slice(-5000)}\njournal: ${existsSync(join(dataDir, 'update-journal.json')) ? JSON.stringify(journal().at(-1)) : '(none)'}`;
 
-/** What a user does when nothing restarts the app: starts it again, the way the README says. */
-async function startApp(): Promise<Health> {
-  const app = await startHeadless(
-    ['--data-dir', dataDir, '--port', String(port)],
-    {
-      // The bot token is the one saved in the panel (data folder), so a lost token would show.
-      DISCORD_GUILD_ID: world.guildId,
-      DISCORD_CHANNEL_ID: world.channelId,
-      DISCORD_API_URL: world.fake.apiUrl,
-      DISCORD_MONITOR_ACCESS_TOKEN: ACCESS,
-      DISCORD_MONITOR_PAUSE_DIR: pauseDir,
-    },
-    'headless.js',
-    checkout.dir,
-  );
-  started.push(app);
-  output = app.output;
-  const h = await waitForNewProcess(base, -1, describeState, 30_000);
-  pids.add(h.pid);
-  return h;
+/**
+ * What a user does when nothing restarts the app: starts it again, the way the README says. Not
+ * startHeadless: the process started may hand over to a relaunched copy before it prints anything.
+ */
+function launch(): void {
+  const env = {
+    ...process.env,
+    // The bot token is the one saved in the panel (data folder), so a lost token would show.
+    DISCORD_GUILD_ID: world.guildId,
+    DISCORD_CHANNEL_ID: world.channelId,
+    DISCORD_API_URL: world.fake.apiUrl,
+    DISCORD_MONITOR_ACCESS_TOKEN: ACCESS,
+    DISCORD_MONITOR_PAUSE_DIR: pauseDir,
+  };
+  const child = spawn(process.execPath, [join(checkout.dir, '.vite', 'build', 'headless.js'), '--data-dir', dataDir, '--port', String(port)], { cwd: checkout.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.on('error', () => undefined);
+  if (child.pid) pids.add(child.pid);
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += String(d)));
+  child.stderr.on('data', (d: Buffer) => (out += String(d)));
+  output = () => out;
 }
 
 beforeAll(async () => {
@@ -84,9 +84,12 @@ beforeAll(async () => {
   port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // Started unconfigured: the user saves the token (and a setting) in the panel, then starts the bot.
-  const first = await startHeadless(['--data-dir', dataDir, '--port', String(port)], { DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl, DISCORD_MONITOR_ACCESS_TOKEN: ACCESS, DISCORD_MONITOR_PAUSE_DIR: pauseDir }, 'headless.js', checkout.dir);
-  started.push(first);
-  output = first.output;
+  launch();
+  const deadline = Date.now() + 30_000;
+  while (!(await health(base).then(() => true, () => false))) {
+    if (Date.now() > deadline) throw new Error(`the panel did not answer within 30 s:\n${describeState()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const client = await panelClient(`${base}/?token=${ACCESS}`);
   expect((await client.invoke('settings.save', { token: TOKEN, autoStartBot: true, checkIntervalMinutes: 37 })).ok).toBe(true);
   expect((await client.invoke('bot.start')).ok).toBe(true);
@@ -99,7 +102,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGTERM');
   await waitFor('the apps to exit', () => [...pids].every((p) => !alive(p)), 20_000, () => '').catch(() => undefined);
-  await Promise.all(started.map((a) => a.stop()));
   await world?.close();
   checkout?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -156,7 +158,7 @@ it('(a) old killed with the standby ready, before the switch: the standby exits 
   await waitFor('the orphaned standby to exit by itself', () => !alive(standby), 15_000, describeState);
   // Nothing supervises the app: nothing serves until the user starts it again.
   await expect(health(base)).rejects.toThrow();
-  await startApp();
+  launch();
   await settled(good, old.pid, { outcome: 'interrupted', failedStep: 'self-test' });
   console.log(`[measure] handover kill (a) old: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }, 180_000);
@@ -172,6 +174,21 @@ it('(a) standby killed before the handover began: the old process starts it agai
   console.log(`[measure] handover kill (a) standby: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }, 180_000);
 
+it('(c) old killed right after the switch, the journal still running: the next start finds the new release unvouched, switches back and relaunches the old one', async () => {
+  const t0 = performance.now();
+  const good = { commit: checkout.head(), version: (await health(base)).version };
+  const { old, standby } = await updateUntil('5.0.6', 'switched');
+  process.kill(old.pid, 'SIGKILL');
+  release('switched');
+  await waitFor('the orphaned standby to exit by itself', () => !alive(standby), 15_000, describeState);
+  await expect(health(base)).rejects.toThrow();
+  launch();
+  await settled(good, old.pid, { outcome: 'interrupted', failedStep: 'self-test' });
+  // Switched back: the old release is what any later start runs.
+  expect(readlinkSync(join(checkout.dir, '.releases', 'current'))).toBe(good.commit);
+  console.log(`[measure] handover kill (c) old after the switch: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}, 180_000);
+
 it('(b) old killed with its session closed and the new one not identified: the standby exits; the next start runs the new version, which vouches for itself', async () => {
   const t0 = performance.now();
   const { old, target, standby } = await updateUntil('5.0.3', 'before-take-over');
@@ -182,7 +199,7 @@ it('(b) old killed with its session closed and the new one not identified: the s
   release('before-take-over');
   await waitFor('the orphaned standby to exit by itself', () => !alive(standby), 15_000, describeState);
   expect(world.fake.identifyCount(TOKEN)).toBe(0);
-  await startApp();
+  launch();
   // `current` was switched and the journal said restarting: the kill was the restart.
   await settled({ commit: target, version: '5.0.3' }, old.pid, { outcome: 'success', to: target });
   console.log(`[measure] handover kill (b) old: ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -9,6 +9,7 @@ import type { SimpleGit } from 'simple-git';
 import { pidAlive } from './boot-decision.js';
 import { ensureDeps, stagingName } from './deps-store.js';
 import { short } from './git.js';
+import { pauseAt } from './pause-point.js';
 import { CURRENT, ENTRIES, currentRelease, launcherSource, launchersInstalled, readReleaseInfo, releaseDir, releasesDir, type ReleaseInfo } from './release-layout.js';
 import type { Command } from './types.js';
 
@@ -121,6 +122,7 @@ export async function switchTo(
   switchCurrent(appDir, name);
   onState('switched');
   log(`Switched to release ${short(name)} in ${(performance.now() - started).toFixed(1)} ms (one rename).`);
+  await pauseAt('switched');
 }
 
 /** Removes releases and deps not kept, and staging folders of runs that died. Never the current release. */

@@ -1,5 +1,5 @@
-// Test-only pause points on the handover path (issue 10 §3 kill tests): unlike the update's other
-// steps it runs no outside command a test could wrap. Inert unless DISCORD_MONITOR_PAUSE_DIR is set,
+// Test-only pause points on the switch and handover path (issue 10 §3 kill tests): unlike the
+// update's other steps it runs no outside command a test could wrap. Inert unless DISCORD_MONITOR_PAUSE_DIR is set,
 // and then only while the file `<dir>/<point>` exists (the test arms it for one update).
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export type PausePoint =
   /** The new version is ready in standby; nothing switched, the bot still connected. */
   | 'standby-ready'
+  /** `current` names the new release; the journal still says `running`, the bot still connected. */
+  | 'switched'
   /** `current` switched, the journal at `restarting`, our gateway session closed; take-over not sent. */
   | 'before-take-over'
   /** The new version serves the panel socket and is identifying; we have not exited. */
