@@ -165,7 +165,10 @@ export interface ChatReaction {
 
 export interface ChatPoll {
   question: string;
-  answers: { id: number; text: string; emoji: string | null; votes: number }[];
+  /** emoji: a Unicode emoji or a custom one's name; emojiUrl: the custom one's CDN image. */
+  answers: { id: number; text: string; emoji: string | null; emojiUrl?: string; votes: number }[];
+  /** Discord says "Select one or more answers" under the question when true. */
+  multiselect?: boolean;
   /** Epoch ms, null for a poll without end. */
   expiresAt: number | null;
   finalized: boolean;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../shared/types';
 import { MessageItem } from '../../renderer/src/components/messages/MessageItem';
 import { convert } from './fixtures/discord-docs/convert';
-import { systemMessage } from './fixtures/discord-docs/payloads';
+import { POLL_MESSAGE, systemMessage } from './fixtures/discord-docs/payloads';
 import { pollResultMessage } from './fixtures/discord-docs/payloads-components';
 import { FakeApi } from './fake-api';
 import { renderWithApi } from './render';
@@ -74,5 +74,21 @@ describe('a closed poll (type 46, "poll_result" embed)', () => {
     const { el } = draw(one(pollResultMessage(true)), 'fr');
     expect(line(el)).toBe(`Le sondage \u2068Best pizza?\u2069 de ${M} est terminé.`);
     expect(within(el).getByTestId('poll-result').querySelector('.poll-result__meta')?.textContent).toBe('Réponse gagnante • 78\u00a0%');
+  });
+});
+
+describe('a poll (docs: poll.mdx Poll Object, Poll Media Object)', () => {
+  it('says whether one or several answers may be chosen, as Discord does under the question', () => {
+    const single = draw(one(POLL_MESSAGE)).el;
+    expect(within(single).getByTestId('poll').querySelector('.poll__hint')?.textContent).toBe('Select one answer');
+    const multi = { ...POLL_MESSAGE, id: '334385199974967070', poll: { ...POLL_MESSAGE.poll, allow_multiselect: true } };
+    expect(within(draw(one(multi)).el).getByTestId('poll').querySelector('.poll__hint')?.textContent).toBe('Select one or more answers');
+  });
+
+  it('an answer with a custom emoji (by id) shows its CDN image', () => {
+    const poll = { ...POLL_MESSAGE.poll, answers: [{ answer_id: 1, poll_media: { text: 'LUL', emoji: { id: '41771983429993937', name: 'LUL' } } }, POLL_MESSAGE.poll.answers[1]!] };
+    const { el } = draw(one({ ...POLL_MESSAGE, id: '334385199974967071', poll }));
+    const img = within(el).getByTestId('poll').querySelector<HTMLImageElement>('.poll__answer img.emoji')!;
+    expect([img.getAttribute('src'), img.alt]).toEqual(['https://cdn.discordapp.com/emojis/41771983429993937.webp', ':LUL:']);
   });
 });

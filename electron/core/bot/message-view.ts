@@ -67,7 +67,14 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
   if (m.poll) {
     view.poll = {
       question: m.poll.question.text ?? '',
-      answers: [...m.poll.answers.values()].slice(0, 10).map((a) => ({ id: a.id, text: a.text ?? '', emoji: a.emoji?.name ?? null, votes: a.voteCount })),
+      answers: [...m.poll.answers.values()].slice(0, 10).map((a) => ({
+        id: a.id,
+        text: a.text ?? '',
+        emoji: a.emoji?.name ?? null,
+        ...(a.emoji?.id ? { emojiUrl: emojiUrl(m, a.emoji.id, a.emoji.animated ?? false) } : {}),
+        votes: a.voteCount,
+      })),
+      multiselect: m.poll.allowMultiselect === true,
       expiresAt: m.poll.expiresTimestamp ?? null,
       finalized: m.poll.resultsFinalized,
     };

@@ -138,6 +138,8 @@ export const en = {
     pollEnds: 'ends',
     pollWinner: 'Winning answer • {{share}}',
     pollNoWinner: 'There was no winner',
+    pollSelectOne: 'Select one answer',
+    pollSelectMany: 'Select one or more answers',
     threadMessages_one: '{{count}} message',
     threadMessages_other: '{{count}} messages',
     openImage: 'Open {{name}}',

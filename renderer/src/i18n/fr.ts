@@ -140,6 +140,8 @@ export const fr: Translation = {
     pollEnds: 'se termine',
     pollWinner: 'Réponse gagnante • {{share}}',
     pollNoWinner: 'Il n’y a pas eu de gagnant',
+    pollSelectOne: 'Sélectionnez une réponse',
+    pollSelectMany: 'Sélectionnez une ou plusieurs réponses',
     threadMessages_one: '{{count}} message',
     threadMessages_other: '{{count}} messages',
     openImage: 'Ouvrir {{name}}',

@@ -39,6 +39,7 @@ export function Poll({ poll }: { poll: ChatPoll }) {
   return (
     <section className="poll" data-testid="poll" aria-label={t('messages.poll')}>
       <p className="poll__question"><bdi><EmojiText text={poll.question} /></bdi></p>
+      {poll.multiselect !== undefined && <p className="poll__hint">{t(poll.multiselect ? 'messages.pollSelectMany' : 'messages.pollSelectOne')}</p>}
       <ul className="poll__answers">
         {poll.answers.map((a) => {
           const share = total ? a.votes / total : 0;
@@ -46,7 +47,7 @@ export function Poll({ poll }: { poll: ChatPoll }) {
             <li key={a.id} className="poll__answer">
               <span className="poll__bar" style={{ inlineSize: `${Math.round(share * 100)}%` }} aria-hidden="true" />
               <span className="poll__text">
-                {a.emoji && <UnicodeEmoji emoji={a.emoji} />} <bdi><EmojiText text={a.text} /></bdi>
+                {a.emojiUrl && safeUrl(a.emojiUrl) ? <img className="emoji" src={safeUrl(a.emojiUrl)} alt={`:${a.emoji ?? ''}:`} loading="lazy" /> : a.emoji && <UnicodeEmoji emoji={a.emoji} />} <bdi><EmojiText text={a.text} /></bdi>
               </span>
               <span className="poll__votes">{t('messages.pollVotes', { count: a.votes })} · {pct.format(share)}</span>
             </li>
