@@ -1,5 +1,7 @@
 // FETCH_MODE / FETCH_LIMIT / FETCH_PERIOD with the real core and the fake Discord: "history" starts
 // the backfill by itself once the bot is connected, once per channel, limit and period.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { BackfillView, ChatMessage } from '../../shared/types.js';
@@ -108,6 +110,37 @@ describe('backfill from the settings', { timeout: 120_000 }, () => {
     await waitState(again, 'connected', DEADLINE_MS);
     expect(started(events)).toBe(0);
     expect((await call<BackfillView>(again, 'history.status')).state).toBe('cancelled');
+  });
+
+  it('a job saved by an earlier run: failed for these settings continues; for another channel a new one starts; one from the panel is not replaced', async () => {
+    const now = Date.now();
+    const old = world.fake.postHistory(world.channelId, [world.userId], 300, now - 3 * DAY, now - 60_000);
+    const env = { ...configuredEnv(world), FETCH_MODE: 'history', FETCH_LIMIT: '1000', FETCH_PERIOD: '7d' };
+    const settingsJob = { mode: 'history', limit: 1000, periodHours: 168 };
+    // As backfill.json holds it: failed (say Read Message History was missing) after its first page.
+    const saved = (job: object) =>
+      writeFileSync(join(world.dataDir, 'backfill.json'), JSON.stringify({ cursor: old[150]!.id, cutoff: now - 7 * DAY, fromTime: now, stored: 100, reachedAt: null, message: null, ...job }));
+
+    // Done, but for another channel: this channel's job runs (from the oldest stored message, past the first load's 50).
+    saved({ options: settingsJob, channelId: world.otherChannelId, state: 'done', fetched: 5 });
+    let c = await restart(env);
+    let finished = done(c);
+    await c.monitor.start();
+    expect(await finished).toMatchObject({ fetched: 300 - 50, options: settingsJob });
+
+    saved({ options: settingsJob, channelId: world.channelId, state: 'failed', fetched: 100 });
+    c = await restart(env);
+    finished = done(c);
+    await c.monitor.start();
+    // Continued from its cursor and count, not started over.
+    expect(await finished).toMatchObject({ fetched: 100 + 150, options: settingsJob });
+
+    const fromPanel = { mode: 'history', limit: 100, periodHours: null };
+    saved({ options: fromPanel, channelId: world.channelId, state: 'paused', fetched: 0, cursor: old[200]!.id, cutoff: null });
+    c = await restart(env);
+    finished = done(c);
+    await c.monitor.start();
+    expect(await finished).toMatchObject({ options: fromPanel, fetched: 100 });
   });
 
   it('invalid FETCH_* values are ignored and said; the stored mode (recent) stays', async () => {
