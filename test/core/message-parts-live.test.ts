@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { isLottie } from '../../electron/core/messages/sticker-animations.js';
 import type { ChatMessage } from '../../shared/types.js';
+import { seedDemo } from '../fake-discord/demo-data.js';
 import { ACTION_ROW_EXAMPLE } from '../renderer/fixtures/discord-docs/payloads-components.js';
 import { configuredEnv, coreFor, nextEvent, waitState, type World, eachWorld } from '../helpers/world.js';
 
@@ -91,5 +92,24 @@ describe('components and stickers, live and stored', { timeout: 40_000 }, () => 
     expect(png.ok ? '' : png.error.message).toMatch(new RegExp(`sticker ${HELLO} could not be loaded .*HTTP 404.*shows its name instead`));
     const bad = await c.dispatch('stickers.animation', { id: '../../etc/passwd' });
     expect(bad.ok ? null : bad.error.code).toBe('invalid-input');
+  });
+
+  it('the demo seeds buttons and a menu, a Lottie sticker whose animation the core can fetch, and a video preview', async () => {
+    const seed = seedDemo(world.fake, 'demo.bot-token.0123456789-abcdefghij', 0);
+    core = await coreFor(world, { DISCORD_TOKEN: seed.token, DISCORD_GUILD_ID: seed.guildId, DISCORD_CHANNEL_ID: seed.channelId });
+    const connected = waitState(core, 'connected', 15_000);
+    await core.monitor.start();
+    await connected;
+    const r = await core.dispatch('messages.list', { limit: 50 });
+    const views = r.ok ? r.value.map((m) => m.view) : [];
+    const rows = views.find((v) => v?.components)?.components;
+    expect(rows?.map((row) => (row.type === 'row' ? row.components.map((x) => x.type) : []))).toEqual([['button', 'button', 'button'], ['select']]);
+    const sticker = views.flatMap((v) => v?.stickers ?? []).find((s) => s.format === 3);
+    expect(sticker?.name).toBe('Wave');
+    const got = await core.dispatch('stickers.animation', { id: sticker!.id });
+    expect(got.ok && isLottie(got.value.json)).toBe(true);
+    const video = views.flatMap((v) => v?.embeds ?? []).find((e) => e.type === 'video');
+    expect(video?.player?.url).toBe('https://www.youtube.com/embed/dQw4w9WgXcQ');
+    expect(video?.thumbnail?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/icons\/demo\/rack-tour\.png\?size=640$/);
   });
 });

@@ -136,6 +136,49 @@ function seedRichMessages(fake: FakeDiscord, channelId: string, guildId: string,
     },
   });
   fake.react(channelId, question.id, margaret, { id: null, name: '👀' });
+  seedMessageParts(fake, channelId, botId, linus, ada);
+}
+
+/** Buttons and a select menu from a bot, a Lottie sticker, a video link preview: drawn like Discord, read-only. */
+function seedMessageParts(fake: FakeDiscord, channelId: string, botId: string, linus: string, ada: string): void {
+  fake.postMessage(channelId, {
+    authorId: botId,
+    content: 'Disk **sdb** on nas-01 reports 12 reallocated sectors.',
+    extra: {
+      components: [
+        {
+          type: 1,
+          components: [
+            { type: 2, style: 3, label: 'Acknowledge', emoji: { name: '✅' }, custom_id: 'ack' },
+            { type: 2, style: 4, label: 'Silence 24 h', custom_id: 'silence', disabled: true },
+            { type: 2, style: 5, label: 'Open dashboard', url: 'https://grafana.example.com/d/disks' },
+          ],
+        },
+        { type: 1, components: [{ type: 3, custom_id: 'host', placeholder: 'Run a SMART test on…', options: [{ label: 'nas-01', value: 'nas-01' }, { label: 'nas-02', value: 'nas-02' }] }] },
+      ],
+    },
+  });
+  // docs/resources/sticker.mdx, "Example Sticker": Wave, a Lottie sticker; the fake CDN serves its animation.
+  fake.postMessage(channelId, { authorId: linus, content: '', extra: { sticker_items: [{ id: '749054660769218631', name: 'Wave', format_type: 3 }] } });
+  const video = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
+  fake.postMessage(channelId, {
+    authorId: ada,
+    content: `the rack tour I mentioned ${video}`,
+    extra: {
+      embeds: [
+        {
+          type: 'video',
+          url: video,
+          title: 'Home lab tour 2026',
+          color: 0xff0000,
+          provider: { name: 'YouTube', url: 'https://www.youtube.com' },
+          author: { name: 'Ada', url: 'https://www.youtube.com/@ada' },
+          thumbnail: { url: `${fake.cdnUrl}/icons/demo/rack-tour.png?size=640`, width: 640, height: 360 },
+          video: { url: 'https://www.youtube.com/embed/dQw4w9WgXcQ', width: 1280, height: 720 },
+        },
+      ],
+    },
+  });
 }
 
 /** Posts a plausible message from a random human every ~everyMs (±50%); returns stop(). */
