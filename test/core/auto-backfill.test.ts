@@ -112,6 +112,25 @@ describe('backfill from the settings', { timeout: 120_000 }, () => {
     expect((await call<BackfillView>(again, 'history.status')).state).toBe('cancelled');
   });
 
+  it('back to "recent only" stops the settings\' job, and only that one', async () => {
+    const now = Date.now();
+    world.fake.postHistory(world.channelId, [world.userId], 2000, now - 30 * DAY, now - 60_000);
+    const c = await restart(configuredEnv(world));
+    await c.monitor.start();
+    await waitState(c, 'connected', DEADLINE_MS);
+    world.fake.setRateLimits({ perRoute: { limit: 1, resetAfterMs: 150 } });
+    await call(c, 'settings.save', { fetchMode: 'history', fetchLimit: 'all', fetchPeriod: 'all' });
+    expect((await call<BackfillView>(c, 'history.status')).state).toBe('running');
+    await call(c, 'settings.save', { fetchMode: 'recent' });
+    expect((await call<BackfillView>(c, 'history.status')).state).toBe('cancelled');
+
+    // A job started from the panel is the user's: changing the settings to "recent" again leaves it.
+    await call(c, 'settings.save', { fetchMode: 'history' });
+    await call(c, 'history.backfill', { mode: 'history', limit: 10000, periodHours: null });
+    await call(c, 'settings.save', { fetchMode: 'recent' });
+    expect(await call<BackfillView>(c, 'history.status')).toMatchObject({ state: 'running', options: { limit: 10000 } });
+  });
+
   it('a job saved by an earlier run: failed for these settings continues; for another channel a new one starts; one from the panel is not replaced', async () => {
     const now = Date.now();
     const old = world.fake.postHistory(world.channelId, [world.userId], 300, now - 3 * DAY, now - 60_000);

@@ -1,6 +1,6 @@
 // FETCH_MODE=history: the backfill the settings ask for starts by itself once the bot is connected,
 // once per channel, limit and period. A job done or cancelled for the same ones is left as it is
-// (a cancel in the panel sticks until the settings change); "recent" starts nothing and stops nothing.
+// (a cancel in the panel sticks until the settings change). Back to "recent" stops the settings' job only.
 import type { BackfillOptions, FetchLimit, FetchMode, FetchPeriod } from '../../../shared/types.js';
 import type { Backfill } from './backfill.js';
 
@@ -20,22 +20,25 @@ export function backfillOptionsOf(s: FetchSettings): BackfillOptions {
 const sameOptions = (a: BackfillOptions, b: BackfillOptions) => a.mode === b.mode && a.limit === b.limit && a.periodHours === b.periodHours;
 
 /**
- * Brings the job in line with the settings. `changed`: the fetch settings were just changed by the
- * user, so an active job for other options gives way; on a (re)connection a job started from the
- * panel keeps running and the settings' job comes after it.
+ * Brings the job in line with the settings. `previous`: the settings before the user just changed
+ * them, so an active job for other options gives way; on a (re)connection (no `previous`) a job
+ * started from the panel keeps running and the settings' job comes after it.
  */
-export function applyFetchSettings(backfill: Backfill, wanted: BackfillOptions, channelId: string, changed: boolean): void {
-  if (wanted.mode !== 'history') return;
+export function applyFetchSettings(backfill: Backfill, wanted: BackfillOptions, channelId: string, previous?: BackfillOptions): void {
   const job = backfill.current;
+  const active = job.state === 'running' || job.state === 'paused';
+  if (wanted.mode !== 'history') {
+    if (previous && active && sameOptions(job.options, previous)) backfill.cancel();
+    return;
+  }
   // Jobs saved before the channel was recorded count as this channel's.
   const sameChannel = (job.channelId ?? channelId) === channelId;
   const same = sameChannel && sameOptions(job.options, wanted);
-  const active = job.state === 'running' || job.state === 'paused';
   if (same) {
     // Done or cancelled: nothing to do. Paused or failed: continue where it stopped.
     if (job.state === 'paused' || job.state === 'failed') backfill.connected(true);
     return;
-  } else if (active && sameChannel && !changed) {
+  } else if (active && sameChannel && !previous) {
     return;
   }
   backfill.start(wanted, 'settings');

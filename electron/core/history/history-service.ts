@@ -47,14 +47,14 @@ export function createHistory(d: HistoryDeps) {
   const offStatus = d.bus.on('bot.status', (s) => {
     if (s.state !== 'connected') return;
     backfill.connected();
-    applyFetchSettings(backfill, wanted, d.channelId(), false);
+    applyFetchSettings(backfill, wanted, d.channelId());
   });
-  // Changed fetch settings apply at once when connected (the next connection otherwise).
+  // Changed fetch settings apply at once: a new job when connected (else at the next connection), a stop at any time.
   const offSettings = d.bus.on('settings.changed', () => {
-    const next = backfillOptionsOf(d.fetchSettings());
-    const changed = JSON.stringify(next) !== JSON.stringify(wanted);
-    wanted = next;
-    if (changed && d.monitor.historySource()) applyFetchSettings(backfill, wanted, d.channelId(), true);
+    const previous = wanted;
+    wanted = backfillOptionsOf(d.fetchSettings());
+    if (JSON.stringify(previous) === JSON.stringify(wanted)) return;
+    if (wanted.mode === 'recent' || d.monitor.historySource()) applyFetchSettings(backfill, wanted, d.channelId(), previous);
   });
   const off = () => {
     offStatus();
