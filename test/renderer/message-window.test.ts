@@ -1,6 +1,6 @@
 // The message list's window over the channel: live bursts, reading back, pages, jumps.
 import { describe, expect, it } from 'vitest';
-import { initialMessages, MAX_KEPT, MAX_LIVE, messagesReducer, type MessagesState } from '../../renderer/src/lib/messages';
+import { initialMessages, MAX_KEPT, MAX_LIVE, MAX_PAGED, messagesReducer, type MessagesState } from '../../renderer/src/lib/messages';
 import { makeMessage } from './fixtures';
 
 const loaded = (n: number, hasOlder = true): MessagesState =>
@@ -62,14 +62,14 @@ describe('message window', () => {
 });
 
 describe('scrolling far back', () => {
-  it('keeps at most MAX_KEPT messages, dropping the newest, and knows the present must be reloaded', () => {
+  it('keeps at most MAX_PAGED messages, dropping the newest, and knows the present must be reloaded', () => {
     let state = messagesReducer(loaded(200), { type: 'following', value: false });
     let id = 1_000_000;
-    for (let page = 0; page < MAX_KEPT / 100 + 5; page++) {
+    for (let page = 0; page < MAX_PAGED / 100 + 5; page++) {
       const older = Array.from({ length: 100 }, () => ({ ...makeMessage(), id: String(id), createdAt: id-- - 2_000_000 }));
       state = messagesReducer(state, { type: 'older', messages: older, hasOlder: true });
     }
-    expect(state.items).toHaveLength(MAX_KEPT);
+    expect(state.items).toHaveLength(MAX_PAGED);
     expect(state.atLatest).toBe(false);
     expect(state.items[0]!.id).toBe(String(id + 1));
   });

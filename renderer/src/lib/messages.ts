@@ -8,6 +8,11 @@ import type { ChatMessage } from '../../../shared/types';
 export const MAX_LIVE = 1000;
 /** Kept at most while reading back; past this the newest are left out and reloaded on return. */
 export const MAX_KEPT = 20_000;
+/**
+ * Kept while paging through history (10 pages): the virtualiser's work for every row it measures
+ * grows with the window, so paging trims the side away from the reader (bench/scroll).
+ */
+export const MAX_PAGED = 1000;
 /** @deprecated the live window size; kept for older imports. */
 export const MAX_MESSAGES = MAX_LIVE;
 
@@ -120,11 +125,18 @@ export function messagesReducer(state: MessagesState, action: MessagesAction): M
       items[i] = { ...items[i]!, deleted: true };
       return { ...state, items };
     }
-    case 'older':
-      // Far back, the newest are dropped (bounded memory) and reloaded when returning to the present.
-      return bound({ ...state, following: false, items: merge(state.items, action.messages).items, hasOlder: action.hasOlder });
-    case 'newer':
-      return bound({ ...state, items: merge(state.items, action.messages).items, atLatest: action.atLatest });
+    case 'older': {
+      // Far back, the newest are dropped and reloaded when returning to the present.
+      const items = merge(state.items, action.messages).items;
+      const trim = items.length > MAX_PAGED;
+      return { ...state, following: false, items: trim ? items.slice(0, MAX_PAGED) : items, hasOlder: action.hasOlder, atLatest: state.atLatest && !trim };
+    }
+    case 'newer': {
+      // Reading forward after a jump: the oldest are dropped, a page load away again.
+      const items = merge(state.items, action.messages).items;
+      const trim = items.length > MAX_PAGED;
+      return bound({ ...state, items: trim ? items.slice(items.length - MAX_PAGED) : items, hasOlder: state.hasOlder || trim, atLatest: action.atLatest });
+    }
     case 'window':
       return { ...state, loaded: true, items: action.messages.slice().sort(compareMessages), hasOlder: action.hasOlder, atLatest: action.atLatest };
     case 'following':
