@@ -62,11 +62,11 @@ describe('toChatMessage view fields (Discord documentation payloads)', () => {
     expect(reply!.view!.reply).toEqual({ id: doc.EXAMPLE_MESSAGE.id, author: 'Mason', excerpt: null });
   });
 
-  it('stickers: a PNG one with its CDN image, a LOTTIE one by name only', () => {
+  it('stickers: their format and CDN file (docs: CDN Endpoints, Sticker), the Lottie one as .json', () => {
     const [m] = convert(doc.STICKER_MESSAGE);
     expect(m!.view!.stickers).toEqual([
-      { id: '749054660769218631', name: 'Wave', url: null },
-      { id: '749054660769218632', name: 'Hello', url: 'https://cdn.discordapp.com/stickers/749054660769218632.png' },
+      { id: '749054660769218631', name: 'Wave', format: 3, url: 'https://cdn.discordapp.com/stickers/749054660769218631.json' },
+      { id: '749054660769218632', name: 'Hello', format: 1, url: 'https://cdn.discordapp.com/stickers/749054660769218632.png' },
     ]);
   });
 
@@ -80,6 +80,7 @@ describe('toChatMessage view fields (Discord documentation payloads)', () => {
       ],
       expiresAt: Date.parse('2030-01-01T00:00:00Z'),
       finalized: false,
+      multiselect: false,
     });
   });
 
