@@ -2,7 +2,7 @@
 // oldest deleted, so the total never exceeds keep × maxBytes. Hand-written rather than pino-roll:
 // pino-roll names the live file app.<n>.log (we promise a stable app.log that users can tail) and
 // writes asynchronously (a crash or a relaunch must not lose the last lines).
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRIVATE_DIR, PRIVATE_FILE } from '../fs-modes.js';
 
@@ -14,16 +14,22 @@ export interface RotatingFileOptions {
   keep: number;
 }
 
+/** How often a writer checks that app.log is still the file it appends to (another process may rotate it). */
+const FOLLOW_EVERY_MS = 1000;
+
 export class RotatingFile {
   readonly file: string;
   private fd: number;
   private size: number;
+  private ino = 0;
+  private checkedAt = 0;
 
   constructor(private readonly o: RotatingFileOptions) {
     mkdirSync(o.dir, { recursive: true, mode: PRIVATE_DIR });
     this.file = join(o.dir, 'app.log');
-    this.fd = openSync(this.file, 'a', PRIVATE_FILE);
-    this.size = fstatSync(this.fd).size;
+    this.fd = -1;
+    this.size = 0;
+    this.reopen();
   }
 
   /** Appends one line (ending with \n). A line longer than a whole file is cut to fit. */
@@ -31,6 +37,7 @@ export class RotatingFile {
     let bytes = Buffer.from(line, 'utf8');
     if (bytes.length > this.o.maxBytes) bytes = Buffer.concat([bytes.subarray(0, this.o.maxBytes - 1), Buffer.from('\n')]);
     try {
+      this.follow();
       if (this.size > 0 && this.size + bytes.length > this.o.maxBytes) this.rotate();
       writeSync(this.fd, bytes);
       this.size += bytes.length;
@@ -46,6 +53,28 @@ export class RotatingFile {
     this.fd = -1;
   }
 
+  /**
+   * During a handover the old process and the new one both append here: when the other one rotated
+   * app.log, continue in the new file (not the renamed one), and count what it wrote toward the bound.
+   */
+  private follow(): void {
+    const now = Date.now();
+    if (now - this.checkedAt < FOLLOW_EVERY_MS) return;
+    this.checkedAt = now;
+    const st = statSync(this.file, { throwIfNoEntry: false });
+    if (st && st.ino === this.ino) this.size = st.size;
+    else this.reopen();
+  }
+
+  private reopen(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+    this.fd = openSync(this.file, 'a', PRIVATE_FILE);
+    const st = fstatSync(this.fd);
+    this.size = st.size;
+    this.ino = st.ino;
+  }
+
   private rotate(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
@@ -53,7 +82,6 @@ export class RotatingFile {
     const name = (i: number) => (i === 0 ? this.file : join(this.o.dir, `app.${i}.log`));
     rmSync(name(this.o.keep - 1), { force: true });
     for (let i = this.o.keep - 2; i >= 0; i--) if (existsSync(name(i))) renameSync(name(i), name(i + 1));
-    this.fd = openSync(this.file, 'a', PRIVATE_FILE);
-    this.size = 0;
+    this.reopen();
   }
 }
