@@ -111,6 +111,17 @@ describe('stickers (docs: sticker.mdx Example Sticker "Wave" LOTTIE, and a PNG o
     expect([anim.autoplay, anim.isPaused, anim.currentFrame]).toEqual([false, true, 0]);
   });
 
+  it('a sticker scrolled out of view and back is asked of the core once', async () => {
+    reduceMotion(false);
+    const api = withWave();
+    const first = draw(one(STICKER_MESSAGE), api);
+    await waitFor(() => expect(within(first.el).getByTestId('sticker-lottie').querySelector('svg')).not.toBeNull());
+    first.unmount();
+    const again = draw(one(STICKER_MESSAGE), api);
+    await waitFor(() => expect(within(again.el).getByTestId('sticker-lottie').querySelector('svg')).not.toBeNull());
+    expect(api.argsOf('stickers.animation')).toHaveLength(1);
+  });
+
   it('when the core cannot fetch the animation, the sticker shows by name (Discord’s fallback)', async () => {
     const { el } = draw(one(STICKER_MESSAGE), new FakeApi());
     await waitFor(() => expect(within(el).getByTestId('sticker-name').textContent).toBe('Sticker: Wave'));
