@@ -193,7 +193,7 @@ it('(b) old killed with its session closed and the new one not identified: the s
   const t0 = performance.now();
   const { old, target, standby } = await updateUntil('5.0.3', 'before-take-over');
   // The state (b) names, seen on the fake: the old session closed, no IDENTIFY from the new one.
-  expect(world.fake.liveSessions(TOKEN)).toBe(0);
+  await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 0, 5000);
   expect(world.fake.identifyCount(TOKEN)).toBe(0);
   process.kill(old.pid, 'SIGKILL');
   release('before-take-over');
@@ -208,7 +208,8 @@ it('(b) old killed with its session closed and the new one not identified: the s
 it('(b) standby killed after the old session closed, before it identified: the old process starts it again and hands over', async () => {
   const t0 = performance.now();
   const { old, target, standby } = await updateUntil('5.0.4', 'before-take-over');
-  expect(world.fake.liveSessions(TOKEN)).toBe(0);
+  await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 0, 5000);
+  expect(world.fake.identifyCount(TOKEN)).toBe(0);
   process.kill(standby, 'SIGKILL');
   await waitFor('the standby to die', () => !alive(standby), 5000, describeState);
   release('before-take-over');
