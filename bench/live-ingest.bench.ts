@@ -1,111 +1,162 @@
-// bench/live-ingest: a 10,000-message burst on the fake Discord (in its own process), received by a
-// bare discord.js client (the floor) and by our core (stored + announced on the panel's event bus),
-// one after the other in each round. Prints receive rates side by side, event-loop lag p99 during
-// the burst, lost/duplicated, and store bytes per message. Run: npx vitest run -c vitest.bench.config.ts bench/live-ingest.bench.ts
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// bench/live-ingest: a 10,000-message burst on the fake Discord (its own process), received by a bare
+// discord.js client (the floor, its own process) and by the headless app (its own process, the panel
+// open in Chromium), one after the other in each round. Ours counts from the first message announced
+// to the last one both stored (committed) and on screen in the panel; then a second burst while the
+// reader is scrolled up: their place must hold and the pill must count every new message.
+// Prints figures per round and medians. Needs the panel built (`npm run build`, or BENCH_RENDERER_DIR).
+// BENCH_CPU_PROF=<dir> writes a CPU profile of the app process there.
+// Run: npx vitest run -c vitest.bench.config.ts bench/live-ingest.bench.ts
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { createCore } from '../electron/core/app-core.js';
-import { FileSecretBox } from '../electron/core/settings/file-secret-box.js';
-import { confStore } from '../electron/headless/run.js';
+import { launchBrowser } from '../test/e2e/browser.js';
 import { startFakeProcess } from './fake-process.js';
+import { forkChild } from './ipc-child.js';
 
 const N = Number(process.env.BENCH_BURST ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const DEADLINE_MS = 120_000;
+const ROOT = join(import.meta.dirname, '..');
+const RENDERER = process.env.BENCH_RENDERER_DIR ?? join(ROOT, '.vite', 'renderer', 'main_window');
+const TS = ['--experimental-transform-types', '--no-warnings', '--import', join(import.meta.dirname, 'ts-loader.mjs')];
 
-interface Row {
-  rate: number;
+interface Received {
+  first: number;
+  stored: number;
   lagP99: number;
   lagMax: number;
   lost: number;
   duplicated: number;
 }
 
-/** Receives `ids` through `subscribe`, timing first→last arrival and the event loop meanwhile. */
-async function measure(ids: Promise<string[]>, subscribe: (on: (id: string) => void) => () => void, after: () => Promise<void> = async () => {}): Promise<Row> {
-  const seen: string[] = [];
-  let first = 0;
-  let expected: Set<string> | null = null;
-  const lag = monitorEventLoopDelay({ resolution: 5 });
-  lag.enable();
-  let finish!: () => void;
-  const finished = new Promise<void>((r) => (finish = r));
-  const off = subscribe((id) => {
-    if (!first) first = performance.now();
-    seen.push(id);
-    if (expected && seen.length >= expected.size) finish();
-  });
-  const posted = await ids;
-  expected = new Set(posted);
-  if (seen.length >= expected.size) finish();
-  const timer = setTimeout(finish, DEADLINE_MS);
-  await finished;
-  await after();
-  const last = performance.now();
-  clearTimeout(timer);
-  off();
-  lag.disable();
-  const got = new Set(seen);
-  return {
-    rate: Math.round(posted.length / ((last - first) / 1000)),
-    lagP99: Math.round(lag.percentile(99) / 1e6),
-    lagMax: Math.round(lag.max / 1e6),
-    lost: posted.filter((id) => !got.has(id)).length,
-    duplicated: seen.length - got.size,
+// Runs in the page (a string: the node tsconfig has no DOM types). Every frame: the newest row fully
+// inside the list's box, the pill's text, and the row the reader looks at; long tasks meanwhile.
+const WATCH = `() => {
+  const list = document.querySelector('[data-testid="message-list"]');
+  const w = { shown: {}, pill: [], long: [], stop: false };
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => w.long.push(e.duration))).observe({ type: 'longtask' });
+  const frame = () => {
+    if (w.stop) return;
+    const box = list.getBoundingClientRect();
+    const rows = list.querySelectorAll('[data-message-id]');
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const r = rows[i].getBoundingClientRect();
+      if (r.bottom <= box.bottom + 1 && r.top >= box.top - 1) {
+        const id = rows[i].dataset.messageId;
+        if (!(id in w.shown)) w.shown[id] = Date.now();
+        break;
+      }
+    }
+    const pill = document.querySelector('[data-testid="jump-to-present"]')?.textContent ?? '';
+    if (w.pill.at(-1)?.[1] !== pill) w.pill.push([Date.now(), pill]);
+    requestAnimationFrame(frame);
   };
+  requestAnimationFrame(frame);
+  window.__watch = w;
+}`;
+
+/** The row at the top of the reader's view and its offset from the list's top edge. */
+const ANCHOR = `() => {
+  const list = document.querySelector('[data-testid="message-list"]');
+  const top = list.getBoundingClientRect().top;
+  const row = [...list.querySelectorAll('[data-message-id]')].find((r) => r.getBoundingClientRect().top >= top);
+  return row ? { id: row.dataset.messageId, offset: row.getBoundingClientRect().top - top } : null;
+}`;
+
+const rate = (n: number, ms: number) => Math.round(n / (Math.max(ms, 1) / 1000));
+const step = (what: string) => process.env.BENCH_DEBUG && console.error(`${new Date().toISOString()} ${what}`);
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Polls `fn(arg)` in the page until it answers something truthy (the panel's CSP forbids waitForFunction's eval). */
+async function waitInPage<T>(page: Page, fn: string, arg: unknown, timeout = 120_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = (await page.evaluate(`(${fn})(${JSON.stringify(arg)})`)) as T;
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`the panel did not show it within ${timeout} ms: ${fn}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
-it(`live burst of ${N} messages × ${ROUNDS} rounds: ours vs a bare discord.js client`, async () => {
+it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in Chromium) vs a bare discord.js client`, async () => {
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error(`${RENDERER} has no panel build: run \`npm run build\` first (or set BENCH_RENDERER_DIR).`);
   const fake = await startFakeProcess();
   const { info } = fake;
   const dataDir = mkdtempSync(join(tmpdir(), 'dm-bench-live-'));
-  const core = await createCore({
-    paths: { dataDir, logDir: join(dataDir, 'logs'), appDir: dataDir },
-    secrets: new FileSecretBox(join(dataDir, 'token')),
-    storeFactory: confStore,
-    env: { DISCORD_API_URL: info.apiUrl, DISCORD_CDN_URL: info.cdnUrl, DISCORD_TOKEN: info.ours, DISCORD_GUILD_ID: info.guildId, DISCORD_CHANNEL_ID: info.channelId },
-    mode: 'headless',
-    monitorTuning: { identifySpacingMs: 50 },
-  });
-  const rows: Array<{ bare: Row; ours: Row }> = [];
+  const env = { DISCORD_API_URL: info.apiUrl, DISCORD_CDN_URL: info.cdnUrl, DISCORD_GUILD_ID: info.guildId, DISCORD_CHANNEL_ID: info.channelId };
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  const closers: Array<() => Promise<unknown>> = [() => fake.close()];
+  const rows: Array<{ bare: number; ours: number; stored: number; screen: number; lagBare: number; lag: number; lagMax: number; lost: number; dup: number; held: boolean; pill: number; long: number }> = [];
   try {
+    const app = await forkChild<{ url: string }>(join(import.meta.dirname, 'live-app.ts'), [dataDir, RENDERER], { execArgv: [...TS, ...prof], env: { ...env, DISCORD_TOKEN: info.ours } });
+    closers.unshift(async () => (await app.ask('stop', {}, 15_000).catch(() => undefined), await app.close()));
+    const bare = await forkChild<unknown>(join(import.meta.dirname, 'bare-client.mjs'), [], { env: { DISCORD_API_URL: info.apiUrl, DISCORD_TOKEN: info.bare } });
+    closers.unshift(() => bare.close());
+    const browser = await launchBrowser();
+    closers.unshift(() => browser.close());
+    console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    step('browser up');
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await page.goto(app.ready.url);
+    await page.locator('[data-testid="status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    await page.evaluate(`(${WATCH})()`);
+    // The bare client logs in while the app already runs: both sessions are up before any burst.
     for (let round = 1; round <= ROUNDS; round++) {
-      // The floor: discord.js alone, parsing each MESSAGE_CREATE into a Message.
-      const bare = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent], rest: { api: info.apiUrl } });
-      const ready = new Promise((r) => bare.once(Events.ClientReady, r));
-      await bare.login(info.bare);
-      await ready;
-      const bareRow = await measure(fake.burst(N, true), (on) => {
-        const listener = (m: { id: string }) => on(m.id);
-        bare.on(Events.MessageCreate, listener);
-        return () => bare.off(Events.MessageCreate, listener);
-      });
-      await bare.destroy();
+      step('bare burst');
+      await bare.ask('arm');
+      const bareIds = await fake.burst(N, true);
+      const b = await bare.ask<Received>('collect', { ids: bareIds });
+      const bareRate = rate(N, b.stored - b.first);
 
-      // Ours: stored (the batch written) and announced to the panel.
-      await core.monitor.start();
-      await new Promise<void>((resolve) => {
-        if (core.monitor.status().state === 'connected') return resolve();
-        const off = core.bus.on('bot.status', (s) => s.state === 'connected' && (off(), resolve()));
-      });
-      const oursRow = await measure(
-        fake.burst(N),
-        (on) => core.bus.on('message.created', (m) => on(m.id)),
-        // The last batch is written on the next turn.
-        () => new Promise((r) => setImmediate(r)),
+      // Following: the newest message must be stored and on screen.
+      step('ours burst');
+      await app.ask('arm');
+      const ids = await fake.burst(N);
+      const ours = await app.ask<Received>('collect', { ids });
+      step('ours stored');
+      const shownAt = await waitInPage<number>(page, `(id) => window.__watch.shown[id] ?? false`, ids.at(-1));
+      const done = Math.max(ours.stored, shownAt);
+
+      // Reading back: scrolled up, the reader's row must stay put and the pill count the whole burst.
+      await page.evaluate(`document.querySelector('[data-testid="message-list"]').scrollBy(0, -3000)`);
+      await waitInPage(page, `() => !!document.querySelector('[data-testid="jump-to-present"]') || null`, null, 10_000).catch(() => null);
+      const before = (await page.evaluate(`(${ANCHOR})()`)) as { id: string; offset: number } | null;
+      const longBefore = (await page.evaluate('window.__watch.long.length')) as number;
+      await app.ask('arm');
+      step('reading burst');
+      const readIds = await fake.burst(N);
+      const reading = await app.ask<Received>('collect', { ids: readIds });
+      step('reading stored');
+      const pillText = await waitInPage<string>(page, `(n) => { const t = document.querySelector('[data-testid="jump-to-present"]')?.textContent ?? ''; return Number(t.replace(/\\D/g, '')) >= n ? t : null; }`, N).catch(() => '');
+      const after = (await page.evaluate(`(${ANCHOR})()`)) as { id: string; offset: number } | null;
+      const held = !!before && !!after && before.id === after.id && Math.abs(before.offset - after.offset) <= 2;
+      const long = (await page.evaluate(`window.__watch.long.slice(${longBefore}).concat([0]).reduce((a, b) => Math.max(a, b))`)) as number;
+      await page.locator('[data-testid="jump-to-present"]').click();
+      await waitInPage(page, `(id) => id in window.__watch.shown || null`, readIds.at(-1), 30_000);
+
+      const row = {
+        bare: bareRate,
+        ours: rate(N, done - ours.first),
+        stored: rate(N, ours.stored - ours.first),
+        screen: rate(N, shownAt - ours.first),
+        lagBare: b.lagP99,
+        lag: Math.max(ours.lagP99, reading.lagP99),
+        lagMax: Math.max(ours.lagMax, reading.lagMax),
+        lost: ours.lost + reading.lost,
+        dup: ours.duplicated + reading.duplicated,
+        held,
+        pill: Number(pillText.replace(/\D/g, '')),
+        long,
+      };
+      rows.push(row);
+      console.log(
+        `round ${round}: bare ${row.bare} msg/s (lag p99 ${b.lagP99.toFixed(0)} ms) | ours ${row.ours} msg/s stored+on screen (stored ${row.stored}, on screen ${row.screen}; lag p99 ${row.lag.toFixed(0)} ms, max ${row.lagMax.toFixed(0)} ms; lost ${row.lost}, dup ${row.dup}) → ${Math.round((100 * row.ours) / row.bare)} % | scrolled up: position ${held ? 'held' : `MOVED (${JSON.stringify(before)} → ${JSON.stringify(after)})`}, pill "${pillText}", Chromium longest task ${long.toFixed(0)} ms | load ${loadavg()[0]!.toFixed(2)}`,
       );
-      await core.monitor.stop();
-      rows.push({ bare: bareRow, ours: oursRow });
-      console.log(`round ${round}: bare ${bareRow.rate} msg/s (lag p99 ${bareRow.lagP99} ms) | ours ${oursRow.rate} msg/s (lag p99 ${oursRow.lagP99} ms, max ${oursRow.lagMax} ms, lost ${oursRow.lost}, dup ${oursRow.duplicated}) → ${Math.round((100 * oursRow.rate) / bareRow.rate)} %`);
     }
   } finally {
-    await core.shutdown();
-    await fake.close();
+    for (const close of closers) await close().catch((err: unknown) => console.error(err));
   }
   const file = join(dataDir, 'messages.sqlite');
   const db = new Database(file, { readonly: true });
@@ -113,17 +164,17 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours vs a bare discord.js c
   db.close();
   const bytes = statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0);
   rmSync(dataDir, { recursive: true, force: true });
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const bareRate = med(rows.map((r) => r.bare.rate));
-  const oursRate = med(rows.map((r) => r.ours.rate));
+  const ratios = rows.map((r) => Math.round((100 * r.ours) / r.bare));
   console.log(
     [
-      `live burst ${N} × ${ROUNDS} (median)`,
-      `  receive rate      bare ${bareRate} msg/s   ours ${oursRate} msg/s   (${Math.round((100 * oursRate) / bareRate)} % of bare; target ≥ 80 %)`,
-      `  event-loop p99    bare ${med(rows.map((r) => r.bare.lagP99))} ms   ours ${med(rows.map((r) => r.ours.lagP99))} ms (target ≤ 50 ms); ours max ${Math.max(...rows.map((r) => r.ours.lagMax))} ms`,
-      `  lost / duplicated ours ${rows.reduce((n, r) => n + r.ours.lost, 0)} / ${rows.reduce((n, r) => n + r.ours.duplicated, 0)}`,
+      `live burst ${N} × ${ROUNDS} (median; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`,
+      `  receive rate      bare ${med(rows.map((r) => r.bare))} msg/s   ours ${med(rows.map((r) => r.ours))} msg/s stored + on screen   (median ratio ${med(ratios)} % of bare, rounds ${ratios.join(' / ')} %; target ≥ 80 %)`,
+      `  event-loop p99    bare ${med(rows.map((r) => r.lagBare)).toFixed(0)} ms   ours ${med(rows.map((r) => r.lag)).toFixed(0)} ms (target ≤ 50 ms); ours max ${Math.max(...rows.map((r) => r.lagMax)).toFixed(0)} ms`,
+      `  lost / duplicated ours ${rows.reduce((n, r) => n + r.lost, 0)} / ${rows.reduce((n, r) => n + r.dup, 0)}`,
+      `  reader scrolled up position held in ${rows.filter((r) => r.held).length}/${rows.length} rounds; pill counted ${rows.map((r) => r.pill).join(' / ')} (expected ${N})`,
+      `  Chromium          longest task during a burst ${Math.max(...rows.map((r) => r.long)).toFixed(0)} ms`,
       `  store             ${stored} messages, ${Math.round(bytes / stored)} bytes per message on disk (target ≤ 1,536)`,
     ].join('\n'),
   );
-  expect(stored).toBe(N * ROUNDS);
+  expect(stored).toBe(2 * N * ROUNDS);
 });

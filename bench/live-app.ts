@@ -1,0 +1,60 @@
+// The headless app (from source, the panel from a build) in its own process for bench/live-ingest,
+// driven over IPC: `arm` before a burst, `collect` with the posted ids once it was sent. Measures in
+// the app's own process: first message announced, the last one stored (committed, read back on a
+// second connection), event-loop lag during the burst, lost and duplicated on the event bus.
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { parseHeadlessArgs } from '../electron/headless/args.js';
+import { runHeadless } from '../electron/headless/run.js';
+
+const [dataDir, rendererDir] = process.argv.slice(2) as [string, string];
+const app = await runHeadless(parseHeadlessArgs(['--port', '0', '--data-dir', dataDir]), process.env, join(import.meta.dirname, '..'), {}, { rendererDir });
+const reader = () => new Database(join(dataDir, 'messages.sqlite'), { readonly: true, fileMustExist: true });
+
+type Request = { id: number; op: 'arm' } | { id: number; op: 'collect'; ids: string[] } | { id: number; op: 'stop' };
+
+let seen: string[] = [];
+let first = 0;
+let onSeen: (() => void) | null = null;
+const lag = monitorEventLoopDelay({ resolution: 5 });
+app.core.bus.on('message.created', (m) => {
+  if (!first) first = Date.now();
+  seen.push(m.id);
+  onSeen?.();
+});
+
+process.on('message', (req: Request) => {
+  const reply = (value: unknown) => process.send!({ id: req.id, value });
+  switch (req.op) {
+    case 'arm':
+      seen = [];
+      first = 0;
+      lag.reset();
+      lag.enable();
+      return reply(true);
+    case 'collect': {
+      const last = req.ids.at(-1)!;
+      const db = reader();
+      const stored = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM messages WHERE id = ?');
+      // Checked on the turn after an announcement: a slice writes its batch before the turn ends.
+      let queued = false;
+      const check = () => {
+        queued = false;
+        onSeen = null;
+        if (seen.length < req.ids.length) return void (onSeen = () => (queued ||= (setImmediate(check), true)));
+        if (!stored.get(last)) return void setTimeout(check, 1);
+        const at = Date.now();
+        lag.disable();
+        const got = new Set(seen);
+        db.close();
+        reply({ first, stored: at, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size });
+      };
+      return check();
+    }
+    case 'stop':
+      // A normal exit, so --cpu-prof writes its profile.
+      return void app.stop().then(() => (reply(true), setImmediate(() => process.exit(0))));
+  }
+});
+process.send!({ ready: true, url: app.panel.url });
