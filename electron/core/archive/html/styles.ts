@@ -1,6 +1,7 @@
 // The export's stylesheet: the panel's own theme and message styles, plus what a static page needs
 // (no virtual list, no script: spoilers open on hover or focus).
 import baseCss from '../../../../renderer/src/styles/base.css?raw';
+import messageComponentsCss from '../../../../renderer/src/styles/message-components.css?raw';
 import messagePartsCss from '../../../../renderer/src/styles/message-parts.css?raw';
 import messageViewCss from '../../../../renderer/src/styles/message-view.css?raw';
 import messagesCss from '../../../../renderer/src/styles/messages.css?raw';
@@ -25,5 +26,5 @@ a.reply { color: inherit; text-decoration: none; }
 .archive .subtext { display: block; color: var(--muted); font-size: 12px; }
 `;
 
-// message-parts.css: embeds, reactions, stickers, polls and components look as in the panel.
-export const EXPORT_CSS = `${baseCss}\n${messagesCss}\n${messageViewCss}\n${messagePartsCss}\n${ARCHIVE_CSS}`;
+// message-parts.css and message-components.css: embeds, reactions, stickers, polls and components look as in the panel.
+export const EXPORT_CSS = `${baseCss}\n${messagesCss}\n${messageViewCss}\n${messagePartsCss}\n${messageComponentsCss}\n${ARCHIVE_CSS}`;
