@@ -98,6 +98,15 @@ describe('layout components (IS_COMPONENTS_V2: Button Interaction example, Conta
   });
 });
 
+describe('a reply to an IS_COMPONENTS_V2 message', () => {
+  it('quotes the text of its Text Displays (its content is empty)', () => {
+    const reply = { ...c.V2_MESSAGE, id: '334385199974967072', type: 19, content: 'clicked it', components: [], message_reference: { type: 0, message_id: c.V2_MESSAGE.id, channel_id: c.V2_MESSAGE.channel_id } };
+    const [, quoted] = convert(c.V2_MESSAGE, reply);
+    expect(quoted!.view!.reply?.excerpt).toBe('This is a message with components.');
+    expect(draw(quoted!).el.querySelector('.reply__excerpt')?.textContent).toBe('This is a message with components.');
+  });
+});
+
 describe('toComponents: any payload', () => {
   const media = (x: { url?: string } | undefined) => (x?.url?.startsWith('https://cdn.discordapp.com/') ? { url: x.url, width: null, height: null } : undefined);
   const ctx = { emojiUrl: (id: string) => `https://cdn.discordapp.com/emojis/${id}.webp`, media };

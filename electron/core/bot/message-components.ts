@@ -80,3 +80,16 @@ export function toComponents(raw: unknown, ctx: ComponentContext): ChatComponent
   const many = (x: unknown, depth: number): ChatComponent[] => list(x).flatMap((c) => one(c, depth) ?? []);
   return many(raw, 0);
 }
+
+/** The text an IS_COMPONENTS_V2 message carries in its Text Displays (its content is empty), in reading order. */
+export function componentsText(components: ChatComponent[] | undefined): string {
+  const out: string[] = [];
+  const walk = (list: ChatComponent[]) => {
+    for (const c of list) {
+      if (c.type === 'text') out.push(c.content);
+      else if (c.type === 'row' || c.type === 'container' || c.type === 'section') walk(c.components);
+    }
+  };
+  walk(components ?? []);
+  return out.join('\n');
+}

@@ -4,7 +4,7 @@
 import type { Message, PartialMessage } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ChatAttachment, ChatEmbed, ChatEmbedMedia, ChatMessage, ChatMessageView, ChatReaction } from '../../../shared/types.js';
-import { toComponents } from './message-components.js';
+import { componentsText, toComponents } from './message-components.js';
 
 const MAX_MENTIONS = 50;
 const MAX_REACTIONS = 40;
@@ -49,7 +49,7 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
     view.reply = {
       id: ref,
       author: stored?.author.displayName ?? (replied ? nameOf(replied.id, replied.globalName ?? replied.username) : null),
-      excerpt: stored ? excerpt(stored.content || stored.attachments.map((a) => a.name).join(', ')) : null,
+      excerpt: stored ? excerpt(stored.content || componentsText(stored.view?.components) || stored.attachments.map((a) => a.name).join(', ')) : null,
     };
   }
   const snapshot = m.messageSnapshots?.first();
