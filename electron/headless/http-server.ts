@@ -1,6 +1,6 @@
 // Serves the built panel and the WebSocket bridge. Only the WebSocket carries data, and it
 // requires the access token; the static files are the same public bundle the desktop app ships.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../../shared/limits.js';
 import type { Core } from '../core/app-core.js';
 import { BridgeDrain, retireHttp } from './http/drain.js';
+import { createServer } from './http/node-http.js';
 import { ConnectionsPerAddress } from './http/rate-limit.js';
 import { RefusalLog } from './http/refusal-log.js';
 import { handleConnect, handleRequest, handleUpgrade, type RouteContext } from './http/routes.js';

@@ -1,6 +1,9 @@
 // Entry of `npm run headless` (built to .vite/build/headless.js).
-// First: V8's memory settings must be in place before the other modules load.
+// First: malloc's settings (the process may re-execute itself with them), then V8's, before the other modules load.
+import './malloc-reexec.js';
 import './v8-tuning.js';
+// Before discord.js loads: it would otherwise make Node load its own bundled undici.
+import '../core/bot/form-data-global.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForNewProcess } from '../e2e/health.js';
 import { startHeadless, type HeadlessProcess } from '../e2e/headless-process.js';
+import { MALLOC_TUNING } from '../../electron/headless/malloc-tuning.js';
 import { APP_DIR, createWorld, TOKEN, type World } from '../helpers/world.js';
 
 const PROBE = join(APP_DIR, 'test', 'helpers', 'memory-probe.mjs');
@@ -16,6 +17,8 @@ const MiB = 2 ** 20;
 interface Probed {
   spaces: Record<string, number>;
   intl: Record<string, number>;
+  builtins: string[];
+  malloc: Record<string, string>;
   packages: string[];
   packageFiles: string[];
 }
@@ -32,6 +35,7 @@ const root = mkdtempSync(join(tmpdir(), 'dm-idle-footprint-'));
 let world: World;
 let app: HeadlessProcess;
 let idle: Probed;
+let healthPid: number;
 
 beforeAll(async () => {
   // A build of the Node entries only, with the repository's dependencies beside it.
@@ -46,7 +50,7 @@ beforeAll(async () => {
     'headless.js',
     root,
   );
-  await waitForNewProcess(new URL(app.url).origin, -1, app.output, 30_000);
+  healthPid = (await waitForNewProcess(new URL(app.url).origin, -1, app.output, 30_000)).pid;
   idle = await probe(app.child, app.output, world);
 }, 120_000);
 
@@ -77,6 +81,21 @@ describe('the headless app at idle, bot connected', () => {
   it('has built no Intl formatter (the first one maps ICU data in, ≈5–9 MiB): the log says its numbers in plain English', () => {
     expect(idle.packages).toContain('pino');
     expect(idle.intl).toEqual({});
+  });
+
+  it("has not loaded Node's bundled undici (reading the global FormData loads it, as @discordjs/rest does, and so does an ESM import of node:http): ≈4 MiB", () => {
+    expect(idle.builtins).toContain('http');
+    expect(idle.builtins.filter((m) => m.includes('undici'))).toEqual([]);
+  });
+
+  it('has not loaded the update engine (simple-git, archive, semver): the start-up check loads it and it is let go', () => {
+    expect(idle.packages).toContain('discord.js');
+    expect(idle.packages).not.toContain('simple-git');
+  });
+
+  it("runs with malloc's mmap threshold fixed, set by re-executing itself in place (same pid as started)", () => {
+    expect(idle.malloc).toEqual(MALLOC_TUNING);
+    expect(healthPid).toBe(app.child.pid);
   });
 
   it('keeps V8 young generation small (the defaults let it grow to 2 × 16 MiB during startup and keep it)', () => {

@@ -1,0 +1,23 @@
+// When the headless entry re-executes itself with malloc's settings (electron/headless/malloc-reexec.ts);
+// that the running app really has them is test/build/idle-footprint's job.
+import { describe, expect, it } from 'vitest';
+import { MALLOC_TUNING, mallocTunedEnv } from '../../electron/headless/malloc-tuning.js';
+
+describe('mallocTunedEnv', () => {
+  it('adds the settings to the environment on Linux when execve is available', () => {
+    expect(mallocTunedEnv({ PATH: '/bin' }, 'linux', true)).toEqual({ PATH: '/bin', ...MALLOC_TUNING });
+    expect(MALLOC_TUNING).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072' });
+  });
+
+  it('does nothing once set (the re-executed process, or a value the user chose: theirs stands)', () => {
+    expect(mallocTunedEnv({ ...MALLOC_TUNING }, 'linux', true)).toBeNull();
+    expect(mallocTunedEnv({ MALLOC_MMAP_THRESHOLD_: '65536' }, 'linux', true)).toBeNull();
+  });
+
+  it('does nothing when opted out, off Linux (not glibc) or without process.execve (Node < 22.15)', () => {
+    expect(mallocTunedEnv({ DISCORD_MONITOR_MALLOC_DEFAULTS: '1' }, 'linux', true)).toBeNull();
+    expect(mallocTunedEnv({}, 'darwin', true)).toBeNull();
+    expect(mallocTunedEnv({}, 'win32', true)).toBeNull();
+    expect(mallocTunedEnv({}, 'linux', false)).toBeNull();
+  });
+});
