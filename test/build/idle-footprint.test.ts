@@ -88,11 +88,6 @@ describe('the headless app at idle, bot connected', () => {
     expect(idle.builtins.filter((m) => m.includes('undici'))).toEqual([]);
   });
 
-  it('has not loaded the update engine (simple-git, archive, semver): the start-up check loads it and it is let go', () => {
-    expect(idle.packages).toContain('discord.js');
-    expect(idle.packages).not.toContain('simple-git');
-  });
-
   it("runs with malloc's mmap threshold fixed, set by re-executing itself in place (same pid as started)", () => {
     expect(idle.malloc).toEqual(MALLOC_TUNING);
     expect(healthPid).toBe(app.child.pid);
