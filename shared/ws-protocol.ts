@@ -29,6 +29,7 @@ export const clientFrame = z.object({
 });
 export type ClientFrame = z.infer<typeof clientFrame>;
 
-export type ServerFrame =
-  | { type: 'reply'; id: number; reply: Envelope }
-  | { type: 'event'; event: string; payload: unknown };
+export type EventFrame = { type: 'event'; event: string; payload: unknown };
+
+/** `batch`: the events of one server turn (a burst) in one WebSocket message, oldest first. */
+export type ServerFrame = { type: 'reply'; id: number; reply: Envelope } | EventFrame | { type: 'batch'; frames: EventFrame[] };

@@ -69,7 +69,8 @@ export function createWsTransport(options: WsOptions): WsTransport {
           pending.delete(frame.id);
           unanswered.delete(frame.id);
         } else {
-          listeners.get(frame.event)?.forEach((l) => l(frame.payload));
+          // A batch holds the events of one server turn (a burst), oldest first.
+          for (const f of frame.type === 'batch' ? frame.frames : [frame]) listeners.get(f.event)?.forEach((l) => l(f.payload));
         }
       };
       ws.onclose = (ev) => {

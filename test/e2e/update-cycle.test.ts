@@ -28,9 +28,13 @@ function watchCreatedMessages(panelUrl: string): { counts: Map<string, number>; 
     ws.on('open', () => connections++);
     ws.on('error', () => undefined); // refused while the port changes hands: 'close' follows and retries
     ws.on('message', (data) => {
-      const frame = JSON.parse(String(data)) as { type: string; event?: string; payload?: { id?: string } };
-      const id = frame.payload?.id;
-      if (frame.type === 'event' && frame.event === 'message.created' && id) counts.set(id, (counts.get(id) ?? 0) + 1);
+      type Frame = { type: string; event?: string; payload?: { id?: string }; frames?: Frame[] };
+      const frame = JSON.parse(String(data)) as Frame;
+      // The events of one server turn come as one batch frame.
+      for (const f of frame.frames ?? [frame]) {
+        const id = f.payload?.id;
+        if (f.type === 'event' && f.event === 'message.created' && id) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
     });
     ws.on('close', () => void (stopped || setTimeout(connect, 20)));
   };

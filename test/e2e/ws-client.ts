@@ -1,6 +1,7 @@
 // A minimal client of the headless WebSocket bridge, as the panel uses it.
 import WebSocket from 'ws';
 import type { Envelope } from '../../shared/api.js';
+import type { ServerFrame } from '../../shared/ws-protocol.js';
 
 export interface PanelClient {
   invoke<T = unknown>(command: string, arg?: unknown): Promise<Envelope<T>>;
@@ -15,9 +16,10 @@ export function panelClient(panelUrl: string): Promise<PanelClient> {
   const pending = new Map<number, (e: Envelope) => void>();
   const listeners: Array<(event: string, payload: unknown) => void> = [];
   ws.on('message', (data) => {
-    const frame = JSON.parse(String(data)) as { type: string; id: number; reply: Envelope; event: string; payload: unknown };
+    const frame = JSON.parse(String(data)) as ServerFrame;
     if (frame.type === 'reply') pending.get(frame.id)?.(frame.reply);
-    else listeners.forEach((l) => l(frame.event, frame.payload));
+    // The events of one server turn come as one batch frame.
+    else for (const f of frame.type === 'batch' ? frame.frames : [frame]) listeners.forEach((l) => l(f.event, f.payload));
   });
   return new Promise((resolve, reject) => {
     ws.once('error', reject);

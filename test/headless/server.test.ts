@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { parseHeadlessArgs } from '../../electron/headless/args.js';
 import { startPanelServer, type PanelServer } from '../../electron/headless/http-server.js';
 import type { Envelope } from '../../shared/api.js';
+import type { ServerFrame } from '../../shared/ws-protocol.js';
 import { coreFor, createWorld, type World } from '../helpers/world.js';
 import type { Core } from '../../electron/core/app-core.js';
 
@@ -75,8 +76,9 @@ describe('access control', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const event = new Promise<unknown>((resolve) =>
       ws.on('message', (d) => {
-        const f = JSON.parse(String(d)) as { type: string; event?: string; payload?: unknown };
-        if (f.type === 'event' && f.event === 'settings.changed') resolve(f.payload);
+        const frame = JSON.parse(String(d)) as ServerFrame;
+        // Events of one turn may come as one batch frame.
+        for (const f of frame.type === 'batch' ? frame.frames : [frame]) if (f.type === 'event' && f.event === 'settings.changed') resolve(f.payload);
       }),
     );
     await invoke(ws, 3, 'settings.save', { guildId: world.guildId });

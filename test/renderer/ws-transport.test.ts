@@ -12,7 +12,7 @@ import { checkAccess } from '../../renderer/src/lib/access-token';
 const TOKEN = 'k3J9_x-Qw8PzR2mVt6YbN1cLs4HdGf0A';
 
 /** A stand-in for the headless server's boundary: GET /api/auth and the token-checked upgrade on /api. */
-async function startFakePanel(token: string) {
+async function startFakePanel(token: string, onSocket: (ws: import('ws').WebSocket) => void = () => undefined) {
   const authHeaders: (string | undefined)[] = [];
   const server: Server = createServer((req, res) => {
     if (req.url === '/api/auth' && req.method === 'GET') {
@@ -27,7 +27,7 @@ async function startFakePanel(token: string) {
     socket.on('error', () => undefined);
     const given = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
     if (given !== token) return socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
-    wss.handleUpgrade(req, socket, head, (ws) => ws.on('error', () => undefined));
+    wss.handleUpgrade(req, socket, head, (ws) => (ws.on('error', () => undefined), onSocket(ws)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -104,6 +104,23 @@ describe('WebSocket transport against a real server', () => {
       expect(token.value).toBe(TOKEN);
       transport.subscribe('bot.status', () => undefined);
       await reached('open');
+      transport.close();
+    } finally {
+      await panel.close();
+    }
+  });
+
+  it('delivers each event of a batch frame (one server turn), in order, then plain event frames', async () => {
+    const event = (content: string) => ({ type: 'event', event: 'message.created', payload: { content } });
+    const panel = await startFakePanel(TOKEN, (ws) => {
+      ws.send(JSON.stringify({ type: 'batch', frames: [event('a'), event('b')] }));
+      ws.send(JSON.stringify(event('c')));
+    });
+    try {
+      const { transport } = transportFor(panel.origin, { value: TOKEN });
+      const seen: string[] = [];
+      transport.subscribe('message.created', (m) => seen.push((m as { content: string }).content));
+      await vi.waitFor(() => expect(seen).toEqual(['a', 'b', 'c']), { timeout: 5000 });
       transport.close();
     } finally {
       await panel.close();

@@ -8,6 +8,7 @@ import type { Core } from '../../core/app-core.js';
 import { parseClientFrame } from './frames.js';
 import { rateLimited, TokenBucket } from '../../core/token-bucket.js';
 import { BridgeDrain } from './drain.js';
+import { EventFrames } from './event-frames.js';
 import type { RefusalLog } from './refusal-log.js';
 
 // ws closes on a protocol error with the right code but no reason; these name the problem.
@@ -19,6 +20,8 @@ const REASONS = new Map<number, string>([
 
 
 export function serveBridge(wss: WebSocketServer, core: Core, refusals: RefusalLog, drain = new BridgeDrain()): void {
+  const events = new EventFrames(core.bus);
+  wss.on('close', () => events.close());
   wss.on('connection', (ws: WebSocket, from: string | undefined) => {
     const close = ws.close.bind(ws);
     ws.close = (code?: number, reason?: string | Buffer) => close(code, reason ?? (code === undefined ? undefined : REASONS.get(code)));
@@ -27,13 +30,18 @@ export function serveBridge(wss: WebSocketServer, core: Core, refusals: RefusalL
     // Upgraded after the handover began: straight to the new process.
     if (!drain.accepting) return drain.redirect(ws);
 
-    const send = (frame: ServerFrame) => {
+    const sendText = (text: string) => {
       if (ws.readyState !== ws.OPEN) return;
       // A client that stops reading would make us queue events forever.
       if (ws.bufferedAmount > WS_MAX_BUFFERED) return ws.terminate();
-      ws.send(JSON.stringify(frame));
+      ws.send(text);
     };
-    const unsubscribe = core.bus.onAny((event, payload) => send({ type: 'event', event, payload }));
+    const send = (frame: ServerFrame) => {
+      // Events emitted before this reply go first (the panel may rely on their order).
+      events.flush();
+      sendText(JSON.stringify(frame));
+    };
+    const unsubscribe = events.add({ sendText });
     ws.on('close', unsubscribe);
 
     const bucket = new TokenBucket(COMMAND_RATE);

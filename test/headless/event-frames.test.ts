@@ -1,0 +1,110 @@
+// Panel events during a burst: the events of one event-loop turn go to each panel as one WebSocket
+// message (a batch frame, in order), serialised once for every panel; a reply is never sent ahead of
+// the events emitted before it.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { Core } from '../../electron/core/app-core.js';
+import { startPanelServer, type PanelServer } from '../../electron/headless/http-server.js';
+import type { ServerFrame } from '../../shared/ws-protocol.js';
+import type { ChatMessage } from '../../shared/types.js';
+import { coreFor, createWorld, type World } from '../helpers/world.js';
+
+const ACCESS = 'panel-access-token-for-tests-0123456789';
+let world: World;
+let core: Core;
+let panel: PanelServer;
+let rendererDir: string;
+
+beforeAll(async () => {
+  world = await createWorld();
+  core = await coreFor(world, {});
+  rendererDir = mkdtempSync(join(tmpdir(), 'dm-renderer-'));
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>');
+  panel = await startPanelServer({ core, rendererDir, host: '127.0.0.1', port: 0, accessToken: ACCESS });
+});
+afterAll(async () => {
+  await panel.close();
+  await core.shutdown();
+  await world.close();
+  rmSync(rendererDir, { recursive: true, force: true });
+});
+
+/** A panel socket recording every WebSocket message it receives, parsed. */
+async function panelSocket(): Promise<{ ws: WebSocket; messages: ServerFrame[] }> {
+  const ws = new WebSocket(`ws://127.0.0.1:${panel.port}/api?token=${ACCESS}`);
+  const messages: ServerFrame[] = [];
+  ws.on('message', (data) => messages.push(JSON.parse(String(data)) as ServerFrame));
+  await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
+  return { ws, messages };
+}
+
+const message = (n: number): ChatMessage => ({
+  id: String(300000000000000000n + BigInt(n)),
+  channelId: world.channelId,
+  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
+  content: `m${n}`,
+  createdAt: n,
+  editedAt: null,
+  deleted: false,
+  attachments: [],
+  caughtUp: false,
+});
+
+/** Event frames in arrival order, batches unpacked. */
+const events = (frames: ServerFrame[]) => frames.flatMap((f) => (f.type === 'batch' ? f.frames : f.type === 'event' ? [f] : []));
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+it('sends the events of one turn to every panel as one WebSocket message, in order', async () => {
+  const a = await panelSocket();
+  const b = await panelSocket();
+  for (let i = 1; i <= 500; i++) core.bus.emit('message.created', message(i));
+  await until(() => events(a.messages).length >= 500 && events(b.messages).length >= 500, '500 events on both panels');
+  for (const p of [a, b]) {
+    expect(p.messages).toHaveLength(1);
+    expect(events(p.messages).map((f) => (f.type === 'event' ? (f.payload as ChatMessage).content : ''))).toEqual(Array.from({ length: 500 }, (_, i) => `m${i + 1}`));
+    p.ws.close();
+  }
+});
+
+it('a lone event still goes as a plain event frame', async () => {
+  const a = await panelSocket();
+  core.bus.emit('message.created', message(900));
+  await until(() => a.messages.length >= 1, 'the event');
+  expect(a.messages[0]).toMatchObject({ type: 'event', event: 'message.created', payload: { content: 'm900' } });
+  a.ws.close();
+});
+
+it('a reply never overtakes the events emitted before it', async () => {
+  const a = await panelSocket();
+  await new Promise<void>((resolve) => a.ws.once('message', () => resolve()).send(JSON.stringify({ type: 'invoke', id: 1, command: 'app.info' })));
+  a.messages.length = 0;
+  // The reply to this invoke is sent from the same turn as events emitted just before it.
+  const replied = new Promise<void>((resolve) => a.ws.on('message', (d) => (JSON.parse(String(d)) as ServerFrame).type === 'reply' && resolve()));
+  const off = core.bus.on('message.created', () => undefined);
+  const original = core.dispatch.bind(core);
+  core.dispatch = (async (command: string, arg: unknown) => {
+    for (let i = 1000; i < 1010; i++) core.bus.emit('message.created', message(i));
+    return original(command as never, arg as never);
+  }) as typeof core.dispatch;
+  try {
+    a.ws.send(JSON.stringify({ type: 'invoke', id: 2, command: 'app.info' }));
+    await replied;
+  } finally {
+    core.dispatch = original;
+    off();
+  }
+  const kinds = a.messages.flatMap((f) => (f.type === 'batch' ? f.frames.map(() => 'event') : [f.type]));
+  expect(kinds).toEqual([...Array(10).fill('event'), 'reply']);
+  a.ws.close();
+});
