@@ -1,12 +1,13 @@
 // bench/idle-memory: idle memory of the built headless app with the bot connected (nothing posted),
-// as shipped and with V8's default memory settings, beside a bare discord.js client connected to the
-// same fake Discord in its own process (V8 defaults and --optimize-for-size), plus what each package
-// the app loads costs on its own. Run: npm run build && npx vitest run -c vitest.bench.config.ts
+// as shipped, with glibc's malloc defaults (the settings before the malloc tuning) and with V8's and
+// malloc's defaults, beside a bare discord.js client connected to the same fake Discord in its own
+// process (V8 defaults and --optimize-for-size), then where the shipped app's memory goes (/proc/<pid>/smaps
+// by mapping, V8 heap vs the rest) and what each package the app loads costs on its own. Run: npm run build && npx vitest run -c vitest.bench.config.ts
 // bench/idle-memory.bench.ts (BENCH_APP_DIR=<checkout> measures another build, e.g. a previous commit's).
 // RSS = anon (the process's own) + file (mostly pages of the node executable: shared, and varying by a
 // few MiB with what the page cache holds); compare anon between runs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -36,7 +37,26 @@ async function idleRss(pid: number): Promise<{ rss: number; anon: number; file: 
   return { rss: median(samples.map((x) => x.rss)), anon: median(samples.map((x) => x.anon)), file: median(samples.map((x) => x.file)) };
 }
 
+/** Resident MiB by kind of mapping: the node binary's pages, native addons, other files; anon split into malloc's main heap and the rest. */
+function smapsBreakdown(pid: number): Record<string, number> {
+  const out: Record<string, number> = { 'node binary': 0, 'native addons': 0, 'other files': 0, 'anon: malloc main heap': 0, 'anon: other (V8 heap, malloc arenas, stacks)': 0 };
+  const node = realpathSync(process.execPath);
+  let kind = '';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      const path = head[1]!;
+      kind = path === node ? 'node binary' : path.endsWith('.node') ? 'native addons' : path.startsWith('/') ? 'other files' : path === '[heap]' ? 'anon: malloc main heap' : 'anon: other (V8 heap, malloc arenas, stacks)';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) out[kind] = (out[kind] ?? 0) + Number(rss[1]) / 1024;
+  }
+  return out;
+}
+
 interface Probed {
+  builtins: string[];
   heapUsed: number;
   heapTotal: number;
   external: number;
@@ -62,7 +82,7 @@ async function probe(child: ChildProcess, output: () => string): Promise<Probed>
 const probeEnv = (on: boolean) => ({ NODE_OPTIONS: on ? `--expose-gc --import ${PROBE}` : '' });
 
 /** The app, bot connected, then idle: /proc figures (no probe) and heap + packages (a second, probed run). */
-async function measureApp(world: World, withProbe: boolean, v8Defaults: boolean) {
+async function measureApp(world: World, withProbe: boolean, v8Defaults: boolean, mallocDefaults: boolean) {
   const dataDir = mkdtempSync(join(tmpdir(), 'dm-idle-'));
   const env = {
     DISCORD_TOKEN: TOKEN,
@@ -70,13 +90,14 @@ async function measureApp(world: World, withProbe: boolean, v8Defaults: boolean)
     DISCORD_CHANNEL_ID: world.channelId,
     DISCORD_API_URL: world.fake.apiUrl,
     DISCORD_MONITOR_V8_DEFAULTS: v8Defaults ? '1' : '',
+    DISCORD_MONITOR_MALLOC_DEFAULTS: mallocDefaults ? '1' : '',
     ...probeEnv(withProbe),
   };
   const app = await startHeadless(['--data-dir', dataDir], env, 'headless.js', APP);
   try {
     const { pid } = await waitForNewProcess(new URL(app.url).origin, -1, app.output);
     const figures = await idleRss(pid);
-    return { ...figures, probed: withProbe ? await probe(app.child, app.output) : null };
+    return { ...figures, smaps: smapsBreakdown(pid), probed: withProbe ? await probe(app.child, app.output) : null };
   } finally {
     await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -96,7 +117,7 @@ async function measureBare(world: World, withProbe: boolean, nodeArgs: string[])
   try {
     await world.fake.waitFor(() => out.includes('ready\n'), 15_000);
     const figures = await idleRss(child.pid!);
-    return { ...figures, probed: withProbe ? await probe(child, () => out) : null };
+    return { ...figures, smaps: smapsBreakdown(child.pid!), probed: withProbe ? await probe(child, () => out) : null };
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
@@ -128,24 +149,34 @@ it('idle memory: the headless app with the bot connected beside a bare discord.j
   try {
     // Each side twice: /proc figures without the probe, heap figures and packages with it.
     const sides = [
-      { name: 'headless app (as shipped)', run: (p: boolean) => measureApp(world, p, false) },
-      { name: 'headless app, V8 defaults', run: (p: boolean) => measureApp(world, p, true) },
+      { name: 'headless app (as shipped)', run: (p: boolean) => measureApp(world, p, false, false) },
+      { name: 'app, malloc defaults (old)', run: (p: boolean) => measureApp(world, p, false, true) },
+      { name: 'app, V8 + malloc defaults', run: (p: boolean) => measureApp(world, p, true, true) },
       { name: 'bare discord.js client', run: (p: boolean) => measureBare(world, p, []) },
       { name: 'bare, --optimize-for-size', run: (p: boolean) => measureBare(world, p, ['--optimize-for-size']) },
     ];
     const lines = [`${'idle, bot connected (MiB)'.padEnd(28)}   RSS   anon   file  heapUsed heapTotal new_space external`];
     let shipped: Probed | null = null;
-    let shippedRss = 0;
+    let shippedPlain: Awaited<ReturnType<typeof measureApp>> | null = null;
     for (const side of sides) {
       const plain = await side.run(false);
       const p = (await side.run(true)).probed!;
       shipped ??= p;
-      shippedRss ||= plain.rss;
+      shippedPlain ??= plain;
       lines.push(
         `${side.name.padEnd(28)} ${f(plain.rss)} ${f(plain.anon)} ${f(plain.file)}   ${f(p.heapUsed / MiB)}   ${f(p.heapTotal / MiB)}    ${f((p.spaces.new_space ?? 0) / MiB)}  ${f(p.external / MiB)}`,
       );
     }
-    lines.push(`idle RSS ${shippedRss.toFixed(0)} MiB (target ≤ 90 MiB)`, `packages loaded at idle by the app: ${shipped!.packages.join(', ')}`);
+    const shippedRss = shippedPlain!.rss;
+    const where = Object.entries(shippedPlain!.smaps).map(([kind, mib]) => `${kind} ${mib.toFixed(1)}`);
+    const heap = shipped!.heapTotal / MiB;
+    const nodeUndici = shipped!.builtins.some((m) => m.includes('undici'));
+    lines.push(
+      `idle RSS ${shippedRss.toFixed(0)} MiB (target ≤ 90 MiB)`,
+      `where the shipped app's RSS goes (MiB, smaps): ${where.join(', ')}`,
+      `  of the anon ${shippedPlain!.anon.toFixed(1)}: V8 heap ${heap.toFixed(1)} (live ${(shipped!.heapUsed / MiB).toFixed(1)}), external ${(shipped!.external / MiB).toFixed(1)}, malloc and the rest ${(shippedPlain!.anon - heap - shipped!.external / MiB).toFixed(1)}; Node's bundled undici loaded: ${nodeUndici ? 'yes' : 'no'}`,
+      `packages loaded at idle by the app: ${shipped!.packages.join(', ')}`,
+    );
     console.log(`\n${lines.join('\n')}\n\nwhat each package costs, imported one after the other in a fresh process (MiB):\n${await importCosts(shipped!.packages)}`);
     expect(shippedRss).toBeGreaterThan(0);
   } finally {
