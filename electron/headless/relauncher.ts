@@ -1,6 +1,7 @@
 // Headless relaunch: a detached copy of this process with the same arguments (and the port actually
 // bound), told to wait for our exit before it binds the port and connects the bot.
 import { spawn } from 'node:child_process';
+import { pidAlive } from '../core/pid-alive.js';
 import type { Relauncher } from '../core/ports.js';
 
 export interface HeadlessRelaunchOptions {
@@ -47,16 +48,8 @@ export function headlessRelauncher(o: HeadlessRelaunchOptions): Relauncher {
 
 /** Resolves once `pid` has exited (or after `deadlineMs`, saying so). */
 export async function waitForExit(pid: number, deadlineMs = 30_000): Promise<boolean> {
-  const alive = () => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'EPERM';
-    }
-  };
   const end = Date.now() + deadlineMs;
-  while (alive()) {
+  while (pidAlive(pid)) {
     if (Date.now() > end) return false;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -1,8 +1,9 @@
 // What to do at startup about an update a previous process left unfinished. Pure: facts in, decision out.
-import { readFileSync } from 'node:fs';
 import { coreText, type I18nText } from '../../../shared/core-text.js';
 import { short } from './git.js';
 import type { JournalEntry } from './journal.js';
+
+export { pidAlive } from '../pid-alive.js';
 
 export interface BootFacts {
   /** This process. */
@@ -53,21 +54,3 @@ export function decideBoot(entry: JournalEntry | null, facts: BootFacts): BootDe
   return { action: 'none', reason: NOTHING_PENDING };
 }
 
-/**
- * True when `pid` runs; EPERM means it exists but belongs to another user. A zombie (killed, not yet
- * reaped: an orphaned successor waits on init, which some containers run late or never) runs nothing.
- */
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
-  } catch {
-    // No /proc (macOS, Windows): kill(pid, 0) is all there is.
-    return true;
-  }
-}

@@ -6,7 +6,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, ren
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { SimpleGit } from 'simple-git';
-import { pidAlive } from './boot-decision.js';
+import { pidAlive } from '../pid-alive.js';
 import { ensureDeps, stagingName } from './deps-store.js';
 import { short } from './git.js';
 import { pauseAt } from './pause-point.js';
