@@ -1,24 +1,24 @@
 // A fenced code block, highlighted like Discord when it names a language. The highlighter (lowlight:
 // highlight.js grammars producing a tree we render as elements, no innerHTML) is its own chunk,
-// downloaded the first time a block needs it; until then the code shows plain.
+// downloaded the first time a block needs it; until then, and until the per-frame queue
+// (lib/discord/highlight-queue) reaches the block, the code shows plain.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { HighlightTree } from '../../lib/discord/highlight';
+import { cachedHighlight, requestHighlight } from '../../lib/discord/highlight-queue';
 
 /** Beyond this, highlighting costs more than it helps (Discord's own messages stop at 4,000 characters). */
 const MAX_HIGHLIGHT = 20_000;
 
 export default function CodeBlock({ code, lang }: { code: string; lang: string }) {
-  const [tree, setTree] = useState<HighlightTree | null>(null);
+  const wanted = Boolean(lang) && code.length <= MAX_HIGHLIGHT;
+  // A block shown before is drawn highlighted at once; a new one a few frames later (the queue's budget).
+  const [tree, setTree] = useState<HighlightTree | null>(() => (wanted ? (cachedHighlight(code, lang) ?? null) : null));
   useEffect(() => {
-    if (!lang || code.length > MAX_HIGHLIGHT) return;
-    let live = true;
-    void import('../../lib/discord/highlight').then(({ highlight }) => {
-      if (live) setTree(highlight(code, lang));
-    });
-    return () => {
-      live = false;
-    };
-  }, [code, lang]);
+    if (!wanted) return setTree(null);
+    const known = cachedHighlight(code, lang);
+    if (known !== undefined) return setTree(known);
+    return requestHighlight(code, lang, setTree);
+  }, [code, lang, wanted]);
   return (
     <pre className="md-codeblock" data-lang={lang || undefined}>
       <code className={tree ? 'hljs' : undefined}>{tree ? renderTree(tree.children) : code}</code>
