@@ -10,6 +10,8 @@ export const MALLOC_TUNING: Readonly<Record<string, string>> = { MALLOC_MMAP_THR
 /** The environment to re-execute with, or null when there is nothing to do (already set, not glibc, opted out). */
 export function mallocTunedEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, canExec: boolean): NodeJS.ProcessEnv | null {
   if (platform !== 'linux' || !canExec || env.DISCORD_MONITOR_MALLOC_DEFAULTS === '1') return null;
+  // A child with an IPC channel (the desktop app's standby check, short-lived): the channel stays untouched.
+  if (Object.hasOwn(env, 'NODE_CHANNEL_FD')) return null;
   // Set by the caller (a service file, the parent process): theirs stands, and no loop.
   if (Object.keys(MALLOC_TUNING).some((key) => Object.hasOwn(env, key))) return null;
   return { ...env, ...MALLOC_TUNING };

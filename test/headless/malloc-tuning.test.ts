@@ -14,6 +14,10 @@ describe('mallocTunedEnv', () => {
     expect(mallocTunedEnv({ MALLOC_MMAP_THRESHOLD_: '65536' }, 'linux', true)).toBeNull();
   });
 
+  it('does nothing in a child with an IPC channel (a standby check): its channel must not go through an execve', () => {
+    expect(mallocTunedEnv({ NODE_CHANNEL_FD: '3' }, 'linux', true)).toBeNull();
+  });
+
   it('does nothing when opted out, off Linux (not glibc) or without process.execve (Node < 22.15)', () => {
     expect(mallocTunedEnv({ DISCORD_MONITOR_MALLOC_DEFAULTS: '1' }, 'linux', true)).toBeNull();
     expect(mallocTunedEnv({}, 'darwin', true)).toBeNull();
