@@ -21,6 +21,7 @@ function measureBursts(client) {
   let first = 0;
   let last = 0;
   let onSeen = null;
+  let cpu = process.cpuUsage();
   const lag = monitorEventLoopDelay({ resolution: 5 });
   client.on('messageCreate', (m) => {
     const now = Date.now();
@@ -36,6 +37,7 @@ function measureBursts(client) {
       first = last = 0;
       lag.reset();
       lag.enable();
+      cpu = process.cpuUsage();
       return reply(true);
     }
     if (req.op !== 'collect') return;
@@ -44,7 +46,8 @@ function measureBursts(client) {
       if (seen.length < req.ids.length) return void (onSeen = check);
       lag.disable();
       const got = new Set(seen);
-      reply({ first, stored: last, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size });
+      const used = process.cpuUsage(cpu);
+      reply({ first, stored: last, cpuMs: (used.user + used.system) / 1000, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size });
     };
     check();
   });

@@ -16,6 +16,7 @@ type Request = { id: number; op: 'arm' } | { id: number; op: 'collect'; ids: str
 
 let seen: string[] = [];
 let first = 0;
+let cpu = process.cpuUsage();
 let onSeen: (() => void) | null = null;
 const lag = monitorEventLoopDelay({ resolution: 5 });
 app.core.bus.on('message.created', (m) => {
@@ -32,6 +33,7 @@ process.on('message', (req: Request) => {
       first = 0;
       lag.reset();
       lag.enable();
+      cpu = process.cpuUsage();
       return reply(true);
     case 'collect': {
       const last = req.ids.at(-1)!;
@@ -48,7 +50,8 @@ process.on('message', (req: Request) => {
         lag.disable();
         const got = new Set(seen);
         db.close();
-        reply({ first, stored: at, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size });
+        const used = process.cpuUsage(cpu);
+        reply({ first, stored: at, cpuMs: (used.user + used.system) / 1000, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size });
       };
       return check();
     }

@@ -24,6 +24,8 @@ const TS = ['--experimental-transform-types', '--no-warnings', '--import', join(
 
 interface Received {
   first: number;
+  /** CPU time of the receiving process during the burst (user + system): load-independent cost. */
+  cpuMs: number;
   stored: number;
   lagP99: number;
   lagMax: number;
@@ -65,6 +67,13 @@ const ANCHOR = `() => {
   return row ? { id: row.dataset.messageId, offset: row.getBoundingClientRect().top - top } : null;
 }`;
 
+/** What the list shows, for a failure's message. */
+const STATE = `(() => {
+  const list = document.querySelector('[data-testid="message-list"]');
+  const rows = [...list.querySelectorAll('[data-message-id]')];
+  return { scrollTop: list.scrollTop, scrollHeight: list.scrollHeight, clientHeight: list.clientHeight, rows: rows.length, firstRow: rows[0]?.dataset.messageId, lastRow: rows.at(-1)?.dataset.messageId, pill: document.querySelector('[data-testid="jump-to-present"]')?.textContent ?? null };
+})()`;
+
 const rate = (n: number, ms: number) => Math.round(n / (Math.max(ms, 1) / 1000));
 const step = (what: string) => process.env.BENCH_DEBUG && console.error(`${new Date().toISOString()} ${what}`);
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -75,7 +84,11 @@ async function waitInPage<T>(page: Page, fn: string, arg: unknown, timeout = 120
   for (;;) {
     const value = (await page.evaluate(`(${fn})(${JSON.stringify(arg)})`)) as T;
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`the panel did not show it within ${timeout} ms: ${fn}`);
+    if (Date.now() > deadline) {
+      const state = await page.evaluate(STATE);
+      if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
+      throw new Error(`the panel did not show it within ${timeout} ms: ${fn}(${JSON.stringify(arg)}); the list: ${JSON.stringify(state)}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -88,7 +101,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
   const env = { DISCORD_API_URL: info.apiUrl, DISCORD_CDN_URL: info.cdnUrl, DISCORD_GUILD_ID: info.guildId, DISCORD_CHANNEL_ID: info.channelId };
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
   const closers: Array<() => Promise<unknown>> = [() => fake.close()];
-  const rows: Array<{ bare: number; ours: number; stored: number; screen: number; lagBare: number; lag: number; lagMax: number; lost: number; dup: number; held: boolean; pill: number; long: number }> = [];
+  const rows: Array<{ bare: number; ours: number; stored: number; screen: number; lagBare: number; lag: number; cpuBare: number; cpu: number; lagMax: number; lost: number; dup: number; held: boolean; pill: number; long: number }> = [];
   try {
     const app = await forkChild<{ url: string }>(join(import.meta.dirname, 'live-app.ts'), [dataDir, RENDERER], { execArgv: [...TS, ...prof], env: { ...env, DISCORD_TOKEN: info.ours } });
     closers.unshift(async () => (await app.ask('stop', {}, 15_000).catch(() => undefined), await app.close()));
@@ -142,6 +155,8 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
         stored: rate(N, ours.stored - ours.first),
         screen: rate(N, shownAt - ours.first),
         lagBare: b.lagP99,
+        cpuBare: (1000 * b.cpuMs) / N,
+        cpu: (1000 * ours.cpuMs) / N,
         lag: Math.max(ours.lagP99, reading.lagP99),
         lagMax: Math.max(ours.lagMax, reading.lagMax),
         lost: ours.lost + reading.lost,
@@ -152,7 +167,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       };
       rows.push(row);
       console.log(
-        `round ${round}: bare ${row.bare} msg/s (lag p99 ${b.lagP99.toFixed(0)} ms) | ours ${row.ours} msg/s stored+on screen (stored ${row.stored}, on screen ${row.screen}; lag p99 ${row.lag.toFixed(0)} ms, max ${row.lagMax.toFixed(0)} ms; lost ${row.lost}, dup ${row.dup}) → ${Math.round((100 * row.ours) / row.bare)} % | scrolled up: position ${held ? 'held' : `MOVED (${JSON.stringify(before)} → ${JSON.stringify(after)})`}, pill "${pillText}", Chromium longest task ${long.toFixed(0)} ms | load ${loadavg()[0]!.toFixed(2)}`,
+        `round ${round}: bare ${row.bare} msg/s (lag p99 ${b.lagP99.toFixed(0)} ms) | ours ${row.ours} msg/s stored+on screen (stored ${row.stored}, on screen ${row.screen}; lag p99 ${row.lag.toFixed(0)} ms, max ${row.lagMax.toFixed(0)} ms; lost ${row.lost}, dup ${row.dup}) → ${Math.round((100 * row.ours) / row.bare)} % | CPU per message bare ${row.cpuBare.toFixed(0)} µs, ours ${row.cpu.toFixed(0)} µs (app process) | scrolled up: position ${held ? 'held' : `MOVED (${JSON.stringify(before)} → ${JSON.stringify(after)})`}, pill "${pillText}", Chromium longest task ${long.toFixed(0)} ms | load ${loadavg()[0]!.toFixed(2)}`,
       );
     }
   } finally {
@@ -170,6 +185,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       `live burst ${N} × ${ROUNDS} (median; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`,
       `  receive rate      bare ${med(rows.map((r) => r.bare))} msg/s   ours ${med(rows.map((r) => r.ours))} msg/s stored + on screen   (median ratio ${med(ratios)} % of bare, rounds ${ratios.join(' / ')} %; target ≥ 80 %)`,
       `  event-loop p99    bare ${med(rows.map((r) => r.lagBare)).toFixed(0)} ms   ours ${med(rows.map((r) => r.lag)).toFixed(0)} ms (target ≤ 50 ms); ours max ${Math.max(...rows.map((r) => r.lagMax)).toFixed(0)} ms`,
+      `  CPU per message   bare ${med(rows.map((r) => r.cpuBare)).toFixed(0)} µs   ours ${med(rows.map((r) => r.cpu)).toFixed(0)} µs in the app process (+ Chromium's own), load-independent`,
       `  lost / duplicated ours ${rows.reduce((n, r) => n + r.lost, 0)} / ${rows.reduce((n, r) => n + r.dup, 0)}`,
       `  reader scrolled up position held in ${rows.filter((r) => r.held).length}/${rows.length} rounds; pill counted ${rows.map((r) => r.pill).join(' / ')} (expected ${N})`,
       `  Chromium          longest task during a burst ${Math.max(...rows.map((r) => r.long)).toFixed(0)} ms`,
