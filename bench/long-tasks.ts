@@ -37,7 +37,9 @@ export async function stopProfiler(cdp: CDPSession): Promise<CpuProfile> {
 
 /** The label of one sampled frame: the chunk (library) and the function. */
 function label(node: ProfileNode): string {
-  const { functionName, url } = node.callFrame;
+  const { url } = node.callFrame;
+  // A regular expression's frame is named by its whole source (highlight.js grammars run to kilobytes).
+  const functionName = node.callFrame.functionName.length > 60 ? `${node.callFrame.functionName.slice(0, 60)}…` : node.callFrame.functionName;
   if (!url) return functionName || '(anonymous)';
   const chunk = /\/assets\/([A-Za-z]+(?:-[a-z]+)*)-[\w-]+\.js/.exec(url)?.[1] ?? url.replace(/^.*\//, '');
   return `${chunk}:${functionName || '(anonymous)'}`;
