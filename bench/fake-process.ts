@@ -7,6 +7,8 @@ export interface FakeInfo {
   cdnUrl: string;
   ours: string;
   bare: string;
+  /** A bot alone in its own guild (bench/live-ingest's floor). */
+  floor: string;
   guildId: string;
   channelId: string;
   userId: string;
@@ -34,6 +36,8 @@ export async function startFakeProcess() {
   return {
     info: await ask<FakeInfo>('setup'),
     burst: (count: number, bare = false) => ask<string[]>('burst', { count, bare }),
+    /** A burst in the floor bot's own guild. */
+    floorBurst: (count: number) => ask<string[]>('burst', { count, floor: true }),
     history: (count: number, fromMs: number, toMs: number) => ask<string[]>('history', { count, fromMs, toMs }),
     requests: () => ask<Record<string, number>>('requests'),
     close: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill()))),
