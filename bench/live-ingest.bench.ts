@@ -7,7 +7,7 @@
 // Prints figures per round and medians. Needs the panel built (`npm run build`, or BENCH_RENDERER_DIR).
 // BENCH_CPU_PROF=<dir> writes a CPU profile of the app process there.
 // Run: npx vitest run -c vitest.bench.config.ts bench/live-ingest.bench.ts
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -119,6 +119,13 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
     await page.goto(app.ready.url);
     await page.locator('[data-testid="status"][data-state="connected"]').waitFor({ timeout: 60_000 });
     await page.evaluate(`(${WATCH})()`);
+    // BENCH_PAGE_PROF=<file>: a CPU profile of the panel's page over all rounds (Chrome DevTools protocol).
+    const cdp = process.env.BENCH_PAGE_PROF ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      closers.unshift(async () => writeFileSync(process.env.BENCH_PAGE_PROF!, JSON.stringify((await cdp.send('Profiler.stop')).profile)));
+    }
     // The bare client logs in while the app already runs: both sessions are up before any burst.
     for (let round = 1; round <= ROUNDS; round++) {
       step('bare burst');
