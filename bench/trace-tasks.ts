@@ -36,6 +36,8 @@ export function mainThreadTasks(trace: Buffer, minMs = 50): TaskCost[] {
   for (const e of own) {
     if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') {
       if (e.ts < end) continue; // nested task of the same run
+      // A task cut by the end of the trace can say more CPU than wall time: not a measure.
+      if ((e.tdur ?? 0) > e.dur! + 1000) continue;
       end = e.ts + e.dur!;
       current = e.dur! >= minMs * 1000 ? { cost: { wall: e.dur! / 1000, cpu: (e.tdur ?? 0) / 1000, steps: [] }, steps: new Map(), stepEnd: -1 } : null;
       if (current) tasks.push(current.cost);
