@@ -1,5 +1,5 @@
 // Scrolling back through stored history in Chromium, against the built headless app: each older page
-// is prepended without moving what the reader sees, the window stays at MAX_PAGED (1,000) messages
+// (with images that cannot load) is prepended without moving what the reader sees, the window stays at MAX_PAGED (1,000) messages
 // however far back they go, and scrolling down again brings the newest back.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,9 +27,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'dm-e2e-scroll-'));
   const store = new MessageStore(join(dataDir, 'messages.sqlite'));
   generateHistory(store, { channelId: world.channelId, count: COUNT, startMs: Date.now() - 30 * 86_400_000, spacingMs: 60_000, vocab: ['hello', 'world', 'deploy', 'ok'], authors: 5 });
-  // Text only: an image that cannot load (no CDN here) shrinks its row after it was measured, a
-  // move the list does not correct while scrolling up (the virtualiser's rule against jumps).
-  store.database.exec(`UPDATE messages SET json = json_set(json, '$.attachments', json('[]'))`);
+  // Attachments kept: their images cannot load here (cdn.example), and a broken image must keep its
+  // reserved box, or its row shrinks after it was measured and the reader's view jumps.
   ids = (store.database.prepare('SELECT id FROM messages ORDER BY sort_key').all() as { id: string }[]).map((r) => r.id);
   store.close();
   app = await startHeadless(['--data-dir', dataDir], { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl, DISCORD_CDN_URL: world.fake.cdnUrl });

@@ -143,6 +143,8 @@ export const en = {
     threadMessages_one: '{{count}} message',
     threadMessages_other: '{{count}} messages',
     openImage: 'Open {{name}}',
+    mediaFailed: 'Could not load the image',
+    mediaFailedNamed: 'Could not load {{name}}',
     openOriginal: 'Open original',
     download: 'Download {{name}}',
     close: 'Close',

@@ -145,6 +145,8 @@ export const fr: Translation = {
     threadMessages_one: '{{count}} message',
     threadMessages_other: '{{count}} messages',
     openImage: 'Ouvrir {{name}}',
+    mediaFailed: 'Impossible de charger l’image',
+    mediaFailedNamed: 'Impossible de charger {{name}}',
     openOriginal: 'Ouvrir l’original',
     download: 'Télécharger {{name}}',
     close: 'Fermer',

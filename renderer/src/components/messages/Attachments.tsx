@@ -9,6 +9,7 @@ import { formatSize } from '../../lib/format';
 import { safeUrl } from '../../lib/url';
 import { Icon } from '../Icon';
 import { Lightbox } from './Lightbox';
+import { MediaImage } from './MediaImage';
 
 const MAX_W = 320;
 const MAX_H = 240;
@@ -47,10 +48,18 @@ export function Attachments({ attachments }: { attachments: ChatAttachment[] }) 
                   {t('messages.spoiler')}
                 </button>
               )}
-              {!hidden && type === 'image' && (
-                <button type="button" className="attachment__thumb" onClick={() => setOpen(a)} aria-label={t('messages.openImage', { name })}>
-                  <img src={url} alt={name} loading="lazy" decoding="async" {...previewSize(a)} />
-                </button>
+              {!hidden && type === 'image' && url && (
+                <div className="attachment__media">
+                  <MediaImage
+                    src={url}
+                    alt={name}
+                    name={name}
+                    loading="lazy"
+                    decoding="async"
+                    {...previewSize(a)}
+                    open={{ className: 'attachment__thumb', label: t('messages.openImage', { name }), onClick: () => setOpen(a) }}
+                  />
+                </div>
               )}
               {!hidden && type === 'video' && <video className="attachment__player" src={url} controls preload="metadata" {...previewSize(a)} aria-label={name} />}
               {!hidden && type === 'audio' && <audio className="attachment__player" src={url} controls preload="none" aria-label={name} />}

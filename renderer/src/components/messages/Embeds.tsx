@@ -10,6 +10,7 @@ import { formatFullDate } from '../../lib/format';
 import { safeUrl } from '../../lib/url';
 import { DiscordMarkdown } from './DiscordMarkdown';
 import { PollResult } from './Extras';
+import { MediaImage } from './MediaImage';
 
 const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
 
@@ -18,7 +19,7 @@ function Media({ media, className, max }: { media: ChatEmbedMedia; className: st
   if (!src) return null;
   const scale = media.width && media.height ? Math.min(1, max / media.width, max / media.height) : 1;
   const size = media.width && media.height ? { width: Math.round(media.width * scale), height: Math.round(media.height * scale) } : {};
-  return <img className={className} src={src} alt="" loading="lazy" decoding="async" {...size} />;
+  return <MediaImage className={className} src={src} alt="" loading="lazy" decoding="async" {...size} />;
 }
 
 function Md({ text }: { text: string }) {

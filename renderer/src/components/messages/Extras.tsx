@@ -7,6 +7,7 @@ import { safeUrl } from '../../lib/url';
 import { DiscordTimestamp } from './DiscordTimestamp';
 import { EmojiText, UnicodeEmoji } from './DiscordMarkdown';
 import { LottieSticker } from './LottieSticker';
+import { MediaImage } from './MediaImage';
 
 /** Discord's sticker format_type 3: a Lottie animation (JSON), not an image. */
 const LOTTIE = 3;
@@ -22,7 +23,7 @@ export function Stickers({ stickers }: { stickers: ChatMessageView['stickers'] }
         if (s.format === LOTTIE && s.url) return <LottieSticker key={s.id} id={s.id} label={label} />;
         const url = s.format === LOTTIE ? undefined : safeUrl(s.url);
         return url ? (
-          <img key={s.id} className="sticker" src={url} alt={label} title={label} width={160} height={160} loading="lazy" />
+          <MediaImage key={s.id} className="sticker" src={url} alt={label} name={label} title={label} width={160} height={160} loading="lazy" />
         ) : (
           <span key={s.id} className="sticker sticker--text" title={label}>{label}</span>
         );

@@ -1,0 +1,46 @@
+// An image of a message (attachment preview, embed image or thumbnail, sticker) that keeps its reserved
+// box when it cannot load: a "could not load" placeholder of the same size with the file's name and
+// link, as Discord shows. A broken <img> falls back to its alt text, and the row would shrink after the
+// feed measured it, making the reader's view jump while they scroll up.
+import { useState, type ImgHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../Icon';
+
+interface Props extends ImgHTMLAttributes<HTMLImageElement> {
+  src: string;
+  /** The box reserved for the image, in CSS pixels (unknown dimensions: the placeholder's own size). */
+  width?: number;
+  height?: number;
+  /** Shown and linked in the placeholder (a file name, a sticker's label); the link goes to the image. */
+  name?: string;
+  /** A button around the image while it shows (an attachment opens in the lightbox); a placeholder has no button, as it holds a link. */
+  open?: { className: string; label: string; onClick: () => void };
+}
+
+export function MediaImage({ src, width, height, name, className, open, ...img }: Props) {
+  const { t } = useTranslation();
+  const [failed, setFailed] = useState<string | null>(null);
+  // A new source (an edit) gets a new try.
+  if (failed !== src) {
+    const image = <img className={className} src={src} width={width} height={height} {...img} onError={() => setFailed(src)} />;
+    if (!open) return image;
+    return (
+      <button type="button" className={open.className} onClick={open.onClick} aria-label={open.label}>
+        {image}
+      </button>
+    );
+  }
+  const label = name ? t('messages.mediaFailedNamed', { name }) : t('messages.mediaFailed');
+  const box = width && height ? { width: `${width}px`, aspectRatio: `${width} / ${height}` } : undefined;
+  return (
+    <span className={`media-failed${className ? ` ${className}` : ''}`} style={box} role="group" aria-label={label} data-testid="media-failed">
+      <Icon name="file" size={20} />
+      <span className="media-failed__text">{t('messages.mediaFailed')}</span>
+      {name && (
+        <a className="media-failed__link" href={src} target="_blank" rel="noopener noreferrer">
+          <bdi>{name}</bdi>
+        </a>
+      )}
+    </span>
+  );
+}
