@@ -23,24 +23,28 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
   const content = m.content ?? '';
   const guild = m.guild;
   const nameOf = (id: string, fallback: string) => guild?.members.cache.get(id)?.displayName ?? fallback;
-  const users = [...m.mentions.users.values()].slice(0, MAX_MENTIONS).map((u) => ({ id: u.id, name: nameOf(u.id, u.globalName ?? u.username) }));
+  const mentioned = m.mentions.users;
+  const users = mentioned.size === 0 ? [] : [...mentioned.values()].slice(0, MAX_MENTIONS).map((u) => ({ id: u.id, name: nameOf(u.id, u.globalName ?? u.username) }));
+  // Every mention in content starts with "<": most live messages have none, so no regex and no Collection (mentions.channels builds one per message).
+  const tagged = content.includes('<');
   // Roles that are not mentionable are absent from mention_roles yet still shown by name: resolve from the cache too.
-  const roleIds = new Set([...m.mentions.roles.keys(), ...[...content.matchAll(/<@&(\d{17,20})>/g)].map((x) => x[1]!)]);
+  const roleIds = tagged || m.mentions.roles.size > 0 ? new Set([...m.mentions.roles.keys(), ...[...content.matchAll(/<@&(\d{17,20})>/g)].map((x) => x[1]!)]) : [];
   const roles = [...roleIds].slice(0, MAX_MENTIONS).flatMap((id) => {
     const r = guild?.roles.cache.get(id);
     return r ? [{ id, name: r.name, color: r.color }] : [];
   });
-  const channels = [...m.mentions.channels.values()].slice(0, MAX_MENTIONS).flatMap((c) => ('name' in c && c.name ? [{ id: c.id, name: c.name }] : []));
+  // discord.js reads channel mentions from the content alone (<#id>).
+  const channels = !content.includes('<#') ? [] : [...m.mentions.channels.values()].slice(0, MAX_MENTIONS).flatMap((c) => ('name' in c && c.name ? [{ id: c.id, name: c.name }] : []));
   const ownerId = ownerOf(m);
   const view: ChatMessageView = {
     type: m.type ?? 0,
     mentions: { users, roles, channels, everyone: m.mentions.everyone },
     embeds: m.embeds.slice(0, 10).map((e) => toEmbed(e.data, cdnOf(m))),
     // The CDN file per the docs' Sticker endpoint: PNG (also APNG), GIF from the media proxy, Lottie JSON (played by the panel).
-    stickers: [...m.stickers.values()].slice(0, 3).map((s) => ({ id: s.id, name: s.name, url: s.url, format: s.format })),
+    stickers: m.stickers.size === 0 ? [] : [...m.stickers.values()].slice(0, 3).map((s) => ({ id: s.id, name: s.name, url: s.url, format: s.format })),
     reactions: reactionsOf(m),
-    emojis: customEmojis(m, content),
-    mentionsOwner: ownerId !== null && (m.mentions.everyone || m.mentions.users.has(ownerId)),
+    emojis: tagged ? customEmojis(m, content) : [],
+    mentionsOwner: ownerId !== null && (m.mentions.everyone || mentioned.has(ownerId)),
   };
   const ref = m.reference?.messageId;
   if (ref && m.type === 19) {
@@ -61,7 +65,7 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
       createdAt: snapshot.createdTimestamp,
     };
   }
-  const components = toComponents(m.components?.map((c) => c.toJSON()), { emojiUrl: (id, animated) => emojiUrl(m, id, animated), media: (x) => media(x, cdnOf(m)) });
+  const components = !m.components?.length ? [] : toComponents(m.components.map((c) => c.toJSON()), { emojiUrl: (id, animated) => emojiUrl(m, id, animated), media: (x) => media(x, cdnOf(m)) });
   if (components.length) view.components = components;
   if (m.thread) view.thread = { id: m.thread.id, name: m.thread.name, messageCount: m.thread.messageCount ?? null };
   if (m.poll) {
@@ -91,6 +95,7 @@ export function attachmentsOf(m: Pick<Message, 'attachments'>): ChatAttachment[]
 
 /** The reactions as discord.js has them (a REST message carries them all, with counts). */
 export function reactionsOf(m: Message | PartialMessage): ChatReaction[] {
+  if (m.reactions.cache.size === 0) return [];
   return [...m.reactions.cache.values()].slice(0, MAX_REACTIONS).map((r) => ({
     emoji: { id: r.emoji.id, name: r.emoji.name ?? '?', animated: r.emoji.animated ?? false, url: r.emoji.id ? emojiUrl(m, r.emoji.id, r.emoji.animated ?? false) : null },
     count: r.count ?? 1,

@@ -1,6 +1,25 @@
-import type { Message, PartialMessage } from 'discord.js';
+import type { Message, PartialMessage, User } from 'discord.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import { messageView, type StoredLookup } from './message-view.js';
+
+// discord.js builds each avatar URL through a URL object; a burst is a few authors many times over.
+const avatars = new WeakMap<object, Map<string, string>>();
+const MAX_AVATARS = 1000;
+
+/** The author's 64 px avatar URL, remembered per CDN and (user, avatar hash): a new avatar has a new hash. */
+export function avatarUrl(u: User): string {
+  const cdn = u.client.rest.cdn;
+  let known = avatars.get(cdn);
+  if (!known) avatars.set(cdn, (known = new Map()));
+  const key = `${u.id}/${u.avatar}`;
+  let url = known.get(key);
+  if (url === undefined) {
+    if (known.size >= MAX_AVATARS) known.clear();
+    url = u.displayAvatarURL({ size: 64 });
+    known.set(key, url);
+  }
+  return url;
+}
 
 /** `displayName` comes from MemberNames: REST messages carry no member, so m.member alone is not enough. */
 export function toChatMessage(m: Message | PartialMessage, caughtUp: boolean, displayName?: string, lookup?: StoredLookup): ChatMessage | null {
@@ -12,7 +31,7 @@ export function toChatMessage(m: Message | PartialMessage, caughtUp: boolean, di
       id: m.author.id,
       username: m.author.username,
       displayName: displayName ?? m.member?.displayName ?? m.author.globalName ?? m.author.username,
-      avatarUrl: m.author.avatar ? m.author.displayAvatarURL({ size: 64 }) : null,
+      avatarUrl: m.author.avatar ? avatarUrl(m.author) : null,
       bot: m.author.bot,
     },
     content: m.content ?? '',
