@@ -20,9 +20,12 @@ interface Props extends ImgHTMLAttributes<HTMLImageElement> {
 export function MediaImage({ src, width, height, name, className, open, ...img }: Props) {
   const { t } = useTranslation();
   const [failed, setFailed] = useState<string | null>(null);
+  // The box in CSS, not only in attributes: Chromium draws a broken image as its alt text (a row
+  // ~200 px shorter) for a frame or more before the 'error' event, long enough to be measured.
+  const box = width && height ? { width: `${width}px`, aspectRatio: `${width} / ${height}` } : undefined;
   // A new source (an edit) gets a new try.
   if (failed !== src) {
-    const image = <img className={className} src={src} width={width} height={height} {...img} onError={() => setFailed(src)} />;
+    const image = <img className={className} src={src} width={width} height={height} style={box} {...img} onError={() => setFailed(src)} />;
     if (!open) return image;
     return (
       <button type="button" className={open.className} onClick={open.onClick} aria-label={open.label}>
@@ -31,7 +34,6 @@ export function MediaImage({ src, width, height, name, className, open, ...img }
     );
   }
   const label = name ? t('messages.mediaFailedNamed', { name }) : t('messages.mediaFailed');
-  const box = width && height ? { width: `${width}px`, aspectRatio: `${width} / ${height}` } : undefined;
   return (
     <span className={`media-failed${className ? ` ${className}` : ''}`} style={box} role="group" aria-label={label} data-testid="media-failed">
       <Icon name="file" size={20} />
