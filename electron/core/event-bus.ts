@@ -2,8 +2,14 @@
 import { EventEmitter } from 'node:events';
 import type { EventName, EventPayload } from '../../shared/contract.js';
 import type { Redactor } from './log/redactor.js';
+import { messageJson } from './messages/message-json.js';
+import type { ChatMessage } from '../../shared/types.js';
 
-type Listener = (event: EventName, payload: unknown) => void;
+/** `json`, when given, is JSON.stringify(payload) already scrubbed: a bridge may send it as is. */
+type Listener = (event: EventName, payload: unknown, json?: string) => void;
+
+/** Events whose payload is one ChatMessage: checked through its JSON, which the store and the panel frame reuse. */
+const MESSAGE_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['message.created', 'message.updated']);
 
 export class EventBus {
   private emitter = new EventEmitter();
@@ -13,7 +19,11 @@ export class EventBus {
   }
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    this.emitter.emit('event', event, this.redactor.scrubValue(payload));
+    if (!MESSAGE_EVENTS.has(event)) return void this.emitter.emit('event', event, this.redactor.scrubValue(payload));
+    const json = messageJson(payload as ChatMessage);
+    const clean = this.redactor.scrub(json);
+    // Held a secret: listeners get the scrubbed copy, never the original object.
+    this.emitter.emit('event', event, clean === json ? payload : JSON.parse(clean), clean);
   }
 
   /** Every event, for bridges (IPC, WebSocket). Returns an unsubscribe function. */

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ChatMessage } from '../../../shared/types.js';
 import { ensureHistorySchema } from './history-schema.js';
+import { messageJson } from './message-json.js';
 
 export const snowflakeCompare = (a: string, b: string): number => {
   const x = BigInt(a);
@@ -69,14 +70,14 @@ export class MessageStore {
   /** Adds a message; false when it was already there (a duplicate). */
   add(message: ChatMessage): boolean {
     // History is not capped: no prune here (it cost 70 % of a burst's time when run on every insert).
-    return this.statements.insert.run(message.id, message.channelId, key(message.id), this.redact(JSON.stringify(message))).changes > 0;
+    return this.statements.insert.run(message.id, message.channelId, key(message.id), this.redact(messageJson(message))).changes > 0;
   }
 
   /** Adds many in one transaction (one WAL commit); answers how many were new. */
   addMany(messages: readonly ChatMessage[]): number {
     let added = 0;
     this.db.transaction(() => {
-      for (const m of messages) added += this.statements.insert.run(m.id, m.channelId, key(m.id), this.redact(JSON.stringify(m))).changes;
+      for (const m of messages) added += this.statements.insert.run(m.id, m.channelId, key(m.id), this.redact(messageJson(m))).changes;
     })();
     return added;
   }
@@ -90,7 +91,7 @@ export class MessageStore {
     const current = this.get(id);
     if (!current) return undefined;
     const next = { ...current, ...changes };
-    this.statements.update.run(this.redact(JSON.stringify(next)), id);
+    this.statements.update.run(this.redact(messageJson(next)), id);
     return next;
   }
 

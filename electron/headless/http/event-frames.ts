@@ -15,10 +15,11 @@ export class EventFrames {
   private readonly off: () => void;
 
   constructor(bus: EventBus) {
-    this.off = bus.onAny((event, payload) => {
+    this.off = bus.onAny((event, payload, json) => {
       // No panel: nothing to serialise.
       if (!this.sockets.size) return;
-      this.queued.push(JSON.stringify({ type: 'event', event, payload }));
+      // A message's JSON comes from the bus (scrubbed, shared with the store row): the same text as stringifying the frame.
+      this.queued.push(json === undefined ? JSON.stringify({ type: 'event', event, payload }) : `{"type":"event","event":${JSON.stringify(event)},"payload":${json}}`);
       this.turn ??= setImmediate(() => this.flush());
     });
   }
