@@ -1,5 +1,6 @@
-// One message of the feed. Memoised: messages are immutable, so only an edit re-renders it.
-import { memo, type CSSProperties, type Ref } from 'react';
+// One message of the feed. Its place in the window (index, size, offset) is on a thin shell; the body is
+// memoised on the message alone (immutable: only an edit re-renders it), so a prepended page redraws no row.
+import { memo, useMemo, type CSSProperties, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
@@ -27,18 +28,16 @@ interface Props {
 }
 
 export const MessageItem = memo(function MessageItem({ message: m, index, total, style, ref }: Props) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
-  const v = m.view;
-  const system = systemKey(v?.type);
+  const system = systemKey(m.view?.type);
   // A highlight keyword in the text reads like a mention of the owner (Discord's keyword notifications).
   const keywords = useKeywords();
-  const mentioned = v?.mentionsOwner || (!system && keywords?.test(m.content));
-  const classes = ['message', m.deleted && 'message--deleted', m.caughtUp && 'message--caught-up', mentioned && 'message--mentioned', system && 'message--system']
-    .filter(Boolean)
-    .join(' ');
+  const classes = useMemo(() => {
+    const mentioned = m.view?.mentionsOwner || (!system && keywords?.test(m.content));
+    return ['message', m.deleted && 'message--deleted', m.caughtUp && 'message--caught-up', mentioned && 'message--mentioned', system && 'message--system'].filter(Boolean).join(' ');
+  }, [m, system, keywords]);
 
   return (
+    // data-index: the virtualiser reads it to know which item it measures.
     <article
       ref={ref}
       className={classes}
@@ -50,6 +49,18 @@ export const MessageItem = memo(function MessageItem({ message: m, index, total,
       aria-setsize={total}
       aria-labelledby={`message-${m.id}-author`}
     >
+      <MessageBody message={m} />
+    </article>
+  );
+});
+
+const MessageBody = memo(function MessageBody({ message: m }: { message: ChatMessage }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const v = m.view;
+  const system = systemKey(v?.type);
+  return (
+    <>
       {v?.reply && <ReplyPreview reply={v.reply} />}
       <Avatar author={m.author} />
       <div className="message__body">
@@ -91,6 +102,6 @@ export const MessageItem = memo(function MessageItem({ message: m, index, total,
           </p>
         )}
       </div>
-    </article>
+    </>
   );
 });
