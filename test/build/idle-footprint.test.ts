@@ -88,7 +88,7 @@ describe('the headless app at idle, bot connected', () => {
     expect(idle.builtins.filter((m) => m.includes('undici'))).toEqual([]);
   });
 
-  it("runs with malloc's mmap threshold fixed, set by re-executing itself in place (same pid as started)", () => {
+  it("runs with malloc's settings (fixed mmap threshold, one arena), set by re-executing itself in place (same pid as started)", () => {
     expect(idle.malloc).toEqual(MALLOC_TUNING);
     expect(healthPid).toBe(app.child.pid);
   });

@@ -6,12 +6,16 @@ import { MALLOC_TUNING, mallocTunedEnv } from '../../electron/headless/malloc-tu
 describe('mallocTunedEnv', () => {
   it('adds the settings to the environment on Linux when execve is available', () => {
     expect(mallocTunedEnv({ PATH: '/bin' }, 'linux', true)).toEqual({ PATH: '/bin', ...MALLOC_TUNING });
-    expect(MALLOC_TUNING).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072' });
+    expect(MALLOC_TUNING).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' });
   });
 
-  it('does nothing once set (the re-executed process, or a value the user chose: theirs stands)', () => {
+  it('does nothing once all are set (the re-executed process: no loop)', () => {
     expect(mallocTunedEnv({ ...MALLOC_TUNING }, 'linux', true)).toBeNull();
-    expect(mallocTunedEnv({ MALLOC_MMAP_THRESHOLD_: '65536' }, 'linux', true)).toBeNull();
+    expect(mallocTunedEnv({ MALLOC_MMAP_THRESHOLD_: '65536', MALLOC_ARENA_MAX: '4' }, 'linux', true)).toBeNull();
+  });
+
+  it('keeps a value the user chose and adds only the missing ones', () => {
+    expect(mallocTunedEnv({ MALLOC_MMAP_THRESHOLD_: '65536' }, 'linux', true)).toEqual({ MALLOC_MMAP_THRESHOLD_: '65536', MALLOC_ARENA_MAX: '1' });
   });
 
   it('does nothing in a child with an IPC channel (a standby check): its channel must not go through an execve', () => {
