@@ -1,6 +1,6 @@
 // Scrolling back through stored history in Chromium, against the built headless app: each older page
-// (with images that cannot load) is prepended without moving what the reader sees, the window stays at MAX_PAGED (1,000) messages
-// however far back they go, and scrolling down again brings the newest back.
+// (with images that cannot load) is prepended without moving what the reader sees, the window stays
+// at MAX_PAGED (1,000) messages however far back they go, and scrolling down again brings the newest back.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
