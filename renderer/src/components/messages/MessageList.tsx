@@ -2,8 +2,8 @@
 // visible messages are in the DOM; older pages load from the store when the reader nears the top,
 // newer ones when a jumped-to window nears the bottom. It follows new messages while the reader is
 // at the bottom; when they scrolled up it keeps their place and counts what arrived meanwhile.
-import { useEffect, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { elementScroll, useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../shared/types';
 import { Icon } from '../Icon';
@@ -37,6 +37,11 @@ export function MessageList({ messages, received, loaded, loadError, configured,
   const scrollRef = useRef<HTMLDivElement>(null);
   const [atBottom, setAtBottom] = useState(true);
   const [receivedWhenLeft, setReceivedWhenLeft] = useState(0);
+  // Following, for the scroll handler and the pin below without waiting for a render.
+  const following = useRef(true);
+  // Where the list itself last scrolled to (the virtualiser re-measuring or anchoring, or the pin):
+  // a scroll event landing there is not the reader scrolling away.
+  const wrote = useRef<number | null>(null);
 
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -46,9 +51,45 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     overscan: 8,
     // Chat semantics: keep the reading position when items change above it (an older page
     // prepended), and stick to the end on append while already there.
+    // Following is pinned below, not left to the virtualiser: its "at the end?" is judged at render
+    // time from offsets a re-measure may have moved, and once it said no it never followed again.
     anchorTo: 'end',
-    followOnAppend: atLatest,
+    followOnAppend: false,
     scrollEndThreshold: NEAR_BOTTOM_PX,
+    scrollToFn: (offset, options, instance) => {
+      const before = scrollRef.current?.scrollTop;
+      elementScroll(offset, options, instance);
+      noteWrite(before);
+    },
+  });
+
+  // Kept only when the position moved: a write that changed nothing brings no scroll event to clear it.
+  function noteWrite(before: number | undefined) {
+    const now = scrollRef.current?.scrollTop;
+    if (now !== undefined && now !== before) wrote.current = now;
+  }
+
+  const follow = (value: boolean) => {
+    following.current = value;
+    setAtBottom(value);
+    onFollowing?.(value);
+    if (!value) setReceivedWhenLeft(received);
+  };
+
+  /** Scrolls to the very end; returns false when already there. */
+  const pin = () => {
+    const el = scrollRef.current;
+    if (!el || el.scrollHeight - el.scrollTop - el.clientHeight <= 1) return false;
+    const before = el.scrollTop;
+    el.scrollTop = el.scrollHeight;
+    noteWrite(before);
+    return true;
+  };
+
+  // After every render (new messages, rows measured, the list resized) a following reader is put
+  // back at the end before the frame is painted, whatever the batch or the measuring did.
+  useLayoutEffect(() => {
+    if (following.current && atLatest) pin();
   });
 
   const onScroll = () => {
@@ -57,11 +98,13 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     if (el.scrollTop <= NEAR_TOP_PX && hasOlder) onLoadOlder?.();
     const near = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
     if (near && !atLatest) onLoadNewer?.();
-    const following = near && atLatest;
-    if (following === atBottom) return;
-    setAtBottom(following);
-    onFollowing?.(following);
-    if (!following) setReceivedWhenLeft(received);
+    const ours = wrote.current !== null && Math.abs(el.scrollTop - wrote.current) <= 1;
+    wrote.current = null;
+    // The list's own scrolling (a re-measure, an anchor, a pin overtaken by growth) leaves a following
+    // reader following: back to the end. Only the reader's scrolling lets go.
+    if (following.current && !near && ours) return void pin();
+    const now = near && atLatest;
+    if (now !== following.current) follow(now);
   };
 
   // Still near the top once a page has arrived (a fast scroll, a short page): ask for the next one,
@@ -77,9 +120,7 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     if (!focus) return;
     const index = messages.findIndex((m) => m.id === focus.id);
     if (index < 0) return;
-    if (atBottom) setReceivedWhenLeft(received);
-    setAtBottom(false);
-    onFollowing?.(false);
+    if (following.current) follow(false);
     virtualizer.scrollToIndex(index, { align: 'center' });
     // The row exists once the virtualizer has rendered the new range: look for it frame by frame.
     let el: Element | null = null;
@@ -103,9 +144,9 @@ export function MessageList({ messages, received, loaded, loadError, configured,
 
   const jumpToLatest = async () => {
     if (!atLatest) await onJumpToPresent?.();
-    virtualizer.scrollToEnd();
-    setAtBottom(true);
-    onFollowing?.(true);
+    // Following again: the pin takes the list to the end after this render and every later one.
+    follow(true);
+    pin();
   };
 
   // Messages that arrived since the reader left the bottom, whether or not the window holds them.

@@ -1,0 +1,95 @@
+// Live bursts in Chromium against the built headless app, round after round (each bug this guards
+// showed about once in 6-9 bursts in bench/live-ingest): a reader who follows stays at the newest
+// message through a burst; a reader scrolled up keeps their place and the pill counts the whole burst;
+// the pill brings them down and they follow the next burst again.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConnected, startPanelWorld, type PanelWorld } from './panel-world.js';
+
+const ROUNDS = 10;
+const BURST = 10_000;
+
+let stage: PanelWorld;
+let page: Page;
+
+beforeAll(async () => {
+  stage = await startPanelWorld('live-follow');
+  page = await openConnected(stage, { width: 1200, height: 800 }, 30_000);
+}, 60_000);
+
+afterAll(async () => {
+  await stage?.close();
+});
+
+/**
+ * Posts a burst in slices of 500, the fake's sockets draining between them (as bench/fake-child does);
+ * the pause between slices varies by round, so batches meet the list in different states.
+ */
+function burst(round: number): Promise<string[]> {
+  const pause = [0, 15, 40][round % 3]!;
+  const { fake, channelId, userId } = stage.world;
+  const ids: string[] = [];
+  return new Promise((resolve) => {
+    const slice = () => {
+      for (let i = 0; i < 500 && ids.length < BURST; i++) {
+        const n = ids.length;
+        // Some taller rows, so measured heights differ from the list's estimate in both directions.
+        const content = n % 7 === 0 ? `round ${round} message ${n}\nsecond line\nthird line of it` : `round ${round} message ${n} with some ordinary words`;
+        ids.push(fake.postMessage(channelId, { authorId: userId, content }).id);
+      }
+      if (ids.length < BURST) setTimeout(slice, pause);
+      else resolve(ids);
+    };
+    slice();
+  });
+}
+
+// In the page (strings: the node tsconfig has no DOM types).
+const LIST = `document.querySelector('[data-testid="message-list"]')`;
+/** The id of the newest row wholly inside the list's box, and how far the view is from the end. */
+const VIEW = `(() => {
+  const list = ${LIST};
+  const box = list.getBoundingClientRect();
+  const rows = [...list.querySelectorAll('[data-message-id]')].filter((r) => { const b = r.getBoundingClientRect(); return b.top >= box.top - 1 && b.bottom <= box.bottom + 1; });
+  const pill = document.querySelector('[data-testid="jump-to-present"]')?.textContent ?? null;
+  return { newest: rows.at(-1)?.dataset.messageId ?? null, top: rows[0]?.dataset.messageId ?? null, topOffset: rows[0] ? rows[0].getBoundingClientRect().top - box.top : null, fromEnd: list.scrollHeight - list.scrollTop - list.clientHeight, pill };
+})()`;
+type View = { newest: string | null; top: string | null; topOffset: number | null; fromEnd: number; pill: string | null };
+
+/** Polls the view until `ok` holds (the panel's CSP forbids waitForFunction's eval). */
+async function waitView(what: string, ok: (v: View) => boolean, timeout = 30_000): Promise<View> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = (await page.evaluate(VIEW)) as View;
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeout} ms; the list: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const count = (pill: string | null) => Number((pill ?? '').replace(/\D/g, ''));
+
+describe('live bursts in Chromium', { timeout: 600_000 }, () => {
+  it(`follows every burst, holds a scrolled-up reader with an honest count, and follows again after the pill (${ROUNDS} rounds of ${BURST})`, async () => {
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Following: the newest message comes on screen, no pill, the view at the end.
+      const ids = await burst(round);
+      const shown = await waitView(`round ${round}: the newest message of a burst while following did not come on screen`, (v) => v.newest === ids.at(-1));
+      expect(shown.pill, `round ${round}: a pill while following`).toBeNull();
+      expect(shown.fromEnd, `round ${round}: the view is not at the end`).toBeLessThanOrEqual(2);
+
+      // Scrolled up: the reader's row stays put and the pill counts the whole burst.
+      await page.evaluate(`${LIST}.scrollBy(0, -3000)`);
+      const before = await waitView(`round ${round}: scrolled up, the view did not settle`, (v) => v.fromEnd > 2000 && v.top !== null);
+      const readIds = await burst(round);
+      const counted = await waitView(`round ${round}: the pill did not count the burst while scrolled up`, (v) => count(v.pill) >= BURST);
+      expect(count(counted.pill), `round ${round}: pill "${counted.pill}"`).toBe(BURST);
+      expect(counted.top, `round ${round}: the reader's row moved`).toBe(before.top);
+      expect(Math.abs(counted.topOffset! - before.topOffset!), `round ${round}: the reader's row moved`).toBeLessThanOrEqual(2);
+
+      // The pill brings them down; they follow again (checked by the next round's burst).
+      await page.getByTestId('jump-to-present').click();
+      await waitView(`round ${round}: the pill did not bring the newest message on screen`, (v) => v.newest === readIds.at(-1) && v.pill === null);
+    }
+  });
+});
