@@ -23,7 +23,7 @@ import { statuses } from './status.js';
 import { targetProblem } from './target-check.js';
 import { MessageSink } from './message-sink.js';
 import { discordHistorySource, type HistorySource } from '../history/discord-source.js';
-import { REACTION_EVENTS, type ReactionEvent } from './reactions.js';
+import { attachClientEvents, type ConnectedInfo } from './client-events.js';
 
 export interface MonitorTarget {
   token: string;
@@ -57,7 +57,6 @@ export interface MonitorOptions {
 
 // GuildMessageReactions: reaction counts in the message view update live.
 const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.GuildMessageReactions];
-const LOGIN_CLOSE_CODES = new Set([4004, 4013, 4014]);
 
 export class ChannelMonitor {
   private current: BotStatus;
@@ -85,7 +84,7 @@ export class ChannelMonitor {
     return channel?.isTextBased() && 'guild' in channel ? discordHistorySource(channel, this.sink) : null;
   }
   private abortConnect = new AbortController();
-  private connectedInfo: { bot: { id: string; username: string }; guild: { id: string; name: string }; channel: { id: string; name: string } } | null = null;
+  private connectedInfo: ConnectedInfo | null = null;
 
   constructor(private readonly o: MonitorOptions) {
     this.current = { ...(o.target() ? statuses.ready() : statuses.notConfigured()), since: Date.now() };
@@ -276,7 +275,16 @@ export class ChannelMonitor {
     // READY and the fetch would move the starting point past the ones posted while we were away.
     const resumeFrom = this.o.lastSeen.get(target.channelId);
     this.sink.hold();
-    this.attach(client, target, gen);
+    attachClientEvents(client, {
+      channelId: target.channelId,
+      isCurrent: () => gen === this.generation,
+      sink: this.sink,
+      logger: this.o.logger,
+      health: () => this.health,
+      connected: () => this.connectedInfo,
+      setStatus: (status) => this.set(status),
+      catchUp: () => this.catchUp(client, target, gen, this.o.lastSeen.get(target.channelId)),
+    });
     const ready = once(client, Events.ClientReady, { signal: this.abortConnect.signal });
     ready.catch(() => undefined);
     // A stop during login() no longer waits for it: the retired client can never connect again.
@@ -341,65 +349,6 @@ export class ChannelMonitor {
     const isCurrent = () => gen === this.generation;
     const progress = (fetched: number, about: number) => isCurrent() && this.set(statuses.catchingUp(fetched, about));
     await catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent, progress });
-  }
-
-  private attach(client: Client, target: MonitorTarget, gen: number): void {
-    const mine = (m: { channelId: string }) => gen === this.generation && m.channelId === target.channelId;
-    client.on(Events.MessageCreate, (m) => {
-      if (mine(m)) this.sink.live(m);
-    });
-    client.on(Events.MessageUpdate, (_old, m) => {
-      if (mine(m)) this.sink.updated(m);
-    });
-    client.on(Events.MessageDelete, (m) => {
-      if (mine(m)) this.sink.deleted(m);
-    });
-    // Bulk Delete fires one MESSAGE_DELETE_BULK, which discord.js reports as one event for all ids.
-    client.on(Events.MessageBulkDelete, (messages) => {
-      for (const m of messages.values()) if (mine(m)) this.sink.deleted(m);
-    });
-    client.on(Events.ShardDisconnect, (event) => {
-      // 4004/4013/4014 end the login, whose error says what to do; a bare code before it only confuses.
-      if (gen === this.generation && !LOGIN_CLOSE_CODES.has(event.code)) say(this.o.logger, 'warn', coreText('log.gatewayClosed', { code: String(event.code) }));
-    });
-    client.on(Events.ShardReconnecting, () => {
-      // Only a connection that was up can be "lost"; failures before that are login errors.
-      if (gen !== this.generation || !this.connectedInfo || !this.health?.resuming()) return;
-      say(this.o.logger, 'warn', coreText('log.resuming'));
-      this.set(statuses.resuming());
-    });
-    // A re-IDENTIFY (session invalidated) replays nothing: fetch what was missed, as on a fresh start.
-    let readies = 0;
-    client.on(Events.ShardReady, () => {
-      if (gen === this.generation) this.health?.recovered();
-      if (gen !== this.generation || ++readies === 1) return;
-      say(this.o.logger, 'warn', coreText('log.newSession'));
-      void this.catchUp(client, target, gen, this.o.lastSeen.get(target.channelId)).then(() => {
-        const info = this.connectedInfo;
-        if (gen === this.generation && info) this.set(statuses.connected(info.bot, info.guild, info.channel));
-      });
-    });
-    client.on(Events.ShardResume, () => {
-      if (gen === this.generation) this.health?.recovered();
-      if (gen !== this.generation || !client.isReady()) return;
-      say(this.o.logger, 'info', coreText('log.resumed'));
-      const info = this.connectedInfo;
-      if (info) this.set(statuses.connected(info.bot, info.guild, info.channel));
-    });
-    client.on(Events.Error, (err) => say(this.o.logger, 'error', coreText('log.clientError', { detail: err.message })));
-    client.on(Events.Warn, (msg) => say(this.o.logger, 'warn', coreText('log.clientWarning', { detail: msg })));
-    client.on(Events.Raw, (packet: { t?: string | null; d?: ReactionEvent }) => {
-      if (gen === this.generation) this.health?.activity();
-      // Raw events: discord.js drops reactions on messages it no longer caches unless every partial is enabled.
-      if (packet.t && REACTION_EVENTS.has(packet.t) && packet.d && mine({ channelId: String(packet.d.channel_id) })) {
-        this.sink.reaction(packet.t, packet.d, (id, animated) => client.rest.cdn.emoji(id, { extension: animated ? 'gif' : 'webp' }));
-      }
-    });
-    // @discordjs/ws reports HELLO's interval only in its debug output.
-    client.on(Events.Debug, (line) => {
-      const ms = /beat every (\d+)ms/.exec(line)?.[1];
-      if (ms && gen === this.generation) this.health?.heartbeatInterval(Number(ms));
-    });
   }
 
   /** The session is up in name only: replace the client (a new session, within the IDENTIFY spacing). */

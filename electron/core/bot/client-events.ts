@@ -1,0 +1,93 @@
+// What a discord.js client's events mean for the monitor: messages and reactions of the watched channel
+// go to the sink, gateway comings and goings to the status and the log. Events of a client that is no
+// longer the current one (a stop or a replacement since) are ignored.
+import { Events, type Client } from 'discord.js';
+import type { Logger } from 'pino';
+import { coreText } from '../../../shared/core-text.js';
+import type { BotStatus } from '../../../shared/types.js';
+import { say } from '../log/say.js';
+import type { ConnectionHealth } from './connection-health.js';
+import type { MessageSink } from './message-sink.js';
+import { REACTION_EVENTS, type ReactionEvent } from './reactions.js';
+import { statuses } from './status.js';
+
+export interface ConnectedInfo {
+  bot: { id: string; username: string };
+  guild: { id: string; name: string };
+  channel: { id: string; name: string };
+}
+
+export interface ClientEventsHost {
+  channelId: string;
+  /** False once this client was stopped or replaced. */
+  isCurrent(): boolean;
+  sink: MessageSink;
+  logger: Logger;
+  health(): ConnectionHealth | null;
+  /** Set once the first READY checked the target; null while connecting. */
+  connected(): ConnectedInfo | null;
+  setStatus(status: Omit<BotStatus, 'since'>): void;
+  /** Fetches what was missed since the last message seen. */
+  catchUp(): Promise<void>;
+}
+
+// 4004/4013/4014 end the login, whose error says what to do; a bare code before it only confuses.
+const LOGIN_CLOSE_CODES = new Set([4004, 4013, 4014]);
+
+export function attachClientEvents(client: Client, h: ClientEventsHost): void {
+  const mine = (m: { channelId: string }) => h.isCurrent() && m.channelId === h.channelId;
+  const backToConnected = () => {
+    const info = h.connected();
+    if (h.isCurrent() && info) h.setStatus(statuses.connected(info.bot, info.guild, info.channel));
+  };
+  client.on(Events.MessageCreate, (m) => {
+    if (mine(m)) h.sink.live(m);
+  });
+  client.on(Events.MessageUpdate, (_old, m) => {
+    if (mine(m)) h.sink.updated(m);
+  });
+  client.on(Events.MessageDelete, (m) => {
+    if (mine(m)) h.sink.deleted(m);
+  });
+  // Bulk Delete fires one MESSAGE_DELETE_BULK, which discord.js reports as one event for all ids.
+  client.on(Events.MessageBulkDelete, (messages) => {
+    for (const m of messages.values()) if (mine(m)) h.sink.deleted(m);
+  });
+  client.on(Events.ShardDisconnect, (event) => {
+    if (h.isCurrent() && !LOGIN_CLOSE_CODES.has(event.code)) say(h.logger, 'warn', coreText('log.gatewayClosed', { code: String(event.code) }));
+  });
+  client.on(Events.ShardReconnecting, () => {
+    // Only a connection that was up can be "lost"; failures before that are login errors.
+    if (!h.isCurrent() || !h.connected() || !h.health()?.resuming()) return;
+    say(h.logger, 'warn', coreText('log.resuming'));
+    h.setStatus(statuses.resuming());
+  });
+  // A re-IDENTIFY (session invalidated) replays nothing: fetch what was missed, as on a fresh start.
+  let readies = 0;
+  client.on(Events.ShardReady, () => {
+    if (h.isCurrent()) h.health()?.recovered();
+    if (!h.isCurrent() || ++readies === 1) return;
+    say(h.logger, 'warn', coreText('log.newSession'));
+    void h.catchUp().then(backToConnected);
+  });
+  client.on(Events.ShardResume, () => {
+    if (h.isCurrent()) h.health()?.recovered();
+    if (!h.isCurrent() || !client.isReady()) return;
+    say(h.logger, 'info', coreText('log.resumed'));
+    backToConnected();
+  });
+  client.on(Events.Error, (err) => say(h.logger, 'error', coreText('log.clientError', { detail: err.message })));
+  client.on(Events.Warn, (msg) => say(h.logger, 'warn', coreText('log.clientWarning', { detail: msg })));
+  client.on(Events.Raw, (packet: { t?: string | null; d?: ReactionEvent }) => {
+    if (h.isCurrent()) h.health()?.activity();
+    // Raw events: discord.js drops reactions on messages it no longer caches unless every partial is enabled.
+    if (packet.t && REACTION_EVENTS.has(packet.t) && packet.d && mine({ channelId: String(packet.d.channel_id) })) {
+      h.sink.reaction(packet.t, packet.d, (id, animated) => client.rest.cdn.emoji(id, { extension: animated ? 'gif' : 'webp' }));
+    }
+  });
+  // @discordjs/ws reports HELLO's interval only in its debug output.
+  client.on(Events.Debug, (line) => {
+    const ms = /beat every (\d+)ms/.exec(line)?.[1];
+    if (ms && h.isCurrent()) h.health()?.heartbeatInterval(Number(ms));
+  });
+}
