@@ -3,7 +3,7 @@
 // newer ones when a jumped-to window nears the bottom. It follows new messages while the reader is
 // at the bottom; when they scrolled up it keeps their place and counts what arrived meanwhile.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { elementScroll, useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../shared/types';
 import { Icon } from '../Icon';
@@ -39,9 +39,6 @@ export function MessageList({ messages, received, loaded, loadError, configured,
   const [receivedWhenLeft, setReceivedWhenLeft] = useState(0);
   // Following, for the scroll handler and the pin below without waiting for a render.
   const following = useRef(true);
-  // Where the list itself last scrolled to (the virtualiser re-measuring or anchoring, or the pin):
-  // a scroll event landing there is not the reader scrolling away.
-  const wrote = useRef<number | null>(null);
 
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -50,24 +47,12 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     getItemKey: (i) => messages[i]!.id,
     overscan: 8,
     // Chat semantics: keep the reading position when items change above it (an older page
-    // prepended), and stick to the end on append while already there.
-    // Following is pinned below, not left to the virtualiser: its "at the end?" is judged at render
-    // time from offsets a re-measure may have moved, and once it said no it never followed again.
+    // prepended). Following is pinned below, not left to followOnAppend: its "at the end?" is judged
+    // at render time from offsets a re-measure may have moved; once it said no it stopped following.
     anchorTo: 'end',
     followOnAppend: false,
     scrollEndThreshold: NEAR_BOTTOM_PX,
-    scrollToFn: (offset, options, instance) => {
-      const before = scrollRef.current?.scrollTop;
-      elementScroll(offset, options, instance);
-      noteWrite(before);
-    },
   });
-
-  // Kept only when the position moved: a write that changed nothing brings no scroll event to clear it.
-  function noteWrite(before: number | undefined) {
-    const now = scrollRef.current?.scrollTop;
-    if (now !== undefined && now !== before) wrote.current = now;
-  }
 
   const follow = (value: boolean) => {
     following.current = value;
@@ -76,20 +61,11 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     if (!value) setReceivedWhenLeft(received);
   };
 
-  /** Scrolls to the very end; returns false when already there. */
-  const pin = () => {
-    const el = scrollRef.current;
-    if (!el || el.scrollHeight - el.scrollTop - el.clientHeight <= 1) return false;
-    const before = el.scrollTop;
-    el.scrollTop = el.scrollHeight;
-    noteWrite(before);
-    return true;
-  };
-
   // After every render (new messages, rows measured, the list resized) a following reader is put
-  // back at the end before the frame is painted, whatever the batch or the measuring did.
+  // back at the end before the frame is painted, so no scroll event can find them above it.
   useLayoutEffect(() => {
-    if (following.current && atLatest) pin();
+    const el = scrollRef.current;
+    if (el && following.current && atLatest && el.scrollHeight - el.scrollTop - el.clientHeight > 1) el.scrollTop = el.scrollHeight;
   });
 
   const onScroll = () => {
@@ -98,11 +74,6 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     if (el.scrollTop <= NEAR_TOP_PX && hasOlder) onLoadOlder?.();
     const near = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
     if (near && !atLatest) onLoadNewer?.();
-    const ours = wrote.current !== null && Math.abs(el.scrollTop - wrote.current) <= 1;
-    wrote.current = null;
-    // The list's own scrolling (a re-measure, an anchor, a pin overtaken by growth) leaves a following
-    // reader following: back to the end. Only the reader's scrolling lets go.
-    if (following.current && !near && ours) return void pin();
     const now = near && atLatest;
     if (now !== following.current) follow(now);
   };
@@ -146,7 +117,6 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     if (!atLatest) await onJumpToPresent?.();
     // Following again: the pin takes the list to the end after this render and every later one.
     follow(true);
-    pin();
   };
 
   // Messages that arrived since the reader left the bottom, whether or not the window holds them.
