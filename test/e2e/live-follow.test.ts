@@ -52,9 +52,10 @@ const VIEW = `(() => {
   const box = list.getBoundingClientRect();
   const rows = [...list.querySelectorAll('[data-message-id]')].filter((r) => { const b = r.getBoundingClientRect(); return b.top >= box.top - 1 && b.bottom <= box.bottom + 1; });
   const pill = document.querySelector('[data-testid="jump-to-present"]')?.textContent ?? null;
-  return { newest: rows.at(-1)?.dataset.messageId ?? null, top: rows[0]?.dataset.messageId ?? null, topOffset: rows[0] ? rows[0].getBoundingClientRect().top - box.top : null, fromEnd: list.scrollHeight - list.scrollTop - list.clientHeight, pill };
+  const received = document.querySelector('.footer__counter')?.textContent ?? '';
+  return { received, newest: rows.at(-1)?.dataset.messageId ?? null, top: rows[0]?.dataset.messageId ?? null, topOffset: rows[0] ? rows[0].getBoundingClientRect().top - box.top : null, fromEnd: list.scrollHeight - list.scrollTop - list.clientHeight, pill };
 })()`;
-type View = { newest: string | null; top: string | null; topOffset: number | null; fromEnd: number; pill: string | null };
+type View = { received: string; newest: string | null; top: string | null; topOffset: number | null; fromEnd: number; pill: string | null };
 
 /** Polls the view until `ok` holds (the panel's CSP forbids waitForFunction's eval). */
 async function waitView(what: string, ok: (v: View) => boolean, timeout = 30_000): Promise<View> {
@@ -90,6 +91,36 @@ describe('live bursts in Chromium', { timeout: 600_000 }, () => {
       // The pill brings them down; they follow again (checked by the next round's burst).
       await page.getByTestId('jump-to-present').click();
       await waitView(`round ${round}: the pill did not bring the newest message on screen`, (v) => v.newest === readIds.at(-1) && v.pill === null);
+    }
+  });
+
+  it('lets go of a reader who scrolls up with the mouse wheel in the middle of a burst, and counts only what came after', async () => {
+    const box = (await page.getByTestId('message-list').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let round = 1; round <= 3; round++) {
+      const before = count(((await page.evaluate(VIEW)) as View).received);
+      const sent = burst(round);
+      // Once the burst is coming in (the list has moved on), the reader scrolls up.
+      const first = ((await page.evaluate(VIEW)) as View).newest;
+      const seen = await waitView(`round ${round}: the burst did not start`, (v) => v.newest !== first);
+      await page.mouse.wheel(0, -1500);
+      let last = '';
+      // Up, and still (a wheel scroll may be animated): the same row at the same place on two looks.
+      const left = await waitView(`round ${round}: the wheel did not take the reader up and stay`, (v) => {
+        const now = `${v.top} ${v.topOffset}`;
+        const still = v.fromEnd > 1000 && now === last;
+        last = now;
+        return still;
+      });
+      const ids = await sent;
+      const counted = await waitView(`round ${round}: the panel did not receive the whole burst`, (v) => count(v.received) === before + BURST);
+      expect(count(counted.pill), `round ${round}: no count of what came after`).toBeGreaterThan(0);
+      expect(counted.fromEnd, `round ${round}: pulled back to the end`).toBeGreaterThan(1000);
+      expect(counted.top, `round ${round}: the reader's row moved`).toBe(left.top);
+      // Messages already on screen before the reader left are not counted as new.
+      expect(count(counted.pill)).toBeLessThanOrEqual(BURST - 1 - ids.indexOf(seen.newest!));
+      await page.getByTestId('jump-to-present').click();
+      await waitView(`round ${round}: the pill did not bring the newest message on screen`, (v) => v.newest === ids.at(-1) && v.pill === null);
     }
   });
 });
