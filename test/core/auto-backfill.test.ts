@@ -4,30 +4,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import type { BackfillView, ChatMessage } from '../../shared/types.js';
+import type { BackfillView } from '../../shared/types.js';
 import { configuredEnv, coreFor, eachWorld, nextEvent, recordEvents, waitState, type World } from '../helpers/world.js';
+import { call, storedIds } from '../helpers/core-calls.js';
 
 const DAY = 86_400_000;
 const DEADLINE_MS = 60_000;
 let world: World;
 let core: Core | null = null;
 eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
-
-async function call<T>(c: Core, command: string, arg?: unknown): Promise<T> {
-  const answer = (await c.dispatch(command, arg)) as { ok: true; value: T } | { ok: false; error: unknown };
-  if (!answer.ok) throw new Error(`${command} failed: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
-
-async function stored(c: Core): Promise<string[]> {
-  const ids: string[] = [];
-  let page = await call<ChatMessage[]>(c, 'messages.list', { limit: 500 });
-  while (page.length) {
-    ids.unshift(...page.map((m) => m.id));
-    page = await call<ChatMessage[]>(c, 'messages.list', { limit: 500, before: page[0]!.id });
-  }
-  return ids;
-}
 
 const done = (c: Core) => nextEvent(c, 'history.backfill', (v) => v.state === 'done', DEADLINE_MS);
 const started = (events: ReturnType<typeof recordEvents>) =>
@@ -52,7 +37,7 @@ describe('backfill from the settings', { timeout: 120_000 }, () => {
     const view = await finished;
     expect(view).toMatchObject({ fetched: 100, options: { mode: 'history', limit: 100, periodHours: null } });
     expect((await logged).message).toBe('History backfill started by the settings (history: up to 100 messages, any age).');
-    expect(await stored(c)).toEqual(old.slice(-150).map((m) => m.id));
+    expect(await storedIds(c)).toEqual(old.slice(-150).map((m) => m.id));
 
     // Already done for this channel, limit and period: the next start leaves it alone.
     const again = await restart(env);
@@ -61,7 +46,7 @@ describe('backfill from the settings', { timeout: 120_000 }, () => {
     await waitState(again, 'connected', DEADLINE_MS);
     expect(started(events)).toBe(0);
     expect(await call<BackfillView>(again, 'history.status')).toMatchObject({ state: 'done', fetched: 100 });
-    expect(await stored(again)).toHaveLength(150);
+    expect(await storedIds(again)).toHaveLength(150);
   });
 
   it('settings saved in the panel: the period is read to its end; a new limit starts a new job', async () => {
@@ -78,7 +63,7 @@ describe('backfill from the settings', { timeout: 120_000 }, () => {
     const view = await finished;
     const inPeriod = old.filter((m) => Date.parse(m.timestamp) >= now - DAY).map((m) => m.id);
     expect(view.options).toEqual({ mode: 'history', limit: null, periodHours: 24 });
-    expect(await stored(c)).toEqual(inPeriod);
+    expect(await storedIds(c)).toEqual(inPeriod);
 
     // Saving an unrelated setting does not start it again.
     const events = recordEvents(c);
@@ -89,7 +74,7 @@ describe('backfill from the settings', { timeout: 120_000 }, () => {
     const longer = done(c);
     await call(c, 'settings.save', { fetchPeriod: '7d' });
     expect((await longer).options.periodHours).toBe(168);
-    expect(await stored(c)).toEqual(old.map((m) => m.id));
+    expect(await storedIds(c)).toEqual(old.map((m) => m.id));
   });
 
   it('a backfill cancelled in the panel stays cancelled after a restart', async () => {
@@ -177,6 +162,6 @@ describe('backfill from the settings', { timeout: 120_000 }, () => {
     await c.monitor.start();
     await waitState(c, 'connected', DEADLINE_MS);
     expect(started(events)).toBe(0);
-    expect(await stored(c)).toHaveLength(50);
+    expect(await storedIds(c)).toHaveLength(50);
   });
 });

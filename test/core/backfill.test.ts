@@ -2,10 +2,11 @@
 // cancelled, and resumed by a new core after the first one was shut down midway.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import type { BackfillView, ChatMessage } from '../../shared/types.js';
+import type { BackfillView } from '../../shared/types.js';
 import { renderText } from '../../shared/core-text.js';
 import { coreFr } from '../../shared/core-text-fr.js';
 import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+import { call, storedIds } from '../helpers/core-calls.js';
 
 const DAY = 86_400_000;
 const DEADLINE_MS = 60_000;
@@ -29,23 +30,6 @@ async function connectedCore(): Promise<Core> {
 }
 
 /** The command's value; throws with the error when it failed. */
-async function call<T>(c: Core, command: string, arg?: unknown): Promise<T> {
-  const answer = (await c.dispatch(command, arg)) as { ok: true; value: T } | { ok: false; error: unknown };
-  if (!answer.ok) throw new Error(`${command} failed: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
-
-/** Every stored message of the channel, oldest first, read back page by page as the panel does. */
-async function stored(c: Core): Promise<string[]> {
-  const ids: string[] = [];
-  let page = await call<ChatMessage[]>(c, 'messages.list', { limit: 500 });
-  while (page.length) {
-    ids.unshift(...page.map((m) => m.id));
-    page = await call<ChatMessage[]>(c, 'messages.list', { limit: 500, before: page[0]!.id });
-  }
-  return ids;
-}
-
 const done = (c: Core) => nextEvent(c, 'history.backfill', (v) => v.state === 'done', DEADLINE_MS);
 const messageGets = () => [...world.fake.restRequests().entries()].filter(([r]) => r.startsWith('GET /channels/:id/messages')).reduce((n, [, v]) => n + v, 0);
 
@@ -61,7 +45,7 @@ describe('backfill', { timeout: 120_000 }, () => {
     expect(started.state).toBe('running');
     const view = await finished;
     const inPeriod = old.filter((m) => Date.parse(m.timestamp) >= now - 7 * DAY).map((m) => m.id);
-    expect(await stored(c)).toEqual(inPeriod);
+    expect(await storedIds(c)).toEqual(inPeriod);
     expect(view.fetched + 50).toBe(inPeriod.length); // the first load brought the newest 50
     // The storm refused every 4th request: discord.js waited and asked again.
     expect(messageGets() - before).toBeGreaterThan(Math.ceil((inPeriod.length - 50) / 100));
@@ -80,7 +64,7 @@ describe('backfill', { timeout: 120_000 }, () => {
     expect((await started).message).toBe('History backfill started (up to 100 messages, any age).');
     expect(renderText((await started).i18n!, coreFr, { locale: 'fr' })).toBe('Récupération de l’historique lancée (jusqu’à 100 messages, quel que soit leur âge).');
     expect(renderText((await logged).i18n!, coreFr, { locale: 'fr' })).toMatch(/^Récupération de l’historique terminée : 100 messages lus, \d+ nouveaux\.$/);
-    expect(await stored(c)).toEqual(old.slice(-150).map((m) => m.id));
+    expect(await storedIds(c)).toEqual(old.slice(-150).map((m) => m.id));
   });
 
   it('is cancellable, and continues after a restart from where it stopped, without duplicates', async () => {
@@ -106,7 +90,7 @@ describe('backfill', { timeout: 120_000 }, () => {
     const finished = done(second);
     await second.monitor.start();
     const view = await finished;
-    expect(await stored(second)).toEqual(old.map((m) => m.id));
+    expect(await storedIds(second)).toEqual(old.map((m) => m.id));
     expect(view.fetched).toBe(2000 - 50);
     // It did not start over: about (2000 − already read) / 100 pages, plus the catch-up's.
     expect(messageGets() - gotBefore).toBeLessThanOrEqual(Math.ceil((2000 - resumed.fetched - 50) / 100) + 3);

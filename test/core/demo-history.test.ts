@@ -9,6 +9,7 @@ import type { ChatMessage } from '../../shared/types.js';
 import { seedDemo } from '../fake-discord/demo-data.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
 import { coreFor, nextEvent, waitState, type World } from '../helpers/world.js';
+import { call } from '../helpers/core-calls.js';
 
 const TOKEN = 'demo.bot-token.0123456789-abcdefghij';
 const DAY = 86_400_000;
@@ -22,12 +23,6 @@ afterEach(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   core = fake = dataDir = undefined;
 });
-
-async function call<T>(c: Core, command: string, arg?: unknown): Promise<T> {
-  const answer = (await c.dispatch(command, arg)) as { ok: true; value: T } | { ok: false; error: unknown };
-  if (!answer.ok) throw new Error(`${command} failed: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
 
 describe('demo history', { timeout: 120_000 }, () => {
   it('holds a few thousand varied messages over four weeks, every reply pointing at a real message', async () => {

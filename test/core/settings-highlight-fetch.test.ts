@@ -1,37 +1,16 @@
 // The highlight keywords and FETCH_* settings: a 3.0-era settings.json keeps working with their
 // defaults, the panel's values are validated, and the environment overrides them (or is ignored and said).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core/app-core.js';
-import { FileSecretBox } from '../../electron/core/settings/file-secret-box.js';
-import { confStore } from '../../electron/headless/run.js';
+import { describe, expect, it } from 'vitest';
+import { eachHeadlessCore } from '../helpers/headless-core.js';
 
 const GUILD = '123456789012345678';
 const CHANNEL = '234567890123456789';
-let dir: string;
-let core: Core | null = null;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dm-settings-hf-'));
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const open = async (env: NodeJS.ProcessEnv = {}) =>
-  (core = await createCore({
-    paths: { dataDir: dir, logDir: join(dir, 'logs'), appDir: dir },
-    secrets: new FileSecretBox(join(dir, 'token')),
-    storeFactory: confStore,
-    env,
-    mode: 'headless',
-  }));
-const settingsFile = () => join(dir, 'settings.json');
-const asideFiles = () => readdirSync(dir).filter((f) => f.startsWith('settings.corrupt-'));
+const harness = eachHeadlessCore('dm-settings-hf-');
+const open = harness.open;
+const settingsFile = () => join(harness.dir(), 'settings.json');
+const asideFiles = () => readdirSync(harness.dir()).filter((f) => f.startsWith('settings.corrupt-'));
 
 describe('a 3.0-era settings.json', () => {
   it('opens with its values kept and the new settings at their defaults', async () => {

@@ -1,36 +1,15 @@
 // Settings: validation at the boundary, environment overrides, migrations, corruption, token handling.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core/app-core.js';
+import { describe, expect, it } from 'vitest';
 import { readEnvOverrides } from '../../electron/core/settings/env.js';
-import { FileSecretBox } from '../../electron/core/settings/file-secret-box.js';
-import { confStore } from '../../electron/headless/run.js';
+import { eachHeadlessCore } from '../helpers/headless-core.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.settings.test-token_xyz';
 const GUILD = '123456789012345678';
 const CHANNEL = '234567890123456789';
-let dir: string;
-let core: Core | null = null;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dm-settings-'));
-});
-afterEach(async () => {
-  await core?.shutdown();
-  core = null;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const open = async (env: NodeJS.ProcessEnv = {}) =>
-  (core = await createCore({
-    paths: { dataDir: dir, logDir: join(dir, 'logs'), appDir: dir },
-    secrets: new FileSecretBox(join(dir, 'token')),
-    storeFactory: confStore,
-    env,
-    mode: 'headless',
-  }));
+const harness = eachHeadlessCore('dm-settings-');
+const open = harness.open;
 
 describe('settings.save', () => {
   it('saves valid values; the token goes to a 0600 file, never to settings.json or the view', async () => {
@@ -41,16 +20,16 @@ describe('settings.save', () => {
     expect(view).toMatchObject({ configured: true, guildId: GUILD, token: { set: true, last4: '_xyz', source: 'stored', encrypted: false } });
     expect(view?.token.warning).toMatch(/without encryption/);
     expect(JSON.stringify(view)).not.toContain(TOKEN);
-    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).not.toContain(TOKEN);
-    expect(readFileSync(join(dir, 'token'), 'utf8')).toBe(TOKEN);
-    expect(statSync(join(dir, 'token')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(harness.dir(), 'settings.json'), 'utf8')).not.toContain(TOKEN);
+    expect(readFileSync(join(harness.dir(), 'token'), 'utf8')).toBe(TOKEN);
+    expect(statSync(join(harness.dir(), 'token')).mode & 0o777).toBe(0o600);
     expect(c.monitor.status().state).toBe('ready');
   });
 
   it('rejects bad input with field errors and changes nothing', async () => {
     const c = await open();
     await c.dispatch('settings.save', { guildId: GUILD });
-    const before = readFileSync(join(dir, 'settings.json'), 'utf8');
+    const before = readFileSync(join(harness.dir(), 'settings.json'), 'utf8');
     for (const bad of [
       { channelId: '12ab' },
       { guildId: GUILD.slice(0, 10) },
@@ -66,8 +45,8 @@ describe('settings.save', () => {
     }
     const reply = await c.dispatch('settings.save', { channelId: '12ab', guildId: '234567890123456780' });
     expect(!reply.ok && reply.error.fields?.channelId).toMatch(/17 to 20 digits/);
-    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(before);
-    expect(existsSync(join(dir, 'token'))).toBe(false);
+    expect(readFileSync(join(harness.dir(), 'settings.json'), 'utf8')).toBe(before);
+    expect(existsSync(join(harness.dir(), 'token'))).toBe(false);
   });
 
   it('unknown commands and malformed arguments get a typed error', async () => {
@@ -89,7 +68,7 @@ describe('settings.save', () => {
 
 describe('environment overrides', () => {
   it('environment beats .env beats stored values, and the view says where each came from', async () => {
-    writeFileSync(join(dir, '.env'), `DISCORD_GUILD_ID=${GUILD}\nDISCORD_CHANNEL_ID=${CHANNEL}\nAUTO_RESTART_SERVICE=False\n`);
+    writeFileSync(join(harness.dir(), '.env'), `DISCORD_GUILD_ID=${GUILD}\nDISCORD_CHANNEL_ID=${CHANNEL}\nAUTO_RESTART_SERVICE=False\n`);
     const c = await open({ DISCORD_TOKEN: TOKEN, DISCORD_CHANNEL_ID: '345678901234567890' });
     const view = c.settings.view();
     expect(view).toMatchObject({ guildId: GUILD, channelId: '345678901234567890', autoRestartService: false, configured: true });
@@ -105,7 +84,7 @@ describe('environment overrides', () => {
   });
 
   it('invalid environment values are ignored with a message that never echoes them', () => {
-    const result = readEnvOverrides({ DISCORD_TOKEN: 'bad token with spaces!!', AUTO_UPDATE_ENABLED: 'maybe' }, dir);
+    const result = readEnvOverrides({ DISCORD_TOKEN: 'bad token with spaces!!', AUTO_UPDATE_ENABLED: 'maybe' }, harness.dir());
     expect(result.values).toEqual({});
     expect(result.problems.join(' ')).toMatch(/DISCORD_TOKEN ignored/);
     expect(result.problems.join(' ')).toMatch(/AUTO_UPDATE_ENABLED ignored: must be True or False/);
@@ -115,31 +94,31 @@ describe('environment overrides', () => {
 
 describe('files on disk', () => {
   it('migrates a version 1 file: the inline token moves to the secret store', async () => {
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ token: TOKEN, guildId: GUILD, channelId: CHANNEL, autoRestartService: 'False' }));
+    writeFileSync(join(harness.dir(), 'settings.json'), JSON.stringify({ token: TOKEN, guildId: GUILD, channelId: CHANNEL, autoRestartService: 'False' }));
     const c = await open();
-    const stored = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    const stored = JSON.parse(readFileSync(join(harness.dir(), 'settings.json'), 'utf8')) as Record<string, unknown>;
     expect(stored).toMatchObject({ schemaVersion: 2, guildId: GUILD, autoRestartService: false });
     expect(stored.token).toBeUndefined();
-    expect(readFileSync(join(dir, 'token'), 'utf8')).toBe(TOKEN);
+    expect(readFileSync(join(harness.dir(), 'token'), 'utf8')).toBe(TOKEN);
     expect(c.settings.view()).toMatchObject({ configured: true, token: { set: true } });
     expect(c.settings.notices.map((n) => n.message).join(' ')).toMatch(/upgraded from version 1 to 2/);
   });
 
   it('a corrupted settings file is moved aside with a clear message, not discarded', async () => {
-    writeFileSync(join(dir, 'settings.json'), '{"guildId": "1234', 'utf8');
+    writeFileSync(join(harness.dir(), 'settings.json'), '{"guildId": "1234', 'utf8');
     const c = await open();
-    const aside = readdirSync(dir).find((f) => f.startsWith('settings.corrupt-'));
+    const aside = readdirSync(harness.dir()).find((f) => f.startsWith('settings.corrupt-'));
     expect(aside).toBeDefined();
-    expect(readFileSync(join(dir, aside!), 'utf8')).toBe('{"guildId": "1234');
+    expect(readFileSync(join(harness.dir(), aside!), 'utf8')).toBe('{"guildId": "1234');
     expect(c.settings.notices.map((n) => n.message).join(' ')).toMatch(/moved to .*settings\.corrupt-.*Re-enter your settings/);
     expect(c.log.recent().some((e) => e.level === 'warn' && /moved to/.test(e.message))).toBe(true);
     expect(c.settings.view().guildId).toBe('');
   });
 
   it('a file that breaks the schema is moved aside too', async () => {
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 2, guildId: 'abc' }));
+    writeFileSync(join(harness.dir(), 'settings.json'), JSON.stringify({ schemaVersion: 2, guildId: 'abc' }));
     const c = await open();
-    expect(readdirSync(dir).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);
+    expect(readdirSync(harness.dir()).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);
     expect(c.settings.view().guildId).toBe('');
   });
 });
@@ -156,14 +135,7 @@ describe('start on login', () => {
 
   it('with the desktop port: applies, reports, and tells listeners (the tray)', async () => {
     let enabled = false;
-    core = await createCore({
-      paths: { dataDir: dir, logDir: join(dir, 'logs'), appDir: dir },
-      secrets: new FileSecretBox(join(dir, 'token')),
-      storeFactory: confStore,
-      env: {},
-      mode: 'electron',
-      loginItem: { isEnabled: () => enabled, setEnabled: (v) => void (enabled = v) },
-    });
+    const core = await open({}, { mode: 'electron', loginItem: { isEnabled: () => enabled, setEnabled: (v) => void (enabled = v) } });
     let changed = 0;
     core.bus.on('settings.changed', () => changed++);
     expect(await core.dispatch('app.setStartOnLogin', { enabled: true })).toEqual({ ok: true, value: { supported: true, enabled: true } });
