@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingKey, SettingsView } from '../../../shared/types';
+import { afterPress } from '../lib/after-press';
 import { formFromView, validateForm, type FormField, type SettingsForm } from '../lib/settings-form';
 
 /**
@@ -34,7 +35,7 @@ export function useSettingsForm(view: SettingsView) {
   const text = (field: Exclude<FormField, CheckField | SelectField>) => ({
     value: form[field],
     onChange: (value: string) => set(field, value),
-    onBlur: () => reveal([field]),
+    onBlur: () => afterPress(() => reveal([field])),
     error: errorOf(field),
     envVar: envVar(field),
   });
