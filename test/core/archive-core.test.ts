@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { readJsonExport } from '../../electron/core/archive/import.js';
 import type { SaveDialogPort } from '../../electron/core/ports.js';
-import { configuredEnv, coreFor, nextEvent, waitState, type World, eachWorld } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, type World, eachWorld, startConnected } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
@@ -15,10 +15,7 @@ eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = 
 
 async function connected(saveDialog: SaveDialogPort | null): Promise<Core> {
   core = await coreFor(world, configuredEnv(world), { mode: saveDialog ? 'electron' : 'headless', saveDialog });
-  const up = waitState(core, 'connected', 15_000);
-  await core.monitor.start();
-  await up;
-  return core;
+  return startConnected(core);
 }
 
 describe('archive.export', { timeout: 30_000 }, () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { readJsonExport } from '../../electron/core/archive/import.js';
 import { PERMISSION } from '../fake-discord/permissions.js';
-import { configuredEnv, coreFor, nextEvent, waitState, type World, eachWorld } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, type World, eachWorld, startConnected } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
@@ -18,10 +18,7 @@ const CONFIRMED = { phrase: 'DELETE ALL MESSAGES', channelName: 'general', ackno
 
 async function connected(env: NodeJS.ProcessEnv = {}): Promise<Core> {
   core = await coreFor(world, { ...configuredEnv(world), DANGEROUS_ACTIONS_ENABLED: 'True', ...env });
-  const up = waitState(core, 'connected', 15_000);
-  await core.monitor.start();
-  await up;
-  return core;
+  return startConnected(core);
 }
 
 function grantManageMessages(): void {

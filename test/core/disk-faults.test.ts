@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { ChatMessage } from '../../shared/types.js';
-import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+import { configuredEnv, coreFor, createWorld, nextEvent, type World, startConnected } from '../helpers/world.js';
 
 const DEADLINE_MS = 20_000;
 let world: World;
@@ -44,10 +44,7 @@ afterEach(async () => {
 
 async function connectedCore(dataDir: string): Promise<Core> {
   core = await coreFor({ ...world, dataDir }, configuredEnv(world));
-  const connected = waitState(core, 'connected', DEADLINE_MS);
-  await core.monitor.start();
-  await connected;
-  return core;
+  return startConnected(core, DEADLINE_MS);
 }
 
 /** Writes a file until the filesystem answers ENOSPC; returns its path. */

@@ -6,6 +6,7 @@ import type { Core } from '../../electron/core/app-core.js';
 import { LIVE_PER_TURN } from '../../electron/core/bot/message-sink.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { configuredEnv, coreFor, waitState, type World, eachWorld } from '../helpers/world.js';
+import { storedIds } from '../helpers/core-calls.js';
 
 const BURST = 3000;
 let world: World;
@@ -20,6 +21,18 @@ async function connectedCore(): Promise<Core> {
   return core;
 }
 
+/** Counts event-loop iterations (check phase), so events can be grouped by the turn they came in. */
+function turnCounter(): { now(): number; stop(): void } {
+  let turn = 0;
+  let ticking = true;
+  const tick = () => {
+    turn++;
+    if (ticking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  return { now: () => turn, stop: () => (ticking = false) };
+}
+
 /** Resolves once `check()` holds (checked every turn), or rejects at the deadline. */
 function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -32,64 +45,43 @@ function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
 describe('live burst', { timeout: 120_000 }, () => {
   it(`${BURST} messages in one burst: all shown and stored once, in order, a bounded slice per event-loop turn`, async () => {
     const c = await connectedCore();
-    // A turn counter ticking once per event-loop iteration (check phase); events are grouped by it.
-    let turn = 0;
-    let ticking = true;
-    const tick = () => {
-      turn++;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const counter = turnCounter(); // events are grouped by event-loop turn
     const perTurn = new Map<number, number>();
     const ids: string[] = [];
     c.bus.on('message.created', (m: ChatMessage) => {
       ids.push(m.id);
-      perTurn.set(turn, (perTurn.get(turn) ?? 0) + 1);
+      perTurn.set(counter.now(), (perTurn.get(counter.now()) ?? 0) + 1);
     });
     const posted: string[] = [];
     for (let i = 0; i < BURST; i++) posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `burst ${i}` }).id);
     try {
       await until(() => ids.length >= BURST, `${BURST} message.created events`);
     } finally {
-      ticking = false;
+      counter.stop();
     }
     expect(ids).toEqual(posted);
     // A turn's slice is at most LIVE_PER_TURN; a tick window can hold the end of one turn and the start of the next.
     expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(2 * LIVE_PER_TURN);
     // Stored once each, in order, read back page by page as the panel does.
-    const stored: string[] = [];
-    for (let before: string | undefined; ; ) {
-      const page = await c.dispatch('messages.list', { limit: 500, ...(before ? { before } : {}) });
-      if (!page.ok || page.value.length === 0) break;
-      stored.unshift(...page.value.map((m) => m.id));
-      before = page.value[0]!.id;
-    }
-    expect(stored).toEqual(posted);
+    expect(await storedIds(c)).toEqual(posted);
   });
 
   it('a 10,000-message burst: our own work in one event-loop turn stays short (sliced), however much discord.js read at once', async () => {
     const c = await connectedCore();
-    // A turn counter ticking once per event-loop iteration; panel events counted per turn.
-    let turn = 0;
-    let ticking = true;
-    const tick = () => {
-      turn++;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const counter = turnCounter();
     const turns = new Map<number, { count: number }>();
     let received = 0;
     c.bus.on('message.created', () => {
       received++;
-      const t = turns.get(turn);
+      const t = turns.get(counter.now());
       if (t) t.count++;
-      else turns.set(turn, { count: 1 });
+      else turns.set(counter.now(), { count: 1 });
     });
     for (let i = 0; i < 10_000; i++) world.fake.postMessage(world.channelId, { authorId: world.userId, content: `burst ${i} with some ordinary words in it` });
     try {
       await until(() => received >= 10_000, '10,000 message.created events');
     } finally {
-      ticking = false;
+      counter.stop();
     }
     // The event loop's own delay is no measure here (tried: 80-350 ms sliced or not): discord.js parses
     // a whole socket read (thousands of frames from the in-process fake) in one turn either way. Handled

@@ -7,7 +7,7 @@ import { isLottie } from '../../electron/core/messages/sticker-animations.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { seedDemo } from '../fake-discord/demo-data.js';
 import { ACTION_ROW_EXAMPLE } from '../renderer/fixtures/discord-docs/payloads-components.js';
-import { configuredEnv, coreFor, nextEvent, waitState, type World, eachWorld } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, waitState, type World, eachWorld, startConnected } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
@@ -15,10 +15,7 @@ eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = 
 
 async function connectedCore(): Promise<Core> {
   core = await coreFor(world, configuredEnv(world));
-  const connected = waitState(core, 'connected', 15_000);
-  await core.monitor.start();
-  await connected;
-  return core;
+  return startConnected(core);
 }
 
 const WAVE = '749054660769218631'; // docs/resources/sticker.mdx, "Example Sticker" (LOTTIE)

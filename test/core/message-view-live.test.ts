@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { seedDemo } from '../fake-discord/demo-data.js';
-import { configuredEnv, coreFor, nextEvent, TOKEN, waitState, type World, eachWorld } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, TOKEN, waitState, type World, eachWorld, startConnected } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
@@ -13,10 +13,7 @@ eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = 
 
 async function connectedCore(): Promise<Core> {
   core = await coreFor(world, configuredEnv(world));
-  const connected = waitState(core, 'connected', 15_000);
-  await core.monitor.start();
-  await connected;
-  return core;
+  return startConnected(core);
 }
 
 async function post(c: Core, content: string, extra?: Record<string, unknown>): Promise<ChatMessage> {

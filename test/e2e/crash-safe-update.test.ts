@@ -15,6 +15,8 @@ import { health, waitForNewProcess } from './health.js';
 import { bumpVersion, createInstalledCheckout, git, type Checkout } from './installed-checkout.js';
 import { descendants, freePort, killTree, superviseApp, waitFor, type Supervised } from './supervisord.js';
 import { panelClient } from './ws-client.js';
+import { cmdline } from './proc.js';
+import { pidAlive } from '../../electron/core/pid-alive.js';
 
 const ACCESS = 'crash-safe-test-access-token-0123456789';
 let world: World;
@@ -227,21 +229,6 @@ function arm(k: KillPoint, marker: string, appPid: number): { reached: () => num
   return { reached: fromMarker, disarm: () => undefined };
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const cmdline = (pid: number) => {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    return '';
-  }
-};
 const journal = () =>
   (JSON.parse(readFileSync(join(sup.dataDir, 'update-journal.json'), 'utf8')) as { entries: { outcome: string; failedStep: string | null; to: string | null; steps: { step: string; status: string; durationMs: number }[] }[] }).entries;
 
@@ -289,7 +276,7 @@ it.each(KILL_POINTS)('kill -9 during $label: the version that should run boots, 
   } finally {
     hook.disarm();
   }
-  if (standby) await waitFor('the orphaned standby to exit by itself', () => !alive(standby), 15_000, sup.log);
+  if (standby) await waitFor('the orphaned standby to exit by itself', () => !pidAlive(standby), 15_000, sup.log);
 
   // The next start binds the panel port (no orphan holds it) and runs with the bot connected.
   const after = await waitForNewProcess(sup.base, before.pid, sup.log, 60_000);

@@ -16,6 +16,8 @@ import { health, waitForNewProcess, type Health } from './health.js';
 import { bumpVersion, createInstalledCheckout, git, type Checkout } from './installed-checkout.js';
 import { descendants, freePort, waitFor } from './supervisord.js';
 import { panelClient } from './ws-client.js';
+import { cmdline } from './proc.js';
+import { pidAlive } from '../../electron/core/pid-alive.js';
 
 const ACCESS = 'handover-crash-access-token-0123456789ab';
 let world: World;
@@ -31,22 +33,6 @@ let output = () => '';
 /** settings.json and the token file as the panel saved them: every case must leave them as they were. */
 let savedSettings: (string | null)[] = [];
 
-/** Running: exists and is not a zombie (an orphan waits for its new parent to reap it). */
-const alive = (pid: number) => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-};
-const cmdline = (pid: number) => {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    return '';
-  }
-};
 type Entry = { outcome: string; failedStep: string | null; from: string; to: string | null };
 const journal = (): Entry[] => (JSON.parse(readFileSync(join(dataDir, 'update-journal.json'), 'utf8')) as { entries: Entry[] }).entries;
 const describeState = () => `${output().slice(-5000)}\njournal: ${existsSync(join(dataDir, 'update-journal.json')) ? JSON.stringify(journal().at(-1)) : '(none)'}`;
@@ -100,8 +86,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGTERM');
-  await waitFor('the apps to exit', () => [...pids].every((p) => !alive(p)), 20_000, () => '').catch(() => undefined);
+  for (const pid of pids) if (pidAlive(pid)) process.kill(pid, 'SIGTERM');
+  await waitFor('the apps to exit', () => [...pids].every((p) => !pidAlive(p)), 20_000, () => '').catch(() => undefined);
   await world?.close();
   checkout?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -141,8 +127,8 @@ async function settled(expected: { commit: string; version: string }, killed: nu
   await waitFor('the journal to settle', () => journal().at(-1)?.outcome === outcome.outcome, 30_000, describeState);
   expect(journal().at(-1)).toMatchObject(outcome);
   // Exactly one app: every other app process seen so far is gone.
-  await waitFor('every other app process to be gone', () => [...pids].filter(alive).length === 1, 15_000, describeState);
-  expect([...pids].filter(alive)).toEqual([h.pid]);
+  await waitFor('every other app process to be gone', () => [...pids].filter(pidAlive).length === 1, 15_000, describeState);
+  expect([...pids].filter(pidAlive)).toEqual([h.pid]);
   expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
   expect(world.fake.liveSessions(TOKEN)).toBe(1);
   expect(settingsNow()).toEqual(savedSettings);
@@ -155,7 +141,7 @@ it('(a) old killed with the standby ready, before the switch: the standby exits 
   const { old, standby } = await updateUntil('5.0.1', 'standby-ready');
   process.kill(old.pid, 'SIGKILL');
   release('standby-ready');
-  await waitFor('the orphaned standby to exit by itself', () => !alive(standby), 15_000, describeState);
+  await waitFor('the orphaned standby to exit by itself', () => !pidAlive(standby), 15_000, describeState);
   // Nothing supervises the app: nothing serves until the user starts it again.
   await expect(health(base)).rejects.toThrow();
   launch();
@@ -167,7 +153,7 @@ it('(a) standby killed before the handover began: the old process starts it agai
   const t0 = performance.now();
   const { old, target, standby } = await updateUntil('5.0.2', 'standby-ready');
   process.kill(standby, 'SIGKILL');
-  await waitFor('the standby to die', () => !alive(standby), 5000, describeState);
+  await waitFor('the standby to die', () => !pidAlive(standby), 5000, describeState);
   release('standby-ready');
   await settled({ commit: target, version: '5.0.2' }, old.pid, { outcome: 'success', to: target });
   expect(world.fake.identifyCount(TOKEN)).toBe(1);
@@ -180,7 +166,7 @@ it('(c) old killed right after the switch, the journal still running: the next s
   const { old, standby } = await updateUntil('5.0.6', 'switched');
   process.kill(old.pid, 'SIGKILL');
   release('switched');
-  await waitFor('the orphaned standby to exit by itself', () => !alive(standby), 15_000, describeState);
+  await waitFor('the orphaned standby to exit by itself', () => !pidAlive(standby), 15_000, describeState);
   await expect(health(base)).rejects.toThrow();
   launch();
   await settled(good, old.pid, { outcome: 'interrupted', failedStep: 'self-test' });
@@ -197,7 +183,7 @@ it('(b) old killed with its session closed and the new one not identified: the s
   expect(world.fake.identifyCount(TOKEN)).toBe(0);
   process.kill(old.pid, 'SIGKILL');
   release('before-take-over');
-  await waitFor('the orphaned standby to exit by itself', () => !alive(standby), 15_000, describeState);
+  await waitFor('the orphaned standby to exit by itself', () => !pidAlive(standby), 15_000, describeState);
   expect(world.fake.identifyCount(TOKEN)).toBe(0);
   launch();
   // `current` was switched and the journal said restarting: the kill was the restart.
@@ -211,7 +197,7 @@ it('(b) standby killed after the old session closed, before it identified: the o
   await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 0, 5000);
   expect(world.fake.identifyCount(TOKEN)).toBe(0);
   process.kill(standby, 'SIGKILL');
-  await waitFor('the standby to die', () => !alive(standby), 5000, describeState);
+  await waitFor('the standby to die', () => !pidAlive(standby), 5000, describeState);
   release('before-take-over');
   await settled({ commit: target, version: '5.0.4' }, old.pid, { outcome: 'success', to: target });
   expect(world.fake.identifyCount(TOKEN)).toBe(1);

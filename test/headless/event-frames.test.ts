@@ -1,37 +1,25 @@
 // Panel events during a burst: the events of one event-loop turn go to each panel as one WebSocket
 // message (a batch frame, in order), serialised once for every panel; a reply is never sent ahead of
 // the events emitted before it.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Core } from '../../electron/core/app-core.js';
-import { startPanelServer, type PanelServer } from '../../electron/headless/http-server.js';
+import type { PanelServer } from '../../electron/headless/http-server.js';
 import type { ServerFrame } from '../../shared/ws-protocol.js';
 import type { ChatMessage } from '../../shared/types.js';
-import { coreFor, createWorld, type World } from '../helpers/world.js';
+import type { World } from '../helpers/world.js';
+import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
 
-const ACCESS = 'panel-access-token-for-tests-0123456789';
 let world: World;
 let core: Core;
 let panel: PanelServer;
-let rendererDir: string;
+let fixture: TestPanel;
 
 beforeAll(async () => {
-  world = await createWorld();
-  core = await coreFor(world, {});
-  rendererDir = mkdtempSync(join(tmpdir(), 'dm-renderer-'));
-  mkdirSync(join(rendererDir, 'assets'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>');
-  panel = await startPanelServer({ core, rendererDir, host: '127.0.0.1', port: 0, accessToken: ACCESS });
+  fixture = await startTestPanel();
+  ({ world, core, panel } = fixture);
 });
-afterAll(async () => {
-  await panel.close();
-  await core.shutdown();
-  await world.close();
-  rmSync(rendererDir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 /** A panel socket recording every WebSocket message it receives, parsed. */
 async function panelSocket(): Promise<{ ws: WebSocket; messages: ServerFrame[] }> {

@@ -105,6 +105,14 @@ export async function waitState(core: Core, state: string, timeoutMs = 8000) {
   return nextEvent(core, 'bot.status', (s) => s.state === state, timeoutMs);
 }
 
+/** Starts `core`'s bot and resolves once it is connected (the 'connected' status may come at once). */
+export async function startConnected(core: Core, timeoutMs = 15_000): Promise<Core> {
+  const connected = waitState(core, 'connected', timeoutMs);
+  await core.monitor.start();
+  await connected;
+  return core;
+}
+
 /**
  * A fresh world for each test, torn down after it: the test's core first (it holds the gateway
  * session), then the fake Discord and the temp folder. The test file keeps its own `world`/`core`.
