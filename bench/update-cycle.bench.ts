@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { IDENTIFY_SPACING_MS } from '../electron/core/bot/identify-gate.js';
 import type { UpdateView } from '../shared/types.js';
 import { createWorld, TOKEN, type World } from '../test/helpers/world.js';
 import { health, waitForNewProcess } from '../test/e2e/health.js';
@@ -93,6 +94,8 @@ interface Side {
   base: string;
   pid: number;
   rows: Row[];
+  /** When this side's bot last became ready (performance.now()): its last IDENTIFY. */
+  readyAt: number;
 }
 
 async function startSide(name: string, env: NodeJS.ProcessEnv): Promise<Side> {
@@ -100,11 +103,15 @@ async function startSide(name: string, env: NodeJS.ProcessEnv): Promise<Side> {
   const installed = await startInstalledApp(world, env);
   const base = new URL(installed.app.url).origin;
   const { pid } = await waitForNewProcess(base, -1, installed.app.output);
-  return { name, world, installed, base, pid, rows: [] };
+  return { name, world, installed, base, pid, rows: [], readyAt: performance.now() };
 }
 
 async function cycle(side: Side, n: number): Promise<void> {
   const { world, installed } = side;
+  // Nobody updates twice within Discord's IDENTIFY spacing, which the app keeps: a cycle started sooner
+  // would measure the gate holding the new session back, not the handover.
+  const spaced = side.readyAt + IDENTIFY_SPACING_MS + 500 - performance.now();
+  if (spaced > 0) await new Promise((r) => setTimeout(r, spaced));
   world.fake.resetStats();
   const sha = installed.checkout.push(`Release 9.${n}.0`, (d) => bumpVersion(d, `9.${n}.0`));
   const client = await panelClient(installed.app.url);
@@ -139,6 +146,7 @@ async function cycle(side: Side, n: number): Promise<void> {
   clearInterval(sampler);
   const unreachable = await meter.stop();
   side.pid = next.pid;
+  side.readyAt = performance.now();
   const closed = transitions.find((t) => t.live === 0)?.at ?? t0;
   const ready = transitions.filter((t) => t.live === 1).at(-1)?.at ?? performance.now();
 
