@@ -20,8 +20,18 @@ export const HAS_WORDS_SQL = `trim(
   CASE WHEN coalesce(json_array_length(messages.json, '$.attachments'), 0) > 0 THEN 'file ' ELSE '' END ||
   CASE WHEN EXISTS (SELECT 1 FROM json_each(messages.json, '$.attachments') WHERE ${IMAGE}) THEN 'image' ELSE '' END)`;
 
+/**
+ * The words a row is found by: its content, then the text displays of its components (a
+ * components-v2 message has empty content). Only a text display has a `content` key among them.
+ */
+const TEXT_SQL = `coalesce(json_extract(messages.json, '$.content'), '') || coalesce(char(10) ||
+  (SELECT group_concat(value, char(10)) FROM json_tree(messages.json, '$.view.components') WHERE key = 'content'), '')`;
+
 /** The FTS row of a messages row: rowid is the snowflake, so newest first is the index's own order. */
-export const FTS_VALUES_SQL = `CAST(id AS INTEGER), json_extract(json, '$.content'), json_extract(json, '$.author.id'), ${HAS_WORDS_SQL}`;
+export const FTS_VALUES_SQL = `CAST(id AS INTEGER), ${TEXT_SQL}, json_extract(json, '$.author.id'), ${HAS_WORDS_SQL}`;
+
+/** 2: component text indexed. Rows an earlier layout indexed are redone when the version is lower. */
+const FTS_LAYOUT = 2;
 
 export function ensureHistorySchema(db: Database.Database): void {
   const have = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_xinfo('messages')").all().map((c) => c.name));
@@ -43,10 +53,28 @@ export function ensureHistorySchema(db: Database.Database): void {
   db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_ad AFTER DELETE ON messages WHEN old.rowid <= ${indexed} BEGIN
     DELETE FROM messages_fts WHERE rowid = CAST(old.id AS INTEGER);
   END`);
+  reindexOlderLayout(db);
   // Edits, link previews (embeds) and attachments change what a row is found by.
   db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_au AFTER UPDATE OF json ON messages
     WHEN new.rowid <= ${indexed} AND old.json IS NOT new.json BEGIN
     DELETE FROM messages_fts WHERE rowid = CAST(old.id AS INTEGER);
     INSERT INTO messages_fts (rowid, content, author, has) SELECT ${FTS_VALUES_SQL} FROM messages WHERE rowid = new.rowid;
   END`);
+}
+
+/** Redoes the indexed rows whose words an earlier layout left out (components), once. */
+function reindexOlderLayout(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS fts_layout (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)');
+  const version = db.prepare<[], { version: number }>('SELECT version FROM fts_layout WHERE id = 1').get()?.version ?? 1;
+  if (version >= FTS_LAYOUT) return;
+  db.transaction(() => {
+    // The edit trigger holds the old row words in its body: ensureHistorySchema creates it anew.
+    db.exec('DROP TRIGGER IF EXISTS messages_fts_au');
+    // Rows above the watermark are indexed later by FtsIndexer with the current layout.
+    const redo = `SELECT rowid FROM messages WHERE rowid <= (SELECT last_rowid FROM fts_progress WHERE id = 1)
+      AND json_extract(json, '$.view.components') IS NOT NULL`;
+    db.exec(`DELETE FROM messages_fts WHERE rowid IN (SELECT CAST(id AS INTEGER) FROM messages WHERE rowid IN (${redo}))`);
+    db.exec(`INSERT INTO messages_fts (rowid, content, author, has) SELECT ${FTS_VALUES_SQL} FROM messages WHERE rowid IN (${redo})`);
+    db.prepare('INSERT INTO fts_layout (id, version) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version').run(FTS_LAYOUT);
+  })();
 }
