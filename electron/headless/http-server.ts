@@ -86,9 +86,15 @@ export async function startPanelServer(opts: PanelServerOptions): Promise<PanelS
   serveBridge(wss, core, refusals, drain);
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    // A failed listen (port in use) is retried after a relaunch: release the bridge's bus listener.
+    const failed = (err: Error) => {
+      refusals.close();
+      wss.close();
+      reject(err);
+    };
+    server.once('error', failed);
     server.listen(opts.fd === undefined ? { port: opts.port, host: opts.host } : { fd: opts.fd }, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });

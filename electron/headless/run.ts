@@ -105,9 +105,17 @@ export async function runHeadless(
   // The stored access token is redacted by the core; one from the environment must be too.
   if (accessToken) core.log.redactor.add(accessToken);
   if (!isLoopback(args.host)) say(core.log.logger, 'warn', coreText('log.panelExposed', { host: args.host }));
-  panel = await listenWithRetry(() =>
-    startPanelServer({ core, rendererDir: opts.rendererDir ?? join(appDir, '.vite', 'renderer', 'main_window'), host: args.host, allowedHosts: args.allowedHosts, port: args.port, accessToken }),
-  );
+  try {
+    // Only a relaunched process waits for its predecessor to let go of the port.
+    panel = await listenWithRetry(
+      () => startPanelServer({ core, rendererDir: opts.rendererDir ?? join(appDir, '.vite', 'renderer', 'main_window'), host: args.host, allowedHosts: args.allowedHosts, port: args.port, accessToken }),
+      args.relaunched ? 10_000 : 0,
+    );
+  } catch (err) {
+    await core.shutdown();
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    throw new Error(`port ${args.port} on ${args.host} is in use by another program (another Discord Monitor or demo?): stop it, or pass --port N to use another port`, { cause: err });
+  }
   // No URL in the log: a token-less one would open a refused page, and the token is never logged.
   const where = `${args.host.includes(':') ? `[${args.host}]` : args.host}:${panel.port}`;
   const listening = { where, version: core.info().version, commit: core.info().commit?.slice(0, 7) ?? 'unknown' };
@@ -134,7 +142,7 @@ async function listenWithRetry(listen: () => Promise<PanelServer>, deadlineMs = 
     try {
       return await listen();
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || Date.now() > end) throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || Date.now() >= end) throw err;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
