@@ -2,6 +2,7 @@ import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { withPanelCsp } from './electron/headless/http/security-headers.js';
 
 const TWEMOJI_SVG = resolve('node_modules/@twemoji/svg');
 
@@ -40,7 +41,8 @@ function twemojiAssets(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), twemojiAssets()],
+  // index.html's <meta> policy is the one the server and the desktop window send (one constant).
+  plugins: [react(), twemojiAssets(), { name: 'panel-csp', transformIndexHtml: withPanelCsp }],
   build: {
     outDir: '../.vite/renderer/main_window',
     emptyOutDir: true,

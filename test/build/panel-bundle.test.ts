@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, createLogger } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSP } from '../../electron/headless/http/security-headers.js';
 
 const out = mkdtempSync(join(tmpdir(), 'panel-bundle-'));
 const warnings: string[] = [];
@@ -37,6 +38,13 @@ function firstScreen(): Set<string> {
 }
 
 describe('panel bundle', () => {
+  it("carries the server's policy in its own <meta> (a desktop window loaded from a file gets no headers)", () => {
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const meta = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/g)].map((m) => m[1]);
+    // Browsers enforce every policy a page gets: the <meta> must be the header's, minus frame-ancestors.
+    expect(meta).toEqual([CSP.replace("; frame-ancestors 'none'", '')]);
+  });
+
   it('prints no chunk-size warning: every chunk is under 500 kB', () => {
     expect(warnings.filter((w) => /larger than/i.test(w))).toEqual([]);
     for (const f of readdirSync(join(out, 'assets'))) expect(statSync(join(out, 'assets', f)).size, f).toBeLessThan(500 * 1024);

@@ -10,3 +10,10 @@ export const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-store',
 } as const;
+
+// The page's own copy of the policy (a desktop window loaded from a file gets no headers); browsers
+// enforce every policy they get, so it must be this one. frame-ancestors means nothing in a <meta>.
+const CSP_META = CSP.replace(/;\s*frame-ancestors[^;]*/, '');
+
+/** index.html's `%PANEL_CSP%`, filled by the panel's build (vite.renderer.config.ts). */
+export const withPanelCsp = (html: string): string => html.replaceAll('%PANEL_CSP%', CSP_META);
