@@ -78,6 +78,11 @@ describe('the headless app at idle, bot connected', () => {
     expect(idle.packageFiles.filter((f) => f.startsWith('zod/'))).toEqual([]);
   });
 
+  it('has not loaded csv-stringify: the archive writers (CSV, HTML, text) load when an export runs', () => {
+    expect(idle.packages).toContain('better-sqlite3');
+    expect(idle.packages).not.toContain('csv-stringify');
+  });
+
   it('has built no Intl formatter (the first one maps ICU data in, ≈5–9 MiB): the log says its numbers in plain English', () => {
     expect(idle.packages).toContain('pino');
     expect(idle.intl).toEqual({});

@@ -1,22 +1,21 @@
 import type { ExportFormat } from '../query.js';
-import { csvWriter } from './csv.js';
 import { jsonWriter } from './json.js';
-import { textWriter } from './text.js';
 import type { ExportMeta, FormatWriter } from './types.js';
 
 export type { ExportMeta, FormatWriter } from './types.js';
 export { FORMAT_FILES } from './files.js';
 
+// Lazy: a writer (and csv-stringify, the panel's styles and Markdown stack behind HTML) loads when
+// someone exports in its format, not at startup. JSON stays: the import reads its schema anyway.
 export async function writerFor(format: ExportFormat, meta: ExportMeta): Promise<FormatWriter> {
   switch (format) {
     case 'json':
       return jsonWriter(meta);
     case 'csv':
-      return csvWriter();
+      return (await import('./csv.js')).csvWriter();
     case 'txt':
-      return textWriter(meta);
+      return (await import('./text.js')).textWriter(meta);
     case 'html':
-      // Lazy: the panel's styles and Markdown stack stay out of memory until someone exports HTML.
       return (await import('./html.js')).htmlWriter(meta);
   }
 }
