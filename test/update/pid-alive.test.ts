@@ -2,7 +2,8 @@
 // parent reaps it — and some init processes (in containers) reap late or never. A zombie runs nothing:
 // boot must not take its journal entry for an update still running elsewhere.
 import { afterEach, expect, it } from 'vitest';
-import { decideBoot, pidAlive } from '../../electron/core/update/boot-decision.js';
+import { decideBoot } from '../../electron/core/update/boot-decision.js';
+import { pidAlive } from '../../electron/core/pid-alive.js';
 import type { JournalEntry } from '../../electron/core/update/journal.js';
 import { makeZombie, type Zombie } from '../helpers/zombie.js';
 

@@ -93,3 +93,15 @@ it('boot leaves alone a temp link whose switch is still running (its pid alive)'
   await bootCheck({ appDir: app, dataDir });
   expect(lstatSync(live).isSymbolicLink()).toBe(true);
 });
+
+it('boot goes on when the leftovers cannot be listed: tidying is no reason to skip recovery', async () => {
+  // `.releases` unreadable as a folder (here: a file in its place): listing it throws ENOTDIR.
+  mkdirSync(app);
+  writeFileSync(releasesDir(app), 'not a folder');
+  const dataDir = join(root, 'data');
+  mkdirSync(dataDir);
+  const lines: string[] = [];
+  const report = await bootCheck({ appDir: app, dataDir, onLog: (l) => lines.push(l) });
+  expect(report.outcome).toBe('nothing-pending');
+  expect(lines.join('\n')).toMatch(/Could not look for leftovers of an interrupted switch in .*\.releases: .*ENOTDIR/);
+});

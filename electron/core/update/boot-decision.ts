@@ -3,7 +3,6 @@ import { coreText, type I18nText } from '../../../shared/core-text.js';
 import { short } from './git.js';
 import type { JournalEntry } from './journal.js';
 
-export { pidAlive } from '../pid-alive.js';
 
 export interface BootFacts {
   /** This process. */

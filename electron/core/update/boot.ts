@@ -1,9 +1,11 @@
 // The boot watchdog: at startup, finish what a dead process left half-done, and give up on a new
 // version that keeps failing to become healthy.
 import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
-import { decideBoot, MAX_FAILED_BOOTS, pidAlive, type BootFacts } from './boot-decision.js';
+import { pidAlive } from '../pid-alive.js';
+import { decideBoot, MAX_FAILED_BOOTS, type BootFacts } from './boot-decision.js';
 import { bootTarget } from './boot-release.js';
 import { clearStaleGitLocks } from './git-locks.js';
+import { releasesDir } from './release-layout.js';
 import { ownBuildDir } from './release-steps.js';
 import { headSha, openGit, short } from './git.js';
 import { UpdateJournal, type JournalEntry } from './journal.js';
@@ -56,7 +58,14 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
     if (typeof line === 'string') opts.onLog?.(line);
     else opts.onLog?.(text, line.i18n);
   };
-  if (opts.releases ?? opts.commands === undefined) removeStrayLinks(opts.appDir, say);
+  if (opts.releases ?? opts.commands === undefined) {
+    // Tidying only: a failure here is said, and recovery goes on.
+    try {
+      removeStrayLinks(opts.appDir, say);
+    } catch (err) {
+      say(`Could not look for leftovers of an interrupted switch in ${releasesDir(opts.appDir)}: ${(err as Error).message}`);
+    }
+  }
   const decision = decideBoot(await journal.pending(), {
     pid,
     nowMs: Date.now(),

@@ -18,7 +18,8 @@ export { runRestartCommand, createRestarter, type RestartCommandOptions, type Re
 export { UpdateJournal, JOURNAL_FILE, type JournalEntry, type JournalOutcome } from './journal.js';
 export { median, estimateDuration, DEFAULT_ESTIMATE_MS } from './estimate.js';
 export { bootCheck, markHealthy, type BootCheckOptions, type BootReport } from './boot.js';
-export { decideBoot, pidAlive, MAX_FAILED_BOOTS, NOTHING_PENDING, type BootDecision, type BootFacts } from './boot-decision.js';
+export { pidAlive } from '../pid-alive.js';
+export { decideBoot, MAX_FAILED_BOOTS, NOTHING_PENDING, type BootDecision, type BootFacts } from './boot-decision.js';
 export { appConfigFiles, createFileConfigBackup, type FileConfigBackupOptions } from './config-backup.js';
 export { installedCommits } from './last-update.js';
 export { stashApplyCommand } from './worktree.js';
