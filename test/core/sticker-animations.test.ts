@@ -51,6 +51,19 @@ describe('StickerAnimations', () => {
     }
   });
 
+  it('lets go of an oversize answer at once: the CDN sees its connection closed, not held until garbage collection', async () => {
+    // Content-Length says too much and the body trickles: only the client giving up ends this response.
+    let closed = false;
+    server.removeAllListeners('request');
+    server.on('request', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': MAX_LOTTIE_BYTES + 1 });
+      res.write('{');
+      res.on('close', () => (closed = true));
+    });
+    await expect(new StickerAnimations(cdn).get(ID)).rejects.toThrow(/over 512 KiB/);
+    await expect.poll(() => closed, { timeout: 3000 }).toBe(true);
+  });
+
   it('refuses JSON that is not a Lottie animation, and says so', async () => {
     answer = () => ({ status: 200, body: '{"message":"Access denied"}' });
     await expect(new StickerAnimations(cdn).get(ID)).rejects.toThrow(/not a Lottie animation.*shows its name instead/);

@@ -59,7 +59,11 @@ export class StickerAnimations {
 }
 
 async function readCapped(res: Response, max: number): Promise<string> {
-  if (Number(res.headers.get('content-length') ?? 0) > max) throw new Error(`over ${max / 1024} KiB`);
+  if (Number(res.headers.get('content-length') ?? 0) > max) {
+    // Unread, the body would hold its connection until garbage collection.
+    await res.body?.cancel().catch(() => {});
+    throw new Error(`over ${max / 1024} KiB`);
+  }
   const reader = res.body?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
