@@ -17,7 +17,7 @@ export function backfillOptionsOf(s: FetchSettings): BackfillOptions {
   return { mode: s.fetchMode, limit: LIMIT[s.fetchLimit], periodHours: PERIOD_HOURS[s.fetchPeriod] };
 }
 
-const sameOptions = (a: BackfillOptions, b: BackfillOptions) => a.mode === b.mode && a.limit === b.limit && a.periodHours === b.periodHours;
+export const sameOptions = (a: BackfillOptions, b: BackfillOptions): boolean => a.mode === b.mode && a.limit === b.limit && a.periodHours === b.periodHours;
 
 /**
  * Brings the job in line with the settings. `previous`: the settings before the user just changed

@@ -10,7 +10,7 @@ import { HistoryQuery, type PageRequest } from '../messages/history-query.js';
 import { MessageSearch, type SearchRequest } from '../messages/search.js';
 import { channelStats, type StatsRequest } from '../messages/stats.js';
 import type { MessageStore } from '../messages/store.js';
-import { applyFetchSettings, backfillOptionsOf, type FetchSettings } from './auto-backfill.js';
+import { applyFetchSettings, backfillOptionsOf, sameOptions, type FetchSettings } from './auto-backfill.js';
 import { Backfill } from './backfill.js';
 
 export interface HistoryDeps {
@@ -53,7 +53,7 @@ export function createHistory(d: HistoryDeps) {
   const offSettings = d.bus.on('settings.changed', () => {
     const previous = wanted;
     wanted = backfillOptionsOf(d.fetchSettings());
-    if (JSON.stringify(previous) === JSON.stringify(wanted)) return;
+    if (sameOptions(previous, wanted)) return;
     if (wanted.mode === 'recent' || d.monitor.historySource()) applyFetchSettings(backfill, wanted, d.channelId(), previous);
   });
   const off = () => {
