@@ -8,13 +8,16 @@ const DNS_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?
 
 export const isWildcard = (host: string): boolean => WILDCARDS.has(host);
 
+/** An IPv6 address in brackets, as URLs and Host headers write it; names and IPv4 as they are. */
+export const bracketHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+
 /** The host part of the printed URL: this machine's name (else localhost) for a wildcard, IPv6 in brackets. */
 export function urlHost(host: string, machine = hostname()): string {
   if (isWildcard(host)) {
     const name = machine.toLowerCase();
     return DNS_NAME.test(name) ? name : 'localhost';
   }
-  return host.includes(':') ? `[${host}]` : host;
+  return bracketHost(host);
 }
 
 /** Printed under the URL when bound to every interface (no token: it stays in the URL alone). */

@@ -10,7 +10,7 @@ import { FileSecretBox } from '../core/settings/file-secret-box.js';
 import type { KeyValueStore, StoreFactory } from '../core/settings/open-store.js';
 import { isLoopback, type HeadlessArgs } from './args.js';
 import { startPanelServer, type PanelServer } from './http-server.js';
-import { wildcardNote } from './panel-address.js';
+import { bracketHost, wildcardNote } from './panel-address.js';
 import { resolvePaths } from './paths.js';
 import { headlessHandover } from './handover.js';
 import { headlessRelauncher } from './relauncher.js';
@@ -117,7 +117,7 @@ export async function runHeadless(
     throw new Error(`port ${args.port} on ${args.host} is in use by another program (another Discord Monitor or demo?): stop it, or pass --port N to use another port`, { cause: err });
   }
   // No URL in the log: a token-less one would open a refused page, and the token is never logged.
-  const where = `${args.host.includes(':') ? `[${args.host}]` : args.host}:${panel.port}`;
+  const where = `${bracketHost(args.host)}:${panel.port}`;
   const listening = { where, version: core.info().version, commit: core.info().commit?.slice(0, 7) ?? 'unknown' };
   say(core.log.logger, 'info', coreText(accessToken ? 'log.panelListening' : 'log.panelListeningNoToken', listening));
   // Printed once, not logged: the URL carries the access token.

@@ -4,6 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
+import { bracketHost, isWildcard } from '../panel-address.js';
 
 /**
  * Compares SHA-256 digests so the time taken depends on neither the length of the guess nor
@@ -22,8 +23,6 @@ export function bearerToken(req: IncomingMessage): string | null {
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
-const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
-const bracketed = (host: string) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host).toLowerCase();
 
 /**
  * A page served from another name that resolves to us (DNS rebinding) sends that name as Host.
@@ -35,10 +34,10 @@ export function hostAllowed(hostHeader: string | undefined, boundHost: string, a
   const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(hostHeader ?? '');
   if (!m) return false;
   const name = m[1]!.toLowerCase();
-  if (LOOPBACK_NAMES.has(name) || name === bracketed(boundHost)) return true;
+  if (LOOPBACK_NAMES.has(name) || name === bracketHost(boundHost).toLowerCase()) return true;
   // --allowed-host: `name` matches any port, `name:port` that port only.
   if (allowed.has(name) || (m[2] !== undefined && allowed.has(`${name}:${Number(m[2])}`))) return true;
-  if (!WILDCARDS.has(boundHost)) return false;
+  if (!isWildcard(boundHost)) return false;
   const machine = hostname().toLowerCase();
   return isIP(name.replace(/^\[|\]$/g, '')) !== 0 || name === machine || name === `${machine}.local`;
 }
