@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import { WebSocket } from 'ws';
 import { parseHeadlessArgs } from '../electron/headless/args.js';
 import { runHeadless } from '../electron/headless/run.js';
 
@@ -12,13 +13,22 @@ const [dataDir, rendererDir] = process.argv.slice(2) as [string, string];
 const app = await runHeadless(parseHeadlessArgs(['--port', '0', '--data-dir', dataDir]), process.env, join(import.meta.dirname, '..'), {}, { rendererDir });
 const reader = () => new Database(join(dataDir, 'messages.sqlite'), { readonly: true, fileMustExist: true });
 
-type Request = { id: number; op: 'arm' } | { id: number; op: 'collect'; ids: string[] } | { id: number; op: 'stop' };
+type Request = { id: number; op: 'arm' } | { id: number; op: 'frame'; last: string } | { id: number; op: 'collect'; ids: string[] } | { id: number; op: 'stop' };
 
 let seen: string[] = [];
 let first = 0;
 let cpu = process.cpuUsage();
 let onSeen: (() => void) | null = null;
 const lag = monitorEventLoopDelay({ resolution: 5 });
+// Stage timing: every text frame sent to a panel since `arm` (when queued on the socket, when written).
+let sent: Array<{ at: number; written: number; text: string }> = [];
+const send = WebSocket.prototype.send as (this: WebSocket, data: unknown, options: object, cb: (err?: Error) => void) => void;
+// The product sends text without options or callback (ws-bridge.ts); the callback marks when it was written.
+WebSocket.prototype.send = function (this: WebSocket, data: unknown) {
+  const entry = { at: Date.now(), written: 0, text: typeof data === 'string' ? data : '' };
+  sent.push(entry);
+  send.call(this, data, {}, () => (entry.written = Date.now()));
+} as typeof WebSocket.prototype.send;
 app.core.bus.on('message.created', (m) => {
   if (!first) first = Date.now();
   seen.push(m.id);
@@ -30,6 +40,7 @@ process.on('message', (req: Request) => {
   switch (req.op) {
     case 'arm':
       seen = [];
+      sent = [];
       first = 0;
       lag.reset();
       lag.enable();
@@ -54,6 +65,11 @@ process.on('message', (req: Request) => {
         reply({ first, stored: at, cpuMs: (used.user + used.system) / 1000, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size });
       };
       return check();
+    }
+    case 'frame': {
+      // Asked once the page showed it: the frame carrying the last message, queued and written to the socket.
+      const frame = sent.find((f) => f.text.includes(`"id":"${req.last}"`));
+      return reply({ sent: frame?.at ?? null, written: frame?.written || null, each: sent.map((f) => [f.written, f.text.length]) });
     }
     case 'stop':
       // A normal exit, so --cpu-prof writes its profile.

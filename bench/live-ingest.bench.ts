@@ -5,6 +5,8 @@
 // to the last one both stored (committed) and on screen in the panel; then a second burst while the
 // reader is scrolled up: their place must hold and the pill must count every new message.
 // Prints figures per round and medians. Needs the panel built (`npm run build`, or BENCH_RENDERER_DIR).
+// Per round it also prints where the last message's time goes after it was stored: its frame queued
+// and written on the panel's socket (app process), received in the page, its row in the DOM, on screen.
 // BENCH_CPU_PROF=<dir> writes a CPU profile of the app process there.
 // Run: npx vitest run -c vitest.bench.config.ts bench/live-ingest.bench.ts
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -40,21 +42,30 @@ const WATCH = `() => {
   const list = document.querySelector('[data-testid="message-list"]');
   const w = { shown: {}, pill: [], long: [], stop: false };
   new PerformanceObserver((l) => l.getEntries().forEach((e) => w.long.push(e.duration))).observe({ type: 'longtask' });
+  // Checked in a task posted from the frame callback, i.e. after the frame's rendering: a row inserted by
+  // a later callback of the same frame was painted in it too (one read later in the frame would miss it).
+  const post = new MessageChannel();
+  let at = 0;
+  post.port1.onmessage = () => check(at);
   const frame = () => {
     if (w.stop) return;
+    at = Date.now();
+    post.port2.postMessage(0);
+    requestAnimationFrame(frame);
+  };
+  const check = (now) => {
     const box = list.getBoundingClientRect();
     const rows = list.querySelectorAll('[data-message-id]');
     for (let i = rows.length - 1; i >= 0; i--) {
       const r = rows[i].getBoundingClientRect();
       if (r.bottom <= box.bottom + 1 && r.top >= box.top - 1) {
         const id = rows[i].dataset.messageId;
-        if (!(id in w.shown)) w.shown[id] = Date.now();
+        if (!(id in w.shown)) w.shown[id] = now;
         break;
       }
     }
     const pill = document.querySelector('[data-testid="jump-to-present"]')?.textContent ?? '';
-    if (w.pill.at(-1)?.[1] !== pill) w.pill.push([Date.now(), pill]);
-    requestAnimationFrame(frame);
+    if (w.pill.at(-1)?.[1] !== pill) w.pill.push([now, pill]);
   };
   requestAnimationFrame(frame);
   window.__watch = w;
@@ -74,6 +85,29 @@ const STATE = `(() => {
   const rows = [...list.querySelectorAll('[data-message-id]')];
   return { scrollTop: list.scrollTop, scrollHeight: list.scrollHeight, clientHeight: list.clientHeight, rows: rows.length, firstRow: rows[0]?.dataset.messageId, lastRow: rows.at(-1)?.dataset.messageId, pill: document.querySelector('[data-testid="jump-to-present"]')?.textContent ?? null };
 })()`;
+
+// Stage timing in the page (before its scripts): when each WebSocket frame arrived (kept whole, so the
+// one carrying a given id can be found afterwards) and when each row first entered the DOM.
+const STAGES = `(() => {
+  const s = { frames: [], rows: {} };
+  window.__stages = s;
+  const Ws = window.WebSocket;
+  window.WebSocket = class extends Ws {
+    constructor(...a) {
+      super(...a);
+      this.addEventListener('message', (e) => s.frames.push([Date.now(), String(e.data)]));
+    }
+  };
+  new MutationObserver((ms) => {
+    const t = Date.now();
+    for (const m of ms) for (const n of m.addedNodes) {
+      if (n.nodeType !== 1) continue;
+      const all = n.matches?.('[data-message-id]') ? [n] : [];
+      for (const r of all.concat([...n.querySelectorAll('[data-message-id]')])) if (!(r.dataset.messageId in s.rows)) s.rows[r.dataset.messageId] = t;
+    }
+  }).observe(document, { childList: true, subtree: true });
+})()`;
+const FRAME_IN = `(id) => { const s = window.__stages; const f = s.frames.find((f) => f[1].includes('"id":"' + id + '"')); const r = { received: f ? f[0] : null, inDom: s.rows[id] ?? null, each: s.frames.map((f) => [f[0], f[1].length]) }; s.frames = []; return r; }`;
 
 const rate = (n: number, ms: number) => Math.round(n / (Math.max(ms, 1) / 1000));
 const step = (what: string) => process.env.BENCH_DEBUG && console.error(`${new Date().toISOString()} ${what}`);
@@ -132,6 +166,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
     console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     step('browser up');
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await page.addInitScript(STAGES);
     await page.goto(app.ready.url);
     await page.locator('[data-testid="status"][data-state="connected"]').waitFor({ timeout: 60_000 });
     await page.evaluate(`(${WATCH})()`);
@@ -153,6 +188,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       // Following: the newest message must be stored and on screen.
       step('ours burst');
       await app.ask('arm');
+      await page.evaluate('window.__stages.frames = []');
       const ids = await fake.burst(N);
       const ours = await app.ask<Received>('collect', { ids });
       step('ours stored');
@@ -168,6 +204,15 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
         else await page.evaluate(`(l => l.scrollTo(0, l.scrollHeight))(document.querySelector('[data-testid="message-list"]'))`);
       }
       const done = Math.max(ours.stored, shownAt);
+      const inPage = (await page.evaluate(`(${FRAME_IN})(${JSON.stringify(ids.at(-1))})`)) as { received: number | null; inDom: number | null; each: number[][] };
+      const onWire = await app.ask<{ sent: number | null; written: number | null; each: number[][] }>('frame', { last: ids.at(-1) });
+      // Per frame (same order on both ends): how far behind the socket write the page received it.
+      // Matched by position: only meaningful when the page got exactly the frames sent since `arm`.
+      const behind = inPage.each.length === onWire.each.length ? inPage.each.map((f, i) => f[0]! - onWire.each[i]![0]!) : [];
+      const pick = (q: number) => behind[Math.min(behind.length - 1, Math.floor(q * behind.length))] ?? 'n/a';
+      console.log(`round ${round} wire: ${onWire.each.length} frames sent, ${inPage.each.length} received, ${(onWire.each.reduce((n, f) => n + f[1]!, 0) / 1e6).toFixed(1)} MB; page behind the write at 10/50/90/100 % of frames: ${[0.1, 0.5, 0.9, 1].map(pick).join(' / ')} ms; burst on the wire ${(onWire.each.at(-1)?.[0] ?? 0) - (onWire.each[0]?.[0] ?? 0)} ms`);
+      const since = (t: number | null) => (t === null ? 'n/a' : `${t < ours.stored ? '' : '+'}${t - ours.stored}`);
+      console.log(`round ${round} stages of the last message (ms after stored; first→stored ${ours.stored - ours.first}): frame queued ${since(onWire.sent)}, written ${since(onWire.written)}, received in page ${since(inPage.received)}, row in DOM ${since(inPage.inDom)}, on screen ${since(shownAt)}`);
 
       // Reading back: scrolled up, the reader's row must stay put and the pill count the whole burst.
       await page.evaluate(`document.querySelector('[data-testid="message-list"]').scrollBy(0, -3000)`);
