@@ -7,7 +7,7 @@ import { isLottie } from '../../electron/core/messages/sticker-animations.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { seedDemo } from '../fake-discord/demo-data.js';
 import { ACTION_ROW_EXAMPLE } from '../renderer/fixtures/discord-docs/payloads-components.js';
-import { configuredEnv, coreFor, nextEvent, waitState, type World, eachWorld, startConnected } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, type World, eachWorld, startConnected } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
@@ -94,9 +94,7 @@ describe('components and stickers, live and stored', { timeout: 40_000 }, () => 
   it('the demo seeds buttons and a menu, a Lottie sticker whose animation the core can fetch, and a video preview', async () => {
     const seed = seedDemo(world.fake, 'demo.bot-token.0123456789-abcdefghij', 0);
     core = await coreFor(world, { DISCORD_TOKEN: seed.token, DISCORD_GUILD_ID: seed.guildId, DISCORD_CHANNEL_ID: seed.channelId });
-    const connected = waitState(core, 'connected', 15_000);
-    await core.monitor.start();
-    await connected;
+    await startConnected(core);
     const r = await core.dispatch('messages.list', { limit: 50 });
     const views = r.ok ? r.value.map((m) => m.view) : [];
     const rows = views.find((v) => v?.components)?.components;

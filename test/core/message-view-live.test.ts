@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { seedDemo } from '../fake-discord/demo-data.js';
-import { configuredEnv, coreFor, nextEvent, TOKEN, waitState, type World, eachWorld, startConnected } from '../helpers/world.js';
+import { configuredEnv, coreFor, nextEvent, TOKEN, type World, eachWorld, startConnected } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
@@ -90,9 +90,7 @@ describe('message view data, live', { timeout: 40_000 }, () => {
     // Without the weeks of history (demo-history.test.ts covers those): the newest 50 are the rich ones.
     const seed = seedDemo(world.fake, 'demo.bot-token.0123456789-abcdefghij', 0);
     core = await coreFor(world, { DISCORD_TOKEN: seed.token, DISCORD_GUILD_ID: seed.guildId, DISCORD_CHANNEL_ID: seed.channelId });
-    const connected = waitState(core, 'connected', 15_000);
-    await core.monitor.start();
-    await connected;
+    await startConnected(core);
     const listed = await core.dispatch('messages.list', { limit: 50 });
     const views = listed.ok ? listed.value.map((m) => m.view) : [];
     expect(views.some((v) => v?.type === 7)).toBe(true);
