@@ -170,7 +170,17 @@ export const coreEn = {
   // History backfill (electron/core/history/backfill.ts)
   'backfill.paused': 'Continues when the bot is connected.',
   'backfill.failed':
-    "History backfill stopped: {{detail}}. Check the bot's Read Message History permission, then start it again; it continues where it stopped.",
+    'History backfill stopped: {{reason}}. It tries again by itself at {{at, datetime}}; Start backfill in History → Backfill tries now, from where it stopped.',
+  // Why reading the channel's history failed (backfill, catch-up): what happened and what to do.
+  'history.why.lacks': "the bot lacks {{permission}} in #{{channel}}; give its role {{permission}} (Server Settings → Roles, or the channel's Permissions)",
+  'history.why.noAccess': "Discord refused access to the channel (Missing Access); give the bot's role View Channel and Read Message History there",
+  'history.why.noPermission': "Discord refused: the bot lacks a permission in the channel (Missing Permissions); check its role's View Channel and Read Message History",
+  'history.why.unavailable': 'Discord is unavailable (HTTP {{status}})',
+  'history.why.refused': 'Discord refused the request (HTTP {{status}}: {{detail}})',
+  'history.why.unreachable': 'Discord could not be reached ({{detail}}); check the network',
+  'history.why.other': '{{detail}}',
+  'permission.viewChannel': 'View Channel',
+  'permission.readMessageHistory': 'Read Message History',
   'backfill.allMessages': 'all messages',
   'backfill.upTo': { one: 'up to {{count}} message', other: 'up to {{count}} messages' },
   'backfill.anyAge': 'any age',

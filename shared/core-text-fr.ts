@@ -146,7 +146,16 @@ export const coreFr: CoreTranslation = {
 
   'backfill.paused': 'Reprendra quand le bot sera connecté.',
   'backfill.failed':
-    'Récupération de l’historique arrêtée : {{detail}}. Vérifiez la permission Voir les anciens messages du bot, puis relancez-la ; elle reprendra là où elle s’est arrêtée.',
+    'Récupération de l’historique arrêtée : {{reason}}. Nouvel essai automatique le {{at, datetime}} ; « Lancer la récupération » (Historique → Récupération) réessaie tout de suite, là où elle s’est arrêtée.',
+  'history.why.lacks': 'le bot n’a pas la permission {{permission}} dans #{{channel}} ; donnez {{permission}} à son rôle (Paramètres du serveur → Rôles, ou Permissions du salon)',
+  'history.why.noAccess': 'Discord a refusé l’accès au salon (Missing Access) ; donnez au rôle du bot Voir le salon et Voir les anciens messages dans ce salon',
+  'history.why.noPermission': 'Discord a refusé : il manque une permission au bot dans le salon (Missing Permissions) ; vérifiez Voir le salon et Voir les anciens messages de son rôle',
+  'history.why.unavailable': 'Discord est indisponible (HTTP {{status}})',
+  'history.why.refused': 'Discord a refusé la requête (HTTP {{status}} : {{detail}})',
+  'history.why.unreachable': 'Discord est injoignable ({{detail}}) ; vérifiez le réseau',
+  'history.why.other': '{{detail}}',
+  'permission.viewChannel': 'Voir le salon',
+  'permission.readMessageHistory': 'Voir les anciens messages',
   'backfill.allMessages': 'tous les messages',
   'backfill.upTo': { one: 'jusqu’à {{count}} message', other: 'jusqu’à {{count}} messages' },
   'backfill.anyAge': 'quel que soit leur âge',

@@ -44,6 +44,8 @@ export interface CoreOptions {
   update?: Pick<UpdateServiceOptions, 'pipeline' | 'detect' | 'handover'>;
   /** Timing knobs for tests (watchdog, retry, stop cap). */
   monitorTuning?: Partial<Omit<MonitorOptions, 'target' | 'logger' | 'bus' | 'store' | 'lastSeen'>>;
+  /** Backfill retry delays (tests). */
+  historyTuning?: { backfillRetryMs?: readonly number[] };
 }
 
 export interface Core {
@@ -115,6 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger: log.logger,
     channelId: () => settings.effective().channelId,
     fetchSettings: () => settings.effective(),
+    ...options.historyTuning,
   });
   const archive = createArchiveArea({
     dataDir: options.paths.dataDir,

@@ -35,8 +35,8 @@ export function applyFetchSettings(backfill: Backfill, wanted: BackfillOptions, 
   const sameChannel = (job.channelId ?? channelId) === channelId;
   const same = sameChannel && sameOptions(job.options, wanted);
   if (same) {
-    // Done or cancelled: nothing to do. Paused or failed: continue where it stopped.
-    if (job.state === 'paused' || job.state === 'failed') backfill.connected(true);
+    // Done or cancelled: nothing to do. Paused: continue where it stopped; failed: once its retry is due.
+    if (job.state === 'paused' || job.state === 'failed') backfill.connected();
     return;
   } else if (active && sameChannel && !previous) {
     return;

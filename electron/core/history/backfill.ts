@@ -9,9 +9,12 @@ import type { EventBus } from '../event-bus.js';
 import { writePrivateFileSync } from '../fs-modes.js';
 import { say } from '../log/say.js';
 import type { HistorySource } from './discord-source.js';
+import { readFailure } from './read-failure.js';
 
 const PAGE = 100;
 const HOUR = 3_600_000;
+/** Waits before retrying a failed job (the last repeats): a missing permission or an outage is not fixed in seconds. */
+export const BACKFILL_RETRY_MS = [30_000, 120_000, 600_000, 1_800_000];
 
 export interface Job {
   options: BackfillOptions;
@@ -43,6 +46,8 @@ export interface BackfillDeps {
   /** The oldest stored message of the channel, where a new job starts. */
   oldestStored: () => { id: string; createdAt: number } | null;
   now?: () => number;
+  /** Retry delays after a failure (default BACKFILL_RETRY_MS); tests shorten them. */
+  retryMs?: readonly number[];
 }
 
 const idle = (): Job => ({ options: { mode: 'recent', limit: null, periodHours: null }, state: 'idle', cursor: null, cutoff: null, fromTime: null, fetched: 0, stored: 0, reachedAt: null, message: null });
@@ -56,6 +61,10 @@ export class Backfill {
   private runStart = { at: 0, fetched: 0 };
   private channelCreatedAt: number | null = null;
   private readonly now: () => number;
+  /** Failures in a row, and when the next retry is due: null for a job failed in an earlier run (due at once). */
+  private failures = 0;
+  private retryAt: number | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly d: BackfillDeps) {
     this.now = d.now ?? Date.now;
@@ -81,6 +90,7 @@ export class Backfill {
   /** Starts a new job ("recent" stops any). Continues from the oldest stored message. `by`: who asked, for the log. */
   start(options: BackfillOptions, by: 'panel' | 'settings' = 'panel'): BackfillView {
     this.stopRun();
+    this.failures = 0;
     if (options.mode === 'recent') {
       this.set({ ...idle(), options });
       return this.view();
@@ -103,7 +113,8 @@ export class Backfill {
   }
 
   cancel(): BackfillView {
-    if (this.job.state === 'running' || this.job.state === 'paused') {
+    // A failed job waiting for its retry can be cancelled too: the retry is dropped.
+    if (this.job.state === 'running' || this.job.state === 'paused' || this.job.state === 'failed') {
       this.stopRun();
       this.set({ ...this.job, state: 'cancelled', ...said(null) });
       say(this.d.logger, 'info', coreText('backfill.log.cancelled', { count: this.job.fetched }));
@@ -111,12 +122,25 @@ export class Backfill {
     return this.view();
   }
 
-  /** The bot is connected (again): a waiting job continues; `failed` ones too when asked (the settings' job, retried once per connection). */
-  connected(retryFailed = false): void {
-    if (this.job.state === 'paused' || (retryFailed && this.job.state === 'failed')) {
-      this.set({ ...this.job, state: 'running', ...said(null) });
-      this.kick();
-    }
+  /**
+   * The bot is connected (again): a waiting job continues. A failed one only once its retry is due:
+   * a resume or a repeated "connected" status is no reason to ask Discord again (its timer retries).
+   */
+  connected(): void {
+    const due = this.job.state === 'failed' && (this.retryAt === null || this.now() >= this.retryAt);
+    if (this.job.state === 'paused' || due) this.resume();
+  }
+
+  private resume(): void {
+    this.clearRetry();
+    this.set({ ...this.job, state: 'running', ...said(null) });
+    this.kick();
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.retryAt = null;
   }
 
   /** Resolves when the current run ends (tests, shutdown). */
@@ -139,8 +163,26 @@ export class Backfill {
   }
 
   private stopRun(): void {
+    this.clearRetry();
     this.abort?.abort();
     this.abort = null;
+  }
+
+  /** Stops the job with why, and schedules its retry on the backoff (offline, it waits for the connection instead). */
+  private fail(err: unknown): void {
+    const delays = this.d.retryMs ?? BACKFILL_RETRY_MS;
+    const delay = delays[Math.min(this.failures, delays.length - 1)] ?? BACKFILL_RETRY_MS[0]!;
+    this.failures++;
+    const reason = readFailure(err);
+    this.clearRetry();
+    this.retryAt = this.now() + delay;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.job.state === 'failed') this.resume();
+    }, delay);
+    this.retryTimer.unref();
+    this.set({ ...this.job, state: 'failed', ...said(coreText('backfill.failed', { reason: reason.i18n, at: this.retryAt })) });
+    say(this.d.logger, 'warn', coreText('backfill.log.stopped', { count: this.job.fetched, detail: reason.i18n }));
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -151,6 +193,9 @@ export class Backfill {
         return;
       }
       this.channelCreatedAt = source.channelCreatedAt;
+      // Without Read Message History Discord answers empty pages: the job would end "done" having read nothing.
+      const lacking = source.accessProblem();
+      if (lacking) return this.fail(lacking);
       const { limit } = this.job.options;
       const want = limit === null ? PAGE : Math.min(PAGE, limit - this.job.fetched);
       if (want <= 0) return this.finish();
@@ -159,14 +204,14 @@ export class Backfill {
         page = await source.fetchBefore(this.job.cursor, want);
       } catch (err) {
         if (signal.aborted) return;
-        const text = err instanceof Error ? err.message : String(err);
-        // Offline: wait for the connection. Anything else (no Read Message History…): say it.
-        if (!this.d.source()) this.set({ ...this.job, state: 'paused', ...said(coreText('backfill.paused')) });
-        else this.set({ ...this.job, state: 'failed', ...said(coreText('backfill.failed', { detail: text })) });
-        say(this.d.logger, 'warn', coreText('backfill.log.stopped', { count: this.job.fetched, detail: text }));
+        // Offline: wait for the connection. Anything else (an outage, a refusal): say why, retry later.
+        if (this.d.source()) return this.fail(err);
+        this.set({ ...this.job, state: 'paused', ...said(coreText('backfill.paused')) });
+        say(this.d.logger, 'warn', coreText('backfill.log.stopped', { count: this.job.fetched, detail: readFailure(err).i18n }));
         return;
       }
       if (signal.aborted) return;
+      this.failures = 0;
       const cutoff = this.job.cutoff;
       const inPeriod = cutoff === null ? page : page.filter((m) => m.createdAt >= cutoff);
       const stored = source.store(inPeriod);

@@ -1,16 +1,19 @@
 // Where a backfill reads from: the monitor's connected client (so names resolve and messages
 // convert exactly as live ones do) and where it writes: the sink's batched storage. Nothing is
 // announced to the panel as new: history is older than what the reader sees.
-import type { Guild, Message, TextBasedChannel } from 'discord.js';
+import type { Guild, GuildBasedChannel, Message, TextBasedChannel } from 'discord.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import type { MessageSink } from '../bot/message-sink.js';
 import { toChatMessage } from '../bot/to-chat-message.js';
+import { historyAccessProblem, type HistoryAccessError } from './read-failure.js';
 
 export interface HistorySource {
   /** When the channel was created (epoch ms): nothing older exists. */
   channelCreatedAt: number;
   /** Up to `limit` messages older than `before` (or the newest ones), newest first. */
   fetchBefore(before: string | null, limit: number): Promise<ChatMessage[]>;
+  /** What the bot lacks to read the history here (Discord would answer empty pages), or null. */
+  accessProblem(): HistoryAccessError | null;
   /** Stores what is not stored yet; answers how many were new. */
   store(messages: readonly ChatMessage[]): number;
 }
@@ -21,6 +24,7 @@ const timeOf = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOC
 export function discordHistorySource(channel: TextBasedChannel & { guild: Guild }, sink: MessageSink): HistorySource {
   return {
     channelCreatedAt: timeOf(channel.id),
+    accessProblem: () => historyAccessProblem(channel as GuildBasedChannel),
     async fetchBefore(before, limit) {
       const page = [...(await channel.messages.fetch({ limit, cache: false, ...(before ? { before } : {}) })).values()] as Message[];
       await sink.names.resolve(channel.guild, new Set(page.map((m) => m.author.id)));

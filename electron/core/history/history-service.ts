@@ -22,6 +22,8 @@ export interface HistoryDeps {
   channelId: () => string;
   /** FETCH_MODE / FETCH_LIMIT / FETCH_PERIOD as they are now (settings, or the environment). */
   fetchSettings: () => FetchSettings;
+  /** Backfill retry delays after a failure (tests shorten them). */
+  backfillRetryMs?: readonly number[];
 }
 
 export function createHistory(d: HistoryDeps) {
@@ -37,6 +39,7 @@ export function createHistory(d: HistoryDeps) {
     logger: d.logger,
     source: () => d.monitor.historySource(),
     channelId: d.channelId,
+    ...(d.backfillRetryMs ? { retryMs: d.backfillRetryMs } : {}),
     oldestStored: () => {
       const row = oldest.get(d.channelId());
       return row ? { id: row.id, createdAt: row.created_at } : null;
