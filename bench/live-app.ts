@@ -23,11 +23,11 @@ const lag = monitorEventLoopDelay({ resolution: 5 });
 // Stage timing: every text frame sent to a panel since `arm` (when queued on the socket, when written).
 let sent: Array<{ at: number; written: number; text: string }> = [];
 const send = WebSocket.prototype.send as (this: WebSocket, data: unknown, options: object, cb: (err?: Error) => void) => void;
-// The product sends text without options or callback (ws-bridge.ts); the callback marks when it was written.
-WebSocket.prototype.send = function (this: WebSocket, data: unknown) {
+// The product sends text with at most a callback (ws-bridge.ts); ours marks when it was written, then calls the product's.
+WebSocket.prototype.send = function (this: WebSocket, data: unknown, cb?: (err?: Error) => void) {
   const entry = { at: Date.now(), written: 0, text: typeof data === 'string' ? data : '' };
   sent.push(entry);
-  send.call(this, data, {}, () => (entry.written = Date.now()));
+  send.call(this, data, {}, (err) => ((entry.written = Date.now()), typeof cb === 'function' && cb(err)));
 } as typeof WebSocket.prototype.send;
 app.core.bus.on('message.created', (m) => {
   if (!first) first = Date.now();

@@ -2,6 +2,7 @@
 // The preload bridge, the WebSocket bridge and the renderer's API type all derive from it.
 import type { z } from 'zod';
 import type { ArchiveStatus, BackupInfo, DeleteAllCheck, DeleteProgress, ExportResult } from './archive.js';
+import type { MessagesSkipped } from './live-flow.js';
 import * as a from './archive-schemas.js';
 import * as s from './schemas.js';
 import type {
@@ -98,6 +99,8 @@ export const events = {
   'message.created': event<ChatMessage>(),
   'message.updated': event<ChatMessage>(),
   'message.deleted': event<{ id: string; channelId: string }>(),
+  /** WebSocket panels only: new messages not sent one by one because the panel was behind (live-flow.ts). */
+  'message.skipped': event<MessagesSkipped>(),
   'history.backfill': event<BackfillView>(),
   'log.entry': event<LogEntry>(),
   'settings.changed': event<SettingsView>(),

@@ -31,5 +31,22 @@ export type ClientFrame = z.infer<typeof clientFrame>;
 
 export type EventFrame = { type: 'event'; event: string; payload: unknown };
 
-/** `batch`: the events of one server turn (a burst) in one WebSocket message, oldest first. */
-export type ServerFrame = { type: 'reply'; id: number; reply: Envelope } | EventFrame | { type: 'batch'; frames: EventFrame[] };
+/**
+ * `hello`: the server's first message; `ack: true` asks the page to acknowledge every message it reads
+ * (live-flow.ts). `batch`: the events of one server turn (a burst) in one WebSocket message, oldest first.
+ */
+export type ServerFrame = { type: 'hello'; ack: boolean } | { type: 'reply'; id: number; reply: Envelope } | EventFrame | { type: 'batch'; frames: EventFrame[] };
+
+export const HELLO_TEXT = JSON.stringify({ type: 'hello', ack: true } satisfies ServerFrame);
+
+/** The page's acknowledgement of one server message it has read: that message's length (String.length). */
+export const ackText = (chars: number): string => `{"type":"ack","chars":${chars}}`;
+
+// Exactly what ackText writes: no JSON.parse (and no zod) for the most frequent client frame.
+const ACK = /^\{"type":"ack","chars":(0|[1-9][0-9]{0,9})\}$/;
+
+/** The length an ack frame acknowledges, or null when `text` is not an ack. */
+export function parseAck(text: string): number | null {
+  const m = ACK.exec(text);
+  return m ? Number(m[1]) : null;
+}

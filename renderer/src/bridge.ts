@@ -2,7 +2,7 @@
 // (headless mode) the same API runs over a WebSocket authenticated by the panel's access token.
 import { createApi, type Api, type Envelope, type Transport } from '../../shared/api.js';
 import type { CommandName, EventName } from '../../shared/contract.js';
-import { CLOSE, WS_PATH, type ServerFrame } from '../../shared/ws-protocol.js';
+import { ackText, CLOSE, WS_PATH, type ServerFrame } from '../../shared/ws-protocol.js';
 import { adoptUrlToken, checkAccess, saveToken, storedToken, type Access } from './lib/access-token.js';
 
 declare global {
@@ -57,14 +57,18 @@ export function createWsTransport(options: WsOptions): WsTransport {
       const ws = new WebSocket(token ? `${options.url}?token=${encodeURIComponent(token)}` : options.url);
       socket = ws;
       let opened = false;
+      // Set by the server's hello: it then sends new messages only as fast as we say we read them.
+      let acks = false;
       ws.onopen = () => {
         opened = true;
         setState('open');
         resolve(ws);
       };
       ws.onmessage = (ev) => {
-        const frame = JSON.parse(String(ev.data)) as ServerFrame;
-        if (frame.type === 'reply') {
+        const text = String(ev.data);
+        const frame = JSON.parse(text) as ServerFrame;
+        if (frame.type === 'hello') acks = frame.ack === true;
+        else if (frame.type === 'reply') {
           pending.get(frame.id)?.(frame.reply);
           pending.delete(frame.id);
           unanswered.delete(frame.id);
@@ -72,6 +76,8 @@ export function createWsTransport(options: WsOptions): WsTransport {
           // A batch holds the events of one server turn (a burst), oldest first.
           for (const f of frame.type === 'batch' ? frame.frames : [frame]) listeners.get(f.event)?.forEach((l) => l(f.payload));
         }
+        // Read (and handed to the page): the server may send that much more.
+        if (acks && ws.readyState === WebSocket.OPEN) ws.send(ackText(text.length));
       };
       ws.onclose = (ev) => {
         ready = null;

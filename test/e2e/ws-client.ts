@@ -17,6 +17,7 @@ export function panelClient(panelUrl: string): Promise<PanelClient> {
   const listeners: Array<(event: string, payload: unknown) => void> = [];
   ws.on('message', (data) => {
     const frame = JSON.parse(String(data)) as ServerFrame;
+    if (frame.type === 'hello') return;
     if (frame.type === 'reply') pending.get(frame.id)?.(frame.reply);
     // The events of one server turn come as one batch frame.
     else for (const f of frame.type === 'batch' ? frame.frames : [frame]) listeners.forEach((l) => l(f.event, f.payload));

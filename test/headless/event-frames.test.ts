@@ -21,12 +21,15 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.close());
 
-/** A panel socket recording every WebSocket message it receives, parsed. */
+/** A panel socket recording every WebSocket message it receives after the server's hello, parsed. */
 async function panelSocket(): Promise<{ ws: WebSocket; messages: ServerFrame[] }> {
   const ws = new WebSocket(`ws://127.0.0.1:${panel.port}/api?token=${ACCESS}`);
   const messages: ServerFrame[] = [];
-  ws.on('message', (data) => messages.push(JSON.parse(String(data)) as ServerFrame));
+  const hello = new Promise<ServerFrame>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)) as ServerFrame)));
   await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
+  // The first message says the server takes acknowledgements (flow control: panel-flow.test.ts).
+  expect(await hello).toEqual({ type: 'hello', ack: true });
+  ws.on('message', (data) => messages.push(JSON.parse(String(data)) as ServerFrame));
   return { ws, messages };
 }
 

@@ -130,7 +130,11 @@ export function request(port: number, method: string, path: string, headers: Rec
 export function connectWs(port: number, query = `?token=${ACCESS}`, headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/api${query}`, { headers });
-    ws.once('open', () => resolve(ws));
+    // Open once the server's hello (its first message) is read, so a test's next message is its own.
+    ws.once('open', () => {
+      ws.once('message', () => resolve(ws));
+      ws.once('close', () => resolve(ws));
+    });
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
   });

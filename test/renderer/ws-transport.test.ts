@@ -127,6 +127,28 @@ describe('WebSocket transport against a real server', () => {
     }
   });
 
+  it('acknowledges every message it read with its length once the server said hello (flow control), and never before', async () => {
+    const event = (content: string) => JSON.stringify({ type: 'event', event: 'message.created', payload: { content } });
+    const texts = [JSON.stringify({ type: 'hello', ack: true }), event('a'), JSON.stringify({ type: 'batch', frames: [JSON.parse(event('bé'))] })];
+    const acks: string[] = [];
+    const panel = await startFakePanel(TOKEN, (ws) => {
+      ws.on('message', (d) => acks.push(String(d)));
+      ws.send(event('before hello'));
+      for (const text of texts) ws.send(text);
+    });
+    try {
+      const { transport } = transportFor(panel.origin, { value: TOKEN });
+      const seen: string[] = [];
+      transport.subscribe('message.created', (m) => seen.push((m as { content: string }).content));
+      await vi.waitFor(() => expect(acks).toHaveLength(3), { timeout: 5000 });
+      expect(acks).toEqual(texts.map((t) => `{"type":"ack","chars":${t.length}}`));
+      expect(seen).toEqual(['before hello', 'a', 'bé']);
+      transport.close();
+    } finally {
+      await panel.close();
+    }
+  });
+
   it('a server that is not there still ends in "closed" (the reconnect banner is right then)', async () => {
     const panel = await startFakePanel(TOKEN);
     await panel.close();

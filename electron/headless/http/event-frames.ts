@@ -1,16 +1,44 @@
 // Core events to every panel socket, one WebSocket message per event-loop turn: during a 10,000-message
 // burst one send (and one write syscall, one `message` event and JSON.parse in the page) per message
 // per panel was the biggest cost after discord.js itself. Each event is serialised once for all panels.
+// A panel that is behind (live-flow.ts) is not sent new messages: they are counted, and once it has
+// caught up it gets one `message.skipped` notice with the newest of them.
 import type { EventBus } from '../../core/event-bus.js';
+import { snowflakeCompare } from '../../core/messages/store.js';
+import { SKIPPED_NEWEST } from '../../../shared/live-flow.js';
+import { NewestMessages } from './newest-messages.js';
 
 export interface FrameSink {
   /** Sends one text message (already JSON) to the panel. */
   sendText(text: string): void;
+  /** True while the panel has more unread than the window: new messages are counted instead of sent. Absent: never behind. */
+  behind?(): boolean;
 }
 
+const OTHER = 0;
+const CREATED = 1;
+/** An edit or deletion of one message. */
+const CHANGED = 2;
+
+interface Queued {
+  text: string;
+  kind: typeof OTHER | typeof CREATED | typeof CHANGED;
+  id: string;
+}
+
+/** New messages not sent to one panel, oldest to newest. */
+interface Run {
+  count: number;
+  firstId: string;
+  lastId: string;
+}
+
+const batch = (texts: string[]) => (texts.length === 1 ? texts[0]! : `{"type":"batch","frames":[${texts.join(',')}]}`);
+
 export class EventFrames {
-  private readonly sockets = new Set<FrameSink>();
-  private queued: string[] = [];
+  private readonly sockets = new Map<FrameSink, { run: Run | null }>();
+  private readonly newest = new NewestMessages(SKIPPED_NEWEST);
+  private queued: Queued[] = [];
   private turn: NodeJS.Immediate | null = null;
   private readonly off: () => void;
 
@@ -19,15 +47,30 @@ export class EventFrames {
       // No panel: nothing to serialise.
       if (!this.sockets.size) return;
       // A message's JSON comes from the bus (scrubbed, shared with the store row): the same text as stringifying the frame.
-      this.queued.push(json === undefined ? JSON.stringify({ type: 'event', event, payload }) : `{"type":"event","event":${JSON.stringify(event)},"payload":${json}}`);
+      const text = json === undefined ? JSON.stringify({ type: 'event', event, payload }) : `{"type":"event","event":${JSON.stringify(event)},"payload":${json}}`;
+      let kind: Queued['kind'] = OTHER;
+      let id = '';
+      if (event === 'message.created' || event === 'message.updated' || event === 'message.deleted') {
+        id = (payload as { id: string }).id;
+        kind = event === 'message.created' ? CREATED : CHANGED;
+        if (event === 'message.created') this.newest.added(id, json ?? JSON.stringify(payload));
+        else if (event === 'message.updated') this.newest.changed(id, json ?? JSON.stringify(payload));
+        else this.newest.deleted(id);
+      }
+      this.queued.push({ text, kind, id });
       this.turn ??= setImmediate(() => this.flush());
     });
   }
 
   /** Sends to `socket` from now on; returns the unsubscribe. */
   add(socket: FrameSink): () => void {
-    this.sockets.add(socket);
+    this.sockets.set(socket, { run: null });
     return () => void this.sockets.delete(socket);
+  }
+
+  /** The panel read what it was sent: if it caught up, it gets its notice now (after what is queued). */
+  drained(socket: FrameSink): void {
+    if (this.sockets.get(socket)?.run && !socket.behind?.()) this.flush();
   }
 
   /** Sends what is queued now (before a reply, so it never overtakes the events emitted before it). */
@@ -35,11 +78,20 @@ export class EventFrames {
     if (this.turn) clearImmediate(this.turn);
     this.turn = null;
     const frames = this.queued;
-    if (!frames.length) return;
     this.queued = [];
-    // A lone event keeps the plain frame; several go as one batch frame, oldest first.
-    const text = frames.length === 1 ? frames[0]! : `{"type":"batch","frames":[${frames.join(',')}]}`;
-    for (const socket of this.sockets) socket.sendText(text);
+    let all: string | undefined;
+    const created = frames.some((f) => f.kind === CREATED);
+    for (const [socket, state] of this.sockets) {
+      // The usual case: one text for every panel that keeps up.
+      if (!state.run && !(created && socket.behind?.())) {
+        if (frames.length) socket.sendText((all ??= batch(frames.map((f) => f.text))));
+        continue;
+      }
+      const out = this.filtered(frames, state, socket.behind?.() ?? false);
+      if (out.length) socket.sendText(batch(out));
+    }
+    // Nothing to send a notice from if no panel is left.
+    if (!this.sockets.size) this.newest.clear();
   }
 
   close(): void {
@@ -48,5 +100,30 @@ export class EventFrames {
     this.turn = null;
     this.queued = [];
     this.sockets.clear();
+    this.newest.clear();
+  }
+
+  /** One panel's frames while it is behind or has a run: new messages counted, then the notice once it caught up. */
+  private filtered(frames: Queued[], state: { run: Run | null }, behind: boolean): string[] {
+    const out: string[] = [];
+    for (const f of frames) {
+      if (f.kind === CREATED && (state.run || behind)) {
+        if (state.run) {
+          state.run.count++;
+          state.run.lastId = f.id;
+        } else state.run = { count: 1, firstId: f.id, lastId: f.id };
+        continue;
+      }
+      // A skipped message's edit is in the store (and in `newest`): the panel reads it from there.
+      if (f.kind === CHANGED && state.run && snowflakeCompare(f.id, state.run.firstId) >= 0) continue;
+      out.push(f.text);
+    }
+    if (state.run && !behind) {
+      const { count, firstId, lastId } = state.run;
+      const newest = this.newest.newest(Math.min(count, SKIPPED_NEWEST));
+      out.push(`{"type":"event","event":"message.skipped","payload":{"count":${count},"firstId":${JSON.stringify(firstId)},"lastId":${JSON.stringify(lastId)},"newest":[${newest.join(',')}]}}`);
+      state.run = null;
+    }
+    return out;
   }
 }

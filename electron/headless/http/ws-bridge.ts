@@ -3,7 +3,8 @@
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Envelope } from '../../../shared/api.js';
 import { COMMAND_RATE, WS_MAX_BUFFERED, WS_MAX_PAYLOAD } from '../../../shared/limits.js';
-import { CLOSE, type ServerFrame } from '../../../shared/ws-protocol.js';
+import { PANEL_WINDOW_CHARS } from '../../../shared/live-flow.js';
+import { CLOSE, HELLO_TEXT, parseAck, type ServerFrame } from '../../../shared/ws-protocol.js';
 import type { Core } from '../../core/app-core.js';
 import { parseClientFrame } from './frames.js';
 import { rateLimited, TokenBucket } from '../../core/token-bucket.js';
@@ -30,18 +31,30 @@ export function serveBridge(wss: WebSocketServer, core: Core, refusals: RefusalL
     // Upgraded after the handover began: straight to the new process.
     if (!drain.accepting) return drain.redirect(ws);
 
-    const sendText = (text: string) => {
-      if (ws.readyState !== ws.OPEN) return;
-      // A client that stops reading would make us queue events forever.
-      if (ws.bufferedAmount > WS_MAX_BUFFERED) return ws.terminate();
-      ws.send(text);
+    // Flow control (live-flow.ts): characters sent and acknowledged. A page that acknowledges is behind
+    // while it has not read a window's worth; one that does not, while its bytes wait to be written.
+    let sent = 0;
+    let acked = 0;
+    let acks = false;
+    const sink = {
+      sendText: (text: string) => {
+        if (ws.readyState !== ws.OPEN) return;
+        // A client that stops reading would make us queue events forever.
+        if (ws.bufferedAmount > WS_MAX_BUFFERED) return ws.terminate();
+        sent += text.length;
+        ws.send(text, written);
+      },
+      behind: () => (acks ? sent - acked : ws.bufferedAmount) > PANEL_WINDOW_CHARS,
     };
+    // Written to the kernel: a panel that does not acknowledge may have caught up.
+    const written = () => void (acks || events.drained(sink));
     const send = (frame: ServerFrame) => {
       // Events emitted before this reply go first (the panel may rely on their order).
       events.flush();
-      sendText(JSON.stringify(frame));
+      sink.sendText(JSON.stringify(frame));
     };
-    const unsubscribe = events.add({ sendText });
+    sink.sendText(HELLO_TEXT);
+    const unsubscribe = events.add(sink);
     ws.on('close', unsubscribe);
 
     const bucket = new TokenBucket(COMMAND_RATE);
@@ -49,7 +62,14 @@ export function serveBridge(wss: WebSocketServer, core: Core, refusals: RefusalL
       // Handing over: unanswered, so the panel re-sends it to the new process.
       if (!drain.accepting) return;
       if (isBinary) return ws.close(CLOSE.unsupportedData, 'Binary frames are not accepted: send JSON text.');
-      const parsed = parseClientFrame(String(data));
+      const text = String(data);
+      const read = parseAck(text);
+      if (read !== null) {
+        acks = true;
+        acked = Math.min(sent, acked + read);
+        return events.drained(sink);
+      }
+      const parsed = parseClientFrame(text);
       if (!parsed.ok) return ws.close(parsed.code, parsed.reason);
       const { id, command, arg } = parsed.frame;
       if (!bucket.take()) return send({ type: 'reply', id, reply: rateLimited(COMMAND_RATE) });

@@ -4,6 +4,7 @@ import { useApi, errorSentence, type ErrorSentence } from '../api-context';
 import { useCoreText } from '../i18n/core-text';
 import { onNextFrame } from '../lib/frame';
 import { initialMessages, messagesReducer } from '../lib/messages';
+import { messagesSkipped } from '../../../shared/live-flow';
 
 /** Rows per page read from the store (the server allows up to 500). */
 export const PAGE = 100;
@@ -46,6 +47,14 @@ export function useMessages() {
       api.on('message.deleted', ({ id }) => {
         flush();
         dispatch({ type: 'deleted', id });
+      }),
+      // The panel was behind: one notice for the messages it was not sent (WebSocket panels only).
+      api.on('message.skipped', (payload) => {
+        flush();
+        const notice = messagesSkipped.safeParse(payload);
+        if (notice.success) return dispatch({ type: 'skipped', ...notice.data });
+        // Not what the contract says: the window cannot be trusted to be whole, so the present is read again.
+        void api.messages.list({ limit: FIRST_PAGE }).then((messages) => live && dispatch({ type: 'window', messages, hasOlder: messages.length === FIRST_PAGE, atLatest: true }), () => undefined);
       }),
     ];
     api.messages.list({ limit: FIRST_PAGE }).then(

@@ -2,6 +2,7 @@
 // demand) plus live events, applied in batches (one per animation frame during a burst).
 // While the reader follows the newest messages the window is trimmed from the top; while they read
 // back nothing above them is dropped, so their position holds, and every live message is counted.
+import type { MessagesSkipped } from '../../../shared/live-flow';
 import type { ChatMessage } from '../../../shared/types';
 
 /** Kept while following the newest messages (older ones are a page load away). */
@@ -33,6 +34,8 @@ export type MessagesAction =
   | { type: 'loaded'; messages: ChatMessage[]; hasOlder?: boolean }
   | { type: 'created'; message: ChatMessage }
   | { type: 'createdMany'; messages: ChatMessage[] }
+  /** New messages the server did not send one by one (the panel was behind): counted, the newest shown when following. */
+  | ({ type: 'skipped' } & MessagesSkipped)
   | { type: 'updated'; message: ChatMessage }
   | { type: 'deleted'; id: string }
   | { type: 'older'; messages: ChatMessage[]; hasOlder: boolean }
@@ -102,6 +105,17 @@ function created(state: MessagesState, messages: ChatMessage[]): MessagesState {
   return bound({ ...state, items, received: state.received + added });
 }
 
+function skipped(state: MessagesState, notice: MessagesSkipped): MessagesState {
+  const received = state.received + notice.count;
+  if (!state.atLatest) return { ...state, received };
+  // Reading back: nothing is added under the reader; the present is a page load away (the pill).
+  if (!state.following) return { ...state, received, atLatest: false };
+  const newest = notice.newest.slice().sort(compareMessages);
+  // Every skipped message came with the notice: the window stays whole. Else it restarts at the newest.
+  if (newest.length >= notice.count) return bound({ ...state, received, items: merge(state.items, newest).items });
+  return { ...state, received, items: newest, hasOlder: true };
+}
+
 export function messagesReducer(state: MessagesState, action: MessagesAction): MessagesState {
   switch (action.type) {
     case 'loaded': {
@@ -113,6 +127,8 @@ export function messagesReducer(state: MessagesState, action: MessagesAction): M
       return created(state, [action.message]);
     case 'createdMany':
       return created(state, action.messages);
+    case 'skipped':
+      return skipped(state, action);
     case 'updated': {
       const shown = state.items.some((m) => m.id === action.message.id);
       if (!shown && !state.atLatest) return state;

@@ -1,0 +1,152 @@
+// Backpressure per panel socket (issue 9): a panel that does not read while 10,000 messages arrive
+// is not sent each of them; once it reads again it gets one exact "N skipped" notice with the newest.
+// A real panel server on a real core, a real `ws` client that pauses its socket and acknowledges
+// what it reads as the page does.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { Core } from '../../electron/core/app-core.js';
+import type { PanelServer } from '../../electron/headless/http-server.js';
+import { PANEL_WINDOW_CHARS, SKIPPED_NEWEST, type MessagesSkipped } from '../../shared/live-flow.js';
+import { ackText, type EventFrame, type ServerFrame } from '../../shared/ws-protocol.js';
+import type { ChatMessage } from '../../shared/types.js';
+import type { World } from '../helpers/world.js';
+import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
+
+let world: World;
+let core: Core;
+let panel: PanelServer;
+let fixture: TestPanel;
+
+beforeAll(async () => {
+  fixture = await startTestPanel();
+  ({ world, core, panel } = fixture);
+});
+afterAll(() => fixture.close());
+
+let next = 0;
+const message = (content = 'a live message with some ordinary words in it'): ChatMessage => ({
+  id: String(400000000000000000n + BigInt(++next)),
+  channelId: world.channelId,
+  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
+  content,
+  createdAt: next,
+  editedAt: null,
+  deleted: false,
+  attachments: [],
+  caughtUp: false,
+});
+
+interface Reader {
+  ws: WebSocket;
+  events: EventFrame[];
+  /** Characters of every server message received. */
+  chars: number;
+  hello: boolean;
+}
+
+/** A panel socket that acknowledges each message it reads once the server said hello (as renderer/src/bridge.ts does). */
+async function reader(acks = true): Promise<Reader> {
+  const ws = new WebSocket(`ws://127.0.0.1:${panel.port}/api?token=${ACCESS}`);
+  ws.on('error', () => undefined);
+  const r: Reader = { ws, events: [], chars: 0, hello: false };
+  ws.on('message', (data) => {
+    const text = String(data);
+    r.chars += text.length;
+    const frame = JSON.parse(text) as ServerFrame;
+    if (frame.type === 'hello') r.hello = frame.ack;
+    else if (frame.type === 'batch') r.events.push(...frame.frames);
+    else if (frame.type === 'event') r.events.push(frame);
+    if (acks && r.hello) ws.send(ackText(text.length));
+  });
+  await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
+  await until(() => r.hello, 'the hello');
+  return r;
+}
+
+async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Emits `n` new messages as a burst does: slices of 250 per event-loop turn. */
+async function burst(n: number, each: (m: ChatMessage, i: number) => void = () => undefined): Promise<ChatMessage[]> {
+  const sent: ChatMessage[] = [];
+  while (sent.length < n) {
+    for (let i = 0; i < 250 && sent.length < n; i++) {
+      const m = message();
+      sent.push(m);
+      core.bus.emit('message.created', m);
+      each(m, sent.length - 1);
+    }
+    await new Promise((r) => setImmediate(r));
+  }
+  return sent;
+}
+
+const created = (r: Reader) => r.events.filter((e) => e.event === 'message.created').map((e) => (e.payload as ChatMessage).id);
+const skipped = (r: Reader) => r.events.filter((e) => e.event === 'message.skipped').map((e) => e.payload as MessagesSkipped);
+
+it('a panel that does not read while 10,000 messages arrive is sent a bounded amount, then one exact notice with the newest', async () => {
+  const r = await reader();
+  r.ws.pause();
+  const before = r.chars;
+  const sent = await burst(10_000);
+  r.ws.resume();
+  await until(() => created(r).length + skipped(r).reduce((n, s) => n + s.count, 0) >= 10_000, 'every message sent or counted');
+
+  // Bounded: about the window, not the burst (10,000 messages are ~2.6 MB of frames).
+  expect(r.chars - before).toBeLessThan(PANEL_WINDOW_CHARS + 300 * 256 + 100 * 300);
+  const ids = sent.map((m) => m.id);
+  const got = created(r);
+  const [notice, ...more] = skipped(r);
+  expect(more).toEqual([]);
+  // What was sent one by one is the start of the burst; the notice counts exactly the rest, in order.
+  expect(got).toEqual(ids.slice(0, got.length));
+  expect(notice).toMatchObject({ count: 10_000 - got.length, firstId: ids[got.length], lastId: ids.at(-1) });
+  expect(notice!.count).toBeGreaterThan(9000);
+  expect(notice!.newest.map((m) => m.id)).toEqual(ids.slice(-SKIPPED_NEWEST));
+  // The notice came last: nothing after it.
+  expect(r.events.at(-1)!.event).toBe('message.skipped');
+
+  // Drained: the next message goes one by one again.
+  const [live] = await burst(1);
+  await until(() => created(r).includes(live!.id), 'the next live message');
+  r.ws.close();
+});
+
+it('edits of skipped messages reach the panel through the notice; edits of earlier ones as usual', async () => {
+  const r = await reader();
+  const [early] = await burst(1);
+  await until(() => created(r).includes(early!.id), 'the first message');
+  r.ws.pause();
+  const sent = await burst(2000);
+  const last = sent.at(-1)!;
+  core.bus.emit('message.updated', { ...early!, content: 'early, edited', editedAt: 1 });
+  core.bus.emit('message.updated', { ...last, content: 'last, edited', editedAt: 2 });
+  core.bus.emit('message.deleted', { id: sent.at(-2)!.id, channelId: world.channelId });
+  // An edit of a skipped message that is not among the newest: the store has it, the panel reads it there.
+  core.bus.emit('message.updated', { ...sent[500]!, content: 'old skipped, edited', editedAt: 3 });
+  r.ws.resume();
+  await until(() => skipped(r).length === 1, 'the notice');
+  await until(() => r.events.some((e) => e.event === 'message.updated'), 'the edit of the early message');
+
+  const [notice] = skipped(r);
+  const newest = new Map(notice!.newest.map((m) => [m.id, m]));
+  expect(newest.get(last.id)).toMatchObject({ content: 'last, edited', editedAt: 2 });
+  expect(newest.get(sent.at(-2)!.id)).toMatchObject({ deleted: true });
+  const changes = r.events.filter((e) => e.event === 'message.updated' || e.event === 'message.deleted').map((e) => (e.payload as { id: string }).id);
+  expect(changes).toEqual([early!.id]);
+  r.ws.close();
+});
+
+it('a panel that reads along is sent every message one by one', async () => {
+  const r = await reader();
+  const sent = await burst(300);
+  await until(() => created(r).length >= 300, 'all 300');
+  expect(created(r)).toEqual(sent.map((m) => m.id));
+  expect(skipped(r)).toEqual([]);
+  r.ws.close();
+});
