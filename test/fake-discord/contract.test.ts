@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { WebSocket } from 'ws';
+import { PERMISSION } from './permissions.js';
 import { routeOf } from './rate-limits.js';
 import { startFakeDiscord, type FakeDiscord } from './server.js';
 import { discordTimestamp } from './state.js';
@@ -153,6 +154,20 @@ describe('REST follows docs/resources/message', () => {
     const c = body as Record<string, unknown>;
     for (const key of Object.keys(channel.example)) if (!channel.optionalInExample.includes(key)) expect(c, key).toHaveProperty(key);
     for (const [key, value] of Object.entries(channel.example)) if (key in c && value !== null && c[key] !== null) expect(typeOf(c[key]), key).toBe(typeOf(value));
+  });
+
+  // docs/resources/message, Get Channel Messages / Get Channel Message; 50001 from docs/topics/opcodes-and-status-codes.
+  it('Get Channel Messages: no READ_MESSAGE_HISTORY gives an empty list, no VIEW_CHANNEL a 403 Missing Access', async () => {
+    const news = fake.guildOfChannel(ids.general)!.channels.find((c) => c.name === 'news')!.id;
+    const [m] = fake.postBacklog(news, [ids.alice], 1);
+    expect((await rest(`/channels/${news}/messages?limit=5`)).body).toHaveLength(1);
+    fake.withholdPermission(news, ids.bot, PERMISSION.READ_MESSAGE_HISTORY);
+    expect(await rest(`/channels/${news}/messages?limit=5`)).toMatchObject({ status: 200, body: [] });
+    expect(await rest(`/channels/${news}/messages/${m!.id}`)).toMatchObject({ status: 403, body: { code: 50001, message: 'Missing Access' } });
+    fake.withholdPermission(news, ids.bot, PERMISSION.VIEW_CHANNEL);
+    expect(await rest(`/channels/${news}/messages?limit=5`)).toMatchObject({ status: 403, body: { code: 50001, message: 'Missing Access' } });
+    fake.withholdPermission(news, ids.bot, 0n, false);
+    expect((await rest(`/channels/${news}/messages?limit=5`)).body).toHaveLength(1);
   });
 });
 

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { SessionLimits } from './session-limit.js';
-import { disallowedIntents, INTENT, type FakeBot, type FakeGuild, type FakeMessage, type State } from './state.js';
+import { disallowedIntents, INTENT, type FakeBot, type FakeChannel, type FakeGuild, type FakeMessage, type State } from './state.js';
 
 const OP = { DISPATCH: 0, HEARTBEAT: 1, IDENTIFY: 2, RESUME: 6, RECONNECT: 7, INVALID_SESSION: 9, HELLO: 10, ACK: 11 };
 const CLOSE_REASONS: Record<number, string> = {
@@ -222,6 +222,11 @@ export class Gateway {
   /** A bot added to a guild while connected hears about it, as when it is invited. */
   guildAdded(g: FakeGuild): void {
     this.dispatchToGuild(g.id, 'GUILD_CREATE', (s) => this.state.guildCreateJson(g, s.bot.user.id));
+  }
+
+  /** CHANNEL_UPDATE (docs/events/gateway-events): a channel's overwrites changed, so clients recompute permissions. */
+  channelUpdated(c: FakeChannel, position: number): void {
+    this.dispatchToGuild(c.guildId, 'CHANNEL_UPDATE', () => this.state.channelJson(c, position));
   }
 
   connectionCount(): number {

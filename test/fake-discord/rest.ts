@@ -2,6 +2,7 @@
 // with Discord's error bodies so the client maps them to the same errors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleDeletes, type DeleteContext } from './deletes.js';
+import { PERMISSION } from './permissions.js';
 import type { SessionStartLimit } from './session-limit.js';
 import { hasContentPrivilege, type FakeBot, type FakeChannel, type FakeMessage, type State } from './state.js';
 
@@ -128,13 +129,20 @@ function route(
   if (channel.type === 4) throw new HttpError(400, 50024, 'Cannot execute action on this channel type');
   const seesContent = (m: FakeMessage) => hasContentPrivilege(bot) || m.authorId === bot.user.id;
   const visible = (state.messages.get(channel.id) ?? []).filter((m) => !m.deleted);
+  // docs/resources/message, Get Channel Messages: VIEW_CHANNEL is required (else 403, code 50001
+  // "Missing Access", docs/topics/opcodes-and-status-codes); without READ_MESSAGE_HISTORY "no
+  // messages will be returned" (an empty list, not an error). Get Channel Message needs both.
+  const perms = state.permissions.inChannel(channel, bot.user.id);
+  const readsHistory = (perms & PERMISSION.READ_MESSAGE_HISTORY) !== 0n;
+  if (get && (perms & PERMISSION.VIEW_CHANNEL) === 0n) throw missingAccess();
 
   if (get && messageId !== undefined) {
+    if (!readsHistory) throw missingAccess();
     const m = visible.find((x) => x.id === messageId);
     if (!m) throw new HttpError(404, 10008, 'Unknown Message');
     return state.messageJson(m, seesContent(m));
   }
-  if (get) return pickMessages(visible, query).map((m) => state.messageJson(m, seesContent(m)));
+  if (get) return readsHistory ? pickMessages(visible, query).map((m) => state.messageJson(m, seesContent(m))) : [];
   if (method === 'POST' && messageId === undefined) {
     const content = (body as { content?: unknown } | undefined)?.content;
     if (typeof content !== 'string' || content === '') throw new HttpError(400, 50006, 'Cannot send an empty message');

@@ -250,6 +250,17 @@ export class FakeDiscord {
     return this.state.permissions;
   }
 
+  /**
+   * Withholds a permission from a user (the bot) in a channel, or gives it back: a member overwrite
+   * denying it, announced with CHANNEL_UPDATE so a connected client recomputes its permissions.
+   */
+  withholdPermission(channelId: string, userId: string, flag: bigint, withheld = true): void {
+    const channel = this.state.channels.get(channelId);
+    if (!channel) throw new Error(`fake-discord: no channel ${channelId}`);
+    this.state.permissions.setOverwrite(channelId, { id: userId, type: 1, allow: 0n, deny: withheld ? flag : 0n });
+    this.gateway.channelUpdated(channel, this.state.guilds.get(channel.guildId)?.channels.indexOf(channel) ?? 0);
+  }
+
   /** Messages by `authorId` at the given times (epoch ms), e.g. older than two weeks; no gateway events. */
   postAt(channelId: string, authorId: string, times: number[]): FakeMessage[] {
     return structuredClone(postAt(this.state, channelId, authorId, times));

@@ -6,6 +6,7 @@
 import type { Client, Message } from 'discord.js';
 import type { Logger } from 'pino';
 import { coreText } from '../../../shared/core-text.js';
+import { historyAccessProblem, HistoryAccessError } from '../history/read-failure.js';
 import { say } from '../log/say.js';
 import { snowflakeAt, type LastSeen } from '../messages/last-seen.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
@@ -49,6 +50,9 @@ const errorText = (err: unknown): string => (err instanceof Error ? err.message 
 async function pageForward(o: CatchUpOptions, channel: Readable, after: string, onPage: (fetched: number, lastId: string) => void): Promise<{ delivered: number; complete: boolean; error?: unknown }> {
   let delivered = 0;
   let fetched = 0;
+  // Without Read Message History Discord answers empty pages: that would pass for "nothing missed".
+  const problem = historyAccessProblem(channel);
+  if (problem) return { delivered, complete: false, error: problem };
   try {
     for (;;) {
       const batch = [...(await channel.messages.fetch({ after, limit: PAGE, cache: false })).values()].sort((a, b) => snowflakeCompare(a.id, b.id));
@@ -87,7 +91,12 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   const channel = found?.isTextBased() && 'messages' in found && 'guild' in found ? (found as Readable) : null;
   const fetchedAt = Date.now();
   let result: { delivered: number; complete: boolean; error?: unknown } = { delivered: 0, complete: false, error: new Error(`channel ${o.channelId} is not readable`) };
-  if (channel && !o.resumeFrom) {
+  const firstLoadProblem = channel && !o.resumeFrom ? historyAccessProblem(channel) : null;
+  if (firstLoadProblem) {
+    // A first start misses nothing: monitoring starts now, only the last messages are not shown.
+    say(o.logger, 'warn', coreText('log.firstLoadLacks', { reason: firstLoadProblem.sentence.i18n }));
+    result = { delivered: 0, complete: true };
+  } else if (channel && !o.resumeFrom) {
     try {
       const batch = [...(await channel.messages.fetch({ limit: FIRST_LOAD, cache: false })).values()].sort((a: Message, b: Message) => snowflakeCompare(a.id, b.id));
       await o.sink.names.resolve(channel.guild, batch.map((m) => m.author.id));
@@ -110,7 +119,9 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   }
   // Stale (stopped or replaced): leave the held messages alone, they may be the next connection's.
   if (!o.isCurrent()) return { delivered: result.delivered, complete: false };
-  if (result.error !== undefined) {
+  if (result.error instanceof HistoryAccessError) {
+    say(o.logger, 'warn', coreText('log.catchUpLacks', { reason: result.error.sentence.i18n }));
+  } else if (result.error !== undefined) {
     say(o.logger, 'warn', coreText('log.catchUpIncomplete', { count: result.delivered, detail: errorText(result.error) }));
   }
   if (result.delivered) {
