@@ -40,9 +40,28 @@ describe('highlight keywords', () => {
     expect(byId(hit.id).querySelector('strong [data-testid="keyword"]')?.className).toBe('mention mention--keyword');
     expect(byId(inside.id).classList.contains('message--mentioned')).toBe(false);
     expect(byId(inside.id).querySelector('[data-testid="keyword"]')).toBeNull();
-    // The owner's mention keeps its look; code is not text: the message is flagged (its text holds the word), nothing is marked inside code.
+    // The owner's mention keeps its look. A keyword inside code flags the message and is marked there too.
     expect(byId(owner.id).classList.contains('message--mentioned')).toBe(true);
-    expect(byId(code.id).querySelector('code [data-testid="keyword"]')).toBeNull();
+    expect(byId(code.id).classList.contains('message--mentioned')).toBe(true);
+    expect(byId(code.id).querySelector('code [data-testid="keyword"]')?.textContent).toBe('deploy');
+  });
+
+  it('are marked inside code blocks, plain and highlighted, as the flag found them there', async () => {
+    const fake = new FakeApi();
+    fake.settings = makeSettings({ highlightKeywords: ['deploy'] });
+    const plain = makeMessage({ content: '```\nERROR deploy failed\n```', view: view() });
+    const js = makeMessage({ content: '```js\nconst deploy = run("deploy");\n```', view: view() });
+    const other = makeMessage({ content: '```\nredeploy later\n```', view: view() });
+    fake.messages = [plain, js, other];
+    const { byId } = await listWith(fake);
+    expect(byId(plain.id).classList.contains('message--mentioned')).toBe(true);
+    expect([...byId(plain.id).querySelectorAll('pre [data-testid="keyword"]')].map((m) => m.textContent)).toEqual(['deploy']);
+    // Highlighted (hljs spans): still marked, and the code reads the same.
+    await waitFor(() => expect(byId(js.id).querySelector('pre code.hljs')).not.toBeNull());
+    expect(byId(js.id).querySelectorAll('pre [data-testid="keyword"]')).toHaveLength(2);
+    expect(byId(js.id).querySelector('pre')?.textContent).toBe('const deploy = run("deploy");');
+    expect(byId(other.id).classList.contains('message--mentioned')).toBe(false);
+    expect(byId(other.id).querySelector('[data-testid="keyword"]')).toBeNull();
   });
 
   it('follow the settings as they change, without a reload', async () => {

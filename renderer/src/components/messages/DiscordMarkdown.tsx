@@ -40,7 +40,11 @@ function Node({ node: n }: { node: MdNode }): ReactNode {
     case 'spoiler':
       return <Spoiler>{kids(n)}</Spoiler>;
     case 'inlineCode':
-      return <code className="md-code">{str(n.content)}</code>;
+      return (
+        <code className="md-code">
+          <KeywordText text={str(n.content)} />
+        </code>
+      );
     case 'codeBlock':
       return <CodeBlock code={str(n.content)} lang={str(n.lang)} />;
     case 'blockQuote':

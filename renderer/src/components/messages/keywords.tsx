@@ -37,7 +37,14 @@ export function markKeywords(text: string, matcher: KeywordMatcher | null, plain
   );
 }
 
-/** A Markdown text run: its keywords marked inside a message's text, as it is elsewhere. */
+/** The matcher inside a message's own text (code blocks mark their runs with it), null elsewhere. */
+export const useMarkKeywords = () => useContext(MarkContext);
+
+/**
+ * A Markdown text run, inline code included: its keywords marked inside a message's text. Code too,
+ * because the message is flagged on its raw text (as Discord's keyword notifications match it): a
+ * flag with nothing marked would leave the reader looking for why.
+ */
 export function KeywordText({ text }: { text: string }): ReactNode {
   const matcher = useContext(MarkContext);
   return matcher ? markKeywords(text, matcher) : text;
