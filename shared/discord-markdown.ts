@@ -50,7 +50,7 @@ function dropBlockBreaks(nodes: MdNode[]): MdNode[] {
  * MAX_LIST_DEPTH nested lists: items of deeper lists join the deepest one, in order.
  */
 function capDepth(nodes: MdNode[], quotes: number, lists: number): MdNode[] {
-  return nodes.flatMap((node): MdNode[] => {
+  return joinText(nodes.flatMap((node): MdNode[] => {
     if (node.type === 'blockQuote') {
       const inner = capDepth(asNodes(node.content), quotes + 1, lists);
       return quotes >= 1 ? inner : [{ ...node, content: inner }];
@@ -62,7 +62,22 @@ function capDepth(nodes: MdNode[], quotes: number, lists: number): MdNode[] {
       return [{ ...node, items: items.map((item) => capDepth(item, quotes, lists + 1)) }];
     }
     return Array.isArray(node.content) ? [{ ...node, content: capDepth(node.content as MdNode[], quotes, lists) }] : [node];
-  });
+  }));
+}
+
+/**
+ * Adjacent text runs as one: the parser cuts text before any non-ASCII letter ("la r" + "éunion"),
+ * and keyword marking needs whole words to see where a word starts and ends.
+ */
+function joinText(nodes: MdNode[]): MdNode[] {
+  const out: MdNode[] = [];
+  for (const node of nodes) {
+    const last = out.at(-1);
+    if (node.type === 'text' && last?.type === 'text' && typeof last.content === 'string' && typeof node.content === 'string') {
+      out[out.length - 1] = { ...last, content: last.content + node.content };
+    } else out.push(node);
+  }
+  return out;
 }
 
 /** In the deepest list, a nested list's items become following items; an item holding only that list goes. */

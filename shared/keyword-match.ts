@@ -1,6 +1,7 @@
 // Highlight keywords matched as Discord's keyword notifications do: case-insensitive, whole words
 // only ("cat" is not found in "concatenate"), each keyword taken literally (no pattern syntax).
-// Pure: the panel marks them, and the core may use it for exports.
+// Pure: the panel and the HTML export both mark them with it.
+import { systemKey } from './system-messages.js';
 
 /** Letters, digits (any script), combining marks and "_": a keyword must not touch one on either side. */
 const WORD = '[\\p{L}\\p{N}\\p{M}_]';
@@ -41,4 +42,13 @@ export function keywordMatcher(keywords: readonly string[]): KeywordMatcher | nu
       return parts;
     },
   };
+}
+
+/**
+ * Whether a message reads like a mention of the owner (Discord's "mentions you" look): it mentions
+ * them, or its own text holds a keyword. A system line's text (a channel's new name…) is not a message.
+ */
+export function looksMentioned(m: { content: string; view?: { type?: number; mentionsOwner?: boolean } | null }, matcher: KeywordMatcher | null): boolean {
+  if (m.view?.mentionsOwner) return true;
+  return matcher !== null && systemKey(m.view?.type) === null && matcher.test(m.content);
 }

@@ -22,6 +22,33 @@ describe('plain-text fast path', () => {
     }
   });
 
+  it('marks the same keywords on both paths, and marking changes only the tags', async () => {
+    const { parseDiscordMarkdown } = await import('../../shared/discord-markdown.js');
+    const { keywordMatcher } = await import('../../shared/keyword-match.js');
+    const viaParser = (text: string, keywords: ReturnType<typeof keywordMatcher>) => {
+      const m = md as unknown as { marking: unknown; nodes(n: unknown[]): string };
+      m.marking = keywords;
+      try {
+        return m.nodes(parseDiscordMarkdown(text) as unknown[]);
+      } finally {
+        m.marking = null;
+      }
+    };
+    const word = fc.stringMatching(/^[a-zé]{1,6}$/);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, fc.constantFrom(' ', ', ', '. ', ' & ', '?')), { minLength: 1, maxLength: 12 }), fc.array(word, { minLength: 1, maxLength: 3 }), (parts, keywords) => {
+        const text = parts.join('');
+        fc.pre(text.trim().length > 0 && isPlain(text));
+        const matcher = keywordMatcher(keywords);
+        const marked = md.render(text, matcher);
+        expect(marked).toBe(viaParser(text, matcher));
+        expect(marked.replace(/<\/?mark[^>]*>/g, '')).toBe(md.render(text));
+        expect((marked.match(/<mark /g) ?? []).length).toBe(matcher!.split(text).filter((p) => typeof p !== 'string').length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('leaves anything with Markdown, a mention, a URL or a list to the parser', () => {
     for (const text of ['**b**', '_i_', '~~s~~', '`c`', '||x||', '> q', '# h', '- item', '1. item', '[m](https://x.y)', 'see https://x.y', '<@123456789012345678>', '@everyone', 'a\nb', ':smile:', 'back\\slash', '👍']) {
       expect(isPlain(text)).toBe(false);

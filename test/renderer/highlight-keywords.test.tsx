@@ -46,6 +46,15 @@ describe('highlight keywords', () => {
     expect(byId(code.id).querySelector('code [data-testid="keyword"]')?.textContent).toBe('deploy');
   });
 
+  it('are marked whole in words with accents (the parser cuts its text runs before them)', async () => {
+    const fake = new FakeApi();
+    fake.settings = makeSettings({ highlightKeywords: ['réunion', 'deploy'] });
+    const accents = makeMessage({ content: 'la réunion commence, prédeploy ok', view: view() });
+    fake.messages = [accents];
+    const { byId } = await listWith(fake);
+    expect([...byId(accents.id).querySelectorAll('[data-testid="keyword"]')].map((m) => m.textContent)).toEqual(['réunion']);
+  });
+
   it('are marked inside code blocks, plain and highlighted, as the flag found them there', async () => {
     const fake = new FakeApi();
     fake.settings = makeSettings({ highlightKeywords: ['deploy'] });

@@ -25,7 +25,7 @@ export interface ArchiveOptions {
   dataDir: string;
   storeFile: string;
   settings: () => BackupSettings & { dangerousActionsEnabled: boolean };
-  meta: () => Pick<ExportMeta, 'app' | 'guild' | 'channel'>;
+  meta: () => Pick<ExportMeta, 'app' | 'guild' | 'channel' | 'keywords'>;
   redact: (text: string) => string;
   logger: Logger;
   beforeRead: () => void;

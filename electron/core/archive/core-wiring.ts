@@ -36,6 +36,7 @@ export function createArchiveArea(o: ArchiveAreaOptions) {
         app: { name: o.app().name, version: o.app().version },
         guild: status.guild ?? null,
         channel: status.channel ?? (channelId ? { id: channelId, name: channelId } : null),
+        keywords: o.settings.effective().highlightKeywords,
       };
     },
     redact: o.redact,

@@ -1,6 +1,7 @@
 // Self-contained HTML export: inline CSS (the panel's), no script, media linked or kept beside it.
 // Messages are static, so the browser's find, printing and reading without JavaScript all work.
 import type { ChatMessage } from '../../../../shared/types.js';
+import { keywordMatcher } from '../../../../shared/keyword-match.js';
 import { escapeHtml } from '../html/escape.js';
 import { MarkdownHtml } from '../html/markdown.js';
 import { messageHtml, WORDS, type MessageHtmlOptions } from '../html/message.js';
@@ -24,6 +25,7 @@ export function htmlWriter(meta: ExportMeta): FormatWriter {
     time: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
     fullTime: full,
     media: meta.media ?? ((url) => url),
+    keywords: keywordMatcher(meta.keywords ?? []),
   };
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const SECTION = 500;

@@ -10,6 +10,8 @@ export interface ExportMeta {
   filter: ArchiveFilter;
   /** 'en' or 'fr': dates and the few words of the HTML and text exports. */
   locale: 'en' | 'fr';
+  /** The settings' highlight keywords, highlighted as in the panel (HTML only). */
+  keywords?: readonly string[];
   /** Maps a remote media URL to where the export keeps it (HTML only). */
   media?: (url: string) => string;
 }

@@ -2,6 +2,7 @@
 // names. Parsing is the panel's own (discord-markdown-parser + lists + depth caps, a DOM-free module
 // of the renderer), so the archive reads as the panel does; this file only serialises its tree.
 import { parseDiscordMarkdown } from '../../../../shared/discord-markdown.js';
+import type { KeywordMatcher } from '../../../../shared/keyword-match.js';
 import { escapeHtml, safeHref } from './escape.js';
 
 type Node = { type: string; content?: unknown; [key: string]: unknown };
@@ -44,12 +45,30 @@ export class MarkdownHtml {
     this.names = { user: find(m.users), role: find(m.roles), channel: find(m.channels) };
   }
 
-  render(content: string): string {
+  /** Keywords to mark, only while a message's own text is rendered (not embeds or replies, as in the panel). */
+  private marking: KeywordMatcher | null = null;
+
+  render(content: string, keywords: KeywordMatcher | null = null): string {
     if (!content) return '';
-    // Most chat lines hold no Markdown at all: escaping them is what the parser would produce,
-    // ~20× faster (a property test compares both).
-    if (isPlain(content)) return escapeHtml(content);
-    return this.nodes(parseDiscordMarkdown(content) as Node[]);
+    this.marking = keywords;
+    try {
+      // Most chat lines hold no Markdown at all: escaping them is what the parser would produce,
+      // ~20× faster (a property test compares both).
+      if (isPlain(content)) return this.text(content);
+      return this.nodes(parseDiscordMarkdown(content) as Node[]);
+    } finally {
+      this.marking = null;
+    }
+  }
+
+  /** A text run escaped, its keywords marked as the panel marks them (keywords.tsx). */
+  private text(run: string): string {
+    if (!this.marking) return escapeHtml(run);
+    let out = '';
+    for (const part of this.marking.split(run)) {
+      out += typeof part === 'string' ? escapeHtml(part) : `<mark class="mention mention--keyword">${escapeHtml(part.keyword)}</mark>`;
+    }
+    return out;
   }
 
   private nodes(list: Node[]): string {
@@ -63,9 +82,14 @@ export class MarkdownHtml {
     return Array.isArray(c) ? this.nodes(c as Node[]) : typeof c === 'string' ? escapeHtml(c) : '';
   }
 
+  private textOf(node: Node): string {
+    return typeof node.content === 'string' ? this.text(node.content) : this.inner(node);
+  }
+
   private node(n: Node): string {
     switch (n.type) {
       case 'text':
+        return this.textOf(n);
       case 'emoticon':
         return this.inner(n);
       case 'strong':
@@ -80,10 +104,10 @@ export class MarkdownHtml {
         // Revealed on hover/focus by CSS: the export has no script.
         return `<span class="spoiler" tabindex="0"><span>${this.inner(n)}</span></span>`;
       case 'inlineCode':
-        return `<code>${escapeHtml(String(n.content ?? ''))}</code>`;
+        return `<code>${this.text(String(n.content ?? ''))}</code>`;
       case 'codeBlock': {
         const lang = typeof n.lang === 'string' && /^[\w+-]{1,20}$/.test(n.lang) ? ` class="language-${n.lang}"` : '';
-        return `<pre><code${lang}>${escapeHtml(String(n.content ?? ''))}</code></pre>`;
+        return `<pre><code${lang}>${this.text(String(n.content ?? ''))}</code></pre>`;
       }
       case 'blockQuote':
         return `<blockquote>${this.inner(n)}</blockquote>`;

@@ -1,4 +1,5 @@
 // One message as the panel's MessageItem lays it out (same elements and class names), as a string.
+import { looksMentioned, type KeywordMatcher } from '../../../../shared/keyword-match.js';
 import type { ChatAttachment, ChatMessage } from '../../../../shared/types.js';
 import { escapeHtml, safeHref, stripBidi } from './escape.js';
 import { afterContentHtml, replyHtml } from './extras.js';
@@ -27,6 +28,8 @@ export interface MessageHtmlOptions {
   fullTime: Intl.DateTimeFormat;
   /** Maps a remote media URL to where the export keeps it (the same URL, or a file beside it). */
   media: (url: string) => string;
+  /** The settings' highlight keywords, marked and flagged as in the panel (null: none). */
+  keywords?: KeywordMatcher | null;
 }
 
 function hue(id: string): number {
@@ -70,7 +73,8 @@ function attachment(a: ChatAttachment, o: MessageHtmlOptions): string {
 
 export function messageHtml(m: ChatMessage, o: MessageHtmlOptions): string {
   const v = m.view;
-  const cls = ['message', m.deleted && 'message--deleted', v?.mentionsOwner && 'message--mentioned'].filter(Boolean).join(' ');
+  const keywords = o.keywords ?? null;
+  const cls = ['message', m.deleted && 'message--deleted', looksMentioned(m, keywords) && 'message--mentioned'].filter(Boolean).join(' ');
   // Mentions show the names Discord sent with this message, as in the panel.
   o.markdown.useMentions(v?.mentions ?? { users: [], roles: [], channels: [] });
   const created = new Date(m.createdAt);
@@ -78,7 +82,7 @@ export function messageHtml(m: ChatMessage, o: MessageHtmlOptions): string {
     `<header class="message__header"><span class="message__author"><bdi>${escapeHtml(stripBidi(m.author.displayName))}</bdi></span>` +
     (m.author.bot ? `<span class="badge">${o.words.bot}</span>` : '') +
     `<time class="message__time" datetime="${created.toISOString()}" title="${escapeHtml(o.fullTime.format(created))}">${escapeHtml(o.time.format(created))}</time></header>`;
-  const text = m.content ? `<bdi class="markdown">${o.markdown.render(m.content)}</bdi>` : '';
+  const text = m.content ? `<bdi class="markdown">${o.markdown.render(m.content, keywords)}</bdi>` : '';
   const extras = v ? afterContentHtml(v, o.markdown, o.media, (ms) => o.fullTime.format(new Date(ms)), o.words) : '';
   const reply = v ? replyHtml(v, o.markdown, o.words) : '';
   const files = m.attachments.length ? `<ul class="attachments" aria-label="${o.words.attachments}">${m.attachments.map((a) => attachment(a, o)).join('')}</ul>` : '';

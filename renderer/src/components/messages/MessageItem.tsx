@@ -13,6 +13,7 @@ import { Components } from './Components';
 import { Embeds } from './Embeds';
 import { Poll, Stickers, ThreadInfo } from './Extras';
 import { Forward } from './Forward';
+import { looksMentioned } from '../../../../shared/keyword-match';
 import { useKeywords } from './keywords';
 import { MessageContent } from './MessageContent';
 import { Reactions } from './Reactions';
@@ -32,7 +33,7 @@ export const MessageItem = memo(function MessageItem({ message: m, index, total,
   // A highlight keyword in the text reads like a mention of the owner (Discord's keyword notifications).
   const keywords = useKeywords();
   const classes = useMemo(() => {
-    const mentioned = m.view?.mentionsOwner || (!system && keywords?.test(m.content));
+    const mentioned = looksMentioned(m, keywords);
     return ['message', m.deleted && 'message--deleted', m.caughtUp && 'message--caught-up', mentioned && 'message--mentioned', system && 'message--system'].filter(Boolean).join(' ');
   }, [m, system, keywords]);
 
