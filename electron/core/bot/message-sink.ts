@@ -100,8 +100,8 @@ export class MessageSink {
       if (done % 16 === 15 && performance.now() > stopAt) break;
       this.runNext();
     }
-    // Written in this same turn, in one transaction: before any later gateway event is read.
-    this.storage.flush();
+    // Handed to the write thread in this same turn, as one transaction: it is committed off the event loop.
+    this.storage.handOff();
     if (this.head < this.pending.length) this.turn = setImmediate(this.nextSlice);
   };
 

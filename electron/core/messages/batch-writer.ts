@@ -1,6 +1,7 @@
 // Live messages arrive thousands a second in a burst: each was its own SQLite transaction. Here they
-// are queued and written once per tick in one transaction; reads see the queue, so a create followed
-// by an edit in the same tick still finds the message, and duplicates are still refused at once.
+// are queued and written once per tick in one transaction (on the store's write thread when it has
+// one); reads see the queue and the batches being written, so a create followed by an edit still finds
+// the message, and duplicates are still refused at once.
 import type { ChatMessage } from '../../../shared/types.js';
 
 /** What the writer writes through: the StorageGuard (disk faults) or, in tests, a bare store. */
@@ -9,6 +10,10 @@ export interface BatchTarget {
   get(id: string): ChatMessage | undefined;
   update(id: string, changes: Partial<ChatMessage>): ChatMessage | undefined;
   addMany(messages: readonly ChatMessage[]): unknown;
+  /** Writes off the event loop; `written` once committed or kept by the target. Absent: addMany, inline. */
+  addManyLater?(messages: readonly ChatMessage[], written: () => void): void;
+  /** Waits for every batch handed to addManyLater. */
+  settle?(): void;
   list(channelId: string, limit: number): ChatMessage[];
 }
 
@@ -17,11 +22,11 @@ export type NewestStored = (channelId: string) => string | null;
 
 export class BatchWriter {
   private queue = new Map<string, ChatMessage>();
+  /** Handed to the write thread, not committed yet: still read from here. */
+  private readonly writing = new Map<string, ChatMessage>();
   /** Per channel, the highest id stored or queued: anything above it cannot be a duplicate. */
   private readonly newest = new Map<string, bigint>();
   private scheduled: NodeJS.Immediate | null = null;
-  /** Told after each write with the messages written (the bench counts them; the panel could too). */
-  onFlush: ((messages: readonly ChatMessage[]) => void) | null = null;
 
   constructor(
     private readonly target: BatchTarget,
@@ -31,7 +36,7 @@ export class BatchWriter {
 
   /** Queues a new message; false when it is queued or stored already (a duplicate). */
   add(m: ChatMessage): boolean {
-    if (this.queue.has(m.id)) return false;
+    if (this.queue.has(m.id) || this.writing.has(m.id)) return false;
     // A live message is newer than everything stored: no lookup (it was 9 µs of each message's cost).
     const id = BigInt(m.id);
     const top = this.newestOf(m.channelId);
@@ -39,7 +44,7 @@ export class BatchWriter {
     if (top !== null && id > top) this.newest.set(m.channelId, id);
     this.queue.set(m.id, m);
     // setImmediate runs after the socket reads of this turn: one burst of frames → one transaction.
-    this.scheduled ??= setImmediate(() => this.flush());
+    this.scheduled ??= setImmediate(() => this.handOff());
     return true;
   }
 
@@ -59,16 +64,20 @@ export class BatchWriter {
   }
 
   has(id: string): boolean {
-    return this.queue.has(id) || this.target.has(id);
+    return this.queue.has(id) || this.writing.has(id) || this.target.has(id);
   }
 
   get(id: string): ChatMessage | undefined {
-    return this.queue.get(id) ?? this.target.get(id);
+    return this.queue.get(id) ?? this.writing.get(id) ?? this.target.get(id);
   }
 
   update(id: string, changes: Partial<ChatMessage>): ChatMessage | undefined {
     const queued = this.queue.get(id);
-    if (!queued) return this.target.update(id, changes);
+    if (!queued) {
+      // Its row is rewritten in place: the insert must be committed first.
+      if (this.writing.has(id)) this.target.settle?.();
+      return this.target.update(id, changes);
+    }
     const next = { ...queued, ...changes };
     this.queue.set(id, next);
     return next;
@@ -80,14 +89,23 @@ export class BatchWriter {
     return this.target.list(channelId, limit);
   }
 
-  /** Writes what is queued now (also called before any history query). */
-  flush(): void {
+  /** Hands what is queued to the store now; with a write thread it is committed later (the live path). */
+  handOff(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
     if (!this.queue.size) return;
     const batch = [...this.queue.values()];
     this.queue = new Map();
-    this.target.addMany(batch);
-    this.onFlush?.(batch);
+    if (!this.target.addManyLater) return void this.target.addMany(batch);
+    for (const m of batch) this.writing.set(m.id, m);
+    this.target.addManyLater(batch, () => {
+      for (const m of batch) this.writing.delete(m.id);
+    });
+  }
+
+  /** Writes what is queued and waits until it is committed: a read of the database (history, search, export) sees it. */
+  flush(): void {
+    this.handOff();
+    this.target.settle?.();
   }
 }

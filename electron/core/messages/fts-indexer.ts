@@ -9,7 +9,7 @@ const CHUNK = 500;
 /** No new row for this long counts as a pause in the traffic. */
 const QUIET_MS = 300;
 /** The automatic checkpoint only as a safety net during a flood that never pauses (64 MB of WAL). */
-const AUTO_CHECKPOINT_PAGES = 16_384;
+export const AUTO_CHECKPOINT_PAGES = 16_384;
 
 export class FtsIndexer {
   private readonly step: () => number;

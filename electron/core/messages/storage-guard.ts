@@ -74,6 +74,29 @@ export class StorageGuard {
     for (const m of ms) this.keep(m);
   }
 
+  /**
+   * addMany on the store's write thread. `written` runs once the batch is committed or, on a fault,
+   * kept in memory here: from then on a reader finds every message of it through this guard.
+   */
+  addManyLater(ms: readonly ChatMessage[], written: () => void): void {
+    if (this.failingSince !== null) {
+      for (const m of ms) this.keep(m);
+      return written();
+    }
+    this.store.addManyLater(ms, (err) => {
+      if (err) {
+        this.fault(err);
+        for (const m of ms) this.keep(m);
+      }
+      written();
+    });
+  }
+
+  /** Waits for the store's write thread (a read of the database must see what was handed to it). */
+  settle(): void {
+    this.store.settle();
+  }
+
   get(id: string): ChatMessage | undefined {
     return this.pending.get(id) ?? this.safe(() => this.store.get(id));
   }

@@ -5,7 +5,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ChatMessage } from '../../../shared/types.js';
 import { ensureHistorySchema } from './history-schema.js';
+import { AUTO_CHECKPOINT_PAGES } from './fts-indexer.js';
 import { messageJson } from './message-json.js';
+import { WriteThread, type Written } from './write-thread.js';
 
 export const snowflakeCompare = (a: string, b: string): number => {
   const x = BigInt(a);
@@ -17,10 +19,14 @@ export const snowflakeCompare = (a: string, b: string): number => {
 const key = (id: string) => id.padStart(20, '0');
 /** Rows per multi-row INSERT in addMany (4 parameters each, far below SQLite's 32,766). */
 const ROWS_PER_INSERT = 32;
+const INSERT_SQL = 'INSERT OR IGNORE INTO messages (id, channel_id, sort_key, json) VALUES (?, ?, ?, ?)';
+const INSERT_MANY_SQL = `INSERT OR IGNORE INTO messages (id, channel_id, sort_key, json) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?, ?)').join(', ')}`;
 
 export class MessageStore {
   private db: Database.Database;
   private statements;
+  /** Writes live batches off the event loop; null for ':memory:' (one connection only), written inline. */
+  private readonly thread: WriteThread | null;
   /** The folder holding the database, for sentences about disk faults. */
   readonly folder: string;
 
@@ -50,9 +56,9 @@ export class MessageStore {
     ensureHistorySchema(this.db);
     this.statements = {
       get: this.db.prepare<[string], { json: string }>('SELECT json FROM messages WHERE id = ?'),
-      insert: this.db.prepare('INSERT OR IGNORE INTO messages (id, channel_id, sort_key, json) VALUES (?, ?, ?, ?)'),
+      insert: this.db.prepare(INSERT_SQL),
       // One statement per ROWS_PER_INSERT rows: a run() per row (bind, step, reset across the native boundary) was a quarter of the write.
-      insertMany: this.db.prepare(`INSERT OR IGNORE INTO messages (id, channel_id, sort_key, json) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?, ?)').join(', ')}`),
+      insertMany: this.db.prepare(INSERT_MANY_SQL),
       update: this.db.prepare('UPDATE messages SET json = ? WHERE id = ?'),
       list: this.db.prepare<[string, number], { json: string }>(
         'SELECT json FROM (SELECT json, sort_key FROM messages WHERE channel_id = ? ORDER BY sort_key DESC LIMIT ?) ORDER BY sort_key',
@@ -60,6 +66,7 @@ export class MessageStore {
       memberName: this.db.prepare<[string, string], { display_name: string }>('SELECT display_name FROM member_names WHERE guild_id = ? AND user_id = ?'),
       setMemberName: this.db.prepare('INSERT OR REPLACE INTO member_names (guild_id, user_id, display_name) VALUES (?, ?, ?)'),
     };
+    this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES });
   }
 
   has(id: string): boolean {
@@ -96,6 +103,31 @@ export class MessageStore {
       for (; i < messages.length; i++) added += this.statements.insert.run(this.row(messages[i]!)).changes;
     })();
     return added;
+  }
+
+  /**
+   * addMany on the write thread: returns at once, `done` says when it is committed (or why not).
+   * The JSON is built and scrubbed here, so the thread only inserts text. Readers of this connection
+   * see the rows once `done` ran, or after settle().
+   */
+  addManyLater(messages: readonly ChatMessage[], done: Written): void {
+    if (!this.thread) {
+      let failed: Error | null = null;
+      try {
+        this.addMany(messages);
+      } catch (err) {
+        failed = err as Error;
+      }
+      return done(failed);
+    }
+    const values: string[] = [];
+    for (const m of messages) values.push(...this.row(m));
+    this.thread.post(values, done);
+  }
+
+  /** Waits until every batch handed to addManyLater is answered. */
+  settle(): void {
+    this.thread?.settle();
   }
 
   /** Read-only queries of history (paging, search, statistics) run on the same connection. */
@@ -139,6 +171,7 @@ export class MessageStore {
   }
 
   close(): void {
+    this.thread?.close();
     this.db.close();
   }
 }

@@ -1,0 +1,110 @@
+// Live batches are committed by the store's write thread: the event loop goes on while SQLite writes
+// (here: while another connection holds the write lock, as a long commit or checkpoint would), reads
+// still find every message handed over, and a batch the thread fails to write is kept, never lost.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
+import pino from 'pino';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { BatchWriter } from '../../electron/core/messages/batch-writer.js';
+import { LastSeen } from '../../electron/core/messages/last-seen.js';
+import { StorageGuard } from '../../electron/core/messages/storage-guard.js';
+import { MessageStore } from '../../electron/core/messages/store.js';
+import type { ChatMessage } from '../../shared/types.js';
+
+const CHANNEL = '1000000000000000001';
+const msg = (n: number): ChatMessage => ({
+  id: String(200000000000000000n + BigInt(n)),
+  channelId: CHANNEL,
+  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
+  content: `m${n}`,
+  createdAt: n,
+  editedAt: null,
+  deleted: false,
+  attachments: [],
+  caughtUp: false,
+});
+
+let dir: string;
+let store: MessageStore;
+let lines: string[];
+let writer: BatchWriter;
+const file = () => join(dir, 'messages.sqlite');
+/** Stored rows as a second connection sees them (committed only). */
+const committed = () => {
+  const db = new Database(file(), { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dm-write-thread-'));
+  lines = [];
+  const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _e, done) => (lines.push(String(JSON.parse(String(chunk)).msg)), done()) }));
+  store = new MessageStore(file());
+  writer = new BatchWriter(new StorageGuard(store, new LastSeen(join(dir, 'last-seen.json')), logger, dir));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('hands a batch over without waiting for SQLite: timers run while the write is held up, reads find the messages meanwhile', async () => {
+  // Another connection holds the write lock: a write on the event loop would wait for it (busy timeout 5 s).
+  const locker = new Database(file());
+  locker.exec('BEGIN IMMEDIATE');
+  for (let i = 1; i <= 1000; i++) writer.add(msg(i));
+  const t0 = performance.now();
+  writer.handOff();
+  const handOffMs = performance.now() - t0;
+  const timer = performance.now();
+  await new Promise((r) => setTimeout(r, 20));
+  const timerLateMs = performance.now() - timer - 20;
+  expect(handOffMs).toBeLessThan(100);
+  expect(timerLateMs).toBeLessThan(100);
+  expect(writer.get(msg(500).id)?.content).toBe('m500');
+  expect(writer.add(msg(500))).toBe(false); // still refused as a duplicate while being written
+  expect(committed()).toBe(0);
+  locker.exec('COMMIT');
+  locker.close();
+  await until(() => committed() === 1000, '1000 rows committed by the thread');
+  expect(lines.filter((l) => l.startsWith('Cannot save'))).toEqual([]);
+});
+
+it('flush() and list() wait for the thread: a read right after sees every message; an edit of one being written lands after its insert', () => {
+  for (let i = 1; i <= 300; i++) writer.add(msg(i));
+  writer.handOff();
+  expect(writer.update(msg(300).id, { content: 'edited' })?.content).toBe('edited');
+  expect(store.get(msg(300).id)?.content).toBe('edited');
+  writer.add(msg(301));
+  writer.flush();
+  expect(committed()).toBe(301);
+  writer.add(msg(302));
+  expect(writer.list(CHANNEL, 2).map((m) => m.content)).toEqual(['m301', 'm302']);
+});
+
+it('a batch the thread cannot write is said once, kept in memory and readable, and written once SQLite takes writes again', async () => {
+  // A real SqliteError inside the thread's transaction, on demand (the thread has its own connection).
+  store.database.exec("CREATE TRIGGER refuse BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
+  for (let i = 1; i <= 50; i++) writer.add(msg(i));
+  writer.flush();
+  expect(committed()).toBe(0);
+  expect(lines.filter((l) => l.startsWith('Cannot save messages'))).toHaveLength(1);
+  expect(writer.get(msg(25).id)?.content).toBe('m25');
+  expect(writer.add(msg(25))).toBe(false);
+  store.database.exec('DROP TRIGGER refuse');
+  await until(() => lines.some((l) => l.startsWith('Saving messages again')), 'storing to resume');
+  expect(committed()).toBe(50);
+});
