@@ -142,6 +142,8 @@ export type ChatComponent =
   | { type: 'thumbnail'; media: ChatEmbedMedia; description: string | null }
   | { type: 'gallery'; items: { media: ChatEmbedMedia; description: string | null }[] }
   | { type: 'separator'; divider: boolean; large: boolean }
+  /** A File (13): an uploaded file shown like an attachment; url null while only an attachment:// reference is known. */
+  | { type: 'file'; name: string; size: number | null; url: string | null; attachmentId: string | null }
   | { type: 'container'; accentColor: number | null; components: ChatComponent[] };
 
 /** A Unicode emoji (id null) or a custom one with its CDN image. */

@@ -52,6 +52,18 @@ describe('message parts in the HTML export', () => {
     expect(html(one(c.V2_MESSAGE)).querySelector('.dc-text')?.textContent).toBe('This is a message with components.');
   });
 
+  it('a File component is a read-only file row (name, size when known, link), as in the panel; its upload is not listed twice', () => {
+    const el = html(one(c.FILE_MESSAGE));
+    const files = [...el.querySelectorAll('.dc-file')];
+    expect(files.map((f) => [f.querySelector('.attachment__name')?.textContent, f.querySelector('.attachment__size')?.textContent ?? null])).toEqual([
+      ['game.zip', '2.5 MB'],
+      ['manual.pdf', null],
+    ]);
+    expect(files[0]!.querySelector('a.attachment__link')?.getAttribute('href')).toBe(c.GAME_ZIP.url);
+    expect(files[1]!.querySelector('a[href]')).toBeNull();
+    expect(el.querySelector('ul.attachments')).toBeNull();
+  });
+
   it('a YouTube preview is its thumbnail with a play button linking to the video page; no frame, no video', () => {
     const el = html(one(c.VIDEO_MESSAGE));
     const play = el.querySelector('a.embed__play')!;

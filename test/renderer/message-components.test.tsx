@@ -143,3 +143,20 @@ describe('toComponents: any payload', () => {
     expect(count(toComponents(Array.from({ length: 20 }, () => row), ctx))).toBe(40);
   });
 });
+
+describe('File component (docs: File example)', () => {
+  it('is drawn read-only like a file attachment: name, size when known, a link to the file; not repeated as an attachment', () => {
+    const { el } = draw(one(c.FILE_MESSAGE));
+    const files = within(el).getAllByTestId('component-file');
+    expect(files.map((f) => [f.querySelector('.attachment__name')?.textContent, f.querySelector('.attachment__size')?.textContent ?? null])).toEqual([
+      ['game.zip', '2.5 MB'],
+      ['manual.pdf', null],
+    ]);
+    expect(files[0]!.querySelector('a.attachment__link')?.getAttribute('href')).toBe(c.GAME_ZIP.url);
+    expect(files[0]!.querySelector('a.attachment__download')?.getAttribute('download')).toBe('game.zip');
+    // An attachment:// reference is not a place a browser can open: the name only.
+    expect(files[1]!.querySelector('a[href]')).toBeNull();
+    expect(within(el).queryAllByTestId('attachment')).toEqual([]);
+    expect(el.textContent).toContain('Grab the game here:');
+  });
+});

@@ -1,6 +1,6 @@
 // A message's components (docs/components/reference.mdx) as the panel draws them, read-only: action
 // rows of buttons and select menus, and the layout components of IS_COMPONENTS_V2 messages (text
-// display, section, thumbnail, media gallery, separator, container). Raw API JSON in, so a stored or
+// display, section, thumbnail, media gallery, file, separator, container). Raw API JSON in, so a stored or
 // fetched payload converts the same way; anything malformed or unknown is left out, never thrown.
 import type { ChatComponent, ChatEmbedMedia, ChatEmoji } from '../../../shared/types.js';
 
@@ -68,6 +68,18 @@ export function toComponents(raw: unknown, ctx: ComponentContext): ChatComponent
           return m && isObj(i) ? [{ media: m, description: str(i.description, 1024) }] : [];
         });
         return items.length ? { type: 'gallery', items } : null;
+      }
+      case 13: {
+        // name and size are filled by Discord in a received message (docs: File Structure); a bare
+        // attachment://name reference still names the file.
+        const file = isObj(c.file) ? c.file : {};
+        const ref = typeof file.url === 'string' ? /^attachment:\/\/(.+)$/.exec(file.url)?.[1] : undefined;
+        const name = str(c.name, 1024) ?? str(ref, 1024);
+        if (!name) return null;
+        const size = typeof c.size === 'number' && Number.isFinite(c.size) && c.size >= 0 ? c.size : null;
+        const attachmentId = typeof file.attachment_id === 'string' && /^\d{17,20}$/.test(file.attachment_id) ? file.attachment_id : null;
+        // The CDN URL, as attachments link it (the media proxy is for previews).
+        return { type: 'file', name, size, url: media({ url: file.url })?.url ?? media(file)?.url ?? null, attachmentId };
       }
       case 14:
         return { type: 'separator', divider: c.divider !== false, large: c.spacing === 2 };

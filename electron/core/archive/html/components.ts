@@ -3,6 +3,7 @@
 // components whose Text Displays hold an IS_COMPONENTS_V2 message's whole text.
 import type { ChatComponent, ChatEmoji } from '../../../../shared/types.js';
 import { escapeHtml, safeHref, stripBidi } from './escape.js';
+import { fileRowHtml } from './file-row.js';
 import type { MarkdownHtml } from './markdown.js';
 
 const STYLE_CLASS: readonly string[] = ['', 'primary', 'secondary', 'success', 'danger', 'link', 'premium'];
@@ -46,6 +47,8 @@ function part(c: ChatComponent, md: MarkdownHtml, url: (u: string) => string, pl
         .map((i) => safeHref(url(i.media.url)))
         .map((src) => (src ? `<img src="${escapeHtml(src)}" alt="" loading="lazy">` : ''))
         .join('')}</div>`;
+    case 'file':
+      return `<div class="dc-file attachment attachment--file">${fileRowHtml(c.name, c.url === null ? null : url(c.url), c.size)}</div>`;
     case 'separator':
       return `<hr class="dc-separator${c.divider ? '' : ' dc-separator--invisible'}${c.large ? ' dc-separator--large' : ''}">`;
     case 'container':

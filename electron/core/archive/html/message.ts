@@ -1,8 +1,10 @@
 // One message as the panel's MessageItem lays it out (same elements and class names), as a string.
+import { attachmentsNotInComponents } from '../../../../shared/component-files.js';
 import { looksMentioned, type KeywordMatcher } from '../../../../shared/keyword-match.js';
 import type { ChatAttachment, ChatMessage } from '../../../../shared/types.js';
 import { escapeHtml, safeHref, stripBidi } from './escape.js';
 import { afterContentHtml, replyHtml } from './extras.js';
+import { fileRowHtml } from './file-row.js';
 import type { MarkdownHtml } from './markdown.js';
 
 export interface Words {
@@ -38,17 +40,6 @@ function hue(id: string): number {
   return h;
 }
 
-const SIZE_UNITS = ['B', 'KB', 'MB', 'GB'];
-function size(bytes: number): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 || value >= 10 ? Math.round(value) : value.toFixed(1)} ${SIZE_UNITS[unit]}`;
-}
-
 // The initial is always drawn; the picture covers it when it loads.
 function avatar(author: ChatMessage['author'], o: MessageHtmlOptions): string {
   const name = stripBidi(author.displayName);
@@ -68,7 +59,7 @@ function attachment(a: ChatAttachment, o: MessageHtmlOptions): string {
     href && a.contentType?.startsWith('image/')
       ? `<a ${link} class="attachment__thumb" tabindex="-1"><img src="${escapeHtml(href)}" alt="${name}" loading="lazy" decoding="async"${a.width && a.height ? ` width="${a.width}" height="${a.height}"` : ''}></a>`
       : '';
-  return `<li class="attachment">${thumb}<a ${link} class="attachment__link"><span class="attachment__name"><bdi>${name}</bdi></span></a><span class="attachment__size">${size(a.size)}</span></li>`;
+  return `<li class="attachment">${thumb}${fileRowHtml(a.name, href ?? null, a.size)}</li>`;
 }
 
 export function messageHtml(m: ChatMessage, o: MessageHtmlOptions): string {
@@ -85,7 +76,9 @@ export function messageHtml(m: ChatMessage, o: MessageHtmlOptions): string {
   const text = m.content ? `<bdi class="markdown">${o.markdown.render(m.content, keywords)}</bdi>` : '';
   const extras = v ? afterContentHtml(v, o.markdown, o.media, (ms) => o.fullTime.format(new Date(ms)), o.words) : '';
   const reply = v ? replyHtml(v, o.markdown, o.words) : '';
-  const files = m.attachments.length ? `<ul class="attachments" aria-label="${o.words.attachments}">${m.attachments.map((a) => attachment(a, o)).join('')}</ul>` : '';
+  // An IS_COMPONENTS_V2 message's uploads show where its File components put them, not again below.
+  const listed = attachmentsNotInComponents(m.attachments, v?.components);
+  const files = listed.length ? `<ul class="attachments" aria-label="${o.words.attachments}">${listed.map((a) => attachment(a, o)).join('')}</ul>` : '';
   const marks =
     m.editedAt !== null || m.deleted
       ? `<p class="message__marks">${m.editedAt !== null ? `<span class="message__edited" title="${escapeHtml(o.fullTime.format(new Date(m.editedAt)))}">${o.words.edited}</span>` : ''}${m.deleted ? `<span class="message__deleted">${o.words.deleted}</span>` : ''}</p>`

@@ -26,8 +26,29 @@ const kind = (a: ChatAttachment) => {
   return PLAYABLE.has(type) ? type : 'file';
 };
 
-export function Attachments({ attachments }: { attachments: ChatAttachment[] }) {
+/** A file's row: icon, name (a link when it has a URL), size when known, download button. Also a File component's. */
+export function FileRow({ name, url, size }: { name: string; url: string | undefined; size: number | null }) {
   const { t, i18n } = useTranslation();
+  return (
+    <span className="attachment__row">
+      <Icon name="file" size={16} />
+      <a href={url} target="_blank" rel="noopener noreferrer" className="attachment__link">
+        <span className="attachment__name">
+          <bdi>{name}</bdi>
+        </span>
+      </a>
+      {size !== null && <span className="attachment__size">{formatSize(size, t, i18n.language)}</span>}
+      {url && (
+        <a href={url} download={name} className="attachment__download" aria-label={t('messages.download', { name })}>
+          <Icon name="down" size={16} />
+        </a>
+      )}
+    </span>
+  );
+}
+
+export function Attachments({ attachments }: { attachments: ChatAttachment[] }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState<ChatAttachment | null>(null);
   // Discord hides a file uploaded as a spoiler (its name starts with SPOILER_) until clicked.
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
@@ -63,20 +84,7 @@ export function Attachments({ attachments }: { attachments: ChatAttachment[] }) 
               )}
               {!hidden && type === 'video' && <video className="attachment__player" src={url} controls preload="metadata" {...previewSize(a)} aria-label={name} />}
               {!hidden && type === 'audio' && <audio className="attachment__player" src={url} controls preload="none" aria-label={name} />}
-              <span className="attachment__row">
-                <Icon name="file" size={16} />
-                <a href={url} target="_blank" rel="noopener noreferrer" className="attachment__link">
-                  <span className="attachment__name">
-                    <bdi>{name}</bdi>
-                  </span>
-                </a>
-                <span className="attachment__size">{formatSize(a.size, t, i18n.language)}</span>
-                {url && (
-                  <a href={url} download={name} className="attachment__download" aria-label={t('messages.download', { name })}>
-                    <Icon name="down" size={16} />
-                  </a>
-                )}
-              </span>
+              <FileRow name={name} url={url} size={a.size} />
             </li>
           );
         })}

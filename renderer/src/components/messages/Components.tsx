@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChatComponent, ChatEmoji, ChatMessageView } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
 import { safeUrl } from '../../lib/url';
+import { FileRow } from './Attachments';
 import { UnicodeEmoji } from './DiscordMarkdown';
 import { MessageContent } from './MessageContent';
 
@@ -101,6 +102,13 @@ function Part({ c, refs }: { c: ChatComponent; refs: Refs }) {
             const src = safeUrl(item.media.url);
             return src ? <img key={i} src={src} alt={item.description ?? ''} loading="lazy" decoding="async" /> : null;
           })}
+        </div>
+      );
+    case 'file':
+      // Read-only like an attachment row; an attachment:// reference has no address to open.
+      return (
+        <div className="dc-file attachment attachment--file" data-testid="component-file">
+          <FileRow name={stripBidiControls(c.name)} url={safeUrl(c.url)} size={c.size} />
         </div>
       );
     case 'separator':

@@ -13,6 +13,7 @@ import { Components } from './Components';
 import { Embeds } from './Embeds';
 import { Poll, Stickers, ThreadInfo } from './Extras';
 import { Forward } from './Forward';
+import { attachmentsNotInComponents } from '../../../../shared/component-files';
 import { looksMentioned } from '../../../../shared/keyword-match';
 import { useKeywords } from './keywords';
 import { MessageContent } from './MessageContent';
@@ -84,7 +85,7 @@ const MessageBody = memo(function MessageBody({ message: m }: { message: ChatMes
         <div className="message__content">
           {system ? <SystemLine message={m} sentenceKey={system} /> : <MessageContent content={m.content} view={v} />}
           {v?.forward && <Forward forward={v.forward} />}
-          <Attachments attachments={m.attachments} />
+          <Attachments attachments={attachmentsNotInComponents(m.attachments, v?.components)} />
           {v && <Embeds embeds={v.embeds} />}
           {v && <Stickers stickers={v.stickers} />}
           {v?.poll && <Poll poll={v.poll} />}
