@@ -25,19 +25,19 @@ afterAll(async () => {
  * Posts a burst in slices of 500, the fake's sockets draining between them (as bench/fake-child does);
  * the pause between slices varies by round, so batches meet the list in different states.
  */
-function burst(round: number): Promise<string[]> {
+function burst(round: number, total = BURST): Promise<string[]> {
   const pause = [0, 15, 40][round % 3]!;
   const { fake, channelId, userId } = stage.world;
   const ids: string[] = [];
   return new Promise((resolve) => {
     const slice = () => {
-      for (let i = 0; i < 500 && ids.length < BURST; i++) {
+      for (let i = 0; i < 500 && ids.length < total; i++) {
         const n = ids.length;
         // Some taller rows, so measured heights differ from the list's estimate in both directions.
         const content = n % 7 === 0 ? `round ${round} message ${n}\nsecond line\nthird line of it` : `round ${round} message ${n} with some ordinary words`;
         ids.push(fake.postMessage(channelId, { authorId: userId, content }).id);
       }
-      if (ids.length < BURST) setTimeout(slice, pause);
+      if (ids.length < total) setTimeout(slice, pause);
       else resolve(ids);
     };
     slice();
@@ -121,6 +121,52 @@ describe('live bursts in Chromium', { timeout: 600_000 }, () => {
       expect(count(counted.pill)).toBeLessThanOrEqual(BURST - 1 - ids.indexOf(seen.newest!));
       await page.getByTestId('jump-to-present').click();
       await waitView(`round ${round}: the pill did not bring the newest message on screen`, (v) => v.newest === ids.at(-1) && v.pill === null);
+    }
+  });
+
+  it('a page that stalls during a burst is sent one notice instead of each message: following, it shows the newest; scrolled up, its place holds and the pill is exact', async () => {
+    // What the page's socket receives, from Chromium itself (DevTools protocol), only for this test.
+    const cdp = await page.context().newCDPSession(page);
+    let chars = 0;
+    let notices = 0;
+    cdp.on('Network.webSocketFrameReceived', (e: { response: { payloadData: string } }) => {
+      chars += e.response.payloadData.length;
+      if (e.response.payloadData.includes('"event":"message.skipped"')) notices++;
+    });
+    await cdp.send('Network.enable');
+    try {
+      // Enough rows to scroll up from (when this test runs alone).
+      const warm = await burst(1, 300);
+      await waitView('the first messages did not come on screen', (v) => v.newest === warm.at(-1));
+      for (const reading of [false, true]) {
+        const what = reading ? 'scrolled up' : 'following';
+        if (reading) await page.evaluate(`${LIST}.scrollBy(0, -3000)`);
+        const before = await waitView(`${what}: the view did not settle`, (v) => v.top !== null && (!reading || v.fromEnd > 2000));
+        chars = 0;
+        notices = 0;
+        // The page's JavaScript is busy (it reads nothing, acknowledges nothing) while the whole burst arrives.
+        const stall = page.evaluate(`(() => { const end = Date.now() + 3000; while (Date.now() < end); })()`);
+        const ids = await burst(reading ? 5 : 4);
+        await stall;
+        const after = await waitView(`${what}: the footer did not count the whole burst`, (v) => count(v.received) === count(before.received) + BURST);
+        if (reading) {
+          const counted = await waitView(`${what}: the pill did not count the burst`, (v) => count(v.pill) >= BURST);
+          expect(count(counted.pill)).toBe(BURST);
+          expect(counted.top, `${what}: the reader's row moved`).toBe(before.top);
+          expect(Math.abs(counted.topOffset! - before.topOffset!)).toBeLessThanOrEqual(2);
+          await page.getByTestId('jump-to-present').click();
+        }
+        const shown = await waitView(`${what}: the newest message did not come on screen`, (v) => v.newest === ids.at(-1) && v.pill === null);
+        expect(shown.fromEnd).toBeLessThanOrEqual(2);
+        expect(after.received).toBeTruthy();
+        console.log(`stalled page, ${what}: ${chars} characters received for ${BURST} messages, ${notices} skipped notice(s)`);
+        expect(notices, `${what}: no skipped notice`).toBeGreaterThan(0);
+        // One by one, a burst is ~300 characters a message here.
+        expect(chars, `${what}: characters received`).toBeLessThan(BURST * 100);
+      }
+    } finally {
+      await cdp.send('Network.disable');
+      await cdp.detach();
     }
   });
 });
