@@ -142,6 +142,32 @@ it('edits of skipped messages reach the panel through the notice; edits of earli
   r.ws.close();
 });
 
+it('a panel that does not acknowledge (an older page) and stops reading is counted by what waits to be written, not cut off, and gets its notice once it reads', async () => {
+  const r = await reader(false);
+  r.ws.pause();
+  const before = r.chars;
+  // 2,000 messages of 5,000 characters: 10 MB, more than the kernel's socket buffers and the 8 MiB that cut a panel off.
+  const long = 'x'.repeat(5000);
+  const sent: ChatMessage[] = [];
+  for (let turn = 0; turn < 40; turn++) {
+    for (let i = 0; i < 50; i++) {
+      const m = message(long);
+      sent.push(m);
+      core.bus.emit('message.created', m);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  r.ws.resume();
+  await until(() => created(r).length + skipped(r).reduce((n, s) => n + s.count, 0) >= sent.length, 'every message sent or counted');
+  expect(r.ws.readyState).toBe(WebSocket.OPEN);
+  const got = created(r);
+  expect(got).toEqual(sent.slice(0, got.length).map((m) => m.id));
+  expect(skipped(r)).toHaveLength(1);
+  expect(skipped(r)[0]).toMatchObject({ count: sent.length - got.length, lastId: sent.at(-1)!.id });
+  expect(r.chars - before).toBeLessThan(sent.length * 5000);
+  r.ws.close();
+});
+
 it('a panel that reads along is sent every message one by one', async () => {
   const r = await reader();
   const sent = await burst(300);
