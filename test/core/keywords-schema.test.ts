@@ -1,13 +1,12 @@
 // The highlight-keyword schemas (shared/schemas.ts) against any input: HIGHLIGHT_KEYWORDS and the
 // panel's field are parsed with them, and settings.json's JSON schema must accept whatever they accept.
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JSON_SCHEMA } from '../../electron/core/settings/schema.js';
+import { STORED_SCHEMA } from '../../electron/core/settings/schema.js';
 import { highlightKeywordList, highlightKeywords, KEYWORD_MAX_LENGTH, KEYWORDS_MAX } from '../../shared/schemas.js';
 
-// conf validates settings.json with Ajv 2020 and its default (unicode) regular expressions.
-const storeAccepts = new Ajv2020({ allErrors: true }).compile(JSON_SCHEMA.highlightKeywords);
+// settings.json is checked with STORED_SCHEMA on load and before every write (validated-store.ts).
+const storeAccepts = (list: string[]) => STORED_SCHEMA.safeParse({ highlightKeywords: list }).success;
 const word = fc.string({ unit: fc.constantFrom(...'aéZ9 _-.*(', '\u00a0', '\u3000', 'ß', 'İ', '🙂', '\u0301'), maxLength: 70 });
 // Any text, and text shaped like a list (near the bounds: long items, many items, blank items, duplicates).
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.array(word, { maxLength: 60 }).map((items) => items.join(',')));

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { PRIVATE_FILE, writePrivateFileSync } from '../fs-modes.js';
-import { DEFAULTS, JSON_SCHEMA, SETTINGS_VERSION, migrate, type StoredSettings } from './schema.js';
+import { DEFAULTS, SETTINGS_VERSION, migrate, type StoredSettings } from './schema.js';
+import { checkSettings, validatedStore } from './validated-store.js';
 
 /** The part of conf / electron-store the core uses. */
 export interface KeyValueStore {
@@ -17,7 +18,7 @@ export interface KeyValueStore {
 export interface StoreOptions {
   cwd: string;
   configName: string;
-  schema: typeof JSON_SCHEMA;
+  // No JSON schema: conf would compile it with ajv at every start; validated-store.ts checks with zod.
   defaults: StoredSettings;
   clearInvalidConfig: false;
   /** Readable by the user alone: it says which server and channel the bot watches. */
@@ -86,7 +87,6 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
   const options: StoreOptions = {
     cwd: dataDir,
     configName: 'settings',
-    schema: JSON_SCHEMA,
     defaults: DEFAULTS,
     clearInvalidConfig: false,
     configFileMode: PRIVATE_FILE,
@@ -116,10 +116,12 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
         const version = versionOf(parsed.raw);
         if (version !== null && version < SETTINGS_VERSION) {
           const result = migrate(parsed.raw);
+          // Checked before anything is written: a refused file is moved aside as the user's bytes.
+          checkSettings(result.settings);
           movedToken = result.movedToken;
           writePrivateFileSync(file, JSON.stringify(result.settings, null, '\t'));
           upgradedFrom = result.from;
-        }
+        } else checkSettings(parsed.raw);
       }
     } catch (err) {
       moveAside(firstLine(err));
@@ -128,13 +130,13 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
   }
   let store: KeyValueStore;
   try {
-    store = factory(options);
+    store = validatedStore(factory(options));
   } catch (err) {
     // Put the user's own bytes back first, so the moved-aside file is what they had, not our migration of it.
     if (original && upgradedFrom !== null) writeFileSync(file, original);
     upgradedFrom = null;
     moveAside(firstLine(err));
-    store = factory(options);
+    store = validatedStore(factory(options));
   }
   if (upgradedFrom !== null) {
     notices.push({

@@ -1,4 +1,5 @@
 // What settings.json holds. The token is never here: it lives in the SecretBox.
+import { z } from 'zod';
 import { KEYWORD_MAX_LENGTH, KEYWORDS_MAX } from '../../../shared/schemas.js';
 import { FETCH_LIMITS, FETCH_MODES, FETCH_PERIODS, PANEL_LANGUAGES, type SettingKey, type SettingsView } from '../../../shared/types.js';
 
@@ -38,39 +39,43 @@ export const DEFAULTS: StoredSettings = {
   fetchPeriod: '7d',
 };
 
-const idOrEmpty = { type: 'string', pattern: '^(|\\d{17,20})$' } as const;
+const idOrEmpty = z.string().regex(/^(|\d{17,20})$/, 'must be empty or a Discord ID (17 to 20 digits)');
+const int = (min: number, max?: number) => (max === undefined ? z.int().min(min) : z.int().min(min).max(max));
 
-/** JSON schema handed to conf / electron-store, which validate every write with it. */
-export const JSON_SCHEMA = {
-  schemaVersion: { type: 'integer', minimum: 1 },
-  guildId: idOrEmpty,
-  channelId: idOrEmpty,
+/**
+ * What settings.json may hold, checked when it is opened and before every write (validated-store.ts).
+ * zod rather than conf's JSON schema: conf compiles that with ajv at every start (≈2.5 MiB of idle RSS).
+ * Every key is optional (defaults fill them in) and unknown keys are kept, as conf's schema did.
+ */
+export const STORED_SCHEMA = z.looseObject({
+  schemaVersion: int(1).optional(),
+  guildId: idOrEmpty.optional(),
+  channelId: idOrEmpty.optional(),
   // http(s) in any case, no user:password@, no query or fragment: a hand-edited file is held to what the panel accepts.
-  apiUrl: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@\\s]+(/[^?#\\s]*)?$' },
-  autoStartBot: { type: 'boolean' },
-  startHidden: { type: 'boolean' },
-  language: { enum: ['', ...PANEL_LANGUAGES] },
-  autoUpdateEnabled: { type: 'boolean' },
-  updateBranch: { type: 'string', maxLength: 100 },
-  autoRestartService: { type: 'boolean' },
-  restartMethod: { enum: ['auto', 'systemd', 'supervisor', 'pm2', 'relaunch'] },
-  checkIntervalMinutes: { type: 'integer', minimum: 1, maximum: 1440 },
-  backupEnabled: { type: 'boolean' },
-  backupDir: { type: 'string', maxLength: 1000 },
-  backupKeep: { type: 'integer', minimum: 1, maximum: 365 },
-  backupIntervalHours: { type: 'integer', minimum: 1, maximum: 720 },
-  dangerousActionsEnabled: { type: 'boolean' },
+  apiUrl: z.string().regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^/?#@\s]+(\/[^?#\s]*)?$/u, 'must be an http(s) URL without user, query or fragment').optional(),
+  autoStartBot: z.boolean().optional(),
+  startHidden: z.boolean().optional(),
+  language: z.enum(['', ...PANEL_LANGUAGES]).optional(),
+  autoUpdateEnabled: z.boolean().optional(),
+  updateBranch: z.string().max(100).optional(),
+  autoRestartService: z.boolean().optional(),
+  restartMethod: z.enum(['auto', 'systemd', 'supervisor', 'pm2', 'relaunch']).optional(),
+  checkIntervalMinutes: int(1, 1440).optional(),
+  backupEnabled: z.boolean().optional(),
+  backupDir: z.string().max(1000).optional(),
+  backupKeep: int(1, 365).optional(),
+  backupIntervalHours: int(1, 720).optional(),
+  dangerousActionsEnabled: z.boolean().optional(),
   // Held to what the panel accepts (shared/schemas.ts highlightKeyword): a hand-edited file too.
-  highlightKeywords: {
-    type: 'array',
-    maxItems: KEYWORDS_MAX,
-    items: { type: 'string', minLength: 1, maxLength: KEYWORD_MAX_LENGTH, pattern: '^[^,\\p{Cc}\\p{Zl}\\p{Zp}]*$' },
-  },
-  fetchMode: { enum: [...FETCH_MODES] },
-  fetchLimit: { enum: [...FETCH_LIMITS] },
-  fetchPeriod: { enum: [...FETCH_PERIODS] },
-  headlessAccessToken: { type: 'string' },
-} as const;
+  highlightKeywords: z
+    .array(z.string().min(1).max(KEYWORD_MAX_LENGTH).regex(/^[^,\p{Cc}\p{Zl}\p{Zp}]*$/u, 'must not hold commas, control characters or line breaks'))
+    .max(KEYWORDS_MAX)
+    .optional(),
+  fetchMode: z.enum(FETCH_MODES).optional(),
+  fetchLimit: z.enum(FETCH_LIMITS).optional(),
+  fetchPeriod: z.enum(FETCH_PERIODS).optional(),
+  headlessAccessToken: z.string().optional(),
+});
 
 type Raw = Record<string, unknown>;
 
