@@ -1,13 +1,12 @@
 // A message's components in the export, with the panel's markup and class names (Components.tsx):
 // read-only buttons (link buttons are links), select menus with their placeholder, and the layout
 // components whose Text Displays hold an IS_COMPONENTS_V2 message's whole text.
+import { buttonClass, colourHex, galleryClass, selectClass, separatorClass } from '../../../../shared/message-parts.js';
 import type { ChatComponent, ChatEmoji } from '../../../../shared/types.js';
 import { escapeHtml, safeHref, stripBidi } from './escape.js';
 import { fileRowHtml } from './file-row.js';
 import type { MarkdownHtml } from './markdown.js';
 
-const STYLE_CLASS: readonly string[] = ['', 'primary', 'secondary', 'success', 'danger', 'link', 'premium'];
-const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
 
 function emoji(e: ChatEmoji | null, url: (u: string) => string): string {
   if (!e) return '';
@@ -22,7 +21,7 @@ function part(c: ChatComponent, md: MarkdownHtml, url: (u: string) => string, pl
     case 'row':
       return `<div class="dc-row">${all(c.components)}</div>`;
     case 'button': {
-      const cls = `dc-button dc-button--${STYLE_CLASS[c.style] ?? 'secondary'}${c.disabled ? ' dc-button--disabled' : ''}`;
+      const cls = buttonClass(c.style, c.disabled);
       const face = emoji(c.emoji, url) + (c.label ? `<bdi class="dc-button__label">${escapeHtml(stripBidi(c.label))}</bdi>` : '');
       const href = c.style === 5 && !c.disabled ? safeHref(c.url) : null;
       return href ? `<a class="${cls}" href="${escapeHtml(href)}" rel="noopener noreferrer">${face}</a>` : `<span class="${cls}" aria-disabled="true">${face}</span>`;
@@ -32,7 +31,7 @@ function part(c: ChatComponent, md: MarkdownHtml, url: (u: string) => string, pl
       const shown = chosen.length
         ? `<span class="dc-select__value">${chosen.map((o) => `<span class="dc-select__option">${emoji(o.emoji, url)} <bdi>${escapeHtml(stripBidi(o.label))}</bdi></span>`).join('')}</span>`
         : `<span class="dc-select__placeholder"><bdi>${escapeHtml(stripBidi(c.placeholder ?? placeholder))}</bdi></span>`;
-      return `<div class="dc-select${c.disabled ? ' dc-select--disabled' : ''}" aria-disabled="true">${shown}</div>`;
+      return `<div class="${selectClass(c.disabled)}" aria-disabled="true">${shown}</div>`;
     }
     case 'text':
       return `<div class="dc-text"><bdi class="markdown">${md.render(c.content)}</bdi></div>`;
@@ -43,16 +42,16 @@ function part(c: ChatComponent, md: MarkdownHtml, url: (u: string) => string, pl
       return src ? `<img class="dc-thumbnail" src="${escapeHtml(src)}" alt="${escapeHtml(c.description ?? '')}" loading="lazy">` : '';
     }
     case 'gallery':
-      return `<div class="dc-gallery dc-gallery--${Math.min(c.items.length, 4)}">${c.items
+      return `<div class="${galleryClass(c.items.length)}">${c.items
         .map((i) => safeHref(url(i.media.url)))
         .map((src) => (src ? `<img src="${escapeHtml(src)}" alt="" loading="lazy">` : ''))
         .join('')}</div>`;
     case 'file':
       return `<div class="dc-file attachment attachment--file">${fileRowHtml(c.name, c.url === null ? null : url(c.url), c.size)}</div>`;
     case 'separator':
-      return `<hr class="dc-separator${c.divider ? '' : ' dc-separator--invisible'}${c.large ? ' dc-separator--large' : ''}">`;
+      return `<hr class="${separatorClass(c)}">`;
     case 'container':
-      return `<div class="dc-container"${c.accentColor !== null ? ` style="border-inline-start-color:${hex(c.accentColor)}"` : ''}>${all(c.components)}</div>`;
+      return `<div class="dc-container"${c.accentColor !== null ? ` style="border-inline-start-color:${colourHex(c.accentColor)}"` : ''}>${all(c.components)}</div>`;
   }
 }
 

@@ -1,17 +1,16 @@
 // What the message view adds around the text (ChatMessageView): the reply quote, embeds, stickers,
 // reactions and thread line, with the panel's class names. Media URLs were checked by the core.
+import { colourHex, isVideoEmbed, scaledSize } from '../../../../shared/message-parts.js';
 import type { ChatEmbed, ChatEmbedMedia, ChatMessageView } from '../../../../shared/types.js';
 import { componentsHtml } from './components.js';
 import { escapeHtml, safeHref, stripBidi } from './escape.js';
 import type { MarkdownHtml } from './markdown.js';
 
-const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
-
 function media(m: ChatEmbedMedia | undefined, cls: string, max: number, url: (u: string) => string): string {
   const src = m ? safeHref(url(m.url)) : null;
   if (!m || !src) return '';
-  const scale = m.width && m.height ? Math.min(1, max / m.width, max / m.height) : 1;
-  const size = m.width && m.height ? ` width="${Math.round(m.width * scale)}" height="${Math.round(m.height * scale)}"` : '';
+  const box = scaledSize(m.width, m.height, max);
+  const size = box ? ` width="${box.width}" height="${box.height}"` : '';
   return `<img class="${cls}" src="${escapeHtml(src)}" alt="" loading="lazy" decoding="async"${size}>`;
 }
 
@@ -25,12 +24,10 @@ export function replyHtml(v: ChatMessageView, md: MarkdownHtml, words: { replyDe
   return `<a class="reply" href="#m${escapeHtml(r.id)}"><span class="reply__spine" aria-hidden="true"></span>${inner}</a>`;
 }
 
-const isVideo = (e: ChatEmbed) => e.type !== 'rich' && Boolean(e.video || e.player);
-
 /** As in the panel: a video is its thumbnail with a play button linking to its page (no player, no frame, no script). */
 function videoHtml(e: ChatEmbed, url: (u: string) => string): string {
   const page = safeHref(e.url) ?? safeHref(e.player?.url) ?? safeHref(e.video?.url);
-  if (!isVideo(e) || !page || !e.thumbnail) return '';
+  if (!isVideoEmbed(e) || !page || !e.thumbnail) return '';
   const play = '<span class="embed__play-button" aria-hidden="true"><svg viewBox="0 0 24 24" width="24" height="24"><path fill="currentColor" d="M8 5.14v13.72a1 1 0 0 0 1.52.85l11.02-6.86a1 1 0 0 0 0-1.7L9.52 4.29A1 1 0 0 0 8 5.14Z"/></svg></span>';
   return `<a class="embed__play" href="${escapeHtml(page)}" rel="noopener noreferrer">${media(e.thumbnail, 'embed__image', 400, url)}${play}</a>`;
 }
@@ -44,7 +41,7 @@ function embedHtml(e: ChatEmbed, md: MarkdownHtml, url: (u: string) => string, d
     ? `<dl class="embed__fields">${e.fields.map((f) => `<div class="embed__field${f.inline ? ' embed__field--inline' : ''}"><dt>${md.render(f.name)}</dt><dd>${md.render(f.value)}</dd></div>`).join('')}</dl>`
     : '';
   const footerText = [e.footer?.text, e.timestamp !== null ? date(e.timestamp) : null].filter(Boolean).join(' • ');
-  const style = e.color !== null ? ` style="border-inline-start-color:${hex(e.color)}"` : '';
+  const style = e.color !== null ? ` style="border-inline-start-color:${colourHex(e.color)}"` : '';
   return (
     `<article class="embed"${style}><div class="embed__main">` +
     (e.provider ? `<div class="embed__provider">${escapeHtml(stripBidi(e.provider.name))}</div>` : '') +
@@ -55,7 +52,7 @@ function embedHtml(e: ChatEmbed, md: MarkdownHtml, url: (u: string) => string, d
     media(e.image, 'embed__image', 400, url) +
     (e.image ? '' : videoHtml(e, url)) +
     (footerText ? `<div class="embed__footer"><span>${escapeHtml(footerText)}</span></div>` : '') +
-    `</div>${e.image || isVideo(e) ? '' : media(e.thumbnail, 'embed__thumbnail', 80, url)}</article>`
+    `</div>${e.image || isVideoEmbed(e) ? '' : media(e.thumbnail, 'embed__thumbnail', 80, url)}</article>`
   );
 }
 

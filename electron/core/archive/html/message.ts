@@ -1,6 +1,7 @@
 // One message as the panel's MessageItem lays it out (same elements and class names), as a string.
 import { attachmentsNotInComponents } from '../../../../shared/component-files.js';
 import { looksMentioned, type KeywordMatcher } from '../../../../shared/keyword-match.js';
+import { avatarHue } from '../../../../shared/message-parts.js';
 import type { ChatAttachment, ChatMessage } from '../../../../shared/types.js';
 import { escapeHtml, safeHref, stripBidi } from './escape.js';
 import { afterContentHtml, replyHtml } from './extras.js';
@@ -34,12 +35,6 @@ export interface MessageHtmlOptions {
   keywords?: KeywordMatcher | null;
 }
 
-function hue(id: string): number {
-  let h = 0;
-  for (const c of id) h = (h * 31 + c.charCodeAt(0)) % 360;
-  return h;
-}
-
 // The initial is always drawn; the picture covers it when it loads.
 function avatar(author: ChatMessage['author'], o: MessageHtmlOptions): string {
   const name = stripBidi(author.displayName);
@@ -48,7 +43,7 @@ function avatar(author: ChatMessage['author'], o: MessageHtmlOptions): string {
   // A CSS background, not an <img>: offline, a failed picture draws nothing (an <img> draws a
   // broken-image icon over the initial).
   const img = src ? `<span class="avatar__picture" style="background-image:url(&quot;${escapeHtml(src.replace(/["\\\n\r]/g, encodeURIComponent))}&quot;)"></span>` : '';
-  return `<span class="avatar avatar--initial" role="img" aria-label="${escapeHtml(name)}" style="background-color:hsl(${hue(author.id)} 45% 45%)">${initial}${img}</span>`;
+  return `<span class="avatar avatar--initial" role="img" aria-label="${escapeHtml(name)}" style="background-color:hsl(${avatarHue(author.id)} 45% 45%)">${initial}${img}</span>`;
 }
 
 function attachment(a: ChatAttachment, o: MessageHtmlOptions): string {

@@ -3,6 +3,7 @@
 // reserved from the known dimensions, so the list does not jump when they load.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { scaledSize } from '../../../../shared/message-parts';
 import type { ChatAttachment } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
 import { formatSize } from '../../lib/format';
@@ -14,11 +15,7 @@ import { MediaImage } from './MediaImage';
 const MAX_W = 320;
 const MAX_H = 240;
 
-function previewSize(a: ChatAttachment): { width: number; height: number } | undefined {
-  if (!a.width || !a.height) return undefined;
-  const scale = Math.min(1, MAX_W / a.width, MAX_H / a.height);
-  return { width: Math.round(a.width * scale), height: Math.round(a.height * scale) };
-}
+const previewSize = (a: ChatAttachment) => scaledSize(a.width, a.height, MAX_W, MAX_H) ?? undefined;
 
 const PLAYABLE = new Set(['image', 'video', 'audio']);
 const kind = (a: ChatAttachment) => {

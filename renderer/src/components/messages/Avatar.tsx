@@ -2,15 +2,10 @@
 // (or it fails to load, e.g. offline).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { avatarHue } from '../../../../shared/message-parts';
 import type { ChatMessage } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
 import { safeUrl } from '../../lib/url';
-
-function hue(id: string): number {
-  let h = 0;
-  for (const c of id) h = (h * 31 + c.charCodeAt(0)) % 360;
-  return h;
-}
 
 export function Avatar({ author }: { author: ChatMessage['author'] }) {
   const { t } = useTranslation();
@@ -26,7 +21,7 @@ export function Avatar({ author }: { author: ChatMessage['author'] }) {
   }
   const initial = [...name.trim()][0]?.toUpperCase() ?? '?';
   return (
-    <span className="avatar avatar--initial" role="img" aria-label={alt} style={{ backgroundColor: `hsl(${hue(author.id)} 45% 45%)` }}>
+    <span className="avatar avatar--initial" role="img" aria-label={alt} style={{ backgroundColor: `hsl(${avatarHue(author.id)} 45% 45%)` }}>
       {initial}
     </span>
   );

@@ -2,6 +2,7 @@
 // receives the interaction, so buttons and menus cannot be used; link buttons open their URL.
 // Layout components (IS_COMPONENTS_V2) carry the message's text, drawn as Markdown with its mentions.
 import { useTranslation } from 'react-i18next';
+import { buttonClass, colourHex, galleryClass, selectClass, separatorClass } from '../../../../shared/message-parts';
 import type { ChatComponent, ChatEmoji, ChatMessageView } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
 import { safeUrl } from '../../lib/url';
@@ -10,9 +11,6 @@ import { UnicodeEmoji } from './DiscordMarkdown';
 import { MessageContent } from './MessageContent';
 
 type Refs = Pick<ChatMessageView, 'mentions' | 'emojis'>;
-// Discord's button styles (docs: Button Styles): 1 primary, 2 secondary, 3 success, 4 danger, 5 link, 6 premium.
-const STYLE_CLASS: readonly string[] = ['', 'primary', 'secondary', 'success', 'danger', 'link', 'premium'];
-const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
 
 function Emoji({ emoji }: { emoji: ChatEmoji }) {
   const url = safeUrl(emoji.url);
@@ -22,7 +20,7 @@ function Emoji({ emoji }: { emoji: ChatEmoji }) {
 
 function Button({ c }: { c: Extract<ChatComponent, { type: 'button' }> }) {
   const { t } = useTranslation();
-  const cls = `dc-button dc-button--${STYLE_CLASS[c.style] ?? 'secondary'}${c.disabled ? ' dc-button--disabled' : ''}`;
+  const cls = buttonClass(c.style, c.disabled);
   const face = (
     <>
       {c.emoji && <Emoji emoji={c.emoji} />}
@@ -51,7 +49,7 @@ function Select({ c }: { c: Extract<ChatComponent, { type: 'select' }> }) {
   const { t } = useTranslation();
   const chosen = c.options.filter((o) => o.selected);
   return (
-    <div className={`dc-select${c.disabled ? ' dc-select--disabled' : ''}`} aria-disabled="true" data-testid="component-select">
+    <div className={selectClass(c.disabled)} aria-disabled="true" data-testid="component-select">
       <span className={chosen.length ? 'dc-select__value' : 'dc-select__placeholder'}>
         {chosen.length ? (
           chosen.map((o, i) => (
@@ -97,7 +95,7 @@ function Part({ c, refs }: { c: ChatComponent; refs: Refs }) {
     }
     case 'gallery':
       return (
-        <div className={`dc-gallery dc-gallery--${Math.min(c.items.length, 4)}`} data-testid="component-gallery">
+        <div className={galleryClass(c.items.length)} data-testid="component-gallery">
           {c.items.map((item, i) => {
             const src = safeUrl(item.media.url);
             return src ? <img key={i} src={src} alt={item.description ?? ''} loading="lazy" decoding="async" /> : null;
@@ -112,10 +110,10 @@ function Part({ c, refs }: { c: ChatComponent; refs: Refs }) {
         </div>
       );
     case 'separator':
-      return <hr className={`dc-separator${c.divider ? '' : ' dc-separator--invisible'}${c.large ? ' dc-separator--large' : ''}`} data-testid="component-separator" />;
+      return <hr className={separatorClass(c)} data-testid="component-separator" />;
     case 'container':
       return (
-        <div className="dc-container" data-testid="component-container" style={c.accentColor !== null ? { borderInlineStartColor: hex(c.accentColor) } : undefined}>
+        <div className="dc-container" data-testid="component-container" style={c.accentColor !== null ? { borderInlineStartColor: colourHex(c.accentColor) } : undefined}>
           {c.components.map((x, i) => <Part key={i} c={x} refs={refs} />)}
         </div>
       );

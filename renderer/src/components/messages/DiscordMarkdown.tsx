@@ -4,6 +4,7 @@ import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitEmoji, twemojiUrl } from '../../lib/discord/emoji';
 import type { MdNode } from '../../../../shared/discord-markdown';
+import { colourHex } from '../../../../shared/message-parts';
 import { isTimestampStyle } from '../../lib/discord/timestamp';
 import { safeUrl } from '../../lib/url';
 import CodeBlock from './CodeBlock';
@@ -111,7 +112,7 @@ function Mention({ kind, id }: { kind: 'user' | 'role' | 'channel'; id: string }
   if (kind === 'role') {
     const role = mentions.roles.find((r) => r.id === id);
     // Discord draws a role mention in the role's colour; 0 means "no colour".
-    const colour = role?.color ? `#${role.color.toString(16).padStart(6, '0')}` : undefined;
+    const colour = role?.color ? colourHex(role.color) : undefined;
     return (
       <span className="mention mention--role" style={colour ? { color: colour, backgroundColor: `${colour}1f` } : undefined}>
         @<bdi>{role?.name ?? t('messages.deletedRole')}</bdi>

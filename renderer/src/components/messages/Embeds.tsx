@@ -2,6 +2,7 @@
 // description (Markdown), fields (inline ones side by side, up to three a row), thumbnail, image,
 // video preview, footer with timestamp. Media URLs were checked against Discord's hosts by the core.
 import { useTranslation } from 'react-i18next';
+import { colourHex, isVideoEmbed, scaledSize } from '../../../../shared/message-parts';
 import type { ChatEmbed, ChatEmbedMedia } from '../../../../shared/types';
 import { useReducedMotion } from '../../lib/discord/motion';
 import { stripBidiControls } from '../../lib/bidi';
@@ -12,14 +13,10 @@ import { DiscordMarkdown } from './DiscordMarkdown';
 import { PollResult } from './Extras';
 import { MediaImage } from './MediaImage';
 
-const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
-
 function Media({ media, className, max }: { media: ChatEmbedMedia; className: string; max: number }) {
   const src = safeUrl(media.url);
   if (!src) return null;
-  const scale = media.width && media.height ? Math.min(1, max / media.width, max / media.height) : 1;
-  const size = media.width && media.height ? { width: Math.round(media.width * scale), height: Math.round(media.height * scale) } : {};
-  return <MediaImage className={className} src={src} alt="" loading="lazy" decoding="async" {...size} />;
+  return <MediaImage className={className} src={src} alt="" loading="lazy" decoding="async" {...scaledSize(media.width, media.height, max)} />;
 }
 
 function Md({ text }: { text: string }) {
@@ -44,9 +41,6 @@ function MediaEmbed({ embed: e }: { embed: ChatEmbed }) {
   );
 }
 
-/** A video link preview (type "video"): Discord shows the video large, with the thumbnail as its poster. */
-const isVideo = (e: ChatEmbed) => e.type !== 'rich' && Boolean(e.video || e.player);
-
 /**
  * A video on Discord's hosts plays in place. A provider's video (YouTube…) is its thumbnail with a play
  * button that opens the page in the browser: Discord frames the provider's player, which would need a
@@ -54,7 +48,7 @@ const isVideo = (e: ChatEmbed) => e.type !== 'rich' && Boolean(e.video || e.play
  */
 function EmbedVideo({ embed: e }: { embed: ChatEmbed }) {
   const { t } = useTranslation();
-  if (!isVideo(e)) return null;
+  if (!isVideoEmbed(e)) return null;
   const own = safeUrl(e.video?.url);
   const poster = safeUrl(e.thumbnail?.url);
   if (own) return <video className="embed__video" src={own} controls preload="metadata" {...(poster ? { poster } : {})} {...(e.video?.width ? { width: Math.min(400, e.video.width) } : {})} />;
@@ -78,7 +72,7 @@ export function Embed({ embed: e }: { embed: ChatEmbed }) {
   const url = safeUrl(e.url);
   const footer = [e.footer?.text, e.timestamp !== null ? formatFullDate(e.timestamp, i18n.language) : null].filter(Boolean).join(' • ');
   return (
-    <article className="embed" data-testid="embed" style={e.color !== null ? { borderInlineStartColor: hex(e.color) } : undefined}>
+    <article className="embed" data-testid="embed" style={e.color !== null ? { borderInlineStartColor: colourHex(e.color) } : undefined}>
       <div className="embed__main">
         {e.provider && <div className="embed__provider">{stripBidiControls(e.provider.name)}</div>}
         {e.author && (
@@ -116,7 +110,7 @@ export function Embed({ embed: e }: { embed: ChatEmbed }) {
           </div>
         )}
       </div>
-      {e.thumbnail && !isVideo(e) && <Media media={e.thumbnail} className="embed__thumbnail" max={80} />}
+      {e.thumbnail && !isVideoEmbed(e) && <Media media={e.thumbnail} className="embed__thumbnail" max={80} />}
     </article>
   );
 }
