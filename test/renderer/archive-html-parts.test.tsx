@@ -64,6 +64,16 @@ describe('message parts in the HTML export', () => {
     expect(el.querySelector('ul.attachments')).toBeNull();
   });
 
+  it('a custom emoji is drawn from the URL the core gave the message (its configured CDN), as the panel does', () => {
+    const m = one({ ...c.ACTION_ROW_MESSAGE, id: '334385199974967069', components: [], content: 'gg <:LUL:41771983429993937> <a:dance:41771983429993938>' });
+    // As the demo's messages carry them: the fake CDN, not Discord's.
+    m.view!.emojis = m.view!.emojis.map((e) => ({ ...e, url: e.url!.replace('https://cdn.discordapp.com', 'http://127.0.0.1:5555') }));
+    expect([...html(m).querySelectorAll('.markdown img.emoji')].map((i) => i.getAttribute('src'))).toEqual(['http://127.0.0.1:5555/emojis/41771983429993937.webp', 'http://127.0.0.1:5555/emojis/41771983429993938.gif']);
+    // A message stored before emoji URLs were kept still shows its emoji, from Discord's CDN.
+    m.view!.emojis = [];
+    expect(html(m).querySelector('.markdown img.emoji')?.getAttribute('src')).toBe('https://cdn.discordapp.com/emojis/41771983429993937.webp');
+  });
+
   it('a YouTube preview is its thumbnail with a play button linking to the video page; no frame, no video', () => {
     const el = html(one(c.VIDEO_MESSAGE));
     const play = el.querySelector('a.embed__play')!;

@@ -39,10 +39,17 @@ export class MarkdownHtml {
     private readonly timeZone = 'UTC',
   ) {}
 
-  /** Names for the next messages' mentions: those Discord sent with the message being written. */
-  useMentions(m: { users: { id: string; name: string }[]; roles: { id: string; name: string }[]; channels: { id: string; name: string }[] }): void {
+  /** Custom emoji URLs the core gave the message being written (its configured CDN), by id. */
+  private emojiUrls = new Map<string, string>();
+
+  /** Names for the next messages' mentions: those Discord sent with the message being written; its emoji URLs too. */
+  useMentions(
+    m: { users: { id: string; name: string }[]; roles: { id: string; name: string }[]; channels: { id: string; name: string }[] },
+    emojis: readonly { id: string | null; url: string | null }[] = [],
+  ): void {
     const find = (list: { id: string; name: string }[]) => (id: string) => list.find((x) => x.id === id)?.name;
     this.names = { user: find(m.users), role: find(m.roles), channel: find(m.channels) };
+    this.emojiUrls = new Map(emojis.flatMap((e) => (e.id && e.url ? [[e.id, e.url] as const] : [])));
   }
 
   /** Keywords to mark, only while a message's own text is rendered (not embeds or replies, as in the panel). */
@@ -144,9 +151,11 @@ export class MarkdownHtml {
       case 'here':
         return '<span class="mention mention--everyone">@here</span>';
       case 'emoji': {
-        const ext = n.animated ? 'gif' : 'webp';
+        // The panel's URL (the core's, from the configured CDN); a message stored without one: Discord's CDN.
+        const id = String(n.id);
+        const src = safeHref(this.emojiUrls.get(id)) ?? `${CDN}/emojis/${id}.${n.animated ? 'gif' : 'webp'}`;
         const name = escapeHtml(String(n.name ?? ''));
-        return `<img class="emoji" src="${CDN}/emojis/${escapeHtml(String(n.id))}.${ext}" alt=":${name}:" title=":${name}:" width="22" height="22" loading="lazy">`;
+        return `<img class="emoji" src="${escapeHtml(src)}" alt=":${name}:" title=":${name}:" width="22" height="22" loading="lazy">`;
       }
       case 'twemoji':
         return escapeHtml(String(n.name ?? ''));
