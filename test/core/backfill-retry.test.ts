@@ -3,10 +3,8 @@
 // new status line does not restart it (it used to retry on every "connected").
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import { renderText, type I18nText } from '../../shared/core-text.js';
-import { coreFr } from '../../shared/core-text-fr.js';
 import type { BackfillView } from '../../shared/types.js';
-import { call, storedIds } from '../helpers/core-calls.js';
+import { call, inFrench, storedIds } from '../helpers/core-calls.js';
 import { configuredEnv, coreFor, eachWorld, nextEvent, recordEvents, startConnected, type World } from '../helpers/world.js';
 
 const DAY = 86_400_000;
@@ -15,7 +13,6 @@ let world: World;
 let core: Core | null = null;
 eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
-const fr = (i18n: I18nText | undefined) => renderText(i18n!, coreFr, { locale: 'fr', timeZone: 'UTC' });
 const failed = (c: Core) => nextEvent(c, 'history.backfill', (v) => v.state === 'failed', DEADLINE_MS);
 const runs = (events: ReturnType<typeof recordEvents>) => events.filter((e) => e.event === 'history.backfill' && (e.payload as BackfillView).state === 'running').length;
 
@@ -35,7 +32,7 @@ describe('a failing backfill', { timeout: 120_000 }, () => {
     const view = await stopped;
     expect(view.i18n?.key).toBe('backfill.failed');
     expect(view.message).toMatch(/^History backfill stopped: Discord is unavailable \(HTTP 503\)\. It tries again by itself at .+; Start backfill in History → Backfill tries now, from where it stopped\.$/);
-    expect(fr(view.i18n)).toMatch(/^Récupération de l’historique arrêtée : Discord est indisponible \(HTTP 503\)\. Nouvel essai automatique le .+ ; « Lancer la récupération » \(Historique → Récupération\) réessaie tout de suite, là où elle s’est arrêtée\.$/);
+    expect(inFrench(view.i18n)).toMatch(/^Récupération de l’historique arrêtée : Discord est indisponible \(HTTP 503\)\. Nouvel essai automatique le .+ ; « Lancer la récupération » \(Historique → Récupération\) réessaie tout de suite, là où elle s’est arrêtée\.$/);
     const retryAt = (view.i18n!.params as { at: number }).at;
     expect(retryAt - Date.now()).toBeGreaterThan(590_000);
 

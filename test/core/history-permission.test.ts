@@ -4,11 +4,9 @@
 // live messages keep coming, and once the permission is back the history is read.
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import { renderText, type I18nText } from '../../shared/core-text.js';
-import { coreFr } from '../../shared/core-text-fr.js';
 import type { BackfillView } from '../../shared/types.js';
 import { PERMISSION } from '../fake-discord/permissions.js';
-import { call, storedIds } from '../helpers/core-calls.js';
+import { call, inFrench, storedIds } from '../helpers/core-calls.js';
 import { configuredEnv, coreFor, eachWorld, nextEvent, startConnected, type World } from '../helpers/world.js';
 
 const DAY = 86_400_000;
@@ -17,7 +15,6 @@ let world: World;
 let core: Core | null = null;
 eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
-const fr = (i18n: I18nText | undefined) => renderText(i18n!, coreFr, { locale: 'fr', timeZone: 'UTC' });
 const withhold = (withheld = true) => world.fake.withholdPermission(world.channelId, world.botId, PERMISSION.READ_MESSAGE_HISTORY, withheld);
 
 async function connected(): Promise<Core> {
@@ -45,7 +42,7 @@ describe('without Read Message History', { timeout: 120_000 }, () => {
     expect(view.message).toMatch(
       /^History backfill stopped: the bot lacks Read Message History in #general; give its role Read Message History \(Server Settings → Roles, or the channel's Permissions\)\. It tries again by itself at /,
     );
-    expect(fr(view.i18n)).toMatch(/^Récupération de l’historique arrêtée : le bot n’a pas la permission Voir les anciens messages dans #general ; donnez Voir les anciens messages à son rôle/);
+    expect(inFrench(view.i18n)).toMatch(/^Récupération de l’historique arrêtée : le bot n’a pas la permission Voir les anciens messages dans #general ; donnez Voir les anciens messages à son rôle/);
     await liveStillArrives(c);
     expect(c.monitor.status().state).toBe('connected');
 
@@ -70,7 +67,7 @@ describe('without Read Message History', { timeout: 120_000 }, () => {
     const entry = await warned;
     expect(entry.level).toBe('warn');
     expect(entry.message).toMatch(/^Could not fetch the messages posted while disconnected: the bot lacks Read Message History in #general; give its role Read Message History .+ Still monitoring live; they are fetched once it has the permission\.$/);
-    expect(fr(entry.i18n)).toMatch(/^Impossible de récupérer les messages publiés pendant la déconnexion : le bot n’a pas la permission Voir les anciens messages dans #general/);
+    expect(inFrench(entry.i18n)).toMatch(/^Impossible de récupérer les messages publiés pendant la déconnexion : le bot n’a pas la permission Voir les anciens messages dans #general/);
     await liveStillArrives(c);
     expect((await storedIds(c)).filter((id) => missed.some((m) => m.id === id))).toEqual([]);
 
