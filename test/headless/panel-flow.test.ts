@@ -168,6 +168,21 @@ it('a panel that does not acknowledge (an older page) and stops reading is count
   r.ws.close();
 });
 
+it('per panel: one that stops reading does not hold back another that reads along', async () => {
+  const slow = await reader();
+  const fast = await reader();
+  slow.ws.pause();
+  const sent = await burst(3000);
+  await until(() => created(fast).length >= 3000, 'every message on the panel that reads');
+  expect(created(fast)).toEqual(sent.map((m) => m.id));
+  expect(skipped(fast)).toEqual([]);
+  slow.ws.resume();
+  await until(() => skipped(slow).length === 1, 'the notice on the panel that stopped reading');
+  expect(created(slow).length + skipped(slow)[0]!.count).toBe(3000);
+  slow.ws.close();
+  fast.ws.close();
+});
+
 it('a panel that reads along is sent every message one by one', async () => {
   const r = await reader();
   const sent = await burst(300);
