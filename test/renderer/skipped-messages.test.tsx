@@ -26,6 +26,16 @@ describe('the skipped notice in the message window', () => {
     expect(state.received).toBe(5000);
   });
 
+  it('a notice before the first page loaded: the window restarts at the newest and the older first page is not joined to it (no hole)', () => {
+    const firstPage = many(200);
+    const skipped = many(5000);
+    let state = messagesReducer(initialMessages, { type: 'skipped', ...notice(skipped) });
+    state = messagesReducer(state, { type: 'loaded', messages: firstPage, hasOlder: true });
+    expect(state.items.map((m) => m.id)).toEqual(skipped.slice(-100).map((m) => m.id));
+    expect(state.hasOlder).toBe(true);
+    expect(state.loaded).toBe(true);
+  });
+
   it('following: all skipped ones sent with the notice are appended to the window', () => {
     const first = many(50);
     const skipped = many(30);

@@ -113,12 +113,15 @@ function skipped(state: MessagesState, notice: MessagesSkipped): MessagesState {
   const newest = notice.newest.slice().sort(compareMessages);
   // Every skipped message came with the notice: the window stays whole. Else it restarts at the newest.
   if (newest.length >= notice.count) return bound({ ...state, received, items: merge(state.items, newest).items });
-  return { ...state, received, items: newest, hasOlder: true };
+  // Loaded from here on: a first page still on its way is older than this window and must not join it with a hole.
+  return { ...state, received, items: newest, hasOlder: true, loaded: true };
 }
 
 export function messagesReducer(state: MessagesState, action: MessagesAction): MessagesState {
   switch (action.type) {
     case 'loaded': {
+      // The window was already set (a skipped notice restarted it at the newest): that page is older.
+      if (state.loaded) return state;
       // Events may have arrived while the page was loading; they are newer than the page.
       const { items } = merge(action.messages.slice().sort(compareMessages), state.items);
       return bound({ ...state, loaded: true, items, hasOlder: action.hasOlder ?? state.hasOlder });
