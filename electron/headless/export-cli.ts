@@ -41,7 +41,7 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
     return 1;
   }
   const settings = await Settings.open({ dataDir: paths.dataDir, appDir, env, secrets: new FileSecretBox(join(paths.dataDir, 'token')), storeFactory: confStore });
-  const { channelId, token } = settings.effective();
+  const { channelId, token, highlightKeywords } = settings.effective();
   if (!channelId) {
     io.stderr.write('No channel is configured: set DISCORD_CHANNEL_ID or the channel in the panel\'s Settings.\n');
     return 1;
@@ -63,7 +63,7 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
       reader,
       query: { channelId, ...args.filter },
       format: args.format,
-      meta: { exportedAt: Date.now(), app: { name: identity.name, version: identity.version }, guild: null, channel: { id: channelId, name: channelId }, filter: args.filter, locale: args.locale },
+      meta: { exportedAt: Date.now(), app: { name: identity.name, version: identity.version }, guild: null, channel: { id: channelId, name: channelId }, filter: args.filter, locale: args.locale, keywords: highlightKeywords },
       redact: (text) => redactor.scrub(text),
       signal: stop.signal,
       onProgress: (p) => {

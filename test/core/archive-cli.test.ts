@@ -74,6 +74,20 @@ describe('npm run export', () => {
     expect(readFileSync(join(dataDir, 'out.json'), 'utf8')).not.toContain(TOKEN);
   });
 
+  it('an HTML export highlights the settings\' keywords, as one from the panel does', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+    dirs.push(dataDir);
+    const store = new MessageStore(join(dataDir, 'messages.sqlite'));
+    store.addMany([sampleMessage(1, 'the deploy failed'), sampleMessage(2, 'all quiet')]);
+    store.close();
+    const t = io(dataDir);
+    const env = { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL, HIGHLIGHT_KEYWORDS: 'deploy' };
+    expect(await runExportCli(['--format', 'html', '--out', 'out.html'], env, dataDir, t.io)).toBe(0);
+    const html = readFileSync(join(dataDir, 'out.html'), 'utf8');
+    expect(html.match(/<mark class="mention mention--keyword">[^<]*<\/mark>/g)).toEqual(['<mark class="mention mention--keyword">deploy</mark>']);
+    expect(html.match(/class="message message--mentioned"/g)).toHaveLength(1);
+  });
+
   it('says how to fix a missing data folder and exits 1', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
     dirs.push(dataDir);
