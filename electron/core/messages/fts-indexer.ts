@@ -29,7 +29,9 @@ export class FtsIndexer {
       ON CONFLICT (author_id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name`);
     const advance = db.prepare('UPDATE fts_progress SET last_rowid = ? WHERE id = 1');
     this.newest = db.prepare('SELECT max(rowid) AS n FROM messages');
-    this.step = db.transaction(() => {
+    // IMMEDIATE: the store's write thread commits beside this connection, and a transaction that read
+    // before it writes fails at once (SQLITE_BUSY_SNAPSHOT) when a commit came in between.
+    const step = db.transaction(() => {
       const from = watermark.get()!.last_rowid;
       const to = rows.get(from, CHUNK)?.r;
       if (to === null || to === undefined) return 0;
@@ -38,6 +40,7 @@ export class FtsIndexer {
       advance.run(to);
       return to - from;
     });
+    this.step = () => step.immediate();
   }
 
   /** Indexes everything not indexed yet (before a search). */

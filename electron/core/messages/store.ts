@@ -101,7 +101,7 @@ export class MessageStore {
         added += this.statements.insertMany.run(values).changes;
       }
       for (; i < messages.length; i++) added += this.statements.insert.run(this.row(messages[i]!)).changes;
-    })();
+    }).immediate();
     return added;
   }
 
@@ -164,7 +164,8 @@ export class MessageStore {
         const clean = this.redact(row.json);
         if (clean !== row.json) changed += this.statements.update.run(clean, row.id).changes;
       }
-    })();
+      // Reads, then writes: IMMEDIATE, or a commit of the write thread in between fails it (see FtsIndexer).
+    }).immediate();
     // The WAL keeps old page images (from this run or a crashed one) until checkpointed and truncated.
     if (!this.db.memory) this.db.pragma('wal_checkpoint(TRUNCATE)');
     return changed;
