@@ -56,6 +56,22 @@ describe('a failing backfill', { timeout: 120_000 }, () => {
     expect(await storedIds(c)).toHaveLength(300);
   });
 
+  it('back to "recent only" stops a failed settings job and its retries', async () => {
+    world.fake.postHistory(world.channelId, [world.userId], 300, Date.now() - 3 * 86_400_000, Date.now() - 60_000);
+    const c = await connected([300]);
+    world.fake.setRateLimits({ down: true });
+    const stopped = failed(c);
+    await call(c, 'settings.save', { fetchMode: 'history', fetchLimit: 'all', fetchPeriod: 'all' });
+    await stopped;
+    await call(c, 'settings.save', { fetchMode: 'recent' });
+    expect((await call<BackfillView>(c, 'history.status')).state).toBe('cancelled');
+    // Its retry was due 300 ms after the failure: nothing runs in five times that, though Discord answers now.
+    world.fake.setRateLimits({ down: false });
+    const events = recordEvents(c);
+    await expect(nextEvent(c, 'history.backfill', (v) => v.state === 'running', 1_500)).rejects.toThrow(/no matching/);
+    expect(runs(events)).toBe(0);
+  });
+
   it('retries by itself on a growing backoff, then finishes once Discord answers', async () => {
     const now = Date.now();
     world.fake.postHistory(world.channelId, [world.userId], 300, now - 3 * DAY, now - 60_000);

@@ -28,7 +28,8 @@ export function applyFetchSettings(backfill: Backfill, wanted: BackfillOptions, 
   const job = backfill.current;
   const active = job.state === 'running' || job.state === 'paused';
   if (wanted.mode !== 'history') {
-    if (previous && active && sameOptions(job.options, previous)) backfill.cancel();
+    // A failed job waiting for its retry counts too: "recent" must stop the retries.
+    if (previous && (active || job.state === 'failed') && sameOptions(job.options, previous)) backfill.cancel();
     return;
   }
   // Jobs saved before the channel was recorded count as this channel's.
