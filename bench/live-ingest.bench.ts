@@ -107,7 +107,7 @@ const STAGES = `(() => {
     }
   }).observe(document, { childList: true, subtree: true });
 })()`;
-const FRAME_IN = `(id) => { const s = window.__stages; const f = s.frames.find((f) => f[1].includes('"id":"' + id + '"')); const r = { received: f ? f[0] : null, inDom: s.rows[id] ?? null, each: s.frames.map((f) => [f[0], f[1].length]) }; s.frames = []; return r; }`;
+const FRAME_IN = `(id) => { const s = window.__stages; const f = s.frames.find((f) => f[1].includes('"id":"' + id + '"')); const r = { received: f ? f[0] : null, inDom: s.rows[id] ?? null, each: s.frames.map((f) => [f[0], f[1].length]), notices: s.frames.filter((f) => f[1].includes('"event":"message.skipped"')).length }; s.frames = []; return r; }`;
 
 const rate = (n: number, ms: number) => Math.round(n / (Math.max(ms, 1) / 1000));
 const step = (what: string) => process.env.BENCH_DEBUG && console.error(`${new Date().toISOString()} ${what}`);
@@ -204,13 +204,13 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
         else await page.evaluate(`(l => l.scrollTo(0, l.scrollHeight))(document.querySelector('[data-testid="message-list"]'))`);
       }
       const done = Math.max(ours.stored, shownAt);
-      const inPage = (await page.evaluate(`(${FRAME_IN})(${JSON.stringify(ids.at(-1))})`)) as { received: number | null; inDom: number | null; each: number[][] };
+      const inPage = (await page.evaluate(`(${FRAME_IN})(${JSON.stringify(ids.at(-1))})`)) as { received: number | null; inDom: number | null; each: number[][]; notices: number };
       const onWire = await app.ask<{ sent: number | null; written: number | null; each: number[][] }>('frame', { last: ids.at(-1) });
       // Per frame (same order on both ends): how far behind the socket write the page received it.
       // Matched by position: only meaningful when the page got exactly the frames sent since `arm`.
       const behind = inPage.each.length === onWire.each.length ? inPage.each.map((f, i) => f[0]! - onWire.each[i]![0]!) : [];
       const pick = (q: number) => behind[Math.min(behind.length - 1, Math.floor(q * behind.length))] ?? 'n/a';
-      console.log(`round ${round} wire: ${onWire.each.length} frames sent, ${inPage.each.length} received, ${(onWire.each.reduce((n, f) => n + f[1]!, 0) / 1e6).toFixed(1)} MB; page behind the write at 10/50/90/100 % of frames: ${[0.1, 0.5, 0.9, 1].map(pick).join(' / ')} ms; burst on the wire ${(onWire.each.at(-1)?.[0] ?? 0) - (onWire.each[0]?.[0] ?? 0)} ms`);
+      console.log(`round ${round} wire: ${onWire.each.length} frames sent, ${inPage.each.length} received, ${(onWire.each.reduce((n, f) => n + f[1]!, 0) / 1e6).toFixed(1)} MB, ${inPage.notices} skipped notices (the page was behind); page behind the write at 10/50/90/100 % of frames: ${[0.1, 0.5, 0.9, 1].map(pick).join(' / ')} ms; burst on the wire ${(onWire.each.at(-1)?.[0] ?? 0) - (onWire.each[0]?.[0] ?? 0)} ms`);
       const since = (t: number | null) => (t === null ? 'n/a' : `${t < ours.stored ? '' : '+'}${t - ours.stored}`);
       console.log(`round ${round} stages of the last message (ms after stored; first→stored ${ours.stored - ours.first}): frame queued ${since(onWire.sent)}, written ${since(onWire.written)}, received in page ${since(inPage.received)}, row in DOM ${since(inPage.inDom)}, on screen ${since(shownAt)}`);
 
