@@ -37,7 +37,10 @@ await timed(`node entries (${Object.keys(entries).join(', ')})`, () =>
     cacheDir,
     // Bundled rather than imported at run time: zod's entry loads all its ~40 message locales, which
     // the bundler leaves out (idle RSS −3 MiB, bench/idle-memory). Everything else stays external.
-    ssr: { noExternal: ['zod'] },
+    // conf too, with its ajv imports pointed at a stand-in: we give conf no JSON schema (settings are
+    // checked with zod), and ajv loaded ≈100 modules at every start (electron/headless/no-ajv.ts).
+    ssr: { noExternal: ['zod', 'conf'] },
+    resolve: { alias: [{ find: /^(ajv\/dist\/2020\.js|ajv-formats)$/, replacement: resolve('electron/headless/no-ajv.ts') }] },
     build: {
       ssr: true,
       target: 'node22',
@@ -47,7 +50,9 @@ await timed(`node entries (${Object.keys(entries).join(', ')})`, () =>
       sourcemap: true,
       rollupOptions: {
         input: entries,
-        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        // V8 keeps each script's source for the life of the process, two bytes a character as soon as one
+        // is not ASCII (a "—" in a message): ASCII escapes, and no doc comments (the source maps keep them).
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', charset: 'ascii', comments: { legal: true, annotation: true, jsdoc: false } },
       },
     },
   }),
