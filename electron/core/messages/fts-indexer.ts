@@ -11,23 +11,43 @@ const QUIET_MS = 300;
 /** The automatic checkpoint only as a safety net during a flood that never pauses (64 MB of WAL). */
 export const AUTO_CHECKPOINT_PAGES = 16_384;
 
+/** One indexing step's statements, run here (a search's catch-up) or by the store's write thread. */
+export const INDEX_SQL = {
+  chunk: CHUNK,
+  watermark: 'SELECT last_rowid FROM fts_progress WHERE id = 1',
+  rows: 'SELECT max(rowid) AS r FROM (SELECT rowid FROM messages WHERE rowid > ? ORDER BY rowid LIMIT ?)',
+  fts: `INSERT INTO messages_fts (rowid, content, author, has) SELECT ${FTS_VALUES_SQL} FROM messages WHERE rowid > ? AND rowid <= ?`,
+  authors: `INSERT INTO authors (author_id, username, display_name)
+      SELECT json_extract(json, '$.author.id'), json_extract(json, '$.author.username'), json_extract(json, '$.author.displayName')
+      FROM messages WHERE rowid > ? AND rowid <= ? ORDER BY rowid
+      ON CONFLICT (author_id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name`,
+  advance: 'UPDATE fts_progress SET last_rowid = ? WHERE id = 1',
+};
+
+/** Runs a step or a checkpoint off the event loop (the store's write thread); `done` gets the rows indexed. */
+export interface BackgroundWork {
+  run(task: 'index' | 'checkpoint', done: (err: Error | null, indexed: number) => void): void;
+}
+
 export class FtsIndexer {
   private readonly step: () => number;
   private readonly newest: Database.Statement<[], { n: number | null }>;
   private timer: NodeJS.Timeout | null = null;
+  private running = false;
   private lastSeenMax = -1;
 
   private checkpointed = true;
 
-  constructor(private readonly db: Database.Database) {
-    const watermark = db.prepare<[], { last_rowid: number }>('SELECT last_rowid FROM fts_progress WHERE id = 1');
-    const rows = db.prepare<[number, number], { r: number }>('SELECT max(rowid) AS r FROM (SELECT rowid FROM messages WHERE rowid > ? ORDER BY rowid LIMIT ?)');
-    const fts = db.prepare(`INSERT INTO messages_fts (rowid, content, author, has) SELECT ${FTS_VALUES_SQL} FROM messages WHERE rowid > ? AND rowid <= ?`);
-    const authors = db.prepare(`INSERT INTO authors (author_id, username, display_name)
-      SELECT json_extract(json, '$.author.id'), json_extract(json, '$.author.username'), json_extract(json, '$.author.displayName')
-      FROM messages WHERE rowid > ? AND rowid <= ? ORDER BY rowid
-      ON CONFLICT (author_id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name`);
-    const advance = db.prepare('UPDATE fts_progress SET last_rowid = ? WHERE id = 1');
+  /** `background`: where the pauses' indexing and checkpoints run (null: on this connection, in the event loop). */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly background: BackgroundWork | null = null,
+  ) {
+    const watermark = db.prepare<[], { last_rowid: number }>(INDEX_SQL.watermark);
+    const rows = db.prepare<[number, number], { r: number }>(INDEX_SQL.rows);
+    const fts = db.prepare(INDEX_SQL.fts);
+    const authors = db.prepare(INDEX_SQL.authors);
+    const advance = db.prepare(INDEX_SQL.advance);
     this.newest = db.prepare('SELECT max(rowid) AS n FROM messages');
     // IMMEDIATE: the store's write thread commits beside this connection, and a transaction that read
     // before it writes fails at once (SQLITE_BUSY_SNAPSHOT) when a commit came in between.
@@ -61,22 +81,47 @@ export class FtsIndexer {
   /** Indexes in the background, a chunk at a time, whenever the writes pause. */
   start(intervalMs = QUIET_MS): void {
     if (!this.db.memory) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    this.running = true;
+    const next = (ms: number) => {
+      if (!this.running) return;
+      this.timer = setTimeout(tick, ms);
+      this.timer.unref();
+    };
     const tick = () => {
+      this.timer = null;
       const max = this.newest.get()?.n ?? 0;
       const quiet = max === this.lastSeenMax;
       this.lastSeenMax = max;
+      if (!quiet) {
+        this.checkpointed = false;
+        return next(intervalMs);
+      }
+      // On the write thread, a chunk and a checkpoint (up to 100+ ms for a big WAL) never hold up the event loop.
+      if (this.background) {
+        return this.background.run('index', (err, indexed) => {
+          const more = !err && indexed > 0;
+          if (!more && !this.checkpointed) {
+            this.checkpointed = true;
+            this.background!.run('checkpoint', (failed) => (this.checkpointed &&= failed === null));
+          }
+          next(more ? 5 : intervalMs);
+        });
+      }
       // One chunk per tick while quiet keeps each pause in the event loop short (a few ms).
-      const more = quiet && this.step() > 0;
-      if (!quiet) this.checkpointed = false;
-      else if (!more && !this.checkpointed) this.checkpoint();
-      this.timer = setTimeout(tick, more ? 5 : intervalMs);
-      this.timer.unref();
+      let more = false;
+      try {
+        more = this.step() > 0;
+      } catch {
+        // Busy or a faulty disk: the next pause tries again (a search's catch-up says the error).
+      }
+      if (!more && !this.checkpointed) this.checkpoint();
+      next(more ? 5 : intervalMs);
     };
-    this.timer = setTimeout(tick, intervalMs);
-    this.timer.unref();
+    next(intervalMs);
   }
 
   stop(): void {
+    this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

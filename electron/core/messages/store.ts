@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ChatMessage } from '../../../shared/types.js';
 import { ensureHistorySchema } from './history-schema.js';
-import { AUTO_CHECKPOINT_PAGES } from './fts-indexer.js';
+import { AUTO_CHECKPOINT_PAGES, INDEX_SQL, type BackgroundWork } from './fts-indexer.js';
 import { messageJson } from './message-json.js';
 import { WriteThread, type Written } from './write-thread.js';
 
@@ -66,7 +66,7 @@ export class MessageStore {
       memberName: this.db.prepare<[string, string], { display_name: string }>('SELECT display_name FROM member_names WHERE guild_id = ? AND user_id = ?'),
       setMemberName: this.db.prepare('INSERT OR REPLACE INTO member_names (guild_id, user_id, display_name) VALUES (?, ?, ?)'),
     };
-    this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES });
+    this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES, index: INDEX_SQL });
   }
 
   has(id: string): boolean {
@@ -118,11 +118,16 @@ export class MessageStore {
       } catch (err) {
         failed = err as Error;
       }
-      return done(failed);
+      return done(failed, 0);
     }
     const values: string[] = [];
     for (const m of messages) values.push(...this.row(m));
     this.thread.post(values, done);
+  }
+
+  /** The write thread, for the search indexer's work in the traffic's pauses; null for ':memory:'. */
+  get background(): BackgroundWork | null {
+    return this.thread;
   }
 
   /** Waits until every batch handed to addManyLater is answered. */

@@ -13,13 +13,16 @@ export interface WriteSql {
   rows: number;
   /** SQLite's automatic checkpoint, in pages, as on the main connection. */
   autoCheckpoint: number;
+  /** The search indexer's step (fts-indexer.ts INDEX_SQL), for the traffic's pauses. */
+  index: { chunk: number; watermark: string; rows: string; fts: string; authors: string; advance: string };
 }
 
-/** Told once the batch is committed (null) or failed (the error, with SQLite's code). */
-export type Written = (err: Error | null) => void;
+/** Told once the batch is committed (null) or failed (the error, with SQLite's code); a task's result. */
+export type Written = (err: Error | null, result: number) => void;
 
 interface Reply {
   seq: number;
+  result?: number;
   error?: { message: string; code?: string };
 }
 
@@ -39,6 +42,7 @@ const state = new Int32Array(workerData.state);
 const width = sql.rows * 4;
 let db = null;
 let write = null;
+let index = null;
 // After a failed write, batches already queued fail the same way without opening the file again; the
 // next batch posted after main heard of the failure (the guard retried and recovered) opens it anew.
 let failed = null;
@@ -53,6 +57,19 @@ function open() {
   db.pragma('synchronous = NORMAL');
   db.pragma('secure_delete = ON');
   db.pragma('wal_autocheckpoint = ' + sql.autoCheckpoint);
+  const x = sql.index;
+  const [watermark, rows, fts, authors, advance] = [x.watermark, x.rows, x.fts, x.authors, x.advance].map((q) => db.prepare(q));
+  // The same step as FtsIndexer's; IMMEDIATE, as the main connection writes too (a search's catch-up).
+  const step = db.transaction(() => {
+    const from = watermark.get().last_rowid;
+    const to = rows.get(from, x.chunk)?.r;
+    if (to === null || to === undefined) return 0;
+    fts.run(from, to);
+    authors.run(from, to);
+    advance.run(to);
+    return to - from;
+  });
+  index = () => step.immediate();
   const many = db.prepare(sql.many);
   const one = db.prepare(sql.one);
   write = db.transaction((values) => {
@@ -72,6 +89,20 @@ port.on('message', (m) => {
   }
   let reply = { seq: m.seq };
   if (m.reopen) failed = null;
+  if (m.task) {
+    // Background work (indexing, checkpoints): a failure is only reported, live batches go on as before.
+    try {
+      if (failed) throw failed;
+      if (!db) open();
+      reply.result = m.task === 'index' ? index() : (db.pragma('wal_checkpoint(PASSIVE)'), 0);
+    } catch (err) {
+      reply = { seq: m.seq, error: { message: String((err && err.message) || err), code: err && err.code } };
+    }
+    port.postMessage(reply);
+    Atomics.store(state, ${DONE}, m.seq);
+    Atomics.notify(state, ${DONE});
+    return;
+  }
   try {
     if (failed) throw failed;
     if (!db) open();
@@ -112,13 +143,22 @@ export class WriteThread {
 
   /** Writes `values` (4 per row, in order) in one transaction on the thread; `done` is called on this thread. */
   post(values: string[], done: Written): void {
+    this.send({ values }, done);
+  }
+
+  private send(message: { values: string[] } | { task: string }, done: Written): void {
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     const r = (this.running ??= this.start());
     const seq = ++this.seq;
     this.pending.set(seq, done);
-    r.port.postMessage({ seq, values, reopen: this.reopen });
+    r.port.postMessage({ seq, ...message, reopen: this.reopen });
     this.reopen = false;
+  }
+
+  /** Runs a search-index step or a WAL checkpoint on the thread, in order with the batches; `done` gets the rows indexed. */
+  run(task: 'index' | 'checkpoint', done: Written): void {
+    this.send({ task }, done);
   }
 
   /** Blocks until every batch posted so far is answered (their `done` called), or SETTLE_MS passed. */
@@ -180,14 +220,14 @@ export class WriteThread {
     if (!done) return;
     this.pending.delete(reply.seq);
     if (reply.error) this.reopen = true;
-    done(reply.error ? Object.assign(new Error(reply.error.message), { code: reply.error.code }) : null);
+    done(reply.error ? Object.assign(new Error(reply.error.message), { code: reply.error.code }) : null, reply.result ?? 0);
     if (!this.pending.size) this.idleLater();
   }
 
   private failAll(err: Error): void {
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    for (const done of waiting) done(err);
+    for (const done of waiting) done(err, 0);
   }
 
   /** Ends the thread after IDLE_MS without a batch: an idle app keeps no second V8 instance. */
