@@ -66,3 +66,28 @@ it('indexes and checkpoints off the event loop: timers stay on time while SQLite
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('an app that starts idle (index complete, WAL truncated at open) gives the write thread nothing to do; new rows and a pause do', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dm-fts-idle-'));
+  const file = join(dir, 'messages.sqlite');
+  const first = new MessageStore(file);
+  first.addMany(Array.from({ length: 100 }, (_, i) => msg(i + 1)));
+  new FtsIndexer(first.database).catchUp();
+  first.close();
+  const store = new MessageStore(file);
+  store.redactStored(); // as the core opens it: the WAL is checkpointed and truncated
+  const tasks: string[] = [];
+  const indexer = new FtsIndexer(store.database, { run: (task, done) => (tasks.push(task), done(null, 0)) });
+  try {
+    indexer.start(10);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(tasks).toEqual([]);
+    store.addMany([msg(101)]);
+    await until(() => tasks.includes('checkpoint'), 'the pause’s work');
+    expect(tasks[0]).toBe('index');
+  } finally {
+    indexer.stop();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

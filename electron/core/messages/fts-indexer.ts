@@ -2,6 +2,7 @@
 // keeps up with Discord) and indexed in small chunks once writes pause; a search first indexes
 // whatever is left, so it never misses a stored message. WAL checkpoints move here too: SQLite's
 // automatic one ran inside a burst's commit (100–230 ms for 4 MB) and stalled the event loop.
+import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { FTS_VALUES_SQL } from './history-schema.js';
 
@@ -32,6 +33,7 @@ export interface BackgroundWork {
 export class FtsIndexer {
   private readonly step: () => number;
   private readonly newest: Database.Statement<[], { n: number | null }>;
+  private readonly indexed: Database.Statement<[], { last_rowid: number }>;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private lastSeenMax = -1;
@@ -49,6 +51,7 @@ export class FtsIndexer {
     const authors = db.prepare(INDEX_SQL.authors);
     const advance = db.prepare(INDEX_SQL.advance);
     this.newest = db.prepare('SELECT max(rowid) AS n FROM messages');
+    this.indexed = watermark;
     // IMMEDIATE: the store's write thread commits beside this connection, and a transaction that read
     // before it writes fails at once (SQLITE_BUSY_SNAPSHOT) when a commit came in between.
     const step = db.transaction(() => {
@@ -90,12 +93,18 @@ export class FtsIndexer {
     const tick = () => {
       this.timer = null;
       const max = this.newest.get()?.n ?? 0;
-      const quiet = max === this.lastSeenMax;
+      // The first look counts as quiet, with a checkpoint due only if the WAL holds something: an app
+      // that starts idle (its WAL truncated at open) starts no write thread for nothing.
+      const first = this.lastSeenMax === -1;
+      if (first) this.checkpointed = this.db.memory || (statSync(`${this.db.name}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0;
+      const quiet = max === this.lastSeenMax || first;
       this.lastSeenMax = max;
       if (!quiet) {
         this.checkpointed = false;
         return next(intervalMs);
       }
+      // Nothing to index and nothing written since the last checkpoint: no transaction, no lock, no thread.
+      if (this.checkpointed && (this.indexed.get()?.last_rowid ?? 0) >= max) return next(intervalMs);
       // On the write thread, a chunk and a checkpoint (up to 100+ ms for a big WAL) never hold up the event loop.
       if (this.background) {
         return this.background.run('index', (err, indexed) => {
