@@ -108,3 +108,19 @@ it('a batch the thread cannot write is said once, kept in memory and readable, a
   await until(() => lines.some((l) => l.startsWith('Saving messages again')), 'storing to resume');
   expect(committed()).toBe(50);
 });
+
+it('the thread starts with the first batch and ends after a quiet spell; the next batch starts a new one', async () => {
+  const quick = new MessageStore(join(dir, 'idle.sqlite'), undefined, 100);
+  try {
+    expect(quick.threadStarted).toBe(false);
+    const written = () => new Promise<Error | null>((resolve) => quick.addManyLater([msg(1)], resolve));
+    expect(await written()).toBeNull();
+    expect(quick.threadStarted).toBe(true);
+    await until(() => !quick.threadStarted, 'the idle thread to end');
+    expect(await written()).toBeNull();
+    expect(quick.threadStarted).toBe(true);
+    expect(quick.list(CHANNEL, 10)).toHaveLength(1);
+  } finally {
+    quick.close();
+  }
+});

@@ -37,6 +37,8 @@ export class MessageStore {
   constructor(
     file: string,
     private readonly redact: (json: string) => string = (json) => json,
+    /** How long the write thread stays up without work (tests shorten it). */
+    threadIdleMs?: number,
   ) {
     this.folder = file === ':memory:' ? '(memory)' : dirname(file);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -66,7 +68,7 @@ export class MessageStore {
       memberName: this.db.prepare<[string, string], { display_name: string }>('SELECT display_name FROM member_names WHERE guild_id = ? AND user_id = ?'),
       setMemberName: this.db.prepare('INSERT OR REPLACE INTO member_names (guild_id, user_id, display_name) VALUES (?, ?, ?)'),
     };
-    this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES, index: INDEX_SQL });
+    this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES, index: INDEX_SQL }, threadIdleMs);
   }
 
   has(id: string): boolean {
@@ -128,6 +130,11 @@ export class MessageStore {
   /** The write thread, for the search indexer's work in the traffic's pauses; null for ':memory:'. */
   get background(): BackgroundWork | null {
     return this.thread;
+  }
+
+  /** True while the write thread is up. */
+  get threadStarted(): boolean {
+    return this.thread?.started ?? false;
   }
 
   /** Waits until every batch handed to addManyLater is answered. */

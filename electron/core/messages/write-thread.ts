@@ -139,7 +139,13 @@ export class WriteThread {
   constructor(
     private readonly file: string,
     private readonly sql: WriteSql,
+    private readonly idleMs = IDLE_MS,
   ) {}
+
+  /** True while a thread is up (from the first batch until it has been idle for a while). */
+  get started(): boolean {
+    return this.running !== null;
+  }
 
   /** Writes `values` (4 per row, in order) in one transaction on the thread; `done` is called on this thread. */
   post(values: string[], done: Written): void {
@@ -230,7 +236,7 @@ export class WriteThread {
     for (const done of waiting) done(err, 0);
   }
 
-  /** Ends the thread after IDLE_MS without a batch: an idle app keeps no second V8 instance. */
+  /** Ends the thread after idleMs without a batch: an idle app keeps no second V8 instance. */
   private idleLater(): void {
     if (this.idle) clearTimeout(this.idle);
     this.idle = setTimeout(() => {
@@ -240,7 +246,7 @@ export class WriteThread {
       this.running = null;
       // The thread closes its connection and its end of the channel, then exits on its own.
       r.port.postMessage({ close: true });
-    }, IDLE_MS);
+    }, this.idleMs);
     this.idle.unref();
   }
 }
