@@ -144,8 +144,9 @@ describe('live bursts in Chromium', { timeout: 600_000 }, () => {
         const before = await waitView(`${what}: the view did not settle`, (v) => v.top !== null && (!reading || v.fromEnd > 2000));
         chars = 0;
         notices = 0;
-        // The page's JavaScript is busy (it reads nothing, acknowledges nothing) while the whole burst arrives.
-        const stall = page.evaluate(`(() => { const end = Date.now() + 3000; while (Date.now() < end); })()`);
+        // The page's JavaScript is busy (it reads nothing, acknowledges nothing) while the whole burst arrives
+        // (the app takes 0.5-1.5 s for 10,000 on this machine; 5 s leaves room for a loaded one).
+        const stall = page.evaluate(`(() => { const end = Date.now() + 5000; while (Date.now() < end); })()`);
         const ids = await burst(reading ? 5 : 4);
         await stall;
         const after = await waitView(`${what}: the footer did not count the whole burst`, (v) => count(v.received) === count(before.received) + BURST);
