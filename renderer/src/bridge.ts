@@ -3,6 +3,7 @@
 import { createApi, type Api, type Envelope, type Transport } from '../../shared/api.js';
 import type { CommandName, EventName } from '../../shared/contract.js';
 import { ackText, CLOSE, WS_PATH, type ServerFrame } from '../../shared/ws-protocol.js';
+import { fromWire } from '../../shared/live-wire.js';
 import { adoptUrlToken, checkAccess, saveToken, storedToken, type Access } from './lib/access-token.js';
 
 declare global {
@@ -74,7 +75,13 @@ export function createWsTransport(options: WsOptions): WsTransport {
           unanswered.delete(frame.id);
         } else {
           // A batch holds the events of one server turn (a burst), oldest first.
-          for (const f of frame.type === 'batch' ? frame.frames : [frame]) listeners.get(f.event)?.forEach((l) => l(f.payload));
+          // New messages come without their default fields (shared/live-wire.ts): made whole before any listener.
+          for (const f of frame.type === 'batch' ? frame.frames : [frame]) {
+            const set = listeners.get(f.event);
+            if (!set?.size) continue;
+            const payload = fromWire(f.event, f.payload);
+            set.forEach((l) => l(payload));
+          }
         }
         // Read (and handed to the page): the server may send that much more.
         if (acks && ws.readyState === WebSocket.OPEN) ws.send(ackText(text.length));

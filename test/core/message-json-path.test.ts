@@ -6,6 +6,7 @@ import { EventBus } from '../../electron/core/event-bus.js';
 import { Redactor } from '../../electron/core/log/redactor.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
 import { EventFrames } from '../../electron/headless/http/event-frames.js';
+import { compactMessageJson } from '../../shared/live-wire.js';
 import type { ChatMessage } from '../../shared/types.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.token-for-the-json-path-test';
@@ -46,7 +47,8 @@ it('a message holding the token: listeners, the panel frame and the stored row a
   expect(payload.content).toBe('leaked [redacted] here');
   expect(payload.author.displayName).toBe('A leaked [redacted] here');
   expect(json).toBe(JSON.stringify(payload));
-  expect(p.sent).toEqual([JSON.stringify({ type: 'event', event: 'message.created', payload })]);
+  // The frame carries that JSON without the default fields (shared/live-wire.ts), nothing else changed.
+  expect(p.sent).toEqual([`{"type":"event","event":"message.created","payload":${compactMessageJson(JSON.stringify(payload))}}`]);
   expect(JSON.stringify(p.store.get(m.id))).not.toContain(TOKEN);
   expect(p.store.get(m.id)!.content).toBe('leaked [redacted] here');
 });
@@ -59,7 +61,7 @@ it('a clean message: the same object to listeners, its JSON in the frame byte fo
   p.store.addMany([m]);
   expect(p.seen[0]!.payload).toBe(m);
   expect(p.seen[0]!.json).toBe(JSON.stringify(m));
-  expect(p.sent).toEqual([JSON.stringify({ type: 'event', event: 'message.created', payload: m })]);
+  expect(p.sent).toEqual([`{"type":"event","event":"message.created","payload":${compactMessageJson(JSON.stringify(m))}}`]);
   expect(p.store.get(m.id)).toEqual(m);
 });
 

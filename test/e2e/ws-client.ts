@@ -2,6 +2,7 @@
 import WebSocket from 'ws';
 import type { Envelope } from '../../shared/api.js';
 import type { ServerFrame } from '../../shared/ws-protocol.js';
+import { fromWire } from '../../shared/live-wire.js';
 
 export interface PanelClient {
   invoke<T = unknown>(command: string, arg?: unknown): Promise<Envelope<T>>;
@@ -20,7 +21,8 @@ export function panelClient(panelUrl: string): Promise<PanelClient> {
     if (frame.type === 'hello') return;
     if (frame.type === 'reply') pending.get(frame.id)?.(frame.reply);
     // The events of one server turn come as one batch frame.
-    else for (const f of frame.type === 'batch' ? frame.frames : [frame]) listeners.forEach((l) => l(f.event, f.payload));
+    // New messages come without their default fields, as the page's bridge gets them: made whole the same way.
+    else for (const f of frame.type === 'batch' ? frame.frames : [frame]) listeners.forEach((l) => l(f.event, fromWire(f.event, f.payload)));
   });
   return new Promise((resolve, reject) => {
     ws.once('error', reject);

@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import type { Core } from '../../electron/core/app-core.js';
 import type { PanelServer } from '../../electron/headless/http-server.js';
 import type { ServerFrame } from '../../shared/ws-protocol.js';
+import { fullMessage, type WireMessage } from '../../shared/live-wire.js';
 import type { ChatMessage } from '../../shared/types.js';
 import type { World } from '../helpers/world.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
@@ -66,6 +67,19 @@ it('sends the events of one turn to every panel as one WebSocket message, in ord
     expect(events(p.messages).map((f) => (f.type === 'event' ? (f.payload as ChatMessage).content : ''))).toEqual(Array.from({ length: 500 }, (_, i) => `m${i + 1}`));
     p.ws.close();
   }
+});
+
+it('a new message goes without its default fields (shared/live-wire.ts), and comes back whole', async () => {
+  const a = await panelSocket();
+  const raw: string[] = [];
+  a.ws.on('message', (d) => raw.push(String(d)));
+  const m = { ...message(950), view: { type: 0, mentions: { users: [], roles: [], channels: [], everyone: false }, embeds: [], stickers: [], reactions: [], emojis: [], mentionsOwner: false } };
+  core.bus.emit('message.created', m);
+  await until(() => raw.length >= 1, 'the event');
+  expect(raw[0]).not.toMatch(/"caughtUp"|"deleted"|"editedAt"|"attachments"|"mentions"/);
+  const frame = JSON.parse(raw[0]!) as { payload: WireMessage };
+  expect(fullMessage(frame.payload)).toEqual(m);
+  a.ws.close();
 });
 
 it('a lone event still goes as a plain event frame', async () => {

@@ -149,6 +149,28 @@ describe('WebSocket transport against a real server', () => {
     }
   });
 
+  it('puts back the default fields a new message is sent without, in live events and in a skipped notice', async () => {
+    const wire = { id: '1445678901234567890', channelId: '1', author: { id: '2', username: 'a', displayName: 'A', avatarUrl: null, bot: false }, content: 'hi', createdAt: 5, view: {} };
+    const whole = { ...wire, editedAt: null, deleted: false, attachments: [], caughtUp: false, view: { type: 0, mentions: { users: [], roles: [], channels: [], everyone: false }, embeds: [], stickers: [], reactions: [], emojis: [], mentionsOwner: false } };
+    const panel = await startFakePanel(TOKEN, (ws) => {
+      ws.send(JSON.stringify({ type: 'event', event: 'message.created', payload: wire }));
+      ws.send(JSON.stringify({ type: 'event', event: 'message.skipped', payload: { count: 3, firstId: '1', lastId: wire.id, newest: [wire] } }));
+    });
+    try {
+      const { transport } = transportFor(panel.origin, { value: TOKEN });
+      const created: unknown[] = [];
+      const skipped: Array<{ newest: unknown[] }> = [];
+      transport.subscribe('message.created', (m) => created.push(m));
+      transport.subscribe('message.skipped', (n) => skipped.push(n as { newest: unknown[] }));
+      await vi.waitFor(() => expect(skipped).toHaveLength(1), { timeout: 5000 });
+      expect(created).toEqual([whole]);
+      expect(skipped[0]!.newest).toEqual([whole]);
+      transport.close();
+    } finally {
+      await panel.close();
+    }
+  });
+
   it('a server that is not there still ends in "closed" (the reconnect banner is right then)', async () => {
     const panel = await startFakePanel(TOKEN);
     await panel.close();

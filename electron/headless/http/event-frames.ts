@@ -6,6 +6,7 @@
 import type { EventBus } from '../../core/event-bus.js';
 import { snowflakeCompare } from '../../core/messages/store.js';
 import { SKIPPED_NEWEST } from '../../../shared/live-flow.js';
+import { compactMessageJson } from '../../../shared/live-wire.js';
 import { NewestMessages } from './newest-messages.js';
 
 export interface FrameSink {
@@ -46,17 +47,18 @@ export class EventFrames {
     this.off = bus.onAny((event, payload, json) => {
       // No panel: nothing to serialise.
       if (!this.sockets.size) return;
-      // A message's JSON comes from the bus (scrubbed, shared with the store row): the same text as stringifying the frame.
-      const text = json === undefined ? JSON.stringify({ type: 'event', event, payload }) : `{"type":"event","event":${JSON.stringify(event)},"payload":${json}}`;
       let kind: Queued['kind'] = OTHER;
       let id = '';
+      // A message's JSON comes from the bus (scrubbed, shared with the store row); a new one goes without its defaults.
+      let body = json;
       if (event === 'message.created' || event === 'message.updated' || event === 'message.deleted') {
         id = (payload as { id: string }).id;
         kind = event === 'message.created' ? CREATED : CHANGED;
-        if (event === 'message.created') this.newest.added(id, json ?? JSON.stringify(payload));
+        if (event === 'message.created') this.newest.added(id, (body = compactMessageJson(json ?? JSON.stringify(payload))));
         else if (event === 'message.updated') this.newest.changed(id, json ?? JSON.stringify(payload));
         else this.newest.deleted(id);
       }
+      const text = body === undefined ? JSON.stringify({ type: 'event', event, payload }) : `{"type":"event","event":${JSON.stringify(event)},"payload":${body}}`;
       this.queued.push({ text, kind, id });
       this.turn ??= setImmediate(() => this.flush());
     });
