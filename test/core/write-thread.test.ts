@@ -1,7 +1,8 @@
 // Live batches are committed by the store's write thread: the event loop goes on while SQLite writes
 // (here: while another connection holds the write lock, as a long commit or checkpoint would), reads
 // still find every message handed over, and a batch the thread fails to write is kept, never lost.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -31,6 +32,7 @@ let dir: string;
 let store: MessageStore;
 let lines: string[];
 let writer: BatchWriter;
+let lastSeen: LastSeen;
 const file = () => join(dir, 'messages.sqlite');
 /** Stored rows as a second connection sees them (committed only). */
 const committed = () => {
@@ -54,7 +56,8 @@ beforeEach(() => {
   lines = [];
   const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _e, done) => (lines.push(String(JSON.parse(String(chunk)).msg)), done()) }));
   store = new MessageStore(file());
-  writer = new BatchWriter(new StorageGuard(store, new LastSeen(join(dir, 'last-seen.json')), logger, dir));
+  lastSeen = new LastSeen(join(dir, 'last-seen.json'));
+  writer = new BatchWriter(new StorageGuard(store, lastSeen, logger, dir));
 });
 afterEach(() => {
   store.close();
@@ -123,4 +126,19 @@ it('the thread starts with the first batch and ends after a quiet spell; the nex
   } finally {
     quick.close();
   }
+});
+
+it('the resume point is written only once the messages up to it are committed (a crash in between would skip them for good)', async () => {
+  // Another process holds the write lock for 500 ms: the thread's commit waits for it.
+  const locker = spawn(process.execPath, ['-e', `const db = new (require('better-sqlite3'))(${JSON.stringify(file())}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => db.exec('COMMIT'), 500);`], { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  locker.on('error', (err) => console.error(err));
+  await new Promise<void>((resolve) => locker.stdout.once('data', () => resolve()));
+  for (let i = 1; i <= 100; i++) writer.add(msg(i));
+  writer.handOff();
+  lastSeen.advance(CHANNEL, msg(100).id);
+  expect(lastSeen.flush()).toBe(true);
+  // Written after the commit: every message up to the resume point is on disk.
+  expect(JSON.parse(readFileSync(join(dir, 'last-seen.json'), 'utf8'))).toEqual({ [CHANNEL]: msg(100).id });
+  expect(committed()).toBe(100);
+  await new Promise((resolve) => locker.once('exit', resolve));
 });

@@ -21,6 +21,11 @@ export class LastSeen {
   problemSaid: CoreSentence | null = null;
   /** Told of each failed write (a full or read-only disk) and of the first success after one. */
   onWrite: ((err: NodeJS.ErrnoException | null) => void) | null = null;
+  /**
+   * Runs before each write: the store's write thread commits what it was handed first, so the resume
+   * point on disk never passes a message that is not on disk (a crash in between would skip it for good).
+   */
+  beforeWrite: (() => void) | null = null;
   private failing = false;
 
   constructor(
@@ -57,6 +62,7 @@ export class LastSeen {
   flush(retryMs = 2000): boolean {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.beforeWrite?.();
     try {
       mkdirSync(dirname(this.file), { recursive: true, mode: PRIVATE_DIR });
       writePrivateFileSync(this.file, JSON.stringify(this.ids));

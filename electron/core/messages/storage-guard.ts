@@ -39,6 +39,7 @@ export class StorageGuard {
     private readonly logger: Logger,
     private readonly dir: string,
   ) {
+    lastSeen.beforeWrite = () => store.settle();
     lastSeen.onWrite = (err) => {
       this.lastSeenFailing = err !== null;
       if (err) this.fault(err);
