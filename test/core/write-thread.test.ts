@@ -113,7 +113,7 @@ it('a batch the thread cannot write is said once, kept in memory and readable, a
 });
 
 it('the thread starts with the first batch and ends after a quiet spell; the next batch starts a new one', async () => {
-  const quick = new MessageStore(join(dir, 'idle.sqlite'), undefined, 100);
+  const quick = new MessageStore(join(dir, 'idle.sqlite'), undefined, { idleMs: 100 });
   try {
     expect(quick.threadStarted).toBe(false);
     const written = () => new Promise<Error | null>((resolve) => quick.addManyLater([msg(1)], resolve));
@@ -141,4 +141,24 @@ it('the resume point is written only once the messages up to it are committed (a
   expect(JSON.parse(readFileSync(join(dir, 'last-seen.json'), 'utf8'))).toEqual({ [CHANNEL]: msg(100).id });
   expect(committed()).toBe(100);
   await new Promise((resolve) => locker.once('exit', resolve));
+});
+
+it('a thread that cannot load SQLite (a packaging without it) leaves the writes on the main connection, nothing lost, no wait', async () => {
+  const broken = new MessageStore(join(dir, 'broken.sqlite'), undefined, { sqliteModule: join(dir, 'no-such-module.js') });
+  const guard = new StorageGuard(broken, new LastSeen(join(dir, 'broken-last-seen.json')), pino({ level: 'silent' }), dir);
+  const w = new BatchWriter(guard);
+  try {
+    for (let i = 1; i <= 50; i++) w.add(msg(i));
+    const t0 = performance.now();
+    w.flush();
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(broken.list(CHANNEL, 100)).toHaveLength(50);
+    await until(() => !broken.threadStarted, 'the unusable thread to end');
+    w.add(msg(51));
+    w.handOff(); // written at once, on this connection
+    expect(broken.get(msg(51).id)?.content).toBe('m51');
+    expect(broken.threadStarted).toBe(false);
+  } finally {
+    broken.close();
+  }
 });

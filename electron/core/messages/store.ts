@@ -7,7 +7,7 @@ import type { ChatMessage } from '../../../shared/types.js';
 import { ensureHistorySchema } from './history-schema.js';
 import { AUTO_CHECKPOINT_PAGES, INDEX_SQL, type BackgroundWork } from './fts-indexer.js';
 import { messageJson } from './message-json.js';
-import { WriteThread, type Written } from './write-thread.js';
+import { WriteThread, type WriteThreadOptions, type Written } from './write-thread.js';
 
 export const snowflakeCompare = (a: string, b: string): number => {
   const x = BigInt(a);
@@ -37,8 +37,8 @@ export class MessageStore {
   constructor(
     file: string,
     private readonly redact: (json: string) => string = (json) => json,
-    /** How long the write thread stays up without work (tests shorten it). */
-    threadIdleMs?: number,
+    /** The write thread's idle time and SQLite module (tests). */
+    thread: Omit<WriteThreadOptions, 'inline'> = {},
   ) {
     this.folder = file === ':memory:' ? '(memory)' : dirname(file);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -68,7 +68,7 @@ export class MessageStore {
       memberName: this.db.prepare<[string, string], { display_name: string }>('SELECT display_name FROM member_names WHERE guild_id = ? AND user_id = ?'),
       setMemberName: this.db.prepare('INSERT OR REPLACE INTO member_names (guild_id, user_id, display_name) VALUES (?, ?, ?)'),
     };
-    this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES, index: INDEX_SQL }, threadIdleMs);
+    this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES, index: INDEX_SQL }, { ...thread, inline: (values) => this.insertValues(values) });
   }
 
   has(id: string): boolean {
@@ -93,16 +93,20 @@ export class MessageStore {
 
   /** Adds many in one transaction (one WAL commit); answers how many were new. */
   addMany(messages: readonly ChatMessage[]): number {
+    const values: string[] = [];
+    for (const m of messages) values.push(...this.row(m));
+    return this.insertValues(values);
+  }
+
+  /** Inserts rows given as 4 values each, in order, in one transaction; answers how many were new. */
+  private insertValues(values: readonly string[]): number {
+    const width = ROWS_PER_INSERT * 4;
     let added = 0;
     this.db.transaction(() => {
       let i = 0;
       // Rows keep their order (rowid order is what the search indexer follows); OR IGNORE skips duplicates row by row.
-      for (; i + ROWS_PER_INSERT <= messages.length; i += ROWS_PER_INSERT) {
-        const values: string[] = [];
-        for (let j = i; j < i + ROWS_PER_INSERT; j++) values.push(...this.row(messages[j]!));
-        added += this.statements.insertMany.run(values).changes;
-      }
-      for (; i < messages.length; i++) added += this.statements.insert.run(this.row(messages[i]!)).changes;
+      for (; i + width <= values.length; i += width) added += this.statements.insertMany.run(values.slice(i, i + width)).changes;
+      for (; i < values.length; i += 4) added += this.statements.insert.run(values.slice(i, i + 4)).changes;
     }).immediate();
     return added;
   }

@@ -1,10 +1,12 @@
-// Live batches are written by a worker thread with its own connection to the database: the insert, its
-// commit and SQLite's checkpoints no longer run on the event loop that reads Discord's socket (a burst's
-// writes were a fifth of the app's CPU there, and a stalled commit stalled everything behind it).
+// Live batches are written by a worker thread with its own connection to the database: the inserts,
+// their commits, the search indexing and the checkpoints no longer run on the event loop that reads
+// Discord's socket (together a fifth of that loop's CPU in a burst's profile, and a stalled commit
+// stalled everything behind it).
 // Batches are written in the order posted; settle() waits for them when a read must see them.
 // The thread starts with the first batch and ends after a quiet spell, so an idle app has none.
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { CLOSED, DONE, WORKER_SOURCE } from './write-thread-source.js';
 
 /** The statements the thread runs: one of `rows` rows and one of a single row (4 values each). */
 export interface WriteSql {
@@ -22,6 +24,8 @@ export type Written = (err: Error | null, result: number) => void;
 
 interface Reply {
   seq: number;
+  /** The thread cannot load SQLite: write on the main connection from now on. */
+  unusable?: boolean;
   result?: number;
   error?: { message: string; code?: string };
 }
@@ -29,97 +33,6 @@ interface Reply {
 /** How long a read waits for the thread before its batches are given up as failed (kept in memory by the guard). */
 const SETTLE_MS = 10_000;
 const IDLE_MS = 10_000;
-// state[0]: the last batch written; state[1]: 1 once the thread closed its connection.
-const DONE = 0;
-const CLOSED = 1;
-
-// Plain CommonJS run as the worker (eval): no bundler entry needed, the same in the build and from source.
-const SOURCE = `
-const { workerData } = require('node:worker_threads');
-const Database = require(workerData.sqlite);
-const { port, file, sql } = workerData;
-const state = new Int32Array(workerData.state);
-const width = sql.rows * 4;
-let db = null;
-let write = null;
-let index = null;
-// After a failed write, batches already queued fail the same way without opening the file again; the
-// next batch posted after main heard of the failure (the guard retried and recovered) opens it anew.
-let failed = null;
-const fs = require('node:fs');
-function open() {
-  // A read-only folder fails here (EROFS, even for root) before SQLite opens the file: SQLite would
-  // fall back to a read-only handle and, to keep the main connection's locks, not close it until that
-  // connection closes too.
-  try { fs.accessSync(file, fs.constants.W_OK); } catch (err) { if (err.code !== 'ENOENT') throw err; }
-  db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('secure_delete = ON');
-  db.pragma('wal_autocheckpoint = ' + sql.autoCheckpoint);
-  const x = sql.index;
-  const [watermark, rows, fts, authors, advance] = [x.watermark, x.rows, x.fts, x.authors, x.advance].map((q) => db.prepare(q));
-  // The same step as FtsIndexer's; IMMEDIATE, as the main connection writes too (a search's catch-up).
-  const step = db.transaction(() => {
-    const from = watermark.get().last_rowid;
-    const to = rows.get(from, x.chunk)?.r;
-    if (to === null || to === undefined) return 0;
-    fts.run(from, to);
-    authors.run(from, to);
-    advance.run(to);
-    return to - from;
-  });
-  index = () => step.immediate();
-  const many = db.prepare(sql.many);
-  const one = db.prepare(sql.one);
-  write = db.transaction((values) => {
-    let i = 0;
-    for (; i + width <= values.length; i += width) many.run(values.slice(i, i + width));
-    for (; i < values.length; i += 4) one.run(values.slice(i, i + 4));
-  });
-}
-port.on('message', (m) => {
-  if (m.close) {
-    try { if (db) db.close(); } catch {}
-    db = null;
-    Atomics.store(state, ${CLOSED}, 1);
-    Atomics.notify(state, ${CLOSED});
-    port.close();
-    return;
-  }
-  let reply = { seq: m.seq };
-  if (m.reopen) failed = null;
-  if (m.task) {
-    // Background work (indexing, checkpoints): a failure is only reported, live batches go on as before.
-    try {
-      if (failed) throw failed;
-      if (!db) open();
-      reply.result = m.task === 'index' ? index() : (db.pragma('wal_checkpoint(PASSIVE)'), 0);
-    } catch (err) {
-      reply = { seq: m.seq, error: { message: String((err && err.message) || err), code: err && err.code } };
-    }
-    port.postMessage(reply);
-    Atomics.store(state, ${DONE}, m.seq);
-    Atomics.notify(state, ${DONE});
-    return;
-  }
-  try {
-    if (failed) throw failed;
-    if (!db) open();
-    write(m.values);
-  } catch (err) {
-    failed = err;
-    reply = { seq: m.seq, error: { message: String((err && err.message) || err), code: err && err.code } };
-    // Closed before the failure is told: a connection made while the folder was read-only (or on a
-    // failing disk) would keep failing, and keep that file open after the fault is fixed.
-    try { if (db) db.close(); } catch {}
-    db = null;
-  }
-  port.postMessage(reply);
-  Atomics.store(state, ${DONE}, m.seq);
-  Atomics.notify(state, ${DONE});
-});
-`;
 
 interface Running {
   worker: Worker;
@@ -127,19 +40,35 @@ interface Running {
   state: Int32Array;
 }
 
+export interface WriteThreadOptions {
+  /** Writes a batch on the main connection: where batches go when no thread can run. */
+  inline: (values: string[]) => void;
+  /** How long the thread stays up without work (tests shorten it). */
+  idleMs?: number;
+  /** better-sqlite3's entry file for the thread (tests point it at a missing one). */
+  sqliteModule?: string;
+}
+
+interface Posted {
+  done: Written;
+  values: string[] | null;
+}
+
 export class WriteThread {
   private running: Running | null = null;
   private seq = 0;
   /** Batches posted and not answered yet, oldest first. */
-  private readonly pending = new Map<number, Written>();
+  private readonly pending = new Map<number, Posted>();
   private idle: NodeJS.Timeout | null = null;
   /** A batch failed since the last post: the next one tells the thread to open the database again. */
   private reopen = false;
+  /** No thread can run here: everything is written inline. */
+  private unusable = false;
 
   constructor(
     private readonly file: string,
     private readonly sql: WriteSql,
-    private readonly idleMs = IDLE_MS,
+    private readonly o: WriteThreadOptions,
   ) {}
 
   /** True while a thread is up (from the first batch until it has been idle for a while). */
@@ -153,13 +82,33 @@ export class WriteThread {
   }
 
   private send(message: { values: string[] } | { task: string }, done: Written): void {
+    const values = 'values' in message ? message.values : null;
+    if (this.unusable) return this.inline({ done, values });
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
-    const r = (this.running ??= this.start());
+    let r: Running;
+    try {
+      r = this.running ??= this.start();
+    } catch {
+      this.unusable = true;
+      return this.inline({ done, values });
+    }
     const seq = ++this.seq;
-    this.pending.set(seq, done);
+    this.pending.set(seq, { done, values });
     r.port.postMessage({ seq, ...message, reopen: this.reopen });
     this.reopen = false;
+  }
+
+  /** A batch written on the main connection; background tasks are left to the event loop's own path. */
+  private inline({ done, values }: Posted): void {
+    if (!values) return done(new Error('no write thread'), 0);
+    let failed: Error | null = null;
+    try {
+      this.o.inline(values);
+    } catch (err) {
+      failed = err as Error;
+    }
+    done(failed, 0);
   }
 
   /** Runs a search-index step or a WAL checkpoint on the thread, in order with the batches; `done` gets the rows indexed. */
@@ -199,8 +148,8 @@ export class WriteThread {
     const { port1, port2 } = new MessageChannel();
     const state = new Int32Array(new SharedArrayBuffer(8));
     Atomics.store(state, DONE, this.seq);
-    const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
-    const worker = new Worker(SOURCE, { eval: true, workerData: { port: port2, file: this.file, sql: this.sql, state: state.buffer, sqlite }, transferList: [port2] });
+    const sqlite = this.o.sqliteModule ?? createRequire(import.meta.url).resolve('better-sqlite3');
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, file: this.file, sql: this.sql, state: state.buffer, sqlite }, transferList: [port2] });
     const r: Running = { worker, port: port1, state };
     port1.on('message', (reply: Reply) => this.answer(reply));
     // A thread that dies takes its batches with it: they fail, so the storage guard keeps them in memory.
@@ -222,22 +171,27 @@ export class WriteThread {
   }
 
   private answer(reply: Reply): void {
-    const done = this.pending.get(reply.seq);
-    if (!done) return;
+    const posted = this.pending.get(reply.seq);
+    if (!posted) return;
     this.pending.delete(reply.seq);
-    if (reply.error) this.reopen = true;
-    done(reply.error ? Object.assign(new Error(reply.error.message), { code: reply.error.code }) : null, reply.result ?? 0);
-    if (!this.pending.size) this.idleLater();
+    if (reply.unusable) {
+      this.unusable = true;
+      this.inline(posted);
+    } else {
+      if (reply.error) this.reopen = true;
+      posted.done(reply.error ? Object.assign(new Error(reply.error.message), { code: reply.error.code }) : null, reply.result ?? 0);
+    }
+    if (!this.pending.size) this.idleLater(this.unusable ? 0 : this.o.idleMs ?? IDLE_MS);
   }
 
   private failAll(err: Error): void {
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    for (const done of waiting) done(err, 0);
+    for (const { done } of waiting) done(err, 0);
   }
 
   /** Ends the thread after idleMs without a batch: an idle app keeps no second V8 instance. */
-  private idleLater(): void {
+  private idleLater(ms: number): void {
     if (this.idle) clearTimeout(this.idle);
     this.idle = setTimeout(() => {
       this.idle = null;
@@ -246,7 +200,7 @@ export class WriteThread {
       this.running = null;
       // The thread closes its connection and its end of the channel, then exits on its own.
       r.port.postMessage({ close: true });
-    }, this.idleMs);
+    }, ms);
     this.idle.unref();
   }
 }

@@ -1,0 +1,103 @@
+// The write thread's own code: a plain CommonJS script run with `eval`, so it needs no bundler entry
+// and runs the same from the build and from source. It owns one connection; each message is a batch
+// to insert in one transaction, or a background task (a search-index step, a WAL checkpoint).
+// state[0]: the last batch written; state[1]: 1 once the thread closed its connection.
+export const DONE = 0;
+export const CLOSED = 1;
+
+export const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+// A thread that cannot load SQLite (a packaging without it, say) answers every batch "unusable": the
+// main side then writes on its own connection, as before the thread existed.
+let Database = null;
+let unusable = null;
+try { Database = require(workerData.sqlite); } catch (err) { unusable = err; }
+const { port, file, sql } = workerData;
+const state = new Int32Array(workerData.state);
+const width = sql.rows * 4;
+let db = null;
+let write = null;
+let index = null;
+// After a failed write, batches already queued fail the same way without opening the file again; the
+// next batch posted after main heard of the failure (the guard retried and recovered) opens it anew.
+let failed = null;
+const fs = require('node:fs');
+function open() {
+  // A read-only folder fails here (EROFS, even for root) before SQLite opens the file: SQLite would
+  // fall back to a read-only handle and, to keep the main connection's locks, not close it until that
+  // connection closes too.
+  try { fs.accessSync(file, fs.constants.W_OK); } catch (err) { if (err.code !== 'ENOENT') throw err; }
+  db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('secure_delete = ON');
+  db.pragma('wal_autocheckpoint = ' + sql.autoCheckpoint);
+  const x = sql.index;
+  const [watermark, rows, fts, authors, advance] = [x.watermark, x.rows, x.fts, x.authors, x.advance].map((q) => db.prepare(q));
+  // The same step as FtsIndexer's; IMMEDIATE, as the main connection writes too (a search's catch-up).
+  const step = db.transaction(() => {
+    const from = watermark.get().last_rowid;
+    const to = rows.get(from, x.chunk)?.r;
+    if (to === null || to === undefined) return 0;
+    fts.run(from, to);
+    authors.run(from, to);
+    advance.run(to);
+    return to - from;
+  });
+  index = () => step.immediate();
+  const many = db.prepare(sql.many);
+  const one = db.prepare(sql.one);
+  write = db.transaction((values) => {
+    let i = 0;
+    for (; i + width <= values.length; i += width) many.run(values.slice(i, i + width));
+    for (; i < values.length; i += 4) one.run(values.slice(i, i + 4));
+  });
+}
+port.on('message', (m) => {
+  if (m.close) {
+    try { if (db) db.close(); } catch {}
+    db = null;
+    Atomics.store(state, ${CLOSED}, 1);
+    Atomics.notify(state, ${CLOSED});
+    port.close();
+    return;
+  }
+  let reply = { seq: m.seq };
+  if (unusable) {
+    port.postMessage({ seq: m.seq, unusable: true, error: { message: String(unusable.message || unusable), code: unusable.code } });
+    Atomics.store(state, ${DONE}, m.seq);
+    Atomics.notify(state, ${DONE});
+    return;
+  }
+  if (m.reopen) failed = null;
+  if (m.task) {
+    // Background work (indexing, checkpoints): a failure is only reported, live batches go on as before.
+    try {
+      if (failed) throw failed;
+      if (!db) open();
+      reply.result = m.task === 'index' ? index() : (db.pragma('wal_checkpoint(PASSIVE)'), 0);
+    } catch (err) {
+      reply = { seq: m.seq, error: { message: String((err && err.message) || err), code: err && err.code } };
+    }
+    port.postMessage(reply);
+    Atomics.store(state, ${DONE}, m.seq);
+    Atomics.notify(state, ${DONE});
+    return;
+  }
+  try {
+    if (failed) throw failed;
+    if (!db) open();
+    write(m.values);
+  } catch (err) {
+    failed = err;
+    reply = { seq: m.seq, error: { message: String((err && err.message) || err), code: err && err.code } };
+    // Closed before the failure is told: a connection made while the folder was read-only (or on a
+    // failing disk) would keep failing, and keep that file open after the fault is fixed.
+    try { if (db) db.close(); } catch {}
+    db = null;
+  }
+  port.postMessage(reply);
+  Atomics.store(state, ${DONE}, m.seq);
+  Atomics.notify(state, ${DONE});
+});
+`;
