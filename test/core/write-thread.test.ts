@@ -162,3 +162,13 @@ it('a thread that cannot load SQLite (a packaging without it) leaves the writes 
     broken.close();
   }
 });
+
+it('after close() a late batch or task (a timer firing after shutdown) is refused, and starts no thread', async () => {
+  const closing = new MessageStore(join(dir, 'closing.sqlite'));
+  await new Promise((resolve) => closing.addManyLater([msg(1)], resolve));
+  closing.close();
+  let refused: Error | null = null;
+  closing.background!.run('index', (err) => (refused = err));
+  expect(refused).toMatchObject({ message: 'the message store is closed' });
+  expect(closing.threadStarted).toBe(false);
+});

@@ -64,6 +64,7 @@ export class WriteThread {
   private reopen = false;
   /** No thread can run here: everything is written inline. */
   private unusable = false;
+  private closed = false;
 
   constructor(
     private readonly file: string,
@@ -83,6 +84,8 @@ export class WriteThread {
 
   private send(message: { values: string[] } | { task: string }, done: Written): void {
     const values = 'values' in message ? message.values : null;
+    // After close() (a timer of the search indexer firing late): no new thread for a closed store.
+    if (this.closed) return done(new Error('the message store is closed'), 0);
     if (this.unusable) return this.inline({ done, values });
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
@@ -134,6 +137,7 @@ export class WriteThread {
   /** Waits for what is pending, then ends the thread after it closed its connection. */
   close(): void {
     this.settle();
+    this.closed = true;
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     const r = this.running;
