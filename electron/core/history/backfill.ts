@@ -132,6 +132,8 @@ export class Backfill {
   }
 
   private resume(): void {
+    // Its cursor is a message of the channel it read: after a channel switch it must not go on in the new one.
+    if (this.job.channelId !== undefined && this.job.channelId !== this.d.channelId()) return void this.cancel();
     this.clearRetry();
     this.set({ ...this.job, state: 'running', ...said(null) });
     this.kick();
