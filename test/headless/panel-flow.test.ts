@@ -191,3 +191,31 @@ it('a panel that reads along is sent every message one by one', async () => {
   expect(skipped(r)).toEqual([]);
   r.ws.close();
 });
+
+it('out of order (a hole filled after live messages went on): edits of messages the panel was sent still reach it while it is behind', async () => {
+  const r = await reader();
+  const live = await burst(3);
+  await until(() => live.every((m) => created(r).includes(m.id)), 'the live messages');
+  r.ws.pause();
+  // A catch-up fills a hole older than the live messages (catch-up.ts fillHole): their ids are lower.
+  const hole: ChatMessage[] = [];
+  for (let turn = 0; turn < 8; turn++) {
+    for (let i = 0; i < 250; i++) {
+      const m = { ...message(), id: String(300000000000000000n + BigInt(next)), caughtUp: true };
+      hole.push(m);
+      core.bus.emit('message.created', m);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  core.bus.emit('message.updated', { ...live[0]!, content: 'live, edited', editedAt: 1 });
+  core.bus.emit('message.deleted', { id: live[1]!.id, channelId: world.channelId });
+  r.ws.resume();
+  await until(() => skipped(r).length === 1, 'the notice');
+  const notice = skipped(r)[0]!;
+  // Neither change is in the notice (its newest are hole messages): they must come one by one.
+  expect(notice.newest.some((m) => m.id === live[0]!.id || m.id === live[1]!.id)).toBe(false);
+  await until(() => r.events.some((e) => e.event === 'message.deleted'), 'the deletion of a live message the panel shows', 3_000);
+  const changes = r.events.filter((e) => e.event === 'message.updated' || e.event === 'message.deleted').map((e) => (e.payload as { id: string }).id);
+  expect(changes).toEqual([live[0]!.id, live[1]!.id]);
+  r.ws.close();
+});

@@ -4,7 +4,6 @@
 // A panel that is behind (live-flow.ts) is not sent new messages: they are counted, and once it has
 // caught up it gets one `message.skipped` notice with the newest of them.
 import type { EventBus } from '../../core/event-bus.js';
-import { snowflakeCompare } from '../../core/messages/store.js';
 import { SKIPPED_NEWEST } from '../../../shared/live-flow.js';
 import { compactMessageJson } from '../../../shared/live-wire.js';
 import { NewestMessages } from './newest-messages.js';
@@ -25,6 +24,8 @@ interface Queued {
   text: string;
   kind: typeof OTHER | typeof CREATED | typeof CHANGED;
   id: string;
+  /** A new message: the highest message id created before it ('' for none). */
+  above?: string;
 }
 
 /** New messages not sent to one panel, oldest to newest. */
@@ -32,7 +33,12 @@ interface Run {
   count: number;
   firstId: string;
   lastId: string;
+  /** Every message up to this id was created before the run: the panel may show it, so its edits still go. */
+  above: string;
 }
+
+// Snowflakes are decimal without leading zeros: longer is newer, else text order (no BigInt, never throws).
+const newer = (a: string, b: string) => a.length > b.length || (a.length === b.length && a > b);
 
 const batch = (texts: string[]) => (texts.length === 1 ? texts[0]! : `{"type":"batch","frames":[${texts.join(',')}]}`);
 
@@ -40,11 +46,19 @@ export class EventFrames {
   private readonly sockets = new Map<FrameSink, { run: Run | null }>();
   private readonly newest = new NewestMessages(SKIPPED_NEWEST);
   private queued: Queued[] = [];
+  /** The highest message id created so far: a hole filled late (catch-up) creates older ones after newer ones. */
+  private highest = '';
   private turn: NodeJS.Immediate | null = null;
   private readonly off: () => void;
 
   constructor(bus: EventBus) {
     this.off = bus.onAny((event, payload, json) => {
+      let above: string | undefined;
+      if (event === 'message.created') {
+        above = this.highest;
+        const { id } = payload as { id: string };
+        if (newer(id, above)) this.highest = id;
+      }
       // No panel: nothing to serialise.
       if (!this.sockets.size) return;
       let kind: Queued['kind'] = OTHER;
@@ -59,7 +73,7 @@ export class EventFrames {
         else this.newest.deleted(id);
       }
       const text = body === undefined ? JSON.stringify({ type: 'event', event, payload }) : `{"type":"event","event":${JSON.stringify(event)},"payload":${body}}`;
-      this.queued.push({ text, kind, id });
+      this.queued.push({ text, kind, id, ...(above !== undefined && { above }) });
       this.turn ??= setImmediate(() => this.flush());
     });
   }
@@ -113,11 +127,12 @@ export class EventFrames {
         if (state.run) {
           state.run.count++;
           state.run.lastId = f.id;
-        } else state.run = { count: 1, firstId: f.id, lastId: f.id };
+        } else state.run = { count: 1, firstId: f.id, lastId: f.id, above: f.above ?? '' };
         continue;
       }
-      // A skipped message's edit is in the store (and in `newest`): the panel reads it from there.
-      if (f.kind === CHANGED && state.run && snowflakeCompare(f.id, state.run.firstId) >= 0) continue;
+      // A skipped message's edit is in the store (and in `newest`): the panel reads it from there. Only
+      // one newer than all created before the run can be skipped (older ids may be shown, out of order).
+      if (f.kind === CHANGED && state.run && !newer(state.run.firstId, f.id) && newer(f.id, state.run.above)) continue;
       out.push(f.text);
     }
     if (state.run && !behind) {
