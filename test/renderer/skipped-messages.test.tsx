@@ -44,6 +44,19 @@ describe('the skipped notice in the message window', () => {
     expect(state.received).toBe(30);
   });
 
+  it('following, out of order (a hole filled late): the window is not restarted at the notice\'s newest, it asks for the present', () => {
+    const first = many(50);
+    const hole = many(500);
+    const live = many(10);
+    let state = messagesReducer(loaded(first), { type: 'createdMany', messages: live });
+    state = messagesReducer(state, { type: 'skipped', ...notice(hole) });
+    expect(state.items.map((m) => m.id)).toEqual([...first, ...live].map((m) => m.id));
+    expect(state.rereadPresent).toBe(true);
+    expect(state.received).toBe(510);
+    state = messagesReducer(state, { type: 'window', messages: [...hole.slice(-190), ...live], hasOlder: true, atLatest: true });
+    expect(state.rereadPresent).toBe(false);
+  });
+
   it('scrolled up: nothing moves, the window no longer reaches the present, the count is exact', () => {
     const first = many(200);
     let state = messagesReducer(loaded(first), { type: 'following', value: false });
@@ -99,6 +112,19 @@ describe('the skipped notice in the panel', () => {
     await user.click(screen.getByRole('button', { name: /10,?000 new messages/ }));
     // The newest page read from the store (jsdom draws the window's first rows).
     await vi.waitFor(() => expect(list.dataset.oldestId).toBe(fake.messages.at(-200)!.id));
+  });
+
+  it('following, a notice for a hole filled late (older than the live messages shown) keeps them: the present is read from the store', async () => {
+    const { fake, list } = await app();
+    // A catch-up fills a hole after live messages went on (catch-up.ts fillHole): its messages are older.
+    const hole = many(500);
+    const live = many(10);
+    for (const m of live) fake.emit('message.created', m);
+    fake.messages.push(...hole, ...live);
+    await emit(fake, 'message.skipped', notice(hole));
+    // Restarting at the notice's newest (the hole's) would have left the live ones out of a window said to reach the present.
+    await vi.waitFor(() => expect(list.dataset.oldestId).toBe(fake.messages.at(-200)!.id));
+    expect(document.querySelector('.footer__counter')!.textContent).toMatch(/510/);
   });
 
   it('a notice that is not what the contract says is not applied as one: the present is reloaded from the store', async () => {

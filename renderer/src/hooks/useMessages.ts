@@ -75,6 +75,14 @@ export function useMessages() {
     };
   }, [api]);
 
+  // A skipped notice out of order (messages.ts): the window is read again from the store, the truth.
+  useEffect(() => {
+    if (!state.rereadPresent) return;
+    let live = true;
+    void api.messages.list({ limit: FIRST_PAGE }).then((messages) => live && dispatch({ type: 'window', messages, hasOlder: messages.length === FIRST_PAGE, atLatest: true }), () => undefined);
+    return () => void (live = false);
+  }, [api, state.rereadPresent]);
+
   /** Runs one page load at a time; a failure is shown like the first load's. */
   const load = useCallback(async (run: () => Promise<void>) => {
     if (loading.current) return;

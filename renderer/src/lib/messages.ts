@@ -28,6 +28,8 @@ export interface MessagesState {
   atLatest: boolean;
   /** The reader is at the bottom: the window may be trimmed from the top. */
   following: boolean;
+  /** A skipped notice could not be applied to the window (out of order): the present must be read from the store. */
+  rereadPresent: boolean;
 }
 
 export type MessagesAction =
@@ -43,7 +45,7 @@ export type MessagesAction =
   | { type: 'window'; messages: ChatMessage[]; hasOlder: boolean; atLatest: boolean }
   | { type: 'following'; value: boolean };
 
-export const initialMessages: MessagesState = { items: [], received: 0, loaded: false, hasOlder: true, atLatest: true, following: true };
+export const initialMessages: MessagesState = { items: [], received: 0, loaded: false, hasOlder: true, atLatest: true, following: true, rereadPresent: false };
 
 // Snowflakes grow with time; comparing length first orders them without BigInt.
 function compareIds(a: string, b: string): number {
@@ -113,6 +115,13 @@ function skipped(state: MessagesState, notice: MessagesSkipped): MessagesState {
   const newest = notice.newest.slice().sort(compareMessages);
   // Every skipped message came with the notice: the window stays whole. Else it restarts at the newest.
   if (newest.length >= notice.count) return bound({ ...state, received, items: merge(state.items, newest).items });
+  // A hole filled late (a catch-up) creates messages older than live ones shown: its newest are not the present.
+  const last = state.items.at(-1);
+  const inOrder = notice.newest.every((m, i, all) => {
+    const before = i ? all[i - 1] : last;
+    return !before || compareMessages(m, before) > 0;
+  });
+  if (!inOrder) return { ...state, received, rereadPresent: true };
   // Loaded from here on: a first page still on its way is older than this window and must not join it with a hole.
   return { ...state, received, items: newest, hasOlder: true, loaded: true };
 }
@@ -157,7 +166,7 @@ export function messagesReducer(state: MessagesState, action: MessagesAction): M
       return bound({ ...state, items: trim ? items.slice(items.length - MAX_PAGED) : items, hasOlder: state.hasOlder || trim, atLatest: action.atLatest });
     }
     case 'window':
-      return { ...state, loaded: true, items: action.messages.slice().sort(compareMessages), hasOlder: action.hasOlder, atLatest: action.atLatest };
+      return { ...state, loaded: true, rereadPresent: false, items: action.messages.slice().sort(compareMessages), hasOlder: action.hasOlder, atLatest: action.atLatest };
     case 'following':
       return state.following === action.value ? state : bound({ ...state, following: action.value });
   }
