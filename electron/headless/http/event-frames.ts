@@ -24,8 +24,8 @@ interface Queued {
   text: string;
   kind: typeof OTHER | typeof CREATED | typeof CHANGED;
   id: string;
-  /** A new message: the highest message id created before it ('' for none). */
-  above?: string;
+  /** A new message: the highest message id created before it ('' for none or another event). */
+  above: string;
 }
 
 /** New messages not sent to one panel, oldest to newest. */
@@ -53,7 +53,7 @@ export class EventFrames {
 
   constructor(bus: EventBus) {
     this.off = bus.onAny((event, payload, json) => {
-      let above: string | undefined;
+      let above = '';
       if (event === 'message.created') {
         above = this.highest;
         const { id } = payload as { id: string };
@@ -73,7 +73,7 @@ export class EventFrames {
         else this.newest.deleted(id);
       }
       const text = body === undefined ? JSON.stringify({ type: 'event', event, payload }) : `{"type":"event","event":${JSON.stringify(event)},"payload":${body}}`;
-      this.queued.push({ text, kind, id, ...(above !== undefined && { above }) });
+      this.queued.push({ text, kind, id, above });
       this.turn ??= setImmediate(() => this.flush());
     });
   }
@@ -127,7 +127,7 @@ export class EventFrames {
         if (state.run) {
           state.run.count++;
           state.run.lastId = f.id;
-        } else state.run = { count: 1, firstId: f.id, lastId: f.id, above: f.above ?? '' };
+        } else state.run = { count: 1, firstId: f.id, lastId: f.id, above: f.above };
         continue;
       }
       // A skipped message's edit is in the store (and in `newest`): the panel reads it from there. Only
