@@ -96,4 +96,19 @@ describe('date formatting for message rows', () => {
     expect(built).toBeLessThanOrEqual(2);
     expect(formatFullDate(0, 'en')).toBe(new real('en', { dateStyle: 'full', timeStyle: 'medium' }).format(new Date(0)));
   });
+
+  it('an edit or a reaction of a message older than the window (its page not loaded) does not join it above a hole', () => {
+    // A reaction on an old message comes as message.updated (message-sink.ts reactionNow).
+    const old = makeMessage();
+    // 30 messages the window never loaded, between that old one and what it shows.
+    for (let i = 0; i < 30; i++) makeMessage();
+    const shown = Array.from({ length: 50 }, () => makeMessage());
+    const start = messagesReducer(initialMessages, { type: 'loaded', messages: shown, hasOlder: true });
+    const state = messagesReducer(start, { type: 'updated', message: { ...old, content: 'edited long ago' } });
+    // Joined, it would sit above the 30 never loaded: scrolling up would load older than it and skip them.
+    expect(state.items.map((m) => m.id)).toEqual(shown.map((m) => m.id));
+    // One the window lacks inside its range or newer (its creation missed) still joins it.
+    const late = makeMessage();
+    expect(messagesReducer(start, { type: 'updated', message: late }).items.at(-1)!.id).toBe(late.id);
+  });
 });

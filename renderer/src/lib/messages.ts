@@ -144,6 +144,8 @@ export function messagesReducer(state: MessagesState, action: MessagesAction): M
     case 'updated': {
       const shown = state.items.some((m) => m.id === action.message.id);
       if (!shown && !state.atLatest) return state;
+      // Older than the window while older pages exist (a reaction on an old message): joined, it would hide those between.
+      if (!shown && state.hasOlder && state.items.length && compareMessages(action.message, state.items[0]!) < 0) return state;
       return bound({ ...state, items: merge(state.items, [action.message]).items });
     }
     case 'deleted': {
