@@ -111,4 +111,16 @@ describe('date formatting for message rows', () => {
     const late = makeMessage();
     expect(messagesReducer(start, { type: 'updated', message: late }).items.at(-1)!.id).toBe(late.id);
   });
+
+  it('new messages older than the window (a hole filled late by a catch-up), while older pages exist, are counted but not joined above a hole', () => {
+    const hole = Array.from({ length: 20 }, () => makeMessage());
+    // Messages between the hole and the window that the window never loaded.
+    for (let i = 0; i < 30; i++) makeMessage();
+    const shown = Array.from({ length: 50 }, () => makeMessage());
+    const start = messagesReducer(initialMessages, { type: 'loaded', messages: shown, hasOlder: true });
+    const live = makeMessage();
+    const state = messagesReducer(start, { type: 'createdMany', messages: [...hole, live] });
+    expect(state.items.map((m) => m.id)).toEqual([...shown, live].map((m) => m.id));
+    expect(state.received).toBe(21);
+  });
 });

@@ -103,8 +103,12 @@ function created(state: MessagesState, messages: ChatMessage[]): MessagesState {
     const known = messages.filter((m) => shown.has(m.id));
     return { ...state, items: merge(state.items, known).items, received: state.received + messages.length - known.length };
   }
-  const { items, added } = merge(state.items, messages);
-  return bound({ ...state, items, received: state.received + added });
+  // Older than the window while older pages exist (a hole filled late by a catch-up): counted, and shown
+  // when their page loads; joined now, they would sit above messages never loaded.
+  const first = state.hasOlder ? state.items[0] : undefined;
+  const joined = first ? messages.filter((m) => compareMessages(m, first) >= 0) : messages;
+  const { items, added } = merge(state.items, joined);
+  return bound({ ...state, items, received: state.received + added + messages.length - joined.length });
 }
 
 function skipped(state: MessagesState, notice: MessagesSkipped): MessagesState {
@@ -145,7 +149,8 @@ export function messagesReducer(state: MessagesState, action: MessagesAction): M
       const shown = state.items.some((m) => m.id === action.message.id);
       if (!shown && !state.atLatest) return state;
       // Older than the window while older pages exist (a reaction on an old message): joined, it would hide those between.
-      if (!shown && state.hasOlder && state.items.length && compareMessages(action.message, state.items[0]!) < 0) return state;
+      // (Before the first page: kept, the page is merged under the events.)
+      if (!shown && state.loaded && state.hasOlder && state.items.length && compareMessages(action.message, state.items[0]!) < 0) return state;
       return bound({ ...state, items: merge(state.items, [action.message]).items });
     }
     case 'deleted': {
