@@ -6,6 +6,10 @@
 // bench/idle-memory.bench.ts (BENCH_APP_DIR=<checkout> measures another build, e.g. a previous commit's).
 // RSS = anon (the process's own) + file (mostly pages of the node executable: shared, and varying by a
 // few MiB with what the page cache holds); compare anon between runs.
+// Two figures per side, taken the same way for the app and the bare client: "ready" is the median of the
+// 3 s after the bot is connected; "settled" the median of 3 s once RSS has moved less than 0.5 MiB in
+// 10 s (V8's memory reducer runs a few seconds after startup work stops), 60 s at most.
+// BENCH_BEFORE_DIR=<checkout> adds that build as a side too (before/after in one run).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,15 +30,23 @@ function procStatus(pid: number): { rss: number; anon: number; file: number } {
   return { rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile') };
 }
 
-/** Median of 3 s of /proc samples, taken once the process is idle. */
-async function idleRss(pid: number): Promise<{ rss: number; anon: number; file: number }> {
-  const samples: Array<ReturnType<typeof procStatus>> = [];
-  const end = Date.now() + 3000;
-  while (Date.now() < end) {
+type Figures = { rss: number; anon: number; file: number };
+const medianOf = (samples: Figures[]): Figures => ({ rss: median(samples.map((x) => x.rss)), anon: median(samples.map((x) => x.anon)), file: median(samples.map((x) => x.file)) });
+
+/** /proc samples every 250 ms: the median of the first 3 s (ready), then of the last 3 s once settled. */
+async function idleRss(pid: number): Promise<{ ready: Figures; settled: Figures }> {
+  const samples: Figures[] = [];
+  const start = Date.now();
+  const STEP = 250;
+  const WINDOW = 10_000 / STEP;
+  for (;;) {
     samples.push(procStatus(pid));
-    await new Promise((r) => setTimeout(r, 250));
+    const last = samples.slice(-WINDOW).map((x) => x.rss);
+    const still = samples.length >= WINDOW && Math.max(...last) - Math.min(...last) < 0.5;
+    if (still || Date.now() - start > 60_000) break;
+    await new Promise((r) => setTimeout(r, STEP));
   }
-  return { rss: median(samples.map((x) => x.rss)), anon: median(samples.map((x) => x.anon)), file: median(samples.map((x) => x.file)) };
+  return { ready: medianOf(samples.slice(0, 3000 / STEP)), settled: medianOf(samples.slice(-3000 / STEP)) };
 }
 
 /** Resident MiB by kind of mapping: the node binary's pages, native addons, other files; anon split into malloc's main heap and the rest. */
@@ -82,7 +94,7 @@ async function probe(child: ChildProcess, output: () => string): Promise<Probed>
 const probeEnv = (on: boolean) => ({ NODE_OPTIONS: on ? `--expose-gc --import ${PROBE}` : '' });
 
 /** The app, bot connected, then idle: /proc figures (no probe) and heap + packages (a second, probed run). */
-async function measureApp(world: World, withProbe: boolean, v8Defaults: boolean, mallocDefaults: boolean) {
+async function measureApp(world: World, withProbe: boolean, v8Defaults: boolean, mallocDefaults: boolean, appDir = APP) {
   const dataDir = mkdtempSync(join(tmpdir(), 'dm-idle-'));
   const env = {
     DISCORD_TOKEN: TOKEN,
@@ -93,11 +105,11 @@ async function measureApp(world: World, withProbe: boolean, v8Defaults: boolean,
     DISCORD_MONITOR_MALLOC_DEFAULTS: mallocDefaults ? '1' : '',
     ...probeEnv(withProbe),
   };
-  const app = await startHeadless(['--data-dir', dataDir], env, 'headless.js', APP);
+  const app = await startHeadless(['--data-dir', dataDir], env, 'headless.js', appDir);
   try {
     const { pid } = await waitForNewProcess(new URL(app.url).origin, -1, app.output);
-    const figures = await idleRss(pid);
-    return { ...figures, smaps: smapsBreakdown(pid), probed: withProbe ? await probe(app.child, app.output) : null };
+    const idle = await idleRss(pid);
+    return { idle, smaps: smapsBreakdown(pid), probed: withProbe ? await probe(app.child, app.output) : null };
   } finally {
     await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -116,8 +128,8 @@ async function measureBare(world: World, withProbe: boolean, nodeArgs: string[])
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   try {
     await world.fake.waitFor(() => out.includes('ready\n'), 15_000);
-    const figures = await idleRss(child.pid!);
-    return { ...figures, smaps: smapsBreakdown(child.pid!), probed: withProbe ? await probe(child, () => out) : null };
+    const idle = await idleRss(child.pid!);
+    return { idle, smaps: smapsBreakdown(child.pid!), probed: withProbe ? await probe(child, () => out) : null };
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
@@ -148,14 +160,16 @@ it('idle memory: the headless app with the bot connected beside a bare discord.j
   const world = await createWorld({ heartbeatIntervalMs: 5000 });
   try {
     // Each side twice: /proc figures without the probe, heap figures and packages with it.
+    const before = process.env.BENCH_BEFORE_DIR;
     const sides = [
       { name: 'headless app (as shipped)', run: (p: boolean) => measureApp(world, p, false, false) },
+      ...(before ? [{ name: 'app before (BENCH_BEFORE_DIR)', run: (p: boolean) => measureApp(world, p, false, false, before) }] : []),
       { name: 'app, malloc defaults (old)', run: (p: boolean) => measureApp(world, p, false, true) },
       { name: 'app, V8 + malloc defaults', run: (p: boolean) => measureApp(world, p, true, true) },
       { name: 'bare discord.js client', run: (p: boolean) => measureBare(world, p, []) },
       { name: 'bare, --optimize-for-size', run: (p: boolean) => measureBare(world, p, ['--optimize-for-size']) },
     ];
-    const lines = [`${'idle, bot connected (MiB)'.padEnd(28)}   RSS   anon   file  heapUsed heapTotal new_space external`];
+    const lines = [`${'idle, bot connected (MiB)'.padEnd(30)} ready: RSS   anon | settled: RSS   anon   file | heapUsed heapTotal new_space external`];
     let shipped: Probed | null = null;
     let shippedPlain: Awaited<ReturnType<typeof measureApp>> | null = null;
     for (const side of sides) {
@@ -163,18 +177,19 @@ it('idle memory: the headless app with the bot connected beside a bare discord.j
       const p = (await side.run(true)).probed!;
       shipped ??= p;
       shippedPlain ??= plain;
+      const { ready, settled } = plain.idle;
       lines.push(
-        `${side.name.padEnd(28)} ${f(plain.rss)} ${f(plain.anon)} ${f(plain.file)}   ${f(p.heapUsed / MiB)}   ${f(p.heapTotal / MiB)}    ${f((p.spaces.new_space ?? 0) / MiB)}  ${f(p.external / MiB)}`,
+        `${side.name.padEnd(30)}     ${f(ready.rss)} ${f(ready.anon)} |      ${f(settled.rss)} ${f(settled.anon)} ${f(settled.file)} |   ${f(p.heapUsed / MiB)}   ${f(p.heapTotal / MiB)}    ${f((p.spaces.new_space ?? 0) / MiB)}  ${f(p.external / MiB)}`,
       );
     }
-    const shippedRss = shippedPlain!.rss;
+    const shippedRss = shippedPlain!.idle.settled.rss;
     const where = Object.entries(shippedPlain!.smaps).map(([kind, mib]) => `${kind} ${mib.toFixed(1)}`);
     const heap = shipped!.heapTotal / MiB;
     const nodeUndici = shipped!.builtins.some((m) => m.includes('undici'));
     lines.push(
-      `idle RSS ${shippedRss.toFixed(0)} MiB (target ≤ 90 MiB)`,
+      `idle RSS ${shippedRss.toFixed(1)} MiB settled, ${shippedPlain!.idle.ready.rss.toFixed(1)} just after connecting (target ≤ 90 MiB)`,
       `where the shipped app's RSS goes (MiB, smaps): ${where.join(', ')}`,
-      `  of the anon ${shippedPlain!.anon.toFixed(1)}: V8 heap ${heap.toFixed(1)} (live ${(shipped!.heapUsed / MiB).toFixed(1)}), external ${(shipped!.external / MiB).toFixed(1)}, malloc and the rest ${(shippedPlain!.anon - heap - shipped!.external / MiB).toFixed(1)}; Node's bundled undici loaded: ${nodeUndici ? 'yes' : 'no'}`,
+      `  of the anon ${shippedPlain!.idle.settled.anon.toFixed(1)}: V8 heap ${heap.toFixed(1)} (live ${(shipped!.heapUsed / MiB).toFixed(1)}), external ${(shipped!.external / MiB).toFixed(1)}, malloc and the rest ${(shippedPlain!.idle.settled.anon - heap - shipped!.external / MiB).toFixed(1)}; Node's bundled undici loaded: ${nodeUndici ? 'yes' : 'no'}`,
       `packages loaded at idle by the app: ${shipped!.packages.join(', ')}`,
     );
     console.log(`\n${lines.join('\n')}\n\nwhat each package costs, imported one after the other in a fresh process (MiB):\n${await importCosts(shipped!.packages)}`);
