@@ -57,6 +57,16 @@ describe('the skipped notice in the message window', () => {
     expect(state.rereadPresent).toBe(false);
   });
 
+  it('following, every skipped one sent with the notice but older than the window (a hole filled late): counted, not joined above a hole', () => {
+    const hole = many(20);
+    // Between the hole and the window: never loaded.
+    many(30);
+    const shown = many(50);
+    const state = messagesReducer(loaded(shown), { type: 'skipped', ...notice(hole) });
+    expect(state.items.map((m) => m.id)).toEqual(shown.map((m) => m.id));
+    expect(state.received).toBe(20);
+  });
+
   it('scrolled up: nothing moves, the window no longer reaches the present, the count is exact', () => {
     const first = many(200);
     let state = messagesReducer(loaded(first), { type: 'following', value: false });

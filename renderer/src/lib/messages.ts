@@ -96,6 +96,16 @@ function bound(state: MessagesState): MessagesState {
   return state;
 }
 
+/**
+ * New messages the window can take: not those older than it while older pages exist (a hole filled
+ * late by a catch-up). They are counted and shown when their page loads; joined now, they would sit
+ * above messages never loaded.
+ */
+function joinable(state: MessagesState, messages: ChatMessage[]): ChatMessage[] {
+  const first = state.hasOlder ? state.items[0] : undefined;
+  return first ? messages.filter((m) => compareMessages(m, first) >= 0) : messages;
+}
+
 function created(state: MessagesState, messages: ChatMessage[]): MessagesState {
   if (!state.atLatest) {
     // The window is away from the present: only edits of what it shows apply; new ones are counted.
@@ -103,10 +113,7 @@ function created(state: MessagesState, messages: ChatMessage[]): MessagesState {
     const known = messages.filter((m) => shown.has(m.id));
     return { ...state, items: merge(state.items, known).items, received: state.received + messages.length - known.length };
   }
-  // Older than the window while older pages exist (a hole filled late by a catch-up): counted, and shown
-  // when their page loads; joined now, they would sit above messages never loaded.
-  const first = state.hasOlder ? state.items[0] : undefined;
-  const joined = first ? messages.filter((m) => compareMessages(m, first) >= 0) : messages;
+  const joined = joinable(state, messages);
   const { items, added } = merge(state.items, joined);
   return bound({ ...state, items, received: state.received + added + messages.length - joined.length });
 }
@@ -118,7 +125,7 @@ function skipped(state: MessagesState, notice: MessagesSkipped): MessagesState {
   if (!state.following) return { ...state, received, atLatest: false };
   const newest = notice.newest.slice().sort(compareMessages);
   // Every skipped message came with the notice: the window stays whole. Else it restarts at the newest.
-  if (newest.length >= notice.count) return bound({ ...state, received, items: merge(state.items, newest).items });
+  if (newest.length >= notice.count) return bound({ ...state, received, items: merge(state.items, joinable(state, newest)).items });
   // A hole filled late (a catch-up) creates messages older than live ones shown: its newest are not the present.
   const last = state.items.at(-1);
   const inOrder = notice.newest.every((m, i, all) => {
