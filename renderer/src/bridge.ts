@@ -37,6 +37,15 @@ export interface WsOptions {
 /** How long the panel keeps trying to reach the new version after a handover before it says the connection is lost. */
 export const HANDOVER_RECONNECT_MS = 15_000;
 
+/** One listener's failure is said in the console; the other listeners and the rest of the batch still get theirs. */
+function deliver(listener: (payload: unknown) => void, payload: unknown, event: string): void {
+  try {
+    listener(payload);
+  } catch (err) {
+    console.error(`A "${event}" listener failed:`, err);
+  }
+}
+
 export function createWsTransport(options: WsOptions): WsTransport {
   let socket: WebSocket | null = null;
   let nextId = 1;
@@ -67,24 +76,27 @@ export function createWsTransport(options: WsOptions): WsTransport {
       };
       ws.onmessage = (ev) => {
         const text = String(ev.data);
-        const frame = JSON.parse(text) as ServerFrame;
-        if (frame.type === 'hello') acks = frame.ack === true;
-        else if (frame.type === 'reply') {
-          pending.get(frame.id)?.(frame.reply);
-          pending.delete(frame.id);
-          unanswered.delete(frame.id);
-        } else {
-          // A batch holds the events of one server turn (a burst), oldest first.
-          // New messages come without their default fields (shared/live-wire.ts): made whole before any listener.
-          for (const f of frame.type === 'batch' ? frame.frames : [frame]) {
-            const set = listeners.get(f.event);
-            if (!set?.size) continue;
-            const payload = fromWire(f.event, f.payload);
-            set.forEach((l) => l(payload));
+        try {
+          const frame = JSON.parse(text) as ServerFrame;
+          if (frame.type === 'hello') acks = frame.ack === true;
+          else if (frame.type === 'reply') {
+            pending.get(frame.id)?.(frame.reply);
+            pending.delete(frame.id);
+            unanswered.delete(frame.id);
+          } else {
+            // A batch holds the events of one server turn (a burst), oldest first.
+            // New messages come without their default fields (shared/live-wire.ts): made whole before any listener.
+            for (const f of frame.type === 'batch' ? frame.frames : [frame]) {
+              const set = listeners.get(f.event);
+              if (!set?.size) continue;
+              const payload = fromWire(f.event, f.payload);
+              set.forEach((l) => deliver(l, payload, f.event));
+            }
           }
+        } finally {
+          // Read (and handed to the page), even if a listener failed: unacknowledged, the server would count us behind for good.
+          if (acks && ws.readyState === WebSocket.OPEN) ws.send(ackText(text.length));
         }
-        // Read (and handed to the page): the server may send that much more.
-        if (acks && ws.readyState === WebSocket.OPEN) ws.send(ackText(text.length));
       };
       ws.onclose = (ev) => {
         ready = null;

@@ -149,6 +149,33 @@ describe('WebSocket transport against a real server', () => {
     }
   });
 
+  it('a listener that throws does not stop the others, the rest of the batch or the acknowledgement (else the server would count the panel behind for good)', async () => {
+    const event = (content: string) => JSON.parse(JSON.stringify({ type: 'event', event: 'message.created', payload: { content } })) as object;
+    const texts = [JSON.stringify({ type: 'hello', ack: true }), JSON.stringify({ type: 'batch', frames: [event('boom'), event('after')] }), JSON.stringify(event('next'))];
+    const acks: string[] = [];
+    const panel = await startFakePanel(TOKEN, (ws) => {
+      ws.on('message', (d) => acks.push(String(d)));
+      for (const text of texts) ws.send(text);
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { transport } = transportFor(panel.origin, { value: TOKEN });
+      const seen: string[] = [];
+      transport.subscribe('message.created', (m) => {
+        if ((m as { content: string }).content === 'boom') throw new Error('a broken listener');
+      });
+      transport.subscribe('message.created', (m) => seen.push((m as { content: string }).content));
+      await vi.waitFor(() => expect(acks).toHaveLength(3), { timeout: 5000 });
+      expect(acks).toEqual(texts.map((t) => `{"type":"ack","chars":${t.length}}`));
+      expect(seen).toEqual(['boom', 'after', 'next']);
+      expect(logged).toHaveBeenCalled();
+      transport.close();
+    } finally {
+      logged.mockRestore();
+      await panel.close();
+    }
+  });
+
   it('puts back the default fields a new message is sent without, in live events and in a skipped notice', async () => {
     const wire = { id: '1445678901234567890', channelId: '1', author: { id: '2', username: 'a', displayName: 'A', avatarUrl: null, bot: false }, content: 'hi', createdAt: 5, view: {} };
     const whole = { ...wire, editedAt: null, deleted: false, attachments: [], caughtUp: false, view: { type: 0, mentions: { users: [], roles: [], channels: [], everyone: false }, embeds: [], stickers: [], reactions: [], emojis: [], mentionsOwner: false } };
