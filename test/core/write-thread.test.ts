@@ -132,6 +132,7 @@ it('the resume point is written only once the messages up to it are committed (a
   // Another process holds the write lock for 500 ms: the thread's commit waits for it.
   const locker = spawn(process.execPath, ['-e', `const db = new (require('better-sqlite3'))(${JSON.stringify(file())}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => db.exec('COMMIT'), 500);`], { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
   locker.on('error', (err) => console.error(err));
+  const exited = new Promise((resolve) => locker.once('exit', resolve));
   await new Promise<void>((resolve) => locker.stdout.once('data', () => resolve()));
   for (let i = 1; i <= 100; i++) writer.add(msg(i));
   writer.handOff();
@@ -140,7 +141,7 @@ it('the resume point is written only once the messages up to it are committed (a
   // Written after the commit: every message up to the resume point is on disk.
   expect(JSON.parse(readFileSync(join(dir, 'last-seen.json'), 'utf8'))).toEqual({ [CHANNEL]: msg(100).id });
   expect(committed()).toBe(100);
-  await new Promise((resolve) => locker.once('exit', resolve));
+  await exited;
 });
 
 it('a thread that cannot load SQLite (a packaging without it) leaves the writes on the main connection, nothing lost, no wait', async () => {
@@ -171,4 +172,37 @@ it('after close() a late batch or task (a timer firing after shutdown) is refuse
   closing.background!.run('index', (err) => (refused = err));
   expect(refused).toMatchObject({ message: 'the message store is closed' });
   expect(closing.threadStarted).toBe(false);
+});
+
+it('during a burst the resume point is written once its messages are committed, without the event loop waiting for the commit', async () => {
+  const seen = new LastSeen(join(dir, 'burst-last-seen.json'), 20);
+  const w = new BatchWriter(new StorageGuard(store, seen, pino({ level: 'silent' }), dir));
+  seen.whenCommitted = (write) => w.afterCommit(write); // as the MessageSink wires it
+  const locker = spawn(process.execPath, ['-e', `const db = new (require('better-sqlite3'))(${JSON.stringify(file())}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => db.exec('COMMIT'), 500);`], { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  locker.on('error', (err) => console.error(err));
+  const exited = new Promise((resolve) => locker.once('exit', resolve));
+  await new Promise<void>((resolve) => locker.stdout.once('data', () => resolve()));
+  for (let i = 1; i <= 100; i++) w.add(msg(i));
+  w.handOff();
+  seen.advance(CHANNEL, msg(100).id);
+  // The debounced write comes due while the commit waits for the lock: timers must stay on time.
+  let latest = 0;
+  let committedWhenWritten = -1;
+  const path = join(dir, 'burst-last-seen.json');
+  const deadline = Date.now() + 10_000;
+  while (committedWhenWritten < 0 && Date.now() < deadline) {
+    const t = performance.now();
+    await new Promise((r) => setTimeout(r, 10));
+    latest = Math.max(latest, performance.now() - t - 10);
+    try {
+      readFileSync(path);
+      committedWhenWritten = committed();
+    } catch {
+      // not written yet
+    }
+  }
+  expect(latest).toBeLessThan(100);
+  expect(committedWhenWritten).toBe(100);
+  expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ [CHANNEL]: msg(100).id });
+  await exited;
 });

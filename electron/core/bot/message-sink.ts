@@ -56,6 +56,8 @@ export class MessageSink {
   constructor(private readonly o: MessageSinkOptions) {
     this.names = new MemberNames(o.store, o.logger);
     this.storage = new BatchWriter(new StorageGuard(o.store, o.lastSeen, o.logger, o.store.folder), (channelId) => o.store.list(channelId, 1)[0]?.id ?? null);
+    // The burst's resume-point writes wait for the commits without holding up the event loop.
+    o.lastSeen.whenCommitted = (write) => this.storage.afterCommit(write);
   }
 
   /** From now on live messages wait until release(): a catch-up is about to start. */

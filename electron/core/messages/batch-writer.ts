@@ -14,6 +14,8 @@ export interface BatchTarget {
   addManyLater?(messages: readonly ChatMessage[], written: () => void): void;
   /** Waits for every batch handed to addManyLater. */
   settle?(): void;
+  /** Calls `then` once every batch handed to addManyLater so far is answered. */
+  afterCommit?(then: () => void): void;
   list(channelId: string, limit: number): ChatMessage[];
 }
 
@@ -101,6 +103,13 @@ export class BatchWriter {
     this.target.addManyLater(batch, () => {
       for (const m of batch) this.writing.delete(m.id);
     });
+  }
+
+  /** Hands what is queued over and calls `then` once it is committed (or kept by the target), without blocking. */
+  afterCommit(then: () => void): void {
+    this.handOff();
+    if (this.target.afterCommit) this.target.afterCommit(then);
+    else then();
   }
 
   /** Writes what is queued and waits until it is committed: a read of the database (history, search, export) sees it. */

@@ -22,10 +22,13 @@ export class LastSeen {
   /** Told of each failed write (a full or read-only disk) and of the first success after one. */
   onWrite: ((err: NodeJS.ErrnoException | null) => void) | null = null;
   /**
-   * Runs before each write: the store's write thread commits what it was handed first, so the resume
-   * point on disk never passes a message that is not on disk (a crash in between would skip it for good).
+   * The resume point on disk never passes a message that is not on disk (a crash in between would skip
+   * it for good). flush() first waits for the store's write thread (beforeWrite); the debounced write
+   * of a burst is instead handed to whenCommitted, which calls it once everything received so far is
+   * committed, so the event loop never waits for a commit.
    */
   beforeWrite: (() => void) | null = null;
+  whenCommitted: ((write: () => void) => void) | null = null;
   private failing = false;
 
   constructor(
@@ -51,7 +54,15 @@ export class LastSeen {
     const current = this.ids[channelId];
     if (current && snowflakeCompare(id, current) <= 0) return;
     this.ids[channelId] = id;
-    this.timer ??= setTimeout(() => this.flush(), this.debounceMs);
+    this.timer ??= setTimeout(() => this.debounced(), this.debounceMs);
+  }
+
+  private debounced(): void {
+    this.timer = null;
+    if (!this.whenCommitted) return void this.flush();
+    // The ids as of now: messages received later may not be committed when this is written.
+    const ids = { ...this.ids };
+    this.whenCommitted(() => this.write(ids));
   }
 
   snapshot(): Readonly<Record<string, string>> {
@@ -63,9 +74,13 @@ export class LastSeen {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.beforeWrite?.();
+    return this.write(this.ids, retryMs);
+  }
+
+  private write(ids: Record<string, string>, retryMs = 2000): boolean {
     try {
       mkdirSync(dirname(this.file), { recursive: true, mode: PRIVATE_DIR });
-      writePrivateFileSync(this.file, JSON.stringify(this.ids));
+      writePrivateFileSync(this.file, JSON.stringify(ids));
     } catch (err) {
       this.failing = true;
       try {
@@ -75,6 +90,7 @@ export class LastSeen {
       }
       this.onWrite?.(err as NodeJS.ErrnoException);
       // The old file stays whole (temp + rename); retry until the disk is back.
+      if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => this.flush(retryMs), retryMs);
       this.timer.unref();
       return false;

@@ -93,6 +93,11 @@ export class StorageGuard {
     });
   }
 
+  /** Calls `then` once the store's write thread answered what it was handed so far (committed, or kept here). */
+  afterCommit(then: () => void): void {
+    this.store.afterCommit(then);
+  }
+
   /** Waits for the store's write thread (a read of the database must see what was handed to it). */
   settle(): void {
     this.store.settle();

@@ -141,6 +141,12 @@ export class MessageStore {
     return this.thread?.started ?? false;
   }
 
+  /** Calls `then` once every batch handed to addManyLater so far is answered, without blocking. */
+  afterCommit(then: () => void): void {
+    if (this.thread) this.thread.afterAnswered(then);
+    else then();
+  }
+
   /** Waits until every batch handed to addManyLater is answered. */
   settle(): void {
     this.thread?.settle();

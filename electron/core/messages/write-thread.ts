@@ -65,6 +65,8 @@ export class WriteThread {
   /** No thread can run here: everything is written inline. */
   private unusable = false;
   private closed = false;
+  /** Called once every batch posted before them is answered, oldest first. */
+  private waiters: Array<{ seq: number; then: () => void }> = [];
 
   constructor(
     private readonly file: string,
@@ -117,6 +119,12 @@ export class WriteThread {
   /** Runs a search-index step or a WAL checkpoint on the thread, in order with the batches; `done` gets the rows indexed. */
   run(task: 'index' | 'checkpoint', done: Written): void {
     this.send({ task }, done);
+  }
+
+  /** Calls `then` once every batch posted so far is answered (at once when none is waiting), without blocking. */
+  afterAnswered(then: () => void): void {
+    if (!this.pending.size) return then();
+    this.waiters.push({ seq: this.seq, then });
   }
 
   /** Blocks until every batch posted so far is answered (their `done` called), or SETTLE_MS passed. */
@@ -185,6 +193,7 @@ export class WriteThread {
       if (reply.error) this.reopen = true;
       posted.done(reply.error ? Object.assign(new Error(reply.error.message), { code: reply.error.code }) : null, reply.result ?? 0);
     }
+    this.wake(reply.seq);
     if (!this.pending.size) this.idleLater(this.unusable ? 0 : this.o.idleMs ?? IDLE_MS);
   }
 
@@ -192,6 +201,11 @@ export class WriteThread {
     const waiting = [...this.pending.values()];
     this.pending.clear();
     for (const { done } of waiting) done(err, 0);
+    this.wake(this.seq);
+  }
+
+  private wake(answered: number): void {
+    while (this.waiters.length && this.waiters[0]!.seq <= answered) this.waiters.shift()!.then();
   }
 
   /** Ends the thread after idleMs without a batch: an idle app keeps no second V8 instance. */
