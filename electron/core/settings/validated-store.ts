@@ -1,5 +1,5 @@
 // The settings store as the core uses it: conf (or electron-store) underneath, every value checked by
-// STORED_SCHEMA when the file is opened and before each write, as conf did with its own JSON schema.
+// STORED_SCHEMA when the file is opened, at every read and before each write, as conf did with its own JSON schema.
 import type { KeyValueStore } from './open-store.js';
 import { STORED_SCHEMA, type StoredSettings } from './schema.js';
 
@@ -22,8 +22,11 @@ export function validatedStore(inner: KeyValueStore): KeyValueStore {
     get path() {
       return inner.path;
     },
+    // Every read too, as conf's schema did: a file edited by hand while the app runs is refused, not used.
     get store() {
-      return inner.store;
+      const values = inner.store;
+      checkSettings(values);
+      return values;
     },
     set store(values: StoredSettings) {
       checkSettings(values);
