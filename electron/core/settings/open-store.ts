@@ -116,9 +116,10 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
         const version = versionOf(parsed.raw);
         if (version !== null && version < SETTINGS_VERSION) {
           const result = migrate(parsed.raw);
+          // The inline token goes to the SecretBox even if the rest is refused (the bot keeps running).
+          movedToken = result.movedToken;
           // Checked before anything is written: a refused file is moved aside as the user's bytes.
           checkSettings(result.settings);
-          movedToken = result.movedToken;
           writePrivateFileSync(file, JSON.stringify(result.settings, null, '\t'));
           upgradedFrom = result.from;
         } else checkSettings(parsed.raw);
