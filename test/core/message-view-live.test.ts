@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { ChatMessage } from '../../shared/types.js';
+import { call } from '../helpers/core-calls.js';
 import { seedDemo } from '../fake-discord/demo-data.js';
 import { configuredEnv, coreFor, nextEvent, TOKEN, type World, eachWorld, startConnected } from '../helpers/world.js';
 
@@ -34,6 +35,21 @@ describe('message view data, live', { timeout: 40_000 }, () => {
     expect(u.view?.embeds).toEqual([{ type: 'link', url: 'https://example.com', title: 'Example Domain', description: 'An example', color: null, fields: [], timestamp: null }]);
     expect(u.view?.mentions.users).toEqual([{ id: world.userId, name: 'Alice' }]);
     expect(u.editedAt).toBeNull();
+  });
+
+  it('a link preview that arrives after a restart (the message no longer in discord.js\'s cache) still shows, and the message keeps its author and text', async () => {
+    const c = await connectedCore();
+    const m = await post(c, 'read https://example.com/late');
+    await c.shutdown();
+    core = await coreFor(world, configuredEnv(world));
+    const c2 = await startConnected(core);
+    const updated = nextEvent(c2, 'message.updated', (u) => u.id === m.id);
+    world.fake.addEmbed(world.channelId, m.id, { type: 'link', url: 'https://example.com/late', title: 'Late preview' });
+    const u = await updated;
+    expect(u.view?.embeds.map((e) => e.title)).toEqual(['Late preview']);
+    expect([u.author.id, u.content, u.editedAt]).toEqual([m.author.id, m.content, null]);
+    const stored = await call<ChatMessage[]>(c2, 'messages.list', { limit: 50 });
+    expect(stored.find((s) => s.id === m.id)?.view?.embeds.map((e) => e.title)).toEqual(['Late preview']);
   });
 
   it("a message mentioning the application's owner (or @everyone) is marked for highlighting; others are not", async () => {

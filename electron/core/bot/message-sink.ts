@@ -9,7 +9,7 @@ import { BatchWriter } from '../messages/batch-writer.js';
 import { StorageGuard } from '../messages/storage-guard.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import { MemberNames } from './members.js';
-import { reactionsOf } from './message-view.js';
+import { messageView, reactionsOf } from './message-view.js';
 import { applyReaction, type ReactionEvent } from './reactions.js';
 import { toChatMessage } from './to-chat-message.js';
 
@@ -17,11 +17,11 @@ import { toChatMessage } from './to-chat-message.js';
  * The view after an update: embeds always from the update (a link preview arrives that way); mentions
  * and the rest only from a full message (`full`); reaction counts stay ours (kept by the reaction events).
  */
-function mergedView(existing: ChatMessage, chat: ChatMessage | null, full: boolean): Partial<ChatMessage> {
-  if (!chat?.view) return {};
-  if (!existing.view) return { view: chat.view };
-  const base = full ? chat.view : existing.view;
-  return { view: { ...base, embeds: chat.view.embeds, reactions: full && chat.view.reactions.length > 0 ? chat.view.reactions : existing.view.reactions } };
+function mergedView(existing: ChatMessage, view: ChatMessage['view'], full: boolean): Partial<ChatMessage> {
+  if (!view) return {};
+  if (!existing.view) return { view };
+  const base = full ? view : existing.view;
+  return { view: { ...base, embeds: view.embeds, reactions: full && view.reactions.length > 0 ? view.reactions : existing.view.reactions } };
 }
 
 /**
@@ -168,7 +168,7 @@ export class MessageSink {
     const existing = this.storage.get(m.id);
     if (!existing) return;
     const chat = toChatMessage(m, existing.caughtUp, this.names.displayName(m));
-    const updated = this.storage.update(m.id, { content: m.content, editedAt: m.editedTimestamp, attachments: chat?.attachments ?? existing.attachments, ...mergedView(existing, chat, true) });
+    const updated = this.storage.update(m.id, { content: m.content, editedAt: m.editedTimestamp, attachments: chat?.attachments ?? existing.attachments, ...mergedView(existing, chat?.view, true) });
     if (updated) this.o.bus.emit('message.updated', updated);
   }
 
@@ -185,9 +185,12 @@ export class MessageSink {
   private updatedNow(m: Message | PartialMessage): void {
     const chat = toChatMessage(m, false, this.names.displayName(m));
     const existing = this.storage.get(m.id);
+    // A message discord.js no longer holds (after a restart, or older than its cache) updates as a
+    // partial without author: its embeds (a late link preview) still count for the stored message.
+    const view = chat?.view ?? (existing && !m.author ? messageView(m) : undefined);
     // Only edited_timestamp says a person edited it: a link preview arrives as an update with null.
     const updated: ChatMessage | undefined = existing
-      ? this.storage.update(m.id, { content: m.content ?? existing.content, editedAt: m.editedTimestamp ?? existing.editedAt, attachments: chat?.attachments ?? existing.attachments, ...mergedView(existing, chat, m.content !== null) })
+      ? this.storage.update(m.id, { content: m.content ?? existing.content, editedAt: m.editedTimestamp ?? existing.editedAt, attachments: chat?.attachments ?? existing.attachments, ...mergedView(existing, view, m.content !== null) })
       : chat && this.storage.add(chat)
         ? chat
         : undefined;
