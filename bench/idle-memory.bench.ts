@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { idleRss } from './idle-rss.js';
 import { waitForNewProcess } from '../test/e2e/health.js';
 import { startHeadless } from '../test/e2e/headless-process.js';
 import { APP_DIR, createWorld, TOKEN, type World } from '../test/helpers/world.js';
@@ -22,32 +23,6 @@ import { APP_DIR, createWorld, TOKEN, type World } from '../test/helpers/world.j
 const APP = process.env.BENCH_APP_DIR ?? APP_DIR;
 const PROBE = join(APP_DIR, 'test', 'helpers', 'memory-probe.mjs');
 const MiB = 2 ** 20;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function procStatus(pid: number): { rss: number; anon: number; file: number } {
-  const st = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(st)?.[1] ?? NaN) / 1024;
-  return { rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile') };
-}
-
-type Figures = { rss: number; anon: number; file: number };
-const medianOf = (samples: Figures[]): Figures => ({ rss: median(samples.map((x) => x.rss)), anon: median(samples.map((x) => x.anon)), file: median(samples.map((x) => x.file)) });
-
-/** /proc samples every 250 ms: the median of the first 3 s (ready), then of the last 3 s once settled. */
-async function idleRss(pid: number): Promise<{ ready: Figures; settled: Figures }> {
-  const samples: Figures[] = [];
-  const start = Date.now();
-  const STEP = 250;
-  const WINDOW = 10_000 / STEP;
-  for (;;) {
-    samples.push(procStatus(pid));
-    const last = samples.slice(-WINDOW).map((x) => x.rss);
-    const still = samples.length >= WINDOW && Math.max(...last) - Math.min(...last) < 0.5;
-    if (still || Date.now() - start > 60_000) break;
-    await new Promise((r) => setTimeout(r, STEP));
-  }
-  return { ready: medianOf(samples.slice(0, 3000 / STEP)), settled: medianOf(samples.slice(-3000 / STEP)) };
-}
 
 /** Resident MiB by kind of mapping: the node binary's pages, native addons, other files; anon split into malloc's main heap and the rest. */
 function smapsBreakdown(pid: number): Record<string, number> {

@@ -1,12 +1,12 @@
 // bench/update-cycle: the old restart path and the handover side by side in one run, N update cycles
 // each (interleaved, so machine load hits both alike), one message every 100 ms, each app on its own
 // fake Discord. Run: npm run bench (BENCH_CYCLES=5 to change N).
-import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { IDENTIFY_SPACING_MS } from '../electron/core/bot/identify-gate.js';
 import type { UpdateView } from '../shared/types.js';
 import { createWorld, TOKEN, type World } from '../test/helpers/world.js';
+import { idleRss } from './idle-rss.js';
 import { health, waitForNewProcess } from '../test/e2e/health.js';
 import { bumpVersion, startInstalledApp, type InstalledApp } from '../test/e2e/installed-checkout.js';
 import { panelClient } from '../test/e2e/ws-client.js';
@@ -80,11 +80,6 @@ function eventCounter(panelUrl: string) {
       ws?.close();
     },
   };
-}
-
-function idleRssMiB(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
 }
 
 interface Side {
@@ -176,24 +171,13 @@ async function cycle(side: Side, n: number): Promise<void> {
   expect((await health(side.base)).commit).toBe(sha);
 }
 
-/** Median VmRSS over 3 s of the idle process (bot connected, nothing posted). */
-async function idleRss(side: Side): Promise<number> {
-  const samples: number[] = [];
-  const end = Date.now() + 3000;
-  while (Date.now() < end) {
-    samples.push(idleRssMiB(side.pid));
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return median(samples);
-}
-
 function summary(side: Side, rss: number): string {
   const r = side.rows;
   const m = (f: (row: Row) => number) => median(r.map(f));
   return (
     `${side.name.padEnd(8)} median of ${r.length}: turnaround ${s(m((x) => x.turnaround))}, gateway gap ${s(m((x) => x.gap))}, ` +
     `panel unreachable ${s(m((x) => x.unreachable))}, identifies ${m((x) => x.identifies)}, max concurrent ${Math.max(...r.map((x) => x.concurrent))}, ` +
-    `lost ${r.reduce((a, x) => a + x.lost, 0)}, duplicated ${r.reduce((a, x) => a + x.duplicated, 0)}; idle RSS ${rss.toFixed(0)} MiB`
+    `lost ${r.reduce((a, x) => a + x.lost, 0)}, duplicated ${r.reduce((a, x) => a + x.duplicated, 0)}; idle RSS ${rss.toFixed(1)} MiB (settled)`
   );
 }
 
@@ -203,7 +187,7 @@ it(`update cycle × ${CYCLES}: restart path and handover side by side`, async ()
   try {
     for (let n = 1; n <= CYCLES; n++) for (const side of sides) await cycle(side, n);
     const lines: string[] = [];
-    for (const side of sides) lines.push(summary(side, await idleRss(side)));
+    for (const side of sides) lines.push(summary(side, (await idleRss(side.pid, 90_000)).settled.rss));
     console.log(`\n${lines.join('\n')}\n(targets: turnaround ≤ 2.5 s, gateway gap ≤ 0.3 s, panel unreachable 0 s, identifies 1, max concurrent 1, lost 0, duplicated 0; idle RSS ≤ 90 MiB)\n`);
   } finally {
     for (const side of sides) {
