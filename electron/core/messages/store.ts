@@ -180,6 +180,8 @@ export class MessageStore {
 
   /** Rewrites the rows holding a secret learnt since they were stored (an older database, a token saved later). */
   redactStored(): number {
+    // A batch still in the thread was scrubbed with the old secrets: committed first, so the scan sees it.
+    this.thread?.settle();
     let changed = 0;
     this.db.transaction(() => {
       for (const row of this.db.prepare<[], { id: string; json: string }>('SELECT id, json FROM messages').all()) {
