@@ -182,14 +182,23 @@ export class MessageStore {
   redactStored(): number {
     // A batch still in the thread was scrubbed with the old secrets: committed first, so the scan sees it.
     this.thread?.settle();
+    // The scan takes no write lock: it runs at every start, also beside a running version that still writes.
+    const dirty: string[] = [];
+    for (const row of this.db.prepare<[], { id: string; json: string }>('SELECT id, json FROM messages').iterate()) {
+      if (this.redact(row.json) !== row.json) dirty.push(row.id);
+    }
     let changed = 0;
-    this.db.transaction(() => {
-      for (const row of this.db.prepare<[], { id: string; json: string }>('SELECT id, json FROM messages').all()) {
-        const clean = this.redact(row.json);
-        if (clean !== row.json) changed += this.statements.update.run(clean, row.id).changes;
-      }
-      // Reads, then writes: IMMEDIATE, or a commit of the write thread in between fails it (see FtsIndexer).
-    }).immediate();
+    if (dirty.length) {
+      this.db.transaction(() => {
+        // Re-read under the write lock: a row may have changed since the scan.
+        for (const id of dirty) {
+          const row = this.statements.get.get(id);
+          const clean = row && this.redact(row.json);
+          if (row && clean !== row.json) changed += this.statements.update.run(clean, id).changes;
+        }
+        // Reads, then writes: IMMEDIATE, or a commit of the write thread in between fails it (see FtsIndexer).
+      }).immediate();
+    }
     // The WAL keeps old page images (from this run or a crashed one) until checkpointed and truncated.
     if (!this.db.memory) this.db.pragma('wal_checkpoint(TRUNCATE)');
     return changed;
