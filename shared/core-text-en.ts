@@ -111,6 +111,8 @@ export const coreEn = {
   // Settings, notices and the app (electron/core/settings, notices.ts, app-core.ts)
   'notice.settingsMovedAside':
     'Settings file was unreadable ({{reason}}); it was moved to {{path}} and defaults are in use. Re-enter your settings or repair that file.',
+  'notice.settingsInvalid':
+    'Settings file {{path}} was changed and is not valid ({{reason}}): the app keeps the settings it had and saving settings is refused. Correct that value in the file (or undo your edit); at the next start a file still invalid is moved aside and defaults are used.',
   'notice.settingsUpgraded': 'Settings upgraded from version {{from}} to {{to}}.',
   'notice.envIgnored': '{{variable}} ignored: {{detail}}.',
   'notice.noticesUnreadable': '{{file}} was unreadable ({{detail}}); it was started afresh.',
@@ -230,6 +232,8 @@ export const coreEn = {
     one: 'Not saved: {{sources}} sets this value; change it there.',
     other: 'Not saved: {{sources}} set these values; change them there.',
   },
+  'command.settingsFileInvalid':
+    'Not saved: {{path}} was changed by hand and is not valid ({{reason}}); saving would overwrite it. Correct that value in the file (or undo your edit), then save again.',
   'command.testNeedsAll': 'Enter a bot token, a server ID and a channel ID before testing the connection.',
   'command.testNeedsToken': 'Enter the bot token to test against {{url}}: the saved token is only ever sent to the saved API URL ({{savedUrl}}).',
   'command.urlWithEnvToken': 'Not saved: the bot token is set by {{variable}}, so set the API URL there too (DISCORD_API_URL).',

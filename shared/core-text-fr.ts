@@ -98,6 +98,8 @@ export const coreFr: CoreTranslation = {
 
   'notice.settingsMovedAside':
     'Le fichier de paramètres était illisible ({{reason}}) ; il a été déplacé vers {{path}} et les valeurs par défaut sont utilisées. Saisissez à nouveau vos paramètres ou réparez ce fichier.',
+  'notice.settingsInvalid':
+    'Le fichier de paramètres {{path}} a été modifié et n’est pas valide ({{reason}}) : l’application garde les paramètres qu’elle avait et refuse d’enregistrer les paramètres. Corrigez cette valeur dans le fichier (ou annulez votre modification) ; au prochain démarrage, un fichier encore invalide est mis de côté et les valeurs par défaut sont utilisées.',
   'notice.settingsUpgraded': 'Paramètres mis à niveau de la version {{from}} à la version {{to}}.',
   'notice.envIgnored': '{{variable}} ignorée : {{detail}}.',
   'notice.noticesUnreadable': '{{file}} était illisible ({{detail}}) ; il a été recommencé à zéro.',
@@ -181,6 +183,8 @@ export const coreFr: CoreTranslation = {
     one: 'Non enregistré : {{sources}} définit cette valeur ; changez-la là.',
     other: 'Non enregistré : {{sources}} définissent ces valeurs ; changez-les là.',
   },
+  'command.settingsFileInvalid':
+    'Non enregistré : {{path}} a été modifié à la main et n’est pas valide ({{reason}}) ; enregistrer l’écraserait. Corrigez cette valeur dans le fichier (ou annulez votre modification), puis enregistrez à nouveau.',
   'command.testNeedsAll': 'Saisissez un token de bot, un ID de serveur et un ID de salon avant de tester la connexion.',
   'command.testNeedsToken':
     'Saisissez le token du bot pour tester avec {{url}} : le token enregistré n’est envoyé qu’à l’URL d’API enregistrée ({{savedUrl}}).',

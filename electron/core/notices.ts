@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { coreText, type CoreSentence, type I18nText } from '../../shared/core-text.js';
 import type { Notice } from '../../shared/types.js';
@@ -28,6 +29,14 @@ const KEEP = 20;
 
 export type NewNotice = Omit<Notice, 'id' | 'time'>;
 
+// The notices shown for each file, for a module opened before them (settings) that must say something later.
+const shown = new Map<string, WeakRef<Notices>>();
+
+/** The Notices kept in `file` (the latest opened), if any: undefined in a process without a panel (export CLI). */
+export function noticesFor(file: string): Notices | undefined {
+  return shown.get(resolve(file))?.deref();
+}
+
 export class Notices extends EventEmitter<{ changed: [Notice[]] }> {
   private items: Notice[] = [];
   /** Set when the file existed but could not be read (it is then started afresh). */
@@ -35,6 +44,7 @@ export class Notices extends EventEmitter<{ changed: [Notice[]] }> {
 
   constructor(private readonly file: string) {
     super();
+    shown.set(resolve(file), new WeakRef(this));
     try {
       const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (parsed.success) this.items = parsed.data;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { PRIVATE_FILE, writePrivateFileSync } from '../fs-modes.js';
 import { DEFAULTS, SETTINGS_VERSION, migrate, type StoredSettings } from './schema.js';
-import { checkSettings, validatedStore } from './validated-store.js';
+import { checkSettings, validatedStore, type OnFileProblem } from './validated-store.js';
 
 /** The part of conf / electron-store the core uses. */
 export interface KeyValueStore {
@@ -57,7 +57,7 @@ const describe = (value: unknown) =>
   Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
 
 /** The parsed file if it is a JSON object, else why not. */
-function parseObject(text: string): { raw: Record<string, unknown> } | { problem: string } {
+export function parseObject(text: string): { raw: Record<string, unknown> } | { problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -77,7 +77,8 @@ function versionOf(raw: Record<string, unknown>): number | null {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : null;
 }
 
-export function openSettingsStore(dataDir: string, factory: StoreFactory, now = new Date()): OpenedStore {
+/** `onProblem`: told when the file is made invalid while open (validated-store.ts). */
+export function openSettingsStore(dataDir: string, factory: StoreFactory, now = new Date(), onProblem?: OnFileProblem): OpenedStore {
   const file = join(dataDir, 'settings.json');
   const notices: SettingsNotice[] = [];
   let movedToken: string | null = null;
@@ -131,13 +132,13 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
   }
   let store: KeyValueStore;
   try {
-    store = validatedStore(factory(options));
+    store = validatedStore(factory(options), onProblem);
   } catch (err) {
     // Put the user's own bytes back first, so the moved-aside file is what they had, not our migration of it.
     if (original && upgradedFrom !== null) writeFileSync(file, original);
     upgradedFrom = null;
     moveAside(firstLine(err));
-    store = validatedStore(factory(options));
+    store = validatedStore(factory(options), onProblem);
   }
   if (upgradedFrom !== null) {
     notices.push({

@@ -6,6 +6,7 @@ import type { settingsPatch } from '../../../shared/schemas.js';
 import { SETTING_KEYS, type SettingKey, type SettingsView } from '../../../shared/types.js';
 import { coreText } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
+import { noticesFor } from '../notices.js';
 import type { SecretBox } from '../ports.js';
 import { AccessTokenFile } from './access-token.js';
 import { readEnvOverrides, type EnvOverrides } from './env.js';
@@ -49,7 +50,14 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
   }
 
   static async open(options: SettingsOptions): Promise<Settings> {
-    const opened = openSettingsStore(options.dataDir, options.storeFactory);
+    // A file made invalid by hand while the app runs: kept and not used (validated-store.ts), said in the panel.
+    const notices = join(options.dataDir, 'notices.json');
+    const opened = openSettingsStore(options.dataDir, options.storeFactory, new Date(), (reason, path) => {
+      const shown = noticesFor(notices);
+      const said = coreText('notice.settingsInvalid', { path, reason });
+      shown?.add({ level: 'warn', code: 'settings-invalid', params: { path, reason }, message: said.text, i18n: said.i18n });
+      return shown !== undefined;
+    });
     const settings = new Settings(opened.store, options);
     settings.notices.unshift(...opened.notices);
     if (opened.movedToken) await options.secrets.set(opened.movedToken);

@@ -1,7 +1,10 @@
 // The settings store as the core uses it: conf (or electron-store) underneath, every value checked by
 // STORED_SCHEMA when the file is opened, at every read and before each write, as conf did with its own JSON schema.
-import type { KeyValueStore } from './open-store.js';
-import { STORED_SCHEMA, type StoredSettings } from './schema.js';
+import { readFileSync } from 'node:fs';
+import { coreText } from '../../../shared/core-text.js';
+import { CommandError } from '../errors.js';
+import { parseObject, type KeyValueStore } from './open-store.js';
+import { DEFAULTS, STORED_SCHEMA, type StoredSettings } from './schema.js';
 
 /** Thrown for settings the schema refuses; the first line names the keys (it becomes a moved-aside reason). */
 export class SettingsSchemaError extends Error {}
@@ -15,28 +18,74 @@ export function checkSettings(values: unknown): void {
   throw new SettingsSchemaError(`Config schema violation: ${problems.join('; ')}`);
 }
 
-/** Checks what `inner` read from disk (throws when it is not valid settings) and guards its writes. */
-export function validatedStore(inner: KeyValueStore): KeyValueStore {
+/** Told when a read finds the file unusable, once per problem; returns whether the user was told (else the next read retries). */
+export type OnFileProblem = (reason: string, file: string) => boolean;
+
+// Not the parser's message, whose text may quote the file (and a token in it).
+const why = (err: unknown) =>
+  err instanceof SyntaxError ? 'it is not valid JSON' : err instanceof Error ? err.message.split('\n')[0]! : String(err);
+
+/** Throws why the file at `path` is not an object of settings (a missing file is none: conf gives the defaults). */
+function notAnObject(path: string): void {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return;
+  }
+  const parsed = parseObject(text);
+  if ('problem' in parsed) throw new Error(parsed.problem);
+}
+
+/**
+ * Checks what `inner` read from disk and guards its writes. At open an invalid file throws (open-store moves
+ * it aside); later, a file made invalid by hand is never used nor written over: reads give the last valid
+ * values (the running app carries on) and writes are refused until the user fixes the file.
+ */
+export function validatedStore(inner: KeyValueStore, onProblem: OnFileProblem = () => false): KeyValueStore {
   checkSettings(inner.store);
+  let lastValid: StoredSettings = { ...DEFAULTS, ...inner.store };
+  let told: string | null = null;
+  const read = (): { values: StoredSettings; problem: string | null } => {
+    try {
+      const values = inner.store;
+      // conf reads a file holding a list, null, a number… as {}: only then is the text looked at (rare, cheap).
+      if (!Object.keys(values).length) notAnObject(inner.path);
+      checkSettings(values);
+      // A key deleted by hand reads as its default, as at start (never undefined, e.g. a NaN timer).
+      lastValid = { ...DEFAULTS, ...values };
+      told = null;
+      return { values: structuredClone(lastValid), problem: null };
+    } catch (err) {
+      const problem = why(err);
+      if (problem !== told && onProblem(problem, inner.path)) told = problem;
+      return { values: structuredClone(lastValid), problem };
+    }
+  };
+  // Writing now would replace the user's bytes with ours: they asked for neither.
+  const writable = (): StoredSettings => {
+    const { values, problem } = read();
+    if (problem !== null) throw new CommandError('unavailable', coreText('command.settingsFileInvalid', { path: inner.path, reason: problem }));
+    return values;
+  };
   return {
     get path() {
       return inner.path;
     },
-    // Every read too, as conf's schema did: a file edited by hand while the app runs is refused, not used.
     get store() {
-      const values = inner.store;
-      checkSettings(values);
-      return values;
+      return read().values;
     },
     set store(values: StoredSettings) {
+      writable();
       checkSettings(values);
       inner.store = values;
     },
     set(values: Partial<StoredSettings>) {
-      checkSettings({ ...inner.store, ...values });
+      checkSettings({ ...writable(), ...values });
       inner.set(values);
     },
     delete(key: keyof StoredSettings) {
+      writable();
       inner.delete(key);
     },
   };
