@@ -29,6 +29,8 @@ export class LastSeen {
    */
   beforeWrite: (() => void) | null = null;
   whenCommitted: ((write: () => void) => void) | null = null;
+  /** True while the store keeps messages in memory (a failed write): the file keeps its point before them. */
+  holding: (() => boolean) | null = null;
   private failing = false;
 
   constructor(
@@ -77,7 +79,9 @@ export class LastSeen {
     return this.write(this.ids, retryMs);
   }
 
+  /** False when not written: a disk fault (retried later), or messages held in memory (flushed once written). */
   private write(ids: Record<string, string>, retryMs = 2000): boolean {
+    if (this.holding?.()) return false;
     try {
       mkdirSync(dirname(this.file), { recursive: true, mode: PRIVATE_DIR });
       writePrivateFileSync(this.file, JSON.stringify(ids));

@@ -35,11 +35,13 @@ export class StorageGuard {
 
   constructor(
     private readonly store: MessageStore,
-    lastSeen: LastSeen,
+    private readonly lastSeen: LastSeen,
     private readonly logger: Logger,
     private readonly dir: string,
   ) {
     lastSeen.beforeWrite = () => store.settle();
+    // A kill -9 loses what is held here: the resume point must not pass it, so catch-up fetches it again.
+    lastSeen.holding = () => this.pending.size > 0;
     lastSeen.onWrite = (err) => {
       this.lastSeenFailing = err !== null;
       if (err) this.fault(err);
@@ -185,5 +187,7 @@ export class StorageGuard {
     this.failingSince = null;
     this.said = null;
     say(this.logger, 'info', coreText('storage.resumed'));
+    // What was held is on disk now: the resume point moves past it.
+    this.lastSeen.flush();
   }
 }

@@ -1,0 +1,93 @@
+// "The resume point never passes a message that is not on disk." A batch the write thread cannot commit
+// (here a real SqliteError raised inside its transaction; in the world: another process holding the
+// write lock past the 5 s busy timeout, or SQLITE_FULL while the tiny last-seen.json still fits) is kept
+// in the guard's memory: last-seen.json must stay before it (a kill -9 would lose it for good, as
+// catch-up starts after the resume point) and move past it once the guard wrote it to the database.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pino from 'pino';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { BatchWriter } from '../../electron/core/messages/batch-writer.js';
+import { LastSeen } from '../../electron/core/messages/last-seen.js';
+import { StorageGuard } from '../../electron/core/messages/storage-guard.js';
+import { MessageStore } from '../../electron/core/messages/store.js';
+import type { ChatMessage } from '../../shared/types.js';
+
+const CHANNEL = '1000000000000000001';
+const msg = (n: number): ChatMessage => ({
+  id: String(200000000000000000n + BigInt(n)),
+  channelId: CHANNEL,
+  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
+  content: `m${n}`,
+  createdAt: n,
+  editedAt: null,
+  deleted: false,
+  attachments: [],
+  caughtUp: false,
+});
+
+let dir: string;
+let store: MessageStore;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dm-resume-held-'));
+  store = new MessageStore(join(dir, 'messages.sqlite'));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The newest id another connection finds committed (what a restarted app starts from), or null. */
+const newestCommitted = (): bigint | null => {
+  const db = new Database(join(dir, 'messages.sqlite'), { readonly: true });
+  try {
+    const row = db.prepare('SELECT id FROM messages ORDER BY sort_key DESC LIMIT 1').get() as { id: string } | undefined;
+    return row ? BigInt(row.id) : null;
+  } finally {
+    db.close();
+  }
+};
+const resumePoint = (): bigint | null => {
+  try {
+    const ids = JSON.parse(readFileSync(join(dir, 'last-seen.json'), 'utf8')) as Record<string, string>;
+    return ids[CHANNEL] ? BigInt(ids[CHANNEL]) : null;
+  } catch {
+    return null;
+  }
+};
+
+it('a batch kept in memory after a failed commit does not let the resume point pass it', async () => {
+  const lastSeen = new LastSeen(join(dir, 'last-seen.json'), 10);
+  const writer = new BatchWriter(new StorageGuard(store, lastSeen, pino({ level: 'silent' }), dir));
+  // As the sink wires it (message-sink.ts), and told when the debounced write ran.
+  let debounced = (): void => undefined;
+  lastSeen.whenCommitted = (write) => writer.afterCommit(() => (write(), debounced()));
+  const burst = async (from: number, to: number) => {
+    const wrote = new Promise<void>((resolve) => (debounced = resolve));
+    for (let i = from; i <= to; i++) writer.add(msg(i));
+    writer.handOff();
+    lastSeen.advance(CHANNEL, msg(to).id);
+    await wrote;
+  };
+  await burst(1, 10);
+  expect(newestCommitted()).toBe(BigInt(msg(10).id));
+  expect(resumePoint()).toBe(BigInt(msg(10).id));
+
+  store.database.exec("CREATE TRIGGER refuse BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
+  await burst(11, 50);
+  expect(writer.get(msg(50).id)?.content).toBe('m50'); // kept in memory by the guard
+  // kill -9 here: the 40 messages held in memory are gone; the resume point must not be past them.
+  expect(resumePoint()).toBe(BigInt(msg(10).id));
+  // Nor after the shutdown path's flush.
+  lastSeen.flush();
+  expect(resumePoint()).toBe(BigInt(msg(10).id));
+
+  // The disk is back: the guard's retry writes the 40 messages, then the resume point moves past them.
+  store.database.exec('DROP TRIGGER refuse');
+  const deadline = Date.now() + 10_000;
+  while (resumePoint() !== BigInt(msg(50).id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  expect(newestCommitted()).toBe(BigInt(msg(50).id));
+  expect(resumePoint()).toBe(BigInt(msg(50).id));
+});
