@@ -161,6 +161,7 @@ export const coreEn = {
     'Could not fetch {{ref}}: {{detail}}\nCheck the network connection and that this machine can read the repository (try: git fetch {{remote}}).',
   'update.gitFailed': 'git failed while checking for updates: {{detail}}',
   'update.log.checkFailed': 'Update check failed: {{detail}}',
+  'update.log.intervalUnreadable': 'The update check interval could not be read ({{detail}}); checks stay every {{minutes}} minutes.',
   'update.log.available': { one: '{{count}} update available.', other: '{{count}} updates available.' },
   'update.log.started': 'Update started: {{from}} → {{to}}.',
   'update.log.restartFailed': 'Restart failed: {{detail}}',

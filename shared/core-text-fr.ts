@@ -135,6 +135,7 @@ export const coreFr: CoreTranslation = {
     'Impossible de récupérer {{ref}} : {{detail}}\nVérifiez la connexion réseau et que cette machine peut lire le dépôt (essayez : git fetch {{remote}}).',
   'update.gitFailed': 'git a échoué pendant la recherche de mises à jour : {{detail}}',
   'update.log.checkFailed': 'La recherche de mises à jour a échoué : {{detail}}',
+  'update.log.intervalUnreadable': 'L’intervalle des vérifications de mise à jour n’a pas pu être lu ({{detail}}) ; les vérifications restent toutes les {{minutes}} minutes.',
   'update.log.available': { one: '{{count}} mise à jour disponible.', other: '{{count}} mises à jour disponibles.' },
   'update.log.started': 'Mise à jour lancée : {{from}} → {{to}}.',
   'update.log.restartFailed': 'Le redémarrage a échoué : {{detail}}',

@@ -10,6 +10,7 @@ import { CommandError } from './errors.js';
 import type { EventBus } from './event-bus.js';
 import type { HandoverPort, Relauncher } from './ports.js';
 import { takeOverPath } from './update/handover-path.js';
+import { DEFAULTS } from './settings/schema.js';
 import type { Settings } from './settings/settings.js';
 import {
   bootCheck,
@@ -104,11 +105,22 @@ export class UpdateService {
 
   /** First check now, then every `checkIntervalMinutes` (re-read each time). */
   schedule(): void {
+    // Nothing a round throws may end the timer or the process (an unhandled rejection does): logged, re-armed.
+    let minutes = DEFAULTS.checkIntervalMinutes;
+    const round = () =>
+      void this.check()
+        .catch((err: unknown) => say(this.o.logger, 'warn', coreText('update.log.checkFailed', { detail: err instanceof Error ? err.message : String(err) })))
+        .finally(next);
     const next = () => {
-      this.timer = setTimeout(() => void this.check().finally(next), this.o.settings.effective().checkIntervalMinutes * 60_000);
+      try {
+        minutes = this.o.settings.effective().checkIntervalMinutes;
+      } catch (err) {
+        say(this.o.logger, 'warn', coreText('update.log.intervalUnreadable', { minutes, detail: err instanceof Error ? err.message : String(err) }));
+      }
+      this.timer = setTimeout(round, minutes * 60_000);
       this.timer.unref();
     };
-    void this.check().finally(next);
+    round();
   }
 
   dispose(): void {
