@@ -54,8 +54,9 @@ export function validatedStore(inner: KeyValueStore, onProblem: OnFileProblem = 
       checkSettings(values);
       // A key deleted by hand reads as its default, as at start (never undefined, e.g. a NaN timer).
       lastValid = { ...DEFAULTS, ...values };
+      // Callers get their own copy: lastValid is what a later invalid file falls back to.
       told = null;
-      return { values: structuredClone(lastValid), problem: null };
+      return { values: { ...lastValid, highlightKeywords: [...lastValid.highlightKeywords] }, problem: null };
     } catch (err) {
       const problem = why(err);
       if (problem !== told && onProblem(problem, inner.path)) told = problem;
