@@ -28,6 +28,8 @@ export const INDEX_SQL = {
 /** Runs a step or a checkpoint off the event loop (the store's write thread); `done` gets the rows indexed. */
 export interface BackgroundWork {
   run(task: 'index' | 'checkpoint', done: (err: Error | null, indexed: number) => void): void;
+  /** False once no thread can run here (SQLite cannot load in it): the work stays on this connection. */
+  readonly usable?: boolean;
 }
 
 export class FtsIndexer {
@@ -106,12 +108,13 @@ export class FtsIndexer {
       // Nothing to index and nothing written since the last checkpoint: no transaction, no lock, no thread.
       if (this.checkpointed && (this.indexed.get()?.last_rowid ?? 0) >= max) return next(intervalMs);
       // On the write thread, a chunk and a checkpoint (up to 100+ ms for a big WAL) never hold up the event loop.
-      if (this.background) {
-        return this.background.run('index', (err, indexed) => {
+      const background = this.background?.usable === false ? null : this.background;
+      if (background) {
+        return background.run('index', (err, indexed) => {
           const more = !err && indexed > 0;
           if (!more && !this.checkpointed) {
             this.checkpointed = true;
-            this.background!.run('checkpoint', (failed) => (this.checkpointed &&= failed === null));
+            background.run('checkpoint', (failed) => (this.checkpointed &&= failed === null));
           }
           next(more ? 5 : intervalMs);
         });

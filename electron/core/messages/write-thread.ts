@@ -81,6 +81,11 @@ export class WriteThread {
     return this.running !== null;
   }
 
+  /** False once no thread can run here: batches go to the main connection, background tasks stay there too. */
+  get usable(): boolean {
+    return !this.unusable;
+  }
+
   /** Writes `values` (4 per row, in order) in one transaction on the thread; `done` is called on this thread. */
   post(values: string[], done: Written): void {
     this.send({ values }, done);
