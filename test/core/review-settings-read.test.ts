@@ -23,7 +23,7 @@ describe('a settings.json made invalid while the store is open', () => {
     ['apiUrl', 'https://user:pw@example.com/api'],
   ])('a read refuses %s = %j, as conf did, and leaves the file as the user wrote it', (key, value) => {
     const problems: string[] = [];
-    const { store } = openSettingsStore(dir, confStore, new Date(), (reason) => problems.push(reason) > 0);
+    const { store } = openSettingsStore(dir, confStore, new Date(), (reason) => reason !== null && problems.push(reason) > 0);
     const before = store.store;
     const file = join(dir, 'settings.json');
     const text = JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), [key]: value });

@@ -25,7 +25,8 @@ const edit = fc.oneof(
 
 it('reads never throw and never give invalid settings; refused writes keep the bytes; one report per problem', () => {
   const problems: string[] = [];
-  const { store } = openSettingsStore(dir, confStore, new Date(), (reason) => problems.push(reason) > 0);
+  let fixes = 0;
+  const { store } = openSettingsStore(dir, confStore, new Date(), (reason) => (reason === null ? ++fixes : problems.push(reason)) > 0);
   const file = join(dir, 'settings.json');
   let previousValid = true;
   fc.assert(
@@ -38,20 +39,23 @@ it('reads never throw and never give invalid settings; refused writes keep the b
           return false;
         }
       })();
-      const before = problems.length;
+      const [before, fixesBefore] = [problems.length, fixes];
       const read = store.store;
       expect(STORED_SCHEMA.safeParse(read).success).toBe(true);
       expect(Object.keys(DEFAULTS).every((k) => Object.hasOwn(read, k))).toBe(true);
       if (valid) expect(read).toEqual({ ...DEFAULTS, ...(JSON.parse(text) as object) });
       // Reported when the file turns invalid (again after the same problem only if fixed in between).
       const reported = problems.length - before;
+      // And a valid file after an invalid one is said to be fixed, once.
+      const turnedValid = valid && !previousValid;
+      expect(fixes - fixesBefore).toBe(turnedValid ? 1 : 0);
       if (valid) expect(reported).toBe(0);
       else if (previousValid) expect(reported).toBe(1);
       else expect(reported).toBeLessThanOrEqual(1);
       previousValid = valid;
       // A second read of the same file says nothing new.
       expect(store.store).toEqual(read);
-      expect(problems.length - before).toBe(reported);
+      expect([problems.length - before, fixes - fixesBefore]).toEqual([reported, turnedValid ? 1 : 0]);
       if (!valid) {
         expect(() => store.set({ checkIntervalMinutes: 9 })).toThrow(/Not saved/);
         expect(readFileSync(file, 'utf8')).toBe(text);

@@ -64,6 +64,14 @@ describe.each([
     expect(invalid[0]!.message).toContain(file());
     expect(invalid[0]!.i18n?.key).toBe('notice.settingsInvalid');
 
+    // Another problem while the first is unfixed replaces its notice (the old one no longer says what is wrong).
+    writeFileSync(file(), '[1]');
+    await core.dispatch('settings.get', undefined);
+    const replaced = await core.dispatch('app.notices', undefined);
+    const now = replaced.ok ? replaced.value.filter((n) => n.code === 'settings-invalid') : [];
+    expect(now.map((n) => n.params.reason)).toEqual(['it holds a list, not an object of settings']);
+    writeFileSync(file(), bad);
+
     // A save would write over the user's file: refused with the reason and the fix, the file untouched.
     const saved = await core.dispatch('settings.save', { checkIntervalMinutes: 9 });
     expect(saved.ok).toBe(false);
@@ -75,6 +83,9 @@ describe.each([
     writeFileSync(file(), JSON.stringify({ ...onDiskOr(bad), checkIntervalMinutes: 11 }));
     const fixed = await core.dispatch('settings.get', undefined);
     expect(fixed.ok && fixed.value.checkIntervalMinutes).toBe(11);
+    // Its notice no longer says what is true: gone (a notice of the start, if any, stays).
+    const after = await core.dispatch('app.notices', undefined);
+    expect(after.ok && after.value.filter((n) => n.code === 'settings-invalid')).toEqual([]);
     expect((await core.dispatch('settings.save', { checkIntervalMinutes: 12 })).ok).toBe(true);
     expect(onDisk().checkIntervalMinutes).toBe(12);
     expect(rejections).toEqual([]);

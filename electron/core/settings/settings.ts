@@ -6,10 +6,10 @@ import type { settingsPatch } from '../../../shared/schemas.js';
 import { SETTING_KEYS, type SettingKey, type SettingsView } from '../../../shared/types.js';
 import { coreText } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
-import { noticesFor } from '../notices.js';
 import type { SecretBox } from '../ports.js';
 import { AccessTokenFile } from './access-token.js';
 import { readEnvOverrides, type EnvOverrides } from './env.js';
+import { invalidFileNotice } from './invalid-file-notice.js';
 import { openSettingsStore, type KeyValueStore, type SettingsNotice, type StoreFactory } from './open-store.js';
 import type { StoredSettings } from './schema.js';
 
@@ -51,13 +51,7 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
 
   static async open(options: SettingsOptions): Promise<Settings> {
     // A file made invalid by hand while the app runs: kept and not used (validated-store.ts), said in the panel.
-    const notices = join(options.dataDir, 'notices.json');
-    const opened = openSettingsStore(options.dataDir, options.storeFactory, new Date(), (reason, path) => {
-      const shown = noticesFor(notices);
-      const said = coreText('notice.settingsInvalid', { path, reason });
-      shown?.add({ level: 'warn', code: 'settings-invalid', params: { path, reason }, message: said.text, i18n: said.i18n });
-      return shown !== undefined;
-    });
+    const opened = openSettingsStore(options.dataDir, options.storeFactory, new Date(), invalidFileNotice(join(options.dataDir, 'notices.json')));
     const settings = new Settings(opened.store, options);
     settings.notices.unshift(...opened.notices);
     if (opened.movedToken) await options.secrets.set(opened.movedToken);

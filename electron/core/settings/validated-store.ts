@@ -18,8 +18,11 @@ export function checkSettings(values: unknown): void {
   throw new SettingsSchemaError(`Config schema violation: ${problems.join('; ')}`);
 }
 
-/** Told when a read finds the file unusable, once per problem; returns whether the user was told (else the next read retries). */
-export type OnFileProblem = (reason: string, file: string) => boolean;
+/**
+ * Told `reason` when a read finds the file unusable, once per problem, and `null` when a read finds it valid
+ * again; returns whether the user was told (if not, the next read tells again).
+ */
+export type OnFileProblem = (reason: string | null, file: string) => boolean;
 
 // Not the parser's message, whose text may quote the file (and a token in it).
 const why = (err: unknown) =>
@@ -55,7 +58,7 @@ export function validatedStore(inner: KeyValueStore, onProblem: OnFileProblem = 
       // A key deleted by hand reads as its default, as at start (never undefined, e.g. a NaN timer).
       lastValid = { ...DEFAULTS, ...values };
       // Callers get their own copy: lastValid is what a later invalid file falls back to.
-      told = null;
+      if (told !== null && onProblem(null, inner.path)) told = null;
       return { values: { ...lastValid, highlightKeywords: [...lastValid.highlightKeywords] }, problem: null };
     } catch (err) {
       const problem = why(err);
