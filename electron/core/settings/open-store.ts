@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { PRIVATE_FILE, writePrivateFileSync } from '../fs-modes.js';
 import { DEFAULTS, SETTINGS_VERSION, migrate, type StoredSettings } from './schema.js';
-import { checkSettings, validatedStore, type OnFileProblem } from './validated-store.js';
+import { checkSettings, parseObject, validatedStore, type OnFileProblem } from './validated-store.js';
 
 /** The part of conf / electron-store the core uses. */
 export interface KeyValueStore {
@@ -52,23 +52,6 @@ export interface OpenedStore {
 const salvageAccessToken = (text: string) => /"headlessAccessToken"\s*:\s*"([\w-]{16,200})"/.exec(text)?.[1] ?? null;
 
 const firstLine = (err: unknown) => (err instanceof Error ? err.message.split('\n')[0]! : String(err));
-
-const describe = (value: unknown) =>
-  Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
-
-/** The parsed file if it is a JSON object, else why not. */
-export function parseObject(text: string): { raw: Record<string, unknown> } | { problem: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    // Not the parser's message: V8 quotes the text around the error, which may be a token.
-    const at = /at position (\d+)/.exec(String(err));
-    return { problem: `it is not valid JSON${at ? ` (at character ${at[1]})` : ''}` };
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: `it holds ${describe(value)}, not an object of settings` };
-  return { raw: value as Record<string, unknown> };
-}
 
 /** Version 1 files had no schemaVersion (and are never empty); a malformed one is left to the schema. */
 function versionOf(raw: Record<string, unknown>): number | null {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { coreText } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
-import { parseObject, type KeyValueStore } from './open-store.js';
+import type { KeyValueStore } from './open-store.js';
 import { DEFAULTS, STORED_SCHEMA, type StoredSettings } from './schema.js';
 
 /** Thrown for settings the schema refuses; the first line names the keys (it becomes a moved-aside reason). */
@@ -27,6 +27,23 @@ export type OnFileProblem = (reason: string | null, file: string) => boolean;
 // Not the parser's message, whose text may quote the file (and a token in it).
 const why = (err: unknown) =>
   err instanceof SyntaxError ? 'it is not valid JSON' : err instanceof Error ? err.message.split('\n')[0]! : String(err);
+
+const describe = (value: unknown) =>
+  Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
+
+/** The parsed file if it is a JSON object, else why not. */
+export function parseObject(text: string): { raw: Record<string, unknown> } | { problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    // Not the parser's message: V8 quotes the text around the error, which may be a token.
+    const at = /at position (\d+)/.exec(String(err));
+    return { problem: `it is not valid JSON${at ? ` (at character ${at[1]})` : ''}` };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: `it holds ${describe(value)}, not an object of settings` };
+  return { raw: value as Record<string, unknown> };
+}
 
 /** Throws why the file at `path` is not an object of settings (a missing file is none: conf gives the defaults). */
 function notAnObject(path: string): void {
