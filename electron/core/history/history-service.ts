@@ -29,7 +29,7 @@ export interface HistoryDeps {
 export function createHistory(d: HistoryDeps) {
   const pages = new HistoryQuery(d.store);
   // Search indexing waits for pauses in the traffic, so a burst is written at full speed; it runs on the store's write thread.
-  const indexer = new FtsIndexer(d.store.database, d.store.background);
+  const indexer = new FtsIndexer(d.store.database, d.store.background, d.logger);
   indexer.start();
   const search = new MessageSearch(d.store, indexer);
   const oldest = d.store.database.prepare<[string], { id: string; created_at: number }>('SELECT id, created_at FROM messages WHERE channel_id = ? ORDER BY sort_key LIMIT 1');

@@ -41,11 +41,14 @@ export class FtsIndexer {
   private lastSeenMax = -1;
 
   private checkpointed = true;
+  /** A read of the timer failed and was logged: said once until the reads work again. */
+  private readFailing = false;
 
   /** `background`: where the pauses' indexing and checkpoints run (null: on this connection, in the event loop). */
   constructor(
     private readonly db: Database.Database,
     private readonly background: BackgroundWork | null = null,
+    private readonly logger: { warn(message: string): void } | null = null,
   ) {
     const watermark = db.prepare<[], { last_rowid: number }>(INDEX_SQL.watermark);
     const rows = db.prepare<[number, number], { r: number }>(INDEX_SQL.rows);
@@ -94,11 +97,23 @@ export class FtsIndexer {
     };
     const tick = () => {
       this.timer = null;
-      const max = this.newest.get()?.n ?? 0;
       // The first look counts as quiet, with a checkpoint due only if the WAL holds something: an app
       // that starts idle (its WAL truncated at open) starts no write thread for nothing.
       const first = this.lastSeenMax === -1;
-      if (first) this.checkpointed = this.db.memory || (statSync(`${this.db.name}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0;
+      let max: number;
+      let indexedTo: number;
+      // In a timer nothing catches a throw (the app would stop): a failed read (EIO, a lock or schema
+      // change of another process) is logged once and tried again at the next tick.
+      try {
+        max = this.newest.get()?.n ?? 0;
+        indexedTo = this.indexed.get()?.last_rowid ?? 0;
+        if (first) this.checkpointed = this.db.memory || (statSync(`${this.db.name}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0;
+      } catch (err) {
+        if (!this.readFailing) this.logger?.warn(`Search indexing paused: the message database could not be read (${err instanceof Error ? err.message : String(err)}). It retries on its own; if this repeats, check the disk holding ${this.db.name}.`);
+        this.readFailing = true;
+        return next(intervalMs);
+      }
+      this.readFailing = false;
       const quiet = max === this.lastSeenMax || first;
       this.lastSeenMax = max;
       if (!quiet) {
@@ -106,7 +121,7 @@ export class FtsIndexer {
         return next(intervalMs);
       }
       // Nothing to index and nothing written since the last checkpoint: no transaction, no lock, no thread.
-      if (this.checkpointed && (this.indexed.get()?.last_rowid ?? 0) >= max) return next(intervalMs);
+      if (this.checkpointed && indexedTo >= max) return next(intervalMs);
       // On the write thread, a chunk and a checkpoint (up to 100+ ms for a big WAL) never hold up the event loop.
       const background = this.background?.usable === false ? null : this.background;
       if (background) {
