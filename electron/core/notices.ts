@@ -39,6 +39,8 @@ export function noticesFor(file: string): Notices | undefined {
 
 export class Notices extends EventEmitter<{ changed: [Notice[]] }> {
   private items: Notice[] = [];
+  /** Notices true of this process only (e.g. "the app keeps the settings it had"): shown, never written. */
+  private readonly thisRun = new Set<string>();
   /** Set when the file existed but could not be read (it is then started afresh). */
   readonly problem: CoreSentence | null = null;
 
@@ -58,8 +60,9 @@ export class Notices extends EventEmitter<{ changed: [Notice[]] }> {
     return this.items.map((n) => ({ ...n, params: { ...n.params } }));
   }
 
-  add(notice: NewNotice, now = Date.now()): Notice {
+  add(notice: NewNotice, now = Date.now(), options: { thisRunOnly?: boolean } = {}): Notice {
     const added: Notice = { id: randomBytes(6).toString('hex'), time: now, ...notice };
+    if (options.thisRunOnly) this.thisRun.add(added.id);
     this.items = [...this.items, added].slice(-KEEP);
     this.save();
     return added;
@@ -76,7 +79,7 @@ export class Notices extends EventEmitter<{ changed: [Notice[]] }> {
   }
 
   private save(): void {
-    writePrivateFileSync(this.file, JSON.stringify(this.items, null, 2));
+    writePrivateFileSync(this.file, JSON.stringify(this.items.filter((n) => !this.thisRun.has(n.id)), null, 2));
     this.emit('changed', this.list());
   }
 }

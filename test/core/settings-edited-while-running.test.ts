@@ -100,3 +100,23 @@ function onDiskOr(bad: string): Record<string, unknown> {
     return { schemaVersion: 2 };
   }
 }
+
+it('at the next start a file still invalid is moved aside byte for byte, and the notice of the last run is not shown again', async () => {
+  core = await coreFor(world, configuredEnv(world));
+  const bad = JSON.stringify({ ...onDisk(), checkIntervalMinutes: 'soon' });
+  writeFileSync(file(), bad);
+  await core.dispatch('settings.get', undefined);
+  const shown = await core.dispatch('app.notices', undefined);
+  expect(shown.ok && shown.value.map((n) => n.code)).toContain('settings-invalid');
+  await core.shutdown();
+
+  // What the notice promised: moved aside as the user's bytes, defaults in use, and said so.
+  core = await coreFor(world, configuredEnv(world));
+  const aside = readdirSync(world.dataDir).filter((f) => /^settings\.corrupt-.*\.json$/.test(f));
+  expect(aside).toHaveLength(1);
+  expect(readFileSync(join(world.dataDir, aside[0]!), 'utf8')).toBe(bad);
+  const notices = await core.dispatch('app.notices', undefined);
+  // "The app keeps the settings it had" was about the last run: not true of this one.
+  expect(notices.ok && notices.value.map((n) => n.code)).toEqual(['settings-moved-aside']);
+  expect(rejections).toEqual([]);
+});

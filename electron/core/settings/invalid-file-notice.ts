@@ -15,7 +15,8 @@ export function invalidFileNotice(noticesFile: string): OnFileProblem {
     shownId = null;
     if (reason === null) return true;
     const said = coreText('notice.settingsInvalid', { path, reason });
-    shownId = notices.add({ level: 'warn', code: 'settings-invalid', params: { path, reason }, message: said.text, i18n: said.i18n }).id;
+    // Not kept past this run: at the next start the file is moved aside, with its own notice.
+    shownId = notices.add({ level: 'warn', code: 'settings-invalid', params: { path, reason }, message: said.text, i18n: said.i18n }, Date.now(), { thisRunOnly: true }).id;
     return true;
   };
 }
