@@ -3,7 +3,7 @@
 // write lock past the 5 s busy timeout, or SQLITE_FULL while the tiny last-seen.json still fits) is kept
 // in the guard's memory: last-seen.json must stay before it (a kill -9 would lose it for good, as
 // catch-up starts after the resume point) and move past it once the guard wrote it to the database.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -58,19 +58,30 @@ const resumePoint = (): bigint | null => {
   }
 };
 
-it('a batch kept in memory after a failed commit does not let the resume point pass it', async () => {
+/** The store, guard, batch writer and resume point wired as the sink wires them (message-sink.ts). */
+function wire() {
   const lastSeen = new LastSeen(join(dir, 'last-seen.json'), 10);
   const writer = new BatchWriter(new StorageGuard(store, lastSeen, pino({ level: 'silent' }), dir));
   // As the sink wires it (message-sink.ts), and told when the debounced write ran.
   let debounced = (): void => undefined;
   lastSeen.whenCommitted = (write) => writer.afterCommit(() => (write(), debounced()));
-  const burst = async (from: number, to: number) => {
+  /** `wait`: until the debounced write ran (not when a failed write left its retry timer in its place). */
+  const burst = async (from: number, to: number, wait = true) => {
     const wrote = new Promise<void>((resolve) => (debounced = resolve));
     for (let i = from; i <= to; i++) writer.add(msg(i));
     writer.handOff();
     lastSeen.advance(CHANNEL, msg(to).id);
-    await wrote;
+    if (wait) await wrote;
   };
+  return { lastSeen, writer, burst };
+}
+const eventually = async (check: () => boolean) => {
+  const deadline = Date.now() + 10_000;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+};
+
+it('a batch kept in memory after a failed commit does not let the resume point pass it', async () => {
+  const { lastSeen, writer, burst } = wire();
   await burst(1, 10);
   expect(newestCommitted()).toBe(BigInt(msg(10).id));
   expect(resumePoint()).toBe(BigInt(msg(10).id));
@@ -86,8 +97,26 @@ it('a batch kept in memory after a failed commit does not let the resume point p
 
   // The disk is back: the guard's retry writes the 40 messages, then the resume point moves past them.
   store.database.exec('DROP TRIGGER refuse');
-  const deadline = Date.now() + 10_000;
-  while (resumePoint() !== BigInt(msg(50).id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await eventually(() => resumePoint() === BigInt(msg(50).id));
+  expect(newestCommitted()).toBe(BigInt(msg(50).id));
+  expect(resumePoint()).toBe(BigInt(msg(50).id));
+});
+
+it('when last-seen.json and the database both refused writes, the resume point is written once both work again', async () => {
+  const { lastSeen, burst } = wire();
+  await burst(1, 10);
+  // The resume point cannot be written (a directory in its place): the guard counts it as a fault.
+  rmSync(join(dir, 'last-seen.json'));
+  mkdirSync(join(dir, 'last-seen.json'));
+  await burst(11, 20);
+  // Then the database refuses too: what comes is held in memory, and the shutdown path's flush skips the file.
+  store.database.exec("CREATE TRIGGER refuse BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
+  await burst(21, 50, false);
+  lastSeen.flush();
+  // Both work again: the held messages are written, then the resume point.
+  store.database.exec('DROP TRIGGER refuse');
+  rmSync(join(dir, 'last-seen.json'), { recursive: true });
+  await eventually(() => resumePoint() === BigInt(msg(50).id));
   expect(newestCommitted()).toBe(BigInt(msg(50).id));
   expect(resumePoint()).toBe(BigInt(msg(50).id));
 });

@@ -180,10 +180,13 @@ export class StorageGuard {
   }
 
   private maybeRecovered(): void {
-    if (this.failingSince === null || this.pending.size || this.lastSeenFailing) {
-      if (this.failingSince !== null && !this.timer) this.timer = setTimeout(() => this.retry(), RETRY_MS).unref();
+    if (this.failingSince === null) return;
+    if (this.pending.size) {
+      this.timer ??= setTimeout(() => this.retry(), RETRY_MS).unref();
       return;
     }
+    // Its own retry skipped the file while messages were held here: tried now, its success calls back here.
+    if (this.lastSeenFailing) return void this.lastSeen.flush();
     this.failingSince = null;
     this.said = null;
     say(this.logger, 'info', coreText('storage.resumed'));
