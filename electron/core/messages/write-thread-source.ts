@@ -1,17 +1,18 @@
-// The write thread's own code: a plain CommonJS script run with `eval`, so it needs no bundler entry
-// and runs the same from the build and from source. It owns one connection; each message is a batch
+// The write thread's own code: a plain script run with `eval`, so it needs no bundler entry and runs
+// the same from the build and from source. No `require`: a worker inherits --input-type=module from a
+// standby (standby-launch.ts) and then reads this as an ES module; getBuiltinModule works in both. It owns one connection; each message is a batch
 // to insert in one transaction, or a background task (a search-index step, a WAL checkpoint).
 // state[0]: the last batch written; state[1]: 1 once the thread closed its connection.
 export const DONE = 0;
 export const CLOSED = 1;
 
 export const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
+const { workerData } = process.getBuiltinModule('node:worker_threads');
 // A thread that cannot load SQLite (a packaging without it, say) answers every batch "unusable": the
 // main side then writes on its own connection, as before the thread existed.
 let Database = null;
 let unusable = null;
-try { Database = require(workerData.sqlite); } catch (err) { unusable = err; }
+try { Database = process.getBuiltinModule('node:module').createRequire(workerData.sqlite)(workerData.sqlite); } catch (err) { unusable = err; }
 const { port, file, sql } = workerData;
 const state = new Int32Array(workerData.state);
 const width = sql.rows * 4;
@@ -21,7 +22,7 @@ let index = null;
 // After a failed write, batches already queued fail the same way without opening the file again; the
 // next batch posted after main heard of the failure (the guard retried and recovered) opens it anew.
 let failed = null;
-const fs = require('node:fs');
+const fs = process.getBuiltinModule('node:fs');
 function open() {
   // A read-only folder fails here (EROFS, even for root) before SQLite opens the file: SQLite would
   // fall back to a read-only handle and, to keep the main connection's locks, not close it until that
