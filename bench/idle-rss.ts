@@ -1,7 +1,7 @@
 // Idle RSS of a process as the benches read it, the same rule for ours and a bare client: "ready" is the
 // median of the first 3 s; "settled" the median of the last 3 s once RSS has moved less than 0.5 MiB in
-// 10 s (V8's memory reducer runs a few seconds after work stops; the store's write thread ends after a
-// quiet minute), `maxMs` at most.
+// 10 s (V8's memory reducer runs a few seconds after work stops), not before `minMs` (the store's write
+// thread ends after a quiet minute: a bench that just posted messages waits that long), `maxMs` at most.
 import { readFileSync } from 'node:fs';
 
 export type Figures = { rss: number; anon: number; file: number };
@@ -17,14 +17,14 @@ export function procStatus(pid: number): Figures {
 }
 
 /** /proc samples every 250 ms until RSS holds still (or `maxMs`): the first 3 s and the last 3 s. */
-export async function idleRss(pid: number, maxMs = 60_000): Promise<{ ready: Figures; settled: Figures; waitedMs: number }> {
+export async function idleRss(pid: number, maxMs = 60_000, minMs = 0): Promise<{ ready: Figures; settled: Figures; waitedMs: number }> {
   const samples: Figures[] = [];
   const start = Date.now();
   const window = 10_000 / STEP;
   for (;;) {
     samples.push(procStatus(pid));
     const last = samples.slice(-window).map((x) => x.rss);
-    const still = samples.length >= window && Math.max(...last) - Math.min(...last) < 0.5;
+    const still = samples.length >= window && Math.max(...last) - Math.min(...last) < 0.5 && Date.now() - start >= minMs;
     if (still || Date.now() - start > maxMs) break;
     await new Promise((r) => setTimeout(r, STEP));
   }
