@@ -2,19 +2,8 @@ import { expect, it } from 'vitest';
 import { BatchWriter } from '../../electron/core/messages/batch-writer.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
 import type { ChatMessage } from '../../shared/types.js';
+import { CHANNEL, chatMessage as msg } from '../helpers/store-fixtures.js';
 
-const CHANNEL = '1000000000000000001';
-const msg = (n: number): ChatMessage => ({
-  id: String(200000000000000000n + BigInt(n)),
-  channelId: CHANNEL,
-  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
-  content: `m${n}`,
-  createdAt: n,
-  editedAt: null,
-  deleted: false,
-  attachments: [],
-  caughtUp: false,
-});
 const count = (store: MessageStore) => (store.database.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
 const nextTick = () => new Promise((r) => setImmediate(r));
 

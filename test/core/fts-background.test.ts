@@ -8,28 +8,9 @@ import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { FtsIndexer } from '../../electron/core/messages/fts-indexer.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import type { ChatMessage } from '../../shared/types.js';
+import { chatMessage, until } from '../helpers/store-fixtures.js';
 
-const CH = '1000000000000000001';
-const msg = (i: number, pad = ''): ChatMessage => ({
-  id: String(400000000000000000n + BigInt(i)),
-  channelId: CH,
-  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
-  content: `quiet ${i}${pad}`,
-  createdAt: i,
-  editedAt: null,
-  deleted: false,
-  attachments: [],
-  caughtUp: false,
-});
-
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+const msg = (i: number, pad = '') => chatMessage(i, { content: `quiet ${i}${pad}` }, 400000000000000000n);
 
 it('indexes and checkpoints off the event loop: timers stay on time while SQLite holds the work up, and the index is complete after', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dm-fts-bg-'));

@@ -1,39 +1,23 @@
 // The search indexer looks at the database from a timer: a read that fails there (an I/O error, another
 // process's schema change or lock) must not throw out of the timer, where nothing catches it and the
 // app would stop. It is logged once, and the next ticks try again until the reads work.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { FtsIndexer } from '../../electron/core/messages/fts-indexer.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import type { ChatMessage } from '../../shared/types.js';
+import { chatMessage as msg, tempDirPerTest } from '../helpers/store-fixtures.js';
 
-const CHANNEL = '1000000000000000001';
-const msg = (n: number): ChatMessage => ({
-  id: String(200000000000000000n + BigInt(n)),
-  channelId: CHANNEL,
-  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
-  content: `m${n}`,
-  createdAt: n,
-  editedAt: null,
-  deleted: false,
-  attachments: [],
-  caughtUp: false,
-});
-let dir: string;
+const dir = tempDirPerTest('dm-fts-read-fault-');
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dm-fts-read-fault-'));
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 });
 afterEach(() => {
   vi.useRealTimers();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 it('a read that fails in the indexer timer is logged once per fault, and indexing goes on once reads work again', () => {
-  const file = join(dir, 'm.sqlite');
+  const file = join(dir(), 'm.sqlite');
   const store = new MessageStore(file);
   const other = new Database(file);
   const warnings: string[] = [];

@@ -3,20 +3,10 @@
 // already or twice in one batch) are skipped and counted out, and each row's JSON is scrubbed.
 import { expect, it } from 'vitest';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import type { ChatMessage } from '../../shared/types.js';
+import { chatMessage } from '../helpers/store-fixtures.js';
 
 const SECRET = 'secret-token-for-the-store-0123456789';
-const message = (n: number, content = `m${n}`): ChatMessage => ({
-  id: String(400000000000000000n + BigInt(n)),
-  channelId: '200000000000000001',
-  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
-  content,
-  createdAt: n,
-  editedAt: null,
-  deleted: false,
-  attachments: [],
-  caughtUp: false,
-});
+const message = (n: number, content = `m${n}`) => chatMessage(n, { channelId: '200000000000000001', content }, 400000000000000000n);
 
 it('70 messages with duplicates: each new one stored once, in the given order, scrubbed, the count of new ones answered', () => {
   const store = new MessageStore(':memory:', (json) => json.split(SECRET).join('[redacted]'));

@@ -2,35 +2,16 @@
 // running version still ingests (standby-run.ts), and it reads every row of an uncapped history. With
 // nothing to redact (the usual case) the scan must take no write lock: held for the whole scan, the
 // running version's write thread waits, and past SQLite's 5 s busy timeout its batches fail.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import type { ChatMessage } from '../../shared/types.js';
+import { chatMessage as msg, tempDirPerTest } from '../helpers/store-fixtures.js';
 
-const CHANNEL = '1000000000000000001';
-const msg = (n: number): ChatMessage => ({
-  id: String(200000000000000000n + BigInt(n)),
-  channelId: CHANNEL,
-  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
-  content: `m${n}`,
-  createdAt: n,
-  editedAt: null,
-  deleted: false,
-  attachments: [],
-  caughtUp: false,
-});
-
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dm-redact-lock-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerTest('dm-redact-lock-');
 
 it('a redactStored() scan that finds nothing to change lets another connection (the running version) write meanwhile', () => {
-  const file = join(dir, 'messages.sqlite');
+  const file = join(dir(), 'messages.sqlite');
   const seed = new MessageStore(file);
   seed.addMany(Array.from({ length: 200 }, (_, i) => msg(i + 1)));
   seed.close();
@@ -61,7 +42,7 @@ it('a redactStored() scan that finds nothing to change lets another connection (
 });
 
 it('a row rewritten by another connection during the scan is redacted as it is now, not as the scan read it', () => {
-  const file = join(dir, 'messages.sqlite');
+  const file = join(dir(), 'messages.sqlite');
   const seed = new MessageStore(file);
   seed.addMany([{ ...msg(1), content: 'token SECRET' }, msg(2)]);
   seed.close();

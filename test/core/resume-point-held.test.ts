@@ -3,8 +3,7 @@
 // write lock past the 5 s busy timeout, or SQLITE_FULL while the tiny last-seen.json still fits) is kept
 // in the guard's memory: last-seen.json must stay before it (a kill -9 would lose it for good, as
 // catch-up starts after the resume point) and move past it once the guard wrote it to the database.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pino from 'pino';
@@ -13,35 +12,18 @@ import { BatchWriter } from '../../electron/core/messages/batch-writer.js';
 import { LastSeen } from '../../electron/core/messages/last-seen.js';
 import { StorageGuard } from '../../electron/core/messages/storage-guard.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import type { ChatMessage } from '../../shared/types.js';
+import { CHANNEL, chatMessage as msg, tempDirPerTest } from '../helpers/store-fixtures.js';
 
-const CHANNEL = '1000000000000000001';
-const msg = (n: number): ChatMessage => ({
-  id: String(200000000000000000n + BigInt(n)),
-  channelId: CHANNEL,
-  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
-  content: `m${n}`,
-  createdAt: n,
-  editedAt: null,
-  deleted: false,
-  attachments: [],
-  caughtUp: false,
-});
-
-let dir: string;
+const dir = tempDirPerTest('dm-resume-held-');
 let store: MessageStore;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dm-resume-held-'));
-  store = new MessageStore(join(dir, 'messages.sqlite'));
+  store = new MessageStore(join(dir(), 'messages.sqlite'));
 });
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => store.close());
 
 /** The newest id another connection finds committed (what a restarted app starts from), or null. */
 const newestCommitted = (): bigint | null => {
-  const db = new Database(join(dir, 'messages.sqlite'), { readonly: true });
+  const db = new Database(join(dir(), 'messages.sqlite'), { readonly: true });
   try {
     const row = db.prepare('SELECT id FROM messages ORDER BY sort_key DESC LIMIT 1').get() as { id: string } | undefined;
     return row ? BigInt(row.id) : null;
@@ -51,7 +33,7 @@ const newestCommitted = (): bigint | null => {
 };
 const resumePoint = (): bigint | null => {
   try {
-    const ids = JSON.parse(readFileSync(join(dir, 'last-seen.json'), 'utf8')) as Record<string, string>;
+    const ids = JSON.parse(readFileSync(join(dir(), 'last-seen.json'), 'utf8')) as Record<string, string>;
     return ids[CHANNEL] ? BigInt(ids[CHANNEL]) : null;
   } catch {
     return null;
@@ -60,8 +42,8 @@ const resumePoint = (): bigint | null => {
 
 /** The store, guard, batch writer and resume point wired as the sink wires them (message-sink.ts). */
 function wire() {
-  const lastSeen = new LastSeen(join(dir, 'last-seen.json'), 10);
-  const writer = new BatchWriter(new StorageGuard(store, lastSeen, pino({ level: 'silent' }), dir));
+  const lastSeen = new LastSeen(join(dir(), 'last-seen.json'), 10);
+  const writer = new BatchWriter(new StorageGuard(store, lastSeen, pino({ level: 'silent' }), dir()));
   // As the sink wires it (message-sink.ts), and told when the debounced write ran.
   let debounced = (): void => undefined;
   lastSeen.whenCommitted = (write) => writer.afterCommit(() => (write(), debounced()));
@@ -106,8 +88,8 @@ it('when last-seen.json and the database both refused writes, the resume point i
   const { lastSeen, burst } = wire();
   await burst(1, 10);
   // The resume point cannot be written (a directory in its place): the guard counts it as a fault.
-  rmSync(join(dir, 'last-seen.json'));
-  mkdirSync(join(dir, 'last-seen.json'));
+  rmSync(join(dir(), 'last-seen.json'));
+  mkdirSync(join(dir(), 'last-seen.json'));
   await burst(11, 20);
   // Then the database refuses too: what comes is held in memory, and the shutdown path's flush skips the file.
   store.database.exec("CREATE TRIGGER refuse BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
@@ -115,7 +97,7 @@ it('when last-seen.json and the database both refused writes, the resume point i
   lastSeen.flush();
   // Both work again: the held messages are written, then the resume point.
   store.database.exec('DROP TRIGGER refuse');
-  rmSync(join(dir, 'last-seen.json'), { recursive: true });
+  rmSync(join(dir(), 'last-seen.json'), { recursive: true });
   await eventually(() => resumePoint() === BigInt(msg(50).id));
   expect(newestCommitted()).toBe(BigInt(msg(50).id));
   expect(resumePoint()).toBe(BigInt(msg(50).id));

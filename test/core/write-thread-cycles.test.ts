@@ -1,49 +1,26 @@
 // The write thread starts with a batch and ends after a quiet spell: bursts separated by quiet spells
 // must not leave workers, threads or open database files behind (each cycle is a new worker).
-import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import type { ChatMessage } from '../../shared/types.js';
+import { CHANNEL, chatMessage as msg, tempDirPerTest, until as poll } from '../helpers/store-fixtures.js';
 
-const CHANNEL = '1000000000000000001';
-const msg = (n: number): ChatMessage => ({
-  id: String(200000000000000000n + BigInt(n)),
-  channelId: CHANNEL,
-  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
-  content: `m${n}`,
-  createdAt: n,
-  editedAt: null,
-  deleted: false,
-  attachments: [],
-  caughtUp: false,
-});
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dm-review-cycles-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerTest('dm-review-cycles-');
 
 const openDbFiles = () =>
   readdirSync('/proc/self/fd').filter((fd) => {
     try {
-      return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir);
+      return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir());
     } catch {
       return false;
     }
   }).length;
 const threads = () => readdirSync('/proc/self/task').length;
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+const until = (check: () => boolean, what: string) => poll(check, what, 10_000, 5);
 
 it('30 burst / quiet cycles leave no worker, thread or database file open beyond one cycle', async () => {
-  const store = new MessageStore(join(dir, 'm.sqlite'), undefined, { idleMs: 20 });
+  const store = new MessageStore(join(dir(), 'm.sqlite'), undefined, { idleMs: 20 });
   try {
     const written = (n: number) => new Promise<Error | null>((resolve) => store.addManyLater([msg(n)], resolve));
     expect(await written(0)).toBeNull();

@@ -2,8 +2,7 @@
 // (here: while another connection holds the write lock, as a long commit or checkpoint would), reads
 // still find every message handed over, and a batch the thread fails to write is kept, never lost.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
@@ -13,27 +12,14 @@ import { BatchWriter } from '../../electron/core/messages/batch-writer.js';
 import { LastSeen } from '../../electron/core/messages/last-seen.js';
 import { StorageGuard } from '../../electron/core/messages/storage-guard.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import type { ChatMessage } from '../../shared/types.js';
+import { CHANNEL, chatMessage as msg, tempDirPerTest, until } from '../helpers/store-fixtures.js';
 
-const CHANNEL = '1000000000000000001';
-const msg = (n: number): ChatMessage => ({
-  id: String(200000000000000000n + BigInt(n)),
-  channelId: CHANNEL,
-  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
-  content: `m${n}`,
-  createdAt: n,
-  editedAt: null,
-  deleted: false,
-  attachments: [],
-  caughtUp: false,
-});
-
-let dir: string;
+const dir = tempDirPerTest('dm-write-thread-');
 let store: MessageStore;
 let lines: string[];
 let writer: BatchWriter;
 let lastSeen: LastSeen;
-const file = () => join(dir, 'messages.sqlite');
+const file = () => join(dir(), 'messages.sqlite');
 /** Stored rows as a second connection sees them (committed only). */
 const committed = () => {
   const db = new Database(file(), { readonly: true });
@@ -43,26 +29,15 @@ const committed = () => {
     db.close();
   }
 };
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dm-write-thread-'));
   lines = [];
   const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _e, done) => (lines.push(String(JSON.parse(String(chunk)).msg)), done()) }));
   store = new MessageStore(file());
-  lastSeen = new LastSeen(join(dir, 'last-seen.json'));
-  writer = new BatchWriter(new StorageGuard(store, lastSeen, logger, dir));
+  lastSeen = new LastSeen(join(dir(), 'last-seen.json'));
+  writer = new BatchWriter(new StorageGuard(store, lastSeen, logger, dir()));
 });
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => store.close());
 
 it('hands a batch over without waiting for SQLite: timers run while the write is held up, reads find the messages meanwhile', async () => {
   // Another connection holds the write lock: a write on the event loop would wait for it (busy timeout 5 s).
@@ -113,7 +88,7 @@ it('a batch the thread cannot write is said once, kept in memory and readable, a
 });
 
 it('the thread starts with the first batch and ends after a quiet spell; the next batch starts a new one', async () => {
-  const quick = new MessageStore(join(dir, 'idle.sqlite'), undefined, { idleMs: 100 });
+  const quick = new MessageStore(join(dir(), 'idle.sqlite'), undefined, { idleMs: 100 });
   try {
     expect(quick.threadStarted).toBe(false);
     const written = () => new Promise<Error | null>((resolve) => quick.addManyLater([msg(1)], resolve));
@@ -139,14 +114,14 @@ it('the resume point is written only once the messages up to it are committed (a
   lastSeen.advance(CHANNEL, msg(100).id);
   expect(lastSeen.flush()).toBe(true);
   // Written after the commit: every message up to the resume point is on disk.
-  expect(JSON.parse(readFileSync(join(dir, 'last-seen.json'), 'utf8'))).toEqual({ [CHANNEL]: msg(100).id });
+  expect(JSON.parse(readFileSync(join(dir(), 'last-seen.json'), 'utf8'))).toEqual({ [CHANNEL]: msg(100).id });
   expect(committed()).toBe(100);
   await exited;
 });
 
 it('a thread that cannot load SQLite (a packaging without it) leaves the writes on the main connection, nothing lost, no wait', async () => {
-  const broken = new MessageStore(join(dir, 'broken.sqlite'), undefined, { sqliteModule: join(dir, 'no-such-module.js') });
-  const guard = new StorageGuard(broken, new LastSeen(join(dir, 'broken-last-seen.json')), pino({ level: 'silent' }), dir);
+  const broken = new MessageStore(join(dir(), 'broken.sqlite'), undefined, { sqliteModule: join(dir(), 'no-such-module.js') });
+  const guard = new StorageGuard(broken, new LastSeen(join(dir(), 'broken-last-seen.json')), pino({ level: 'silent' }), dir());
   const w = new BatchWriter(guard);
   try {
     for (let i = 1; i <= 50; i++) w.add(msg(i));
@@ -165,7 +140,7 @@ it('a thread that cannot load SQLite (a packaging without it) leaves the writes 
 });
 
 it('after close() a late batch or task (a timer firing after shutdown) is refused, and starts no thread', async () => {
-  const closing = new MessageStore(join(dir, 'closing.sqlite'));
+  const closing = new MessageStore(join(dir(), 'closing.sqlite'));
   await new Promise((resolve) => closing.addManyLater([msg(1)], resolve));
   closing.close();
   let refused: Error | null = null;
@@ -175,8 +150,8 @@ it('after close() a late batch or task (a timer firing after shutdown) is refuse
 });
 
 it('during a burst the resume point is written once its messages are committed, without the event loop waiting for the commit', async () => {
-  const seen = new LastSeen(join(dir, 'burst-last-seen.json'), 20);
-  const w = new BatchWriter(new StorageGuard(store, seen, pino({ level: 'silent' }), dir));
+  const seen = new LastSeen(join(dir(), 'burst-last-seen.json'), 20);
+  const w = new BatchWriter(new StorageGuard(store, seen, pino({ level: 'silent' }), dir()));
   seen.whenCommitted = (write) => w.afterCommit(write); // as the MessageSink wires it
   const locker = spawn(process.execPath, ['-e', `const db = new (require('better-sqlite3'))(${JSON.stringify(file())}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => db.exec('COMMIT'), 500);`], { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
   locker.on('error', (err) => console.error(err));
@@ -188,7 +163,7 @@ it('during a burst the resume point is written once its messages are committed, 
   // The debounced write comes due while the commit waits for the lock: timers must stay on time.
   let latest = 0;
   let committedWhenWritten = -1;
-  const path = join(dir, 'burst-last-seen.json');
+  const path = join(dir(), 'burst-last-seen.json');
   const deadline = Date.now() + 10_000;
   while (committedWhenWritten < 0 && Date.now() < deadline) {
     const t = performance.now();

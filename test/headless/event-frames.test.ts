@@ -10,6 +10,7 @@ import { fullMessage, type WireMessage } from '../../shared/live-wire.js';
 import type { ChatMessage } from '../../shared/types.js';
 import type { World } from '../helpers/world.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
+import { chatMessage } from '../helpers/store-fixtures.js';
 
 let world: World;
 let core: Core;
@@ -34,17 +35,7 @@ async function panelSocket(): Promise<{ ws: WebSocket; messages: ServerFrame[] }
   return { ws, messages };
 }
 
-const message = (n: number): ChatMessage => ({
-  id: String(300000000000000000n + BigInt(n)),
-  channelId: world.channelId,
-  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
-  content: `m${n}`,
-  createdAt: n,
-  editedAt: null,
-  deleted: false,
-  attachments: [],
-  caughtUp: false,
-});
+const message = (n: number) => chatMessage(n, { channelId: world.channelId }, 300000000000000000n);
 
 /** Event frames in arrival order, batches unpacked. */
 const events = (frames: ServerFrame[]) => frames.flatMap((f) => (f.type === 'batch' ? f.frames : f.type === 'event' ? [f] : []));

@@ -11,6 +11,7 @@ import { ackText, type EventFrame, type ServerFrame } from '../../shared/ws-prot
 import type { ChatMessage } from '../../shared/types.js';
 import type { World } from '../helpers/world.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
+import { chatMessage, until as poll } from '../helpers/store-fixtures.js';
 
 let world: World;
 let core: Core;
@@ -24,17 +25,7 @@ beforeAll(async () => {
 afterAll(() => fixture.close());
 
 let next = 0;
-const message = (content = 'a live message with some ordinary words in it'): ChatMessage => ({
-  id: String(400000000000000000n + BigInt(++next)),
-  channelId: world.channelId,
-  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
-  content,
-  createdAt: next,
-  editedAt: null,
-  deleted: false,
-  attachments: [],
-  caughtUp: false,
-});
+const message = (content = 'a live message with some ordinary words in it') => chatMessage(++next, { channelId: world.channelId, content }, 400000000000000000n);
 
 interface Reader {
   ws: WebSocket;
@@ -63,13 +54,7 @@ async function reader(acks = true): Promise<Reader> {
   return r;
 }
 
-async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+const until = (check: () => boolean, what: string, ms = 20_000) => poll(check, what, ms, 5);
 
 /** Emits `n` new messages as a burst does: slices of 250 per event-loop turn. */
 async function burst(n: number, each: (m: ChatMessage, i: number) => void = () => undefined): Promise<ChatMessage[]> {

@@ -1,0 +1,44 @@
+// What the message-store tests share: one channel, a message factory with predictable ids and contents,
+// a polling wait with a deadline (no fixed sleeps) and a fresh temp folder per test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import type { ChatMessage } from '../../shared/types.js';
+
+export const CHANNEL = '1000000000000000001';
+/** Message n's snowflake is ID_BASE + n, so ids sort as n does. */
+export const ID_BASE = 200000000000000000n;
+
+/** Message n of `author` '1' in CHANNEL: content `m${n}`, created at n. `over` replaces fields; `idBase` picks another id range. */
+export const chatMessage = (n: number, over: Partial<ChatMessage> = {}, idBase = ID_BASE): ChatMessage => ({
+  id: String(idBase + BigInt(n)),
+  channelId: CHANNEL,
+  author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false },
+  content: `m${n}`,
+  createdAt: n,
+  editedAt: null,
+  deleted: false,
+  attachments: [],
+  caughtUp: false,
+  ...over,
+});
+
+/** Polls `check` every `stepMs` until true; past `ms` it throws naming `what`. */
+export async function until(check: () => boolean, what: string, ms = 10_000, stepMs = 10): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
+
+/** A new temp folder `prefix…` before each test, removed after it (after hooks registered later: vitest runs them in reverse). */
+export function tempDirPerTest(prefix: string): () => string {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  return () => dir;
+}
