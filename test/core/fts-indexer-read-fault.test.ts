@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { FtsIndexer } from '../../electron/core/messages/fts-indexer.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import { chatMessage as msg, tempDirPerTest } from '../helpers/store-fixtures.js';
+import { chatMessage as msg } from '../helpers/store-fixtures.js';
+import { tempDirPerTest } from '../helpers/temp-dir.js';
 
 const dir = tempDirPerTest('dm-fts-read-fault-');
 beforeEach(() => {

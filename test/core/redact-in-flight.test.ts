@@ -5,7 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import { chatMessage, tempDirPerTest } from '../helpers/store-fixtures.js';
+import { chatMessage } from '../helpers/store-fixtures.js';
+import { tempDirPerTest } from '../helpers/temp-dir.js';
 
 const SECRET = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.pasted-in-the-channel.abcdefghijklmnop';
 const msg = (n: number, content: string) => chatMessage(n, { content });

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import { chatMessage as msg, tempDirPerTest } from '../helpers/store-fixtures.js';
+import { chatMessage as msg } from '../helpers/store-fixtures.js';
+import { tempDirPerTest } from '../helpers/temp-dir.js';
 
 const dir = tempDirPerTest('dm-redact-lock-');
 

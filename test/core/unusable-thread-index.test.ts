@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
 import { FtsIndexer } from '../../electron/core/messages/fts-indexer.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import { chatMessage as msg, tempDirPerTest, until } from '../helpers/store-fixtures.js';
+import { chatMessage as msg, until } from '../helpers/store-fixtures.js';
+import { tempDirPerTest } from '../helpers/temp-dir.js';
 
 const dir = tempDirPerTest('dm-unusable-thread-');
 

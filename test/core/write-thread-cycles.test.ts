@@ -4,7 +4,8 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import { CHANNEL, chatMessage as msg, tempDirPerTest, until as poll } from '../helpers/store-fixtures.js';
+import { CHANNEL, chatMessage as msg, until as poll } from '../helpers/store-fixtures.js';
+import { tempDirPerTest } from '../helpers/temp-dir.js';
 
 const dir = tempDirPerTest('dm-review-cycles-');
 

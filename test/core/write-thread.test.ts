@@ -12,7 +12,8 @@ import { BatchWriter } from '../../electron/core/messages/batch-writer.js';
 import { LastSeen } from '../../electron/core/messages/last-seen.js';
 import { StorageGuard } from '../../electron/core/messages/storage-guard.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import { CHANNEL, chatMessage as msg, tempDirPerTest, until } from '../helpers/store-fixtures.js';
+import { CHANNEL, chatMessage as msg, until } from '../helpers/store-fixtures.js';
+import { tempDirPerTest } from '../helpers/temp-dir.js';
 
 const dir = tempDirPerTest('dm-write-thread-');
 let store: MessageStore;

@@ -1,9 +1,5 @@
 // What the message-store tests share: one channel, a message factory with predictable ids and contents,
-// a polling wait with a deadline (no fixed sleeps) and a fresh temp folder per test.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+// and a polling wait with a deadline (no fixed sleeps). A temp folder per test: temp-dir.ts.
 import type { ChatMessage } from '../../shared/types.js';
 
 export const CHANNEL = '1000000000000000001';
@@ -31,14 +27,4 @@ export async function until(check: () => boolean, what: string, ms = 10_000, ste
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
-}
-
-/** A new temp folder `prefix…` before each test, removed after it (after hooks registered later: vitest runs them in reverse). */
-export function tempDirPerTest(prefix: string): () => string {
-  let dir = '';
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), prefix));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  return () => dir;
 }

@@ -1,13 +1,11 @@
 // The desktop app's settings store (electron-store) goes through the same check as the headless one:
 // settings.json made invalid while the app runs keeps the last valid settings, a notice, and the file as is.
 // electron-store loads the real `electron` package: see store.test.ts for why nothing is launched.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { createCore } from '../../electron/core/app-core.js';
-import { FileSecretBox } from '../../electron/core/settings/file-secret-box.js';
-import { electronStore } from '../../electron/shell/settings-store.js';
+import { expect, it, vi } from 'vitest';
+import { tempDirPerTest } from '../helpers/temp-dir.js';
+import { desktopCore } from './desktop-core.js';
 
 vi.hoisted(() => {
   process.env.ELECTRON_OVERRIDE_DIST_PATH = '/nonexistent-electron-dist';
@@ -15,26 +13,16 @@ vi.hoisted(() => {
 });
 vi.mock('electron', () => import('./electron-mock.js'));
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dm-store-edited-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerTest('dm-store-edited-');
 
 it.each([
   ['a wrong value', (text: string) => JSON.stringify({ ...JSON.parse(text), backupKeep: -1 })],
   ['broken JSON', (text: string) => `${text}}`],
 ])('settings.json given %s while the desktop core runs', async (_name, spoil) => {
-  const core = await createCore({
-    paths: { dataDir: dir, logDir: join(dir, 'logs'), appDir: dir },
-    secrets: new FileSecretBox(join(dir, 'token')),
-    storeFactory: await electronStore(),
-    env: {},
-    mode: 'electron',
-  });
+  const core = await desktopCore(dir());
   try {
     expect((await core.dispatch('settings.save', { backupKeep: 30 })).ok).toBe(true);
-    const file = join(dir, 'settings.json');
+    const file = join(dir(), 'settings.json');
     const bad = spoil(readFileSync(file, 'utf8'));
     writeFileSync(file, bad);
     const got = await core.dispatch('settings.get', undefined);
