@@ -31,6 +31,15 @@ const committed = () => {
   }
 };
 
+/** Another process takes the write lock and holds it 500 ms; resolves once it holds it (`exited`: it is gone). */
+async function lockedBy500msProcess(): Promise<{ exited: Promise<unknown> }> {
+  const locker = spawn(process.execPath, ['-e', `const db = new (require('better-sqlite3'))(${JSON.stringify(file())}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => db.exec('COMMIT'), 500);`], { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  locker.on('error', (err) => console.error(err));
+  const exited = new Promise((resolve) => locker.once('exit', resolve));
+  await new Promise<void>((resolve) => locker.stdout.once('data', () => resolve()));
+  return { exited };
+}
+
 beforeEach(() => {
   lines = [];
   const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _e, done) => (lines.push(String(JSON.parse(String(chunk)).msg)), done()) }));
@@ -106,10 +115,7 @@ it('the thread starts with the first batch and ends after a quiet spell; the nex
 
 it('the resume point is written only once the messages up to it are committed (a crash in between would skip them for good)', async () => {
   // Another process holds the write lock for 500 ms: the thread's commit waits for it.
-  const locker = spawn(process.execPath, ['-e', `const db = new (require('better-sqlite3'))(${JSON.stringify(file())}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => db.exec('COMMIT'), 500);`], { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
-  locker.on('error', (err) => console.error(err));
-  const exited = new Promise((resolve) => locker.once('exit', resolve));
-  await new Promise<void>((resolve) => locker.stdout.once('data', () => resolve()));
+  const { exited } = await lockedBy500msProcess();
   for (let i = 1; i <= 100; i++) writer.add(msg(i));
   writer.handOff();
   lastSeen.advance(CHANNEL, msg(100).id);
@@ -154,10 +160,7 @@ it('during a burst the resume point is written once its messages are committed, 
   const seen = new LastSeen(join(dir(), 'burst-last-seen.json'), 20);
   const w = new BatchWriter(new StorageGuard(store, seen, pino({ level: 'silent' }), dir()));
   seen.whenCommitted = (write) => w.afterCommit(write); // as the MessageSink wires it
-  const locker = spawn(process.execPath, ['-e', `const db = new (require('better-sqlite3'))(${JSON.stringify(file())}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => db.exec('COMMIT'), 500);`], { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
-  locker.on('error', (err) => console.error(err));
-  const exited = new Promise((resolve) => locker.once('exit', resolve));
-  await new Promise<void>((resolve) => locker.stdout.once('data', () => resolve()));
+  const { exited } = await lockedBy500msProcess();
   for (let i = 1; i <= 100; i++) w.add(msg(i));
   w.handOff();
   seen.advance(CHANNEL, msg(100).id);
