@@ -3,29 +3,21 @@
 // the events emitted before it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Core } from '../../electron/core/app-core.js';
-import type { PanelServer } from '../../electron/headless/http-server.js';
 import type { ServerFrame } from '../../shared/ws-protocol.js';
 import { fullMessage, type WireMessage } from '../../shared/live-wire.js';
 import type { ChatMessage } from '../../shared/types.js';
-import type { World } from '../helpers/world.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
 import { chatMessage } from '../helpers/store-fixtures.js';
 
-let world: World;
-let core: Core;
-let panel: PanelServer;
-let fixture: TestPanel;
-
+let t: TestPanel;
 beforeAll(async () => {
-  fixture = await startTestPanel();
-  ({ world, core, panel } = fixture);
+  t = await startTestPanel();
 });
-afterAll(() => fixture.close());
+afterAll(() => t.close());
 
 /** A panel socket recording every WebSocket message it receives after the server's hello, parsed. */
 async function panelSocket(): Promise<{ ws: WebSocket; messages: ServerFrame[] }> {
-  const ws = new WebSocket(`ws://127.0.0.1:${panel.port}/api?token=${ACCESS}`);
+  const ws = new WebSocket(`ws://127.0.0.1:${t.panel.port}/api?token=${ACCESS}`);
   const messages: ServerFrame[] = [];
   const hello = new Promise<ServerFrame>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)) as ServerFrame)));
   await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
@@ -35,7 +27,7 @@ async function panelSocket(): Promise<{ ws: WebSocket; messages: ServerFrame[] }
   return { ws, messages };
 }
 
-const message = (n: number) => chatMessage(n, { channelId: world.channelId }, 300000000000000000n);
+const message = (n: number) => chatMessage(n, { channelId: t.world.channelId }, 300000000000000000n);
 
 /** Event frames in arrival order, batches unpacked. */
 const events = (frames: ServerFrame[]) => frames.flatMap((f) => (f.type === 'batch' ? f.frames : f.type === 'event' ? [f] : []));
@@ -51,7 +43,7 @@ async function until(check: () => boolean, what: string): Promise<void> {
 it('sends the events of one turn to every panel as one WebSocket message, in order', async () => {
   const a = await panelSocket();
   const b = await panelSocket();
-  for (let i = 1; i <= 500; i++) core.bus.emit('message.created', message(i));
+  for (let i = 1; i <= 500; i++) t.core.bus.emit('message.created', message(i));
   await until(() => events(a.messages).length >= 500 && events(b.messages).length >= 500, '500 events on both panels');
   for (const p of [a, b]) {
     expect(p.messages).toHaveLength(1);
@@ -65,7 +57,7 @@ it('a new message goes without its default fields (shared/live-wire.ts), and com
   const raw: string[] = [];
   a.ws.on('message', (d) => raw.push(String(d)));
   const m = { ...message(950), view: { type: 0, mentions: { users: [], roles: [], channels: [], everyone: false }, embeds: [], stickers: [], reactions: [], emojis: [], mentionsOwner: false } };
-  core.bus.emit('message.created', m);
+  t.core.bus.emit('message.created', m);
   await until(() => raw.length >= 1, 'the event');
   expect(raw[0]).not.toMatch(/"caughtUp"|"deleted"|"editedAt"|"attachments"|"mentions"/);
   const frame = JSON.parse(raw[0]!) as { payload: WireMessage };
@@ -75,7 +67,7 @@ it('a new message goes without its default fields (shared/live-wire.ts), and com
 
 it('a lone event still goes as a plain event frame', async () => {
   const a = await panelSocket();
-  core.bus.emit('message.created', message(900));
+  t.core.bus.emit('message.created', message(900));
   await until(() => a.messages.length >= 1, 'the event');
   expect(a.messages[0]).toMatchObject({ type: 'event', event: 'message.created', payload: { content: 'm900' } });
   a.ws.close();
@@ -87,17 +79,17 @@ it('a reply never overtakes the events emitted before it', async () => {
   a.messages.length = 0;
   // The reply to this invoke is sent from the same turn as events emitted just before it.
   const replied = new Promise<void>((resolve) => a.ws.on('message', (d) => (JSON.parse(String(d)) as ServerFrame).type === 'reply' && resolve()));
-  const off = core.bus.on('message.created', () => undefined);
-  const original = core.dispatch.bind(core);
-  core.dispatch = (async (command: string, arg: unknown) => {
-    for (let i = 1000; i < 1010; i++) core.bus.emit('message.created', message(i));
+  const off = t.core.bus.on('message.created', () => undefined);
+  const original = t.core.dispatch.bind(t.core);
+  t.core.dispatch = (async (command: string, arg: unknown) => {
+    for (let i = 1000; i < 1010; i++) t.core.bus.emit('message.created', message(i));
     return original(command as never, arg as never);
-  }) as typeof core.dispatch;
+  }) as typeof t.core.dispatch;
   try {
     a.ws.send(JSON.stringify({ type: 'invoke', id: 2, command: 'app.info' }));
     await replied;
   } finally {
-    core.dispatch = original;
+    t.core.dispatch = original;
     off();
   }
   const kinds = a.messages.flatMap((f) => (f.type === 'batch' ? f.frames.map(() => 'event') : [f.type]));

@@ -4,28 +4,20 @@
 // what it reads as the page does.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Core } from '../../electron/core/app-core.js';
-import type { PanelServer } from '../../electron/headless/http-server.js';
 import { PANEL_WINDOW_CHARS, SKIPPED_NEWEST, type MessagesSkipped } from '../../shared/live-flow.js';
 import { ackText, type EventFrame, type ServerFrame } from '../../shared/ws-protocol.js';
 import type { ChatMessage } from '../../shared/types.js';
-import type { World } from '../helpers/world.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
 import { chatMessage, until as poll } from '../helpers/store-fixtures.js';
 
-let world: World;
-let core: Core;
-let panel: PanelServer;
-let fixture: TestPanel;
-
+let t: TestPanel;
 beforeAll(async () => {
-  fixture = await startTestPanel();
-  ({ world, core, panel } = fixture);
+  t = await startTestPanel();
 });
-afterAll(() => fixture.close());
+afterAll(() => t.close());
 
 let next = 0;
-const message = (content = 'a live message with some ordinary words in it') => chatMessage(++next, { channelId: world.channelId, content }, 400000000000000000n);
+const message = (content = 'a live message with some ordinary words in it') => chatMessage(++next, { channelId: t.world.channelId, content }, 400000000000000000n);
 
 interface Reader {
   ws: WebSocket;
@@ -37,7 +29,7 @@ interface Reader {
 
 /** A panel socket that acknowledges each message it reads once the server said hello (as renderer/src/bridge.ts does). */
 async function reader(acks = true): Promise<Reader> {
-  const ws = new WebSocket(`ws://127.0.0.1:${panel.port}/api?token=${ACCESS}`);
+  const ws = new WebSocket(`ws://127.0.0.1:${t.panel.port}/api?token=${ACCESS}`);
   ws.on('error', () => undefined);
   const r: Reader = { ws, events: [], chars: 0, hello: false };
   ws.on('message', (data) => {
@@ -63,7 +55,7 @@ async function burst(n: number, each: (m: ChatMessage, i: number) => void = () =
     for (let i = 0; i < 250 && sent.length < n; i++) {
       const m = message();
       sent.push(m);
-      core.bus.emit('message.created', m);
+      t.core.bus.emit('message.created', m);
       each(m, sent.length - 1);
     }
     await new Promise((r) => setImmediate(r));
@@ -109,11 +101,11 @@ it('edits of skipped messages reach the panel through the notice; edits of earli
   r.ws.pause();
   const sent = await burst(2000);
   const last = sent.at(-1)!;
-  core.bus.emit('message.updated', { ...early!, content: 'early, edited', editedAt: 1 });
-  core.bus.emit('message.updated', { ...last, content: 'last, edited', editedAt: 2 });
-  core.bus.emit('message.deleted', { id: sent.at(-2)!.id, channelId: world.channelId });
+  t.core.bus.emit('message.updated', { ...early!, content: 'early, edited', editedAt: 1 });
+  t.core.bus.emit('message.updated', { ...last, content: 'last, edited', editedAt: 2 });
+  t.core.bus.emit('message.deleted', { id: sent.at(-2)!.id, channelId: t.world.channelId });
   // An edit of a skipped message that is not among the newest: the store has it, the panel reads it there.
-  core.bus.emit('message.updated', { ...sent[500]!, content: 'old skipped, edited', editedAt: 3 });
+  t.core.bus.emit('message.updated', { ...sent[500]!, content: 'old skipped, edited', editedAt: 3 });
   r.ws.resume();
   await until(() => skipped(r).length === 1, 'the notice');
   await until(() => r.events.some((e) => e.event === 'message.updated'), 'the edit of the early message');
@@ -138,7 +130,7 @@ it('a panel that does not acknowledge (an older page) and stops reading is count
     for (let i = 0; i < 50; i++) {
       const m = message(long);
       sent.push(m);
-      core.bus.emit('message.created', m);
+      t.core.bus.emit('message.created', m);
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -188,12 +180,12 @@ it('out of order (a hole filled after live messages went on): edits of messages 
     for (let i = 0; i < 250; i++) {
       const m = { ...message(), id: String(300000000000000000n + BigInt(next)), caughtUp: true };
       hole.push(m);
-      core.bus.emit('message.created', m);
+      t.core.bus.emit('message.created', m);
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
-  core.bus.emit('message.updated', { ...live[0]!, content: 'live, edited', editedAt: 1 });
-  core.bus.emit('message.deleted', { id: live[1]!.id, channelId: world.channelId });
+  t.core.bus.emit('message.updated', { ...live[0]!, content: 'live, edited', editedAt: 1 });
+  t.core.bus.emit('message.deleted', { id: live[1]!.id, channelId: t.world.channelId });
   r.ws.resume();
   await until(() => skipped(r).length === 1, 'the notice');
   const notice = skipped(r)[0]!;
