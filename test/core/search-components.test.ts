@@ -6,16 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { CONTAINER_MESSAGE } from '../renderer/fixtures/discord-docs/payloads-components.js';
-import { configuredEnv, coreFor, nextEvent, type World, eachWorld, startConnected } from '../helpers/world.js';
+import { nextEvent, coreEachWorld } from '../helpers/world.js';
 
-let world: World;
-let core: Core | null = null;
-eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
-
-async function connectedCore(): Promise<Core> {
-  core = await coreFor(world, configuredEnv(world));
-  return startConnected(core);
-}
+const t = coreEachWorld({});
 
 async function found(c: Core, query: string): Promise<string[]> {
   const r = await c.dispatch('messages.search', { query });
@@ -25,14 +18,14 @@ async function found(c: Core, query: string): Promise<string[]> {
 
 async function postCard(c: Core): Promise<string> {
   const created = nextEvent(c, 'message.created', (m) => m.view?.components?.[0]?.type === 'container');
-  const posted = world.fake.postMessage(world.channelId, { authorId: world.userId, content: '', extra: { flags: 32768, components: CONTAINER_MESSAGE.components } });
+  const posted = t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: '', extra: { flags: 32768, components: CONTAINER_MESSAGE.components } });
   await created;
   return posted.id;
 }
 
 describe('search over components-v2 messages', { timeout: 40_000 }, () => {
   it('finds a word of a text display inside a container and inside a section', async () => {
-    const c = await connectedCore();
+    const c = await t.connected();
     const id = await postCard(c);
     await expect.poll(() => found(c, 'stab'), { timeout: 5000 }).toEqual([id]);
     expect(await found(c, 'wave hello')).toEqual([id]);
@@ -40,16 +33,16 @@ describe('search over components-v2 messages', { timeout: 40_000 }, () => {
   });
 
   it('re-indexes a components message that an earlier version indexed without its text', async () => {
-    let c = await connectedCore();
+    let c = await t.connected();
     const id = await postCard(c);
     await expect.poll(() => found(c, 'stab'), { timeout: 5000 }).toEqual([id]);
     await c.shutdown();
-    core = null;
+    t.core = null;
     // The index as the earlier layout left it: the row indexed with its (empty) content only.
-    const db = new Database(join(world.dataDir, 'messages.sqlite'));
+    const db = new Database(join(t.world.dataDir, 'messages.sqlite'));
     db.exec('DROP TABLE IF EXISTS fts_layout');
     db.prepare('DELETE FROM messages_fts WHERE rowid = ?').run(BigInt(id));
-    db.prepare("INSERT INTO messages_fts (rowid, content, author, has) VALUES (?, '', ?, '')").run(BigInt(id), world.userId);
+    db.prepare("INSERT INTO messages_fts (rowid, content, author, has) VALUES (?, '', ?, '')").run(BigInt(id), t.world.userId);
     db.exec(`DROP TRIGGER messages_fts_au; CREATE TRIGGER messages_fts_au AFTER UPDATE OF json ON messages
       WHEN new.rowid <= (SELECT last_rowid FROM fts_progress WHERE id = 1) AND old.json IS NOT new.json BEGIN
       DELETE FROM messages_fts WHERE rowid = CAST(old.id AS INTEGER);
@@ -58,12 +51,12 @@ describe('search over components-v2 messages', { timeout: 40_000 }, () => {
     const matches = (word: string) => db.prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(word);
     expect(matches('stab')).toEqual({ n: 0 });
     db.close();
-    c = await connectedCore();
+    c = await t.connected();
     expect(await found(c, 'stab')).toEqual([id]);
     await c.shutdown();
-    core = null;
+    t.core = null;
     // An edit of the row after the upgrade indexes its component text too (the edit trigger was redone).
-    const again = new Database(join(world.dataDir, 'messages.sqlite'));
+    const again = new Database(join(t.world.dataDir, 'messages.sqlite'));
     again.prepare("UPDATE messages SET json = json_replace(json, '$.view.components[0].components[2].components[0].content', 'Sneak n parry') WHERE id = ?").run(id);
     const n = (word: string) => again.prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(word);
     expect([n('parry'), n('stab')]).toEqual([{ n: 1 }, { n: 0 }]);

@@ -113,6 +113,17 @@ export async function startConnected(core: Core, timeoutMs = 15_000): Promise<Co
   return core;
 }
 
+/** Per test a fresh world and a slot for its core (shut down after the test); `connected()` starts one configured and connected. */
+export function coreEachWorld(opts: Parameters<typeof createWorld>[0] = {}): { world: World; core: Core | null; connected(): Promise<Core> } {
+  const t = {
+    world: undefined as unknown as World,
+    core: null as Core | null,
+    connected: async (): Promise<Core> => startConnected((t.core = await coreFor(t.world, configuredEnv(t.world)))),
+  };
+  eachWorld(opts, { set: (w) => (t.world = w), core: () => t.core, clear: () => (t.core = null) });
+  return t;
+}
+
 /**
  * A fresh world for each test, torn down after it: the test's core first (it holds the gateway
  * session), then the fake Discord and the temp folder. The test file keeps its own `world`/`core`.
