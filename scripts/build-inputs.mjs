@@ -1,0 +1,92 @@
+// The Node bundle's exact inputs, recorded beside it (build/node-inputs.json), so the updater's next
+// build can tell file by file that nothing the bundler read has changed and hard-link the same output
+// instead of bundling again (issue 10: a release that changes no code spent 0.8-1.5 s in the bundler).
+// Exact, not by folder: the module list comes from the bundler itself; a file added beside an input
+// (which could change how an import resolves) or any change of the build's own setup rebuilds.
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+
+export const MANIFEST = 'node-inputs.json';
+const FORMAT = 1;
+// Names a bare or extension-less import can resolve to: a new one beside an input may shadow it.
+const RESOLVABLE = /\.(m?[jt]sx?|c[jt]s|json)$/;
+
+const sha = (data) => createHash('sha256').update(data).digest('hex');
+const inside = (root, path) => {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : null;
+};
+
+/** The build's own setup: its script, the lockfile (the bundled and external packages), TS configs, package.json less its version. */
+function setupFiles(cwd) {
+  const names = readdirSync(cwd).filter((n) => /^tsconfig.*\.json$/.test(n) || n === 'package-lock.json').sort();
+  return ['scripts/build.mjs', 'scripts/build-inputs.mjs', ...names];
+}
+
+function fileHash(cwd, key) {
+  const path = join(cwd, key);
+  if (!existsSync(path)) return null;
+  if (key !== 'package.json') return sha(readFileSync(path));
+  const { version: _version, ...rest } = JSON.parse(readFileSync(path, 'utf8'));
+  return sha(JSON.stringify(rest));
+}
+
+const listing = (cwd, dir) => {
+  const path = join(cwd, dir);
+  return existsSync(path) ? readdirSync(path).filter((n) => RESOLVABLE.test(n)).sort().join('\n') : null;
+};
+
+/** What the bundler read (module ids from `this.getModuleIds()`) and wrote (file names), as a manifest. */
+export function inputsManifest(cwd, moduleIds, outputs) {
+  const root = realpathSync(cwd);
+  const modulesRoot = existsSync(join(cwd, 'node_modules')) ? realpathSync(join(cwd, 'node_modules')) : null;
+  const keys = new Set(['package.json', ...setupFiles(cwd)]);
+  const dirs = new Set();
+  let outside = null;
+  for (const raw of moduleIds) {
+    // Virtual modules come from the bundler (the lockfile); bare names are externals (the lockfile too).
+    if (raw.startsWith('\0') || !isAbsolute(raw)) continue;
+    const id = raw.replace(/[?#].*$/, '');
+    const dep = modulesRoot && inside(modulesRoot, id);
+    const own = !dep && inside(root, id);
+    if (dep) keys.add(`node_modules/${dep}`);
+    else if (own) {
+      keys.add(own);
+      for (let d = dirname(own); ; d = dirname(d)) {
+        dirs.add(d);
+        if (d === '.') break;
+      }
+    } else outside ??= id;
+  }
+  const files = Object.fromEntries([...keys].sort().map((k) => [k, fileHash(cwd, k)]));
+  const listings = Object.fromEntries([...dirs].sort().map((d) => [d, listing(cwd, d)]));
+  return { format: FORMAT, outside, files, dirs: listings, outputs: [...outputs].sort() };
+}
+
+/** Why the build in `prevBuildDir` cannot be reused for the tree in `cwd`, or null when it can. */
+export function whyNotReusable(cwd, prevBuildDir) {
+  let m;
+  try {
+    m = JSON.parse(readFileSync(join(prevBuildDir, MANIFEST), 'utf8'));
+  } catch {
+    return `no ${MANIFEST} in ${prevBuildDir}`;
+  }
+  if (m.format !== FORMAT) return `${MANIFEST} has another format (${m.format})`;
+  if (m.outside) return `it read a file outside the project (${m.outside})`;
+  for (const [key, hash] of Object.entries(m.files)) if (fileHash(cwd, key) !== hash) return `${key} changed`;
+  for (const [dir, names] of Object.entries(m.dirs)) if (listing(cwd, dir) !== names) return `files were added or removed in ${dir}/`;
+  for (const f of [...m.outputs, MANIFEST]) if (!existsSync(join(prevBuildDir, f))) return `${f} is missing from ${prevBuildDir}`;
+  return null;
+}
+
+/** Hard-links the previous bundle's files (and its manifest, true for this tree too) into `outDir`. */
+export function linkOutputs(prevBuildDir, outDir) {
+  const m = JSON.parse(readFileSync(join(prevBuildDir, MANIFEST), 'utf8'));
+  for (const f of [...m.outputs, MANIFEST]) {
+    mkdirSync(dirname(join(outDir, f)), { recursive: true });
+    rmSync(join(outDir, f), { force: true });
+    linkSync(join(prevBuildDir, f), join(outDir, f));
+  }
+  return m.outputs.length;
+}
