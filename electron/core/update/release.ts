@@ -2,14 +2,15 @@
 // built there with the release's own dependencies, and renamed to `.releases/<commit>` only when
 // complete. Outputs whose sources did not change are hard-linked from the running build instead.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { SimpleGit } from 'simple-git';
 import { describe, runCommand } from './command.js';
 import { short } from './git.js';
 import { stagingName } from './deps-store.js';
-import { readReleaseInfo, releaseDir, type ReleaseInfo } from './release-layout.js';
+import { readReleaseInfo, releaseDir, releasesDir, type ReleaseInfo } from './release-layout.js';
 import type { Command } from './types.js';
 
 const execFileP = promisify(execFile);
@@ -58,6 +59,22 @@ export async function reusableOutputs(git: SimpleGit, from: string, to: string, 
   return out;
 }
 
+/**
+ * `npm run build` is `node scripts/build.mjs` run through npm, whose own start costs ≈0.3 s of a
+ * 1-2 s build: run the script directly when the release's package.json says exactly that.
+ */
+export function directBuild(cmd: Command, src: string): Command {
+  if (cmd.join(' ') !== 'npm run build') return cmd;
+  try {
+    const script = (JSON.parse(readFileSync(join(src, 'package.json'), 'utf8')) as { scripts?: { build?: unknown } }).scripts?.build;
+    return script === 'node scripts/build.mjs' ? ['node', 'scripts/build.mjs'] : cmd;
+  } catch {
+    return cmd;
+  }
+}
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`;
+
 export async function buildRelease(o: BuildReleaseOptions): Promise<Release> {
   const final = releaseDir(o.appDir, o.commit);
   const existing = readReleaseInfo(final);
@@ -72,9 +89,11 @@ export async function buildRelease(o: BuildReleaseOptions): Promise<Release> {
   try {
     symlinkSync(join('..', 'deps', o.depsHash, 'node_modules'), join(staging, 'node_modules'));
     // The commit's files, not the checkout's: a half-reset checkout cannot end up in a build.
+    let t = performance.now();
     await execFileP('git', ['archive', '--format=tar', '-o', join(staging, 'src.tar'), o.commit], { cwd: o.appDir });
     await execFileP('tar', ['-xf', join(staging, 'src.tar'), '-C', src]);
     symlinkSync(join('..', 'node_modules'), join(src, 'node_modules'));
+    o.log(`Files of ${short(o.commit)} exported in ${seconds(t)}.`);
 
     const reused = o.running ? await reusableOutputs(o.git, o.running.commit, o.commit, o.running.vite) : [];
     for (const name of reused) {
@@ -83,17 +102,24 @@ export async function buildRelease(o: BuildReleaseOptions): Promise<Release> {
       await execFileP('cp', ['-al', join((o.running as { vite: string }).vite, output), join(vite, output)]);
       o.log(`The ${name} did not change since ${short((o.running as { commit: string }).commit)}: reused, not rebuilt.`);
     }
-    o.log(`$ ${describe(o.build)} (into a new release folder; the running build is not touched)`);
-    await runCommand(o.build, {
+    const cmd = directBuild(o.build, src);
+    o.log(`$ ${describe(cmd)} (into a new release folder; the running build is not touched)`);
+    t = performance.now();
+    await runCommand(cmd, {
       cwd: src,
       timeoutMs: o.timeoutMs,
       onLine: o.log,
-      env: { ...(o.env ?? process.env), DM_BUILD_OUT: vite, DM_BUILD_SKIP: reused.join(','), DM_BUILD_COMMIT: o.commit },
+      // The Node bundle is linked from the running build when none of its recorded inputs changed (scripts/build-inputs.mjs).
+      env: { ...(o.env ?? process.env), DM_BUILD_OUT: vite, DM_BUILD_SKIP: reused.join(','), DM_BUILD_COMMIT: o.commit, ...(o.running ? { DM_BUILD_REUSE_FROM: o.running.vite } : {}) },
     });
-    if (!existsSync(join(vite, 'build', 'headless.js'))) throw new Error(`${describe(o.build)} finished but wrote no build/headless.js`);
+    o.log(`${describe(cmd)} took ${seconds(t)}.`);
+    if (!existsSync(join(vite, 'build', 'headless.js'))) throw new Error(`${describe(cmd)} finished but wrote no build/headless.js`);
     const info: ReleaseInfo = { commit: o.commit, lockHash: o.depsHash, builtAt: new Date().toISOString(), reused };
     writeFileSync(join(staging, 'release.json'), `${JSON.stringify(info, null, 2)}\n`);
-    rmSync(src, { recursive: true, force: true });
+    // The sources go aside by one rename and are deleted meanwhile (a kill leaves a staging name, which the next GC removes).
+    const aside = `${join(releasesDir(o.appDir), 'src')}.tmp-${process.pid}-${Date.now()}`;
+    renameSync(src, aside);
+    void rm(aside, { recursive: true, force: true }).catch(() => undefined);
     rmSync(join(staging, 'src.tar'), { force: true });
     rmSync(join(staging, '.build-cache'), { recursive: true, force: true });
     // A leftover without release.json is an incomplete folder from an older attempt.

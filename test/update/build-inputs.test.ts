@@ -1,0 +1,65 @@
+// The Node bundle's input manifest on a small tree of real files: what makes a previous bundle unusable.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { directBuild } from '../../electron/core/update/release.js';
+// @ts-expect-error -- a plain build script without type declarations
+import { inputsManifest, MANIFEST, whyNotReusable } from '../../scripts/build-inputs.mjs';
+
+let dir: string;
+let prev: string;
+const put = (file: string, text: string) => {
+  mkdirSync(join(dir, file, '..'), { recursive: true });
+  writeFileSync(join(dir, file), text);
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dm-build-inputs-'));
+  prev = mkdtempSync(join(tmpdir(), 'dm-build-inputs-prev-'));
+  put('package.json', JSON.stringify({ name: 'x', version: '1.0.0', scripts: { build: 'node scripts/build.mjs' } }));
+  put('package-lock.json', '{}');
+  put('scripts/build.mjs', '');
+  put('scripts/build-inputs.mjs', '');
+  put('src/main.ts', 'import "dep";');
+  put('node_modules/dep/index.js', 'export const a = 1;');
+  const ids = [join(dir, 'src/main.ts'), join(dir, 'node_modules/dep/index.js'), 'node:fs', '\0virtual'];
+  writeFileSync(join(prev, MANIFEST), JSON.stringify(inputsManifest(dir, ids, ['main.js'])));
+  writeFileSync(join(prev, 'main.js'), '');
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(prev, { recursive: true, force: true });
+});
+
+it('an unchanged tree is reusable, whatever the version in package.json says', () => {
+  expect(whyNotReusable(dir, prev)).toBeNull();
+  put('package.json', JSON.stringify({ name: 'x', version: '2.0.0', scripts: { build: 'node scripts/build.mjs' } }));
+  expect(whyNotReusable(dir, prev)).toBeNull();
+});
+
+it('a bundled package file, package.json beyond its version, the lockfile or a missing output each rule it out', () => {
+  put('node_modules/dep/index.js', 'export const a = 2;');
+  expect(whyNotReusable(dir, prev)).toBe('node_modules/dep/index.js changed');
+  put('node_modules/dep/index.js', 'export const a = 1;');
+  put('package.json', JSON.stringify({ name: 'x', version: '1.0.0', type: 'module' }));
+  expect(whyNotReusable(dir, prev)).toBe('package.json changed');
+  put('package.json', JSON.stringify({ name: 'x', version: '1.0.0', scripts: { build: 'node scripts/build.mjs' } }));
+  put('package-lock.json', '{"v":2}');
+  expect(whyNotReusable(dir, prev)).toBe('package-lock.json changed');
+  put('package-lock.json', '{}');
+  rmSync(join(prev, 'main.js'));
+  expect(whyNotReusable(dir, prev)).toMatch(/main\.js is missing/);
+});
+
+it('a bundle that read a file outside the project is never reused', () => {
+  writeFileSync(join(prev, MANIFEST), JSON.stringify(inputsManifest(dir, ['/elsewhere/x.ts'], [])));
+  expect(whyNotReusable(dir, prev)).toMatch(/outside the project/);
+});
+
+it('npm run build runs the build script directly only when package.json says exactly that', () => {
+  expect(directBuild(['npm', 'run', 'build'], dir)).toEqual(['node', 'scripts/build.mjs']);
+  put('package.json', JSON.stringify({ scripts: { build: 'node scripts/build.mjs && echo more' } }));
+  expect(directBuild(['npm', 'run', 'build'], dir)).toEqual(['npm', 'run', 'build']);
+  expect(directBuild(['make', 'all'], dir)).toEqual(['make', 'all']);
+});
