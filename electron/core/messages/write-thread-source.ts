@@ -28,15 +28,21 @@ function open() {
   // fall back to a read-only handle and, to keep the main connection's locks, not close it until that
   // connection closes too.
   try { fs.accessSync(file, fs.constants.W_OK); } catch (err) { if (err.code !== 'ENOENT') throw err; }
-  db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('secure_delete = ON');
-  db.pragma('wal_autocheckpoint = ' + sql.autoCheckpoint);
+  // Opened into a local and kept only once configured: a pragma refused part-way (SQLITE_BUSY) leaves
+  // no half-set connection behind for the next batch, which opens afresh.
+  const c = new Database(file);
+  try { configure(c); } catch (err) { try { c.close(); } catch {} throw err; }
+  db = c;
+}
+function configure(c) {
+  c.pragma('journal_mode = WAL');
+  c.pragma('synchronous = NORMAL');
+  c.pragma('secure_delete = ON');
+  c.pragma('wal_autocheckpoint = ' + sql.autoCheckpoint);
   const x = sql.index;
-  const [watermark, rows, fts, authors, advance] = [x.watermark, x.rows, x.fts, x.authors, x.advance].map((q) => db.prepare(q));
+  const [watermark, rows, fts, authors, advance] = [x.watermark, x.rows, x.fts, x.authors, x.advance].map((q) => c.prepare(q));
   // The same step as FtsIndexer's; IMMEDIATE, as the main connection writes too (a search's catch-up).
-  const step = db.transaction(() => {
+  const step = c.transaction(() => {
     const from = watermark.get().last_rowid;
     const to = rows.get(from, x.chunk)?.r;
     if (to === null || to === undefined) return 0;
@@ -46,9 +52,9 @@ function open() {
     return to - from;
   });
   index = () => step.immediate();
-  const many = db.prepare(sql.many);
-  const one = db.prepare(sql.one);
-  write = db.transaction((values) => {
+  const many = c.prepare(sql.many);
+  const one = c.prepare(sql.one);
+  write = c.transaction((values) => {
     let i = 0;
     for (; i + width <= values.length; i += width) many.run(values.slice(i, i + width));
     for (; i < values.length; i += 4) one.run(values.slice(i, i + 4));
