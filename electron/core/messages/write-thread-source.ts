@@ -2,9 +2,11 @@
 // the same from the build and from source. No `require`: a worker inherits --input-type=module from a
 // standby (standby-launch.ts) and then reads this as an ES module; getBuiltinModule works in both. It owns one connection; each message is a batch
 // to insert in one transaction, or a background task (a search-index step, a WAL checkpoint).
-// state[0]: the last batch written; state[1]: 1 once the thread closed its connection.
+// state[0]: the last batch written; state[1]: 1 once the thread closed its connection; state[2]: 1 once
+// the thread is exiting (set from its own 'exit', which main's 'exit' event follows only via main's event loop).
 export const DONE = 0;
 export const CLOSED = 1;
+export const EXITED = 2;
 
 export const WORKER_SOURCE = `
 const { workerData } = process.getBuiltinModule('node:worker_threads');
@@ -15,6 +17,8 @@ let unusable = null;
 try { Database = process.getBuiltinModule('node:module').createRequire(workerData.sqlite)(workerData.sqlite); } catch (err) { unusable = err; }
 const { port, file, sql } = workerData;
 const state = new Int32Array(workerData.state);
+// A settle() blocked in Atomics.wait cannot hear the 'exit' event on main: told here, it gives up at once.
+process.on('exit', () => { Atomics.store(state, ${EXITED}, 1); Atomics.notify(state, ${DONE}); });
 const width = sql.rows * 4;
 let db = null;
 let write = null;

@@ -6,7 +6,7 @@
 // The thread starts with the first batch and ends after a quiet spell, so an idle app has none.
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { CLOSED, DONE, WORKER_SOURCE } from './write-thread-source.js';
+import { CLOSED, DONE, EXITED, WORKER_SOURCE } from './write-thread-source.js';
 
 /** The statements the thread runs: one of `rows` rows and one of a single row (4 values each). */
 export interface WriteSql {
@@ -40,6 +40,8 @@ interface Running {
   worker: Worker;
   port: MessagePort;
   state: Int32Array;
+  /** Fails what it was handed (once): the thread died. */
+  gone: (err: Error) => void;
 }
 
 export interface WriteThreadOptions {
@@ -49,6 +51,8 @@ export interface WriteThreadOptions {
   idleMs?: number;
   /** better-sqlite3's entry file for the thread (tests point it at a missing one). */
   sqliteModule?: string;
+  /** How long a read waits for the thread (tests shorten it). */
+  settleMs?: number;
 }
 
 interface Posted {
@@ -136,17 +140,21 @@ export class WriteThread {
 
   /** Blocks until every batch posted so far is answered (their `done` called), or SETTLE_MS passed. */
   settle(): void {
-    const deadline = Date.now() + SETTLE_MS;
+    const settleMs = this.o.settleMs ?? SETTLE_MS;
+    const deadline = Date.now() + settleMs;
     while (this.pending.size && this.running) {
       const r = this.running;
+      const exited = Atomics.load(r.state, EXITED) === 1;
       const written = Atomics.load(r.state, DONE);
       // The reply is posted before the counter moves: once it covers a batch, its reply can be read.
       this.drain(r);
+      // The thread is exiting (its own 'exit' said so): what it did not answer is lost with it.
+      if (exited) r.gone(new Error('the database writer stopped'));
       const left = deadline - Date.now();
       if (!this.pending.size || left <= 0) break;
       if (written < this.seq) Atomics.wait(r.state, DONE, written, Math.min(left, 100));
     }
-    if (this.pending.size) this.failAll(new Error(`the database writer did not answer within ${SETTLE_MS / 1000} s`));
+    if (this.pending.size) this.failAll(new Error(`the database writer did not answer within ${settleMs / 1000} s`));
   }
 
   /** Waits for what is pending, then ends the thread after it closed its connection. */
@@ -165,12 +173,10 @@ export class WriteThread {
 
   private start(): Running {
     const { port1, port2 } = new MessageChannel();
-    const state = new Int32Array(new SharedArrayBuffer(8));
+    const state = new Int32Array(new SharedArrayBuffer(12));
     Atomics.store(state, DONE, this.seq);
     const sqlite = this.o.sqliteModule ?? createRequire(import.meta.url).resolve('better-sqlite3');
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, file: this.file, sql: this.sql, state: state.buffer, sqlite }, transferList: [port2] });
-    const r: Running = { worker, port: port1, state };
-    port1.on('message', (reply: Reply) => this.answer(reply));
     // A thread that dies takes its batches with it: they fail, so the storage guard keeps them in memory.
     const gone = (err: Error) => {
       if (this.running !== r) return;
@@ -178,6 +184,8 @@ export class WriteThread {
       this.failAll(err);
       port1.close();
     };
+    const r: Running = { worker, port: port1, state, gone };
+    port1.on('message', (reply: Reply) => this.answer(reply));
     worker.on('error', gone);
     worker.on('exit', (code) => gone(new Error(`the database writer stopped (exit code ${code})`)));
     port1.unref();
@@ -191,7 +199,8 @@ export class WriteThread {
 
   private answer(reply: Reply): void {
     const posted = this.pending.get(reply.seq);
-    if (!posted) return;
+    // A late reply (its batch failed by settle's deadline): the thread is idle again and may end.
+    if (!posted) return void (this.pending.size || this.idleLater(this.o.idleMs ?? IDLE_MS));
     this.pending.delete(reply.seq);
     if (reply.unusable) {
       this.unusable = true;
