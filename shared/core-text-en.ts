@@ -235,6 +235,7 @@ export const coreEn = {
   },
   'command.settingsFileInvalid':
     'Not saved: {{path}} was changed by hand and is not valid ({{reason}}); saving would overwrite it. Correct that value in the file (or undo your edit), then save again.',
+  'command.settingsClosed': 'Not saved: the app is shutting down. Start it again, then save.',
   'command.testNeedsAll': 'Enter a bot token, a server ID and a channel ID before testing the connection.',
   'command.testNeedsToken': 'Enter the bot token to test against {{url}}: the saved token is only ever sent to the saved API URL ({{savedUrl}}).',
   'command.urlWithEnvToken': 'Not saved: the bot token is set by {{variable}}, so set the API URL there too (DISCORD_API_URL).',

@@ -186,6 +186,7 @@ export const coreFr: CoreTranslation = {
   },
   'command.settingsFileInvalid':
     'Non enregistré : {{path}} a été modifié à la main et n’est pas valide ({{reason}}) ; enregistrer l’écraserait. Corrigez cette valeur dans le fichier (ou annulez votre modification), puis enregistrez à nouveau.',
+  'command.settingsClosed': 'Non enregistré : l’application s’arrête. Relancez-la, puis enregistrez.',
   'command.testNeedsAll': 'Saisissez un token de bot, un ID de serveur et un ID de salon avant de tester la connexion.',
   'command.testNeedsToken':
     'Saisissez le token du bot pour tester avec {{url}} : le token enregistré n’est envoyé qu’à l’URL d’API enregistrée ({{savedUrl}}).',

@@ -60,7 +60,10 @@ export interface Core {
   info(): AppInfo;
   /** Marks the core busy (an update runs): bot and settings commands are refused meanwhile. */
   setBusy(reason: string | CoreSentence | null): void;
+  /** Once only (later calls get the same promise); after it nothing of the core touches the data folder. */
   shutdown(): Promise<void>;
+  /** True from the start of shutdown(): work that waited (the launch's background start) must not begin. */
+  isShutDown(): boolean;
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -228,6 +231,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log.logger,
   );
   // Replies pass the same gate as events: a message quoting the token is shown redacted.
+  let down: Promise<void> | null = null;
   const dispatch = (async (command: string, arg?: unknown) => log.redactor.scrubValue(await dispatchRaw(command, arg))) as Dispatch;
 
   return {
@@ -242,14 +246,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setBusy: (reason) => {
       busy = reason;
     },
-    shutdown: async () => {
-      updates.dispose();
-      history.dispose();
-      archive.archive.dispose();
-      await monitor.stop();
-      lastSeen.flush();
-      store.close();
-      log.flush();
-    },
+    shutdown: () =>
+      (down ??= (async () => {
+        updates.dispose();
+        history.dispose();
+        archive.archive.dispose();
+        await monitor.stop();
+        lastSeen.flush();
+        store.close();
+        // Late readers (an update check answering after the quit) get the last values: conf would recreate the folder.
+        settings.close();
+        log.flush();
+      })()),
+    isShutDown: () => down !== null,
   };
 }

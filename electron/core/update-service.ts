@@ -64,6 +64,7 @@ export class UpdateService {
   readonly config: ConfigBackup;
   private botWasRunning = false;
   private watching = false;
+  private disposed = false;
 
   constructor(private readonly o: UpdateServiceOptions) {
     this.config = createFileConfigBackup({
@@ -112,6 +113,8 @@ export class UpdateService {
         .catch((err: unknown) => say(this.o.logger, 'warn', coreText('update.log.checkFailed', { detail: err instanceof Error ? err.message : String(err) })))
         .finally(next);
     const next = () => {
+      // A round that ends after shutdown arms nothing: the timer would outlive the core.
+      if (this.disposed) return;
       try {
         minutes = this.o.settings.effective().checkIntervalMinutes;
       } catch (err) {
@@ -124,6 +127,7 @@ export class UpdateService {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
   }
 

@@ -13,6 +13,8 @@ export interface BackgroundOptions {
 /** Resolves once the bot start (if any) is dispatched; health confirmation carries on after. */
 export async function startBackgroundWork(core: Core, o: BackgroundOptions): Promise<void> {
   await o.when;
+  // Quit during the launch: a bot login or an update round now would outlive the core (and write into its folder).
+  if (core.isShutDown()) return;
   const { autoStartBot } = core.settings.effective();
   const startBot = o.resumeBot || (autoStartBot && core.settings.view().configured);
   if (startBot) {

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type Shell } from '../../electron/main.js';
 import { confStore } from '../../electron/headless/run.js';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { configuredEnv, createWorld, type World } from '../helpers/world.js';
 import { BrowserWindow, mock, resetElectronMock, Tray, type MockMenu } from './electron-mock.js';
+import { recreatedFolders, release, takeLateWrites } from './late-writes.js';
 
 export interface Started {
   shell: Shell;
@@ -52,8 +53,13 @@ export async function startMain(o: StartOptions = {}): Promise<Started | null> {
     ...(o.world ? { DISCORD_API_URL: o.world.fake.apiUrl, DISCORD_CDN_URL: o.world.fake.cdnUrl, ...configuredEnv(o.world) } : {}),
     ...o.env,
   };
+  const made = !o.dirs;
   const shell = await main({ argv: ['/opt/electron', dirs.app, ...(o.flags ?? [])], env, buildDir: dirs.build, storeFactory: confStore, ...(o.standbyEntry ? { standbyEntry: o.standbyEntry } : {}) });
-  if (!shell) return null;
+  if (!shell) {
+    // Nothing runs on (another instance holds the lock, or it restarted at once): folders it made go now.
+    if (made) removeReleased(dirs.root);
+    return null;
+  }
   return {
     shell,
     dirs,
@@ -75,12 +81,24 @@ export async function startMain(o: StartOptions = {}): Promise<Started | null> {
   };
 }
 
-/** Shuts the core down (the bot disconnects) and removes the temp folders. */
+/** Shuts the core down (the bot disconnects) and removes the temp folders; any later write into them is recorded. */
 export async function stopMain(started: Started | null): Promise<void> {
   if (!started) return;
   await started.shell.core.shutdown();
-  rmSync(started.dirs.root, { recursive: true, force: true });
+  removeReleased(started.dirs.root);
 }
+
+function removeReleased(root: string): void {
+  release(root);
+  rmSync(root, { recursive: true, force: true });
+}
+
+// Every shell test file: a shell that wrote after its core shut down left an empty profile behind
+// (once ~900 of them in /tmp), and a test that let its folders be is caught here too.
+afterAll(() => {
+  expect(takeLateWrites()).toEqual([]);
+  expect(recreatedFolders()).toEqual([]);
+});
 
 /** Resolves when the window emitted ready-to-show and the shell reacted to it. */
 export const painted = (win: BrowserWindow): Promise<void> =>

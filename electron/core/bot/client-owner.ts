@@ -50,7 +50,8 @@ export class ClientOwner {
           // Every login reads session_start_limit; too little left and login fails before any IDENTIFY.
           manager.fetchGatewayInformation = async (force) => {
             const info = await fetch(force);
-            gate.observe(info.session_start_limit);
+            // Retired meanwhile (a stop or the app's shutdown): it never identifies, and the folder may be gone.
+            if (!retired.signal.aborted) gate.observe(info.session_start_limit);
             return info;
           };
         }),

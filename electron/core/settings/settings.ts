@@ -36,9 +36,10 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
   /** Things the user should read: migrations, files moved aside, bad environment values. */
   readonly notices: SettingsNotice[] = [];
   private readonly access: AccessTokenFile;
+  private closed = false;
 
   private constructor(
-    private readonly store: KeyValueStore,
+    private store: KeyValueStore,
     private readonly options: SettingsOptions,
   ) {
     super();
@@ -117,6 +118,8 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
 
   /** Applies a validated patch. Rejects, changing nothing, if it touches an environment-set value. */
   async save(patch: SettingsPatch): Promise<SettingsView> {
+    // Before the token too: the SecretBox writes its own file.
+    if (this.closed) throw new CommandError('unavailable', coreText('command.settingsClosed'));
     const current = this.effective() as unknown as Record<string, unknown>;
     const blocked = Object.entries(patch).filter(
       ([key, value]) => this.overrides.sources[key as SettingKey] && value !== undefined && !sameValue(value, current[key]),
@@ -141,6 +144,30 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
     const view = this.view();
     this.emit('changed', view);
     return view;
+  }
+
+  /**
+   * The core shut down: reads give the last values without opening the file (conf recreates its folder
+   * on a read, which would bring back a deleted profile) and saves are refused.
+   */
+  close(): void {
+    const last = this.store.store;
+    const path = this.store.path;
+    const refuse = (): never => {
+      throw new CommandError('unavailable', coreText('command.settingsClosed'));
+    };
+    this.store = {
+      path,
+      get store() {
+        return structuredClone(last);
+      },
+      set store(_values: StoredSettings) {
+        refuse();
+      },
+      set: refuse,
+      delete: refuse,
+    };
+    this.closed = true;
   }
 
   /** The headless panel's access token, generated on first use and kept in its own file. */
