@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { IShardingStrategy, WebSocketManager, WebSocketShard } from '@discordjs/ws';
 import { WebSocket } from 'ws';
+import { paceWebSocket } from './read-pacing.js';
 
 // The CommonJS build, the one discord.js itself requires: an ESM import would load a second copy of
 // @discordjs/ws and its dependencies (≈2 MiB of idle RSS, bench/idle-memory).
@@ -75,6 +76,7 @@ export class RetirableStrategy extends SimpleShardingStrategy implements IShardi
         // destroy() clears the shard's own handlers; an error after that must not crash the process.
         socket.on('error', () => undefined);
         socket.once('close', () => this.sockets.delete(socket));
+        paceWebSocket(socket);
         if (this.retired.aborted) socket.terminate();
       },
     });
