@@ -9,6 +9,7 @@ import { CommandError } from '../errors.js';
 import type { SecretBox } from '../ports.js';
 import { AccessTokenFile } from './access-token.js';
 import { readEnvOverrides, type EnvOverrides } from './env.js';
+import { watchSettingsFile } from './file-watch.js';
 import { invalidFileNotice } from './invalid-file-notice.js';
 import { openSettingsStore, type KeyValueStore, type SettingsNotice, type StoreFactory } from './open-store.js';
 import type { StoredSettings } from './schema.js';
@@ -37,6 +38,9 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
   readonly notices: SettingsNotice[] = [];
   private readonly access: AccessTokenFile;
   private closed = false;
+  /** The stored values listeners were last told about (JSON): a hand edit is told once, a save not twice. */
+  private told = '';
+  private stopWatching = (): void => undefined;
 
   private constructor(
     private store: KeyValueStore,
@@ -64,7 +68,25 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
       opened.store.delete('headlessAccessToken');
     }
     if (opened.salvagedAccessToken) settings.access.ensure(opened.salvagedAccessToken);
+    settings.told = settings.storedJson();
+    settings.stopWatching = watchSettingsFile(settings.file, () => settings.reloaded());
     return settings;
+  }
+
+  private storedJson(): string {
+    return JSON.stringify(this.store.store);
+  }
+
+  /**
+   * The file changed on disk. Reading it also raises or clears its notice (validated-store.ts); when
+   * the values in use changed (a valid edit, or an invalid one fixed), the panel gets them as after a save.
+   */
+  private reloaded(): void {
+    if (this.closed) return;
+    const now = this.storedJson();
+    if (now === this.told) return;
+    this.told = now;
+    this.emit('changed', this.view());
   }
 
   get file(): string {
@@ -134,6 +156,7 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
     const { token, ...rest } = patch;
     const values = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     if (Object.keys(values).length) this.store.set(values as Partial<StoredSettings>);
+    this.told = this.storedJson();
     if (token === null) {
       await this.options.secrets.clear();
       this.token = null;
@@ -151,6 +174,7 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
    * on a read, which would bring back a deleted profile) and saves are refused.
    */
   close(): void {
+    this.stopWatching();
     const last = this.store.store;
     const path = this.store.path;
     const refuse = (): never => {

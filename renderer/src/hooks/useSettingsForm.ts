@@ -14,6 +14,15 @@ type SelectField = 'fetchMode' | 'fetchLimit' | 'fetchPeriod';
 export function useSettingsForm(view: SettingsView) {
   const { t } = useTranslation();
   const [form, setForm] = useState<SettingsForm>(() => formFromView(view));
+  // The view the form's untouched fields show; a newer one (settings.changed) replaces them.
+  const [base, setBase] = useState(view);
+  const [changedOutside, setChangedOutside] = useState(false);
+  if (view !== base) {
+    const rebased = rebase(form, base, view);
+    setBase(view);
+    setForm(rebased.form);
+    if (rebased.editsKept) setChangedOutside(true);
+  }
   const [shown, setShown] = useState<ReadonlySet<FormField>>(new Set());
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const errors = useMemo(() => validateForm(form, view), [form, view]);
@@ -52,5 +61,21 @@ export function useSettingsForm(view: SettingsView) {
     envVar: envVar(field),
   });
 
-  return { form, errors, reveal, setServerErrors, text, check, select };
+  return { form, errors, reveal, setServerErrors, text, check, select, changedOutside };
+}
+
+/**
+ * The settings changed elsewhere (settings.json fixed by hand, another window saved): fields the user
+ * did not edit take the new values, edited ones are kept. `editsKept` when that mixes the two.
+ */
+export function rebase(form: SettingsForm, before: SettingsView, after: SettingsView): { form: SettingsForm; editsKept: boolean } {
+  const was = formFromView(before);
+  const now = formFromView(after);
+  const fields = Object.keys(form) as FormField[];
+  const edited = fields.filter((field) => form[field] !== was[field]);
+  // The token is write-only (never in the view): a change of anything else is what the user must hear of.
+  const moved = fields.some((field) => field !== 'token' && was[field] !== now[field]);
+  const next = { ...now };
+  for (const field of edited) Object.assign(next, { [field]: form[field] });
+  return { form: next, editsKept: moved && edited.length > 0 };
 }

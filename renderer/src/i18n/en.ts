@@ -83,6 +83,8 @@ export const en = {
     cancel: 'Cancel',
     loading: 'Loading settings…',
     saveFailed: 'Settings were not saved: {{message}}',
+    changedOutside:
+      'Settings changed outside this window (settings.json edited, or saved from another window). Fields you had not edited now show the new values; your edits are kept.',
     test: 'Test connection',
     testing: 'Testing…',
     testOk: 'Connected as {{bot}} to #{{channel}} on {{guild}}.',

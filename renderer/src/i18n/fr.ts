@@ -85,6 +85,8 @@ export const fr: Translation = {
     cancel: 'Annuler',
     loading: 'Chargement des paramètres…',
     saveFailed: 'Paramètres non enregistrés : {{message}}',
+    changedOutside:
+      'Les paramètres ont changé en dehors de cette fenêtre (settings.json modifié, ou enregistré depuis une autre fenêtre). Les champs que vous n’aviez pas modifiés affichent les nouvelles valeurs ; vos modifications sont conservées.',
     test: 'Tester la connexion',
     testing: 'Test en cours…',
     testOk: 'Connecté en tant que {{bot}} à #{{channel}} sur {{guild}}.',

@@ -83,6 +83,11 @@ export function SettingsForm({ view, onSaved, onDone }: Props) {
       <AdvancedSettings fields={f} />
       <LanguagePicker />
       <TestConnection candidate={() => (check(CONNECTION_FIELDS) ? buildCandidate(view, f.form) : null)} />
+      {f.changedOutside && (
+        <p className="settings-form__changed" role="status">
+          {t('settings.changedOutside')}
+        </p>
+      )}
       {saveError && (
         <p className="settings-form__error" role="alert">
           {t('settings.saveFailed', { message: saveError })}
