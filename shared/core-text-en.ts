@@ -172,6 +172,11 @@ export const coreEn = {
   'storage.diskError':
     'Cannot save messages: the disk reported an error ({{detail}}) — still monitoring live. Check the disk holding {{dir}}; saving resumes by itself.',
   'storage.resumed': 'Saving messages again; everything received while the disk refused writes is now saved.',
+  'storage.resumedDropped': {
+    one: 'Saving messages again, but {{count}} message received while the disk refused writes could not be kept in memory and is not saved: it will be fetched again from Discord the next time monitoring starts.',
+    other:
+      'Saving messages again, but {{count}} messages received while the disk refused writes could not be kept in memory and are not saved: they will be fetched again from Discord the next time monitoring starts.',
+  },
   // History backfill (electron/core/history/backfill.ts)
   'backfill.paused': 'Continues when the bot is connected.',
   'backfill.failed':

@@ -31,6 +31,11 @@ export class LastSeen {
   whenCommitted: ((write: () => void) => void) | null = null;
   /** True while the store keeps messages in memory (a failed write): the file keeps its point before them. */
   holding: (() => boolean) | null = null;
+  /**
+   * The oldest message of a channel known not to be on disk (dropped from memory while the disk refused
+   * writes): the resume point, read or written, stays just before it, so a catch-up fetches it again.
+   */
+  notStored: ((channelId: string) => string | null) | null = null;
   private failing = false;
 
   constructor(
@@ -49,7 +54,14 @@ export class LastSeen {
   }
 
   get(channelId: string): string | null {
-    return this.ids[channelId] ?? null;
+    const id = this.ids[channelId] ?? null;
+    return id && this.before(channelId, id);
+  }
+
+  /** `id`, or the id just before the channel's oldest message not stored when `id` is past it. */
+  private before(channelId: string, id: string): string {
+    const missing = this.notStored?.(channelId);
+    return missing && snowflakeCompare(id, missing) >= 0 ? (BigInt(missing) - 1n).toString() : id;
   }
 
   advance(channelId: string, id: string): void {
@@ -84,7 +96,8 @@ export class LastSeen {
     if (this.holding?.()) return false;
     try {
       mkdirSync(dirname(this.file), { recursive: true, mode: PRIVATE_DIR });
-      writePrivateFileSync(this.file, JSON.stringify(ids));
+      const capped = this.notStored ? Object.fromEntries(Object.entries(ids).map(([c, id]) => [c, this.before(c, id)])) : ids;
+      writePrivateFileSync(this.file, JSON.stringify(capped));
     } catch (err) {
       this.failing = true;
       try {

@@ -6,7 +6,7 @@ import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import { say } from '../log/say.js';
 import type { LastSeen } from './last-seen.js';
-import type { MessageStore } from './store.js';
+import { snowflakeCompare, type MessageStore } from './store.js';
 
 const RETRY_MS = 2000;
 /** Messages kept in memory while the disk refuses writes; beyond this the oldest are only shown. */
@@ -32,6 +32,8 @@ export class StorageGuard {
   private said: string | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastSeenFailing = false;
+  /** Ids dropped from memory (beyond MAX_PENDING) per channel, until stored again (a catch-up refetches them). */
+  private readonly dropped = new Map<string, Set<string>>();
 
   constructor(
     private readonly store: MessageStore,
@@ -42,6 +44,8 @@ export class StorageGuard {
     lastSeen.beforeWrite = () => store.settle();
     // A kill -9 loses what is held here: the resume point must not pass it, so catch-up fetches it again.
     lastSeen.holding = () => this.pending.size > 0;
+    // Nor the messages dropped from memory: a catch-up from before the oldest fetches them again.
+    lastSeen.notStored = (channelId) => this.oldestDropped(channelId);
     lastSeen.onWrite = (err) => {
       this.lastSeenFailing = err !== null;
       if (err) this.fault(err);
@@ -54,7 +58,9 @@ export class StorageGuard {
     if (this.pending.has(m.id)) return false;
     if (this.failingSince === null) {
       try {
-        return this.store.add(m);
+        const added = this.store.add(m);
+        if (this.dropped.size) this.forget(m);
+        return added;
       } catch (err) {
         this.fault(err);
       }
@@ -69,6 +75,7 @@ export class StorageGuard {
     if (this.failingSince === null) {
       try {
         this.store.addMany(ms);
+        if (this.dropped.size) for (const m of ms) this.forget(m);
         return;
       } catch (err) {
         this.fault(err);
@@ -90,7 +97,7 @@ export class StorageGuard {
       if (err) {
         this.fault(err);
         for (const m of ms) this.keep(m);
-      }
+      } else if (this.dropped.size) for (const m of ms) this.forget(m);
       written();
     });
   }
@@ -140,9 +147,26 @@ export class StorageGuard {
 
   private keep(m: ChatMessage): void {
     this.pending.set(m.id, m);
-    if (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
+    if (this.pending.size > MAX_PENDING) {
+      const [id, oldest] = this.pending.entries().next().value!;
+      this.pending.delete(id);
+      const ids = this.dropped.get(oldest.channelId) ?? new Set<string>();
+      this.dropped.set(oldest.channelId, ids.add(id));
+    }
     this.timer ??= setTimeout(() => this.retry(), RETRY_MS);
     this.timer.unref();
+  }
+
+  /** `m` is on disk: no longer counted as dropped. */
+  private forget(m: ChatMessage): void {
+    const ids = this.dropped.get(m.channelId);
+    if (ids?.delete(m.id) && !ids.size) this.dropped.delete(m.channelId);
+  }
+
+  private oldestDropped(channelId: string): string | null {
+    let oldest: string | null = null;
+    for (const id of this.dropped.get(channelId) ?? []) if (oldest === null || snowflakeCompare(id, oldest) < 0) oldest = id;
+    return oldest;
   }
 
   private safe<T>(read: () => T): T | undefined {
@@ -171,6 +195,7 @@ export class StorageGuard {
       for (const [id, m] of this.pending) {
         if (!this.store.add(m)) this.store.update(id, m);
         this.pending.delete(id);
+        this.forget(m);
       }
     } catch (err) {
       this.fault(err);
@@ -189,7 +214,9 @@ export class StorageGuard {
     if (this.lastSeenFailing) return void this.lastSeen.flush();
     this.failingSince = null;
     this.said = null;
-    say(this.logger, 'info', coreText('storage.resumed'));
+    let lost = 0;
+    for (const ids of this.dropped.values()) lost += ids.size;
+    say(this.logger, 'info', lost ? coreText('storage.resumedDropped', { count: lost }) : coreText('storage.resumed'));
     // What was held is on disk now: the resume point moves past it.
     this.lastSeen.flush();
   }
