@@ -6,7 +6,7 @@ import { short } from './git.js';
 import type { UpdateJournal } from './journal.js';
 import { realDetectInputs, type UpdateContext, type UpdateTimeouts } from './options.js';
 import { restoreCheckout } from './restore.js';
-import { switchBack, type ReleaseRun } from './release-steps.js';
+import { discard, switchBack, type ReleaseRun } from './release-steps.js';
 import { detectRestartMethod } from './restart-method.js';
 import { StepFailure, type StepReporter } from './steps.js';
 import { UPDATE_STEPS, type SavedChanges, type UpdateCommands, type UpdateResult } from './types.js';
@@ -137,6 +137,7 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
     .run('rollback', async (log) => {
       log(`Rolling back to ${short(run.from)} after ${failure.step} failed.`);
       const releases = run.releases;
+      if (releases) await attempt('removing the unfinished release', () => discard(releases));
       if (releases) await attempt('switching back to the previous release', async () => switchBack(releases, ctx.appDir, log));
       await attempt('restoring the checkout', () =>
         restoreCheckout({

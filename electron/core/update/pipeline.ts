@@ -91,6 +91,8 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
         await journal.patch(run.id, { keptCommits: kept });
         log(`${kept.count} local commit(s) not on ${target.ref} are kept on branch ${kept.branch}.`);
       }
+      // The new commit's files are exported beside reset, clean and install-deps; the build awaits them.
+      if (run.releases) await releases.prepare(run.releases, releaseCtx(log));
     });
     await steps.run('reset', async (log) => log(await resetHard(git, run.to as string)));
     await steps.run('clean', async (log) => {

@@ -1,12 +1,13 @@
 // The pipeline's release-mode steps: dependencies and build go into new folders, the self-test
 // (standby) runs the new release's entry, and the switch is the last thing before the restart.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { ensureDeps } from './deps-store.js';
 import { short } from './git.js';
 import { lockfileDiffers } from './repo.js';
 import { buildRelease, type Release } from './release.js';
+import { discardPrepared, prepareRelease, type Prepared } from './release-prepare.js';
 import { currentRelease, launchersInstalled, ownBuildDir, readReleaseInfo, releaseOf, releaseVite, RELEASES } from './release-layout.js';
 
 export { ownBuildDir };
@@ -21,10 +22,12 @@ export interface ReleaseRun {
   release: Release | null;
   /** The release `current` pointed at before the switch, once switched (a rollback switches back). */
   switchedFrom: string | null | undefined;
+  /** The new release's files, being exported since the fetch (the build step awaits them). */
+  prepared: Prepared | null;
 }
 
 export function startReleaseRun(buildDir = ownBuildDir()): ReleaseRun {
-  return { running: buildDir ? releaseOf(buildDir) : null, depsHash: null, release: null, switchedFrom: undefined };
+  return { running: buildDir ? releaseOf(buildDir) : null, depsHash: null, release: null, switchedFrom: undefined, prepared: null };
 }
 
 interface Ctx {
@@ -56,9 +59,20 @@ export async function excludeReleases(git: SimpleGit, appDir: string): Promise<v
   appendFileSync(file, `${text === '' || text.endsWith('\n') ? '' : '\n'}/${RELEASES}/\n`);
 }
 
+/** Starts exporting the new commit's files as soon as it is known, beside the steps before the build. */
+export async function prepare(r: ReleaseRun, c: Ctx): Promise<void> {
+  // Before the clean step, which would otherwise delete the folder being written.
+  await excludeReleases(c.git, c.appDir);
+  r.prepared = prepareRelease({ git: c.git, appDir: c.appDir, commit: c.to, running: runningBuild(r, c) });
+}
+
+/** The update stops before the build: what `prepare` wrote goes. */
+export const discard = (r: ReleaseRun): Promise<void> => discardPrepared(r.prepared).finally(() => (r.prepared = null));
+
 export async function installDeps(r: ReleaseRun, c: Ctx): Promise<'reused' | 'linked' | 'installed'> {
   await excludeReleases(c.git, c.appDir);
-  collectGarbage(c.appDir, [r.running, c.from].filter((x): x is string => x !== null), c.log);
+  const keep = [r.running, c.from, r.prepared ? basename(r.prepared.staging) : null];
+  collectGarbage(c.appDir, keep.filter((x): x is string => x !== null), c.log);
   // The plain checkout's node_modules matches the running version: linked when the lockfile is the same.
   const plain = r.running === null && !launchersInstalled(c.appDir) ? join(c.appDir, 'node_modules') : null;
   // Not `git diff --quiet`: simple-git resolves on its exit code 1 (no stderr), so a changed lockfile looked unchanged.
@@ -70,10 +84,12 @@ export async function installDeps(r: ReleaseRun, c: Ctx): Promise<'reused' | 'li
 
 export async function build(r: ReleaseRun, c: Ctx): Promise<Release> {
   const started = performance.now();
-  r.release = await buildRelease({
-    git: c.git, appDir: c.appDir, commit: c.to, depsHash: r.depsHash as string, running: runningBuild(r, c),
-    build: c.commands.build, timeoutMs: c.timeouts.build, env: c.env, log: c.log,
-  });
+  const prepared = r.prepared;
+  r.prepared = null;
+  r.release = await buildRelease(
+    { git: c.git, appDir: c.appDir, commit: c.to, depsHash: r.depsHash as string, running: runningBuild(r, c), build: c.commands.build, timeoutMs: c.timeouts.build, env: c.env, log: c.log },
+    prepared,
+  );
   c.log(`Release ${short(c.to)} built in ${((performance.now() - started) / 1000).toFixed(1)} s${r.release.reused.length ? ` (reused: ${r.release.reused.join(', ')})` : ''}.`);
   return r.release;
 }

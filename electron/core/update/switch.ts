@@ -139,7 +139,8 @@ export function collectGarbage(appDir: string, keep: readonly string[], log: (li
   for (const name of readdirSync(root)) {
     if (name === 'deps' || name === CURRENT) continue;
     const tmp = stale(name);
-    if (tmp === false) continue;
+    // A staging folder of this run (the new release's files being exported) is kept like a release.
+    if (tmp === false || (tmp === true && kept.has(name))) continue;
     if (tmp === null && kept.has(name)) {
       const info = readReleaseInfo(join(root, name));
       if (info) usedDeps.add(info.lockHash);
