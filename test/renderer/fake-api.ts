@@ -167,7 +167,8 @@ export class FakeApi {
     history: {
       status: () => this.run('history.status', undefined, () => this.backfill),
       backfill: (arg) => this.run('history.backfill', arg, () => (this.backfill = { ...this.backfill, state: arg.mode === 'history' ? 'running' : 'idle', options: arg })),
-      cancel: () => this.run('history.cancel', undefined, () => (this.backfill = { ...this.backfill, state: 'cancelled' })),
+      // As the core: a cancelled job says nothing more (a failed one's reason and retry time go).
+      cancel: () => this.run('history.cancel', undefined, () => (this.backfill = { ...this.backfill, state: 'cancelled', message: null })),
     },
     logs: { recent: () => this.run('logs.recent', undefined, () => this.logs) },
     app: {

@@ -455,6 +455,7 @@ export const en = {
       periods: { '24': 'the last 24 hours', '168': 'the last 7 days', '720': 'the last 30 days', all: 'any time' },
       start: 'Start backfill',
       cancel: 'Cancel backfill',
+      stopRetrying: 'Stop retrying',
       progress: 'Backfill progress',
       eta: 'about {{time}} left',
       reached: 'Reached messages from {{date}}',

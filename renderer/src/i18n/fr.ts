@@ -457,6 +457,7 @@ export const fr: Translation = {
       periods: { '24': 'les dernières 24 heures', '168': 'les 7 derniers jours', '720': 'les 30 derniers jours', all: 'toujours' },
       start: 'Lancer la récupération',
       cancel: 'Annuler la récupération',
+      stopRetrying: 'Arrêter les essais',
       progress: 'Progression de la récupération',
       eta: 'environ {{time}} restantes',
       reached: 'Messages atteints : {{date}}',

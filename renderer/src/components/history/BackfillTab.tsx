@@ -63,6 +63,12 @@ export function BackfillTab() {
           {t('history.backfill.start')}
         </button>
       )}
+      {/* Failed, it waits to retry by itself (the reason and time are in its message): the cancel stops that for good. */}
+      {view?.state === 'failed' && (
+        <button type="button" className="button" onClick={() => void act(() => api.history.cancel())}>
+          {t('history.backfill.stopRetrying')}
+        </button>
+      )}
       {error && <p role="alert" className="history__error">{say(error.text, error.i18n)}</p>}
       {view && view.options.mode === 'history' && (
         <div className="history-backfill__progress" aria-live="polite">
