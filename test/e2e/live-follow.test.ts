@@ -4,6 +4,7 @@
 // the pill brings them down and they follow the next burst again.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shoot } from './browser.js';
 import { openConnected, startPanelWorld, type PanelWorld } from './panel-world.js';
 
 const ROUNDS = 10;
@@ -164,6 +165,8 @@ describe('live bursts in Chromium', { timeout: 600_000 }, () => {
           expect(count(counted.pill)).toBe(BURST);
           expect(counted.top, `${what}: the reader's row moved`).toBe(before.top);
           expect(Math.abs(counted.topOffset! - before.topOffset!)).toBeLessThanOrEqual(2);
+          // SCREENSHOTS_DIR: what the reader sees of a skipped notice (the row held, the pill counting the burst).
+          await shoot(page, 'live-skipped-pill');
           await page.getByTestId('jump-to-present').click();
         }
         const shown = await waitView(`${what}: the newest message did not come on screen`, (v) => v.newest === ids.at(-1) && v.pill === null);

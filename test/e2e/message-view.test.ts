@@ -1,6 +1,7 @@
 // The message view in real Chromium against the fake Discord, through the real headless app: a
 // reply that quotes its message, a mention by name, a bot's embed, and a reaction whose count
-// follows MESSAGE_REACTION_ADD/REMOVE live. SCREENSHOTS_DIR=docs/screenshots saves message-view.png.
+// follows MESSAGE_REACTION_ADD/REMOVE live; File components as file cards. SCREENSHOTS_DIR=docs/screenshots
+// saves message-view.png and message-file-component.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { World } from '../helpers/world.js';
@@ -78,5 +79,43 @@ describe('message view in Chromium', () => {
     await shoot(page, 'message-view');
     world.fake.react(world.channelId, reply.id, bob.id, { id: null, name: '🔥' }, true);
     await expect.poll(count, { timeout: 5000 }).toBe('1');
+  });
+
+  it('shows File components (type 13) of a components v2 message as file cards, each upload once', async () => {
+    const carol = world.fake.addUser({ username: 'carol', globalName: 'Carol' });
+    // As Discord sends a received message (components/reference.mdx, File Structure): the media item
+    // resolved to the upload's CDN URL with its attachment_id, name and size on the File, the upload
+    // also in `attachments`; IS_COMPONENTS_V2 (1 << 15) and no content.
+    const uploads = [
+      { id: '1300000000000000101', filename: 'discord-monitor-3.1.0.AppImage', size: 98_566_144, contentType: 'application/octet-stream' },
+      { id: '1300000000000000102', filename: 'release-notes.pdf', size: 412_672, contentType: 'application/pdf' },
+    ];
+    const cdn = (u: (typeof uploads)[number]) => `${world.fake.cdnUrl}/attachments/${world.channelId}/${u.id}/${u.filename}`;
+    const file = (u: (typeof uploads)[number]) => ({ type: 13, file: { url: cdn(u), proxy_url: cdn(u), content_type: u.contentType, attachment_id: u.id }, name: u.filename, size: u.size, spoiler: false });
+    const posted = world.fake.postMessage(world.channelId, {
+      authorId: carol.id,
+      content: '',
+      attachments: uploads,
+      extra: {
+        flags: 1 << 15,
+        components: [
+          { type: 10, content: '## Discord Monitor 3.1.0 is out' },
+          { type: 10, content: 'The Linux build and the release notes:' },
+          file(uploads[0]!),
+          file(uploads[1]!),
+        ],
+      },
+    });
+    const row = message(posted.id);
+    await row.waitFor({ timeout: 5000 });
+    const cards = row.locator('[data-testid="component-file"]');
+    await expect.poll(() => cards.count(), { timeout: 5000 }).toBe(2);
+    expect(await cards.locator('.attachment__name').allTextContents()).toEqual(uploads.map((u) => u.filename));
+    expect(await cards.nth(0).locator('.attachment__size').textContent()).toMatch(/^94(\.\d)? MB$/);
+    expect(await cards.nth(0).locator('a.attachment__link').getAttribute('href')).toBe(cdn(uploads[0]!));
+    // Drawn by their File components, the uploads are not listed again below as attachments.
+    expect(await row.locator('[data-testid="attachments"], .attachments').count()).toBe(0);
+    await row.scrollIntoViewIfNeeded();
+    await shoot(page, 'message-file-component');
   });
 });

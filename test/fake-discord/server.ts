@@ -23,6 +23,8 @@ export interface FakeDiscordOptions {
 }
 
 export interface NewAttachment {
+  /** Chosen by the test when something else must name it (a File component's attachment_id); else a new snowflake. */
+  id?: string;
   filename: string;
   size: number;
   contentType?: string;
@@ -478,7 +480,7 @@ export class FakeDiscord {
     const list = this.state.messages.get(channelId);
     if (!channel || !list || channel.type === 4) throw new Error(`fake-discord: no text channel ${channelId}`);
     const attachments: FakeAttachment[] = files.map((f) => ({
-      id: this.state.snowflake(),
+      id: f.id ?? this.state.snowflake(),
       filename: f.filename,
       size: f.size,
       contentType: f.contentType ?? null,
