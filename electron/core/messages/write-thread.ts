@@ -6,6 +6,7 @@
 // The thread starts with the first batch and ends after a quiet spell, so an idle app has none.
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { PackedRows } from './packed-rows.js';
 import { CLOSED, DONE, EXITED, WORKER_SOURCE } from './write-thread-source.js';
 
 /** The statements the thread runs: one of `rows` rows and one of a single row (4 values each). */
@@ -46,7 +47,7 @@ interface Running {
 
 export interface WriteThreadOptions {
   /** Writes a batch on the main connection: where batches go when no thread can run. */
-  inline: (values: string[]) => void;
+  inline: (rows: PackedRows) => void;
   /** How long the thread stays up without work (tests shorten it). */
   idleMs?: number;
   /** better-sqlite3's entry file for the thread (tests point it at a missing one). */
@@ -57,7 +58,7 @@ export interface WriteThreadOptions {
 
 interface Posted {
   done: Written;
-  values: string[] | null;
+  rows: PackedRows | null;
 }
 
 export class WriteThread {
@@ -90,16 +91,16 @@ export class WriteThread {
     return !this.unusable;
   }
 
-  /** Writes `values` (4 per row, in order) in one transaction on the thread; `done` is called on this thread. */
-  post(values: string[], done: Written): void {
-    this.send({ values }, done);
+  /** Writes `rows` (4 values per row, in order) in one transaction on the thread; `done` is called on this thread. */
+  post(rows: PackedRows, done: Written): void {
+    this.send({ rows }, done);
   }
 
-  private send(message: { values: string[] } | { task: string }, done: Written): void {
-    const values = 'values' in message ? message.values : null;
+  private send(message: { rows: PackedRows } | { task: string }, done: Written): void {
+    const rows = 'rows' in message ? message.rows : null;
     // After close() (a timer of the search indexer firing late): no new thread for a closed store.
     if (this.closed) return done(new Error('the message store is closed'), 0);
-    if (this.unusable) return this.inline({ done, values });
+    if (this.unusable) return this.inline({ done, rows });
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     let r: Running;
@@ -107,20 +108,20 @@ export class WriteThread {
       r = this.running ??= this.start();
     } catch {
       this.unusable = true;
-      return this.inline({ done, values });
+      return this.inline({ done, rows });
     }
     const seq = ++this.seq;
-    this.pending.set(seq, { done, values });
+    this.pending.set(seq, { done, rows });
     r.port.postMessage({ seq, ...message, reopen: this.reopen });
     this.reopen = false;
   }
 
   /** A batch written on the main connection; background tasks are left to the event loop's own path. */
-  private inline({ done, values }: Posted): void {
-    if (!values) return done(new Error('no write thread'), 0);
+  private inline({ done, rows }: Posted): void {
+    if (!rows) return done(new Error('no write thread'), 0);
     let failed: Error | null = null;
     try {
-      this.o.inline(values);
+      this.o.inline(rows);
     } catch (err) {
       failed = err as Error;
     }
