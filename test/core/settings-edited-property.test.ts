@@ -26,7 +26,7 @@ const edit = fc.oneof(
 it('reads never throw and never give invalid settings; refused writes keep the bytes; one report per problem', () => {
   const problems: string[] = [];
   let fixes = 0;
-  const { store } = openSettingsStore(dir, confStore, new Date(), (reason) => (reason === null ? ++fixes : problems.push(reason)) > 0);
+  const { store } = openSettingsStore(dir, confStore, new Date(), (reason) => (reason === null ? ++fixes : problems.push(reason.text)) > 0);
   const file = join(dir, 'settings.json');
   let previousValid = true;
   fc.assert(

@@ -14,9 +14,9 @@ export function invalidFileNotice(noticesFile: string): OnFileProblem {
     if (shownId !== null) notices.dismiss(shownId);
     shownId = null;
     if (reason === null) return true;
-    const said = coreText('notice.settingsInvalid', { path, reason });
+    const said = coreText('notice.settingsInvalid', { path, reason: reason.i18n });
     // Not kept past this run: at the next start the file is moved aside, with its own notice.
-    shownId = notices.add({ level: 'warn', code: 'settings-invalid', params: { path, reason }, message: said.text, i18n: said.i18n }, Date.now(), { thisRunOnly: true }).id;
+    shownId = notices.add({ level: 'warn', code: 'settings-invalid', params: { path, reason: reason.text }, message: said.text, i18n: said.i18n }, Date.now(), { thisRunOnly: true }).id;
     return true;
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { PRIVATE_FILE, writePrivateFileSync } from '../fs-modes.js';
 import { DEFAULTS, SETTINGS_VERSION, migrate, type StoredSettings } from './schema.js';
+import { problemOf } from './settings-problem.js';
 import { checkSettings, parseObject, validatedStore, type OnFileProblem } from './validated-store.js';
 
 /** The part of conf / electron-store the core uses. */
@@ -51,8 +52,6 @@ export interface OpenedStore {
 // Found by pattern, not by parsing: the file around it is what failed to parse.
 const salvageAccessToken = (text: string) => /"headlessAccessToken"\s*:\s*"([\w-]{16,200})"/.exec(text)?.[1] ?? null;
 
-const firstLine = (err: unknown) => (err instanceof Error ? err.message.split('\n')[0]! : String(err));
-
 /** Version 1 files had no schemaVersion (and are never empty); a malformed one is left to the schema. */
 function versionOf(raw: Record<string, unknown>): number | null {
   if (!Object.hasOwn(raw, 'schemaVersion')) return Object.keys(raw).length ? 1 : null;
@@ -75,15 +74,15 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
     clearInvalidConfig: false,
     configFileMode: PRIVATE_FILE,
   };
-  const moveAside = (reason: string) => {
+  const moveAside = (reason: CoreSentence) => {
     if (original) salvagedAccessToken = salvageAccessToken(original.toString('utf8'));
     const aside = join(dataDir, `settings.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.json`);
     renameSync(file, aside);
     notices.push({
       level: 'warn',
       code: 'settings-moved-aside',
-      params: { path: aside, reason },
-      ...said(coreText('notice.settingsMovedAside', { path: aside, reason })),
+      params: { path: aside, reason: reason.text },
+      ...said(coreText('notice.settingsMovedAside', { path: aside, reason: reason.i18n })),
       persist: true,
     });
   };
@@ -109,7 +108,7 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
         } else checkSettings(parsed.raw);
       }
     } catch (err) {
-      moveAside(firstLine(err));
+      moveAside(problemOf(err));
       original = null;
     }
   }
@@ -120,7 +119,7 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
     // Put the user's own bytes back first, so the moved-aside file is what they had, not our migration of it.
     if (original && upgradedFrom !== null) writeFileSync(file, original);
     upgradedFrom = null;
-    moveAside(firstLine(err));
+    moveAside(problemOf(err));
     store = validatedStore(factory(options), onProblem);
   }
   if (upgradedFrom !== null) {

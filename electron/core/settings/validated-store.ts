@@ -1,47 +1,39 @@
 // The settings store as the core uses it: conf (or electron-store) underneath, every value checked by
 // STORED_SCHEMA when the file is opened, at every read and before each write, as conf did with its own JSON schema.
 import { readFileSync } from 'node:fs';
-import { coreText } from '../../../shared/core-text.js';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
 import type { KeyValueStore } from './open-store.js';
 import { DEFAULTS, STORED_SCHEMA, type StoredSettings } from './schema.js';
+import { notJson, notSettingsObject, problemOf, schemaProblem, SettingsSchemaError } from './settings-problem.js';
 
-/** Thrown for settings the schema refuses; the first line names the keys (it becomes a moved-aside reason). */
-export class SettingsSchemaError extends Error {}
+export { SettingsSchemaError };
 
 /** Throws a SettingsSchemaError when `values` are not valid settings (checked before conf opens the file). */
 export function checkSettings(values: unknown): void {
   const parsed = STORED_SCHEMA.safeParse(values);
   if (parsed.success) return;
   // Keys and rules only, never the values: a hand-edited file may hold a secret in the wrong place.
-  const problems = parsed.error.issues.map((issue) => `\`${issue.path.join('.') || '(root)'}\` ${issue.message}`);
-  throw new SettingsSchemaError(`Config schema violation: ${problems.join('; ')}`);
+  const sentence = schemaProblem(parsed.error.issues);
+  throw new SettingsSchemaError(sentence, `Config schema violation: ${sentence.text}`);
 }
 
 /**
- * Told `reason` when a read finds the file unusable, once per problem, and `null` when a read finds it valid
- * again; returns whether the user was told (if not, the next read tells again).
+ * Told `reason` (a sentence by key: the panel says it in its language) when a read finds the file unusable,
+ * once per problem, and `null` when a read finds it valid again; returns whether the user was told (if not,
+ * the next read tells again).
  */
-export type OnFileProblem = (reason: string | null, file: string) => boolean;
-
-// Not the parser's message, whose text may quote the file (and a token in it).
-const why = (err: unknown) =>
-  err instanceof SyntaxError ? 'it is not valid JSON' : err instanceof Error ? err.message.split('\n')[0]! : String(err);
-
-const describe = (value: unknown) =>
-  Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
+export type OnFileProblem = (reason: CoreSentence | null, file: string) => boolean;
 
 /** The parsed file if it is a JSON object, else why not. */
-export function parseObject(text: string): { raw: Record<string, unknown> } | { problem: string } {
+export function parseObject(text: string): { raw: Record<string, unknown> } | { problem: CoreSentence } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    // Not the parser's message: V8 quotes the text around the error, which may be a token.
-    const at = /at position (\d+)/.exec(String(err));
-    return { problem: `it is not valid JSON${at ? ` (at character ${at[1]})` : ''}` };
+    return { problem: notJson(err) };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: `it holds ${describe(value)}, not an object of settings` };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: notSettingsObject(value) };
   return { raw: value as Record<string, unknown> };
 }
 
@@ -54,7 +46,7 @@ function notAnObject(path: string): void {
     return;
   }
   const parsed = parseObject(text);
-  if ('problem' in parsed) throw new Error(parsed.problem);
+  if ('problem' in parsed) throw new SettingsSchemaError(parsed.problem);
 }
 
 /**
@@ -66,7 +58,7 @@ export function validatedStore(inner: KeyValueStore, onProblem: OnFileProblem = 
   checkSettings(inner.store);
   let lastValid: StoredSettings = { ...DEFAULTS, ...inner.store };
   let told: string | null = null;
-  const read = (): { values: StoredSettings; problem: string | null } => {
+  const read = (): { values: StoredSettings; problem: CoreSentence | null } => {
     try {
       const values = inner.store;
       // conf reads a file holding a list, null, a number… as {}: only then is the text looked at (rare, cheap).
@@ -78,15 +70,15 @@ export function validatedStore(inner: KeyValueStore, onProblem: OnFileProblem = 
       if (told !== null && onProblem(null, inner.path)) told = null;
       return { values: { ...lastValid, highlightKeywords: [...lastValid.highlightKeywords] }, problem: null };
     } catch (err) {
-      const problem = why(err);
-      if (problem !== told && onProblem(problem, inner.path)) told = problem;
+      const problem = problemOf(err);
+      if (problem.text !== told && onProblem(problem, inner.path)) told = problem.text;
       return { values: structuredClone(lastValid), problem };
     }
   };
   // Writing now would replace the user's bytes with ours: they asked for neither.
   const writable = (): StoredSettings => {
     const { values, problem } = read();
-    if (problem !== null) throw new CommandError('unavailable', coreText('command.settingsFileInvalid', { path: inner.path, reason: problem }));
+    if (problem !== null) throw new CommandError('unavailable', coreText('command.settingsFileInvalid', { path: inner.path, reason: problem.i18n }));
     return values;
   };
   return {
