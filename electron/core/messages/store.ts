@@ -7,7 +7,6 @@ import type { ChatMessage } from '../../../shared/types.js';
 import { ensureHistorySchema } from './history-schema.js';
 import { AUTO_CHECKPOINT_PAGES, INDEX_SQL, type BackgroundWork } from './fts-indexer.js';
 import { messageJson } from './message-json.js';
-import { packRows, unpackRows } from './packed-rows.js';
 import { WriteThread, type WriteThreadOptions, type Written } from './write-thread.js';
 
 export const snowflakeCompare = (a: string, b: string): number => {
@@ -69,7 +68,7 @@ export class MessageStore {
       memberName: this.db.prepare<[string, string], { display_name: string }>('SELECT display_name FROM member_names WHERE guild_id = ? AND user_id = ?'),
       setMemberName: this.db.prepare('INSERT OR REPLACE INTO member_names (guild_id, user_id, display_name) VALUES (?, ?, ?)'),
     };
-    this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES, index: INDEX_SQL }, { ...thread, inline: (rows) => this.insertValues(unpackRows(rows)) });
+    this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES, index: INDEX_SQL }, { ...thread, inline: (values) => this.insertValues(values) });
   }
 
   has(id: string): boolean {
@@ -127,7 +126,9 @@ export class MessageStore {
       }
       return done(failed, 0);
     }
-    this.thread.post(packRows(messages, (m) => this.row(m)), done);
+    const values: string[] = [];
+    for (const m of messages) values.push(...this.row(m));
+    this.thread.post(values, done);
   }
 
   /** The write thread, for the search indexer's work in the traffic's pauses; null for ':memory:'. */

@@ -4,8 +4,6 @@
 // to insert in one transaction, or a background task (a search-index step, a WAL checkpoint).
 // state[0]: the last batch written; state[1]: 1 once the thread closed its connection; state[2]: 1 once
 // the thread is exiting (set from its own 'exit', which main's 'exit' event follows only via main's event loop).
-import { UNPACK_SOURCE } from './packed-rows.js';
-
 export const DONE = 0;
 export const CLOSED = 1;
 export const EXITED = 2;
@@ -29,7 +27,6 @@ let index = null;
 // next batch posted after main heard of the failure (the guard retried and recovered) opens it anew.
 let failed = null;
 const fs = process.getBuiltinModule('node:fs');
-${UNPACK_SOURCE}
 function open() {
   // A read-only folder fails here (EROFS, even for root) before SQLite opens the file: SQLite would
   // fall back to a read-only handle and, to keep the main connection's locks, not close it until that
@@ -101,7 +98,7 @@ port.on('message', (m) => {
   try {
     if (failed) throw failed;
     if (!db) open();
-    write(unpackRows(m.rows));
+    write(m.values);
   } catch (err) {
     failed = err;
     reply = { seq: m.seq, error: { message: String((err && err.message) || err), code: err && err.code } };

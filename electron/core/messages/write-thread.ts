@@ -6,7 +6,6 @@
 // The thread starts with the first batch and ends after a quiet spell, so an idle app has none.
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { PackedRows } from './packed-rows.js';
 import { CLOSED, DONE, EXITED, WORKER_SOURCE } from './write-thread-source.js';
 
 /** The statements the thread runs: one of `rows` rows and one of a single row (4 values each). */
@@ -47,7 +46,7 @@ interface Running {
 
 export interface WriteThreadOptions {
   /** Writes a batch on the main connection: where batches go when no thread can run. */
-  inline: (rows: PackedRows) => void;
+  inline: (values: string[]) => void;
   /** How long the thread stays up without work (tests shorten it). */
   idleMs?: number;
   /** better-sqlite3's entry file for the thread (tests point it at a missing one). */
@@ -58,7 +57,7 @@ export interface WriteThreadOptions {
 
 interface Posted {
   done: Written;
-  rows: PackedRows | null;
+  values: string[] | null;
 }
 
 export class WriteThread {
@@ -91,16 +90,16 @@ export class WriteThread {
     return !this.unusable;
   }
 
-  /** Writes `rows` (4 values per row, in order) in one transaction on the thread; `done` is called on this thread. */
-  post(rows: PackedRows, done: Written): void {
-    this.send({ rows }, done);
+  /** Writes `values` (4 per row, in order) in one transaction on the thread; `done` is called on this thread. */
+  post(values: string[], done: Written): void {
+    this.send({ values }, done);
   }
 
-  private send(message: { rows: PackedRows } | { task: string }, done: Written): void {
-    const rows = 'rows' in message ? message.rows : null;
+  private send(message: { values: string[] } | { task: string }, done: Written): void {
+    const values = 'values' in message ? message.values : null;
     // After close() (a timer of the search indexer firing late): no new thread for a closed store.
     if (this.closed) return done(new Error('the message store is closed'), 0);
-    if (this.unusable) return this.inline({ done, rows });
+    if (this.unusable) return this.inline({ done, values });
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     let r: Running;
@@ -108,20 +107,20 @@ export class WriteThread {
       r = this.running ??= this.start();
     } catch {
       this.unusable = true;
-      return this.inline({ done, rows });
+      return this.inline({ done, values });
     }
     const seq = ++this.seq;
-    this.pending.set(seq, { done, rows });
+    this.pending.set(seq, { done, values });
     r.port.postMessage({ seq, ...message, reopen: this.reopen });
     this.reopen = false;
   }
 
   /** A batch written on the main connection; background tasks are left to the event loop's own path. */
-  private inline({ done, rows }: Posted): void {
-    if (!rows) return done(new Error('no write thread'), 0);
+  private inline({ done, values }: Posted): void {
+    if (!values) return done(new Error('no write thread'), 0);
     let failed: Error | null = null;
     try {
-      this.o.inline(rows);
+      this.o.inline(values);
     } catch (err) {
       failed = err as Error;
     }
