@@ -83,16 +83,14 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       const target = await resolveTarget(git, ctx.branch);
       const to = await fetchTarget(openGit(ctx.appDir, timeouts.fetch), target);
       run.to = to;
-      run.lockfileChanged = await lockfileDiffers(git, from, to);
-      await journal.patch(run.id, { to, lockfileChanged: run.lockfileChanged });
-      log(`${target.ref} is at ${short(to)}: ${await countCommits(git, `${from}..${to}`)} new commit(s) since ${short(from)}.`);
-      const kept = await keepLocalCommits(git, from, to);
-      if (kept) {
-        await journal.patch(run.id, { keptCommits: kept });
-        log(`${kept.count} local commit(s) not on ${target.ref} are kept on branch ${kept.branch}.`);
-      }
-      // The new commit's files are exported beside reset, clean and install-deps; the build awaits them.
+      // The new commit's files are exported from now on, beside the steps up to the build, which awaits them.
       if (run.releases) await releases.prepare(run.releases, releaseCtx(log));
+      // Each of these is a git start on the update's critical path: asked at once.
+      const [lockfileChanged, count, kept] = await Promise.all([lockfileDiffers(git, from, to), countCommits(git, `${from}..${to}`), keepLocalCommits(git, from, to)]);
+      run.lockfileChanged = lockfileChanged;
+      await journal.patch(run.id, { to, lockfileChanged, ...(kept ? { keptCommits: kept } : {}) });
+      log(`${target.ref} is at ${short(to)}: ${count} new commit(s) since ${short(from)}.`);
+      if (kept) log(`${kept.count} local commit(s) not on ${target.ref} are kept on branch ${kept.branch}.`);
     });
     await steps.run('reset', async (log) => log(await resetHard(git, run.to as string)));
     await steps.run('clean', async (log) => {
