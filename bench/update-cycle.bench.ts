@@ -1,6 +1,14 @@
 // bench/update-cycle: the old restart path and the handover side by side in one run, N update cycles
 // each (interleaved, so machine load hits both alike), one message every 100 ms, each app on its own
 // fake Discord. Run: npm run bench (BENCH_CYCLES=5 to change N).
+// BENCH_SIDES=restart,handover,baseline picks the sides; `baseline` is the handover of an installed copy at
+// commit BENCH_BASELINE (old code against new in one run). BENCH_CHANGE=code makes every release also change a
+// module of the Node bundle (a real code update: it is bundled again), not only the version.
+// CPU per cycle: the old process with the children it waited for (git, the build), and the new one until ready.
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { IDENTIFY_SPACING_MS } from '../electron/core/bot/identify-gate.js';
@@ -8,10 +16,26 @@ import type { UpdateView } from '../shared/types.js';
 import { createWorld, TOKEN, type World } from '../test/helpers/world.js';
 import { idleRss } from './idle-rss.js';
 import { health, waitForNewProcess } from '../test/e2e/health.js';
-import { bumpVersion, startInstalledApp, type InstalledApp } from '../test/e2e/installed-checkout.js';
+import { bumpVersion, createInstalledCheckout, git, startInstalledApp, type InstalledApp } from '../test/e2e/installed-checkout.js';
+import { startHeadless } from '../test/e2e/headless-process.js';
 import { panelClient } from '../test/e2e/ws-client.js';
 
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 5);
+const SIDES = (process.env.BENCH_SIDES ?? 'restart,handover').split(',').filter(Boolean);
+const BASELINE = process.env.BENCH_BASELINE ?? '';
+const CODE_CHANGE = process.env.BENCH_CHANGE === 'code';
+const TICKS = 100; // USER_HZ on Linux
+
+/** CPU seconds of a process (with the children it reaped, when asked), or null once it is gone. */
+function cpuOf(pid: number, children: boolean): number | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0)) / TICKS;
+  } catch {
+    return null;
+  }
+}
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -27,6 +51,9 @@ interface Row {
   concurrent: number;
   lost: number;
   duplicated: number;
+  /** CPU seconds: the old process and its reaped children (git, build) over the cycle, the new one until ready. */
+  cpuOld: number;
+  cpuNew: number;
 }
 
 /** Longest window in which /healthz did not answer, polled every 20 ms. */
@@ -93,9 +120,34 @@ interface Side {
   readyAt: number;
 }
 
-async function startSide(name: string, env: NodeJS.ProcessEnv): Promise<Side> {
+/** An installed copy at `commit` (origin and publisher rewound to it too, the build redone), started like startInstalledApp. */
+async function startInstalledAt(world: World, env: NodeJS.ProcessEnv, commit: string): Promise<InstalledApp> {
+  const checkout = createInstalledCheckout();
+  git(checkout.dir, 'reset', '-q', '--hard', commit);
+  git(checkout.root, '--git-dir', checkout.origin, 'update-ref', 'refs/heads/main', commit);
+  git(join(checkout.root, 'work'), 'reset', '-q', '--hard', commit);
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: checkout.dir, stdio: 'ignore' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'dm-installed-'));
+  const app = await startHeadless(
+    ['--data-dir', dataDir],
+    { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl, ...env },
+    'headless.js',
+    checkout.dir,
+  );
+  return {
+    checkout, app, dataDir,
+    close: async (successorPid) => {
+      if (successorPid) process.kill(successorPid, 'SIGTERM');
+      await app.stop();
+      checkout.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startSide(name: string, env: NodeJS.ProcessEnv, commit?: string): Promise<Side> {
   const world = await createWorld({ heartbeatIntervalMs: 5000 });
-  const installed = await startInstalledApp(world, env);
+  const installed = commit ? await startInstalledAt(world, env, commit) : await startInstalledApp(world, env);
   const base = new URL(installed.app.url).origin;
   const { pid } = await waitForNewProcess(base, -1, installed.app.output);
   return { name, world, installed, base, pid, rows: [], readyAt: performance.now() };
@@ -108,7 +160,10 @@ async function cycle(side: Side, n: number): Promise<void> {
   const spaced = side.readyAt + IDENTIFY_SPACING_MS + 500 - performance.now();
   if (spaced > 0) await new Promise((r) => setTimeout(r, spaced));
   world.fake.resetStats();
-  const sha = installed.checkout.push(`Release 9.${n}.0`, (d) => bumpVersion(d, `9.${n}.0`));
+  const sha = installed.checkout.push(`Release 9.${n}.0`, (d) => {
+    bumpVersion(d, `9.${n}.0`);
+    if (CODE_CHANGE) appendFileSync(join(d, 'electron', 'core', 'update', 'lock.ts'), `// release 9.${n}.0\n`);
+  });
   const client = await panelClient(installed.app.url);
   const view = await client.invoke<UpdateView>('update.check');
   if (!(view.ok && view.value.target === sha)) throw new Error(`${side.name} cycle ${n}: update not offered: ${JSON.stringify(view)}`);
@@ -132,9 +187,15 @@ async function cycle(side: Side, n: number): Promise<void> {
     const run = (payload as UpdateView).run;
     if (event === 'update.status' && run) steps = run.steps;
   });
+  const load = loadavg();
+  const cpu0 = cpuOf(side.pid, true) ?? 0;
+  let cpuOld = cpu0;
+  const cpuSampler = setInterval(() => (cpuOld = cpuOf(side.pid, true) ?? cpuOld), 10);
   const t0 = performance.now();
   await client.invoke('update.run', { target: sha });
   const next = await waitForNewProcess(side.base, side.pid, installed.app.output);
+  const cpuNew = cpuOf(next.pid, false) ?? 0;
+  clearInterval(cpuSampler);
   client.close();
   const turnaround = performance.now() - t0;
   clearInterval(poster);
@@ -161,11 +222,14 @@ async function cycle(side: Side, n: number): Promise<void> {
     concurrent: world.fake.maxConcurrentSessions(TOKEN),
     lost: posted.filter((id) => !stored.has(id)).length,
     duplicated: [...events.seen.values()].filter((count) => count > 1).length,
+    cpuOld: cpuOld - cpu0,
+    cpuNew,
   };
   side.rows.push(row);
   console.log(
     `${side.name.padEnd(8)} cycle ${n}: turnaround ${s(row.turnaround)}, gateway gap ${s(row.gap)}, panel unreachable ${s(row.unreachable)}, ` +
-      `identifies ${row.identifies}, max concurrent ${row.concurrent}, posted ${posted.length}, lost ${row.lost}, duplicated ${row.duplicated}\n` +
+      `identifies ${row.identifies}, max concurrent ${row.concurrent}, posted ${posted.length}, lost ${row.lost}, duplicated ${row.duplicated}; ` +
+      `CPU ${(row.cpuOld + row.cpuNew).toFixed(2)} s (old + children ${row.cpuOld.toFixed(2)}, new until ready ${row.cpuNew.toFixed(2)}); load ${load}\n` +
       `         steps: ${steps.filter((x) => x.status === 'done').map((x) => `${x.step} ${s(x.durationMs)}`).join(', ')}`,
   );
   expect((await health(side.base)).commit).toBe(sha);
@@ -177,18 +241,26 @@ function summary(side: Side, rss: number): string {
   return (
     `${side.name.padEnd(8)} median of ${r.length}: turnaround ${s(m((x) => x.turnaround))}, gateway gap ${s(m((x) => x.gap))}, ` +
     `panel unreachable ${s(m((x) => x.unreachable))}, identifies ${m((x) => x.identifies)}, max concurrent ${Math.max(...r.map((x) => x.concurrent))}, ` +
-    `lost ${r.reduce((a, x) => a + x.lost, 0)}, duplicated ${r.reduce((a, x) => a + x.duplicated, 0)}; idle RSS ${rss.toFixed(1)} MiB (settled, after a quiet minute)`
+    `lost ${r.reduce((a, x) => a + x.lost, 0)}, duplicated ${r.reduce((a, x) => a + x.duplicated, 0)}; CPU ${m((x) => x.cpuOld + x.cpuNew).toFixed(2)} s a cycle; ` +
+    `idle RSS ${rss.toFixed(1)} MiB (settled, after a quiet minute)`
   );
 }
 
-it(`update cycle × ${CYCLES}: restart path and handover side by side`, async () => {
+it(`update cycle × ${CYCLES}: ${SIDES.join(', ')} side by side`, async () => {
+  if (SIDES.includes('baseline') && !BASELINE) throw new Error('BENCH_SIDES=baseline needs BENCH_BASELINE=<commit>');
+  const sides: Side[] = [];
   // DISCORD_MONITOR_HANDOVER=off keeps the restart path: stop, relaunch detached, wait for our exit, bind, identify.
-  const sides = [await startSide('restart', { DISCORD_MONITOR_HANDOVER: 'off' }), await startSide('handover', {})];
+  if (SIDES.includes('restart')) sides.push(await startSide('restart', { DISCORD_MONITOR_HANDOVER: 'off' }));
+  if (SIDES.includes('baseline')) sides.push(await startSide('baseline', {}, BASELINE));
+  if (SIDES.includes('handover')) sides.push(await startSide('handover', {}));
+  console.log(`sides: ${sides.map((x) => x.name).join(', ')}${BASELINE ? ` (baseline ${BASELINE.slice(0, 7)})` : ''}; releases change ${CODE_CHANGE ? 'the version and a bundled module' : 'the version only'}; load ${loadavg()}`);
   try {
     for (let n = 1; n <= CYCLES; n++) for (const side of sides) await cycle(side, n);
     const lines: string[] = [];
-    for (const side of sides) lines.push(summary(side, (await idleRss(side.pid, 150_000, 75_000)).settled.rss));
-    console.log(`\n${lines.join('\n')}\n(targets: turnaround ≤ 2.5 s, gateway gap ≤ 0.3 s, panel unreachable 0 s, identifies 1, max concurrent 1, lost 0, duplicated 0; idle RSS ≤ 90 MiB)\n`);
+    // BENCH_IDLE_RSS=0 skips the quiet minute per side (turnaround comparisons).
+    const idle = async (side: Side) => (process.env.BENCH_IDLE_RSS === '0' ? NaN : (await idleRss(side.pid, 150_000, 75_000)).settled.rss);
+    for (const side of sides) lines.push(summary(side, await idle(side)));
+    console.log(`\n${lines.join('\n')}\nload average at the end ${loadavg()}\n(targets: turnaround ≤ 2.5 s, gateway gap ≤ 0.3 s, panel unreachable 0 s, identifies 1, max concurrent 1, lost 0, duplicated 0; idle RSS ≤ 90 MiB)\n`);
   } finally {
     for (const side of sides) {
       await side.installed.close(side.pid);
