@@ -2,9 +2,13 @@
 // (nobody has to read a setting first), and the panel is told the values now in use through
 // settings.changed, the same event a save sends. Invalid, the core keeps its values and says why in a
 // notice; fixed again, the notice goes and the fixed values are sent.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
+import { FileSecretBox } from '../../electron/core/settings/file-secret-box.js';
+import { Settings } from '../../electron/core/settings/settings.js';
+import { confStore } from '../../electron/headless/run.js';
 import { coreEachWorld, coreFor, nextEvent, recordEvents } from '../helpers/world.js';
 
 const t = coreEachWorld();
@@ -35,4 +39,27 @@ it('a valid edit by hand reaches the panel too', async () => {
   edit({ channelId: t.world.otherChannelId, highlightKeywords: ['deploy'] });
   const view = await nextEvent(core, 'settings.changed', (v) => v.channelId === t.world.otherChannelId, 10_000);
   expect(view.highlightKeywords).toEqual(['deploy']);
+});
+
+it('a deleted data folder is not brought back by the watch (conf recreates its folder on a read)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dm-settings-gone-'));
+  const settings = await Settings.open({ dataDir: dir, appDir: dir, env: {}, secrets: new FileSecretBox(join(dir, 'token')), storeFactory: confStore });
+  await settings.save({ checkIntervalMinutes: 7 });
+  expect(existsSync(join(dir, 'settings.json'))).toBe(true);
+  const changes = vi.fn();
+  settings.on('changed', changes);
+  // Node polls a file once for all its listeners, in the order they came: this one runs after the settings' own.
+  const seenGone = new Promise<void>((resolve) =>
+    watchFile(join(dir, 'settings.json'), { persistent: false, interval: 1000 }, (now, before) => now.nlink === 0 && before.nlink > 0 && resolve()),
+  );
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    await seenGone;
+    expect(existsSync(dir)).toBe(false);
+    expect(changes).not.toHaveBeenCalled();
+  } finally {
+    unwatchFile(join(dir, 'settings.json'));
+    settings.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
