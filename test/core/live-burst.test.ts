@@ -1,8 +1,9 @@
 // A live burst through the real discord.js and the fake: the per-message work (conversion, store,
 // panel event) is spread over event-loop turns instead of running inside the socket read that parsed
 // thousands of frames, without losing, duplicating or reordering anything.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
+import { burstMode } from '../../electron/core/bot/burst-mode.js';
 import { LIVE_PER_TURN } from '../../electron/core/bot/message-sink.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { configuredEnv, coreFor, waitState, type World, eachWorld } from '../helpers/world.js';
@@ -45,6 +46,8 @@ function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
 describe('live burst', { timeout: 120_000 }, () => {
   it(`${BURST} messages in one burst: all shown and stored once, in order, a bounded slice per event-loop turn`, async () => {
     const c = await connectedCore();
+    // A burst tells V8 to leave its size tuning for a while (burst-mode.ts).
+    const busy = vi.spyOn(burstMode, 'busy');
     const counter = turnCounter(); // events are grouped by event-loop turn
     const perTurn = new Map<number, number>();
     const ids: string[] = [];
@@ -60,6 +63,8 @@ describe('live burst', { timeout: 120_000 }, () => {
       counter.stop();
     }
     expect(ids).toEqual(posted);
+    expect(busy).toHaveBeenCalled();
+    busy.mockRestore();
     // A turn's slice is at most LIVE_PER_TURN; a tick window can hold the end of one turn and the start of the next.
     expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(2 * LIVE_PER_TURN);
     // Stored once each, in order, read back page by page as the panel does.

@@ -6,6 +6,7 @@ import type { ChatMessage } from '../../../shared/types.js';
 import type { EventBus } from '../event-bus.js';
 import type { LastSeen } from '../messages/last-seen.js';
 import { BatchWriter } from '../messages/batch-writer.js';
+import { burstMode } from './burst-mode.js';
 import { StorageGuard } from '../messages/storage-guard.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import { MemberNames } from './members.js';
@@ -31,6 +32,8 @@ function mergedView(existing: ChatMessage, view: ChatMessage['view'], full: bool
  */
 export const LIVE_PER_TURN = 256;
 const LIVE_BUDGET_MS = 4;
+/** Live messages in one turn that make it a burst (a busy channel has a few a second). */
+const BURST_PER_TURN = 32;
 
 export interface MessageSinkOptions {
   store: MessageStore;
@@ -98,10 +101,12 @@ export class MessageSink {
   private readonly nextSlice = (): void => {
     this.turn = null;
     const stopAt = performance.now() + LIVE_BUDGET_MS;
-    for (let done = 0; this.head < this.pending.length && done < LIVE_PER_TURN; done++) {
+    let done = 0;
+    for (; this.head < this.pending.length && done < LIVE_PER_TURN; done++) {
       if (done % 16 === 15 && performance.now() > stopAt) break;
       this.runNext();
     }
+    if (done >= BURST_PER_TURN) burstMode.busy();
     // Handed to the write thread in this same turn, as one transaction: it is committed off the event loop.
     this.storage.handOff();
     if (this.head < this.pending.length) this.turn = setImmediate(this.nextSlice);
