@@ -1,6 +1,6 @@
 // Starts the real desktop main() over the electron mock: a real core (conf store, safeStorage box over
 // the mock keyring) in temp folders, optionally configured against the fake Discord server.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type Shell } from '../../electron/main.js';
@@ -19,9 +19,13 @@ export interface Started {
   menu(): MockMenu;
 }
 
+/** Every root tempDirs() made in this test file: each must be gone when the file ends. */
+const roots: string[] = [];
+
 /** Temp folders standing in for userData, logs, the app folder and XDG_CONFIG_HOME. */
 export function tempDirs(): Started['dirs'] {
   const root = mkdtempSync(join(tmpdir(), 'dm-shell-'));
+  roots.push(root);
   const dirs = {
     root,
     userData: join(root, 'userData'),
@@ -98,6 +102,7 @@ function removeReleased(root: string): void {
 afterAll(() => {
   expect(takeLateWrites()).toEqual([]);
   expect(recreatedFolders()).toEqual([]);
+  expect(roots.filter((root) => existsSync(root)), 'temp folders left behind').toEqual([]);
 });
 
 /** Resolves when the window emitted ready-to-show and the shell reacted to it. */
