@@ -63,3 +63,23 @@ it('a deleted data folder is not brought back by the watch (conf recreates its f
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('a save is told once: the watch seeing the app write its own file sends nothing more', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dm-settings-own-'));
+  const file = join(dir, 'settings.json');
+  const settings = await Settings.open({ dataDir: dir, appDir: dir, env: {}, secrets: new FileSecretBox(join(dir, 'token')), storeFactory: confStore });
+  await settings.save({ checkIntervalMinutes: 7 });
+  const changes = vi.fn();
+  settings.on('changed', changes);
+  // Registered after the settings' own listener on Node's one poll of the file: runs after it.
+  const seenWrite = new Promise<void>((resolve) => watchFile(file, { persistent: false, interval: 1000 }, (now, before) => now.nlink > 0 && now.mtimeMs !== before.mtimeMs && resolve()));
+  try {
+    await settings.save({ checkIntervalMinutes: 8 });
+    await seenWrite;
+    expect(changes.mock.calls.map(([view]: [{ checkIntervalMinutes: number }]) => view.checkIntervalMinutes)).toEqual([8]);
+  } finally {
+    unwatchFile(file);
+    settings.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
