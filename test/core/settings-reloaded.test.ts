@@ -9,6 +9,7 @@ import { expect, it, vi } from 'vitest';
 import { FileSecretBox } from '../../electron/core/settings/file-secret-box.js';
 import { Settings } from '../../electron/core/settings/settings.js';
 import { confStore } from '../../electron/headless/run.js';
+import type { SettingsView } from '../../shared/types.js';
 import { coreEachWorld, coreFor, nextEvent, recordEvents } from '../helpers/world.js';
 
 const t = coreEachWorld();
@@ -69,14 +70,14 @@ it('a save is told once: the watch seeing the app write its own file sends nothi
   const file = join(dir, 'settings.json');
   const settings = await Settings.open({ dataDir: dir, appDir: dir, env: {}, secrets: new FileSecretBox(join(dir, 'token')), storeFactory: confStore });
   await settings.save({ checkIntervalMinutes: 7 });
-  const changes = vi.fn();
+  const changes = vi.fn<(view: SettingsView) => void>();
   settings.on('changed', changes);
   // Registered after the settings' own listener on Node's one poll of the file: runs after it.
   const seenWrite = new Promise<void>((resolve) => watchFile(file, { persistent: false, interval: 1000 }, (now, before) => now.nlink > 0 && now.mtimeMs !== before.mtimeMs && resolve()));
   try {
     await settings.save({ checkIntervalMinutes: 8 });
     await seenWrite;
-    expect(changes.mock.calls.map(([view]: [{ checkIntervalMinutes: number }]) => view.checkIntervalMinutes)).toEqual([8]);
+    expect(changes.mock.calls.map(([view]) => view.checkIntervalMinutes)).toEqual([8]);
   } finally {
     unwatchFile(file);
     settings.close();
