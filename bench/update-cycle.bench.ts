@@ -118,6 +118,8 @@ interface Side {
   rows: Row[];
   /** When this side's bot last became ready (performance.now()): its last IDENTIFY. */
   readyAt: number;
+  /** The cycle that failed (the side runs no more cycles; the run fails after the summary). */
+  failed?: string;
 }
 
 /** An installed copy at `commit` (origin and publisher rewound to it too, the build redone), started like startInstalledApp. */
@@ -255,12 +257,21 @@ it(`update cycle × ${CYCLES}: ${SIDES.join(', ')} side by side`, async () => {
   if (SIDES.includes('handover')) sides.push(await startSide('handover', {}));
   console.log(`sides: ${sides.map((x) => x.name).join(', ')}${BASELINE ? ` (baseline ${BASELINE.slice(0, 7)})` : ''}; releases change ${CODE_CHANGE ? 'the version and a bundled module' : 'the version only'}; load ${loadavg()}`);
   try {
-    for (let n = 1; n <= CYCLES; n++) for (const side of sides) await cycle(side, n);
+    for (let n = 1; n <= CYCLES; n++) {
+      for (const side of sides.filter((x) => !x.failed)) {
+        // One side failing (its log tail printed) leaves the other's figures to report.
+        await cycle(side, n).catch((err: unknown) => {
+          side.failed = `cycle ${n}: ${err instanceof Error ? err.message : String(err)}`;
+          console.log(`${side.name} ${side.failed}\n--- its log, last lines:\n${side.installed.app.output().split('\n').slice(-40).join('\n')}`);
+        });
+      }
+    }
     const lines: string[] = [];
     // BENCH_IDLE_RSS=0 skips the quiet minute per side (turnaround comparisons).
     const idle = async (side: Side) => (process.env.BENCH_IDLE_RSS === '0' ? NaN : (await idleRss(side.pid, 150_000, 75_000)).settled.rss);
-    for (const side of sides) lines.push(summary(side, await idle(side)));
+    for (const side of sides) lines.push(side.failed ? `${summary(side, NaN)} — FAILED at ${side.failed}` : summary(side, await idle(side)));
     console.log(`\n${lines.join('\n')}\nload average at the end ${loadavg()}\n(targets: turnaround ≤ 2.5 s, gateway gap ≤ 0.3 s, panel unreachable 0 s, identifies 1, max concurrent 1, lost 0, duplicated 0; idle RSS ≤ 90 MiB)\n`);
+    expect(sides.filter((x) => x.failed).map((x) => `${x.name} ${x.failed}`)).toEqual([]);
   } finally {
     for (const side of sides) {
       await side.installed.close(side.pid);
