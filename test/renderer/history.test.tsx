@@ -46,7 +46,7 @@ describe('reading back while a burst arrives', () => {
       for (let i = 0; i < 1500; i++) fake.emit('message.created', makeMessage());
       await nextFrame();
     });
-    expect(screen.getByRole('button', { name: '1500 new messages' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '1,500 new messages' })).toBeTruthy();
     expect(renderedIds(list)).toEqual(before);
   });
 
