@@ -9,7 +9,12 @@ import { AUTO_CHECKPOINT_PAGES, INDEX_SQL, type BackgroundWork } from './fts-ind
 import { messageJson } from './message-json.js';
 import { WriteThread, type WriteThreadOptions, type Written } from './write-thread.js';
 
+/** Digits without a leading zero: such ids order by length, then as text. */
+const CANONICAL = /^[1-9][0-9]*$/;
+
 export const snowflakeCompare = (a: string, b: string): number => {
+  // Every live message compares its id (the resume point, the newest stored): two BigInts each were garbage in a burst.
+  if (CANONICAL.test(a) && CANONICAL.test(b)) return a.length !== b.length ? (a.length < b.length ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
   const x = BigInt(a);
   const y = BigInt(b);
   return x < y ? -1 : x > y ? 1 : 0;
