@@ -37,8 +37,11 @@ const listing = (cwd, dir) => {
   return existsSync(path) ? readdirSync(path).filter((n) => RESOLVABLE.test(n)).sort().join('\n') : null;
 };
 
+// Environment the bundler reads (Vite's mode follows NODE_ENV).
+const buildEnv = (env) => ({ NODE_ENV: env.NODE_ENV ?? null });
+
 /** What the bundler read (module ids from `this.getModuleIds()`) and wrote (file names), as a manifest. */
-export function inputsManifest(cwd, moduleIds, outputs) {
+export function inputsManifest(cwd, moduleIds, outputs, env = process.env) {
   const root = realpathSync(cwd);
   const modulesRoot = existsSync(join(cwd, 'node_modules')) ? realpathSync(join(cwd, 'node_modules')) : null;
   const keys = new Set(['package.json', ...setupFiles(cwd)]);
@@ -61,11 +64,11 @@ export function inputsManifest(cwd, moduleIds, outputs) {
   }
   const files = Object.fromEntries([...keys].sort().map((k) => [k, fileHash(cwd, k)]));
   const listings = Object.fromEntries([...dirs].sort().map((d) => [d, listing(cwd, d)]));
-  return { format: FORMAT, outside, files, dirs: listings, outputs: [...outputs].sort() };
+  return { format: FORMAT, outside, env: buildEnv(env), files, dirs: listings, outputs: [...outputs].sort() };
 }
 
 /** Why the build in `prevBuildDir` cannot be reused for the tree in `cwd`, or null when it can. */
-export function whyNotReusable(cwd, prevBuildDir) {
+export function whyNotReusable(cwd, prevBuildDir, env = process.env) {
   let m;
   try {
     m = JSON.parse(readFileSync(join(prevBuildDir, MANIFEST), 'utf8'));
@@ -74,6 +77,7 @@ export function whyNotReusable(cwd, prevBuildDir) {
   }
   if (m.format !== FORMAT) return `${MANIFEST} has another format (${m.format})`;
   if (m.outside) return `it read a file outside the project (${m.outside})`;
+  if (JSON.stringify(m.env) !== JSON.stringify(buildEnv(env))) return `the build environment differs (${JSON.stringify(m.env)})`;
   for (const [key, hash] of Object.entries(m.files)) if (fileHash(cwd, key) !== hash) return `${key} changed`;
   for (const [dir, names] of Object.entries(m.dirs)) if (listing(cwd, dir) !== names) return `files were added or removed in ${dir}/`;
   for (const f of [...m.outputs, MANIFEST]) if (!existsSync(join(prevBuildDir, f))) return `${f} is missing from ${prevBuildDir}`;

@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { inputsManifest, linkOutputs, MANIFEST, whyNotReusable } from './build-inputs.mjs';
 
 const started = Date.now();
+// As this build was asked for: Vite sets NODE_ENV once loaded, and the input manifest records it.
+const askedEnv = { ...process.env };
 const root = resolve(process.env.DM_BUILD_OUT || '.vite');
 const outDir = join(root, 'build');
 const skip = new Set((process.env.DM_BUILD_SKIP ?? '').split(',').filter(Boolean));
@@ -36,7 +38,7 @@ else {
 const entries = { headless: 'electron/headless/main.ts', demo: 'electron/headless/demo.ts', export: 'electron/headless/export-main.ts' };
 if (existsSync('electron/main.ts')) entries.main = 'electron/main.ts';
 const reuseFrom = process.env.DM_BUILD_REUSE_FROM ? join(resolve(process.env.DM_BUILD_REUSE_FROM), 'build') : null;
-const notReusable = reuseFrom ? whyNotReusable('.', reuseFrom) : 'no previous build given';
+const notReusable = reuseFrom ? whyNotReusable('.', reuseFrom, askedEnv) : 'no previous build given';
 if (notReusable === null) {
   const linked = linkOutputs(reuseFrom, outDir);
   process.stdout.write(`build: node entries unchanged (none of their inputs changed): ${linked} files linked from ${reuseFrom}, not rebuilt\n`);
@@ -73,7 +75,7 @@ if (notReusable === null) {
     }),
   );
   const files = (Array.isArray(result) ? result : [result]).flatMap((o) => o.output.flatMap((f) => [f.fileName, ...(f.sourcemapFileName ? [f.sourcemapFileName] : [])]));
-  writeFileSync(join(outDir, MANIFEST), `${JSON.stringify(inputsManifest('.', moduleIds, files))}\n`);
+  writeFileSync(join(outDir, MANIFEST), `${JSON.stringify(inputsManifest('.', moduleIds, files, askedEnv))}\n`);
 }
 
 if (skip.has('preload')) process.stdout.write('build: preload unchanged, not rebuilt\n');

@@ -52,6 +52,10 @@ it('a bundled package file, package.json beyond its version, the lockfile or a m
   expect(whyNotReusable(dir, prev)).toMatch(/main\.js is missing/);
 });
 
+it('a build under another NODE_ENV is not reused', () => {
+  expect(whyNotReusable(dir, prev, { ...process.env, NODE_ENV: 'development' })).toMatch(/build environment differs/);
+});
+
 it('a bundle that read a file outside the project is never reused', () => {
   writeFileSync(join(prev, MANIFEST), JSON.stringify(inputsManifest(dir, ['/elsewhere/x.ts'], [])));
   expect(whyNotReusable(dir, prev)).toMatch(/outside the project/);
