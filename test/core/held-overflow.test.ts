@@ -85,3 +85,23 @@ it('a dropped message received again while the disk still refused writes is kept
   expect(stored(msg(3).id)).toBe(false);
   expect(resumePoint()).toBe(BigInt(msg(3).id) - 1n);
 });
+
+it('past the dropped ids it remembers, the oldest not remembered holds the resume point back until the next start', async () => {
+  // Limits lowered: 5 messages held, 3 dropped ids remembered (m1-m3); m4 and m5 are only counted.
+  const lastSeen = new LastSeen(join(dir(), 'last-seen.json'), 10);
+  const lines: string[] = [];
+  const guard = new StorageGuard(store, lastSeen, pino({ level: 'info' }, { write: (l: string) => void lines.push(l) }), dir(), { held: 5, dropped: 3 });
+  store.database.exec("CREATE TRIGGER refuse BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
+  guard.addMany([...Array(10).keys()].map((i) => msg(i + 1)));
+  lastSeen.advance(CHANNEL, msg(10).id);
+  store.database.exec('DROP TRIGGER refuse');
+  await until(() => lines.some((l) => l.includes('Saving messages again')), 'storing to resume');
+  expect(lines.map((l) => (JSON.parse(l) as { i18n?: unknown }).i18n)).toContainEqual({ key: 'storage.resumedDropped', params: { count: 5 } });
+  expect(resumePoint()).toBe(BigInt(msg(1).id) - 1n);
+  // m1-m3 fetched again: the point moves up to m4, which was not remembered, and stays there for this run.
+  for (let i = 1; i <= 5; i++) guard.add(msg(i));
+  expect(lastSeen.flush()).toBe(true);
+  expect(resumePoint()).toBe(BigInt(msg(4).id) - 1n);
+  // The next start reads it from the file: its catch-up starts before m4.
+  expect(new LastSeen(join(dir(), 'last-seen.json')).get(CHANNEL)).toBe((BigInt(msg(4).id) - 1n).toString());
+});

@@ -11,6 +11,8 @@ import { snowflakeCompare, type MessageStore } from './store.js';
 const RETRY_MS = 2000;
 /** Messages kept in memory while the disk refuses writes; beyond this the oldest are only shown. */
 const MAX_PENDING = 20_000;
+/** Dropped ids remembered one by one (~70 bytes each); past this a channel's oldest drop holds its resume point until the next start. */
+const MAX_DROPPED = 200_000;
 
 export function faultSentence(err: unknown, dir: string): string {
   return faultSaid(err, dir).text;
@@ -34,12 +36,18 @@ export class StorageGuard {
   private lastSeenFailing = false;
   /** Ids dropped from memory (beyond MAX_PENDING) per channel, until stored again (a catch-up refetches them). */
   private readonly dropped = new Map<string, Set<string>>();
+  private droppedIds = 0;
+  /** Past MAX_DROPPED: per channel the oldest id dropped and not remembered, a floor for the rest of the run. */
+  private readonly floors = new Map<string, string>();
+  private untracked = 0;
 
   constructor(
     private readonly store: MessageStore,
     private readonly lastSeen: LastSeen,
     private readonly logger: Logger,
     private readonly dir: string,
+    /** Messages held in memory, dropped ids remembered (tests lower them). */
+    private readonly limits = { held: MAX_PENDING, dropped: MAX_DROPPED },
   ) {
     lastSeen.beforeWrite = () => store.settle();
     // A kill -9 loses what is held here: the resume point must not pass it, so catch-up fetches it again.
@@ -147,24 +155,39 @@ export class StorageGuard {
 
   private keep(m: ChatMessage): void {
     this.pending.set(m.id, m);
-    if (this.pending.size > MAX_PENDING) {
+    if (this.pending.size > this.limits.held) {
       const [id, oldest] = this.pending.entries().next().value!;
       this.pending.delete(id);
-      const ids = this.dropped.get(oldest.channelId) ?? new Set<string>();
-      this.dropped.set(oldest.channelId, ids.add(id));
+      this.remember(oldest);
     }
     this.timer ??= setTimeout(() => this.retry(), RETRY_MS);
     this.timer.unref();
   }
 
+  /** `m` was dropped from memory without being stored. */
+  private remember(m: ChatMessage): void {
+    const ids = this.dropped.get(m.channelId) ?? new Set<string>();
+    if (ids.has(m.id)) return;
+    if (this.droppedIds < this.limits.dropped) {
+      this.dropped.set(m.channelId, ids.add(m.id));
+      this.droppedIds++;
+      return;
+    }
+    const floor = this.floors.get(m.channelId);
+    if (!floor || snowflakeCompare(m.id, floor) < 0) this.floors.set(m.channelId, m.id);
+    this.untracked++;
+  }
+
   /** `m` is on disk: no longer counted as dropped. */
   private forget(m: ChatMessage): void {
     const ids = this.dropped.get(m.channelId);
-    if (ids?.delete(m.id) && !ids.size) this.dropped.delete(m.channelId);
+    if (!ids?.delete(m.id)) return;
+    this.droppedIds--;
+    if (!ids.size) this.dropped.delete(m.channelId);
   }
 
   private oldestDropped(channelId: string): string | null {
-    let oldest: string | null = null;
+    let oldest = this.floors.get(channelId) ?? null;
     for (const id of this.dropped.get(channelId) ?? []) if (oldest === null || snowflakeCompare(id, oldest) < 0) oldest = id;
     return oldest;
   }
@@ -214,8 +237,7 @@ export class StorageGuard {
     if (this.lastSeenFailing) return void this.lastSeen.flush();
     this.failingSince = null;
     this.said = null;
-    let lost = 0;
-    for (const ids of this.dropped.values()) lost += ids.size;
+    const lost = this.droppedIds + this.untracked;
     say(this.logger, 'info', lost ? coreText('storage.resumedDropped', { count: lost }) : coreText('storage.resumed'));
     // What was held is on disk now: the resume point moves past it.
     this.lastSeen.flush();
