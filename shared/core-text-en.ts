@@ -114,7 +114,7 @@ export const coreEn = {
   'notice.settingsInvalid':
     'Settings file {{path}} was changed and is not valid ({{reason}}): the app keeps the settings it had and saving settings is refused. Correct that value in the file (or undo your edit); at the next start a file still invalid is moved aside and defaults are used.',
   'notice.settingsUpgraded': 'Settings upgraded from version {{from}} to {{to}}.',
-  // Why a settings file is refused, said inside the two sentences above (electron/core/settings/settings-problem.ts)
+  // Why a settings file is refused, said inside notice.settingsMovedAside, notice.settingsInvalid and command.settingsFileInvalid (settings-problem.ts)
   'settings.why.notJson': 'it is not valid JSON',
   'settings.why.notJsonAt': 'it is not valid JSON (at character {{at}})',
   'settings.why.holds': 'it holds {{kind}}, not an object of settings',
