@@ -4,7 +4,7 @@
 // Exact, not by folder: the module list comes from the bundler itself; a file added beside an input
 // (which could change how an import resolves) or any change of the build's own setup rebuilds.
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 export const MANIFEST = 'node-inputs.json';
@@ -93,4 +93,11 @@ export function linkOutputs(prevBuildDir, outDir) {
     linkSync(join(prevBuildDir, f), join(outDir, f));
   }
   return m.outputs.length;
+}
+
+/** What a build is (app-identity.json), for the app to report even while the checkout moves. One writer for the build and the updater. */
+export function writeIdentity(outDir, cwd, commit) {
+  const { version } = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'app-identity.json'), `${JSON.stringify({ version, commit })}\n`);
 }

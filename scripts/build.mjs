@@ -6,9 +6,9 @@
 // DM_BUILD_REUSE_FROM=<running build's dir> hard-links its Node bundle when none of its recorded inputs
 // changed (build-inputs.mjs), instead of bundling again.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { inputsManifest, linkOutputs, MANIFEST, whyNotReusable } from './build-inputs.mjs';
+import { inputsManifest, linkOutputs, MANIFEST, whyNotReusable, writeIdentity } from './build-inputs.mjs';
 
 const started = Date.now();
 // As this build was asked for: Vite sets NODE_ENV once loaded, and the input manifest records it.
@@ -96,7 +96,6 @@ else if (existsSync('electron/preload.ts')) {
     }),
   );
 }
-// What this build is, for the app to report even while the checkout moves (the updater passes the commit).
 const gitHead = () => {
   try {
     return execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
@@ -104,7 +103,6 @@ const gitHead = () => {
     return null;
   }
 };
-const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'app-identity.json'), `${JSON.stringify({ version, commit: process.env.DM_BUILD_COMMIT || gitHead() })}\n`);
+// The updater passes the commit; a plain checkout's build asks git.
+writeIdentity(outDir, '.', process.env.DM_BUILD_COMMIT || gitHead());
 process.stdout.write(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

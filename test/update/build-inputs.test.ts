@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { directBuild } from '../../electron/core/update/release.js';
-// @ts-expect-error -- a plain build script without type declarations
 import { inputsManifest, MANIFEST, whyNotReusable } from '../../scripts/build-inputs.mjs';
 
 let dir: string;

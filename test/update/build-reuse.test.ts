@@ -76,9 +76,20 @@ it('a release that changes no file the bundle read (version, docs) links the run
     appendFileSync(join(dir, 'README.md'), '\nMore words.\n');
   });
   for (const file of ['headless.js', 'main.js', 'demo.js', 'export.js']) expect(inode(join(release.vite, 'build', file))).toBe(inode(join(running.vite, 'build', file)));
-  expect(log).toContain('node entries unchanged');
+  // Nothing at all to build: the build script is not even started.
+  expect(log).toMatch(/Nothing to build: .* files linked from/);
+  expect(log).not.toContain('scripts/build.mjs');
   // What the build is still says the new version.
   expect(JSON.parse(readFileSync(join(release.vite, 'build', 'app-identity.json'), 'utf8')).version).toBe('9.9.9');
+}, 120_000);
+
+it('a preload-only change runs the build script, which bundles the preload and links the unchanged Node bundle', async () => {
+  const { release, log } = await buildOnV1('preload', (dir) => appendFileSync(join(dir, 'electron', 'preload.ts'), '\n// changed\n'));
+  expect(log).toContain('scripts/build.mjs (into a new release folder');
+  expect(log).toContain('node entries unchanged');
+  expect(inode(join(release.vite, 'build', 'headless.js'))).toBe(inode(join(running.vite, 'build', 'headless.js')));
+  expect(inode(join(release.vite, 'build', 'preload.cjs'))).not.toBe(inode(join(running.vite, 'build', 'preload.cjs')));
+  expect(readFileSync(join(release.vite, 'build', 'preload.cjs'), 'utf8')).not.toBe('');
 }, 120_000);
 
 it('a changed module is bundled again', async () => {
