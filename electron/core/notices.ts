@@ -79,7 +79,12 @@ export class Notices extends EventEmitter<{ changed: [Notice[]] }> {
   }
 
   private save(): void {
-    writePrivateFileSync(this.file, JSON.stringify(this.items.filter((n) => !this.thisRun.has(n.id)), null, 2));
+    try {
+      writePrivateFileSync(this.file, JSON.stringify(this.items.filter((n) => !this.thisRun.has(n.id)), null, 2));
+    } catch {
+      // A full or read-only disk: still shown this run (the settings watch adds from a timer, where a throw
+      // crashed the app); the next change that writes carries the list.
+    }
     this.emit('changed', this.list());
   }
 }
