@@ -56,6 +56,8 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
   };
   steps.announce(UPDATE_STEPS);
 
+  if (run.releases) await releases.prepareEarly(run.releases, { git, appDir: ctx.appDir, from, commands, timeouts, env: ctx.commandEnv, log: () => undefined }, ctx.branch);
+
   const late = ctx.stopBot === 'late';
   run.stopBot = () =>
     steps.run('stop-bot', async (log) => {

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { ensureDeps } from './deps-store.js';
 import { short } from './git.js';
-import { lockfileDiffers } from './repo.js';
+import { lockfileDiffers, resolveTarget, targetSha } from './repo.js';
 import { buildRelease, type Release } from './release.js';
 import { discardPrepared, prepareRelease, type Prepared } from './release-prepare.js';
 import { currentRelease, launchersInstalled, ownBuildDir, readReleaseInfo, releaseOf, releaseVite, RELEASES } from './release-layout.js';
@@ -61,9 +61,24 @@ export async function excludeReleases(git: SimpleGit, appDir: string): Promise<v
 
 /** Starts exporting the new commit's files as soon as it is known, beside the steps before the build. */
 export async function prepare(r: ReleaseRun, c: Ctx): Promise<void> {
+  if (r.prepared?.commit === c.to) return;
+  await discard(r);
   // Before the clean step, which would otherwise delete the folder being written.
   await excludeReleases(c.git, c.appDir);
   r.prepared = prepareRelease({ git: c.git, appDir: c.appDir, commit: c.to, running: runningBuild(r, c) });
+}
+
+/**
+ * The check fetched the target already: its files are exported from the start of the update, beside
+ * the steps before the fetch (≈0.3 s sooner). Speculative: the fetch step starts again if it finds another commit.
+ */
+export async function prepareEarly(r: ReleaseRun, c: Omit<Ctx, 'to'>, branch: string | undefined): Promise<void> {
+  try {
+    const to = await targetSha(c.git, await resolveTarget(c.git, branch));
+    if (to !== c.from) await prepare(r, { ...c, to });
+  } catch {
+    // No target known yet (never checked, no upstream): the fetch step exports it.
+  }
 }
 
 /** The update stops before the build: what `prepare` wrote goes. */
