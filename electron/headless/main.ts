@@ -2,6 +2,8 @@
 // First: malloc's settings (the process may re-execute itself with them), then V8's, before the other modules load.
 import './malloc-reexec.js';
 import './v8-tuning.js';
+// Then Node's compile cache, so that everything below compiles from it (compile-cache.ts).
+import { compileCache, flushCompileCache } from './compile-cache-start.js';
 // Before discord.js loads: it would otherwise make Node load its own bundled undici.
 import '../core/bot/form-data-global.js';
 import { dirname, join } from 'node:path';
@@ -44,6 +46,9 @@ async function main(): Promise<void> {
     process.stderr.write(`discord-monitor: the previous process (${args.waitPid}) is still running after 30 s; starting anyway.\n`);
   }
   const headless = await runHeadless(args, process.env, appDir, {}, { relaunch: { script: entry, argv: process.argv.slice(2) }, rendererDir: join(buildDir, '..', 'renderer', 'main_window') });
+  // Up: write the cache now, not at exit (days away), so a successor's standby finds it; off the start's path.
+  setImmediate(() => flushCompileCache(compileCache));
+  headless.core.log.logger.debug(`Compile cache: ${compileCache.status}${compileCache.directory ? ` (${compileCache.directory})` : ''}${compileCache.message ? `: ${compileCache.message}` : ''}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void headless.stop().then(() => process.exit(0));
