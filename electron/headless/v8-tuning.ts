@@ -8,13 +8,13 @@
 // run since the last full GC (startup, settings, the first REST calls): −3 MiB of heap at rest, ≈−1.5
 // MiB RSS; a flushed function compiles again when next called (the live path runs too often to be).
 // DISCORD_MONITOR_V8_DEFAULTS=1 keeps V8's defaults (to compare).
-// During a burst of live messages the size flag is lifted for a while (core/bot/burst-mode.ts reads the
-// mark below; no import, so this file runs alone as the first module, as test/memory/v8-tuning runs it).
+// During a burst of live messages all three are back at V8's defaults for a while (core/bot/burst-mode.ts
+// restores the flags the mark below holds; no import, so this file runs alone as the first module).
 import { setFlagsFromString } from 'node:v8';
 
 export const V8_TUNING = '--optimize-for-size --heap-growing-percent=50 --bytecode-old-age=1';
 
 if (process.env.DISCORD_MONITOR_V8_DEFAULTS !== '1') {
   setFlagsFromString(V8_TUNING);
-  (globalThis as Record<symbol, unknown>)[Symbol.for('discord-monitor.v8-size-tuned')] = true;
+  (globalThis as Record<symbol, unknown>)[Symbol.for('discord-monitor.v8-size-tuned')] = V8_TUNING;
 }

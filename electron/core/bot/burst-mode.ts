@@ -1,47 +1,82 @@
-// The headless app runs V8 with --optimize-for-size (headless/v8-tuning.ts): ~25 MiB less RSS at rest,
-// but in a burst of live messages V8 then scavenged 30-60 times per 10,000 messages (8-10 ms each,
-// up to 124 ms) and the app's CPU per message doubled (84-98 µs against 43-54 with V8's defaults, same
-// run). While messages come in bursts the flag is off; after a quiet spell it is on again, so an app
-// at rest is as small as before. V8 reads the flag as it goes (v8-tuning sets it after start too).
+// The headless app runs V8 tuned for size (headless/v8-tuning.ts): ~25 MiB less RSS at rest, but in a
+// burst of live messages V8 then scavenged 30-60 times per 10,000 messages (8-10 ms each, up to 124 ms)
+// and the app's CPU per message doubled. While messages come in bursts every tuned flag is back at V8's
+// default; after a quiet spell the idle tuning is set again, so an app at rest is as small as before
+// (the young generation shrinks back to 1 MiB at its next GCs). V8 reads these flags as it goes.
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 
 /** A burst is over after this long without one. */
 const QUIET_MS = 30_000;
+/**
+ * This many scavenges within GC_WINDOW_MS make a burst too, whoever allocates: the sink calls busy() only
+ * for 32+ messages in one turn, which a slow turn (the tuning's own GC pauses) can miss. Tuned for size,
+ * a burst scavenged every 30-60 ms; an app at rest a few times a minute.
+ */
+const GC_BURST = 8;
+const GC_WINDOW_MS = 1000;
 
-/** Set by headless/v8-tuning.ts once it applied --optimize-for-size; the desktop app never sets it. */
+/**
+ * V8's own values of the flags v8-tuning sets (Node 24's V8): the size flag alone was not enough, the
+ * 1.5 growth factor still ran a full GC per burst and --bytecode-old-age=1 flushed code at each one.
+ */
+export const BURST_FLAGS = '--no-optimize-for-size --heap-growing-percent=0 --bytecode-old-age=6';
+
+/** Holds the flags headless/v8-tuning.ts applied (no import: that file must run alone, first); unset in the desktop app. */
 const SIZE_TUNED = Symbol.for('discord-monitor.v8-size-tuned');
-const sizeTuned = () => (globalThis as Record<symbol, unknown>)[SIZE_TUNED] === true;
+const idleFlags = (): string | null => {
+  const mark = (globalThis as Record<symbol, unknown>)[SIZE_TUNED];
+  return typeof mark === 'string' ? mark : null;
+};
 
 export interface BurstModeOptions {
   setFlags?: (flags: string) => void;
   quietMs?: number;
-  enabled?: () => boolean;
+  /** The idle tuning to go back to; null: the process is not tuned, nothing to lift. */
+  idle?: () => string | null;
+  /** Watch V8's scavenges (GC_BURST) as well as busy() calls. */
+  watchGc?: boolean;
 }
 
 export class BurstMode {
   private quiet: NodeJS.Timeout | null = null;
+  private restore = '';
   // A plain field, not a parameter property: test/core/burst-mode runs this file with Node's type stripping.
   private readonly o: BurstModeOptions;
 
   constructor(o: BurstModeOptions = {}) {
     this.o = o;
+    if (o.watchGc) this.watchGc();
+  }
+
+  private watchGc(): void {
+    const recent: number[] = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) recent.push(e.startTime);
+      while (recent.length > 0 && recent[0]! < recent.at(-1)! - GC_WINDOW_MS) recent.shift();
+      if (recent.length < GC_BURST) return;
+      recent.length = 0;
+      this.busy();
+    }).observe({ type: 'gc' });
   }
 
   /** Many messages at once: V8's throughput defaults until QUIET_MS pass without another call. */
   busy(): void {
     if (this.quiet) return void this.quiet.refresh();
-    if (!(this.o.enabled ?? sizeTuned)()) return;
-    this.set('--no-optimize-for-size');
+    const idle = (this.o.idle ?? idleFlags)();
+    if (idle === null) return;
+    this.restore = idle;
+    this.set(BURST_FLAGS);
     this.quiet = setTimeout(() => this.close(), this.o.quietMs ?? QUIET_MS);
     this.quiet.unref();
   }
 
-  /** Back to the size tuning now (the burst is over, or monitoring stopped). */
+  /** Back to the idle tuning now (the burst is over, or monitoring stopped). */
   close(): void {
     if (!this.quiet) return;
     clearTimeout(this.quiet);
     this.quiet = null;
-    this.set('--optimize-for-size');
+    this.set(this.restore);
   }
 
   private set(flags: string): void {
@@ -50,4 +85,4 @@ export class BurstMode {
 }
 
 /** The process's one: V8's flags are process-wide. */
-export const burstMode = new BurstMode();
+export const burstMode = new BurstMode({ watchGc: idleFlags() !== null });
