@@ -12,6 +12,13 @@ import Database from 'better-sqlite3';
 import { WebSocket } from 'ws';
 import { parseHeadlessArgs } from '../electron/headless/args.js';
 import { runHeadless } from '../electron/headless/run.js';
+import { burstMode } from '../electron/core/bot/burst-mode.js';
+
+// How many times burst mode lifted V8's tuning (its private setter wrapped), said per round.
+let lifted = 0;
+const mode = burstMode as unknown as { set(flags: string): void };
+const setFlags = mode.set.bind(burstMode);
+mode.set = (flags) => ((lifted += Number(flags.startsWith('--no-'))), setFlags(flags));
 
 const [dataDir, rendererDir] = process.argv.slice(2) as [string, string];
 const app = await runHeadless(parseHeadlessArgs(['--port', '0', '--data-dir', dataDir]), process.env, join(import.meta.dirname, '..'), {}, { rendererDir });
@@ -70,7 +77,7 @@ process.on('message', (req: Request) => {
         db.close();
         const used = process.cpuUsage(cpu);
         const main = process.threadCpuUsage(mainCpu);
-        reply({ first, stored: at, cpuMs: (used.user + used.system) / 1000, mainCpuMs: (main.user + main.system) / 1000, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size });
+        reply({ first, stored: at, cpuMs: (used.user + used.system) / 1000, mainCpuMs: (main.user + main.system) / 1000, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size, lifted });
       };
       return check();
     }

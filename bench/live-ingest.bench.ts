@@ -36,6 +36,8 @@ interface Received {
   lagMax: number;
   lost: number;
   duplicated: number;
+  /** Times burst mode lifted V8's tuning so far (ours only). */
+  lifted?: number;
 }
 
 // Runs in the page (a string: the node tsconfig has no DOM types). Every frame: the newest row fully
@@ -252,7 +254,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       };
       rows.push(row);
       console.log(
-        `round ${round}: bare ${row.bare} msg/s (lag p99 ${b.lagP99.toFixed(0)} ms) | ours ${row.ours} msg/s stored+on screen (stored ${row.stored}, on screen ${row.screen}; lag p99 ${row.lag.toFixed(0)} ms, max ${row.lagMax.toFixed(0)} ms; lost ${row.lost}, dup ${row.dup}) → ${Math.round((100 * row.ours) / row.bare)} % | CPU per message bare ${row.cpuBare.toFixed(0)} µs, ours ${row.cpu.toFixed(0)} µs (app process; event loop ${row.cpuLoop.toFixed(0)}) | scrolled up: position ${held ? 'held' : `MOVED (${JSON.stringify(before)} → ${JSON.stringify(after)})`}, pill "${pillText}", Chromium longest task ${long ? `${long.toFixed(0)} ms` : 'none over 50 ms'} | load ${loadavg()[0]!.toFixed(2)}`,
+        `round ${round}: bare ${row.bare} msg/s (lag p99 ${b.lagP99.toFixed(0)} ms) | ours ${row.ours} msg/s stored+on screen (stored ${row.stored}, on screen ${row.screen}; lag p99 ${row.lag.toFixed(0)} ms, max ${row.lagMax.toFixed(0)} ms; lost ${row.lost}, dup ${row.dup}) → ${Math.round((100 * row.ours) / row.bare)} % | CPU per message bare ${row.cpuBare.toFixed(0)} µs, ours ${row.cpu.toFixed(0)} µs (app process; event loop ${row.cpuLoop.toFixed(0)}) | scrolled up: position ${held ? 'held' : `MOVED (${JSON.stringify(before)} → ${JSON.stringify(after)})`}, pill "${pillText}", Chromium longest task ${long ? `${long.toFixed(0)} ms` : 'none over 50 ms'} | burst mode lifted V8's tuning ${reading.lifted ?? 'n/a'} times so far | load ${loadavg()[0]!.toFixed(2)}`,
       );
     }
   } finally {
