@@ -3,5 +3,6 @@
 import { enableCompileCache, type CompileCacheState } from './compile-cache.js';
 
 export { flushCompileCache } from './compile-cache.js';
+export { pruneCompileCache } from './compile-cache-prune.js';
 
 export const compileCache: CompileCacheState = enableCompileCache(process.argv.slice(2), process.env);

@@ -8,7 +8,7 @@
 // NODE_COMPILE_CACHE=dir (the user's) wins; NODE_DISABLE_COMPILE_CACHE=1 turns it off (both Node's own).
 import module from 'node:module';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolvePaths } from './paths.js';
 
@@ -18,6 +18,8 @@ export interface CompileCacheState {
   /** 'user': NODE_COMPILE_CACHE chose the folder; 'off': NODE_DISABLE_COMPILE_CACHE=1; 'unsupported': Node < 22.1. */
   status: 'enabled' | 'user' | 'off' | 'failed' | 'unsupported' | 'skipped';
   directory?: string;
+  /** The subfolder Node uses in `directory` (per Node version and V8 flags), when ours. */
+  active?: string;
   message?: string;
 }
 
@@ -36,7 +38,7 @@ export function compileCacheDirFor(argv: string[], env: NodeJS.ProcessEnv): stri
   return dataDir ? join(dataDir, COMPILE_CACHE_FOLDER) : null;
 }
 
-type CacheApi = Pick<typeof module, 'enableCompileCache' | 'constants'>;
+type CacheApi = Pick<typeof module, 'enableCompileCache' | 'constants' | 'getCompileCacheDir'>;
 
 /** Enables the cache for this process; never throws. */
 export function enableCompileCache(argv: string[], env: NodeJS.ProcessEnv, api: Partial<CacheApi> = module): CompileCacheState {
@@ -52,7 +54,10 @@ export function enableCompileCache(argv: string[], env: NodeJS.ProcessEnv, api: 
     mkdirSync(directory, { recursive: true, mode: 0o700 });
     const result = api.enableCompileCache(directory);
     const { ENABLED, ALREADY_ENABLED } = api.constants.compileCacheStatus;
-    if (result.status === ENABLED || result.status === ALREADY_ENABLED) return { status: 'enabled', directory: result.directory ?? directory };
+    if (result.status === ENABLED || result.status === ALREADY_ENABLED) {
+      const active = api.getCompileCacheDir?.();
+      return { status: 'enabled', directory: result.directory ?? directory, ...(active && resolve(dirname(active)) === resolve(directory) ? { active } : {}) };
+    }
     return { status: 'failed', directory, message: result.message ?? `status ${result.status}` };
   } catch (err) {
     return { status: 'failed', directory, message: (err as Error).message };
@@ -61,7 +66,7 @@ export function enableCompileCache(argv: string[], env: NodeJS.ProcessEnv, api: 
 
 /** Writes what was compiled so far (Node would only at exit): the running version's entries are there for its successor's standby. */
 export function flushCompileCache(state: CompileCacheState, api: { flushCompileCache?: () => void } = module): void {
-  if (state.status !== 'enabled' || typeof api.flushCompileCache !== 'function') return;
+  if ((state.status !== 'enabled' && state.status !== 'user') || typeof api.flushCompileCache !== 'function') return;
   try {
     api.flushCompileCache();
   } catch {

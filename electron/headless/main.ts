@@ -3,7 +3,7 @@
 import './malloc-reexec.js';
 import './v8-tuning.js';
 // Then Node's compile cache, so that everything below compiles from it (compile-cache.ts).
-import { compileCache, flushCompileCache } from './compile-cache-start.js';
+import { compileCache, flushCompileCache, pruneCompileCache } from './compile-cache-start.js';
 // Before discord.js loads: it would otherwise make Node load its own bundled undici.
 import '../core/bot/form-data-global.js';
 import { dirname, join } from 'node:path';
@@ -47,7 +47,10 @@ async function main(): Promise<void> {
   }
   const headless = await runHeadless(args, process.env, appDir, {}, { relaunch: { script: entry, argv: process.argv.slice(2) }, rendererDir: join(buildDir, '..', 'renderer', 'main_window') });
   // Up: write the cache now, not at exit (days away), so a successor's standby finds it; off the start's path.
-  setImmediate(() => flushCompileCache(compileCache));
+  setImmediate(() => {
+    flushCompileCache(compileCache);
+    if (compileCache.active) void pruneCompileCache(compileCache.active);
+  });
   headless.core.log.logger.debug(`Compile cache: ${compileCache.status}${compileCache.directory ? ` (${compileCache.directory})` : ''}${compileCache.message ? `: ${compileCache.message}` : ''}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

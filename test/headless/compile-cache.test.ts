@@ -122,12 +122,20 @@ describe('the compile cache of the built headless app', () => {
     }
     const written = cacheFiles(cache);
     expect(statSync(cache).mode & 0o777).toBe(0o700);
+    // Left by another Node version or V8 flags: never read again, removed once the next start is up.
+    mkdirSync(join(cache, 'v0.0.0-x64-00000000-0'));
+    writeFileSync(join(cache, 'v0.0.0-x64-00000000-0', '1234abcd'), 'stale');
 
     const second = await start(dataDir, baseEnv({ NODE_DEBUG_NATIVE: 'COMPILE_CACHE' }));
-    expect(await second.stop()).toBe(0);
+    try {
+      await waitFor('the stale subfolder removed', () => !existsSync(join(cache, 'v0.0.0-x64-00000000-0')));
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
     expect(second.output()).toMatch(ACCEPTED_DISCORD_JS);
     // Reused entries are not written again: same files, same times.
     expect(cacheFiles(cache)).toEqual(written);
+    expect(readdirSync(cache)).toEqual([...new Set([...written.keys()].map((f) => f.split('/')[0]))]);
   }, 60_000);
 
   it('starts and answers /healthz when every cache file is garbage, and replaces them', async () => {
@@ -170,10 +178,14 @@ describe('the compile cache of the built headless app', () => {
   it("uses the user's NODE_COMPILE_CACHE folder instead, and none in the data folder", async () => {
     const dataDir = newDataDir();
     const theirs = join(root, `theirs-${dirs}`);
+    // Theirs to manage: nothing in it is removed.
+    mkdirSync(join(theirs, 'other-tool'), { recursive: true });
+    writeFileSync(join(theirs, 'other-tool', 'entry'), 'kept');
     const app = await start(dataDir, baseEnv({ NODE_COMPILE_CACHE: theirs }));
+    await waitFor('cache files written while the app runs', () => cacheFiles(theirs).size > 50);
     expect(await app.stop()).toBe(0);
     expect(existsSync(join(dataDir, 'compile-cache'))).toBe(false);
-    expect(cacheFiles(theirs).size).toBeGreaterThan(50);
+    expect(readFileSync(join(theirs, 'other-tool', 'entry'), 'utf8')).toBe('kept');
   }, 60_000);
 
   it('is off with NODE_DISABLE_COMPILE_CACHE=1', async () => {
