@@ -1,5 +1,6 @@
 // bench/standby-compile-cache: the standby start of an update (spawn → 'ready' over IPC, the way
-// standby-launch.ts starts it) with Node's compile cache off, cold (empty folder) and warm, interleaved.
+// standby-launch.ts starts it) with Node's compile cache off, cold (empty folder), warm (same build) and
+// update (warm, from a new release path: its chunks miss, the shared deps hit), interleaved.
 // Prints wall time to ready and the process's CPU (user+sys of all its threads, /proc, 10 ms ticks) at
 // ready, then stands it down. Builds the Node entries into a temp folder. Run: node bench/standby-compile-cache.mjs [runs]
 import { execFileSync, spawn } from 'node:child_process';
@@ -28,12 +29,23 @@ function cpuMs(pid) {
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14, 15)
 }
 
-function standby(dataDir, extraEnv) {
+/** A fresh copy of the build at a new path (hard links, as a release reusing the running bundle): its own chunks miss the cache, its deps hit. */
+let releases = 0;
+function newRelease() {
+  const dir = join(root, `release-${++releases}`);
+  mkdirSync(dir);
+  execFileSync('cp', ['-al', join(root, '.vite'), join(dir, '.vite')]);
+  symlinkSync(join(APP_DIR, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  return join(dir, '.vite', 'build', 'headless.js');
+}
+
+function standby(dataDir, extraEnv, script = entry) {
   const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1', ...extraEnv };
   delete env.NODE_COMPILE_CACHE;
   if (!extraEnv.NODE_DISABLE_COMPILE_CACHE) delete env.NODE_DISABLE_COMPILE_CACHE;
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--input-type=module', '-e', BOOTSTRAP, entry, '--port', '0', '--data-dir', dataDir, '--standby'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', BOOTSTRAP, script, '--port', '0', '--data-dir', dataDir, '--standby'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolveRun, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`standby exited (${code}) before ready`)));
@@ -52,16 +64,18 @@ const variants = {
   off: { dir: join(root, 'data-off'), env: { NODE_DISABLE_COMPILE_CACHE: '1' } },
   cold: { dir: join(root, 'data-cold'), env: {} },
   warm: { dir: join(root, 'data-warm'), env: {} },
+  // The update case: the running version's cache (deps and its chunks) and a new release's path.
+  update: { dir: join(root, 'data-update'), env: {}, release: true },
 };
 for (const v of Object.values(variants)) mkdirSync(v.dir);
 // One start each first: settings and stores exist, the warm folder is filled (written at stand-down).
 for (const v of Object.values(variants)) await standby(v.dir, v.env);
-const results = { off: [], cold: [], warm: [] };
+const results = { off: [], cold: [], warm: [], update: [] };
 const loads = [loadavg()[0]];
 for (let i = 0; i < runs; i++) {
   for (const [name, v] of Object.entries(variants)) {
     if (name === 'cold') rmSync(join(v.dir, 'compile-cache'), { recursive: true, force: true });
-    results[name].push(await standby(v.dir, v.env));
+    results[name].push(await standby(v.dir, v.env, v.release ? newRelease() : entry));
   }
   loads.push(loadavg()[0]);
 }
