@@ -105,6 +105,9 @@ it('the check tells which outputs the update would reuse (release mode), and non
     mkdirSync(join(vite, 'build'), { recursive: true });
     writeFileSync(join(vite, 'renderer', 'main_window', 'index.html'), '');
     writeFileSync(join(vite, 'build', 'preload.cjs'), '');
+    // What the output was built from (the checkout's HEAD here): without it nothing is reused.
+    const built = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: fx.checkout, encoding: 'utf8' }).trim();
+    writeFileSync(join(vite, 'build', 'app-identity.json'), JSON.stringify({ version: '1.0.0', commit: built }));
     fx.publish('Docs only', { 'README.md': 'readme v2\n' });
     const docs = await checkForUpdates({ appDir: fx.checkout });
     expect(docs.state === 'available' && docs.build).toEqual({ reused: ['renderer', 'preload'] });

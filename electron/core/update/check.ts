@@ -10,8 +10,9 @@ import { countCommits, fetchTarget, fileAt, listCommits, localChanges, LOCKFILE,
 import type { CommitInfo, Estimate } from './types.js';
 import { localCommitsBranch } from './worktree.js';
 import { reusableOutputs, type Reusable } from './release.js';
-import { ownBuildDir } from './release-layout.js';
+import { builtCommit, ownBuildDir } from './release-layout.js';
 import { dirname, join } from 'node:path';
+import type { SimpleGit } from 'simple-git';
 
 export interface CheckOptions {
   /** The checkout the app runs from. */
@@ -56,6 +57,13 @@ export async function estimateFrom(dataDir: string | undefined): Promise<Estimat
 }
 
 /** The output folder of the build that runs: this process's release, or the checkout's .vite. */
+/** Compared with the commit the running output was built from (HEAD may have moved since). */
+async function reusedFromRunning(git: SimpleGit, appDir: string, sha: string): Promise<Reusable[]> {
+  const vite = runningVite(appDir);
+  const built = builtCommit(vite);
+  return built ? reusableOutputs(git, built, sha, vite) : [];
+}
+
 const runningVite = (appDir: string): string => {
   const own = ownBuildDir();
   return own ? dirname(own) : join(appDir, '.vite');
@@ -90,7 +98,7 @@ export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> 
         changed,
         summary: changed ? summarizeLockfileChange(await fileAt(git, current, LOCKFILE), await fileAt(git, sha, LOCKFILE)) : '',
       },
-      build: { reused: opts.releases === false ? [] : await reusableOutputs(git, current, sha, runningVite(opts.appDir)) },
+      build: { reused: opts.releases === false ? [] : await reusedFromRunning(git, opts.appDir, sha) },
       estimate: await estimateFrom(opts.dataDir),
       checkedAt: new Date().toISOString(),
     };

@@ -84,6 +84,16 @@ export function ownBuildDir(): string | null {
 /** Written by scripts/build.mjs beside the entries: what this build is, whatever the checkout says meanwhile. */
 export const IDENTITY_FILE = 'app-identity.json';
 
+/** The commit a build output folder (`.vite`) was made from, or null when it does not say. */
+export function builtCommit(vite: string): string | null {
+  try {
+    const commit = (JSON.parse(readFileSync(join(vite, 'build', IDENTITY_FILE), 'utf8')) as { commit?: unknown }).commit;
+    return typeof commit === 'string' && /^[0-9a-f]{40}$/.test(commit) ? commit : null;
+  } catch {
+    return null;
+  }
+}
+
 export const isSymlink = (path: string): boolean => {
   try {
     return lstatSync(path).isSymbolicLink();

@@ -8,7 +8,7 @@ import { short } from './git.js';
 import { lockfileDiffers, resolveTarget, targetSha } from './repo.js';
 import { buildRelease, type Release } from './release.js';
 import { discardPrepared, prepareRelease, type Prepared } from './release-prepare.js';
-import { currentRelease, launchersInstalled, ownBuildDir, readReleaseInfo, releaseOf, releaseVite, RELEASES } from './release-layout.js';
+import { builtCommit, currentRelease, launchersInstalled, ownBuildDir, readReleaseInfo, releaseOf, releaseVite, RELEASES } from './release-layout.js';
 
 export { ownBuildDir };
 import { adoptPlainBuild, collectGarbage, switchCurrent, switchTo } from './switch.js';
@@ -44,7 +44,11 @@ interface Ctx {
 /** The running build: to reuse unchanged outputs from, and to keep through garbage collection. */
 function runningBuild(r: ReleaseRun, c: Ctx): { vite: string; commit: string } | null {
   if (r.running) return { vite: releaseVite(c.appDir, r.running), commit: readReleaseInfo(join(c.appDir, '.releases', r.running))?.commit ?? r.running };
-  return launchersInstalled(c.appDir) ? null : { vite: join(c.appDir, '.vite'), commit: c.from };
+  if (launchersInstalled(c.appDir)) return null;
+  // What .vite was built from, not the checkout's HEAD: a pull while the app runs moves HEAD, not the build.
+  const vite = join(c.appDir, '.vite');
+  const commit = builtCommit(vite);
+  return commit ? { vite, commit } : null;
 }
 
 /**

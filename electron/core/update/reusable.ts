@@ -9,9 +9,11 @@ import type { SimpleGit } from 'simple-git';
  * Outputs that can be reused, and the sources (plus the build's own inputs) that decide them.
  * package.json is left out on purpose: a release bumps its version, and dependencies are in the lockfile.
  */
-const COMMON = ['package-lock.json', 'scripts/build.mjs', 'tsconfig.json'];
+const COMMON = ['package-lock.json', 'scripts/build.mjs', 'tsconfig.json', 'tsconfig.base.json'];
 export const REUSABLE = {
-  renderer: { output: 'renderer', check: 'renderer/main_window/index.html', sources: ['renderer', 'shared', 'vite.renderer.config.ts', 'tsconfig.web.json', ...COMMON] },
+  // The panel's config fills index.html's CSP <meta> from security-headers.ts (test/update/reuse-panel-inputs
+  // checks every file the config imports is listed).
+  renderer: { output: 'renderer', check: 'renderer/main_window/index.html', sources: ['renderer', 'shared', 'vite.renderer.config.ts', 'electron/headless/http/security-headers.ts', 'tsconfig.web.json', ...COMMON] },
   preload: { output: 'build/preload.cjs', check: 'build/preload.cjs', sources: ['electron/preload.ts', 'shared', 'tsconfig.node.json', ...COMMON] },
 } as const;
 export type Reusable = keyof typeof REUSABLE;
