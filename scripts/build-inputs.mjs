@@ -4,11 +4,11 @@
 // Exact, not by folder: the module list comes from the bundler itself; a file added beside an input
 // (which could change how an import resolves) or any change of the build's own setup rebuilds.
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 export const MANIFEST = 'node-inputs.json';
-const FORMAT = 1;
+const FORMAT = 2;
 // Names a bare or extension-less import can resolve to: a new one beside an input may shadow it.
 const RESOLVABLE = /\.(m?[jt]sx?|c[jt]s|json)$/;
 
@@ -20,7 +20,8 @@ const inside = (root, path) => {
 
 /** The build's own setup: its script, the lockfile (the bundled and external packages), TS configs, package.json less its version. */
 function setupFiles(cwd) {
-  const names = readdirSync(cwd).filter((n) => /^tsconfig.*\.json$/.test(n) || n === 'package-lock.json').sort();
+  // Vite's env files (.env, .env.production, ...) fill import.meta.env; the list itself is in buildEnv.
+  const names = readdirSync(cwd).filter((n) => /^tsconfig.*\.json$/.test(n) || n === 'package-lock.json' || ENV_FILE.test(n)).sort();
   return ['scripts/build.mjs', 'scripts/build-inputs.mjs', ...names];
 }
 
@@ -32,13 +33,20 @@ function fileHash(cwd, key) {
   return sha(JSON.stringify(rest));
 }
 
+// A symlink is listed with its target: re-pointed, the same name resolves to another file.
+const entry = (path, name) => (lstatSync(join(path, name)).isSymbolicLink() ? `${name} -> ${readlinkSync(join(path, name))}` : name);
 const listing = (cwd, dir) => {
   const path = join(cwd, dir);
-  return existsSync(path) ? readdirSync(path).filter((n) => RESOLVABLE.test(n)).sort().join('\n') : null;
+  return existsSync(path) ? readdirSync(path).filter((n) => RESOLVABLE.test(n)).sort().map((n) => entry(path, n)).join('\n') : null;
 };
 
-// Environment the bundler reads (Vite's mode follows NODE_ENV).
-const buildEnv = (env) => ({ NODE_ENV: env.NODE_ENV ?? null });
+const ENV_FILE = /^\.env(\..+)?$/;
+// Environment the bundler reads: Vite's mode follows NODE_ENV, VITE_* variables and env files fill import.meta.env.
+const buildEnv = (env, cwd) => ({
+  NODE_ENV: env.NODE_ENV ?? null,
+  vite: Object.keys(env).filter((k) => k.startsWith('VITE_')).sort().map((k) => [k, env[k]]),
+  envFiles: readdirSync(cwd).filter((n) => ENV_FILE.test(n)).sort(),
+});
 
 /** What the bundler read (module ids from `this.getModuleIds()`) and wrote (file names), as a manifest. */
 export function inputsManifest(cwd, moduleIds, outputs, env = process.env) {
@@ -64,7 +72,7 @@ export function inputsManifest(cwd, moduleIds, outputs, env = process.env) {
   }
   const files = Object.fromEntries([...keys].sort().map((k) => [k, fileHash(cwd, k)]));
   const listings = Object.fromEntries([...dirs].sort().map((d) => [d, listing(cwd, d)]));
-  return { format: FORMAT, outside, env: buildEnv(env), files, dirs: listings, outputs: [...outputs].sort() };
+  return { format: FORMAT, outside, env: buildEnv(env, cwd), files, dirs: listings, outputs: [...outputs].sort() };
 }
 
 /** Why the build in `prevBuildDir` cannot be reused for the tree in `cwd`, or null when it can. */
@@ -77,7 +85,7 @@ export function whyNotReusable(cwd, prevBuildDir, env = process.env) {
   }
   if (m.format !== FORMAT) return `${MANIFEST} has another format (${m.format})`;
   if (m.outside) return `it read a file outside the project (${m.outside})`;
-  if (JSON.stringify(m.env) !== JSON.stringify(buildEnv(env))) return `the build environment differs (${JSON.stringify(m.env)})`;
+  if (JSON.stringify(m.env) !== JSON.stringify(buildEnv(env, cwd))) return `the build environment differs (${JSON.stringify(m.env)})`;
   for (const [key, hash] of Object.entries(m.files)) if (fileHash(cwd, key) !== hash) return `${key} changed`;
   for (const [dir, names] of Object.entries(m.dirs)) if (listing(cwd, dir) !== names) return `files were added or removed in ${dir}/`;
   for (const f of [...m.outputs, MANIFEST]) if (!existsSync(join(prevBuildDir, f))) return `${f} is missing from ${prevBuildDir}`;

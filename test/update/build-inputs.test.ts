@@ -55,6 +55,17 @@ it('a build under another NODE_ENV is not reused', () => {
   expect(whyNotReusable(dir, prev, { ...process.env, NODE_ENV: 'development' })).toMatch(/build environment differs/);
 });
 
+it('a build under another VITE_ variable, or with an env file added, is not reused (they fill import.meta.env)', () => {
+  expect(whyNotReusable(dir, prev, { ...process.env, VITE_PROBE: 'x' })).toMatch(/build environment differs/);
+  put('.env.local', 'VITE_PROBE=x\n');
+  try {
+    expect(whyNotReusable(dir, prev)).toMatch(/build environment differs/);
+  } finally {
+    rmSync(join(dir, '.env.local'));
+  }
+  expect(whyNotReusable(dir, prev)).toBeNull();
+});
+
 it('a bundle that read a file outside the project is never reused', () => {
   writeFileSync(join(prev, MANIFEST), JSON.stringify(inputsManifest(dir, ['/elsewhere/x.ts'], [])));
   expect(whyNotReusable(dir, prev)).toMatch(/outside the project/);
