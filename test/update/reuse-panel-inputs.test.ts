@@ -61,6 +61,14 @@ it('a release that changes only tsconfig.base.json (extended by every config) bu
   expect(reused).toEqual([]);
 });
 
+it('a release that adds or changes a Vite env file (.env.production) builds the panel and preload again', async () => {
+  const reused = await reusedAfter('env', () => {
+    writeFileSync(join(app, '.env.production'), 'VITE_PROBE=1\n');
+    git(app, 'add', '.env.production');
+  });
+  expect(reused).toEqual([]);
+});
+
 it("every project file the panel's Vite config imports (and what they import) is among the panel's sources", () => {
   const sources: readonly string[] = REUSABLE.renderer.sources;
   const covered = (file: string) => sources.some((s) => file === s || file.startsWith(`${s}/`));

@@ -9,7 +9,8 @@ import type { SimpleGit } from 'simple-git';
  * Outputs that can be reused, and the sources (plus the build's own inputs) that decide them.
  * package.json is left out on purpose: a release bumps its version, and dependencies are in the lockfile.
  */
-const COMMON = ['package-lock.json', 'scripts/build.mjs', 'tsconfig.json', 'tsconfig.base.json'];
+// `:(glob).env*`: Vite's env files at the top (they fill import.meta.env), a git pathspec.
+const COMMON = ['package-lock.json', 'scripts/build.mjs', 'tsconfig.json', 'tsconfig.base.json', ':(glob).env*'];
 export const REUSABLE = {
   // The panel's config fills index.html's CSP <meta> from security-headers.ts (test/update/reuse-panel-inputs
   // checks every file the config imports is listed).
