@@ -3,7 +3,9 @@
 // scavenges / mark-compacts, their total pause, CPU µs a message, event-loop p99, the young generation's
 // largest size, and after the bursts the settled RSS (bench/idle-rss.ts's rule, after the quiet minute).
 // Run: node --experimental-transform-types --no-warnings --import ./bench/ts-loader.mjs bench/burst-gc.ts
-// BENCH_VARIANTS=a,b (names below) picks variants; BENCH_ROUNDS rounds (default 2).
+// BENCH_VARIANTS=a,b (names below) picks variants; BENCH_ROUNDS rounds (default 2); BENCH_EXTRA='{"name":
+// {"idle":"<flags at start>","burst":"<lift flags>|<idle flags>"}}' adds variants (bench/burst-gc-app.ts says how).
+// No gap between a variant's bursts: burst 1 starts from the idle tuning, 2 and 3 within burst mode's 30 s.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +13,6 @@ import { startFakeProcess } from './fake-process.js';
 import { forkChild } from './ipc-child.js';
 import { idleRss } from './idle-rss.js';
 
-const SHIPPED = '--optimize-for-size --heap-growing-percent=50 --bytecode-old-age=1';
 const ALL: Record<string, { idle?: string; burst?: string; noGcWatch?: boolean }> = {
   defaults: { idle: '' },
   'shipped-no-burst': { burst: 'off' },
@@ -21,7 +22,6 @@ const ALL: Record<string, { idle?: string; burst?: string; noGcWatch?: boolean }
   shipped: {},
   ...JSON.parse(process.env.BENCH_EXTRA ?? '{}'),
 };
-void SHIPPED;
 const N = Number(process.env.BENCH_BURST_N ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const BURSTS = 3;
