@@ -3,7 +3,7 @@
 // for its successor's standby), is used by the next start, and never stops the app from starting.
 // Builds the Node entries into a temp folder (not the shared .vite) and starts them as real processes.
 import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,6 @@ let entry: string;
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'dm-compile-cache-'));
-  chmodSync(root, 0o755); // the read-only case runs the app as another user when we are root
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: APP_DIR, env: { ...process.env, DM_BUILD_OUT: join(root, '.vite'), DM_BUILD_SKIP: 'renderer,preload' }, stdio: 'pipe' });
   symlinkSync(join(APP_DIR, 'node_modules'), join(root, 'node_modules'));
   entry = join(root, '.vite', 'build', 'headless.js');
@@ -156,15 +155,19 @@ describe('the compile cache of the built headless app', () => {
     const dataDir = newDataDir();
     const cache = join(dataDir, 'compile-cache');
     mkdirSync(cache, { mode: 0o500 });
-    // root writes anywhere: the app runs as nobody then, in a data folder of its own.
+    // root writes through 0500: a read-only bind mount of the folder then (EROFS), as test/core/disk-faults.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) {
-      chownSync(dataDir, 65534, 65534);
-      chownSync(cache, 65534, 65534);
+      execFileSync('mount', ['--bind', cache, cache], { stdio: 'pipe' });
+      execFileSync('mount', ['-o', 'remount,ro,bind', cache], { stdio: 'pipe' });
     }
-    const app = await start(dataDir, baseEnv(), asRoot ? { uid: 65534, gid: 65534 } : {});
-    expect(await app.stop()).toBe(0);
-    expect(cacheFiles(cache).size).toBe(0);
+    try {
+      const app = await start(dataDir, baseEnv());
+      expect(await app.stop()).toBe(0);
+      expect(cacheFiles(cache).size).toBe(0);
+    } finally {
+      if (asRoot) execFileSync('umount', ['-l', cache]);
+    }
   }, 60_000);
 
   it('starts and answers /healthz when a file stands where the cache folder would be', async () => {
