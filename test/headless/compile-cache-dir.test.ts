@@ -31,7 +31,7 @@ describe('the compile cache folder', () => {
 
   it('is none for an empty --data-dir= (never a folder relative to wherever the app was started)', () => {
     expect(compileCacheDirFor(['--data-dir='], {})).toBeNull();
-    expect(enableCompileCache(['--data-dir='], {}, { enableCompileCache: () => ({ status: STATUS.ENABLED }), constants: { compileCacheStatus: STATUS } } as never)).toEqual({ status: 'skipped' });
+    expect(enableCompileCache(['--data-dir='], { DISCORD_MONITOR_COMPILE_CACHE: '1' }, { enableCompileCache: () => ({ status: STATUS.ENABLED }), constants: { compileCacheStatus: STATUS } } as never)).toEqual({ status: 'skipped' });
   });
 });
 
@@ -40,8 +40,8 @@ describe('enabling the compile cache', () => {
   const api = (enable: (dir: string) => { status: number; message?: string; directory?: string }) => ({ enableCompileCache: enable, constants: { compileCacheStatus: STATUS } }) as never;
 
   it("reports Node's refusal instead of throwing", () => {
-    expect(enableCompileCache(argv('a'), {}, api(() => ({ status: STATUS.FAILED, message: 'EROFS' })))).toEqual({ status: 'failed', directory: join(tmp, 'a', 'compile-cache'), message: 'EROFS' });
-    expect(enableCompileCache(argv('b'), {}, api(() => { throw new Error('boom'); }))).toMatchObject({ status: 'failed', message: 'boom' });
+    expect(enableCompileCache(argv('a'), { DISCORD_MONITOR_COMPILE_CACHE: '1' }, api(() => ({ status: STATUS.FAILED, message: 'EROFS' })))).toEqual({ status: 'failed', directory: join(tmp, 'a', 'compile-cache'), message: 'EROFS' });
+    expect(enableCompileCache(argv('b'), { DISCORD_MONITOR_COMPILE_CACHE: '1' }, api(() => { throw new Error('boom'); }))).toMatchObject({ status: 'failed', message: 'boom' });
   });
 
   it('does nothing on a Node without the API, for --help, or when the user chose or disabled it', () => {
@@ -51,8 +51,9 @@ describe('enabling the compile cache', () => {
     expect(enableCompileCache([...argv('c'), '--help'], {}, counting)).toEqual({ status: 'skipped' });
     expect(enableCompileCache(argv('c'), { NODE_COMPILE_CACHE: '/theirs' }, counting)).toEqual({ status: 'user', directory: '/theirs' });
     expect(enableCompileCache(argv('c'), { NODE_DISABLE_COMPILE_CACHE: '1' }, counting)).toEqual({ status: 'off' });
+    expect(enableCompileCache(argv('c'), {}, counting)).toEqual({ status: 'off' });
     expect(called).toBe(0);
-    expect(enableCompileCache(argv('c'), {}, counting)).toEqual({ status: 'enabled', directory: join(tmp, 'c', 'compile-cache') });
+    expect(enableCompileCache(argv('c'), { DISCORD_MONITOR_COMPILE_CACHE: '1' }, counting)).toEqual({ status: 'enabled', directory: join(tmp, 'c', 'compile-cache') });
     expect(called).toBe(1);
   });
 

@@ -46,7 +46,7 @@ describe('the active subfolder', () => {
 
   it("is named only when Node's folder is inside ours: a cache enabled elsewhere first is never pruned", () => {
     const dataDir = join(tmp, 'data');
-    expect(enableCompileCache(['--data-dir', dataDir], {}, api(join(dataDir, 'compile-cache', 'v24-x')))).toMatchObject({ status: 'enabled', active: join(dataDir, 'compile-cache', 'v24-x') });
-    expect(enableCompileCache(['--data-dir', dataDir], {}, api('/somewhere/else/v24-x'))).not.toHaveProperty('active');
+    expect(enableCompileCache(['--data-dir', dataDir], { DISCORD_MONITOR_COMPILE_CACHE: '1' }, api(join(dataDir, 'compile-cache', 'v24-x')))).toMatchObject({ status: 'enabled', active: join(dataDir, 'compile-cache', 'v24-x') });
+    expect(enableCompileCache(['--data-dir', dataDir], { DISCORD_MONITOR_COMPILE_CACHE: '1' }, api('/somewhere/else/v24-x'))).not.toHaveProperty('active');
   });
 });

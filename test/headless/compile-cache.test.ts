@@ -30,9 +30,9 @@ const newDataDir = (): string => {
   return dir;
 };
 
-/** The environment of a user who set none of Node's compile cache variables. */
+/** The environment of a user who asked for the cache (DISCORD_MONITOR_COMPILE_CACHE=1) and set none of Node's variables. */
 function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, DISCORD_MONITOR_COMPILE_CACHE: '1', ...extra };
   for (const key of ['NODE_COMPILE_CACHE', 'NODE_DISABLE_COMPILE_CACHE', 'NODE_DEBUG_NATIVE', 'DISCORD_TOKEN', 'DISCORD_MONITOR_DATA_DIR']) {
     if (!Object.hasOwn(extra, key)) delete env[key];
   }
@@ -189,6 +189,15 @@ describe('the compile cache of the built headless app', () => {
     expect(await app.stop()).toBe(0);
     expect(existsSync(join(dataDir, 'compile-cache'))).toBe(false);
     expect(readFileSync(join(theirs, 'other-tool', 'entry'), 'utf8')).toBe('kept');
+  }, 60_000);
+
+  it('is off unless asked for (it costs idle memory)', async () => {
+    const dataDir = newDataDir();
+    const env = baseEnv();
+    delete env.DISCORD_MONITOR_COMPILE_CACHE;
+    const app = await start(dataDir, env);
+    expect(await app.stop()).toBe(0);
+    expect(existsSync(join(dataDir, 'compile-cache'))).toBe(false);
   }, 60_000);
 
   it('is off with NODE_DISABLE_COMPILE_CACHE=1', async () => {
