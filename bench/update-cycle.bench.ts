@@ -5,8 +5,7 @@
 // commit BENCH_BASELINE (old code against new in one run). BENCH_CHANGE=code makes every release also change a
 // module of the Node bundle (a real code update: it is bundled again), not only the version.
 // CPU per cycle: the old process with the children it waited for (git, the build), and the new one until ready.
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';
@@ -16,8 +15,7 @@ import type { UpdateView } from '../shared/types.js';
 import { createWorld, TOKEN, type World } from '../test/helpers/world.js';
 import { idleRss } from './idle-rss.js';
 import { health, waitForNewProcess } from '../test/e2e/health.js';
-import { bumpVersion, createInstalledCheckout, git, startInstalledApp, type InstalledApp } from '../test/e2e/installed-checkout.js';
-import { startHeadless } from '../test/e2e/headless-process.js';
+import { bumpVersion, git, startInstalledApp, type InstalledApp } from '../test/e2e/installed-checkout.js';
 import { panelClient } from '../test/e2e/ws-client.js';
 
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 5);
@@ -122,29 +120,14 @@ interface Side {
   failed?: string;
 }
 
-/** An installed copy at `commit` (origin and publisher rewound to it too, the build redone), started like startInstalledApp. */
-async function startInstalledAt(world: World, env: NodeJS.ProcessEnv, commit: string): Promise<InstalledApp> {
-  const checkout = createInstalledCheckout();
-  git(checkout.dir, 'reset', '-q', '--hard', commit);
-  git(checkout.root, '--git-dir', checkout.origin, 'update-ref', 'refs/heads/main', commit);
-  git(join(checkout.root, 'work'), 'reset', '-q', '--hard', commit);
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: checkout.dir, stdio: 'ignore' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'dm-installed-'));
-  const app = await startHeadless(
-    ['--data-dir', dataDir],
-    { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: world.guildId, DISCORD_CHANNEL_ID: world.channelId, DISCORD_API_URL: world.fake.apiUrl, ...env },
-    'headless.js',
-    checkout.dir,
-  );
-  return {
-    checkout, app, dataDir,
-    close: async (successorPid) => {
-      if (successorPid) process.kill(successorPid, 'SIGTERM');
-      await app.stop();
-      checkout.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+/** An installed copy at `commit` (origin and publisher rewound to it too, the build redone). */
+function startInstalledAt(world: World, env: NodeJS.ProcessEnv, commit: string): Promise<InstalledApp> {
+  return startInstalledApp(world, env, (checkout) => {
+    git(checkout.dir, 'reset', '-q', '--hard', commit);
+    git(checkout.root, '--git-dir', checkout.origin, 'update-ref', 'refs/heads/main', commit);
+    git(join(checkout.root, 'work'), 'reset', '-q', '--hard', commit);
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: checkout.dir, stdio: 'ignore' });
+  });
 }
 
 async function startSide(name: string, env: NodeJS.ProcessEnv, commit?: string): Promise<Side> {
@@ -244,7 +227,7 @@ function summary(side: Side, rss: number): string {
     `${side.name.padEnd(8)} median of ${r.length}: turnaround ${s(m((x) => x.turnaround))}, gateway gap ${s(m((x) => x.gap))}, ` +
     `panel unreachable ${s(m((x) => x.unreachable))}, identifies ${m((x) => x.identifies)}, max concurrent ${Math.max(...r.map((x) => x.concurrent))}, ` +
     `lost ${r.reduce((a, x) => a + x.lost, 0)}, duplicated ${r.reduce((a, x) => a + x.duplicated, 0)}; CPU ${m((x) => x.cpuOld + x.cpuNew).toFixed(2)} s a cycle; ` +
-    `idle RSS ${rss.toFixed(1)} MiB (settled, after a quiet minute)`
+    (Number.isFinite(rss) ? `idle RSS ${rss.toFixed(1)} MiB (settled, after a quiet minute)` : 'idle RSS not measured (BENCH_IDLE_RSS=0)')
   );
 }
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ClientOwner } from '../../electron/core/bot/client-owner.js';
 import { IdentifyGate } from '../../electron/core/bot/identify-gate.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
+import { turnCounter } from '../helpers/turn-counter.js';
 
 let world: World;
 let owner: ClientOwner;
@@ -33,20 +34,14 @@ async function readyClient(): Promise<Client> {
 
 it('a 10,000-message burst reaches discord.js over many turns, a socket read or two each, all of it in order', { timeout: 120_000 }, async () => {
   const client = await readyClient();
-  let turn = 0;
-  let ticking = true;
-  const tick = () => {
-    turn++;
-    if (ticking) setImmediate(tick);
-  };
-  setImmediate(tick);
+  const turns = turnCounter();
   const perTurn = new Map<number, number>();
   const got: string[] = [];
   const done = new Promise<void>((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`only ${got.length} of 10,000 messages within 60 s`)), 60_000);
     client.on(Events.MessageCreate, (m) => {
       got.push(m.id);
-      perTurn.set(turn, (perTurn.get(turn) ?? 0) + 1);
+      perTurn.set(turns.now(), (perTurn.get(turns.now()) ?? 0) + 1);
       if (got.length < 10_000) return;
       clearTimeout(deadline);
       resolve();
@@ -58,7 +53,7 @@ it('a 10,000-message burst reaches discord.js over many turns, a socket read or 
   try {
     await done;
   } finally {
-    ticking = false;
+    turns.stop();
   }
   expect(got).toEqual(posted);
   // A 64 KiB read holds ~70 of these frames; two reads can land in one turn (one emitted, one buffered).

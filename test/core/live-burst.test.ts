@@ -8,6 +8,7 @@ import { LIVE_PER_TURN } from '../../electron/core/bot/message-sink.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { configuredEnv, coreFor, waitState, type World, eachWorld } from '../helpers/world.js';
 import { storedIds } from '../helpers/core-calls.js';
+import { turnCounter } from '../helpers/turn-counter.js';
 
 const BURST = 3000;
 let world: World;
@@ -22,17 +23,6 @@ async function connectedCore(): Promise<Core> {
   return core;
 }
 
-/** Counts event-loop iterations (check phase), so events can be grouped by the turn they came in. */
-function turnCounter(): { now(): number; stop(): void } {
-  let turn = 0;
-  let ticking = true;
-  const tick = () => {
-    turn++;
-    if (ticking) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return { now: () => turn, stop: () => (ticking = false) };
-}
 
 /** Resolves once `check()` holds (checked every turn), or rejects at the deadline. */
 function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {

@@ -89,12 +89,17 @@ export interface InstalledApp {
   close(successorPid?: number | null): Promise<void>;
 }
 
-/** A built installed checkout running headless against the fake Discord, configured by environment. */
+/**
+ * A built installed checkout running headless against the fake Discord, configured by environment;
+ * `prepare` changes the checkout before the app starts (e.g. another commit, built again).
+ */
 export async function startInstalledApp(
   world: World,
   env: NodeJS.ProcessEnv = {},
+  prepare?: (checkout: Checkout) => void,
 ): Promise<InstalledApp> {
   const checkout = createInstalledCheckout();
+  prepare?.(checkout);
   const dataDir = mkdtempSync(join(tmpdir(), 'dm-installed-'));
   const app = await startHeadless(
     ['--data-dir', dataDir],
