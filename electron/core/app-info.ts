@@ -1,21 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IDENTITY_FILE, ownBuildDir } from './update/release-layout.js';
-
-/**
- * Version and commit of the build that runs, as scripts/build.mjs recorded them: the checkout may be
- * half-way through an update (or back at another commit) while this build runs.
- */
-function builtIdentity(buildDir: string | null): { version: string; commit: string | null } | null {
-  if (!buildDir) return null;
-  try {
-    const v = JSON.parse(readFileSync(join(buildDir, IDENTITY_FILE), 'utf8')) as { version?: unknown; commit?: unknown };
-    return typeof v.version === 'string' ? { version: v.version, commit: typeof v.commit === 'string' ? v.commit : null } : null;
-  } catch {
-    return null;
-  }
-}
+// The build's own version and commit (scripts/build.mjs records them): the checkout may be half-way
+// through an update (or back at another commit) while this build runs.
+import { builtIdentity, ownBuildDir } from './update/release-layout.js';
 
 /** Name from the app folder's package.json; version and commit from the build, else from the checkout. */
 export function readAppIdentity(appDir: string, buildDir = ownBuildDir()): { name: string; version: string; commit: string | null } {

@@ -84,14 +84,21 @@ export function ownBuildDir(): string | null {
 /** Written by scripts/build.mjs beside the entries: what this build is, whatever the checkout says meanwhile. */
 export const IDENTITY_FILE = 'app-identity.json';
 
-/** The commit a build output folder (`.vite`) was made from, or null when it does not say. */
-export function builtCommit(vite: string): string | null {
+/** Version and commit a build folder (`.vite/build`) records in its identity file, or null when it does not say. */
+export function builtIdentity(buildDir: string | null): { version: string; commit: string | null } | null {
+  if (!buildDir) return null;
   try {
-    const commit = (JSON.parse(readFileSync(join(vite, 'build', IDENTITY_FILE), 'utf8')) as { commit?: unknown }).commit;
-    return typeof commit === 'string' && /^[0-9a-f]{40}$/.test(commit) ? commit : null;
+    const v = JSON.parse(readFileSync(join(buildDir, IDENTITY_FILE), 'utf8')) as { version?: unknown; commit?: unknown };
+    return typeof v.version === 'string' ? { version: v.version, commit: typeof v.commit === 'string' ? v.commit : null } : null;
   } catch {
     return null;
   }
+}
+
+/** The commit a build output folder (`.vite`) was made from, or null when it does not say. */
+export function builtCommit(vite: string): string | null {
+  const commit = builtIdentity(join(vite, 'build'))?.commit;
+  return commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null;
 }
 
 export const isSymlink = (path: string): boolean => {
