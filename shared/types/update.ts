@@ -1,0 +1,110 @@
+// Self-update: the check's view, the pipeline's steps and runs, the last update's outcome.
+import type { I18nText } from '../core-text.js';
+
+export type UpdateState = 'checking' | 'available' | 'up-to-date' | 'disabled' | 'error' | 'updating';
+
+export interface UpdateCommit {
+  hash: string;
+  subject: string;
+  author: string;
+  /** ISO 8601. */
+  date: string;
+}
+
+/** The update pipeline's steps in their listed order (stop-bot may run later: see the engine's stopBot). */
+export const UPDATE_STEPS = [
+  'stop-bot',
+  'backup-config',
+  'save-local-changes',
+  'fetch',
+  'reset',
+  'clean',
+  'restore-config',
+  'install-deps',
+  'build',
+  'self-test',
+  'restart',
+] as const;
+/** `rollback` only appears after a failure. */
+export type UpdateStepName = (typeof UPDATE_STEPS)[number] | 'rollback';
+
+export interface UpdateStepView {
+  step: UpdateStepName;
+  status: 'pending' | 'running' | 'done' | 'skipped' | 'failed';
+  durationMs: number;
+  /** Every log line of the step so far. */
+  log: string[];
+  error?: string;
+  /** `error` by key, for the panel's language. */
+  i18n?: { error: I18nText };
+}
+
+export interface UpdateRun {
+  id: string;
+  startedAt: number;
+  from: string;
+  /** The commit being installed. */
+  to: string;
+  steps: UpdateStepView[];
+  outcome: 'running' | 'restarting' | 'restart-needed' | 'rolled-back' | 'failed';
+  /** One sentence for the user, with what to do when something went wrong. */
+  message: string;
+  /** `message` by key, for the panel's language. */
+  i18n?: { message: I18nText };
+}
+
+/** Where an update put the user's own work, so it is never silently lost. */
+export interface SetAside {
+  /** Local commits the remote lacked, kept on this branch (null: there were none). */
+  branch: string | null;
+  commits: number;
+  /** Uncommitted edits, stashed: re-applied after the update, or kept (conflict) with the command to apply them. */
+  stash: { sha: string; command: string; state: 'kept' | 'reapplied' | 'conflict' } | null;
+  /** Edits found in the checkout by a boot recovery (someone trying a fix), stashed before it moved the checkout. */
+  recovered?: { sha: string; command: string } | null;
+}
+
+export interface LastUpdate {
+  from: string;
+  to: string;
+  outcome: 'success' | 'rolled-back' | 'failed' | 'interrupted';
+  durationMs: number;
+  finishedAt: number;
+  message: string;
+  /** `message` by key, for the panel's language. */
+  i18n?: { message: I18nText };
+  /** The commits installed (never the user's own, removed ones). */
+  commits: UpdateCommit[];
+  /** Absent or null: nothing was set aside. */
+  setAside?: SetAside | null;
+}
+
+export interface UpdateView {
+  state: UpdateState;
+  /** Sentence for the button's tooltip / the panel: reason when disabled, git's message on error. */
+  message: string;
+  /** `message` by key, for the panel's language (set on check errors). */
+  i18n?: { message: I18nText } | null;
+  checkedAt: number | null;
+  current: string | null;
+  /** Remote head the update would install; `update.run` must name it. */
+  target: string | null;
+  count: number;
+  commits: UpdateCommit[];
+  /** Local edits and untracked files that will be set aside (git stash), porcelain lines. */
+  localChanges: string[];
+  /** Why updates are off (state `disabled`), for a tooltip in the panel's language; `envVar` when an environment variable set it. */
+  disabled?: { reason: 'packaged' | 'auto-update-off' | 'git-missing' | 'not-a-checkout'; envVar?: string } | null;
+  /** Local commits the remote lacks (newest first) and the branch they will be moved to. */
+  localCommits?: { branch: string; commits: UpdateCommit[] } | null;
+  dependencies: { changed: boolean; summary: string } | null;
+  /** Parts of the running build reused as they are (their sources did not change); absent: all rebuilt. */
+  build?: { reused: ('renderer' | 'preload')[] } | null;
+  estimate: { ms: number; basis: 'history' | 'default' } | null;
+  /** What happens at the end: a service-manager restart, a relaunch, or nothing (restart needed). */
+  restart: { auto: boolean; method: string; description: string };
+  run: UpdateRun | null;
+  lastUpdate: LastUpdate | null;
+  /** The code on disk is newer than the running process (auto restart off). */
+  restartNeeded: boolean;
+}
