@@ -3,7 +3,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RESUME_BOT_FILE, UpdateService } from '../../electron/core/update-service.js';
+import { UpdateService } from '../../electron/core/update-service.js';
+import { RESUME_BOT_FILE } from '../../electron/core/update-service/restarts.js';
 import { waitState } from '../helpers/world.js';
 import { app, BrowserWindow, mock, resetElectronMock } from './electron-mock.js';
 import { painted, startMain, tempDirs, useShellWorld } from './harness.js';
