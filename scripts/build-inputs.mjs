@@ -8,9 +8,9 @@ import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, 
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 export const MANIFEST = 'node-inputs.json';
-const FORMAT = 2;
+export const FORMAT = 2;
 // Names a bare or extension-less import can resolve to: a new one beside an input may shadow it.
-const RESOLVABLE = /\.(m?[jt]sx?|c[jt]s|json)$/;
+export const RESOLVABLE = /\.(m?[jt]sx?|c[jt]s|json)$/;
 
 const sha = (data) => createHash('sha256').update(data).digest('hex');
 const inside = (root, path) => {
@@ -25,12 +25,16 @@ function setupFiles(cwd) {
   return ['scripts/build.mjs', 'scripts/build-inputs.mjs', ...names];
 }
 
+/** The hash recorded for an input's bytes; the updater's check hashes a commit's files with it too. */
+export function inputHash(key, data) {
+  if (key !== 'package.json') return sha(data);
+  const { version: _version, ...rest } = JSON.parse(data.toString('utf8'));
+  return sha(JSON.stringify(rest));
+}
+
 function fileHash(cwd, key) {
   const path = join(cwd, key);
-  if (!existsSync(path)) return null;
-  if (key !== 'package.json') return sha(readFileSync(path));
-  const { version: _version, ...rest } = JSON.parse(readFileSync(path, 'utf8'));
-  return sha(JSON.stringify(rest));
+  return existsSync(path) ? inputHash(key, readFileSync(path)) : null;
 }
 
 // A symlink is listed with its target: re-pointed, the same name resolves to another file.
@@ -42,11 +46,13 @@ const listing = (cwd, dir) => {
 
 const ENV_FILE = /^\.env(\..+)?$/;
 // Environment the bundler reads: Vite's mode follows NODE_ENV, VITE_* variables and env files fill import.meta.env.
-const buildEnv = (env, cwd) => ({
+/** The build environment as recorded, from the variables and the names at the top of the tree. */
+export const buildEnvOf = (env, rootNames) => ({
   NODE_ENV: env.NODE_ENV ?? null,
   vite: Object.keys(env).filter((k) => k.startsWith('VITE_')).sort().map((k) => [k, env[k]]),
-  envFiles: readdirSync(cwd).filter((n) => ENV_FILE.test(n)).sort(),
+  envFiles: rootNames.filter((n) => ENV_FILE.test(n)).sort(),
 });
+const buildEnv = (env, cwd) => buildEnvOf(env, readdirSync(cwd));
 
 /** What the bundler read (module ids from `this.getModuleIds()`) and wrote (file names), as a manifest. */
 export function inputsManifest(cwd, moduleIds, outputs, env = process.env) {

@@ -79,6 +79,20 @@ export interface LastUpdate {
   setAside?: SetAside | null;
 }
 
+/** Why the Node bundle is rebuilt when no input or folder says so: the check cannot vouch for a reuse. */
+export type NodeRebuildCause = 'no-record' | 'outside' | 'env' | 'deps' | 'in-place' | 'unknown';
+
+/** The update's plan for the Node bundle (.vite/build/*.js), predicted from the inputs the running build recorded. */
+export interface NodeBundlePlan {
+  reused: boolean;
+  /** Recorded inputs whose content differs at the target: the first few, and how many in all. */
+  changed: string[];
+  changedCount: number;
+  /** Recorded folders where files were added or removed (an import may resolve to another file). */
+  folders: string[];
+  cause: NodeRebuildCause | null;
+}
+
 export interface UpdateView {
   state: UpdateState;
   /** Sentence for the button's tooltip / the panel: reason when disabled, git's message on error. */
@@ -99,7 +113,7 @@ export interface UpdateView {
   localCommits?: { branch: string; commits: UpdateCommit[] } | null;
   dependencies: { changed: boolean; summary: string } | null;
   /** Parts of the running build reused as they are (their sources did not change); absent: all rebuilt. */
-  build?: { reused: ('renderer' | 'preload')[] } | null;
+  build?: { reused: ('renderer' | 'preload')[]; node?: NodeBundlePlan } | null;
   estimate: { ms: number; basis: 'history' | 'default' } | null;
   /** What happens at the end: a service-manager restart, a relaunch, or nothing (restart needed). */
   restart: { auto: boolean; method: string; description: string };

@@ -10,7 +10,9 @@ import { countCommits, fetchTarget, fileAt, listCommits, localChanges, LOCKFILE,
 import type { CommitInfo, Estimate } from './types.js';
 import { localCommitsBranch } from './worktree.js';
 import { reusableOutputs, type Reusable } from './release.js';
-import { builtCommit, ownBuildDir } from './release-layout.js';
+import { builtCommit, launchersInstalled, ownBuildDir, releaseOf } from './release-layout.js';
+import { predictNodeBundle, rebuiltBecause } from './node-bundle-plan.js';
+import type { NodeBundlePlan } from '../../../shared/types.js';
 import { dirname, join } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 
@@ -26,6 +28,8 @@ export interface CheckOptions {
   fetchTimeoutMs?: number;
   /** Release mode (see UpdateContext.releases): unchanged outputs are reused, and the plan says so. Default true. */
   releases?: boolean;
+  /** The environment the update's build runs with (UpdateContext.commandEnv); default this process's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface CheckDetails {
@@ -37,8 +41,8 @@ export interface CheckDetails {
   /** Commits on HEAD missing from the target (newest first); the update moves them to `branch`. */
   localCommits: { branch: string; commits: CommitInfo[] } | null;
   dependencies: { changed: boolean; summary: string };
-  /** Outputs of the running build the update reuses instead of rebuilding (their sources did not change). */
-  build?: { reused: Reusable[] };
+  /** Outputs of the running build the update reuses instead of rebuilding (their sources did not change), and the Node bundle's plan. */
+  build?: { reused: Reusable[]; node: NodeBundlePlan };
   estimate: Estimate;
   checkedAt: string;
 }
@@ -56,7 +60,6 @@ export async function estimateFrom(dataDir: string | undefined): Promise<Estimat
   return estimateDuration(durations);
 }
 
-/** The output folder of the build that runs: this process's release, or the checkout's .vite. */
 /** Compared with the commit the running output was built from (HEAD may have moved since). */
 async function reusedFromRunning(git: SimpleGit, appDir: string, sha: string): Promise<Reusable[]> {
   const vite = runningVite(appDir);
@@ -64,10 +67,28 @@ async function reusedFromRunning(git: SimpleGit, appDir: string, sha: string): P
   return built ? reusableOutputs(git, built, sha, vite) : [];
 }
 
+/** The output folder of the build that runs: this process's release, or the checkout's .vite. */
 const runningVite = (appDir: string): string => {
   const own = ownBuildDir();
   return own ? dirname(own) : join(appDir, '.vite');
 };
+
+/** What the update will do with the Node bundle (release-steps.ts: runningBuild, installDeps). */
+function nodeBundle(appDir: string, sha: string, lockfileChanged: boolean, env: NodeJS.ProcessEnv): Promise<NodeBundlePlan> {
+  const own = ownBuildDir();
+  const release = own !== null && releaseOf(own) !== null ? dirname(own) : null;
+  // Launchers in .vite with no release running: the update reuses nothing (runningBuild).
+  const plain = release === null && !launchersInstalled(appDir) ? join(appDir, '.vite') : null;
+  const vite = release ?? plain;
+  return predictNodeBundle({ appDir, runningVite: vite && builtCommit(vite) ? vite : null, target: sha, env, installedDeps: plain && !lockfileChanged ? join(appDir, 'node_modules') : null });
+}
+
+async function buildPlan(git: SimpleGit, opts: CheckOptions, sha: string, lockfileChanged: boolean): Promise<CheckDetails['build']> {
+  // Without releases the update builds in place, from nothing.
+  if (opts.releases === false) return { reused: [], node: rebuiltBecause('in-place') };
+  const [reused, node] = await Promise.all([reusedFromRunning(git, opts.appDir, sha), nodeBundle(opts.appDir, sha, lockfileChanged, opts.env ?? process.env)]);
+  return { reused, node };
+}
 
 export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> {
   const disabled = await whyDisabled(opts);
@@ -98,7 +119,7 @@ export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> 
         changed,
         summary: changed ? summarizeLockfileChange(await fileAt(git, current, LOCKFILE), await fileAt(git, sha, LOCKFILE)) : '',
       },
-      build: { reused: opts.releases === false ? [] : await reusedFromRunning(git, opts.appDir, sha) },
+      build: await buildPlan(git, opts, sha, changed),
       estimate: await estimateFrom(opts.dataDir),
       checkedAt: new Date().toISOString(),
     };
