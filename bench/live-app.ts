@@ -7,18 +7,37 @@
 // runs with (half the CPU per message). DISCORD_MONITOR_V8_DEFAULTS=1 measures those, to compare.
 import '../electron/headless/v8-tuning.js';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { WebSocket } from 'ws';
 import { parseHeadlessArgs } from '../electron/headless/args.js';
 import { runHeadless } from '../electron/headless/run.js';
 import { burstMode } from '../electron/core/bot/burst-mode.js';
 
-// How many times burst mode lifted V8's tuning (its private setter wrapped), said per round.
+// How many times burst mode lifted V8's tuning (its private setter wrapped), said per round, and when
+// (messages announced since `arm` at the lift: a lift late in the first burst leaves most of it tuned for size).
+let seen: string[] = [];
 let lifted = 0;
+let liftedAt: number | null = null;
 const mode = burstMode as unknown as { set(flags: string): void };
 const setFlags = mode.set.bind(burstMode);
-mode.set = (flags) => ((lifted += Number(flags.startsWith('--no-'))), setFlags(flags));
+// BENCH_BURST_FLAGS: what burst mode sets instead of BURST_FLAGS (a variant to compare; the idle tuning it restores is unchanged).
+const burstFlags = process.env.BENCH_BURST_FLAGS;
+mode.set = (flags) => {
+  if (flags.startsWith('--no-')) (lifted++, (liftedAt = seen.length));
+  setFlags(flags.startsWith('--no-') && burstFlags ? burstFlags : flags);
+};
+// V8's collections since `arm`: scavenges, mark-compacts, their pauses (the longest is a candidate for the lag's p99).
+const gc = { minor: 0, major: 0, pauseMs: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+    if (kind === constants.NODE_PERFORMANCE_GC_MINOR) gc.minor++;
+    else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.major++;
+    gc.pauseMs += e.duration;
+    gc.maxMs = Math.max(gc.maxMs, e.duration);
+  }
+}).observe({ type: 'gc' });
 
 const [dataDir, rendererDir] = process.argv.slice(2) as [string, string];
 const app = await runHeadless(parseHeadlessArgs(['--port', '0', '--data-dir', dataDir]), process.env, join(import.meta.dirname, '..'), {}, { rendererDir });
@@ -26,7 +45,6 @@ const reader = () => new Database(join(dataDir, 'messages.sqlite'), { readonly: 
 
 type Request = { id: number; op: 'arm' } | { id: number; op: 'frame'; last: string } | { id: number; op: 'collect'; ids: string[] } | { id: number; op: 'stop' };
 
-let seen: string[] = [];
 let first = 0;
 let cpu = process.cpuUsage();
 // The event loop's own thread: the process's CPU also counts the store's write thread and V8's helpers.
@@ -55,6 +73,8 @@ process.on('message', (req: Request) => {
       seen = [];
       sent = [];
       first = 0;
+      liftedAt = null;
+      Object.assign(gc, { minor: 0, major: 0, pauseMs: 0, maxMs: 0 });
       lag.reset();
       lag.enable();
       cpu = process.cpuUsage();
@@ -77,7 +97,7 @@ process.on('message', (req: Request) => {
         db.close();
         const used = process.cpuUsage(cpu);
         const main = process.threadCpuUsage(mainCpu);
-        reply({ first, stored: at, cpuMs: (used.user + used.system) / 1000, mainCpuMs: (main.user + main.system) / 1000, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size, lifted });
+        reply({ first, stored: at, cpuMs: (used.user + used.system) / 1000, mainCpuMs: (main.user + main.system) / 1000, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size, lifted, liftedAt, gc: { ...gc } });
       };
       return check();
     }

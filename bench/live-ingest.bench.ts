@@ -38,6 +38,10 @@ interface Received {
   duplicated: number;
   /** Times burst mode lifted V8's tuning so far (ours only). */
   lifted?: number;
+  /** Messages announced in this burst when burst mode lifted the tuning in it (null: not in this burst). */
+  liftedAt?: number | null;
+  /** V8's collections during the burst (ours only). */
+  gc?: { minor: number; major: number; pauseMs: number; maxMs: number };
 }
 
 // Runs in the page (a string: the node tsconfig has no DOM types). Every frame: the newest row fully
@@ -253,6 +257,8 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
         long,
       };
       rows.push(row);
+      const gcs = (r: Received) => (r.gc ? `${r.gc.minor} scavenges, ${r.gc.major} mark-compacts, pauses ${r.gc.pauseMs.toFixed(0)} ms (longest ${r.gc.maxMs.toFixed(0)})` : 'n/a');
+      console.log(`round ${round} V8: following ${gcs(ours)}; reading ${gcs(reading)}; lifted in the following burst ${ours.liftedAt === null ? 'no' : `after ${ours.liftedAt} messages`}`);
       console.log(
         `round ${round}: bare ${row.bare} msg/s (lag p99 ${b.lagP99.toFixed(0)} ms) | ours ${row.ours} msg/s stored+on screen (stored ${row.stored}, on screen ${row.screen}; lag p99 ${row.lag.toFixed(0)} ms, max ${row.lagMax.toFixed(0)} ms; lost ${row.lost}, dup ${row.dup}) → ${Math.round((100 * row.ours) / row.bare)} % | CPU per message bare ${row.cpuBare.toFixed(0)} µs, ours ${row.cpu.toFixed(0)} µs (app process; event loop ${row.cpuLoop.toFixed(0)}) | scrolled up: position ${held ? 'held' : `MOVED (${JSON.stringify(before)} → ${JSON.stringify(after)})`}, pill "${pillText}", Chromium longest task ${long ? `${long.toFixed(0)} ms` : 'none over 50 ms'} | burst mode lifted V8's tuning ${reading.lifted ?? 'n/a'} times so far | load ${loadavg()[0]!.toFixed(2)}`,
       );
