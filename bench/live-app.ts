@@ -24,7 +24,10 @@ const setFlags = mode.set.bind(burstMode);
 // BENCH_BURST_FLAGS: what burst mode sets instead of BURST_FLAGS (a variant to compare; the idle tuning it restores is unchanged).
 const burstFlags = process.env.BENCH_BURST_FLAGS;
 mode.set = (flags) => {
-  if (flags.startsWith('--no-')) (lifted++, (liftedAt = seen.length));
+  if (flags.startsWith('--no-')) {
+    lifted++;
+    liftedAt = seen.length;
+  }
   setFlags(flags.startsWith('--no-') && burstFlags ? burstFlags : flags);
 };
 // V8's collections since `arm`: scavenges, mark-compacts, their pauses (the longest is a candidate for the lag's p99).
