@@ -9,6 +9,7 @@ import { formatSeconds } from '../../lib/format';
 import { planItems, shortHash } from '../../lib/update';
 import { Icon, Spinner } from '../Icon';
 import { Modal } from '../Modal';
+import { BuildPlan } from './BuildPlan';
 import { CommitList } from './CommitList';
 import { LocalCommits } from './SetAside';
 
@@ -106,17 +107,7 @@ function ConfirmContent({ view, onClose, onRun, pending, setPending }: ContentPr
                   {dependencies?.changed && dependencies.summary && <span className="update-plan__detail"> — {dependencies.summary}</span>}
                 </>
               )}
-              {item === 'build' && (
-                <>
-                  {t('update.confirm.plan.build')}
-                  {view.build && view.build.reused.length > 0 && (
-                    <span className="update-plan__detail">
-                      {' — '}
-                      {t('update.confirm.plan.buildReused', { parts: view.build.reused.map((p) => t(`update.confirm.plan.reuse.${p}`)).join(', ') })}
-                    </span>
-                  )}
-                </>
-              )}
+              {item === 'build' && <BuildPlan build={view.build} />}
               {item === 'restart' &&
                 (restart.auto
                   ? t('update.confirm.plan.restartAuto', { description: restart.description })
