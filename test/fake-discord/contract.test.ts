@@ -9,7 +9,7 @@ import { WebSocket } from 'ws';
 import { PERMISSION } from './permissions.js';
 import { routeOf } from './rate-limits.js';
 import { startFakeDiscord, type FakeDiscord } from './server.js';
-import { discordTimestamp } from './state.js';
+import { discordTimestamp } from './model.js';
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
 interface Documented {

@@ -3,7 +3,8 @@
 // ids, unknown ids counting toward both bounds; 400 if any is older than 2 weeks or repeated;
 // MESSAGE_DELETE_BULK). Every refusal deletes nothing.
 import { PERMISSION, type FakePermissions } from './permissions.js';
-import type { FakeBot, FakeChannel, FakeMessage, State } from './state.js';
+import type { FakeBot, FakeChannel, FakeMessage } from './model.js';
+import type { State } from './state.js';
 
 const DISCORD_EPOCH = 1420070400000n;
 const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;

@@ -5,7 +5,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { SessionLimits } from './session-limit.js';
-import { disallowedIntents, INTENT, type FakeBot, type FakeChannel, type FakeGuild, type FakeMessage, type State } from './state.js';
+import { disallowedIntents, INTENT } from './app-flags.js';
+import { channelJson, guildCreateJson, userJson } from './guild-json.js';
+import { messageDispatchJson } from './message-json.js';
+import type { FakeBot, FakeChannel, FakeGuild, FakeMessage } from './model.js';
+import type { State } from './state.js';
 
 const OP = { DISPATCH: 0, HEARTBEAT: 1, IDENTIFY: 2, RESUME: 6, RECONNECT: 7, INVALID_SESSION: 9, HELLO: 10, ACK: 11 };
 const CLOSE_REASONS: Record<number, string> = {
@@ -210,7 +214,7 @@ export class Gateway {
   dispatchMessage(t: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', m: FakeMessage): void {
     this.dispatchToGuild(m.guildId, t, (s) => {
       const seesContent = (s.intents & INTENT.MESSAGE_CONTENT) !== 0 || m.authorId === s.bot.user.id;
-      return this.state.messageDispatchJson(m, seesContent);
+      return messageDispatchJson(this.state, m, seesContent);
     });
   }
 
@@ -221,12 +225,12 @@ export class Gateway {
 
   /** A bot added to a guild while connected hears about it, as when it is invited. */
   guildAdded(g: FakeGuild): void {
-    this.dispatchToGuild(g.id, 'GUILD_CREATE', (s) => this.state.guildCreateJson(g, s.bot.user.id));
+    this.dispatchToGuild(g.id, 'GUILD_CREATE', (s) => guildCreateJson(this.state, g, s.bot.user.id));
   }
 
   /** CHANNEL_UPDATE (docs/events/gateway-events): a channel's overwrites changed, so clients recompute permissions. */
   channelUpdated(c: FakeChannel, position: number): void {
-    this.dispatchToGuild(c.guildId, 'CHANNEL_UPDATE', () => this.state.channelJson(c, position));
+    this.dispatchToGuild(c.guildId, 'CHANNEL_UPDATE', () => channelJson(this.state, c, position));
   }
 
   connectionCount(): number {
@@ -340,7 +344,7 @@ export class Gateway {
     const guilds = this.state.guildsOf(bot.user.id);
     this.push(session, 'READY', {
       v: 10,
-      user: { ...this.state.userJson(bot.user), verified: true, mfa_enabled: false, flags: 0 },
+      user: { ...userJson(bot.user), verified: true, mfa_enabled: false, flags: 0 },
       guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       session_type: 'normal',
@@ -355,7 +359,7 @@ export class Gateway {
       user_settings: {},
       auth: {},
     });
-    for (const g of guilds) this.push(session, 'GUILD_CREATE', this.state.guildCreateJson(g, bot.user.id));
+    for (const g of guilds) this.push(session, 'GUILD_CREATE', guildCreateJson(this.state, g, bot.user.id));
   }
 
   private resume(conn: Conn, d: Record<string, unknown>): void {

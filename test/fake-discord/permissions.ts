@@ -2,7 +2,8 @@
 // (docs/topics/permissions, "Permission Overwrites"): base = @everyone | roles; ADMINISTRATOR or
 // owner = all; then @everyone overwrite, role overwrites (deny then allow), member overwrite.
 // Set them before the bot connects: the fake sends no GUILD_ROLE_* / CHANNEL_UPDATE events.
-import type { FakeChannel, FakeGuild, Json, State } from './state.js';
+import type { FakeChannel, FakeGuild, Json } from './model.js';
+import type { State } from './state.js';
 
 export const PERMISSION = {
   VIEW_CHANNEL: 1n << 10n,

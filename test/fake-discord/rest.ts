@@ -4,7 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleDeletes, type DeleteContext } from './deletes.js';
 import { PERMISSION } from './permissions.js';
 import type { SessionStartLimit } from './session-limit.js';
-import { hasContentPrivilege, type FakeBot, type FakeChannel, type FakeMessage, type State } from './state.js';
+import { hasContentPrivilege } from './app-flags.js';
+import { channelJson, guildJson, memberJson, userJson } from './guild-json.js';
+import { messageJson } from './message-json.js';
+import type { FakeBot, FakeChannel, FakeMessage } from './model.js';
+import type { State } from './state.js';
 
 export interface RestContext {
   state: State;
@@ -94,10 +98,10 @@ function route(
   // docs: Gateway → Get Gateway Bot; plain Get Gateway has the url only.
   if (get && path === '/gateway/bot') return { url: ctx.gatewayUrl(), shards: 1, session_start_limit: ctx.sessionStartLimit(bot.token) };
   if (get && path === '/gateway') return { url: ctx.gatewayUrl() };
-  if (get && path === '/users/@me') return state.userJson(bot.user);
+  if (get && path === '/users/@me') return userJson(bot.user);
   if (get && path === '/applications/@me') {
     const owner = bot.ownerId ? state.users.get(bot.ownerId) : undefined;
-    return { id: bot.user.id, name: bot.user.username, flags: bot.applicationFlags, bot: state.userJson(bot.user), ...(owner ? { owner: state.userJson(owner) } : {}) };
+    return { id: bot.user.id, name: bot.user.username, flags: bot.applicationFlags, bot: userJson(bot.user), ...(owner ? { owner: userJson(owner) } : {}) };
   }
 
   const guildMatch = /^\/guilds\/(\d+)$/.exec(path);
@@ -105,7 +109,7 @@ function route(
     const guild = state.guilds.get(guildMatch[1]);
     if (!guild) throw new HttpError(404, 10004, 'Unknown Guild');
     if (!guild.memberIds.includes(bot.user.id)) throw missingAccess();
-    return state.guildJson(guild);
+    return guildJson(state, guild);
   }
 
   // Get Guild Member (docs/resources/guild): the member with its user, nick when one is set.
@@ -115,7 +119,7 @@ function route(
     if (!guild) throw new HttpError(404, 10004, 'Unknown Guild');
     if (!guild.memberIds.includes(bot.user.id)) throw missingAccess();
     if (!guild.memberIds.includes(memberMatch[2])) throw new HttpError(404, 10007, 'Unknown Member');
-    return state.memberJson(memberMatch[2], true, guild.id);
+    return memberJson(state, memberMatch[2], true, guild.id);
   }
 
   const channelMatch = /^\/channels\/(\d+)(\/messages(?:\/(\d+))?)?$/.exec(path);
@@ -123,7 +127,7 @@ function route(
   const channel = accessibleChannel(state, bot, channelMatch[1]);
   const [, , messagesPart, messageId] = channelMatch;
   if (get && !messagesPart) {
-    return state.channelJson(channel, state.guilds.get(channel.guildId)?.channels.indexOf(channel) ?? 0);
+    return channelJson(state, channel, state.guilds.get(channel.guildId)?.channels.indexOf(channel) ?? 0);
   }
   if (!messagesPart) return undefined;
   if (channel.type === 4) throw new HttpError(400, 50024, 'Cannot execute action on this channel type');
@@ -140,14 +144,14 @@ function route(
     if (!readsHistory) throw missingAccess();
     const m = visible.find((x) => x.id === messageId);
     if (!m) throw new HttpError(404, 10008, 'Unknown Message');
-    return state.messageJson(m, seesContent(m));
+    return messageJson(state, m, seesContent(m));
   }
-  if (get) return readsHistory ? pickMessages(visible, query).map((m) => state.messageJson(m, seesContent(m))) : [];
+  if (get) return readsHistory ? pickMessages(visible, query).map((m) => messageJson(state, m, seesContent(m))) : [];
   if (method === 'POST' && messageId === undefined) {
     const content = (body as { content?: unknown } | undefined)?.content;
     if (typeof content !== 'string' || content === '') throw new HttpError(400, 50006, 'Cannot send an empty message');
     if (content.length > 2000) throw invalidForm();
-    return state.messageJson(ctx.createMessage(channel.id, bot.user.id, content), true);
+    return messageJson(state, ctx.createMessage(channel.id, bot.user.id, content), true);
   }
   return undefined;
 }

@@ -10,10 +10,12 @@ import type { FakePermissions } from './permissions.js';
 import { handleRest } from './rest.js';
 import type { SessionStartLimit } from './session-limit.js';
 import type { RateLimitOptions } from './rate-limits.js';
-import { APP_FLAG, discordTimestamp, State, type FakeAttachment, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser, type Json } from './state.js';
+import { APP_FLAG } from './app-flags.js';
+import { discordTimestamp, type FakeAttachment, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser, type Json } from './model.js';
+import { State } from './state.js';
 
 export type { RateLimitOptions } from './rate-limits.js';
-export type { FakeAttachment, FakeChannel, FakeGuild, FakeMessage, FakeUser } from './state.js';
+export type { FakeAttachment, FakeChannel, FakeGuild, FakeMessage, FakeUser } from './model.js';
 
 export interface FakeDiscordOptions {
   /** 0 (default) picks a free port. */
