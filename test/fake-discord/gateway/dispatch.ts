@@ -1,0 +1,45 @@
+// The events the fake's world changes send: messages, reactions, deletes, guild and channel updates.
+import { INTENT } from '../app-flags.js';
+import { channelJson, guildCreateJson } from '../guild-json.js';
+import { messageDispatchJson } from '../message-json.js';
+import type { FakeChannel, FakeGuild, FakeMessage } from '../model.js';
+import type { GatewayCore } from './core.js';
+
+export function dispatchMessage(gw: GatewayCore, t: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', m: FakeMessage): void {
+  gw.dispatchToGuild(m.guildId, t, (s) => {
+    const seesContent = (s.intents & INTENT.MESSAGE_CONTENT) !== 0 || m.authorId === s.bot.user.id;
+    return messageDispatchJson(gw.state, m, seesContent);
+  });
+}
+
+/** Discord's update when it resolves a link preview: id, channel_id, guild_id and the changed fields only. */
+export function dispatchPartialUpdate(gw: GatewayCore, m: FakeMessage, fields: Record<string, unknown>): void {
+  gw.dispatchToGuild(m.guildId, 'MESSAGE_UPDATE', () => ({ id: m.id, channel_id: m.channelId, guild_id: m.guildId, ...fields }));
+}
+
+/** A bot added to a guild while connected hears about it, as when it is invited. */
+export function guildAdded(gw: GatewayCore, g: FakeGuild): void {
+  gw.dispatchToGuild(g.id, 'GUILD_CREATE', (s) => guildCreateJson(gw.state, g, s.bot.user.id));
+}
+
+/** CHANNEL_UPDATE (docs/events/gateway-events): a channel's overwrites changed, so clients recompute permissions. */
+export function channelUpdated(gw: GatewayCore, c: FakeChannel, position: number): void {
+  gw.dispatchToGuild(c.guildId, 'CHANNEL_UPDATE', () => channelJson(gw.state, c, position));
+}
+
+/** MESSAGE_REACTION_* (docs/events/gateway-events), only to sessions that asked for GUILD_MESSAGE_REACTIONS. */
+export function dispatchReaction(gw: GatewayCore, guildId: string, t: string, d: Record<string, unknown>): void {
+  for (const s of gw.sessions.values()) {
+    if ((s.conn || s.resumable) && gw.state.isMember(guildId, s.bot.user.id) && (s.intents & INTENT.GUILD_MESSAGE_REACTIONS) !== 0) gw.push(s, t, d);
+  }
+  gw.opts.onChange();
+}
+
+export function dispatchDelete(gw: GatewayCore, m: FakeMessage): void {
+  gw.dispatchToGuild(m.guildId, 'MESSAGE_DELETE', () => ({ id: m.id, channel_id: m.channelId, guild_id: m.guildId }));
+}
+
+/** MESSAGE_DELETE_BULK (docs/events/gateway-events): what Bulk Delete Messages fires. */
+export function dispatchDeleteBulk(gw: GatewayCore, guildId: string, channelId: string, ids: string[]): void {
+  gw.dispatchToGuild(guildId, 'MESSAGE_DELETE_BULK', () => ({ ids, channel_id: channelId, guild_id: guildId }));
+}
