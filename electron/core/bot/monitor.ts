@@ -3,7 +3,7 @@
 // Clients are created and destroyed only through ClientOwner (one session per token, proven), and
 // every new session waits its turn at the IdentifyGate (Discord's IDENTIFY spacing and budget).
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { GuildBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
 import { coreText } from '../../../shared/core-text.js';
@@ -57,6 +57,13 @@ export interface MonitorOptions {
 
 // GuildMessageReactions: reaction counts in the message view update live.
 const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.GuildMessageReactions];
+/**
+ * No message cache in discord.js (its default keeps 200 per channel, ~6 KB each with the raw payload):
+ * the store has every message and edits, deletions and reactions are handled from the gateway's
+ * payloads (Partials.Message). In a burst those copies outlived V8's scavenges and were promoted: a
+ * third of what a 10,000-message burst promoted, longer scavenge pauses (test/core/live-retention).
+ */
+const CACHE = Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 });
 
 export class ChannelMonitor {
   private current: BotStatus;
@@ -256,7 +263,7 @@ export class ChannelMonitor {
     if (!target) return;
     say(this.o.logger, 'info', coreText('log.connecting', { attempt: this.attempt }));
     this.connectedInfo = null;
-    const client = await this.owner.create({ intents: INTENTS, partials: [Partials.Message], rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}) } });
+    const client = await this.owner.create({ intents: INTENTS, partials: [Partials.Message], makeCache: CACHE, rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}) } });
     // Stopped or replaced while the previous client was being retired: this one never logs in.
     if (gen !== this.generation) {
       if (this.owner.isCurrent(client)) await this.owner.destroy();

@@ -1,0 +1,55 @@
+// What a burst leaves alive: discord.js caches the last 200 messages of a channel by default, each
+// about 6 KB with its raw payload. In a burst those copies outlived V8's scavenges and were promoted
+// (a third of what a 10,000-message burst promoted, bench/live-ingest), while the app never reads
+// them: the store has every message, and edits, deletions and reactions are handled from the
+// gateway's payloads (partials). Edits of a message just received must still land whole.
+import { expect, it, vi } from 'vitest';
+import type { Message } from 'discord.js';
+import type { Core } from '../../electron/core/app-core.js';
+import { MessageSink } from '../../electron/core/bot/message-sink.js';
+import type { ChatMessage } from '../../shared/types.js';
+import { configuredEnv, coreFor, waitState, type World, eachWorld } from '../helpers/world.js';
+
+let world: World;
+let core: Core | null = null;
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
+
+async function connectedCore(): Promise<Core> {
+  core = await coreFor(world, configuredEnv(world));
+  const connected = waitState(core, 'connected', 30_000);
+  await core.monitor.start();
+  await connected;
+  return core;
+}
+
+/** Resolves once `check()` holds (checked every turn), or rejects at the deadline. */
+function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
+    const poll = () => (check() ? (clearTimeout(deadline), resolve()) : setImmediate(poll));
+    poll();
+  });
+}
+
+it('discord.js keeps no copy of live messages, and an edit of one just received still lands with its content', { timeout: 60_000 }, async () => {
+  const c = await connectedCore();
+  const live = vi.spyOn(MessageSink.prototype, 'live');
+  const created: string[] = [];
+  const updated: ChatMessage[] = [];
+  c.bus.on('message.created', (m: ChatMessage) => created.push(m.id));
+  c.bus.on('message.updated', (m: ChatMessage) => updated.push(m));
+  const posted: string[] = [];
+  for (let i = 0; i < 300; i++) posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `burst ${i}` }).id);
+  await until(() => created.length >= 300, '300 message.created events');
+  const received = live.mock.calls.map(([m]) => m as Message);
+  live.mockRestore();
+  expect(created).toEqual(posted);
+  expect(received.length).toBe(300);
+  // The channel's message cache: empty (it held the last 200 before).
+  expect(received[0]!.channel.messages.cache.size).toBe(0);
+
+  world.fake.editMessage(world.channelId, posted.at(-1)!, 'burst 299, edited');
+  await until(() => updated.length > 0, 'message.updated');
+  expect(updated[0]).toMatchObject({ id: posted.at(-1), content: 'burst 299, edited', author: { id: world.userId } });
+  expect(updated[0]!.editedAt).not.toBeNull();
+});
