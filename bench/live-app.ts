@@ -54,13 +54,15 @@ let cpu = process.cpuUsage();
 let mainCpu = process.threadCpuUsage();
 let onSeen: (() => void) | null = null;
 const lag = monitorEventLoopDelay({ resolution: 5 });
-// Stage timing: every text frame sent to a panel since `arm` (when queued on the socket, when written).
-let sent: Array<{ at: number; written: number; text: string }> = [];
+// Stage timing: every text frame sent to a panel since `arm` (when queued on the socket, when written, its
+// length), the last 16 whole (keeping every frame's text held megabytes through the burst: GC work counted as ours).
+let sent: Array<{ at: number; written: number; length: number; text: string }> = [];
 const send = WebSocket.prototype.send as (this: WebSocket, data: unknown, options: object, cb: (err?: Error) => void) => void;
 // The product sends text with at most a callback (ws-bridge.ts); ours marks when it was written, then calls the product's.
 WebSocket.prototype.send = function (this: WebSocket, data: unknown, cb?: (err?: Error) => void) {
-  const entry = { at: Date.now(), written: 0, text: typeof data === 'string' ? data : '' };
+  const entry = { at: Date.now(), written: 0, length: typeof data === 'string' ? data.length : 0, text: typeof data === 'string' ? data : '' };
   sent.push(entry);
+  if (sent.length > 16) sent[sent.length - 17]!.text = '';
   send.call(this, data, {}, (err) => ((entry.written = Date.now()), typeof cb === 'function' && cb(err)));
 } as typeof WebSocket.prototype.send;
 app.core.bus.on('message.created', (m) => {
@@ -69,6 +71,13 @@ app.core.bus.on('message.created', (m) => {
   onSeen?.();
 });
 
+// Where a burst's messages wait (sampled every 5 ms): handled by discord.js but not by the sink yet, and handed to the write thread but not committed.
+const sink = (app.core.monitor as unknown as { sink: { pending: unknown[]; head: number; storage: { writing: Map<string, unknown>; queue: Map<string, unknown> } } }).sink;
+const waiting = { sink: 0, writing: 0 };
+setInterval(() => {
+  waiting.sink = Math.max(waiting.sink, sink.pending.length - sink.head);
+  waiting.writing = Math.max(waiting.writing, sink.storage.writing.size + sink.storage.queue.size);
+}, 5).unref();
 process.on('message', (req: Request) => {
   const reply = (value: unknown) => process.send!({ id: req.id, value });
   switch (req.op) {
@@ -77,6 +86,7 @@ process.on('message', (req: Request) => {
       sent = [];
       first = 0;
       liftedAt = null;
+      Object.assign(waiting, { sink: 0, writing: 0 });
       Object.assign(gc, { minor: 0, major: 0, pauseMs: 0, maxMs: 0 });
       lag.reset();
       lag.enable();
@@ -100,14 +110,14 @@ process.on('message', (req: Request) => {
         db.close();
         const used = process.cpuUsage(cpu);
         const main = process.threadCpuUsage(mainCpu);
-        reply({ first, stored: at, cpuMs: (used.user + used.system) / 1000, mainCpuMs: (main.user + main.system) / 1000, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size, lifted, liftedAt, gc: { ...gc } });
+        reply({ first, stored: at, cpuMs: (used.user + used.system) / 1000, mainCpuMs: (main.user + main.system) / 1000, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size, lifted, liftedAt, gc: { ...gc }, waiting: { ...waiting } });
       };
       return check();
     }
     case 'frame': {
       // Asked once the page showed it: the frame carrying the last message, queued and written to the socket.
       const frame = sent.find((f) => f.text.includes(`"id":"${req.last}"`));
-      return reply({ sent: frame?.at ?? null, written: frame?.written || null, each: sent.map((f) => [f.written, f.text.length]) });
+      return reply({ sent: frame?.at ?? null, written: frame?.written || null, each: sent.map((f) => [f.written, f.length]) });
     }
     case 'stop':
       // A normal exit, so --cpu-prof writes its profile.

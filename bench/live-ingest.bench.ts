@@ -42,6 +42,8 @@ interface Received {
   liftedAt?: number | null;
   /** V8's collections during the burst (ours only). */
   gc?: { minor: number; major: number; pauseMs: number; maxMs: number };
+  /** Most messages waiting at once (ours only): received and not handled by the sink yet; handled and not committed yet. */
+  waiting?: { sink: number; writing: number };
 }
 
 // Runs in the page (a string: the node tsconfig has no DOM types). Every frame: the newest row fully
@@ -94,16 +96,23 @@ const STATE = `(() => {
   return { scrollTop: list.scrollTop, scrollHeight: list.scrollHeight, clientHeight: list.clientHeight, rows: rows.length, firstRow: rows[0]?.dataset.messageId, lastRow: rows.at(-1)?.dataset.messageId, pill: document.querySelector('[data-testid="jump-to-present"]')?.textContent ?? null };
 })()`;
 
-// Stage timing in the page (before its scripts): when each WebSocket frame arrived (kept whole, so the
-// one carrying a given id can be found afterwards) and when each row first entered the DOM.
+// Stage timing in the page (before its scripts): when each WebSocket frame arrived and its length, the
+// last 16 frames whole (the one carrying the burst's last id is among them; keeping every frame's text
+// held megabytes the page's GC paid for), and when each row first entered the DOM.
 const STAGES = `(() => {
-  const s = { frames: [], rows: {} };
+  const s = { frames: [], texts: [], notices: 0, rows: {} };
   window.__stages = s;
   const Ws = window.WebSocket;
   window.WebSocket = class extends Ws {
     constructor(...a) {
       super(...a);
-      this.addEventListener('message', (e) => s.frames.push([Date.now(), String(e.data)]));
+      this.addEventListener('message', (e) => {
+        const text = String(e.data);
+        s.frames.push([Date.now(), text.length]);
+        s.texts.push([Date.now(), text]);
+        if (s.texts.length > 16) s.texts.shift();
+        if (text.includes('"event":"message.skipped"')) s.notices++;
+      });
     }
   };
   new MutationObserver((ms) => {
@@ -115,7 +124,7 @@ const STAGES = `(() => {
     }
   }).observe(document, { childList: true, subtree: true });
 })()`;
-const FRAME_IN = `(id) => { const s = window.__stages; const f = s.frames.find((f) => f[1].includes('"id":"' + id + '"')); const r = { received: f ? f[0] : null, inDom: s.rows[id] ?? null, each: s.frames.map((f) => [f[0], f[1].length]), notices: s.frames.filter((f) => f[1].includes('"event":"message.skipped"')).length }; s.frames = []; return r; }`;
+const FRAME_IN = `(id) => { const s = window.__stages; const f = s.texts.find((f) => f[1].includes('"id":"' + id + '"')); const r = { received: f ? f[0] : null, inDom: s.rows[id] ?? null, each: s.frames, notices: s.notices }; Object.assign(s, { frames: [], texts: [], notices: 0 }); return r; }`;
 
 const rate = (n: number, ms: number) => Math.round(n / (Math.max(ms, 1) / 1000));
 const step = (what: string) => process.env.BENCH_DEBUG && console.error(`${new Date().toISOString()} ${what}`);
@@ -196,7 +205,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       // Following: the newest message must be stored and on screen.
       step('ours burst');
       await app.ask('arm');
-      await page.evaluate('window.__stages.frames = []');
+      await page.evaluate('Object.assign(window.__stages, { frames: [], texts: [], notices: 0 })');
       const ids = await fake.burst(N);
       const ours = await app.ask<Received>('collect', { ids });
       step('ours stored');
@@ -258,7 +267,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       };
       rows.push(row);
       const gcs = (r: Received) => (r.gc ? `${r.gc.minor} scavenges, ${r.gc.major} mark-compacts, pauses ${r.gc.pauseMs.toFixed(0)} ms (longest ${r.gc.maxMs.toFixed(0)})` : 'n/a');
-      console.log(`round ${round} V8: following ${gcs(ours)}; reading ${gcs(reading)}; lifted in the following burst ${ours.liftedAt === null ? 'no' : `after ${ours.liftedAt} messages`}`);
+      console.log(`round ${round} V8: following ${gcs(ours)}; reading ${gcs(reading)}; lifted in the following burst ${ours.liftedAt === null ? 'no' : `after ${ours.liftedAt} messages`}; most waiting for the sink ${ours.waiting?.sink ?? 'n/a'}, for a commit ${ours.waiting?.writing ?? 'n/a'}`);
       console.log(
         `round ${round}: bare ${row.bare} msg/s (lag p99 ${b.lagP99.toFixed(0)} ms) | ours ${row.ours} msg/s stored+on screen (stored ${row.stored}, on screen ${row.screen}; lag p99 ${row.lag.toFixed(0)} ms, max ${row.lagMax.toFixed(0)} ms; lost ${row.lost}, dup ${row.dup}) → ${Math.round((100 * row.ours) / row.bare)} % | CPU per message bare ${row.cpuBare.toFixed(0)} µs, ours ${row.cpu.toFixed(0)} µs (app process; event loop ${row.cpuLoop.toFixed(0)}) | scrolled up: position ${held ? 'held' : `MOVED (${JSON.stringify(before)} → ${JSON.stringify(after)})`}, pill "${pillText}", Chromium longest task ${long ? `${long.toFixed(0)} ms` : 'none over 50 ms'} | burst mode lifted V8's tuning ${reading.lifted ?? 'n/a'} times so far | load ${loadavg()[0]!.toFixed(2)}`,
       );
