@@ -6,6 +6,7 @@ import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import { say } from '../log/say.js';
 import type { LastSeen } from './last-seen.js';
+import { messageJson } from './message-json.js';
 import { snowflakeCompare, type MessageStore } from './store.js';
 
 const RETRY_MS = 2000;
@@ -101,11 +102,13 @@ export class StorageGuard {
       for (const m of ms) this.keep(m);
       return written();
     }
+    // Only their JSON is held until the thread answers (objects outlive V8's scavenges: batch-writer.ts).
+    const held = ms.map(messageJson);
     this.store.addManyLater(ms, (err) => {
       if (err) {
         this.fault(err);
-        for (const m of ms) this.keep(m);
-      } else if (this.dropped.size) for (const m of ms) this.forget(m);
+        for (const json of held) this.keep(JSON.parse(json) as ChatMessage);
+      } else if (this.dropped.size) for (const json of held) this.forget(JSON.parse(json) as ChatMessage);
       written();
     });
   }
