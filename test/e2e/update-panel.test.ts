@@ -1,5 +1,8 @@
 // The full cycle as a user sees it in the web panel: update button → confirmation → live stepper →
 // restart → automatic reconnection and reload → the new version, with messages posted meanwhile shown once.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
@@ -12,10 +15,13 @@ let world: World;
 let installed: InstalledApp;
 let browser: Browser;
 let relaunched: number | null = null;
+// The update holds at standby-ready while the page is read (and shot): with the Node bundle reused, the
+// whole update takes about 2 s and the page reloads by itself, so nothing else is a steady moment.
+const pauseDir = mkdtempSync(join(tmpdir(), 'dm-update-panel-pause-'));
 
 beforeAll(async () => {
   world = await createWorld({ heartbeatIntervalMs: 5000 });
-  installed = await startInstalledApp(world);
+  installed = await startInstalledApp(world, { DISCORD_MONITOR_PAUSE_DIR: pauseDir });
   browser = await launchBrowser();
 }, 120_000);
 
@@ -24,6 +30,7 @@ afterAll(async () => {
   await installed?.close(relaunched);
   await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 0, 10_000).catch(() => undefined);
   await world.close();
+  rmSync(pauseDir, { recursive: true, force: true });
 });
 
 it('click update, confirm, watch the steps, come back as the new version', async () => {
@@ -52,11 +59,17 @@ it('click update, confirm, watch the steps, come back as the new version', async
 
   const posted: string[] = [];
   const poster = setInterval(() => posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `meanwhile ${posted.length}` }).id), 150);
+  const trap = join(pauseDir, 'standby-ready');
+  writeFileSync(trap, '');
   await page.getByTestId('update-confirm-button').click();
   const overlay = page.getByTestId('update-overlay');
   await overlay.waitFor({ timeout: 5000 });
-  await page.locator('[data-testid="update-step"][data-step="build"][data-status="running"], [data-testid="update-step"][data-step="build"][data-status="done"]').first().waitFor({ timeout: 30_000 });
+  await world.fake.waitFor(() => existsSync(`${trap}.reached`), 60_000);
+  // Held with the new version in standby: the steps up to the build are done, the bot still connected.
+  await page.locator('[data-testid="update-step"][data-step="build"][data-status="done"]').waitFor({ timeout: 10_000 });
+  expect(world.fake.liveSessions(TOKEN)).toBe(1);
   await shoot(page, 'update-progress');
+  rmSync(trap);
 
   // The page reloads by itself once the new process answers; the footer then shows the new version.
   await page.getByTestId('footer').getByText('7.0.0').waitFor({ timeout: 60_000 });
