@@ -41,7 +41,7 @@ function newRelease() {
 }
 
 function standby(dataDir, extraEnv, script = entry) {
-  const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1', ...extraEnv };
+  const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: '32768', MALLOC_ARENA_MAX: '1', ...extraEnv };
   delete env.NODE_COMPILE_CACHE;
   if (!extraEnv.NODE_DISABLE_COMPILE_CACHE) delete env.NODE_DISABLE_COMPILE_CACHE;
   const started = process.hrtime.bigint();

@@ -2,12 +2,15 @@
 // threshold each time a large block is freed, so the ≈13 MiB of temporary zones V8 uses to optimise
 // undici's WebAssembly HTTP parser (after the first REST replies) end up carved from the heap and kept
 // once freed: idle RSS +11 MiB (bench/idle-memory). A fixed threshold hands such blocks back at once.
+// 32 KiB, not 128: V8's compile zones (32 KiB segments) and 64 KiB socket read buffers of a start that
+// connects at once (an update's successor) pushed the brk heap to 15-16 MiB, and one live block above
+// them kept it there: +5-6 MiB of free malloc memory at rest (bench/idle-after-traffic, gdb malloc_info).
 // One arena instead of one per thread (V8's workers, libuv's pool) keeps another ≈2.4 MiB of per-thread
 // slack (median of 5 idle runs; live-ingest CPU per message unchanged within noise).
 // glibc reads both from the environment at start only, so the process replaces itself once (execve:
 // same pid, which systemd and supervisors keep tracking); children (standby, relaunch) inherit them.
 // DISCORD_MONITOR_MALLOC_DEFAULTS=1 keeps glibc's defaults (to compare).
-export const MALLOC_TUNING: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' };
+export const MALLOC_TUNING: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '32768', MALLOC_ARENA_MAX: '1' };
 
 /** The environment to re-execute with, or null when there is nothing to do (all set, not glibc, opted out). */
 export function mallocTunedEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, canExec: boolean): NodeJS.ProcessEnv | null {
