@@ -2,6 +2,8 @@
 export declare const MANIFEST: string;
 export declare const FORMAT: number;
 export declare const RESOLVABLE: RegExp;
+export declare const ENV_FILE: RegExp;
+export declare function listing(cwd: string, dir: string): string | null;
 export declare function inputHash(key: string, data: Buffer): string;
 export declare function buildEnvOf(env: NodeJS.ProcessEnv, rootNames: readonly string[]): unknown;
 export declare function inputsManifest(cwd: string, moduleIds: readonly string[], outputs: readonly string[], env?: NodeJS.ProcessEnv): unknown;

@@ -39,12 +39,13 @@ function fileHash(cwd, key) {
 
 // A symlink is listed with its target: re-pointed, the same name resolves to another file.
 const entry = (path, name) => (lstatSync(join(path, name)).isSymbolicLink() ? `${name} -> ${readlinkSync(join(path, name))}` : name);
-const listing = (cwd, dir) => {
+/** A folder's recorded listing (resolvable names, a symlink with its target), or null when absent; the updater's check lists a commit's export with it too. */
+export const listing = (cwd, dir) => {
   const path = join(cwd, dir);
   return existsSync(path) ? readdirSync(path).filter((n) => RESOLVABLE.test(n)).sort().map((n) => entry(path, n)).join('\n') : null;
 };
 
-const ENV_FILE = /^\.env(\..+)?$/;
+export const ENV_FILE = /^\.env(\..+)?$/;
 // Environment the bundler reads: Vite's mode follows NODE_ENV, VITE_* variables and env files fill import.meta.env.
 /** The build environment as recorded, from the variables and the names at the top of the tree. */
 export const buildEnvOf = (env, rootNames) => ({

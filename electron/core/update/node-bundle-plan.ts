@@ -2,10 +2,10 @@
 // the inputs the running build recorded (scripts/build-inputs.mjs, whyNotReusable); the check predicts it
 // the same way against the target commit's files. When it cannot tell it says "rebuilt": a plan promising
 // a reuse the build then does not make would be wrong, the other way round only pessimistic.
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NodeBundlePlan, NodeRebuildCause } from '../../../shared/types.js';
-import { buildEnvOf, FORMAT, inputHash, MANIFEST, RESOLVABLE } from '../../../scripts/build-inputs.mjs';
+import { buildEnvOf, ENV_FILE, FORMAT, inputHash, listing, MANIFEST, RESOLVABLE } from '../../../scripts/build-inputs.mjs';
 import { type CommitTree, readTree, withExported } from './commit-files.js';
 import { lockHash } from './deps-store.js';
 import { GIT_TIMEOUT_MS } from './git.js';
@@ -51,13 +51,19 @@ function readManifest(runningVite: string | null): Manifest | null {
   }
 }
 
-/** A folder's listing as build-inputs.mjs writes it (resolvable names, a symlink with its target), or null when absent. */
-async function listingAt(tree: CommitTree, dir: string): Promise<string | null> {
-  const entries = tree.children(dir);
-  if (!entries) return null;
-  const names = entries.filter((e) => RESOLVABLE.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const shown = await Promise.all(names.map(async (e) => (e.mode === '120000' ? `${e.name} -> ${(await tree.blob(e.oid)).toString()}` : e.name)));
-  return shown.join('\n');
+/**
+ * What to export besides the recorded files: the listed folders' resolvable names and the env files at the
+ * top, so their listings are read from what `git archive` writes (export-ignore leaves names out).
+ */
+function listedNames(tree: CommitTree, dirs: string[]): string[] {
+  const names = dirs.flatMap((dir) => (tree.children(dir) ?? []).filter((e) => RESOLVABLE.test(e.name)).map((e) => (dir === '.' ? e.name : `${dir}/${e.name}`)));
+  return [...names, ...(tree.children('.') ?? []).filter((e) => ENV_FILE.test(e.name)).map((e) => e.name)];
+}
+
+/** The lockfile as the update names its deps folder by it (ensureDeps: the committed blob, not the export). */
+async function committedLockfile(tree: CommitTree): Promise<string | null> {
+  const e = tree.entry(LOCKFILE);
+  return e ? (await tree.blob(e.oid)).toString('utf8') : null;
 }
 
 const hashOf = (root: string, key: string, rel: string): string | null | undefined => {
@@ -87,10 +93,14 @@ export async function predictNodeBundle(o: NodeBundleOptions): Promise<NodeBundl
     const own = Object.keys(m.files).filter((k) => !k.startsWith(DEPS));
     // Only files (or links) can be exported; a folder where a file was is a change.
     const present = own.filter((k) => tree.entry(k) !== undefined && tree.entry(k)?.mode !== '040000');
-    const { changed, lockfile } = await withExported(o.appDir, o.target, present, timeoutMs, (dir) => ({
+    const dirs = Object.keys(m.dirs);
+    const paths = [...new Set([...present, ...listedNames(tree, dirs)])];
+    const { changed, folders, rootNames } = await withExported(o.appDir, o.target, paths, timeoutMs, (dir) => ({
       changed: own.filter((k) => hashOf(dir, k, k) !== m.files[k]),
-      lockfile: existsSync(join(dir, LOCKFILE)) ? readFileSync(join(dir, LOCKFILE), 'utf8') : null,
+      folders: dirs.filter((d) => listing(dir, d) !== m.dirs[d]),
+      rootNames: readdirSync(dir),
     }));
+    const lockfile = await committedLockfile(tree);
     let depsUnknown = false;
     // A changed lockfile rebuilds anyway; otherwise the bundled packages are compared where the build will read them.
     if (!changed.includes(LOCKFILE)) {
@@ -98,9 +108,6 @@ export async function predictNodeBundle(o: NodeBundleOptions): Promise<NodeBundl
       if (deps) changed.push(...Object.keys(m.files).filter((k) => k.startsWith(DEPS) && hashOf(deps, k, k.slice(DEPS.length)) !== m.files[k]));
       else depsUnknown = Object.keys(m.files).some((k) => k.startsWith(DEPS));
     }
-    const folders: string[] = [];
-    for (const [dir, names] of Object.entries(m.dirs)) if ((await listingAt(tree, dir)) !== names) folders.push(dir);
-    const rootNames = (tree.children('.') ?? []).map((e) => e.name);
     // Compared as the build compares it (JSON text: key order and undefined as null alike).
     const cause = JSON.stringify(m.env) !== JSON.stringify(buildEnvOf(o.env, rootNames)) ? 'env' : depsUnknown ? 'deps' : null;
     return { reused: cause === null && changed.length === 0 && folders.length === 0, changed: changed.slice(0, NAMED), changedCount: changed.length, folders, cause };
