@@ -119,7 +119,8 @@ export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> 
         changed,
         summary: changed ? summarizeLockfileChange(await fileAt(git, current, LOCKFILE), await fileAt(git, sha, LOCKFILE)) : '',
       },
-      build: await buildPlan(git, opts, sha, changed),
+      // Only an update to confirm shows a plan: an up-to-date check (every few minutes) spends nothing on one.
+      build: count > 0 ? await buildPlan(git, opts, sha, changed) : undefined,
       estimate: await estimateFrom(opts.dataDir),
       checkedAt: new Date().toISOString(),
     };
