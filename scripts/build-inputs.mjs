@@ -32,9 +32,17 @@ export function inputHash(key, data) {
   return sha(JSON.stringify(rest));
 }
 
+// A path that is now a folder (or a folder now a file) reads as changed: the build bundles again, never fails on it.
+const unreadable = (err) => ['EISDIR', 'ENOTDIR', 'EACCES', 'ELOOP'].includes(err?.code);
+
 function fileHash(cwd, key) {
   const path = join(cwd, key);
-  return existsSync(path) ? inputHash(key, readFileSync(path)) : null;
+  try {
+    return existsSync(path) ? inputHash(key, readFileSync(path)) : null;
+  } catch (err) {
+    if (unreadable(err)) return `unreadable: ${err.code}`;
+    throw err;
+  }
 }
 
 // A symlink is listed with its target: re-pointed, the same name resolves to another file.
@@ -42,7 +50,12 @@ const entry = (path, name) => (lstatSync(join(path, name)).isSymbolicLink() ? `$
 /** A folder's recorded listing (resolvable names, a symlink with its target), or null when absent; the updater's check lists a commit's export with it too. */
 export const listing = (cwd, dir) => {
   const path = join(cwd, dir);
-  return existsSync(path) ? readdirSync(path).filter((n) => RESOLVABLE.test(n)).sort().map((n) => entry(path, n)).join('\n') : null;
+  try {
+    return existsSync(path) ? readdirSync(path).filter((n) => RESOLVABLE.test(n)).sort().map((n) => entry(path, n)).join('\n') : null;
+  } catch (err) {
+    if (unreadable(err)) return `unreadable: ${err.code}`;
+    throw err;
+  }
 };
 
 export const ENV_FILE = /^\.env(\..+)?$/;

@@ -1,5 +1,5 @@
 // The Node bundle's input manifest on a small tree of real files: what makes a previous bundle unusable.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -76,4 +76,18 @@ it('npm run build runs the build script directly only when package.json says exa
   put('package.json', JSON.stringify({ scripts: { build: 'node scripts/build.mjs && echo more' } }));
   expect(directBuild(['npm', 'run', 'build'], dir)).toEqual(['npm', 'run', 'build']);
   expect(directBuild(['make', 'all'], dir)).toEqual(['make', 'all']);
+});
+
+it('a recorded module that became a folder, or a recorded folder that became a file, rules reuse out instead of failing the build', () => {
+  rmSync(join(dir, 'src/main.ts'));
+  put('src/main.ts/index.ts', 'export {};');
+  expect(whyNotReusable(dir, prev)).toBe('src/main.ts changed');
+  rmSync(join(dir, 'src'), { recursive: true });
+  put('src', 'a file now');
+  expect(whyNotReusable(dir, prev)).toBe('src/main.ts changed');
+  // Only the folder listing can tell: a recorded folder now a file, its recorded module left out of the check.
+  const m = JSON.parse(readFileSync(join(prev, MANIFEST), 'utf8')) as { files: Record<string, string> };
+  delete m.files['src/main.ts'];
+  writeFileSync(join(prev, MANIFEST), JSON.stringify(m));
+  expect(whyNotReusable(dir, prev)).toBe('files were added or removed in src/');
 });
