@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
+    // Two test files at a time: vitest's default on a 2-core machine is cores - 1 = 1, which left a
+    // core idle while one file waited on a child process, a browser or git.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -28,10 +31,12 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['./test/e2e/build-cache-setup.ts'],
           css: { include: [/renderer\/src\/styles\/.+\.css/] },
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Files may run beside any other file: each builds and runs its app in its own temp checkout
+          // (the repository's .vite/ is only read) and every server listens on a port the OS picks.
         },
       },
     ],

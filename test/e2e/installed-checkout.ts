@@ -1,9 +1,10 @@
 // A real "installed checkout" for update tests: a bare origin cloned from this repository's HEAD,
 // a clone of it built for real (dependencies shared from here, safely), and a helper to push new commits.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { APP_DIR, TOKEN, type World } from '../helpers/world.js';
 import { startHeadless, type HeadlessProcess } from './headless-process.js';
 
@@ -37,6 +38,39 @@ export function shareDependencies(from: string, to: string, how: 'hard-links' | 
   for (const entry of readdirSync(from)) symlinkSync(join(from, entry), join(to, entry));
 }
 
+/** The e2e run's folder of builds by commit (build-cache-setup.ts); none outside it (the benches). */
+function buildCache(): string | undefined {
+  try {
+    return inject('e2eBuildCache');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Builds a fresh clone as `npm run build` does. The output holds no path, so every clone of a commit
+ * builds the same files: the first build of a commit in a run is kept and later clones get a copy
+ * (a copy, not links: an update rewrites the checkout's .vite/ in place).
+ */
+function buildCheckout(dir: string): void {
+  const cache = buildCache();
+  const kept = cache ? join(cache, git(dir, 'rev-parse', 'HEAD')) : undefined;
+  if (kept && existsSync(kept)) {
+    cpSync(kept, join(dir, '.vite'), { recursive: true });
+    return;
+  }
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'ignore' });
+  if (!cache || !kept) return;
+  // Whole or not at all: a file running beside this one may be keeping the same commit.
+  const partial = mkdtempSync(join(cache, 'partial-'));
+  cpSync(join(dir, '.vite'), partial, { recursive: true });
+  try {
+    renameSync(partial, kept);
+  } catch {
+    rmSync(partial, { recursive: true, force: true });
+  }
+}
+
 export interface Checkout {
   root: string;
   origin: string;
@@ -52,11 +86,13 @@ export function createInstalledCheckout(): Checkout {
   const origin = join(root, 'origin.git');
   const dir = join(root, 'app');
   const work = join(root, 'work');
-  git(root, 'clone', '-q', '--bare', '--no-hardlinks', APP_DIR, origin);
+  // Hard links to this repository's objects (git never rewrites an object file): copying its thousands
+  // of loose objects took about 10 s per checkout on a loaded machine.
+  git(root, 'clone', '-q', '--bare', APP_DIR, origin);
   git(root, 'clone', '-q', origin, dir);
   git(root, 'clone', '-q', origin, work);
   shareDependencies(join(APP_DIR, 'node_modules'), join(dir, 'node_modules'));
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'ignore' });
+  buildCheckout(dir);
   return {
     root,
     origin,
