@@ -4,14 +4,14 @@
 // Each phase: settled RSS (anon/file), smaps by kind, V8 heap spaces and malloc arena figures (gdb, when
 // installed: malloc_info of the process). Run: npm run build && npx vitest run -c vitest.bench.config.ts bench/idle-after-traffic.bench.ts
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { idleRss, procStatus, type Figures } from './idle-rss.js';
 import { waitForNewProcess } from '../test/e2e/health.js';
 import { startHeadless } from '../test/e2e/headless-process.js';
-import { bumpVersion, startInstalledApp } from '../test/e2e/installed-checkout.js';
+import { bumpVersion, git, startInstalledApp } from '../test/e2e/installed-checkout.js';
 import { panelClient } from '../test/e2e/ws-client.js';
 import { APP_DIR, createWorld, TOKEN } from '../test/helpers/world.js';
 
@@ -126,7 +126,15 @@ const UPDATES = Number(process.env.BENCH_UPDATES ?? 0);
 it.runIf(UPDATES > 0)(`idle RSS of the process that took over after ${UPDATES} updates`, async () => {
   const world = await createWorld({ heartbeatIntervalMs: 5000 });
   const env = { NODE_OPTIONS: `--import ${PROBE}`, ...(process.env.BENCH_HANDOVER === 'off' ? { DISCORD_MONITOR_HANDOVER: 'off' } : {}) };
-  const installed = await startInstalledApp(world, env);
+  // BENCH_V8_EXTRA: V8 flags added to the shipped idle tuning, committed in the installed copy and its origin (so every release has them).
+  const extra = process.env.BENCH_V8_EXTRA;
+  const installed = await startInstalledApp(world, env, extra ? (checkout) => {
+    const file = join(checkout.dir, 'electron', 'headless', 'v8-tuning.ts');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("--bytecode-old-age=1'", `--bytecode-old-age=1 ${extra}'`));
+    git(checkout.dir, 'commit', '-qam', `V8 tuning + ${extra}`);
+    git(checkout.dir, 'push', '-q', 'origin', 'HEAD');
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: checkout.dir, stdio: 'ignore' });
+  } : undefined);
   const base = new URL(installed.app.url).origin;
   let pid = (await waitForNewProcess(base, -1, installed.app.output)).pid;
   const lines: string[] = [];

@@ -30,7 +30,7 @@ const startedWith = (args: string[]) => Number(execFileSync(process.execPath, [.
 describe('burstMode in a real process', () => {
   it('started as the headless app (V8 tuned for size): during a burst every tuned flag is back at V8 default, after it the idle tuning again', () => {
     const [before, during, after] = tags({ DISCORD_MONITOR_V8_DEFAULTS: '' });
-    expect(before).toBe(startedWith(['--optimize-for-size', '--heap-growing-percent=50', '--bytecode-old-age=1']));
+    expect(before).toBe(startedWith(['--optimize-for-size', '--heap-growing-percent=50', '--bytecode-old-age=1', '--flush-baseline-code']));
     // All of them: with only the size flag lifted, the 1.5 growth factor still ran a full GC per burst
     // and --bytecode-old-age=1 flushed code at each (bench/burst-gc: CPU per message ≈1.5 × defaults).
     expect(during).toBe(startedWith([]));
@@ -53,7 +53,7 @@ import(${JSON.stringify(MODE)}).then(() => {
   churn();
 });`;
     const [before, during] = JSON.parse(execFileSync(process.execPath, ['--import', TUNING, '-e', script], { env: { ...process.env, DISCORD_MONITOR_V8_DEFAULTS: '' }, encoding: 'utf8' })) as number[];
-    expect(before).toBe(startedWith(['--optimize-for-size', '--heap-growing-percent=50', '--bytecode-old-age=1']));
+    expect(before).toBe(startedWith(['--optimize-for-size', '--heap-growing-percent=50', '--bytecode-old-age=1', '--flush-baseline-code']));
     expect(during).toBe(startedWith([]));
   });
 

@@ -14,9 +14,9 @@ const tag = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   execFileSync(process.execPath, [...args, '-e', PRINT_TAG], { env: { ...process.env, DISCORD_MONITOR_V8_DEFAULTS: '', ...env }, encoding: 'utf8' });
 
 describe('V8 settings of the headless app', () => {
-  it('are --optimize-for-size with a 1.5 old-generation growth factor (ingest CPU) and bytecode flushed after one full GC (idle heap)', () => {
+  it('are --optimize-for-size with a 1.5 old-generation growth factor (ingest CPU), bytecode and baseline code flushed after one full GC (idle heap)', () => {
     const applied = tag(['--import', TUNING]);
-    expect(applied).toBe(tag(['--optimize-for-size', '--heap-growing-percent=50', '--bytecode-old-age=1']));
+    expect(applied).toBe(tag(['--optimize-for-size', '--heap-growing-percent=50', '--bytecode-old-age=1', '--flush-baseline-code']));
     // Not the size setting alone: its old generation grew so little that a burst ran a full GC every few MiB.
     expect(applied).not.toBe(tag(['--optimize-for-size']));
   });
@@ -24,7 +24,7 @@ describe('V8 settings of the headless app', () => {
   it('are the ones its mark holds (burst mode sets them again after a burst, core/bot/burst-mode.ts)', () => {
     const mark = execFileSync(process.execPath, ['--import', TUNING, '-e', "process.stdout.write(String(globalThis[Symbol.for('discord-monitor.v8-size-tuned')]))"], { env: { ...process.env, DISCORD_MONITOR_V8_DEFAULTS: '' }, encoding: 'utf8' });
     expect(tag(mark.split(' '))).toBe(tag(['--import', TUNING]));
-    expect(mark).toBe('--optimize-for-size --heap-growing-percent=50 --bytecode-old-age=1');
+    expect(mark).toBe('--optimize-for-size --heap-growing-percent=50 --bytecode-old-age=1 --flush-baseline-code');
   });
 
   it('are V8 defaults with DISCORD_MONITOR_V8_DEFAULTS=1 (to compare)', () => {

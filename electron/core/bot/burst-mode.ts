@@ -18,9 +18,10 @@ const GC_WINDOW_MS = 1000;
 
 /**
  * V8's own values of the flags v8-tuning sets (Node 24's V8): the size flag alone was not enough, the
- * 1.5 growth factor still ran a full GC per burst and --bytecode-old-age=1 flushed code at each one.
+ * 1.5 growth factor still ran a full GC per burst and --bytecode-old-age=1 flushed code at each one
+ * (baseline code too, with --flush-baseline-code).
  */
-export const BURST_FLAGS = '--no-optimize-for-size --heap-growing-percent=0 --bytecode-old-age=6';
+export const BURST_FLAGS = '--no-optimize-for-size --heap-growing-percent=0 --bytecode-old-age=6 --no-flush-baseline-code';
 
 /** Holds the flags headless/v8-tuning.ts applied (no import: that file must run alone, first); unset in the desktop app. */
 const SIZE_TUNED = Symbol.for('discord-monitor.v8-size-tuned');
