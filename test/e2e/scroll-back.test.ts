@@ -103,7 +103,12 @@ describe('scrolling back in Chromium', { timeout: 120_000 }, () => {
     const newest = page.locator(`[data-message-id="${ids.at(-1)}"]`);
     const deadline = Date.now() + 60_000;
     while (!(await newest.count())) {
-      if (Date.now() > deadline) throw new Error('the newest message did not come back within 60 s');
+      if (Date.now() > deadline) {
+        // Where the list stopped (seen once in a parallel full run, normally < 1 s): what the page holds.
+        const state = await page.evaluate(`(() => { const el = document.querySelector('[data-testid="message-list"]'); const rows = el.querySelectorAll('[data-message-id]');
+          return { fromEnd: el.scrollHeight - el.scrollTop - el.clientHeight, scrollTop: el.scrollTop, oldest: el.dataset.oldestId, lastRow: rows[rows.length - 1]?.dataset.messageId, setsize: el.querySelector('[aria-setsize]')?.getAttribute('aria-setsize'), alert: document.querySelector('[role="alert"]')?.textContent ?? null }; })()`);
+        throw new Error(`the newest message (${ids.at(-1)}) did not come back within 60 s; the list: ${JSON.stringify(state)}`);
+      }
       await page.evaluate(`(() => { const el = document.querySelector('[data-testid="message-list"]'); el.scrollTop = el.scrollHeight; return new Promise((r) => requestAnimationFrame(() => r())); })()`);
     }
     expect(Number(await page.locator('[aria-setsize]').first().getAttribute('aria-setsize'))).toBeLessThanOrEqual(1000);
