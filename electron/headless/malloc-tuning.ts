@@ -2,9 +2,10 @@
 // threshold each time a large block is freed, so the ≈13 MiB of temporary zones V8 uses to optimise
 // undici's WebAssembly HTTP parser (after the first REST replies) end up carved from the heap and kept
 // once freed: idle RSS +11 MiB (bench/idle-memory). A fixed threshold hands such blocks back at once.
-// 32 KiB, not 128: V8's compile zones (32 KiB segments) and 64 KiB socket read buffers of a start that
-// connects at once (an update's successor) pushed the brk heap to 15-16 MiB, and one live block above
-// them kept it there: +5-6 MiB of free malloc memory at rest (bench/idle-after-traffic, gdb malloc_info).
+// 32 KiB, not 128: blocks of 32-64 KiB (V8's compile zones grow in segments of up to 32 KiB) freed after
+// a start that connects at once (an update's successor) left the brk heap at 15-16 MiB, pinned by a live
+// block above them: +5-6 MiB of free malloc memory at rest (bench/idle-after-traffic, gdb malloc_info);
+// 64 KiB did not help.
 // One arena instead of one per thread (V8's workers, libuv's pool) keeps another ≈2.4 MiB of per-thread
 // slack (median of 5 idle runs; live-ingest CPU per message unchanged within noise).
 // glibc reads both from the environment at start only, so the process replaces itself once (execve:

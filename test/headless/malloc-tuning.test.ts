@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { MALLOC_TUNING, mallocTunedEnv } from '../../electron/headless/malloc-tuning.js';
 
 const MiB = 2 ** 20;
-// A Node process that allocates 128 blocks of 64 KiB (the size of V8's compile zones and of a socket's
-// read buffer) and keeps them: how far malloc's brk heap ([heap] in smaps) grew for them.
+// A Node process that allocates 128 blocks of 64 KiB (above the 32 KiB threshold, below glibc's old
+// fixed 128 KiB) and keeps them: how far malloc's brk heap ([heap] in smaps) grew for them.
 const HEAP_GROWTH = `
 const fs = require('node:fs');
 const heap = () => Number(/\\[heap\\]\\nSize:\\s+(\\d+) kB/.exec(fs.readFileSync('/proc/self/smaps', 'utf8'))?.[1] ?? 0) * 1024;
