@@ -3,6 +3,10 @@
 // as update-cycle posts them) and a quiet minute (the write thread ends); after a messages.list of 500.
 // Each phase: settled RSS (anon/file), smaps by kind, V8 heap spaces and malloc arena figures (gdb, when
 // installed: malloc_info of the process). Run: npm run build && npx vitest run -c vitest.bench.config.ts bench/idle-after-traffic.bench.ts
+// BENCH_UPDATES=5 adds the process that took over after 5 updates (-t "took over" runs it alone; BENCH_HANDOVER=off:
+// the restart path), with its malloc heap over time; BENCH_GDB=1 adds malloc_info and what malloc_trim(0)
+// would give back; BENCH_V8_EXTRA='--flag' tries V8 flags in the installed copy. MALLOC_* in the environment
+// are kept by the app (to try other malloc settings). The probe it preloads costs ~1-2 MiB of its own.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
