@@ -50,7 +50,7 @@ describe('plain-text fast path', () => {
   });
 
   it('leaves anything with Markdown, a mention, a URL or a list to the parser', () => {
-    for (const text of ['**b**', '_i_', '~~s~~', '`c`', '||x||', '> q', '# h', '- item', '1. item', '[m](https://x.y)', 'see https://x.y', '<@123456789012345678>', '@everyone', 'a\nb', ':smile:', 'back\\slash', '👍']) {
+    for (const text of ['**b**', '_i_', '~~s~~', '`c`', '||x||', '> q', '# h', '- item', '+ item', '+  ', '1. item', '[m](https://x.y)', 'see https://x.y', '<@123456789012345678>', '@everyone', 'a\nb', ':smile:', 'back\\slash', '👍']) {
       expect(isPlain(text)).toBe(false);
     }
   });

@@ -25,8 +25,8 @@ const TIME_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
 };
 
 // No character any Discord Markdown rule starts with (emphasis, code, spoilers, quotes, headings,
-// lists, links, mentions, emoji, escapes, line breaks), no URL and no ordered-list start.
-const SPECIAL = /[*_~`|<>#\-[\]()\\:@\n\r]|https?|www\.|^\s*\d+\./i;
+// lists (`-`, `*` and `+` bullets), links, mentions, emoji, escapes, line breaks), no URL and no ordered-list start.
+const SPECIAL = /[*_~`|<>#\-+[\]()\\:@\n\r]|https?|www\.|^\s*\d+\./i;
 export const isPlain = (text: string): boolean => !SPECIAL.test(text) && !/\p{Extended_Pictographic}/u.test(text);
 
 export class MarkdownHtml {
