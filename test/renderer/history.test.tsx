@@ -89,6 +89,26 @@ describe('scrolling back through the stored history', () => {
     await waitFor(() => expect(fake.argsOf('messages.list')).toContainEqual({ limit: 100, before: fake.messages[0]!.id }));
     expect(fake.argsOf('messages.list')).toEqual([{ limit: 200 }, ...[800, 700, 600, 500, 400, 300, 200, 100, 0].map((i) => ({ limit: 100, before: fake.messages[i]!.id }))]);
   });
+
+  it('keeps asking for newer pages while the reader is still at the bottom after a page arrived, up to the present', async () => {
+    const { fake, list } = await appWith(1500);
+    Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 20_000 });
+    Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
+    // Far back first: the window keeps 1,000 messages, so the newest leave it (no longer at the present).
+    let top = 0;
+    Object.defineProperty(list, 'scrollTop', { configurable: true, get: () => top, set: () => {} });
+    fireEvent.scroll(list);
+    await waitFor(() => expect(fake.argsOf('messages.list')).toContainEqual({ limit: 100, before: fake.messages[0]!.id }));
+    // Then pinned at the bottom (scrolled down faster than the pages come): one scroll event only.
+    top = 20_000 - 600;
+    fireEvent.scroll(list);
+    await waitFor(() => expect(fake.argsOf('messages.list')).toContainEqual({ limit: 100, after: fake.messages[1499]!.id }));
+    const newer = fake.argsOf('messages.list').filter((a) => typeof a === 'object' && a !== null && 'after' in a);
+    expect(newer[0]).toEqual({ limit: 100, after: fake.messages[999]!.id });
+    expect(newer.at(-1)).toEqual({ limit: 100, after: fake.messages[1499]!.id });
+    // Each page asked once, in order: 1,000-1,099 … 1,400-1,499, then the empty answer after the newest.
+    expect(newer).toEqual([999, 1099, 1199, 1299, 1399, 1499].map((i) => ({ limit: 100, after: fake.messages[i]!.id })));
+  });
 });
 
 describe('history panel', () => {

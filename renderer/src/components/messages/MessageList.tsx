@@ -86,6 +86,12 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     // Runs when the window grows or ends, not on every render.
   }, [messages[0]?.id, hasOlder]);
 
+  // The same at the bottom of a window away from the present (scrolled down faster than the pages).
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el && !atLatest && el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX) onLoadNewer?.();
+  }, [messages.at(-1)?.id, atLatest]);
+
   // A jump's window or a search result: bring it into view and mark it.
   useEffect(() => {
     if (!focus) return;
