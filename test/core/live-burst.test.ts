@@ -6,9 +6,9 @@ import type { Core } from '../../electron/core/app-core.js';
 import { burstMode } from '../../electron/core/bot/burst-mode.js';
 import { LIVE_PER_TURN } from '../../electron/core/bot/message-sink.js';
 import type { ChatMessage } from '../../shared/types.js';
-import { configuredEnv, coreFor, waitState, type World, eachWorld } from '../helpers/world.js';
+import { configuredEnv, coreFor, startConnected, type World, eachWorld } from '../helpers/world.js';
 import { storedIds } from '../helpers/core-calls.js';
-import { turnCounter } from '../helpers/turn-counter.js';
+import { turnCounter, until } from '../helpers/turn-counter.js';
 
 const BURST = 3000;
 let world: World;
@@ -17,20 +17,7 @@ eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = 
 
 async function connectedCore(): Promise<Core> {
   core = await coreFor(world, configuredEnv(world));
-  const connected = waitState(core, 'connected', 30_000);
-  await core.monitor.start();
-  await connected;
-  return core;
-}
-
-
-/** Resolves once `check()` holds (checked every turn), or rejects at the deadline. */
-function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
-    const poll = () => (check() ? (clearTimeout(deadline), resolve()) : setImmediate(poll));
-    poll();
-  });
+  return startConnected(core, 30_000);
 }
 
 describe('live burst', { timeout: 120_000 }, () => {

@@ -8,7 +8,8 @@ import type { Message } from 'discord.js';
 import type { Core } from '../../electron/core/app-core.js';
 import { MessageSink } from '../../electron/core/bot/message-sink.js';
 import type { ChatMessage } from '../../shared/types.js';
-import { configuredEnv, coreFor, waitState, type World, eachWorld } from '../helpers/world.js';
+import { until } from '../helpers/turn-counter.js';
+import { configuredEnv, coreFor, startConnected, type World, eachWorld } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
@@ -16,19 +17,7 @@ eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = 
 
 async function connectedCore(): Promise<Core> {
   core = await coreFor(world, configuredEnv(world));
-  const connected = waitState(core, 'connected', 30_000);
-  await core.monitor.start();
-  await connected;
-  return core;
-}
-
-/** Resolves once `check()` holds (checked every turn), or rejects at the deadline. */
-function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
-    const poll = () => (check() ? (clearTimeout(deadline), resolve()) : setImmediate(poll));
-    poll();
-  });
+  return startConnected(core, 30_000);
 }
 
 it('discord.js keeps no copy of live messages, and an edit of one just received still lands with its content', { timeout: 60_000 }, async () => {

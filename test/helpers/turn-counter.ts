@@ -9,3 +9,12 @@ export function turnCounter(): { now(): number; stop(): void } {
   setImmediate(tick);
   return { now: () => turn, stop: () => (ticking = false) };
 }
+
+/** Resolves once `check()` holds (checked every turn), or rejects at the deadline. */
+export function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
+    const poll = () => (check() ? (clearTimeout(deadline), resolve()) : setImmediate(poll));
+    poll();
+  });
+}
