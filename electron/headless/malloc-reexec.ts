@@ -3,5 +3,5 @@
 import { mallocTunedEnv } from './malloc-tuning.js';
 
 // process.execve exists from Node 22.15 / 23.11; older ones run untuned.
-const tuned = mallocTunedEnv(process.env, process.platform, typeof process.execve === 'function');
+const tuned = mallocTunedEnv(process.env, process.platform, typeof process.execve === 'function', process.channel !== undefined);
 if (tuned) process.execve!(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], tuned);

@@ -14,10 +14,12 @@
 export const MALLOC_TUNING: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '32768', MALLOC_ARENA_MAX: '1' };
 
 /** The environment to re-execute with, or null when there is nothing to do (all set, not glibc, opted out). */
-export function mallocTunedEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, canExec: boolean): NodeJS.ProcessEnv | null {
+export function mallocTunedEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, canExec: boolean, ipc: boolean): NodeJS.ProcessEnv | null {
   if (platform !== 'linux' || !canExec || env.DISCORD_MONITOR_MALLOC_DEFAULTS === '1') return null;
-  // A child with an IPC channel (the desktop app's standby check, short-lived): the channel stays untouched.
-  if (Object.hasOwn(env, 'NODE_CHANNEL_FD')) return null;
+  // A child with an IPC channel (a handover's successor, the desktop app's standby check): an execve would
+  // drop the channel (Node removes NODE_CHANNEL_FD from process.env before any module runs, so ask
+  // process.channel). It runs with what its parent set.
+  if (ipc) return null;
   // Set by the caller (a service file, the user, the parent process): theirs stands, and no loop.
   if (Object.keys(MALLOC_TUNING).every((key) => Object.hasOwn(env, key))) return null;
   return { ...MALLOC_TUNING, ...env };

@@ -18,7 +18,7 @@ const heapGrowth = (env: NodeJS.ProcessEnv) => Number(execFileSync(process.execP
 
 describe('mallocTunedEnv', () => {
   it('adds the settings to the environment on Linux when execve is available', () => {
-    expect(mallocTunedEnv({ PATH: '/bin' }, 'linux', true)).toEqual({ PATH: '/bin', ...MALLOC_TUNING });
+    expect(mallocTunedEnv({ PATH: '/bin' }, 'linux', true, false)).toEqual({ PATH: '/bin', ...MALLOC_TUNING });
     expect(MALLOC_TUNING).toEqual({ MALLOC_MMAP_THRESHOLD_: '32768', MALLOC_ARENA_MAX: '1' });
   });
 
@@ -31,22 +31,24 @@ describe('mallocTunedEnv', () => {
   });
 
   it('does nothing once all are set (the re-executed process: no loop)', () => {
-    expect(mallocTunedEnv({ ...MALLOC_TUNING }, 'linux', true)).toBeNull();
-    expect(mallocTunedEnv({ MALLOC_MMAP_THRESHOLD_: '65536', MALLOC_ARENA_MAX: '4' }, 'linux', true)).toBeNull();
+    expect(mallocTunedEnv({ ...MALLOC_TUNING }, 'linux', true, false)).toBeNull();
+    expect(mallocTunedEnv({ MALLOC_MMAP_THRESHOLD_: '65536', MALLOC_ARENA_MAX: '4' }, 'linux', true, false)).toBeNull();
   });
 
   it('keeps a value the user chose and adds only the missing ones', () => {
-    expect(mallocTunedEnv({ MALLOC_MMAP_THRESHOLD_: '65536' }, 'linux', true)).toEqual({ MALLOC_MMAP_THRESHOLD_: '65536', MALLOC_ARENA_MAX: '1' });
+    expect(mallocTunedEnv({ MALLOC_MMAP_THRESHOLD_: '65536' }, 'linux', true, false)).toEqual({ MALLOC_MMAP_THRESHOLD_: '65536', MALLOC_ARENA_MAX: '1' });
   });
 
-  it('does nothing in a child with an IPC channel (a standby check): its channel must not go through an execve', () => {
-    expect(mallocTunedEnv({ NODE_CHANNEL_FD: '3' }, 'linux', true)).toBeNull();
+  // Node deletes NODE_CHANNEL_FD from process.env before any module runs: the caller passes process.channel
+  // (the real fork is test/headless/malloc-reexec.test.ts).
+  it('does nothing in a child with an IPC channel (a standby): its channel must not go through an execve', () => {
+    expect(mallocTunedEnv({}, 'linux', true, true)).toBeNull();
   });
 
   it('does nothing when opted out, off Linux (not glibc) or without process.execve (Node < 22.15)', () => {
-    expect(mallocTunedEnv({ DISCORD_MONITOR_MALLOC_DEFAULTS: '1' }, 'linux', true)).toBeNull();
-    expect(mallocTunedEnv({}, 'darwin', true)).toBeNull();
-    expect(mallocTunedEnv({}, 'win32', true)).toBeNull();
-    expect(mallocTunedEnv({}, 'linux', false)).toBeNull();
+    expect(mallocTunedEnv({ DISCORD_MONITOR_MALLOC_DEFAULTS: '1' }, 'linux', true, false)).toBeNull();
+    expect(mallocTunedEnv({}, 'darwin', true, false)).toBeNull();
+    expect(mallocTunedEnv({}, 'win32', true, false)).toBeNull();
+    expect(mallocTunedEnv({}, 'linux', false, false)).toBeNull();
   });
 });
