@@ -60,6 +60,31 @@ describe('message view data, live', { timeout: 40_000 }, () => {
     expect(reply.view?.reply).toEqual({ id: original.id, author: 'Alice', excerpt: 'the original' });
   });
 
+  // An edit rebuilds the view from the update's payload: the quote must be looked up again, not dropped.
+  it('an edited reply still quotes the stored message', async () => {
+    const c = await t.connected();
+    const original = await post(c, 'the original');
+    const reply = await post(c, 'the reply', { type: 19, message_reference: { type: 0, message_id: original.id, channel_id: t.world.channelId, guild_id: t.world.guildId } });
+    const updated = nextEvent(c, 'message.updated', (u) => u.id === reply.id);
+    t.world.fake.editMessage(t.world.channelId, reply.id, 'the reply, edited');
+    const u = await updated;
+    expect([u.content, u.view?.reply]).toEqual(['the reply, edited', { id: original.id, author: 'Alice', excerpt: 'the original' }]);
+    const listed = await c.dispatch('messages.list', { limit: 10 });
+    expect((listed.ok ? listed.value.find((x) => x.id === reply.id) : undefined)?.view?.reply).toEqual({ id: original.id, author: 'Alice', excerpt: 'the original' });
+  });
+
+  it('a reply edited while the app was off still quotes the stored message once the edit is read back', async () => {
+    const c = await t.connected();
+    const original = await post(c, 'the original');
+    const reply = await post(c, 'the reply', { type: 19, message_reference: { type: 0, message_id: original.id, channel_id: t.world.channelId, guild_id: t.world.guildId } });
+    await c.monitor.stop();
+    t.world.fake.editOffline(t.world.channelId, reply.id, 'the reply, edited offline');
+    const updated = nextEvent(c, 'message.updated', (u) => u.id === reply.id, 15_000);
+    await c.monitor.start();
+    const u = await updated;
+    expect([u.content, u.view?.reply]).toEqual(['the reply, edited offline', { id: original.id, author: 'Alice', excerpt: 'the original' }]);
+  });
+
   it('reaction counts follow add and remove events (custom emoji with their CDN image)', async () => {
     const c = await t.connected();
     const m = await post(c, 'react to me');

@@ -55,6 +55,8 @@ export class MessageSink {
   readonly names: MemberNames;
   /** Every write goes through here: batched per tick, then the guard, so a disk fault never stops live monitoring. */
   readonly storage: BatchWriter;
+  /** A stored message by id: a reply's quote (on receipt and after every edit, whose view replaces the stored one). */
+  private readonly lookup = (id: string) => this.storage.get(id);
 
   constructor(private readonly o: MessageSinkOptions) {
     this.names = new MemberNames(o.store, o.logger);
@@ -161,7 +163,7 @@ export class MessageSink {
     if (!this.frozen) this.o.lastSeen.advance(m.channelId, m.id);
     else if (!this.newestWhileFrozen || snowflakeCompare(m.id, this.newestWhileFrozen.id) > 0) this.newestWhileFrozen = { channelId: m.channelId, id: m.id };
     if (m.author?.id === ownId) return false;
-    const chat = toChatMessage(m, caughtUp, this.names.displayName(m), (id) => this.storage.get(id));
+    const chat = toChatMessage(m, caughtUp, this.names.displayName(m), this.lookup);
     if (!chat || !this.storage.add(chat)) return false;
     this.o.bus.emit('message.created', chat);
     return true;
@@ -172,7 +174,7 @@ export class MessageSink {
     this.drain();
     const existing = this.storage.get(m.id);
     if (!existing) return;
-    const chat = toChatMessage(m, existing.caughtUp, this.names.displayName(m));
+    const chat = toChatMessage(m, existing.caughtUp, this.names.displayName(m), this.lookup);
     const updated = this.storage.update(m.id, { content: m.content, editedAt: m.editedTimestamp, attachments: chat?.attachments ?? existing.attachments, ...mergedView(existing, chat?.view, true) });
     if (updated) this.o.bus.emit('message.updated', updated);
   }
@@ -188,7 +190,8 @@ export class MessageSink {
   }
 
   private updatedNow(m: Message | PartialMessage): void {
-    const chat = toChatMessage(m, false, this.names.displayName(m));
+    // The lookup too: an edit's view replaces the stored one, and a reply's quote comes from the store.
+    const chat = toChatMessage(m, false, this.names.displayName(m), this.lookup);
     const existing = this.storage.get(m.id);
     // A message discord.js no longer holds (after a restart, or older than its cache) updates as a
     // partial without author: its embeds (a late link preview) still count for the stored message.
