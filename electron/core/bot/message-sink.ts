@@ -193,8 +193,8 @@ export class MessageSink {
     // The lookup too: an edit's view replaces the stored one, and a reply's quote comes from the store.
     const chat = toChatMessage(m, false, this.names.displayName(m), this.lookup);
     const existing = this.storage.get(m.id);
-    // A message discord.js no longer holds (after a restart, or older than its cache) updates as a
-    // partial without author: its embeds (a late link preview) still count for the stored message.
+    // discord.js keeps no message cache (monitor.ts), so an edit may come as a partial without
+    // author: its embeds (a late link preview) still count for the stored message.
     const view = chat?.view ?? (existing && !m.author ? messageView(m) : undefined);
     // Only edited_timestamp says a person edited it: a link preview arrives as an update with null.
     const updated: ChatMessage | undefined = existing
