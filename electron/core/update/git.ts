@@ -12,6 +12,9 @@ function childEnv(): Record<string, string> {
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !GUARDED.test(k)) env[k] = v;
   // Without a terminal a credential prompt would hang until the timeout; fail at once instead.
   env.GIT_TERMINAL_PROMPT = '0';
+  // No optional locks (git's advice for background tools): a status check never rewrites the index,
+  // so it never holds the index.lock a user's own git command in the same checkout would meet.
+  env.GIT_OPTIONAL_LOCKS = '0';
   return env;
 }
 
@@ -20,7 +23,7 @@ function childEnv(): Record<string, string> {
  * but progressing fetch is not cut short.
  */
 export function openGit(dir: string, timeoutMs = GIT_TIMEOUT_MS): SimpleGit {
-  return simpleGit({ baseDir: dir, timeout: { block: timeoutMs }, allowEnvironment: ['GIT_TERMINAL_PROMPT'] }).env(
+  return simpleGit({ baseDir: dir, timeout: { block: timeoutMs }, allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_OPTIONAL_LOCKS'] }).env(
     childEnv(),
   );
 }
