@@ -130,11 +130,11 @@ const UPDATES = Number(process.env.BENCH_UPDATES ?? 0);
 it.runIf(UPDATES > 0)(`idle RSS of the process that took over after ${UPDATES} updates`, async () => {
   const world = await createWorld({ heartbeatIntervalMs: 5000 });
   const env = { NODE_OPTIONS: `--import ${PROBE}`, ...(process.env.BENCH_HANDOVER === 'off' ? { DISCORD_MONITOR_HANDOVER: 'off' } : {}) };
-  // BENCH_V8_EXTRA: V8 flags added to the shipped idle tuning, committed in the installed copy and its origin (so every release has them).
+  // BENCH_V8_EXTRA: V8 flags added to the shipped start-only tuning (never changed at run time), committed in the installed copy and its origin (so every release has them).
   const extra = process.env.BENCH_V8_EXTRA;
   const installed = await startInstalledApp(world, env, extra ? (checkout) => {
     const file = join(checkout.dir, 'electron', 'headless', 'v8-tuning.ts');
-    writeFileSync(file, readFileSync(file, 'utf8').replace("--bytecode-old-age=1'", `--bytecode-old-age=1 ${extra}'`));
+    writeFileSync(file, readFileSync(file, 'utf8').replace("--flush-baseline-code'", `--flush-baseline-code ${extra}'`));
     git(checkout.dir, 'commit', '-qam', `V8 tuning + ${extra}`);
     git(checkout.dir, 'push', '-q', 'origin', 'HEAD');
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: checkout.dir, stdio: 'ignore' });

@@ -10,13 +10,19 @@
 // --flush-baseline-code does the same for Sparkplug's baseline code (off in V8 by default): code space
 // 1.3-1.8 -> 0.5 MiB at rest, ≈-2 MiB RSS after an update with traffic (bench/idle-after-traffic).
 // DISCORD_MONITOR_V8_DEFAULTS=1 keeps V8's defaults (to compare).
-// During a burst of live messages all four are back at V8's defaults for a while (core/bot/burst-mode.ts
+// During a burst of live messages the first two are back at V8's defaults for a while (core/bot/burst-mode.ts
 // restores the flags the mark below holds; no import, so this file runs alone as the first module).
+// The code-flushing two are set here, before any code runs, and never changed: burst mode flipped them
+// too, and changed while a concurrent marker aged and flushed code they corrupted V8's heap (SIGSEGV,
+// "Check failed: !IsFreeSpaceOrFillerMap(map)"; test/core/burst-mode). The size flags are safe to flip.
 import { setFlagsFromString } from 'node:v8';
 
-export const V8_TUNING = '--optimize-for-size --heap-growing-percent=50 --bytecode-old-age=1 --flush-baseline-code';
+/** What burst mode lifts during a burst and sets again after it. */
+export const V8_TUNING = '--optimize-for-size --heap-growing-percent=50';
+/** Set once at start, never at run time. */
+export const V8_CODE_TUNING = '--bytecode-old-age=1 --flush-baseline-code';
 
 if (process.env.DISCORD_MONITOR_V8_DEFAULTS !== '1') {
-  setFlagsFromString(V8_TUNING);
+  setFlagsFromString(`${V8_TUNING} ${V8_CODE_TUNING}`);
   (globalThis as Record<symbol, unknown>)[Symbol.for('discord-monitor.v8-size-tuned')] = V8_TUNING;
 }

@@ -1,8 +1,9 @@
 // The headless app runs V8 tuned for size (headless/v8-tuning.ts): ~25 MiB less RSS at rest, but in a
 // burst of live messages V8 then scavenged 30-60 times per 10,000 messages (8-10 ms each, up to 124 ms)
 // and the app's CPU per message doubled. While messages come in bursts every tuned flag is back at V8's
-// default; after a quiet spell the idle tuning is set again, so an app at rest is as small as before
-// (the young generation shrinks back to 1 MiB at its next GCs). V8 reads these flags as it goes.
+// default (but the code-flushing ones, never changed at run time); after a quiet spell the idle tuning is
+// set again, so an app at rest is as small as before (the young generation shrinks back to 1 MiB at its
+// next GCs). V8 reads these flags as it goes.
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 
@@ -17,11 +18,11 @@ const GC_BURST = 8;
 const GC_WINDOW_MS = 1000;
 
 /**
- * V8's own values of the flags v8-tuning sets (Node 24's V8): the size flag alone was not enough, the
- * 1.5 growth factor still ran a full GC per burst and --bytecode-old-age=1 flushed code at each one
- * (baseline code too, with --flush-baseline-code).
+ * V8's own values of the flags v8-tuning lifts (Node 24's V8): the size flag alone was not enough, the
+ * 1.5 growth factor still ran a full GC per burst. The code-flushing flags stay as set at start: changing
+ * them while V8 runs corrupted its heap (v8-tuning.ts); the hot path runs too often to be flushed anyway.
  */
-export const BURST_FLAGS = '--no-optimize-for-size --heap-growing-percent=0 --bytecode-old-age=6 --no-flush-baseline-code';
+export const BURST_FLAGS = '--no-optimize-for-size --heap-growing-percent=0';
 
 /** Holds the flags headless/v8-tuning.ts applied (no import: that file must run alone, first); unset in the desktop app. */
 const SIZE_TUNED = Symbol.for('discord-monitor.v8-size-tuned');
