@@ -3,6 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest';
 import { localInstant } from '../../renderer/src/components/history/JumpTab';
 import { nextFrame } from '../../renderer/src/lib/frame';
+import { BURST_INTERVAL_MS } from '../../renderer/src/lib/live-batches';
 import { FakeApi } from './fake-api';
 import { makeMessage } from './fixtures';
 import { emit, renderApp } from './render';
@@ -62,6 +63,29 @@ describe('reading back while a burst arrives', () => {
     observer.disconnect();
     expect(screen.getByTestId('footer').textContent).toContain('300 messages received this session');
     expect(renders).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a sustained burst', () => {
+  it('is applied about ten times a second, not every frame, and whole once it ends', async () => {
+    const { fake } = await appWith(10);
+    let renders = 0;
+    const observer = new MutationObserver(() => renders++);
+    observer.observe(screen.getByTestId('footer'), { subtree: true, characterData: true, childList: true });
+    const start = performance.now();
+    // 100 messages every 8 ms for 400 ms (12,500 a second), as a panel socket brings a burst; each step
+    // its own act() so React renders whatever was applied in it.
+    for (let t = 0; t < 50; t++) {
+      await act(async () => {
+        for (let i = 0; i < 100; i++) fake.emit('message.created', makeMessage());
+        await new Promise((r) => setTimeout(r, 8));
+      });
+    }
+    const elapsed = performance.now() - start;
+    await waitFor(() => expect(screen.getByTestId('footer').textContent).toContain('5,000 messages received this session'));
+    observer.disconnect();
+    // Every frame would be elapsed / 16 renders (25+); at most one per 100 ms, plus the first and the end.
+    expect(renders).toBeLessThanOrEqual(Math.floor(elapsed / BURST_INTERVAL_MS) + 3);
   });
 });
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../shared/types';
 import { useApi, errorSentence, type ErrorSentence } from '../api-context';
 import { useCoreText } from '../i18n/core-text';
-import { onNextFrame } from '../lib/frame';
+import { LiveBatches } from '../lib/live-batches';
 import { initialMessages, messagesReducer } from '../lib/messages';
 import { messagesSkipped } from '../../../shared/live-flow';
 
@@ -13,8 +13,8 @@ const FIRST_PAGE = 200;
 export type JumpTarget = { around: string } | { at: number };
 
 /**
- * The channel's messages: the newest page, then live creates (applied once per frame, so a burst of
- * thousands is a handful of renders), edits and deletions; older and newer pages on demand; jumps to
+ * The channel's messages: the newest page, then live creates (applied once per frame, and ten times a
+ * second during a burst: live-batches.ts), edits and deletions; older and newer pages on demand; jumps to
  * a message or a date and back to the present.
  */
 export function useMessages() {
@@ -28,18 +28,11 @@ export function useMessages() {
 
   useEffect(() => {
     let live = true;
-    let pending: ChatMessage[] = [];
-    const flush = () => {
-      const batch = pending;
-      pending = [];
-      if (live && batch.length) dispatch({ type: 'createdMany', messages: batch });
-    };
+    const batches = new LiveBatches<ChatMessage>((messages) => dispatch({ type: 'createdMany', messages }));
+    const flush = () => batches.flush();
     // Subscribe before fetching so nothing sent in between is lost; the reducer merges both.
     const offs = [
-      api.on('message.created', (message) => {
-        if (!pending.length) onNextFrame(flush);
-        pending.push(message);
-      }),
+      api.on('message.created', (message) => batches.push(message)),
       api.on('message.updated', (message) => {
         flush();
         dispatch({ type: 'updated', message });
@@ -71,6 +64,7 @@ export function useMessages() {
     );
     return () => {
       live = false;
+      batches.close();
       offs.forEach((off) => off());
     };
   }, [api]);
