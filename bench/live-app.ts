@@ -125,3 +125,9 @@ process.on('message', (req: Request) => {
   }
 });
 process.send!({ ready: true, url: app.panel.url });
+// BENCH_DEBUG_APP=1: every 2 s on stderr (shown if the round fails) where messages wait and the gateway's state:
+// how a run that never finished (the app died at a burst's start, burst-mode.ts) was told from a stall.
+if (process.env.BENCH_DEBUG_APP) {
+  const mon = app.core.monitor as unknown as { client: { ws: { ping: number; status: number }; } | null; current: { state: string } };
+  setInterval(() => process.stderr.write(`app: seen ${seen.length} sinkPending ${sink.pending.length - sink.head} held ${(sink as unknown as { held: unknown[] | null }).held?.length ?? 'null'} writing ${sink.storage.writing.size + sink.storage.queue.size} state ${mon.current.state} ping ${mon.client?.ws.ping} wsStatus ${mon.client?.ws.status}\n`), 2000).unref();
+}

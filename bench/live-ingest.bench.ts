@@ -172,7 +172,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       }
     },
   ];
-  const rows: Array<{ bare: number; ours: number; stored: number; screen: number; lagBare: number; lag: number; cpuBare: number; cpu: number; cpuLoop: number; lagMax: number; lost: number; dup: number; held: boolean; pill: number; long: number }> = [];
+  const rows: Array<{ bare: number; ours: number; stored: number; screen: number; lagBare: number; lag: number; cpuBare: number; cpu: number; cpuLoop: number; lagMax: number; lost: number; dup: number; held: boolean; pill: number; long: number; pageMs: number }> = [];
   try {
     const app = await forkChild<{ url: string }>(join(import.meta.dirname, 'live-app.ts'), [dataDir, RENDERER], { execArgv: [...TS, ...prof], env: { ...env, DISCORD_TOKEN: info.ours } });
     closers.unshift(async () => (await app.ask('stop', {}, 15_000).catch(() => undefined), await app.close()));
@@ -187,6 +187,13 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
     await page.goto(app.ready.url);
     await page.locator('[data-testid="status"][data-state="connected"]').waitFor({ timeout: 60_000 });
     await page.evaluate(`(${WATCH})()`);
+    // The page's main-thread time (Chrome's Performance metrics: tasks, of them script, layout, style), per burst.
+    const metrics = await page.context().newCDPSession(page);
+    await metrics.send('Performance.enable');
+    const pageTime = async () => {
+      const m = new Map((await metrics.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value * 1000]));
+      return { task: m.get('TaskDuration') ?? NaN, script: m.get('ScriptDuration') ?? NaN, layout: m.get('LayoutDuration') ?? NaN, style: m.get('RecalcStyleDuration') ?? NaN };
+    };
     // BENCH_PAGE_PROF=<file>: a CPU profile of the panel's page over all rounds (Chrome DevTools protocol).
     const cdp = process.env.BENCH_PAGE_PROF ? await page.context().newCDPSession(page) : null;
     if (cdp) {
@@ -206,6 +213,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       step('ours burst');
       await app.ask('arm');
       await page.evaluate('Object.assign(window.__stages, { frames: [], texts: [], notices: 0 })');
+      const pageBefore = await pageTime();
       const ids = await fake.burst(N);
       const ours = await app.ask<Received>('collect', { ids });
       step('ours stored');
@@ -221,6 +229,9 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
         else await page.evaluate(`(l => l.scrollTo(0, l.scrollHeight))(document.querySelector('[data-testid="message-list"]'))`);
       }
       const done = Math.max(ours.stored, shownAt);
+      const pageAfter = await pageTime();
+      const pageUsed = (k: keyof typeof pageAfter) => pageAfter[k] - pageBefore[k];
+      console.log(`round ${round} page main thread from the burst's start to its last message on screen: ${pageUsed('task').toFixed(0)} ms (script ${pageUsed('script').toFixed(0)}, layout ${pageUsed('layout').toFixed(0)}, style ${pageUsed('style').toFixed(0)})`);
       const inPage = (await page.evaluate(`(${FRAME_IN})(${JSON.stringify(ids.at(-1))})`)) as { received: number | null; inDom: number | null; each: number[][]; notices: number };
       const onWire = await app.ask<{ sent: number | null; written: number | null; each: number[][] }>('frame', { last: ids.at(-1) });
       // Per frame (same order on both ends): how far behind the socket write the page received it.
@@ -264,6 +275,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
         held,
         pill: Number(pillText.replace(/\D/g, '')),
         long,
+        pageMs: pageUsed('task'),
       };
       rows.push(row);
       const gcs = (r: Received) => (r.gc ? `${r.gc.minor} scavenges, ${r.gc.major} mark-compacts, pauses ${r.gc.pauseMs.toFixed(0)} ms (longest ${r.gc.maxMs.toFixed(0)})` : 'n/a');
@@ -285,6 +297,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       `  lost / duplicated ours ${rows.reduce((n, r) => n + r.lost, 0)} / ${rows.reduce((n, r) => n + r.dup, 0)}`,
       `  newest on screen  ${rows.filter((r) => !Number.isNaN(r.screen)).length}/${rows.length} rounds (a miss: the newest never came into view, e.g. the panel stopped following)`,
       `  reader scrolled up position held in ${rows.filter((r) => r.held).length}/${rows.length} rounds; pill counted ${rows.map((r) => r.pill).join(' / ')} (expected ${N})`,
+      `  page main thread  ${med(rows.map((r) => r.pageMs)).toFixed(0)} ms a burst (Chrome's TaskDuration, from the burst's start to its last message on screen; rounds ${rows.map((r) => r.pageMs.toFixed(0)).join(' / ')})`,
       `  Chromium          longest task during a burst: ${Math.max(...rows.map((r) => r.long)) ? `${Math.max(...rows.map((r) => r.long)).toFixed(0)} ms` : 'none over 50 ms'}`,
       `  store             ${stored} messages, ${Math.round(bytes / stored)} bytes per message on disk (target ≤ 1,536)`,
     ].join('\n'),
