@@ -2,7 +2,7 @@
 // cancelled, and resumed by a new core after the first one was shut down midway.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import type { BackfillView } from '../../shared/types.js';
+import type { BackfillView, ChatMessage } from '../../shared/types.js';
 import { renderText } from '../../shared/core-text.js';
 import { coreFr } from '../../shared/core-text-fr.js';
 import { configuredEnv, coreFor, createWorld, nextEvent, waitState, type World } from '../helpers/world.js';
@@ -65,6 +65,42 @@ describe('backfill', { timeout: 120_000 }, () => {
     expect(renderText((await started).i18n!, coreFr, { locale: 'fr' })).toBe('Récupération de l’historique lancée (jusqu’à 100 messages, quel que soit leur âge).');
     expect(renderText((await logged).i18n!, coreFr, { locale: 'fr' })).toMatch(/^Récupération de l’historique terminée : 100 messages lus, \d+ nouveaux\.$/);
     expect(await storedIds(c)).toEqual(old.slice(-150).map((m) => m.id));
+  });
+
+  it('quotes a reply it reads when its original is in the same page', async () => {
+    // Pages come newest first, so a reply is read before its original: it was stored with no excerpt.
+    const now = Date.now();
+    const at = (i: number) => now - 2 * DAY + i * 60_000;
+    const idAt = (i: number) => (((BigInt(at(i)) - 1_420_070_400_000n) << 22n) | BigInt(i)).toString();
+    const author = { id: world.userId, username: 'alice', global_name: 'Alice', discriminator: '0', avatar: null };
+    // Message type 19 (REPLY) with message_reference and referenced_message, as the docs' REST answer has them.
+    const reply = (i: number, to: number, content: string) => ({
+      at: at(i),
+      authorId: world.userId,
+      content,
+      extra: {
+        type: 19,
+        message_reference: { type: 0, message_id: idAt(to), channel_id: world.channelId, guild_id: world.guildId },
+        referenced_message: { id: idAt(to), type: 0, channel_id: world.channelId, author, content: `original ${to}`, timestamp: new Date(at(to)).toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, flags: 0, components: [] },
+        mentions: [author],
+      },
+    });
+    // 160 messages: the first load stores the newest 50; the backfill reads the older 110 (pages of 100).
+    const items = Array.from({ length: 160 }, (_, i) => ({ at: at(i), authorId: world.userId, content: `original ${i}` }));
+    items[40] = reply(40, 20, 'a reply in the same page as its original');
+    world.fake.postPast(world.channelId, items);
+    const c = await connectedCore();
+    const finished = done(c);
+    await call(c, 'history.backfill', { mode: 'history', limit: null, periodHours: null });
+    await finished;
+    const stored = new Map<string, ChatMessage>();
+    let page = await call<ChatMessage[]>(c, 'messages.list', { limit: 500 });
+    while (page.length) {
+      for (const m of page) stored.set(m.id, m);
+      page = await call<ChatMessage[]>(c, 'messages.list', { limit: 500, before: page[0]!.id });
+    }
+    expect(stored.size).toBe(160);
+    expect(stored.get(idAt(40))!.view?.reply).toEqual({ id: idAt(20), author: 'Alice', excerpt: 'original 20' });
   });
 
   it('is cancellable, and continues after a restart from where it stopped, without duplicates', async () => {

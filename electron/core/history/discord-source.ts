@@ -5,6 +5,7 @@ import type { Guild, GuildBasedChannel, Message, TextBasedChannel } from 'discor
 import type { ChatMessage } from '../../../shared/types.js';
 import type { MessageSink } from '../bot/message-sink.js';
 import { toChatMessage } from '../bot/to-chat-message.js';
+import { snowflakeCompare } from '../messages/store.js';
 import { historyAccessProblem, type HistoryAccessError } from './read-failure.js';
 
 export interface HistorySource {
@@ -29,11 +30,15 @@ export function discordHistorySource(channel: TextBasedChannel & { guild: Guild 
       const page = [...(await channel.messages.fetch({ limit, cache: false, ...(before ? { before } : {}) })).values()] as Message[];
       await sink.names.resolve(channel.guild, new Set(page.map((m) => m.author.id)));
       const mine = channel.client.user?.id;
-      return page
-        .filter((m) => m.author.id !== mine)
-        .map((m) => toChatMessage(m, false, sink.names.displayName(m)))
-        .filter((m): m is ChatMessage => m !== null)
-        .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+      // Oldest first, so a reply finds its original when the page holds it (else the store may): pages
+      // come newest first, and a reply converted before its original had no excerpt.
+      const read = new Map<string, ChatMessage>();
+      const lookup = (id: string) => read.get(id) ?? sink.storage.get(id);
+      for (const m of page.filter((x) => x.author.id !== mine).sort((a, b) => snowflakeCompare(a.id, b.id))) {
+        const chat = toChatMessage(m, false, sink.names.displayName(m), lookup);
+        if (chat) read.set(chat.id, chat);
+      }
+      return [...read.values()].reverse();
     },
     store(messages) {
       let added = 0;
