@@ -18,6 +18,7 @@ const ALL: Record<string, { idle?: string; burst?: string; noGcWatch?: boolean }
   'shipped-no-burst': { burst: 'off' },
   // Burst mode as in commit 5ad542b: only the size flag lifted, only when the sink calls busy().
   committed: { burst: '--no-optimize-for-size|--optimize-for-size', noGcWatch: true },
+  // Since 5484a88 'all' is the size flag and the growth factor (the code-flushing flags never change at run time).
   'lift-all-sink-only': { noGcWatch: true },
   shipped: {},
   ...JSON.parse(process.env.BENCH_EXTRA ?? '{}'),

@@ -2,8 +2,9 @@
 // driven over IPC: `arm` before a burst, `collect` with the posted ids once it was sent. Measures in
 // the app's own process: first message announced, the last one stored (committed, read back on a
 // second connection), event-loop lag during the burst, lost and duplicated on the event bus.
-// First, as the headless entry does: V8's flags as shipped (--optimize-for-size and the rest, lifted
-// during a burst by burst-mode.ts). Without it this bench measured V8's defaults, which the app never
+// First, as the headless entry does: V8's flags as shipped (--optimize-for-size and the growth factor
+// lifted during a burst by burst-mode.ts; the code-flushing flags set once). BENCH_BURST_FLAGS must not
+// name --flush-baseline-code: changed at run time it crashed V8 (burst-mode.ts). Without it this bench measured V8's defaults, which the app never
 // runs with (half the CPU per message). DISCORD_MONITOR_V8_DEFAULTS=1 measures those, to compare.
 import '../electron/headless/v8-tuning.js';
 import { join } from 'node:path';

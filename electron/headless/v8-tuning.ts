@@ -13,8 +13,8 @@
 // During a burst of live messages the first two are back at V8's defaults for a while (core/bot/burst-mode.ts
 // restores the flags the mark below holds; no import, so this file runs alone as the first module).
 // The code-flushing two are set here, before any code runs, and never changed: burst mode flipped them
-// too, and changed while a concurrent marker aged and flushed code they corrupted V8's heap (SIGSEGV,
-// "Check failed: !IsFreeSpaceOrFillerMap(map)"; test/core/burst-mode). The size flags are safe to flip.
+// too, and --flush-baseline-code changed while a concurrent marker flushed code corrupted V8's heap
+// (SIGSEGV, "Check failed: !IsFreeSpaceOrFillerMap(map)"; test/core/burst-mode). The size flags are safe.
 import { setFlagsFromString } from 'node:v8';
 
 /** What burst mode lifts during a burst and sets again after it. */

@@ -1,7 +1,7 @@
 // How often live messages reach the view: every frame while they trickle in, ten times a second
 // during a burst (each render remounts every visible row), and the burst's end without waiting.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BURST_BATCH, BURST_INTERVAL_MS, LiveBatches } from '../../renderer/src/lib/live-batches';
+import { BURST_BATCH, BURST_END_QUIET_MS, BURST_INTERVAL_MS, LiveBatches } from '../../renderer/src/lib/live-batches';
 
 const FRAME_MS = 16;
 
@@ -56,13 +56,39 @@ describe('live batches', () => {
     for (let i = 2; i < applied.length - 1; i++) expect(applied[i]!.at - applied[i - 1]!.at).toBeGreaterThanOrEqual(BURST_INTERVAL_MS);
   });
 
-  it("applies the burst's end within two frames of its last message, not after the interval", () => {
+  it('keeps a burst limited when its messages come in clumps further apart than a frame (a slow turn of the app)', () => {
     const { live, applied } = batches();
-    const sent = stream(live, 250, 12, 300);
+    // 400 every 45 ms (~8,900 a second): most frames bring nothing, the burst goes on.
+    const sent = stream(live, 400, 45, 1000);
+    vi.advanceTimersByTime(BURST_END_QUIET_MS + 2 * FRAME_MS);
+    expect(applied.reduce((n, b) => n + b.size, 0)).toBe(sent);
+    expect(applied.length).toBeLessThanOrEqual(1000 / BURST_INTERVAL_MS + 3);
+  });
+
+  it('an edit applied mid-burst (flush) does not end the burst: the next batch still waits', () => {
+    const { live, applied } = batches();
+    stream(live, 250, 12, 300);
+    for (let i = 0; i < 250; i++) live.push(i);
+    live.flush();
+    const before = applied.length;
+    stream(live, 250, 12, 48);
+    // The 4 clumps after it wait for the interval (every frame would be 3 renders).
+    expect(applied.length).toBe(before);
+  });
+
+  it("applies the burst's end once nothing came for BURST_END_QUIET_MS, not after the interval", () => {
+    const { live, applied } = batches();
+    for (let i = 0; i < 250; i++) live.push(i);
+    vi.advanceTimersByTime(FRAME_MS);
+    expect(applied).toHaveLength(1);
+    // The last clump of the burst, just after that render: the interval alone would hold it ~100 ms.
+    vi.advanceTimersByTime(1);
     const end = Date.now();
-    vi.advanceTimersByTime(2 * FRAME_MS);
-    expect(applied.at(-1)!.last).toBe(sent - 1);
-    expect(applied.at(-1)!.at - end).toBeLessThanOrEqual(2 * FRAME_MS);
+    for (let i = 250; i < 500; i++) live.push(i);
+    vi.advanceTimersByTime(BURST_END_QUIET_MS + 2 * FRAME_MS);
+    expect(applied).toHaveLength(2);
+    expect(applied[1]!.last).toBe(499);
+    expect(applied[1]!.at - end).toBeLessThanOrEqual(BURST_END_QUIET_MS + FRAME_MS);
   });
 
   it('applies small batches after a burst every frame again', () => {

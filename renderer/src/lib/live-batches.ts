@@ -2,19 +2,20 @@
 // BURST_INTERVAL_MS. In a burst hundreds of messages arrive per frame, so every render mounts each
 // visible row anew and lays them out: rendering 60 times a second cost the page as much CPU as the
 // app's whole ingest during a 10,000-message burst, on the same two cores. Nobody reads faster than
-// ten screens a second; the burst's end (a frame bringing fewer) is applied at once.
+// ten screens a second; the burst's end (nothing new for BURST_END_QUIET_MS) is applied then.
 import { onNextFrame } from './frame';
 
-/** This many new in one frame (2,000 a second) is a burst: it waits for the interval. */
+/** This many waiting at a frame is a burst: applied once per interval, or once it stops coming. */
 export const BURST_BATCH = 32;
 export const BURST_INTERVAL_MS = 100;
+/** A burst has ended once nothing came for this long (a slow turn of the app leaves a frame or two empty). */
+export const BURST_END_QUIET_MS = 50;
 
 export class LiveBatches<T> {
   private pending: T[] = [];
   private scheduled = false;
   private lastAt = -Infinity;
-  /** How many were pending at the previous frame: what arrived since tells a burst from a trickle. */
-  private counted = 0;
+  private lastPushAt = -Infinity;
   private closed = false;
 
   constructor(
@@ -24,9 +25,9 @@ export class LiveBatches<T> {
 
   push(item: T): void {
     this.pending.push(item);
+    this.lastPushAt = this.now();
     if (this.scheduled || this.closed) return;
     this.scheduled = true;
-    this.counted = 0;
     onNextFrame(this.tick);
   }
 
@@ -46,10 +47,8 @@ export class LiveBatches<T> {
 
   private readonly tick = (): void => {
     if (this.closed) return;
-    const arrived = this.pending.length - this.counted;
-    // Still coming in bulk and applied less than an interval ago: wait a frame more.
-    if (arrived >= BURST_BATCH && this.now() - this.lastAt < BURST_INTERVAL_MS) {
-      this.counted = this.pending.length;
+    const now = this.now();
+    if (this.pending.length >= BURST_BATCH && now - this.lastAt < BURST_INTERVAL_MS && now - this.lastPushAt < BURST_END_QUIET_MS) {
       return onNextFrame(this.tick);
     }
     this.scheduled = false;

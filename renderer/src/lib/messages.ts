@@ -1,5 +1,5 @@
 // The message list as a pure reducer: a window over the channel's stored history (pages loaded on
-// demand) plus live events, applied in batches (one per animation frame during a burst).
+// demand) plus live events, applied in batches (one per frame, at most ten a second in a burst: live-batches.ts).
 // While the reader follows the newest messages the window is trimmed from the top; while they read
 // back nothing above them is dropped, so their position holds, and every live message is counted.
 import type { MessagesSkipped } from '../../../shared/live-flow';
