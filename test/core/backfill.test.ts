@@ -67,7 +67,7 @@ describe('backfill', { timeout: 120_000 }, () => {
     expect(await storedIds(c)).toEqual(old.slice(-150).map((m) => m.id));
   });
 
-  it('quotes a reply it reads when its original is in the same page', async () => {
+  it('quotes a reply it reads when its original is in the same page or a later (older) one', async () => {
     // Pages come newest first, so a reply is read before its original: it was stored with no excerpt.
     const now = Date.now();
     const at = (i: number) => now - 2 * DAY + i * 60_000;
@@ -88,6 +88,8 @@ describe('backfill', { timeout: 120_000 }, () => {
     // 160 messages: the first load stores the newest 50; the backfill reads the older 110 (pages of 100).
     const items = Array.from({ length: 160 }, (_, i) => ({ at: at(i), authorId: world.userId, content: `original ${i}` }));
     items[40] = reply(40, 20, 'a reply in the same page as its original');
+    // The backfill's pages: 10–109, then 0–9. This reply is read a page before its original.
+    items[15] = reply(15, 5, 'a reply a page before its original');
     world.fake.postPast(world.channelId, items);
     const c = await connectedCore();
     const finished = done(c);
@@ -101,6 +103,7 @@ describe('backfill', { timeout: 120_000 }, () => {
     }
     expect(stored.size).toBe(160);
     expect(stored.get(idAt(40))!.view?.reply).toEqual({ id: idAt(20), author: 'Alice', excerpt: 'original 20' });
+    expect(stored.get(idAt(15))!.view?.reply).toEqual({ id: idAt(5), author: 'Alice', excerpt: 'original 5' });
   });
 
   it('is cancellable, and continues after a restart from where it stopped, without duplicates', async () => {

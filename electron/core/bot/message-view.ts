@@ -50,11 +50,7 @@ export function messageView(m: Message | PartialMessage, lookup?: StoredLookup):
   if (ref && m.type === 19) {
     const stored = lookup?.(ref);
     const replied = m.mentions.repliedUser;
-    view.reply = {
-      id: ref,
-      author: stored?.author.displayName ?? (replied ? nameOf(replied.id, replied.globalName ?? replied.username) : null),
-      excerpt: stored ? excerpt(stored.content || componentsText(stored.view?.components) || stored.attachments.map((a) => a.name).join(', ')) : null,
-    };
+    view.reply = stored ? { id: ref, ...replyQuote(stored) } : { id: ref, author: replied ? nameOf(replied.id, replied.globalName ?? replied.username) : null, excerpt: null };
   }
   const snapshot = m.messageSnapshots?.first();
   if (snapshot) {
@@ -100,6 +96,11 @@ export function reactionsOf(m: Message | PartialMessage): ChatReaction[] {
     emoji: { id: r.emoji.id, name: r.emoji.name ?? '?', animated: r.emoji.animated ?? false, url: r.emoji.id ? emojiUrl(m, r.emoji.id, r.emoji.animated ?? false) : null },
     count: r.count ?? 1,
   }));
+}
+
+/** What a reply shows of its original: the author's name and the start of its text (or its files' names). */
+export function replyQuote(original: ChatMessage): { author: string; excerpt: string } {
+  return { author: original.author.displayName, excerpt: excerpt(original.content || componentsText(original.view?.components) || original.attachments.map((a) => a.name).join(', ')) };
 }
 
 function excerpt(text: string): string {

@@ -4,6 +4,7 @@
 import type { Guild, GuildBasedChannel, Message, TextBasedChannel } from 'discord.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import type { MessageSink } from '../bot/message-sink.js';
+import { replyQuote } from '../bot/message-view.js';
 import { toChatMessage } from '../bot/to-chat-message.js';
 import { snowflakeCompare } from '../messages/store.js';
 import { historyAccessProblem, type HistoryAccessError } from './read-failure.js';
@@ -22,7 +23,19 @@ export interface HistorySource {
 const DISCORD_EPOCH = 1_420_070_400_000n;
 const timeOf = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 
+/** Replies read without their original, remembered for the pages after (older) until it comes: the newest this many. */
+const MAX_AWAITING = 5000;
+// Per sink, as a backfill asks for a source at every page: original id → the replies stored with no excerpt
+// that quote it. In memory only (a restarted backfill quotes only what it reads from then on).
+const awaitingOf = new WeakMap<MessageSink, Map<string, string[]>>();
+
 export function discordHistorySource(channel: TextBasedChannel & { guild: Guild }, sink: MessageSink): HistorySource {
+  let awaiting = awaitingOf.get(sink);
+  if (!awaiting) awaitingOf.set(sink, (awaiting = new Map()));
+  const remember = (original: string, reply: string) => {
+    if (!awaiting.has(original) && awaiting.size >= MAX_AWAITING) awaiting.delete(awaiting.keys().next().value!);
+    awaiting.set(original, [...(awaiting.get(original) ?? []), reply]);
+  };
   return {
     channelCreatedAt: timeOf(channel.id),
     accessProblem: () => historyAccessProblem(channel as GuildBasedChannel),
@@ -37,12 +50,22 @@ export function discordHistorySource(channel: TextBasedChannel & { guild: Guild 
       for (const m of page.filter((x) => x.author.id !== mine).sort((a, b) => snowflakeCompare(a.id, b.id))) {
         const chat = toChatMessage(m, false, sink.names.displayName(m), lookup);
         if (chat) read.set(chat.id, chat);
+        const quote = chat?.view?.reply;
+        if (quote && quote.excerpt === null) remember(quote.id, chat.id);
       }
       return [...read.values()].reverse();
     },
     store(messages) {
       let added = 0;
       for (const m of messages) if (sink.storage.add(m)) added++;
+      // A reply read on an earlier (newer) page gets its original's quote now.
+      for (const m of messages) {
+        for (const id of awaiting.get(m.id) ?? []) {
+          const reply = sink.storage.get(id);
+          if (reply?.view?.reply) sink.storage.update(id, { view: { ...reply.view, reply: { id: m.id, ...replyQuote(m) } } });
+        }
+        awaiting.delete(m.id);
+      }
       sink.storage.flush();
       return added;
     },
