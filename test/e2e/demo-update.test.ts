@@ -2,12 +2,12 @@
 // never on their own checkout (here an installed clone stands for it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UpdateView } from '../../shared/types.js';
 import { waitForNewProcess } from './health.js';
 import { createInstalledCheckout, git, type Checkout } from './installed-checkout.js';
+import { reservePort } from './reserve-port.js';
 import { panelClient } from './ws-client.js';
 
 let own: Checkout;
@@ -17,12 +17,7 @@ let port: number;
 
 beforeAll(async () => {
   own = createInstalledCheckout();
-  port = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
+  port = await reservePort();
   demo = spawn(process.execPath, [join(own.dir, '.vite', 'build', 'demo.js'), '--update', '--port', String(port)], {
     cwd: own.dir,
     env: { ...process.env, DEMO_EVERY_MS: '500' },

@@ -2,12 +2,12 @@
 // detected from pm2's environment. New PID, new commit, bot reconnected, one session.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { APP_DIR, createWorld, TOKEN, type World } from '../helpers/world.js';
 import { createInstalledCheckout, type Checkout } from './installed-checkout.js';
+import { reservePort } from './reserve-port.js';
 import { updateThroughManager } from './managed-update.js';
 
 const ACCESS = 'pm2-test-access-token-0123456789abcdef';
@@ -24,12 +24,7 @@ beforeAll(async () => {
   world = await createWorld({ heartbeatIntervalMs: 5000 });
   checkout = createInstalledCheckout();
   home = mkdtempSync(join(tmpdir(), 'dm-pm2-'));
-  port = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
+  port = await reservePort();
   env = {
     ...process.env,
     // The app runs `pm2 restart` itself: pm2 and this Node must be on its PATH.

@@ -2,10 +2,10 @@
 // way a power cut or the OOM killer would: SIGKILL to the app and every process it started.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOKEN, type World } from '../helpers/world.js';
+import { reservePort } from './reserve-port.js';
 
 export interface Supervised {
   dir: string;
@@ -16,14 +16,8 @@ export interface Supervised {
   close(): Promise<void>;
 }
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
+/** A port the app binds later (reserve-port.ts: never one the kernel hands out meanwhile). */
+export const freePort = reservePort;
 
 /**
  * `pathPrefix`: a folder searched first for commands the app runs (tests put wrappers of git, cp… there).
