@@ -67,6 +67,22 @@ describe('backfill', { timeout: 120_000 }, () => {
     expect(await storedIds(c)).toEqual(old.slice(-150).map((m) => m.id));
   });
 
+  it("reads on past a page holding the bot's own messages (not stored), to the channel's first message", async () => {
+    // The page came back one short without the bot's message, which read as the channel's end: "done"
+    // after the first page (149 of 399 stored in the reviewer's reproduction).
+    const now = Date.now();
+    const items = Array.from({ length: 400 }, (_, i) => ({ at: now - 2 * DAY + i * 60_000, authorId: i === 300 || i === 200 ? world.botId : world.userId, content: `m ${i}` }));
+    // The oldest message of the second page is the bot's too: the next page must start before it, not repeat.
+    items[250] = { ...items[250]!, authorId: world.botId };
+    const posted = world.fake.postPast(world.channelId, items);
+    const c = await connectedCore();
+    const finished = done(c);
+    await call(c, 'history.backfill', { mode: 'history', limit: null, periodHours: null });
+    const view = await finished;
+    expect(await storedIds(c)).toEqual(posted.filter((m) => m.authorId !== world.botId).map((m) => m.id));
+    expect(view.fetched).toBe(400 - 3 - 50);
+  });
+
   it('quotes a reply it reads when its original is in the same page or a later (older) one', async () => {
     // Pages come newest first, so a reply is read before its original: it was stored with no excerpt.
     const now = Date.now();
@@ -93,8 +109,11 @@ describe('backfill', { timeout: 120_000 }, () => {
     world.fake.postPast(world.channelId, items);
     const c = await connectedCore();
     const finished = done(c);
+    // A panel showing that reply already is told of its quote.
+    const told = nextEvent(c, 'message.updated', (m) => m.id === idAt(15), DEADLINE_MS);
     await call(c, 'history.backfill', { mode: 'history', limit: null, periodHours: null });
     await finished;
+    expect((await told).view?.reply).toEqual({ id: idAt(5), author: 'Alice', excerpt: 'original 5' });
     const stored = new Map<string, ChatMessage>();
     let page = await call<ChatMessage[]>(c, 'messages.list', { limit: 500 });
     while (page.length) {

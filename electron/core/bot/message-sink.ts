@@ -10,7 +10,7 @@ import { burstMode } from './burst-mode.js';
 import { StorageGuard } from '../messages/storage-guard.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import { MemberNames } from './members.js';
-import { messageView, reactionsOf } from './message-view.js';
+import { messageView, reactionsOf, replyQuote } from './message-view.js';
 import { applyReaction, type ReactionEvent } from './reactions.js';
 import { toChatMessage } from './to-chat-message.js';
 
@@ -203,6 +203,16 @@ export class MessageSink {
         ? chat
         : undefined;
     if (updated) this.o.bus.emit('message.updated', updated);
+  }
+
+  /** A stored reply whose original a history backfill read only now (pages come newest first): its quote, stored and shown. */
+  quoteFound(replyId: string, original: ChatMessage): void {
+    this.inOrder(() => {
+      const existing = this.storage.get(replyId);
+      if (!existing?.view?.reply || existing.view.reply.id !== original.id || existing.view.reply.excerpt !== null) return;
+      const updated = this.storage.update(replyId, { view: { ...existing.view, reply: { id: original.id, ...replyQuote(original) } } });
+      if (updated) this.o.bus.emit('message.updated', updated);
+    });
   }
 
   /** Reaction counts read over REST (a reconnect's check): stored and shown when they changed. */

@@ -215,9 +215,11 @@ export class Backfill {
       if (signal.aborted) return;
       this.failures = 0;
       const cutoff = this.job.cutoff;
-      const inPeriod = cutoff === null ? page : page.filter((m) => m.createdAt >= cutoff);
+      const inPeriod = cutoff === null ? page.messages : page.messages.filter((m) => m.createdAt >= cutoff);
       const stored = source.store(inPeriod);
-      const oldest = page.at(-1);
+      // Where Discord's page ended, the bot's own messages included (they are not stored): a page one
+      // short of them is not the channel's end, and the next page starts before them.
+      const { oldest } = page;
       this.set({
         ...this.job,
         cursor: oldest?.id ?? this.job.cursor,
@@ -225,7 +227,7 @@ export class Backfill {
         fetched: this.job.fetched + inPeriod.length,
         stored: this.job.stored + stored,
       });
-      if (page.length < want || inPeriod.length < page.length) return this.finish();
+      if (page.read < want || (cutoff !== null && oldest !== null && oldest.createdAt < cutoff)) return this.finish();
     }
   }
 

@@ -4,7 +4,6 @@
 import type { Guild, GuildBasedChannel, Message, TextBasedChannel } from 'discord.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import type { MessageSink } from '../bot/message-sink.js';
-import { replyQuote } from '../bot/message-view.js';
 import { toChatMessage } from '../bot/to-chat-message.js';
 import { snowflakeCompare } from '../messages/store.js';
 import { historyAccessProblem, type HistoryAccessError } from './read-failure.js';
@@ -13,28 +12,43 @@ export interface HistorySource {
   /** When the channel was created (epoch ms): nothing older exists. */
   channelCreatedAt: number;
   /** Up to `limit` messages older than `before` (or the newest ones), newest first. */
-  fetchBefore(before: string | null, limit: number): Promise<ChatMessage[]>;
+  fetchBefore(before: string | null, limit: number): Promise<HistoryPage>;
   /** What the bot lacks to read the history here (Discord would answer empty pages), or null. */
   accessProblem(): HistoryAccessError | null;
   /** Stores what is not stored yet; answers how many were new. */
   store(messages: readonly ChatMessage[]): number;
 }
 
+/** A page as Discord answered it: the messages to store (the bot's own are left out), and what was read. */
+export interface HistoryPage {
+  messages: ChatMessage[];
+  /** How many Discord answered: fewer than asked for means the channel's first message was reached. */
+  read: number;
+  /** The oldest message Discord answered (where the next page starts), whoever wrote it. */
+  oldest: { id: string; createdAt: number } | null;
+}
+
 const DISCORD_EPOCH = 1_420_070_400_000n;
 const timeOf = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 
-/** Replies read without their original, remembered for the pages after (older) until it comes: the newest this many. */
+/** Originals awaited by replies read without them, for the pages after (older): the newest this many. */
 const MAX_AWAITING = 5000;
+/** Replies remembered per original (a popular message): the first this many get the quote. */
+const MAX_REPLIES = 100;
 // Per sink, as a backfill asks for a source at every page: original id → the replies stored with no excerpt
 // that quote it. In memory only (a restarted backfill quotes only what it reads from then on).
-const awaitingOf = new WeakMap<MessageSink, Map<string, string[]>>();
+const awaitingOf = new WeakMap<MessageSink, Map<string, Set<string>>>();
 
 export function discordHistorySource(channel: TextBasedChannel & { guild: Guild }, sink: MessageSink): HistorySource {
   let awaiting = awaitingOf.get(sink);
   if (!awaiting) awaitingOf.set(sink, (awaiting = new Map()));
   const remember = (original: string, reply: string) => {
-    if (!awaiting.has(original) && awaiting.size >= MAX_AWAITING) awaiting.delete(awaiting.keys().next().value!);
-    awaiting.set(original, [...(awaiting.get(original) ?? []), reply]);
+    let replies = awaiting.get(original);
+    if (!replies) {
+      if (awaiting.size >= MAX_AWAITING) awaiting.delete(awaiting.keys().next().value!);
+      awaiting.set(original, (replies = new Set()));
+    }
+    if (replies.size < MAX_REPLIES) replies.add(reply);
   };
   return {
     channelCreatedAt: timeOf(channel.id),
@@ -53,17 +67,15 @@ export function discordHistorySource(channel: TextBasedChannel & { guild: Guild 
         const quote = chat?.view?.reply;
         if (quote && quote.excerpt === null) remember(quote.id, chat.id);
       }
-      return [...read.values()].reverse();
+      const last = page.reduce<Message | null>((o, m) => (o === null || snowflakeCompare(m.id, o.id) < 0 ? m : o), null);
+      return { messages: [...read.values()].reverse(), read: page.length, oldest: last && { id: last.id, createdAt: last.createdTimestamp } };
     },
     store(messages) {
       let added = 0;
       for (const m of messages) if (sink.storage.add(m)) added++;
       // A reply read on an earlier (newer) page gets its original's quote now.
       for (const m of messages) {
-        for (const id of awaiting.get(m.id) ?? []) {
-          const reply = sink.storage.get(id);
-          if (reply?.view?.reply) sink.storage.update(id, { view: { ...reply.view, reply: { id: m.id, ...replyQuote(m) } } });
-        }
+        for (const id of awaiting.get(m.id) ?? []) sink.quoteFound(id, m);
         awaiting.delete(m.id);
       }
       sink.storage.flush();
