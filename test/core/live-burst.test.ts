@@ -2,23 +2,16 @@
 // panel event) is spread over event-loop turns instead of running inside the socket read that parsed
 // thousands of frames, without losing, duplicating or reordering anything.
 import { describe, expect, it, vi } from 'vitest';
-import type { Core } from '../../electron/core/app-core.js';
 import { burstMode } from '../../electron/core/bot/burst-mode.js';
 import { LIVE_PER_TURN } from '../../electron/core/bot/message-sink.js';
 import type { ChatMessage } from '../../shared/types.js';
-import { configuredEnv, coreFor, startConnected, type World, eachWorld } from '../helpers/world.js';
+import { coreEachWorld } from '../helpers/world.js';
 import { storedIds } from '../helpers/core-calls.js';
 import { turnCounter, until } from '../helpers/turn-counter.js';
 
 const BURST = 3000;
-let world: World;
-let core: Core | null = null;
-eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
-
-async function connectedCore(): Promise<Core> {
-  core = await coreFor(world, configuredEnv(world));
-  return startConnected(core, 30_000);
-}
+const t = coreEachWorld();
+const connectedCore = () => t.connected(30_000);
 
 describe('live burst', { timeout: 120_000 }, () => {
   it(`${BURST} messages in one burst: all shown and stored once, in order, a bounded slice per event-loop turn`, async () => {
@@ -33,7 +26,7 @@ describe('live burst', { timeout: 120_000 }, () => {
       perTurn.set(counter.now(), (perTurn.get(counter.now()) ?? 0) + 1);
     });
     const posted: string[] = [];
-    for (let i = 0; i < BURST; i++) posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `burst ${i}` }).id);
+    for (let i = 0; i < BURST; i++) posted.push(t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: `burst ${i}` }).id);
     try {
       await until(() => ids.length >= BURST, `${BURST} message.created events`);
     } finally {
@@ -59,7 +52,7 @@ describe('live burst', { timeout: 120_000 }, () => {
       if (t) t.count++;
       else turns.set(counter.now(), { count: 1 });
     });
-    for (let i = 0; i < 10_000; i++) world.fake.postMessage(world.channelId, { authorId: world.userId, content: `burst ${i} with some ordinary words in it` });
+    for (let i = 0; i < 10_000; i++) t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: `burst ${i} with some ordinary words in it` });
     try {
       await until(() => received >= 10_000, '10,000 message.created events');
     } finally {
@@ -79,11 +72,11 @@ describe('live burst', { timeout: 120_000 }, () => {
     c.bus.on('message.created', (m) => events.push(`created ${m.content}`));
     c.bus.on('message.updated', (m) => events.push(`updated ${m.content}`));
     c.bus.on('message.deleted', () => events.push('deleted'));
-    for (let i = 0; i < 1000; i++) world.fake.postMessage(world.channelId, { authorId: world.userId, content: `filler ${i}` });
-    const edited = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'typo' });
-    world.fake.editMessage(world.channelId, edited.id, 'fixed');
-    const gone = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'oops' });
-    world.fake.deleteMessage(world.channelId, gone.id);
+    for (let i = 0; i < 1000; i++) t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: `filler ${i}` });
+    const edited = t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'typo' });
+    t.world.fake.editMessage(t.world.channelId, edited.id, 'fixed');
+    const gone = t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'oops' });
+    t.world.fake.deleteMessage(t.world.channelId, gone.id);
     await until(() => events.includes('deleted'), 'the delete');
     // discord.js patches its cached message in place, so a create handled after its edit arrived may already read "fixed".
     expect(events.slice(-4).map((e) => e.split(' ')[0])).toEqual(['created', 'updated', 'created', 'deleted']);

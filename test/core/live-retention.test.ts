@@ -5,20 +5,13 @@
 // gateway's payloads (partials). Edits of a message just received must still land whole.
 import { expect, it, vi } from 'vitest';
 import type { Message } from 'discord.js';
-import type { Core } from '../../electron/core/app-core.js';
 import { MessageSink } from '../../electron/core/bot/message-sink.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { until } from '../helpers/turn-counter.js';
-import { configuredEnv, coreFor, startConnected, type World, eachWorld } from '../helpers/world.js';
+import { coreEachWorld } from '../helpers/world.js';
 
-let world: World;
-let core: Core | null = null;
-eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
-
-async function connectedCore(): Promise<Core> {
-  core = await coreFor(world, configuredEnv(world));
-  return startConnected(core, 30_000);
-}
+const t = coreEachWorld();
+const connectedCore = () => t.connected(30_000);
 
 it('discord.js keeps no copy of live messages, and an edit of one just received still lands with its content', { timeout: 60_000 }, async () => {
   const c = await connectedCore();
@@ -28,7 +21,7 @@ it('discord.js keeps no copy of live messages, and an edit of one just received 
   c.bus.on('message.created', (m: ChatMessage) => created.push(m.id));
   c.bus.on('message.updated', (m: ChatMessage) => updated.push(m));
   const posted: string[] = [];
-  for (let i = 0; i < 300; i++) posted.push(world.fake.postMessage(world.channelId, { authorId: world.userId, content: `burst ${i}` }).id);
+  for (let i = 0; i < 300; i++) posted.push(t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: `burst ${i}` }).id);
   await until(() => created.length >= 300, '300 message.created events');
   const received = live.mock.calls.map(([m]) => m as Message);
   live.mockRestore();
@@ -37,8 +30,8 @@ it('discord.js keeps no copy of live messages, and an edit of one just received 
   // The channel's message cache: empty (it held the last 200 before).
   expect(received[0]!.channel.messages.cache.size).toBe(0);
 
-  world.fake.editMessage(world.channelId, posted.at(-1)!, 'burst 299, edited');
+  t.world.fake.editMessage(t.world.channelId, posted.at(-1)!, 'burst 299, edited');
   await until(() => updated.length > 0, 'message.updated');
-  expect(updated[0]).toMatchObject({ id: posted.at(-1), content: 'burst 299, edited', author: { id: world.userId } });
+  expect(updated[0]).toMatchObject({ id: posted.at(-1), content: 'burst 299, edited', author: { id: t.world.userId } });
   expect(updated[0]!.editedAt).not.toBeNull();
 });

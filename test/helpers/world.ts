@@ -114,11 +114,11 @@ export async function startConnected(core: Core, timeoutMs = 15_000): Promise<Co
 }
 
 /** Per test a fresh world and a slot for its core (shut down after the test); `connected()` starts one configured and connected. */
-export function coreEachWorld(opts: Parameters<typeof createWorld>[0] = {}): { world: World; core: Core | null; connected(): Promise<Core> } {
+export function coreEachWorld(opts: Parameters<typeof createWorld>[0] = {}): { world: World; core: Core | null; connected(timeoutMs?: number): Promise<Core> } {
   const t = {
     world: undefined as unknown as World,
     core: null as Core | null,
-    connected: async (): Promise<Core> => startConnected((t.core = await coreFor(t.world, configuredEnv(t.world)))),
+    connected: async (timeoutMs?: number): Promise<Core> => startConnected((t.core = await coreFor(t.world, configuredEnv(t.world))), timeoutMs),
   };
   eachWorld(opts, { set: (w) => (t.world = w), core: () => t.core, clear: () => (t.core = null) });
   return t;
