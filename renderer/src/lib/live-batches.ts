@@ -1,8 +1,9 @@
 // Live messages are applied to the view once per frame, and during a burst once per BURST_INTERVAL_MS
-// (or when it pauses for BURST_END_QUIET_MS: clumps further apart render each, 20 a second at most). In a burst hundreds of messages arrive per frame, so every render mounts each
-// visible row anew and lays them out: rendering 60 times a second cost the page as much CPU as the
-// app's whole ingest during a 10,000-message burst, on the same two cores. Nobody reads faster than
-// ten screens a second; the burst's end (nothing new for BURST_END_QUIET_MS) is applied then.
+// (or when it pauses for BURST_END_QUIET_MS: clumps further apart render each, 20 a second at most).
+// In a burst hundreds of messages arrive per frame, so every render mounts each visible row anew and
+// lays them out: rendering 60 times a second cost the page as much CPU as the app's whole ingest during
+// a 10,000-message burst, on the same two cores. Nobody reads faster than ten screens a second; the
+// burst's end (nothing new for BURST_END_QUIET_MS) is applied then.
 import { onNextFrame } from './frame';
 
 /** This many waiting at a frame is a burst: applied once per interval, or once it stops coming. */
