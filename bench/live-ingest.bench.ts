@@ -244,8 +244,16 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
 
       // Reading back: scrolled up, the reader's row must stay put and the pill count the whole burst.
       await page.evaluate(`document.querySelector('[data-testid="message-list"]').scrollBy(0, -3000)`);
-      await waitInPage(page, `() => !!document.querySelector('[data-testid="jump-to-present"]') || null`, null, 10_000).catch(() => null);
-      const before = (await page.evaluate(`(${ANCHOR})()`)) as { id: string; offset: number } | null;
+      // Settled: the same row at the top at the same offset two polls apart (it waited for the pill, which
+      // only shows once a message arrives: 10 s lost a round).
+      let before: { id: string; offset: number } | null = null;
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 100));
+        const now = (await page.evaluate(`(${ANCHOR})()`)) as { id: string; offset: number } | null;
+        const settled = !!now && !!before && now.id === before.id && now.offset === before.offset;
+        before = now;
+        if (settled) break;
+      }
       const longBefore = (await page.evaluate('window.__watch.long.length')) as number;
       await app.ask('arm');
       step('reading burst');
