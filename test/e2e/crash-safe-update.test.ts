@@ -13,7 +13,8 @@ import { gitLockFiles } from '../../electron/core/update/git-locks.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
 import { health, waitForNewProcess } from './health.js';
 import { bumpVersion, createInstalledCheckout, git, type Checkout } from './installed-checkout.js';
-import { descendants, freePort, killTree, superviseApp, waitFor, type Supervised } from './supervisord.js';
+import { descendants, killTree, superviseApp, waitFor, type Supervised } from './supervisord.js';
+import { reservePort } from './reserve-port.js';
 import { panelClient } from './ws-client.js';
 import { cmdline } from './proc.js';
 import { pidAlive } from '../../electron/core/pid-alive.js';
@@ -60,7 +61,7 @@ beforeAll(async () => {
   for (const file of ['scripts/build.mjs', 'electron/headless/main.ts', 'package-lock.json']) originals.set(file, readFileSync(join(checkout.dir, file), 'utf8'));
   writeWrappers(join(scratch, 'bin'));
   registry = createServer(() => void registryHits++);
-  registryPort = await freePort();
+  registryPort = await reservePort();
   await new Promise<void>((r) => registry.listen(registryPort, '127.0.0.1', r));
   sup = await superviseApp(world, checkout.dir, ACCESS, { pathPrefix: join(scratch, 'bin') });
 }, 120_000);

@@ -14,7 +14,8 @@ import type { PausePoint } from '../../electron/core/update/pause-point.js';
 import { createWorld, TOKEN, type World } from '../helpers/world.js';
 import { health, waitForNewProcess, type Health } from './health.js';
 import { bumpVersion, createInstalledCheckout, git, type Checkout } from './installed-checkout.js';
-import { descendants, freePort, waitFor } from './supervisord.js';
+import { descendants, waitFor } from './supervisord.js';
+import { reservePort } from './reserve-port.js';
 import { panelClient } from './ws-client.js';
 import { cmdline } from './proc.js';
 import { pidAlive } from '../../electron/core/pid-alive.js';
@@ -67,7 +68,7 @@ beforeAll(async () => {
   dataDir = join(scratch, 'data');
   pauseDir = join(scratch, 'pause');
   mkdirSync(pauseDir);
-  port = await freePort();
+  port = await reservePort();
   base = `http://127.0.0.1:${port}`;
   // Started unconfigured: the user saves the token (and a setting) in the panel, then starts the bot.
   launch();

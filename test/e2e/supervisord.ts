@@ -16,8 +16,6 @@ export interface Supervised {
   close(): Promise<void>;
 }
 
-/** A port the app binds later (reserve-port.ts: never one the kernel hands out meanwhile). */
-export const freePort = reservePort;
 
 /**
  * `pathPrefix`: a folder searched first for commands the app runs (tests put wrappers of git, cp… there).
@@ -26,7 +24,7 @@ export const freePort = reservePort;
 export async function superviseApp(world: World, appDir: string, accessToken: string, opts: { pathPrefix?: string; startRetries?: number } = {}): Promise<Supervised> {
   if (!existsSync('/usr/bin/supervisord')) throw new Error('supervisord missing: apt-get install -y supervisor (.ci/run does it)');
   const dir = mkdtempSync(join(tmpdir(), 'dm-supervised-'));
-  const port = await freePort();
+  const port = await reservePort();
   const env = {
     DISCORD_TOKEN: TOKEN,
     DISCORD_GUILD_ID: world.guildId,

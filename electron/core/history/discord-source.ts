@@ -61,14 +61,16 @@ export function discordHistorySource(channel: TextBasedChannel & { guild: Guild 
       // come newest first, and a reply converted before its original had no excerpt.
       const read = new Map<string, ChatMessage>();
       const lookup = (id: string) => read.get(id) ?? sink.storage.get(id);
-      for (const m of page.filter((x) => x.author.id !== mine).sort((a, b) => snowflakeCompare(a.id, b.id))) {
+      const oldestFirst = page.sort((a, b) => snowflakeCompare(a.id, b.id));
+      for (const m of oldestFirst) {
+        if (m.author.id === mine) continue;
         const chat = toChatMessage(m, false, sink.names.displayName(m), lookup);
         if (chat) read.set(chat.id, chat);
         const quote = chat?.view?.reply;
         if (quote && quote.excerpt === null) remember(quote.id, chat.id);
       }
-      const last = page.reduce<Message | null>((o, m) => (o === null || snowflakeCompare(m.id, o.id) < 0 ? m : o), null);
-      return { messages: [...read.values()].reverse(), read: page.length, oldest: last && { id: last.id, createdAt: last.createdTimestamp } };
+      const first = oldestFirst[0];
+      return { messages: [...read.values()].reverse(), read: page.length, oldest: first ? { id: first.id, createdAt: first.createdTimestamp } : null };
     },
     store(messages) {
       let added = 0;
