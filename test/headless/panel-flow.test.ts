@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { PANEL_WINDOW_CHARS, SKIPPED_NEWEST, type MessagesSkipped } from '../../shared/live-flow.js';
 import { ackText, type EventFrame, type ServerFrame } from '../../shared/ws-protocol.js';
 import type { ChatMessage } from '../../shared/types.js';
+import { PACE_BURST, PACE_INTERVAL_MS, PACE_QUIET_MS } from '../../electron/headless/http/panel-pace.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
 import { chatMessage, until as poll } from '../helpers/store-fixtures.js';
 
@@ -63,6 +64,27 @@ async function burst(n: number, each: (m: ChatMessage, i: number) => void = () =
   return sent;
 }
 
+/**
+ * Every id in `ids`, each exactly once and in order: sent one by one or counted by a notice (its
+ * firstId..lastId, with the newest of them); nothing else new. Returns the notices.
+ */
+function accounted(r: Reader, ids: string[]): MessagesSkipped[] {
+  const at = new Map(ids.map((id, i) => [id, i]));
+  let next = 0;
+  const notices: MessagesSkipped[] = [];
+  for (const e of r.events) {
+    if (e.event === 'message.created') expect(at.get((e.payload as ChatMessage).id)).toBe(next++);
+    if (e.event !== 'message.skipped') continue;
+    const n = e.payload as MessagesSkipped;
+    notices.push(n);
+    expect([at.get(n.firstId), at.get(n.lastId)]).toEqual([next, next + n.count - 1]);
+    next += n.count;
+    expect(n.newest.map((m) => m.id)).toEqual(ids.slice(next - Math.min(n.count, SKIPPED_NEWEST), next));
+  }
+  expect(next).toBe(ids.length);
+  return notices;
+}
+
 const created = (r: Reader) => r.events.filter((e) => e.event === 'message.created').map((e) => (e.payload as ChatMessage).id);
 const skipped = (r: Reader) => r.events.filter((e) => e.event === 'message.skipped').map((e) => e.payload as MessagesSkipped);
 
@@ -76,19 +98,14 @@ it('a panel that does not read while 10,000 messages arrive is sent a bounded am
 
   // Bounded: about the window, not the burst (10,000 messages are ~2.6 MB of frames).
   expect(r.chars - before).toBeLessThan(PANEL_WINDOW_CHARS + 300 * 256 + 100 * 300);
-  const ids = sent.map((m) => m.id);
-  const got = created(r);
-  const [notice, ...more] = skipped(r);
-  expect(more).toEqual([]);
-  // What was sent one by one is the start of the burst; the notice counts exactly the rest, in order.
-  expect(got).toEqual(ids.slice(0, got.length));
-  expect(notice).toMatchObject({ count: 10_000 - got.length, firstId: ids[got.length], lastId: ids.at(-1) });
-  expect(notice!.count).toBeGreaterThan(9000);
-  expect(notice!.newest.map((m) => m.id)).toEqual(ids.slice(-SKIPPED_NEWEST));
-  // The notice came last: nothing after it.
+  // Each message sent or counted once, in order; the last notice came last, with the burst's newest.
+  const notices = accounted(r, sent.map((m) => m.id));
+  expect(notices.at(-1)!.lastId).toBe(sent.at(-1)!.id);
   expect(r.events.at(-1)!.event).toBe('message.skipped');
+  expect(created(r).length).toBeLessThan(1000);
 
-  // Drained: the next message goes one by one again.
+  // Drained and the burst over (its pace ends PACE_QUIET_MS after its last notice): one by one again.
+  await new Promise((resolve) => setTimeout(resolve, PACE_INTERVAL_MS));
   const [live] = await burst(1);
   await until(() => created(r).includes(live!.id), 'the next live message');
   r.ws.close();
@@ -107,15 +124,15 @@ it('edits of skipped messages reach the panel through the notice; edits of earli
   // An edit of a skipped message that is not among the newest: the store has it, the panel reads it there.
   t.core.bus.emit('message.updated', { ...sent[500]!, content: 'old skipped, edited', editedAt: 3 });
   r.ws.resume();
-  await until(() => skipped(r).length === 1, 'the notice');
-  await until(() => r.events.some((e) => e.event === 'message.updated'), 'the edit of the early message');
+  await until(() => skipped(r).at(-1)?.lastId === last.id, 'the notice with the last message');
+  await until(() => r.events.some((e) => e.event === 'message.updated' && (e.payload as ChatMessage).id === early!.id), 'the edit of the early message');
 
-  const [notice] = skipped(r);
-  const newest = new Map(notice!.newest.map((m) => [m.id, m]));
+  const newest = new Map(skipped(r).at(-1)!.newest.map((m) => [m.id, m]));
   expect(newest.get(last.id)).toMatchObject({ content: 'last, edited', editedAt: 2 });
   expect(newest.get(sent.at(-2)!.id)).toMatchObject({ deleted: true });
   const changes = r.events.filter((e) => e.event === 'message.updated' || e.event === 'message.deleted').map((e) => (e.payload as { id: string }).id);
-  expect(changes).toEqual([early!.id]);
+  // Only the early one's edit came on its own: the others are in the notice (the last's) or the store.
+  expect(changes.filter((id) => id !== sent[500]!.id)).toEqual([early!.id]);
   r.ws.close();
 });
 
@@ -137,10 +154,7 @@ it('a panel that does not acknowledge (an older page) and stops reading is count
   r.ws.resume();
   await until(() => created(r).length + skipped(r).reduce((n, s) => n + s.count, 0) >= sent.length, 'every message sent or counted');
   expect(r.ws.readyState).toBe(WebSocket.OPEN);
-  const got = created(r);
-  expect(got).toEqual(sent.slice(0, got.length).map((m) => m.id));
-  expect(skipped(r)).toHaveLength(1);
-  expect(skipped(r)[0]).toMatchObject({ count: sent.length - got.length, lastId: sent.at(-1)!.id });
+  expect(accounted(r, sent.map((m) => m.id)).at(-1)!.lastId).toBe(sent.at(-1)!.id);
   expect(r.chars - before).toBeLessThan(sent.length * 5000);
   r.ws.close();
 });
@@ -150,22 +164,55 @@ it('per panel: one that stops reading does not hold back another that reads alon
   const fast = await reader();
   slow.ws.pause();
   const sent = await burst(3000);
-  await until(() => created(fast).length >= 3000, 'every message on the panel that reads');
-  expect(created(fast)).toEqual(sent.map((m) => m.id));
-  expect(skipped(fast)).toEqual([]);
+  const ids = sent.map((m) => m.id);
+  await until(() => skipped(fast).at(-1)?.lastId === ids.at(-1), "the burst's newest on the panel that reads");
+  accounted(fast, ids);
+  expect(skipped(slow).at(-1)?.lastId).not.toBe(ids.at(-1));
   slow.ws.resume();
-  await until(() => skipped(slow).length === 1, 'the notice on the panel that stopped reading');
-  expect(created(slow).length + skipped(slow)[0]!.count).toBe(3000);
+  await until(() => skipped(slow).at(-1)?.lastId === ids.at(-1), "the burst's newest on the panel that stopped reading");
+  accounted(slow, ids);
   slow.ws.close();
   fast.ws.close();
 });
 
-it('a panel that reads along is sent every message one by one', async () => {
+it('a panel that reads along is sent every message one by one when they come slower than a burst', async () => {
   const r = await reader();
-  const sent = await burst(300);
+  const sent: ChatMessage[] = [];
+  // 300 messages, PACE_BURST - 1 per interval: never a burst.
+  for (let i = 0; i < 300; i++) {
+    if (i % (PACE_BURST - 1) === 0) await new Promise((resolve) => setTimeout(resolve, PACE_INTERVAL_MS + 5));
+    sent.push(message());
+    t.core.bus.emit('message.created', sent.at(-1)!);
+  }
   await until(() => created(r).length >= 300, 'all 300');
   expect(created(r)).toEqual(sent.map((m) => m.id));
   expect(skipped(r)).toEqual([]);
+  r.ws.close();
+});
+
+it('a panel that reads along during a burst gets its newest ten times a second, every message counted once', async () => {
+  const r = await reader();
+  const arrivals: number[] = [];
+  r.ws.on('message', (data) => void (String(data).includes('"event":"message.skipped"') && arrivals.push(performance.now())));
+  // 50 new messages every ~5 ms for 600 ms; pauses of PACE_QUIET_MS (a slow machine) counted.
+  const sent: ChatMessage[] = [];
+  const start = performance.now();
+  let pauses = 0;
+  for (let before = start; performance.now() - start < 600; ) {
+    for (let i = 0; i < 50; i++) sent.push(message());
+    sent.slice(-50).forEach((m) => t.core.bus.emit('message.created', m));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (performance.now() - before >= PACE_QUIET_MS) pauses++;
+    before = performance.now();
+  }
+  const end = performance.now();
+  const ids = sent.map((m) => m.id);
+  await until(() => skipped(r).at(-1)?.lastId === ids.at(-1), "the burst's newest");
+  const notices = accounted(r, ids);
+  // None one by one; the newest while it lasts, not only at its end; no more often than its pauses and the interval.
+  expect(created(r)).toEqual([]);
+  expect(arrivals.filter((at) => at < end).length).toBeGreaterThanOrEqual(Math.floor((end - start) / PACE_INTERVAL_MS) - 2);
+  expect(notices.length).toBeLessThanOrEqual(Math.ceil((end - start) / PACE_INTERVAL_MS) + 1 + pauses);
   r.ws.close();
 });
 

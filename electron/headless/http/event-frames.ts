@@ -1,12 +1,14 @@
 // Core events to every panel socket, one WebSocket message per event-loop turn: during a 10,000-message
 // burst one send (and one write syscall, one `message` event and JSON.parse in the page) per message
 // per panel was the biggest cost after discord.js itself. Each event is serialised once for all panels.
-// A panel that is behind (live-flow.ts) is not sent new messages: they are counted, and once it has
-// caught up it gets one `message.skipped` notice with the newest of them.
+// A panel that is behind (live-flow.ts), or in a burst (panel-pace.ts), is not sent new messages: they
+// are counted, and once it has caught up (in a burst: ten times a second) it gets one
+// `message.skipped` notice with the newest of them.
 import type { EventBus } from '../../core/event-bus.js';
 import { SKIPPED_NEWEST } from '../../../shared/live-flow.js';
 import { compactMessageJson } from '../../../shared/live-wire.js';
 import { NewestMessages } from './newest-messages.js';
+import { BurstDetector, PanelPace } from './panel-pace.js';
 
 export interface FrameSink {
   /** Sends one text message (already JSON) to the panel. */
@@ -42,8 +44,15 @@ const newer = (a: string, b: string) => a.length > b.length || (a.length === b.l
 
 const batch = (texts: string[]) => (texts.length === 1 ? texts[0]! : `{"type":"batch","frames":[${texts.join(',')}]}`);
 
+/** Per panel: its run of new messages not sent one by one, and its pacing during a burst. */
+interface PanelState {
+  run: Run | null;
+  pace: PanelPace;
+}
+
 export class EventFrames {
-  private readonly sockets = new Map<FrameSink, { run: Run | null }>();
+  private readonly sockets = new Map<FrameSink, PanelState>();
+  private readonly bursts = new BurstDetector();
   private readonly newest = new NewestMessages(SKIPPED_NEWEST);
   private queued: Queued[] = [];
   /** The highest message id created so far: a hole filled late (catch-up) creates older ones after newer ones. */
@@ -80,13 +89,19 @@ export class EventFrames {
 
   /** Sends to `socket` from now on; returns the unsubscribe. */
   add(socket: FrameSink): () => void {
-    this.sockets.set(socket, { run: null });
-    return () => void this.sockets.delete(socket);
+    const state: PanelState = { run: null, pace: new PanelPace(() => this.flush()) };
+    this.sockets.set(socket, state);
+    return () => {
+      state.pace.stop();
+      this.sockets.delete(socket);
+    };
   }
 
   /** The panel read what it was sent: if it caught up, it gets its notice now (after what is queued). */
   drained(socket: FrameSink): void {
-    if (this.sockets.get(socket)?.run && !socket.behind?.()) this.flush();
+    const state = this.sockets.get(socket);
+    // In a burst only a due notice goes (each acknowledgement would otherwise bring one: panel-pace.ts).
+    if (state?.run && (!state.pace.active || state.pace.waiting) && !socket.behind?.()) this.flush();
   }
 
   /** Sends what is queued now (before a reply, so it never overtakes the events emitted before it). */
@@ -96,21 +111,28 @@ export class EventFrames {
     const frames = this.queued;
     this.queued = [];
     let all: string | undefined;
-    const created = frames.some((f) => f.kind === CREATED);
+    let created = 0;
+    for (const f of frames) if (f.kind === CREATED) created++;
+    const now = performance.now();
+    const burst = created > 0 && this.bursts.add(created, now);
     for (const [socket, state] of this.sockets) {
+      if (burst) state.pace.start(now);
       // The usual case: one text for every panel that keeps up.
-      if (!state.run && !(created && socket.behind?.())) {
+      if (!state.run && !state.pace.active && !(created && socket.behind?.())) {
         if (frames.length) socket.sendText((all ??= batch(frames.map((f) => f.text))));
         continue;
       }
-      const out = this.filtered(frames, state, socket.behind?.() ?? false);
+      const hadRun = !!state.run;
+      const out = this.filtered(frames, state, (socket.behind?.() ?? false) || state.pace.holding);
       if (out.length) socket.sendText(batch(out));
+      if (state.pace.active) state.pace.flushed(created > 0, state.run ? 'held' : hadRun ? 'sent' : 'none', now);
     }
     // Nothing to send a notice from if no panel is left.
     if (!this.sockets.size) this.newest.clear();
   }
 
   close(): void {
+    for (const state of this.sockets.values()) state.pace.stop();
     this.off();
     if (this.turn) clearImmediate(this.turn);
     this.turn = null;
@@ -120,7 +142,7 @@ export class EventFrames {
   }
 
   /** One panel's frames while it is behind or has a run: new messages counted, then the notice once it caught up. */
-  private filtered(frames: Queued[], state: { run: Run | null }, behind: boolean): string[] {
+  private filtered(frames: Queued[], state: PanelState, behind: boolean): string[] {
     const out: string[] = [];
     for (const f of frames) {
       if (f.kind === CREATED && (state.run || behind)) {

@@ -1,0 +1,91 @@
+// During a burst a panel is not sent each new message: they are counted (event-frames.ts) and it gets
+// a `message.skipped` notice with the newest at most ten times a second, and as soon as the burst
+// pauses. Sent one by one, a 10,000-message burst was 7 MB the page parsed and rendered while the app
+// stored it on the same two cores: the panel cost as much CPU as the ingest and slowed it by half.
+// Nobody reads ten thousand messages a second; the store has them all for scrolling back.
+
+/** This many new messages within PACE_INTERVAL_MS are a burst. */
+export const PACE_BURST = 32;
+/** During a burst a panel gets a notice at most this often: ten screens a second. */
+export const PACE_INTERVAL_MS = 100;
+/** A burst has paused (or ended) once nothing new came for this long: its newest are sent then. */
+export const PACE_QUIET_MS = 15;
+
+/** Counts new messages per interval: a burst is PACE_BURST of them within one. */
+export class BurstDetector {
+  private start = -Infinity;
+  private count = 0;
+
+  /** `n` new messages at `now`: true while they come at a burst's rate. */
+  add(n: number, now: number): boolean {
+    if (now - this.start > PACE_INTERVAL_MS) {
+      this.start = now;
+      this.count = 0;
+    }
+    this.count += n;
+    return this.count >= PACE_BURST;
+  }
+}
+
+/** What became of a panel's run of counted messages at a flush. */
+export type NoticeFate = 'none' | 'sent' | 'held';
+
+/** One panel's pacing: holds new messages during a burst; its timer asks for a flush when a notice is due. */
+export class PanelPace {
+  private paced = false;
+  private due = false;
+  private last = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  /** `wake`: flush now (the notice is due). */
+  constructor(private readonly wake: () => void) {}
+
+  get active(): boolean {
+    return this.paced;
+  }
+
+  /** New messages are counted, not sent: in a burst, between notices. */
+  get holding(): boolean {
+    return this.paced && !this.due;
+  }
+
+  /** A notice is due and waits for the panel to read what it was sent. */
+  get waiting(): boolean {
+    return this.paced && this.due;
+  }
+
+  start(now: number): void {
+    if (this.paced) return;
+    this.paced = true;
+    this.last = now;
+  }
+
+  /**
+   * After a flush of a paced panel: `came`, new messages in it; `notice`, what became of its run. The
+   * next notice is due PACE_QUIET_MS after the last new message, PACE_INTERVAL_MS after the last notice
+   * at the latest; a due time with nothing new ends the burst: messages go one by one again.
+   */
+  flushed(came: boolean, notice: NoticeFate, now: number): void {
+    if (this.due) {
+      // Behind (live-flow.ts): the notice goes once the panel has read (EventFrames.drained).
+      if (notice === 'held') return;
+      this.due = false;
+      this.last = now;
+      if (notice === 'none' && !came) return void (this.paced = false);
+    }
+    if (!came && this.timer) return;
+    if (this.timer) clearTimeout(this.timer);
+    const at = Math.min(this.last + PACE_INTERVAL_MS, now + PACE_QUIET_MS);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.due = true;
+      this.wake();
+    }, Math.max(0, at - now));
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.paced = this.due = false;
+  }
+}
