@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import type { ServerFrame } from '../../shared/ws-protocol.js';
 import { fullMessage, type WireMessage } from '../../shared/live-wire.js';
 import type { ChatMessage } from '../../shared/types.js';
-import { PACE_BURST, PACE_INTERVAL_MS } from '../../electron/headless/http/panel-pace.js';
+import { PACE_BURST, PACE_WINDOW_MS } from '../../electron/headless/http/panel-pace.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
 import { chatMessage } from '../helpers/store-fixtures.js';
 
@@ -15,8 +15,8 @@ beforeAll(async () => {
   t = await startTestPanel();
 });
 afterAll(() => t.close());
-// Each test's messages in an interval of their own: together they could make a burst (panel-pace.ts).
-afterEach(() => new Promise((resolve) => setTimeout(resolve, PACE_INTERVAL_MS + 1)));
+// Each test's messages in a window of their own: together they could make a burst (panel-pace.ts).
+afterEach(() => new Promise((resolve) => setTimeout(resolve, PACE_WINDOW_MS + 1)));
 
 /** A panel socket recording every WebSocket message it receives after the server's hello, parsed. */
 async function panelSocket(): Promise<{ ws: WebSocket; messages: ServerFrame[] }> {

@@ -1,11 +1,13 @@
 // A panel socket that sends hostile or buggy acknowledgements (far more than it was sent, before
 // anything was sent, a flood of them, zero) must not crash the server, stall it, nor hold back or
 // reorder another panel that reads along; the hostile one only harms itself.
+// (4,000 messages in 40 turns are a burst: the good panel gets them counted by notices, panel-pace.ts.)
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ackText, type EventFrame, type ServerFrame } from '../../shared/ws-protocol.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
+import { accountedFor } from './live-accounting.js';
 import { chatMessage, until } from '../helpers/store-fixtures.js';
 
 let t: TestPanel;
@@ -50,11 +52,12 @@ it('hostile acknowledgements: the server keeps serving and another panel gets ev
     }
     await new Promise((r) => setImmediate(r));
   }
-  const created = () => events.filter((e) => e.event === 'message.created').map((e) => (e.payload as ChatMessage).id);
-  await until(() => created().length >= sent.length, 'every message on the panel that reads', 20_000);
+  const ids = sent.map((m) => m.id);
+  const last = () => events.findLast((e) => e.event === 'message.skipped' || e.event === 'message.created');
+  const lastId = () => ((p) => (p && 'lastId' in p ? p.lastId : p?.id))(last()?.payload as { lastId?: string; id?: string } | undefined);
+  await until(() => lastId() === ids.at(-1), 'the newest on the panel that reads', 20_000);
   clearInterval(flood);
-  expect(created()).toEqual(sent.map((m) => m.id));
-  expect(events.filter((e) => e.event === 'message.skipped')).toEqual([]);
+  accountedFor(events, ids);
   // Still serving commands.
   expect((await t.core.dispatch('app.info', undefined)).ok).toBe(true);
   hostile.terminate();

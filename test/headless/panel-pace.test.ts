@@ -1,8 +1,8 @@
-// A panel's pace during a burst (panel-pace.ts), on a fake clock: a notice ten times a second while
+// A panel's pace during a burst (panel-pace.ts), on a fake clock: a notice once per interval while
 // messages keep coming, one at once when they pause, none while the panel is behind until it reads,
 // and messages one by one again after a quiet interval. The real sockets: panel-flow.test.ts.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { BurstDetector, PACE_BURST, PACE_INTERVAL_MS, PACE_QUIET_MS, PanelPace, type NoticeFate } from '../../electron/headless/http/panel-pace.js';
+import { BurstDetector, PACE_BURST, PACE_INTERVAL_MS, PACE_QUIET_MS, PACE_WINDOW_MS, PanelPace, type NoticeFate } from '../../electron/headless/http/panel-pace.js';
 
 beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
 afterEach(() => void vi.useRealTimers());
@@ -34,20 +34,20 @@ function panel(behind = () => false) {
   return { pace, wakes, notices, flush };
 }
 
-it('a burst is PACE_BURST new messages within one interval, counted from its first', () => {
+it('a burst is PACE_BURST new messages within one window, counted from its first', () => {
   const d = new BurstDetector();
   expect(d.add(PACE_BURST - 1, 0)).toBe(false);
-  expect(d.add(1, PACE_INTERVAL_MS)).toBe(true);
-  // A new interval starts the count again.
-  expect(d.add(PACE_BURST - 1, 2 * PACE_INTERVAL_MS + 1)).toBe(false);
-  expect(d.add(PACE_BURST, 4 * PACE_INTERVAL_MS)).toBe(true);
+  expect(d.add(1, PACE_WINDOW_MS)).toBe(true);
+  // A new window starts the count again.
+  expect(d.add(PACE_BURST - 1, 2 * PACE_WINDOW_MS + 1)).toBe(false);
+  expect(d.add(PACE_BURST, 4 * PACE_WINDOW_MS)).toBe(true);
 });
 
 it('while messages keep coming, a notice goes once per interval; when they pause, at once', () => {
   const { pace, notices, flush } = panel();
   pace.start(0);
-  // New messages every 5 ms for 500 ms: never quiet for PACE_QUIET_MS.
-  for (let i = 0; i < 100; i++) {
+  // New messages every 5 ms for five intervals: never quiet for PACE_QUIET_MS.
+  for (let i = 0; i < (5 * PACE_INTERVAL_MS) / 5; i++) {
     flush(true);
     vi.advanceTimersByTime(5);
   }

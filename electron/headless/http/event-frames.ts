@@ -2,7 +2,7 @@
 // burst one send (and one write syscall, one `message` event and JSON.parse in the page) per message
 // per panel was the biggest cost after discord.js itself. Each event is serialised once for all panels.
 // A panel that is behind (live-flow.ts), or in a burst (panel-pace.ts), is not sent new messages: they
-// are counted, and once it has caught up (in a burst: ten times a second) it gets one
+// are counted, and once it has caught up (in a burst: four times a second) it gets one
 // `message.skipped` notice with the newest of them.
 import type { EventBus } from '../../core/event-bus.js';
 import { SKIPPED_NEWEST } from '../../../shared/live-flow.js';
@@ -23,7 +23,12 @@ const CREATED = 1;
 const CHANGED = 2;
 
 interface Queued {
-  text: string;
+  /** The frame's text, made when a panel is sent it one by one (in a burst most are only counted). */
+  text: string | null;
+  event: string;
+  payload: unknown;
+  /** The payload's JSON when the bus had it (a new message's whole, its defaults cut when sent). */
+  body: string | undefined;
   kind: typeof OTHER | typeof CREATED | typeof CHANGED;
   id: string;
   /** A new message: the highest message id created before it ('' for none or another event). */
@@ -41,6 +46,12 @@ interface Run {
 
 // Snowflakes are decimal without leading zeros: longer is newer, else text order (no BigInt, never throws).
 const newer = (a: string, b: string) => a.length > b.length || (a.length === b.length && a > b);
+
+function textOf(q: Queued): string {
+  if (q.text !== null) return q.text;
+  const body = q.kind === CREATED && q.body !== undefined ? compactMessageJson(q.body) : q.body;
+  return (q.text = body === undefined ? JSON.stringify({ type: 'event', event: q.event, payload: q.payload }) : `{"type":"event","event":${JSON.stringify(q.event)},"payload":${body}}`);
+}
 
 const batch = (texts: string[]) => (texts.length === 1 ? texts[0]! : `{"type":"batch","frames":[${texts.join(',')}]}`);
 
@@ -72,17 +83,16 @@ export class EventFrames {
       if (!this.sockets.size) return;
       let kind: Queued['kind'] = OTHER;
       let id = '';
-      // A message's JSON comes from the bus (scrubbed, shared with the store row); a new one goes without its defaults.
+      // A message's JSON comes from the bus (scrubbed, shared with the store row); a new one goes without its defaults (textOf).
       let body = json;
       if (event === 'message.created' || event === 'message.updated' || event === 'message.deleted') {
         id = (payload as { id: string }).id;
         kind = event === 'message.created' ? CREATED : CHANGED;
-        if (event === 'message.created') this.newest.added(id, (body = compactMessageJson(json ?? JSON.stringify(payload))));
+        if (event === 'message.created') this.newest.added(id, (body ??= JSON.stringify(payload)));
         else if (event === 'message.updated') this.newest.changed(id, json ?? JSON.stringify(payload));
         else this.newest.deleted(id);
       }
-      const text = body === undefined ? JSON.stringify({ type: 'event', event, payload }) : `{"type":"event","event":${JSON.stringify(event)},"payload":${body}}`;
-      this.queued.push({ text, kind, id, above });
+      this.queued.push({ text: null, event, payload, body, kind, id, above });
       this.turn ??= setImmediate(() => this.flush());
     });
   }
@@ -119,7 +129,7 @@ export class EventFrames {
       if (burst) state.pace.start(now);
       // The usual case: one text for every panel that keeps up.
       if (!state.run && !state.pace.active && !(created && socket.behind?.())) {
-        if (frames.length) socket.sendText((all ??= batch(frames.map((f) => f.text))));
+        if (frames.length) socket.sendText((all ??= batch(frames.map(textOf))));
         continue;
       }
       const hadRun = !!state.run;
@@ -155,7 +165,7 @@ export class EventFrames {
       // A skipped message's edit is in the store (and in `newest`): the panel reads it from there. Only
       // one newer than all created before the run can be skipped (older ids may be shown, out of order).
       if (f.kind === CHANGED && state.run && !newer(state.run.firstId, f.id) && newer(f.id, state.run.above)) continue;
-      out.push(f.text);
+      out.push(textOf(f));
     }
     if (state.run && !behind) {
       const { count, firstId, lastId } = state.run;

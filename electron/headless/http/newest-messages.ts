@@ -1,5 +1,7 @@
-// The newest new messages (their panel JSON), kept current with edits and deletions: what a panel that
-// was behind is sent with its "N skipped" notice, so a reader following the present sees them at once.
+// The newest new messages (their JSON), kept current with edits and deletions: what a panel that was
+// behind or in a burst is sent with its "N skipped" notice, so a reader following the present sees them
+// at once. Their defaults are cut only when a notice is made (most are never sent in a burst).
+import { compactMessageJson } from '../../../shared/live-wire.js';
 
 export class NewestMessages {
   private items: Array<{ id: string; json: string }> = [];
@@ -8,8 +10,8 @@ export class NewestMessages {
 
   added(id: string, json: string): void {
     this.items.push({ id, json });
-    // A hundred entries: shifting is cheaper than keeping ring indices right.
-    if (this.items.length > this.max) this.items.shift();
+    // Trimmed once it holds twice the max: one copy per `max` messages, not one shift per message.
+    if (this.items.length >= 2 * this.max) this.items = this.items.slice(-this.max);
   }
 
   /** An edit (reactions, embeds…) of a kept message replaces its JSON. */
@@ -24,9 +26,9 @@ export class NewestMessages {
     if (item) item.json = JSON.stringify({ ...(JSON.parse(item.json) as object), deleted: true });
   }
 
-  /** The JSON of the newest `n` (at most `max`), oldest first. */
+  /** The panel JSON of the newest `n` (at most `max`), oldest first. */
   newest(n: number): string[] {
-    return n > 0 ? this.items.slice(-n).map((i) => i.json) : [];
+    return n > 0 ? this.items.slice(-Math.min(n, this.max)).map((i) => compactMessageJson(i.json)) : [];
   }
 
   clear(): void {
