@@ -133,7 +133,9 @@ export class EventFrames {
         continue;
       }
       const hadRun = !!state.run;
-      const out = this.filtered(frames, state, (socket.behind?.() ?? false) || state.pace.holding);
+      const behind = socket.behind?.() ?? false;
+      // Paced, new messages are counted even when a notice is due: it goes now, with them.
+      const out = this.filtered(frames, state, behind || state.pace.active, behind || state.pace.holding);
       if (out.length) socket.sendText(batch(out));
       if (state.pace.active) state.pace.flushed(created > 0, state.run ? 'held' : hadRun ? 'sent' : 'none', now);
     }
@@ -151,11 +153,11 @@ export class EventFrames {
     this.newest.clear();
   }
 
-  /** One panel's frames while it is behind or has a run: new messages counted, then the notice once it caught up. */
-  private filtered(frames: Queued[], state: PanelState, behind: boolean): string[] {
+  /** One panel's frames while it is behind, paced or has a run: new messages counted (`count`), then the notice unless `hold`. */
+  private filtered(frames: Queued[], state: PanelState, count: boolean, hold: boolean): string[] {
     const out: string[] = [];
     for (const f of frames) {
-      if (f.kind === CREATED && (state.run || behind)) {
+      if (f.kind === CREATED && (state.run || count)) {
         if (state.run) {
           state.run.count++;
           state.run.lastId = f.id;
@@ -167,7 +169,7 @@ export class EventFrames {
       if (f.kind === CHANGED && state.run && !newer(state.run.firstId, f.id) && newer(f.id, state.run.above)) continue;
       out.push(textOf(f));
     }
-    if (state.run && !behind) {
+    if (state.run && !hold) {
       const { count, firstId, lastId } = state.run;
       const newest = this.newest.newest(Math.min(count, SKIPPED_NEWEST));
       out.push(`{"type":"event","event":"message.skipped","payload":{"count":${count},"firstId":${JSON.stringify(firstId)},"lastId":${JSON.stringify(lastId)},"newest":[${newest.join(',')}]}}`);
