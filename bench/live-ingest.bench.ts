@@ -238,7 +238,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       // Matched by position: only meaningful when the page got exactly the frames sent since `arm`.
       const behind = inPage.each.length === onWire.each.length ? inPage.each.map((f, i) => f[0]! - onWire.each[i]![0]!) : [];
       const pick = (q: number) => behind[Math.min(behind.length - 1, Math.floor(q * behind.length))] ?? 'n/a';
-      console.log(`round ${round} wire: ${onWire.each.length} frames sent, ${inPage.each.length} received, ${(onWire.each.reduce((n, f) => n + f[1]!, 0) / 1e6).toFixed(1)} MB, ${inPage.notices} skipped notices (the page was behind); page behind the write at 10/50/90/100 % of frames: ${[0.1, 0.5, 0.9, 1].map(pick).join(' / ')} ms; burst on the wire ${(onWire.each.at(-1)?.[0] ?? 0) - (onWire.each[0]?.[0] ?? 0)} ms`);
+      console.log(`round ${round} wire: ${onWire.each.length} frames sent, ${inPage.each.length} received, ${(onWire.each.reduce((n, f) => n + f[1]!, 0) / 1e6).toFixed(1)} MB, ${inPage.notices} "skipped" notices (a flood is paced, or the page was behind); page behind the write at 10/50/90/100 % of frames: ${[0.1, 0.5, 0.9, 1].map(pick).join(' / ')} ms; burst on the wire ${(onWire.each.at(-1)?.[0] ?? 0) - (onWire.each[0]?.[0] ?? 0)} ms`);
       const since = (t: number | null) => (t === null ? 'n/a' : `${t < ours.stored ? '' : '+'}${t - ours.stored}`);
       console.log(`round ${round} stages of the last message (ms after stored; first→stored ${ours.stored - ours.first}): frame queued ${since(onWire.sent)}, written ${since(onWire.written)}, received in page ${since(inPage.received)}, row in DOM ${since(inPage.inDom)}, on screen ${since(shownAt)}`);
 
