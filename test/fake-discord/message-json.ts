@@ -29,11 +29,31 @@ export function messageJson(state: State, m: FakeMessage, showContent: boolean):
   };
 }
 
-/** MESSAGE_CREATE/UPDATE add guild_id and a member without `user` (docs/events/gateway-events, Message Create). */
-export function messageDispatchJson(state: State, m: FakeMessage, showContent: boolean): Json {
+/**
+ * MESSAGE_CREATE/UPDATE add guild_id and a member without `user` (docs/events/gateway-events, Message Create);
+ * `sees` says whether the session reads a message's content (its intent, or the bot's own message).
+ */
+export function messageDispatchJson(state: State, m: FakeMessage, sees: (x: FakeMessage) => boolean): Json {
   // `pending` is only sent in GUILD_ events (docs/resources/guild, Guild Member Object).
   const { pending: _pending, ...member } = memberJson(state, m.authorId, false, m.guildId);
-  return { ...messageJson(state, m, showContent), guild_id: m.guildId, member };
+  return { ...messageJson(state, m, sees(m)), guild_id: m.guildId, member, ...referencedJson(state, m, sees) };
+}
+
+/**
+ * A reply (type 19) carries its original as `referenced_message`, null once deleted (docs/resources/message,
+ * Message Structure note [4]); as a REST message: no guild_id, no member (discord-api-docs#5095), no nested
+ * reference. Left out when the test set one itself (the demo) or the original is unknown to the fake.
+ */
+function referencedJson(state: State, m: FakeMessage, sees: (x: FakeMessage) => boolean): Json {
+  const extra = m.extra ?? {};
+  const ref = extra.message_reference as { message_id?: unknown; channel_id?: unknown } | undefined;
+  if (extra.type !== 19 || Object.hasOwn(extra, 'referenced_message') || typeof ref?.message_id !== 'string') return {};
+  const channelId = typeof ref.channel_id === 'string' ? ref.channel_id : m.channelId;
+  const original = state.messages.get(channelId)?.find((x) => x.id === ref.message_id);
+  if (!original) return {};
+  if (original.deleted) return { referenced_message: null };
+  const { referenced_message: _nested, ...json } = messageJson(state, original, sees(original));
+  return { referenced_message: json };
 }
 
 function attachmentJson(cdnUrl: string, m: FakeMessage, a: FakeAttachment): Json {

@@ -9,6 +9,7 @@ import { say } from '../log/say.js';
 import type { ConnectionHealth } from './connection-health.js';
 import type { MessageSink } from './message-sink.js';
 import { REACTION_EVENTS, type ReactionEvent } from './reactions.js';
+import type { ReplyData } from './referenced-messages.js';
 import { statuses } from './status.js';
 
 export interface ConnectedInfo {
@@ -78,8 +79,12 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): void {
   });
   client.on(Events.Error, (err) => say(h.logger, 'error', coreText('log.clientError', { detail: err.message })));
   client.on(Events.Warn, (msg) => say(h.logger, 'warn', coreText('log.clientWarning', { detail: msg })));
-  client.on(Events.Raw, (packet: { t?: string | null; d?: ReactionEvent }) => {
+  client.on(Events.Raw, (packet: { t?: string | null; d?: ReactionEvent & ReplyData }) => {
     if (h.isCurrent()) h.health()?.activity();
+    // A reply's original, which discord.js drops (no message cache); one property read for any other message.
+    if ((packet.t === 'MESSAGE_CREATE' || packet.t === 'MESSAGE_UPDATE') && packet.d?.referenced_message !== undefined && mine({ channelId: String(packet.d.channel_id) })) {
+      h.sink.replyData(packet.d);
+    }
     // Raw events: discord.js drops reactions on messages it no longer caches unless every partial is enabled.
     if (packet.t && REACTION_EVENTS.has(packet.t) && packet.d && mine({ channelId: String(packet.d.channel_id) })) {
       h.sink.reaction(packet.t, packet.d, (id, animated) => client.rest.cdn.emoji(id, { extension: animated ? 'gif' : 'webp' }));

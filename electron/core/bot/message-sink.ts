@@ -12,6 +12,7 @@ import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import { MemberNames } from './members.js';
 import { messageView, reactionsOf, replyQuote } from './message-view.js';
 import { applyReaction, type ReactionEvent } from './reactions.js';
+import { ReferencedMessages, type ReplyData } from './referenced-messages.js';
 import { toChatMessage } from './to-chat-message.js';
 
 /**
@@ -55,8 +56,13 @@ export class MessageSink {
   readonly names: MemberNames;
   /** Every write goes through here: batched per tick, then the guard, so a disk fault never stops live monitoring. */
   readonly storage: BatchWriter;
-  /** A stored message by id: a reply's quote (on receipt and after every edit, whose view replaces the stored one). */
-  private readonly lookup = (id: string) => this.storage.get(id);
+  /** Originals that live replies carried: quoted when the store does not have them. */
+  private readonly referenced = new ReferencedMessages();
+  /**
+   * A reply's original by id (on receipt and after every edit, whose view replaces the stored one): the
+   * stored one first (it follows edits seen live and knows nicknames), else the one a reply carried.
+   */
+  private readonly lookup = (id: string) => this.storage.get(id) ?? this.referenced.get(id);
 
   constructor(private readonly o: MessageSinkOptions) {
     this.names = new MemberNames(o.store, o.logger);
@@ -224,6 +230,11 @@ export class MessageSink {
     if (JSON.stringify(reactions) === JSON.stringify(existing.view.reactions)) return;
     const updated = this.storage.update(m.id, { view: { ...existing.view, reactions } });
     if (updated) this.o.bus.emit('message.updated', updated);
+  }
+
+  /** A reply's raw MESSAGE_CREATE/UPDATE data, before discord.js drops its referenced_message: kept for the quote. */
+  replyData(d: ReplyData): void {
+    this.referenced.seen(d);
   }
 
   /** A MESSAGE_REACTION_* gateway event for a stored message: its counts change, live. */

@@ -6,10 +6,7 @@ import type { FakeChannel, FakeGuild, FakeMessage } from '../model.js';
 import type { GatewayCore } from './core.js';
 
 export function dispatchMessage(gw: GatewayCore, t: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', m: FakeMessage): void {
-  gw.dispatchToGuild(m.guildId, t, (s) => {
-    const seesContent = (s.intents & INTENT.MESSAGE_CONTENT) !== 0 || m.authorId === s.bot.user.id;
-    return messageDispatchJson(gw.state, m, seesContent);
-  });
+  gw.dispatchToGuild(m.guildId, t, (s) => messageDispatchJson(gw.state, m, (x) => (s.intents & INTENT.MESSAGE_CONTENT) !== 0 || x.authorId === s.bot.user.id));
 }
 
 /** Discord's update when it resolves a link preview: id, channel_id, guild_id and the changed fields only. */
