@@ -47,6 +47,19 @@ describe('reply quotes from referenced_message, live', { timeout: 40_000 }, () =
     expect(listed.find((m) => m.id === reply.id)?.view?.reply).toEqual({ id: question!.id, author: 'Bobby', excerpt: 'is the backup running tonight?' });
   });
 
+  // After a restart the memory is empty: the edit's own referenced_message (MESSAGE_UPDATE) keeps the quote.
+  it('a reply edited after a restart keeps quoting its never-stored original', async () => {
+    const c = await t.connected();
+    const [question] = unstored([{ at: Date.now() - HOUR, authorId: t.world.userId, content: 'who has the key?' }]);
+    const reply = await post(c, 'me', replyTo(question!.id));
+    expect(reply.view?.reply).toEqual({ id: question!.id, author: 'Alice', excerpt: 'who has the key?' });
+    await c.shutdown();
+    const c2 = await t.connected();
+    const updated = nextEvent(c2, 'message.updated', (u) => u.id === reply.id);
+    t.world.fake.editMessage(t.world.channelId, reply.id, 'me, at the desk');
+    expect(await updated).toMatchObject({ content: 'me, at the desk', view: { reply: { id: question!.id, author: 'Alice', excerpt: 'who has the key?' } } });
+  });
+
   it('a stored original wins over the referenced one (its server nickname, which referenced_message does not carry)', async () => {
     t.world.fake.setNickname(t.world.guildId, t.world.userId, 'Ally');
     const c = await t.connected();
