@@ -15,7 +15,7 @@ import { EventBus } from '../electron/core/event-bus.js';
 import { Redactor } from '../electron/core/log/redactor.js';
 import { BatchWriter } from '../electron/core/messages/batch-writer.js';
 import { MessageStore } from '../electron/core/messages/store.js';
-import { EventFrames } from '../electron/headless/http/event-frames.js';
+import { EventFrames } from '../electron/core/live/event-frames.js';
 import type { ChatMessage } from '../shared/types.js';
 
 const GUILD = '100000000000000001';

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { EventBus } from '../../electron/core/event-bus.js';
 import { Redactor } from '../../electron/core/log/redactor.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import { EventFrames } from '../../electron/headless/http/event-frames.js';
+import { EventFrames } from '../../electron/core/live/event-frames.js';
 import { compactMessageJson } from '../../shared/live-wire.js';
 import type { ChatMessage } from '../../shared/types.js';
 

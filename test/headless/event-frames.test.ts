@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import type { ServerFrame } from '../../shared/ws-protocol.js';
 import { fullMessage, type WireMessage } from '../../shared/live-wire.js';
 import type { ChatMessage } from '../../shared/types.js';
-import { PACE_BURST, PACE_WINDOW_MS } from '../../electron/headless/http/panel-pace.js';
+import { PACE_BURST, PACE_WINDOW_MS } from '../../electron/core/live/panel-pace.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
 import { chatMessage } from '../helpers/store-fixtures.js';
 

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { PANEL_WINDOW_CHARS, type MessagesSkipped } from '../../shared/live-flow.js';
 import { ackText, type EventFrame, type ServerFrame } from '../../shared/ws-protocol.js';
 import type { ChatMessage } from '../../shared/types.js';
-import { PACE_BURST, PACE_INTERVAL_MS, PACE_QUIET_MS, PACE_WINDOW_MS } from '../../electron/headless/http/panel-pace.js';
+import { PACE_BURST, PACE_INTERVAL_MS, PACE_QUIET_MS, PACE_WINDOW_MS } from '../../electron/core/live/panel-pace.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
 import { accountedFor } from './live-accounting.js';
 import { chatMessage, until as poll } from '../helpers/store-fixtures.js';

@@ -2,7 +2,7 @@
 // messages keep coming, one at once when they pause, none while the panel is behind until it reads,
 // and messages one by one again after a quiet interval. The real sockets: panel-flow.test.ts.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { BurstDetector, PACE_BURST, PACE_INTERVAL_MS, PACE_QUIET_MS, PACE_WINDOW_MS, PanelPace, type NoticeFate } from '../../electron/headless/http/panel-pace.js';
+import { BurstDetector, PACE_BURST, PACE_INTERVAL_MS, PACE_QUIET_MS, PACE_WINDOW_MS, PanelPace, type NoticeFate } from '../../electron/core/live/panel-pace.js';
 
 beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
 afterEach(() => void vi.useRealTimers());

@@ -7,8 +7,8 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { EventBus } from '../../electron/core/event-bus.js';
 import { Redactor } from '../../electron/core/log/redactor.js';
-import { EventFrames } from '../../electron/headless/http/event-frames.js';
-import { PACE_BURST, PACE_QUIET_MS } from '../../electron/headless/http/panel-pace.js';
+import { EventFrames } from '../../electron/core/live/event-frames.js';
+import { PACE_BURST, PACE_QUIET_MS } from '../../electron/core/live/panel-pace.js';
 import { chatMessage } from '../helpers/store-fixtures.js';
 import { accountedFor } from './live-accounting.js';
 import type { EventFrame, ServerFrame } from '../../shared/ws-protocol.js';

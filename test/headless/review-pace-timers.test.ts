@@ -4,8 +4,8 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { EventBus } from '../../electron/core/event-bus.js';
 import { Redactor } from '../../electron/core/log/redactor.js';
-import { EventFrames } from '../../electron/headless/http/event-frames.js';
-import { PACE_BURST, PACE_INTERVAL_MS, PACE_QUIET_MS } from '../../electron/headless/http/panel-pace.js';
+import { EventFrames } from '../../electron/core/live/event-frames.js';
+import { PACE_BURST, PACE_INTERVAL_MS, PACE_QUIET_MS } from '../../electron/core/live/panel-pace.js';
 import { chatMessage } from '../helpers/store-fixtures.js';
 
 beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'] }));

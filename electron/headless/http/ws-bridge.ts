@@ -9,7 +9,7 @@ import type { Core } from '../../core/app-core.js';
 import { parseClientFrame } from './frames.js';
 import { rateLimited, TokenBucket } from '../../core/token-bucket.js';
 import { BridgeDrain } from './drain.js';
-import { EventFrames } from './event-frames.js';
+import { EventFrames } from '../../core/live/event-frames.js';
 import type { RefusalLog } from './refusal-log.js';
 
 // ws closes on a protocol error with the right code but no reason; these name the problem.

@@ -4,7 +4,7 @@
 // A panel that is behind (live-flow.ts), or in a burst (panel-pace.ts), is not sent new messages: they
 // are counted, and once it has caught up (in a burst: four times a second) it gets one
 // `message.skipped` notice with the newest of them.
-import type { EventBus } from '../../core/event-bus.js';
+import type { EventBus } from '../event-bus.js';
 import { SKIPPED_NEWEST } from '../../../shared/live-flow.js';
 import { compactMessageJson } from '../../../shared/live-wire.js';
 import { NewestMessages } from './newest-messages.js';
