@@ -1,15 +1,18 @@
 // Commands in, events out, over Electron IPC. Every command is checked to come from our own
 // window showing our own page: a stray webContents (or a page navigated elsewhere) gets nothing.
+// Events go framed and paced as to a browser panel (core/live/event-frames.ts): the renderer shares
+// the machine with the bot, and a burst sent one by one cost it as much CPU as the app.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../../shared/api.js';
 import { commandNames } from '../../shared/contract.js';
 import { COMMAND_RATE } from '../../shared/limits.js';
 import { rateLimited, TokenBucket } from '../core/token-bucket.js';
 import type { Core } from '../core/app-core.js';
+import { EventFrames } from '../core/live/event-frames.js';
 import type { PanelWindow } from './panel-window.js';
 import { isRendererUrl, type RendererLocation } from './renderer-location.js';
 
-/** The single channel events travel on; the preload splits it by event name. */
+/** The single channel events travel on, one JSON text (an event or a batch frame) a send; the preload splits it by event name. */
 export const EVENT_CHANNEL = 'event';
 
 export const REFUSED: Envelope = { ok: false, error: { code: 'invalid-input', message: "Refused: not the app's own window." } };
@@ -17,16 +20,24 @@ export const REFUSED: Envelope = { ok: false, error: { code: 'invalid-input', me
 export function setupIpc(core: Core, panel: PanelWindow, renderer: RendererLocation): () => void {
   // One budget for the window, like one per headless connection: a runaway page cannot storm the core.
   const bucket = new TokenBucket(COMMAND_RATE);
+  // No acknowledgements over IPC (never `behind`), but a flood is still paced.
+  const frames = new EventFrames(core.bus);
+  frames.add({ sendText: (text) => panel.send(EVENT_CHANNEL, text) });
+  const answer = async (name: string, event: IpcMainInvokeEvent, arg: unknown): Promise<Envelope> => {
+    if (isOwnPanel(event, panel, renderer)) return bucket.take() ? core.dispatch(name, arg) : rateLimited(COMMAND_RATE);
+    core.log.logger.warn(`Refused ${name} from ${event.senderFrame?.url ?? 'a closed frame'}: not the app's own window.`);
+    return REFUSED;
+  };
   for (const name of commandNames) {
     ipcMain.handle(name, async (event, arg: unknown) => {
-      if (isOwnPanel(event, panel, renderer)) return bucket.take() ? core.dispatch(name, arg) : rateLimited(COMMAND_RATE);
-      core.log.logger.warn(`Refused ${name} from ${event.senderFrame?.url ?? 'a closed frame'}: not the app's own window.`);
-      return REFUSED;
+      const reply = await answer(name, event, arg);
+      // Events emitted before this reply go first (the panel may rely on their order).
+      frames.flush();
+      return reply;
     });
   }
-  const stopForwarding = core.bus.onAny((name, payload) => panel.send(EVENT_CHANNEL, name, payload));
   return () => {
-    stopForwarding();
+    frames.close();
     for (const name of commandNames) ipcMain.removeHandler(name);
   };
 }

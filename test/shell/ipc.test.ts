@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../shared/contract.js';
 import { CSP } from '../../electron/headless/http-server.js';
+import type { ServerFrame } from '../../shared/ws-protocol.js';
 import { REFUSED } from '../../electron/shell/ipc.js';
 import { isRendererUrl, rendererLocation } from '../../electron/shell/renderer-location.js';
 import { BrowserWindow, ipcMain, resetElectronMock, session, shell, WebContents, WebFrameMain } from './electron-mock.js';
@@ -81,11 +82,18 @@ describe('our renderer URL', () => {
 });
 
 describe('IPC events', () => {
-  it('forwards core events on the single "event" channel to our window only', async () => {
+  it('forwards core events on the single "event" channel to our window only, as JSON text frames', async () => {
     const other = new BrowserWindow({ show: false });
-    await started!.shell.core.dispatch('settings.save', { guildId: '123456789012345678' });
-    expect(win.webContents.send).toHaveBeenCalledWith('event', 'settings.changed', expect.objectContaining({ guildId: '123456789012345678' }));
-    expect(win.webContents.send).toHaveBeenCalledWith('event', 'bot.status', expect.objectContaining({ state: 'not-configured' }));
+    win.webContents.send.mockClear();
+    // The reply comes after the events the command emitted (ipc-live.test.ts): they have been sent.
+    await ipcMain.invoke('settings.save', fromOurWindow(), { guildId: '123456789012345678' });
+    const events = win.webContents.send.mock.calls.flatMap(([channel, text]: unknown[]) => {
+      expect(channel).toBe('event');
+      const frame = JSON.parse(text as string) as ServerFrame;
+      return frame.type === 'batch' ? frame.frames : frame.type === 'event' ? [frame] : [];
+    });
+    expect(events).toContainEqual({ type: 'event', event: 'settings.changed', payload: expect.objectContaining({ guildId: '123456789012345678' }) });
+    expect(events).toContainEqual({ type: 'event', event: 'bot.status', payload: expect.objectContaining({ state: 'not-configured' }) });
     expect(other.webContents.send).not.toHaveBeenCalled();
   });
 });

@@ -47,11 +47,11 @@ describe('preload', () => {
     const logs = vi.fn();
     const off = api.on('bot.status', status);
     api.on('log.entry', logs);
-    ipcRenderer.emit('event', {}, 'bot.status', { state: 'connected' });
+    ipcRenderer.emit('event', {}, JSON.stringify({ type: 'event', event: 'bot.status', payload: { state: 'connected' } }));
     expect(status).toHaveBeenCalledWith({ state: 'connected' });
     expect(logs).not.toHaveBeenCalled();
     off();
-    ipcRenderer.emit('event', {}, 'bot.status', { state: 'ready' });
+    ipcRenderer.emit('event', {}, JSON.stringify({ type: 'event', event: 'bot.status', payload: { state: 'ready' } }));
     expect(status).toHaveBeenCalledTimes(1);
     expect(ipcRenderer.listenerCount('event')).toBe(1);
     expect(() => api.on('no.such' as (typeof eventNames)[number], vi.fn())).toThrow(/Unknown event/);

@@ -1,9 +1,9 @@
-// Core events to every panel socket, one WebSocket message per event-loop turn: during a 10,000-message
-// burst one send (and one write syscall, one `message` event and JSON.parse in the page) per message
-// per panel was the biggest cost after discord.js itself. Each event is serialised once for all panels.
-// A panel that is behind (live-flow.ts), or in a burst (panel-pace.ts), is not sent new messages: they
-// are counted, and once it has caught up (in a burst: four times a second) it gets one
-// `message.skipped` notice with the newest of them.
+// Core events to every panel (a WebSocket, or the desktop window over IPC: shell/ipc.ts), one message
+// per event-loop turn: during a 10,000-message burst one send (and one write syscall, one `message`
+// event and JSON.parse in the page) per message per panel was the biggest cost after discord.js itself.
+// Each event is serialised once for all panels. A panel that is behind (live-flow.ts), or in a burst
+// (panel-pace.ts), is not sent new messages: they are counted, and once it has caught up (in a burst:
+// four times a second) it gets one `message.skipped` notice with the newest of them.
 import type { EventBus } from '../event-bus.js';
 import { SKIPPED_NEWEST } from '../../../shared/live-flow.js';
 import { compactMessageJson } from '../../../shared/live-wire.js';
