@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type Shell } from '../../electron/main.js';
+import type { Api } from '../../shared/api.js';
 import { confStore } from '../../electron/headless/run.js';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { configuredEnv, createWorld, type World } from '../helpers/world.js';
@@ -127,4 +128,34 @@ export function useShellWorld(): { world: World; started: Started | null } {
     t.started = null;
   });
   return t;
+}
+
+/** Per test a fresh electron mock and the app started with its window painted; stopped afterwards. */
+export function usePaintedWindow(): { readonly started: Started; readonly win: BrowserWindow } {
+  const t = { started: null as Started | null, win: undefined as unknown as BrowserWindow };
+  beforeEach(async () => {
+    resetElectronMock();
+    t.started = await startMain();
+    t.win = t.started!.window();
+    await painted(t.win);
+  });
+  afterEach(async () => {
+    await stopMain(t.started);
+    t.started = null;
+  });
+  return {
+    get started() {
+      return t.started!;
+    },
+    get win() {
+      return t.win;
+    },
+  };
+}
+
+/** The page's API from the real preload, run once per test file (at import) over a fresh electron mock. */
+export async function loadPreload(): Promise<Api> {
+  resetElectronMock();
+  await import('../../electron/preload.js');
+  return mock.state.exposed.get('discordMonitor') as Api;
 }

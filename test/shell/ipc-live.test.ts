@@ -16,8 +16,8 @@ import type { PanelWindow } from '../../electron/shell/panel-window.js';
 import { rendererLocation } from '../../electron/shell/renderer-location.js';
 import { chatMessage, until } from '../helpers/store-fixtures.js';
 import { accountedFor } from '../headless/live-accounting.js';
-import { ipcMain, resetElectronMock, type BrowserWindow } from './electron-mock.js';
-import { painted, startMain, stopMain, type Started } from './harness.js';
+import { ipcMain, resetElectronMock } from './electron-mock.js';
+import { usePaintedWindow } from './harness.js';
 
 vi.mock('electron', () => import('./electron-mock.js'));
 
@@ -25,25 +25,14 @@ let n = 0;
 const message = () => chatMessage(++n, {}, 700000000000000000n);
 
 describe('the desktop window over IPC (real core, mocked Electron)', () => {
-  let started: Started | null = null;
-  let win: BrowserWindow;
-  beforeEach(async () => {
-    resetElectronMock();
-    started = await startMain();
-    win = started!.window();
-    await painted(win);
-    win.webContents.send.mockClear();
-  });
-  afterEach(async () => {
-    await stopMain(started);
-    started = null;
-  });
+  const t = usePaintedWindow();
+  beforeEach(() => t.win.webContents.send.mockClear());
 
-  const fromOurWindow = () => ({ sender: win.webContents, senderFrame: win.webContents.mainFrame });
+  const fromOurWindow = () => ({ sender: t.win.webContents, senderFrame: t.win.webContents.mainFrame });
 
   /** Each IPC send on the event channel, parsed: one text argument holding an event or a batch frame. */
   function sends(): EventFrame[][] {
-    return win.webContents.send.mock.calls
+    return t.win.webContents.send.mock.calls
       .filter((call) => call[0] === 'event')
       .map((call) => {
         expect(call).toHaveLength(2);
@@ -62,7 +51,7 @@ describe('the desktop window over IPC (real core, mocked Electron)', () => {
   it('a 10,000-message burst reaches the window as a handful of IPC sends, every message sent or counted once, the newest last', async () => {
     const burst = Array.from({ length: 10_000 }, message);
     const ids = burst.map((m) => m.id);
-    const bus = started!.shell.core.bus;
+    const bus = t.started.shell.core.bus;
     // As the message sink emits a burst: slices of 250 per event-loop turn. Gaps of PACE_QUIET_MS between
     // turns (a slow machine) each make a notice due, so they are counted.
     const start = performance.now();
@@ -88,7 +77,7 @@ describe('the desktop window over IPC (real core, mocked Electron)', () => {
   });
 
   it('a trickle (slower than a burst) still arrives one by one, each message in its own send', async () => {
-    const bus = started!.shell.core.bus;
+    const bus = t.started.shell.core.bus;
     const sent: ChatMessage[] = [];
     for (let i = 0; i < 3 * (PACE_BURST - 1); i++) {
       if (i % (PACE_BURST - 1) === 0) await new Promise((resolve) => setTimeout(resolve, PACE_WINDOW_MS + 5));
@@ -105,14 +94,14 @@ describe('the desktop window over IPC (real core, mocked Electron)', () => {
 
   it("a command's reply is never returned before the events emitted before it were sent", async () => {
     const m = message();
-    started!.shell.core.bus.emit('message.created', m);
+    t.started.shell.core.bus.emit('message.created', m);
     // What the window had been sent when the reply came back.
     const seen = () => sends().flat();
     const before = await ipcMain.invoke('bot.status', fromOurWindow()).then(seen);
     expect(before.filter(isMessage).map((e) => fromWire(e.event, e.payload))).toEqual([m]);
 
     // Events the command itself emits (settings.changed) go before its reply too.
-    win.webContents.send.mockClear();
+    t.win.webContents.send.mockClear();
     let reply: unknown;
     const during = await ipcMain.invoke('settings.save', fromOurWindow(), { guildId: '123456789012345678' }).then((r) => ((reply = r), seen()));
     expect(reply).toMatchObject({ ok: true });

@@ -1,30 +1,19 @@
 // IPC and page security: commands reach the core only from our own window showing our own page;
 // events go to that window only; CSP, navigation, new windows and permissions are locked down.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../shared/contract.js';
 import { CSP } from '../../electron/headless/http-server.js';
 import type { ServerFrame } from '../../shared/ws-protocol.js';
 import { REFUSED } from '../../electron/shell/ipc.js';
 import { isRendererUrl, rendererLocation } from '../../electron/shell/renderer-location.js';
-import { BrowserWindow, ipcMain, resetElectronMock, session, shell, WebContents, WebFrameMain } from './electron-mock.js';
-import { painted, startMain, stopMain, type Started } from './harness.js';
+import { BrowserWindow, ipcMain, session, shell, WebContents, WebFrameMain } from './electron-mock.js';
+import { usePaintedWindow } from './harness.js';
 
 vi.mock('electron', () => import('./electron-mock.js'));
 
-let started: Started | null = null;
-let win: BrowserWindow;
-beforeEach(async () => {
-  resetElectronMock();
-  started = await startMain();
-  win = started!.window();
-  await painted(win);
-});
-afterEach(async () => {
-  await stopMain(started);
-  started = null;
-});
+const t = usePaintedWindow();
 
-const fromOurWindow = () => ({ sender: win.webContents, senderFrame: win.webContents.mainFrame });
+const fromOurWindow = () => ({ sender: t.win.webContents, senderFrame: t.win.webContents.mainFrame });
 
 describe('IPC commands', () => {
   it('registers a handler for every command in the registry', () => {
@@ -33,32 +22,32 @@ describe('IPC commands', () => {
 
   it('dispatches commands from our window to the real core', async () => {
     const info = await ipcMain.invoke('app.info', fromOurWindow());
-    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', dataDir: started!.dirs.userData } });
+    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', dataDir: t.started.dirs.userData } });
     const saved = await ipcMain.invoke('settings.save', fromOurWindow(), { guildId: '123456789012345678' });
     expect(saved).toMatchObject({ ok: true, value: { guildId: '123456789012345678' } });
-    expect(started!.shell.core.settings.view().guildId).toBe('123456789012345678');
+    expect(t.started.shell.core.settings.view().guildId).toBe('123456789012345678');
     // Validation still happens in the core.
     expect(await ipcMain.invoke('settings.save', fromOurWindow(), { guildId: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('refuses another webContents, a subframe, and our window once it shows another page', async () => {
-    const dispatch = vi.spyOn(started!.shell.core, 'dispatch');
+    const dispatch = vi.spyOn(t.started.shell.core, 'dispatch');
     const stranger = new WebContents();
-    stranger.mainFrame.url = win.webContents.mainFrame.url; // same URL, different window
+    stranger.mainFrame.url = t.win.webContents.mainFrame.url; // same URL, different window
     expect(await ipcMain.invoke('settings.save', { sender: stranger, senderFrame: stranger.mainFrame }, { guildId: '123456789012345678' })).toEqual(REFUSED);
 
-    const iframe = new WebFrameMain(win.webContents.mainFrame.url, win.webContents.mainFrame);
-    expect(await ipcMain.invoke('bot.start', { sender: win.webContents, senderFrame: iframe })).toEqual(REFUSED);
+    const iframe = new WebFrameMain(t.win.webContents.mainFrame.url, t.win.webContents.mainFrame);
+    expect(await ipcMain.invoke('bot.start', { sender: t.win.webContents, senderFrame: iframe })).toEqual(REFUSED);
 
-    expect(await ipcMain.invoke('app.info', { sender: win.webContents, senderFrame: null })).toEqual(REFUSED);
+    expect(await ipcMain.invoke('app.info', { sender: t.win.webContents, senderFrame: null })).toEqual(REFUSED);
 
-    win.webContents.mainFrame.url = 'https://evil.example/index.html';
+    t.win.webContents.mainFrame.url = 'https://evil.example/index.html';
     expect(await ipcMain.invoke('app.info', fromOurWindow())).toEqual(REFUSED);
-    win.webContents.mainFrame.url = 'file:///tmp/other/index.html';
+    t.win.webContents.mainFrame.url = 'file:///tmp/other/index.html';
     expect(await ipcMain.invoke('app.info', fromOurWindow())).toEqual(REFUSED);
 
     expect(dispatch).not.toHaveBeenCalled();
-    expect(started!.shell.core.settings.view().guildId).toBe('');
+    expect(t.started.shell.core.settings.view().guildId).toBe('');
     expect(REFUSED).toEqual({ ok: false, error: { code: 'invalid-input', message: "Refused: not the app's own window." } });
   });
 });
@@ -84,10 +73,10 @@ describe('our renderer URL', () => {
 describe('IPC events', () => {
   it('forwards core events on the single "event" channel to our window only, as JSON text frames', async () => {
     const other = new BrowserWindow({ show: false });
-    win.webContents.send.mockClear();
+    t.win.webContents.send.mockClear();
     // The reply comes after the events the command emitted (ipc-live.test.ts): they have been sent.
     await ipcMain.invoke('settings.save', fromOurWindow(), { guildId: '123456789012345678' });
-    const events = win.webContents.send.mock.calls.flatMap(([channel, text]: unknown[]) => {
+    const events = t.win.webContents.send.mock.calls.flatMap(([channel, text]: unknown[]) => {
       expect(channel).toBe('event');
       const frame = JSON.parse(text as string) as ServerFrame;
       return frame.type === 'batch' ? frame.frames : frame.type === 'event' ? [frame] : [];
@@ -107,9 +96,9 @@ describe('page security', () => {
   });
 
   it('blocks navigation away from the panel and opens https links in the browser only', () => {
-    expect(win.webContents.navigate('https://evil.example/')).toBe(true);
-    expect(win.webContents.navigate(win.webContents.getURL())).toBe(false);
-    const open = win.webContents.windowOpenHandler!;
+    expect(t.win.webContents.navigate('https://evil.example/')).toBe(true);
+    expect(t.win.webContents.navigate(t.win.webContents.getURL())).toBe(false);
+    const open = t.win.webContents.windowOpenHandler!;
     expect(open({ url: 'https://discord.com/developers/applications' })).toEqual({ action: 'deny' });
     expect(shell.openExternal).toHaveBeenCalledWith('https://discord.com/developers/applications');
     expect(open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
@@ -119,9 +108,9 @@ describe('page security', () => {
 
   it('denies every permission request and check', () => {
     const granted = vi.fn();
-    session.defaultSession.permissionRequestHandler!(win.webContents, 'media', granted);
+    session.defaultSession.permissionRequestHandler!(t.win.webContents, 'media', granted);
     expect(granted).toHaveBeenCalledWith(false);
-    expect(session.defaultSession.permissionCheckHandler!(win.webContents, 'notifications')).toBe(false);
+    expect(session.defaultSession.permissionCheckHandler!(t.win.webContents, 'notifications')).toBe(false);
   });
 });
 

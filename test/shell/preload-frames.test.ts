@@ -12,16 +12,16 @@ import { Redactor } from '../../electron/core/log/redactor.js';
 import { EventFrames } from '../../electron/core/live/event-frames.js';
 import { PACE_BURST } from '../../electron/core/live/panel-pace.js';
 import { chatMessage, until } from '../helpers/store-fixtures.js';
-import { ipcRenderer, mock, resetElectronMock } from './electron-mock.js';
+import { ipcRenderer } from './electron-mock.js';
+
+import { loadPreload } from './harness.js';
 
 vi.mock('electron', () => import('./electron-mock.js'));
 
 // The preload runs once per page, at import.
 let api: Api;
 beforeAll(async () => {
-  resetElectronMock();
-  await import('../../electron/preload.js');
-  api = mock.state.exposed.get('discordMonitor') as Api;
+  api = await loadPreload();
 });
 
 const offs: Array<() => void> = [];

@@ -3,16 +3,16 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../shared/api.js';
 import { commands, eventNames } from '../../shared/contract.js';
-import { ipcRenderer, mock, resetElectronMock } from './electron-mock.js';
+import { ipcRenderer, mock } from './electron-mock.js';
+
+import { loadPreload } from './harness.js';
 
 vi.mock('electron', () => import('./electron-mock.js'));
 
 // The preload runs once per page, at import: load it once (vi.resetModules would also renew the mock).
 let api: Api;
 beforeAll(async () => {
-  resetElectronMock();
-  await import('../../electron/preload.js');
-  api = mock.state.exposed.get('discordMonitor') as Api;
+  api = await loadPreload();
 });
 beforeEach(() => ipcRenderer.invoke.mockClear());
 
