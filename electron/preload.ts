@@ -7,6 +7,8 @@ import { fromWire } from '../shared/live-wire.js';
 
 // Must match EVENT_CHANNEL in electron/shell/ipc.ts (not imported: that module is main-process code).
 const EVENT_CHANNEL = 'event';
+// Must match PAGE_READY_CHANNEL in electron/shell/ipc.ts.
+const PAGE_READY_CHANNEL = 'event.page-ready';
 
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
@@ -48,6 +50,8 @@ ipcRenderer.on(EVENT_CHANNEL, (_event, text: unknown) => {
   if (type === 'batch' && Array.isArray(frames)) frames.forEach(deliver);
   else deliver(frame);
 });
+// A new page lists the store itself: the window's sink starts afresh (no notice counting earlier messages).
+ipcRenderer.send(PAGE_READY_CHANNEL);
 
 const transport: Transport = {
   invoke: (command, arg) => ipcRenderer.invoke(command, arg) as Promise<Envelope>,
