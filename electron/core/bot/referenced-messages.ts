@@ -68,8 +68,9 @@ export function quoteSource(raw: unknown): ChatMessage | null {
   const createdAt = typeof raw.timestamp === 'string' ? Date.parse(raw.timestamp) : NaN;
   const m: ChatMessage = {
     id: raw.id,
-    channelId: typeof raw.channel_id === 'string' ? raw.channel_id : '',
-    author: { id: typeof author.id === 'string' ? author.id : '', username: author.username, displayName, avatarUrl: null, bot: author.bot === true },
+    // Only the quote is read from a stand-in: unquoted outside strings are not kept (any size, 1,000 entries).
+    channelId: '',
+    author: { id: '', username: '', displayName, avatarUrl: null, bot: author.bot === true },
     content,
     createdAt: Number.isFinite(createdAt) ? createdAt : 0,
     editedAt: null,
