@@ -28,3 +28,13 @@ it('whatever the unquoted fields hold, only the quote (author name, excerpt) and
     }),
   );
 });
+
+it('originals kept beyond the cap for waiting replies go again once those are handled, oldest first', () => {
+  const mem = new ReferencedMessages(3);
+  const seen = (id: string, waiting: number) => mem.seen({ referenced_message: { id, content: `q${id}`, author: { username: 'u' } } }, waiting);
+  for (const id of ['1', '2', '3', '4', '5', '6']) seen(id, 6);
+  expect(mem.size).toBe(6);
+  seen('7', 0);
+  expect(mem.size).toBe(3);
+  expect(['5', '6', '7'].every((id) => mem.get(id))).toBe(true);
+});

@@ -234,7 +234,8 @@ export class MessageSink {
 
   /** A reply's raw MESSAGE_CREATE/UPDATE data, before discord.js drops its referenced_message: kept for the quote. */
   replyData(d: ReplyData): void {
-    this.referenced.seen(d);
+    // Replies held or pending (this one joins them next) are handled later: their originals must outlive the cap.
+    this.referenced.seen(d, (this.held?.length ?? 0) + this.pending.length - this.head + 1);
   }
 
   /** A MESSAGE_REACTION_* gateway event for a stored message: its counts change, live. */

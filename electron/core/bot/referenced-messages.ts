@@ -4,7 +4,7 @@
 import type { ChatMessage } from '../../../shared/types.js';
 import { replyQuote } from './message-view.js';
 
-/** Originals remembered at most; the oldest goes first. A reply is handled within a few turns of its packet. */
+/** Originals remembered at most, beyond those of replies still waiting (a catch-up holds them); the oldest goes first. */
 export const REFERENCED_CAP = 1_000;
 const SNOWFLAKE = /^\d{1,20}$/;
 /** Files named in a quote at most: Discord allows 10 per message. */
@@ -29,8 +29,11 @@ export class ReferencedMessages {
     return this.byId.size;
   }
 
-  /** A reply's data: its original remembered, or forgotten when Discord says it was deleted (null). */
-  seen(d: ReplyData): void {
+  /**
+   * A reply's data: its original remembered, or forgotten when Discord says it was deleted (null).
+   * `waiting`: replies received but not yet handled (held by a catch-up): their originals are kept beyond the cap.
+   */
+  seen(d: ReplyData, waiting = 0): void {
     const raw = d.referenced_message;
     if (raw === null) {
       const ref = d.message_reference;
@@ -42,7 +45,7 @@ export class ReferencedMessages {
     // Seen again: newest again, so a much-replied-to message is the last to go.
     this.byId.delete(original.id);
     this.byId.set(original.id, original);
-    if (this.byId.size > this.cap) this.byId.delete(this.byId.keys().next().value!);
+    while (this.byId.size > this.cap + waiting) this.byId.delete(this.byId.keys().next().value!);
   }
 
   get(id: string): ChatMessage | undefined {
