@@ -3,7 +3,7 @@
 import { createApi, type Api, type Envelope, type Transport } from '../../shared/api.js';
 import type { CommandName, EventName } from '../../shared/contract.js';
 import { ackText, CLOSE, WS_PATH, type ServerFrame } from '../../shared/ws-protocol.js';
-import { fromWire } from '../../shared/live-wire.js';
+import { deliverFrame } from '../../shared/event-delivery.js';
 import { adoptUrlToken, checkAccess, saveToken, storedToken, type Access } from './lib/access-token.js';
 
 declare global {
@@ -36,15 +36,6 @@ export interface WsOptions {
 
 /** How long the panel keeps trying to reach the new version after a handover before it says the connection is lost. */
 export const HANDOVER_RECONNECT_MS = 15_000;
-
-/** One listener's failure is said in the console; the other listeners and the rest of the batch still get theirs. */
-function deliver(listener: (payload: unknown) => void, payload: unknown, event: string): void {
-  try {
-    listener(payload);
-  } catch (err) {
-    console.error(`A "${event}" listener failed:`, err);
-  }
-}
 
 export function createWsTransport(options: WsOptions): WsTransport {
   let socket: WebSocket | null = null;
@@ -83,16 +74,7 @@ export function createWsTransport(options: WsOptions): WsTransport {
             pending.get(frame.id)?.(frame.reply);
             pending.delete(frame.id);
             unanswered.delete(frame.id);
-          } else {
-            // A batch holds the events of one server turn (a burst), oldest first.
-            // New messages come without their default fields (shared/live-wire.ts): made whole before any listener.
-            for (const f of frame.type === 'batch' ? frame.frames : [frame]) {
-              const set = listeners.get(f.event);
-              if (!set?.size) continue;
-              const payload = fromWire(f.event, f.payload);
-              set.forEach((l) => deliver(l, payload, f.event));
-            }
-          }
+          } else deliverFrame(frame, listeners);
         } finally {
           // Read (and handed to the page), even if a listener failed: unacknowledged, the server would count us behind for good.
           if (acks && ws.readyState === WebSocket.OPEN) ws.send(ackText(text.length));
