@@ -66,6 +66,8 @@ export class EventFrames {
   private readonly bursts = new BurstDetector();
   private readonly newest = new NewestMessages(SKIPPED_NEWEST);
   private queued: Queued[] = [];
+  /** New messages among `queued`. */
+  private queuedCreated = 0;
   /** The highest message id created so far: a hole filled late (catch-up) creates older ones after newer ones. */
   private highest = '';
   private turn: NodeJS.Immediate | null = null;
@@ -88,6 +90,7 @@ export class EventFrames {
       if (event === 'message.created' || event === 'message.updated' || event === 'message.deleted') {
         id = (payload as { id: string }).id;
         kind = event === 'message.created' ? CREATED : CHANGED;
+        if (kind === CREATED) this.queuedCreated++;
         if (event === 'message.created') this.newest.added(id, (body ??= JSON.stringify(payload)));
         else if (event === 'message.updated') this.newest.changed(id, json ?? JSON.stringify(payload));
         else this.newest.deleted(id);
@@ -99,7 +102,7 @@ export class EventFrames {
 
   /** Sends to `socket` from now on; returns the unsubscribe. */
   add(socket: FrameSink): () => void {
-    const state: PanelState = { run: null, pace: new PanelPace(() => this.flush()) };
+    const state: PanelState = { run: null, pace: new PanelPace(() => this.flush(), () => this.queuedCreated > 0) };
     this.sockets.set(socket, state);
     return () => {
       state.pace.stop();
@@ -119,10 +122,10 @@ export class EventFrames {
     if (this.turn) clearImmediate(this.turn);
     this.turn = null;
     const frames = this.queued;
+    const created = this.queuedCreated;
     this.queued = [];
+    this.queuedCreated = 0;
     let all: string | undefined;
-    let created = 0;
-    for (const f of frames) if (f.kind === CREATED) created++;
     const now = performance.now();
     const burst = created > 0 && this.bursts.add(created, now);
     for (const [socket, state] of this.sockets) {
@@ -149,6 +152,7 @@ export class EventFrames {
     if (this.turn) clearImmediate(this.turn);
     this.turn = null;
     this.queued = [];
+    this.queuedCreated = 0;
     this.sockets.clear();
     this.newest.clear();
   }
