@@ -165,6 +165,37 @@ describe('live messages', () => {
     expect(list.scrollTop).toBeGreaterThan(0);
   });
 
+  it('a wheel turned up while following lets go at once: a render before its scroll event does not pull the reader back', async () => {
+    const { fake, list } = await appWith(Array.from({ length: 50 }, () => makeMessage()));
+    Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
+    Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
+    list.scrollTop = 2400;
+    fireEvent.scroll(list);
+    // Chromium has scrolled on its compositor; the page gets the scroll event a frame later, after a burst's render.
+    fireEvent.wheel(list, { deltaY: -1500 });
+    list.scrollTop = 900;
+    await emit(fake, 'message.created', makeMessage());
+    expect(list.scrollTop).toBe(900);
+    fireEvent.scroll(list);
+    await emit(fake, 'message.created', makeMessage());
+    expect(list.scrollTop).toBe(900);
+    expect(screen.getByRole('button', { name: /2 new messages/ })).toBeTruthy();
+  });
+
+  it('a small wheel turn that stays near the end keeps following', async () => {
+    const { fake, list } = await appWith(Array.from({ length: 50 }, () => makeMessage()));
+    Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
+    Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
+    list.scrollTop = 2400;
+    fireEvent.scroll(list);
+    fireEvent.wheel(list, { deltaY: -20 });
+    list.scrollTop = 2380;
+    fireEvent.scroll(list);
+    await emit(fake, 'message.created', makeMessage());
+    expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+    expect(list.scrollTop).toBe(3000);
+  });
+
   it('shows no pill for messages arriving while at the bottom', async () => {
     const { fake, list } = await appWith([makeMessage()]);
     Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });

@@ -78,6 +78,14 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     if (now !== following.current) follow(now);
   };
 
+  // Chromium scrolls a wheel turn (or a key) on its compositor and tells the page a frame later: a render
+  // in between (a burst's notice, a row measured) pinned a following reader back to the end, their
+  // scroll lost. The intent to go up lets go at once; the scroll event then decides (a small turn that
+  // stays near the end follows again).
+  const letGo = () => {
+    if (following.current && (scrollRef.current?.scrollTop ?? 0) > 0) follow(false);
+  };
+
   // Still near the top once a page has arrived (a fast scroll, a short page): ask for the next one,
   // since no further scroll event may come.
   useEffect(() => {
@@ -144,6 +152,8 @@ export function MessageList({ messages, received, loaded, loadError, configured,
         // The oldest message in the window (tests and the scroll benchmark watch it change).
         data-oldest-id={messages[0]?.id}
         onScroll={onScroll}
+        onWheel={(e) => e.deltaY < 0 && letGo()}
+        onKeyDown={(e) => (e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && letGo()}
         role="feed"
         aria-label={t('messages.label')}
         aria-busy={!loaded}
