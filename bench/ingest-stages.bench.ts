@@ -105,7 +105,9 @@ it(`our live path per message, by stage (${ROUNDS - WARMUP} slices of ${SLICE})`
       `ingest stages, CPU µs per message on the event loop: view ${per(spent.view).toFixed(2)} | store ${per(spent.store).toFixed(2)} | bus ${per(spent.bus).toFixed(2)} | frames ${per(spent.frames).toFixed(2)} | total ${per(loop).toFixed(2)}; other threads ${per(thread).toFixed(2)} (load ${loadavg()[0]!.toFixed(2)})`,
     );
     expect(store.list(CHANNEL, 1)[0]?.id).toBe(String(1300000000000000000n + n));
-    expect(sent).toBeGreaterThan(0);
+    // A burst is paced for the panel (panel-pace.ts): every slice is counted for a notice whose timer
+    // this synchronous loop never lets run, so nothing is sent; "frames" is that counting.
+    expect(sent).toBe(0);
     expect(JSON.stringify(store.get(String(1300000000000000000n + n)) as ChatMessage)).toContain('burst message');
   } finally {
     frames.close();

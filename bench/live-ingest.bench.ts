@@ -9,7 +9,7 @@
 // and written on the panel's socket (app process), received in the page, its row in the DOM, on screen.
 // BENCH_CPU_PROF=<dir> writes a CPU profile of the app process there.
 // Run: npx vitest run -c vitest.bench.config.ts bench/live-ingest.bench.ts
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -126,6 +126,32 @@ const STAGES = `(() => {
 })()`;
 const FRAME_IN = `(id) => { const s = window.__stages; const f = s.texts.find((f) => f[1].includes('"id":"' + id + '"')); const r = { received: f ? f[0] : null, inDom: s.rows[id] ?? null, each: s.frames, notices: s.notices }; Object.assign(s, { frames: [], texts: [], notices: 0 }); return r; }`;
 
+/** The machine's CPU time, busy and all, from /proc/stat (jiffies). */
+function cpuTimes(): { busy: number; all: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const all = f.reduce((a, b) => a + b, 0);
+  return { busy: all - f[3]! - (f[4] ?? 0), all };
+}
+
+/**
+ * Waits until the machine is quiet (under SETTLE_BUSY of its CPU busy over 100 ms, 3 s at most): each
+ * burst starts with what the last one left behind (a panel still painting, a collection, a checkpoint)
+ * done, whoever left it. Returns the ms waited.
+ */
+const SETTLE_BUSY = 0.15;
+async function settle(): Promise<number> {
+  const start = Date.now();
+  let prev = cpuTimes();
+  while (Date.now() - start < 3000) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = cpuTimes();
+    const busy = (now.busy - prev.busy) / Math.max(1, now.all - prev.all);
+    prev = now;
+    if (busy < SETTLE_BUSY) break;
+  }
+  return Date.now() - start;
+}
+
 const rate = (n: number, ms: number) => Math.round(n / (Math.max(ms, 1) / 1000));
 const step = (what: string) => process.env.BENCH_DEBUG && console.error(`${new Date().toISOString()} ${what}`);
 const med = (xs: number[]) => {
@@ -203,6 +229,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
     }
     // The bare client logs in while the app already runs: both sessions are up before any burst.
     for (let round = 1; round <= ROUNDS; round++) {
+      const settled = [await settle()];
       step('bare burst');
       await bare.ask('arm');
       const bareIds = await fake.floorBurst(N);
@@ -210,6 +237,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       const bareRate = rate(N, b.stored - b.first);
 
       // Following: the newest message must be stored and on screen.
+      settled.push(await settle());
       step('ours burst');
       await app.ask('arm');
       await page.evaluate('Object.assign(window.__stages, { frames: [], texts: [], notices: 0 })');
@@ -255,6 +283,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
         if (settled) break;
       }
       const longBefore = (await page.evaluate('window.__watch.long.length')) as number;
+      settled.push(await settle());
       await app.ask('arm');
       step('reading burst');
       const readIds = await fake.burst(N);
@@ -289,7 +318,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       const gcs = (r: Received) => (r.gc ? `${r.gc.minor} scavenges, ${r.gc.major} mark-compacts, pauses ${r.gc.pauseMs.toFixed(0)} ms (longest ${r.gc.maxMs.toFixed(0)})` : 'n/a');
       console.log(`round ${round} V8: following ${gcs(ours)}; reading ${gcs(reading)}; lifted in the following burst ${ours.liftedAt === null ? 'no' : `after ${ours.liftedAt} messages`}; most waiting for the sink ${ours.waiting?.sink ?? 'n/a'}, for a commit ${ours.waiting?.writing ?? 'n/a'}`);
       console.log(
-        `round ${round}: bare ${row.bare} msg/s (lag p99 ${b.lagP99.toFixed(0)} ms) | ours ${row.ours} msg/s stored+on screen (stored ${row.stored}, on screen ${row.screen}; lag p99 ${row.lag.toFixed(0)} ms, max ${row.lagMax.toFixed(0)} ms; lost ${row.lost}, dup ${row.dup}) → ${Math.round((100 * row.ours) / row.bare)} % | CPU per message bare ${row.cpuBare.toFixed(0)} µs, ours ${row.cpu.toFixed(0)} µs (app process; event loop ${row.cpuLoop.toFixed(0)}) | scrolled up: position ${held ? 'held' : `MOVED (${JSON.stringify(before)} → ${JSON.stringify(after)})`}, pill "${pillText}", Chromium longest task ${long ? `${long.toFixed(0)} ms` : 'none over 50 ms'} | burst mode lifted V8's tuning ${reading.lifted ?? 'n/a'} times so far | load ${loadavg()[0]!.toFixed(2)}`,
+        `round ${round}: bare ${row.bare} msg/s (lag p99 ${b.lagP99.toFixed(0)} ms) | ours ${row.ours} msg/s stored+on screen (stored ${row.stored}, on screen ${row.screen}; lag p99 ${row.lag.toFixed(0)} ms, max ${row.lagMax.toFixed(0)} ms; lost ${row.lost}, dup ${row.dup}) → ${Math.round((100 * row.ours) / row.bare)} % | CPU per message bare ${row.cpuBare.toFixed(0)} µs, ours ${row.cpu.toFixed(0)} µs (app process; event loop ${row.cpuLoop.toFixed(0)}) | scrolled up: position ${held ? 'held' : `MOVED (${JSON.stringify(before)} → ${JSON.stringify(after)})`}, pill "${pillText}", Chromium longest task ${long ? `${long.toFixed(0)} ms` : 'none over 50 ms'} | burst mode lifted V8's tuning ${reading.lifted ?? 'n/a'} times so far | waited for a quiet machine ${settled.join(' / ')} ms | load ${loadavg()[0]!.toFixed(2)}`,
       );
     }
   } finally {
