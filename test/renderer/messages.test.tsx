@@ -14,6 +14,14 @@ async function appWith(messages = [makeMessage()]) {
   return { ...view, list };
 }
 
+/** jsdom has no layout: a 3000 px history in a 600 px list, scrolled to its end (following). */
+function atTheEnd(list: HTMLElement) {
+  Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
+  Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
+  list.scrollTop = 2400;
+  fireEvent.scroll(list);
+}
+
 const messageEl = (id: string) => document.querySelector<HTMLElement>(`[data-testid="message"][data-message-id="${id}"]`);
 
 describe('live messages', () => {
@@ -167,10 +175,7 @@ describe('live messages', () => {
 
   it('a wheel turned up while following lets go at once: a render before its scroll event does not pull the reader back', async () => {
     const { fake, list } = await appWith(Array.from({ length: 50 }, () => makeMessage()));
-    Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
-    Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
-    list.scrollTop = 2400;
-    fireEvent.scroll(list);
+    atTheEnd(list);
     // Chromium has scrolled on its compositor; the page gets the scroll event a frame later, after a burst's render.
     fireEvent.wheel(list, { deltaY: -1500 });
     list.scrollTop = 900;
@@ -184,10 +189,7 @@ describe('live messages', () => {
 
   it('a small wheel turn that stays near the end keeps following', async () => {
     const { fake, list } = await appWith(Array.from({ length: 50 }, () => makeMessage()));
-    Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
-    Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
-    list.scrollTop = 2400;
-    fireEvent.scroll(list);
+    atTheEnd(list);
     fireEvent.wheel(list, { deltaY: -20 });
     list.scrollTop = 2380;
     fireEvent.scroll(list);
