@@ -4,6 +4,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { burstMode } from '../../electron/core/bot/burst-mode.js';
 import { LIVE_PER_TURN } from '../../electron/core/bot/message-sink.js';
+import { HANDOFF_MS } from '../../electron/core/messages/batch-writer.js';
+import { StorageGuard } from '../../electron/core/messages/storage-guard.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { coreEachWorld } from '../helpers/world.js';
 import { storedIds } from '../helpers/core-calls.js';
@@ -18,6 +20,14 @@ describe('live burst', { timeout: 120_000 }, () => {
     const c = await connectedCore();
     // A burst tells V8 to leave its size tuning for a while (burst-mode.ts).
     const busy = vi.spyOn(burstMode, 'busy');
+    // Each hand-off to the store's write thread (a post and its wake-up): at most one per HANDOFF_MS in a burst.
+    const handOffs: number[] = [];
+    const guard = StorageGuard.prototype as unknown as { addManyLater: (...a: unknown[]) => void };
+    const addManyLater = guard.addManyLater;
+    guard.addManyLater = function (this: unknown, ...a: unknown[]) {
+      handOffs.push(performance.now());
+      return addManyLater.apply(this, a);
+    };
     const counter = turnCounter(); // events are grouped by event-loop turn
     const perTurn = new Map<number, number>();
     const ids: string[] = [];
@@ -31,8 +41,12 @@ describe('live burst', { timeout: 120_000 }, () => {
       await until(() => ids.length >= BURST, `${BURST} message.created events`);
     } finally {
       counter.stop();
+      guard.addManyLater = addManyLater;
     }
     expect(ids).toEqual(posted);
+    // Once per slice (a turn) before: 28 hand-offs in 249 ms, 18 of them under 10 ms apart.
+    const close = handOffs.slice(1).filter((at, i) => at - handOffs[i]! < HANDOFF_MS - 1);
+    expect(close.length, `hand-offs ${handOffs.map((at) => Math.round(at - handOffs[0]!)).join(', ')} ms`).toBeLessThanOrEqual(1);
     expect(busy).toHaveBeenCalled();
     busy.mockRestore();
     // A turn's slice is at most LIVE_PER_TURN; a tick window can hold the end of one turn and the start of the next.

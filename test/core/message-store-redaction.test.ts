@@ -41,11 +41,12 @@ it('content, attachment names and URLs, and edits are stored redacted', async ()
   world.fake.editMessage(world.channelId, posted.id, `edited, still ${TOKEN}`);
   await updated;
 
+  // A read writes what is queued first (live writes go to the write thread in batches, up to HANDOFF_MS late).
+  const listed = await core.dispatch('messages.list');
+  const stored = (listed.ok ? listed.value : []) as ChatMessage[];
   // While running: the WAL holds the writes (the check would prove nothing without them).
   expect(filesHolding(TOKEN)).toEqual([]);
   expect(readFileSync(join(world.dataDir, 'messages.sqlite-wal')).includes('[redacted]')).toBe(true);
-  const listed = await core.dispatch('messages.list');
-  const stored = (listed.ok ? listed.value : []) as ChatMessage[];
   expect(stored.at(-1)).toMatchObject({ content: 'edited, still [redacted]', attachments: [{ name: '[redacted].txt' }] });
 
   await core.shutdown();

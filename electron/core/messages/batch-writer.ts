@@ -118,8 +118,8 @@ export class BatchWriter {
     if (this.scheduled && 'timer' in this.scheduled) clearTimeout(this.scheduled.timer);
     else if (this.scheduled) clearImmediate(this.scheduled.immediate);
     this.scheduled = null;
-    this.lastHandOff = performance.now();
     if (!this.queue.size) return;
+    this.lastHandOff = performance.now();
     const batch = [...this.queue.values()];
     this.queue = new Map();
     if (!this.target.addManyLater) return void this.target.addMany(batch);
