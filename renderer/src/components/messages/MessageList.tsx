@@ -82,7 +82,11 @@ export function MessageList({ messages, received, loaded, loadError, configured,
   // in between (a burst's notice, a row measured) pinned a following reader back to the end, their
   // scroll lost. The intent to go up lets go at once; the scroll event then decides (a small turn that
   // stays near the end follows again).
-  const letGo = () => {
+  // Only an intent that scrolls the list: a dialog inside a message (the image lightbox) is on the top
+  // layer, its events bubble here but its scrolling never reaches the list; no scroll event would then
+  // take the reader back.
+  const letGo = (target: EventTarget) => {
+    if ((target as Element).closest?.('dialog')) return;
     if (following.current && (scrollRef.current?.scrollTop ?? 0) > 0) follow(false);
   };
 
@@ -152,8 +156,9 @@ export function MessageList({ messages, received, loaded, loadError, configured,
         // The oldest message in the window (tests and the scroll benchmark watch it change).
         data-oldest-id={messages[0]?.id}
         onScroll={onScroll}
-        onWheel={(e) => e.deltaY < 0 && letGo()}
-        onKeyDown={(e) => (e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && letGo()}
+        // A ctrl-wheel (a trackpad pinch too) zooms the page.
+        onWheel={(e) => e.deltaY < 0 && !e.ctrlKey && letGo(e.target)}
+        onKeyDown={(e) => (e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && letGo(e.target)}
         role="feed"
         aria-label={t('messages.label')}
         aria-busy={!loaded}

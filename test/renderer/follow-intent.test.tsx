@@ -1,0 +1,71 @@
+// A wheel turned up (or ArrowUp/PageUp/Home) lets go of following at once (MessageList.tsx): only when it
+// can scroll the list. A ctrl-wheel zooms, and a message's image lightbox is a modal <dialog> on the top
+// layer inside the list's DOM (its events bubble to the list, its scrolling never reaches it): neither
+// moves the list, so no scroll event follows to take the reader back, and they stopped following for good.
+import './setup';
+import { fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, it } from 'vitest';
+import { FakeApi } from './fake-api';
+import { makeMessage } from './fixtures';
+import { emit, renderApp } from './render';
+
+const image = { id: 'a1', name: 'cat.png', url: 'https://cdn.example/cat.png', size: 1000, contentType: 'image/png', width: 100, height: 100 };
+
+async function followingList() {
+  const fake = new FakeApi();
+  fake.messages = [...Array.from({ length: 49 }, () => makeMessage()), makeMessage({ attachments: [image] })];
+  renderApp(fake);
+  const list = await screen.findByTestId('message-list');
+  await within(list).findAllByTestId('message');
+  Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
+  Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
+  list.scrollTop = 2400;
+  fireEvent.scroll(list);
+  return { fake, list };
+}
+
+/** Still following: a new message takes the list to the end, and no pill counts it. */
+async function expectFollowing(fake: FakeApi, list: HTMLElement) {
+  // The list grew under the reader (a row measured): following, they are put back at the end.
+  list.scrollTop = 2380;
+  await emit(fake, 'message.created', makeMessage());
+  expect(list.scrollTop).toBe(3000);
+  expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+}
+
+it('a ctrl-wheel (zoom, a trackpad pinch) does not let go', async () => {
+  const { fake, list } = await followingList();
+  fireEvent.wheel(list, { deltaY: -100, ctrlKey: true });
+  await expectFollowing(fake, list);
+});
+
+async function openLightbox(list: HTMLElement) {
+  await userEvent.setup().click(within(list).getByRole('button', { name: 'Open cat.png' }));
+  const dialog = document.querySelector<HTMLDialogElement>('dialog.lightbox')!;
+  expect(list.contains(dialog)).toBe(true);
+  return dialog;
+}
+
+it("a wheel turned up over a message's image lightbox does not let go", async () => {
+  const { fake, list } = await followingList();
+  const dialog = await openLightbox(list);
+  fireEvent.wheel(dialog.querySelector('img')!, { deltaY: -100 });
+  await expectFollowing(fake, list);
+});
+
+it("Home or ArrowUp in a message's image lightbox does not let go", async () => {
+  const { fake, list } = await followingList();
+  const dialog = await openLightbox(list);
+  fireEvent.keyDown(within(dialog).getByRole('button', { name: 'Close' }), { key: 'Home' });
+  fireEvent.keyDown(within(dialog).getByRole('button', { name: 'Close' }), { key: 'ArrowUp' });
+  await expectFollowing(fake, list);
+});
+
+it('a wheel turned up over the list still lets go at once', async () => {
+  const { fake, list } = await followingList();
+  fireEvent.wheel(list, { deltaY: -100 });
+  list.scrollTop = 2380;
+  await emit(fake, 'message.created', makeMessage());
+  expect(list.scrollTop).toBe(2380);
+});
