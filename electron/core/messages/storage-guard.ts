@@ -98,7 +98,11 @@ export class StorageGuard {
    * kept in memory here: from then on a reader finds every message of it through this guard.
    */
   addManyLater(ms: readonly ChatMessage[], written: () => void): void {
-    if (this.failingSince !== null) {
+    // Held in memory only behind messages held already: with none (the retry has just written them all,
+    // or only the resume point's file failed) the store is tried. The recovery's resume-point write hands
+    // the BatchWriter's queue over first (beforeWrite), and in a burst something is always queued there:
+    // kept here, it held the resume point back and the guard never recovered while the burst went on.
+    if (this.failingSince !== null && this.pending.size) {
       for (const m of ms) this.keep(m);
       return written();
     }
