@@ -84,7 +84,8 @@ export function MessageList({ messages, received, loaded, loadError, configured,
   // stays near the end follows again).
   // Only an intent that scrolls the list: a dialog inside a message (the image lightbox) is on the top
   // layer, its events bubble here but its scrolling never reaches the list; no scroll event would then
-  // take the reader back.
+  // take the reader back. Nor a key on a message's video or audio player: its timeline and volume are
+  // range inputs (ArrowUp raises the volume, Home seeks), the list does not move.
   const letGo = (target: EventTarget) => {
     if ((target as Element).closest?.('dialog')) return;
     if (following.current && (scrollRef.current?.scrollTop ?? 0) > 0) follow(false);
@@ -158,7 +159,7 @@ export function MessageList({ messages, received, loaded, loadError, configured,
         onScroll={onScroll}
         // A ctrl-wheel (a trackpad pinch too) zooms the page.
         onWheel={(e) => e.deltaY < 0 && !e.ctrlKey && letGo(e.target)}
-        onKeyDown={(e) => (e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && letGo(e.target)}
+        onKeyDown={(e) => (e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && !(e.target as Element).closest?.('video, audio') && letGo(e.target)}
         role="feed"
         aria-label={t('messages.label')}
         aria-busy={!loaded}
