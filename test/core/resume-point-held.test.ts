@@ -5,13 +5,13 @@
 // catch-up starts after the resume point) and move past it once the guard wrote it to the database.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { BatchWriter } from '../../electron/core/messages/batch-writer.js';
 import { LastSeen } from '../../electron/core/messages/last-seen.js';
 import { StorageGuard } from '../../electron/core/messages/storage-guard.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
+import { newestCommitted as committedIn } from '../helpers/committed.js';
 import { CHANNEL, chatMessage as msg } from '../helpers/store-fixtures.js';
 import { tempDirPerTest } from '../helpers/temp-dir.js';
 
@@ -23,15 +23,7 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 /** The newest id another connection finds committed (what a restarted app starts from), or null. */
-const newestCommitted = (): bigint | null => {
-  const db = new Database(join(dir(), 'messages.sqlite'), { readonly: true });
-  try {
-    const row = db.prepare('SELECT id FROM messages ORDER BY sort_key DESC LIMIT 1').get() as { id: string } | undefined;
-    return row ? BigInt(row.id) : null;
-  } finally {
-    db.close();
-  }
-};
+const newestCommitted = () => committedIn(join(dir(), 'messages.sqlite'));
 const resumePoint = (): bigint | null => {
   try {
     const ids = JSON.parse(readFileSync(join(dir(), 'last-seen.json'), 'utf8')) as Record<string, string>;

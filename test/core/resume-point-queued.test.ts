@@ -4,7 +4,6 @@
 // both call lastSeen.flush(), not the debounced path) must hand it to the store and wait for it first.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MessageSink } from '../../electron/core/bot/message-sink.js';
@@ -12,6 +11,7 @@ import { EventBus } from '../../electron/core/event-bus.js';
 import { Redactor } from '../../electron/core/log/redactor.js';
 import { LastSeen } from '../../electron/core/messages/last-seen.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
+import { newestCommitted as committedIn } from '../helpers/committed.js';
 import { CHANNEL, chatMessage as msg } from '../helpers/store-fixtures.js';
 import { tempDirPerTest } from '../helpers/temp-dir.js';
 
@@ -23,15 +23,7 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 /** The newest id another connection finds committed (what a restarted app starts from). */
-const newestCommitted = (): bigint | null => {
-  const db = new Database(join(dir(), 'messages.sqlite'), { readonly: true });
-  try {
-    const row = db.prepare('SELECT id FROM messages ORDER BY sort_key DESC LIMIT 1').get() as { id: string } | undefined;
-    return row ? BigInt(row.id) : null;
-  } finally {
-    db.close();
-  }
-};
+const newestCommitted = () => committedIn(join(dir(), 'messages.sqlite'));
 const resumePoint = (): bigint => BigInt((JSON.parse(readFileSync(join(dir(), 'last-seen.json'), 'utf8')) as Record<string, string>)[CHANNEL]!);
 
 it('a resume-point write in a later turn does not pass a message still queued for its hand-off', async () => {

@@ -2,6 +2,7 @@ import './setup';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeApi } from './fake-api';
+import { atTheEnd } from './list-at-end';
 import { makeMessage } from './fixtures';
 import { emit, renderApp } from './render';
 
@@ -12,14 +13,6 @@ async function appWith(messages = [makeMessage()]) {
   const list = await screen.findByTestId('message-list');
   if (messages.length) await within(list).findAllByTestId('message');
   return { ...view, list };
-}
-
-/** jsdom has no layout: a 3000 px history in a 600 px list, scrolled to its end (following). */
-function atTheEnd(list: HTMLElement) {
-  Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
-  Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
-  list.scrollTop = 2400;
-  fireEvent.scroll(list);
 }
 
 const messageEl = (id: string) => document.querySelector<HTMLElement>(`[data-testid="message"][data-message-id="${id}"]`);
