@@ -31,9 +31,14 @@ const out = mkdtempSync(join(tmpdir(), 'electronegativity-'));
 const csv = join(out, 'report.csv');
 try {
   const tool = require.resolve('@doyensec/electronegativity/dist/index.js');
-  spawnSync(process.execPath, [tool, '-i', 'electron', '-r', '-e', electron, '-v', 'false', '-o', csv], { stdio: 'ignore', timeout: 180_000 });
+  // Once more if no report came: one CI run in many had none while a rerun of the same tree passed in 3 s.
+  let run;
+  for (let attempt = 1; attempt <= 2 && !existsSync(csv); attempt++) {
+    run = spawnSync(process.execPath, [tool, '-i', 'electron', '-r', '-e', electron, '-v', 'false', '-o', csv], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000, encoding: 'utf8' });
+  }
   if (!existsSync(csv)) {
-    console.error('electronegativity: no report was written (the scan itself failed)');
+    const why = run?.error ? run.error.message : `exit ${run?.status ?? '?'}${run?.signal ? `, ${run.signal}` : ''}`;
+    console.error(`electronegativity: no report was written (the scan itself failed twice: ${why})\n${(run?.stderr ?? '').split('\n').slice(-15).join('\n')}`);
     process.exit(1);
   }
   const text = readFileSync(csv, 'utf8');
