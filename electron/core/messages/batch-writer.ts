@@ -1,7 +1,7 @@
 // Live messages arrive thousands a second in a burst: each was its own SQLite transaction. Here they
 // are queued and written once per tick in one transaction (on the store's write thread when it has
-// one; in a burst at most once per HANDOFF_MS); reads see the queue and the batches being written, so a create followed by an edit still finds
-// the message, and duplicates are still refused at once.
+// one; in a burst at most once per HANDOFF_MS); reads see the queue and the batches being written, so
+// a create followed by an edit still finds the message, and duplicates are still refused at once.
 import type { ChatMessage } from '../../../shared/types.js';
 import { messageJson } from './message-json.js';
 import { snowflakeCompare } from './store.js';
