@@ -60,7 +60,8 @@ describe('HTML export in Chromium', () => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(pathToFileURL(file).href);
-    await expect.poll(() => page.locator('article.message').count()).toBe(N);
+    // A static page, complete at its load event; poll's default second was too short for one count() on a loaded CI machine.
+    await expect.poll(() => page.locator('article.message').count(), { timeout: 15_000 }).toBe(N);
     expect(await page.locator('.archive__foot').getAttribute('data-count')).toBe(String(N));
     // The panel's stylesheet is inline: the author name is bold (panel: 620) and the avatar round.
     const weight = await page.evaluate<string>("getComputedStyle(document.querySelector('.message__author')).fontWeight");
