@@ -58,9 +58,9 @@ const VIEW = `(() => {
   const rows = [...list.querySelectorAll('[data-message-id]')].filter((r) => { const b = r.getBoundingClientRect(); return b.top >= box.top - 1 && b.bottom <= box.bottom + 1; });
   const pill = document.querySelector('[data-testid="jump-to-present"]')?.textContent ?? null;
   const received = document.querySelector('.footer__counter')?.textContent ?? '';
-  return { received, newest: rows.at(-1)?.dataset.messageId ?? null, top: rows[0]?.dataset.messageId ?? null, topOffset: rows[0] ? rows[0].getBoundingClientRect().top - box.top : null, fromEnd: list.scrollHeight - list.scrollTop - list.clientHeight, pill };
+  return { received, newest: rows.at(-1)?.dataset.messageId ?? null, top: rows[0]?.dataset.messageId ?? null, topOffset: rows[0] ? rows[0].getBoundingClientRect().top - box.top : null, fromEnd: list.scrollHeight - list.scrollTop - list.clientHeight, scrolled: list.scrollTop, pill };
 })()`;
-type View = { received: string; newest: string | null; top: string | null; topOffset: number | null; fromEnd: number; pill: string | null };
+type View = { received: string; newest: string | null; top: string | null; topOffset: number | null; fromEnd: number; scrolled: number; pill: string | null };
 
 /** Polls the view until `ok` holds (the panel's CSP forbids waitForFunction's eval). */
 async function waitView(what: string, ok: (v: View) => boolean, timeout = 30_000): Promise<View> {
@@ -106,10 +106,11 @@ describe('live bursts in Chromium', { timeout: 600_000 }, () => {
       const before = count(((await page.evaluate(VIEW)) as View).received);
       let readerLeft!: () => void;
       const sent = burst(round, BURST, new Promise<void>((r) => (readerLeft = r)));
-      // Once the burst is coming in (the list has moved on), the reader scrolls up; the second half of the
-      // burst is posted once they are up.
+      // Once the burst is coming in (the list has moved on, and has more than the wheel's turn above: alone,
+      // this test starts with an empty channel), the reader scrolls up; the second half of the burst is
+      // posted once they are up.
       const first = ((await page.evaluate(VIEW)) as View).newest;
-      const seen = await waitView(`round ${round}: the burst did not start`, (v) => v.newest !== first);
+      const seen = await waitView(`round ${round}: the burst did not start`, (v) => v.newest !== first && v.scrolled > 3000);
       await page.mouse.wheel(0, -1500);
       let last = '';
       // Up, and still (a wheel scroll may be animated): the same row at the same place on two looks.

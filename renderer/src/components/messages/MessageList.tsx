@@ -2,7 +2,7 @@
 // visible messages are in the DOM; older pages load from the store when the reader nears the top,
 // newer ones when a jumped-to window nears the bottom. It follows new messages while the reader is
 // at the bottom; when they scrolled up it keeps their place and counts what arrived meanwhile.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../shared/types';
@@ -13,6 +13,8 @@ import { MessageItem } from './MessageItem';
 const NEAR_BOTTOM_PX = 48;
 /** Within this many pixels of the top the next older page is asked for, before the reader gets there. */
 const NEAR_TOP_PX = 600;
+/** A wheel turn in lines (deltaMode 1) moves this many pixels a line, as Chromium scrolls it. */
+const LINE_PX = 40;
 
 interface Props {
   messages: ChatMessage[];
@@ -78,17 +80,36 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     if (now !== following.current) follow(now);
   };
 
-  // Chromium scrolls a wheel turn (or a key) on its compositor and tells the page a frame later: a render
-  // in between (a burst's notice, a row measured) pinned a following reader back to the end, their
-  // scroll lost. The intent to go up lets go at once; the scroll event then decides (a small turn that
-  // stays near the end follows again).
+  // Chromium scrolls a wheel turn on its compositor before the page has seen it, and tells the page a frame
+  // later; a render in between (a burst's notice, a row measured) wrote the list's position (the pin below,
+  // the virtualiser keeping a row in place), and Blink drops a compositor scroll that a script's write
+  // overtakes: the reader's turn was lost and they stayed at the end. So the first turn up while following
+  // is the page's own (a non-passive listener: the compositor waits for it): it lets go and scrolls the list
+  // there at once, through the virtualiser so its own writes start from there. Later turns, no longer
+  // following, scroll natively (smooth, unblocked). A key scrolls from the main thread: it lets go first.
   // Only an intent that scrolls the list: a dialog inside a message (the image lightbox) is on the top
   // layer, its events bubble here but its scrolling never reaches the list; no scroll event would then
   // take the reader back. Nor a key on a message's video or audio player: its timeline and volume are
   // range inputs (ArrowUp raises the volume, Home seeks), the list does not move.
-  const letGo = (target: EventTarget) => {
-    if ((target as Element).closest?.('dialog')) return;
-    if (following.current && (scrollRef.current?.scrollTop ?? 0) > 0) follow(false);
+  const canLetGo = (target: EventTarget) => following.current && (scrollRef.current?.scrollTop ?? 0) > 0 && !(target as Element).closest?.('dialog');
+  const wheelUp = useRef<(e: WheelEvent) => void>(() => undefined);
+  wheelUp.current = (e) => {
+    const el = scrollRef.current;
+    // A ctrl-wheel (a trackpad pinch too) zooms the page.
+    if (!el || e.deltaY >= 0 || e.ctrlKey || !canLetGo(e.target!)) return;
+    e.preventDefault();
+    follow(false);
+    virtualizer.scrollToOffset(Math.max(0, el.scrollTop + e.deltaY * (e.deltaMode === 1 ? LINE_PX : e.deltaMode === 2 ? el.clientHeight : 1)));
+  };
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => wheelUp.current(e);
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, []);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && !(e.target as Element).closest?.('video, audio') && canLetGo(e.target)) follow(false);
   };
 
   // Still near the top once a page has arrived (a fast scroll, a short page): ask for the next one,
@@ -157,9 +178,7 @@ export function MessageList({ messages, received, loaded, loadError, configured,
         // The oldest message in the window (tests and the scroll benchmark watch it change).
         data-oldest-id={messages[0]?.id}
         onScroll={onScroll}
-        // A ctrl-wheel (a trackpad pinch too) zooms the page.
-        onWheel={(e) => e.deltaY < 0 && !e.ctrlKey && letGo(e.target)}
-        onKeyDown={(e) => (e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && !(e.target as Element).closest?.('video, audio') && letGo(e.target)}
+        onKeyDown={onKeyDown}
         role="feed"
         aria-label={t('messages.label')}
         aria-busy={!loaded}
