@@ -9,7 +9,7 @@ import type { EventBus } from '../event-bus.js';
 import { writePrivateFileSync } from '../fs-modes.js';
 import { say } from '../log/say.js';
 import type { HistorySource } from './discord-source.js';
-import { readFailure } from './read-failure.js';
+import { HistoryUnsavedError, readFailure } from './read-failure.js';
 
 const PAGE = 100;
 const HOUR = 3_600_000;
@@ -217,6 +217,11 @@ export class Backfill {
       const cutoff = this.job.cutoff;
       const inPeriod = cutoff === null ? page.messages : page.messages.filter((m) => m.createdAt >= cutoff);
       const stored = source.store(inPeriod);
+      // Held in memory by a disk fault: the saved job must not pass them (a kill would lose them for good,
+      // the job resuming before them). It stops and retries; the page is read again and the guard,
+      // which writes what it holds once the disk takes writes, refuses it as a duplicate meanwhile.
+      const unsaved = source.unsaved();
+      if (unsaved) return this.fail(new HistoryUnsavedError(unsaved));
       // Where Discord's page ended, the bot's own messages included (they are not stored): a page one
       // short of them is not the channel's end, and the next page starts before them.
       const { oldest } = page;

@@ -2,6 +2,7 @@
 // convert exactly as live ones do) and where it writes: the sink's batched storage. Nothing is
 // announced to the panel as new: history is older than what the reader sees.
 import type { Guild, GuildBasedChannel, Message, TextBasedChannel } from 'discord.js';
+import type { CoreSentence } from '../../../shared/core-text.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import type { MessageSink } from '../bot/message-sink.js';
 import { toChatMessage } from '../bot/to-chat-message.js';
@@ -17,6 +18,8 @@ export interface HistorySource {
   accessProblem(): HistoryAccessError | null;
   /** Stores what is not stored yet; answers how many were new. */
   store(messages: readonly ChatMessage[]): number;
+  /** After store(): why messages are held in memory instead of on disk (a disk fault), or null. */
+  unsaved(): CoreSentence | null;
 }
 
 /** A page as Discord answered it: the messages to store (the bot's own are left out), and what was read. */
@@ -83,5 +86,6 @@ export function discordHistorySource(channel: TextBasedChannel & { guild: Guild 
       sink.storage.flush();
       return added;
     },
+    unsaved: () => sink.storage.unsaved(),
   };
 }

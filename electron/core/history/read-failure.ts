@@ -16,6 +16,13 @@ export class HistoryAccessError extends Error {
   }
 }
 
+/** A page read but held in memory by a disk fault, not on disk: the job stops before passing it. */
+export class HistoryUnsavedError extends Error {
+  constructor(readonly sentence: CoreSentence) {
+    super(sentence.text);
+  }
+}
+
 /** Null when the bot may read the channel's history (as discord.js computes it from roles and overwrites). */
 export function historyAccessProblem(channel: GuildBasedChannel): HistoryAccessError | null {
   const me = channel.guild.members.me;
@@ -37,7 +44,7 @@ const codeOf = (err: unknown): string | undefined => {
 };
 
 export function readFailure(err: unknown): CoreSentence {
-  if (err instanceof HistoryAccessError) return err.sentence;
+  if (err instanceof HistoryAccessError || err instanceof HistoryUnsavedError) return err.sentence;
   if (err instanceof DiscordAPIError) {
     if (err.code === MISSING_ACCESS) return coreText('history.why.noAccess');
     if (err.code === MISSING_PERMISSIONS) return coreText('history.why.noPermission');

@@ -2,6 +2,7 @@
 // are queued and written once per tick in one transaction (on the store's write thread when it has
 // one; in a burst at most once per HANDOFF_MS); reads see the queue and the batches being written, so
 // a create followed by an edit still finds the message, and duplicates are still refused at once.
+import type { CoreSentence } from '../../../shared/core-text.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import { messageJson } from './message-json.js';
 import { snowflakeCompare } from './store.js';
@@ -19,6 +20,8 @@ export interface BatchTarget {
   /** Calls `then` once every batch handed to addManyLater so far is answered. */
   afterCommit?(then: () => void): void;
   list(channelId: string, limit: number): ChatMessage[];
+  /** Why messages are held in memory, not on disk (a disk fault), or null. Absent: never held. */
+  unsaved?(): CoreSentence | null;
 }
 
 /** The newest stored id of a channel, or null (none, or the disk cannot be read now). */
@@ -135,6 +138,11 @@ export class BatchWriter {
     this.handOff();
     if (this.target.afterCommit) this.target.afterCommit(then);
     else then();
+  }
+
+  /** After flush(): why some messages are held in memory instead of on disk, or null when all are stored. */
+  unsaved(): CoreSentence | null {
+    return this.target.unsaved?.() ?? null;
   }
 
   /** Writes what is queued and waits until it is committed: a read of the database (history, search, export) sees it. */

@@ -32,7 +32,7 @@ export function faultSaid(err: unknown, dir: string): CoreSentence {
 export class StorageGuard {
   private readonly pending = new Map<string, ChatMessage>();
   private failingSince: number | null = null;
-  private said: string | null = null;
+  private said: CoreSentence | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastSeenFailing = false;
   /** Ids dropped from memory (beyond MAX_PENDING) per channel, until stored again (a catch-up refetches them). */
@@ -120,6 +120,11 @@ export class StorageGuard {
   /** Calls `then` once the store's write thread answered what it was handed so far (committed, or kept here). */
   afterCommit(then: () => void): void {
     this.store.afterCommit(then);
+  }
+
+  /** Why messages are held in memory and not on disk (a disk fault), or null when none are. */
+  unsaved(): CoreSentence | null {
+    return this.pending.size ? this.said : null;
   }
 
   /** Waits for the store's write thread (a read of the database must see what was handed to it). */
@@ -210,8 +215,8 @@ export class StorageGuard {
   private fault(err: unknown): void {
     this.failingSince ??= Date.now();
     const sentence = faultSaid(err, this.dir);
-    if (sentence.text !== this.said) {
-      this.said = sentence.text;
+    if (sentence.text !== this.said?.text) {
+      this.said = sentence;
       say(this.logger, 'error', sentence);
     }
     this.timer ??= setTimeout(() => this.retry(), RETRY_MS);
