@@ -133,6 +133,63 @@ describe('live bursts in Chromium', { timeout: 600_000 }, () => {
     }
   });
 
+  it('lets go of a reader who drags the list down with a finger in the middle of a burst; a tap follows again', async () => {
+    // A touch screen (a phone or tablet on the panel): Chromium scrolls the drag on its compositor.
+    const touchPage = await stage.browser.newPage({ viewport: { width: 1200, height: 800 }, hasTouch: true });
+    try {
+      await touchPage.goto(stage.app.url);
+      await touchPage.locator('[data-testid="status"][data-state="connected"]').waitFor({ timeout: 30_000 });
+      const view = async () => (await touchPage.evaluate(VIEW)) as View;
+      const box = (await touchPage.getByTestId('message-list').boundingBox())!;
+      const cdp = await touchPage.context().newCDPSession(touchPage);
+      for (let round = 1; round <= 3; round++) {
+        const before = count((await view()).received);
+        let readerLeft!: () => void;
+        const sent = burst(round, BURST, new Promise<void>((r) => (readerLeft = r)));
+        const first = (await view()).newest;
+        for (let v = await view(); v.newest === first || v.scrolled <= 3000; v = await view()) await new Promise((r) => setTimeout(r, 20));
+        // A finger drags the content down by 1,500 px (the view goes up), at a finger's speed.
+        await cdp.send('Input.synthesizeScrollGesture', { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 3), yDistance: 1500, speed: 3000, gestureSourceType: 'touch' });
+        let last = '';
+        let left: View | null = null;
+        for (const deadline = Date.now() + 30_000; Date.now() < deadline && !left; await new Promise((r) => setTimeout(r, 50))) {
+          const v = await view();
+          const now = `${v.top} ${v.topOffset}`;
+          if (v.fromEnd > 1000 && now === last) left = v;
+          last = now;
+        }
+        expect(left, `round ${round}: the drag did not take the reader up and stay: ${JSON.stringify(await view())}`).not.toBeNull();
+        readerLeft();
+        const ids = await sent;
+        for (const deadline = Date.now() + 30_000; count((await view()).received) !== before + BURST && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+        const counted = await view();
+        expect(count(counted.received), `round ${round}: the panel did not receive the whole burst`).toBe(before + BURST);
+        expect(counted.fromEnd, `round ${round}: pulled back to the end`).toBeGreaterThan(1000);
+        expect(counted.top, `round ${round}: the reader's row moved`).toBe(left!.top);
+        expect(count(counted.pill), `round ${round}: no count of what came after`).toBeGreaterThanOrEqual(BURST / 2);
+        await touchPage.getByTestId('jump-to-present').tap();
+        for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+          const v = await view();
+          if (v.newest === ids.at(-1) && v.pill === null) break;
+        }
+        expect((await view()).newest, `round ${round}: the pill did not bring the newest on screen`).toBe(ids.at(-1));
+      }
+      // A tap on the list (no drag) while following: the next burst still comes on screen.
+      await touchPage.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+      const ids = await burst(1, 2000);
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+        const v = await view();
+        if (v.newest === ids.at(-1)) break;
+      }
+      const after = await view();
+      expect(after.newest, 'after a tap, the newest message did not come on screen').toBe(ids.at(-1));
+      expect(after.pill).toBeNull();
+      await cdp.detach();
+    } finally {
+      await touchPage.close();
+    }
+  });
+
   it('a page that stalls during a burst is sent one notice instead of each message: following, it shows the newest; scrolled up, its place holds and the pill is exact', async () => {
     // What the page's socket receives, from Chromium itself (DevTools protocol), only for this test.
     const cdp = await page.context().newCDPSession(page);

@@ -2,7 +2,7 @@
 // visible messages are in the DOM; older pages load from the store when the reader nears the top,
 // newer ones when a jumped-to window nears the bottom. It follows new messages while the reader is
 // at the bottom; when they scrolled up it keeps their place and counts what arrived meanwhile.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type TouchEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../shared/types';
@@ -77,6 +77,8 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     const near = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
     if (near && !atLatest) onLoadNewer?.();
     const now = near && atLatest;
+    // A finger down: only the finger lifted decides to follow again (this may be an earlier pin's event).
+    if (now && touch.current) return;
     if (now !== following.current) follow(now);
   };
 
@@ -108,6 +110,24 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
   }, []);
+  // A touch drag is scrolled on the compositor too, and cannot be taken like a wheel turn: while a finger
+  // is down on a following list it is not pinned (let go); lifted where it came down (a tap on a link or
+  // an image) or near the end, the reader follows again; dragged up, they read from there.
+  const touch = useRef<{ top: number } | null>(null);
+  const onTouchStart = () => {
+    const el = scrollRef.current;
+    if (!el || !following.current || touch.current) return;
+    touch.current = { top: el.scrollTop };
+    follow(false);
+  };
+  const onTouchEnd = (e: TouchEvent) => {
+    const el = scrollRef.current;
+    const t = touch.current;
+    if (!el || !t || e.touches.length) return;
+    touch.current = null;
+    if (atLatest && (el.scrollTop === t.top || el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX)) follow(true);
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     if ((e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && !(e.target as Element).closest?.('video, audio') && canLetGo(e.target)) follow(false);
   };
@@ -179,6 +199,9 @@ export function MessageList({ messages, received, loaded, loadError, configured,
         data-oldest-id={messages[0]?.id}
         onScroll={onScroll}
         onKeyDown={onKeyDown}
+        onTouchStart={onTouchStart}
+        onTouchEnd={onTouchEnd}
+        onTouchCancel={onTouchEnd}
         role="feed"
         aria-label={t('messages.label')}
         aria-busy={!loaded}

@@ -1,0 +1,69 @@
+// A finger on the list while following (a phone, a tablet): Chromium scrolls a touch drag on its compositor,
+// like a wheel, and a render that pinned the list to the end in between lost the reader's drag (they were
+// snapped back to the newest in a busy channel). While a finger is down the list is not pinned; lifted
+// without having moved it (a tap on a link or an image), the reader follows again; dragged up, they read
+// where they stopped and the pill counts what came since the finger went down.
+import './setup';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { expect, it } from 'vitest';
+import { FakeApi } from './fake-api';
+import { atTheEnd } from './list-at-end';
+import { makeMessage } from './fixtures';
+import { emit, renderApp } from './render';
+
+async function followingList() {
+  const fake = new FakeApi();
+  fake.messages = Array.from({ length: 50 }, () => makeMessage());
+  renderApp(fake);
+  const list = await screen.findByTestId('message-list');
+  await within(list).findAllByTestId('message');
+  atTheEnd(list);
+  return { fake, list };
+}
+
+const finger = { touches: [{ clientX: 100, clientY: 300 }] };
+
+/** A message arrives and the list grows under the reader (jsdom has no layout: 20 px short of the end). */
+async function arrives(fake: FakeApi, list: HTMLElement, at = 2380) {
+  list.scrollTop = at;
+  await emit(fake, 'message.created', makeMessage());
+}
+
+it('a finger down is not pulled back to the end by a burst, even by the scroll event of an earlier pin', async () => {
+  const { fake, list } = await followingList();
+  fireEvent.touchStart(list, finger);
+  await arrives(fake, list);
+  expect(list.scrollTop, 'pinned under the finger').toBe(2380);
+  // The scroll event of a pin made before the finger came down (near the end).
+  fireEvent.scroll(list);
+  await arrives(fake, list);
+  expect(list.scrollTop).toBe(2380);
+  // The drag reaches the page: up, and lifted there.
+  list.scrollTop = 1200;
+  fireEvent.scroll(list);
+  fireEvent.touchEnd(list, { touches: [] });
+  await emit(fake, 'message.created', makeMessage());
+  expect(list.scrollTop).toBe(1200);
+  expect(screen.getByRole('button', { name: /3 new messages/ })).toBeTruthy();
+});
+
+it('a tap (the finger lifted where it came down) follows again at once', async () => {
+  const { fake, list } = await followingList();
+  fireEvent.touchStart(list, finger);
+  await arrives(fake, list, 2400);
+  fireEvent.touchEnd(list, { touches: [] });
+  await arrives(fake, list);
+  expect(list.scrollTop).toBe(3000);
+  expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+});
+
+it('a short drag that ends near the end follows again', async () => {
+  const { fake, list } = await followingList();
+  fireEvent.touchStart(list, finger);
+  list.scrollTop = 2380;
+  fireEvent.scroll(list);
+  fireEvent.touchEnd(list, { touches: [] });
+  await arrives(fake, list);
+  expect(list.scrollTop).toBe(3000);
+  expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+});
