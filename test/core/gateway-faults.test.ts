@@ -31,18 +31,19 @@ describe('gateway interruptions', () => {
     const sampler = world.fake.sampleLiveSessions(TOKEN, 5);
     fault(world.fake);
     world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'during' });
-    const during = nextEvent(c, 'message.created', (m) => m.content === 'during', 8000);
-    if (expected === 'resume') await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) >= 1, 5000);
-    else await world.fake.waitFor(() => world.fake.identifyCount(TOKEN) === 2, 5000);
-    await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 1, 5000);
+    // Waits, not speed targets: a loaded CI machine once took over 5 s to see the RESUME (the sampler decides).
+    const during = nextEvent(c, 'message.created', (m) => m.content === 'during', 20_000);
+    if (expected === 'resume') await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) >= 1, 15_000);
+    else await world.fake.waitFor(() => world.fake.identifyCount(TOKEN) === 2, 15_000);
+    await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 1, 15_000);
     await during;
-    await waitState(c, 'connected', 5000);
+    await waitState(c, 'connected', 15_000);
     const after = nextEvent(c, 'message.created', (m) => m.content === 'after');
     world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'after' });
     await after;
     expect(sampler.stop().max).toBe(1);
     expect(world.fake.identifyCount(TOKEN)).toBe(expected === 'resume' ? 1 : 2);
-  }, 20_000);
+  }, 60_000);
 
   it('op 1 from the server gets a heartbeat at once', async () => {
     core = await coreFor(world, configuredEnv(world));
