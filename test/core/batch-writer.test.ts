@@ -113,3 +113,34 @@ it('a message after a quiet spell is handed off in its own turn, not HANDOFF_MS 
   expect(count(store)).toBe(2);
   store.close();
 });
+
+it('a resume-point write in a burst waits for the next hand-off instead of making one: still at most one per HANDOFF_MS, and told only once its messages are committed', () => {
+  // The resume point's debounced write (every 250 ms) asked for a hand-off of its own: in a loaded CI
+  // run, 6 hand-offs under HANDOFF_MS apart (live-burst). On a fake clock, as that test's burst on a slow machine.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'] });
+  try {
+    const store = new MessageStore(':memory:');
+    const handOffs: number[] = [];
+    const target = { has: store.has.bind(store), get: store.get.bind(store), update: store.update.bind(store), list: store.list.bind(store), addMany: (ms: readonly ChatMessage[]) => (handOffs.push(performance.now()), store.addMany(ms)) };
+    const writer = new BatchWriter(target);
+    const told: Array<{ queuedBefore: number; stored: number }> = [];
+    let n = 1;
+    for (let turn = 0; turn < 100; turn++) {
+      for (let i = 0; i < 20; i++, n++) writer.add(msg(n));
+      // Every third turn the resume point asks to be written once what was received so far is committed.
+      if (turn % 3 === 0) {
+        const queuedBefore = n - 1;
+        writer.afterCommit(() => told.push({ queuedBefore, stored: count(store) }));
+      }
+      vi.advanceTimersByTime(3);
+    }
+    vi.advanceTimersByTime(HANDOFF_MS);
+    for (let i = 1; i < handOffs.length; i++) expect(handOffs[i]! - handOffs[i - 1]!, `hand-off ${i}`).toBeGreaterThanOrEqual(HANDOFF_MS);
+    expect(told).toHaveLength(34);
+    for (const t of told) expect(t.stored).toBeGreaterThanOrEqual(t.queuedBefore);
+    expect(count(store)).toBe(2000);
+    store.close();
+  } finally {
+    vi.useRealTimers();
+  }
+});

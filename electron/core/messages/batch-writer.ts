@@ -47,6 +47,8 @@ export class BatchWriter {
   private readonly newest = new Map<string, string>();
   private scheduled: { immediate: NodeJS.Immediate } | { timer: NodeJS.Timeout } | null = null;
   private lastHandOff = -Infinity;
+  /** afterCommit callbacks waiting for the hand-off already scheduled (at most HANDOFF_MS away). */
+  private afterNext: Array<() => void> = [];
 
   constructor(
     private readonly target: BatchTarget,
@@ -121,21 +123,34 @@ export class BatchWriter {
     if (this.scheduled && 'timer' in this.scheduled) clearTimeout(this.scheduled.timer);
     else if (this.scheduled) clearImmediate(this.scheduled.immediate);
     this.scheduled = null;
-    if (!this.queue.size) return;
-    this.lastHandOff = performance.now();
-    const batch = [...this.queue.values()];
-    this.queue = new Map();
-    if (!this.target.addManyLater) return void this.target.addMany(batch);
-    const ids = batch.map((m) => m.id);
-    for (const m of batch) this.writing.set(m.id, messageJson(m));
-    this.target.addManyLater(batch, () => {
-      for (const id of ids) this.writing.delete(id);
-    });
+    const waiting = this.afterNext;
+    this.afterNext = [];
+    if (this.queue.size) {
+      this.lastHandOff = performance.now();
+      const batch = [...this.queue.values()];
+      this.queue = new Map();
+      if (!this.target.addManyLater) this.target.addMany(batch);
+      else {
+        const ids = batch.map((m) => m.id);
+        for (const m of batch) this.writing.set(m.id, messageJson(m));
+        this.target.addManyLater(batch, () => {
+          for (const id of ids) this.writing.delete(id);
+        });
+      }
+    }
+    for (const then of waiting) this.committed(then);
   }
 
   /** Hands what is queued over and calls `then` once it is committed (or kept by the target), without blocking. */
   afterCommit(then: () => void): void {
+    // A hand-off is already due (a burst): `then` goes with it rather than making one of its own (the
+    // resume point's debounced write asked for one every 250 ms, closer than HANDOFF_MS to the others).
+    if (this.scheduled) return void this.afterNext.push(then);
     this.handOff();
+    this.committed(then);
+  }
+
+  private committed(then: () => void): void {
     if (this.target.afterCommit) this.target.afterCommit(then);
     else then();
   }
