@@ -7,7 +7,7 @@
 // non-passive listener: the compositor waits for the page, the page lets go and scrolls the list there
 // before any other script can run. Later turns (not following) scroll natively, smooth and unblocked.
 import './setup';
-import { createEvent, fireEvent, screen, within } from '@testing-library/react';
+import { createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { FakeApi } from './fake-api';
 import { atTheEnd } from './list-at-end';
@@ -64,4 +64,33 @@ it('later turns, a turn down, a ctrl-wheel (zoom) and a turn at the very top scr
   fireEvent.scroll(list);
   list.scrollTop = 0;
   expect(wheel(list, { deltaY: -100 }), 'at the top, nothing to scroll').toBe(false);
+});
+
+it('holds a non-passive wheel listener on the list only while following (each gesture’s first wheel event waits for the page)', async () => {
+  const added: string[] = [];
+  const removed: string[] = [];
+  const add = HTMLElement.prototype.addEventListener;
+  const remove = HTMLElement.prototype.removeEventListener;
+  const spyAdd = function (this: HTMLElement, type: string, l: EventListenerOrEventListenerObject, o?: boolean | AddEventListenerOptions) {
+    if (type === 'wheel' && this.dataset.testid === 'message-list' && typeof o === 'object' && o.passive === false) added.push(type);
+    return add.call(this, type, l, o);
+  };
+  const spyRemove = function (this: HTMLElement, type: string, l: EventListenerOrEventListenerObject, o?: boolean | EventListenerOptions) {
+    if (type === 'wheel' && this.dataset.testid === 'message-list') removed.push(type);
+    return remove.call(this, type, l, o);
+  };
+  HTMLElement.prototype.addEventListener = spyAdd;
+  HTMLElement.prototype.removeEventListener = spyRemove;
+  try {
+    const { list } = await followingList();
+    expect(added).toHaveLength(1);
+    expect(wheel(list, { deltaY: -1500 })).toBe(true);
+    await waitFor(() => expect(removed).toHaveLength(1));
+    list.scrollTop = 2400;
+    fireEvent.scroll(list);
+    await waitFor(() => expect(added).toHaveLength(2));
+  } finally {
+    HTMLElement.prototype.addEventListener = add;
+    HTMLElement.prototype.removeEventListener = remove;
+  }
 });

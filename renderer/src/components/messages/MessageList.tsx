@@ -103,13 +103,15 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     follow(false);
     virtualizer.scrollToOffset(Math.max(0, el.scrollTop + e.deltaY * (e.deltaMode === 1 ? LINE_PX : e.deltaMode === 2 ? el.clientHeight : 1)));
   };
+  // Only while following: a non-passive listener makes each scroll gesture's first wheel event wait for the
+  // page's main thread (busy in a burst), so a reader who is not following keeps fully native scrolling.
   useEffect(() => {
     const el = scrollRef.current;
-    if (!el) return;
+    if (!el || !atBottom) return;
     const onWheel = (e: WheelEvent) => wheelUp.current(e);
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
-  }, []);
+  }, [atBottom]);
   // A touch drag is scrolled on the compositor too, and cannot be taken like a wheel turn: while a finger
   // is down on a following list it is not pinned (let go); lifted where it came down (a tap on a link or
   // an image) or near the end, the reader follows again; dragged up, they read from there.
