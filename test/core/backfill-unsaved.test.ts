@@ -72,7 +72,9 @@ describe('a backfill while the disk refuses writes', { timeout: 120_000 }, () =>
     // The disk takes writes again: the guard writes what it held, the retry goes on to the end.
     const done = nextEvent(c, 'history.backfill', (v) => v.state === 'done', DEADLINE_MS);
     unflag();
-    await done;
+    const finished = await done;
     expect(await storedIds(c)).toEqual(history);
+    // Every message it read was new, the page read twice (before and after the fault) counted once.
+    expect(finished.stored).toBe(finished.fetched);
   });
 });

@@ -220,8 +220,12 @@ export class Backfill {
       // Held in memory by a disk fault: the saved job must not pass them (a kill would lose them for good,
       // the job resuming before them). It stops and retries; the page is read again and the guard,
       // which writes what it holds once the disk takes writes, refuses it as a duplicate meanwhile.
+      // Its new messages are counted now: read again, they are duplicates (held, or written meanwhile).
       const unsaved = source.unsaved();
-      if (unsaved) return this.fail(new HistoryUnsavedError(unsaved));
+      if (unsaved) {
+        this.job = { ...this.job, stored: this.job.stored + stored };
+        return this.fail(new HistoryUnsavedError(unsaved));
+      }
       // Where Discord's page ended, the bot's own messages included (they are not stored): a page one
       // short of them is not the channel's end, and the next page starts before them.
       const { oldest } = page;
