@@ -7,7 +7,7 @@ import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js
 import type { GuildBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
 import { coreText } from '../../../shared/core-text.js';
-import type { BotError, BotStatus } from '../../../shared/types.js';
+import type { BotError, BotStatus, ChatMessage } from '../../../shared/types.js';
 import type { EventBus } from '../event-bus.js';
 import { say } from '../log/say.js';
 import type { LastSeen } from '../messages/last-seen.js';
@@ -81,6 +81,10 @@ export class ChannelMonitor {
   /** Handles the live messages still pending and writes what is queued, so a history query sees everything received. */
   flushWrites(): void {
     this.sink.flush();
+  }
+  /** After flushWrites(): the channel's messages held in memory by a disk fault, for pages read from the store. */
+  heldMessages(channelId: string): ChatMessage[] {
+    return this.sink.storage.held(channelId);
   }
   /** The watched channel while connected, for background history work (backfill); null otherwise. */
   historySource(): HistorySource | null {

@@ -70,7 +70,10 @@ export function createHistory(d: HistoryDeps) {
   return {
     backfill,
     handlers: {
-      list: async (input: PageRequest | undefined) => pages.page(fresh(), { limit: 200, ...input }),
+      list: async (input: PageRequest | undefined) => {
+        const channelId = fresh();
+        return pages.page(channelId, { limit: 200, ...input }, d.monitor.heldMessages(channelId));
+      },
       search: async (input: SearchRequest) => search.search(fresh(), input),
       stats: async (input: StatsRequest | undefined) => {
         const channelId = fresh();

@@ -22,6 +22,8 @@ export interface BatchTarget {
   list(channelId: string, limit: number): ChatMessage[];
   /** Why messages are held in memory, not on disk (a disk fault), or null. Absent: never held. */
   unsaved?(): CoreSentence | null;
+  /** The channel's messages held in memory (a disk fault). */
+  held?(channelId: string): ChatMessage[];
 }
 
 /** The newest stored id of a channel, or null (none, or the disk cannot be read now). */
@@ -153,6 +155,11 @@ export class BatchWriter {
   private committed(then: () => void): void {
     if (this.target.afterCommit) this.target.afterCommit(then);
     else then();
+  }
+
+  /** After flush(): the channel's messages held in memory instead of on disk (a disk fault). */
+  held(channelId: string): ChatMessage[] {
+    return this.target.held?.(channelId) ?? [];
   }
 
   /** After flush(): why some messages are held in memory instead of on disk, or null when all are stored. */

@@ -3,7 +3,7 @@
 // Every page is one indexed range read on (channel_id, sort_key), however deep in the history.
 import type { ChatMessage } from '../../../shared/types.js';
 import { snowflakeAt } from './last-seen.js';
-import type { MessageStore } from './store.js';
+import { snowflakeCompare, type MessageStore } from './store.js';
 
 export const MAX_PAGE = 500;
 
@@ -34,18 +34,40 @@ export class HistoryQuery {
     this.newest = db.prepare<[string, number], { json: string }>('SELECT json FROM messages WHERE channel_id = ? ORDER BY sort_key DESC LIMIT ?');
   }
 
-  /** Oldest first. */
-  page(channelId: string, req: PageRequest = {}): ChatMessage[] {
+  /**
+   * Oldest first. `held`: messages kept in memory by a disk fault (storage-guard.ts), placed in the page
+   * as if they were stored (else a panel opened during the fault missed the channel's newest messages).
+   */
+  page(channelId: string, req: PageRequest = {}, held: readonly ChatMessage[] = []): ChatMessage[] {
     const limit = Math.max(1, Math.min(MAX_PAGE, req.limit ?? 100));
-    if (req.before !== undefined) return parse(this.older.all(channelId, sortKey(req.before), limit)).reverse();
+    const mine = held.filter((m) => m.channelId === channelId);
+    const below = (key: string) => mine.filter((m) => sortKey(m.id) < key);
+    const from = (key: string) => mine.filter((m) => sortKey(m.id) >= key);
+    if (req.before !== undefined) {
+      const key = sortKey(req.before);
+      return withHeld(parse(this.older.all(channelId, key, limit)).reverse(), below(key)).slice(-limit);
+    }
     // "after" excludes the message itself: the next id up is its key + 1.
-    if (req.after !== undefined) return parse(this.newer.all(channelId, sortKey((BigInt(req.after) + 1n).toString()), limit));
+    if (req.after !== undefined) {
+      const key = sortKey((BigInt(req.after) + 1n).toString());
+      return withHeld(parse(this.newer.all(channelId, key, limit)), from(key)).slice(0, limit);
+    }
     const anchor = req.around ?? (req.at !== undefined ? snowflakeAt(Math.max(1_420_070_400_000, req.at)) : undefined);
     if (anchor !== undefined) {
+      const key = sortKey(anchor);
       const half = Math.floor(limit / 2);
-      const older = parse(this.older.all(channelId, sortKey(anchor), half)).reverse();
-      return [...older, ...parse(this.newer.all(channelId, sortKey(anchor), limit - older.length))];
+      const older = half ? withHeld(parse(this.older.all(channelId, key, half)).reverse(), below(key)).slice(-half) : [];
+      const rest = limit - older.length;
+      return [...older, ...withHeld(parse(this.newer.all(channelId, key, rest)), from(key)).slice(0, rest)];
     }
-    return parse(this.newest.all(channelId, limit)).reverse();
+    return withHeld(parse(this.newest.all(channelId, limit)).reverse(), mine).slice(-limit);
   }
+}
+
+/** Stored rows (oldest first) and held messages, oldest first; a held copy replaces its row (a later edit). */
+function withHeld(rows: ChatMessage[], held: ChatMessage[]): ChatMessage[] {
+  if (!held.length) return rows;
+  const byId = new Map(rows.map((m) => [m.id, m]));
+  for (const m of held) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => snowflakeCompare(a.id, b.id));
 }

@@ -122,6 +122,11 @@ export class StorageGuard {
     this.store.afterCommit(then);
   }
 
+  /** The channel's messages held in memory (a disk fault), in no order. */
+  held(channelId: string): ChatMessage[] {
+    return this.pending.size ? [...this.pending.values()].filter((m) => m.channelId === channelId) : [];
+  }
+
   /** Why messages are held in memory and not on disk (a disk fault), or null when none are. */
   unsaved(): CoreSentence | null {
     return this.pending.size ? this.said : null;
