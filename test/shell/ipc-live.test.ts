@@ -86,8 +86,9 @@ describe('the desktop window over IPC (real core, mocked Electron)', () => {
       await nextTurn();
     }
     await until(() => messageEvents().length >= sent.length, 'every message of the trickle');
-    const withMessages = sends().filter((s) => s.some(isMessage));
-    expect(withMessages.every((s) => s.length === 1)).toBe(true);
+    // One message a send (another event of the same turn may share it: the real core logs, e.g. on a loaded machine).
+    const together = sends().filter((s) => s.filter(isMessage).length > 1);
+    expect(together.map((s) => s.map((e) => e.event)), 'sends with more than one message').toEqual([]);
     expect(messageEvents().map((e) => e.event)).toEqual(sent.map(() => 'message.created'));
     expect(messageEvents().map((e) => fromWire(e.event, e.payload))).toEqual(sent);
   });
