@@ -67,3 +67,32 @@ it('a short drag that ends near the end follows again', async () => {
   expect(list.scrollTop).toBe(3000);
   expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
 });
+
+it('a finger lifted from a row the list has since unmounted (scrolled out of its window) still ends the touch', async () => {
+  const { fake, list } = await followingList();
+  const row = within(list).getAllByTestId('message').at(-1)!;
+  fireEvent.touchStart(row, finger);
+  // The virtual list drops the row under the finger; the lift is dispatched to the row, now detached.
+  row.remove();
+  fireEvent.touchEnd(row, { touches: [] });
+  await arrives(fake, list);
+  expect(list.scrollTop, 'still let go after the finger was lifted').toBe(3000);
+  expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+});
+
+it('a new touch starts afresh even when the last lift was never seen', async () => {
+  const { fake, list } = await followingList();
+  const row = within(list).getAllByTestId('message').at(-1)!;
+  fireEvent.touchStart(row, finger);
+  // Dragged up; the lift never reached the page.
+  list.scrollTop = 1200;
+  fireEvent.scroll(list);
+  // Later: a drag back to the end (the scroll event of the end follows again).
+  fireEvent.touchStart(list, finger);
+  list.scrollTop = 2400;
+  fireEvent.scroll(list);
+  fireEvent.touchEnd(list, { touches: [] });
+  await arrives(fake, list);
+  expect(list.scrollTop).toBe(3000);
+  expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+});

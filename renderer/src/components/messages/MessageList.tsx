@@ -115,20 +115,40 @@ export function MessageList({ messages, received, loaded, loadError, configured,
   // A touch drag is scrolled on the compositor too, and cannot be taken like a wheel turn: while a finger
   // is down on a following list it is not pinned (let go); lifted where it came down (a tap on a link or
   // an image) or near the end, the reader follows again; dragged up, they read from there.
-  const touch = useRef<{ top: number } | null>(null);
-  const onTouchStart = () => {
-    const el = scrollRef.current;
-    if (!el || !following.current || touch.current) return;
-    touch.current = { top: el.scrollTop };
-    follow(false);
-  };
-  const onTouchEnd = (e: TouchEvent) => {
+  const touch = useRef<{ top: number; off: () => void } | null>(null);
+  const lifted = useRef(() => undefined as void);
+  lifted.current = () => {
     const el = scrollRef.current;
     const t = touch.current;
-    if (!el || !t || e.touches.length) return;
+    if (!t) return;
     touch.current = null;
-    if (atLatest && (el.scrollTop === t.top || el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX)) follow(true);
+    t.off();
+    if (el && atLatest && (el.scrollTop === t.top || el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX)) follow(true);
   };
+  const onTouchStart = (e: TouchEvent) => {
+    const el = scrollRef.current;
+    // One finger down is a new gesture: a touch whose lift was never seen is over.
+    if (e.touches.length === 1 && touch.current) {
+      touch.current.off();
+      touch.current = null;
+    }
+    if (!el || !following.current || touch.current) return;
+    // The lift goes to the element first touched, which the virtual list may have unmounted meanwhile
+    // (scrolled out of its window): detached, its events no longer reach the list. So it is heard there.
+    const target = e.target;
+    const onLift = (ev: Event) => (ev as unknown as { touches: TouchList }).touches.length === 0 && lifted.current();
+    target.addEventListener('touchend', onLift);
+    target.addEventListener('touchcancel', onLift);
+    touch.current = {
+      top: el.scrollTop,
+      off: () => {
+        target.removeEventListener('touchend', onLift);
+        target.removeEventListener('touchcancel', onLift);
+      },
+    };
+    follow(false);
+  };
+  useEffect(() => () => touch.current?.off(), []);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if ((e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && !(e.target as Element).closest?.('video, audio') && canLetGo(e.target)) follow(false);
@@ -202,8 +222,6 @@ export function MessageList({ messages, received, loaded, loadError, configured,
         onScroll={onScroll}
         onKeyDown={onKeyDown}
         onTouchStart={onTouchStart}
-        onTouchEnd={onTouchEnd}
-        onTouchCancel={onTouchEnd}
         role="feed"
         aria-label={t('messages.label')}
         aria-busy={!loaded}
