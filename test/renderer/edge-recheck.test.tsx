@@ -1,0 +1,38 @@
+// A page asked for while another was loading is dropped (useMessages loads one page at a time); the list
+// asked again only when the window's edge it watches changed. Scrolled to the bottom of a window away from
+// the present while an older page was still on its way, the newer page was never asked again: the list sat
+// at its end with the newest messages missing (e2e scroll-back, once in a loaded CI run). Once any page
+// arrives, the list looks at both edges again.
+import './setup';
+import { act, fireEvent } from '@testing-library/react';
+import { useState } from 'react';
+import { expect, it, vi } from 'vitest';
+import type { ChatMessage } from '../../shared/types';
+import { MessageList } from '../../renderer/src/components/messages/MessageList';
+import { makeMessage } from './fixtures';
+import { renderWithApi } from './render';
+
+let show: (messages: ChatMessage[]) => void = () => {};
+const onLoadNewer = vi.fn();
+function Host({ initial }: { initial: ChatMessage[] }) {
+  const [messages, setMessages] = useState(initial);
+  show = setMessages;
+  return <MessageList messages={messages} received={0} loaded loadError={null} configured hasOlder atLatest={false} onLoadNewer={onLoadNewer} onLoadOlder={() => undefined} />;
+}
+
+it('at the bottom of a window away from the present, an older page arriving asks for the newer one again', async () => {
+  const all = Array.from({ length: 300 }, () => makeMessage());
+  const view = renderWithApi(<Host initial={all.slice(100)} />);
+  await act(async () => {});
+  const list = view.getByTestId('message-list');
+  // jsdom has no layout: a 3000 px window scrolled to its bottom.
+  Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
+  Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
+  list.scrollTop = 2400;
+  fireEvent.scroll(list);
+  // That request was dropped (an older page was loading); the older page now arrives.
+  const asked = onLoadNewer.mock.calls.length;
+  expect(asked).toBeGreaterThan(0);
+  await act(async () => show(all));
+  expect(onLoadNewer.mock.calls.length, 'the newer page was not asked for again').toBeGreaterThan(asked);
+});
