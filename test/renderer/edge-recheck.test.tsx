@@ -36,3 +36,18 @@ it('at the bottom of a window away from the present, an older page arriving asks
   await act(async () => show(all));
   expect(onLoadNewer.mock.calls.length, 'the newer page was not asked for again').toBeGreaterThan(asked);
 });
+
+it('also when the older page brought nothing new (the same messages again)', async () => {
+  const all = Array.from({ length: 300 }, () => makeMessage());
+  const view = renderWithApi(<Host initial={all.slice(100)} />);
+  await act(async () => {});
+  const list = view.getByTestId('message-list');
+  Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
+  Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
+  list.scrollTop = 2400;
+  fireEvent.scroll(list);
+  const asked = onLoadNewer.mock.calls.length;
+  // The window as the reducer makes it from a page of known messages: the same ids, a new array.
+  await act(async () => show(all.slice(100).map((m) => ({ ...m }))));
+  expect(onLoadNewer.mock.calls.length, 'the newer page was not asked for again').toBeGreaterThan(asked);
+});

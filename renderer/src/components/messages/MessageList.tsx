@@ -162,13 +162,13 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     // Runs when the window grows or ends, not on every render.
   }, [messages[0]?.id, hasOlder]);
 
-  // The same at the bottom of a window away from the present (scrolled down faster than the pages), also
-  // when an older page arrives: a newer page asked for while it was loading was dropped (one load at a
-  // time), and at the very bottom no scroll event would ask again.
+  // The same at the bottom of a window away from the present (scrolled down faster than the pages), after
+  // any page arrives (even one that brought nothing new): a newer page asked for while another was loading
+  // was dropped (one load at a time), and at the very bottom no scroll event would ask again.
   useEffect(() => {
     const el = scrollRef.current;
     if (el && !atLatest && el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX) onLoadNewer?.();
-  }, [messages.at(-1)?.id, messages[0]?.id, atLatest]);
+  }, [messages, atLatest]);
 
   // A jump's window or a search result: bring it into view and mark it.
   useEffect(() => {
