@@ -1,12 +1,14 @@
 // Runs Doyensec's electronegativity over the Electron code and fails on any finding above LOW,
 // except the checks below, reviewed by hand (they flag every use of an API, not a misuse).
 // Offline, the tool exits 1 after writing its report (it fetches translations and Electron
-// releases), so the report file, not the exit code, is the result.
+// releases; electronegativity-offline.cjs makes those requests fail at once), so the report file, not
+// the exit code, is the result.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const REVIEWED = {
   // electron/preload.ts exposes only named methods built from the contract (contextBridge); no ipcRenderer.
@@ -34,7 +36,7 @@ try {
   // Once more if no report came: one CI run in many had none while a rerun of the same tree passed in 3 s.
   let run;
   for (let attempt = 1; attempt <= 2 && !existsSync(csv); attempt++) {
-    run = spawnSync(process.execPath, [tool, '-i', 'electron', '-r', '-e', electron, '-v', 'false', '-o', csv], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000, encoding: 'utf8' });
+    run = spawnSync(process.execPath, ['--require', fileURLToPath(new URL('./electronegativity-offline.cjs', import.meta.url)), tool, '-i', 'electron', '-r', '-e', electron, '-v', 'false', '-o', csv], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000, encoding: 'utf8' });
   }
   if (!existsSync(csv)) {
     const why = run?.error ? run.error.message : `exit ${run?.status ?? '?'}${run?.signal ? `, ${run.signal}` : ''}`;
