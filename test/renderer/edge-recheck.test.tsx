@@ -4,12 +4,13 @@
 // at its end with the newest messages missing (e2e scroll-back, once in a loaded CI run). Once any page
 // arrives, the list looks at both edges again.
 import './setup';
-import { act, fireEvent } from '@testing-library/react';
+import { act } from '@testing-library/react';
 import { useState } from 'react';
 import { expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../shared/types';
 import { MessageList } from '../../renderer/src/components/messages/MessageList';
 import { makeMessage } from './fixtures';
+import { atTheEnd } from './list-at-end';
 import { renderWithApi } from './render';
 
 let show: (messages: ChatMessage[]) => void = () => {};
@@ -20,18 +21,18 @@ function Host({ initial }: { initial: ChatMessage[] }) {
   return <MessageList messages={messages} received={0} loaded loadError={null} configured hasOlder atLatest={false} onLoadNewer={onLoadNewer} onLoadOlder={() => undefined} />;
 }
 
-it('at the bottom of a window away from the present, an older page arriving asks for the newer one again', async () => {
-  const all = Array.from({ length: 300 }, () => makeMessage());
+/** The window of `all` from the 100th, scrolled to its bottom (jsdom has no layout: 3000 px in 600); how often the newer page was asked for. */
+async function atTheBottom(all: ChatMessage[]): Promise<number> {
   const view = renderWithApi(<Host initial={all.slice(100)} />);
   await act(async () => {});
-  const list = view.getByTestId('message-list');
-  // jsdom has no layout: a 3000 px window scrolled to its bottom.
-  Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
-  Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
-  list.scrollTop = 2400;
-  fireEvent.scroll(list);
+  atTheEnd(view.getByTestId('message-list'));
+  return onLoadNewer.mock.calls.length;
+}
+
+it('at the bottom of a window away from the present, an older page arriving asks for the newer one again', async () => {
+  const all = Array.from({ length: 300 }, () => makeMessage());
   // That request was dropped (an older page was loading); the older page now arrives.
-  const asked = onLoadNewer.mock.calls.length;
+  const asked = await atTheBottom(all);
   expect(asked).toBeGreaterThan(0);
   await act(async () => show(all));
   expect(onLoadNewer.mock.calls.length, 'the newer page was not asked for again').toBeGreaterThan(asked);
@@ -39,14 +40,7 @@ it('at the bottom of a window away from the present, an older page arriving asks
 
 it('also when the older page brought nothing new (the same messages again)', async () => {
   const all = Array.from({ length: 300 }, () => makeMessage());
-  const view = renderWithApi(<Host initial={all.slice(100)} />);
-  await act(async () => {});
-  const list = view.getByTestId('message-list');
-  Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
-  Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
-  list.scrollTop = 2400;
-  fireEvent.scroll(list);
-  const asked = onLoadNewer.mock.calls.length;
+  const asked = await atTheBottom(all);
   // The window as the reducer makes it from a page of known messages: the same ids, a new array.
   await act(async () => show(all.slice(100).map((m) => ({ ...m }))));
   expect(onLoadNewer.mock.calls.length, 'the newer page was not asked for again').toBeGreaterThan(asked);

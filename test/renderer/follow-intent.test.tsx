@@ -9,7 +9,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, it } from 'vitest';
 import { FakeApi } from './fake-api';
-import { atTheEnd } from './list-at-end';
+import { atTheEnd, expectFollowing } from './list-at-end';
 import { makeMessage } from './fixtures';
 import { emit, renderApp } from './render';
 
@@ -25,15 +25,6 @@ async function followingList(attachment = image) {
   await within(list).findAllByTestId('message');
   atTheEnd(list);
   return { fake, list };
-}
-
-/** Still following: a new message takes the list to the end, and no pill counts it. */
-async function expectFollowing(fake: FakeApi, list: HTMLElement) {
-  // The list grew under the reader (a row measured): following, they are put back at the end.
-  list.scrollTop = 2380;
-  await emit(fake, 'message.created', makeMessage());
-  expect(list.scrollTop).toBe(3000);
-  expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
 }
 
 it('a ctrl-wheel (zoom, a trackpad pinch) does not let go', async () => {

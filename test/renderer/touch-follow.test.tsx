@@ -6,28 +6,9 @@
 import './setup';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { expect, it } from 'vitest';
-import { FakeApi } from './fake-api';
-import { atTheEnd } from './list-at-end';
-import { makeMessage } from './fixtures';
-import { emit, renderApp } from './render';
-
-async function followingList() {
-  const fake = new FakeApi();
-  fake.messages = Array.from({ length: 50 }, () => makeMessage());
-  renderApp(fake);
-  const list = await screen.findByTestId('message-list');
-  await within(list).findAllByTestId('message');
-  atTheEnd(list);
-  return { fake, list };
-}
+import { arrives, expectFollowing, followingList } from './list-at-end';
 
 const finger = { touches: [{ clientX: 100, clientY: 300 }] };
-
-/** A message arrives and the list grows under the reader (jsdom has no layout: 20 px short of the end). */
-async function arrives(fake: FakeApi, list: HTMLElement, at = 2380) {
-  list.scrollTop = at;
-  await emit(fake, 'message.created', makeMessage());
-}
 
 it('a finger down is not pulled back to the end by a burst, even by the scroll event of an earlier pin', async () => {
   const { fake, list } = await followingList();
@@ -42,7 +23,7 @@ it('a finger down is not pulled back to the end by a burst, even by the scroll e
   list.scrollTop = 1200;
   fireEvent.scroll(list);
   fireEvent.touchEnd(list, { touches: [] });
-  await emit(fake, 'message.created', makeMessage());
+  await arrives(fake, list, 1200);
   expect(list.scrollTop).toBe(1200);
   expect(screen.getByRole('button', { name: /3 new messages/ })).toBeTruthy();
 });
@@ -52,9 +33,7 @@ it('a tap (the finger lifted where it came down) follows again at once', async (
   fireEvent.touchStart(list, finger);
   await arrives(fake, list, 2400);
   fireEvent.touchEnd(list, { touches: [] });
-  await arrives(fake, list);
-  expect(list.scrollTop).toBe(3000);
-  expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+  await expectFollowing(fake, list);
 });
 
 it('a short drag that ends near the end follows again', async () => {
@@ -63,9 +42,7 @@ it('a short drag that ends near the end follows again', async () => {
   list.scrollTop = 2380;
   fireEvent.scroll(list);
   fireEvent.touchEnd(list, { touches: [] });
-  await arrives(fake, list);
-  expect(list.scrollTop).toBe(3000);
-  expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+  await expectFollowing(fake, list);
 });
 
 it('a finger lifted from a row the list has since unmounted (scrolled out of its window) still ends the touch', async () => {
@@ -92,7 +69,5 @@ it('a new touch starts afresh even when the last lift was never seen', async () 
   list.scrollTop = 2400;
   fireEvent.scroll(list);
   fireEvent.touchEnd(list, { touches: [] });
-  await arrives(fake, list);
-  expect(list.scrollTop).toBe(3000);
-  expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+  await expectFollowing(fake, list);
 });

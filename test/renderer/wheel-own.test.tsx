@@ -7,22 +7,11 @@
 // non-passive listener: the compositor waits for the page, the page lets go and scrolls the list there
 // before any other script can run. Later turns (not following) scroll natively, smooth and unblocked.
 import './setup';
-import { createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { createEvent, fireEvent, screen, waitFor } from '@testing-library/react';
 import { expect, it } from 'vitest';
-import { FakeApi } from './fake-api';
-import { atTheEnd } from './list-at-end';
+import { followingList } from './list-at-end';
 import { makeMessage } from './fixtures';
-import { emit, renderApp } from './render';
-
-async function followingList() {
-  const fake = new FakeApi();
-  fake.messages = Array.from({ length: 50 }, () => makeMessage());
-  renderApp(fake);
-  const list = await screen.findByTestId('message-list');
-  await within(list).findAllByTestId('message');
-  atTheEnd(list);
-  return { fake, list };
-}
+import { emit } from './render';
 
 /** Dispatches a wheel event on the list; true when the page took it (its default action prevented). */
 function wheel(list: HTMLElement, init: WheelEventInit): boolean {
