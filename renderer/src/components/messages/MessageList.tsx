@@ -2,7 +2,7 @@
 // visible messages are in the DOM; older pages load from the store when the reader nears the top,
 // newer ones when a jumped-to window nears the bottom. It follows new messages while the reader is
 // at the bottom; when they scrolled up it keeps their place and counts what arrived meanwhile.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type TouchEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../shared/types';
@@ -125,7 +125,8 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     t.off();
     if (el && atLatest && (el.scrollTop === t.top || el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX)) follow(true);
   };
-  const onTouchStart = (e: TouchEvent) => {
+  const touchStart = useRef<(e: globalThis.TouchEvent) => void>(() => undefined);
+  touchStart.current = (e) => {
     const el = scrollRef.current;
     // One finger down is a new gesture: a touch whose lift was never seen is over.
     if (e.touches.length === 1 && touch.current) {
@@ -135,7 +136,7 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     if (!el || !following.current || touch.current) return;
     // The lift goes to the element first touched, which the virtual list may have unmounted meanwhile
     // (scrolled out of its window): detached, its events no longer reach the list. So it is heard there.
-    const target = e.target;
+    const target = e.target ?? el;
     const onLift = (ev: Event) => (ev as unknown as { touches: TouchList }).touches.length === 0 && lifted.current();
     target.addEventListener('touchend', onLift);
     target.addEventListener('touchcancel', onLift);
@@ -149,6 +150,15 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     follow(false);
   };
   useEffect(() => () => touch.current?.off(), []);
+  // Heard before the compositor scrolls while following (non-passive: it waits for the page, as the wheel
+  // does), else a busy page let the drag start before it let go; passive otherwise.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onTouchStart = (e: globalThis.TouchEvent) => touchStart.current(e);
+    el.addEventListener('touchstart', onTouchStart, { passive: !atBottom });
+    return () => el.removeEventListener('touchstart', onTouchStart);
+  }, [atBottom]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if ((e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && !(e.target as Element).closest?.('video, audio') && canLetGo(e.target)) follow(false);
@@ -223,7 +233,6 @@ export function MessageList({ messages, received, loaded, loadError, configured,
         data-oldest-id={messages[0]?.id}
         onScroll={onScroll}
         onKeyDown={onKeyDown}
-        onTouchStart={onTouchStart}
         role="feed"
         aria-label={t('messages.label')}
         aria-busy={!loaded}
