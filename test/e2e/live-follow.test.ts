@@ -155,7 +155,8 @@ describe('live bursts in Chromium', { timeout: 600_000 }, () => {
         for (const deadline = Date.now() + 30_000; Date.now() < deadline && !left; await new Promise((r) => setTimeout(r, 50))) {
           const v = await view();
           const now = `${v.top} ${v.topOffset}`;
-          if (v.fromEnd > 1000 && now === last) left = v;
+          // Up and still. Under load a synthesized drag can come out shorter than its 1,500 px (837 once in CI); pinned back, it was 0.
+          if (v.fromEnd > 300 && now === last) left = v;
           last = now;
         }
         expect(left, `round ${round}: the drag did not take the reader up and stay: ${JSON.stringify(await view())}`).not.toBeNull();
@@ -164,7 +165,7 @@ describe('live bursts in Chromium', { timeout: 600_000 }, () => {
         for (const deadline = Date.now() + 30_000; count((await view()).received) !== before + BURST && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
         const counted = await view();
         expect(count(counted.received), `round ${round}: the panel did not receive the whole burst`).toBe(before + BURST);
-        expect(counted.fromEnd, `round ${round}: pulled back to the end`).toBeGreaterThan(1000);
+        expect(counted.fromEnd, `round ${round}: pulled back to the end`).toBeGreaterThan(300);
         expect(counted.top, `round ${round}: the reader's row moved`).toBe(left!.top);
         expect(count(counted.pill), `round ${round}: no count of what came after`).toBeGreaterThanOrEqual(BURST / 2);
         await touchPage.getByTestId('jump-to-present').tap();
