@@ -2,7 +2,7 @@
 // one app at a time, interleaved per round: 3 bursts of BENCH_BURST_N messages each, then per burst
 // scavenges / mark-compacts, their total pause, CPU µs a message, event-loop p99, the young generation's
 // largest size, and after the bursts the settled RSS (bench/idle-rss.ts's rule, after the quiet minute).
-// Run: node --experimental-transform-types --no-warnings --import ./bench/ts-loader.mjs bench/burst-gc.ts
+// Run: node --experimental-transform-types --no-warnings --import ./test/helpers/ts-loader.mjs bench/burst-gc.ts
 // BENCH_VARIANTS=a,b (names below) picks variants; BENCH_ROUNDS rounds (default 2); BENCH_EXTRA='{"name":
 // {"idle":"<flags at start>","burst":"<lift flags>|<idle flags>"}}' adds variants (bench/burst-gc-app.ts says how).
 // No gap between a variant's bursts: burst 1 starts from the idle tuning, 2 and 3 within burst mode's 30 s.
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { startFakeProcess } from './fake-process.js';
 import { forkChild } from './ipc-child.js';
 import { idleRss } from './idle-rss.js';
+import { TS_NODE } from '../test/helpers/ts-node.js';
 
 const ALL: Record<string, { idle?: string; burst?: string; noGcWatch?: boolean }> = {
   defaults: { idle: '' },
@@ -27,7 +28,7 @@ const N = Number(process.env.BENCH_BURST_N ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const BURSTS = 3;
 const names = process.env.BENCH_VARIANTS ? process.env.BENCH_VARIANTS.split(',') : Object.keys(ALL);
-const TS = ['--experimental-transform-types', '--no-warnings', '--import', join(import.meta.dirname, 'ts-loader.mjs')];
+const TS = TS_NODE;
 const RENDERER = join(import.meta.dirname, '..', '.vite', 'renderer', 'main_window');
 const la = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 

@@ -1,6 +1,7 @@
 // Starts bench/fake-child.ts (the fake Discord in its own process) and talks to it over IPC.
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { TS_NODE } from '../test/helpers/ts-node.js';
 
 export interface FakeInfo {
   apiUrl: string;
@@ -16,7 +17,7 @@ export interface FakeInfo {
 
 export async function startFakeProcess() {
   const dir = import.meta.dirname;
-  const child = fork(join(dir, 'fake-child.ts'), [], { execArgv: ['--experimental-transform-types', '--no-warnings', '--import', join(dir, 'ts-loader.mjs')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(dir, 'fake-child.ts'), [], { execArgv: TS_NODE, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   child.on('error', (err) => console.error(`fake Discord process: ${err.message}`));
   const waiting = new Map<number, (value: unknown) => void>();
   let next = 1;
@@ -35,6 +36,7 @@ export async function startFakeProcess() {
     });
   return {
     info: await ask<FakeInfo>('setup'),
+    pid: child.pid,
     burst: (count: number, bare = false) => ask<string[]>('burst', { count, bare }),
     /** A burst in the floor bot's own guild. */
     floorBurst: (count: number) => ask<string[]>('burst', { count, floor: true }),

@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 
 export interface IpcChild<Ready> {
   ready: Ready;
+  pid: number | undefined;
   /** Rejects when the child gives no answer within `timeoutMs` (default 120 s). */
   ask<T>(op: string, args?: Record<string, unknown>, timeoutMs?: number): Promise<T>;
   /** Ends the child (SIGTERM) and resolves once it exited. */
@@ -38,6 +39,7 @@ export async function forkChild<Ready>(script: string, args: string[], opts: { e
   });
   return {
     ready,
+    pid: child.pid,
     ask: <T>(op: string, args: Record<string, unknown> = {}, timeoutMs = 120_000) =>
       new Promise<T>((resolve, reject) => {
         const id = next++;

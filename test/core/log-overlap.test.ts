@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createLog } from '../../electron/core/log/logger.js';
 import { APP_DIR } from '../helpers/world.js';
+import { TS_NODE } from '../helpers/ts-node.js';
 
 let dir: string;
 beforeEach(() => {
@@ -25,7 +26,7 @@ it('two processes writing app.log at once: every line is whole JSON and carries 
       "for (let i = 0; i < 300; i++) log.logger.info(`standby line ${i} ${'x'.repeat(200)}`);",
     ].join('\n'),
   );
-  const child = spawn(process.execPath, ['--import', 'jiti/register', script], { cwd: APP_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...TS_NODE, script], { cwd: APP_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
   child.on('error', () => undefined);
   const exited = new Promise<number | null>((r) => child.once('exit', r));
   // Large enough that nothing rotates: this test is about lines, not files.

@@ -12,6 +12,7 @@ import { afterEach, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
 import { panelClient } from '../e2e/ws-client.js';
 import { APP_DIR } from '../helpers/world.js';
+import { TS_NODE } from '../helpers/ts-node.js';
 
 const TOKEN = 'MTk4NjIyNDgzNDcxOTI1MjQ4.stdout-test.token_0123456789abcdef';
 let fake: FakeDiscord | null = null;
@@ -84,8 +85,8 @@ it('stdout and the log files never contain the bot token', async () => {
   const apiUrl = await echoingProxy(fake.apiUrl);
   dataDir = mkdtempSync(join(tmpdir(), 'dm-stdout-'));
 
-  // The real entry, from source (jiti compiles the TypeScript as the build would).
-  const proc = spawn(process.execPath, ['--import', 'jiti/register', join(APP_DIR, 'electron', 'headless', 'main.ts'), '--port', '0', '--data-dir', dataDir], {
+  // The real entry, from source (Node strips the types).
+  const proc = spawn(process.execPath, [...TS_NODE, join(APP_DIR, 'electron', 'headless', 'main.ts'), '--port', '0', '--data-dir', dataDir], {
     cwd: APP_DIR,
     env: {
       PATH: process.env.PATH ?? '',

@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { APP_DIR } from '../helpers/world.js';
+import { TS_NODE } from '../helpers/ts-node.js';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'dm-write-thread-esm-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const CHILD = `
-const loaded = await import(process.argv[1]);
-const { MessageStore } = loaded.MessageStore ? loaded : loaded.default; // jiti gives the TS module as default
+const { MessageStore } = await import(process.argv[1]);
 const store = new MessageStore(process.argv[2]);
 const m = { id: '200000000000000001', channelId: '1000000000000000001', author: { id: '1', username: 'a', displayName: 'A', avatarUrl: null, bot: false }, content: 'hello', createdAt: 1, editedAt: null, deleted: false, attachments: [], caughtUp: false };
 let answer = 'none';
@@ -27,7 +27,7 @@ store.close();
 `;
 
 it('a process started as an ES module (a standby) commits on its write thread', () => {
-  const r = spawnSync(process.execPath, ['--import', 'jiti/register', '--input-type=module', '-e', CHILD, join(APP_DIR, 'electron', 'core', 'messages', 'store.ts'), join(dir, 'messages.sqlite')], { cwd: APP_DIR, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, [...TS_NODE, '--input-type=module', '-e', CHILD, join(APP_DIR, 'electron', 'core', 'messages', 'store.ts'), join(dir, 'messages.sqlite')], { cwd: APP_DIR, encoding: 'utf8', timeout: 30_000 });
   expect(r.stderr).toBe('');
   expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toEqual({ answer: 'written', thread: true, rows: ['hello'] });
 });

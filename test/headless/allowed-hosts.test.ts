@@ -11,11 +11,12 @@ import { HEADLESS_USAGE, parseHeadlessArgs } from '../../electron/headless/args.
 import { hostAllowed } from '../../electron/headless/http/guards.js';
 import { APP_DIR } from '../helpers/world.js';
 import { ACCESS, connectWs, request, startTestPanel, type TestPanel } from './panel-fixture.js';
+import { TS_NODE } from '../helpers/ts-node.js';
 
 /** The real headless entry in a child process: its exit code and what it wrote. */
 function headless(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'jiti/register', join(APP_DIR, 'electron', 'headless', 'main.ts'), ...args], {
+    const child = spawn(process.execPath, [...TS_NODE, join(APP_DIR, 'electron', 'headless', 'main.ts'), ...args], {
       cwd: APP_DIR,
       env: { PATH: process.env.PATH, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

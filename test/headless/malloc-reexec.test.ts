@@ -6,11 +6,12 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_DIR } from '../helpers/world.js';
+import { TS_NODE } from '../helpers/ts-node.js';
 
 const CHILD = join(import.meta.dirname, 'fixtures', 'reexec-child.ts');
 // No MALLOC_* in it: what a parent that runs untuned (an older version, Electron) hands its child.
 const ENV = { PATH: process.env.PATH ?? '' };
-const opts = { cwd: APP_DIR, env: ENV, execArgv: ['--import', 'jiti/register'] };
+const opts = { cwd: APP_DIR, env: ENV, execArgv: TS_NODE };
 type Report = { pid: number; threshold: string | null };
 
 /** The child's report, or why none came (its exit, its stderr) within the deadline. */

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TS_NODE } from '../helpers/ts-node.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const alive = (pid: number) => {
@@ -21,7 +22,7 @@ afterEach(() => {
 });
 
 async function orphanAfterParentKill(loadMs: number): Promise<number> {
-  const parent = spawn(process.execPath, ['--import', 'jiti/register', join(FIXTURES, 'doomed-parent.ts')], {
+  const parent = spawn(process.execPath, [...TS_NODE, join(FIXTURES, 'doomed-parent.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, LOAD_MS: String(loadMs) },
   });

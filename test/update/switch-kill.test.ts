@@ -10,6 +10,7 @@ import { bootCheck } from '../../electron/core/update/boot.js';
 import { currentRelease, releaseDir, releasesDir } from '../../electron/core/update/release-layout.js';
 import { installLaunchers, switchCurrent } from '../../electron/core/update/switch.js';
 import { APP_DIR } from '../helpers/world.js';
+import { TS_NODE } from '../helpers/ts-node.js';
 
 let root: string;
 let app: string;
@@ -40,7 +41,7 @@ async function killMidSwitch(name: string): Promise<void> {
       `switchCurrent(process.argv[2], process.argv[3], () => { writeFileSync(${JSON.stringify(marker)}, String(process.pid)); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); });`,
     ].join('\n'),
   );
-  const child = spawn(process.execPath, ['--import', 'jiti/register', script, app, name], { cwd: APP_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...TS_NODE, script, app, name], { cwd: APP_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += String(d)));
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));

@@ -1,4 +1,4 @@
-// Lets a benchmark child process run the repository's TypeScript with Node's own type stripping:
+// Lets a child process (a test's or a benchmark's) run the repository's TypeScript with Node's own type stripping:
 // imports are written "./x.js" (for tsc) while the file on disk is "./x.ts".
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
