@@ -23,6 +23,9 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          // Worker threads, not child processes: these files spawn nothing and load no native module, and a
+          // thread starts faster (the project alone 57-66 s instead of 86-90 on two cores, 2026-12-02).
+          pool: 'threads',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
         },
       },
