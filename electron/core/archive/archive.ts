@@ -28,7 +28,7 @@ export interface ArchiveOptions {
   meta: () => Pick<ExportMeta, 'app' | 'guild' | 'channel' | 'keywords'>;
   redact: (text: string) => string;
   logger: Logger;
-  beforeRead: () => void;
+  beforeRead: () => Promise<void>;
   deleteTarget: () => DeleteTarget | null;
   emitDelete: (p: DeleteProgress) => void;
   emitExport: (p: ExportProgress & { format: string }) => void;
@@ -80,7 +80,7 @@ export class Archive {
 
   /** Streams an export into `sink` (an HTTP response); media stays linked. */
   async exportToStream(sink: Writable, request: ExportRequest, signal?: AbortSignal): Promise<ExportResult & { file: '' }> {
-    this.o.beforeRead();
+    await this.o.beforeRead();
     const reader = new ArchiveReader(this.o.storeFile);
     try {
       const result = await exportTo(sink, this.job(request, reader, signal));
@@ -92,7 +92,7 @@ export class Archive {
 
   /** Writes an export to `file` (CLI, desktop save dialog). */
   async exportToFile(file: string, request: ExportRequest, signal?: AbortSignal): Promise<ExportResult> {
-    this.o.beforeRead();
+    await this.o.beforeRead();
     const reader = new ArchiveReader(this.o.storeFile);
     try {
       const media = request.format === 'html' && request.media === 'download' ? new MediaFolder(file) : undefined;

@@ -29,7 +29,7 @@ export interface BackupOptions {
   redact: (text: string) => string;
   logger: Logger;
   /** Writes messages still queued in memory, so the backup holds everything received. */
-  beforeRead?: () => void;
+  beforeRead?: () => Promise<void>;
   now?: () => number;
   /** Delay of the first backup after it is enabled with none on disk. */
   firstDelayMs?: number;
@@ -103,7 +103,7 @@ export class BackupService {
       else if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) {
         say(this.o.logger, 'warn', coreText('archive.backupFolderOpen', { dir }));
       }
-      this.o.beforeRead?.();
+      await this.o.beforeRead?.();
       const reader = new ArchiveReader(this.o.storeFile);
       const tmp = join(dir, `messages-${s.channelId}-${stampOf(at)}-${reason}.json`);
       try {

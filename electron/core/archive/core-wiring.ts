@@ -41,7 +41,7 @@ export function createArchiveArea(o: ArchiveAreaOptions) {
     },
     redact: o.redact,
     logger: o.logger,
-    beforeRead: () => o.monitor.flushWrites(),
+    beforeRead: () => o.monitor.writesDone(),
     deleteTarget: () => {
       const channel = o.monitor.watchedChannel();
       return channel ? discordDeleteTarget(channel) : null;

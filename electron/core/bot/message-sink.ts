@@ -35,6 +35,8 @@ export const LIVE_PER_TURN = 256;
 const LIVE_BUDGET_MS = 4;
 /** Live messages in one turn that make it a burst (a busy channel has a few a second). */
 const BURST_PER_TURN = 32;
+/** A read waits this long at most for the write thread (as its blocking settle does). */
+const WRITTEN_WAIT_MS = 10_000;
 
 export interface MessageSinkOptions {
   store: MessageStore;
@@ -148,6 +150,23 @@ export class MessageSink {
     if (this.turn) clearImmediate(this.turn);
     this.turn = null;
     this.storage.flush();
+  }
+
+  /**
+   * As flush(), but resolves once the write thread answered (committed, or kept in memory by a fault)
+   * instead of blocking the event loop meanwhile: another program holding the database's write lock
+   * makes it wait SQLite's busy timeout, during which the app must go on serving. A thread that never
+   * answers (a hung disk) holds a read up WRITTEN_WAIT_MS at most: it then reads what is committed.
+   */
+  written(): Promise<void> {
+    this.drain();
+    if (this.turn) clearImmediate(this.turn);
+    this.turn = null;
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, WRITTEN_WAIT_MS);
+      timer.unref();
+      this.storage.afterCommit(() => (clearTimeout(timer), resolve()));
+    });
   }
 
   /**

@@ -78,11 +78,14 @@ export class ChannelMonitor {
   private readonly owner: ClientOwner;
   private attempt = 0;
   private readonly sink: MessageSink;
-  /** Handles the live messages still pending and writes what is queued, so a history query sees everything received. */
-  flushWrites(): void {
-    this.sink.flush();
+  /**
+   * Handles the live messages still pending and writes what is queued; resolves once it is committed (or
+   * held in memory by a disk fault), so a history query sees everything received. The event loop goes on meanwhile.
+   */
+  writesDone(): Promise<void> {
+    return this.sink.written();
   }
-  /** After flushWrites(): the channel's messages held in memory by a disk fault, for pages read from the store. */
+  /** After writesDone(): the channel's messages held in memory by a disk fault, for pages read from the store. */
   heldMessages(channelId: string): ChatMessage[] {
     return this.sink.storage.held(channelId);
   }

@@ -63,20 +63,20 @@ export function createHistory(d: HistoryDeps) {
     offStatus();
     offSettings();
   };
-  const fresh = () => {
-    d.monitor.flushWrites();
+  const fresh = async () => {
+    await d.monitor.writesDone();
     return d.channelId();
   };
   return {
     backfill,
     handlers: {
       list: async (input: PageRequest | undefined) => {
-        const channelId = fresh();
+        const channelId = await fresh();
         return pages.page(channelId, { limit: 200, ...input }, d.monitor.heldMessages(channelId));
       },
-      search: async (input: SearchRequest) => search.search(fresh(), input),
+      search: async (input: SearchRequest) => search.search(await fresh(), input),
       stats: async (input: StatsRequest | undefined) => {
-        const channelId = fresh();
+        const channelId = await fresh();
         indexer.catchUp(); // author names
         return channelStats(d.store, channelId, input);
       },

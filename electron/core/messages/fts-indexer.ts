@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 import { FTS_VALUES_SQL } from './history-schema.js';
 
 const CHUNK = 500;
+/** How long a search's index step waits for the write lock (the write thread's commits take a few ms). */
+const CATCH_UP_BUSY_MS = 250;
 /** No new row for this long counts as a pause in the traffic. */
 const QUIET_MS = 300;
 /** The automatic checkpoint only as a safety net during a flood that never pauses (64 MB of WAL). */
@@ -71,9 +73,21 @@ export class FtsIndexer {
     this.step = () => step.immediate();
   }
 
-  /** Indexes everything not indexed yet (before a search). */
+  /**
+   * Indexes everything not indexed yet (before a search). While another program holds the database's
+   * write lock it searches what is indexed: waiting SQLite's busy timeout (5 s) here stopped the event
+   * loop, then failed the search. The pauses' indexing catches up once the lock is gone.
+   */
   catchUp(): void {
-    while (this.step() > 0);
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma(`busy_timeout = ${CATCH_UP_BUSY_MS}`);
+    try {
+      while (this.step() > 0);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   private checkpoint(): void {
