@@ -146,10 +146,15 @@ export class MessageSink {
 
   /** Handles what is pending and writes what is queued: a read or a shutdown sees everything received. */
   flush(): void {
+    this.handleNow();
+    this.storage.flush();
+  }
+
+  /** Handles the live messages still pending now, instead of at their turn. */
+  private handleNow(): void {
     this.drain();
     if (this.turn) clearImmediate(this.turn);
     this.turn = null;
-    this.storage.flush();
   }
 
   /**
@@ -159,9 +164,7 @@ export class MessageSink {
    * answers (a hung disk) holds a read up WRITTEN_WAIT_MS at most: it then reads what is committed.
    */
   written(): Promise<void> {
-    this.drain();
-    if (this.turn) clearImmediate(this.turn);
-    this.turn = null;
+    this.handleNow();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, WRITTEN_WAIT_MS);
       timer.unref();
