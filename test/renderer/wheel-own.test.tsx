@@ -7,11 +7,12 @@
 // non-passive listener: the compositor waits for the page, the page lets go and scrolls the list there
 // before any other script can run. Later turns (not following) scroll natively, smooth and unblocked.
 import './setup';
-import { createEvent, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { followingList } from './list-at-end';
 import { makeMessage } from './fixtures';
 import { emit } from './render';
+import { nextFrame } from '../../renderer/src/lib/frame';
 
 /** Dispatches a wheel event on the list; true when the page took it (its default action prevented). */
 function wheel(list: HTMLElement, init: WheelEventInit): boolean {
@@ -83,3 +84,60 @@ it('holds a non-passive wheel listener on the list only while following (each ge
     HTMLElement.prototype.removeEventListener = remove;
   }
 });
+
+it('a live change is on screen in the task that received it: a wheel turn right after acts on that view, not on one React has yet to replace', async () => {
+  // live-follow's wheel test, one round in 40 under load: a burst's skipped notice (the window restarts at the
+  // newest while following) arrived, React left its render for a later task, the wheel turn came in between
+  // and let go on the old window; then the notice was applied as if still following (updates apply in their
+  // order), the rows the reader scrolled to were gone and the list fell to its end: the turn was lost.
+  const { fake, list } = await followingList();
+  const ids = (root: HTMLElement) => within(root).getAllByTestId('message').map((row) => row.dataset.messageId);
+  const skipped = Array.from({ length: 5000 }, () => makeMessage());
+  // As the socket delivers it: no act, no frame, no await.
+  const restore = silenceActWarnings();
+  try {
+    fake.emit('message.skipped', { count: skipped.length, firstId: skipped[0]!.id, lastId: skipped.at(-1)!.id, newest: skipped.slice(-100) });
+    // (jsdom lays nothing out: which of them are on screen is the virtualiser's guess; that they are is the point.)
+    const newest = new Set(skipped.slice(-100).map((m) => m.id));
+    expect(ids(list).every((id) => newest.has(id!)), 'the notice is not on screen when its task ends').toBe(true);
+    // The reader's turn, in the next task: from the end of the window they see.
+    list.scrollTop = 2400;
+    expect(wheel(list, { deltaY: -1500 })).toBe(true);
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    // What they already had in view is not counted as new (on the old window, the turn let go before the
+    // notice's 5,000 were counted: the pill claimed them all, over a window React then replaced).
+    expect(screen.queryByRole('button', { name: /new message/ }), 'seen messages counted as new').toBeNull();
+    // They let go: the next message is counted, not followed.
+    await emit(fake, 'message.created', makeMessage());
+    fireEvent.scroll(list);
+    expect(screen.getByRole('button', { name: /1 new message/ })).toBeTruthy();
+  } finally {
+    restore();
+  }
+});
+
+it('a frame’s batch of live messages is on screen when that frame’s callback ends, before any other task', async () => {
+  const { fake, list } = await followingList();
+  const restore = silenceActWarnings();
+  try {
+    const message = makeMessage();
+    fake.emit('message.created', message);
+    // Frame callbacks run in order: this one after the batch's, and its continuation before the next task.
+    await nextFrame();
+    expect(within(list).queryAllByTestId('message').map((row) => row.dataset.messageId), 'the batch waits for a task of React’s').toContain(message.id);
+  } finally {
+    restore();
+  }
+});
+
+/** React warns about updates outside act(); here that is the point (a socket's task, as in the browser). */
+function silenceActWarnings(): () => void {
+  const error = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('not wrapped in act')) return;
+    error(...args);
+  };
+  return () => void (console.error = error);
+}

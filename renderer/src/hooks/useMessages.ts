@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ChatMessage } from '../../../shared/types';
 import { useApi, errorSentence, type ErrorSentence } from '../api-context';
 import { useCoreText } from '../i18n/core-text';
 import { LiveBatches } from '../lib/live-batches';
-import { initialMessages, messagesReducer } from '../lib/messages';
+import { initialMessages, messagesReducer, type MessagesAction } from '../lib/messages';
 import { messagesSkipped } from '../../../shared/live-flow';
 
 /** Rows per page read from the store (the server allows up to 500). */
@@ -28,24 +29,29 @@ export function useMessages() {
 
   useEffect(() => {
     let live = true;
-    const batches = new LiveBatches<ChatMessage>((messages) => dispatch({ type: 'createdMany', messages }));
+    // A live change is on screen when the task that received it ends, not in a later task of React's: a
+    // scroll gesture in between (the first wheel turn up lets go of following) would act on the old rows,
+    // and the change, applied after it as if still following (updates apply in order), would replace the
+    // window under the reader (a skipped notice restarts it at the newest) and drop them to its end.
+    const now = (action: MessagesAction) => flushSync(() => dispatch(action));
+    const batches = new LiveBatches<ChatMessage>((messages) => now({ type: 'createdMany', messages }));
     const flush = () => batches.flush();
     // Subscribe before fetching so nothing sent in between is lost; the reducer merges both.
     const offs = [
       api.on('message.created', (message) => batches.push(message)),
       api.on('message.updated', (message) => {
         flush();
-        dispatch({ type: 'updated', message });
+        now({ type: 'updated', message });
       }),
       api.on('message.deleted', ({ id }) => {
         flush();
-        dispatch({ type: 'deleted', id });
+        now({ type: 'deleted', id });
       }),
       // The panel was behind: one notice for the messages it was not sent (WebSocket panels only).
       api.on('message.skipped', (payload) => {
         flush();
         const notice = messagesSkipped.safeParse(payload);
-        if (notice.success) return dispatch({ type: 'skipped', ...notice.data });
+        if (notice.success) return now({ type: 'skipped', ...notice.data });
         // Not what the contract says: the window cannot be trusted to be whole, so the present is read again.
         void api.messages.list({ limit: FIRST_PAGE }).then((messages) => live && dispatch({ type: 'window', messages, hasOlder: messages.length === FIRST_PAGE, atLatest: true }), () => undefined);
       }),
