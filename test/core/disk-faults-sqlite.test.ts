@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type Database from 'better-sqlite3';
+import BetterSqlite, { type Database } from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, expect, it } from 'vitest';
 import { LastSeen } from '../../electron/core/messages/last-seen.js';
@@ -36,7 +36,7 @@ it('a SqliteError in MessageStore.add is caught, said once, kept in memory, and 
   const store = new MessageStore(join(dir, 'messages.sqlite'));
   const guard = new StorageGuard(store, new LastSeen(join(dir, 'last-seen.json')), logger, dir);
   expect(guard.add(message('10', 'before'))).toBe(true);
-  const db = (store as unknown as { db: Database.Database }).db;
+  const db = (store as unknown as { db: Database }).db;
   db.pragma('query_only = ON');
   expect(() => store.add(message('11', 'probe'))).toThrow(/readonly/);
 
@@ -58,5 +58,27 @@ it('a SqliteError in MessageStore.add is caught, said once, kept in memory, and 
     }, 20);
   });
   expect(store.list('1', 10).map((m) => m.content)).toEqual(['before', 'during (edited)']);
+  store.close();
+});
+
+it('a write lock held a moment elsewhere (SQLITE_BUSY once) is not said: the edit waits in memory and is written on the retry', async () => {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _e, done) => (lines.push(String(JSON.parse(String(chunk)).msg)), done()) }));
+  const file = join(dir, 'messages.sqlite');
+  const store = new MessageStore(file);
+  const guard = new StorageGuard(store, new LastSeen(join(dir, 'last-seen.json')), logger, dir);
+  expect(guard.add(message('10', 'before'))).toBe(true);
+  const other = new BetterSqlite(file);
+  other.exec('BEGIN IMMEDIATE');
+  const started = performance.now();
+  expect(guard.update('10', { content: 'edited' })?.content).toBe('edited');
+  // Waited briefly (brief-busy.ts), not SQLite's 5 s busy timeout, on the event loop.
+  expect(performance.now() - started).toBeLessThan(1000);
+  expect(guard.list('1', 10).map((m) => m.content)).toEqual(['edited']);
+  other.exec('COMMIT');
+  other.close();
+  await new Promise((r) => setTimeout(r, 2500)); // the guard's retry (2 s)
+  expect(store.get('10')?.content).toBe('edited');
+  expect(lines.filter((l) => l.startsWith('Cannot save messages') || l.startsWith('Saving messages again'))).toEqual([]);
   store.close();
 });

@@ -100,4 +100,39 @@ describe('another process holding the database write lock', { timeout: 60_000 },
     expect(value).toEqual(['before']);
     expect(stallMs).toBeLessThan(1000);
   });
+
+  it('an edit and a reaction while it is held: shown live without stopping the event loop, kept in memory, saved once it is gone; the log says the database is locked', async () => {
+    core = await coreFor(world, configuredEnv(world));
+    const c = await startConnected(core, DEADLINE_MS);
+    const stored = nextEvent(c, 'message.created', (m) => m.content === 'hello', DEADLINE_MS);
+    const { id } = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'hello' });
+    await stored;
+    await call(c, 'messages.list', { limit: 1 }); // committed
+
+    other = new Database(join(world.dataDir, 'messages.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    const said = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Cannot save messages: another program holds the message database'), DEADLINE_MS);
+    const { value: edited, stallMs } = await loopStallDuring(async () => {
+      const edit = nextEvent(c, 'message.updated', (m) => m.id === id && m.content === 'hello, edited', DEADLINE_MS);
+      world.fake.editMessage(world.channelId, id, 'hello, edited');
+      await edit;
+      const reacted = nextEvent(c, 'message.updated', (m) => m.id === id && (m.view?.reactions?.length ?? 0) > 0, DEADLINE_MS);
+      world.fake.react(world.channelId, id, world.userId, { id: null, name: '👍' });
+      return reacted;
+    });
+    // Written on the event loop, each waited SQLite's busy timeout (5 s) with the whole app stopped.
+    expect(stallMs).toBeLessThan(1000);
+    expect(edited.content).toBe('hello, edited');
+    expect((await said).i18n).toMatchObject({ key: 'storage.locked' });
+    // The panel's page shows the edit while it waits in memory.
+    expect((await call<ChatMessage[]>(c, 'messages.list', { limit: 5 })).find((m) => m.id === id)?.content).toBe('hello, edited');
+
+    const resumed = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Saving messages again'), DEADLINE_MS);
+    other.exec('COMMIT');
+    await resumed;
+    const row = other.prepare<[string], { json: string }>('SELECT json FROM messages WHERE id = ?').get(id)!;
+    const saved = JSON.parse(row.json) as ChatMessage;
+    expect(saved.content).toBe('hello, edited');
+    expect(saved.view?.reactions?.[0]).toMatchObject({ count: 1 });
+  });
 });

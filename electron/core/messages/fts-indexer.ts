@@ -4,11 +4,10 @@
 // automatic one ran inside a burst's commit (100–230 ms for 4 MB) and stalled the event loop.
 import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { isBusy, withBriefBusyTimeout } from './brief-busy.js';
 import { FTS_VALUES_SQL } from './history-schema.js';
 
 const CHUNK = 500;
-/** How long a search's index step waits for the write lock (the write thread's commits take a few ms). */
-const CATCH_UP_BUSY_MS = 250;
 /** No new row for this long counts as a pause in the traffic. */
 const QUIET_MS = 300;
 /** The automatic checkpoint only as a safety net during a flood that never pauses (64 MB of WAL). */
@@ -79,14 +78,12 @@ export class FtsIndexer {
    * loop, then failed the search. The pauses' indexing catches up once the lock is gone.
    */
   catchUp(): void {
-    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
-    this.db.pragma(`busy_timeout = ${CATCH_UP_BUSY_MS}`);
     try {
-      while (this.step() > 0);
+      withBriefBusyTimeout(this.db, () => {
+        while (this.step() > 0);
+      });
     } catch (err) {
-      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
-    } finally {
-      this.db.pragma(`busy_timeout = ${timeout}`);
+      if (!isBusy(err)) throw err;
     }
   }
 

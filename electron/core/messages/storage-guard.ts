@@ -6,6 +6,7 @@ import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import { say } from '../log/say.js';
 import type { LastSeen } from './last-seen.js';
+import { isBusy } from './brief-busy.js';
 import { messageJson } from './message-json.js';
 import { snowflakeCompare, type MessageStore } from './store.js';
 
@@ -22,6 +23,7 @@ export function faultSentence(err: unknown, dir: string): string {
 /** The same sentence by key, for the panel's language. */
 export function faultSaid(err: unknown, dir: string): CoreSentence {
   const code = String((err as { code?: unknown }).code ?? '');
+  if (isBusy(err)) return coreText('storage.locked', { dir });
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return coreText('storage.diskFull', { dir });
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
     return coreText('storage.readOnly', { dir });
@@ -220,6 +222,13 @@ export class StorageGuard {
   private fault(err: unknown): void {
     this.failingSince ??= Date.now();
     const sentence = faultSaid(err, this.dir);
+    // A lock held a moment (our own write thread's commit on a slow disk) is not worth a word: said once
+    // it outlasts a retry (another program's).
+    if (isBusy(err) && Date.now() - this.failingSince < RETRY_MS) {
+      this.timer ??= setTimeout(() => this.retry(), RETRY_MS);
+      this.timer.unref();
+      return;
+    }
     if (sentence.text !== this.said?.text) {
       this.said = sentence;
       say(this.logger, 'error', sentence);
@@ -252,10 +261,12 @@ export class StorageGuard {
     }
     // Its own retry skipped the file while messages were held here: tried now, its success calls back here.
     if (this.lastSeenFailing) return void this.lastSeen.flush();
+    const told = this.said !== null;
     this.failingSince = null;
     this.said = null;
     const lost = this.droppedIds + this.untracked;
-    say(this.logger, 'info', lost ? coreText('storage.resumedDropped', { count: lost }) : coreText('storage.resumed'));
+    if (lost) say(this.logger, 'info', coreText('storage.resumedDropped', { count: lost }));
+    else if (told) say(this.logger, 'info', coreText('storage.resumed'));
     // What was held is on disk now: the resume point moves past it.
     this.lastSeen.flush();
   }

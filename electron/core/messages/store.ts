@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { ChatMessage } from '../../../shared/types.js';
 import { ensureHistorySchema } from './history-schema.js';
 import { AUTO_CHECKPOINT_PAGES, INDEX_SQL, type BackgroundWork } from './fts-indexer.js';
+import { withBriefBusyTimeout } from './brief-busy.js';
 import { messageJson } from './message-json.js';
 import { WriteThread, type WriteThreadOptions, type Written } from './write-thread.js';
 
@@ -85,10 +86,10 @@ export class MessageStore {
     return row ? (JSON.parse(row.json) as ChatMessage) : undefined;
   }
 
-  /** Adds a message; false when it was already there (a duplicate). */
+  /** Adds a message; false when it was already there (a duplicate). Waits briefly for a lock held elsewhere (brief-busy.ts). */
   add(message: ChatMessage): boolean {
     // History is not capped: no prune here (it cost 70 % of a burst's time when run on every insert).
-    return this.statements.insert.run(this.row(message)).changes > 0;
+    return withBriefBusyTimeout(this.db, () => this.statements.insert.run(this.row(message)).changes > 0);
   }
 
   /** The insert's values for one message: the JSON is scrubbed before it reaches the file. */
@@ -166,7 +167,8 @@ export class MessageStore {
     const current = this.get(id);
     if (!current) return undefined;
     const next = { ...current, ...changes };
-    this.statements.update.run(this.redact(messageJson(next)), id);
+    // An edit, a reaction, a deletion: on the event loop, so briefly (brief-busy.ts).
+    withBriefBusyTimeout(this.db, () => this.statements.update.run(this.redact(messageJson(next)), id));
     return next;
   }
 
@@ -180,7 +182,7 @@ export class MessageStore {
   }
 
   setMemberName(guildId: string, userId: string, displayName: string): void {
-    this.statements.setMemberName.run(guildId, userId, displayName);
+    withBriefBusyTimeout(this.db, () => this.statements.setMemberName.run(guildId, userId, displayName));
   }
 
   /** Rewrites the rows holding a secret learnt since they were stored (an older database, a token saved later). */
