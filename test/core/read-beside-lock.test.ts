@@ -101,7 +101,7 @@ describe('another process holding the database write lock', { timeout: 60_000 },
     expect(stallMs).toBeLessThan(1000);
   });
 
-  it('an edit and a reaction while it is held: shown live without stopping the event loop, kept in memory, saved once it is gone; the log says the database is locked', async () => {
+  it('an edit, a reaction and a new nickname while it is held: shown live without stopping the event loop, kept in memory, saved once it is gone; the log says the database is locked', async () => {
     core = await coreFor(world, configuredEnv(world));
     const c = await startConnected(core, DEADLINE_MS);
     const stored = nextEvent(c, 'message.created', (m) => m.content === 'hello', DEADLINE_MS);
@@ -118,6 +118,12 @@ describe('another process holding the database write lock', { timeout: 60_000 },
       await edit;
       const reacted = nextEvent(c, 'message.updated', (m) => m.id === id && (m.view?.reactions?.length ?? 0) > 0, DEADLINE_MS);
       world.fake.react(world.channelId, id, world.userId, { id: null, name: '👍' });
+      await reacted;
+      // A new server nickname is remembered beside the messages (member_names), on the event loop too.
+      world.fake.setNickname(world.guildId, world.userId, 'Ali');
+      const named = nextEvent(c, 'message.created', (m) => m.content === 'named', DEADLINE_MS);
+      world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'named' });
+      expect((await named).author.displayName).toBe('Ali');
       return reacted;
     });
     // Written on the event loop, each waited SQLite's busy timeout (5 s) with the whole app stopped.
