@@ -36,13 +36,43 @@ it('a tap (the finger lifted where it came down) follows again at once', async (
   await expectFollowing(fake, list);
 });
 
-it('a short drag that ends near the end follows again', async () => {
+it('a short drag that ends near the end follows again once its scroll has ended', async () => {
   const { fake, list } = await followingList();
   fireEvent.touchStart(list, finger);
   list.scrollTop = 2380;
   fireEvent.scroll(list);
   fireEvent.touchEnd(list, { touches: [] });
+  fireEvent(list, new Event('scrollend'));
   await expectFollowing(fake, list);
+});
+
+it('without a scrollend event (a browser that has none), a drag lifted near the end follows once no scroll came for a moment', async () => {
+  const { fake, list } = await followingList();
+  fireEvent.touchStart(list, finger);
+  list.scrollTop = 2380;
+  fireEvent.scroll(list);
+  fireEvent.touchEnd(list, { touches: [] });
+  await new Promise((r) => setTimeout(r, 300));
+  await expectFollowing(fake, list);
+});
+
+it('a flick near the end that carries on after the lift (its momentum) is not stopped by a pin: it reads where the scroll ends', async () => {
+  const { fake, list } = await followingList();
+  fireEvent.touchStart(list, finger);
+  list.scrollTop = 2380;
+  fireEvent.scroll(list);
+  // Lifted near the end, still moving: a message arrives meanwhile.
+  fireEvent.touchEnd(list, { touches: [] });
+  await arrives(fake, list, 2360);
+  expect(list.scrollTop, 'pinned during the momentum: the flick was stopped at the end').toBe(2360);
+  // The momentum passes through the end's margin and goes on up, then ends there.
+  fireEvent.scroll(list);
+  list.scrollTop = 900;
+  fireEvent.scroll(list);
+  fireEvent(list, new Event('scrollend'));
+  await arrives(fake, list, 900);
+  expect(list.scrollTop).toBe(900);
+  expect(screen.getByRole('button', { name: /2 new messages/ })).toBeTruthy();
 });
 
 it('a finger lifted from a row the list has since unmounted (scrolled out of its window) still ends the touch', async () => {

@@ -13,6 +13,8 @@ import { MessageItem } from './MessageItem';
 const NEAR_BOTTOM_PX = 48;
 /** Within this many pixels of the top the next older page is asked for, before the reader gets there. */
 const NEAR_TOP_PX = 600;
+/** A touch scroll has ended this long after its last scroll event, when the browser sends no `scrollend`. */
+const SETTLED_MS = 150;
 /** A wheel turn in lines (deltaMode 1) moves this many pixels a line, as Chromium scrolls it. */
 const LINE_PX = 40;
 
@@ -77,7 +79,9 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     const near = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
     if (near && !atLatest) onLoadNewer?.();
     const now = near && atLatest;
-    // A finger down: only the finger lifted decides to follow again (this may be an earlier pin's event).
+    // A finger down, or its scroll still going after the lift: only where it ends decides to follow again
+    // (this may be an earlier pin's event, or a flick's momentum passing the end).
+    if (touch.current?.lifted) settling.current();
     if (now && touch.current) return;
     if (now !== following.current) follow(now);
   };
@@ -114,21 +118,44 @@ export function MessageList({ messages, received, loaded, loadError, configured,
   }, [atBottom]);
   // A touch drag is scrolled on the compositor too, and cannot be taken like a wheel turn: while a finger
   // is down on a following list it is not pinned (let go); lifted where it came down (a tap on a link or
-  // an image) or near the end, the reader follows again; dragged up, they read from there.
-  const touch = useRef<{ top: number; off: () => void } | null>(null);
+  // an image), the reader follows again. Dragged, the scroll may go on after the lift (a flick's momentum,
+  // on the compositor too): a pin then would stop it at the end, so it is decided where the scroll ends
+  // (its `scrollend`, or SETTLED_MS without a scroll event): near the end, the reader follows again.
+  const touch = useRef<{ top: number; lifted: boolean; off: () => void } | null>(null);
   const lifted = useRef(() => undefined as void);
+  const settled = useRef(() => undefined as void);
+  settled.current = () => {
+    const el = scrollRef.current;
+    const t = touch.current;
+    if (!t?.lifted) return;
+    touch.current = null;
+    t.off();
+    if (el && atLatest && el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX) follow(true);
+  };
   lifted.current = () => {
     const el = scrollRef.current;
     const t = touch.current;
-    if (!t) return;
-    touch.current = null;
-    t.off();
-    if (el && atLatest && (el.scrollTop === t.top || el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX)) follow(true);
+    if (!t || t.lifted) return;
+    if (!el || el.scrollTop === t.top) {
+      touch.current = null;
+      t.off();
+      if (el && atLatest) follow(true);
+      return;
+    }
+    t.lifted = true;
+    settling.current();
+  };
+  // Restarted by each scroll event after the lift; `scrollend` settles at once where the browser has it.
+  const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const settling = useRef(() => undefined as void);
+  settling.current = () => {
+    clearTimeout(settleTimer.current);
+    settleTimer.current = setTimeout(() => settled.current(), SETTLED_MS);
   };
   const touchStart = useRef<(e: globalThis.TouchEvent) => void>(() => undefined);
   touchStart.current = (e) => {
     const el = scrollRef.current;
-    // One finger down is a new gesture: a touch whose lift was never seen is over.
+    // One finger down is a new gesture: a touch whose lift was never seen (or whose scroll has not ended) is over.
     if (e.touches.length === 1 && touch.current) {
       touch.current.off();
       touch.current = null;
@@ -138,13 +165,18 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     // (scrolled out of its window): detached, its events no longer reach the list. So it is heard there.
     const target = e.target ?? el;
     const onLift = (ev: Event) => (ev as unknown as { touches: TouchList }).touches.length === 0 && lifted.current();
+    const onScrollEnd = () => settled.current();
     target.addEventListener('touchend', onLift);
     target.addEventListener('touchcancel', onLift);
+    el.addEventListener('scrollend', onScrollEnd);
     touch.current = {
       top: el.scrollTop,
+      lifted: false,
       off: () => {
         target.removeEventListener('touchend', onLift);
         target.removeEventListener('touchcancel', onLift);
+        el.removeEventListener('scrollend', onScrollEnd);
+        clearTimeout(settleTimer.current);
       },
     };
     follow(false);
