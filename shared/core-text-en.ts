@@ -197,7 +197,7 @@ export const coreEn = {
   'storage.diskError':
     'Cannot save messages: the disk reported an error ({{detail}}) — still monitoring live. Check the disk holding {{dir}}; saving resumes by itself.',
   'storage.locked':
-    'Cannot save messages: another program holds the message database in {{dir}} locked (DB Browser for SQLite with changes not written, a backup copying it?) — still monitoring live, new messages and changes are kept in memory. Close that program or write its changes; saving resumes by itself.',
+    'Cannot save messages: another program holds the message database in {{dir}} locked (DB Browser for SQLite with changes not written, a backup copying it, a new version of Discord Monitor starting?) — still monitoring live, new messages and changes are kept in memory. Close that program or write its changes; saving resumes by itself.',
   'storage.resumed': 'Saving messages again; everything received while the disk refused writes is now saved.',
   'storage.resumedDropped': {
     one: 'Saving messages again, but {{count}} message received while the disk refused writes could not be kept in memory and is not saved: it will be fetched again from Discord the next time monitoring starts.',

@@ -252,6 +252,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         history.dispose();
         archive.archive.dispose();
         await monitor.stop();
+        monitor.saveHeld();
         lastSeen.flush();
         store.close();
         // Late readers (an update check answering after the quit) get the last values: conf would recreate the folder.

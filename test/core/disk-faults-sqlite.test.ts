@@ -75,10 +75,13 @@ it('a write lock held a moment elsewhere (SQLITE_BUSY once) is not said: the edi
   // Waited briefly (brief-busy.ts), not SQLite's 5 s busy timeout, on the event loop.
   expect(performance.now() - started).toBeLessThan(1000);
   expect(guard.list('1', 10).map((m) => m.content)).toEqual(['edited']);
+  // Not said yet, but held: a backfill's saved job must not pass it (history/backfill.ts asks unsaved()).
+  expect(guard.unsaved()?.i18n).toMatchObject({ key: 'storage.locked' });
   other.exec('COMMIT');
   other.close();
   await new Promise((r) => setTimeout(r, 2500)); // the guard's retry (2 s)
   expect(store.get('10')?.content).toBe('edited');
   expect(lines.filter((l) => l.startsWith('Cannot save messages') || l.startsWith('Saving messages again'))).toEqual([]);
+  expect(guard.unsaved()).toBeNull();
   store.close();
 });

@@ -3,6 +3,9 @@
 // (5 s) for each batch. A panel's page read, a search or an export waited for that thread with
 // Atomics.wait on the event loop, so the whole app stood still meanwhile: the gateway, /healthz, every
 // other panel. Reads now wait for the commit without blocking, and see the message once it is written.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -140,5 +143,30 @@ describe('another process holding the database write lock', { timeout: 60_000 },
     const saved = JSON.parse(row.json) as ChatMessage;
     expect(saved.content).toBe('hello, edited');
     expect(saved.view?.reactions?.[0]).toMatchObject({ count: 1 });
+  });
+
+  it('a change held in memory when the app stops is written before the database closes, once the lock is let go (an update hands over)', async () => {
+    core = await coreFor(world, configuredEnv(world));
+    const c = await startConnected(core, DEADLINE_MS);
+    const stored = nextEvent(c, 'message.created', (m) => m.content === 'hello', DEADLINE_MS);
+    const { id } = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'hello' });
+    await stored;
+    await call(c, 'messages.list', { limit: 1 }); // committed
+
+    // Another process (the new version opening the database) holds the lock for a second.
+    const file = join(world.dataDir, 'messages.sqlite');
+    const holder = spawn(process.execPath, ['-e', `const D = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))}); const d = new D(${JSON.stringify(file)}); d.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => { d.exec('COMMIT'); d.close(); }, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = once(holder, 'exit');
+    await once(holder.stdout!, 'data');
+    const edit = nextEvent(c, 'message.updated', (m) => m.id === id && m.content === 'hello, edited', DEADLINE_MS);
+    world.fake.editMessage(world.channelId, id, 'hello, edited');
+    await edit; // held in memory: the lock outlasted the brief wait
+    // Stopped before the guard's own retry (2 s) comes: the last try waits for the lock.
+    await c.shutdown();
+    core = null;
+    await exited;
+    other = new Database(file);
+    const row = other.prepare<[string], { json: string }>('SELECT json FROM messages WHERE id = ?').get(id)!;
+    expect((JSON.parse(row.json) as ChatMessage).content).toBe('hello, edited');
   });
 });

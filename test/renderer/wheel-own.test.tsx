@@ -7,7 +7,11 @@
 // non-passive listener: the compositor waits for the page, the page lets go and scrolls the list there
 // before any other script can run. Later turns (not following) scroll natively, smooth and unblocked.
 import './setup';
-import { act, createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { Profiler } from 'react';
+import { App } from '../../renderer/src/App';
+import { createI18n } from '../../renderer/src/i18n';
+import { FakeApi } from './fake-api';
 import { expect, it } from 'vitest';
 import { followingList } from './list-at-end';
 import { makeMessage } from './fixtures';
@@ -85,7 +89,7 @@ it('holds a non-passive wheel listener on the list only while following (each ge
   }
 });
 
-it('a live change is on screen in the task that received it: a wheel turn right after acts on that view, not on one React has yet to replace', async () => {
+it('a live change is on screen when the task that received it ends: a wheel turn right after acts on that view, not on one React has yet to replace', async () => {
   // live-follow's wheel test, one round in 40 under load: a burst's skipped notice (the window restarts at the
   // newest while following) arrived, React left its render for a later task, the wheel turn came in between
   // and let go on the old window; then the notice was applied as if still following (updates apply in their
@@ -97,6 +101,8 @@ it('a live change is on screen in the task that received it: a wheel turn right 
   const restore = silenceActWarnings();
   try {
     fake.emit('message.skipped', { count: skipped.length, firstId: skipped[0]!.id, lastId: skipped.at(-1)!.id, newest: skipped.slice(-100) });
+    // Its microtasks run (the task's changes render together), no other task.
+    await Promise.resolve();
     // (jsdom lays nothing out: which of them are on screen is the virtualiser's guess; that they are is the point.)
     const newest = new Set(skipped.slice(-100).map((m) => m.id));
     expect(ids(list).every((id) => newest.has(id!)), 'the notice is not on screen when its task ends').toBe(true);
@@ -141,3 +147,27 @@ function silenceActWarnings(): () => void {
   };
   return () => void (console.error = error);
 }
+
+it('the live changes of one task (a bulk deletion: a hundred events in one frame) render once, not once each', async () => {
+  const messages = Array.from({ length: 100 }, () => makeMessage());
+  const fake = new FakeApi();
+  fake.messages = messages;
+  let commits = 0;
+  render(
+    <Profiler id="app" onRender={() => void commits++}>
+      <App api={fake.api} i18n={createI18n('en')} transport={null} />
+    </Profiler>,
+  );
+  const list = await screen.findByTestId('message-list');
+  await within(list).findAllByTestId('message');
+  const restore = silenceActWarnings();
+  try {
+    await new Promise((r) => setTimeout(r, 50));
+    commits = 0;
+    for (const m of messages) fake.emit('message.deleted', { id: m.id, channelId: m.channelId });
+    await Promise.resolve();
+    expect(commits).toBe(1);
+  } finally {
+    restore();
+  }
+});

@@ -85,6 +85,10 @@ export class ChannelMonitor {
   writesDone(): Promise<void> {
     return this.sink.written();
   }
+  /** Before the store closes (after stop()): what a disk fault or a lock holds in memory is written once more. */
+  saveHeld(): void {
+    this.sink.storage.lastTry();
+  }
   /** After writesDone(): the channel's messages held in memory by a disk fault, for pages read from the store. */
   heldMessages(channelId: string): ChatMessage[] {
     return this.sink.storage.held(channelId);

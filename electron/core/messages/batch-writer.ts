@@ -24,6 +24,8 @@ export interface BatchTarget {
   unsaved?(): CoreSentence | null;
   /** The channel's messages held in memory (a disk fault). */
   held?(channelId: string): ChatMessage[];
+  /** Before the store closes: what is held in memory is written once more, waiting for the lock. */
+  lastTry?(): void;
 }
 
 /** The newest stored id of a channel, or null (none, or the disk cannot be read now). */
@@ -160,6 +162,13 @@ export class BatchWriter {
   /** After flush(): the channel's messages held in memory instead of on disk (a disk fault). */
   held(channelId: string): ChatMessage[] {
     return this.target.held?.(channelId) ?? [];
+  }
+
+  /** Before the store closes: writes what is queued, waits for it, then tries once more what a fault holds in memory. */
+  lastTry(): void {
+    this.flush();
+    this.target.settle?.();
+    this.target.lastTry?.();
   }
 
   /** After flush(): why some messages are held in memory instead of on disk, or null when all are stored. */

@@ -35,6 +35,10 @@ export class StorageGuard {
   private readonly pending = new Map<string, ChatMessage>();
   private failingSince: number | null = null;
   private said: CoreSentence | null = null;
+  /** The fault's sentence while it is not said yet (a lock held a moment). */
+  private unsaid: CoreSentence | null = null;
+  /** lastTry() ran: no retry is scheduled any more. */
+  private closing = false;
   private timer: NodeJS.Timeout | null = null;
   private lastSeenFailing = false;
   /** Ids dropped from memory (beyond MAX_PENDING) per channel, until stored again (a catch-up refetches them). */
@@ -131,7 +135,20 @@ export class StorageGuard {
 
   /** Why messages are held in memory and not on disk (a disk fault), or null when none are. */
   unsaved(): CoreSentence | null {
-    return this.pending.size ? this.said : null;
+    // Also while a brief lock is not said yet: a backfill's saved job must not pass what is only here.
+    return this.pending.size ? (this.said ?? this.unsaid) : null;
+  }
+
+  /**
+   * Before the store closes (a quit, an update's hand-over): what waits in memory is written once more,
+   * waiting SQLite's usual busy timeout (the new version takes the lock a moment while it opens the
+   * database); no retry is scheduled after it.
+   */
+  lastTry(): void {
+    this.closing = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending.size) this.store.patiently(() => this.retry());
   }
 
   /** Waits for the store's write thread (a read of the database must see what was handed to it). */
@@ -179,6 +196,11 @@ export class StorageGuard {
       this.pending.delete(id);
       this.remember(oldest);
     }
+    this.retryLater();
+  }
+
+  private retryLater(): void {
+    if (this.closing) return;
     this.timer ??= setTimeout(() => this.retry(), RETRY_MS);
     this.timer.unref();
   }
@@ -225,16 +247,15 @@ export class StorageGuard {
     // A lock held a moment (our own write thread's commit on a slow disk) is not worth a word: said once
     // it outlasts a retry (another program's).
     if (isBusy(err) && Date.now() - this.failingSince < RETRY_MS) {
-      this.timer ??= setTimeout(() => this.retry(), RETRY_MS);
-      this.timer.unref();
+      this.unsaid = sentence;
+      this.retryLater();
       return;
     }
     if (sentence.text !== this.said?.text) {
       this.said = sentence;
       say(this.logger, 'error', sentence);
     }
-    this.timer ??= setTimeout(() => this.retry(), RETRY_MS);
-    this.timer.unref();
+    this.retryLater();
   }
 
   /** Writes what waits in memory, oldest first; stops at the first failure and tries again later. */
@@ -255,15 +276,13 @@ export class StorageGuard {
 
   private maybeRecovered(): void {
     if (this.failingSince === null) return;
-    if (this.pending.size) {
-      this.timer ??= setTimeout(() => this.retry(), RETRY_MS).unref();
-      return;
-    }
+    if (this.pending.size) return this.retryLater();
     // Its own retry skipped the file while messages were held here: tried now, its success calls back here.
     if (this.lastSeenFailing) return void this.lastSeen.flush();
     const told = this.said !== null;
     this.failingSince = null;
     this.said = null;
+    this.unsaid = null;
     const lost = this.droppedIds + this.untracked;
     if (lost) say(this.logger, 'info', coreText('storage.resumedDropped', { count: lost }));
     else if (told) say(this.logger, 'info', coreText('storage.resumed'));

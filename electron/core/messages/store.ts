@@ -77,6 +77,23 @@ export class MessageStore {
     this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES, index: INDEX_SQL }, { ...thread, inline: (values) => this.insertValues(values) });
   }
 
+  /** Runs a main-connection write with a brief wait for the lock (brief-busy.ts), unless patiently() runs. */
+  private briefly<T>(write: () => T): T {
+    return this.patient ? write() : withBriefBusyTimeout(this.db, write);
+  }
+
+  private patient = false;
+
+  /** Runs `work` with its writes waiting SQLite's usual busy timeout: the last try before closing. */
+  patiently<T>(work: () => T): T {
+    this.patient = true;
+    try {
+      return work();
+    } finally {
+      this.patient = false;
+    }
+  }
+
   has(id: string): boolean {
     return this.statements.get.get(id) !== undefined;
   }
@@ -89,7 +106,7 @@ export class MessageStore {
   /** Adds a message; false when it was already there (a duplicate). Waits briefly for a lock held elsewhere (brief-busy.ts). */
   add(message: ChatMessage): boolean {
     // History is not capped: no prune here (it cost 70 % of a burst's time when run on every insert).
-    return withBriefBusyTimeout(this.db, () => this.statements.insert.run(this.row(message)).changes > 0);
+    return this.briefly(() => this.statements.insert.run(this.row(message)).changes > 0);
   }
 
   /** The insert's values for one message: the JSON is scrubbed before it reaches the file. */
@@ -168,7 +185,7 @@ export class MessageStore {
     if (!current) return undefined;
     const next = { ...current, ...changes };
     // An edit, a reaction, a deletion: on the event loop, so briefly (brief-busy.ts).
-    withBriefBusyTimeout(this.db, () => this.statements.update.run(this.redact(messageJson(next)), id));
+    this.briefly(() => this.statements.update.run(this.redact(messageJson(next)), id));
     return next;
   }
 
@@ -182,7 +199,7 @@ export class MessageStore {
   }
 
   setMemberName(guildId: string, userId: string, displayName: string): void {
-    withBriefBusyTimeout(this.db, () => this.statements.setMemberName.run(guildId, userId, displayName));
+    this.briefly(() => this.statements.setMemberName.run(guildId, userId, displayName));
   }
 
   /** Rewrites the rows holding a secret learnt since they were stored (an older database, a token saved later). */

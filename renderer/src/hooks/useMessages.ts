@@ -33,7 +33,13 @@ export function useMessages() {
     // scroll gesture in between (the first wheel turn up lets go of following) would act on the old rows,
     // and the change, applied after it as if still following (updates apply in order), would replace the
     // window under the reader (a skipped notice restarts it at the newest) and drop them to its end.
-    const now = (action: MessagesAction) => flushSync(() => dispatch(action));
+    // The changes of one task (a frame of events: a bulk deletion is a hundred) render once, in a microtask:
+    // still before any other task.
+    const queued: MessagesAction[] = [];
+    const now = (action: MessagesAction) => {
+      if (!queued.length) queueMicrotask(() => flushSync(() => queued.splice(0).forEach(dispatch)));
+      queued.push(action);
+    };
     const batches = new LiveBatches<ChatMessage>((messages) => now({ type: 'createdMany', messages }));
     const flush = () => batches.flush();
     // Subscribe before fetching so nothing sent in between is lost; the reducer merges both.
