@@ -198,11 +198,11 @@ export const coreEn = {
     'Cannot save messages: the disk reported an error ({{detail}}) — still monitoring live. Check the disk holding {{dir}}; saving resumes by itself.',
   'storage.locked':
     'Cannot save messages: another program holds the message database in {{dir}} locked (DB Browser for SQLite with changes not written, a backup copying it, a new version of Discord Monitor starting?) — still monitoring live, new messages and changes are kept in memory. Close that program or write its changes; saving resumes by itself.',
-  'storage.resumed': 'Saving messages again; everything received while the disk refused writes is now saved.',
+  'storage.resumed': 'Saving messages again; everything received while saving was not possible is now saved.',
   'storage.resumedDropped': {
-    one: 'Saving messages again, but {{count}} message received while the disk refused writes could not be kept in memory and is not saved: it will be fetched again from Discord the next time monitoring starts.',
+    one: 'Saving messages again, but {{count}} message received while saving was not possible could not be kept in memory and is not saved: it will be fetched again from Discord the next time monitoring starts.',
     other:
-      'Saving messages again, but {{count}} messages received while the disk refused writes could not be kept in memory and are not saved: they will be fetched again from Discord the next time monitoring starts.',
+      'Saving messages again, but {{count}} messages received while saving was not possible could not be kept in memory and are not saved: they will be fetched again from Discord the next time monitoring starts.',
   },
   // History backfill (electron/core/history/backfill.ts)
   'backfill.paused': 'Continues when the bot is connected.',

@@ -173,11 +173,11 @@ export const coreFr: CoreTranslation = {
     'Impossible d’enregistrer les messages : le disque a signalé une erreur ({{detail}}) — la surveillance en direct continue. Vérifiez le disque de {{dir}} ; l’enregistrement reprendra tout seul.',
   'storage.locked':
     'Impossible d’enregistrer les messages : un autre programme garde la base des messages de {{dir}} verrouillée (DB Browser for SQLite avec des modifications non écrites, une sauvegarde en train de la copier, une nouvelle version de Discord Monitor qui démarre ?) — la surveillance en direct continue, les nouveaux messages et les modifications sont gardés en mémoire. Fermez ce programme ou écrivez ses modifications ; l’enregistrement reprendra tout seul.',
-  'storage.resumed': 'Les messages sont de nouveau enregistrés ; tout ce qui a été reçu pendant que le disque refusait les écritures est maintenant enregistré.',
+  'storage.resumed': 'Les messages sont de nouveau enregistrés ; tout ce qui a été reçu pendant que l’enregistrement était impossible est maintenant enregistré.',
   'storage.resumedDropped': {
-    one: 'Les messages sont de nouveau enregistrés, mais {{count}} message reçu pendant que le disque refusait les écritures n’a pas pu être gardé en mémoire et n’est pas enregistré : il sera de nouveau récupéré auprès de Discord au prochain démarrage de la surveillance.',
+    one: 'Les messages sont de nouveau enregistrés, mais {{count}} message reçu pendant que l’enregistrement était impossible n’a pas pu être gardé en mémoire et n’est pas enregistré : il sera de nouveau récupéré auprès de Discord au prochain démarrage de la surveillance.',
     other:
-      'Les messages sont de nouveau enregistrés, mais {{count}} messages reçus pendant que le disque refusait les écritures n’ont pas pu être gardés en mémoire et ne sont pas enregistrés : ils seront de nouveau récupérés auprès de Discord au prochain démarrage de la surveillance.',
+      'Les messages sont de nouveau enregistrés, mais {{count}} messages reçus pendant que l’enregistrement était impossible n’ont pas pu être gardés en mémoire et ne sont pas enregistrés : ils seront de nouveau récupérés auprès de Discord au prochain démarrage de la surveillance.',
   },
 
   'backfill.paused': 'Reprendra quand le bot sera connecté.',

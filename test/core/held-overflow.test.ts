@@ -64,7 +64,7 @@ it('the resumed sentence says how many were not saved and that they are fetched 
   const { lastSeen, guard, said } = await overflow();
   const resumed = said.find((l) => l.msg.startsWith('Saving messages again'));
   expect(resumed?.i18n).toEqual({ key: 'storage.resumedDropped', params: { count: 10 } });
-  expect(resumed?.msg).toContain('10 messages received while the disk refused writes could not be kept in memory and are not saved: they will be fetched again from Discord');
+  expect(resumed?.msg).toContain('10 messages received while saving was not possible could not be kept in memory and are not saved: they will be fetched again from Discord');
   // A catch-up fetches them again: stored, they no longer hold the resume point back.
   for (let i = 2; i <= 9; i++) expect(guard.add(msg(i))).toBe(true);
   expect(lastSeen.flush()).toBe(true);
