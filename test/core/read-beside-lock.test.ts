@@ -45,6 +45,17 @@ async function loopStallDuring<T>(run: () => Promise<T>): Promise<{ value: T; st
   }
 }
 
+/** The app connected, with one message (`content`) posted and committed: the write thread is up. */
+async function connectedWithStored(content: string): Promise<{ c: Core; id: string }> {
+  core = await coreFor(world, configuredEnv(world));
+  const c = await startConnected(core, DEADLINE_MS);
+  const stored = nextEvent(c, 'message.created', (m) => m.content === content, DEADLINE_MS);
+  const { id } = world.fake.postMessage(world.channelId, { authorId: world.userId, content });
+  await stored;
+  await call(c, 'messages.list', { limit: 1 });
+  return { c, id };
+}
+
 describe('another process holding the database write lock', { timeout: 60_000 }, () => {
   for (const [name, read] of [
     ['messages.list', (c: Core) => call<ChatMessage[]>(c, 'messages.list', { limit: 5 }).then((ms) => ms.map((m) => m.content))],
@@ -105,12 +116,7 @@ describe('another process holding the database write lock', { timeout: 60_000 },
   });
 
   it('an edit, a reaction and a new nickname while it is held: shown live without stopping the event loop, kept in memory, saved once it is gone; the log says the database is locked', async () => {
-    core = await coreFor(world, configuredEnv(world));
-    const c = await startConnected(core, DEADLINE_MS);
-    const stored = nextEvent(c, 'message.created', (m) => m.content === 'hello', DEADLINE_MS);
-    const { id } = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'hello' });
-    await stored;
-    await call(c, 'messages.list', { limit: 1 }); // committed
+    const { c, id } = await connectedWithStored('hello');
 
     other = new Database(join(world.dataDir, 'messages.sqlite'));
     other.exec('BEGIN IMMEDIATE');
@@ -145,13 +151,30 @@ describe('another process holding the database write lock', { timeout: 60_000 },
     expect(saved.view?.reactions?.[0]).toMatchObject({ count: 1 });
   });
 
+  it('an edit of a message whose insert is still waiting for the lock does not stop the event loop, and is saved after it', async () => {
+    const { c } = await connectedWithStored('before');
+
+    other = new Database(join(world.dataDir, 'messages.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    const { value: edited, stallMs } = await loopStallDuring(async () => {
+      const created = nextEvent(c, 'message.created', (m) => m.content === 'hello', DEADLINE_MS);
+      const { id } = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'hello' });
+      await created;
+      await new Promise((r) => setTimeout(r, 200)); // handed to the write thread (HANDOFF_MS 10), which waits for the lock
+      const edit = nextEvent(c, 'message.updated', (m) => m.id === id && m.content === 'hello, edited', DEADLINE_MS);
+      world.fake.editMessage(world.channelId, id, 'hello, edited');
+      return edit;
+    });
+    // It waited for the insert's commit on the event loop (SQLite's busy timeout, 5 s).
+    expect(stallMs).toBeLessThan(1000);
+    other.exec('COMMIT');
+    const saved = () => other!.prepare<[string], { json: string }>('SELECT json FROM messages WHERE id = ?').get(edited.id)?.json;
+    for (const deadline = Date.now() + 10_000; !saved()?.includes('hello, edited') && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    expect((JSON.parse(saved() ?? '{}') as ChatMessage).content).toBe('hello, edited');
+  });
+
   it('a change held in memory when the app stops is written before the database closes, once the lock is let go (an update hands over)', async () => {
-    core = await coreFor(world, configuredEnv(world));
-    const c = await startConnected(core, DEADLINE_MS);
-    const stored = nextEvent(c, 'message.created', (m) => m.content === 'hello', DEADLINE_MS);
-    const { id } = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'hello' });
-    await stored;
-    await call(c, 'messages.list', { limit: 1 }); // committed
+    const { c, id } = await connectedWithStored('hello');
 
     // Another process (the new version opening the database) holds the lock for a second.
     const file = join(world.dataDir, 'messages.sqlite');

@@ -71,14 +71,16 @@ it('hands a batch over without waiting for SQLite: timers run while the write is
   expect(lines.filter((l) => l.startsWith('Cannot save'))).toEqual([]);
 });
 
-it('flush() and list() wait for the thread: a read right after sees every message; an edit of one being written lands after its insert', () => {
+it('flush() and list() wait for the thread: a read right after sees every message; an edit of one being written lands after its insert, and reads see it meanwhile', () => {
   for (let i = 1; i <= 300; i++) writer.add(msg(i));
   writer.handOff();
   expect(writer.update(msg(300).id, { content: 'edited' })?.content).toBe('edited');
-  expect(store.get(msg(300).id)?.content).toBe('edited');
+  // Written once its insert is committed (no wait on the event loop); reads see it meanwhile.
+  expect(writer.get(msg(300).id)?.content).toBe('edited');
   writer.add(msg(301));
   writer.flush();
   expect(committed()).toBe(301);
+  expect(store.get(msg(300).id)?.content).toBe('edited');
   writer.add(msg(302));
   expect(writer.list(CHANNEL, 2).map((m) => m.content)).toEqual(['m301', 'm302']);
 });

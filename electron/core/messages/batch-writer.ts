@@ -107,8 +107,18 @@ export class BatchWriter {
   update(id: string, changes: Partial<ChatMessage>): ChatMessage | undefined {
     const queued = this.queue.get(id);
     if (!queued) {
+      const writing = this.writing.get(id);
+      // Its insert is still on the write thread: the change is written once that is committed (waiting for it
+      // here stopped the event loop, up to SQLite's busy timeout while another program holds the lock), and
+      // reads see it meanwhile.
+      if (writing !== undefined && this.target.afterCommit) {
+        const next = { ...(JSON.parse(writing) as ChatMessage), ...changes };
+        this.writing.set(id, messageJson(next));
+        this.target.afterCommit(() => this.target.update(id, changes));
+        return next;
+      }
       // Its row is rewritten in place: the insert must be committed first.
-      if (this.writing.has(id)) this.target.settle?.();
+      if (writing !== undefined) this.target.settle?.();
       return this.target.update(id, changes);
     }
     const next = { ...queued, ...changes };
