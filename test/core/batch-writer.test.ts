@@ -144,3 +144,32 @@ it('a resume-point write in a burst waits for the next hand-off instead of makin
     vi.useRealTimers();
   }
 });
+
+it('a timer that fires early (Node times it from the loop clock read at the start of a long turn) does not hand off before HANDOFF_MS', () => {
+  // live-burst in CI: hand-offs 12 -> 20 ms, 55 -> 64, 235 -> 244 apart by the event loop's own timers.
+  // Here setTimeout runs on a fake clock that is 2 ms ahead of performance.now().
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate'] });
+  let now = 1000;
+  const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+  try {
+    const store = new MessageStore(':memory:');
+    const handOffs: number[] = [];
+    const target = { has: store.has.bind(store), get: store.get.bind(store), update: store.update.bind(store), list: store.list.bind(store), addMany: (ms: readonly ChatMessage[]) => (handOffs.push(now), store.addMany(ms)) };
+    const writer = new BatchWriter(target);
+    writer.add(msg(1));
+    vi.advanceTimersByTime(0); // its turn's hand-off (an immediate)
+    expect(handOffs).toEqual([1000]);
+    writer.add(msg(2)); // less than HANDOFF_MS later: a timer
+    now += HANDOFF_MS - 2;
+    vi.advanceTimersByTime(HANDOFF_MS); // the timer fires; performance.now() says 8 ms
+    expect(handOffs, 'handed off 8 ms after the last').toEqual([1000]);
+    now += 2;
+    vi.advanceTimersByTime(2);
+    expect(handOffs).toEqual([1000, 1000 + HANDOFF_MS]);
+    expect(count(store)).toBe(2);
+    store.close();
+  } finally {
+    clock.mockRestore();
+    vi.useRealTimers();
+  }
+});

@@ -70,10 +70,7 @@ export class BatchWriter {
     if (above) this.newest.set(m.channelId, m.id);
     this.queue.set(m.id, m);
     // setImmediate runs after the socket reads of this turn: one burst of frames → one transaction.
-    if (!this.scheduled) {
-      const wait = this.lastHandOff + HANDOFF_MS - performance.now();
-      this.scheduled = wait <= 0 ? { immediate: setImmediate(() => this.handOff()) } : { timer: setTimeout(() => this.handOff(), wait) };
-    }
+    if (!this.scheduled) this.schedule();
     return true;
   }
 
@@ -130,6 +127,19 @@ export class BatchWriter {
   list(channelId: string, limit: number): ChatMessage[] {
     this.flush();
     return this.target.list(channelId, limit);
+  }
+
+  /** The next hand-off: at the end of this turn, or HANDOFF_MS after the last one. */
+  private schedule(): void {
+    const wait = this.lastHandOff + HANDOFF_MS - performance.now();
+    this.scheduled = wait <= 0 ? { immediate: setImmediate(() => this.handOff()) } : { timer: setTimeout(() => this.due(), Math.ceil(wait)) };
+  }
+
+  // Node times a timer from the event loop's clock, read at the start of the turn: set late in a long turn
+  // (a burst's slice) it fires early by that much. Then the rest is waited.
+  private due(): void {
+    if (performance.now() - this.lastHandOff >= HANDOFF_MS) return this.handOff();
+    this.schedule();
   }
 
   /** Hands what is queued to the store now; with a write thread it is committed later (the live path). */
