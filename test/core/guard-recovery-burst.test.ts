@@ -7,24 +7,15 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { MessageSink } from '../../electron/core/bot/message-sink.js';
 import { EventBus } from '../../electron/core/event-bus.js';
 import { Redactor } from '../../electron/core/log/redactor.js';
 import { LastSeen } from '../../electron/core/messages/last-seen.js';
-import { MessageStore } from '../../electron/core/messages/store.js';
-import { CHANNEL, chatMessage as msg } from '../helpers/store-fixtures.js';
-import { tempDirPerTest } from '../helpers/temp-dir.js';
+import { CHANNEL, chatMessage as msg, storePerTest } from '../helpers/store-fixtures.js';
 
-const dir = tempDirPerTest('dm-guard-recovery-');
-let store: MessageStore;
-beforeEach(() => {
-  store = new MessageStore(join(dir(), 'messages.sqlite'));
-});
-afterEach(() => {
-  vi.useRealTimers();
-  store.close();
-});
+const { dir, store } = storePerTest('dm-guard-recovery-');
+afterEach(() => vi.useRealTimers());
 
 it('a burst going on does not keep the guard from recovering once the disk takes writes again', () => {
   // Timers and the clock the BatchWriter spaces its hand-offs by: a burst replayed exactly.
@@ -34,7 +25,7 @@ it('a burst going on does not keep the guard from recovering once the disk takes
   writeFileSync(blocker, '');
   const file = join(blocker, 'last-seen.json');
   const lastSeen = new LastSeen(file, 60_000);
-  const sink = new MessageSink({ store, lastSeen, bus: new EventBus(new Redactor()), logger: pino({ level: 'silent' }) });
+  const sink = new MessageSink({ store: store(), lastSeen, bus: new EventBus(new Redactor()), logger: pino({ level: 'silent' }) });
   let n = 0;
   const receive = () => {
     n++;

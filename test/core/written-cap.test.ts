@@ -3,28 +3,20 @@
 // the read sees what is committed. Here the store's commit notice never comes.
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
+import { storePerTest } from '../helpers/store-fixtures.js';
 import { MessageSink } from '../../electron/core/bot/message-sink.js';
 import { EventBus } from '../../electron/core/event-bus.js';
 import { Redactor } from '../../electron/core/log/redactor.js';
 import { LastSeen } from '../../electron/core/messages/last-seen.js';
-import { MessageStore } from '../../electron/core/messages/store.js';
-import { tempDirPerTest } from '../helpers/temp-dir.js';
 
-const dir = tempDirPerTest('dm-written-cap-');
-let store: MessageStore;
-beforeEach(() => {
-  store = new MessageStore(join(dir(), 'messages.sqlite'));
-});
-afterEach(() => {
-  vi.useRealTimers();
-  store.close();
-});
+const { dir, store } = storePerTest('dm-written-cap-');
+afterEach(() => vi.useRealTimers());
 
 it('a read waits 10 s at most for a write thread that never answers', async () => {
-  const sink = new MessageSink({ store, lastSeen: new LastSeen(join(dir(), 'last-seen.json'), 60_000), bus: new EventBus(new Redactor()), logger: pino({ level: 'silent' }) });
+  const sink = new MessageSink({ store: store(), lastSeen: new LastSeen(join(dir(), 'last-seen.json'), 60_000), bus: new EventBus(new Redactor()), logger: pino({ level: 'silent' }) });
   // Hung: the commit is never confirmed.
-  store.afterCommit = () => undefined;
+  store().afterCommit = () => undefined;
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   let answered = false;
   const read = sink.written().then(() => (answered = true));
@@ -36,9 +28,9 @@ it('a read waits 10 s at most for a write thread that never answers', async () =
 });
 
 it('a read goes on as soon as the commit is confirmed', async () => {
-  const sink = new MessageSink({ store, lastSeen: new LastSeen(join(dir(), 'last-seen.json'), 60_000), bus: new EventBus(new Redactor()), logger: pino({ level: 'silent' }) });
+  const sink = new MessageSink({ store: store(), lastSeen: new LastSeen(join(dir(), 'last-seen.json'), 60_000), bus: new EventBus(new Redactor()), logger: pino({ level: 'silent' }) });
   let confirm!: () => void;
-  store.afterCommit = (then) => void (confirm = then);
+  store().afterCommit = (then) => void (confirm = then);
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   let answered = false;
   const read = sink.written().then(() => (answered = true));

@@ -1,6 +1,10 @@
 // What the message-store tests share: one channel, a message factory with predictable ids and contents,
 // and a polling wait with a deadline (no fixed sleeps). A temp folder per test: temp-dir.ts.
+import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { MessageStore } from '../../electron/core/messages/store.js';
 import type { ChatMessage } from '../../shared/types.js';
+import { tempDirPerTest } from './temp-dir.js';
 
 export const CHANNEL = '1000000000000000001';
 /** Message n's snowflake is ID_BASE + n, so ids sort as n does. */
@@ -27,4 +31,15 @@ export async function until(check: () => boolean, what: string, ms = 10_000, ste
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
+}
+
+/** A message store in a fresh temp folder for each test, closed after it: getters for the folder and the store. */
+export function storePerTest(prefix: string): { dir: () => string; store: () => MessageStore } {
+  const dir = tempDirPerTest(prefix);
+  let store: MessageStore | null = null;
+  beforeEach(() => {
+    store = new MessageStore(join(dir(), 'messages.sqlite'));
+  });
+  afterEach(() => store?.close());
+  return { dir, store: () => store! };
 }
