@@ -10,6 +10,15 @@ import { arrives, expectFollowing, followingList } from './list-at-end';
 
 const finger = { touches: [{ clientX: 100, clientY: 300 }] };
 
+/** A following list, a finger down on it and dragged 20 px up (within the end's margin), not lifted yet. */
+async function draggedNearTheEnd() {
+  const following = await followingList();
+  fireEvent.touchStart(following.list, finger);
+  following.list.scrollTop = 2380;
+  fireEvent.scroll(following.list);
+  return following;
+}
+
 it('a finger down is not pulled back to the end by a burst, even by the scroll event of an earlier pin', async () => {
   const { fake, list } = await followingList();
   fireEvent.touchStart(list, finger);
@@ -37,30 +46,21 @@ it('a tap (the finger lifted where it came down) follows again at once', async (
 });
 
 it('a short drag that ends near the end follows again once its scroll has ended', async () => {
-  const { fake, list } = await followingList();
-  fireEvent.touchStart(list, finger);
-  list.scrollTop = 2380;
-  fireEvent.scroll(list);
+  const { fake, list } = await draggedNearTheEnd();
   fireEvent.touchEnd(list, { touches: [] });
   fireEvent(list, new Event('scrollend'));
   await expectFollowing(fake, list);
 });
 
 it('without a scrollend event (a browser that has none), a drag lifted near the end follows once no scroll came for a moment', async () => {
-  const { fake, list } = await followingList();
-  fireEvent.touchStart(list, finger);
-  list.scrollTop = 2380;
-  fireEvent.scroll(list);
+  const { fake, list } = await draggedNearTheEnd();
   fireEvent.touchEnd(list, { touches: [] });
   await new Promise((r) => setTimeout(r, 300));
   await expectFollowing(fake, list);
 });
 
 it('a flick near the end that carries on after the lift (its momentum) is not stopped by a pin: it reads where the scroll ends', async () => {
-  const { fake, list } = await followingList();
-  fireEvent.touchStart(list, finger);
-  list.scrollTop = 2380;
-  fireEvent.scroll(list);
+  const { fake, list } = await draggedNearTheEnd();
   // Lifted near the end, still moving: a message arrives meanwhile.
   fireEvent.touchEnd(list, { touches: [] });
   await arrives(fake, list, 2360);
