@@ -114,6 +114,8 @@ export const coreEn = {
   'notice.settingsInvalid':
     'Settings file {{path}} was changed and is not valid ({{reason}}): the app keeps the settings it had and saving settings is refused. Correct that value in the file (or undo your edit); at the next start a file still invalid is moved aside and defaults are used.',
   'notice.settingsUpgraded': 'Settings upgraded from version {{from}} to {{to}}.',
+  'notice.messagesSetAside':
+    'The message database was damaged ({{reason}}); it was set aside as {{path}} and a new one was started. Messages since the last one seen are fetched again; older ones are only in that file.',
   // Why a settings file is refused, said inside notice.settingsMovedAside, notice.settingsInvalid and command.settingsFileInvalid (settings-problem.ts)
   'settings.why.notJson': 'it is not valid JSON',
   'settings.why.notJsonAt': 'it is not valid JSON (at character {{at}})',

@@ -101,6 +101,8 @@ export const coreFr: CoreTranslation = {
   'notice.settingsInvalid':
     'Le fichier de paramètres {{path}} a été modifié et n’est pas valide ({{reason}}) : l’application garde les paramètres qu’elle avait et refuse d’enregistrer les paramètres. Corrigez cette valeur dans le fichier (ou annulez votre modification) ; au prochain démarrage, un fichier encore invalide est mis de côté et les valeurs par défaut sont utilisées.',
   'notice.settingsUpgraded': 'Paramètres mis à niveau de la version {{from}} à la version {{to}}.',
+  'notice.messagesSetAside':
+    'La base des messages était endommagée ({{reason}}) ; elle a été mise de côté sous {{path}} et une nouvelle a été créée. Les messages depuis le dernier vu sont récupérés à nouveau ; les plus anciens ne sont que dans ce fichier.',
   'settings.why.notJson': 'ce n’est pas du JSON valide',
   'settings.why.notJsonAt': 'ce n’est pas du JSON valide (au caractère {{at}})',
   'settings.why.holds': 'il contient {{kind}} et non un objet de paramètres',

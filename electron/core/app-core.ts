@@ -16,9 +16,9 @@ import { createHistory } from './history/history-service.js';
 import { createLog, type CoreLog } from './log/logger.js';
 import { say } from './log/say.js';
 import { LastSeen } from './messages/last-seen.js';
-import { MessageStore } from './messages/store.js';
 import { StickerAnimations } from './messages/sticker-animations.js';
 import { Notices } from './notices.js';
+import { openMessageStore } from './messages/open-message-store.js';
 import type { AppPaths, LoginItemPort, Relauncher, SaveDialogPort, SecretBox } from './ports.js';
 import type { StoreFactory } from './settings/open-store.js';
 import { Settings } from './settings/settings.js';
@@ -103,8 +103,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Created 0600 first: SQLite gives its -wal and -shm files the database file's mode.
   touchPrivateFile(join(options.paths.dataDir, 'messages.sqlite'));
   // Rows are written redacted (a token pasted in the channel never reaches the disk); older rows are cleaned now.
-  const store = new MessageStore(join(options.paths.dataDir, 'messages.sqlite'), (json) => log.redactor.scrub(json));
-  store.redactStored();
+  // A damaged file is set aside and a new one started (open-message-store.ts), said in the panel.
+  const { store, setAside } = openMessageStore(join(options.paths.dataDir, 'messages.sqlite'), (json) => log.redactor.scrub(json));
+  if (setAside) {
+    say(log.logger, 'warn', setAside);
+    notices.add({ level: 'warn', code: 'messages-set-aside', params: {}, message: setAside.text, i18n: setAside.i18n });
+  }
   const lastSeen = new LastSeen(join(options.paths.dataDir, 'last-seen.json'));
   if (lastSeen.problemSaid) say(log.logger, 'warn', lastSeen.problemSaid);
   log.logger.debug(`Last message seen: ${JSON.stringify(lastSeen.snapshot())}`);
