@@ -115,6 +115,26 @@ describe('another process holding the database write lock', { timeout: 60_000 },
     expect(stallMs).toBeLessThan(1000);
   });
 
+  it('the app starts while another program holds the lock with changes not written yet, and stores what came meanwhile once it is let go', async () => {
+    await (await connectedWithStored('before')).c.shutdown();
+    core = null;
+    other = new Database(join(world.dataDir, 'messages.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    other.exec("INSERT INTO authors (author_id, username, display_name) VALUES ('1', 'x', 'x')");
+    // It waited SQLite's busy timeout (5 s) on a write of its own at start, then failed: no panel, no bot.
+    const started = Date.now();
+    core = await coreFor(world, configuredEnv(world));
+    const c = await startConnected(core, DEADLINE_MS);
+    expect(Date.now() - started).toBeLessThan(4500);
+    const shown = nextEvent(c, 'message.created', (m) => m.content === 'while locked', DEADLINE_MS);
+    world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'while locked' });
+    await shown;
+    other.exec('ROLLBACK');
+    const saved = () => other!.prepare("SELECT count(*) AS n FROM messages WHERE json LIKE '%while locked%'").get() as { n: number };
+    for (const deadline = Date.now() + 15_000; saved().n === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+    expect(saved().n).toBe(1);
+  });
+
   it('an edit, a reaction and a new nickname while it is held: shown live without stopping the event loop, kept in memory, saved once it is gone; the log says the database is locked', async () => {
     const { c, id } = await connectedWithStored('hello');
 

@@ -48,7 +48,9 @@ export function ensureHistorySchema(db: Database.Database): void {
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
     content, author, has, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`);
   db.exec('CREATE TABLE IF NOT EXISTS fts_progress (id INTEGER PRIMARY KEY CHECK (id = 1), last_rowid INTEGER NOT NULL)');
-  db.exec('INSERT OR IGNORE INTO fts_progress (id, last_rowid) VALUES (1, 0)');
+  // Inserted only when missing: an INSERT takes the write lock even when it ignores the row, and at start
+  // another program (DB Browser with unwritten changes) may hold it: the app waited 5 s and did not start.
+  if (!db.prepare('SELECT 1 FROM fts_progress WHERE id = 1').get()) db.exec('INSERT OR IGNORE INTO fts_progress (id, last_rowid) VALUES (1, 0)');
   const indexed = '(SELECT last_rowid FROM fts_progress WHERE id = 1)';
   db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_ad AFTER DELETE ON messages WHEN old.rowid <= ${indexed} BEGIN
     DELETE FROM messages_fts WHERE rowid = CAST(old.id AS INTEGER);

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { ChatMessage } from '../../../shared/types.js';
 import { ensureHistorySchema } from './history-schema.js';
 import { AUTO_CHECKPOINT_PAGES, INDEX_SQL, type BackgroundWork } from './fts-indexer.js';
-import { withBriefBusyTimeout } from './brief-busy.js';
+import { isBusy, withBriefBusyTimeout } from './brief-busy.js';
 import { messageJson } from './message-json.js';
 import { WriteThread, type WriteThreadOptions, type Written } from './write-thread.js';
 
@@ -224,7 +224,15 @@ export class MessageStore {
       }).immediate();
     }
     // The WAL keeps old page images (from this run or a crashed one) until checkpointed and truncated.
-    if (!this.db.memory) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    // Briefly: housekeeping must not hold the start 5 s while another program holds the lock (it waits for
+    // writers); an incomplete checkpoint is finished by SQLite's own later.
+    if (!this.db.memory) {
+      try {
+        withBriefBusyTimeout(this.db, () => this.db.pragma('wal_checkpoint(TRUNCATE)'));
+      } catch (err) {
+        if (!isBusy(err)) throw err;
+      }
+    }
     return changed;
   }
 
