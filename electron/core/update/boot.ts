@@ -16,7 +16,7 @@ import { lockfileDiffers } from './repo.js';
 import { restoreCheckout } from './restore.js';
 import { removeStrayLinks } from './switch.js';
 import type { ConfigBackup, StepName, UpdateCommands } from './types.js';
-import { reapplyLocalChanges, saveLocalChanges, stashApplyCommand } from './worktree.js';
+import { findUnrecordedStash, reapplyLocalChanges, saveLocalChanges, stashApplyCommand } from './worktree.js';
 
 export interface BootCheckOptions {
   appDir: string;
@@ -138,6 +138,9 @@ async function bringBack(
     : { commit: entry.from, rebuild: true };
   const touched = (step: string) => entry.steps.some((s) => s.step === step && s.status !== 'pending' && s.status !== 'skipped');
   const moved = head !== target.commit || touched('reset') || entry.outcome === 'restarting';
+  // Killed between `git stash push` and the journal recording it: the run's own stash, found by its message.
+  const savedChanges = entry.savedChanges ?? (touched('save-local-changes') ? await findUnrecordedStash(git, entry.from, entry.startedAt) : null);
+  if (savedChanges && !entry.savedChanges) await new UpdateJournal(opts.dataDir).patch(entry.id, { savedChanges });
   if (moved) {
     // Edits made since (someone trying to fix the broken version) are set aside, never wiped.
     const leftover = await saveLocalChanges(git, head);
@@ -154,13 +157,13 @@ async function bringBack(
     reinstall: target.rebuild && (entry.lockfileChanged || (await lockfileDiffers(git, entry.from, head))),
     rebuild: target.rebuild,
     // Saved on `from`: put back only there (on the new version they are re-applied once it is healthy).
-    savedChanges: target.commit === entry.from ? entry.savedChanges : null,
+    savedChanges: target.commit === entry.from ? savedChanges : null,
     commands: { ...DEFAULT_COMMANDS, ...opts.commands },
     timeouts,
     env: opts.commandEnv,
     log: say,
   });
-  if (entry.savedChanges) await noteSavedChanges(git, new UpdateJournal(opts.dataDir), entry.id, entry.savedChanges);
+  if (savedChanges) await noteSavedChanges(git, new UpdateJournal(opts.dataDir), entry.id, savedChanges);
   if (opts.config && entry.configBackup && !(await opts.config.verify())) {
     await opts.config.restore(entry.configBackup);
     say(coreText('update.boot.settingsRestored', { file: entry.configBackup }));

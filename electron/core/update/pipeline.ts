@@ -12,7 +12,7 @@ import { noteSavedChanges } from './last-update.js';
 import * as releases from './release-steps.js';
 import { StepFailure, StepReporter } from './steps.js';
 import { UPDATE_STEPS, type Command, type UpdateResult } from './types.js';
-import { cleanUntracked, keepLocalCommits, resetHard, saveLocalChanges } from './worktree.js';
+import { cleanUntracked, keepLocalCommits, resetHard, saveLocalChanges, SetAsideError } from './worktree.js';
 
 /**
  * Runs the whole update. Rejects at once (UpdateInProgressError) if another update runs, or
@@ -75,7 +75,14 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       log(`Settings saved to ${run.snapshot}`);
     });
     await steps.run('save-local-changes', async (log) => {
-      run.saved = await saveLocalChanges(git, from);
+      run.saved = await saveLocalChanges(git, from).catch(async (err: unknown) => {
+        // Edits left in a stash must be journalled: the rollback retries them and the user is told.
+        if (err instanceof SetAsideError && err.stillSaved) {
+          run.saved = err.stillSaved;
+          await journal.patch(run.id, { savedChanges: run.saved });
+        }
+        throw err;
+      });
       if (!run.saved) return { skipped: 'No local changes to set aside.' };
       await journal.patch(run.id, { savedChanges: run.saved });
       log(`Local changes set aside in ${run.saved.ref} ("${run.saved.message}").`);

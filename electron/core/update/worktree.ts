@@ -8,9 +8,13 @@ async function topStash(git: SimpleGit): Promise<string | null> {
   return (await git.raw(['rev-parse', '--verify', '--quiet', 'refs/stash']).catch(() => '')).trim() || null;
 }
 
+/** The stash message names the run's start commit and time: boot recovery finds an unrecorded stash by it. */
+const STASH_MESSAGE = /^(?:On [^:]+: )?discord-monitor update (\S+) from ([0-9a-f]+)$/;
+
 /**
  * Stashes modified and untracked files (ignored ones — node_modules, build output, local data —
- * are left in place). Throws rather than continue if anything would remain to be wiped by the reset.
+ * are left in place). Throws rather than continue if anything would remain to be wiped by the reset;
+ * the edits it had stashed by then are put back first, so the tree is as before.
  */
 export async function saveLocalChanges(git: SimpleGit, from: string, now = new Date()): Promise<SavedChanges | null> {
   if ((await localChanges(git)).length === 0) return null;
@@ -20,10 +24,44 @@ export async function saveLocalChanges(git: SimpleGit, from: string, now = new D
   const sha = await topStash(git);
   const left = await localChanges(git);
   if (!sha || sha === before || left.length > 0) {
-    throw new Error(`Could not set local changes aside (${left.join(', ') || 'git stash saved nothing'}) — commit or move them, then update again`);
+    const why = `Could not set local changes aside (${left.join(', ') || 'git stash saved nothing'}) — commit or move them, then update again`;
+    if (!sha || sha === before) throw new Error(why);
+    // e.g. an edited file inside a submodule: the rest was stashed, and must not stay hidden there.
+    const saved = { ref: 'stash@{0}', sha, message };
+    // --index first: what was staged comes back staged; a plain apply when the index cannot be restored.
+    const indexBack = await git.raw(['stash', 'apply', '--index', sha]).then(() => true, () => false);
+    const back = await (indexBack ? dropStash(git, sha) : restoreLocalChanges(git, saved)).then(() => null, (err: Error) => err.message);
+    throw new SetAsideError(back ? `${why}. ${back}` : why, back ? saved : null);
   }
   const ref = (await git.raw(['stash', 'list', '-n1', '--format=%gd'])).trim() || 'stash@{0}';
   return { ref, sha, message };
+}
+
+/** Setting aside failed; `stillSaved` is the stash that holds edits which could not be put back. */
+export class SetAsideError extends Error {
+  readonly stillSaved: SavedChanges | null;
+  constructor(message: string, stillSaved: SavedChanges | null) {
+    super(message);
+    this.stillSaved = stillSaved;
+  }
+}
+
+/**
+ * The stash a process killed during save-local-changes made for the run that began at `startedAt`
+ * from `from`, before the journal recorded it; null when there is none.
+ */
+export async function findUnrecordedStash(git: SimpleGit, from: string, startedAt: string): Promise<SavedChanges | null> {
+  const list = await git.raw(['stash', 'list', '--format=%gd %H %gs']).catch(() => '');
+  for (const line of list.split('\n')) {
+    const [ref, sha, ...rest] = line.split(' ');
+    const message = rest.join(' ');
+    const m = STASH_MESSAGE.exec(message);
+    // ISO times compare as text; an earlier update's stash predates this run.
+    if (ref && sha && m && m[2] === short(from) && (m[1] as string) >= startedAt) {
+      return { ref, sha, message: message.replace(/^On [^:]+: /, '') };
+    }
+  }
+  return null;
 }
 
 /** The command that brings saved changes back by hand; the sha stays valid when more stashes are pushed. */
