@@ -47,6 +47,8 @@ export const coreEn = {
   },
   'error.sessionLimit.hint':
     'Start monitoring again after that time (in {{wait, duration}}). Something is starting sessions far too often: check that only this app uses the token.',
+  'error.sessionElsewhere': 'Another Discord Monitor using this data folder is already connected to Discord (process {{pid}}); this one did not connect, so the bot never has two sessions.',
+  'error.sessionElsewhere.hint': 'Stop the other copy (the desktop app or the headless service), or give one of them its own data folder, then start monitoring here.',
   'error.unknown': 'Unexpected error: {{detail}}',
   'error.unknown.hint': 'See the log for details, then retry. If it persists, check the API URL in Settings → Advanced.',
 
@@ -114,6 +116,8 @@ export const coreEn = {
   'notice.settingsInvalid':
     'Settings file {{path}} was changed and is not valid ({{reason}}): the app keeps the settings it had and saving settings is refused. Correct that value in the file (or undo your edit); at the next start a file still invalid is moved aside and defaults are used.',
   'notice.settingsUpgraded': 'Settings upgraded from version {{from}} to {{to}}.',
+  'notice.tokenNotMoved':
+    'The bot token in {{path}} could not be moved to secure storage ({{reason}}): that file was kept unchanged and its token is in use. Saving settings is refused until a start moves it; fix the cause and restart the app.',
   'notice.messagesSetAside':
     'The message database was damaged ({{reason}}); it was set aside as {{path}} and a new one was started. Messages since the last one seen are fetched again; older ones are only in that file.',
   // Why a settings file is refused, said inside notice.settingsMovedAside, notice.settingsInvalid and command.settingsFileInvalid (settings-problem.ts)
@@ -270,6 +274,7 @@ export const coreEn = {
   'command.settingsFileInvalid':
     'Not saved: {{path}} was changed by hand and is not valid ({{reason}}); saving would overwrite it. Correct that value in the file (or undo your edit), then save again.',
   'command.settingsClosed': 'Not saved: the app is shutting down. Start it again, then save.',
+  'command.settingsKeptForToken': 'Not saved: the bot token could not yet be moved out of settings.json, and saving would lose it. Fix the cause shown in the notice, restart the app, then save.',
   'command.testNeedsAll': 'Enter a bot token, a server ID and a channel ID before testing the connection.',
   'command.testNeedsToken': 'Enter the bot token to test against {{url}}: the saved token is only ever sent to the saved API URL ({{savedUrl}}).',
   'command.urlWithEnvToken': 'Not saved: the bot token is set by {{variable}}, so set the API URL there too (DISCORD_API_URL).',

@@ -45,6 +45,8 @@ export const coreFr: CoreTranslation = {
   },
   'error.sessionLimit.hint':
     'Relancez la surveillance après cette heure (dans {{wait, duration}}). Quelque chose ouvre des sessions bien trop souvent : vérifiez que seule cette application utilise le token.',
+  'error.sessionElsewhere': 'Un autre Discord Monitor utilisant ce dossier de données est déjà connecté à Discord (processus {{pid}}) ; celui-ci ne s’est pas connecté, pour que le bot n’ait jamais deux sessions.',
+  'error.sessionElsewhere.hint': 'Arrêtez l’autre copie (l’application de bureau ou le service sans interface), ou donnez à l’une d’elles son propre dossier de données, puis relancez la surveillance ici.',
   'error.unknown': 'Erreur inattendue : {{detail}}',
   'error.unknown.hint': 'Consultez le journal, puis réessayez. Si l’erreur persiste, vérifiez l’URL de l’API dans Paramètres → Avancé.',
 
@@ -101,6 +103,8 @@ export const coreFr: CoreTranslation = {
   'notice.settingsInvalid':
     'Le fichier de paramètres {{path}} a été modifié et n’est pas valide ({{reason}}) : l’application garde les paramètres qu’elle avait et refuse d’enregistrer les paramètres. Corrigez cette valeur dans le fichier (ou annulez votre modification) ; au prochain démarrage, un fichier encore invalide est mis de côté et les valeurs par défaut sont utilisées.',
   'notice.settingsUpgraded': 'Paramètres mis à niveau de la version {{from}} à la version {{to}}.',
+  'notice.tokenNotMoved':
+    'Le token du bot dans {{path}} n’a pas pu être déplacé vers le stockage sécurisé ({{reason}}) : ce fichier est conservé tel quel et son token est utilisé. L’enregistrement des paramètres est refusé jusqu’à ce qu’un démarrage le déplace ; corrigez la cause et relancez l’application.',
   'notice.messagesSetAside':
     'La base des messages était endommagée ({{reason}}) ; elle a été mise de côté sous {{path}} et une nouvelle a été créée. Les messages depuis le dernier vu sont récupérés à nouveau ; les plus anciens ne sont que dans ce fichier.',
   'settings.why.notJson': 'ce n’est pas du JSON valide',
@@ -220,6 +224,7 @@ export const coreFr: CoreTranslation = {
   'command.settingsFileInvalid':
     'Non enregistré : {{path}} a été modifié à la main et n’est pas valide ({{reason}}) ; enregistrer l’écraserait. Corrigez cette valeur dans le fichier (ou annulez votre modification), puis enregistrez à nouveau.',
   'command.settingsClosed': 'Non enregistré : l’application s’arrête. Relancez-la, puis enregistrez.',
+  'command.settingsKeptForToken': 'Non enregistré : le token du bot n’a pas encore pu être sorti de settings.json, et enregistrer le perdrait. Corrigez la cause indiquée dans l’avis, relancez l’application, puis enregistrez.',
   'command.testNeedsAll': 'Saisissez un token de bot, un ID de serveur et un ID de salon avant de tester la connexion.',
   'command.testNeedsToken':
     'Saisissez le token du bot pour tester avec {{url}} : le token enregistré n’est envoyé qu’à l’URL d’API enregistrée ({{savedUrl}}).',

@@ -1,4 +1,5 @@
 // Headless secret storage: a file readable only by the user. Not encryption, and we say so.
+import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { coreText, type I18nText } from '../../../shared/core-text.js';
@@ -27,10 +28,16 @@ export class FileSecretBox implements SecretBox {
 
   async set(secret: string): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.tmp`;
-    await writeFile(tmp, secret, { mode: 0o600 });
-    await chmod(tmp, 0o600);
-    await rename(tmp, this.file);
+    // A temp name of its own: two writes sharing one renamed it from under each other (ENOENT).
+    const tmp = `${this.file}.${randomUUID()}.tmp`;
+    try {
+      await writeFile(tmp, secret, { mode: 0o600, flag: 'wx' });
+      await chmod(tmp, 0o600);
+      await rename(tmp, this.file);
+    } catch (err) {
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw err;
+    }
   }
 
   async clear(): Promise<void> {

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
+import { CommandError } from '../errors.js';
 import { PRIVATE_FILE, writePrivateFileSync } from '../fs-modes.js';
 import { DEFAULTS, SETTINGS_VERSION, migrate, type StoredSettings } from './schema.js';
 import { problemOf } from './settings-problem.js';
@@ -33,7 +34,7 @@ export type StoreFactory = (options: StoreOptions) => KeyValueStore;
 /** A sentence for the log; `persist` ones are also shown in the panel until dismissed. */
 export interface SettingsNotice {
   level: 'info' | 'warn';
-  code: 'settings-moved-aside' | 'settings-upgraded' | 'environment-ignored';
+  code: 'settings-moved-aside' | 'settings-upgraded' | 'environment-ignored' | 'token-not-moved';
   params: Record<string, string>;
   message: string;
   /** `message` by key, for the panel's language. */
@@ -59,8 +60,53 @@ function versionOf(raw: Record<string, unknown>): number | null {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : null;
 }
 
-/** `onProblem`: told when the file is made invalid while open (validated-store.ts). */
-export function openSettingsStore(dataDir: string, factory: StoreFactory, now = new Date(), onProblem?: OnFileProblem): OpenedStore {
+/**
+ * The bot token a version-1 file holds inline, if any. The caller stores it before the upgrade
+ * rewrites the file without it: a crash or a failing SecretBox in between would lose it.
+ */
+export function inlineToken(dataDir: string): string | null {
+  try {
+    const parsed = parseObject(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
+    if ('problem' in parsed) return null;
+    const version = versionOf(parsed.raw);
+    return version !== null && version < SETTINGS_VERSION ? migrate(parsed.raw).movedToken : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The upgraded values, held in memory only: the file keeps the token it holds until it is stored. */
+function keptFileStore(path: string, values: StoredSettings): KeyValueStore {
+  let current = structuredClone(values);
+  return {
+    path,
+    get store() {
+      return structuredClone(current);
+    },
+    set store(_values: StoredSettings) {
+      throw new CommandError('unavailable', coreText('command.settingsKeptForToken'));
+    },
+    set() {
+      throw new CommandError('unavailable', coreText('command.settingsKeptForToken'));
+    },
+    delete(key) {
+      const { [key]: _dropped, ...rest } = current;
+      current = rest as StoredSettings;
+    },
+  };
+}
+
+/**
+ * `onProblem`: told when the file is made invalid while open (validated-store.ts). `tokenUnstored`: why
+ * the inline token of a version-1 file could not be stored; that file is then read but not rewritten.
+ */
+export function openSettingsStore(
+  dataDir: string,
+  factory: StoreFactory,
+  now = new Date(),
+  onProblem?: OnFileProblem,
+  tokenUnstored?: string,
+): OpenedStore {
   const file = join(dataDir, 'settings.json');
   const notices: SettingsNotice[] = [];
   let movedToken: string | null = null;
@@ -88,6 +134,7 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
   };
 
   let upgradedFrom: number | null = null;
+  let kept: StoredSettings | null = null;
   if (existsSync(file)) {
     try {
       original = readFileSync(file);
@@ -103,14 +150,27 @@ export function openSettingsStore(dataDir: string, factory: StoreFactory, now = 
           movedToken = result.movedToken;
           // Checked before anything is written: a refused file is moved aside as the user's bytes.
           checkSettings(result.settings);
-          writePrivateFileSync(file, JSON.stringify(result.settings, null, '\t'));
-          upgradedFrom = result.from;
+          if (tokenUnstored && result.movedToken) kept = result.settings as unknown as StoredSettings;
+          else {
+            writePrivateFileSync(file, JSON.stringify(result.settings, null, '\t'));
+            upgradedFrom = result.from;
+          }
         } else checkSettings(parsed.raw);
       }
     } catch (err) {
       moveAside(problemOf(err));
       original = null;
     }
+  }
+  if (kept && tokenUnstored) {
+    notices.push({
+      level: 'warn',
+      code: 'token-not-moved',
+      params: { path: file, reason: tokenUnstored },
+      ...said(coreText('notice.tokenNotMoved', { path: file, reason: tokenUnstored })),
+      persist: true,
+    });
+    return { store: keptFileStore(file, { ...DEFAULTS, ...kept }), movedToken, salvagedAccessToken, notices };
   }
   let store: KeyValueStore;
   try {

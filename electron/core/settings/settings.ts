@@ -11,7 +11,7 @@ import { AccessTokenFile } from './access-token.js';
 import { readEnvOverrides, type EnvOverrides } from './env.js';
 import { watchSettingsFile } from './file-watch.js';
 import { invalidFileNotice } from './invalid-file-notice.js';
-import { openSettingsStore, type KeyValueStore, type SettingsNotice, type StoreFactory } from './open-store.js';
+import { inlineToken, openSettingsStore, type KeyValueStore, type SettingsNotice, type StoreFactory } from './open-store.js';
 import type { StoredSettings } from './schema.js';
 
 export type SettingsPatch = z.output<typeof settingsPatch>;
@@ -41,6 +41,10 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
   /** The stored values listeners were last told about (JSON): a hand edit is told once, a save not twice. */
   private told = '';
   private stopWatching = (): void => undefined;
+  /** The save in progress, if any: saves run one after another. */
+  private saving: Promise<unknown> = Promise.resolve();
+  /** A version-1 file kept with its inline token: any save, a new token too, would be undone or lose it. */
+  private keptForToken = false;
 
   private constructor(
     private store: KeyValueStore,
@@ -55,12 +59,18 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
   }
 
   static async open(options: SettingsOptions): Promise<Settings> {
+    // A version-1 file's inline token is stored before the upgrade drops it from the file: a crash or a
+    // failing SecretBox in between lost it. If storing fails, that file is used as it is (open-store.ts).
+    const inline = inlineToken(options.dataDir);
+    let unstored: string | undefined;
+    if (inline) await options.secrets.set(inline).catch((err: unknown) => (unstored = err instanceof Error ? err.message : String(err)));
     // A file made invalid by hand while the app runs: kept and not used (validated-store.ts), said in the panel.
-    const opened = openSettingsStore(options.dataDir, options.storeFactory, new Date(), invalidFileNotice(join(options.dataDir, 'notices.json')));
+    const onProblem = invalidFileNotice(join(options.dataDir, 'notices.json'));
+    const opened = openSettingsStore(options.dataDir, options.storeFactory, new Date(), onProblem, unstored);
     const settings = new Settings(opened.store, options);
     settings.notices.unshift(...opened.notices);
-    if (opened.movedToken) await options.secrets.set(opened.movedToken);
-    settings.token = await options.secrets.get();
+    settings.keptForToken = opened.notices.some((n) => n.code === 'token-not-moved');
+    settings.token = unstored !== undefined ? inline : await options.secrets.get();
     // 3.0 kept the panel's access token in settings.json: move it to its own file, then drop it there.
     const legacy = opened.store.store.headlessAccessToken;
     if (legacy !== undefined) {
@@ -139,9 +149,17 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
   }
 
   /** Applies a validated patch. Rejects, changing nothing, if it touches an environment-set value. */
-  async save(patch: SettingsPatch): Promise<SettingsView> {
+  save(patch: SettingsPatch): Promise<SettingsView> {
+    // One at a time: two saves interleaving their token writes would leave memory and disk disagreeing.
+    const run = this.saving.then(() => this.saveNow(patch));
+    this.saving = run.catch(() => undefined);
+    return run;
+  }
+
+  private async saveNow(patch: SettingsPatch): Promise<SettingsView> {
     // Before the token too: the SecretBox writes its own file.
     if (this.closed) throw new CommandError('unavailable', coreText('command.settingsClosed'));
+    if (this.keptForToken) throw new CommandError('unavailable', coreText('command.settingsKeptForToken'));
     const current = this.effective() as unknown as Record<string, unknown>;
     const blocked = Object.entries(patch).filter(
       ([key, value]) => this.overrides.sources[key as SettingKey] && value !== undefined && !sameValue(value, current[key]),
@@ -155,18 +173,30 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
     }
     const { token, ...rest } = patch;
     const values = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-    if (Object.keys(values).length) this.store.set(values as Partial<StoredSettings>);
-    this.told = this.storedJson();
-    if (token === null) {
-      await this.options.secrets.clear();
-      this.token = null;
-    } else if (token !== undefined) {
-      await this.options.secrets.set(token);
-      this.token = token;
+    // The token is stored first and swapped in memory together with the URL, with no await between:
+    // no reader ever sees a new API URL with the old token, and a failed token write changes nothing.
+    const before = this.token;
+    if (token !== undefined) await this.writeToken(token);
+    try {
+      if (token !== undefined) this.token = token;
+      if (Object.keys(values).length) this.store.set(values as Partial<StoredSettings>);
+    } catch (err) {
+      // The file refused the rest (edited by hand, disk full): the token goes back too.
+      if (token !== undefined) {
+        this.token = before;
+        await this.writeToken(before).catch(() => undefined);
+      }
+      throw err;
     }
+    this.told = this.storedJson();
     const view = this.view();
     this.emit('changed', view);
     return view;
+  }
+
+  private async writeToken(token: string | null): Promise<void> {
+    if (token === null) await this.options.secrets.clear();
+    else await this.options.secrets.set(token);
   }
 
   /**
