@@ -31,7 +31,7 @@ export function writePrivateFileSync(file: string, data: string): void {
 
 // What the app writes at the top of the data folder. Electron's userData also holds Chromium's own
 // files (caches, Local State): those are Chromium's business, not repaired here.
-const APP_ENTRY = /^(settings|token|access-token|notices|messages\.sqlite|last-seen|identify-gate|backfill|update-journal|resume-bot|logs$|backups$|message-backups$)/;
+const APP_ENTRY = /^(settings|token|access-token|notices|messages\.sqlite|last-seen|identify-gate|session\.(lock|owner)|backfill|update-journal|resume-bot|logs$|backups$|message-backups$)/;
 export const isAppEntry = (name: string): boolean => APP_ENTRY.test(name);
 
 /**

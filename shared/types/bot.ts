@@ -12,6 +12,7 @@ export type BotErrorCode =
   | 'channel-not-text'
   | 'network'
   | 'session-limit'
+  | 'session-elsewhere'
   | 'unknown';
 
 export interface BotError {

@@ -67,6 +67,14 @@ export class FakeDiscord extends FakeGatewayControls {
     return `ws://127.0.0.1:${this.boundPort}/gateway`;
   }
 
+  /**
+   * Discord's clock runs `ms` ahead of the local one (negative: behind); snowflakes made from now on
+   * follow it, even below ones made before (build the watched guild after this call).
+   */
+  setClockOffset(ms: number): void {
+    this.state.setClockOffset(ms);
+  }
+
   /** Pass as discord.js `rest: { cdn }` so avatar URLs resolve offline. */
   get cdnUrl(): string {
     return `http://127.0.0.1:${this.boundPort}`;

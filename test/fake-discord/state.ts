@@ -19,10 +19,17 @@ export class State {
   /** Roles, grants and channel overwrites (permissions.ts); empty: @everyone's defaults only. */
   readonly permissions = new FakePermissions(this);
   private lastSnowflake = 0n;
+  /** Discord's clock minus the local one (a skewed local clock, seen from the app). */
+  private clockOffsetMs = 0;
+
+  setClockOffset(ms: number): void {
+    this.clockOffsetMs = ms;
+    this.lastSnowflake = 0n;
+  }
 
   /** Timestamp-based and strictly increasing, so `after=`/`before=` comparisons behave like Discord's. */
   snowflake(): string {
-    const fromClock = (BigInt(Date.now()) - DISCORD_EPOCH) << 22n;
+    const fromClock = (BigInt(Date.now() + this.clockOffsetMs) - DISCORD_EPOCH) << 22n;
     this.lastSnowflake = fromClock > this.lastSnowflake ? fromClock : this.lastSnowflake + 1n;
     return this.lastSnowflake.toString();
   }

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { coreText } from '../../../shared/core-text.js';
 import { historyAccessProblem, HistoryAccessError } from '../history/read-failure.js';
 import { say } from '../log/say.js';
-import { snowflakeAt, type LastSeen } from '../messages/last-seen.js';
+import type { LastSeen } from '../messages/last-seen.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import type { MessageSink } from './message-sink.js';
 import { reconcileRecent, RECONCILE_WINDOW } from './reconcile.js';
@@ -90,6 +90,10 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   const found = o.client.channels.cache.get(o.channelId);
   const channel = found?.isTextBased() && 'messages' in found && 'guild' in found ? (found as Readable) : null;
   const fetchedAt = Date.now();
+  // The window to reconcile is the one before the gap: after it, the newest stored are the ones just caught up.
+  const window = o.reconcileWindow ?? RECONCILE_WINDOW;
+  const resumeFrom = o.resumeFrom;
+  const beforeGap = resumeFrom ? o.sink.storage.list(o.channelId, window).filter((m) => snowflakeCompare(m.id, resumeFrom) <= 0) : [];
   let result: { delivered: number; complete: boolean; error?: unknown } = { delivered: 0, complete: false, error: new Error(`channel ${o.channelId} is not readable`) };
   const firstLoadProblem = channel && !o.resumeFrom ? historyAccessProblem(channel) : null;
   if (firstLoadProblem) {
@@ -127,13 +131,13 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   if (result.delivered) {
     say(o.logger, 'info', coreText(o.resumeFrom ? 'log.caughtUp' : 'log.loadedLast', { count: result.delivered }));
   }
-  // A quiet channel leaves nothing to resume from: anchor at the fetch time (minus slack; anything
-  // older is already in the fetch) so the next start fetches everything posted after it.
-  if (result.complete && !o.lastSeen.get(o.channelId)) o.lastSeen.advance(o.channelId, snowflakeAt(fetchedAt - 1000));
+  // A quiet channel leaves nothing to resume from: anchor at Discord's own newest id for it (its last
+  // message, else its creation), never the local clock, which may run ahead of Discord's.
+  if (result.complete && channel && !o.lastSeen.get(o.channelId)) o.lastSeen.advance(o.channelId, channel.lastMessageId ?? channel.id);
   o.sink.release(true, { advanceResumePoint: result.complete });
   if (!result.complete && channel && o.resumeFrom) void fillHole(o, channel);
   if (result.complete && o.resumeFrom && channel) {
-    await reconcileRecent({ channel, channelId: o.channelId, store: o.sink.storage, sink: o.sink, logger: o.logger, isCurrent: o.isCurrent, window: o.reconcileWindow ?? RECONCILE_WINDOW });
+    await reconcileRecent({ channel, channelId: o.channelId, store: o.sink.storage, sink: o.sink, logger: o.logger, isCurrent: o.isCurrent, window, stored: beforeGap });
   }
   return { delivered: result.delivered, complete: result.complete };
 }

@@ -30,10 +30,14 @@ export interface ClientEventsHost {
   setStatus(status: Omit<BotStatus, 'since'>): void;
   /** Fetches what was missed since the last message seen. */
   catchUp(): Promise<void>;
+  /** Discord ended a running session with a code that must not be reconnected on. */
+  closedForGood(code: number): void;
 }
 
 // 4004/4013/4014 end the login, whose error says what to do; a bare code before it only confuses.
 const LOGIN_CLOSE_CODES = new Set([4004, 4013, 4014]);
+// Discord's docs: never reconnect on these (token reset, bad shard, bad or disallowed intents).
+const FATAL_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
 
 export function attachClientEvents(client: Client, h: ClientEventsHost): void {
   const mine = (m: { channelId: string }) => h.isCurrent() && m.channelId === h.channelId;
@@ -55,7 +59,13 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): void {
     for (const m of messages.values()) if (mine(m)) h.sink.deleted(m);
   });
   client.on(Events.ShardDisconnect, (event) => {
-    if (h.isCurrent() && !LOGIN_CLOSE_CODES.has(event.code)) say(h.logger, 'warn', coreText('log.gatewayClosed', { code: String(event.code) }));
+    if (!h.isCurrent()) return;
+    // Mid-session, discord.js just stops: nothing would tell the panel until the watchdog re-IDENTIFYs.
+    if (FATAL_CLOSE_CODES.has(event.code) && h.connected()) {
+      h.closedForGood(event.code);
+      return;
+    }
+    if (!LOGIN_CLOSE_CODES.has(event.code)) say(h.logger, 'warn', coreText('log.gatewayClosed', { code: String(event.code) }));
   });
   client.on(Events.ShardReconnecting, () => {
     // Only a connection that was up can be "lost"; failures before that are login errors.

@@ -5,9 +5,13 @@ import { Client, type ClientOptions } from 'discord.js';
 import type { IdentifyGate, SessionBudgetError } from './identify-gate.js';
 import { closed, retirableStrategy, type RetirableStrategy } from './retirable-strategy.js';
 import { withTimeout } from './gateway.js';
+import type { SessionLock } from './session-lock.js';
 
 export interface ClientOwnerOptions {
   gate: IdentifyGate;
+  /** Held from create() until the last client is proven closed: no second copy of the app connects meanwhile. */
+  lock?: SessionLock;
+  lockWaitMs?: number;
   /** How long Discord gets to confirm a close before the sockets are terminated. */
   closeTimeoutMs: number;
   /** The budget check refused an IDENTIFY of a running client (re-identify after an invalid session). */
@@ -34,6 +38,9 @@ export class ClientOwner {
   async create(options: ClientOptions): Promise<Client> {
     await this.destroy();
     // A concurrent create() may have slipped in while we waited: retire it too.
+    while (this.owned) await this.destroy();
+    // Waits for another copy of the app on this data folder to let go (an update's predecessor), else throws.
+    await this.o.lock?.acquire(this.o.lockWaitMs);
     while (this.owned) await this.destroy();
     const owned: Owned = { client: null as unknown as Client, strategy: null };
     const { gate } = this.o;
@@ -86,6 +93,8 @@ export class ClientOwner {
     const left = strategy?.openSockets() ?? [];
     for (const socket of left) socket.terminate();
     await Promise.all(left.map(closed));
+    // Every socket is closed: another copy may connect now, unless a new client was created meanwhile.
+    if (!this.owned) this.o.lock?.release();
     return { timedOut };
   }
 }

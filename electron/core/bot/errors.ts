@@ -2,6 +2,7 @@
 import { coreText, type CoreKey, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import type { BotError } from '../../../shared/types.js';
 import { SessionBudgetError } from './identify-gate.js';
+import { SessionElsewhereError } from './session-lock.js';
 
 const PORTAL = 'https://discord.com/developers/applications';
 // View Channel (1024) + Read Message History (65536).
@@ -30,6 +31,8 @@ export const botErrors = {
     said('network', coreText('error.network', { detail }), coreText('error.network.hint', { attempt })),
   sessionLimit: (remaining: number, resetsAt: number): BotError =>
     said('session-limit', coreText('error.sessionLimit', { count: remaining, resetsAt }), coreText('error.sessionLimit.hint', { wait: Math.max(0, resetsAt - Date.now()) })),
+  sessionElsewhere: (pid: number | null): BotError =>
+    said('session-elsewhere', coreText('error.sessionElsewhere', { pid: pid === null ? '?' : String(pid) }), coreText('error.sessionElsewhere.hint')),
   unknown: (detail: string): BotError => said('unknown', coreText('error.unknown', { detail }), coreText('error.unknown.hint')),
 };
 
@@ -62,6 +65,7 @@ function describe(err: unknown): { text: string; code: string } {
 /** Classifies a login failure. `retry` says whether trying again later can help. */
 export function classifyLoginError(err: unknown, attempt: number): { error: BotError; retry: boolean } {
   if (err instanceof SessionBudgetError) return { error: botErrors.sessionLimit(err.remaining, err.resetsAt), retry: false };
+  if (err instanceof SessionElsewhereError) return { error: botErrors.sessionElsewhere(err.pid), retry: false };
   const { text, code } = describe(err);
   if (code === 'TokenInvalid' || /\b401\b|Authentication failed|\b4004\b|invalid token/i.test(text)) {
     return { error: botErrors.invalidToken(), retry: false };

@@ -3,6 +3,7 @@
 // Clients are created and destroyed only through ClientOwner (one session per token, proven), and
 // every new session waits its turn at the IdentifyGate (Discord's IDENTIFY spacing and budget).
 import { once } from 'node:events';
+import { dirname } from 'node:path';
 import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { GuildBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
@@ -14,6 +15,7 @@ import type { LastSeen } from '../messages/last-seen.js';
 import type { MessageStore } from '../messages/store.js';
 import { catchUp } from './catch-up.js';
 import { ClientOwner } from './client-owner.js';
+import { SESSION_WAIT_MS, SessionLock } from './session-lock.js';
 import { backoffMs, botErrors, classifyLoginError } from './errors.js';
 import { ConnectionHealth, type Unhealthy } from './connection-health.js';
 import { withTimeout } from './gateway.js';
@@ -42,6 +44,8 @@ export interface MonitorOptions {
   store: MessageStore;
   lastSeen: LastSeen;
   stopTimeoutMs?: number;
+  /** How long a start waits for another copy of the app on this data folder to let go (session-lock.ts; tests shorten it). */
+  sessionWaitMs?: number;
   readyTimeoutMs?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
@@ -107,7 +111,8 @@ export class ChannelMonitor {
   constructor(private readonly o: MonitorOptions) {
     this.current = { ...(o.target() ? statuses.ready() : statuses.notConfigured()), since: Date.now() };
     this.gate = new IdentifyGate(o.identifySpacingMs ?? IDENTIFY_SPACING_MS, Date.now, o.identifyStateFile ? fileGateStore(o.identifyStateFile) : null);
-    this.owner = new ClientOwner({ gate: this.gate, closeTimeoutMs: o.stopTimeoutMs ?? 10_000, onRefused: (err) => this.refused(err) });
+    // The data folder's session lock (session-lock.ts) beside the IDENTIFY gate's file: one copy of the app connects.
+    this.owner = new ClientOwner({ gate: this.gate, ...(o.identifyStateFile ? { lock: new SessionLock(dirname(o.identifyStateFile)), lockWaitMs: o.sessionWaitMs ?? SESSION_WAIT_MS } : {}), closeTimeoutMs: o.stopTimeoutMs ?? 10_000, onRefused: (err) => this.refused(err) });
     this.sink = new MessageSink({ store: o.store, lastSeen: o.lastSeen, bus: o.bus, logger: o.logger });
   }
 
@@ -234,6 +239,22 @@ export class ChannelMonitor {
     });
   }
 
+  /** The last id seen; without one (last-seen.json lost or unreadable) the newest stored, not a first start's 50. */
+  private resumePoint(channelId: string): string | null {
+    return this.o.lastSeen.get(channelId) ?? this.o.store.list(channelId, 1).at(-1)?.id ?? null;
+  }
+
+  /** Discord closed a running session for good (token reset, intents changed): stop, say why as a login would. */
+  private closedForGood(gen: number, code: number): void {
+    void this.serial(async () => {
+      if (gen !== this.generation) return;
+      this.wanted = false;
+      say(this.o.logger, 'warn', coreText('log.gatewayClosed', { code: String(code) }));
+      await this.shutdownClient();
+      this.failed(new Error(`Discord closed the session with code ${code}`));
+    });
+  }
+
   /**
    * Ends the current connection: its events stop counting at once (no "connection lost" for a close
    * we asked for), timers are cleared, and the owner retires the client, resolving once every socket
@@ -274,7 +295,14 @@ export class ChannelMonitor {
     if (!target) return;
     say(this.o.logger, 'info', coreText('log.connecting', { attempt: this.attempt }));
     this.connectedInfo = null;
-    const client = await this.owner.create({ intents: INTENTS, partials: [Partials.Message], makeCache: CACHE, rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}) } });
+    let client: Client;
+    try {
+      client = await this.owner.create({ intents: INTENTS, partials: [Partials.Message], makeCache: CACHE, rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}) } });
+    } catch (err) {
+      // Another copy of the app holds this data folder's session (session-lock.ts): said, never retried alone.
+      if (gen === this.generation) this.failed(err);
+      return;
+    }
     // Stopped or replaced while the previous client was being retired: this one never logs in.
     if (gen !== this.generation) {
       if (this.owner.isCurrent(client)) await this.owner.destroy();
@@ -291,7 +319,7 @@ export class ChannelMonitor {
     // Live messages are held from the first moment until the backlog is fetched, and the backlog
     // starts at the last id seen *before* this connection: otherwise a message arriving between
     // READY and the fetch would move the starting point past the ones posted while we were away.
-    const resumeFrom = this.o.lastSeen.get(target.channelId);
+    const resumeFrom = this.resumePoint(target.channelId);
     this.sink.hold();
     attachClientEvents(client, {
       channelId: target.channelId,
@@ -301,7 +329,8 @@ export class ChannelMonitor {
       health: () => this.health,
       connected: () => this.connectedInfo,
       setStatus: (status) => this.set(status),
-      catchUp: () => this.catchUp(client, target, gen, this.o.lastSeen.get(target.channelId)),
+      catchUp: () => this.catchUp(client, target, gen, this.resumePoint(target.channelId)),
+      closedForGood: (code) => this.closedForGood(gen, code),
     });
     const ready = once(client, Events.ClientReady, { signal: this.abortConnect.signal });
     ready.catch(() => undefined);

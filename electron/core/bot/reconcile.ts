@@ -4,6 +4,7 @@
 import type { Message, TextBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
 import { coreText } from '../../../shared/core-text.js';
+import type { ChatMessage } from '../../../shared/types.js';
 import { say } from '../log/say.js';
 import type { StorageGuard } from '../messages/storage-guard.js';
 import type { MessageSink } from './message-sink.js';
@@ -19,10 +20,12 @@ export interface ReconcileOptions {
   logger: Logger;
   isCurrent: () => boolean;
   window: number;
+  /** The stored messages to check, oldest first (default: the newest `window`). */
+  stored?: readonly ChatMessage[];
 }
 
 export async function reconcileRecent(o: ReconcileOptions): Promise<{ edited: number; deleted: number }> {
-  const stored = o.store.list(o.channelId, o.window).filter((m) => !m.deleted);
+  const stored = (o.stored ?? o.store.list(o.channelId, o.window)).filter((m) => !m.deleted);
   const first = stored[0];
   const last = stored.at(-1);
   if (!first || !last) return { edited: 0, deleted: 0 };
