@@ -1,5 +1,6 @@
 // The single entry for commands from IPC or the WebSocket: look up, validate, run, wrap.
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import type { Envelope } from '../../shared/api.js';
 import { commandDef, commandNames, type CommandName, type CommandOutput, type CommandParsed, type Commands, type Namespace } from '../../shared/contract.js';
 import { coreText } from '../../shared/core-text.js';
@@ -39,6 +40,34 @@ function handlerMap(handlers: Handlers): Map<string, AnyHandler> {
 const shown = (command: unknown) =>
   typeof command === 'string' ? JSON.stringify(command.slice(0, 60)) : `of type ${command === null ? 'null' : typeof command}`;
 
+// A refusal names what was wrong in a few lines: zod's own messages list every unknown key, so a
+// 1 MiB frame of them made a 2 MiB reply (and the input is never quoted back).
+const MAX_FIELDS = 5;
+const MAX_KEYS_NAMED = 3;
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const fieldPath = (path: readonly PropertyKey[]) => clip(path.map((p) => clip(String(p), 40)).join('.'), 100) || 'input';
+
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'unrecognized_keys') return clip(issue.message, 300);
+  const named = issue.keys.slice(0, MAX_KEYS_NAMED).map((k) => JSON.stringify(clip(k, 40)));
+  const more = issue.keys.length - named.length;
+  return `has unknown key${issue.keys.length === 1 ? '' : 's'} ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+function inputRefusal(command: string, issues: readonly z.core.$ZodIssue[]): { message: string; fields: Record<string, string> } {
+  const fields = new Map<string, string>();
+  let more = 0;
+  for (const issue of issues) {
+    const path = fieldPath(issue.path);
+    if (fields.has(path)) continue;
+    if (fields.size < MAX_FIELDS) fields.set(path, issueText(issue));
+    else more++;
+  }
+  const detail = [...fields].map(([k, v]) => `${k} ${v}`).join('; ');
+  const rest = more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : '';
+  return { message: `${command}: ${detail}${rest}. Nothing was changed.`, fields: Object.fromEntries(fields) };
+}
+
 export function createDispatcher(handlers: Handlers, logger: Logger): (command: string, arg: unknown) => Promise<Envelope> {
   const byName = handlerMap(handlers);
   return async (command, arg) => {
@@ -48,15 +77,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): (command: 
       return { ok: false, error: { code: 'unknown-command', message: `Unknown command ${shown(command)}: commands are "namespace.method" names from the contract.` } };
     }
     const parsed = def.input.safeParse(arg);
-    if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.join('.') || 'input';
-        fields[path] ??= issue.message;
-      }
-      const detail = Object.entries(fields).map(([k, v]) => `${k} ${v}`).join('; ');
-      return { ok: false, error: { code: 'invalid-input', message: `${command}: ${detail}. Nothing was changed.`, fields } };
-    }
+    if (!parsed.success) return { ok: false, error: { code: 'invalid-input', ...inputRefusal(command, parsed.error.issues) } };
     try {
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {

@@ -73,6 +73,12 @@ describe('GET /api/auth', () => {
     }
   });
 
+  it('says where the access token is kept since 3.0 (the access-token file, not settings.json)', async () => {
+    const { error } = JSON.parse((await request(t.panel.port, 'GET', '/api/auth')).body) as { error: string };
+    expect(error).toMatch(/`access-token` file in the data folder/);
+    expect(error).not.toMatch(/settings\.json|headlessAccessToken/);
+  });
+
   it('answers 204 to anyone when the panel runs without a token', async () => {
     const open = await startTestPanel({ accessToken: null });
     try {

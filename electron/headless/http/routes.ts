@@ -25,7 +25,7 @@ export interface RouteContext {
 }
 
 const HOST_REFUSED = 'This panel only answers to its own address (Host header); open the URL printed at startup. Behind a reverse proxy, start it with --allowed-host <the public name>.';
-const TOKEN_REFUSED = 'Wrong or missing access token: open the URL printed at startup (npm run headless), or copy headlessAccessToken from settings.json.';
+const TOKEN_REFUSED = 'Wrong or missing access token: open the URL printed at startup (npm run headless), or copy the token from the `access-token` file in the data folder (or DISCORD_MONITOR_ACCESS_TOKEN, if set).';
 
 function answer(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   const length = String(Buffer.byteLength(body));
@@ -70,8 +70,17 @@ export function handleRequest(ctx: RouteContext, req: IncomingMessage, res: Serv
   serveStatic(res, ctx.rendererDir, decoded);
 }
 
+/** Time a refused client gets to read the answer before its socket is destroyed. */
+const REFUSED_SOCKET_GRACE_MS = 1000;
+
 function refuseUpgrade(socket: Duplex, status: string, body: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  // No HTTP timeout applies after an upgrade or CONNECT: a client keeping its half open would hold
+  // this socket, and its place under the connection caps, forever. Not at once: a close with unread
+  // input sends a reset that can discard the answer before the client reads it.
+  const timer = setTimeout(() => socket.destroy(), REFUSED_SOCKET_GRACE_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 /** CONNECT (proxy tunnels) has its own event in Node; without this the socket is just dropped. */
