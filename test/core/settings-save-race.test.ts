@@ -1,31 +1,17 @@
 // Saves racing readers and each other: the stored token never pairs with a new API URL, and after
 // concurrent saves the token in use is the one on disk.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
+import { startRecorder, type Recorder } from '../helpers/recorder.js';
 import { coreFor, createWorld, TOKEN, type World } from '../helpers/world.js';
 
 const NEW_TOKEN = 'attacker-typed.token-000000000000000';
 
-/** A server that is not Discord: records every request's headers and answers 401. */
-async function startRecorder(): Promise<{ url: string; seen: IncomingHttpHeaders[]; close(): Promise<void> }> {
-  const seen: IncomingHttpHeaders[] = [];
-  const server: Server = createServer((req, res) => {
-    seen.push(req.headers);
-    req.resume();
-    res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: '401: Unauthorized', code: 0 }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/api`, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 let world: World;
 let core: Core;
-let recorder: Awaited<ReturnType<typeof startRecorder>>;
+let recorder: Recorder;
 
 beforeEach(async () => {
   world = await createWorld();

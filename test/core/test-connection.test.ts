@@ -1,34 +1,15 @@
 // Invariant 4 through settings.testConnection: the stored token only ever goes to the effective API URL.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
+import { startRecorder, type Recorder } from '../helpers/recorder.js';
 import { coreFor, createWorld, TOKEN, type World } from '../helpers/world.js';
 
 const OTHER_TOKEN = 'other.bot-token.abcdefghij-0123456789';
 
-/** A server that is not Discord: records every request and answers 401 like Discord would. */
-async function startRecorder(): Promise<{ url: string; seen: IncomingHttpHeaders[]; close(): Promise<void> }> {
-  const seen: IncomingHttpHeaders[] = [];
-  const server: Server = createServer((req, res) => {
-    seen.push(req.headers);
-    req.resume();
-    res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: '401: Unauthorized', code: 0 }));
-  });
-  server.on('clientError', (_err, socket) => socket.destroy());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api`,
-    seen,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 let world: World;
 let core: Core;
-let recorder: Awaited<ReturnType<typeof startRecorder>>;
+let recorder: Recorder;
 let second: FakeDiscord | null = null;
 
 beforeEach(async () => {
