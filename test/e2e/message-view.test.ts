@@ -65,7 +65,8 @@ describe('message view in Chromium', () => {
     expect(await row.locator('[data-testid="embed"] .embed__title').textContent()).toBe('v3.1 released');
     expect(await row.locator('[data-testid="embed"] .embed__field').count()).toBe(2);
     const thumb = row.locator('.embed__thumbnail');
-    await expect.poll(() => thumb.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    // Loaded through the panel's media route from the fake CDN: 1 s (the poll's default) was too short under CI's load.
+    await expect.poll(() => thumb.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
     // Twemoji from the build, not an emoji font.
     const fire = message(original.id).locator('img.emoji[alt="🔥"]');
     await expect.poll(() => fire.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
