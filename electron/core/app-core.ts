@@ -181,8 +181,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         get: async () => settings.view(),
         save: async (patch) => {
           notBusy();
-          checkApiUrlChange(patch, settings.effective(), settings.view().fromEnv);
-          const view = await settings.save(patch);
+          // Checked in the save queue: against what the saves before it leave, not what they found.
+          const view = await settings.save(patch, (effective, fromEnv) => checkApiUrlChange(patch, effective, fromEnv));
           say(log.logger, 'info', coreText('log.settingsSaved'));
           return view;
         },

@@ -72,3 +72,16 @@ it('concurrent saves with tokens both succeed and leave memory equal to the toke
     expect(tokenFile()).toBe(`${NEW_TOKEN}B${round}`);
   }
 });
+
+it('a URL change queued behind a token save is checked against what that save leaves', async () => {
+  // The first save pairs a newly typed token with another URL; the second moves the URL back without
+  // typing the token again. Checked when it runs (not when it was sent), it must be refused: the token
+  // just stored belongs to the first save's URL only.
+  const first = core.dispatch('settings.save', { apiUrl: recorder.url, token: NEW_TOKEN });
+  const second = core.dispatch('settings.save', { apiUrl: world.fake.apiUrl });
+  expect((await first).ok).toBe(true);
+  const reply = await second;
+  expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  const view = await core.dispatch('settings.get');
+  expect(view).toMatchObject({ ok: true, value: { apiUrl: recorder.url, token: { last4: NEW_TOKEN.slice(-4) } } });
+});

@@ -148,10 +148,16 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
     };
   }
 
-  /** Applies a validated patch. Rejects, changing nothing, if it touches an environment-set value. */
-  save(patch: SettingsPatch): Promise<SettingsView> {
+  /**
+   * Applies a validated patch. Rejects, changing nothing, if it touches an environment-set value or if
+   * `check` throws; `check` sees the settings as the saves queued before this one left them.
+   */
+  save(patch: SettingsPatch, check?: (effective: EffectiveSettings, fromEnv: SettingsView['fromEnv']) => void): Promise<SettingsView> {
     // One at a time: two saves interleaving their token writes would leave memory and disk disagreeing.
-    const run = this.saving.then(() => this.saveNow(patch));
+    const run = this.saving.then(() => {
+      check?.(this.effective(), this.view().fromEnv);
+      return this.saveNow(patch);
+    });
     this.saving = run.catch(() => undefined);
     return run;
   }
