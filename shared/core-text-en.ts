@@ -120,6 +120,17 @@ export const coreEn = {
     'The bot token in {{path}} could not be moved to secure storage ({{reason}}): that file was kept unchanged and its token is in use. Saving settings is refused until a start moves it; fix the cause and restart the app.',
   'notice.messagesSetAside':
     'The message database was damaged ({{reason}}); it was set aside as {{path}} and a new one was started. Messages since the last one seen are fetched again; older ones are only in that file.',
+  'notice.settingsUnwritable':
+    'Settings cannot be saved in {{dir}}: {{why}}. The app runs with the settings it read; saving them is refused until then. {{fix}}, then restart the app.',
+  'notice.messagesInMemory':
+    'Messages cannot be saved in {{dir}}: {{why}}. Monitoring goes on: new messages are shown live and kept in memory only, and the ones saved before are not shown. {{fix}}, then restart the app: the messages posted meanwhile are fetched from Discord again.',
+  // Said inside notice.messagesInMemory (open-message-store.ts)
+  'storage.why.readOnly': 'the data folder is read-only',
+  'storage.why.full': 'the disk is full',
+  'storage.why.other': 'the database could not be opened ({{detail}})',
+  'storage.fix.readOnly': 'Make the folder writable',
+  'storage.fix.full': 'Free some space on its disk',
+  'storage.fix.other': 'Check the disk and the folder’s permissions',
   // Why a settings file is refused, said inside notice.settingsMovedAside, notice.settingsInvalid and command.settingsFileInvalid (settings-problem.ts)
   'settings.why.notJson': 'it is not valid JSON',
   'settings.why.notJsonAt': 'it is not valid JSON (at character {{at}})',
@@ -149,6 +160,7 @@ export const coreEn = {
   'notice.noticesUnreadable': '{{file}} was unreadable ({{detail}}); it was started afresh.',
   'notice.noticesNotAList': '{{file}} did not hold a list of notices; it was started afresh.',
   'log.settingsSaved': 'Settings saved.',
+  'log.fileUnwritable': 'Cannot write the log file {{file}} ({{detail}}): log lines are shown in the panel only until it can be written.',
   'log.lastSeenUnreadable': '{{file}} was unreadable ({{detail}}); messages posted while the app was stopped may be missing.',
   'log.tightened': 'Tightened permissions of {{path}} from {{from}} to {{to}}: it holds private data.',
   'log.startOnLoginEnabled': 'Start on login enabled.',
@@ -274,6 +286,8 @@ export const coreEn = {
   'command.settingsFileInvalid':
     'Not saved: {{path}} was changed by hand and is not valid ({{reason}}); saving would overwrite it. Correct that value in the file (or undo your edit), then save again.',
   'command.settingsClosed': 'Not saved: the app is shutting down. Start it again, then save.',
+  'command.settingsUnwritable': 'Not saved: {{why}} ({{dir}}). {{fix}}, then save again.',
+  'command.settingsUnwritableRestart': 'Not saved: {{why}} ({{dir}}). {{fix}}, then restart the app.',
   'command.settingsKeptForToken': 'Not saved: the bot token could not yet be moved out of settings.json, and saving would lose it. Fix the cause shown in the notice, restart the app, then save.',
   'command.testNeedsAll': 'Enter a bot token, a server ID and a channel ID before testing the connection.',
   'command.testNeedsToken': 'Enter the bot token to test against {{url}}: the saved token is only ever sent to the saved API URL ({{savedUrl}}).',

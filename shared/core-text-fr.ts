@@ -107,6 +107,16 @@ export const coreFr: CoreTranslation = {
     'Le token du bot dans {{path}} n’a pas pu être déplacé vers le stockage sécurisé ({{reason}}) : ce fichier est conservé tel quel et son token est utilisé. L’enregistrement des paramètres est refusé jusqu’à ce qu’un démarrage le déplace ; corrigez la cause et relancez l’application.',
   'notice.messagesSetAside':
     'La base des messages était endommagée ({{reason}}) ; elle a été mise de côté sous {{path}} et une nouvelle a été créée. Les messages depuis le dernier vu sont récupérés à nouveau ; les plus anciens ne sont que dans ce fichier.',
+  'notice.settingsUnwritable':
+    'Les paramètres ne peuvent pas être enregistrés dans {{dir}} : {{why}}. L’application fonctionne avec les paramètres lus ; les enregistrer est refusé d’ici là. {{fix}}, puis redémarrez l’application.',
+  'notice.messagesInMemory':
+    'Les messages ne peuvent pas être enregistrés dans {{dir}} : {{why}}. La surveillance continue : les nouveaux messages sont affichés en direct et gardés en mémoire seulement, ceux enregistrés avant ne sont pas affichés. {{fix}}, puis redémarrez l’application : les messages publiés entre-temps sont récupérés à nouveau auprès de Discord.',
+  'storage.why.readOnly': 'le dossier de données est en lecture seule',
+  'storage.why.full': 'le disque est plein',
+  'storage.why.other': 'la base n’a pas pu être ouverte ({{detail}})',
+  'storage.fix.readOnly': 'Rendez le dossier accessible en écriture',
+  'storage.fix.full': 'Libérez de la place sur son disque',
+  'storage.fix.other': 'Vérifiez le disque et les droits du dossier',
   'settings.why.notJson': 'ce n’est pas du JSON valide',
   'settings.why.notJsonAt': 'ce n’est pas du JSON valide (au caractère {{at}})',
   'settings.why.holds': 'il contient {{kind}} et non un objet de paramètres',
@@ -135,6 +145,7 @@ export const coreFr: CoreTranslation = {
   'notice.noticesUnreadable': '{{file}} était illisible ({{detail}}) ; il a été recommencé à zéro.',
   'notice.noticesNotAList': '{{file}} ne contenait pas une liste d’avis ; il a été recommencé à zéro.',
   'log.settingsSaved': 'Paramètres enregistrés.',
+  'log.fileUnwritable': 'Impossible d’écrire le journal {{file}} ({{detail}}) : ses lignes ne sont affichées que dans le panneau jusqu’à ce qu’il puisse être écrit.',
   'log.lastSeenUnreadable': '{{file}} était illisible ({{detail}}) ; des messages publiés pendant que l’application était arrêtée peuvent manquer.',
   'log.tightened': 'Permissions de {{path}} resserrées de {{from}} à {{to}} : il contient des données privées.',
   'log.startOnLoginEnabled': 'Démarrage à l’ouverture de session activé.',
@@ -224,6 +235,8 @@ export const coreFr: CoreTranslation = {
   'command.settingsFileInvalid':
     'Non enregistré : {{path}} a été modifié à la main et n’est pas valide ({{reason}}) ; enregistrer l’écraserait. Corrigez cette valeur dans le fichier (ou annulez votre modification), puis enregistrez à nouveau.',
   'command.settingsClosed': 'Non enregistré : l’application s’arrête. Relancez-la, puis enregistrez.',
+  'command.settingsUnwritable': 'Non enregistré : {{why}} ({{dir}}). {{fix}}, puis enregistrez à nouveau.',
+  'command.settingsUnwritableRestart': 'Non enregistré : {{why}} ({{dir}}). {{fix}}, puis redémarrez l’application.',
   'command.settingsKeptForToken': 'Non enregistré : le token du bot n’a pas encore pu être sorti de settings.json, et enregistrer le perdrait. Corrigez la cause indiquée dans l’avis, relancez l’application, puis enregistrez.',
   'command.testNeedsAll': 'Saisissez un token de bot, un ID de serveur et un ID de salon avant de tester la connexion.',
   'command.testNeedsToken':

@@ -7,7 +7,7 @@ import { ChannelMonitor, type MonitorOptions, type MonitorTarget } from './bot/m
 import { createDispatcher, type Dispatch } from './dispatch.js';
 import { CommandError } from './errors.js';
 import { EventBus } from './event-bus.js';
-import { ensurePrivateDir, tightenModesSaid, touchPrivateFile } from './fs-modes.js';
+import { ensurePrivateDir, tightenModesSaid } from './fs-modes.js';
 import { testConnectionHandler } from './handlers/test-connection.js';
 import { checkApiUrlChange } from './handlers/token-destination.js';
 import type { Archive } from './archive/archive.js';
@@ -68,10 +68,16 @@ export interface Core {
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   // Private files: the folder 0700 and each file 0600 from creation; looser ones (3.0 wrote 0644) repaired.
-  ensurePrivateDir(options.paths.dataDir);
+  try {
+    ensurePrivateDir(options.paths.dataDir);
+  } catch {
+    // A folder that cannot be made (a read-only parent): said by the message store below, which keeps
+    // messages in memory; settings and the rest read what they can.
+  }
   const tightened = tightenModesSaid(options.paths.dataDir, options.paths.logDir);
   const log = createLog({ dir: options.paths.logDir, stdout: options.logToStdout ?? false });
   for (const sentence of tightened) say(log.logger, 'warn', sentence);
+  if (log.fileProblem) say(log.logger, 'warn', coreText('log.fileUnwritable', { file: log.file, detail: log.fileProblem.message }));
   const bus = new EventBus(log.redactor);
   log.entries.on('entry', (entry) => bus.emit('log.entry', entry));
 
@@ -90,7 +96,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (notices.problem) say(log.logger, 'warn', notices.problem);
   for (const notice of settings.notices) {
     log.logger[notice.level](notice.i18n ? { i18n: notice.i18n } : {}, notice.message);
-    if (notice.persist) notices.add({ level: notice.level, code: notice.code, params: notice.params, message: notice.message, ...(notice.i18n ? { i18n: notice.i18n } : {}) });
+    if (notice.persist || notice.thisRunOnly) {
+      notices.add({ level: notice.level, code: notice.code, params: notice.params, message: notice.message, ...(notice.i18n ? { i18n: notice.i18n } : {}) }, Date.now(), { thisRunOnly: notice.thisRunOnly ?? false });
+    }
   }
   notices.on('changed', (list) => bus.emit('notices.changed', list));
   const tokenView = settings.view().token;
@@ -100,16 +108,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const s = settings.effective();
     return s.token && s.guildId && s.channelId ? { token: s.token, guildId: s.guildId, channelId: s.channelId, apiUrl: s.apiUrl, ...(options.env.DISCORD_CDN_URL ? { cdnUrl: options.env.DISCORD_CDN_URL } : {}) } : null;
   };
-  // Created 0600 first: SQLite gives its -wal and -shm files the database file's mode.
-  touchPrivateFile(join(options.paths.dataDir, 'messages.sqlite'));
   // Rows are written redacted (a token pasted in the channel never reaches the disk); older rows are cleaned now.
-  // A damaged file is set aside and a new one started (open-message-store.ts), said in the panel.
-  const { store, setAside } = openMessageStore(join(options.paths.dataDir, 'messages.sqlite'), (json) => log.redactor.scrub(json));
-  if (setAside) {
-    say(log.logger, 'warn', setAside);
-    notices.add({ level: 'warn', code: 'messages-set-aside', params: {}, message: setAside.text, i18n: setAside.i18n });
+  // A damaged file is set aside and a new one started; a folder that cannot be written gives an in-memory
+  // store for this run (open-message-store.ts). Both said in the panel.
+  const { store, setAside, inMemory } = openMessageStore(join(options.paths.dataDir, 'messages.sqlite'), (json) => log.redactor.scrub(json));
+  for (const [code, sentence] of [['messages-set-aside', setAside], ['messages-in-memory', inMemory]] as const) {
+    if (!sentence) continue;
+    say(log.logger, 'warn', sentence);
+    // The in-memory one is true of this run only: never written, so a later start does not repeat it.
+    notices.add({ level: 'warn', code, params: {}, message: sentence.text, i18n: sentence.i18n }, Date.now(), { thisRunOnly: code === 'messages-in-memory' });
   }
   const lastSeen = new LastSeen(join(options.paths.dataDir, 'last-seen.json'));
+  // Kept in memory only: the resume point stays before them, so the next start fetches them again.
+  lastSeen.frozen = inMemory !== null;
   if (lastSeen.problemSaid) say(log.logger, 'warn', lastSeen.problemSaid);
   log.logger.debug(`Last message seen: ${JSON.stringify(lastSeen.snapshot())}`);
   const identifyStateFile = join(options.paths.dataDir, 'identify-gate.json');

@@ -50,7 +50,12 @@ export function tightenModesSaid(dataDir: string, logDir: string): CoreSentence[
   const fix = (path: string, want: number) => {
     const mode = statSync(path).mode & 0o777;
     if ((mode & 0o077) === 0) return;
-    chmodSync(path, want);
+    try {
+      chmodSync(path, want);
+    } catch {
+      // A read-only folder: nothing to repair now; the next start that can write tightens it.
+      return;
+    }
     changed.push(coreText('log.tightened', { path, from: octal(mode), to: octal(want) }));
   };
   const walk = (dir: string, only: (name: string) => boolean) => {

@@ -1,34 +1,24 @@
 // Disk faults against a real filesystem: a tiny tmpfs filled to the last byte (ENOSPC) and a
 // read-only bind mount over the data folder (EROFS). We run as root, so mounting is possible here;
 // if it is not, the test fails saying so rather than skipping.
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import type { ChatMessage } from '../../shared/types.js';
+import { fillDisk, mountReadOnly, mountTmpfs, unmountAll, unmountLast } from '../helpers/disk.js';
 import { configuredEnv, coreFor, createWorld, nextEvent, type World, startConnected } from '../helpers/world.js';
 
 const DEADLINE_MS = 20_000;
 let world: World;
 let mountDir: string;
 let core: Core | null = null;
-const mounts: string[] = [];
-
-function mount(args: string[]): void {
-  try {
-    execFileSync('mount', args, { stdio: 'pipe' });
-  } catch (err) {
-    throw new Error(`These tests need to mount a filesystem (run as root): mount ${args.join(' ')} failed: ${String(err)}`, { cause: err });
-  }
-}
 
 beforeEach(async () => {
   world = await createWorld();
   mountDir = mkdtempSync(join(tmpdir(), 'dm-disk-'));
-  mount(['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', mountDir]);
-  mounts.push(mountDir);
+  mountTmpfs(mountDir);
 });
 afterEach(async () => {
   try {
@@ -36,7 +26,7 @@ afterEach(async () => {
   } finally {
     core = null;
     // Unmounted whatever happened above: a test must not leave a mount behind.
-    for (const m of mounts.splice(0).reverse()) execFileSync('umount', ['-l', m]);
+    unmountAll();
     rmSync(mountDir, { recursive: true, force: true });
     await world.close();
   }
@@ -45,26 +35,6 @@ afterEach(async () => {
 async function connectedCore(dataDir: string): Promise<Core> {
   core = await coreFor({ ...world, dataDir }, configuredEnv(world));
   return startConnected(core, DEADLINE_MS);
-}
-
-/** Writes a file until the filesystem answers ENOSPC; returns its path. */
-function fillDisk(dir: string): string {
-  const file = join(dir, 'filler.bin');
-  const fd = openSync(file, 'w');
-  const block = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (;;) writeSync(fd, block);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
-  }
-  // Then byte by byte, so not even a small write fits.
-  try {
-    for (;;) writeSync(fd, Buffer.alloc(512, 1));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
-  }
-  closeSync(fd);
-  return file;
 }
 
 async function post(c: Core, content: string): Promise<ChatMessage> {
@@ -101,13 +71,11 @@ describe('disk faults', { timeout: 60_000 }, () => {
     const c = await connectedCore(dataDir);
     await post(c, 'before');
     // A read-only bind mount over the data folder: new files (the resume point's temp file) get EROFS.
-    mount(['--bind', '-o', 'ro', dataDir, dataDir]);
-    mounts.push(dataDir);
+    mountReadOnly(dataDir);
     const said = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Cannot save messages: the data folder is read-only — still monitoring live'), DEADLINE_MS);
     await post(c, 'during');
     await said;
-    execFileSync('umount', [dataDir]);
-    mounts.pop();
+    unmountLast();
     const resumed = nextEvent(c, 'log.entry', (e) => e.message.startsWith('Saving messages again'), DEADLINE_MS);
     await post(c, 'after');
     await resumed;

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
+import { fillDisk, mountReadOnly, mountTmpfs, unmountAll } from '../helpers/disk.js';
 import { TS_NODE } from '../helpers/ts-node.js';
 import { configuredEnv, coreEachWorld, coreFor, TOKEN, waitState } from '../helpers/world.js';
 
@@ -60,6 +61,30 @@ describe('one copy of the app connects per data folder', { timeout: 60_000 }, ()
       second = null;
     }
   });
+
+  // SQLite's lock is no lock on a read-only folder (a read-only connection's BEGIN EXCLUSIVE takes
+  // none) and fails on a full disk: both copies connected there, once a start on such a folder worked.
+  for (const [name, fault] of Object.entries({ 'read-only': () => mountReadOnly(t.world.dataDir), full: () => (mountTmpfs(t.world.dataDir, '1m'), fillDisk(t.world.dataDir)) })) {
+    it(`on a ${name} data folder too, a second copy does not connect while the first is connected`, async () => {
+      try {
+        fault();
+        await t.connected(30_000);
+        const { value: status, most } = await mostLive(async () => {
+          second = await coreFor(t.world, configuredEnv(t.world), { monitorTuning: { sessionWaitMs: 500 } });
+          await second.monitor.start();
+          return waitState(second, 'error', 10_000);
+        });
+        expect(status.error).toMatchObject({ code: 'session-elsewhere' });
+        expect(most).toBe(1);
+      } finally {
+        await second?.shutdown();
+        second = null;
+        await t.core?.shutdown();
+        t.core = null;
+        unmountAll();
+      }
+    });
+  }
 
   it('a copy killed with SIGKILL while holding the folder leaves no stale lock', async () => {
     const holder = spawn(process.execPath, [...TS_NODE, '--input-type=module', '-e', `const { SessionLock } = await import(${JSON.stringify(new URL('../../electron/core/bot/session-lock.ts', import.meta.url).pathname)}); await new SessionLock(${JSON.stringify(t.world.dataDir)}).acquire(0); console.log('held'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });

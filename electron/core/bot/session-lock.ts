@@ -1,17 +1,26 @@
 // One gateway session per data folder, across processes: two copies of the app on one folder (the desktop
 // app and a headless service sharing ~/.config/Discord Monitor, a second `npm run headless`) each
-// connected with the same token, and Discord saw two sessions. The lock is SQLite's exclusive lock on a
-// file of its own: the OS lets go of it when its process dies (a SIGKILL leaves no stale lock), and
-// SQLite refuses it to a second connection in the same process too. An update's successor waits for
-// its predecessor to let go (its sockets closed), as a second copy waits, then is refused.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// connected with the same token, and Discord saw two sessions. An update's successor waits for its
+// predecessor to let go (its sockets closed), as a second copy waits, then is refused.
+//
+// Two locks, both let go by the OS when their process dies (a SIGKILL leaves no stale lock), both refused
+// to a second taker in the same process too:
+// - on Linux, a name in the abstract socket namespace derived from the folder's real path: it needs no
+//   file, so it holds on a read-only folder (where SQLite's lock is none: a read-only connection's
+//   BEGIN EXCLUSIVE takes no lock) and on a full disk (where SQLite's fails);
+// - everywhere, SQLite's exclusive lock on a file of its own (macOS and Windows have no abstract names).
+//   On Linux, a folder that refuses it for want of writes is not a reason not to connect: the name holds.
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { touchPrivateFile, writePrivateFileSync } from '../fs-modes.js';
 
 /** How long a start waits for the copy that holds the folder to let go (an update's predecessor closing). */
 export const SESSION_WAIT_MS = 15_000;
 const POLL_MS = 50;
+const ABSTRACT = process.platform === 'linux';
 
 /** Another copy of the app holds this data folder's gateway session. */
 export class SessionElsewhereError extends Error {
@@ -23,19 +32,20 @@ export class SessionElsewhereError extends Error {
 
 export class SessionLock {
   private db: Database.Database | null = null;
+  private name: Server | null = null;
 
   constructor(private readonly dataDir: string) {}
 
   get held(): boolean {
-    return this.db !== null;
+    return this.name !== null || this.db !== null;
   }
 
   /** Takes the lock, waiting up to `waitMs` for another holder; throws SessionElsewhereError after that, or once `signal` aborts. */
   async acquire(waitMs = SESSION_WAIT_MS, signal?: AbortSignal): Promise<void> {
-    if (this.db) return;
+    if (this.held) return;
     const deadline = Date.now() + waitMs;
     for (;;) {
-      if (this.tryTake()) return;
+      if (await this.tryTake()) return;
       if (Date.now() >= deadline || signal?.aborted) throw new SessionElsewhereError(this.holder());
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
@@ -43,7 +53,11 @@ export class SessionLock {
 
   release(): void {
     const db = this.db;
+    const name = this.name;
     this.db = null;
+    this.name = null;
+    // The socket's name goes with its descriptor, at once (close() does not wait for connections: there are none).
+    name?.close();
     if (!db) return;
     try {
       db.exec('ROLLBACK');
@@ -52,7 +66,40 @@ export class SessionLock {
     }
   }
 
-  private tryTake(): boolean {
+  private async tryTake(): Promise<boolean> {
+    if (ABSTRACT && !(await this.takeName())) return false;
+    try {
+      if (!this.takeFile()) {
+        this.release();
+        return false;
+      }
+    } catch (err) {
+      // A read-only or full folder: the name alone holds (Linux); elsewhere nothing would, so say it.
+      if (!this.name) throw err;
+    }
+    try {
+      writePrivateFileSync(join(this.dataDir, 'session.owner'), String(process.pid));
+    } catch {
+      // Only the message naming the holder's pid depends on it: the lock holds without.
+    }
+    return true;
+  }
+
+  /** Binds the folder's abstract name; false when another process (or this one) has it. */
+  private takeName(): Promise<boolean> {
+    const server = createServer((socket) => socket.destroy());
+    return new Promise((done, fail) => {
+      server.once('error', (err: NodeJS.ErrnoException) => (err.code === 'EADDRINUSE' ? done(false) : fail(err)));
+      server.listen({ path: `\0${abstractName(this.dataDir)}`, exclusive: true }, () => {
+        server.unref();
+        this.name = server;
+        done(true);
+      });
+    });
+  }
+
+  /** SQLite's exclusive lock on session.lock; false when another connection holds it. */
+  private takeFile(): boolean {
     const file = join(this.dataDir, 'session.lock');
     // 0600 like every file in the data folder: SQLite keeps the mode of a file that exists.
     touchPrivateFile(file);
@@ -62,18 +109,12 @@ export class SessionLock {
       db.pragma('journal_mode = DELETE');
       db.exec('BEGIN EXCLUSIVE');
       this.db = db;
+      return true;
     } catch (err) {
       db.close();
       if (String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) return false;
       throw err;
     }
-    // Said to a copy that is refused (best effort: the lock is the SQLite one, not this file).
-    try {
-      writePrivateFileSync(join(this.dataDir, 'session.owner'), String(process.pid));
-    } catch {
-      // a folder that refuses writes still locks; the refusal then names no process
-    }
-    return true;
   }
 
   private holder(): number | null {
@@ -84,4 +125,15 @@ export class SessionLock {
       return null;
     }
   }
+}
+
+/** The folder's name in the abstract namespace: its real path (two spellings, one folder), hashed to fit. */
+export function abstractName(dataDir: string): string {
+  let path = resolve(dataDir);
+  try {
+    path = realpathSync(path);
+  } catch {
+    // A folder not there yet: its spelled path.
+  }
+  return `discord-monitor/session/${createHash('sha256').update(path).digest('hex').slice(0, 40)}`;
 }

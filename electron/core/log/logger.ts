@@ -19,6 +19,8 @@ export interface CoreLog {
   logger: Logger;
   redactor: Redactor;
   file: string;
+  /** Why app.log could not be opened at start (lines go to the panel and stdout meanwhile): null when it was. */
+  fileProblem: Error | null;
   entries: EventEmitter<{ entry: [LogEntry] }>;
   recent(): LogEntry[];
   flush(): void;
@@ -74,6 +76,7 @@ export function createLog(options: LogOptions): CoreLog {
     logger,
     redactor,
     file: fileDest.file,
+    fileProblem: fileDest.problem,
     entries,
     recent: () => recent.list(),
     // Writes are synchronous: nothing is buffered.

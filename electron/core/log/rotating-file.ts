@@ -23,13 +23,21 @@ export class RotatingFile {
   private size: number;
   private ino = 0;
   private checkedAt = 0;
+  /** Why app.log could not be opened at start (a read-only or full data folder): null when it was. */
+  readonly problem: Error | null = null;
 
   constructor(private readonly o: RotatingFileOptions) {
-    mkdirSync(o.dir, { recursive: true, mode: PRIVATE_DIR });
     this.file = join(o.dir, 'app.log');
     this.fd = -1;
     this.size = 0;
-    this.reopen();
+    try {
+      mkdirSync(o.dir, { recursive: true, mode: PRIVATE_DIR });
+      this.reopen();
+    } catch (err) {
+      // Not a reason not to start: lines go to the panel (and stdout) meanwhile; write() opens it once it can.
+      this.problem = err instanceof Error ? err : new Error(String(err));
+      this.size = o.maxBytes;
+    }
   }
 
   /** Appends one line (ending with \n). A line longer than a whole file is cut to fit. */

@@ -37,6 +37,8 @@ export class LastSeen {
    */
   notStored: ((channelId: string) => string | null) | null = null;
   private failing = false;
+  /** Set when messages are kept in memory for the whole run (the database could not be opened): never written. */
+  frozen = false;
 
   constructor(
     private readonly file: string,
@@ -93,7 +95,7 @@ export class LastSeen {
 
   /** False when not written: a disk fault (retried later), or messages held in memory (flushed once written). */
   private write(ids: Record<string, string>, retryMs = 2000): boolean {
-    if (this.holding?.()) return false;
+    if (this.frozen || this.holding?.()) return false;
     try {
       mkdirSync(dirname(this.file), { recursive: true, mode: PRIVATE_DIR });
       const capped = this.notStored ? Object.fromEntries(Object.entries(ids).map(([c, id]) => [c, this.before(c, id)])) : ids;

@@ -49,31 +49,37 @@ export class MessageStore {
     this.folder = file === ':memory:' ? '(memory)' : dirname(file);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // WAL + NORMAL survives an app crash; only an OS crash may lose the last commits, which catch-up refetches.
-    this.db.pragma('synchronous = NORMAL');
-    // Deleted and rewritten content is zeroed, so a redacted row leaves no old copy in free space.
-    this.db.pragma('secure_delete = ON');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS messages (
-      id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, sort_key TEXT NOT NULL, json TEXT NOT NULL)`);
-    this.db.exec('CREATE INDEX IF NOT EXISTS messages_channel ON messages (channel_id, sort_key)');
-    // Server display names, so messages fetched over REST (which carry no member) after a restart
-    // show the same name as live ones.
-    this.db.exec(`CREATE TABLE IF NOT EXISTS member_names (
-      guild_id TEXT NOT NULL, user_id TEXT NOT NULL, display_name TEXT NOT NULL, PRIMARY KEY (guild_id, user_id))`);
-    ensureHistorySchema(this.db);
-    this.statements = {
-      get: this.db.prepare<[string], { json: string }>('SELECT json FROM messages WHERE id = ?'),
-      insert: this.db.prepare(INSERT_SQL),
-      // One statement per ROWS_PER_INSERT rows: a run() per row (bind, step, reset across the native boundary) was a quarter of the write.
-      insertMany: this.db.prepare(INSERT_MANY_SQL),
-      update: this.db.prepare('UPDATE messages SET json = ? WHERE id = ?'),
-      list: this.db.prepare<[string, number], { json: string }>(
-        'SELECT json FROM (SELECT json, sort_key FROM messages WHERE channel_id = ? ORDER BY sort_key DESC LIMIT ?) ORDER BY sort_key',
-      ),
-      memberName: this.db.prepare<[string, string], { display_name: string }>('SELECT display_name FROM member_names WHERE guild_id = ? AND user_id = ?'),
-      setMemberName: this.db.prepare('INSERT OR REPLACE INTO member_names (guild_id, user_id, display_name) VALUES (?, ?, ?)'),
-    };
+    try {
+      this.db.pragma('journal_mode = WAL');
+      // WAL + NORMAL survives an app crash; only an OS crash may lose the last commits, which catch-up refetches.
+      this.db.pragma('synchronous = NORMAL');
+      // Deleted and rewritten content is zeroed, so a redacted row leaves no old copy in free space.
+      this.db.pragma('secure_delete = ON');
+      this.db.exec(`CREATE TABLE IF NOT EXISTS messages (
+        id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, sort_key TEXT NOT NULL, json TEXT NOT NULL)`);
+      this.db.exec('CREATE INDEX IF NOT EXISTS messages_channel ON messages (channel_id, sort_key)');
+      // Server display names, so messages fetched over REST (which carry no member) after a restart
+      // show the same name as live ones.
+      this.db.exec(`CREATE TABLE IF NOT EXISTS member_names (
+        guild_id TEXT NOT NULL, user_id TEXT NOT NULL, display_name TEXT NOT NULL, PRIMARY KEY (guild_id, user_id))`);
+      ensureHistorySchema(this.db);
+      this.statements = {
+        get: this.db.prepare<[string], { json: string }>('SELECT json FROM messages WHERE id = ?'),
+        insert: this.db.prepare(INSERT_SQL),
+        // One statement per ROWS_PER_INSERT rows: a run() per row (bind, step, reset across the native boundary) was a quarter of the write.
+        insertMany: this.db.prepare(INSERT_MANY_SQL),
+        update: this.db.prepare('UPDATE messages SET json = ? WHERE id = ?'),
+        list: this.db.prepare<[string, number], { json: string }>(
+          'SELECT json FROM (SELECT json, sort_key FROM messages WHERE channel_id = ? ORDER BY sort_key DESC LIMIT ?) ORDER BY sort_key',
+        ),
+        memberName: this.db.prepare<[string, string], { display_name: string }>('SELECT display_name FROM member_names WHERE guild_id = ? AND user_id = ?'),
+        setMemberName: this.db.prepare('INSERT OR REPLACE INTO member_names (guild_id, user_id, display_name) VALUES (?, ?, ?)'),
+      };
+    } catch (err) {
+      // A read-only or full folder fails here, after the open: the file must not stay open (nor the mount busy).
+      this.db.close();
+      throw err;
+    }
     this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES, index: INDEX_SQL }, { ...thread, inline: (values) => this.insertValues(values) });
   }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
 import { PRIVATE_FILE, writePrivateFileSync } from '../fs-modes.js';
+import { isWriteFault, unwritableWhy } from '../write-fault.js';
 import { DEFAULTS, SETTINGS_VERSION, migrate, type StoredSettings } from './schema.js';
 import { problemOf } from './settings-problem.js';
 import { checkSettings, parseObject, validatedStore, type OnFileProblem } from './validated-store.js';
@@ -34,16 +35,21 @@ export type StoreFactory = (options: StoreOptions) => KeyValueStore;
 /** A sentence for the log; `persist` ones are also shown in the panel until dismissed. */
 export interface SettingsNotice {
   level: 'info' | 'warn';
-  code: 'settings-moved-aside' | 'settings-upgraded' | 'environment-ignored' | 'token-not-moved';
+  code: 'settings-moved-aside' | 'settings-upgraded' | 'environment-ignored' | 'token-not-moved' | 'settings-unwritable';
   params: Record<string, string>;
   message: string;
   /** `message` by key, for the panel's language. */
   i18n?: I18nText;
+  /** Kept in the panel until dismissed (notices.json). */
   persist: boolean;
+  /** Shown in the panel this run, never written (true of this run only). */
+  thisRunOnly?: boolean;
 }
 
 export interface OpenedStore {
   store: KeyValueStore;
+  /** Why saving is refused this run (the folder cannot be written): absent when saving works. */
+  refusal?: CoreSentence;
   movedToken: string | null;
   /** The panel's access token read from the text of a file that had to be moved aside (3.0 kept it there). */
   salvagedAccessToken: string | null;
@@ -75,8 +81,11 @@ export function inlineToken(dataDir: string): string | null {
   }
 }
 
-/** The upgraded values, held in memory only: the file keeps the token it holds until it is stored. */
-function keptFileStore(path: string, values: StoredSettings): KeyValueStore {
+/**
+ * Values held in memory only, saving refused with `refusal`: a version-1 file whose token is not stored
+ * yet (the file keeps it), or a folder that cannot be written (read-only, full).
+ */
+function keptFileStore(path: string, values: StoredSettings, refusal: CoreSentence = coreText('command.settingsKeptForToken')): KeyValueStore {
   let current = structuredClone(values);
   return {
     path,
@@ -84,10 +93,10 @@ function keptFileStore(path: string, values: StoredSettings): KeyValueStore {
       return structuredClone(current);
     },
     set store(_values: StoredSettings) {
-      throw new CommandError('unavailable', coreText('command.settingsKeptForToken'));
+      throw new CommandError('unavailable', refusal);
     },
     set() {
-      throw new CommandError('unavailable', coreText('command.settingsKeptForToken'));
+      throw new CommandError('unavailable', refusal);
     },
     delete(key) {
       const { [key]: _dropped, ...rest } = current;
@@ -120,6 +129,13 @@ export function openSettingsStore(
     clearInvalidConfig: false,
     configFileMode: PRIVATE_FILE,
   };
+  // Read, never written this run: saving is refused and a notice (this run only) says why and what to do.
+  const unwritable = (err: unknown): OpenedStore => {
+    const words = { dir: dataDir, ...unwritableWhy(err, dataDir) };
+    notices.push({ level: 'warn', code: 'settings-unwritable', params: {}, ...said(coreText('notice.settingsUnwritable', words)), persist: false, thisRunOnly: true });
+    const refusal = coreText('command.settingsUnwritableRestart', words);
+    return { store: keptFileStore(file, { ...DEFAULTS, ...read } as StoredSettings, refusal), refusal, movedToken, salvagedAccessToken, notices };
+  };
   const moveAside = (reason: CoreSentence) => {
     if (original) salvagedAccessToken = salvageAccessToken(original.toString('utf8'));
     const aside = join(dataDir, `settings.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -135,6 +151,8 @@ export function openSettingsStore(
 
   let upgradedFrom: number | null = null;
   let kept: StoredSettings | null = null;
+  // What the file holds (upgraded if it was older): used as they are when the folder cannot be written.
+  let read: Record<string, unknown> = {};
   if (existsSync(file)) {
     try {
       original = readFileSync(file);
@@ -150,14 +168,20 @@ export function openSettingsStore(
           movedToken = result.movedToken;
           // Checked before anything is written: a refused file is moved aside as the user's bytes.
           checkSettings(result.settings);
+          read = result.settings as unknown as Record<string, unknown>;
           if (tokenUnstored && result.movedToken) kept = result.settings as unknown as StoredSettings;
           else {
             writePrivateFileSync(file, JSON.stringify(result.settings, null, '\t'));
             upgradedFrom = result.from;
           }
-        } else checkSettings(parsed.raw);
+        } else {
+          checkSettings(parsed.raw);
+          read = parsed.raw;
+        }
       }
     } catch (err) {
+      // The folder refused the upgrade's write: the file is fine, it stays as it is (below).
+      if (isWriteFault(err)) return unwritable(err);
       moveAside(problemOf(err));
       original = null;
     }
@@ -176,6 +200,8 @@ export function openSettingsStore(
   try {
     store = validatedStore(factory(options), onProblem);
   } catch (err) {
+    // conf writes the file when it opens it (defaults, a missing file): a read-only or full folder is not the file's fault.
+    if (isWriteFault(err)) return unwritable(err);
     // Put the user's own bytes back first, so the moved-aside file is what they had, not our migration of it.
     if (original && upgradedFrom !== null) writeFileSync(file, original);
     upgradedFrom = null;

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { settingsPatch } from '../../../shared/schemas.js';
 import { SETTING_KEYS, type SettingKey, type SettingsView } from '../../../shared/types.js';
-import { coreText } from '../../../shared/core-text.js';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
 import type { SecretBox } from '../ports.js';
 import { AccessTokenFile } from './access-token.js';
+import { isWriteFault, unwritableWhy } from '../write-fault.js';
 import { readEnvOverrides, type EnvOverrides } from './env.js';
 import { watchSettingsFile } from './file-watch.js';
 import { invalidFileNotice } from './invalid-file-notice.js';
@@ -45,6 +46,8 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
   private saving: Promise<unknown> = Promise.resolve();
   /** A version-1 file kept with its inline token: any save, a new token too, would be undone or lose it. */
   private keptForToken = false;
+  /** Why saving is refused this run (a folder that cannot be written at start): null when it is not. */
+  private refusal: CoreSentence | null = null;
 
   private constructor(
     private store: KeyValueStore,
@@ -70,6 +73,7 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
     const settings = new Settings(opened.store, options);
     settings.notices.unshift(...opened.notices);
     settings.keptForToken = opened.notices.some((n) => n.code === 'token-not-moved');
+    settings.refusal = opened.refusal ?? null;
     settings.token = unstored !== undefined ? inline : await options.secrets.get();
     // 3.0 kept the panel's access token in settings.json: move it to its own file, then drop it there.
     const legacy = opened.store.store.headlessAccessToken;
@@ -166,6 +170,8 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
     // Before the token too: the SecretBox writes its own file.
     if (this.closed) throw new CommandError('unavailable', coreText('command.settingsClosed'));
     if (this.keptForToken) throw new CommandError('unavailable', coreText('command.settingsKeptForToken'));
+    // Before the token too: its file is in the same folder.
+    if (this.refusal) throw new CommandError('unavailable', this.refusal);
     const current = this.effective() as unknown as Record<string, unknown>;
     const blocked = Object.entries(patch).filter(
       ([key, value]) => this.overrides.sources[key as SettingKey] && value !== undefined && !sameValue(value, current[key]),
@@ -182,7 +188,7 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
     // The token is stored first and swapped in memory together with the URL, with no await between:
     // no reader ever sees a new API URL with the old token, and a failed token write changes nothing.
     const before = this.token;
-    if (token !== undefined) await this.writeToken(token);
+    if (token !== undefined) await this.writeToken(token).catch((err: unknown) => this.refuseUnwritable(err));
     try {
       if (token !== undefined) this.token = token;
       if (Object.keys(values).length) this.store.set(values as Partial<StoredSettings>);
@@ -192,12 +198,18 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
         this.token = before;
         await this.writeToken(before).catch(() => undefined);
       }
-      throw err;
+      this.refuseUnwritable(err);
     }
     this.told = this.storedJson();
     const view = this.view();
     this.emit('changed', view);
     return view;
+  }
+
+  /** Rethrows `err`; a read-only or full folder as a refusal that says why and what to do. */
+  private refuseUnwritable(err: unknown): never {
+    if (!isWriteFault(err)) throw err;
+    throw new CommandError('unavailable', coreText('command.settingsUnwritable', { dir: this.options.dataDir, ...unwritableWhy(err, this.options.dataDir) }));
   }
 
   private async writeToken(token: string | null): Promise<void> {
