@@ -31,12 +31,10 @@ export class RotatingFile {
     this.fd = -1;
     this.size = 0;
     try {
-      mkdirSync(o.dir, { recursive: true, mode: PRIVATE_DIR });
       this.reopen();
     } catch (err) {
       // Not a reason not to start: lines go to the panel (and stdout) meanwhile; write() opens it once it can.
       this.problem = err instanceof Error ? err : new Error(String(err));
-      this.size = o.maxBytes;
     }
   }
 
@@ -45,14 +43,20 @@ export class RotatingFile {
     let bytes = Buffer.from(line, 'utf8');
     if (bytes.length > this.o.maxBytes) bytes = Buffer.concat([bytes.subarray(0, this.o.maxBytes - 1), Buffer.from('\n')]);
     try {
-      this.follow();
+      if (this.fd < 0) this.reopen();
+      else this.follow();
       if (this.size > 0 && this.size + bytes.length > this.o.maxBytes) this.rotate();
       writeSync(this.fd, bytes);
       this.size += bytes.length;
     } catch {
-      // Disk full, or the folder was deleted: losing a log line beats crashing the caller. The next
-      // rotation (forced here) recreates the folder and the file.
-      this.size = this.o.maxBytes;
+      // Disk full, read-only, or the folder deleted: losing a log line beats crashing the caller. Nothing
+      // is rotated (forcing it shifted every earlier file out, one failed line at a time, on a full
+      // disk); the next line opens app.log again, recreating the folder if it went.
+      try {
+        this.close();
+      } catch {
+        this.fd = -1;
+      }
     }
   }
 
@@ -77,6 +81,7 @@ export class RotatingFile {
   private reopen(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
+    mkdirSync(this.o.dir, { recursive: true, mode: PRIVATE_DIR });
     this.fd = openSync(this.file, 'a', PRIVATE_FILE);
     const st = fstatSync(this.fd);
     this.size = st.size;
