@@ -100,6 +100,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       notices.add({ level: notice.level, code: notice.code, params: notice.params, message: notice.message, ...(notice.i18n ? { i18n: notice.i18n } : {}) }, Date.now(), { thisRunOnly: notice.thisRunOnly ?? false });
     }
   }
+  // Kept until the token is moved: a start that moved it (or found none to move) takes the old notice away.
+  if (!settings.notices.some((n) => n.code === 'token-not-moved')) notices.withdraw('token-not-moved');
   notices.on('changed', (list) => bus.emit('notices.changed', list));
   const tokenView = settings.view().token;
   if (tokenView.warning) log.logger.warn(tokenView.i18n ? { i18n: tokenView.i18n.warning } : {}, tokenView.warning);

@@ -68,6 +68,14 @@ export class Notices extends EventEmitter<{ changed: [Notice[]] }> {
     return added;
   }
 
+  /** Takes away the notices of `code` (what they said is no longer true, e.g. the token was moved since). */
+  withdraw(code: string): void {
+    const next = this.items.filter((n) => n.code !== code);
+    if (next.length === this.items.length) return;
+    this.items = next;
+    this.save();
+  }
+
   /** Idempotent: two tabs dismissing the same notice is not an error. */
   dismiss(id: string): Notice[] {
     const next = this.items.filter((n) => n.id !== id);
