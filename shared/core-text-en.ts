@@ -109,6 +109,7 @@ export const coreEn = {
   'update.boot.rolledBack': '{{reason}} Rolled back to {{from}}.',
   'update.boot.recoveryFailed': '{{reason}} Recovery failed: {{detail}} To recover by hand: cd {{dir}} && git reset --hard {{commit}}, then reinstall and rebuild',
   'update.boot.setAside': 'Changes found in the checkout were set aside: {{command}}',
+  'update.restore.changesBack': 'Local changes put back (from {{ref}}).',
   'update.boot.settingsRestored': 'Settings restored from {{file}}.',
   // Settings, notices and the app (electron/core/settings, notices.ts, app-core.ts)
   'notice.settingsMovedAside':

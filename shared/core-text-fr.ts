@@ -268,6 +268,7 @@ export const coreFr: CoreTranslation = {
   'update.boot.recoveryFailed':
     '{{reason}} La récupération a échoué : {{detail}} Pour récupérer à la main : cd {{dir}} && git reset --hard {{commit}}, puis réinstallez et reconstruisez',
   'update.boot.setAside': 'Des modifications trouvées dans le dossier de l’application ont été mises de côté : {{command}}',
+  'update.restore.changesBack': 'Modifications locales remises en place (depuis {{ref}}).',
   'update.boot.settingsRestored': 'Paramètres restaurés depuis {{file}}.',
   'keyring.none':
     'Aucun trousseau système (GNOME Keyring ou KWallet) n’a été trouvé, donc : {{warning}} Installez-en ou déverrouillez-en un et redémarrez pour le chiffrer.',

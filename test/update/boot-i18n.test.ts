@@ -10,6 +10,8 @@ import { coreFr } from '../../shared/core-text-fr.js';
 import { bootCheck } from '../../electron/core/update/boot.js';
 import { UpdateJournal } from '../../electron/core/update/journal.js';
 import { runUpdate } from '../../electron/core/update/pipeline.js';
+import { saveLocalChanges } from '../../electron/core/update/worktree.js';
+import { simpleGit } from 'simple-git';
 import { Fixture, git } from './fixture.js';
 
 const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid as number;
@@ -54,4 +56,19 @@ it('an interrupted update and the edits set aside, in French', async () => {
   expect(french(report.i18n)).toMatch(/^Une mise à jour a été interrompue pendant reset \(l’application s’est arrêtée\)\. /);
   const setAside = lines.find((l) => l.line.startsWith('Changes found in the checkout were set aside'));
   expect(french(setAside?.i18n)).toMatch(/^Des modifications trouvées dans le dossier de l’application ont été mises de côté : git stash apply/);
+});
+
+it('edits put back after an update interrupted before the checkout moved, in French', async () => {
+  fx.publish('Version 2', { 'version.txt': 'v2' });
+  writeFileSync(join(fx.checkout, 'version.txt'), 'my local edit\n');
+  const journal = new UpdateJournal(fx.dataDir);
+  const e = await journal.begin({ from: fx.v1, pid: deadPid() });
+  const saved = await saveLocalChanges(simpleGit(fx.checkout), fx.v1);
+  await journal.patch(e.id, { savedChanges: saved! });
+  await journal.recordStep(e.id, { step: 'save-local-changes', status: 'done', durationMs: 0 });
+  const lines: Array<{ line: string; i18n: I18nText | undefined }> = [];
+  await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, onLog: (line, i18n) => lines.push({ line, i18n }) });
+  const back = lines.find((l) => l.line.startsWith('Local changes put back'));
+  expect(back?.line).toBe(`Local changes put back (from ${saved!.ref}).`);
+  expect(french(back?.i18n)).toBe(`Modifications locales remises en place (depuis ${saved!.ref}).`);
 });

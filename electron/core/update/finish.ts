@@ -152,7 +152,7 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
           commands: run.commands,
           timeouts: run.timeouts,
           env: ctx.commandEnv,
-          log,
+          log: (line) => log(typeof line === 'string' ? line : line.text),
         }),
       );
       if (run.snapshot) await attempt('restoring the settings', () => ctx.config.restore(run.snapshot as string));

@@ -1,6 +1,7 @@
 // Brings the checkout back to a known commit and a build that matches it. Used by the pipeline's
 // rollback and by the boot watchdog.
 import type { SimpleGit } from 'simple-git';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { describe, runCommand } from './command.js';
 import { short } from './git.js';
 import type { UpdateTimeouts } from './options.js';
@@ -21,7 +22,8 @@ export interface RestoreCheckoutOptions {
   commands: UpdateCommands;
   timeouts: Pick<UpdateTimeouts, 'install' | 'build'>;
   env?: NodeJS.ProcessEnv;
-  log: (line: string) => void;
+  /** A line for the user's log; our own sentences come with their key (the boot says them in the panel's language). */
+  log: (line: string | CoreSentence) => void;
 }
 
 /** Throws when the checkout could not be made consistent; a saved-changes problem is only logged (they stay in the stash). */
@@ -35,19 +37,19 @@ export async function restoreCheckout(o: RestoreCheckoutOptions): Promise<void> 
     for (const line of await cleanUntracked(o.git)) o.log(line);
     if (o.reinstall) await run(o.commands.install, o.timeouts.install);
     // Rebuild in place once the checkout moved: the build output may be half-written or the other version's.
-    if (o.rebuild === false) return finishRestore(o, `Checkout is back at ${short(o.commit)}, the commit of the build that runs (not rebuilt: it was never changed).`);
+    if (o.rebuild === false) return finishRestore(o, coreText('update.boot.backNoRebuild', { commit: short(o.commit) }));
     await run(o.commands.build, o.timeouts.build);
-    o.log(`Checkout is back at ${short(o.commit)} and rebuilt.`);
+    o.log(coreText('update.boot.rebuilt', { commit: short(o.commit) }));
   }
   await finishRestore(o);
 }
 
-async function finishRestore(o: RestoreCheckoutOptions, line?: string): Promise<void> {
+async function finishRestore(o: RestoreCheckoutOptions, line?: CoreSentence): Promise<void> {
   if (line) o.log(line);
   if (o.savedChanges) {
     try {
       await restoreLocalChanges(o.git, o.savedChanges);
-      o.log(`Local changes put back (from ${o.savedChanges.ref}).`);
+      o.log(coreText('update.restore.changesBack', { ref: o.savedChanges.ref }));
     } catch (err) {
       o.log(err instanceof Error ? err.message : String(err));
     }
