@@ -24,9 +24,45 @@ const parser = SimpleMarkdown.parserFor({ ...rulesExtended, list, link });
 const MAX_INDENT = 2 * MAX_LIST_DEPTH;
 const LIST_LINE = /^( +)(?=(?:[*+-]|\d+\.) )/gm;
 
+/**
+ * Nodes nested deeper than this are drawn as their text: a tree as deep as its input ("*" × 4,000)
+ * overflowed the stack of whatever walked it (the panel's React, the export), and one message blanked
+ * the whole panel.
+ */
+export const MAX_MARKDOWN_NESTING = 24;
+
+/** Never throws: input nested past what the parser's recursion survives is shown as its text. */
 export function parseDiscordMarkdown(content: string): MdNode[] {
   const clamped = content.replace(LIST_LINE, (spaces: string) => (spaces.length > MAX_INDENT ? ' '.repeat(MAX_INDENT) : spaces));
-  return dropBlockBreaks(capDepth(parser(clamped, { inline: true }), 0, 0));
+  try {
+    return shallow(dropBlockBreaks(capDepth(parser(clamped, { inline: true }), 0, 0)), 1);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return [{ type: 'text', content }];
+  }
+}
+
+/** Below MAX_MARKDOWN_NESTING, a node becomes one text node of everything it holds. */
+function shallow(nodes: MdNode[], depth: number): MdNode[] {
+  return nodes.map((node) => {
+    if (depth >= MAX_MARKDOWN_NESTING && (Array.isArray(node.content) || Array.isArray(node.items))) return { type: 'text', content: textOf(node) };
+    if (Array.isArray(node.content)) return { ...node, content: shallow(node.content as MdNode[], depth + 1) };
+    if (Array.isArray(node.items)) return { ...node, items: (node.items as MdNode[][]).map((item) => shallow(item, depth + 1)) };
+    return node;
+  });
+}
+
+/** The text a node holds, in order, walked with a stack of its own (the node may be thousands deep). */
+function textOf(root: MdNode): string {
+  let out = '';
+  const todo: MdNode[] = [root];
+  while (todo.length) {
+    const node = todo.pop()!;
+    if (typeof node.content === 'string') out += node.content;
+    const children = Array.isArray(node.content) ? (node.content as MdNode[]) : Array.isArray(node.items) ? (node.items as MdNode[][]).flat() : [];
+    for (let i = children.length - 1; i >= 0; i--) todo.push(children[i]!);
+  }
+  return out;
 }
 
 const BLOCKS = new Set(['blockQuote', 'codeBlock', 'heading', 'subtext', 'list']);

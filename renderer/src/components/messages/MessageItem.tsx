@@ -16,6 +16,7 @@ import { Forward } from './Forward';
 import { attachmentsNotInComponents } from '../../../../shared/component-files';
 import { looksMentioned } from '../../../../shared/keyword-match';
 import { useKeywords } from './keywords';
+import { MessageBoundary } from './MessageBoundary';
 import { MessageContent } from './MessageContent';
 import { Reactions } from './Reactions';
 import { ReplyPreview } from './ReplyPreview';
@@ -51,7 +52,9 @@ export const MessageItem = memo(function MessageItem({ message: m, index, total,
       aria-setsize={total}
       aria-labelledby={`message-${m.id}-author`}
     >
-      <MessageBody message={m} />
+      <MessageBoundary message={m}>
+        <MessageBody message={m} />
+      </MessageBoundary>
     </article>
   );
 });
