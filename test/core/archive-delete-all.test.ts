@@ -170,3 +170,43 @@ describe('delete all messages: deleting', { timeout: 60_000 }, () => {
     expect(world.fake.messages(world.channelId)).toHaveLength(40 - end.deleted);
   });
 });
+
+describe('delete all messages: nothing deleted is without a copy', { timeout: 60_000 }, () => {
+  it('messages never stored (older than the first load) are stored before they are deleted', async () => {
+    grantManageMessages();
+    // 350 messages before the app starts: the first load stores only the newest 50, so the backup holds 50.
+    const posted = world.fake.postBacklog(world.channelId, [world.userId], 350).map((m) => m.id);
+    const c = await connected();
+    const finished = nextEvent(c, 'archive.deleteProgress', (p) => p.state !== 'running', 45_000);
+    const reply = await c.dispatch('archive.deleteAll', CONFIRMED);
+    expect(reply.ok).toBe(true);
+    expect(await finished).toMatchObject({ state: 'done', deleted: 350 });
+    expect(world.fake.messages(world.channelId)).toEqual([]);
+    const backedUp = readJsonExport(reply.ok ? reply.value.backup : '').messages.map((m) => m.id);
+    expect(backedUp.length).toBeLessThan(350);
+    // Every deleted message is in the app's history (shown as deleted), so the next backup or export has it.
+    const stored = await c.dispatch('messages.list', { limit: 500 });
+    const kept = new Set(stored.ok ? stored.value.map((m) => m.id) : []);
+    expect(posted.filter((id) => !kept.has(id))).toEqual([]);
+  });
+
+  it('two requests at once start one run; the other is refused, and Cancel stops the deleting', async () => {
+    grantManageMessages();
+    const now = Date.now();
+    world.fake.postAt(world.channelId, world.userId, Array.from({ length: 30 }, (_, i) => now - 20 * DAY - i * 60_000));
+    const c = await connected();
+    const replies = await Promise.all([c.dispatch('archive.deleteAll', CONFIRMED), c.dispatch('archive.deleteAll', CONFIRMED)]);
+    expect(replies.filter((r) => r.ok)).toHaveLength(1);
+    const refused = replies.find((r) => !r.ok);
+    expect(refused && !refused.ok && refused.error.i18n?.key).toBe('archive.deleteRunning');
+    const ended = nextEvent(c, 'archive.deleteProgress', (p) => p.state !== 'running', 45_000);
+    await c.dispatch('archive.cancelDelete', undefined);
+    const end = await ended;
+    expect(end.state).toBe('cancelled');
+    // Nothing goes on deleting after the cancelled run ended.
+    const left = world.fake.messages(world.channelId).length;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(world.fake.messages(world.channelId)).toHaveLength(left);
+    expect(left).toBe(30 - end.deleted);
+  });
+});

@@ -44,7 +44,8 @@ export function createArchiveArea(o: ArchiveAreaOptions) {
     beforeRead: () => o.monitor.writesDone(),
     deleteTarget: () => {
       const channel = o.monitor.watchedChannel();
-      return channel ? discordDeleteTarget(channel) : null;
+      const source = o.monitor.historySource();
+      return channel && source ? discordDeleteTarget(channel, source) : null;
     },
     emitDelete: (p) => o.bus.emit('archive.deleteProgress', p),
     emitExport: (p) => o.bus.emit('archive.exportProgress', p),

@@ -29,6 +29,8 @@ export interface HistoryPage {
   read: number;
   /** The oldest message Discord answered (where the next page starts), whoever wrote it. */
   oldest: { id: string; createdAt: number } | null;
+  /** Every message Discord answered, the bot's own too, newest first. */
+  ids: string[];
 }
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
@@ -73,7 +75,7 @@ export function discordHistorySource(channel: TextBasedChannel & { guild: Guild 
         if (quote && quote.excerpt === null) remember(quote.id, chat.id);
       }
       const first = oldestFirst[0];
-      return { messages: [...read.values()].reverse(), read: page.length, oldest: first ? { id: first.id, createdAt: first.createdTimestamp } : null };
+      return { messages: [...read.values()].reverse(), read: page.length, oldest: first ? { id: first.id, createdAt: first.createdTimestamp } : null, ids: oldestFirst.map((m) => m.id).reverse() };
     },
     store(messages) {
       let added = 0;

@@ -3,7 +3,7 @@
 // Messages under 14 days go in bulk (2–100 per request); older ones, and a lone recent one, one by one.
 import type { DeleteProgress } from '../../../../shared/archive.js';
 import { coreText } from '../../../../shared/core-text.js';
-import type { DeleteTarget } from './target.js';
+import { NotSavedError, type DeleteTarget } from './target.js';
 
 export type { DeleteProgress };
 
@@ -64,7 +64,9 @@ export async function deleteAll(
     p.state = opts.signal.aborted ? 'cancelled' : 'done';
   } catch (err) {
     p.state = 'failed';
-    const said = LOST_ACCESS.has(codeOf(err) ?? 0) ? coreText('archive.deleteLostAccess') : coreText('archive.deleteStopped', { detail: (err as Error).message });
+    const said = LOST_ACCESS.has(codeOf(err) ?? 0)
+      ? coreText('archive.deleteLostAccess')
+      : coreText('archive.deleteStopped', { detail: err instanceof NotSavedError ? err.i18n : (err as Error).message });
     p.message = said.text;
     p.i18n = said.i18n;
   }

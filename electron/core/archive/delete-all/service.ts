@@ -32,6 +32,8 @@ function together(sentences: CoreSentence[]): CoreSentence['i18n'] {
 export class DeleteAllService {
   private current: DeleteProgress | null = null;
   private abort: AbortController | null = null;
+  /** Set from the moment a run is accepted (before its backup): a second request is refused meanwhile. */
+  private starting = false;
 
   constructor(private readonly o: DeleteAllOptions) {}
 
@@ -44,6 +46,7 @@ export class DeleteAllService {
     const target = this.o.target();
     const missing = target?.missingPermissions() ?? [];
     const running = this.current?.state === 'running' ? this.current : null;
+    const busy = running !== null || this.starting;
     // Permission names stay Discord's (English) words, as the panel's missing-permissions line shows them.
     const reason = !enabled
       ? NOT_ENABLED
@@ -51,7 +54,7 @@ export class DeleteAllService {
         ? NOT_CONNECTED
         : missing.length
           ? coreText('archive.deleteLacks', { permissions: missing.join(' and '), channel: target.channel.name })
-          : running
+          : busy
             ? coreText('archive.deleteRunning')
             : null;
     const said = { reason: reason?.text ?? null, reasonI18n: reason?.i18n ?? null };
@@ -73,16 +76,22 @@ export class DeleteAllService {
       throw new CommandError('invalid-input', coreText('archive.deleteNotConfirmed', { problems: together(problems.map(([, said]) => said)) }), fields);
     }
     const where = `#${target.channel.name} (${target.channel.guild})`;
+    // Taken before the first await: two requests at once started two runs, and Cancel stopped one.
+    this.starting = true;
+    // Cancel works from now on: a run cancelled during its backup deletes nothing.
+    const abort = new AbortController();
+    this.abort = abort;
     let backup: string;
     try {
       backup = (await this.o.backups.backupNow('before-delete-all')).file;
     } catch (err) {
+      this.starting = false;
+      this.abort = null;
       const detail = (err as { i18n?: CoreSentence['i18n'] }).i18n ?? (err as Error).message;
       throw new CommandError('unavailable', coreText('archive.deleteNothingDeleted', { detail }));
     }
+    this.starting = false;
     this.o.logger.warn(`Delete all messages in ${where} asked from ${this.o.requester}; backup written first: ${backup}.`);
-    const abort = new AbortController();
-    this.abort = abort;
     const started = Date.now();
     const starting = coreText('archive.deleteStarting', { channel: target.channel.name, guild: target.channel.guild });
     this.current = { state: 'running', deleted: 0, bulk: 0, single: 0, failed: 0, startedAt: started, finishedAt: null, backup, channel: target.channel.name, message: starting.text, i18n: starting.i18n };
@@ -100,7 +109,7 @@ export class DeleteAllService {
       end.i18n = said.i18n;
       // The log line adds who asked and the backup: English in the file; the panel shows the progress sentence.
       this.o.logger[end.state === 'failed' ? 'error' : 'warn'](`Delete all messages in ${where}: ${end.message} Asked from ${this.o.requester}. Backup: ${backup}.`);
-      this.abort = null;
+      if (this.abort === abort) this.abort = null;
       this.update(end);
     });
     return { started: true, backup };

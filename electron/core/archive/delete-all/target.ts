@@ -3,12 +3,18 @@
 // channel's messages page by page, and the two delete routes. client.rest queues requests per
 // rate-limit bucket and retries 429s, so deleting runs at Discord's pace.
 import { PermissionFlagsBits, Routes, type GuildBasedChannel } from 'discord.js';
+import { coreText } from '../../../../shared/core-text.js';
+import type { HistorySource } from '../../history/discord-source.js';
 
 export interface DeleteTarget {
   channel: { id: string; name: string; guild: string };
   /** Names of the permissions the bot lacks here, e.g. ["Manage Messages"]; empty when it may delete. */
   missingPermissions(): string[];
-  /** Up to 100 message ids older than `before` (newest first); the newest when `before` is null. */
+  /**
+   * Up to 100 message ids older than `before` (newest first); the newest when `before` is null. Those
+   * messages are stored first: the backup holds only what was stored, and a message deleted without
+   * a copy would be lost (the first load stores the newest 50). Throws when they cannot be saved.
+   */
   page(before: string | null): Promise<string[]>;
   bulkDelete(ids: string[]): Promise<void>;
   deleteOne(id: string): Promise<void>;
@@ -20,7 +26,14 @@ const NEEDED: Array<[bigint, string]> = [
   [PermissionFlagsBits.ManageMessages, 'Manage Messages'],
 ];
 
-export function discordDeleteTarget(channel: GuildBasedChannel): DeleteTarget {
+/** Said when the page about to be deleted could not be saved first: nothing of it is deleted. */
+export class NotSavedError extends Error {
+  constructor(readonly i18n: ReturnType<typeof coreText>['i18n'], text: string) {
+    super(text);
+  }
+}
+
+export function discordDeleteTarget(channel: GuildBasedChannel, source: HistorySource): DeleteTarget {
   const rest = channel.client.rest;
   return {
     channel: { id: channel.id, name: channel.name, guild: channel.guild.name },
@@ -30,9 +43,12 @@ export function discordDeleteTarget(channel: GuildBasedChannel): DeleteTarget {
       return NEEDED.filter(([flag]) => !perms?.has(flag)).map(([, name]) => name);
     },
     page: async (before) => {
-      const query = new URLSearchParams({ limit: '100', ...(before ? { before } : {}) });
-      const list = (await rest.get(Routes.channelMessages(channel.id), { query })) as Array<{ id: string }>;
-      return list.map((m) => m.id);
+      const page = await source.fetchBefore(before, 100);
+      source.store(page.messages);
+      // Held in memory (a disk fault) is not a copy: a crash would lose them with Discord's.
+      const unsaved = source.unsaved();
+      if (unsaved) throw new NotSavedError(unsaved.i18n, unsaved.text);
+      return page.ids;
     },
     bulkDelete: async (ids) => {
       await rest.post(Routes.channelBulkDelete(channel.id), { body: { messages: ids } });
