@@ -1,6 +1,6 @@
 // Automatic backups: a JSON export of the channel, 0600 in a 0700 folder, the newest N kept, on a
 // schedule that follows the newest file; BACKUP_ENABLED / BACKUP_DIR as environment overrides.
-import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -129,5 +129,45 @@ describe('environment', () => {
     const o = readEnvOverrides({ BACKUP_DIR: 'backups' }, '/nonexistent');
     expect(o.values.backupDir).toBeUndefined();
     expect(o.problems.join(' ')).toMatch(/BACKUP_DIR ignored: must be an absolute folder path/);
+  });
+});
+
+describe('message backups: what rotation and listing leave alone', () => {
+  const OTHER = '222222222222222222';
+
+  it('keeping N counts one channel\'s backups: another channel\'s are never removed', async () => {
+    let t = Date.parse('2026-03-01T00:00:00Z');
+    const { s, settings } = service({ backupKeep: 2 }, () => (t += 1000));
+    const a1 = await s.backupNow('manual');
+    const a2 = await s.backupNow('manual');
+    settings.channelId = OTHER;
+    await s.backupNow('manual');
+    await s.backupNow('manual');
+    await s.backupNow('manual');
+    expect(statSync(a1.file).isFile() && statSync(a2.file).isFile()).toBe(true);
+    // The current channel's kept N.
+    expect(s.list().filter((b) => b.file.includes(`messages-${OTHER}-`))).toHaveLength(2);
+  });
+
+  it('a broken link or a folder named like a backup is skipped, and the next backup is said written', async () => {
+    const { s, f } = service();
+    const dir = join(f.dir, 'message-backups');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    symlinkSync('/nonexistent', join(dir, `messages-${CHANNEL}-20250101T000000000Z-manual-5.json`));
+    mkdirSync(join(dir, `messages-${CHANNEL}-20250102T000000000Z-manual-6.json`));
+    expect(() => s.status()).not.toThrow();
+    const info = await s.backupNow('manual');
+    expect(s.list()).toEqual([info]);
+  });
+
+  it('a backup cut short by a kill (its .part file) is removed by a later backup', async () => {
+    const { s, f } = service();
+    const dir = join(f.dir, 'message-backups');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const part = join(dir, `messages-${CHANNEL}-20250101T000000000Z-manual.json.part`);
+    writeFileSync(part, '{"messages":[');
+    utimesSync(part, new Date(Date.now() - 2 * 3_600_000), new Date(Date.now() - 2 * 3_600_000));
+    await s.backupNow('manual');
+    expect(existsSync(part)).toBe(false);
   });
 });

@@ -37,6 +37,9 @@ export interface BackupOptions {
 
 // messages-<channel>-<UTC stamp>-<reason>-<count>.json: sorting names sorts by time.
 const NAME = /^messages-(\d+)-(\d{8}T\d{6}\d{3}Z)-([a-z-]+)-(\d+)\.json$/;
+/** A backup's file while it is written (exporter.ts writes `<name>.part`, then renames it). */
+const PART = /^messages-\d+-\d{8}T\d{6}\d{3}Z-[a-z-]+\.json\.part$/;
+const STALE_PART_MS = 3_600_000;
 const stampOf = (ms: number) => new Date(ms).toISOString().replace(/[-:.]/g, '');
 const timeOf = (stamp: string) => Date.parse(stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/, '$1-$2-$3T$4:$5:$6.$7Z'));
 
@@ -68,14 +71,31 @@ export class BackupService {
   }
 
   /** Backups in the folder, newest first. */
+  /**
+   * The current channel's backups, newest first (all channels' when none is set). Another channel's are
+   * not counted: rotation removed them (switching channels emptied the folder of the old one's). Only
+   * regular files: a broken link or a folder under such a name made every later backup fail.
+   */
   list(): BackupInfo[] {
     const dir = this.dir();
     if (!existsSync(dir)) return [];
-    return readdirSync(dir)
-      .map((name) => ({ name, m: NAME.exec(name) }))
-      .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
+    const channelId = this.o.settings().channelId;
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map(({ name }) => ({ name, m: NAME.exec(name) }))
+      .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null && (!channelId || x.m[1] === channelId))
       .sort((a, b) => (a.m[2]! < b.m[2]! ? 1 : -1))
-      .map(({ name, m }) => ({ file: join(dir, name), at: timeOf(m[2]!), count: Number(m[4]), bytes: statSync(join(dir, name)).size, reason: m[3]! }));
+      .map(({ name, m }) => ({ file: join(dir, name), at: timeOf(m[2]!), count: Number(m[4]), bytes: statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0, reason: m[3]! }));
+  }
+
+  /** Removes what a backup killed midway left (its .part file), once old enough not to be another copy's running one. */
+  private sweepParts(dir: string): void {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isFile() || !PART.test(entry.name)) continue;
+      const file = join(dir, entry.name);
+      const st = statSync(file, { throwIfNoEntry: false });
+      if (st && this.now() - st.mtimeMs > STALE_PART_MS) rmSync(file, { force: true });
+    }
   }
 
   status(): BackupStatus {
@@ -103,6 +123,7 @@ export class BackupService {
       else if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) {
         say(this.o.logger, 'warn', coreText('archive.backupFolderOpen', { dir }));
       }
+      this.sweepParts(dir);
       await this.o.beforeRead?.();
       const reader = new ArchiveReader(this.o.storeFile);
       const tmp = join(dir, `messages-${s.channelId}-${stampOf(at)}-${reason}.json`);
