@@ -1,7 +1,7 @@
 // Files the app writes are readable by the user alone: the data folder is 0700 and every file 0600
 // (settings, tokens, SQLite + WAL/SHM, logs, journal, backups). Set at creation, repaired at start.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { coreText, type CoreSentence } from '../../shared/core-text.js';
 
 export const PRIVATE_DIR = 0o700;
@@ -33,6 +33,29 @@ export function writePrivateFileSync(file: string, data: string): void {
 // files (caches, Local State): those are Chromium's business, not repaired here.
 const APP_ENTRY = /^(settings|token|access-token|notices|messages\.sqlite|last-seen|identify-gate|session\.(lock|owner)|backfill|update-journal|resume-bot|logs$|backups$|message-backups$)/;
 export const isAppEntry = (name: string): boolean => APP_ENTRY.test(name);
+
+/** `path` is one of the app's own files or folders in `dataDir` (or inside one): never a place to write an export. */
+export function isAppPath(dataDir: string, path: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      // Not there yet: its folder's real path and its name.
+      return join(realpathSyncOr(dirname(p)), basename(p));
+    }
+  };
+  const rel = relative(real(dataDir), real(path));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return rel === '';
+  return isAppEntry(rel.split(sep)[0]!);
+}
+
+function realpathSyncOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
 
 /**
  * Tightens what the app wrote to 0700/0600, e.g. a 0644 settings.json left by 3.0: the data folder,

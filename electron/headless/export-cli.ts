@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { exportToFile } from '../core/archive/exporter.js';
+import { isAppPath } from '../core/fs-modes.js';
 import { MediaFolder } from '../core/archive/media.js';
 import { ArchiveReader } from '../core/archive/reader.js';
 import { Redactor } from '../core/log/redactor.js';
@@ -36,6 +37,11 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
   }
   const paths = resolvePaths(env, appDir, args.dataDir);
   const storeFile = join(paths.dataDir, 'messages.sqlite');
+  // `--out <data folder>/messages.sqlite` replaced the database with the export: every stored message lost.
+  if (args.out !== null && isAppPath(paths.dataDir, resolve(io.cwd, args.out))) {
+    io.stderr.write(`Refusing to write the export over ${resolve(io.cwd, args.out)}: it is the app's own file (or folder) in its data folder ${paths.dataDir}. Choose another --out.\n`);
+    return 2;
+  }
   if (!existsSync(storeFile)) {
     io.stderr.write(`No stored messages in ${paths.dataDir} (messages.sqlite is missing). Run the app first, or pass --data-dir with its data folder.\n`);
     return 1;

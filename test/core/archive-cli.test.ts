@@ -1,6 +1,6 @@
 // `npm run export`: arguments checked with a usable message, then a real export of the app's data
 // folder (settings + messages.sqlite as the app leaves them), progress on stderr, tokens scrubbed.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -100,5 +100,23 @@ describe('npm run export', () => {
     const t = io(tmpdir());
     expect(await runExportCli(['--format', 'docx'], {}, tmpdir(), t.io)).toBe(2);
     expect(t.err()).toMatch(/Usage: npm run export/);
+  });
+});
+
+describe('npm run export --out', () => {
+  it.each(['messages.sqlite', 'settings.json', 'token', join('logs', 'app.log')])('refuses to write over the app\'s own %s, which stays as it was', async (name) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+    dirs.push(dataDir);
+    const store = new MessageStore(join(dataDir, 'messages.sqlite'));
+    store.addMany([sampleMessage(1), sampleMessage(2)]);
+    store.close();
+    mkdirSync(join(dataDir, 'logs'), { recursive: true });
+    for (const other of ['settings.json', 'token', join('logs', 'app.log')]) writeFileSync(join(dataDir, other), `${other} as the user left it`);
+    const before = readFileSync(join(dataDir, name));
+    const t = io(tmpdir());
+    const env = { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL };
+    expect(await runExportCli(['--format', 'json', '--out', join(dataDir, name)], env, dataDir, t.io)).toBe(2);
+    expect(t.err()).toMatch(/the app's own file.*Choose another --out/);
+    expect(readFileSync(join(dataDir, name)).equals(before)).toBe(true);
   });
 });
