@@ -71,3 +71,20 @@ describe('GET /api/export', () => {
     expect(await again.text()).toMatch(/used or has expired/);
   });
 });
+
+describe('GET /api/export: what a query may hold', () => {
+  const get = (q: string) => fetch(`${base}${EXPORT_PATH}?${q}`, { headers: { authorization: `Bearer ${ACCESS}` } });
+
+  it.each(['query=from:nobody', 'query=has:nothing', 'query=during:2026-13-40'])('a search that cannot run (%s) is a 400 saying why, before any byte of a download', async (q) => {
+    const res = await get(`format=json&${q}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect((await res.text()).length).toBeGreaterThan(10);
+  });
+
+  it('a value starting with "-" is a value, not an option', async () => {
+    const res = await get('format=json&query=-foo');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify((JSON.parse(await res.text()) as { filter: unknown }).filter)).toContain('"-foo"');
+  });
+});

@@ -78,6 +78,19 @@ export class Archive {
     };
   }
 
+  /**
+   * Throws, saying why, when `request` cannot be exported (no channel, a search that does not parse):
+   * called before a download's first byte, which otherwise went out as a 200 cut short.
+   */
+  check(request: ExportRequest): void {
+    const reader = new ArchiveReader(this.o.storeFile);
+    try {
+      reader.count(this.job(request, reader).query);
+    } finally {
+      reader.close();
+    }
+  }
+
   /** Streams an export into `sink` (an HTTP response); media stays linked. */
   async exportToStream(sink: Writable, request: ExportRequest, signal?: AbortSignal): Promise<ExportResult & { file: '' }> {
     await this.o.beforeRead();

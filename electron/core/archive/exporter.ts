@@ -34,9 +34,30 @@ export interface ExportResult {
   mediaFailed: number;
 }
 
-async function write(sink: Writable, chunk: string): Promise<number> {
-  if (!sink.write(chunk)) await once(sink, 'drain');
+async function write(sink: Writable, chunk: string, signal?: AbortSignal): Promise<number> {
+  if (sink.destroyed) throw new Error('the export\'s destination was closed');
+  if (!sink.write(chunk)) await drained(sink, signal);
   return Buffer.byteLength(chunk);
+}
+
+/**
+ * Waits for `sink` to take more, or rejects once it is closed or `signal` aborts: a destroyed response
+ * never drains, and waiting for it kept the export, its reader and a SQLite connection open for good.
+ */
+async function drained(sink: Writable, signal?: AbortSignal): Promise<void> {
+  const done = new AbortController();
+  const stop = signal ? AbortSignal.any([signal, done.signal]) : done.signal;
+  try {
+    await Promise.race([
+      once(sink, 'drain', { signal: stop }),
+      once(sink, 'close', { signal: stop }).then(() => {
+        throw new Error('the export\'s destination was closed before it was written');
+      }),
+    ]);
+  } finally {
+    // The other wait's listener goes too (its rejection is expected and ignored).
+    done.abort();
+  }
 }
 
 export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportResult> {
@@ -44,7 +65,7 @@ export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportRe
   const meta = job.media ? { ...job.meta, media: (url: string) => job.media!.local(url) } : job.meta;
   const writer = await writerFor(job.format, meta);
   let count = 0;
-  let bytes = await write(sink, job.redact(writer.header(meta)));
+  let bytes = await write(sink, job.redact(writer.header(meta)), job.signal);
   let scanned = 0;
   job.onProgress?.({ done: 0, total });
   for (const page of job.reader.pages(job.query)) {
@@ -52,11 +73,11 @@ export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportRe
     if (job.media) await job.media.fetchAll(page.messages);
     let chunk = '';
     for (const m of page.messages) chunk += writer.message(m, count++);
-    bytes += await write(sink, job.redact(chunk));
+    bytes += await write(sink, job.redact(chunk), job.signal);
     scanned += page.scanned;
     job.onProgress?.({ done: scanned, total });
   }
-  bytes += await write(sink, writer.footer(count));
+  bytes += await write(sink, writer.footer(count), job.signal);
   return { count, bytes, mediaFailed: job.media?.failed ?? 0 };
 }
 

@@ -19,9 +19,10 @@ function requestFromQuery(query: URLSearchParams): ExportRequest {
   const argv: string[] = [];
   for (const name of ['format', 'after', 'before', 'locale', 'query'] as const) {
     const v = query.get(name);
-    if (v !== null) argv.push(`--${name}`, v);
+    // --name=value: a value starting with "-" ("-foo") is not taken for an option.
+    if (v !== null) argv.push(`--${name}=${v}`);
   }
-  for (const author of query.getAll('author')) argv.push('--author', author);
+  for (const author of query.getAll('author')) argv.push(`--author=${author}`);
   const args = parseExportArgs(argv);
   return { format: args.format, filter: args.filter, locale: args.locale, media: 'link' };
 }
@@ -41,6 +42,11 @@ export function handleExport(ctx: RouteContext, req: IncomingMessage, res: Serve
   if (!request) {
     ctx.refusals.refused('token', req.socket.remoteAddress);
     return text(res, 401, ticket !== null ? 'This download link was used or has expired (one minute): click Export again.' : REFUSED);
+  }
+  try {
+    ctx.core.archive.check(request);
+  } catch (err) {
+    return text(res, 400, `${(err as Error).message}`);
   }
   const { name, contentType } = ctx.core.archive.describe(request);
   const stop = new AbortController();
