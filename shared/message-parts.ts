@@ -3,7 +3,8 @@
 import type { ChatEmbed } from './types.js';
 
 /** A Discord colour integer (embed, container, role) as CSS hex. */
-export const colourHex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
+/** #rrggbb of Discord's integer colour; anything else (a string in a stored view) is black, never markup. */
+export const colourHex = (c: number): string => `#${(Number.isInteger(c) && c >= 0 && c <= 0xffffff ? c : 0).toString(16).padStart(6, '0')}`;
 
 // Discord's button styles (docs: Button Styles): 1 primary, 2 secondary, 3 success, 4 danger, 5 link, 6 premium.
 const BUTTON_STYLES: readonly string[] = ['', 'primary', 'secondary', 'success', 'danger', 'link', 'premium'];

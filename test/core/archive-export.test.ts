@@ -173,3 +173,23 @@ describe('plain text export', () => {
     expect(text.trimEnd().endsWith('50 messages')).toBe(true);
   });
 });
+
+describe('HTML export: what a stored value cannot do', () => {
+  it('a colour or a reaction count that is not a number writes no markup, and the file forbids scripts', async () => {
+    const f = fixture(1, (i) => ({
+      ...sampleMessage(i),
+      view: {
+        type: 0,
+        mentions: { users: [], roles: [], channels: [], everyone: false },
+        stickers: [],
+        emojis: [],
+        mentionsOwner: false,
+        embeds: [{ type: 'rich', title: 't', color: 'red" onmouseover="alert(1)" x="' as unknown as number, fields: [], timestamp: null }],
+        reactions: [{ emoji: { id: null, name: '👍', animated: false }, count: '<img src=x onerror=alert(2)>' as unknown as number, me: false }],
+      } as never,
+    }));
+    const { text } = await run(f, 'html');
+    expect(text).not.toMatch(/onmouseover|onerror|<img src=x/);
+    expect(text).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'none'/);
+  });
+});

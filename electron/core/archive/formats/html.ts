@@ -42,7 +42,7 @@ export function htmlWriter(meta: ExportMeta): FormatWriter {
     header: () => {
       const title = [meta.channel && `#${meta.channel.name}`, meta.guild?.name].filter(Boolean).join(' — ') || t.title;
       return (
-        `<!doctype html>\n<html lang="${locale}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+        `<!doctype html>\n<html lang="${locale}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
         `<meta name="generator" content="${escapeHtml(`${meta.app.name} ${meta.app.version}`)}">\n<title>${escapeHtml(title)}</title>\n<style>${EXPORT_CSS}</style>\n</head>\n<body>\n` +
         `<div class="archive">\n<header class="archive__head"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(range())} · ${t.exported} ${escapeHtml(full.format(meta.exportedAt))} (UTC)</p></header>\n<main class="messages" id="messages">\n`
       );

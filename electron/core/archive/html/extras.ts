@@ -77,7 +77,7 @@ export function afterContentHtml(v: ChatMessageView, md: MarkdownHtml, url: (u: 
         const name = r.emoji.id ? `:${r.emoji.name}:` : r.emoji.name;
         const src = r.emoji.url ? safeHref(url(r.emoji.url)) : null;
         const face = r.emoji.id && src ? `<img class="emoji" src="${escapeHtml(src)}" alt="${escapeHtml(name)}" loading="lazy">` : escapeHtml(name);
-        return `<li class="reaction" title="${escapeHtml(name)}">${face}<span class="reaction__count">${r.count}</span></li>`;
+        return `<li class="reaction" title="${escapeHtml(name)}">${face}<span class="reaction__count">${Number.isSafeInteger(r.count) ? r.count : 0}</span></li>`;
       })
       .join('')}</ul>`;
   }
