@@ -3,52 +3,29 @@
 // and no panel to say why. It now starts: the bot connects, messages are shown live and kept in memory,
 // a notice says why and what to do, and the resume point stays where it was, so the start after the
 // folder is usable again fetches what was posted meanwhile.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import { fillDisk, mountReadOnly, mountTmpfs, unmountAll, unmountLast } from '../helpers/disk.js';
-import { configuredEnv, coreFor, createWorld, nextEvent, startConnected, type World } from '../helpers/world.js';
+import { fillDisk, mountReadOnly, unmountLast } from '../helpers/disk.js';
+import { tmpfsWorldEach } from '../helpers/tmpfs-world.js';
+import { configuredEnv, coreFor, startConnected } from '../helpers/world.js';
 
 const DEADLINE_MS = 20_000;
-let world: World;
-let mountDir: string;
-let dataDir: string;
-let core: Core | null = null;
-
-beforeEach(async () => {
-  world = await createWorld();
-  mountDir = mkdtempSync(join(tmpdir(), 'dm-degraded-'));
-  mountTmpfs(mountDir);
-  dataDir = join(mountDir, 'data');
-});
-afterEach(async () => {
-  try {
-    await core?.shutdown();
-  } finally {
-    core = null;
-    unmountAll();
-    rmSync(mountDir, { recursive: true, force: true });
-    await world.close();
-  }
-});
+const t = tmpfsWorldEach('dm-degraded-');
+const dataDir = () => join(t.mountDir, 'data');
 
 async function run(): Promise<Core> {
-  core = await coreFor({ ...world, dataDir }, configuredEnv(world));
-  return startConnected(core, DEADLINE_MS);
+  t.core = await coreFor({ ...t.world, dataDir: dataDir() }, configuredEnv(t.world));
+  return startConnected(t.core, DEADLINE_MS);
 }
 
 async function stop(): Promise<void> {
-  await core!.shutdown();
-  core = null;
+  await t.core!.shutdown();
+  t.core = null;
 }
 
-async function post(c: Core, content: string): Promise<void> {
-  const created = nextEvent(c, 'message.created', (m) => m.content === content, DEADLINE_MS);
-  world.fake.postMessage(world.channelId, { authorId: world.userId, content });
-  await created;
-}
+const post = (c: Core, content: string) => t.post(c, content, DEADLINE_MS);
 
 async function listed(c: Core): Promise<string[]> {
   const reply = await c.dispatch('messages.list', { limit: 100 });
@@ -57,8 +34,8 @@ async function listed(c: Core): Promise<string[]> {
 }
 
 const faults = {
-  'read-only': { make: () => mountReadOnly(dataDir), undo: () => unmountLast(), reason: /read-only/ },
-  full: { make: () => fillDisk(mountDir), undo: (filler: unknown) => unlinkSync(filler as string), reason: /disk|full|space/i },
+  'read-only': { make: () => mountReadOnly(dataDir()), undo: () => unmountLast(), reason: /read-only/ },
+  full: { make: () => fillDisk(t.mountDir), undo: (filler: unknown) => unlinkSync(filler as string), reason: /disk|full|space/i },
 };
 
 describe('a start on a data folder that cannot be written', { timeout: 90_000 }, () => {
@@ -66,7 +43,7 @@ describe('a start on a data folder that cannot be written', { timeout: 90_000 },
     it(`${name}: the app starts, shows messages live, says why, and the next start fetches what was posted meanwhile`, async () => {
       await post(await run(), 'before');
       await stop();
-      const lastSeen = readFileSync(join(dataDir, 'last-seen.json'), 'utf8');
+      const lastSeen = readFileSync(join(dataDir(), 'last-seen.json'), 'utf8');
       const undo = fault.make();
 
       const c = await run();
@@ -82,13 +59,13 @@ describe('a start on a data folder that cannot be written', { timeout: 90_000 },
       expect(notices.ok).toBe(true);
       const notice = notices.ok ? notices.value.find((n) => n.code === 'messages-in-memory') : undefined;
       expect(notice?.i18n?.key).toBe('notice.messagesInMemory');
-      expect(notice?.message).toContain(dataDir);
+      expect(notice?.message).toContain(dataDir());
       expect(notice?.message).toMatch(fault.reason);
       // Still serving commands and the bot stops cleanly.
       expect((await c.dispatch('settings.get')).ok).toBe(true);
       expect((await c.dispatch('settings.save', { fetchLimit: '1000' })).ok).toBe(true);
       await stop();
-      expect(readFileSync(join(dataDir, 'last-seen.json'), 'utf8')).toBe(lastSeen);
+      expect(readFileSync(join(dataDir(), 'last-seen.json'), 'utf8')).toBe(lastSeen);
 
       const after = await run();
       const deadline = Date.now() + DEADLINE_MS;
@@ -103,13 +80,13 @@ describe('a start on a data folder that cannot be written', { timeout: 90_000 },
 describe('a first start on a folder that cannot be written', { timeout: 60_000 }, () => {
   it('runs on the environment\'s settings, says settings cannot be saved until a restart, and connects', async () => {
     // No settings.json yet: conf writes its defaults when it opens the file, which a read-only folder refuses.
-    mkdirSync(dataDir);
-    mountReadOnly(dataDir);
+    mkdirSync(dataDir());
+    mountReadOnly(dataDir());
     const c = await run();
     const notices = await c.dispatch('app.notices');
     const notice = notices.ok ? notices.value.find((n) => n.code === 'settings-unwritable') : undefined;
     expect(notice?.i18n?.key).toBe('notice.settingsUnwritable');
-    expect(notice?.message).toContain(dataDir);
+    expect(notice?.message).toContain(dataDir());
     const refused = await c.dispatch('settings.save', { fetchLimit: '1000' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable', i18n: { key: 'command.settingsUnwritableRestart' } } });
     await post(c, 'first');

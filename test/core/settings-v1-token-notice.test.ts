@@ -3,20 +3,14 @@
 // when they were not. A start that moved the token takes it away.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { FileSecretBox } from '../../electron/core/settings/file-secret-box.js';
-import { coreFor, createWorld, type World } from '../helpers/world.js';
+import { coreFor, eachWorld, type World } from '../helpers/world.js';
 
 let world: World;
 let core: Core | null = null;
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  await core?.shutdown();
-  await world.close();
-});
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
 
 const V1_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.inline-token.abcdefghijklmnop';
 

@@ -17,16 +17,18 @@ export interface PanelWorld {
 }
 
 /** `prepare` runs on the fake Discord before the app starts (e.g. to post history). */
-export async function startPanelWorld(name: string, prepare?: (world: World) => void): Promise<PanelWorld> {
+/** `options.dataDir`: a data folder of the caller's (kept afterwards; by default a temp one, removed). */
+export async function startPanelWorld(name: string, prepare?: (world: World) => void, options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<PanelWorld> {
   const world = await createWorld({ heartbeatIntervalMs: 5000 });
   prepare?.(world);
-  const dataDir = mkdtempSync(join(tmpdir(), `dm-e2e-${name}-`));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `dm-e2e-${name}-`));
   const app = await startHeadless(['--data-dir', dataDir], {
     DISCORD_TOKEN: TOKEN,
     DISCORD_GUILD_ID: world.guildId,
     DISCORD_CHANNEL_ID: world.channelId,
     DISCORD_API_URL: world.fake.apiUrl,
     DISCORD_CDN_URL: world.fake.cdnUrl,
+    ...options.env,
   });
   const browser = await launchBrowser();
   return {
@@ -38,7 +40,7 @@ export async function startPanelWorld(name: string, prepare?: (world: World) => 
       await browser.close();
       await app.stop();
       await world.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,50 +5,35 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mountReadOnly, mountTmpfs, unmountAll } from '../helpers/disk.js';
-import { createWorld, TOKEN, type World } from '../helpers/world.js';
-import { launchBrowser, shoot } from './browser.js';
-import { startHeadless, type HeadlessProcess } from './headless-process.js';
+import { shoot } from './browser.js';
+import { startPanelWorld, type PanelWorld } from './panel-world.js';
 
-let world: World;
-let app: HeadlessProcess;
-let browser: Browser;
+let stage: PanelWorld;
 let mountDir: string;
 let dataDir: string;
 
 beforeAll(async () => {
-  world = await createWorld({ heartbeatIntervalMs: 5000 });
   mountDir = mkdtempSync(join(tmpdir(), 'dm-e2e-read-only-'));
   mountTmpfs(mountDir);
   dataDir = join(mountDir, 'data');
   mkdirSync(dataDir);
   mountReadOnly(dataDir);
-  app = await startHeadless(['--data-dir', dataDir], {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_GUILD_ID: world.guildId,
-    DISCORD_CHANNEL_ID: world.channelId,
-    DISCORD_API_URL: world.fake.apiUrl,
-    DISCORD_CDN_URL: world.fake.cdnUrl,
-    AUTO_UPDATE_ENABLED: 'False',
-  });
-  browser = await launchBrowser();
+  stage = await startPanelWorld('read-only', undefined, { dataDir, env: { AUTO_UPDATE_ENABLED: 'False' } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await world?.close();
+  await stage?.close();
   unmountAll();
   rmSync(mountDir, { recursive: true, force: true });
 });
 
 it('opens, shows messages live and says in French why they are not saved', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: 'fr-FR' });
-  await page.goto(app.url);
+  const page = await stage.browser.newPage({ viewport: { width: 1280, height: 760 }, locale: 'fr-FR' });
+  await page.goto(stage.app.url);
   await page.locator('[data-testid="status"][data-state="connected"]').waitFor({ timeout: 15_000 });
-  world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'posted while the folder is read-only' });
+  stage.world.fake.postMessage(stage.world.channelId, { authorId: stage.world.userId, content: 'posted while the folder is read-only' });
   await page.getByText('posted while the folder is read-only').waitFor({ timeout: 10_000 });
   const notice = page.locator('[data-testid="notice"][data-code="messages-in-memory"]');
   await notice.waitFor({ timeout: 10_000 });
