@@ -1,6 +1,6 @@
 // `npm run export`: arguments checked with a usable message, then a real export of the app's data
 // folder (settings + messages.sqlite as the app leaves them), progress on stderr, tokens scrubbed.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -119,4 +119,20 @@ describe('npm run export --out', () => {
     expect(t.err()).toMatch(/the app's own file.*Choose another --out/);
     expect(readFileSync(join(dataDir, name)).equals(before)).toBe(true);
   });
+});
+
+it('a failed export leaves nothing where it was to write (not even an empty .part)', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+  dirs.push(dataDir);
+  const store = new MessageStore(join(dataDir, 'messages.sqlite'));
+  store.addMany([sampleMessage(1)]);
+  store.close();
+  const out = mkdtempSync(join(tmpdir(), 'dm-cli-out-'));
+  dirs.push(out);
+  const t = io(out);
+  const env = { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL };
+  expect(await runExportCli(['--format', 'json', '--query', 'from:nobody', '--out', 'q.json'], env, dataDir, t.io)).toBe(1);
+  // The write stream opens its file asynchronously: an open still pending at the exit creates it later.
+  await new Promise((r) => setTimeout(r, 200));
+  expect(readdirSync(out)).toEqual([]);
 });

@@ -94,7 +94,12 @@ export async function exportToFile(file: string, job: ExportJob): Promise<Export
     renameSync(part, file);
     return result;
   } catch (err) {
-    out.destroy();
+    // The stream opens its file asynchronously: removed before that open, the .part came back after it.
+    if (!out.closed) {
+      const closed = once(out, 'close').catch(() => undefined);
+      out.destroy();
+      await closed;
+    }
     rmSync(part, { force: true });
     throw err;
   }
