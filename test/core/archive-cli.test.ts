@@ -35,6 +35,9 @@ describe('export arguments', () => {
   it.each([
     [['--format', 'pdf'], /--format must be one of json, csv, txt, html/],
     [['--after', 'yesterday'], /--after must be a date such as 2026-01-01/],
+    // A day that does not exist is refused, not rolled over (it became 2 March).
+    [['--after', '2026-02-30'], /--after must be a date such as 2026-01-01/],
+    [['--before', '2026-13-01'], /--before must be a date such as 2026-01-01/],
     [['--after', '2026-02-01', '--before', '2026-01-01'], /--before must be later than "after"/],
     [['--author', 'bob'], /--author must be a Discord user ID/],
     [['--colour', 'red'], /Unknown option '--colour'/],
