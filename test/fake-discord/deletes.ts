@@ -50,7 +50,8 @@ export function handleDeletes(ctx: DeleteContext, bot: FakeBot, method: string, 
   }
   if (ids.length < 2 || ids.length > 100) return error(400, 50016, 'You must provide at least 2 and fewer than 100 messages to delete.');
   if (new Set(ids).size !== ids.length) return error(400, 50035, 'Invalid Form Body: duplicate message ids');
-  if (ids.some((id) => snowflakeTime(id) < Date.now() - TWO_WEEKS_MS)) return error(400, 50034, 'You can only bulk delete messages that are under 14 days old.');
+  // Measured on Discord's clock, not the app's.
+  if (ids.some((id) => snowflakeTime(id) < ctx.state.now() - TWO_WEEKS_MS)) return error(400, 50034, 'You can only bulk delete messages that are under 14 days old.');
   const wanted = new Set(ids);
   const found = list.filter((m) => wanted.has(m.id) && !m.deleted);
   for (const m of found) m.deleted = true;

@@ -27,9 +27,14 @@ export class State {
     this.lastSnowflake = 0n;
   }
 
+  /** Discord's clock (the local one plus the offset set by setClockOffset). */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
   /** Timestamp-based and strictly increasing, so `after=`/`before=` comparisons behave like Discord's. */
   snowflake(): string {
-    const fromClock = (BigInt(Date.now() + this.clockOffsetMs) - DISCORD_EPOCH) << 22n;
+    const fromClock = (BigInt(this.now()) - DISCORD_EPOCH) << 22n;
     this.lastSnowflake = fromClock > this.lastSnowflake ? fromClock : this.lastSnowflake + 1n;
     return this.lastSnowflake.toString();
   }

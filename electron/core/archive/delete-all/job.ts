@@ -16,6 +16,7 @@ const timeOf = (id: string) => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 
 const codeOf = (err: unknown): number | undefined => (typeof (err as { code?: unknown })?.code === 'number' ? (err as { code: number }).code : undefined);
 const UNKNOWN_MESSAGE = 10008;
+const TOO_OLD_FOR_BULK = 50034;
 const LOST_ACCESS = new Set([50001, 50013]);
 
 export async function deleteAll(
@@ -38,6 +39,16 @@ export async function deleteAll(
     }
     report();
   };
+  // False when Discord finds one too old for a bulk delete (its clock ahead of ours by more than the margin): one by one then.
+  const bulk = async (ids: string[]): Promise<boolean> => {
+    try {
+      await target.bulkDelete(ids);
+      return true;
+    } catch (err) {
+      if (codeOf(err) === TOO_OLD_FOR_BULK) return false;
+      throw err;
+    }
+  };
   try {
     let before: string | null = null;
     for (;;) {
@@ -48,8 +59,7 @@ export async function deleteAll(
       const cutoff = now() - TWO_WEEKS_MS + MARGIN_MS;
       const recent = ids.filter((id) => timeOf(id) > cutoff);
       const old = ids.filter((id) => timeOf(id) <= cutoff);
-      if (recent.length >= 2) {
-        await target.bulkDelete(recent);
+      if (recent.length >= 2 && (await bulk(recent))) {
         p.bulk += recent.length;
         p.deleted += recent.length;
         report();
