@@ -171,3 +171,10 @@ describe('message backups: what rotation and listing leave alone', () => {
     expect(existsSync(part)).toBe(false);
   });
 });
+
+it('a relative backup folder (settings.json edited by hand) is taken in the data folder, not where the app was started', async () => {
+  const { s, f } = service({ backupDir: 'my-backups' });
+  const info = await s.backupNow('manual');
+  expect(info.file.startsWith(join(f.dir, 'my-backups'))).toBe(true);
+  expect(existsSync(join(process.cwd(), 'my-backups'))).toBe(false);
+});

@@ -2,7 +2,7 @@
 // schedule (daily by default), the newest N kept, plus one before any destructive action. Files are
 // 0600 in a 0700 folder; the schedule follows the newest file, so a restart does not reset it.
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { BackupInfo, BackupStatus } from '../../../shared/archive.js';
 import { coreText, type CoreSentence } from '../../../shared/core-text.js';
@@ -66,11 +66,15 @@ export class BackupService {
     return (this.o.now ?? Date.now)();
   }
 
+  /**
+   * The backup folder. The panel and BACKUP_DIR take only absolute ones; a relative one written into
+   * settings.json by hand is taken in the data folder (it went to whatever folder the app was started from).
+   */
   dir(): string {
-    return this.o.settings().backupDir || join(this.o.dataDir, 'message-backups');
+    const set = this.o.settings().backupDir;
+    return set ? resolve(this.o.dataDir, set) : join(this.o.dataDir, 'message-backups');
   }
 
-  /** Backups in the folder, newest first. */
   /**
    * The current channel's backups, newest first (all channels' when none is set). Another channel's are
    * not counted: rotation removed them (switching channels emptied the folder of the old one's). Only
