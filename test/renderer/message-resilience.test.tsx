@@ -53,3 +53,18 @@ describe('a message that used to blank the panel', () => {
     quiet.mockRestore();
   });
 });
+
+describe('a masked link, as Discord treats it', () => {
+  it('asks before leaving, showing the real target without bidi controls; declined, nothing opens', () => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    const { container } = renderWithApi(<MessageItem message={makeMessage({ content: '[google.com/login](https://evil.example/\u202Emoc.elgoog)' })} index={0} total={1} />, new FakeApi());
+    const link = container.querySelector<HTMLAnchorElement>('a.md-link--masked')!;
+    expect(link.title).toBe('https://evil.example/moc.elgoog');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(String(confirm.mock.calls[0]![0])).toContain('https://evil.example/moc.elgoog');
+    expect(click.defaultPrevented).toBe(true);
+    confirm.mockRestore();
+  });
+});

@@ -1,7 +1,8 @@
 // Renders the Discord Markdown tree (shared/discord-markdown.ts) as React elements: never innerHTML,
 // so nothing in a message can become markup. Unknown node types fall back to their text.
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stripBidiControls } from '../../lib/bidi';
 import { splitEmoji, twemojiUrl } from '../../lib/discord/emoji';
 import type { MdNode } from '../../../../shared/discord-markdown';
 import { colourHex } from '../../../../shared/message-parts';
@@ -93,10 +94,20 @@ function Node({ node: n }: { node: MdNode }): ReactNode {
 }
 
 /** A masked link shows its real target on hover (title) like Discord; a javascript: target is not a link. */
+/**
+ * A masked link ([text](url)) shows its real target on hover and, as Discord does, asks before leaving:
+ * its text may name another site than the one it opens. Bidi controls are dropped from what is shown
+ * ("\u202Emoc.elgoog" read as google.com).
+ */
 function Link({ target, masked, children }: { target: string; masked: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
   const href = safeUrl(target);
+  const shown = stripBidiControls(target);
+  const confirmLeave = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (masked && href && !window.confirm(t('messages.leaveConfirm', { url: shown }))) e.preventDefault();
+  };
   return (
-    <a href={href} title={masked ? target : undefined} target="_blank" rel="noopener noreferrer" className={masked ? 'md-link md-link--masked' : 'md-link'}>
+    <a href={href} title={masked ? shown : undefined} onClick={confirmLeave} target="_blank" rel="noopener noreferrer" className={masked ? 'md-link md-link--masked' : 'md-link'}>
       {children}
     </a>
   );

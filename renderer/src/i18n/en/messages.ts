@@ -31,6 +31,7 @@ export const messagesEn = {
     components: 'Message buttons and menus (read-only)',
     selectPlaceholder: 'Make a selection',
     linkButton: '{{label}} (opens {{url}})',
+    leaveConfirm: 'This link opens {{url}}. Open it?',
     playVideo: 'Play {{title}} on {{site}} (opens in your browser)',
     video: 'the video',
     pollVotes_one: '{{count}} vote',

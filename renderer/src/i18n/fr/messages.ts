@@ -34,6 +34,7 @@ export const messagesFr: Strings<typeof messagesEn> = {
     components: 'Boutons et menus du message (lecture seule)',
     selectPlaceholder: 'Faites une sélection',
     linkButton: '{{label}} (ouvre {{url}})',
+    leaveConfirm: 'Ce lien ouvre {{url}}. L’ouvrir ?',
     playVideo: 'Lire {{title}} sur {{site}} (s’ouvre dans votre navigateur)',
     video: 'la vidéo',
     pollVotes_one: '{{count}} vote',
