@@ -67,20 +67,26 @@ export class SessionLock {
   }
 
   private async tryTake(): Promise<boolean> {
-    if (ABSTRACT && !(await this.takeName())) return false;
+    // The file first, synchronously: whatever it writes happens before acquire() first waits, so a
+    // shutdown that stops a connecting bot leaves no write after it (test/shell's late-write check).
+    let fileHeld = false;
     try {
-      if (!this.takeFile()) {
-        this.release();
-        return false;
-      }
+      if (!this.takeFile()) return false;
+      fileHeld = true;
     } catch (err) {
       // A read-only or full folder: the name alone holds (Linux); elsewhere nothing would, so say it.
-      if (!this.name) throw err;
+      if (!ABSTRACT) throw err;
     }
-    try {
-      writePrivateFileSync(join(this.dataDir, 'session.owner'), String(process.pid));
-    } catch {
-      // Only the message naming the holder's pid depends on it: the lock holds without.
+    if (fileHeld) {
+      try {
+        writePrivateFileSync(join(this.dataDir, 'session.owner'), String(process.pid));
+      } catch {
+        // Only the message naming the holder's pid depends on it: the lock holds without.
+      }
+    }
+    if (ABSTRACT && !(await this.takeName())) {
+      this.release();
+      return false;
     }
     return true;
   }
