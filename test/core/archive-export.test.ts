@@ -193,3 +193,12 @@ describe('HTML export: what a stored value cannot do', () => {
     expect(text).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'none'/);
   });
 });
+
+describe('HTML export: secrets', () => {
+  const SECRET = 'test.bot-token.0123456789-abcdefghij';
+  it.each([`leaked ${SECRET} here`, `_${SECRET}_`, `**${SECRET}**`])('a token in a stored text (%s) is scrubbed even where a keyword or Markdown cuts it', async (content) => {
+    const f = fixture(1, (i) => sampleMessage(i, content));
+    const { text } = await run(f, 'html', {}, { meta: { ...meta, filter: {}, keywords: ['bot'] }, redact: (t) => t.split(SECRET).join('[redacted]') });
+    expect(text).not.toContain('0123456789-abcdefghij');
+  });
+});

@@ -72,7 +72,9 @@ export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportRe
     job.signal?.throwIfAborted();
     if (job.media) await job.media.fetchAll(page.messages);
     let chunk = '';
-    for (const m of page.messages) chunk += writer.message(m, count++);
+    // The text is scrubbed before it is formatted too: a keyword mark or Markdown inside a token cut it,
+    // and the scrub of the formatted chunk (below) no longer found it.
+    for (const m of page.messages) chunk += writer.message(m.content ? { ...m, content: job.redact(m.content) } : m, count++);
     bytes += await write(sink, job.redact(chunk), job.signal);
     scanned += page.scanned;
     job.onProgress?.({ done: scanned, total });
