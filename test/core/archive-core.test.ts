@@ -65,4 +65,36 @@ describe('archive.export', { timeout: 30_000 }, () => {
     expect(html).not.toContain('/attachments/');
     expect(existsSync(`${target}.part`)).toBe(false);
   });
+
+  it('HTML with media downloaded loads nothing remote: custom emoji (text and reactions), stickers, embed images and thumbnails are saved beside it too', async () => {
+    const target = join(world.dataDir, 'offline.html');
+    const c = await connected({ choose: async () => target });
+    const cdn = world.fake.cdnUrl;
+    const seen = nextEvent(c, 'message.created', (m) => m.content.startsWith('look'));
+    world.fake.postMessage(world.channelId, {
+      authorId: world.userId,
+      content: 'look <:blobwave:112233445566778899> and <a:party:223344556677889900>',
+      extra: {
+        embeds: [
+          { type: 'rich', title: 'Rack', description: 'tour', image: { url: `${cdn}/icons/demo/rack.png`, width: 64, height: 64 }, thumbnail: { url: `${cdn}/icons/demo/thumb.png`, width: 32, height: 32 } },
+          { type: 'rich', title: 'Side', thumbnail: { url: `${cdn}/icons/demo/side.png`, width: 32, height: 32 } },
+        ],
+        sticker_items: [{ id: '334455667788990011', name: 'Hello', format_type: 1 }],
+        reactions: [{ emoji: { id: '445566778899001122', name: 'nas', animated: false }, count: 2, me: false }],
+      },
+    });
+    const m = await seen;
+    expect(m.view?.emojis.length).toBe(2);
+    expect(m.view?.stickers.length).toBe(1);
+    expect(m.view?.reactions.length).toBe(1);
+    const reply = await c.dispatch('archive.export', { format: 'html', media: 'download' });
+    expect(reply.ok && reply.value).toMatchObject({ count: 1, mediaFailed: 0 });
+    const html = readFileSync(target, 'utf8');
+    const sources = [...html.matchAll(/\bsrc="([^"]*)"|url\(&quot;(.*?)&quot;\)/g)].map((x) => x[1] ?? x[2]!);
+    // 2 emoji in the text, an embed's image (its thumbnail is not drawn beside it, as in the panel), the
+    // other's thumbnail, the sticker, the reaction's emoji (this user has no avatar)
+    expect(sources.length).toBe(6);
+    expect(sources.filter((s) => !s.startsWith('offline_files/'))).toEqual([]);
+    for (const s of sources) expect(existsSync(join(world.dataDir, decodeURIComponent(s)))).toBe(true);
+  });
 });

@@ -70,7 +70,7 @@ export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportRe
   job.onProgress?.({ done: 0, total });
   for (const page of job.reader.pages(job.query)) {
     job.signal?.throwIfAborted();
-    if (job.media) await job.media.fetchAll(page.messages);
+    if (job.media) await job.media.fetchAll(page.messages.flatMap((m) => writer.mediaUrls?.(m) ?? []));
     let chunk = '';
     // The text is scrubbed before it is formatted too: a keyword mark or Markdown inside a token cut it,
     // and the scrub of the formatted chunk (below) no longer found it.

@@ -1,9 +1,8 @@
-// "Media downloaded beside it": attachments and avatars fetched into `<name>_files/` next to the
-// HTML, which then links them relatively, so the page shows them offline. A failed download keeps
-// the remote link (counted, never fatal).
+// "Media downloaded beside it": everything the page draws from the CDN (avatars, attachments, emoji,
+// stickers, embed images) fetched into `<name>_files/` next to the HTML, which then links them
+// relatively, so the page shows them offline. A failed download keeps the remote link (counted, never fatal).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ChatMessage } from '../../../shared/types.js';
 import { PRIVATE_DIR, PRIVATE_FILE } from '../fs-modes.js';
 
 const CONCURRENCY = 4;
@@ -27,13 +26,9 @@ export class MediaFolder {
     return this.saved.get(url) ?? url;
   }
 
-  async fetchAll(messages: ChatMessage[]): Promise<void> {
-    const urls = new Set<string>();
-    for (const m of messages) {
-      if (m.author.avatarUrl) urls.add(m.author.avatarUrl);
-      for (const a of m.attachments) urls.add(a.url);
-    }
-    const queue = [...urls].filter((u) => /^https?:\/\//i.test(u) && !this.tried.has(u));
+  /** Downloads each URL not tried yet (the HTML writer's list: avatars, attachments, emoji, stickers, embed images). */
+  async fetchAll(urls: readonly string[]): Promise<void> {
+    const queue = [...new Set(urls)].filter((u) => /^https?:\/\//i.test(u) && !this.tried.has(u));
     if (queue.length === 0) return;
     mkdirSync(this.dir, { recursive: true, mode: PRIVATE_DIR });
     const worker = async () => {

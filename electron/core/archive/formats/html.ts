@@ -60,6 +60,12 @@ export function htmlWriter(meta: ExportMeta): FormatWriter {
       inSection++;
       return open + messageHtml(m, options);
     },
+    // The message drawn once more with its media recorded: whatever the page shows is what gets downloaded.
+    mediaUrls: (m: ChatMessage) => {
+      const urls: string[] = [];
+      messageHtml(m, { ...options, media: (url) => (urls.push(url), url) });
+      return urls;
+    },
     footer: (count: number) => `${count ? '</section>\n' : ''}</main>\n<footer class="archive__foot" data-count="${count}">${t.messages(count)}</footer>\n</div>\n</body>\n</html>\n`,
   };
 }

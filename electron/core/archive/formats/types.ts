@@ -23,4 +23,6 @@ export interface FormatWriter {
   header(meta: ExportMeta): string;
   message(m: ChatMessage, index: number): string;
   footer(count: number): string;
+  /** The remote media `message` would draw, for a folder of downloads beside the file (HTML only). */
+  mediaUrls?(m: ChatMessage): string[];
 }

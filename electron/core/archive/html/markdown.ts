@@ -41,15 +41,19 @@ export class MarkdownHtml {
 
   /** Custom emoji URLs the core gave the message being written (its configured CDN), by id. */
   private emojiUrls = new Map<string, string>();
+  /** Where the export keeps a picture (the URL itself, or a file downloaded beside it). */
+  private media: (url: string) => string = (url) => url;
 
   /** Names for the next messages' mentions: those Discord sent with the message being written; its emoji URLs too. */
   useMentions(
     m: { users: { id: string; name: string }[]; roles: { id: string; name: string }[]; channels: { id: string; name: string }[] },
     emojis: readonly { id: string | null; url: string | null }[] = [],
+    media: (url: string) => string = (url) => url,
   ): void {
     const find = (list: { id: string; name: string }[]) => (id: string) => list.find((x) => x.id === id)?.name;
     this.names = { user: find(m.users), role: find(m.roles), channel: find(m.channels) };
     this.emojiUrls = new Map(emojis.flatMap((e) => (e.id && e.url ? [[e.id, e.url] as const] : [])));
+    this.media = media;
   }
 
   /** Keywords to mark, only while a message's own text is rendered (not embeds or replies, as in the panel). */
@@ -153,8 +157,9 @@ export class MarkdownHtml {
       case 'emoji': {
         // The panel's URL (the core's, from the configured CDN); a message stored without one: Discord's CDN.
         const id = String(n.id);
-        const src = safeHref(this.emojiUrls.get(id)) ?? `${CDN}/emojis/${id}.${n.animated ? 'gif' : 'webp'}`;
+        const src = safeHref(this.media(this.emojiUrls.get(id) ?? `${CDN}/emojis/${id}.${n.animated ? 'gif' : 'webp'}`));
         const name = escapeHtml(String(n.name ?? ''));
+        if (!src) return `:${name}:`;
         return `<img class="emoji" src="${escapeHtml(src)}" alt=":${name}:" title=":${name}:" width="22" height="22" loading="lazy">`;
       }
       case 'twemoji':

@@ -62,7 +62,8 @@ export function messageHtml(m: ChatMessage, o: MessageHtmlOptions): string {
   const keywords = o.keywords ?? null;
   const cls = ['message', m.deleted && 'message--deleted', looksMentioned(m, keywords) && 'message--mentioned'].filter(Boolean).join(' ');
   // Mentions show the names Discord sent with this message, as in the panel.
-  o.markdown.useMentions(v?.mentions ?? { users: [], roles: [], channels: [] }, v?.emojis);
+  // Custom emoji in the text are media too (downloaded beside the file when asked).
+  o.markdown.useMentions(v?.mentions ?? { users: [], roles: [], channels: [] }, v?.emojis, o.media);
   const created = new Date(m.createdAt);
   const head =
     `<header class="message__header"><span class="message__author"><bdi>${escapeHtml(stripBidi(m.author.displayName))}</bdi></span>` +
