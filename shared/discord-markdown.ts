@@ -42,6 +42,11 @@ export function parseDiscordMarkdown(content: string): MdNode[] {
   }
 }
 
+/** A timestamp node's tag as the message wrote it (`<t:digits>` or `<t:digits:style>`: the parser's pattern). */
+export function writtenTimestamp(n: MdNode): string {
+  return `<t:${String(n.timestamp)}${n.format ? `:${String(n.format)}` : ''}>`;
+}
+
 /** Below MAX_MARKDOWN_NESTING, a node becomes one text node of everything it holds. */
 function shallow(nodes: MdNode[], depth: number): MdNode[] {
   return nodes.map((node) => {

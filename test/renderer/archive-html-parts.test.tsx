@@ -33,6 +33,14 @@ describe('message parts in the HTML export', () => {
     ]);
   });
 
+  it('a timestamp outside the dates a clock can show stays as it was written, as in the panel', () => {
+    for (const written of ['<t:99999999999999999999>', '<t:-8640000000001:R>', '<t:8640000000001:F>']) {
+      const el = html(one({ ...c.ACTION_ROW_MESSAGE, components: [], content: `at ${written} then` }));
+      expect(el.querySelector('.markdown time')).toBeNull();
+      expect(el.querySelector('.markdown')!.textContent).toBe(`at ${written} then`);
+    }
+  });
+
   it('select menus show their placeholder, or Discord’s words when they have none', () => {
     expect([...html(one(c.SELECT_MESSAGE)).querySelectorAll('.dc-select')].map((s) => [s.className, s.textContent])).toEqual([
       ['dc-select', 'Favorite bug?'],

@@ -123,6 +123,14 @@ describe("Discord's Markdown", () => {
     expect(en.getAttribute('title')).toContain('2021');
   });
 
+  it('a timestamp outside the dates a clock can show stays as it was written', () => {
+    for (const written of ['<t:99999999999999999999>', '<t:-8640000000001:R>', '<t:8640000000001:F>']) {
+      const el = text(`at ${written} then`);
+      expect(el.querySelector('time')).toBeNull();
+      expect(el.textContent).toBe(`at ${written} then`);
+    }
+  });
+
   it('<t:…:R> is relative and updates while on screen', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));

@@ -1,7 +1,7 @@
 // Discord's Markdown dialect to static HTML for the export, with the panel's element and class
 // names. Parsing is the panel's own (discord-markdown-parser + lists + depth caps, a DOM-free module
 // of the renderer), so the archive reads as the panel does; this file only serialises its tree.
-import { parseDiscordMarkdown } from '../../../../shared/discord-markdown.js';
+import { parseDiscordMarkdown, writtenTimestamp } from '../../../../shared/discord-markdown.js';
 import type { KeywordMatcher } from '../../../../shared/keyword-match.js';
 import { escapeHtml, safeHref } from './escape.js';
 
@@ -165,7 +165,7 @@ export class MarkdownHtml {
       case 'twemoji':
         return escapeHtml(String(n.name ?? ''));
       case 'timestamp':
-        return this.timestamp(Number(n.timestamp), String(n.format ?? 'f'));
+        return this.timestamp(Number(n.timestamp), String(n.format ?? 'f'), writtenTimestamp(n));
       default:
         return this.inner(n);
     }
@@ -175,9 +175,10 @@ export class MarkdownHtml {
     return `<span class="mention">${sigil}${escapeHtml(name ?? id)}</span>`;
   }
 
-  private timestamp(seconds: number, style: string): string {
+  private timestamp(seconds: number, style: string, written: string): string {
     const date = new Date(seconds * 1000);
-    if (!Number.isFinite(date.getTime())) return '';
+    // Beyond the dates a clock can show: as written, as in the panel.
+    if (!Number.isFinite(date.getTime())) return escapeHtml(written);
     const key = Object.hasOwn(TIME_STYLES, style) ? style : 'f';
     let format = this.formats.get(key);
     if (!format) {

@@ -4,7 +4,7 @@ import { Fragment, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stripBidiControls } from '../../lib/bidi';
 import { splitEmoji, twemojiUrl } from '../../lib/discord/emoji';
-import type { MdNode } from '../../../../shared/discord-markdown';
+import { writtenTimestamp, type MdNode } from '../../../../shared/discord-markdown';
 import { colourHex } from '../../../../shared/message-parts';
 import { isTimestampStyle } from '../../lib/discord/timestamp';
 import { safeUrl } from '../../lib/url';
@@ -84,7 +84,7 @@ function Node({ node: n }: { node: MdNode }): ReactNode {
     case 'timestamp': {
       const seconds = Number(n.timestamp);
       const style = isTimestampStyle(n.format) ? n.format : 'f';
-      return <DiscordTimestamp seconds={seconds} style={style} />;
+      return <DiscordTimestamp seconds={seconds} style={style} written={writtenTimestamp(n)} />;
     }
     case 'slashCommand':
       return <span className="mention">/{str(n.name) || str(n.fullName)}</span>;

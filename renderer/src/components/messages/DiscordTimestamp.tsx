@@ -28,11 +28,12 @@ const noSubscribe = () => () => undefined;
 // Before the timer runs, whole seconds: getSnapshot must return the same value when called twice.
 const relativeNow = () => (timer ? now : Math.floor(Date.now() / 1000) * 1000);
 
-export function DiscordTimestamp({ seconds, style }: { seconds: number; style: TimestampStyle }) {
+/** `written`: the tag as in the message, shown when the date is beyond what a clock can show. */
+export function DiscordTimestamp({ seconds, style, written = `<t:${seconds}:${style}>` }: { seconds: number; style: TimestampStyle; written?: string }) {
   const { i18n } = useTranslation();
   const clock = useSyncExternalStore(style === 'R' ? subscribe : noSubscribe, style === 'R' ? relativeNow : () => 0);
   const text = formatDiscordTimestamp(seconds, style, i18n.language, clock);
-  if (text === null) return `<t:${seconds}:${style}>`;
+  if (text === null) return written;
   const full = formatDiscordTimestamp(seconds, 'F', i18n.language, 0) ?? '';
   return (
     <time className="md-timestamp" dateTime={new Date(seconds * 1000).toISOString()} title={full}>
