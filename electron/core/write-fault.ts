@@ -10,15 +10,23 @@ export function isWriteFault(err: unknown): boolean {
   return WRITE_CODES.has(String((err as { code?: unknown }).code ?? ''));
 }
 
+/** What an error code says of the folder: read-only (or not ours to write), full, or neither. */
+export function writeFaultKind(code: string): 'readOnly' | 'full' | null {
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return 'full';
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY')) return 'readOnly';
+  return null;
+}
+
 /** Why `dir` refused (read-only, full, or the error's own words) and what to do, as sentences to nest. */
 export function unwritableWhy(err: unknown, dir: string): { why: I18nText; fix: I18nText } {
   const code = String((err as { code?: unknown }).code ?? '');
   const detail = err instanceof Error ? err.message : String(err);
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY') || !writable(dir)) {
+  const kind = writeFaultKind(code);
+  if (kind === 'readOnly' || !writable(dir)) {
     return { why: coreText('storage.why.readOnly').i18n, fix: coreText('storage.fix.readOnly').i18n };
   }
   // SQLite says "disk I/O error" when its -shm file cannot grow: the folder's free space tells.
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT' || freeBytes(dir) === 0) {
+  if (kind === 'full' || freeBytes(dir) === 0) {
     return { why: coreText('storage.why.full').i18n, fix: coreText('storage.fix.full').i18n };
   }
   return { why: coreText('storage.why.other', { detail }).i18n, fix: coreText('storage.fix.other').i18n };

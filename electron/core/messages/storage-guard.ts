@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import { say } from '../log/say.js';
+import { writeFaultKind } from '../write-fault.js';
 import type { LastSeen } from './last-seen.js';
 import { isBusy } from './brief-busy.js';
 import { messageJson } from './message-json.js';
@@ -24,10 +25,9 @@ export function faultSentence(err: unknown, dir: string): string {
 export function faultSaid(err: unknown, dir: string): CoreSentence {
   const code = String((err as { code?: unknown }).code ?? '');
   if (isBusy(err)) return coreText('storage.locked', { dir });
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return coreText('storage.diskFull', { dir });
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
-    return coreText('storage.readOnly', { dir });
-  }
+  const kind = writeFaultKind(code);
+  if (kind === 'full') return coreText('storage.diskFull', { dir });
+  if (kind === 'readOnly' || code.startsWith('SQLITE_CANTOPEN')) return coreText('storage.readOnly', { dir });
   return coreText('storage.diskError', { dir, detail: code || String(err) });
 }
 
