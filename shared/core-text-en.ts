@@ -287,6 +287,7 @@ export const coreEn = {
   'command.settingsFileInvalid':
     'Not saved: {{path}} was changed by hand and is not valid ({{reason}}); saving would overwrite it. Correct that value in the file (or undo your edit), then save again.',
   'command.settingsClosed': 'Not saved: the app is shutting down. Start it again, then save.',
+  'command.shuttingDown': 'The app is shutting down: nothing more is done until it starts again.',
   'command.settingsUnwritable': 'Not saved: {{why}} ({{dir}}). {{fix}}, then save again.',
   'command.settingsUnwritableRestart': 'Not saved: {{why}} ({{dir}}). {{fix}}, then restart the app.',
   'command.settingsKeptForToken': 'Not saved: the bot token could not yet be moved out of settings.json, and saving would lose it. Fix the cause shown in the notice, restart the app, then save.',

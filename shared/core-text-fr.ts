@@ -235,6 +235,7 @@ export const coreFr: CoreTranslation = {
   'command.settingsFileInvalid':
     'Non enregistré : {{path}} a été modifié à la main et n’est pas valide ({{reason}}) ; enregistrer l’écraserait. Corrigez cette valeur dans le fichier (ou annulez votre modification), puis enregistrez à nouveau.',
   'command.settingsClosed': 'Non enregistré : l’application s’arrête. Relancez-la, puis enregistrez.',
+  'command.shuttingDown': 'L’application s’arrête : plus rien n’est fait jusqu’à son prochain démarrage.',
   'command.settingsUnwritable': 'Non enregistré : {{why}} ({{dir}}). {{fix}}, puis enregistrez à nouveau.',
   'command.settingsUnwritableRestart': 'Non enregistré : {{why}} ({{dir}}). {{fix}}, puis redémarrez l’application.',
   'command.settingsKeptForToken': 'Non enregistré : le token du bot n’a pas encore pu être sorti de settings.json, et enregistrer le perdrait. Corrigez la cause indiquée dans l’avis, relancez l’application, puis enregistrez.',

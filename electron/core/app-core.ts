@@ -249,7 +249,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   );
   // Replies pass the same gate as events: a message quoting the token is shown redacted.
   let down: Promise<void> | null = null;
-  const dispatch = (async (command: string, arg?: unknown) => log.redactor.scrubValue(await dispatchRaw(command, arg))) as Dispatch;
+  // From the shutdown on, nothing new starts: a Start clicked while the bot was being stopped logged in
+  // again behind it (a session left to Discord's timeout), a save wrote into a profile being closed.
+  const dispatch = (async (command: string, arg?: unknown) => {
+    if (down) return { ok: false, error: new CommandError('unavailable', coreText('command.shuttingDown')).toBody() };
+    return log.redactor.scrubValue(await dispatchRaw(command, arg));
+  }) as Dispatch;
 
   return {
     dispatch,
