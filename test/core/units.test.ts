@@ -35,13 +35,16 @@ it('invite links ask for View Channel + Read Message History only', () => {
 });
 
 describe('Watchdog', () => {
-  it('learns the interval, tolerates N intervals of silence, then reports it', () => {
+  it("takes HELLO's interval, tolerates N intervals of silence, then reports it", () => {
     let now = 10_000;
     const w = new Watchdog({ intervals: 3, defaultIntervalMs: 41_250, now: () => now });
     expect(w.thresholdMs).toBe(123_750);
     w.setHeartbeatInterval(1000);
     expect(w.thresholdMs).toBe(3000);
     w.observeAck(10_500);
+    // An extra heartbeat (op 1) 100 ms later: still HELLO's interval.
+    w.observeAck(10_600);
+    expect(w.thresholdMs).toBe(3000);
     w.observeAck(11_500);
     now = 14_000;
     expect(w.silentFor()).toBe(0);

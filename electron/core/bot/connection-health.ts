@@ -41,7 +41,7 @@ export class ConnectionHealth {
   watch(): void {
     const watchdog = this.watchdog;
     watchdog.activity();
-    // HELLO's interval is learnt after the first heartbeat, so re-check at least every second.
+    // HELLO's interval may be known only after the session is up, so re-check at least every second.
     const every = () => Math.min(1_000, Math.max(100, watchdog.thresholdMs / 3));
     const tick = () => {
       if (this.over) return;

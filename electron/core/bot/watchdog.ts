@@ -3,7 +3,7 @@
 export interface WatchdogOptions {
   /** Intervals of silence tolerated before forcing a reconnect. */
   intervals: number;
-  /** Used until two ACKs have been seen (Discord's usual interval is 41.25 s). */
+  /** Used until HELLO's interval is known (Discord's usual interval is 41.25 s). */
   defaultIntervalMs: number;
   now: () => number;
 }
@@ -18,10 +18,13 @@ export class Watchdog {
     this.lastActivity = options.now();
   }
 
-  /** Feed the shard's last ACK time; learns the heartbeat interval from consecutive ACKs. */
+  /**
+   * Feed the shard's last ACK time: an acknowledged heartbeat is activity. The gap between two ACKs is
+   * not the interval: a heartbeat Discord asks for (op 1), or a resumed connection's first (jittered)
+   * one, may come a second after the last; 3 × that gap made a quiet, healthy session "silent".
+   */
   observeAck(ackAt: number): void {
     if (ackAt <= 0 || ackAt === this.lastAck) return;
-    if (this.lastAck > 0) this.intervalMs = ackAt - this.lastAck;
     this.lastAck = ackAt;
     this.activity(ackAt);
   }
