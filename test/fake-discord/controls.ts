@@ -53,6 +53,10 @@ export abstract class FakeGatewayControls {
   sendInvalidSession(resumable: boolean): void {
     this.gateway.sendInvalidSession(resumable);
   }
+  /** From the next IDENTIFY on, this guild's GUILD_CREATE comes `ms` after READY (Discord sends them lazily). */
+  lazyGuild(guildId: string, ms: number): void {
+    this.gateway.lazyGuild(guildId, ms);
+  }
   /** Sends op 1: clients must heartbeat immediately. */
   requestHeartbeat(): void {
     this.gateway.requestHeartbeat();

@@ -80,6 +80,9 @@ export class Gateway {
   requestHeartbeat(): void {
     faults.requestHeartbeat(this.core);
   }
+  lazyGuild(guildId: string, ms: number): void {
+    this.core.lazyGuilds.set(guildId, ms);
+  }
   closeSessions(code: number): void {
     faults.closeSessions(this.core, code);
   }

@@ -28,8 +28,10 @@ export interface ClientEventsHost {
   /** Set once the first READY checked the target; null while connecting. */
   connected(): ConnectedInfo | null;
   setStatus(status: Omit<BotStatus, 'since'>): void;
-  /** Fetches what was missed since the last message seen. */
-  catchUp(): Promise<void>;
+  /** The last message seen, where a catch-up starts. */
+  resumePoint(): string | null;
+  /** Fetches what was missed since `from` (the last message seen before the new session). */
+  catchUp(from: string | null): Promise<void>;
   /** Discord ended a running session with a code that must not be reconnected on. */
   closedForGood(code: number): void;
 }
@@ -74,12 +76,23 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): void {
     h.setStatus(statuses.resuming());
   });
   // A re-IDENTIFY (session invalidated) replays nothing: fetch what was missed, as on a fresh start.
+  // The new session's live messages come before ShardReady (discord.js waits for every server's
+  // GUILD_CREATE, which Discord sends lazily): from its READY on they are held, and the catch-up starts
+  // from the last message seen before it, not from whichever live one moved the resume point meanwhile.
   let readies = 0;
+  let readyPackets = 0;
+  let from: string | null | undefined;
+  const newSession = () => {
+    h.sink.keepHolding();
+    from = h.resumePoint();
+  };
   client.on(Events.ShardReady, () => {
     if (h.isCurrent()) h.health()?.recovered();
     if (!h.isCurrent() || ++readies === 1) return;
     say(h.logger, 'warn', coreText('log.newSession'));
-    void h.catchUp().then(backToConnected);
+    const start = from === undefined ? h.resumePoint() : from;
+    from = undefined;
+    void h.catchUp(start).then(backToConnected);
   });
   client.on(Events.ShardResume, () => {
     if (h.isCurrent()) h.health()?.recovered();
@@ -91,6 +104,7 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): void {
   client.on(Events.Warn, (msg) => say(h.logger, 'warn', coreText('log.clientWarning', { detail: msg })));
   client.on(Events.Raw, (packet: { t?: string | null; d?: ReactionEvent & ReplyData }) => {
     if (h.isCurrent()) h.health()?.activity();
+    if (packet.t === 'READY' && h.isCurrent() && ++readyPackets > 1) newSession();
     // A reply's original, which discord.js drops (no message cache); one property read for any other message.
     if ((packet.t === 'MESSAGE_CREATE' || packet.t === 'MESSAGE_UPDATE') && packet.d?.referenced_message !== undefined && mine({ channelId: String(packet.d.channel_id) })) {
       h.sink.replyData(packet.d);

@@ -329,7 +329,8 @@ export class ChannelMonitor {
       health: () => this.health,
       connected: () => this.connectedInfo,
       setStatus: (status) => this.set(status),
-      catchUp: () => this.catchUp(client, target, gen, this.resumePoint(target.channelId)),
+      resumePoint: () => this.resumePoint(target.channelId),
+      catchUp: (from) => this.catchUp(client, target, gen, from),
       closedForGood: (code) => this.closedForGood(gen, code),
     });
     const ready = once(client, Events.ClientReady, { signal: this.abortConnect.signal });

@@ -82,6 +82,8 @@ export class GatewayCore {
   readonly limits = new SessionLimits();
   outageUntil = 0;
   resumeUnanswered = false;
+  /** Guilds whose GUILD_CREATE follows READY this late (ms): Discord sends them lazily. */
+  readonly lazyGuilds = new Map<string, number>();
   attempts = 0;
   sweeper: NodeJS.Timeout | null = null;
 

@@ -103,7 +103,13 @@ function identify(gw: GatewayCore, conn: Conn, d: Record<string, unknown>): void
     user_settings: {},
     auth: {},
   });
-  for (const g of guilds) gw.push(session, 'GUILD_CREATE', guildCreateJson(gw.state, g, bot.user.id));
+  // docs/events/gateway-events.mdx, Guild Create: sent "when a user is initially connecting, to lazily
+  // load and backfill information for all unavailable guilds sent in the Ready event" — not all at once.
+  for (const g of guilds) {
+    const late = gw.lazyGuilds.get(g.id);
+    if (late === undefined) gw.push(session, 'GUILD_CREATE', guildCreateJson(gw.state, g, bot.user.id));
+    else setTimeout(() => gw.sessions.get(session.id) === session && gw.push(session, 'GUILD_CREATE', guildCreateJson(gw.state, g, bot.user.id)), late).unref();
+  }
 }
 
 function resume(gw: GatewayCore, conn: Conn, d: Record<string, unknown>): void {
