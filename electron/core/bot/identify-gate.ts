@@ -29,7 +29,9 @@ export class SessionBudgetError extends Error {
 export class IdentifyGate {
   /** When the last session start was reserved or the last IDENTIFY sent. */
   private lastAt = -Infinity;
-  private budget: { remaining: number; resetsAt: number } | null = null;
+  private budget: { remaining: number; resetsAt: number; bot: string } | null = null;
+  /** The bot starting now (botKey): a budget read for another is not this one's. */
+  private bot = '';
   private turn: Promise<void> = Promise.resolve();
 
   constructor(
@@ -49,6 +51,11 @@ export class IdentifyGate {
     if (memory.budget) this.budget = memory.budget;
   }
 
+  /** The bot whose sessions start from now on (its botKey): another bot's budget no longer applies. */
+  useBot(bot: string): void {
+    this.bot = bot;
+  }
+
   /** Milliseconds to wait before a new session may start. */
   waitMs(): number {
     // 5 % more than the spacing: latency must not make two IDENTIFYs arrive closer than Discord allows.
@@ -63,7 +70,7 @@ export class IdentifyGate {
 
   /** Records `session_start_limit` from `GET /gateway/bot`; throws when too few starts are left. */
   observe(limit: SessionStartLimit): void {
-    this.budget = { remaining: limit.remaining, resetsAt: this.now() + limit.reset_after };
+    this.budget = { remaining: limit.remaining, resetsAt: this.now() + limit.reset_after, bot: this.bot };
     this.remember();
     this.check();
   }
@@ -71,7 +78,7 @@ export class IdentifyGate {
   /** Throws SessionBudgetError when the last known budget is under the margin. */
   check(): void {
     const b = this.budget;
-    if (b && b.resetsAt <= this.now()) this.budget = null;
+    if (b && (b.resetsAt <= this.now() || b.bot !== this.bot)) this.budget = null;
     else if (b && b.remaining < SESSION_START_MARGIN) throw new SessionBudgetError(b.remaining, b.resetsAt);
   }
 

@@ -20,7 +20,7 @@ import { backoffMs, botErrors, classifyLoginError } from './errors.js';
 import { ConnectionHealth, type Unhealthy } from './connection-health.js';
 import { withTimeout } from './gateway.js';
 import { IdentifyGate, IDENTIFY_SPACING_MS, type SessionBudgetError } from './identify-gate.js';
-import { fileGateStore } from './identify-memory.js';
+import { botKey, fileGateStore } from './identify-memory.js';
 import { statuses } from './status.js';
 import { targetProblem } from './target-check.js';
 import { MessageSink } from './message-sink.js';
@@ -216,6 +216,8 @@ export class ChannelMonitor {
       return;
     }
     try {
+      const target = this.o.target();
+      if (target) this.gate.useBot(botKey(target.token));
       this.gate.check();
     } catch (err) {
       this.failed(err);
