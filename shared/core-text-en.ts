@@ -49,6 +49,8 @@ export const coreEn = {
     'Start monitoring again after that time (in {{wait, duration}}). Something is starting sessions far too often: check that only this app uses the token.',
   'error.sessionElsewhere': 'Another Discord Monitor using this data folder is already connected to Discord (process {{pid}}); this one did not connect, so the bot never has two sessions.',
   'error.sessionElsewhere.hint': 'Stop the other copy (the desktop app or the headless service), or give one of them its own data folder, then start monitoring here.',
+  'error.resources': 'This machine ran out of open files or memory while connecting to Discord ({{detail}}).',
+  'error.resources.hint': 'Another program, or a flood of connections to the panel, may be using them up. Retrying automatically (attempt {{attempt}}).',
   'error.unknown': 'Unexpected error: {{detail}}',
   'error.unknown.hint': 'See the log for details, then retry. If it persists, check the API URL in Settings → Advanced.',
 

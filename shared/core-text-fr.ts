@@ -47,6 +47,8 @@ export const coreFr: CoreTranslation = {
     'Relancez la surveillance après cette heure (dans {{wait, duration}}). Quelque chose ouvre des sessions bien trop souvent : vérifiez que seule cette application utilise le token.',
   'error.sessionElsewhere': 'Un autre Discord Monitor utilisant ce dossier de données est déjà connecté à Discord (processus {{pid}}) ; celui-ci ne s’est pas connecté, pour que le bot n’ait jamais deux sessions.',
   'error.sessionElsewhere.hint': 'Arrêtez l’autre copie (l’application de bureau ou le service sans interface), ou donnez à l’une d’elles son propre dossier de données, puis relancez la surveillance ici.',
+  'error.resources': 'Cette machine a manqué de fichiers ouverts ou de mémoire en se connectant à Discord ({{detail}}).',
+  'error.resources.hint': 'Un autre programme, ou un afflux de connexions au panneau, les épuise peut-être. Nouvel essai automatique (tentative {{attempt}}).',
   'error.unknown': 'Erreur inattendue : {{detail}}',
   'error.unknown.hint': 'Consultez le journal, puis réessayez. Si l’erreur persiste, vérifiez l’URL de l’API dans Paramètres → Avancé.',
 

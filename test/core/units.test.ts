@@ -13,12 +13,21 @@ describe('classifyLoginError', () => {
     [new Error('Used disallowed intents'), 'missing-intent', false],
     [Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' } }), 'network', true],
     [Object.assign(new Error('getaddrinfo ENOTFOUND discord.com'), { code: 'ENOTFOUND' }), 'network', true],
+    [Object.assign(new Error('connect EMFILE 127.0.0.1:45677 - Local (undefined:undefined)'), { code: 'EMFILE' }), 'network', true],
+    [Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENFILE', message: 'file table overflow' } }), 'network', true],
     [new Error('Something else entirely'), 'unknown', false],
   ])('%s → %s (retry %s)', (err, code, retry) => {
     const result = classifyLoginError(err, 3);
     expect(result.error.code).toBe(code);
     expect(result.retry).toBe(retry);
     expect(result.error.hint.length).toBeGreaterThan(10);
+  });
+
+  it('out of file descriptors or memory: says so, and retries', () => {
+    const { error } = classifyLoginError(Object.assign(new Error('connect EMFILE 127.0.0.1:45677'), { code: 'EMFILE' }), 2);
+    expect(error.message).toBe('This machine ran out of open files or memory while connecting to Discord (EMFILE).');
+    expect(error.hint).toMatch(/attempt 2/);
+    expect(error.i18n?.message.key).toBe('error.resources');
   });
 
   it('says the attempt number for network errors', () => {

@@ -29,6 +29,9 @@ export const botErrors = {
     said('channel-not-text', coreText('error.channelNotText', { channel: name, kind: kindText(kind) }), coreText('error.channelNotText.hint')),
   network: (detail: string, attempt: number): BotError =>
     said('network', coreText('error.network', { detail }), coreText('error.network.hint', { attempt })),
+  /** Out of file descriptors, sockets or memory: passing, retried like the network. */
+  resources: (detail: string, attempt: number): BotError =>
+    said('network', coreText('error.resources', { detail }), coreText('error.resources.hint', { attempt })),
   sessionLimit: (remaining: number, resetsAt: number): BotError =>
     said('session-limit', coreText('error.sessionLimit', { count: remaining, resetsAt }), coreText('error.sessionLimit.hint', { wait: Math.max(0, resetsAt - Date.now()) })),
   sessionElsewhere: (pid: number | null): BotError =>
@@ -55,6 +58,9 @@ function kindText(kind: string): I18nText | string {
 }
 
 const NETWORK_CODES = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR|fetch failed|socket hang up/i;
+// The machine short of a resource (a flood of connections to the panel took every file descriptor):
+// it passes, so the bot retries instead of staying stopped until someone starts it by hand.
+const RESOURCE_CODES = /\b(EMFILE|ENFILE|ENOBUFS|ENOMEM|EADDRNOTAVAIL)\b/;
 
 function describe(err: unknown): { text: string; code: string } {
   const e = err as { message?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
@@ -73,6 +79,8 @@ export function classifyLoginError(err: unknown, attempt: number): { error: BotE
   if (code === 'DisallowedIntents' || /\b4014\b|disallowed intent/i.test(text)) {
     return { error: botErrors.missingIntent(), retry: false };
   }
+  const resource = RESOURCE_CODES.exec(`${code} ${text}`);
+  if (resource) return { error: botErrors.resources(resource[1]!, attempt), retry: true };
   if (NETWORK_CODES.test(`${code} ${text}`)) {
     const detail = (`${code} ${text}`.match(NETWORK_CODES)?.[0] ?? 'network error').trim();
     return { error: botErrors.network(detail, attempt), retry: true };
