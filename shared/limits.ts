@@ -27,6 +27,10 @@ export const REFUSAL_LOG_INTERVAL_MS = 60_000;
 /** A client gets this long to send its request headers, and the whole request (slow-loris). */
 export const HTTP_HEADERS_TIMEOUT_MS = 10_000;
 export const HTTP_REQUEST_TIMEOUT_MS = 30_000;
+/** Pipelined requests waiting on one connection behind the one being answered; one more closes it (browsers never pipeline). */
+export const HTTP_PIPELINE_DEPTH = 8;
+/** A connection with no byte read or written for this long is closed (a client that stopped reading its answer). */
+export const HTTP_IDLE_TIMEOUT_MS = 60_000;
 /** How often those two timeouts are enforced (Node's default, 30 s, would let idle sockets pile up). */
 export const HTTP_TIMEOUT_CHECK_MS = 1_000;
 

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import {
   HTTP_HEADERS_TIMEOUT_MS,
+  HTTP_IDLE_TIMEOUT_MS,
+  HTTP_PIPELINE_DEPTH,
   HTTP_REQUEST_TIMEOUT_MS,
   HTTP_TIMEOUT_CHECK_MS,
   MAX_HTTP_CONNECTIONS,
@@ -17,6 +19,7 @@ import type { Core } from '../core/app-core.js';
 import { BridgeDrain, retireHttp } from './http/drain.js';
 import { createServer } from './http/node-http.js';
 import { ConnectionsPerAddress } from './http/rate-limit.js';
+import { inTurn } from './http/in-turn.js';
 import { RefusalLog } from './http/refusal-log.js';
 import { handleConnect, handleRequest, handleUpgrade, type RouteContext } from './http/routes.js';
 import { serveBridge } from './http/ws-bridge.js';
@@ -46,7 +49,7 @@ export interface PanelServerOptions {
   fd?: number;
   accessToken: string | null;
   /** Connection caps and timeouts (tests lower them); defaults from shared/limits.ts. */
-  limits?: Partial<{ httpConnectionsPerIp: number; wsConnections: number; headersTimeoutMs: number }>;
+  limits?: Partial<{ httpConnectionsPerIp: number; wsConnections: number; headersTimeoutMs: number; idleTimeoutMs: number }>;
   refusalLogIntervalMs?: number;
 }
 
@@ -71,9 +74,14 @@ export async function startPanelServer(opts: PanelServerOptions): Promise<PanelS
       requestTimeout: HTTP_REQUEST_TIMEOUT_MS,
       connectionsCheckingInterval: Math.min(HTTP_TIMEOUT_CHECK_MS, opts.limits?.headersTimeoutMs ?? Infinity),
     },
-    (req, res) => handleRequest(ctx, req, res),
+    (req, res) => {
+      if (!inTurn(req, res, HTTP_PIPELINE_DEPTH, () => handleRequest(ctx, req, res))) refusals.refused('pipeline', req.socket.remoteAddress);
+    },
   );
   server.maxConnections = MAX_HTTP_CONNECTIONS;
+  // The request timeouts above end when the request is in: an answer nobody reads held its connection
+  // forever. No byte either way for this long closes it (a WebSocket turns this off once upgraded).
+  server.setTimeout(opts.limits?.idleTimeoutMs ?? HTTP_IDLE_TIMEOUT_MS);
   const perAddress = new ConnectionsPerAddress(opts.limits?.httpConnectionsPerIp ?? MAX_HTTP_CONNECTIONS_PER_IP);
   server.on('connection', (socket) => {
     if (perAddress.admit(socket)) return;

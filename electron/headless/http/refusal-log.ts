@@ -8,6 +8,7 @@ const PHRASES = {
   host: 'addressed to another host name (Host header, DNS rebinding)',
   capacity: 'over the connection limits',
   protocol: 'that broke the WebSocket protocol',
+  pipeline: 'that sent too many requests without reading the answers',
 } as const;
 
 export type RefusalReason = keyof typeof PHRASES;
