@@ -68,6 +68,13 @@ describe('access control', () => {
     await expect(connect(`?token=${ACCESS}`, { Origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
   });
 
+  it('takes host names in any case, as they are (a Host of LOCALHOST with an Origin of localhost is the same site)', async () => {
+    const ws = await connect(`?token=${ACCESS}`, { Host: `LOCALHOST:${panel.port}`, Origin: `http://localhost:${panel.port}` });
+    expect(await invoke(ws, 1, 'app.info')).toMatchObject({ ok: true });
+    ws.close();
+    await expect(connect(`?token=${ACCESS}`, { Host: `LOCALHOST:${panel.port}`, Origin: `http://localhost:${panel.port + 1}` })).rejects.toThrow('HTTP 403');
+  });
+
   it('accepts the right token and serves the contract: commands, validation, events', async () => {
     const ws = await connect(`?token=${ACCESS}`, { Origin: `http://127.0.0.1:${panel.port}` });
     const info = await invoke(ws, 1, 'app.info');

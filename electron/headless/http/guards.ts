@@ -47,7 +47,8 @@ export function originAllowed(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
   try {
-    return new URL(origin).host === req.headers.host;
+    // Host names are case-insensitive: URL lowercases the Origin's, the Host header comes as sent.
+    return new URL(origin).host === req.headers.host?.toLowerCase();
   } catch {
     return false;
   }
