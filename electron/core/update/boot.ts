@@ -149,7 +149,7 @@ async function bringBack(
       say(coreText('update.boot.setAside', { command: stashApplyCommand(leftover) }));
     }
   }
-  await restoreCheckout({
+  const edits = await restoreCheckout({
     git,
     appDir: opts.appDir,
     commit: target.commit,
@@ -163,6 +163,7 @@ async function bringBack(
     env: opts.commandEnv,
     log: say,
   });
+  if (edits) await new UpdateJournal(opts.dataDir).patch(entry.id, { recoveredEdits: edits });
   if (savedChanges) await noteSavedChanges(git, new UpdateJournal(opts.dataDir), entry.id, savedChanges);
   if (opts.config && entry.configBackup && !(await opts.config.verify())) {
     await opts.config.restore(entry.configBackup);

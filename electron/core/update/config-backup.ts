@@ -7,11 +7,12 @@ import { PRIVATE_DIR, PRIVATE_FILE } from '../fs-modes.js';
 import type { ConfigBackup } from './types.js';
 
 /**
- * What an update snapshots: settings, the bot token (plain or encrypted), the headless panel's access
- * token (bookmarked panel URLs keep working) and the notices not yet read, plus the app folder's .env.
+ * What an update snapshots: settings, the bot token (plain or encrypted) and the headless panel's access
+ * token (bookmarked panel URLs keep working), plus the app folder's .env. Not notices.json: the running
+ * app writes it during the update (a notice raised, one dismissed), and restoring it undid that.
  */
 export function appConfigFiles(o: { settingsFile: string; dataDir: string; appDir: string }): string[] {
-  return [o.settingsFile, ...['token', 'token.enc', 'access-token', 'notices.json'].map((f) => join(o.dataDir, f)), join(o.appDir, '.env')];
+  return [o.settingsFile, ...['token', 'token.enc', 'access-token'].map((f) => join(o.dataDir, f)), join(o.appDir, '.env')];
 }
 
 export interface FileConfigBackupOptions {

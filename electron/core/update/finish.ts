@@ -139,8 +139,8 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
       const releases = run.releases;
       if (releases) await attempt('removing the unfinished release', () => discard(releases));
       if (releases) await attempt('switching back to the previous release', async () => switchBack(releases, ctx.appDir, log));
-      await attempt('restoring the checkout', () =>
-        restoreCheckout({
+      await attempt('restoring the checkout', async () => {
+        const edits = await restoreCheckout({
           git: run.git,
           appDir: ctx.appDir,
           commit: run.from,
@@ -153,8 +153,10 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
           timeouts: run.timeouts,
           env: ctx.commandEnv,
           log: (line) => log(typeof line === 'string' ? line : line.text),
-        }),
-      );
+        });
+        // Named in the panel's update view, like edits boot recovery sets aside.
+        if (edits) await journal.patch(run.id, { recoveredEdits: edits });
+      });
       if (run.snapshot) await attempt('restoring the settings', () => ctx.config.restore(run.snapshot as string));
       await attempt('starting the bot', async () => void (botRestarted = await startBotAgain(run, log)));
       if (errors.length > 0) throw new Error(errors.join('; '));

@@ -8,22 +8,46 @@ import type { SimpleGit } from 'simple-git';
 /** Without /proc nobody can be seen holding it: only a lock this old is taken as stale. */
 const STALE_WITHOUT_PROC_MS = 10 * 60_000;
 
-/** Pids of git processes working in `dir` (their cwd is inside it); null when /proc cannot tell. */
-export function gitProcessesIn(dir: string): number[] | null {
-  if (!existsSync('/proc/self/cwd')) return null;
+/** How /proc is read (tests give another user's process, whose cwd cannot be read). */
+export interface ProcReader {
+  pids(): string[];
+  comm(pid: string): string;
+  cwd(pid: string): string;
+}
+
+const PROC: ProcReader = {
+  pids: () => readdirSync('/proc').filter((name) => /^\d+$/.test(name)),
+  comm: (pid) => readFileSync(`/proc/${pid}/comm`, 'utf8'),
+  cwd: (pid) => readlinkSync(`/proc/${pid}/cwd`),
+};
+
+/**
+ * Pids of git processes working in `dir` (their cwd is inside it); null when /proc cannot tell: no
+ * /proc, or a git of another user (an admin's `git commit` with its editor open in the app's checkout)
+ * whose cwd this user may not read — taken for "none", its live lock was deleted as stale.
+ */
+export function gitProcessesIn(dir: string, proc: ProcReader | null = existsSync('/proc/self/cwd') ? PROC : null): number[] | null {
+  if (!proc) return null;
   const root = realpathSync(dir);
   const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+  let unseen = false;
+  for (const name of proc.pids()) {
+    let comm: string;
     try {
-      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'git') continue;
-      const rel = relative(root, readlinkSync(`/proc/${name}/cwd`));
-      if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) pids.push(Number(name));
+      comm = proc.comm(name).trim();
     } catch {
-      // Gone meanwhile, or another user's process: not ours.
+      continue; // gone meanwhile
+    }
+    if (comm !== 'git') continue;
+    try {
+      const rel = relative(root, proc.cwd(name));
+      if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) pids.push(Number(name));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') unseen = true;
     }
   }
-  return pids;
+  return pids.length === 0 && unseen ? null : pids;
 }
 
 /** Removes a stale index lock and says so; null when there was none. Throws when a git process holds it. */

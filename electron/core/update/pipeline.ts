@@ -12,7 +12,7 @@ import { noteSavedChanges } from './last-update.js';
 import * as releases from './release-steps.js';
 import { StepFailure, StepReporter } from './steps.js';
 import { UPDATE_STEPS, type Command, type UpdateResult } from './types.js';
-import { cleanUntracked, keepLocalCommits, resetHard, saveLocalChanges, SetAsideError } from './worktree.js';
+import { keepLocalCommits, resetHard, saveLocalChanges, SetAsideError, trackedChanges, untrackedFiles } from './worktree.js';
 
 /**
  * Runs the whole update. Rejects at once (UpdateInProgressError) if another update runs, or
@@ -101,11 +101,17 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       log(`${target.ref} is at ${short(to)}: ${count} new commit(s) since ${short(from)}.`);
       if (kept) log(`${kept.count} local commit(s) not on ${target.ref} are kept on branch ${kept.branch}.`);
     });
-    await steps.run('reset', async (log) => log(await resetHard(git, run.to as string)));
+    await steps.run('reset', async (log) => {
+      // Edited since they were set aside (the user at work while the fetch ran): the reset would overwrite
+      // them. Stopped here; the rollback sets them aside and says where.
+      const edited = await trackedChanges(git);
+      if (edited.length) throw new Error(`Files changed while the update ran (${edited.slice(0, 5).join(', ')}${edited.length > 5 ? ', …' : ''}): stopped before the reset so they are not overwritten. Update again once you are done with them.`);
+      log(await resetHard(git, run.to as string));
+    });
     await steps.run('clean', async (log) => {
-      const removed = await cleanUntracked(git);
-      if (removed.length === 0) return { skipped: 'No stray files to remove.' };
-      removed.forEach(log);
+      const kept = await untrackedFiles(git);
+      if (kept.length === 0) return { skipped: 'No untracked files.' };
+      log(`Left in place, not tracked by git (ignored before, or written during the update): ${kept.slice(0, 20).join(', ')}${kept.length > 20 ? ` and ${kept.length - 20} more` : ''}.`);
     });
     await steps.run('restore-config', async (log) => {
       if (await withDeadline(ctx.config.verify(), timeouts.config, 'Checking the settings')) return log('Settings intact.');

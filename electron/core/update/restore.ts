@@ -3,10 +3,10 @@
 import type { SimpleGit } from 'simple-git';
 import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { describe, runCommand } from './command.js';
-import { short } from './git.js';
+import { headSha, short } from './git.js';
 import type { UpdateTimeouts } from './options.js';
 import type { SavedChanges, UpdateCommands } from './types.js';
-import { cleanUntracked, resetHard, restoreLocalChanges } from './worktree.js';
+import { resetHard, restoreLocalChanges, setAsideEdits, stashApplyCommand } from './worktree.js';
 
 export interface RestoreCheckoutOptions {
   git: SimpleGit;
@@ -26,22 +26,34 @@ export interface RestoreCheckoutOptions {
   log: (line: string | CoreSentence) => void;
 }
 
-/** Throws when the checkout could not be made consistent; a saved-changes problem is only logged (they stay in the stash). */
-export async function restoreCheckout(o: RestoreCheckoutOptions): Promise<void> {
+/**
+ * Throws when the checkout could not be made consistent; a saved-changes problem is only logged (they
+ * stay in the stash). Answers the stash of tracked files edited meanwhile (set aside before the reset,
+ * said in the log), or null.
+ */
+export async function restoreCheckout(o: RestoreCheckoutOptions): Promise<SavedChanges | null> {
   const run = (cmd: UpdateCommands[keyof UpdateCommands], timeoutMs: number) => {
     o.log(`$ ${describe(cmd)}`);
     return runCommand(cmd, { cwd: o.appDir, timeoutMs, onLine: o.log, env: o.env });
   };
+  let edits: SavedChanges | null = null;
   if (o.moveCheckout) {
+    // Edited while the update ran (a long install or build): set aside, never overwritten. Untracked
+    // files stay where they are (no `git clean`: one the other .gitignore ignores is the user's too).
+    edits = await setAsideEdits(o.git, await headSha(o.git));
+    if (edits) o.log(coreText('update.boot.setAside', { command: stashApplyCommand(edits) }));
     o.log(await resetHard(o.git, o.commit));
-    for (const line of await cleanUntracked(o.git)) o.log(line);
     if (o.reinstall) await run(o.commands.install, o.timeouts.install);
     // Rebuild in place once the checkout moved: the build output may be half-written or the other version's.
-    if (o.rebuild === false) return finishRestore(o, coreText('update.boot.backNoRebuild', { commit: short(o.commit) }));
+    if (o.rebuild === false) {
+      await finishRestore(o, coreText('update.boot.backNoRebuild', { commit: short(o.commit) }));
+      return edits;
+    }
     await run(o.commands.build, o.timeouts.build);
     o.log(coreText('update.boot.rebuilt', { commit: short(o.commit) }));
   }
   await finishRestore(o);
+  return edits;
 }
 
 async function finishRestore(o: RestoreCheckoutOptions, line?: CoreSentence): Promise<void> {

@@ -74,14 +74,26 @@ async function dropStash(git: SimpleGit, sha: string): Promise<void> {
   if (ref) await git.raw(['stash', 'drop', ref]);
 }
 
+/**
+ * Applies a stash with what was staged staged again (--index); when the index cannot be rebuilt, the
+ * changes alone (the stash is then kept: it still holds the staged version). True when it may be dropped.
+ */
+async function applyStash(git: SimpleGit, sha: string): Promise<boolean> {
+  if (await git.raw(['stash', 'apply', '--index', sha]).then(() => true, () => false)) return true;
+  // A refused --index leaves the tree as it was; a plain apply that fails throws for the caller.
+  await git.raw(['stash', 'apply', sha]);
+  return false;
+}
+
 /** Puts saved changes back (same base commit, so it applies cleanly) and drops the stash entry. */
 export async function restoreLocalChanges(git: SimpleGit, saved: SavedChanges): Promise<void> {
+  let whole: boolean;
   try {
-    await git.raw(['stash', 'apply', saved.sha]);
+    whole = await applyStash(git, saved.sha);
   } catch (err) {
     throw new Error(`Local changes could not be re-applied; they are still saved: ${stashApplyCommand(saved)} (${gitMessage(err)})`, { cause: err });
   }
-  await dropStash(git, saved.sha);
+  if (whole) await dropStash(git, saved.sha);
 }
 
 /**
@@ -92,7 +104,7 @@ export async function restoreLocalChanges(git: SimpleGit, saved: SavedChanges): 
 export async function reapplyLocalChanges(git: SimpleGit, saved: SavedChanges): Promise<'reapplied' | 'conflict' | 'kept'> {
   if ((await localChanges(git)).length > 0) return 'kept';
   // simple-git resolves on some failing exits (a conflict's CONFLICT lines go to stdout): check the index too.
-  const applied = await git.raw(['stash', 'apply', saved.sha]).then(() => true, () => false);
+  const applied = await applyStash(git, saved.sha).then((whole) => (whole ? 'whole' : 'unstaged'), () => null);
   const unmerged = (await git.raw(['ls-files', '--unmerged'])).trim() !== '';
   if (!applied || unmerged) {
     // The tree was clean before the apply, so HEAD plus no untracked files is exactly the state to return to.
@@ -100,7 +112,8 @@ export async function reapplyLocalChanges(git: SimpleGit, saved: SavedChanges): 
     await git.raw(['clean', '-fd']);
     return 'conflict';
   }
-  await dropStash(git, saved.sha);
+  // Applied without what was staged: the stash stays, it alone holds the staged version.
+  if (applied === 'whole') await dropStash(git, saved.sha);
   return 'reapplied';
 }
 
@@ -131,8 +144,32 @@ export async function resetHard(git: SimpleGit, sha: string): Promise<string> {
   return (await git.raw(['reset', '--hard', sha])).trim();
 }
 
-/** `-fd` and never `-x`: ignored files (node_modules, build output, local data) must survive. */
-export async function cleanUntracked(git: SimpleGit): Promise<string[]> {
-  const out = await git.raw(['clean', '-fd']);
+/**
+ * Files git does not track and does not ignore, which the update leaves where they are: one the old
+ * .gitignore ignored and the new one does not, one written while the update ran (a `git clean` deleted
+ * both; what the user had before the update was set aside with the stash).
+ */
+export async function untrackedFiles(git: SimpleGit): Promise<string[]> {
+  const out = await git.raw(['ls-files', '--others', '--exclude-standard']);
   return out.split('\n').filter((line) => line.trim() !== '');
+}
+
+/** Tracked files changed (staged or not) since the last commit: what a `reset --hard` would overwrite. */
+export async function trackedChanges(git: SimpleGit): Promise<string[]> {
+  const out = await git.raw(['status', '--porcelain', '--untracked-files=no']);
+  return out.split('\n').filter((line) => line.trim() !== '').map((line) => line.slice(3));
+}
+
+/**
+ * Sets aside tracked files edited while an update ran, before a reset would overwrite them; untracked
+ * files stay where they are. Null when there were none.
+ */
+export async function setAsideEdits(git: SimpleGit, at: string, now = new Date()): Promise<SavedChanges | null> {
+  if ((await trackedChanges(git)).length === 0) return null;
+  const message = `discord-monitor edits made during an update ${now.toISOString()} at ${short(at)}`;
+  await git.raw(['stash', 'push', '-m', message]);
+  const sha = await topStash(git);
+  if (!sha || (await trackedChanges(git)).length > 0) throw new Error(`Files changed during the update could not be set aside (${(await trackedChanges(git)).join(', ')}): nothing was reset`);
+  const ref = (await git.raw(['stash', 'list', '-n1', '--format=%gd'])).trim() || 'stash@{0}';
+  return { ref, sha, message };
 }

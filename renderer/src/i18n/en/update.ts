@@ -116,7 +116,7 @@ export const updateEn = {
       'save-local-changes': 'Set local changes aside',
       fetch: 'Download the new version',
       reset: 'Update the code',
-      clean: 'Remove leftover files',
+      clean: 'Check for untracked files',
       'restore-config': 'Restore the settings',
       'install-deps': 'Reinstall dependencies',
       build: 'Rebuild',

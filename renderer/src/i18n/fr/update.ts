@@ -118,7 +118,7 @@ export const updateFr: Strings<typeof updateEn> = {
       'save-local-changes': 'Mise de côté des modifications locales',
       fetch: 'Téléchargement de la nouvelle version',
       reset: 'Mise à jour du code',
-      clean: 'Suppression des fichiers superflus',
+      clean: 'Recherche des fichiers non suivis',
       'restore-config': 'Restauration de la configuration',
       'install-deps': 'Réinstallation des dépendances',
       build: 'Recompilation',
