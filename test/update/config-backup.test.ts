@@ -19,7 +19,7 @@ afterEach(async () => {
 const mode = (path: string) => statSync(path).mode & 0o777;
 
 describe('config backup of an update', () => {
-  it('snapshots access-token 0600 and restores it like the settings; notices.json is the running app's, not restored', async () => {
+  it('snapshots access-token 0600 and restores it like the settings; notices.json is the running app’s, not restored', async () => {
     world = await createWorld();
     // A corrupt settings file is moved aside with a notice: notices.json exists.
     writeFileSync(join(world.dataDir, 'settings.json'), '[1,2,3]');
