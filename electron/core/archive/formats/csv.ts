@@ -25,7 +25,8 @@ export const csvGuard = (cell: string): string => (FORMULA.test(cell) ? `'${cell
 export const csvUnguard = (cell: string): string => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
-const row = (cells: string[]) => stringify([cells], { record_delimiter: '\r\n' });
+// Any line break is quoted, not only CRLF: a bare LF ends a record for spreadsheets and Python's csv.
+const row = (cells: string[]) => stringify([cells], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 
 export function csvWriter(): FormatWriter {
   return {
