@@ -72,7 +72,7 @@ describe('search', () => {
     msg(day(5), 'backup log attached', { attachments: [file('log.txt', 'text/plain', 500)] }),
     msg(day(6), 'hey <@300000000000000001> the backup is done', { author: BOB }),
     msg(day(7), 'café crème', { author: BOB }),
-    { ...msg(day(8), 'preview backup'), embeds: [{ title: 'x' }] } as ChatMessage,
+    msg(day(8), 'preview backup', { view: { type: 0, mentions: { users: [], roles: [], channels: [], everyone: false }, embeds: [{ type: 'rich', color: null, title: 'x', fields: [], timestamp: null }], stickers: [], reactions: [], emojis: [], mentionsOwner: false } }),
   ];
   store.addMany(rows);
   const s = new MessageSearch(store, new FtsIndexer(store.database));

@@ -40,8 +40,7 @@ export function compileSearch(text: string, resolve: (name: string) => string[])
     if (from.length && !from.some((set) => set.has(m.author.id))) return false;
     if (mentions.length && !mentions.every((set) => [...set].some((id) => m.content.includes(`<@${id}>`) || m.content.includes(`<@!${id}>`)))) return false;
     for (const h of q.has) {
-      const embeds = (m as { embeds?: unknown[] }).embeds ?? [];
-      const ok = h === 'link' ? LINK.test(m.content) : h === 'embed' ? embeds.length > 0 : h === 'file' ? m.attachments.length > 0 : m.attachments.some((a) => a.contentType?.startsWith('image/'));
+      const ok = h === 'link' ? LINK.test(m.content) : h === 'embed' ? (m.view?.embeds.length ?? 0) > 0 : h === 'file' ? m.attachments.length > 0 : m.attachments.some((a) => a.contentType?.startsWith('image/'));
       if (!ok) return false;
     }
     return true;

@@ -16,7 +16,7 @@ const IMAGE = "(json_extract(value, '$.contentType') LIKE 'image/%' OR lower(jso
 /** The "has" words of a row (link embed file image). `messages.json`: json_each has a column named json too. */
 export const HAS_WORDS_SQL = `trim(
   CASE WHEN instr(json_extract(messages.json, '$.content'), 'http://') OR instr(json_extract(messages.json, '$.content'), 'https://') THEN 'link ' ELSE '' END ||
-  CASE WHEN coalesce(json_array_length(messages.json, '$.embeds'), 0) > 0 THEN 'embed ' ELSE '' END ||
+  CASE WHEN coalesce(json_array_length(messages.json, '$.view.embeds'), 0) > 0 THEN 'embed ' ELSE '' END ||
   CASE WHEN coalesce(json_array_length(messages.json, '$.attachments'), 0) > 0 THEN 'file ' ELSE '' END ||
   CASE WHEN EXISTS (SELECT 1 FROM json_each(messages.json, '$.attachments') WHERE ${IMAGE}) THEN 'image' ELSE '' END)`;
 
@@ -30,8 +30,11 @@ const TEXT_SQL = `coalesce(json_extract(messages.json, '$.content'), '') || coal
 /** The FTS row of a messages row: rowid is the snowflake, so newest first is the index's own order. */
 export const FTS_VALUES_SQL = `CAST(id AS INTEGER), ${TEXT_SQL}, json_extract(json, '$.author.id'), ${HAS_WORDS_SQL}`;
 
-/** 2: component text indexed. Rows an earlier layout indexed are redone when the version is lower. */
-const FTS_LAYOUT = 2;
+/**
+ * 2: component text indexed; 3: `has:embed` read from the view (it read a top-level `embeds` no row has).
+ * Rows an earlier layout indexed are redone when the version is lower.
+ */
+const FTS_LAYOUT = 3;
 
 export function ensureHistorySchema(db: Database.Database): void {
   const have = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_xinfo('messages')").all().map((c) => c.name));
@@ -64,7 +67,7 @@ export function ensureHistorySchema(db: Database.Database): void {
   END`);
 }
 
-/** Redoes the indexed rows whose words an earlier layout left out (components), once. */
+/** Redoes the indexed rows whose words an earlier layout left out (components, the embed flag), once. */
 function reindexOlderLayout(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS fts_layout (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)');
   const version = db.prepare<[], { version: number }>('SELECT version FROM fts_layout WHERE id = 1').get()?.version ?? 1;
@@ -73,8 +76,9 @@ function reindexOlderLayout(db: Database.Database): void {
     // The edit trigger holds the old row words in its body: ensureHistorySchema creates it anew.
     db.exec('DROP TRIGGER IF EXISTS messages_fts_au');
     // Rows above the watermark are indexed later by FtsIndexer with the current layout.
+    const components = version < 2 ? "json_extract(json, '$.view.components') IS NOT NULL OR " : '';
     const redo = `SELECT rowid FROM messages WHERE rowid <= (SELECT last_rowid FROM fts_progress WHERE id = 1)
-      AND json_extract(json, '$.view.components') IS NOT NULL`;
+      AND (${components}coalesce(json_array_length(json, '$.view.embeds'), 0) > 0)`;
     db.exec(`DELETE FROM messages_fts WHERE rowid IN (SELECT CAST(id AS INTEGER) FROM messages WHERE rowid IN (${redo}))`);
     db.exec(`INSERT INTO messages_fts (rowid, content, author, has) SELECT ${FTS_VALUES_SQL} FROM messages WHERE rowid IN (${redo})`);
     db.prepare('INSERT INTO fts_layout (id, version) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version').run(FTS_LAYOUT);
