@@ -35,6 +35,8 @@ const reloadPage = () => location.reload();
 const NO_KEYWORDS: readonly string[] = [];
 // Search, jump to date, statistics and backfill load on first use, not with the first screen.
 const HistoryPanel = lazy(() => import('./components/history/HistoryPanel'));
+/** The history panel is 440 px wide: at this width or less it hides most of the messages. */
+const HISTORY_COVERS_LIST = '(max-width: 880px)';
 const ArchiveDialog = lazy(() => import('./components/archive/ArchiveDialog'));
 
 export interface AppProps {
@@ -65,6 +67,12 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
   const [focus, setFocus] = useState<{ id: string; seq: number } | null>(null);
   const openInContext = (target: { around: string } | { at: number }) => {
     void messages.jump(target).then((id) => id && setFocus((f) => ({ id, seq: (f?.seq ?? 0) + 1 })));
+  };
+  // Where the history panel covers most of the list (a phone, a narrow window), it steps aside once a
+  // result or a date is opened: the message was highlighted behind it and nothing seemed to happen.
+  const openFromHistory = (target: { around: string } | { at: number }) => {
+    openInContext(target);
+    if (typeof window.matchMedia === 'function' && window.matchMedia(HISTORY_COVERS_LIST).matches) setHistoryOpen(false);
   };
   // A reply's quote whose original is not in the list asks for it (ReplyPreview): open it in context.
   const { jump } = messages;
@@ -169,7 +177,7 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
           />
           {historyOpen && (
             <Suspense fallback={null}>
-              <HistoryPanel onOpen={openInContext} onClose={() => setHistoryOpen(false)} />
+              <HistoryPanel onOpen={openFromHistory} onClose={() => setHistoryOpen(false)} />
             </Suspense>
           )}
           <EventLog />
