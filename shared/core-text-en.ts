@@ -30,6 +30,9 @@ export const coreEn = {
   'error.channelNotText': '#{{channel}} is a {{kind}} channel, not a text channel.',
   'error.channelNotText.hint': 'Pick a text channel to monitor.',
   // Discord's channel types, as {{kind}} above
+  'permission.manageMessages': 'Manage Messages',
+  'list.two': '{{a}} and {{b}}',
+  'list.three': '{{a}}, {{b}} and {{c}}',
   'channelKind.voice': 'voice',
   'channelKind.category': 'category',
   'channelKind.announcement': 'announcement',

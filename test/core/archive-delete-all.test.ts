@@ -6,6 +6,8 @@ import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { readJsonExport } from '../../electron/core/archive/import.js';
+import { renderText } from '../../shared/core-text.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 import { PERMISSION } from '../fake-discord/permissions.js';
 import { configuredEnv, coreFor, nextEvent, type World, eachWorld, startConnected } from '../helpers/world.js';
 
@@ -48,7 +50,10 @@ describe('delete all messages: refusals change nothing', { timeout: 30_000 }, ()
     expect(check.ok && check.value.missing).toEqual(['Manage Messages']);
     const reply = await c.dispatch('archive.deleteAll', CONFIRMED);
     expect(!reply.ok && reply.error.message).toMatch(/Manage Messages/);
-    expect(!reply.ok && reply.error.i18n).toMatchObject({ key: 'archive.deleteLacks', params: { permissions: 'Manage Messages', channel: 'general' } });
+    expect(!reply.ok && reply.error.i18n).toMatchObject({ key: 'archive.deleteLacks', params: { permissions: { key: 'permission.manageMessages' }, channel: 'general' } });
+    // In the French panel, as Discord's French client names it, once.
+    const fr = renderText(reply.ok ? { key: 'archive.deleteLacks', params: {} } : reply.error.i18n!, coreFr, { locale: 'fr' });
+    expect(fr).toBe('Il manque au bot Gérer les messages dans #general. Donnez Gérer les messages à son rôle (Paramètres du serveur → Rôles, ou les permissions du salon), puis vérifiez à nouveau.');
     expect(world.fake.messages(world.channelId)).toHaveLength(3);
     expect(calls('POST', /bulk-delete$/) + calls('DELETE', /\/messages\/:id$/)).toBe(0);
   });

@@ -1,6 +1,7 @@
 // An in-memory Api: typed as the real one, records every call, validates input with the shared
 // schemas like the server does, and lets tests push events.
 import { ApiError, type Api } from '../../shared/api';
+import type { BackupInfo } from '../../shared/archive';
 import type { CommandName, EventName, EventPayload } from '../../shared/contract';
 import { connectionCandidate, dismissNoticeInput, messagesListInput, settingsPatch, stickerAnimationInput, updateRunInput, type SettingsPatch } from '../../shared/schemas';
 import type {
@@ -51,6 +52,8 @@ export class FakeApi {
   backfill: BackfillView = { state: 'idle', options: { mode: 'recent', limit: null, periodHours: null }, fetched: 0, stored: 0, expected: null, reachedAt: null, etaSeconds: null, message: null };
   logs: LogEntry[] = [];
   notices: Notice[] = [];
+  /** What `archive.status` lists as the recent backups. */
+  backups: BackupInfo[] = [];
   info: AppInfo = makeInfo();
   /** What `update.status` and `update.check` answer (`update.check` also stamps checkedAt). */
   updateView: UpdateView = makeUpdateView();
@@ -183,7 +186,7 @@ export class FakeApi {
     archive: {
       status: () =>
         this.run('archive.status', undefined, () => ({
-          backups: { enabled: this.settings.backupEnabled, dir: '/data/message-backups', keep: this.settings.backupKeep, intervalHours: this.settings.backupIntervalHours, recent: [], nextAt: null, error: null },
+          backups: { enabled: this.settings.backupEnabled, dir: '/data/message-backups', keep: this.settings.backupKeep, intervalHours: this.settings.backupIntervalHours, recent: this.backups, nextAt: null, error: null },
           deleteAll: null,
         })),
       backupNow: () =>

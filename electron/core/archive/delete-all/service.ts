@@ -8,7 +8,7 @@ import { CommandError } from '../../errors.js';
 import type { BackupService } from '../backups.js';
 import { confirmationProblems, type DeleteAllInput } from './confirm.js';
 import { deleteAll } from './job.js';
-import type { DeleteTarget } from './target.js';
+import { permissionList, type DeleteTarget } from './target.js';
 
 export interface DeleteAllOptions {
   enabled: () => boolean;
@@ -47,13 +47,13 @@ export class DeleteAllService {
     const missing = target?.missingPermissions() ?? [];
     const running = this.current?.state === 'running' ? this.current : null;
     const busy = running !== null || this.starting;
-    // Permission names stay Discord's (English) words, as the panel's missing-permissions line shows them.
+    // Permission names as Discord words them in the panel's language ("Gérer les messages").
     const reason = !enabled
       ? NOT_ENABLED
       : !target
         ? NOT_CONNECTED
         : missing.length
-          ? coreText('archive.deleteLacks', { permissions: missing.join(' and '), channel: target.channel.name })
+          ? coreText('archive.deleteLacks', { permissions: permissionList(missing), channel: target.channel.name })
           : busy
             ? coreText('archive.deleteRunning')
             : null;

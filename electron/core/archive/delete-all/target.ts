@@ -3,7 +3,7 @@
 // channel's messages page by page, and the two delete routes. client.rest queues requests per
 // rate-limit bucket and retries 429s, so deleting runs at Discord's pace.
 import { PermissionFlagsBits, Routes, type GuildBasedChannel } from 'discord.js';
-import { coreText } from '../../../../shared/core-text.js';
+import { coreText, type I18nText } from '../../../../shared/core-text.js';
 import type { HistorySource } from '../../history/discord-source.js';
 
 export interface DeleteTarget {
@@ -25,6 +25,21 @@ const NEEDED: Array<[bigint, string]> = [
   [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
   [PermissionFlagsBits.ManageMessages, 'Manage Messages'],
 ];
+
+const NAME_KEYS = new Map<string, 'permission.viewChannel' | 'permission.readMessageHistory' | 'permission.manageMessages'>([
+  ['View Channel', 'permission.viewChannel'],
+  ['Read Message History', 'permission.readMessageHistory'],
+  ['Manage Messages', 'permission.manageMessages'],
+]);
+
+/** Discord's names of these permissions as its own client words them in the panel's language, listed ("A, B and C"). */
+export function permissionList(names: readonly string[]): I18nText | string {
+  const said = names.map((n) => { const key = NAME_KEYS.get(n); return key ? coreText(key).i18n : n; });
+  const [a, b, c] = said;
+  if (said.length === 3) return coreText('list.three', { a: a!, b: b!, c: c! }).i18n;
+  if (said.length === 2) return coreText('list.two', { a: a!, b: b! }).i18n;
+  return a ?? '';
+}
 
 /** Said when the page about to be deleted could not be saved first: nothing of it is deleted. */
 export class NotSavedError extends Error {

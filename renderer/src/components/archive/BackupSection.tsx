@@ -6,6 +6,9 @@ import type { SettingsView } from '../../../../shared/types';
 import { errorMessage, useApi } from '../../api-context';
 import { useCoreText } from '../../i18n/core-text';
 
+const REASONS = new Set(['scheduled', 'manual', 'before-delete-all']);
+type Reason = 'scheduled' | 'manual' | 'before-delete-all';
+
 export function BackupSection({ settings, onSettings }: { settings: SettingsView; onSettings: (v: SettingsView) => void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -18,6 +21,8 @@ export function BackupSection({ settings, onSettings }: { settings: SettingsView
   useEffect(() => api.on('archive.deleteProgress', (p) => (p.state !== 'running' || p.deleted === 0) && void refresh()), [api, refresh]);
   const when = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
   const locked = settings.fromEnv.backupEnabled;
+  // Why a backup was written, in the panel's language; one the core names otherwise shows as named.
+  const reasonText = (reason: string) => (REASONS.has(reason) ? t(`archive.backups.reasons.${reason as Reason}`) : reason);
 
   const save = async (patch: { backupEnabled?: boolean; backupKeep?: number; backupIntervalHours?: number; backupDir?: string }) => {
     setMessage(null);
@@ -82,7 +87,7 @@ export function BackupSection({ settings, onSettings }: { settings: SettingsView
         <ul className="archive-list">
           {b.recent.map((r) => (
             <li key={r.file} title={r.file}>
-              {t('archive.backups.item', { time: when(r.at), count: r.count, reason: r.reason })}
+              {t('archive.backups.item', { time: when(r.at), count: r.count, n: r.count.toLocaleString(i18n.language), reason: reasonText(r.reason) })}
             </li>
           ))}
         </ul>

@@ -68,8 +68,8 @@ export function DeleteAllSection({ settings, onSettings }: { settings: SettingsV
       )}
       {check && !check.allowed && !running && (
         <p className="archive-error" role="alert" data-testid="delete-refused">
-          {check.missing.length ? `${t('archive.danger.missing', { permissions: check.missing.join(', ') })}. ` : ''}
-          {check.reason !== null && say(check.reason, check.reasonI18n)}
+          {/* The core's sentence names what is missing, in the panel's language; a line of its own said it twice. */}
+          {check.reason !== null ? say(check.reason, check.reasonI18n) : check.missing.length ? t('archive.danger.missing', { permissions: check.missing.join(', ') }) : null}
         </p>
       )}
       {check?.allowed && !running && (
