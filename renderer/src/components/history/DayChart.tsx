@@ -2,8 +2,9 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { axisLabels } from './axis-labels';
 
-export default function DayChart({ days, label }: { days: Array<{ day: string; count: number }>; label: string }) {
+export default function DayChart({ days, label, locale }: { days: Array<{ day: string; count: number }>; label: string; locale: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -11,18 +12,22 @@ export default function DayChart({ days, label }: { days: Array<{ day: string; c
     // Days as local midnights in seconds, as uPlot's time axis expects.
     const xs = days.map((d) => new Date(`${d.day}T00:00`).getTime() / 1000);
     const ys = days.map((d) => d.count);
+    const labels = axisLabels(locale);
     const plot = new uPlot(
       {
         width: Math.max(240, el.clientWidth || 320),
         height: 160,
         legend: { show: false },
         series: [{}, { label, stroke: 'currentColor', fill: 'rgba(88, 101, 242, 0.35)', paths: uPlot.paths.bars!({ size: [0.8, 40] }) }],
-        axes: [{ stroke: 'currentColor' }, { stroke: 'currentColor' }],
+        axes: [
+          { stroke: 'currentColor', values: (_u, splits) => labels.days(splits) },
+          { stroke: 'currentColor', values: (_u, splits) => labels.counts(splits) },
+        ],
       },
       [xs, ys],
       el,
     );
     return () => plot.destroy();
-  }, [days, label]);
+  }, [days, label, locale]);
   return <div ref={ref} className="history-chart" role="img" aria-label={label} data-testid="day-chart" data-days={days.length} />;
 }

@@ -52,7 +52,7 @@ export function StatsTab() {
           <p className="history__count">{t('history.stats.total', { count: stats.total, n: stats.total.toLocaleString(i18n.language) })}</p>
           <h3>{t('history.stats.perDay')}</h3>
           <Suspense fallback={<p className="history__hint">{t('history.stats.loadingChart')}</p>}>
-            <DayChart days={stats.perDay} label={t('history.stats.perDay')} />
+            <DayChart days={stats.perDay} label={t('history.stats.perDay')} locale={i18n.language} />
           </Suspense>
           <h3>{t('history.stats.hours')}</h3>
           <ol className="history-hours" aria-label={t('history.stats.hours')}>
