@@ -147,6 +147,20 @@ describe('history panel', () => {
     expect(screen.getByText('Personne nommé « carol » n’a écrit dans ce salon.')).toBeTruthy();
   });
 
+  it('with more results to read, the count says these are the newest, not all of them', async () => {
+    const fake = new FakeApi();
+    const page = Array.from({ length: 25 }, (_, i) => ({ ...makeMessage(), content: `UPS ${i}` }));
+    fake.searchResult = { messages: page, terms: ['ups'], problems: [], nextBefore: page.at(-1)!.id, tookMs: 4 };
+    const { user } = renderApp(fake, { language: 'fr' });
+    await user.click(await screen.findByTestId('history-button'));
+    await user.type(await screen.findByTestId('history-search-input'), 'UPS');
+    await user.click(within(screen.getByRole('search')).getByRole('button'));
+    await screen.findByText('Les 25 résultats les plus récents, d’autres avec « Résultats plus anciens » (4 ms)');
+    fake.searchResult = { ...fake.searchResult, nextBefore: null };
+    await user.click(within(screen.getByRole('search')).getByRole('button'));
+    await screen.findByText('25 résultats (4 ms)');
+  });
+
   it('searches, highlights the words, and opens a result in context', async () => {
     const { fake, user } = await appWith(300);
     const hit = fake.messages[10]!;

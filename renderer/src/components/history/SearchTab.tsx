@@ -55,7 +55,8 @@ export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
       {result && (
         <>
           <p className="history__count" aria-live="polite">
-            {result.messages.length ? t('history.search.shown', { count: result.messages.length, ms: result.tookMs }) : t('history.search.none')}
+            {/* Pages of newest results: with more to read, the count is not the number of matches. */}
+            {!result.messages.length ? t('history.search.none') : t(result.nextBefore ? 'history.search.shownMore' : 'history.search.shown', { count: result.messages.length, ms: result.tookMs })}
           </p>
           <ol className="history-results" data-testid="search-results">
             {result.messages.map((m) => (

@@ -13,6 +13,7 @@ export const historyEn = {
       hint: 'Filters: from:, mentions:, has:link|embed|file|image, before:, after:, during: (dates as YYYY-MM-DD). Newest first; click a result to see it in context.',
       shown_one: '{{count}} result ({{ms}} ms)',
       shown_other: '{{count}} results ({{ms}} ms)',
+      shownMore: 'The {{count}} newest results, more below with “Older results” ({{ms}} ms)',
       none: 'No stored message matches.',
       more: 'Older results',
       problems: {

@@ -16,6 +16,7 @@ export const historyFr: Strings<typeof historyEn> = {
       hint: 'Filtres : from:, mentions:, has:link|embed|file|image, before:, after:, during: (dates au format AAAA-MM-JJ). Les plus récents d’abord ; cliquez sur un résultat pour le voir dans son contexte.',
       shown_one: '{{count}} résultat ({{ms}} ms)',
       shown_other: '{{count}} résultats ({{ms}} ms)',
+      shownMore: 'Les {{count}} résultats les plus récents, d’autres avec « Résultats plus anciens » ({{ms}} ms)',
       none: 'Aucun message enregistré ne correspond.',
       more: 'Résultats plus anciens',
       problems: {
