@@ -95,6 +95,15 @@ describe('search', () => {
     expect(nobody.problems).toEqual([{ code: 'nobody', value: 'carol', message: 'Nobody named “carol” has posted in this channel.' }]);
   });
 
+  it('a filter it cannot read lists nothing and says why (not every message, unfiltered)', () => {
+    for (const query of ['backup has:video', 'backup after:2026-13-45', 'backup before:']) {
+      const r = s.search(CH, { query });
+      expect(r.messages, query).toEqual([]);
+      expect(r.problems.length, query).toBe(1);
+    }
+    expect(find('backup')).not.toEqual([]);
+  });
+
   it('filters by has:link, has:file, has:image and has:embed', () => {
     expect(find('has:link')).toEqual([rows[2]!.content]);
     expect(find('backup has:file')).toEqual([rows[4]!.content, rows[3]!.content]);
