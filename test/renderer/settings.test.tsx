@@ -170,6 +170,18 @@ describe('settings dialog', () => {
     expect(fake.argsOf('settings.save')).toEqual([]);
   });
 
+  it('keeps the keyboard on the test button while it runs and after (a disabled button dropped focus to the page)', async () => {
+    const { fake, d, user } = await openSettings();
+    const button = d.getByRole('button', { name: 'Test connection' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(button);
+    expect(await d.findByText('Connected as MonitorBot to #general on Test Guild.')).toBeTruthy();
+    expect(document.activeElement).toBe(button);
+    // A second press while one runs starts no second test.
+    expect(fake.argsOf('settings.testConnection')).toHaveLength(1);
+  });
+
   it('shows the precise error and hint of a failed test', async () => {
     const fake = new FakeApi();
     fake.testResult = {

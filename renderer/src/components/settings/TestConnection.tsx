@@ -18,6 +18,7 @@ export function TestConnection({ candidate }: { candidate: () => ConnectionCandi
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const test = async () => {
+    if (testing) return;
     const values = candidate();
     if (!values) return;
     setTesting(true);
@@ -33,7 +34,8 @@ export function TestConnection({ candidate }: { candidate: () => ConnectionCandi
 
   return (
     <div className="test-connection">
-      <button type="button" className="button button--neutral" onClick={() => void test()} disabled={testing} aria-busy={testing || undefined}>
+      {/* aria-disabled, not disabled: a disabled button loses the keyboard focus to the page. */}
+      <button type="button" className="button button--neutral" onClick={() => void test()} aria-disabled={testing || undefined} aria-busy={testing || undefined}>
         {testing && <Spinner />}
         {testing ? t('settings.testing') : t('settings.test')}
       </button>
