@@ -80,7 +80,7 @@ describe('archive in the panel', () => {
     expect(await progress.textContent()).toMatch(/Backup written first: .*message-backups.*before-delete-all-30\.json/);
     expect(world.fake.messages(world.channelId)).toEqual([]);
     // The backup list follows: the one written before deleting is there.
-    await dialog.getByText(/— 30 messages \(before-delete-all\)/).waitFor({ timeout: 5000 });
+    await dialog.getByText(/— 30 messages \(before deleting all\)/).waitFor({ timeout: 5000 });
     await progress.scrollIntoViewIfNeeded();
     await shoot(page, 'archive-delete-done');
   });

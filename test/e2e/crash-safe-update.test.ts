@@ -96,7 +96,7 @@ interface KillPoint {
   trap?: { cmd: Wrapped; match: string };
   /**
    * Or: the checkout's `.env` (a settings file the update snapshots, then verifies) becomes a FIFO
-   * whose writer never writes, so the read blocks there — from the start, or once `git clean` runs
+   * whose writer never writes, so the read blocks there — from the start, or once the clean step lists untracked files
    * (after the snapshot of the real file was taken).
    */
   envFifo?: 'before-backup' | 'after-backup';
@@ -128,6 +128,9 @@ function armRefHang(ref: string, marker: string): () => void {
   return () => rmSync(hook, { force: true });
 }
 
+/** The clean step's git command (worktree.ts untrackedFiles), where the clean and restore-config cases stop. */
+const UNTRACKED = ' ls-files --others --exclude-standard ';
+
 const KILL_POINTS: KillPoint[] = [
   // Copying the settings into a snapshot (the read of .env blocks).
   { label: 'backup-config', step: 'backup-config', envFifo: 'before-backup' },
@@ -137,7 +140,8 @@ const KILL_POINTS: KillPoint[] = [
   { label: 'fetch', step: 'fetch', trap: { cmd: 'git', match: ' fetch origin ' } },
   // The branch is being moved: HEAD.lock and refs/heads/main.lock held, the files already the new version's.
   { label: 'reset', step: 'reset', refHang: 'refs/heads/main' },
-  { label: 'clean', step: 'clean', trap: { cmd: 'git', match: ' clean -fd ' } },
+  // The clean step lists the untracked files it leaves in place (it deletes none).
+  { label: 'clean', step: 'clean', trap: { cmd: 'git', match: UNTRACKED } },
   // Checking the settings against the snapshot (the read of .env blocks).
   { label: 'restore-config', step: 'restore-config', envFifo: 'after-backup' },
   {
@@ -202,12 +206,12 @@ function arm(k: KillPoint, marker: string, appPid: number): { reached: () => num
     if (k.envFifo === 'before-backup') fifo();
     else {
       writeFileSync(env, '# crash test\n');
-      writeFileSync(clean, ' clean -fd ');
+      writeFileSync(clean, UNTRACKED);
     }
     const reached = () => {
       if (k.envFifo === 'after-backup' && existsSync(clean)) {
         if (!existsSync(`${clean}.reached`)) return 0;
-        // The snapshot holds the real file; the update is paused at `git clean`: swap, then let it go on.
+        // The snapshot holds the real file; the update is paused at the clean step: swap, then let it go on.
         rmSync(env);
         fifo();
         rmSync(clean);
