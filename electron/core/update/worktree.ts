@@ -27,12 +27,14 @@ export async function saveLocalChanges(git: SimpleGit, from: string, now = new D
     const why = `Could not set local changes aside (${left.join(', ') || 'git stash saved nothing'}) — commit or move them, then update again`;
     if (!sha || sha === before) throw new Error(why);
     // e.g. an edited file inside a submodule: the rest was stashed, and must not stay hidden there.
-    const saved = { ref: 'stash@{0}', sha, message };
-    // --index first: what was staged comes back staged; a plain apply when the index cannot be restored.
-    const indexBack = await git.raw(['stash', 'apply', '--index', sha]).then(() => true, () => false);
-    const back = await (indexBack ? dropStash(git, sha) : restoreLocalChanges(git, saved)).then(() => null, (err: Error) => err.message);
-    throw new SetAsideError(back ? `${why}. ${back}` : why, back ? saved : null);
+    const back = await restoreLocalChanges(git, { ref: 'stash@{0}', sha, message }).then(() => null, (err: Error) => err.message);
+    throw new SetAsideError(back ? `${why}. ${back}` : why, back ? { ref: 'stash@{0}', sha, message } : null);
   }
+  return savedAs(git, sha, message);
+}
+
+/** The stash entry just pushed, as the journal records it. */
+async function savedAs(git: SimpleGit, sha: string, message: string): Promise<SavedChanges> {
   const ref = (await git.raw(['stash', 'list', '-n1', '--format=%gd'])).trim() || 'stash@{0}';
   return { ref, sha, message };
 }
@@ -170,6 +172,5 @@ export async function setAsideEdits(git: SimpleGit, at: string, now = new Date()
   await git.raw(['stash', 'push', '-m', message]);
   const sha = await topStash(git);
   if (!sha || (await trackedChanges(git)).length > 0) throw new Error(`Files changed during the update could not be set aside (${(await trackedChanges(git)).join(', ')}): nothing was reset`);
-  const ref = (await git.raw(['stash', 'list', '-n1', '--format=%gd'])).trim() || 'stash@{0}';
-  return { ref, sha, message };
+  return savedAs(git, sha, message);
 }
