@@ -71,11 +71,13 @@ const OLDER_PAGE = `async () => {
   list.scrollTop -= 150;
   const top = () => list.querySelector('[data-message-id="' + id + '"]')?.getBoundingClientRect().top ?? null;
   let last = top();
+  // Its own 10 s: settling can take most of the first under load.
+  const asked = performance.now() + 10000;
   for (;;) {
     await frame();
     if (list.dataset.oldestId !== before) break;
     last = top();
-    if (performance.now() > deadline) throw new Error('no older page within 10 s');
+    if (performance.now() > asked) throw new Error('no older page within 10 s: ' + JSON.stringify({ scrollTop: list.scrollTop, scrollHeight: list.scrollHeight, oldest: list.dataset.oldestId, alert: document.querySelector('[role="alert"]')?.textContent ?? null }));
   }
   await frame();
   await frame();

@@ -45,3 +45,30 @@ it('also when the older page brought nothing new (the same messages again)', asy
   await act(async () => show(all.slice(100).map((m) => ({ ...m }))));
   expect(onLoadNewer.mock.calls.length, 'the newer page was not asked for again').toBeGreaterThan(asked);
 });
+
+// The same at the top: an older page asked for while a newer one was loading was dropped, and at
+// scrollTop 0 a wheel turn up sends no scroll event. The newer page arriving changes the window's end,
+// not its first message (a window under 1,000 keeps it): the list must look at the top edge again.
+let showTop: (messages: ChatMessage[]) => void = () => {};
+const onLoadOlder = vi.fn();
+function TopHost({ initial }: { initial: ChatMessage[] }) {
+  const [messages, setMessages] = useState(initial);
+  showTop = setMessages;
+  return <MessageList messages={messages} received={0} loaded loadError={null} configured hasOlder atLatest={false} onLoadNewer={() => undefined} onLoadOlder={onLoadOlder} />;
+}
+
+it('at the top of a window, a newer page arriving asks for the older one again', async () => {
+  const all = Array.from({ length: 300 }, () => makeMessage());
+  const view = renderWithApi(<TopHost initial={all.slice(0, 200)} />);
+  await act(async () => {});
+  const list = view.getByTestId('message-list');
+  Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 3000 });
+  Object.defineProperty(list, 'clientHeight', { configurable: true, value: 600 });
+  list.scrollTop = 0;
+  await act(async () => void list.dispatchEvent(new Event('scroll')));
+  const asked = onLoadOlder.mock.calls.length;
+  expect(asked).toBeGreaterThan(0);
+  // That request was dropped (the newer page was loading); the newer page now arrives below.
+  await act(async () => showTop(all));
+  expect(onLoadOlder.mock.calls.length, 'the older page was not asked for again').toBeGreaterThan(asked);
+});

@@ -196,13 +196,13 @@ export function MessageList({ messages, received, loaded, loadError, configured,
     if ((e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && !(e.target as Element).closest?.('video, audio') && canLetGo(e.target)) follow(false);
   };
 
-  // Still near the top once a page has arrived (a fast scroll, a short page): ask for the next one,
-  // since no further scroll event may come.
+  // Still near the top once any page has arrived (a fast scroll, a short page, or a newer page that
+  // arrived while the older one asked for was dropped: one load at a time): ask for the next one, since
+  // at the very top no further scroll event may come.
   useEffect(() => {
     const el = scrollRef.current;
     if (el && hasOlder && el.scrollHeight > el.clientHeight && el.scrollTop <= NEAR_TOP_PX) onLoadOlder?.();
-    // Runs when the window grows or ends, not on every render.
-  }, [messages[0]?.id, hasOlder]);
+  }, [messages, hasOlder]);
 
   // The same at the bottom of a window away from the present (scrolled down faster than the pages), after
   // any page arrives (even one that brought nothing new): a newer page asked for while another was loading
