@@ -2,6 +2,7 @@
 // rows of buttons and select menus, and the layout components of IS_COMPONENTS_V2 messages (text
 // display, section, thumbnail, media gallery, file, separator, container). Raw API JSON in, so a stored or
 // fetched payload converts the same way; anything malformed or unknown is left out, never thrown.
+import { cutText } from '../log/cut-text.js';
 import type { ChatComponent, ChatEmbedMedia, ChatEmoji } from '../../../shared/types.js';
 
 /** Discord allows 40 components in a message; nesting is at most container → section → accessory. */
@@ -18,7 +19,7 @@ export interface ComponentContext {
 
 type Raw = Record<string, unknown>;
 const isObj = (x: unknown): x is Raw => typeof x === 'object' && x !== null && !Array.isArray(x);
-const str = (x: unknown, max = MAX_TEXT): string | null => (typeof x === 'string' && x !== '' ? x.slice(0, max) : null);
+const str = (x: unknown, max = MAX_TEXT): string | null => (typeof x === 'string' && x !== '' ? cutText(x, max) : null);
 const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 
 export function toComponents(raw: unknown, ctx: ComponentContext): ChatComponent[] {
@@ -55,7 +56,7 @@ export function toComponents(raw: unknown, ctx: ComponentContext): ChatComponent
         return { type: 'select', kind: SELECT_TYPES.has(c.type) ? c.type : 3, placeholder: str(c.placeholder, 150), disabled: c.disabled === true, options };
       }
       case 10:
-        return typeof c.content === 'string' ? { type: 'text', content: c.content.slice(0, MAX_TEXT) } : null;
+        return typeof c.content === 'string' ? { type: 'text', content: cutText(c.content, MAX_TEXT) } : null;
       case 9:
         return { type: 'section', components: kids(c.components), accessory: one(c.accessory, depth + 1) };
       case 11: {

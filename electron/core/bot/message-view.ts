@@ -5,6 +5,7 @@ import type { Message, PartialMessage } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ChatAttachment, ChatEmbed, ChatEmbedMedia, ChatMessage, ChatMessageView, ChatReaction } from '../../../shared/types.js';
 import { componentsText, toComponents } from './message-components.js';
+import { cutText } from '../log/cut-text.js';
 
 const MAX_MENTIONS = 50;
 const MAX_REACTIONS = 40;
@@ -105,7 +106,7 @@ export function replyQuote(original: ChatMessage): { author: string; excerpt: st
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS - 1)}…` : flat;
+  return flat.length > EXCERPT_CHARS ? `${cutText(flat, EXCERPT_CHARS - 1).trimEnd()}…` : flat;
 }
 
 /** The application's owner (or its team's owner), known once the application was fetched. */
