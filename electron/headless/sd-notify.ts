@@ -3,6 +3,7 @@
 // Node has no datagram unix sockets, so this runs systemd's own `systemd-notify`, which ships with
 // systemd wherever NOTIFY_SOCKET is set; `--pid` makes it send MAINPID=<our pid>.
 import { execFile } from 'node:child_process';
+import { withoutSecrets } from '../core/update/child-env.js';
 import type { Logger } from 'pino';
 import { coreText, type I18nText } from '../../shared/core-text.js';
 
@@ -18,7 +19,7 @@ export type NotifyRunner = (file: string, args: string[], env: NodeJS.ProcessEnv
 
 const runFile: NotifyRunner = (file, args, env) =>
   new Promise((resolve, reject) => {
-    const child = execFile(file, args, { env, timeout: 5000 }, (err, _out, stderr) =>
+    const child = execFile(file, args, { env: withoutSecrets(env), timeout: 5000 }, (err, _out, stderr) =>
       err ? reject(new Error(stderr.trim() || err.message)) : resolve(),
     );
     child.on('error', () => undefined); // reported through the callback

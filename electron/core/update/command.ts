@@ -2,6 +2,7 @@
 // under a deadline.
 import { coreText } from '../../../shared/core-text.js';
 import { SentenceError } from '../sentence-error.js';
+import { withoutSecrets } from './child-env.js';
 import type { Command } from './types.js';
 
 export interface RunOptions {
@@ -20,7 +21,9 @@ export async function runCommand(cmd: Command, opts: RunOptions): Promise<void> 
   const { execa } = await import('execa');
   const child = execa(file, args, {
     cwd: opts.cwd,
-    env: opts.env,
+    // The whole environment is given, without the app's secrets: execa would add the parent's otherwise.
+    env: withoutSecrets(opts.env),
+    extendEnv: false,
     timeout: opts.timeoutMs,
     all: true,
     reject: false,

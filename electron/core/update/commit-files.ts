@@ -2,6 +2,7 @@
 // commit (release-prepare.ts), which applies .gitattributes and eol settings, so file contents are
 // exported the same way rather than read as blobs; folder listings come from the commit's tree.
 import { execFile } from 'node:child_process';
+import { withoutSecrets } from './child-env.js';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,7 +28,7 @@ export interface CommitTree {
 }
 
 export async function readTree(appDir: string, commit: string, timeoutMs: number): Promise<CommitTree> {
-  const { stdout } = await execFileP('git', ['ls-tree', '-r', '-t', '-z', '--full-tree', commit], { cwd: appDir, timeout: timeoutMs, maxBuffer: MAX_BUFFER });
+  const { stdout } = await execFileP('git', ['ls-tree', '-r', '-t', '-z', '--full-tree', commit], { cwd: appDir, timeout: timeoutMs, maxBuffer: MAX_BUFFER, env: withoutSecrets() });
   const byDir = new Map<string, TreeEntry[]>([['.', []]]);
   const byPath = new Map<string, TreeEntry & { path: string }>();
   for (const record of stdout.split('\0')) {
@@ -45,7 +46,7 @@ export async function readTree(appDir: string, commit: string, timeoutMs: number
   return {
     children: (dir) => byDir.get(dir),
     entry: (path) => byPath.get(path),
-    blob: async (oid) => (await execFileP('git', ['cat-file', 'blob', oid], { cwd: appDir, timeout: timeoutMs, encoding: 'buffer', maxBuffer: MAX_BUFFER })).stdout,
+    blob: async (oid) => (await execFileP('git', ['cat-file', 'blob', oid], { cwd: appDir, timeout: timeoutMs, encoding: 'buffer', maxBuffer: MAX_BUFFER, env: withoutSecrets() })).stdout,
   };
 }
 
@@ -61,8 +62,8 @@ export async function withExported<T>(appDir: string, commit: string, paths: str
     if (paths.length > 0) {
       const tar = join(tmp, 'files.tar');
       // Literal: a file name is never read as pathspec magic (`:(glob)…`).
-      await execFileP('git', ['--literal-pathspecs', 'archive', '--format=tar', '-o', tar, commit, '--', ...paths], { cwd: appDir, timeout: timeoutMs, maxBuffer: MAX_BUFFER });
-      await execFileP('tar', ['-xf', tar, '-C', out], { timeout: timeoutMs });
+      await execFileP('git', ['--literal-pathspecs', 'archive', '--format=tar', '-o', tar, commit, '--', ...paths], { cwd: appDir, timeout: timeoutMs, maxBuffer: MAX_BUFFER, env: withoutSecrets() });
+      await execFileP('tar', ['-xf', tar, '-C', out], { timeout: timeoutMs, env: withoutSecrets() });
     }
     return use(out);
   } finally {

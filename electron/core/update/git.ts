@@ -1,15 +1,19 @@
 // simple-git, set up once: per-call timeouts, no credential prompts, readable errors.
 import { realpath } from 'node:fs/promises';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { withoutSecrets } from './child-env.js';
 
 export const GIT_TIMEOUT_MS = 60_000;
 
 // Variables simple-git refuses when passed explicitly (it strips them itself when inherited).
 const GUARDED = /^(git_.*|editor|visual|pager|prefix|ssh_askpass)$/i;
 
+/** The variables childEnv sets that simple-git would refuse unless told. */
+const ALLOWED = ['GIT_TERMINAL_PROMPT', 'GIT_OPTIONAL_LOCKS'];
+
 function childEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !GUARDED.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(withoutSecrets())) if (v !== undefined && !GUARDED.test(k)) env[k] = v;
   // Without a terminal a credential prompt would hang until the timeout; fail at once instead.
   env.GIT_TERMINAL_PROMPT = '0';
   // No optional locks (git's advice for background tools): a status check never rewrites the index,
@@ -23,7 +27,7 @@ function childEnv(): Record<string, string> {
  * but progressing fetch is not cut short.
  */
 export function openGit(dir: string, timeoutMs = GIT_TIMEOUT_MS): SimpleGit {
-  return simpleGit({ baseDir: dir, timeout: { block: timeoutMs }, allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_OPTIONAL_LOCKS'] }).env(
+  return simpleGit({ baseDir: dir, timeout: { block: timeoutMs }, allowEnvironment: ALLOWED }).env(
     childEnv(),
   );
 }
@@ -36,7 +40,7 @@ export function gitMessage(err: unknown): string {
 
 export async function gitInstalled(): Promise<boolean> {
   try {
-    return (await simpleGit().version()).installed;
+    return (await simpleGit({ allowEnvironment: ALLOWED }).env(childEnv()).version()).installed;
   } catch {
     return false;
   }

@@ -3,6 +3,7 @@
 // commit and runs beside reset, clean and install-deps (≈0.3-0.5 s off the critical path); the build
 // step awaits it. The staging name carries our pid: a kill leaves a folder the next GC removes.
 import { execFile } from 'node:child_process';
+import { withoutSecrets } from './child-env.js';
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,8 +43,8 @@ export function prepareRelease(o: PrepareOptions): Prepared {
     const t = performance.now();
     mkdirSync(src, { recursive: true });
     // The commit's files, not the checkout's: a half-reset checkout cannot end up in a build.
-    await execFileP('git', ['archive', '--format=tar', '-o', join(staging, 'src.tar'), o.commit], { cwd: o.appDir });
-    await execFileP('tar', ['-xf', join(staging, 'src.tar'), '-C', src]);
+    await execFileP('git', ['archive', '--format=tar', '-o', join(staging, 'src.tar'), o.commit], { cwd: o.appDir, env: withoutSecrets() });
+    await execFileP('tar', ['-xf', join(staging, 'src.tar'), '-C', src], { env: withoutSecrets() });
     rmSync(join(staging, 'src.tar'), { force: true });
     symlinkSync(join('..', 'node_modules'), join(src, 'node_modules'));
     lines.push(`Files of ${short(o.commit)} exported in ${seconds(t)}.`);
@@ -56,7 +57,7 @@ export function prepareRelease(o: PrepareOptions): Prepared {
       reused.map(async (name) => {
         const output = REUSABLE[name].output;
         mkdirSync(join(vite, output, '..'), { recursive: true });
-        await execFileP('cp', ['-al', join(running.vite, output), join(vite, output)]);
+        await execFileP('cp', ['-al', join(running.vite, output), join(vite, output)], { env: withoutSecrets() });
         lines.push(`The ${name} did not change since ${short(running.commit)}: reused, not rebuilt.`);
       }),
     );

@@ -1,6 +1,7 @@
 // Runs the service manager's restart command, and a Restarter built on it.
 import { spawn } from 'node:child_process';
 import type { Relauncher } from '../ports.js';
+import { withoutSecrets } from './child-env.js';
 import type { Restarter } from './types.js';
 
 export interface RestartCommandOptions {
@@ -28,7 +29,7 @@ export function runRestartCommand(argv: readonly string[], opts: RestartCommandO
     const child = spawn(file, args, {
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: opts.env ?? process.env,
+      env: withoutSecrets(opts.env),
     });
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
