@@ -193,6 +193,7 @@ export const coreEn = {
     'The bot token was encrypted by the desktop app with the system keyring (token.enc), which headless mode cannot read. Set DISCORD_TOKEN, or enter the token in the panel (headless stores it unencrypted).',
   'log.shuttingDown': 'Shutting down: disconnecting from Discord first.',
   'log.restartAfterRestore': 'The checkout was restored after a failed update; restarting into it.',
+  'log.accessTokenEmpty': 'DISCORD_MONITOR_ACCESS_TOKEN is set but empty: it is ignored, and the panel asks for the generated access token.',
   'log.panelExposed': 'The panel is served on {{host}}: anyone who can reach it and has the access token controls the bot.',
   'log.panelListening': 'Panel listening on {{where}} ({{version}}, commit {{commit}}) — open the address printed at startup (it carries the access token).',
   'log.panelListeningNoToken': 'Panel listening on {{where}} ({{version}}, commit {{commit}}) — open the address printed at startup (no access token: --no-token).',

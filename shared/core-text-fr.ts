@@ -161,6 +161,7 @@ export const coreFr: CoreTranslation = {
     'Le token du bot a été chiffré par l’application de bureau avec le trousseau du système (token.enc), que le mode headless ne peut pas lire. Définissez DISCORD_TOKEN, ou saisissez le token dans le panneau (le mode headless l’enregistre sans chiffrement).',
   'log.shuttingDown': 'Arrêt : déconnexion de Discord d’abord.',
   'log.restartAfterRestore': 'Le dépôt a été restauré après l’échec d’une mise à jour ; redémarrage sur cette version.',
+  'log.accessTokenEmpty': 'DISCORD_MONITOR_ACCESS_TOKEN est défini mais vide : il est ignoré, et le panneau demande le jeton d’accès généré.',
   'log.panelExposed': 'Le panneau est servi sur {{host}} : quiconque peut l’atteindre et possède le jeton d’accès contrôle le bot.',
   'log.panelListening':
     'Panneau à l’écoute sur {{where}} ({{version}}, commit {{commit}}) — ouvrez l’adresse affichée au démarrage (elle contient le jeton d’accès).',

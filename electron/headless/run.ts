@@ -8,6 +8,7 @@ import { createCore, type Core, type CoreOptions } from '../core/app-core.js';
 import { say } from '../core/log/say.js';
 import { FileSecretBox } from '../core/settings/file-secret-box.js';
 import type { KeyValueStore, StoreFactory } from '../core/settings/open-store.js';
+import { accessTokenFromEnv } from './access-token.js';
 import { isLoopback, type HeadlessArgs } from './args.js';
 import { startPanelServer, type PanelServer } from './http-server.js';
 import { bracketHost, wildcardNote } from './panel-address.js';
@@ -41,6 +42,8 @@ export async function runHeadless(
   extra: Partial<CoreOptions> = {},
   opts: HeadlessOptions = {},
 ): Promise<Headless> {
+  // Checked before anything starts: a guessable token refuses the start, a blank one is ignored.
+  const envAccess = accessTokenFromEnv(env.DISCORD_MONITOR_ACCESS_TOKEN);
   const paths = resolvePaths(env, appDir, args.dataDir);
   let panel: PanelServer | null = null;
   let stop: () => Promise<void> = async () => undefined;
@@ -78,7 +81,7 @@ export async function runHeadless(
   };
   if (args.standby) {
     // Started by the running version for a handover: no boot check, panel or bot until it hands over.
-    const accessToken = args.noToken ? null : (env.DISCORD_MONITOR_ACCESS_TOKEN ?? core.settings.accessToken());
+    const accessToken = args.noToken ? null : (envAccess.token ?? core.settings.accessToken());
     if (accessToken) core.log.redactor.add(accessToken);
     const rendererDir = opts.rendererDir ?? join(appDir, '.vite', 'renderer', 'main_window');
     const fd = args.listenFd ?? undefined;
@@ -101,9 +104,10 @@ export async function runHeadless(
     await core.shutdown();
     process.exit(1);
   }
-  const accessToken = args.noToken ? null : (env.DISCORD_MONITOR_ACCESS_TOKEN ?? core.settings.accessToken());
+  const accessToken = args.noToken ? null : (envAccess.token ?? core.settings.accessToken());
   // The stored access token is redacted by the core; one from the environment must be too.
   if (accessToken) core.log.redactor.add(accessToken);
+  if (!args.noToken && envAccess.token === null && envAccess.ignoredEmpty) say(core.log.logger, 'warn', coreText('log.accessTokenEmpty'));
   if (!isLoopback(args.host)) say(core.log.logger, 'warn', coreText('log.panelExposed', { host: args.host }));
   try {
     // Only a relaunched process waits for its predecessor to let go of the port.
