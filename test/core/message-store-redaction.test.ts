@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
+import { FtsIndexer } from '../../electron/core/messages/fts-indexer.js';
+import { MessageSearch } from '../../electron/core/messages/search.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { configuredEnv, coreFor, createWorld, nextEvent, TOKEN, waitState, type World } from '../helpers/world.js';
@@ -96,4 +98,28 @@ it('messages stored before a token is saved are cleaned when it is saved', async
   expect(filesHolding(TOKEN)).toEqual(['messages.sqlite']);
   await core.dispatch('settings.save', { token: TOKEN });
   expect(filesHolding(TOKEN)).toEqual([]);
+});
+
+it("a message indexed for search before its token was known leaves no piece of it in the search index", async () => {
+  world = await createWorld();
+  const old = new MessageStore(join(world.dataDir, 'messages.sqlite'));
+  for (let i = 0; i < 20; i++) old.add(message(String(1000000000000000100n + BigInt(i)), `message ${i}: ${i === 7 ? `the new token ${TOKEN} ok` : 'nothing secret'}`));
+  new FtsIndexer(old.database).catchUp();
+  old.close();
+  // The index splits the token at its dots and dashes, lower-cased: its last part is one of its words.
+  const piece = TOKEN.split(/[.-]/).at(-1)!.toLowerCase();
+  expect(piece.length).toBeGreaterThanOrEqual(10);
+  expect(filesHolding(piece)).toEqual(['messages.sqlite']);
+
+  core = await coreFor(world, configuredEnv(world));
+  await core.shutdown();
+  core = null;
+  expect(filesHolding(TOKEN)).toEqual([]);
+  expect(filesHolding(piece)).toEqual([]);
+  // Search still finds the message by its other words, and not by the token's.
+  const reopened = new MessageStore(join(world.dataDir, 'messages.sqlite'));
+  const search = (q: string) => new MessageSearch(reopened, new FtsIndexer(reopened.database)).search('1000000000000000001', { query: q }).messages;
+  expect(search('ok').map((m) => m.content)).toEqual(['message 7: the new token [redacted] ok']);
+  expect(search(piece)).toEqual([]);
+  reopened.close();
 });

@@ -226,6 +226,9 @@ export class MessageStore {
           const clean = row && this.redact(row.json);
           if (row && clean !== row.json) changed += this.statements.update.run(clean, id).changes;
         }
+        // The search index's update trigger only marks the old words deleted: they stay in its segments
+        // (lower-cased pieces of the secret) until merged. Merging all of them drops every deleted entry.
+        if (changed && this.hasSearchIndex()) this.db.exec("INSERT INTO messages_fts (messages_fts) VALUES ('optimize')");
         // Reads, then writes: IMMEDIATE, or a commit of the write thread in between fails it (see FtsIndexer).
       }).immediate();
     }
@@ -240,6 +243,10 @@ export class MessageStore {
       }
     }
     return changed;
+  }
+
+  private hasSearchIndex(): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'messages_fts'").get() !== undefined;
   }
 
   close(): void {
