@@ -58,6 +58,7 @@ export const coreEn = {
   'error.unknown.hint': 'See the log for details, then retry. If it persists, check the API URL in Settings → Advanced.',
 
   // Monitor and catch-up log lines (electron/core/bot/)
+  'log.targetChanged': 'The bot token, server, channel or API address changed in the settings: reconnecting.',
   'log.stopped': 'Monitoring stopped; disconnected from Discord.',
   'log.stoppedBeforeConnecting': 'Monitoring stopped before connecting.',
   'log.failed': 'Monitoring failed unexpectedly: {{detail}}',

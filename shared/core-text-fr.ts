@@ -55,6 +55,7 @@ export const coreFr: CoreTranslation = {
   'error.unknown': 'Erreur inattendue : {{detail}}',
   'error.unknown.hint': 'Consultez le journal, puis réessayez. Si l’erreur persiste, vérifiez l’URL de l’API dans Paramètres → Avancé.',
 
+  'log.targetChanged': 'Le jeton du bot, le serveur, le salon ou l’adresse de l’API ont changé dans les réglages : reconnexion.',
   'log.stopped': 'Surveillance arrêtée ; déconnecté de Discord.',
   'log.stoppedBeforeConnecting': 'Surveillance arrêtée avant la connexion.',
   'log.failed': 'La surveillance a échoué de façon inattendue : {{detail}}',

@@ -67,6 +67,9 @@ const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, Gate
  * payloads (Partials.Message). In a burst those copies outlived V8's scavenges and were promoted: a
  * third of what a 10,000-message burst promoted, longer scavenge pauses (test/core/live-retention).
  */
+/** Everything a connection is made for: a change of any of it while running means a new connection. */
+const targetKey = (t: MonitorTarget): string => JSON.stringify([t.token, t.guildId, t.channelId, t.apiUrl, t.cdnUrl ?? null]);
+
 const CACHE = Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 });
 
 export class ChannelMonitor {
@@ -81,6 +84,8 @@ export class ChannelMonitor {
   private readonly gate: IdentifyGate;
   private readonly owner: ClientOwner;
   private attempt = 0;
+  /** What the current connection was started for (targetKey); null before the first. */
+  private launchedFor: string | null = null;
   private readonly sink: MessageSink;
   /**
    * Handles the live messages still pending and writes what is queued; resolves once it is committed (or
@@ -176,10 +181,28 @@ export class ChannelMonitor {
     return this.client !== null || this.connecting !== null || this.retryTimer !== null;
   }
 
-  /** Settings changed: reflect configured/not-configured, reconnect if the target changed while running. */
+  /**
+   * Settings changed: reflect configured/not-configured, reconnect if the target changed while running.
+   * A new channel (or server, token, API) saved while connected used to change nothing: the bot went on
+   * watching the old channel while the settings and the panel named the new one.
+   */
   refresh(): Promise<BotStatus> {
     return this.serial(async () => {
-      if (!this.wanted) this.set(this.o.target() ? statuses.ready() : statuses.notConfigured());
+      if (!this.wanted) {
+        this.set(this.o.target() ? statuses.ready() : statuses.notConfigured());
+        return this.current;
+      }
+      const target = this.o.target();
+      if (!this.active() || this.launchedFor === null || (target !== null && targetKey(target) === this.launchedFor)) return this.current;
+      say(this.o.logger, 'info', coreText('log.targetChanged'));
+      await this.shutdownClient();
+      if (!target) {
+        this.wanted = false;
+        this.set(statuses.notConfigured());
+        return this.current;
+      }
+      this.attempt = 0;
+      this.launch();
       return this.current;
     });
   }
@@ -295,6 +318,7 @@ export class ChannelMonitor {
   private async connect(gen: number): Promise<void> {
     const target = this.o.target();
     if (!target) return;
+    this.launchedFor = targetKey(target);
     say(this.o.logger, 'info', coreText('log.connecting', { attempt: this.attempt }));
     this.connectedInfo = null;
     let client: Client;

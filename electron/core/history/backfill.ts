@@ -131,9 +131,13 @@ export class Backfill {
     if (this.job.state === 'paused' || due) this.resume();
   }
 
+  private switchedChannel(): boolean {
+    return this.job.channelId !== undefined && this.job.channelId !== this.d.channelId();
+  }
+
   private resume(): void {
     // Its cursor is a message of the channel it read: after a channel switch it must not go on in the new one.
-    if (this.job.channelId !== undefined && this.job.channelId !== this.d.channelId()) return void this.cancel();
+    if (this.switchedChannel()) return void this.cancel();
     this.clearRetry();
     this.set({ ...this.job, state: 'running', ...said(null) });
     this.kick();
@@ -154,14 +158,22 @@ export class Backfill {
     this.stopRun();
   }
 
+  /**
+   * Runs the job. A run still ending (stopped while it awaited a page) is waited for, then this one
+   * starts: a Start pressed during a running backfill used to stay "running" forever, reading nothing.
+   */
   private kick(): void {
-    if (this.running) return;
     const abort = new AbortController();
     this.abort = abort;
     this.runStart = { at: this.now(), fetched: this.job.fetched };
-    this.running = this.run(abort.signal).finally(() => {
-      this.running = null;
+    const previous = this.running;
+    const run: Promise<void> = (async () => {
+      await previous?.catch(() => undefined);
+      if (!abort.signal.aborted) await this.run(abort.signal);
+    })().finally(() => {
+      if (this.running === run) this.running = null;
     });
+    this.running = run;
   }
 
   private stopRun(): void {
@@ -189,6 +201,9 @@ export class Backfill {
 
   private async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted && this.job.state === 'running') {
+      // Its cursor is a message of the channel it read: a switch of channel ends it (read on in the new
+      // channel from the old cursor, it stored the older part and left a hole no later backfill filled).
+      if (this.switchedChannel()) return void this.cancel();
       const source = this.d.source();
       if (!source) {
         this.set({ ...this.job, state: 'paused', ...said(coreText('backfill.paused')) });
@@ -213,6 +228,7 @@ export class Backfill {
         return;
       }
       if (signal.aborted) return;
+      if (this.switchedChannel()) return void this.cancel();
       this.failures = 0;
       const cutoff = this.job.cutoff;
       const inPeriod = cutoff === null ? page.messages : page.messages.filter((m) => m.createdAt >= cutoff);

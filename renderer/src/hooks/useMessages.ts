@@ -81,6 +81,24 @@ export function useMessages() {
     };
   }, [api]);
 
+  // The list is the configured channel's: another channel saved in the settings (the bot reconnects to
+  // it) shows that channel's messages, which it kept hiding until a reload.
+  useEffect(() => {
+    let live = true;
+    let channel: string | null = null;
+    void api.settings.get().then((view) => live && channel === null && (channel = view.channelId), () => undefined);
+    const off = api.on('settings.changed', (view) => {
+      const before = channel;
+      channel = view.channelId;
+      if (before === null || before === view.channelId) return;
+      void api.messages.list({ limit: FIRST_PAGE }).then((messages) => live && dispatch({ type: 'window', messages, hasOlder: messages.length === FIRST_PAGE, atLatest: true }), () => undefined);
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [api]);
+
   // A skipped notice out of order (messages.ts): the window is read again from the store, the truth.
   useEffect(() => {
     if (!state.rereadPresent) return;
