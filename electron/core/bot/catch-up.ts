@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { coreText } from '../../../shared/core-text.js';
 import { historyAccessProblem, HistoryAccessError } from '../history/read-failure.js';
 import { say } from '../log/say.js';
+import type { ChatMessage } from '../../../shared/types.js';
 import type { LastSeen } from '../messages/last-seen.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import type { MessageSink } from './message-sink.js';
@@ -90,10 +91,13 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   const found = o.client.channels.cache.get(o.channelId);
   const channel = found?.isTextBased() && 'messages' in found && 'guild' in found ? (found as Readable) : null;
   const fetchedAt = Date.now();
-  // The window to reconcile is the one before the gap: after it, the newest stored are the ones just caught up.
+  // The window to reconcile is the one before the gap: the newest stored now, live ones being held. Not
+  // only those up to the resume point: it trails the store (written 250 ms after a commit, held while a
+  // hole is open), and the ones stored past it, fetched again below as duplicates, had their offline
+  // edits and deletions never applied.
   const window = o.reconcileWindow ?? RECONCILE_WINDOW;
-  const resumeFrom = o.resumeFrom;
-  const beforeGap = resumeFrom ? o.sink.storage.list(o.channelId, window).filter((m) => snowflakeCompare(m.id, resumeFrom) <= 0) : [];
+  const beforeGap = o.resumeFrom ? o.sink.storage.list(o.channelId, window) : [];
+  let reconciled: Awaited<ReturnType<typeof reconcileRecent>> | null = null;
   let result: { delivered: number; complete: boolean; error?: unknown } = { delivered: 0, complete: false, error: new Error(`channel ${o.channelId} is not readable`) };
   const firstLoadProblem = channel && !o.resumeFrom ? historyAccessProblem(channel) : null;
   if (firstLoadProblem) {
@@ -113,6 +117,9 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
       result = { delivered: 0, complete: false, error };
     }
   } else if (channel && o.resumeFrom) {
+    // Offline edits and deletions first: the resume point moves past the gap only after them, so a stop
+    // or a kill during the catch-up leaves them to the next start (after it, they were lost for good).
+    reconciled = await reconcile(o, channel, window, beforeGap);
     const from = o.resumeFrom;
     result = await pageForward(o, channel, from, (fetched, lastId) => {
       // Messages are spread over time: the share of the gap covered so far gives the estimate.
@@ -136,10 +143,20 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   if (result.complete && channel && !o.lastSeen.get(o.channelId)) o.lastSeen.advance(o.channelId, channel.lastMessageId ?? channel.id);
   o.sink.release(true, { advanceResumePoint: result.complete });
   if (!result.complete && channel && o.resumeFrom) void fillHole(o, channel);
-  if (result.complete && o.resumeFrom && channel) {
-    await reconcileRecent({ channel, channelId: o.channelId, store: o.sink.storage, sink: o.sink, logger: o.logger, isCurrent: o.isCurrent, window, stored: beforeGap });
-  }
+  if (reconciled?.failed && channel) void retryReconcile(o, channel, window, beforeGap);
   return { delivered: result.delivered, complete: result.complete };
+}
+
+function reconcile(o: CatchUpOptions, channel: Readable, window: number, stored: readonly ChatMessage[]) {
+  return reconcileRecent({ channel, channelId: o.channelId, store: o.sink.storage, sink: o.sink, logger: o.logger, isCurrent: o.isCurrent, window, stored });
+}
+
+/** A reconcile Discord refused (an outage, a 5xx) is tried again on the hole's backoff while the connection lasts. */
+async function retryReconcile(o: CatchUpOptions, channel: Readable, window: number, stored: readonly ChatMessage[]): Promise<void> {
+  for (const wait of HOLE_RETRY_MS) {
+    await new Promise((resolve) => setTimeout(resolve, wait).unref());
+    if (!o.isCurrent() || !(await reconcile(o, channel, window, stored)).failed) return;
+  }
 }
 
 /** Retries the catch-up from the resume point (left before the hole) until it completes or the connection ends. */

@@ -24,7 +24,7 @@ export interface ReconcileOptions {
   stored?: readonly ChatMessage[];
 }
 
-export async function reconcileRecent(o: ReconcileOptions): Promise<{ edited: number; deleted: number }> {
+export async function reconcileRecent(o: ReconcileOptions): Promise<{ edited: number; deleted: number; failed?: true }> {
   const stored = (o.stored ?? o.store.list(o.channelId, o.window)).filter((m) => !m.deleted);
   const first = stored[0];
   const last = stored.at(-1);
@@ -42,7 +42,7 @@ export async function reconcileRecent(o: ReconcileOptions): Promise<{ edited: nu
     }
   } catch (err) {
     say(o.logger, 'warn', coreText('log.reconcileFailed', { detail: err instanceof Error ? err.message : String(err) }));
-    return { edited: 0, deleted: 0 };
+    return { edited: 0, deleted: 0, failed: true };
   }
   if (!o.isCurrent()) return { edited: 0, deleted: 0 };
   let edited = 0;
