@@ -10,6 +10,7 @@ export const coreEn = {
   'status.connectingAttempt': 'Connecting to Discord (attempt {{attempt}})…',
   'status.resuming': 'Connection lost — resuming the session…',
   'status.waitConnect': 'Connecting to Discord in {{seconds}} s (Discord allows one new session every 5 s)…',
+  'status.waitCrashLoop': { one: 'The app was started once in the last day after stopping without a clean shutdown (a crash?): connecting to Discord in {{seconds}} s, to spare the 1,000 sessions Discord allows a day. The log says why it stopped.', other: 'The app was started {{count}} times in the last day after stopping without a clean shutdown (a crash?): connecting to Discord in {{seconds}} s, to spare the 1,000 sessions Discord allows a day. The log says why it stopped.' },
   'status.waitNewSession': 'Starting a new session in {{seconds}} s (Discord allows one new session every 5 s)…',
   'status.newSession': 'Discord did not answer the session resume — starting a new session and fetching what was missed…',
   'status.connected': 'Connected to #{{channel}} on {{guild}} as {{bot}}.',
@@ -59,6 +60,7 @@ export const coreEn = {
 
   // Monitor and catch-up log lines (electron/core/bot/)
   'log.targetChanged': 'The bot token, server, channel or API address changed in the settings: reconnecting.',
+  'log.crashLoop': { one: 'Started once in the last day after stopping without a clean shutdown: waiting {{seconds}} s before connecting to Discord (its 1,000 daily session starts would run out). Look earlier in this log for why the app stopped.', other: 'Started {{count}} times in the last day after stopping without a clean shutdown: waiting {{seconds}} s before connecting to Discord (its 1,000 daily session starts would run out). Look earlier in this log for why the app stopped.' },
   'log.stopped': 'Monitoring stopped; disconnected from Discord.',
   'log.stoppedBeforeConnecting': 'Monitoring stopped before connecting.',
   'log.failed': 'Monitoring failed unexpectedly: {{detail}}',

@@ -9,6 +9,7 @@ export const coreFr: CoreTranslation = {
   'status.connectingAttempt': 'Connexion à Discord (tentative {{attempt}})…',
   'status.resuming': 'Connexion perdue — reprise de la session…',
   'status.waitConnect': 'Connexion à Discord dans {{seconds}} s (Discord n’autorise qu’une nouvelle session toutes les 5 s)…',
+  'status.waitCrashLoop': { one: 'L’application a démarré une fois en un jour après s’être arrêtée sans fermeture propre (un plantage ?) : connexion à Discord dans {{seconds}} s, pour ménager les 1 000 sessions que Discord permet par jour. Le journal dit pourquoi elle s’est arrêtée.', other: 'L’application a démarré {{count}} fois en un jour après s’être arrêtée sans fermeture propre (un plantage ?) : connexion à Discord dans {{seconds}} s, pour ménager les 1 000 sessions que Discord permet par jour. Le journal dit pourquoi elle s’est arrêtée.' },
   'status.waitNewSession': 'Nouvelle session dans {{seconds}} s (Discord n’autorise qu’une nouvelle session toutes les 5 s)…',
   'status.newSession': 'Discord n’a pas répondu à la reprise de session — ouverture d’une nouvelle session et récupération des messages manqués…',
   'status.connected': 'Connecté à #{{channel}} sur {{guild}} en tant que {{bot}}.',
@@ -56,6 +57,7 @@ export const coreFr: CoreTranslation = {
   'error.unknown.hint': 'Consultez le journal, puis réessayez. Si l’erreur persiste, vérifiez l’URL de l’API dans Paramètres → Avancé.',
 
   'log.targetChanged': 'Le jeton du bot, le serveur, le salon ou l’adresse de l’API ont changé dans les réglages : reconnexion.',
+  'log.crashLoop': { one: 'Démarrée une fois en un jour après un arrêt sans fermeture propre : attente de {{seconds}} s avant de se connecter à Discord (ses 1 000 ouvertures de session par jour s’épuiseraient). Voyez plus haut dans ce journal pourquoi l’application s’est arrêtée.', other: 'Démarrée {{count}} fois en un jour après un arrêt sans fermeture propre : attente de {{seconds}} s avant de se connecter à Discord (ses 1 000 ouvertures de session par jour s’épuiseraient). Voyez plus haut dans ce journal pourquoi l’application s’est arrêtée.' },
   'log.stopped': 'Surveillance arrêtée ; déconnecté de Discord.',
   'log.stoppedBeforeConnecting': 'Surveillance arrêtée avant la connexion.',
   'log.failed': 'La surveillance a échoué de façon inattendue : {{detail}}',

@@ -126,7 +126,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (lastSeen.problemSaid) say(log.logger, 'warn', lastSeen.problemSaid);
   log.logger.debug(`Last message seen: ${JSON.stringify(lastSeen.snapshot())}`);
   const identifyStateFile = join(options.paths.dataDir, 'identify-gate.json');
-  const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, identifyStateFile, ...options.monitorTuning });
+  // Tests that kill the app on purpose many times an hour raise the crash starts allowed before the backoff.
+  const crashLoopFree = Number(options.env.DISCORD_MONITOR_CRASH_LOOP_FREE);
+  const monitor = new ChannelMonitor({ target, logger: log.logger, bus, store, lastSeen, identifyStateFile, ...(Number.isInteger(crashLoopFree) && crashLoopFree >= 0 ? { crashLoopFree } : {}), ...options.monitorTuning });
   // The docs' CDN base (or the fake's): Lottie sticker files are served there as stickers/<id>.json.
   const stickerAnimations = new StickerAnimations(options.env.DISCORD_CDN_URL ?? 'https://cdn.discordapp.com');
   const history = createHistory({

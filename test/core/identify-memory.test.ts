@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IdentifyGate } from '../../electron/core/bot/identify-gate.js';
+import { CRASH_LOOP_MAX_MS, IdentifyGate } from '../../electron/core/bot/identify-gate.js';
 import { fileGateStore } from '../../electron/core/bot/identify-memory.js';
 
 let dir: string;
@@ -21,6 +21,9 @@ describe('identify-gate.json', () => {
       fc.string(),
       fc.json(),
       fc.record({ lastAt: fc.oneof(fc.double(), fc.integer(), fc.string(), fc.constant(null)), budget: fc.anything() }).map((v) => JSON.stringify(v)),
+      fc
+        .record({ lastAt: fc.integer(), processStartAt: fc.oneof(fc.integer(), fc.anything()), cleanExitAt: fc.oneof(fc.integer(), fc.anything()), crashStarts: fc.oneof(fc.array(fc.oneof(fc.integer(), fc.double(), fc.anything()), { maxLength: 300 }), fc.anything()) })
+        .map((v) => JSON.stringify(v)),
     );
     fc.assert(
       fc.property(content, (text) => {
@@ -28,11 +31,14 @@ describe('identify-gate.json', () => {
         const memory = fileGateStore(file).load();
         if (memory) {
           expect(Number.isFinite(memory.lastAt)).toBe(true);
+          expect((memory.crashStarts ?? []).every(Number.isFinite)).toBe(true);
+          expect(memory.crashStarts?.length ?? 0).toBeLessThanOrEqual(100);
           if (memory.budget) expect([memory.budget.remaining, memory.budget.resetsAt].every(Number.isFinite)).toBe(true);
         }
         const wait = new IdentifyGate(5000, () => 1_000_000, fileGateStore(file)).waitMs();
         expect(wait).toBeGreaterThanOrEqual(0);
-        expect(wait).toBeLessThanOrEqual(5250);
+        // At most Discord's spacing, or the crash-loop backoff's longest wait.
+        expect(wait).toBeLessThanOrEqual(CRASH_LOOP_MAX_MS);
       }),
       { numRuns: 500 },
     );

@@ -51,6 +51,8 @@ function launch(): void {
     DISCORD_API_URL: world.fake.apiUrl,
     DISCORD_MONITOR_ACCESS_TOKEN: ACCESS,
     DISCORD_MONITOR_PAUSE_DIR: pauseDir,
+    // Killed on purpose six times in a few minutes: not the crash loop the session-start backoff is for.
+    DISCORD_MONITOR_CRASH_LOOP_FREE: '1000',
   };
   const child = spawn(process.execPath, [join(checkout.dir, '.vite', 'build', 'headless.js'), '--data-dir', dataDir, '--port', String(port)], { cwd: checkout.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.on('error', () => undefined);

@@ -32,6 +32,8 @@ export async function superviseApp(world: World, appDir: string, accessToken: st
     DISCORD_API_URL: world.fake.apiUrl,
     DISCORD_MONITOR_ACCESS_TOKEN: accessToken,
     DISCORD_MONITOR_DATA_DIR: join(dir, 'data'),
+    // The crash test kills the app on purpose a dozen times in minutes: not the crash loop the session-start backoff is for.
+    DISCORD_MONITOR_CRASH_LOOP_FREE: '1000',
     PATH: `${opts.pathPrefix ? `${opts.pathPrefix}:` : ''}${join(process.execPath, '..')}:${process.env.PATH}`,
     HOME: process.env.HOME ?? '/root',
   };

@@ -5,14 +5,14 @@
 //   reconcile read only messages up to the resume point: the edit and the deletion were never applied;
 // - killed between the catch-up and the reconcile that followed it: the resume point had moved past the
 //   gap, so the next start reconciled the messages just caught up, never the ones before the gap.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TS_NODE } from '../helpers/ts-node.js';
-import { APP_DIR, configuredEnv, createWorld, type World } from '../helpers/world.js';
+import { createWorld, type World } from '../helpers/world.js';
+import { startHeadlessChild } from './headless-child.js';
 
 let world: World;
 let dataDir: string;
@@ -28,44 +28,7 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface App {
-  out: () => string;
-  /** Resolves once the app said `what` (after `from`, an offset in its output). */
-  said: (what: RegExp, from?: number) => Promise<void>;
-  exited: Promise<void>;
-  child: ChildProcess;
-}
-
-function start(): App {
-  const child = spawn(process.execPath, [...TS_NODE, join(APP_DIR, 'electron', 'headless', 'main.ts'), '--port', '0', '--data-dir', dataDir], {
-    cwd: APP_DIR,
-    env: { PATH: process.env.PATH, DISCORD_API_URL: world.fake.apiUrl, DISCORD_CDN_URL: world.fake.cdnUrl, ...configuredEnv(world) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let out = '';
-  const waiters = new Set<() => void>();
-  const seen = (d: Buffer) => {
-    out += d.toString();
-    waiters.forEach((w) => w());
-  };
-  child.stdout!.on('data', seen);
-  child.stderr!.on('data', seen);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const said = (what: RegExp, from = 0) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not said within 30 s: ${what}\n${out}`)), 30_000);
-      const check = () => {
-        if (!what.test(out.slice(from))) return;
-        clearTimeout(timer);
-        waiters.delete(check);
-        resolve();
-      };
-      waiters.add(check);
-      check();
-    });
-  return { out: () => out, said, exited, child };
-}
+const start = () => startHeadlessChild(world, dataDir, children);
 
 const stored = (id: string): { content: string; deleted: boolean } | null => {
   const db = new Database(join(dataDir, 'messages.sqlite'), { readonly: true });

@@ -10,6 +10,11 @@ export interface GateMemory {
   lastAt: number;
   /** `bot`: whose starts these are (botKey), a budget being one application's. */
   budget: { remaining: number; resetsAt: number; bot: string } | null;
+  /** When a process last started its first session, and when one last shut down cleanly (crash-loop backoff). */
+  processStartAt?: number;
+  cleanExitAt?: number;
+  /** Epoch ms of recent first sessions of processes started after one that did not shut down cleanly. */
+  crashStarts?: number[];
 }
 
 /**
@@ -32,12 +37,13 @@ export function fileGateStore(file: string): GateStore {
   return {
     load() {
       try {
-        const raw = JSON.parse(readFileSync(file, 'utf8')) as { lastAt?: unknown; budget?: { remaining?: unknown; resetsAt?: unknown; bot?: unknown } | null };
+        const raw = JSON.parse(readFileSync(file, 'utf8')) as { lastAt?: unknown; budget?: { remaining?: unknown; resetsAt?: unknown; bot?: unknown } | null; processStartAt?: unknown; cleanExitAt?: unknown; crashStarts?: unknown };
         if (!finite(raw.lastAt)) return null;
         const b = raw.budget;
         // A figure of no known bot (an older file) is dropped: the next login reads Discord's own.
         const budget = b && finite(b.remaining) && finite(b.resetsAt) && typeof b.bot === 'string' ? { remaining: b.remaining, resetsAt: b.resetsAt, bot: b.bot } : null;
-        return { lastAt: raw.lastAt, budget };
+        const crashStarts = Array.isArray(raw.crashStarts) ? raw.crashStarts.filter(finite).slice(-100) : [];
+        return { lastAt: raw.lastAt, budget, crashStarts, ...(finite(raw.processStartAt) ? { processStartAt: raw.processStartAt } : {}), ...(finite(raw.cleanExitAt) ? { cleanExitAt: raw.cleanExitAt } : {}) };
       } catch {
         return null; // missing or unreadable: start as a fresh process would
       }

@@ -55,6 +55,8 @@ export interface MonitorOptions {
   identifySpacingMs?: number;
   /** How long a RESUME may go unanswered before the session is given up for a new one. */
   resumeDeadlineMs?: number;
+  /** Crash starts allowed within an hour before the next one waits longer (identify-gate.ts; tests that kill the app on purpose raise it). */
+  crashLoopFree?: number;
   /** Where the IDENTIFY gate remembers the last session start and budget across restarts. */
   identifyStateFile?: string;
 }
@@ -115,7 +117,7 @@ export class ChannelMonitor {
 
   constructor(private readonly o: MonitorOptions) {
     this.current = { ...(o.target() ? statuses.ready() : statuses.notConfigured()), since: Date.now() };
-    this.gate = new IdentifyGate(o.identifySpacingMs ?? IDENTIFY_SPACING_MS, Date.now, o.identifyStateFile ? fileGateStore(o.identifyStateFile) : null);
+    this.gate = new IdentifyGate(o.identifySpacingMs ?? IDENTIFY_SPACING_MS, Date.now, o.identifyStateFile ? fileGateStore(o.identifyStateFile) : null, o.crashLoopFree);
     // The data folder's session lock (session-lock.ts) beside the IDENTIFY gate's file: one copy of the app connects.
     this.owner = new ClientOwner({ gate: this.gate, ...(o.identifyStateFile ? { lock: new SessionLock(dirname(o.identifyStateFile)), lockWaitMs: o.sessionWaitMs ?? SESSION_WAIT_MS } : {}), closeTimeoutMs: o.stopTimeoutMs ?? 10_000, onRefused: (err) => this.refused(err) });
     this.sink = new MessageSink({ store: o.store, lastSeen: o.lastSeen, bus: o.bus, logger: o.logger });
@@ -157,6 +159,7 @@ export class ChannelMonitor {
       const hadClient = this.client !== null || this.connecting !== null;
       const pending = this.retryTimer !== null;
       await this.shutdownClient();
+      this.gate.stoppedCleanly();
       this.set(this.o.target() ? statuses.ready() : statuses.notConfigured());
       if (hadClient) say(this.o.logger, 'info', coreText('log.stopped'));
       else if (pending) say(this.o.logger, 'info', coreText('log.stoppedBeforeConnecting'));
@@ -229,7 +232,9 @@ export class ChannelMonitor {
     this.gate.recall();
     const wait = this.gate.waitMs();
     if (wait > 0) {
-      this.set(statuses.waitingToIdentify(wait, why));
+      const loop = this.gate.crashLoop();
+      if (loop) say(this.o.logger, 'warn', coreText('log.crashLoop', { count: loop, seconds: Math.round(wait / 1000) }));
+      this.set(loop ? statuses.crashLoop(wait, loop) : statuses.waitingToIdentify(wait, why));
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         void this.serial(async () => {

@@ -20,6 +20,8 @@ export const statuses = {
     state: 'connecting',
     ...said(coreText(why === 'connect' ? 'status.waitConnect' : 'status.waitNewSession', { seconds: seconds(ms) })),
   }),
+  /** Restarted too often after crashes: the next session waits longer (identify-gate.ts). */
+  crashLoop: (ms: number, count: number): Status => ({ state: 'connecting', ...said(coreText('status.waitCrashLoop', { count, seconds: seconds(ms) })) }),
   newSession: (): Status => ({ state: 'connecting', ...said(coreText('status.newSession')) }),
   /** Progress of a catch-up longer than a page. */
   catchingUp: (fetched: number, about: number): Status => ({ state: 'connecting', ...said(coreText('status.catchingUp', { fetched, about })) }),

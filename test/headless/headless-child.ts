@@ -1,0 +1,45 @@
+// The real headless entry as a child process (Node's type stripping, no build): for tests that kill it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { TS_NODE } from '../helpers/ts-node.js';
+import { APP_DIR, configuredEnv, type World } from '../helpers/world.js';
+
+export interface HeadlessChild {
+  out: () => string;
+  /** Resolves once the app said `what` (after `from`, an offset in its output); rejects after 30 s. */
+  said: (what: RegExp, from?: number) => Promise<void>;
+  exited: Promise<void>;
+  child: ChildProcess;
+}
+
+/** Starts the app on `dataDir` against `world`'s fake Discord; `children` collects it for the test's cleanup. */
+export function startHeadlessChild(world: World, dataDir: string, children: Set<ChildProcess>, env: NodeJS.ProcessEnv = {}): HeadlessChild {
+  const child = spawn(process.execPath, [...TS_NODE, join(APP_DIR, 'electron', 'headless', 'main.ts'), '--port', '0', '--data-dir', dataDir], {
+    cwd: APP_DIR,
+    env: { PATH: process.env.PATH, DISCORD_API_URL: world.fake.apiUrl, DISCORD_CDN_URL: world.fake.cdnUrl, ...configuredEnv(world), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let out = '';
+  const waiters = new Set<() => void>();
+  const seen = (d: Buffer) => {
+    out += d.toString();
+    waiters.forEach((w) => w());
+  };
+  child.stdout!.on('data', seen);
+  child.stderr!.on('data', seen);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const said = (what: RegExp, from = 0) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not said within 30 s: ${what}\n${out}`)), 30_000);
+      const check = () => {
+        if (!what.test(out.slice(from))) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve();
+      };
+      waiters.add(check);
+      check();
+    });
+  return { out: () => out, said, exited, child };
+}
