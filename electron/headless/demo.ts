@@ -10,6 +10,7 @@ import { appDirOf } from '../core/update/release-layout.js';
 import { parseHeadlessArgs } from './args.js';
 import { startScratchCopy } from './demo-update.js';
 import { runHeadless } from './run.js';
+import { onStopSignal } from './stop-signals.js';
 
 const buildDir = dirname(fileURLToPath(import.meta.url));
 const appDir = appDirOf(buildDir);
@@ -37,29 +38,25 @@ async function main(): Promise<void> {
     const { DISCORD_MONITOR_DATA_DIR: _ownDataDir, ...childEnv } = env;
     const copy = startScratchCopy(appDir, args.port, childEnv, (line) => process.stdout.write(`${line}\n`));
     process.stdout.write(`Demo: the scratch copy offers ${copy.next.slice(0, 7)} as an update — click Update in the panel. Ctrl+C to stop.\n`);
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        stopChatter();
-        void copy
-          .stop()
-          .then(() => fake.close())
-          .then(() => process.exit(0));
-      });
-    }
+    onStopSignal(() => {
+      stopChatter();
+      void copy
+        .stop()
+        .then(() => fake.close())
+        .then(() => process.exit(0));
+    });
     return;
   }
   const headless = await runHeadless(args, env, appDir, {}, { rendererDir: join(buildDir, '..', 'renderer', 'main_window') });
   if (!headless.core.settings.effective().autoStartBot) void headless.core.monitor.start();
   process.stdout.write(`Demo: a simulated Discord at ${fake.apiUrl}; members post every few seconds. Ctrl+C to stop.\n`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      stopChatter();
-      void headless
-        .stop()
-        .then(() => fake.close())
-        .then(() => process.exit(0));
-    });
-  }
+  onStopSignal(() => {
+    stopChatter();
+    void headless
+      .stop()
+      .then(() => fake.close())
+      .then(() => process.exit(0));
+  });
 }
 
 main().catch((err: unknown) => {

@@ -8,6 +8,7 @@ import { compileCache, flushCompileCache, pruneCompileCache } from './compile-ca
 import '../core/bot/form-data-global.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onStopSignal } from './stop-signals.js';
 
 // Loaded only now, after the line above ran: static imports would be evaluated before it (the
 // bundler puts a single-use module's code after the chunks the entry imports).
@@ -52,16 +53,14 @@ async function main(): Promise<void> {
     if (compileCache.active) void pruneCompileCache(compileCache.active);
   });
   headless.core.log.logger.debug(`Compile cache: ${compileCache.status}${compileCache.directory ? ` (${compileCache.directory})` : ''}${compileCache.message ? `: ${compileCache.message}` : ''}`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void headless.stop().then(() => process.exit(0));
-    });
-  }
+  onStopSignal(() => void headless.stop().then(() => process.exit(0)));
 }
 
 main().catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`discord-monitor: ${message}\n`);
   // In standby, the running version is waiting for this answer to say why it keeps running.
-  void reportFailed(message).finally(() => process.exit(1));
+  // A setting it cannot start with exits 2 like a bad option: the systemd unit restarts neither.
+  const code = err instanceof Error && 'exitCode' in err && err.exitCode === 2 ? 2 : 1;
+  void reportFailed(message).finally(() => process.exit(code));
 });

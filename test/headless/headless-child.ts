@@ -13,8 +13,8 @@ export interface HeadlessChild {
 }
 
 /** Starts the app on `dataDir` against `world`'s fake Discord; `children` collects it for the test's cleanup. */
-export function startHeadlessChild(world: World, dataDir: string, children: Set<ChildProcess>, env: NodeJS.ProcessEnv = {}): HeadlessChild {
-  const child = spawn(process.execPath, [...TS_NODE, join(APP_DIR, 'electron', 'headless', 'main.ts'), '--port', '0', '--data-dir', dataDir], {
+export function startHeadlessChild(world: World, dataDir: string, children: Set<ChildProcess>, env: NodeJS.ProcessEnv = {}, args: readonly string[] = []): HeadlessChild {
+  const child = spawn(process.execPath, [...TS_NODE, join(APP_DIR, 'electron', 'headless', 'main.ts'), '--port', '0', '--data-dir', dataDir, ...args], {
     cwd: APP_DIR,
     env: { PATH: process.env.PATH, DISCORD_API_URL: world.fake.apiUrl, DISCORD_CDN_URL: world.fake.cdnUrl, ...configuredEnv(world), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

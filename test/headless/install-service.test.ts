@@ -16,6 +16,8 @@ it('writes ~/.config/systemd/user/discord-monitor.service with Type=notify and N
   const unit = readFileSync(join(dir, 'systemd', 'user', 'discord-monitor.service'), 'utf8');
   expect(unit).toMatch(/^Type=notify$/m);
   expect(unit).toMatch(/^NotifyAccess=all$/m);
+  // A setting it cannot start with exits 2 (test/headless/signals): systemd must not restart it every 5 s.
+  expect(unit).toMatch(/^RestartPreventExitStatus=2$/m);
   expect(unit).toContain(`ExecStart=${process.execPath} ${APP_DIR}/.vite/build/headless.js --port 9911\n`);
   expect(unit).toContain(`WorkingDirectory=${APP_DIR}\n`);
   expect(unit).not.toContain('@');

@@ -82,6 +82,18 @@ describe('runRestartCommand', () => {
     await expect(runRestartCommand(['systemctl', 'restart', 'x.service'], { env: env() })).rejects.toThrow(/exited with code 4: Failed to restart x.service: Access denied/);
   });
 
+  it('rejects with what the manager said on stdout (supervisorctl says why there, e.g. a socket its user may not use)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dm-bin-'));
+    // As a real supervisorctl run by a user the socket refuses prints it (outside review: chmod=0700 socket, user=monitor).
+    writeFileSync(join(dir, 'supervisorctl'), `#!/bin/sh\necho "error: <class 'PermissionError'>, [Errno 13] Permission denied: file: /usr/lib/python3/dist-packages/supervisor/xmlrpc.py line: 557"\nexit 1\n`);
+    chmodSync(join(dir, 'supervisorctl'), 0o755);
+    try {
+      await expect(runRestartCommand(['supervisorctl', 'restart', 'discord-monitor'], { env: { ...process.env, PATH: `${dir}${delimiter}${process.env.PATH ?? ''}` } })).rejects.toThrow(/exited with code 1: error: <class 'PermissionError'>, \[Errno 13\] Permission denied/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects with a fix when the command does not exist', async () => {
     await expect(runRestartCommand(['pm2', 'restart', '0'], { env: { PATH: bin } })).rejects.toThrow(/pm2 installed and on PATH/);
   });

@@ -28,14 +28,19 @@ export function runRestartCommand(argv: readonly string[], opts: RestartCommandO
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: withoutSecrets(opts.env),
     });
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-2000);
-    });
+    // Both streams: supervisorctl says why it failed on stdout ("error: <class 'PermissionError'>, [Errno 13]
+    // Permission denied" for a socket the app's user may not use), and that reason was dropped.
+    let said = '';
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.setEncoding('utf8').on('data', (chunk: string) => {
+        said = (said + chunk).slice(-2000);
+      });
+    }
     const timer = setTimeout(() => {
+      child.stdout?.destroy();
       child.stderr?.destroy();
       child.unref();
       resolve({ exitCode: null });
@@ -49,7 +54,7 @@ export function runRestartCommand(argv: readonly string[], opts: RestartCommandO
       clearTimeout(timer);
       if (code === 0) return resolve({ exitCode: 0 });
       const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      const detail = stderr.trim() ? `: ${stderr.trim()}` : '';
+      const detail = said.trim() ? `: ${said.trim()}` : '';
       reject(new Error(`${argv.join(' ')} ${why}${detail} — restart the service by hand, or check its permissions`));
     });
   });
