@@ -8,6 +8,7 @@ export const coreEn = {
   'status.ready': 'Ready — monitoring is stopped.',
   'status.connecting': 'Connecting to Discord…',
   'status.connectingAttempt': 'Connecting to Discord (attempt {{attempt}})…',
+  'status.stillConnecting': 'Still connecting to Discord: no answer after {{seconds}} s. Retrying by itself; if this lasts, check this machine’s network connection (or Discord’s status page).',
   'status.resuming': 'Connection lost — resuming the session…',
   'status.waitConnect': 'Connecting to Discord in {{seconds}} s (Discord allows one new session every 5 s)…',
   'status.waitCrashLoop': { one: 'The app was started once in the last day after stopping without a clean shutdown (a crash?): connecting to Discord in {{seconds}} s, to spare the 1,000 sessions Discord allows a day. The log says why it stopped.', other: 'The app was started {{count}} times in the last day after stopping without a clean shutdown (a crash?): connecting to Discord in {{seconds}} s, to spare the 1,000 sessions Discord allows a day. The log says why it stopped.' },

@@ -7,6 +7,7 @@ export const coreFr: CoreTranslation = {
   'status.ready': 'Prêt — la surveillance est arrêtée.',
   'status.connecting': 'Connexion à Discord…',
   'status.connectingAttempt': 'Connexion à Discord (tentative {{attempt}})…',
+  'status.stillConnecting': 'Connexion à Discord toujours en cours : pas de réponse après {{seconds}} s. Nouvel essai automatique ; si cela dure, vérifiez la connexion réseau de cette machine (ou la page d’état de Discord).',
   'status.resuming': 'Connexion perdue — reprise de la session…',
   'status.waitConnect': 'Connexion à Discord dans {{seconds}} s (Discord n’autorise qu’une nouvelle session toutes les 5 s)…',
   'status.waitCrashLoop': { one: 'L’application a démarré une fois en un jour après s’être arrêtée sans fermeture propre (un plantage ?) : connexion à Discord dans {{seconds}} s, pour ménager les 1 000 sessions que Discord permet par jour. Le journal dit pourquoi elle s’est arrêtée.', other: 'L’application a démarré {{count}} fois en un jour après s’être arrêtée sans fermeture propre (un plantage ?) : connexion à Discord dans {{seconds}} s, pour ménager les 1 000 sessions que Discord permet par jour. Le journal dit pourquoi elle s’est arrêtée.' },

@@ -72,6 +72,8 @@ describe('offline edits and deletions across a SIGKILL', { timeout: 120_000 }, (
     const second = start();
     await second.said(/Monitoring #general/);
     await until('the offline edit and deletion applied', safely(() => stored(m6.id)?.content === 'm6 (edited while the app was down)' && stored(m7.id)?.deleted === true), 15_000);
+    expect(stored(m6.id)?.content).toBe('m6 (edited while the app was down)');
+    expect(stored(m7.id)?.deleted).toBe(true);
     second.child.kill('SIGTERM');
     await second.exited;
   });
@@ -99,6 +101,8 @@ describe('offline edits and deletions across a SIGKILL', { timeout: 120_000 }, (
     const third = start();
     await third.said(/Monitoring #general/);
     await until('the offline edit and deletion applied', safely(() => stored(posted[19]!.id)?.content === 'm20 (edited while the app was down)' && stored(posted[18]!.id)?.deleted === true), 15_000);
+    expect(stored(posted[19]!.id)?.content).toBe('m20 (edited while the app was down)');
+    expect(stored(posted[18]!.id)?.deleted).toBe(true);
     third.child.kill('SIGTERM');
     await third.exited;
   });

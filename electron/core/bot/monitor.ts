@@ -47,6 +47,8 @@ export interface MonitorOptions {
   /** How long a start waits for another copy of the app on this data folder to let go (session-lock.ts; tests shorten it). */
   sessionWaitMs?: number;
   readyTimeoutMs?: number;
+  /** After this long without a session, the status says Discord has not answered yet (SLOW_CONNECT_MS). */
+  slowConnectMs?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
   watchdogIntervals?: number;
@@ -69,6 +71,9 @@ const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, Gate
  * payloads (Partials.Message). In a burst those copies outlived V8's scavenges and were promoted: a
  * third of what a 10,000-message burst promoted, longer scavenge pauses (test/core/live-retention).
  */
+/** A login this long without a session is said to be waiting on Discord. */
+const SLOW_CONNECT_MS = 8_000;
+
 /** Everything a connection is made for: a change of any of it while running means a new connection. */
 const targetKey = (t: MonitorTarget): string => JSON.stringify([t.token, t.guildId, t.channelId, t.apiUrl, t.cdnUrl ?? null]);
 
@@ -82,6 +87,8 @@ export class ChannelMonitor {
   private queue: Promise<unknown> = Promise.resolve();
   private connecting: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** Says "still connecting" when a login takes longer than SLOW_CONNECT_MS. */
+  private slowTimer: NodeJS.Timeout | null = null;
   private health: ConnectionHealth | null = null;
   private readonly gate: IdentifyGate;
   private readonly owner: ClientOwner;
@@ -254,7 +261,14 @@ export class ChannelMonitor {
     this.gate.reserve();
     const gen = ++this.generation;
     this.attempt++;
-    this.set(statuses.connecting(this.attempt));
+    const connecting = statuses.connecting(this.attempt);
+    this.set(connecting);
+    // A gateway that does not answer (refused or dropped connections, which discord.js retries for up to
+    // 30 s) left "Connecting to Discord…" on screen with nothing to tell a network problem from a slow start.
+    this.slowTimer = setTimeout(() => {
+      this.slowTimer = null;
+      if (gen === this.generation && this.current.sentence === connecting.sentence) this.set(statuses.stillConnecting(this.o.slowConnectMs ?? SLOW_CONNECT_MS));
+    }, this.o.slowConnectMs ?? SLOW_CONNECT_MS);
     this.connecting = this.connect(gen).catch((err: unknown) => {
       say(this.o.logger, 'error', coreText('log.failed', { detail: String(err) }), { err });
     });
@@ -309,6 +323,8 @@ export class ChannelMonitor {
   private clearTimers(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.slowTimer) clearTimeout(this.slowTimer);
+    this.slowTimer = null;
     this.health?.stop();
     this.health = null;
   }

@@ -14,6 +14,8 @@ export const statuses = {
     ...said(attempt && attempt > 1 ? coreText('status.connectingAttempt', { attempt }) : coreText('status.connecting')),
     ...(attempt ? { attempt } : {}),
   }),
+  /** A login that has had no answer from Discord for a while. */
+  stillConnecting: (ms: number): Status => ({ state: 'connecting', ...said(coreText('status.stillConnecting', { seconds: seconds(ms) })) }),
   resuming: (): Status => ({ state: 'connecting', ...said(coreText('status.resuming')) }),
   /** A new session must wait for Discord's IDENTIFY spacing. */
   waitingToIdentify: (ms: number, why: 'connect' | 'new-session'): Status => ({
