@@ -80,5 +80,8 @@ describe('a secret across a cut', () => {
     expect(cutText('hello world', 20)).toBe('hello world');
     expect(cutText('hello world again', 8)).toBe('hello wo');
     expect(cutText('hello abcdefghijklmnop', 10)).toBe('hello ');
+    // A link is no secret: `:` and `/` break the run, and it is cut where asked.
+    const link = `see https://example.com/${'path/'.repeat(60)}?q=1`;
+    expect(cutText(link, 120)).toBe(link.slice(0, 120));
   });
 });

@@ -1,9 +1,11 @@
 // Cutting text short without cutting a secret in two. The redactor matches whole secrets only: a bot
 // token cut at a reply's 199-character quote left 34 of its 36 characters in the panel and the store
-// (with the last four the settings show, all of it). A secret holds no white space: a cut inside a run of
-// other characters, when the run is long enough to hold a secret, moves back to the run's start.
+// (with the last four the settings show, all of it). A bot token, a generated access token, a hex or
+// base64url key is one run of letters, digits and `_-.`: a cut inside such a run, when it is long enough
+// to hold a secret, moves back to the run’s start. Other text (a link: `:` and `/` break the run) is cut
+// where asked.
 
-const SECRET_CHAR = /\S/;
+const SECRET_CHAR = /[A-Za-z0-9_.-]/;
 /** The redactor's shortest secret: a shorter run cannot hold one. */
 const SHORTEST_SECRET = 8;
 
