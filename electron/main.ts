@@ -94,6 +94,7 @@ export async function main(o: MainOptions): Promise<Shell | null> {
   }
 
   const renderer = rendererLocation(o.buildDir);
+  const saved = args.relaunched ? takeWindowState(paths.dataDir) : null;
   const panel = new PanelWindow({
     renderer,
     preload: preloadPath(o.buildDir),
@@ -102,7 +103,7 @@ export async function main(o: MainOptions): Promise<Shell | null> {
     logger: core.log.logger,
     isQuitting: () => lifecycle.quitting,
     // After an update's relaunch: the window where and as large as it was.
-    bounds: args.relaunched ? (takeWindowState(paths.dataDir)?.bounds ?? null) : null,
+    bounds: saved?.bounds ?? null,
   });
   instance.onSecondInstance(() => panel.show());
   setupIpc(core, panel, renderer);
@@ -112,7 +113,8 @@ export async function main(o: MainOptions): Promise<Shell | null> {
   core.bus.on('settings.changed', tray.refresh);
   setupLifecycle(core, panel, lifecycle);
 
-  const hidden = args.hidden || openedAtLogin() || core.settings.effective().startHidden;
+  // After an update's relaunch, as the window was (open, or in the tray), whatever started the app before.
+  const hidden = saved ? !saved.visible : args.hidden || openedAtLogin() || core.settings.effective().startHidden;
   const background = startBackgroundWork(core, { when: hidden ? Promise.resolve() : panel.firstShown, resumeBot: boot.resumeBot });
   if (!hidden) panel.show();
   core.log.logger.info(`Discord Monitor ${core.info().version} started${hidden ? ' in the tray' : ''}.`);
