@@ -2,7 +2,7 @@
 // process starts with --relaunched so it waits for this one to release the instance lock.
 import { app } from 'electron';
 import type { Relauncher } from '../core/ports.js';
-import { HIDDEN, RELAUNCHED } from './args.js';
+import { RELAUNCHED } from './args.js';
 import type { Lifecycle } from './lifecycle.js';
 
 export interface RelauncherOptions {
@@ -19,9 +19,7 @@ export function createRelauncher(o: RelauncherOptions): Relauncher {
       await o.shutdown();
       const args = o.argv
         .slice(1)
-        // --hidden is the caller's to give (the window's state now), not the original start's: a login
-        // start whose window the user opened came back to the tray only.
-        .filter((a) => a !== RELAUNCHED && a !== HIDDEN && !extraArgs.includes(a))
+        .filter((a) => a !== RELAUNCHED && !extraArgs.includes(a))
         .concat(extraArgs, RELAUNCHED);
       app.relaunch({ args });
       // exit, not quit: the core is already down, and quit's handlers would only run it again.
