@@ -24,7 +24,12 @@ import type { StoreFactory } from './settings/open-store.js';
 import { Settings } from './settings/settings.js';
 import { UpdateService, type UpdateServiceOptions } from './update-service.js';
 
+/** How long a shutdown waits for the commands already running (a save on a slow keyring) before closing the stores. */
+const SHUTDOWN_WAIT_MS = 5_000;
+
 export interface CoreOptions {
+  /** SHUTDOWN_WAIT_MS unless set (tests). */
+  shutdownWaitMs?: number;
   paths: AppPaths;
   secrets: SecretBox;
   storeFactory: StoreFactory;
@@ -253,10 +258,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let down: Promise<void> | null = null;
   // From the shutdown on, nothing new starts: a Start clicked while the bot was being stopped logged in
   // again behind it (a session left to Discord's timeout), a save wrote into a profile being closed.
+  // Commands already running when the shutdown starts are waited for (a while) before the stores close: a
+  // token save waiting on a slow keyring wrote token.enc after the quit had released the folder.
+  const running = new Set<Promise<unknown>>();
   const dispatch = (async (command: string, arg?: unknown) => {
     if (down) return { ok: false, error: new CommandError('unavailable', coreText('command.shuttingDown')).toBody() };
-    return log.redactor.scrubValue(await dispatchRaw(command, arg));
+    const answer = dispatchRaw(command, arg);
+    running.add(answer);
+    try {
+      return log.redactor.scrubValue(await answer);
+    } finally {
+      running.delete(answer);
+    }
   }) as Dispatch;
+  const commandsDone = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, options.shutdownWaitMs ?? SHUTDOWN_WAIT_MS)));
+    await Promise.race([Promise.allSettled([...running]), cap]);
+    clearTimeout(timer);
+  };
 
   return {
     dispatch,
@@ -275,6 +295,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         updates.dispose();
         history.dispose();
         archive.archive.dispose();
+        await commandsDone();
         await monitor.stop();
         monitor.saveHeld();
         lastSeen.flush();
