@@ -86,9 +86,13 @@ export class PanelWindow {
       if (this.o.isQuitting()) return;
       event.preventDefault();
       win.hide();
-      this.o.flags.once('closeToTrayNoticeShown', () => {
-        if (Notification.isSupported()) new Notification(closeNotice()).show();
-      });
+      this.o.flags.once(
+        'closeToTrayNoticeShown',
+        () => {
+          if (Notification.isSupported()) new Notification(closeNotice()).show();
+        },
+        (err) => this.o.logger.warn(`Could not remember that the close-to-tray notice was shown (${String(err)}): it may show again.`),
+      );
     });
     win.on('closed', () => {
       if (this.win === win) this.win = null;

@@ -11,24 +11,33 @@ export class ShellFlags {
 
   constructor(dataDir: string) {
     this.file = join(dataDir, 'shell-flags.json');
+    let read: unknown = {};
     try {
-      this.flags = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Record<ShellFlag, boolean>>;
+      read = JSON.parse(readFileSync(this.file, 'utf8'));
     } catch {
       // Missing or unreadable: worst case a notice is shown once more.
-      this.flags = {};
     }
+    // Valid JSON but no object (null, "yes", 1) threw inside the window's close handler.
+    this.flags = typeof read === 'object' && read !== null && !Array.isArray(read) ? (read as Partial<Record<ShellFlag, boolean>>) : {};
   }
 
   has(flag: ShellFlag): boolean {
     return this.flags[flag] === true;
   }
 
-  /** Runs `action` the first time only, ever. */
-  once(flag: ShellFlag, action: () => void): void {
+  /**
+   * Runs `action` the first time only, ever. A folder that refuses the write (read-only, full) does not
+   * stop the action: it threw out of the window's close handler, and the notice never showed.
+   */
+  once(flag: ShellFlag, action: () => void, onWriteError: (err: unknown) => void = () => undefined): void {
     if (this.has(flag)) return;
     this.flags[flag] = true;
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(this.flags));
-    renameSync(`${this.file}.tmp`, this.file);
+    try {
+      writeFileSync(`${this.file}.tmp`, JSON.stringify(this.flags));
+      renameSync(`${this.file}.tmp`, this.file);
+    } catch (err) {
+      onWriteError(err);
+    }
     action();
   }
 }
