@@ -1,34 +1,18 @@
 // Invariant 6 with the real headless entry: a run killed (no clean shutdown) makes the next start a crash
 // start; past the free ones it waits longer than Discord's 5 s and says why. A clean stop resets nothing
 // but is no crash. DISCORD_MONITOR_CRASH_LOOP_FREE=0 makes the first crash start count (5 by default).
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createWorld, TOKEN, type World } from '../helpers/world.js';
-import { startHeadlessChild } from './headless-child.js';
+import { expect, it } from 'vitest';
+import { TOKEN } from '../helpers/world.js';
+import { useHeadlessChildren } from './headless-child.js';
 
-let world: World;
-let dataDir: string;
-const children = new Set<ChildProcess>();
-beforeEach(async () => {
-  world = await createWorld();
-  dataDir = mkdtempSync(join(tmpdir(), 'dm-crash-loop-'));
-});
-afterEach(async () => {
-  for (const c of children) c.kill('SIGKILL');
-  children.clear();
-  await world.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const h = useHeadlessChildren('dm-crash-loop-');
 
 it('after a kill the next session waits twice the spacing and says why; after a clean stop only the spacing', { timeout: 90_000 }, async () => {
-  const start = () => startHeadlessChild(world, dataDir, children, { DISCORD_MONITOR_CRASH_LOOP_FREE: '0' });
+  const start = () => h.start({ DISCORD_MONITOR_CRASH_LOOP_FREE: '0' });
   const identifies: number[] = [];
   let seen = 0;
   const watch = setInterval(() => {
-    const n = world.fake.identifyCount(TOKEN);
+    const n = h.world().fake.identifyCount(TOKEN);
     for (; seen < n; seen++) identifies.push(Date.now());
   }, 5);
   try {

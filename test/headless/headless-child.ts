@@ -1,8 +1,11 @@
 // The real headless entry as a child process (Node's type stripping, no build): for tests that kill it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { TS_NODE } from '../helpers/ts-node.js';
-import { APP_DIR, configuredEnv, type World } from '../helpers/world.js';
+import { APP_DIR, configuredEnv, createWorld, type World } from '../helpers/world.js';
 
 export interface HeadlessChild {
   out: () => string;
@@ -42,4 +45,25 @@ export function startHeadlessChild(world: World, dataDir: string, children: Set<
       check();
     });
   return { out: () => out, said, exited, child };
+}
+
+/**
+ * Registers a fake Discord and a data folder per test, and kills what the test started; `start` runs the
+ * app on them (`env` and `args` added).
+ */
+export function useHeadlessChildren(prefix: string): { world: () => World; dataDir: () => string; start: (env?: NodeJS.ProcessEnv, args?: readonly string[]) => HeadlessChild } {
+  let world: World;
+  let dataDir: string;
+  const children = new Set<ChildProcess>();
+  beforeEach(async () => {
+    world = await createWorld();
+    dataDir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    for (const c of children) c.kill('SIGKILL');
+    children.clear();
+    await world.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { world: () => world, dataDir: () => dataDir, start: (env = {}, args = []) => startHeadlessChild(world, dataDir, children, env, args) };
 }

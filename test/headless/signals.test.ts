@@ -2,27 +2,11 @@
 // SSH session or terminal closed) killed it at once — Node's default — with no close to Discord (1006), no
 // flush of the store, the resume point or the log; so did a second SIGTERM or SIGINT sent while the first
 // one's shutdown ran. Now each of them stops it the same clean way, once.
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createWorld, TOKEN, type World } from '../helpers/world.js';
-import { startHeadlessChild } from './headless-child.js';
+import { describe, expect, it } from 'vitest';
+import { TOKEN } from '../helpers/world.js';
+import { useHeadlessChildren } from './headless-child.js';
 
-let world: World;
-let dataDir: string;
-const children = new Set<ChildProcess>();
-beforeEach(async () => {
-  world = await createWorld();
-  dataDir = mkdtempSync(join(tmpdir(), 'dm-signals-'));
-});
-afterEach(async () => {
-  for (const c of children) c.kill('SIGKILL');
-  children.clear();
-  await world.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const h = useHeadlessChildren('dm-signals-');
 
 describe('signals', { timeout: 60_000 }, () => {
   it.each([
@@ -31,7 +15,7 @@ describe('signals', { timeout: 60_000 }, () => {
     ['SIGINT then SIGTERM', ['SIGINT', 'SIGTERM']],
     ['SIGTERM then SIGHUP', ['SIGTERM', 'SIGHUP']],
   ] as const)('%s: exit 0 after a clean close to Discord (1000) and the shutdown line', async (_name, signals) => {
-    const app = startHeadlessChild(world, dataDir, children);
+    const app = h.start();
     await app.said(/Monitoring #general/);
     const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => app.child.once('exit', (code, signal) => resolve({ code, signal })));
     // The second one while the first one's shutdown runs.
@@ -40,8 +24,8 @@ describe('signals', { timeout: 60_000 }, () => {
     if (rest.length) await app.said(/Shutting down/);
     for (const s of rest) app.child.kill(s);
     expect(await exit).toEqual({ code: 0, signal: null });
-    expect(world.fake.closeCodes(TOKEN)).toEqual([1000]);
-    expect(world.fake.liveSessions(TOKEN)).toBe(0);
+    expect(h.world().fake.closeCodes(TOKEN)).toEqual([1000]);
+    expect(h.world().fake.liveSessions(TOKEN)).toBe(0);
     expect(app.out()).toMatch(/Shutting down/);
   });
 });
@@ -52,7 +36,7 @@ describe('exit codes', { timeout: 60_000 }, () => {
     ['--no-token off loopback', ['--host', '0.0.0.0', '--no-token'], {}],
     ['a guessable DISCORD_MONITOR_ACCESS_TOKEN', [], { DISCORD_MONITOR_ACCESS_TOKEN: 'abc123' }],
   ] as const)('%s: exit 2 (a setting: the systemd unit does not restart it), saying what to fix', async (_name, args, env) => {
-    const app = startHeadlessChild(world, dataDir, children, env, args);
+    const app = h.start(env, args);
     const code = await new Promise<number | null>((resolve) => app.child.once('exit', (c) => resolve(c)));
     expect(code).toBe(2);
     expect(app.out()).toMatch(/discord-monitor: /);
