@@ -1,6 +1,7 @@
 // `npm run demo`: the headless panel wired to the offline Discord server, with a busy sample guild.
 // Keeps its data in its own folder; the user's real settings are never read or changed. With --update,
 // a scratch installed copy runs instead, with an update on offer (demo-update.ts).
+import './node-version.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,5 @@
 // Entry of `npm run export` (built to .vite/build/export.js); the work is in export-cli.ts.
+import './node-version.js';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appDirOf } from '../core/update/release-layout.js';

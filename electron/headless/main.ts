@@ -1,5 +1,7 @@
 // Entry of `npm run headless` (built to .vite/build/headless.js).
-// First: malloc's settings (the process may re-execute itself with them), then V8's, before the other modules load.
+// First: a Node too old to run it stops here, with a sentence. Then malloc's settings (the process may
+// re-execute itself with them), then V8's, before the other modules load.
+import './node-version.js';
 import './malloc-reexec.js';
 import './v8-tuning.js';
 // Then Node's compile cache, so that everything below compiles from it (compile-cache.ts).
@@ -8,6 +10,7 @@ import { compileCache, flushCompileCache, pruneCompileCache } from './compile-ca
 import '../core/bot/form-data-global.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFailure } from './start-failure.js';
 import { onStopSignal } from './stop-signals.js';
 
 // Loaded only now, after the line above ran: static imports would be evaluated before it (the
@@ -57,10 +60,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const message = err instanceof Error ? err.message : String(err);
+  const { message, code } = startFailure(err);
   process.stderr.write(`discord-monitor: ${message}\n`);
   // In standby, the running version is waiting for this answer to say why it keeps running.
-  // A setting it cannot start with exits 2 like a bad option: the systemd unit restarts neither.
-  const code = err instanceof Error && 'exitCode' in err && err.exitCode === 2 ? 2 : 1;
   void reportFailed(message).finally(() => process.exit(code));
 });

@@ -2,8 +2,13 @@
 // SSH session or terminal closed) killed it at once — Node's default — with no close to Discord (1006), no
 // flush of the store, the resume point or the log; so did a second SIGTERM or SIGINT sent while the first
 // one's shutdown ran. Now each of them stops it the same clean way, once.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TOKEN } from '../helpers/world.js';
+import { TS_NODE } from '../helpers/ts-node.js';
+import { APP_DIR, configuredEnv, TOKEN } from '../helpers/world.js';
 import { useHeadlessChildren } from './headless-child.js';
 
 const h = useHeadlessChildren('dm-signals-');
@@ -41,4 +46,27 @@ describe('exit codes', { timeout: 60_000 }, () => {
     expect(code).toBe(2);
     expect(app.out()).toMatch(/discord-monitor: /);
   });
+});
+
+it('a data folder the user may not use (a service whose user= kept root\'s HOME): exit 2, saying which user and what to set', { timeout: 30_000 }, async () => {
+  // Root's own folder, closed to others; the app runs as nobody, as a supervisord program with user=nobody.
+  const closed = mkdtempSync(join(tmpdir(), 'dm-closed-'));
+  chmodSync(closed, 0o700);
+  try {
+    const child = spawn(process.execPath, [...TS_NODE, join(APP_DIR, 'electron', 'headless', 'main.ts'), '--port', '0', '--data-dir', join(closed, 'data')], {
+      cwd: APP_DIR,
+      uid: 65534,
+      gid: 65534,
+      env: { PATH: process.env.PATH, HOME: closed, ...configuredEnv(h.world()), DISCORD_API_URL: h.world().fake.apiUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    expect(out).toMatch(/permission denied.*cannot be used by user nobody.*--data-dir, DISCORD_MONITOR_DATA_DIR, or the HOME/s);
+    expect(code).toBe(2);
+  } finally {
+    rmSync(closed, { recursive: true, force: true });
+  }
 });
