@@ -270,7 +270,7 @@ export const coreEn = {
   'archive.backupWritten': { one: 'Backup written: {{file}} ({{count}} message).', other: 'Backup written: {{file}} ({{count}} messages).' },
   'archive.backupFolderOpen': 'The backup folder {{dir}} can be read by other users; run chmod 700 on it (backups hold every message).',
   'archive.deleteNotEnabled':
-    'Dangerous actions are off. Enable them in Settings → Dangerous actions (or set DANGEROUS_ACTIONS_ENABLED=True) to delete all messages.',
+    'Dangerous actions are off. Tick “Enable dangerous actions” in Archive → Delete all messages (or set DANGEROUS_ACTIONS_ENABLED=True) to delete all messages.',
   'archive.deleteNotConnected': 'The bot is not connected. Start monitoring first: deleting goes through its connection to Discord.',
   'archive.deleteLacks': "The bot lacks {{permissions}} in #{{channel}}. Give its role {{permissions}} (Server Settings → Roles, or the channel's Permissions), then check again.",
   'archive.deleteRunning': 'Messages are being deleted already.',

@@ -302,7 +302,7 @@ export const coreFr: CoreTranslation = {
   'archive.backupWritten': { one: 'Sauvegarde écrite : {{file}} ({{count}} message).', other: 'Sauvegarde écrite : {{file}} ({{count}} messages).' },
   'archive.backupFolderOpen': 'Le dossier de sauvegarde {{dir}} est lisible par d’autres utilisateurs ; exécutez chmod 700 dessus (les sauvegardes contiennent tous les messages).',
   'archive.deleteNotEnabled':
-    'Les actions dangereuses sont désactivées. Activez-les dans Paramètres → Actions dangereuses (ou définissez DANGEROUS_ACTIONS_ENABLED=True) pour supprimer tous les messages.',
+    'Les actions dangereuses sont désactivées. Cochez « Activer les actions dangereuses » dans Archive → Supprimer tous les messages (ou définissez DANGEROUS_ACTIONS_ENABLED=True) pour supprimer tous les messages.',
   'archive.deleteNotConnected': 'Le bot n’est pas connecté. Démarrez d’abord la surveillance : la suppression passe par sa connexion à Discord.',
   'archive.deleteLacks':
     'Il manque au bot {{permissions}} dans #{{channel}}. Donnez {{permissions}} à son rôle (Paramètres du serveur → Rôles, ou les permissions du salon), puis vérifiez à nouveau.',
