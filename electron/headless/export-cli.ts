@@ -1,6 +1,8 @@
 // `npm run export`: exports the stored messages of the configured channel from the command line,
 // with a progress bar on stderr. Reads the same settings and database as the app (read-only), so
 // it runs beside a running app; tokens are scrubbed as in the app.
+import Database from 'better-sqlite3';
+import { knownChannel } from '../core/archive/channel-names.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
@@ -47,11 +49,14 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
     return 1;
   }
   const settings = await Settings.open({ dataDir: paths.dataDir, appDir, env, secrets: new FileSecretBox(join(paths.dataDir, 'token')), storeFactory: confStore });
-  const { channelId, token, highlightKeywords } = settings.effective();
+  const { token, highlightKeywords } = settings.effective();
+  // None configured (the demo sets it in its own environment only): the one channel the store holds.
+  const channelId = settings.effective().channelId || onlyStoredChannel(storeFile);
   if (!channelId) {
     io.stderr.write('No channel is configured: set DISCORD_CHANNEL_ID or the channel in the panel\'s Settings.\n');
     return 1;
   }
+  const known = knownChannel(paths.dataDir, channelId);
   const redactor = new Redactor();
   redactor.add(token);
   redactor.add(settings.accessToken());
@@ -69,7 +74,7 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
       reader,
       query: { channelId, ...args.filter },
       format: args.format,
-      meta: { exportedAt: Date.now(), app: { name: identity.name, version: identity.version }, guild: null, channel: { id: channelId, name: channelId }, filter: args.filter, locale: args.locale, keywords: highlightKeywords },
+      meta: { exportedAt: Date.now(), app: { name: identity.name, version: identity.version }, guild: known?.guild ?? null, channel: known?.channel ?? { id: channelId, name: channelId }, filter: args.filter, locale: args.locale, keywords: highlightKeywords },
       redact: (text) => redactor.scrub(text),
       signal: stop.signal,
       onProgress: (p) => {
@@ -90,5 +95,18 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
   } finally {
     process.off('SIGINT', interrupt);
     reader.close();
+  }
+}
+
+/** The channel of every stored message when there is exactly one, else null. */
+function onlyStoredChannel(storeFile: string): string | null {
+  const db = new Database(storeFile, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare<[], { channel_id: string }>('SELECT DISTINCT channel_id FROM messages LIMIT 2').all();
+    return rows.length === 1 ? rows[0]!.channel_id : null;
+  } catch {
+    return null;
+  } finally {
+    db.close();
   }
 }

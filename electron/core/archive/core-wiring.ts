@@ -1,4 +1,5 @@
 // Builds the archive area from the core's parts and answers the contract's archive.* commands.
+import { knownChannel, rememberChannel } from './channel-names.js';
 import type { Logger } from 'pino';
 import { EXPORT_PATH } from '../../../shared/archive.js';
 import type { AppInfo } from '../../../shared/types.js';
@@ -25,6 +26,10 @@ export interface ArchiveAreaOptions {
 }
 
 export function createArchiveArea(o: ArchiveAreaOptions) {
+  // The watched channel's names, for exports made while the bot is not connected.
+  o.bus.on('bot.status', (s) => {
+    if (s.state === 'connected' && s.channel && s.guild) rememberChannel(o.dataDir, { channel: { id: s.channel.id, name: s.channel.name }, guild: { id: s.guild.id, name: s.guild.name } });
+  });
   const archive = new Archive({
     dataDir: o.dataDir,
     storeFile: o.storeFile,
@@ -32,10 +37,11 @@ export function createArchiveArea(o: ArchiveAreaOptions) {
     meta: () => {
       const status = o.monitor.status();
       const channelId = o.settings.effective().channelId;
+      const known = !status.channel && channelId ? knownChannel(o.dataDir, channelId) : null;
       return {
         app: { name: o.app().name, version: o.app().version },
-        guild: status.guild ?? null,
-        channel: status.channel ?? (channelId ? { id: channelId, name: channelId } : null),
+        guild: status.guild ?? known?.guild ?? null,
+        channel: status.channel ?? known?.channel ?? (channelId ? { id: channelId, name: channelId } : null),
         keywords: o.settings.effective().highlightKeywords,
       };
     },
