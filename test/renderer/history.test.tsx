@@ -178,6 +178,24 @@ describe('history panel', () => {
     expect(await screen.findByTestId('jump-to-present')).toBeTruthy();
   });
 
+  it('a result shows mentions and custom emoji by name and draws Unicode emoji, with the searched word marked', async () => {
+    const { fake, user } = await appWith(20);
+    const hit = fake.messages[5]!;
+    const view = {
+      ...hit.view!,
+      mentions: { users: [{ id: '111111111111111111', name: 'Grace' }], roles: [{ id: '222222222222222222', name: 'admins', color: 0 }], channels: [{ id: '333333333333333333', name: 'general' }], everyone: false },
+    };
+    fake.searchResult = { messages: [{ ...hit, view, content: 'on it <@111111111111111111> <@&222222222222222222> see <#333333333333333333> <:blobok:417719834299939937> lgtm 👍 <@999999999999999999>' }], terms: ['lgtm'], problems: [], nextBefore: null, tookMs: 2 };
+    await openHistory(user, /Search/);
+    await user.type(screen.getByTestId('history-search-input'), 'lgtm');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    const result = await screen.findByTestId('search-result');
+    const text = result.querySelector('.history-result__text')!;
+    expect(text.textContent).toBe('on it @Grace @admins see #general :blobok: lgtm  @unknown-user');
+    expect(text.querySelector('mark')?.textContent).toBe('lgtm');
+    expect(text.querySelector('img.emoji')?.getAttribute('alt')).toBe('👍');
+  });
+
   it('jumps to a date in the viewer’s time zone', async () => {
     const { fake, user } = await appWith(50);
     await openHistory(user, /Jump to date/);

@@ -9,6 +9,7 @@ import { formatFullDate } from '../../lib/format';
 import type { OpenMessage } from './HistoryPanel';
 import { markKeywords, useKeywords } from '../messages/keywords';
 import { highlight } from './highlight';
+import { resultText, withEmoji } from './result-text';
 
 export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
   const { t, i18n } = useTranslation();
@@ -65,7 +66,7 @@ export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
                   <span className="history-result__meta">
                     <strong>{m.author.displayName}</strong> <time dateTime={new Date(m.createdAt).toISOString()}>{formatFullDate(m.createdAt, i18n.language)}</time>
                   </span>
-                  <span className="history-result__text">{markKeywords(m.content, keywords, (run) => highlight(run, result.terms))}</span>
+                  <span className="history-result__text">{markKeywords(resultText(m), keywords, (run) => withEmoji(highlight(run, result.terms)))}</span>
                 </button>
               </li>
             ))}
