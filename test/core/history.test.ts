@@ -95,6 +95,13 @@ describe('search', () => {
     expect(nobody.problems).toEqual([{ code: 'nobody', value: 'carol', message: 'Nobody named “carol” has posted in this channel.' }]);
   });
 
+  it('an author no name matches exactly is found by the start of a name, as Discord suggests it; % and _ are letters there', () => {
+    // "Bobby" is Bob's server name: `from:bobb` starts it, as `from:grace` starts "Grace (admin)".
+    expect(find('backup from:bobb')).toEqual([rows[5]!.content, rows[2]!.content, rows[1]!.content]);
+    expect(find('café from:BO')).toEqual(['café crème']);
+    for (const name of ['%', 'b%', '_ob', 'b_b']) expect(s.search(CH, { query: `backup from:${name}` }).problems.map((p) => p.code), name).toEqual(['nobody']);
+  });
+
   it('a filter it cannot read lists nothing and says why (not every message, unfiltered)', () => {
     for (const query of ['backup has:video', 'backup after:2026-13-45', 'backup before:']) {
       const r = s.search(CH, { query });

@@ -118,12 +118,22 @@ export class MessageSearch {
     return [...ids];
   }
 
-  /** An id as is, or the authors whose username or server name is `name` (any case). */
+  /**
+   * An id as is, or the authors whose username or server name is `name` (any case); none such, those
+   * whose names start with it, as Discord's from: suggests them (`from:grace` found nobody while "Grace
+   * (admin)" had posted hundreds of messages; outside review).
+   */
   private authorIds(name: string): string[] {
     if (/^\d{15,20}$/.test(name)) return [name];
-    return this.store.database
+    const exact = this.store.database
       .prepare<[string, string], { author_id: string }>('SELECT author_id FROM authors WHERE lower(username) = lower(?) OR lower(display_name) = lower(?)')
       .all(name, name)
+      .map((r) => r.author_id);
+    if (exact.length) return exact;
+    const prefix = `${name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.store.database
+      .prepare<[string, string], { author_id: string }>("SELECT author_id FROM authors WHERE lower(username) LIKE ? ESCAPE '\\' OR lower(display_name) LIKE ? ESCAPE '\\' LIMIT 25")
+      .all(prefix, prefix)
       .map((r) => r.author_id);
   }
 }

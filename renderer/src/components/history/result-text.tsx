@@ -18,7 +18,7 @@ export function resultText(m: Pick<ChatMessage, 'content' | 'view'>): string {
   });
 }
 
-/** Plain runs of a result with their Unicode emoji drawn; `marked` the searched words' marks around them. */
+/** Plain runs of a result with their Unicode emoji drawn; the searched words’ marks kept as they are. */
 export function withEmoji(parts: ReactNode[]): ReactNode[] {
   return parts.map((part, i) => (typeof part === 'string' ? <EmojiText key={i} text={part} /> : <Fragment key={i}>{part}</Fragment>));
 }
