@@ -3,7 +3,7 @@
 // it runs beside a running app; tokens are scrubbed as in the app.
 import Database from 'better-sqlite3';
 import { knownChannel } from '../core/archive/channel-names.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { exportToFile } from '../core/archive/exporter.js';
@@ -62,6 +62,11 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
   redactor.add(settings.accessToken());
   const identity = readAppIdentity(appDir);
   const out = resolve(io.cwd, args.out ?? `${channelId}-${new Date().toISOString().slice(0, 10)}.${args.format}`);
+  // A folder given as --out failed at the end with a raw "EISDIR … rename" (outside review).
+  if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr.write(`--out ${out} is a folder: give a file name in it, e.g. --out ${join(out, `${known?.channel.name ?? channelId}.${args.format}`)}\n`);
+    return 2;
+  }
   const reader = new ArchiveReader(storeFile);
   const bar = new SingleBar({ stream: io.stderr, format: 'Exporting [{bar}] {percentage}% | {value}/{total} messages | {eta_formatted} left', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 });
   const stop = new AbortController();

@@ -91,6 +91,19 @@ describe('npm run export', () => {
     expect(html.match(/class="message message--mentioned"/g)).toHaveLength(1);
   });
 
+  it('a folder as --out is refused at once with a file name to use (it failed at the end with a raw EISDIR)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+    dirs.push(dataDir);
+    const store = new MessageStore(join(dataDir, 'messages.sqlite'));
+    store.addMany([sampleMessage(1, 'kept')]);
+    store.close();
+    mkdirSync(join(dataDir, 'exports'));
+    const t = io(dataDir);
+    expect(await runExportCli(['--format', 'html', '--out', 'exports'], { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL }, dataDir, t.io)).toBe(2);
+    expect(t.err()).toMatch(new RegExp(`--out .*exports is a folder: give a file name in it, e\\.g\\. --out .*exports/${CHANNEL}\\.html`));
+    expect(readdirSync(join(dataDir, 'exports'))).toEqual([]);
+  });
+
   it('says how to fix a missing data folder and exits 1', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
     dirs.push(dataDir);
