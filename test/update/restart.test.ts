@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,20 @@ describe('runRestartCommand', () => {
     chmodSync(join(dir, 'supervisorctl'), 0o755);
     try {
       await expect(runRestartCommand(['supervisorctl', 'restart', 'discord-monitor'], { env: { ...process.env, PATH: `${dir}${delimiter}${process.env.PATH ?? ''}` } })).rejects.toThrow(/exited with code 1: error: <class 'PermissionError'>, \[Errno 13\] Permission denied/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a command that outlives the wait still finishes: what it writes after it goes nowhere that can kill it', async () => {
+    // supervisorctl restart stops this very process, then prints "stopped" and starts the new one: into a
+    // pipe nobody read any more, that print died of SIGPIPE and the service stayed stopped (CI, under supervisord).
+    const dir = mkdtempSync(join(tmpdir(), 'dm-restart-'));
+    const marker = join(dir, 'started');
+    try {
+      await expect(runRestartCommand(['sh', '-c', `sleep 0.5; echo stopped; echo oops >&2; echo yes > '${marker}'`], { deadlineMs: 100 })).resolves.toEqual({ exitCode: null });
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(existsSync(marker)).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,8 @@
 // Runs the service manager's restart command, and a Restarter built on it.
 import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Relauncher } from '../ports.js';
 import { withoutSecrets } from './child-env.js';
 import type { Restarter } from './types.js';
@@ -25,36 +28,50 @@ export function runRestartCommand(argv: readonly string[], opts: RestartCommandO
   const [file, ...args] = argv;
   if (!file) return Promise.reject(new Error('Restart command is empty'));
   const deadlineMs = opts.deadlineMs ?? 15_000;
+  // What it says goes to a file, both streams: supervisorctl says why it failed on stdout ("error: <class
+  // 'PermissionError'>, [Errno 13] Permission denied" for a socket the app's user may not use), and that
+  // reason was dropped. A file, not a pipe: the manager stops this process in the middle of the restart,
+  // and supervisorctl writing "stopped" into a pipe nobody reads any more died of SIGPIPE before "start".
+  const said = join(tmpdir(), `discord-monitor-restart-${process.pid}-${Date.now()}.txt`);
+  let out: number;
+  try {
+    out = openSync(said, 'w+', 0o600);
+  } catch {
+    out = openSync('/dev/null', 'w');
+  }
+  const saidText = () => {
+    try {
+      return readFileSync(said, 'utf8').slice(-2000).trim();
+    } catch {
+      return '';
+    } finally {
+      rmSync(said, { force: true });
+    }
+  };
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: withoutSecrets(opts.env),
-    });
-    // Both streams: supervisorctl says why it failed on stdout ("error: <class 'PermissionError'>, [Errno 13]
-    // Permission denied" for a socket the app's user may not use), and that reason was dropped.
-    let said = '';
-    for (const stream of [child.stdout, child.stderr]) {
-      stream?.setEncoding('utf8').on('data', (chunk: string) => {
-        said = (said + chunk).slice(-2000);
-      });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(file, args, { detached: true, stdio: ['ignore', out, out], env: withoutSecrets(opts.env) });
+    } finally {
+      closeSync(out);
     }
     const timer = setTimeout(() => {
-      child.stdout?.destroy();
-      child.stderr?.destroy();
+      rmSync(said, { force: true });
       child.unref();
       resolve({ exitCode: null });
     }, deadlineMs);
     child.once('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      rmSync(said, { force: true });
       const fix = err.code === 'ENOENT' ? ` — is ${file} installed and on PATH?` : '';
       reject(new Error(`Could not run ${argv.join(' ')}: ${err.message}${fix}`));
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
+      const text = saidText();
       if (code === 0) return resolve({ exitCode: 0 });
       const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      const detail = said.trim() ? `: ${said.trim()}` : '';
+      const detail = text ? `: ${text}` : '';
       reject(new Error(`${argv.join(' ')} ${why}${detail} — restart the service by hand, or check its permissions`));
     });
   });
