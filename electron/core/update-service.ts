@@ -69,9 +69,17 @@ export class UpdateService {
     this.checks.dispose();
   }
 
+  /**
+   * One check at a time: a check asked for while one runs starts once it is over. Two at once could end
+   * in the wrong order (the scheduled one, started before a release was published, after the panel's),
+   * bringing back the older offer: the panel's update was then refused as changed.
+   */
   check(): Promise<UpdateView> {
-    return checkOnce(this.o, this.store, () => this.restarts.plan());
+    const next = this.checking.then(() => checkOnce(this.o, this.store, () => this.restarts.plan()));
+    this.checking = next.catch(() => undefined);
+    return next;
   }
+  private checking: Promise<unknown> = Promise.resolve();
 
   /** Starts the update the user confirmed. Replies at once; progress follows as events. */
   run(target: string): Promise<UpdateView> {
