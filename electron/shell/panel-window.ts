@@ -23,7 +23,12 @@ export interface PanelWindowOptions {
 export const closeNotice = (language = shellLanguage()) => ({ title: shellText('closeTitle', {}, language), body: shellText('closeBody', {}, language) });
 export const CLOSE_NOTICE = closeNotice('en');
 
+/** Reloads of a crashed page allowed within a minute. */
+const MAX_RELOADS_A_MINUTE = 3;
+
 export class PanelWindow {
+  /** When the page's renderer last stopped, within the last minute. */
+  private crashes: number[] = [];
   private win: BrowserWindow | null = null;
   private painted = false;
   private markShown!: () => void;
@@ -96,6 +101,20 @@ export class PanelWindow {
     });
     win.on('closed', () => {
       if (this.win === win) this.win = null;
+    });
+    // A renderer that crashed (or was killed: out of memory) left a blank window until the app restarted;
+    // the bot and the core run on. It is reloaded, a few times a minute at most, so a page that crashes
+    // at once does not reload forever.
+    win.webContents.on('render-process-gone', (_event, details: { reason: string; exitCode?: number }) => {
+      if (details.reason === 'clean-exit' || this.o.isQuitting() || win.isDestroyed()) return;
+      const now = Date.now();
+      this.crashes = this.crashes.filter((t) => now - t < 60_000).concat(now);
+      if (this.crashes.length > MAX_RELOADS_A_MINUTE) {
+        this.o.logger.error(`The panel's page keeps stopping (${details.reason}): not reloaded again: restart the app to get the panel back (the bot runs on).`);
+        return;
+      }
+      this.o.logger.error(`The panel's page stopped (${details.reason}, exit code ${details.exitCode ?? '?'}): reloading it. The bot was not affected.`);
+      win.webContents.reload();
     });
     this.win = win;
     const loaded = this.o.renderer.kind === 'file' ? win.loadFile(this.o.renderer.file) : win.loadURL(this.o.renderer.url);

@@ -72,6 +72,7 @@ export class WebContents extends EventEmitter {
   readonly id = nextId++;
   readonly mainFrame = new WebFrameMain('');
   readonly send = vi.fn();
+  readonly reload = vi.fn();
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   private destroyed = false;
   getURL(): string {
