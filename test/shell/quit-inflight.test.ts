@@ -14,7 +14,8 @@ afterEach(() => takeLateWrites());
 
 const TOKEN = 'MTA5OTk5OTk5OTk5OTk5OTk5.GxYzAb.secretpartofthetoken_0123456789';
 
-it('quit while a token save waits on the keyring: nothing is written into the folder after the quit', async () => {
+/** Starts the app, makes the keyring take 300 ms, sends `patch` as the panel would and quits 20 ms later; resolves once the quit is done. */
+async function saveThenQuit(patch: Record<string, unknown>) {
   t.started = await startMain();
   const s = t.started!;
   const win = s.window();
@@ -25,13 +26,18 @@ it('quit while a token save waits on the keyring: nothing is written into the fo
     return original(text);
   });
   const own = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
-  const saving = ipcMain.invoke('settings.save', own, { token: TOKEN });
+  const saving = ipcMain.invoke('settings.save', own, patch) as Promise<{ ok: boolean }>;
   await delay(20);
   app.quit();
   await vi.waitFor(() => expect(mock.state.quitted).toBe(true), { timeout: 15_000 });
   release(s.dirs.root);
-  rmSync(s.dirs.root, { recursive: true, force: true });
-  const reply = (await saving) as { ok: boolean };
+  return { dirs: s.dirs, saving };
+}
+
+it('quit while a token save waits on the keyring: nothing is written into the folder after the quit', async () => {
+  const { dirs, saving } = await saveThenQuit({ token: TOKEN });
+  rmSync(dirs.root, { recursive: true, force: true });
+  const reply = await saving;
   await delay(500);
   expect(takeLateWrites()).toEqual([]);
   // Waited for, not cut short: the save finished before the quit did.
@@ -39,26 +45,12 @@ it('quit while a token save waits on the keyring: nothing is written into the fo
 });
 
 it('same, profile left in place: what lands after the quit', async () => {
-  t.started = await startMain();
-  const s = t.started!;
-  const win = s.window();
-  await painted(win);
-  const original = safeStorage.encryptStringAsync.getMockImplementation()!;
-  safeStorage.encryptStringAsync.mockImplementation(async (text: string) => {
-    await delay(300);
-    return original(text);
-  });
-  const own = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
-  const saving = ipcMain.invoke('settings.save', own, { token: TOKEN, guildId: '123456789012345678' });
-  await delay(20);
-  app.quit();
-  await vi.waitFor(() => expect(mock.state.quitted).toBe(true), { timeout: 15_000 });
-  release(s.dirs.root);
-  const reply = (await saving) as { ok: boolean };
+  const { dirs, saving } = await saveThenQuit({ token: TOKEN, guildId: '123456789012345678' });
+  const reply = await saving;
   await delay(500);
   const late = takeLateWrites();
-  const saved = existsSync(`${s.dirs.userData}/token.enc`);
-  rmSync(s.dirs.root, { recursive: true, force: true });
+  const saved = existsSync(`${dirs.userData}/token.enc`);
+  rmSync(dirs.root, { recursive: true, force: true });
   expect(late).toEqual([]);
   expect(reply.ok).toBe(true);
   expect(saved).toBe(true);

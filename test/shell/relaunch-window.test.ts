@@ -17,6 +17,16 @@ function goodBuild(dir: string): string {
   return file;
 }
 
+/** Restarts `first` as an update would, then starts the process app.relaunch would; whether it has a window. */
+async function relaunched(first: NonNullable<typeof t.started>, dirs: ReturnType<typeof tempDirs>): Promise<boolean> {
+  await first.shell.core.updates.restartNow();
+  await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(0), { timeout: 15_000 });
+  const args = app.relaunch.mock.calls[0]![0]!.args!;
+  resetElectronMock();
+  t.started = await startMain({ dirs, flags: args.slice(1) });
+  return t.started!.shell.panel.window !== null;
+}
+
 it('a --hidden start whose window is open when an update relaunches comes back with its window', async () => {
   const dirs = tempDirs();
   t.started = await startMain({ dirs, flags: ['--hidden'], standbyEntry: goodBuild(dirs.root) });
@@ -26,13 +36,7 @@ it('a --hidden start whose window is open when an update relaunches comes back w
   const win = first.window();
   await painted(win);
   expect(win.isVisible()).toBe(true);
-  await first.shell.core.updates.restartNow();
-  await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(0), { timeout: 15_000 });
-  const args = app.relaunch.mock.calls[0]![0]!.args!;
-  // The relaunched process, as app.relaunch starts it.
-  resetElectronMock();
-  t.started = await startMain({ dirs, flags: args.slice(1) });
-  expect(t.started!.shell.panel.window).not.toBeNull();
+  expect(await relaunched(first, dirs)).toBe(true);
 }, 30_000);
 
 it('startHidden on, window opened by the user, update relaunch: the window comes back (window-state says visible)', async () => {
@@ -41,10 +45,5 @@ it('startHidden on, window opened by the user, update relaunch: the window comes
   const first = t.started!;
   await painted(first.window());
   expect((await first.shell.core.dispatch('settings.save', { startHidden: true })).ok).toBe(true);
-  await first.shell.core.updates.restartNow();
-  await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(0), { timeout: 15_000 });
-  const args = app.relaunch.mock.calls[0]![0]!.args!;
-  resetElectronMock();
-  t.started = await startMain({ dirs, flags: args.slice(1) });
-  expect(t.started!.shell.panel.window).not.toBeNull();
+  expect(await relaunched(first, dirs)).toBe(true);
 }, 30_000);
