@@ -1,7 +1,7 @@
 // One process per user: two would log the same bot in twice, and Discord allows one session per token.
 import { setTimeout as delay } from 'node:timers/promises';
 import { app } from 'electron';
-import { RELAUNCHED } from './args.js';
+import { HIDDEN, RELAUNCHED } from './args.js';
 
 export interface SingleInstanceOptions {
   relaunched: boolean;
@@ -34,6 +34,8 @@ export async function setupSingleInstance(o: SingleInstanceOptions): Promise<Ins
   app.on('second-instance', (_event, argv) => {
     // Our own relaunched successor knocking while we exit: not a user asking for the window.
     if (argv.includes(RELAUNCHED)) return;
+    // The login item (--hidden) of a session logged in while the app already runs: the window stays as it is.
+    if (argv.includes(HIDDEN)) return;
     if (handler) handler();
     else missed = true;
   });

@@ -39,6 +39,22 @@ describe('single instance', () => {
     expect(started!.window().isVisible()).toBe(true);
   });
 
+  // The login item starts the app with --hidden: logging in again (a second desktop session, a session
+  // restored) while it already runs must not put its window in front of the user.
+  it('a second launch with --hidden (the login item) leaves a hidden panel hidden and a shown one where it is', async () => {
+    started = await startMain({ flags: ['--hidden'] });
+    secondInstance(['/opt/electron', '/app', '--hidden']);
+    expect(BrowserWindow.instances).toHaveLength(0);
+    secondInstance();
+    const win = started!.window();
+    await painted(win);
+    win.minimize();
+    win.focus.mockClear();
+    secondInstance(['/opt/electron', '/app', '--hidden']);
+    expect(win.isMinimized()).toBe(true);
+    expect(win.focus).not.toHaveBeenCalled();
+  });
+
   it('replays a launch that came while the app was still starting', async () => {
     const lock = await setupSingleInstance({ relaunched: false });
     secondInstance();
