@@ -119,6 +119,9 @@ export const coreEn = {
   'update.boot.recoveryFailed': '{{reason}} Recovery failed: {{detail}} To recover by hand: cd {{dir}} && git reset --hard {{commit}}, then reinstall and rebuild',
   'update.boot.setAside': 'Changes found in the checkout were set aside: {{command}}',
   'update.restore.changesBack': 'Local changes put back (from {{ref}}).',
+  'update.restore.filesCopied': 'Files {{commit}} tracks and git did not track here were copied to {{dir}} before the reset replaces them: {{files}}. To get them back later: {{command}}',
+  'update.restore.filesBack': 'Your files the update had replaced are back in place: {{files}}.',
+  'update.restore.filesKept': 'Your files the update had replaced are kept in {{dir}} (not put back: {{files}}). To get them back: {{command}}',
   'update.boot.settingsRestored': 'Settings restored from {{file}}.',
   // Settings, notices and the app (electron/core/settings, notices.ts, app-core.ts)
   'notice.settingsMovedAside':

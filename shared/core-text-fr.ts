@@ -280,6 +280,10 @@ export const coreFr: CoreTranslation = {
     '{{reason}} La récupération a échoué : {{detail}} Pour récupérer à la main : cd {{dir}} && git reset --hard {{commit}}, puis réinstallez et reconstruisez',
   'update.boot.setAside': 'Des modifications trouvées dans le dossier de l’application ont été mises de côté : {{command}}',
   'update.restore.changesBack': 'Modifications locales remises en place (depuis {{ref}}).',
+  'update.restore.filesCopied':
+    'Des fichiers suivis par {{commit}} et non suivis ici ont été copiés dans {{dir}} avant que la réinitialisation ne les remplace : {{files}}. Pour les récupérer plus tard : {{command}}',
+  'update.restore.filesBack': 'Vos fichiers remplacés par la mise à jour sont de nouveau en place : {{files}}.',
+  'update.restore.filesKept': 'Vos fichiers remplacés par la mise à jour sont conservés dans {{dir}} (non remis en place : {{files}}). Pour les récupérer : {{command}}',
   'update.boot.settingsRestored': 'Paramètres restaurés depuis {{file}}.',
   'keyring.none':
     'Aucun trousseau système (GNOME Keyring ou KWallet) n’a été trouvé, donc : {{warning}} Installez-en ou déverrouillez-en un et redémarrez pour le chiffrer.',

@@ -13,6 +13,7 @@ import { acquireUpdateLock } from './lock.js';
 import { DEFAULT_COMMANDS, DEFAULT_TIMEOUTS, type UpdateTimeouts } from './options.js';
 import { noteSavedChanges } from './last-update.js';
 import { lockfileDiffers } from './repo.js';
+import { copyBackCommand, filesIn, replacedFilesDir } from './replaced-files.js';
 import { restoreCheckout } from './restore.js';
 import { removeStrayLinks } from './switch.js';
 import type { ConfigBackup, StepName, UpdateCommands } from './types.js';
@@ -149,6 +150,9 @@ async function bringBack(
       say(coreText('update.boot.setAside', { command: stashApplyCommand(leftover) }));
     }
   }
+  // Ignored files the update's reset replaced (copied aside first, found by the run's id): back only on `from`.
+  const replaced = replacedFilesDir(opts.dataDir, entry.id);
+  const putBack = target.commit === entry.from && filesIn(replaced).length > 0;
   const edits = await restoreCheckout({
     git,
     appDir: opts.appDir,
@@ -158,12 +162,16 @@ async function bringBack(
     rebuild: target.rebuild,
     // Saved on `from`: put back only there (on the new version they are re-applied once it is healthy).
     savedChanges: target.commit === entry.from ? savedChanges : null,
+    replaced: putBack ? replaced : null,
+    copyTo: replacedFilesDir(opts.dataDir, `${entry.id}-back`),
     commands: { ...DEFAULT_COMMANDS, ...opts.commands },
     timeouts,
     env: opts.commandEnv,
     log: say,
   });
   if (edits) await new UpdateJournal(opts.dataDir).patch(entry.id, { recoveredEdits: edits });
+  const kept = putBack ? [] : filesIn(replaced);
+  if (kept.length) say(coreText('update.restore.filesKept', { files: kept.join(', '), dir: replaced, command: copyBackCommand(replaced, opts.appDir) }));
   if (savedChanges) await noteSavedChanges(git, new UpdateJournal(opts.dataDir), entry.id, savedChanges);
   if (opts.config && entry.configBackup && !(await opts.config.verify())) {
     await opts.config.restore(entry.configBackup);

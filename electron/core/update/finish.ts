@@ -5,6 +5,7 @@ import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { short } from './git.js';
 import type { UpdateJournal } from './journal.js';
 import { realDetectInputs, type UpdateContext, type UpdateTimeouts } from './options.js';
+import { replacedFilesDir, type ReplacedFiles } from './replaced-files.js';
 import { restoreCheckout } from './restore.js';
 import { discard, switchBack, type ReleaseRun } from './release-steps.js';
 import { detectRestartMethod } from './restart-method.js';
@@ -27,6 +28,8 @@ export interface Run {
   stopBot: () => Promise<void>;
   snapshot: string | null;
   saved: SavedChanges | null;
+  /** Ignored files the reset replaced, copied aside first: the rollback copies them back. */
+  replaced: ReplacedFiles | null;
   lockfileChanged: boolean;
   /** Release mode (build beside the running version, switch at the end); null: build in place. */
   releases: ReleaseRun | null;
@@ -149,6 +152,8 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
           // In release mode the running build and its node_modules were never touched: only the source moves back.
           rebuild: !run.releases,
           savedChanges: run.saved,
+          replaced: run.replaced?.dir ?? null,
+          copyTo: replacedFilesDir(ctx.dataDir, `${run.id}-back`),
           commands: run.commands,
           timeouts: run.timeouts,
           env: ctx.commandEnv,

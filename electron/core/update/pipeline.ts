@@ -8,6 +8,7 @@ import { DEFAULT_COMMANDS, DEFAULT_TIMEOUTS, type UpdateContext } from './option
 import { UpdateRefusedError, whyDisabled } from './preconditions.js';
 import { countCommits, fetchTarget, lockfileDiffers, resolveTarget } from './repo.js';
 import { finishRestart, rollBack, type Run } from './finish.js';
+import { copyBackCommand, copyReplacedFiles, replacedFilesDir } from './replaced-files.js';
 import { noteSavedChanges } from './last-update.js';
 import * as releases from './release-steps.js';
 import { StepFailure, StepReporter } from './steps.js';
@@ -45,7 +46,7 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
   const steps = new StepReporter(entry.id, ctx.onEvent ?? (() => undefined), (r) => journal.recordStep(entry.id, r));
   const run: Run = {
     ctx, git, journal, steps, commands, timeouts, id: entry.id, from, to: null,
-    wasRunning: false, snapshot: null, saved: null, lockfileChanged: false, stopBot: async () => undefined,
+    wasRunning: false, snapshot: null, saved: null, replaced: null, lockfileChanged: false, stopBot: async () => undefined,
     // Release mode needs the app's own build script (DM_BUILD_OUT); custom commands keep building in place.
     releases: (ctx.releases ?? ctx.commands === undefined) ? releases.startReleaseRun() : null,
   };
@@ -106,6 +107,13 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       // them. Stopped here; the rollback sets them aside and says where.
       const edited = await trackedChanges(git);
       if (edited.length) throw new Error(`Files changed while the update ran (${edited.slice(0, 5).join(', ')}${edited.length > 5 ? ', …' : ''}): stopped before the reset so they are not overwritten. Update again once you are done with them.`);
+      // Ignored here (no stash holds them) and tracked by the new version: the reset would replace them.
+      run.replaced = await copyReplacedFiles(git, ctx.appDir, run.to as string, replacedFilesDir(ctx.dataDir, run.id));
+      if (run.replaced) {
+        const { dir, files } = run.replaced;
+        log(`${short(run.to)} tracks ${files.length} file(s) that git did not track here (ignored, so not in the stash), which the reset replaces with its own: ${files.slice(0, 20).join(', ')}${files.length > 20 ? ` and ${files.length - 20} more` : ''}. Yours were copied to ${dir} first.`);
+        log(`To get them back later: ${copyBackCommand(dir, ctx.appDir)}`);
+      }
       log(await resetHard(git, run.to as string));
     });
     await steps.run('clean', async (log) => {

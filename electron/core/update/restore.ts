@@ -5,6 +5,7 @@ import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { describe, runCommand } from './command.js';
 import { headSha, short } from './git.js';
 import type { UpdateTimeouts } from './options.js';
+import { copyBackCommand, copyReplacedFiles, putReplacedFilesBack } from './replaced-files.js';
 import type { SavedChanges, UpdateCommands } from './types.js';
 import { resetHard, restoreLocalChanges, setAsideEdits, stashApplyCommand } from './worktree.js';
 
@@ -19,6 +20,10 @@ export interface RestoreCheckoutOptions {
   /** False when the build that runs is a release of `commit` (never touched by the update): no rebuild. */
   rebuild?: boolean;
   savedChanges: SavedChanges | null;
+  /** The folder of files the update's reset replaced (ignored ones, copied aside): copied back after the reset. */
+  replaced?: string | null;
+  /** Where files that this reset would replace go first (untracked here, tracked by `commit`). */
+  copyTo?: string;
   commands: UpdateCommands;
   timeouts: Pick<UpdateTimeouts, 'install' | 'build'>;
   env?: NodeJS.ProcessEnv;
@@ -42,7 +47,10 @@ export async function restoreCheckout(o: RestoreCheckoutOptions): Promise<SavedC
     // files stay where they are (no `git clean`: one the other .gitignore ignores is the user's too).
     edits = await setAsideEdits(o.git, await headSha(o.git));
     if (edits) o.log(coreText('update.boot.setAside', { command: stashApplyCommand(edits) }));
+    const copied = o.copyTo ? await copyReplacedFiles(o.git, o.appDir, o.commit, o.copyTo) : null;
+    if (copied) o.log(coreText('update.restore.filesCopied', { commit: short(o.commit), files: listed(copied.files), dir: copied.dir, command: copyBackCommand(copied.dir, o.appDir) }));
     o.log(await resetHard(o.git, o.commit));
+    if (o.replaced) putBack(o, o.replaced);
     if (o.reinstall) await run(o.commands.install, o.timeouts.install);
     // Rebuild in place once the checkout moved: the build output may be half-written or the other version's.
     if (o.rebuild === false) {
@@ -66,4 +74,13 @@ async function finishRestore(o: RestoreCheckoutOptions, line?: CoreSentence): Pr
       o.log(err instanceof Error ? err.message : String(err));
     }
   }
+}
+
+const listed = (files: string[]): string => files.slice(0, 20).join(', ') + (files.length > 20 ? ` (+${files.length - 20})` : '');
+
+/** Back where nothing is now; a file someone wrote there since is left, and the copy kept (said). */
+function putBack(o: RestoreCheckoutOptions, dir: string): void {
+  const { back, left } = putReplacedFilesBack(dir, o.appDir);
+  if (back.length) o.log(coreText('update.restore.filesBack', { files: listed(back) }));
+  if (left.length) o.log(coreText('update.restore.filesKept', { files: listed(left), dir, command: copyBackCommand(dir, o.appDir) }));
 }
