@@ -75,7 +75,7 @@ export function toLastUpdate(e: JournalEntry, commits: LastUpdate['commits']): L
 }
 
 function setAside(e: JournalEntry): SetAside | null {
-  if (!e.keptCommits && !e.savedChanges && !e.recoveredEdits) return null;
+  if (!e.keptCommits && !e.savedChanges && !e.recoveredEdits && !e.replacedFiles) return null;
   const saved = e.savedChanges;
   const found = e.recoveredEdits;
   return {
@@ -83,6 +83,7 @@ function setAside(e: JournalEntry): SetAside | null {
     commits: e.keptCommits?.count ?? 0,
     stash: saved ? { sha: saved.sha, command: stashApplyCommand(saved), state: saved.state ?? 'kept' } : null,
     ...(found ? { recovered: { sha: found.sha, command: stashApplyCommand(found) } } : {}),
+    ...(e.replacedFiles ? { replaced: e.replacedFiles } : {}),
   };
 }
 
@@ -95,5 +96,6 @@ export function describeSetAside(s: SetAside | null): string[] {
   else if (s.stash?.state === 'conflict') lines.push(`Local edits set aside during the update conflict with the new version and were kept: ${s.stash.command}`);
   else if (s.stash) lines.push(`Local edits set aside during the update are kept: ${s.stash.command}`);
   if (s.recovered) lines.push(`Edits found in the checkout during the recovery were kept: ${s.recovered.command}`);
+  if (s.replaced) lines.push(`Your files the new version replaced (${s.replaced.files.join(', ')}) were copied to ${s.replaced.dir} first: ${s.replaced.command}`);
   return lines;
 }

@@ -62,6 +62,8 @@ export interface SetAside {
   stash: { sha: string; command: string; state: 'kept' | 'reapplied' | 'conflict' } | null;
   /** Edits found in the checkout by a boot recovery (someone trying a fix), stashed before it moved the checkout. */
   recovered?: { sha: string; command: string } | null;
+  /** The user's files the new version replaced (ignored, so no stash held them), copied to `dir` first, with the command that copies them back. */
+  replaced?: { dir: string; files: string[]; command: string } | null;
 }
 
 export interface LastUpdate {

@@ -96,4 +96,15 @@ describe('after the restart', () => {
     const aside = screen.getByTestId('update-set-aside');
     expect(aside.textContent).toBe(`Edits found in the checkout during the recovery were kept in git stash; to apply them: git stash apply ${SHA}`);
   });
+
+  it('the user’s ignored file the new version ships: where the copy is and the command, in English and French', async () => {
+    const replaced = { dir: '/data/update-replaced-files/u1', files: ['config/local.json'], command: "cp -a '/data/update-replaced-files/u1/.' '/app/'" };
+    const { unmount } = await appWith(makeUpdateView({ lastUpdate: makeLastUpdate({ setAside: { branch: null, commits: 0, stash: null, replaced } }) }));
+    const note = screen.getByTestId('update-replaced-files');
+    expect(note.textContent).toBe(`Your file config/local.json, which git ignored, is shipped by the new version: yours was copied to ${replaced.dir} first; to copy it back: ${replaced.command}`);
+    expect(within(note).getByText(replaced.command).tagName).toBe('CODE');
+    unmount();
+    await appWith(makeUpdateView({ lastUpdate: makeLastUpdate({ setAside: { branch: null, commits: 0, stash: null, replaced: { ...replaced, files: ['a', 'b'] } } }) }), 'fr');
+    expect(screen.getByTestId('update-replaced-files').textContent).toContain(`Vos 2 fichiers a, b, ignorés par git, sont fournis par la nouvelle version : les vôtres ont d’abord été copiés dans ${replaced.dir}`);
+  });
 });

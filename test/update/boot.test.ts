@@ -15,7 +15,7 @@ function entry(patch: Partial<JournalEntry>): JournalEntry {
   return {
     id: 'e1', pid: 4242, from: 'a'.repeat(40), to: 'b'.repeat(40), startedAt: new Date().toISOString(),
     finishedAt: null, durationMs: null, outcome: 'running', steps: [], failedStep: null, error: null,
-    lockfileChanged: false, savedChanges: null, keptCommits: null, recoveredEdits: null, configBackup: null, boots: 0, lastBootPid: null, ...patch,
+    lockfileChanged: false, savedChanges: null, keptCommits: null, recoveredEdits: null, replacedFiles: null, configBackup: null, boots: 0, lastBootPid: null, ...patch,
   };
 }
 

@@ -6,6 +6,8 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bootCheck } from '../../electron/core/update/boot.js';
+import { UpdateJournal } from '../../electron/core/update/journal.js';
+import { toLastUpdate } from '../../electron/core/update-view.js';
 import { runUpdate } from '../../electron/core/update/pipeline.js';
 import { APP_DIR } from '../helpers/world.js';
 import { TS_NODE } from '../helpers/ts-node.js';
@@ -46,6 +48,11 @@ describe('an ignored file the new version tracks', () => {
     expect(fx.read('config/local.json')).toBe(THEIRS);
     followTheLog();
     expect(fx.read('config/local.json')).toBe(MINE);
+    // After the restart the panel's last-update note says it too (the step's log is gone by then).
+    const entry = (await new UpdateJournal(fx.dataDir).entries()).at(-1)!;
+    const replaced = toLastUpdate(entry, []).setAside?.replaced;
+    expect(replaced?.files).toEqual(['config/local.json']);
+    expect(replaced?.command).toBe(/To get them back later: (.+)$/m.exec(fx.logOf('reset').join('\n'))?.[1]);
   });
 
   it('update fails: the rollback puts the user’s file back in place', async () => {

@@ -55,7 +55,7 @@ describe('update sentences by key', () => {
     const entry = (patch: Partial<JournalEntry>): JournalEntry => ({
       id: 'e1', pid: 1, from: 'a'.repeat(40), to: 'b'.repeat(40), startedAt: new Date(0).toISOString(),
       finishedAt: new Date(5000).toISOString(), durationMs: 5000, outcome: 'success', steps: [], failedStep: null, error: null,
-      lockfileChanged: false, savedChanges: null, keptCommits: null, recoveredEdits: null, configBackup: null, boots: 1, lastBootPid: 1, ...patch,
+      lockfileChanged: false, savedChanges: null, keptCommits: null, recoveredEdits: null, replacedFiles: null, configBackup: null, boots: 1, lastBootPid: 1, ...patch,
     });
     const rolledBack = toLastUpdate(entry({ outcome: 'rolled-back', failedStep: 'build', error: 'npm run build exited with code 1' }), []);
     expect(rolledBack.message).toBe('Update to bbbbbbb was rolled back (build failed): npm run build exited with code 1. Still on aaaaaaa.');

@@ -8,7 +8,7 @@ function entry(patch: Partial<JournalEntry>): JournalEntry {
   return {
     id: 'e1', pid: 1, from: 'a'.repeat(40), to: 'b'.repeat(40), startedAt: new Date(0).toISOString(),
     finishedAt: new Date(5000).toISOString(), durationMs: 5000, outcome: 'success', steps: [], failedStep: null, error: null,
-    lockfileChanged: false, savedChanges: null, keptCommits: null, recoveredEdits: null, configBackup: null, boots: 1, lastBootPid: 1, ...patch,
+    lockfileChanged: false, savedChanges: null, keptCommits: null, recoveredEdits: null, replacedFiles: null, configBackup: null, boots: 1, lastBootPid: 1, ...patch,
   };
 }
 

@@ -29,6 +29,8 @@ export const entrySchema = z.object({
   recoveredEdits: z.object({ ref: z.string(), sha: z.string(), message: z.string() }).nullable().default(null),
   /** Where local commits not on the remote were kept (older journals lack it). */
   keptCommits: z.object({ branch: z.string(), count: z.number() }).nullable().default(null),
+  /** Files the update's reset replaced that no stash could hold (ignored ones), copied aside first (older journals lack it). */
+  replacedFiles: z.object({ dir: z.string(), files: z.array(z.string()), command: z.string() }).nullable().default(null),
   configBackup: z.string().nullable(),
   /** Boots of the new version that have not (yet) called markHealthy. */
   boots: z.number(),

@@ -69,6 +69,7 @@ export class UpdateJournal {
       lockfileChanged: false,
       savedChanges: null,
       keptCommits: null,
+      replacedFiles: null,
       recoveredEdits: null,
       configBackup: null,
       boots: 0,

@@ -111,6 +111,8 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       run.replaced = await copyReplacedFiles(git, ctx.appDir, run.to as string, replacedFilesDir(ctx.dataDir, run.id));
       if (run.replaced) {
         const { dir, files } = run.replaced;
+        // Journalled: the panel's last-update note says where they are once this log is gone (after the restart).
+        await journal.patch(run.id, { replacedFiles: { dir, files, command: copyBackCommand(dir, ctx.appDir) } });
         log(`${short(run.to)} tracks ${files.length} file(s) that git did not track here (ignored, so not in the stash), which the reset replaces with its own: ${files.slice(0, 20).join(', ')}${files.length > 20 ? ` and ${files.length - 20} more` : ''}. Yours were copied to ${dir} first.`);
         log(`To get them back later: ${copyBackCommand(dir, ctx.appDir)}`);
       }

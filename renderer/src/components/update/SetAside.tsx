@@ -17,7 +17,7 @@ export function LocalCommits({ branch, commits }: { branch: string; commits: Upd
 
 export function SetAsideNote({ setAside }: { setAside: SetAside }) {
   const { t } = useTranslation();
-  const { branch, commits, stash, recovered } = setAside;
+  const { branch, commits, stash, recovered, replaced } = setAside;
   return (
     <div className="last-update__aside" data-testid="update-set-aside">
       {branch && <p>{t('update.last.commitsKept', { count: commits, branch })}</p>}
@@ -30,6 +30,11 @@ export function SetAsideNote({ setAside }: { setAside: SetAside }) {
       {recovered && (
         <p>
           {t('update.last.editsRecovered')} <code>{recovered.command}</code>
+        </p>
+      )}
+      {replaced && (
+        <p data-testid="update-replaced-files">
+          {t('update.last.filesReplaced', { count: replaced.files.length, files: replaced.files.slice(0, 5).join(', ') + (replaced.files.length > 5 ? ', …' : ''), dir: replaced.dir })} <code>{replaced.command}</code>
         </p>
       )}
     </div>

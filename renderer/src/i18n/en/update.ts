@@ -145,6 +145,8 @@ export const updateEn = {
       editsConflict: 'Your local edits conflict with the new version and were kept in git stash; to apply them:',
       editsKept: 'Your local edits are kept in git stash; to apply them:',
       editsRecovered: 'Edits found in the checkout during the recovery were kept in git stash; to apply them:',
+      filesReplaced_one: 'Your file {{files}}, which git ignored, is shipped by the new version: yours was copied to {{dir}} first; to copy it back:',
+      filesReplaced_other: 'Your {{count}} files {{files}}, which git ignored, are shipped by the new version: yours were copied to {{dir}} first; to copy them back:',
       dismiss: 'Dismiss',
     },
     restart: {

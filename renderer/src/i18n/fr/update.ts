@@ -147,6 +147,8 @@ export const updateFr: Strings<typeof updateEn> = {
       editsConflict: 'Vos modifications locales entrent en conflit avec la nouvelle version et sont conservées dans git stash ; pour les appliquer :',
       editsKept: 'Vos modifications locales sont conservées dans git stash ; pour les appliquer :',
       editsRecovered: 'Des modifications trouvées dans le dépôt pendant la récupération sont conservées dans git stash ; pour les appliquer :',
+      filesReplaced_one: 'Votre fichier {{files}}, ignoré par git, est fourni par la nouvelle version : le vôtre a d’abord été copié dans {{dir}} ; pour le remettre :',
+      filesReplaced_other: 'Vos {{count}} fichiers {{files}}, ignorés par git, sont fournis par la nouvelle version : les vôtres ont d’abord été copiés dans {{dir}} ; pour les remettre :',
       dismiss: 'Masquer',
     },
     restart: {
