@@ -1,17 +1,20 @@
 // Zero-downtime update (issue 10 §1): the new version starts beside the old one, binds the same
 // port, and takes over only once it is ready. A panel client that keeps invoking through the update
 // never sees a failure or a lost connection; Discord never sees two sessions.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api.js';
 import type { UpdateView } from '../../shared/types.js';
 import { fakeNotifySocket, type NotifySocket } from '../helpers/notify-socket.js';
-import { createWorld, TOKEN, type World } from '../helpers/world.js';
+import { APP_DIR, createWorld, TOKEN, type World } from '../helpers/world.js';
 import { health, waitForNewProcess } from './health.js';
 import { bumpVersion, startInstalledApp, type InstalledApp } from './installed-checkout.js';
 import { panelClient } from './ws-client.js';
+
+/** The version the installed checkout runs: this repository's own. */
+const INSTALLED = (JSON.parse(readFileSync(join(APP_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
 let world: World | null = null;
 let installed: InstalledApp | null = null;
@@ -153,7 +156,7 @@ it('a new version that throws at load never takes over: the old one keeps runnin
   expect(checkout.head()).toBe(from);
   // Same process, old version, bot still (or again) connected on one session.
   await world.fake.waitFor(() => world!.fake.liveSessions(TOKEN) === 1, 10_000);
-  expect(await health(base)).toMatchObject({ pid: before.pid, version: '3.0.0', bot: 'connected' });
+  expect(await health(base)).toMatchObject({ pid: before.pid, version: INSTALLED, bot: 'connected' });
   expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
   client.close();
 }, 180_000);

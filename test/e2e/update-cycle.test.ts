@@ -5,10 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { UpdateView } from '../../shared/types.js';
-import { createWorld, TOKEN, type World } from '../helpers/world.js';
+import { APP_DIR, createWorld, TOKEN, type World } from '../helpers/world.js';
 import { health, waitForNewProcess } from './health.js';
 import { bumpVersion, git, startInstalledApp, type InstalledApp } from './installed-checkout.js';
 import { panelClient } from './ws-client.js';
+
+/** The version the installed checkout runs: this repository's own. */
+const INSTALLED = (JSON.parse(readFileSync(join(APP_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * What a panel is sent, across the restart: every message.created event counted by message id. It
@@ -189,7 +192,7 @@ it('with automatic restart off: updates the code, restarts the bot in place, and
     expect(local.checkout.head()).toBe(sha);
     // Same process, old code still loaded, bot back.
     await world.fake.waitFor(() => world.fake.liveSessions(TOKEN) === 1, 10_000);
-    expect(await health(base)).toMatchObject({ pid: before.pid, version: '3.0.0' });
+    expect(await health(base)).toMatchObject({ pid: before.pid, version: INSTALLED });
 
     const restart = await client.invoke<{ restarting: boolean; method: string }>('app.restart');
     expect(restart).toMatchObject({ ok: true, value: { restarting: true, method: 'relaunch' } });
