@@ -50,6 +50,8 @@ const reader = () => new Database(join(dataDir, 'messages.sqlite'), { readonly: 
 type Request = { id: number; op: 'arm' } | { id: number; op: 'frame'; last: string } | { id: number; op: 'collect'; ids: string[] } | { id: number; op: 'stop' };
 
 let first = 0;
+/** When the newest message was announced on the bus (before it was stored). */
+let lastSeen = 0;
 let cpu = process.cpuUsage();
 // The event loop's own thread: the process's CPU also counts the store's write thread and V8's helpers.
 let mainCpu = process.threadCpuUsage();
@@ -69,6 +71,7 @@ WebSocket.prototype.send = function (this: WebSocket, data: unknown, cb?: (err?:
 app.core.bus.on('message.created', (m) => {
   if (!first) first = Date.now();
   seen.push(m.id);
+  lastSeen = Date.now();
   onSeen?.();
 });
 
@@ -111,7 +114,7 @@ process.on('message', (req: Request) => {
         db.close();
         const used = process.cpuUsage(cpu);
         const main = process.threadCpuUsage(mainCpu);
-        reply({ first, stored: at, cpuMs: (used.user + used.system) / 1000, mainCpuMs: (main.user + main.system) / 1000, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size, lifted, liftedAt, gc: { ...gc }, waiting: { ...waiting } });
+        reply({ first, lastSeen, stored: at, cpuMs: (used.user + used.system) / 1000, mainCpuMs: (main.user + main.system) / 1000, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, lost: req.ids.filter((id) => !got.has(id)).length, duplicated: seen.length - got.size, lifted, liftedAt, gc: { ...gc }, waiting: { ...waiting } });
       };
       return check();
     }

@@ -29,6 +29,8 @@ const TS = TS_NODE;
 
 interface Received {
   first: number;
+  /** The last message announced (ours only): the receive span, before the commit and the panel. */
+  lastSeen?: number;
   /** CPU time of the receiving process during the burst (user + system): load-independent cost. */
   cpuMs: number;
   /** The event loop's own thread (ours only): the rest is the store's write thread and V8's helpers. */
@@ -276,7 +278,7 @@ it(`live burst of ${N} messages × ${ROUNDS} rounds: ours (stored + on screen in
       const pick = (q: number) => behind[Math.min(behind.length - 1, Math.floor(q * behind.length))] ?? 'n/a';
       console.log(`round ${round} wire: ${onWire.each.length} frames sent, ${inPage.each.length} received, ${(onWire.each.reduce((n, f) => n + f[1]!, 0) / 1e6).toFixed(1)} MB, ${inPage.notices} "skipped" notices (a flood is paced, or the page was behind); page behind the write at 10/50/90/100 % of frames: ${[0.1, 0.5, 0.9, 1].map(pick).join(' / ')} ms; burst on the wire ${(onWire.each.at(-1)?.[0] ?? 0) - (onWire.each[0]?.[0] ?? 0)} ms`);
       const since = (t: number | null) => (t === null ? 'n/a' : `${t < ours.stored ? '' : '+'}${t - ours.stored}`);
-      console.log(`round ${round} stages of the last message (ms after stored; first→stored ${ours.stored - ours.first}): frame queued ${since(onWire.sent)}, written ${since(onWire.written)}, received in page ${since(inPage.received)}, row in DOM ${since(inPage.inDom)}, on screen ${since(shownAt)}`);
+      console.log(`round ${round} stages of the last message (ms after stored; first→stored ${ours.stored - ours.first}, first→last announced ${(ours.lastSeen ?? NaN) - ours.first} vs the bare client's first→last ${b.stored - b.first}): frame queued ${since(onWire.sent)}, written ${since(onWire.written)}, received in page ${since(inPage.received)}, row in DOM ${since(inPage.inDom)}, on screen ${since(shownAt)}`);
 
       // Reading back: scrolled up, the reader's row must stay put and the pill count the whole burst.
       await page.evaluate(`document.querySelector('[data-testid="message-list"]').scrollBy(0, -3000)`);
