@@ -68,7 +68,7 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
     return 2;
   }
   const reader = new ArchiveReader(storeFile);
-  const bar = new SingleBar({ stream: io.stderr, format: 'Exporting [{bar}] {percentage}% | {value}/{total} messages | {eta_formatted} left', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 });
+  const bar = new SingleBar({ stream: io.stderr, format: 'Exporting [{bar}] {percentage}% | {value}/{total} stored messages read, {exported} exported | {eta_formatted} left', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 });
   const stop = new AbortController();
   const interrupt = () => stop.abort();
   process.once('SIGINT', interrupt);
@@ -83,9 +83,10 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
       redact: (text) => redactor.scrub(text),
       signal: stop.signal,
       onProgress: (p) => {
-        if (!started) bar.start(p.total, 0);
+        // Read against the range's stored messages (the work); the filter keeps `exported` of them.
+        if (!started) bar.start(p.total, 0, { exported: 0 });
         started = true;
-        bar.update(p.done);
+        bar.update(p.done, { exported: p.exported ?? 0 });
       },
       ...(media ? { media } : {}),
     });

@@ -69,12 +69,29 @@ describe('npm run export', () => {
     const t = io(dataDir);
     const env = { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL, DISCORD_TOKEN: TOKEN };
     const code = await runExportCli(['--format', 'json', '--after', new Date(T0 + 500 * 60_000).toISOString(), '--out', 'out.json'], env, dataDir, t.io);
-    expect(t.err()).toMatch(/Exporting .*\d+\/\d+ messages/);
+    expect(t.err()).toMatch(/Exporting .*\d+\/\d+ stored messages read, \d+ exported/);
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/Exported 1000 messages .* to .*out\.json/);
     const file = readJsonExport(join(dataDir, 'out.json'));
     expect(file.count).toBe(1000);
     expect(readFileSync(join(dataDir, 'out.json'), 'utf8')).not.toContain(TOKEN);
+  });
+
+  it('with an author filter the progress says how many of the stored messages read were exported (it counted them all as "messages")', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+    dirs.push(dataDir);
+    const store = new MessageStore(join(dataDir, 'messages.sqlite'));
+    const messages = Array.from({ length: 1500 }, (_, i) => sampleMessage(i));
+    store.addMany(messages);
+    store.close();
+    const author = messages[0]!.author.id;
+    const mine = messages.filter((m) => m.author.id === author).length;
+    const t = io(dataDir);
+    const env = { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL };
+    expect(await runExportCli(['--format', 'csv', '--author', author, '--out', 'out.csv'], env, dataDir, t.io)).toBe(0);
+    expect(t.out.join('')).toContain(`Exported ${mine} messages`);
+    // The last progress line: every stored message read, and the exported count, not 1500 "messages".
+    expect(t.err().trim().split('\n').at(-1)).toMatch(new RegExp(`1500/1500 stored messages read, ${mine} exported`));
   });
 
   it('an HTML export highlights the settings\' keywords, as one from the panel does', async () => {

@@ -13,6 +13,8 @@ export interface ExportProgress {
   done: number;
   /** Stored messages in the range (authors not yet filtered): an upper bound. */
   total: number;
+  /** Messages written so far (those the filter kept among the `done` read). */
+  exported?: number;
 }
 
 export interface ExportJob {
@@ -77,7 +79,7 @@ export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportRe
     for (const m of page.messages) chunk += writer.message(m.content ? { ...m, content: job.redact(m.content) } : m, count++);
     bytes += await write(sink, job.redact(chunk), job.signal);
     scanned += page.scanned;
-    job.onProgress?.({ done: scanned, total });
+    job.onProgress?.({ done: scanned, total, exported: count });
   }
   bytes += await write(sink, writer.footer(count), job.signal);
   return { count, bytes, mediaFailed: job.media?.failed ?? 0 };
