@@ -1,0 +1,107 @@
+// Runs one phase of the real update code (an update, a boot, a boot then markHealthy) in a child process
+// and SIGKILLs it at a chosen point: just before or just after a matching git command (a `git` first on
+// PATH marks the moment and hangs), or at a pause point (pause-point.ts).
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { PausePoint } from '../../electron/core/update/pause-point.js';
+import { APP_DIR } from '../helpers/world.js';
+import { TS_NODE } from '../helpers/ts-node.js';
+import type { Fixture } from './fixture.js';
+
+/** `boot-release`: a boot in release mode (no commands: nothing rebuilt, `current` switched instead). */
+export type Phase = 'update' | 'boot' | 'boot-release' | 'healthy';
+
+export type KillPoint =
+  /** `sh` case pattern (no quotes: spaces are literal) matched against ` <git args> `, e.g. `* stash drop *`. */
+  | { git: string; when: 'before' | 'after' }
+  | { pause: PausePoint };
+
+export const describePoint = (p: KillPoint): string => ('git' in p ? `${p.when} git ${p.git}` : `at pause point ${p.pause}`);
+
+const CHILD = (phase: Phase) =>
+  [
+    `import { Fixture } from ${JSON.stringify(join(APP_DIR, 'test/update/fixture.ts'))};`,
+    `import { runUpdate } from ${JSON.stringify(join(APP_DIR, 'electron/core/update/pipeline.ts'))};`,
+    `import { bootCheck, markHealthy } from ${JSON.stringify(join(APP_DIR, 'electron/core/update/boot.ts'))};`,
+    `import { createFileConfigBackup } from ${JSON.stringify(join(APP_DIR, 'electron/core/update/config-backup.ts'))};`,
+    'const fx = Object.assign(Object.create(Fixture.prototype), JSON.parse(process.argv[2])) as Fixture;',
+    'fx.events = [];',
+    // A fresh process: the settings port knows no snapshot but the journal's, as at a real start.
+    "const config = createFileConfigBackup({ files: [fx.settingsFile], backupDir: fx.dataDir + '/backups' });",
+    ({
+      // What it ended with, for the error when the kill point was never met.
+      update: 'const r = await runUpdate(fx.context()); process.stdout.write(JSON.stringify({ outcome: r.outcome, message: r.message }));',
+      boot: 'await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, config });',
+      'boot-release': 'await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, config, releases: true, runningBuildDir: null });',
+      healthy: [
+        'const boot = await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, config });',
+        "if (boot.outcome !== 'watching') throw new Error('expected to boot the new version on probation, got ' + boot.outcome);",
+        'await markHealthy({ dataDir: fx.dataDir, appDir: fx.checkout });',
+      ].join('\n'),
+    } as const)[phase],
+    // Reaching the end means the kill point was never met: the test fails on that.
+    "process.stdout.write('finished');",
+  ].join('\n');
+
+/** A `git` that runs the real one, and before/after a command matching the pattern marks the moment and hangs. */
+function stoppingGit(fx: Fixture): string {
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  const dir = join(fx.root, 'kill-bin');
+  mkdirSync(dir, { recursive: true });
+  const script = join(dir, 'git');
+  writeFileSync(
+    script,
+    [
+      '#!/bin/sh',
+      'hit=0',
+      // Unquoted: the variable is a pattern, not a literal.
+      'if [ -n "$DM_KILL_GIT" ]; then case " $* " in $DM_KILL_GIT) hit=1 ;; esac; fi',
+      'if [ $hit = 1 ] && [ "$DM_KILL_WHEN" = before ]; then : > "$DM_KILL_MARKER"; sleep 60; fi',
+      `"${realGit}" "$@"; rc=$?`,
+      'if [ $hit = 1 ] && [ "$DM_KILL_WHEN" = after ]; then : > "$DM_KILL_MARKER"; sleep 60; fi',
+      'exit $rc',
+      '',
+    ].join('\n'),
+  );
+  chmodSync(script, 0o755);
+  return dir;
+}
+
+/** Runs `phase` on the fixture in a child and SIGKILLs its whole process group once `point` is reached. */
+export async function killAt(fx: Fixture, phase: Phase, point: KillPoint): Promise<void> {
+  const marker = join(fx.root, `kill-${Date.now()}`);
+  const pauseDir = join(fx.root, 'pause');
+  mkdirSync(pauseDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${stoppingGit(fx)}:${process.env.PATH ?? ''}` };
+  let reached: string;
+  if ('git' in point) {
+    Object.assign(env, { DM_KILL_GIT: point.git, DM_KILL_WHEN: point.when, DM_KILL_MARKER: marker });
+    reached = marker;
+  } else {
+    writeFileSync(join(pauseDir, point.pause), '');
+    env.DISCORD_MONITOR_PAUSE_DIR = pauseDir;
+    reached = join(pauseDir, `${point.pause}.reached`);
+  }
+  const script = join(fx.root, `kill-child-${phase}.ts`);
+  writeFileSync(script, CHILD(phase));
+  const state = { root: fx.root, checkout: fx.checkout, dataDir: fx.dataDir, settingsFile: fx.settingsFile, commands: fx.commands, v1: fx.v1 };
+  // Own process group: the kill takes the child and its hanging git (or build) together.
+  const proc = spawn(process.execPath, [...TS_NODE, script, JSON.stringify(state)], { cwd: APP_DIR, detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.on('error', () => undefined);
+  let out = '';
+  proc.stdout.on('data', (d: Buffer) => (out += String(d)));
+  proc.stderr.on('data', (d: Buffer) => (out += String(d)));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.once('exit', (_code, signal) => resolve(signal)));
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(reached)) {
+    if (proc.exitCode !== null || Date.now() > deadline) {
+      if (proc.exitCode === null) process.kill(-(proc.pid as number), 'SIGKILL');
+      throw new Error(`the ${phase} child never got ${describePoint(point)}:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  process.kill(-(proc.pid as number), 'SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+}
