@@ -75,7 +75,7 @@ export function toLastUpdate(e: JournalEntry, commits: LastUpdate['commits']): L
 }
 
 function setAside(e: JournalEntry): SetAside | null {
-  if (!e.keptCommits && !e.savedChanges && !e.recoveredEdits && !e.replacedFiles) return null;
+  if (!e.keptCommits && !e.savedChanges && !e.recoveredEdits && !e.moreRecoveredEdits?.length && !e.replacedFiles) return null;
   const saved = e.savedChanges;
   const found = e.recoveredEdits;
   return {
@@ -84,6 +84,7 @@ function setAside(e: JournalEntry): SetAside | null {
     stash: saved ? { sha: saved.sha, command: stashApplyCommand(saved), state: saved.state ?? 'kept' } : null,
     ...(found ? { recovered: { sha: found.sha, command: stashApplyCommand(found) } } : {}),
     ...(e.replacedFiles ? { replaced: e.replacedFiles } : {}),
+    ...(e.moreRecoveredEdits?.length ? { moreRecovered: e.moreRecoveredEdits.map((s) => ({ sha: s.sha, command: stashApplyCommand(s) })) } : {}),
   };
 }
 
@@ -97,5 +98,6 @@ export function describeSetAside(s: SetAside | null): string[] {
   else if (s.stash) lines.push(`Local edits set aside during the update are kept: ${s.stash.command}`);
   if (s.recovered) lines.push(`Edits found in the checkout during the recovery were kept: ${s.recovered.command}`);
   if (s.replaced) lines.push(`Your files the new version replaced (${s.replaced.files.join(', ')}) were copied to ${s.replaced.dir} first: ${s.replaced.command}`);
+  for (const more of s.moreRecovered ?? []) lines.push(`Edits found in the checkout during the recovery were kept: ${more.command}`);
   return lines;
 }

@@ -64,6 +64,8 @@ export interface SetAside {
   recovered?: { sha: string; command: string } | null;
   /** The user's files the new version replaced (ignored, so no stash held them), copied to `dir` first, with the command that copies them back. */
   replaced?: { dir: string; files: string[]; command: string } | null;
+  /** More such stashes for the same update (a rollback's, then a boot recovery's after a kill). */
+  moreRecovered?: { sha: string; command: string }[];
 }
 
 export interface LastUpdate {

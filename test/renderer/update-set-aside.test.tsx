@@ -107,4 +107,13 @@ describe('after the restart', () => {
     await appWith(makeUpdateView({ lastUpdate: makeLastUpdate({ setAside: { branch: null, commits: 0, stash: null, replaced: { ...replaced, files: ['a', 'b'] } } }) }), 'fr');
     expect(screen.getByTestId('update-replaced-files').textContent).toContain(`Vos 2 fichiers a, b, ignorés par git, sont fournis par la nouvelle version : les vôtres ont d’abord été copiés dans ${replaced.dir}`);
   });
+
+  it('a second stash of edits set aside for the same update (a rollback, then a recovery after a kill) is named too', async () => {
+    const other = 'b'.repeat(40);
+    const recovered = { sha: SHA, command: `git stash apply ${SHA}` };
+    await appWith(makeUpdateView({ lastUpdate: makeLastUpdate({ outcome: 'interrupted', message: 'interrupted', setAside: { branch: null, commits: 0, stash: null, recovered, moreRecovered: [{ sha: other, command: `git stash apply ${other}` }] } }) }));
+    const aside = screen.getByTestId('update-set-aside');
+    expect(aside.textContent).toContain(`git stash apply ${SHA}`);
+    expect(aside.textContent).toContain(`git stash apply ${other}`);
+  });
 });

@@ -1,9 +1,11 @@
 // The boot watchdog: at startup, finish what a dead process left half-done, and give up on a new
 // version that keeps failing to become healthy.
+import { existsSync } from 'node:fs';
 import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { pidAlive } from '../pid-alive.js';
 import { decideBoot, MAX_FAILED_BOOTS, type BootFacts } from './boot-decision.js';
 import { bootTarget } from './boot-release.js';
+import { pauseAt } from './pause-point.js';
 import { clearStaleGitLocks } from './git-locks.js';
 import { releasesDir } from './release-layout.js';
 import { ownBuildDir } from './release-steps.js';
@@ -17,7 +19,7 @@ import { copyBackCommand, filesIn, replacedFilesDir } from './replaced-files.js'
 import { restoreCheckout } from './restore.js';
 import { removeStrayLinks } from './switch.js';
 import type { ConfigBackup, StepName, UpdateCommands } from './types.js';
-import { findUnrecordedStash, reapplyLocalChanges, saveLocalChanges, stashApplyCommand } from './worktree.js';
+import { findUnrecordedSetAsides, findUnrecordedStash, reapplyLocalChanges, saveLocalChanges, stashApplyCommand } from './worktree.js';
 
 export interface BootCheckOptions {
   appDir: string;
@@ -94,6 +96,7 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
     say(reason);
     const { moved, commit, rebuilt, switchedBack } = await bringBack(entry, decision.action, opts, say);
     if (decision.action === 'recover') {
+      await pauseAt('recovered');
       await journal.finish(entry.id, { outcome: 'interrupted', error: decision.reason, failedStep: decision.step as StepName | null });
       const at = { commit: short(commit) };
       const state = switchedBack
@@ -142,11 +145,17 @@ async function bringBack(
   // Killed between `git stash push` and the journal recording it: the run's own stash, found by its message.
   const savedChanges = entry.savedChanges ?? (touched('save-local-changes') ? await findUnrecordedStash(git, entry.from, entry.startedAt) : null);
   if (savedChanges && !entry.savedChanges) await new UpdateJournal(opts.dataDir).patch(entry.id, { savedChanges });
+  // Killed between a rollback's (or an earlier recovery's) `git stash push` and the journal naming it.
+  const named = [savedChanges, entry.recoveredEdits, ...(entry.moreRecoveredEdits ?? [])].flatMap((s) => (s ? [s.sha] : []));
+  for (const found of await findUnrecordedSetAsides(git, entry.startedAt, named)) {
+    await new UpdateJournal(opts.dataDir).recordRecoveredEdits(entry.id, found);
+    say(coreText('update.boot.setAside', { command: stashApplyCommand(found) }));
+  }
   if (moved) {
     // Edits made since (someone trying to fix the broken version) are set aside, never wiped.
     const leftover = await saveLocalChanges(git, head);
     if (leftover) {
-      await new UpdateJournal(opts.dataDir).patch(entry.id, { recoveredEdits: leftover });
+      await new UpdateJournal(opts.dataDir).recordRecoveredEdits(entry.id, leftover);
       say(coreText('update.boot.setAside', { command: stashApplyCommand(leftover) }));
     }
   }
@@ -169,11 +178,12 @@ async function bringBack(
     env: opts.commandEnv,
     log: say,
   });
-  if (edits) await new UpdateJournal(opts.dataDir).patch(entry.id, { recoveredEdits: edits });
+  if (edits) await new UpdateJournal(opts.dataDir).recordRecoveredEdits(entry.id, edits);
   const kept = putBack ? [] : filesIn(replaced);
   if (kept.length) say(coreText('update.restore.filesKept', { files: kept.join(', '), dir: replaced, command: copyBackCommand(replaced, opts.appDir) }));
   if (savedChanges) await noteSavedChanges(git, new UpdateJournal(opts.dataDir), entry.id, savedChanges);
-  if (opts.config && entry.configBackup && !(await opts.config.verify())) {
+  // Checked against the entry's snapshot: this process took none of its own.
+  if (opts.config && entry.configBackup && existsSync(entry.configBackup) && !(await opts.config.verify(entry.configBackup))) {
     await opts.config.restore(entry.configBackup);
     say(coreText('update.boot.settingsRestored', { file: entry.configBackup }));
   }

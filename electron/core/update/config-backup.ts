@@ -76,9 +76,10 @@ export function createFileConfigBackup(opts: FileConfigBackupOptions): ConfigBac
     },
 
     /** Every file of the last snapshot is present with the same content (nothing may change them mid-update). */
-    async verify() {
-      if (!last) return true;
-      for (const item of await readManifest(last)) if ((await hashOf(item.source)) !== item.sha256) return false;
+    async verify(snapshotPath) {
+      const dir = snapshotPath ?? last;
+      if (!dir) return true;
+      for (const item of await readManifest(dir)) if ((await hashOf(item.source)) !== item.sha256) return false;
       return true;
     },
 

@@ -6,6 +6,7 @@ import { short } from './git.js';
 import type { UpdateJournal } from './journal.js';
 import { realDetectInputs, type UpdateContext, type UpdateTimeouts } from './options.js';
 import { replacedFilesDir, type ReplacedFiles } from './replaced-files.js';
+import { pauseAt } from './pause-point.js';
 import { restoreCheckout } from './restore.js';
 import { discard, switchBack, type ReleaseRun } from './release-steps.js';
 import { detectRestartMethod } from './restart-method.js';
@@ -160,9 +161,10 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
           log: (line) => log(typeof line === 'string' ? line : line.text),
         });
         // Named in the panel's update view, like edits boot recovery sets aside.
-        if (edits) await journal.patch(run.id, { recoveredEdits: edits });
+        if (edits) await journal.recordRecoveredEdits(run.id, edits);
       });
       if (run.snapshot) await attempt('restoring the settings', () => ctx.config.restore(run.snapshot as string));
+      await pauseAt('rolled-back');
       await attempt('starting the bot', async () => void (botRestarted = await startBotAgain(run, log)));
       if (errors.length > 0) throw new Error(errors.join('; '));
     })

@@ -27,6 +27,8 @@ export const entrySchema = z.object({
     .nullable(),
   /** Edits found in the checkout by a boot recovery, stashed before it moved the checkout. */
   recoveredEdits: z.object({ ref: z.string(), sha: z.string(), message: z.string() }).nullable().default(null),
+  /** Further edits set aside for the same update (a rollback's, then a boot recovery's after a kill). */
+  moreRecoveredEdits: z.array(z.object({ ref: z.string(), sha: z.string(), message: z.string() })).optional(),
   /** Where local commits not on the remote were kept (older journals lack it). */
   keptCommits: z.object({ branch: z.string(), count: z.number() }).nullable().default(null),
   /** Files the update's reset replaced that no stash could hold (ignored ones), copied aside first (older journals lack it). */

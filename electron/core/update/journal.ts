@@ -82,6 +82,18 @@ export class UpdateJournal {
     return this.mutate((entries) => entries.map((e) => (e.id === id ? { ...e, ...patch } : e)));
   }
 
+  /** Names one more stash of edits set aside for the entry; one already named is never replaced. */
+  recordRecoveredEdits(id: string, edits: { ref: string; sha: string; message: string }): Promise<void> {
+    return this.mutate((entries) =>
+      entries.map((e) => {
+        if (e.id !== id) return e;
+        if (!e.recoveredEdits) return { ...e, recoveredEdits: edits };
+        const named = [e.recoveredEdits, ...(e.moreRecoveredEdits ?? [])].some((s) => s.sha === edits.sha);
+        return named ? e : { ...e, moreRecoveredEdits: [...(e.moreRecoveredEdits ?? []), edits] };
+      }),
+    );
+  }
+
   /** Replaces the step's previous record, so the journal shows how far a dead process got. */
   recordStep(id: string, record: StepRecord): Promise<void> {
     return this.mutate((entries) =>

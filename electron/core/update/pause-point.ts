@@ -1,4 +1,4 @@
-// Test-only pause points on the switch and handover path (issue 10 §3 kill tests): unlike the
+// Test-only pause points on the switch, handover, rollback and boot recovery paths (issue 10 §3 kill tests): unlike the
 // update's other steps it runs no outside command a test could wrap. Inert unless DISCORD_MONITOR_PAUSE_DIR is set,
 // and then only while the file `<dir>/<point>` exists (the test arms it for one update).
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,11 @@ export type PausePoint =
   /** `current` switched, the journal at `restarting`, our gateway session closed; take-over not sent. */
   | 'before-take-over'
   /** The new version serves the panel socket and is identifying; we have not exited. */
-  | 'handed-over';
+  | 'handed-over'
+  /** A rollback put back the checkout, the saved edits and the settings; the journal still says `running`. */
+  | 'rolled-back'
+  /** Boot recovery put back the checkout, the saved edits and the settings; the journal still says `running`. */
+  | 'recovered';
 
 /** Writes our pid to `<point>.reached`, then waits (the event loop running) until the trap is removed. */
 export async function pauseAt(point: PausePoint, env: NodeJS.ProcessEnv = process.env): Promise<void> {

@@ -53,8 +53,8 @@ export interface BotControl {
 export interface ConfigBackup {
   /** Copies the settings aside; returns the snapshot's path. */
   snapshot(): Promise<string>;
-  /** True when the settings are still intact. */
-  verify(): Promise<boolean>;
+  /** True when the settings still match the snapshot (by default the last one this process took). */
+  verify(snapshotPath?: string): Promise<boolean>;
   restore(snapshotPath: string): Promise<void>;
 }
 

@@ -66,6 +66,25 @@ export async function findUnrecordedStash(git: SimpleGit, from: string, startedA
   return null;
 }
 
+/** Every stash the app pushes: an update's, a boot recovery's (same words) and edits made during an update. */
+const SET_ASIDE_MESSAGE = /^(?:On [^:]+: )?discord-monitor (?:update|edits made during an update) (\S+) (?:from|at) [0-9a-f]+$/;
+
+/**
+ * The app's stashes pushed since `startedAt` that `named` (the journal's) lacks: a process killed
+ * between a `git stash push` and the journal write that names it left them.
+ */
+export async function findUnrecordedSetAsides(git: SimpleGit, startedAt: string, named: readonly string[]): Promise<SavedChanges[]> {
+  const list = await git.raw(['stash', 'list', '--format=%gd %H %gs']).catch(() => '');
+  const found: SavedChanges[] = [];
+  for (const line of list.split('\n')) {
+    const [ref, sha, ...rest] = line.split(' ');
+    const message = rest.join(' ');
+    const m = SET_ASIDE_MESSAGE.exec(message);
+    if (ref && sha && m && (m[1] as string) >= startedAt && !named.includes(sha)) found.push({ ref, sha, message: message.replace(/^On [^:]+: /, '') });
+  }
+  return found;
+}
+
 /** The command that brings saved changes back by hand; the sha stays valid when more stashes are pushed. */
 export const stashApplyCommand = (saved: Pick<SavedChanges, 'sha'>): string => `git stash apply ${saved.sha}`;
 

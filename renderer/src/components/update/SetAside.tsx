@@ -17,7 +17,7 @@ export function LocalCommits({ branch, commits }: { branch: string; commits: Upd
 
 export function SetAsideNote({ setAside }: { setAside: SetAside }) {
   const { t } = useTranslation();
-  const { branch, commits, stash, recovered, replaced } = setAside;
+  const { branch, commits, stash, recovered, moreRecovered, replaced } = setAside;
   return (
     <div className="last-update__aside" data-testid="update-set-aside">
       {branch && <p>{t('update.last.commitsKept', { count: commits, branch })}</p>}
@@ -32,6 +32,11 @@ export function SetAsideNote({ setAside }: { setAside: SetAside }) {
           {t('update.last.editsRecovered')} <code>{recovered.command}</code>
         </p>
       )}
+      {moreRecovered?.map((more) => (
+        <p key={more.sha}>
+          {t('update.last.editsRecovered')} <code>{more.command}</code>
+        </p>
+      ))}
       {replaced && (
         <p data-testid="update-replaced-files">
           {t('update.last.filesReplaced', { count: replaced.files.length, files: replaced.files.slice(0, 5).join(', ') + (replaced.files.length > 5 ? ', …' : ''), dir: replaced.dir })} <code>{replaced.command}</code>

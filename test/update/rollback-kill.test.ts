@@ -1,0 +1,87 @@
+// A real update whose self-test fails, SIGKILLed at each point of its rollback (reset to the old commit,
+// rebuild, re-applying the user's stash, restoring settings): the next start must leave the old version
+// built and bootable, every edit of the user's in the tree or in a stash the journal names, and the
+// settings as they were before the update.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { bootCheck } from '../../electron/core/update/boot.js';
+import { createFileConfigBackup } from '../../electron/core/update/config-backup.js';
+import { UpdateJournal } from '../../electron/core/update/journal.js';
+import { describeSetAside, toLastUpdate } from '../../electron/core/update-view.js';
+import { git, type Fixture as FixtureType, Fixture } from './fixture.js';
+import { describePoint, killAt, type KillPoint } from './kill-at.js';
+
+const SETTINGS = JSON.stringify({ guildId: '123456789012345678' });
+
+let fx: FixtureType;
+beforeEach(() => {
+  fx = new Fixture();
+  writeFileSync(join(fx.checkout, 'README.md'), 'readme v1\nMY LOCAL EDIT\n');
+  writeFileSync(join(fx.checkout, 'notes.txt'), 'MY UNTRACKED NOTES\n');
+  fx.publish('Version 2', {
+    'version.txt': 'v2',
+    // The new build migrates the settings; its self-test edits a tracked file (as a user trying a fix
+    // would while the update runs), then fails: the update rolls back.
+    'scripts/build.mjs': `import { writeFileSync, mkdirSync } from 'node:fs';
+mkdirSync('out', { recursive: true });
+writeFileSync('../data/settings.json', JSON.stringify({ migratedBy: 'v2' }));
+writeFileSync('out/build.txt', 'built v2');
+`,
+    'scripts/selftest.mjs': `import { writeFileSync } from 'node:fs';
+writeFileSync('version.txt', 'EDITED DURING THE UPDATE\\n');
+console.error('self-test failed');
+process.exit(1);
+`,
+  });
+});
+afterEach(() => fx.cleanup());
+
+// `FROM` stands for the old commit's sha (the update's own reset goes to the new one).
+const POINTS: [string, KillPoint][] = [
+  // Setting aside the file edited during the update, before the reset would overwrite it.
+  ['before the edits made during the update are stashed', { git: '* stash push *edits made during an update*', when: 'before' }],
+  ['after they are stashed, before the journal names the stash', { git: '* stash push *edits made during an update*', when: 'after' }],
+  ['after the reset to the old commit, before the rebuild', { git: '* reset --hard FROM *', when: 'after' }],
+  ['after the rebuild, before the saved edits are applied', { git: '* stash apply --index *', when: 'before' }],
+  ['after the saved edits are applied, before their stash is dropped', { git: '* stash apply --index *', when: 'after' }],
+  ['after the stash is dropped, before the settings are restored', { git: '* stash drop *', when: 'after' }],
+  ['after the settings are restored, the journal still running', { pause: 'rolled-back' }],
+];
+
+/** Every stash entry's sha. */
+const stashes = () => git(fx.checkout, 'stash', 'list', '--format=%H').split('\n').filter(Boolean);
+
+it.each(POINTS)('killed %s: the next start leaves the old version bootable, every edit reachable and named, the settings intact', async (_name, at) => {
+  const point = 'git' in at ? { ...at, git: at.git.replace('FROM', fx.v1) } : at;
+  await killAt(fx, 'update', point);
+  const killed = (await new UpdateJournal(fx.dataDir).entries()).at(-1);
+  expect(killed?.outcome, describePoint(point)).toBe('running');
+  expect(killed?.steps.find((s) => s.step === 'rollback')?.status).toBe('running');
+
+  // The next start, as the app does it: a fresh process, its settings port knowing no snapshot of its own.
+  const config = createFileConfigBackup({ files: [fx.settingsFile], backupDir: join(fx.dataDir, 'backups') });
+  const report = await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, config, pid: 7001 });
+  expect(report.outcome, `${describePoint(point)}: ${report.log.join('\n')}`).toBe('interrupted');
+
+  // Bootable: the old commit, its own build, its self-test passing.
+  expect(fx.head()).toBe(fx.v1);
+  expect(fx.read('out/build.txt')).toBe('built v1');
+  execFileSync(process.execPath, ['scripts/selftest.mjs'], { cwd: fx.checkout, stdio: 'ignore' });
+  expect(readFileSync(fx.settingsFile, 'utf8'), describePoint(point)).toBe(SETTINGS);
+
+  // The user's edits from before the update are back in the tree.
+  expect(fx.read('README.md')).toBe('readme v1\nMY LOCAL EDIT\n');
+  expect(fx.read('notes.txt')).toBe('MY UNTRACKED NOTES\n');
+  // The file edited during the update: in a stash the journal names, with the command the panel shows.
+  const entry = await new UpdateJournal(fx.dataDir).get(killed!.id);
+  const aside = toLastUpdate(entry!, []).setAside;
+  const told = [aside?.recovered, ...(aside?.moreRecovered ?? [])].filter((s) => !!s);
+  for (const stash of told) expect(stashes(), 'every stash named is there').toContain(stash.sha);
+  const holding = told.filter((s) => git(fx.checkout, 'show', `${s.sha}:version.txt`) === 'EDITED DURING THE UPDATE');
+  expect(holding, `${describePoint(point)}: no stash the journal names holds the edit made during the update`).toHaveLength(1);
+  expect(holding[0]?.command).toBe(`git stash apply ${holding[0]?.sha}`);
+  // And the log says it at the start, for whoever looks there rather than in the panel.
+  expect(describeSetAside(aside ?? null).join('\n')).toContain(holding[0]!.command);
+}, 40_000);
