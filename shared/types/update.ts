@@ -120,7 +120,13 @@ export interface UpdateView {
   build?: { reused: ('renderer' | 'preload')[]; node?: NodeBundlePlan } | null;
   estimate: { ms: number; basis: 'history' | 'default' } | null;
   /** What happens at the end: a service-manager restart, a relaunch, or nothing (restart needed). */
-  restart: { auto: boolean; method: string; description: string };
+  restart: {
+    auto: boolean;
+    method: string;
+    description: string;
+    /** Why that restart will fail here, found before the update (a supervisord socket closed to the app's user), and what to change. */
+    problem?: string | null;
+  };
   run: UpdateRun | null;
   lastUpdate: LastUpdate | null;
   /** The code on disk is newer than the running process (auto restart off). */

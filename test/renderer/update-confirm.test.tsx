@@ -73,6 +73,17 @@ describe('update confirmation', () => {
     expect(d.queryByTestId('update-local-changes')).toBeNull();
   });
 
+  it('a restart that cannot work here is said before the update, in the plan (English, French)', async () => {
+    const problem = "supervisorctl -s unix:///run/supervisor.sock status discord-monitor failed (error: <class 'PermissionError'>, [Errno 13] Permission denied): the update would install but not restart the app: let the app's user use supervisord's socket";
+    const restart = { auto: true, method: 'supervisor', description: 'supervisorctl', problem };
+    const { d, unmount } = await openConfirm(availableView({ restart }));
+    expect(d.getByTestId('update-restart-problem').textContent).toBe(`This restart will fail: ${problem}`);
+    unmount();
+    const fr = await appWith(availableView({ restart }), { language: 'fr' });
+    await fr.user.click(button());
+    expect(within(confirmDialog()).getByTestId('update-restart-problem').textContent).toBe(`Ce redémarrage échouera : ${problem}`);
+  });
+
   it('without a dependency change, the bot is stopped just before the restart', async () => {
     const { d } = await openConfirm(availableView({ dependencies: { changed: false, summary: '' } }));
     expect(

@@ -4,6 +4,7 @@ import type { UpdateView } from '../../../shared/types.js';
 import { say } from '../log/say.js';
 import { DEFAULTS } from '../settings/schema.js';
 import { checkForUpdates, isUpdating, type RestartPlan } from '../update/index.js';
+import { preflightRestart } from '../update/restart-preflight.js';
 import { describePlan, viewFromCheck } from '../update-view.js';
 import type { UpdateServiceOptions } from '../update-service.js';
 import type { UpdateViewStore } from './view-store.js';
@@ -30,7 +31,10 @@ export async function checkOnce(o: UpdateServiceOptions, store: UpdateViewStore,
     view.disabled = { reason: result.reason, envVar };
     view.message = `Update checks are turned off by the environment variable ${envVar}, set where the app is started: remove it or set it to True there.`;
   }
-  return store.set({ ...view, restart: describePlan(plan(), s.autoRestartService) });
+  const restart = describePlan(plan(), s.autoRestartService);
+  // Asked now, not found at the end of the update: the socket, the daemon the restart will go through.
+  if (restart.auto) restart.problem = await preflightRestart(plan(), o.detect?.env as NodeJS.ProcessEnv | undefined);
+  return store.set({ ...view, restart });
 }
 
 /** Runs `check` now, then every `checkIntervalMinutes` (re-read each time) until disposed. */

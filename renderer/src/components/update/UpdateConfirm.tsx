@@ -115,6 +115,11 @@ function ConfirmContent({ view, onClose, onRun, pending, setPending }: ContentPr
             </li>
           ))}
         </ol>
+        {restart.auto && restart.problem && (
+          <p className="update-confirm__warning" role="alert" data-testid="update-restart-problem">
+            {t('update.confirm.plan.restartProblem', { problem: restart.problem })}
+          </p>
+        )}
 
         {localChanges.length > 0 && (
           <section className="update-confirm__local" data-testid="update-local-changes">

@@ -67,6 +67,7 @@ export const updateEn = {
         },
         restartAuto: 'Restart via {{description}}',
         restartManual: 'Restart needed afterwards (the bot keeps running until then)',
+        restartProblem: 'This restart will fail: {{problem}}',
       },
       localTitle: 'Local changes set aside',
       localIntro_one: 'This local change will be set aside and kept in git stash (git stash list shows it):',

@@ -69,6 +69,7 @@ export const updateFr: Strings<typeof updateEn> = {
         },
         restartAuto: 'Redémarrer via {{description}}',
         restartManual: 'Redémarrage nécessaire ensuite (le bot continue de tourner d’ici là)',
+        restartProblem: 'Ce redémarrage échouera : {{problem}}',
       },
       localTitle: 'Modifications locales mises de côté',
       localIntro_one: 'Cette modification locale sera mise de côté et conservée dans git stash (visible avec git stash list) :',
