@@ -26,6 +26,15 @@ export interface DesktopEntry {
   icon?: string;
 }
 
+/**
+ * GLib (GNOME's autostart) looks the program up before it undoes the `%%` escape, so a `%` in its path
+ * made it refuse the whole file: such a program is started by /bin/sh, which GLib finds (not `env`: it
+ * would read a path holding `=` as a variable).
+ */
+export function execArgv(argv: readonly string[]): readonly string[] {
+  return argv[0]?.includes('%') ? ['/bin/sh', '-c', 'exec "$0" "$@"', ...argv] : argv;
+}
+
 export function desktopEntry(e: DesktopEntry): string {
   return [
     '[Desktop Entry]',
@@ -33,7 +42,7 @@ export function desktopEntry(e: DesktopEntry): string {
     'Version=1.0',
     `Name=${keyFileString(e.name)}`,
     `Comment=${keyFileString(e.comment)}`,
-    `Exec=${execLine(e.exec)}`,
+    `Exec=${execLine(execArgv(e.exec))}`,
     ...(e.icon ? [`Icon=${keyFileString(e.icon)}`] : []),
     'Terminal=false',
     'Categories=Utility;Network;',
