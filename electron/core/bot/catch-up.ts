@@ -148,6 +148,14 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
 }
 
 function reconcile(o: CatchUpOptions, channel: Readable, window: number, stored: readonly ChatMessage[]) {
+  // Without Read Message History Discord answers with no messages: every stored one would pass for
+  // deleted while the app was off (the newest 100 were marked so, for good). Not checked, and said;
+  // failed, so it is tried again while the connection lasts (the permission may come back).
+  const problem = historyAccessProblem(channel);
+  if (problem) {
+    say(o.logger, 'warn', coreText('log.reconcileFailed', { detail: problem.sentence.i18n }));
+    return Promise.resolve({ edited: 0, deleted: 0, failed: true as const });
+  }
   return reconcileRecent({ channel, channelId: o.channelId, store: o.sink.storage, sink: o.sink, logger: o.logger, isCurrent: o.isCurrent, window, stored });
 }
 
