@@ -114,8 +114,8 @@ describe('JSON export', () => {
     const f = fixture(2_500);
     const seen: Array<{ done: number; total: number }> = [];
     await run(f, 'json', {}, { onProgress: (p) => seen.push(p) });
-    expect(seen[0]).toEqual({ done: 0, total: 2_500 });
-    expect(seen.at(-1)).toEqual({ done: 2_500, total: 2_500 });
+    expect(seen[0]).toEqual({ done: 0, total: 2_500, exported: 0 });
+    expect(seen.at(-1)).toEqual({ done: 2_500, total: 2_500, exported: 2_500 });
   });
 });
 

@@ -69,7 +69,7 @@ export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportRe
   let count = 0;
   let bytes = await write(sink, job.redact(writer.header(meta)), job.signal);
   let scanned = 0;
-  job.onProgress?.({ done: 0, total });
+  job.onProgress?.({ done: 0, total, exported: 0 });
   for (const page of job.reader.pages(job.query)) {
     job.signal?.throwIfAborted();
     if (job.media) await job.media.fetchAll(page.messages.flatMap((m) => writer.mediaUrls?.(m) ?? []));

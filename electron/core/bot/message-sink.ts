@@ -47,6 +47,12 @@ export interface MessageSinkOptions {
 
 export class MessageSink {
   private held: Message[] | null = null;
+  /**
+   * Edits, deletions and reactions that came while live messages were held: applied after the held ones
+   * at release. Applied at once, a deletion of a message posted during the catch-up found nothing stored,
+   * and the message was stored at release as never deleted (outside review).
+   */
+  private heldAfter: Array<() => void> = [];
   /** Gateway work not done yet, oldest first (`head` is the next one): live messages and what follows them. */
   private pending: Array<() => void> = [];
   private head = 0;
@@ -179,9 +185,13 @@ export class MessageSink {
   release(deliver = true, opts: { advanceResumePoint?: boolean } = {}): void {
     this.drain();
     const held = this.held ?? [];
+    const after = this.heldAfter;
     this.held = null;
+    this.heldAfter = [];
     if (opts.advanceResumePoint === false) this.frozen = true;
-    if (deliver) for (const m of held.sort((a, b) => snowflakeCompare(a.id, b.id))) this.received(m, false);
+    if (!deliver) return;
+    for (const m of held.sort((a, b) => snowflakeCompare(a.id, b.id))) this.received(m, false);
+    for (const work of after) this.inOrder(work);
   }
 
   /** Stores and shows a message; true when it was new (not a duplicate, not the bot's own). */
@@ -213,11 +223,11 @@ export class MessageSink {
   /** A stored message no longer on Discord: deleted while the app was off. */
   deletedOffline(m: { id: string; channelId: string }): void {
     this.drain();
-    this.deleted(m);
+    this.deletedNow(m);
   }
 
   updated(m: Message | PartialMessage): void {
-    this.inOrder(() => this.updatedNow(m));
+    this.liveInOrder(() => this.updatedNow(m));
   }
 
   private updatedNow(m: Message | PartialMessage): void {
@@ -265,7 +275,7 @@ export class MessageSink {
 
   /** A MESSAGE_REACTION_* gateway event for a stored message: its counts change, live. */
   reaction(t: string, d: ReactionEvent, url: (id: string, animated: boolean) => string): void {
-    this.inOrder(() => this.reactionNow(t, d, url));
+    this.liveInOrder(() => this.reactionNow(t, d, url));
   }
 
   private reactionNow(t: string, d: ReactionEvent, url: (id: string, animated: boolean) => string): void {
@@ -278,7 +288,16 @@ export class MessageSink {
   }
 
   deleted(m: { id: string; channelId: string }): void {
-    this.inOrder(() => this.deletedNow(m));
+    this.liveInOrder(() => this.deletedNow(m));
+  }
+
+  /**
+   * A gateway event about a message, while live messages may be held (a catch-up): after them. Not the
+   * reconcile's offline changes: those are written before the resume point moves past the gap.
+   */
+  private liveInOrder(work: () => void): void {
+    if (this.held) this.heldAfter.push(work);
+    else this.inOrder(work);
   }
 
   private deletedNow(m: { id: string; channelId: string }): void {
