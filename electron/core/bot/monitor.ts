@@ -416,6 +416,14 @@ export class ChannelMonitor {
   }
 
   private async onReady(client: Client<true>, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
+    // READY lists a server in an outage as unavailable, and its GUILD_CREATE comes when it is back, with no
+    // documented bound (discord.js stops waiting after 15 s): no channel is known yet. It stopped the app
+    // for good ("not found"); now it waits on this session, and says why.
+    if (client.guilds.cache.get(target.guildId)?.available === false) {
+      say(this.o.logger, 'warn', coreText('log.guildUnavailable', { guild: target.guildId }));
+      this.set(statuses.guildUnavailable(target.guildId));
+      if (!(await this.guildBack(client, target.guildId, gen))) return;
+    }
     const problem = targetProblem(client, target);
     const guild = client.guilds.cache.get(target.guildId);
     const channel = guild?.channels.cache.get(target.channelId);
@@ -437,6 +445,18 @@ export class ChannelMonitor {
     if (gen !== this.generation) return;
     this.set(statuses.connected(bot, this.connectedInfo.guild, this.connectedInfo.channel));
     say(this.o.logger, 'info', coreText('log.monitoring', { channel: channel.name, guild: guild.name }));
+  }
+
+  /** True once Discord sends the server's GUILD_CREATE; false when this connection ended first (a stop). */
+  private async guildBack(client: Client<true>, guildId: string, gen: number): Promise<boolean> {
+    while (gen === this.generation && client.guilds.cache.get(guildId)?.available === false) {
+      try {
+        await once(client, Events.GuildAvailable, { signal: this.abortConnect.signal });
+      } catch {
+        return false;
+      }
+    }
+    return gen === this.generation;
   }
 
   private async catchUp(client: Client, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {

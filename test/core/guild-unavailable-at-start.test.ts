@@ -1,0 +1,42 @@
+// Discord announces an unavailable server (an outage on its side) in READY and sends its GUILD_CREATE
+// when it is back (docs/events/gateway-events, Guild Create, scenario 1); no bound is documented, and
+// discord.js stops waiting for it after 15 s. The app then found no channel and stopped for good
+// ("Channel … was not found on undefined"): it waits on the same session and says why (outside review).
+import { expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app-core.js';
+import { configuredEnv, coreFor, eachWorld, nextEvent, TOKEN, type World } from '../helpers/world.js';
+
+let world: World;
+let core: Core | null = null;
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
+
+it('a server announced 16 s after READY: "unavailable, waiting" meanwhile, then connected on the same session', { timeout: 60_000 }, async () => {
+  world.fake.lazyGuild(world.guildId, 16_000);
+  core = await coreFor(world, configuredEnv(world));
+  const waiting = nextEvent(core, 'bot.status', (s) => /unavailable/.test(s.sentence), 25_000);
+  const connected = nextEvent(core, 'bot.status', (s) => s.state === 'connected', 40_000);
+  await core.monitor.start();
+  const said = await waiting;
+  expect(said.state).toBe('connecting');
+  expect(said.sentence).toMatch(/Discord says the server .* is unavailable/);
+  await connected;
+  expect(core.monitor.isRunning()).toBe(true);
+  expect(world.fake.identifyCount(TOKEN)).toBe(1);
+  expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  const seen = nextEvent(core, 'message.created', (m) => m.content === 'after the outage');
+  world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'after the outage' });
+  await seen;
+});
+
+it('a stop while it waits for the server ends the session at once', { timeout: 60_000 }, async () => {
+  world.fake.lazyGuild(world.guildId, 40_000);
+  core = await coreFor(world, configuredEnv(world));
+  const waiting = nextEvent(core, 'bot.status', (s) => /unavailable/.test(s.sentence), 25_000);
+  await core.monitor.start();
+  await waiting;
+  const began = Date.now();
+  await core.monitor.stop();
+  expect(world.fake.liveSessions(TOKEN)).toBe(0);
+  expect(Date.now() - began).toBeLessThan(5_000);
+  expect(core.monitor.status().state).toBe('ready');
+});
