@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { coreText } from '../../../shared/core-text.js';
 import type { BotStatus } from '../../../shared/types.js';
 import { say } from '../log/say.js';
+import { watchChannelAccess } from './channel-access.js';
 import type { ConnectionHealth } from './connection-health.js';
 import type { MessageSink } from './message-sink.js';
 import { REACTION_EVENTS, type ReactionEvent } from './reactions.js';
@@ -41,12 +42,14 @@ const LOGIN_CLOSE_CODES = new Set([4004, 4013, 4014]);
 // Discord's docs: never reconnect on these (token reset, bad shard, bad or disallowed intents).
 const FATAL_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
 
-export function attachClientEvents(client: Client, h: ClientEventsHost): void {
+/** Returns the access check (channel-access.ts), for the monitor to run once connected. */
+export function attachClientEvents(client: Client, h: ClientEventsHost): { checkAccess: () => void } {
   const mine = (m: { channelId: string }) => h.isCurrent() && m.channelId === h.channelId;
   const backToConnected = () => {
     const info = h.connected();
     if (h.isCurrent() && info) h.setStatus(statuses.connected(info.bot, info.guild, info.channel));
   };
+  const checkAccess = watchChannelAccess(client, h, backToConnected);
   client.on(Events.MessageCreate, (m) => {
     if (mine(m)) h.sink.live(m);
   });
@@ -119,4 +122,5 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): void {
     const ms = /beat every (\d+)ms/.exec(line)?.[1];
     if (ms && h.isCurrent()) h.health()?.heartbeatInterval(Number(ms));
   });
+  return { checkAccess };
 }

@@ -368,7 +368,7 @@ export class ChannelMonitor {
     // READY and the fetch would move the starting point past the ones posted while we were away.
     const resumeFrom = this.resumePoint(target.channelId);
     this.sink.hold();
-    attachClientEvents(client, {
+    const { checkAccess } = attachClientEvents(client, {
       channelId: target.channelId,
       isCurrent: () => gen === this.generation,
       sink: this.sink,
@@ -395,6 +395,8 @@ export class ChannelMonitor {
     }
     if (gen !== this.generation) return;
     await this.onReady(client as Client<true>, target, gen, resumeFrom);
+    // Started without View Channel on it: said, and fetched from here once it is given (channel-access.ts).
+    if (gen === this.generation && this.connectedInfo) checkAccess();
   }
 
   private failed(err: unknown): void {

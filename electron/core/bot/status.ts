@@ -17,6 +17,8 @@ export const statuses = {
   /** A login that has had no answer from Discord for a while. */
   stillConnecting: (ms: number): Status => ({ state: 'connecting', ...said(coreText('status.stillConnecting', { seconds: seconds(ms) })) }),
   resuming: (): Status => ({ state: 'connecting', ...said(coreText('status.resuming')) }),
+  /** The bot may no longer view the watched channel: Discord sends nothing of it (channel-access.ts). */
+  channelHidden: (channel: string): Status => ({ state: 'connecting', ...said(coreText('status.channelHidden', { channel })) }),
   /** The watched server is in an outage on Discord's side (READY listed it unavailable). */
   guildUnavailable: (guild: string): Status => ({ state: 'connecting', ...said(coreText('status.guildUnavailable', { guild })) }),
   /** A new session must wait for Discord's IDENTIFY spacing. */

@@ -1,12 +1,27 @@
 // The events the fake's world changes send: messages, reactions, deletes, guild and channel updates.
 import { INTENT } from '../app-flags.js';
+import { PERMISSION } from '../permissions.js';
 import { channelJson, guildCreateJson } from '../guild-json.js';
 import { messageDispatchJson } from '../message-json.js';
 import type { FakeChannel, FakeGuild, FakeMessage } from '../model.js';
 import type { GatewayCore } from './core.js';
 
+/**
+ * A session hears about a channel's messages only while its user may view the channel: docs/topics/
+ * threads.md, Losing Access to Channels — the app "will **not** receive any new Gateway events" for it,
+ * only the event that changed its permissions (CHANNEL_UPDATE here).
+ */
+function canView(gw: GatewayCore, channelId: string, userId: string): boolean {
+  const channel = gw.state.channels.get(channelId);
+  return !channel || (gw.state.permissions.inChannel(channel, userId) & PERMISSION.VIEW_CHANNEL) !== 0n;
+}
+
 export function dispatchMessage(gw: GatewayCore, t: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', m: FakeMessage): void {
-  gw.dispatchToGuild(m.guildId, t, (s) => messageDispatchJson(gw.state, m, (x) => (s.intents & INTENT.MESSAGE_CONTENT) !== 0 || x.authorId === s.bot.user.id));
+  for (const s of gw.sessions.values()) {
+    if (!(s.conn || s.resumable) || !gw.state.isMember(m.guildId, s.bot.user.id) || !canView(gw, m.channelId, s.bot.user.id)) continue;
+    gw.push(s, t, messageDispatchJson(gw.state, m, (x) => (s.intents & INTENT.MESSAGE_CONTENT) !== 0 || x.authorId === s.bot.user.id));
+  }
+  gw.opts.onChange();
 }
 
 /** Discord's update when it resolves a link preview: id, channel_id, guild_id and the changed fields only. */
