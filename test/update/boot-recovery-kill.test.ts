@@ -10,9 +10,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { bootCheck } from '../../electron/core/update/boot.js';
 import { createFileConfigBackup } from '../../electron/core/update/config-backup.js';
 import { UpdateJournal } from '../../electron/core/update/journal.js';
-import { describeSetAside, toLastUpdate } from '../../electron/core/update-view.js';
-import { Fixture, git } from './fixture.js';
-import { describePoint, killAt, type KillPoint } from './kill-at.js';
+import { Fixture } from './fixture.js';
+import { describePoint, expectNamedStashHolding, killAt, withFrom, type KillPoint } from './kill-at.js';
 
 const SETTINGS = JSON.stringify({ guildId: '123456789012345678' });
 
@@ -43,10 +42,9 @@ const POINTS: [string, KillPoint][] = [
   ['after the settings are restored, the journal still running', { pause: 'recovered' }],
 ];
 
-const stashes = () => git(fx.checkout, 'stash', 'list', '--format=%H').split('\n').filter(Boolean);
 
 it.each(POINTS)('boot recovery killed %s: the next start finishes it; old version bootable, every edit reachable and named, settings intact', async (_name, at) => {
-  const point = 'git' in at ? { ...at, git: at.git.replace('FROM', fx.v1) } : at;
+  const point = withFrom(fx, at);
   const id = (await new UpdateJournal(fx.dataDir).entries()).at(-1)!.id;
   await killAt(fx, 'boot', point);
   expect((await new UpdateJournal(fx.dataDir).get(id))?.outcome, describePoint(point)).toBe('running');
@@ -62,10 +60,5 @@ it.each(POINTS)('boot recovery killed %s: the next start finishes it; old versio
   expect(fx.read('README.md')).toBe('readme v1\nMY LOCAL EDIT\n');
   expect(fx.read('notes.txt')).toBe('MY UNTRACKED NOTES\n');
 
-  const aside = toLastUpdate((await new UpdateJournal(fx.dataDir).get(id))!, []).setAside;
-  const told = [aside?.recovered, ...(aside?.moreRecovered ?? [])].filter((s) => !!s);
-  for (const stash of told) expect(stashes(), 'every stash named is there').toContain(stash.sha);
-  const holding = told.filter((s) => git(fx.checkout, 'show', `${s.sha}:version.txt`) === 'HAND FIX');
-  expect(holding, `${describePoint(point)}: no stash the journal names holds the fix made after the crash`).toHaveLength(1);
-  expect(describeSetAside(aside ?? null).join('\n')).toContain(`git stash apply ${holding[0]!.sha}`);
+  await expectNamedStashHolding(fx, id, 'HAND FIX', point);
 }, 40_000);

@@ -11,9 +11,8 @@ import { createFileConfigBackup } from '../../electron/core/update/config-backup
 import { UpdateJournal } from '../../electron/core/update/journal.js';
 import { currentRelease, releaseDir } from '../../electron/core/update/release-layout.js';
 import { installLaunchers, switchCurrent } from '../../electron/core/update/switch.js';
-import { describeSetAside, toLastUpdate } from '../../electron/core/update-view.js';
 import { Fixture, git } from './fixture.js';
-import { describePoint, killAt, type KillPoint } from './kill-at.js';
+import { describePoint, expectNamedStashHolding, killAt, withFrom, type KillPoint } from './kill-at.js';
 
 const SETTINGS = JSON.stringify({ guildId: '123456789012345678' });
 const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid as number;
@@ -75,10 +74,9 @@ const POINTS: [string, KillPoint][] = [
   ['after the stash is dropped, before the settings are restored', { git: '* stash drop *', when: 'after' }],
 ];
 
-const stashes = () => git(fx.checkout, 'stash', 'list', '--format=%H').split('\n').filter(Boolean);
 
 it.each(POINTS)('boot rollback killed %s: the next start runs the old release, every edit reachable and named, settings intact', async (_name, at) => {
-  const point = 'git' in at ? { ...at, git: at.git.replace('FROM', fx.v1) } : at;
+  const point = withFrom(fx, at);
   await killAt(fx, 'boot-release', point);
   expect((await new UpdateJournal(fx.dataDir).get(id))?.outcome, describePoint(point)).toBe('restarting');
   // Whatever instant the kill hit, the launcher starts one complete release: v2 until the switch back, then v1.
@@ -94,10 +92,5 @@ it.each(POINTS)('boot rollback killed %s: the next start runs the old release, e
   expect(fx.read('README.md')).toBe('readme v1\nMY LOCAL EDIT\n');
   expect(fx.read('notes.txt')).toBe('MY UNTRACKED NOTES\n');
 
-  const aside = toLastUpdate((await new UpdateJournal(fx.dataDir).get(id))!, []).setAside;
-  const told = [aside?.recovered, ...(aside?.moreRecovered ?? [])].filter((s) => !!s);
-  for (const stash of told) expect(stashes(), 'every stash named is there').toContain(stash.sha);
-  const holding = told.filter((s) => git(fx.checkout, 'show', `${s.sha}:version.txt`) === 'HAND FIX');
-  expect(holding, `${describePoint(point)}: no stash the journal names holds the fix made in the checkout`).toHaveLength(1);
-  expect(describeSetAside(aside ?? null).join('\n')).toContain(`git stash apply ${holding[0]!.sha}`);
+  await expectNamedStashHolding(fx, id, 'HAND FIX', point);
 }, 40_000);

@@ -1,17 +1,16 @@
 // A file git ignores in the user's checkout, at a path the new version tracks: `stash -u` skips it and
 // `git reset --hard <new>` overwrote it with the new version's file, so the user's own was gone (no stash,
 // no copy). Now it is copied aside first and the log says where; a rollback or a kill puts it back.
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bootCheck } from '../../electron/core/update/boot.js';
 import { UpdateJournal } from '../../electron/core/update/journal.js';
 import { toLastUpdate } from '../../electron/core/update-view.js';
 import { runUpdate } from '../../electron/core/update/pipeline.js';
-import { APP_DIR } from '../helpers/world.js';
-import { TS_NODE } from '../helpers/ts-node.js';
 import { Fixture, git } from './fixture.js';
+import { killAt } from './kill-at.js';
 
 const MINE = '{ "token": "my own local config" }\n';
 const THEIRS = '{ "token": "the release default" }\n';
@@ -63,51 +62,9 @@ describe('an ignored file the new version tracks', () => {
   });
 });
 
-/** A `git` first on PATH that runs the real one, then, after a `reset --hard`, marks the moment and hangs. */
-function gitThatStopsAfterReset(marker: string): string {
-  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-  const dir = join(fx.root, 'bin');
-  mkdirSync(dir);
-  const script = join(dir, 'git');
-  writeFileSync(script, `#!/bin/sh\n"${realGit}" "$@"; rc=$?\ncase " $* " in *" reset --hard "*) : > "${marker}"; sleep 60 ;; esac\nexit $rc\n`);
-  chmodSync(script, 0o755);
-  return dir;
-}
-
 it('a process killed right after the reset: the next start puts the user’s file back', async () => {
   publishTracked();
-  const marker = join(fx.root, 'reset-done');
-  const bin = gitThatStopsAfterReset(marker);
-  const child = join(fx.root, 'update-child.ts');
-  writeFileSync(
-    child,
-    [
-      `import { Fixture } from ${JSON.stringify(join(APP_DIR, 'test/update/fixture.ts'))};`,
-      `import { runUpdate } from ${JSON.stringify(join(APP_DIR, 'electron/core/update/pipeline.ts'))};`,
-      'const fx = Object.assign(Object.create(Fixture.prototype), JSON.parse(process.argv[2])) as Fixture;',
-      'fx.events = [];',
-      'await runUpdate(fx.context());',
-    ].join('\n'),
-  );
-  const state = { root: fx.root, checkout: fx.checkout, dataDir: fx.dataDir, settingsFile: fx.settingsFile, commands: fx.commands };
-  // Own process group: the kill takes the update and its hanging git together.
-  const proc = spawn(process.execPath, [...TS_NODE, child, JSON.stringify(state)], {
-    cwd: APP_DIR,
-    detached: true,
-    env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  proc.on('error', () => undefined);
-  let err = '';
-  proc.stderr.on('data', (d: Buffer) => (err += String(d)));
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.once('exit', (_code, signal) => resolve(signal)));
-  const deadline = Date.now() + 30_000;
-  while (!existsSync(marker)) {
-    if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`the update never reached its reset:\n${err}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  process.kill(-(proc.pid as number), 'SIGKILL');
-  expect(await exited).toBe('SIGKILL');
+  await killAt(fx, 'update', { git: '* reset --hard *', when: 'after' });
   expect(fx.read('config/local.json')).toBe(THEIRS);
 
   const report = await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, pid: 7001 });

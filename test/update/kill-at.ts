@@ -5,10 +5,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { UpdateJournal } from '../../electron/core/update/journal.js';
 import type { PausePoint } from '../../electron/core/update/pause-point.js';
+import { describeSetAside, toLastUpdate } from '../../electron/core/update-view.js';
 import { APP_DIR } from '../helpers/world.js';
 import { TS_NODE } from '../helpers/ts-node.js';
-import type { Fixture } from './fixture.js';
+import { git, type Fixture } from './fixture.js';
 
 /** `boot-release`: a boot in release mode (no commands: nothing rebuilt, `current` switched instead). */
 export type Phase = 'update' | 'boot' | 'boot-release' | 'healthy';
@@ -104,4 +106,22 @@ export async function killAt(fx: Fixture, phase: Phase, point: KillPoint): Promi
   }
   process.kill(-(proc.pid as number), 'SIGKILL');
   expect(await exited).toBe('SIGKILL');
+}
+
+/** `FROM` in a kill point's git pattern stands for the old commit's sha. */
+export const withFrom = (fx: Fixture, at: KillPoint): KillPoint => ('git' in at ? { ...at, git: at.git.replace('FROM', fx.v1) } : at);
+
+/**
+ * Exactly one stash the journal names for update `id` holds `version.txt` = `content`; every stash it
+ * names exists, and the panel's command and the log's sentence apply that one.
+ */
+export async function expectNamedStashHolding(fx: Fixture, id: string, content: string, point: KillPoint): Promise<void> {
+  const aside = toLastUpdate((await new UpdateJournal(fx.dataDir).get(id))!, []).setAside;
+  const told = [aside?.recovered, ...(aside?.moreRecovered ?? [])].filter((s) => !!s);
+  const stashes = git(fx.checkout, 'stash', 'list', '--format=%H').split('\n').filter(Boolean);
+  for (const stash of told) expect(stashes, 'every stash named is there').toContain(stash.sha);
+  const holding = told.filter((s) => git(fx.checkout, 'show', `${s.sha}:version.txt`) === content);
+  expect(holding, `${describePoint(point)}: no stash the journal names holds "${content}"`).toHaveLength(1);
+  expect(holding[0]?.command).toBe(`git stash apply ${holding[0]?.sha}`);
+  expect(describeSetAside(aside ?? null).join('\n')).toContain(holding[0]!.command);
 }

@@ -9,9 +9,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { bootCheck } from '../../electron/core/update/boot.js';
 import { createFileConfigBackup } from '../../electron/core/update/config-backup.js';
 import { UpdateJournal } from '../../electron/core/update/journal.js';
-import { describeSetAside, toLastUpdate } from '../../electron/core/update-view.js';
-import { git, type Fixture as FixtureType, Fixture } from './fixture.js';
-import { describePoint, killAt, type KillPoint } from './kill-at.js';
+import { type Fixture as FixtureType, Fixture } from './fixture.js';
+import { describePoint, expectNamedStashHolding, killAt, withFrom, type KillPoint } from './kill-at.js';
 
 const SETTINGS = JSON.stringify({ guildId: '123456789012345678' });
 
@@ -50,11 +49,9 @@ const POINTS: [string, KillPoint][] = [
   ['after the settings are restored, the journal still running', { pause: 'rolled-back' }],
 ];
 
-/** Every stash entry's sha. */
-const stashes = () => git(fx.checkout, 'stash', 'list', '--format=%H').split('\n').filter(Boolean);
 
 it.each(POINTS)('killed %s: the next start leaves the old version bootable, every edit reachable and named, the settings intact', async (_name, at) => {
-  const point = 'git' in at ? { ...at, git: at.git.replace('FROM', fx.v1) } : at;
+  const point = withFrom(fx, at);
   await killAt(fx, 'update', point);
   const killed = (await new UpdateJournal(fx.dataDir).entries()).at(-1);
   expect(killed?.outcome, describePoint(point)).toBe('running');
@@ -75,13 +72,5 @@ it.each(POINTS)('killed %s: the next start leaves the old version bootable, ever
   expect(fx.read('README.md')).toBe('readme v1\nMY LOCAL EDIT\n');
   expect(fx.read('notes.txt')).toBe('MY UNTRACKED NOTES\n');
   // The file edited during the update: in a stash the journal names, with the command the panel shows.
-  const entry = await new UpdateJournal(fx.dataDir).get(killed!.id);
-  const aside = toLastUpdate(entry!, []).setAside;
-  const told = [aside?.recovered, ...(aside?.moreRecovered ?? [])].filter((s) => !!s);
-  for (const stash of told) expect(stashes(), 'every stash named is there').toContain(stash.sha);
-  const holding = told.filter((s) => git(fx.checkout, 'show', `${s.sha}:version.txt`) === 'EDITED DURING THE UPDATE');
-  expect(holding, `${describePoint(point)}: no stash the journal names holds the edit made during the update`).toHaveLength(1);
-  expect(holding[0]?.command).toBe(`git stash apply ${holding[0]?.sha}`);
-  // And the log says it at the start, for whoever looks there rather than in the panel.
-  expect(describeSetAside(aside ?? null).join('\n')).toContain(holding[0]!.command);
+  await expectNamedStashHolding(fx, killed!.id, 'EDITED DURING THE UPDATE', point);
 }, 40_000);
