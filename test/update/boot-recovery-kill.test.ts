@@ -3,17 +3,12 @@
 // edits applied, their stash dropped, settings restored): the start after that must finish the recovery,
 // with the old version built and bootable, every edit in the tree or in a stash the journal names, and
 // the settings as before the update.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { bootCheck } from '../../electron/core/update/boot.js';
-import { createFileConfigBackup } from '../../electron/core/update/config-backup.js';
 import { UpdateJournal } from '../../electron/core/update/journal.js';
 import { Fixture } from './fixture.js';
-import { describePoint, expectNamedStashHolding, killAt, withFrom, type KillPoint } from './kill-at.js';
-
-const SETTINGS = JSON.stringify({ guildId: '123456789012345678' });
+import { describePoint, expectNamedStashHolding, killAt, nextStartBringsBackOldVersion, withFrom, type KillPoint } from './kill-at.js';
 
 let fx: Fixture;
 let v2 = '';
@@ -49,16 +44,7 @@ it.each(POINTS)('boot recovery killed %s: the next start finishes it; old versio
   await killAt(fx, 'boot', point);
   expect((await new UpdateJournal(fx.dataDir).get(id))?.outcome, describePoint(point)).toBe('running');
 
-  const config = createFileConfigBackup({ files: [fx.settingsFile], backupDir: join(fx.dataDir, 'backups') });
-  const report = await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, config, pid: 7003 });
-  expect(report.outcome, `${describePoint(point)}: ${report.log.join('\n')}`).toBe('interrupted');
-
-  expect(fx.head()).toBe(fx.v1);
-  expect(fx.read('out/build.txt')).toBe('built v1');
-  execFileSync(process.execPath, ['scripts/selftest.mjs'], { cwd: fx.checkout, stdio: 'ignore' });
-  expect(readFileSync(fx.settingsFile, 'utf8'), describePoint(point)).toBe(SETTINGS);
-  expect(fx.read('README.md')).toBe('readme v1\nMY LOCAL EDIT\n');
-  expect(fx.read('notes.txt')).toBe('MY UNTRACKED NOTES\n');
+  await nextStartBringsBackOldVersion(fx, point, 7003);
 
   await expectNamedStashHolding(fx, id, 'HAND FIX', point);
 }, 40_000);

@@ -2,9 +2,11 @@
 // and SIGKILLs it at a chosen point: just before or just after a matching git command (a `git` first on
 // PATH marks the moment and hangs), or at a pause point (pause-point.ts).
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { bootCheck } from '../../electron/core/update/boot.js';
+import { createFileConfigBackup } from '../../electron/core/update/config-backup.js';
 import { UpdateJournal } from '../../electron/core/update/journal.js';
 import type { PausePoint } from '../../electron/core/update/pause-point.js';
 import { describeSetAside, toLastUpdate } from '../../electron/core/update-view.js';
@@ -124,4 +126,24 @@ export async function expectNamedStashHolding(fx: Fixture, id: string, content: 
   expect(holding, `${describePoint(point)}: no stash the journal names holds "${content}"`).toHaveLength(1);
   expect(holding[0]?.command).toBe(`git stash apply ${holding[0]?.sha}`);
   expect(describeSetAside(aside ?? null).join('\n')).toContain(holding[0]!.command);
+}
+
+/** The settings file as the fixture's tests write it before the update. */
+export const KILL_SETTINGS = JSON.stringify({ guildId: '123456789012345678' });
+
+/**
+ * The next start after a kill, as the app does it (a fresh process: its settings port knows no snapshot
+ * of its own), in place: the old commit with its own build passing its self-test, the settings as before
+ * the update, the edits from before it back in the tree.
+ */
+export async function nextStartBringsBackOldVersion(fx: Fixture, point: KillPoint, pid: number): Promise<void> {
+  const config = createFileConfigBackup({ files: [fx.settingsFile], backupDir: join(fx.dataDir, 'backups') });
+  const report = await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, config, pid });
+  expect(report.outcome, `${describePoint(point)}: ${report.log.join('\n')}`).toBe('interrupted');
+  expect(fx.head()).toBe(fx.v1);
+  expect(fx.read('out/build.txt')).toBe('built v1');
+  execFileSync(process.execPath, ['scripts/selftest.mjs'], { cwd: fx.checkout, stdio: 'ignore' });
+  expect(readFileSync(fx.settingsFile, 'utf8'), describePoint(point)).toBe(KILL_SETTINGS);
+  expect(fx.read('README.md')).toBe('readme v1\nMY LOCAL EDIT\n');
+  expect(fx.read('notes.txt')).toBe('MY UNTRACKED NOTES\n');
 }

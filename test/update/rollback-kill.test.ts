@@ -2,17 +2,12 @@
 // rebuild, re-applying the user's stash, restoring settings): the next start must leave the old version
 // built and bootable, every edit of the user's in the tree or in a stash the journal names, and the
 // settings as they were before the update.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { bootCheck } from '../../electron/core/update/boot.js';
-import { createFileConfigBackup } from '../../electron/core/update/config-backup.js';
 import { UpdateJournal } from '../../electron/core/update/journal.js';
 import { type Fixture as FixtureType, Fixture } from './fixture.js';
-import { describePoint, expectNamedStashHolding, killAt, withFrom, type KillPoint } from './kill-at.js';
-
-const SETTINGS = JSON.stringify({ guildId: '123456789012345678' });
+import { describePoint, expectNamedStashHolding, killAt, nextStartBringsBackOldVersion, withFrom, type KillPoint } from './kill-at.js';
 
 let fx: FixtureType;
 beforeEach(() => {
@@ -57,20 +52,7 @@ it.each(POINTS)('killed %s: the next start leaves the old version bootable, ever
   expect(killed?.outcome, describePoint(point)).toBe('running');
   expect(killed?.steps.find((s) => s.step === 'rollback')?.status).toBe('running');
 
-  // The next start, as the app does it: a fresh process, its settings port knowing no snapshot of its own.
-  const config = createFileConfigBackup({ files: [fx.settingsFile], backupDir: join(fx.dataDir, 'backups') });
-  const report = await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, config, pid: 7001 });
-  expect(report.outcome, `${describePoint(point)}: ${report.log.join('\n')}`).toBe('interrupted');
-
-  // Bootable: the old commit, its own build, its self-test passing.
-  expect(fx.head()).toBe(fx.v1);
-  expect(fx.read('out/build.txt')).toBe('built v1');
-  execFileSync(process.execPath, ['scripts/selftest.mjs'], { cwd: fx.checkout, stdio: 'ignore' });
-  expect(readFileSync(fx.settingsFile, 'utf8'), describePoint(point)).toBe(SETTINGS);
-
-  // The user's edits from before the update are back in the tree.
-  expect(fx.read('README.md')).toBe('readme v1\nMY LOCAL EDIT\n');
-  expect(fx.read('notes.txt')).toBe('MY UNTRACKED NOTES\n');
+  await nextStartBringsBackOldVersion(fx, point, 7001);
   // The file edited during the update: in a stash the journal names, with the command the panel shows.
   await expectNamedStashHolding(fx, killed!.id, 'EDITED DURING THE UPDATE', point);
 }, 40_000);
