@@ -19,6 +19,7 @@ export const coreEn = {
   'status.connected': 'Connected to #{{channel}} on {{guild}} as {{bot}}.',
   'status.errorRetrying': '{{error}} Retrying in {{seconds}} s (attempt {{attempt}}).',
   'status.catchingUp': 'Catching up: {{fetched}} of about {{about}} messages…',
+  'status.catchUpRateLimited': 'Catching up: Discord asked to wait {{seconds}} s before the next page (rate limit); live messages are shown once it is done. Nothing to do.',
 
   // Bot errors (electron/core/bot/errors.ts): message, then hint
   'error.invalidToken': 'Discord rejected the bot token.',
@@ -73,6 +74,7 @@ export const coreEn = {
   'log.monitoring': 'Monitoring #{{channel}} on {{guild}}.',
   'log.channelHidden': 'The bot lost View Channel on #{{channel}}: nothing of it comes until it is given back.',
   'log.channelVisible': 'View Channel on #{{channel}} is back: fetching what was posted meanwhile.',
+  'log.catchUpRateLimited': 'Discord asked to wait {{seconds}} s before the next page of the catch-up ({{route}}).',
   'log.guildUnavailable': 'Discord says the server {{guild}} is unavailable (an outage on its side); waiting for it on this session.',
   'log.gatewayClosed': 'Discord closed the connection (code {{code}}).',
   'log.resuming': 'Connection to Discord lost — resuming the session…',

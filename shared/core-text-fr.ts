@@ -18,6 +18,7 @@ export const coreFr: CoreTranslation = {
   'status.connected': 'Connecté à #{{channel}} sur {{guild}} en tant que {{bot}}.',
   'status.errorRetrying': '{{error}} Nouvel essai dans {{seconds}} s (tentative {{attempt}}).',
   'status.catchingUp': 'Rattrapage : {{fetched}} messages sur environ {{about}}…',
+  'status.catchUpRateLimited': 'Rattrapage : Discord demande d’attendre {{seconds}} s avant la page suivante (limite de débit) ; les messages en direct s’afficheront ensuite. Rien à faire.',
 
   'error.invalidToken': 'Discord a refusé le token du bot.',
   'error.invalidToken.hint':
@@ -70,6 +71,7 @@ export const coreFr: CoreTranslation = {
   'log.monitoring': 'Surveillance de #{{channel}} sur {{guild}}.',
   'log.channelHidden': 'Le bot a perdu Voir le salon sur #{{channel}} : rien n’en arrive tant qu’elle n’est pas rendue.',
   'log.channelVisible': 'Voir le salon sur #{{channel}} est de retour : récupération de ce qui a été posté entre-temps.',
+  'log.catchUpRateLimited': 'Discord demande d’attendre {{seconds}} s avant la page suivante du rattrapage ({{route}}).',
   'log.guildUnavailable': 'Discord indique que le serveur {{guild}} est indisponible (une panne chez lui) ; attente sur cette session.',
   'log.gatewayClosed': 'Discord a fermé la connexion (code {{code}}).',
   'log.resuming': 'Connexion à Discord perdue — reprise de la session…',

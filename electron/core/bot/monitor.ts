@@ -4,7 +4,7 @@
 // every new session waits its turn at the IdentifyGate (Discord's IDENTIFY spacing and budget).
 import { once } from 'node:events';
 import { dirname } from 'node:path';
-import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials, type RateLimitData } from 'discord.js';
 import type { GuildBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
 import { coreText } from '../../../shared/core-text.js';
@@ -26,6 +26,9 @@ import { targetProblem } from './target-check.js';
 import { MessageSink } from './message-sink.js';
 import { discordHistorySource, type HistorySource } from '../history/discord-source.js';
 import { attachClientEvents, type ConnectedInfo } from './client-events.js';
+
+/** A rate-limit wait during a catch-up longer than this is said in the status and the log. */
+const RATE_LIMIT_SAID_MS = 3_000;
 
 export interface MonitorTarget {
   token: string;
@@ -120,6 +123,8 @@ export class ChannelMonitor {
     return channel?.isTextBased() && 'guild' in channel ? discordHistorySource(channel, this.sink) : null;
   }
   private abortConnect = new AbortController();
+  /** Told of every rate-limit wait of the client's REST calls while a catch-up runs. */
+  private rateLimited: ((info: RateLimitData) => void) | null = null;
   private connectedInfo: ConnectedInfo | null = null;
 
   constructor(private readonly o: MonitorOptions) {
@@ -344,7 +349,13 @@ export class ChannelMonitor {
     this.connectedInfo = null;
     let client: Client;
     try {
-      client = await this.owner.create({ intents: INTENTS, partials: [Partials.Message], makeCache: CACHE, rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}) } });
+      client = await this.owner.create({
+        intents: INTENTS,
+        partials: [Partials.Message],
+        makeCache: CACHE,
+        // Never rejects (false): the only way @discordjs/rest tells of a 429 it waits out (its event misses sub-limits).
+        rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}), rejectOnRateLimit: (info) => (this.rateLimited?.(info), false) },
+      });
     } catch (err) {
       // Another copy of the app holds this data folder's session (session-lock.ts): said, never retried alone.
       if (gen === this.generation) this.failed(err);
@@ -465,7 +476,21 @@ export class ChannelMonitor {
     const { store, lastSeen, logger } = this.o;
     const isCurrent = () => gen === this.generation;
     const progress = (fetched: number, about: number) => isCurrent() && this.set(statuses.catchingUp(fetched, about));
-    await catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent, progress });
+    // A page Discord refuses for long (a shared limit's retry_after can be 20 minutes): discord.js waits it
+    // out without a word, and "Catching up: 100 of about 300…" stayed while live messages waited behind it.
+    const limited = (info: RateLimitData) => {
+      // A 429 on a sub-limit (a shared one) waits retry_after; a known bucket, until it resets.
+      const ms = Math.max(info.retryAfter, info.sublimitTimeout, info.timeToReset);
+      if (!isCurrent() || ms < RATE_LIMIT_SAID_MS) return;
+      say(logger, 'warn', coreText('log.catchUpRateLimited', { seconds: Math.ceil(ms / 1000), route: info.route }));
+      this.set(statuses.catchUpRateLimited(ms));
+    };
+    this.rateLimited = limited;
+    try {
+      await catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent, progress });
+    } finally {
+      if (this.rateLimited === limited) this.rateLimited = null;
+    }
   }
 
   /** The session is up in name only: replace the client (a new session, within the IDENTIFY spacing). */

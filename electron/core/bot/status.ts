@@ -31,6 +31,7 @@ export const statuses = {
   newSession: (): Status => ({ state: 'connecting', ...said(coreText('status.newSession')) }),
   /** Progress of a catch-up longer than a page. */
   catchingUp: (fetched: number, about: number): Status => ({ state: 'connecting', ...said(coreText('status.catchingUp', { fetched, about })) }),
+  catchUpRateLimited: (ms: number): Status => ({ state: 'connecting', ...said(coreText('status.catchUpRateLimited', { seconds: seconds(ms) })) }),
   connected: (bot: { id: string; username: string }, guild: { id: string; name: string }, channel: { id: string; name: string }): Status => ({
     state: 'connected',
     ...said(coreText('status.connected', { channel: channel.name, guild: guild.name, bot: bot.username })),
