@@ -48,9 +48,13 @@ it('started without View Channel: said instead of "Connected", and what was post
   world.fake.permissions.setOverwrite(world.channelId, { id: world.botId, type: 1, allow: 0n, deny: PERMISSION.VIEW_CHANNEL });
   core = await coreFor(world, configuredEnv(world));
   const c = core;
+  const states: string[] = [];
+  c.bus.on('bot.status', (s) => states.push(s.state));
   const blind = nextEvent(c, 'bot.status', (s) => /View Channel/.test(s.sentence), 15_000);
   await c.monitor.start();
   expect((await blind).state).toBe('connecting');
+  // Never "Connected" to a channel it cannot see, not even for an instant.
+  expect(states).not.toContain('connected');
   world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'unseen' });
   const back = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 15_000);
   world.fake.withholdPermission(world.channelId, world.botId, PERMISSION.VIEW_CHANNEL, false);

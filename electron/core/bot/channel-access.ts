@@ -19,13 +19,16 @@ function canView(client: Client, channelId: string): boolean {
   return !perms || perms.has(PermissionFlagsBits.ViewChannel);
 }
 
-/** Watches the bot's access to the channel; the check it returns is run once connected too (a start without it). */
-export function watchChannelAccess(client: Client, h: ClientEventsHost, backToConnected: () => void): () => void {
+/**
+ * Watches the bot's access to the channel. The check it returns (true while hidden) is also run by the
+ * monitor before it says "Connected" (a start without access).
+ */
+export function watchChannelAccess(client: Client, h: ClientEventsHost, backToConnected: () => void): () => boolean {
   let hidden = false;
   let from: string | null = null;
-  const check = () => {
+  const check = (): boolean => {
     const info = h.connected();
-    if (!h.isCurrent() || !info) return;
+    if (!h.isCurrent() || !info) return hidden;
     const sees = canView(client, h.channelId);
     if (!sees && !hidden) {
       hidden = true;
@@ -39,12 +42,13 @@ export function watchChannelAccess(client: Client, h: ClientEventsHost, backToCo
       say(h.logger, 'info', coreText('log.channelVisible', { channel: info.channel.name }));
       void h.catchUp(from).then(backToConnected);
     }
+    return hidden;
   };
   client.on(Events.ChannelUpdate, (_old, channel) => {
     if (channel.id === h.channelId) check();
   });
-  client.on(Events.GuildRoleUpdate, check);
-  client.on(Events.GuildRoleDelete, check);
+  client.on(Events.GuildRoleUpdate, () => void check());
+  client.on(Events.GuildRoleDelete, () => void check());
   client.on(Events.GuildMemberUpdate, (_old, member) => {
     if (member.id === client.user?.id) check();
   });

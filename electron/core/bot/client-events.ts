@@ -42,8 +42,8 @@ const LOGIN_CLOSE_CODES = new Set([4004, 4013, 4014]);
 // Discord's docs: never reconnect on these (token reset, bad shard, bad or disallowed intents).
 const FATAL_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
 
-/** Returns the access check (channel-access.ts), for the monitor to run once connected. */
-export function attachClientEvents(client: Client, h: ClientEventsHost): { checkAccess: () => void } {
+/** Returns the access check (channel-access.ts: true while the channel is hidden), run by the monitor before "Connected". */
+export function attachClientEvents(client: Client, h: ClientEventsHost): { checkAccess: () => boolean } {
   const mine = (m: { channelId: string }) => h.isCurrent() && m.channelId === h.channelId;
   const backToConnected = () => {
     const info = h.connected();

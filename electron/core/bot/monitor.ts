@@ -405,9 +405,7 @@ export class ChannelMonitor {
       return;
     }
     if (gen !== this.generation) return;
-    await this.onReady(client as Client<true>, target, gen, resumeFrom);
-    // Started without View Channel on it: said, and fetched from here once it is given (channel-access.ts).
-    if (gen === this.generation && this.connectedInfo) checkAccess();
+    await this.onReady(client as Client<true>, target, gen, resumeFrom, checkAccess);
   }
 
   private failed(err: unknown): void {
@@ -428,7 +426,7 @@ export class ChannelMonitor {
     }, delay);
   }
 
-  private async onReady(client: Client<true>, target: MonitorTarget, gen: number, resumeFrom: string | null): Promise<void> {
+  private async onReady(client: Client<true>, target: MonitorTarget, gen: number, resumeFrom: string | null, channelHidden: () => boolean = () => false): Promise<void> {
     // READY lists a server in an outage as unavailable, and its GUILD_CREATE comes when it is back, with no
     // documented bound (discord.js stops waiting after 15 s): no channel is known yet. It stopped the app
     // for good ("not found"); now it waits on this session, and says why.
@@ -456,6 +454,8 @@ export class ChannelMonitor {
     // "Connected" is said once the backlog is in, so the panel never shows a gap.
     await this.catchUp(client, target, gen, resumeFrom);
     if (gen !== this.generation) return;
+    // Started without View Channel on it: said instead, and fetched from here once it is given (channel-access.ts).
+    if (channelHidden()) return;
     this.set(statuses.connected(bot, this.connectedInfo.guild, this.connectedInfo.channel));
     say(this.o.logger, 'info', coreText('log.monitoring', { channel: channel.name, guild: guild.name }));
   }
