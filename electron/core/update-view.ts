@@ -75,7 +75,10 @@ export function toLastUpdate(e: JournalEntry, commits: LastUpdate['commits']): L
 }
 
 function setAside(e: JournalEntry): SetAside | null {
-  if (!e.keptCommits && !e.savedChanges && !e.recoveredEdits && !e.moreRecoveredEdits?.length && !e.replacedFiles) return null;
+  // Undone (a rollback, a recovery), the update put the user's replaced files back itself (what it could
+  // not is said in its log): the note must not offer to copy the older copies over them.
+  const replaced = e.outcome === 'rolled-back' || e.outcome === 'interrupted' ? null : e.replacedFiles;
+  if (!e.keptCommits && !e.savedChanges && !e.recoveredEdits && !e.moreRecoveredEdits?.length && !replaced) return null;
   const saved = e.savedChanges;
   const found = e.recoveredEdits;
   return {
@@ -83,7 +86,7 @@ function setAside(e: JournalEntry): SetAside | null {
     commits: e.keptCommits?.count ?? 0,
     stash: saved ? { sha: saved.sha, command: stashApplyCommand(saved), state: saved.state ?? 'kept' } : null,
     ...(found ? { recovered: { sha: found.sha, command: stashApplyCommand(found) } } : {}),
-    ...(e.replacedFiles ? { replaced: e.replacedFiles } : {}),
+    ...(replaced ? { replaced } : {}),
     ...(e.moreRecoveredEdits?.length ? { moreRecovered: e.moreRecoveredEdits.map((s) => ({ sha: s.sha, command: stashApplyCommand(s) })) } : {}),
   };
 }

@@ -45,11 +45,15 @@ const FATAL_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
 /** Returns the access check (channel-access.ts: true while the channel is hidden), run by the monitor before "Connected". */
 export function attachClientEvents(client: Client, h: ClientEventsHost): { checkAccess: () => boolean } {
   const mine = (m: { channelId: string }) => h.isCurrent() && m.channelId === h.channelId;
+  // While the channel is hidden (channel-access.ts) a resume or a new session's catch-up does not make it "Connected".
+  let hidden = () => false;
   const backToConnected = () => {
     const info = h.connected();
-    if (h.isCurrent() && info) h.setStatus(statuses.connected(info.bot, info.guild, info.channel));
+    if (!h.isCurrent() || !info) return;
+    h.setStatus(hidden() ? statuses.channelHidden(info.channel.name) : statuses.connected(info.bot, info.guild, info.channel));
   };
   const checkAccess = watchChannelAccess(client, h, backToConnected);
+  hidden = checkAccess;
   client.on(Events.MessageCreate, (m) => {
     if (mine(m)) h.sink.live(m);
   });

@@ -48,7 +48,7 @@ export interface MessageSinkOptions {
 export class MessageSink {
   private held: Message[] | null = null;
   /**
-   * Edits, deletions and reactions that came while live messages were held: applied after the held ones
+   * Edits and deletions that came while live messages were held: applied after the held ones
    * at release. Applied at once, a deletion of a message posted during the catch-up found nothing stored,
    * and the message was stored at release as never deleted (outside review).
    */
@@ -85,6 +85,8 @@ export class MessageSink {
   /** From now on live messages wait until release(): a catch-up is about to start. */
   hold(): void {
     this.held = [];
+    // A stopped connection's queued changes are stale: this one's catch-up reads the messages as they are now.
+    this.heldAfter = [];
     this.frozen = false;
     this.newestWhileFrozen = null;
   }
@@ -275,7 +277,9 @@ export class MessageSink {
 
   /** A MESSAGE_REACTION_* gateway event for a stored message: its counts change, live. */
   reaction(t: string, d: ReactionEvent, url: (id: string, animated: boolean) => string): void {
-    this.liveInOrder(() => this.reactionNow(t, d, url));
+    // Not held back: a reaction is a +1/-1, and the page or the re-read that stores the message already
+    // counts it (applied after them, it was counted twice); on a message not stored yet it does nothing.
+    this.inOrder(() => this.reactionNow(t, d, url));
   }
 
   private reactionNow(t: string, d: ReactionEvent, url: (id: string, animated: boolean) => string): void {

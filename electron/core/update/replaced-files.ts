@@ -14,15 +14,33 @@ const quote = (path: string): string => `'${path.replace(/'/g, `'\\''`)}'`;
 /** The command that copies a kept folder back over the checkout, for the user's log. */
 export const copyBackCommand = (dir: string, appDir: string): string => `cp -a ${quote(`${dir}/.`)} ${quote(`${appDir}/`)}`;
 
-const isFileOrLink = (path: string): boolean => {
-  const st = lstatSync(path, { throwIfNoEntry: false });
-  return st !== undefined && (st.isFile() || st.isSymbolicLink());
-};
+/**
+ * What on disk stands where the target puts `path`: the path itself (a file, a link, or a folder the
+ * target's file replaces, with everything in it), or the nearest parent that is a file where the target
+ * needs a folder (lstat says ENOTDIR: it made every such update fail at its reset). Null: nothing there.
+ */
+function inTheWay(appDir: string, path: string): string | null {
+  for (let at = path; at !== '.' && at !== ''; at = dirname(at)) {
+    try {
+      const st = lstatSync(join(appDir, at), { throwIfNoEntry: false });
+      if (st === undefined) return null;
+      return at === path || !st.isDirectory() ? at : null;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw err;
+    }
+  }
+  return null;
+}
 
-/** Paths the target adds over HEAD that exist on disk: the only ones a reset can replace unstashed. */
+/** Paths the target adds over HEAD where something stands on disk: the only ones a reset can replace unstashed. */
 export async function filesTheResetReplaces(git: SimpleGit, appDir: string, target: string): Promise<string[]> {
   const out = await git.raw(['diff', '--name-only', '-z', '--no-renames', '--diff-filter=A', 'HEAD', target, '--']);
-  return out.split('\0').filter((path) => path !== '' && isFileOrLink(join(appDir, path)));
+  const found = new Set<string>();
+  for (const path of out.split('\0')) {
+    const hit = path === '' ? null : inTheWay(appDir, path);
+    if (hit !== null) found.add(hit);
+  }
+  return [...found];
 }
 
 /** Files copied aside before a reset, and the folder that holds them. */
@@ -44,7 +62,7 @@ export async function copyReplacedFiles(git: SimpleGit, appDir: string, target: 
   rmSync(staging, { recursive: true, force: true });
   for (const file of files) {
     mkdirSync(dirname(join(staging, file)), { recursive: true });
-    cpSync(join(appDir, file), join(staging, file), { preserveTimestamps: true, verbatimSymlinks: true });
+    cpSync(join(appDir, file), join(staging, file), { preserveTimestamps: true, verbatimSymlinks: true, recursive: true });
   }
   renameSync(staging, free);
   return { dir: free, files };

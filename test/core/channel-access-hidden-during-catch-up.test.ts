@@ -1,0 +1,33 @@
+// Outside review of today's change: View Channel withdrawn while the start's catch-up runs. check() marks it hidden (connectedInfo is
+// set before the catch-up), then onReady says "Connected" over it and the later checkAccess() is a no-op.
+import { expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app-core.js';
+import { PERMISSION } from '../fake-discord/permissions.js';
+import { configuredEnv, coreFor, eachWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+
+const DEADLINE_MS = 60_000;
+let world: World;
+let core: Core | null = null;
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
+
+it('View Channel withdrawn during the catch-up: the status does not end on "Connected"', { timeout: 120_000 }, async () => {
+  core = await coreFor(world, configuredEnv(world));
+  const c = core;
+  const connected = waitState(c, 'connected', DEADLINE_MS);
+  await c.monitor.start();
+  await connected;
+  await c.monitor.stop();
+  world.fake.postBacklog(world.channelId, [world.userId], 500);
+  world.fake.setRateLimits({ perRoute: { limit: 1, resetAfterMs: 400 } });
+  const catching = nextEvent(c, 'bot.status', (s) => s.sentence.startsWith('Catching up'), DEADLINE_MS);
+  await c.monitor.start();
+  await catching;
+  const blind = nextEvent(c, 'bot.status', (s) => /View Channel/.test(s.sentence), 10_000);
+  world.fake.withholdPermission(world.channelId, world.botId, PERMISSION.VIEW_CHANNEL);
+  await blind;
+  // The catch-up ends (its next page refused); then what does the panel say?
+  await new Promise((r) => setTimeout(r, 5_000));
+  const s = c.monitor.status();
+  expect(s.state).not.toBe('connected');
+  expect(s.sentence).toMatch(/View Channel/);
+});
