@@ -4,7 +4,8 @@
 // at release as never deleted, and shown so after the panel had been told it was deleted (outside review).
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import { configuredEnv, coreFor, eachWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+import { startCatchingUp } from '../helpers/catching-up.js';
+import { configuredEnv, coreFor, eachWorld, nextEvent, type World } from '../helpers/world.js';
 
 const DEADLINE_MS = 60_000;
 let world: World;
@@ -15,16 +16,7 @@ describe('a message changed while live messages are held by a catch-up', { timeo
   it.each(['deleted', 'edited'] as const)('%s during the catch-up: stored and shown as such once it is over', async (how) => {
     core = await coreFor(world, configuredEnv(world));
     const c = core;
-    const connected = waitState(c, 'connected', DEADLINE_MS);
-    await c.monitor.start();
-    await connected;
-    await c.monitor.stop();
-    world.fake.postBacklog(world.channelId, [world.userId], 1_000);
-    // Slow pages: the catch-up lasts a few seconds.
-    world.fake.setRateLimits({ perRoute: { limit: 1, resetAfterMs: 400 } });
-    const catching = nextEvent(c, 'bot.status', (s) => s.sentence.startsWith('Catching up'), DEADLINE_MS);
-    await c.monitor.start();
-    await catching;
+    await startCatchingUp(c, world, 1_000, DEADLINE_MS);
     const m = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'posted during the catch-up' });
     // The panel's last word on it: a deletion or the edit, after its creation.
     const events: string[] = [];

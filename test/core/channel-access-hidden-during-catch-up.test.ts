@@ -3,7 +3,8 @@
 import { expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { PERMISSION } from '../fake-discord/permissions.js';
-import { configuredEnv, coreFor, eachWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+import { startCatchingUp } from '../helpers/catching-up.js';
+import { configuredEnv, coreFor, eachWorld, nextEvent, type World } from '../helpers/world.js';
 
 const DEADLINE_MS = 60_000;
 let world: World;
@@ -13,15 +14,7 @@ eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = 
 it('View Channel withdrawn during the catch-up: the status does not end on "Connected"', { timeout: 120_000 }, async () => {
   core = await coreFor(world, configuredEnv(world));
   const c = core;
-  const connected = waitState(c, 'connected', DEADLINE_MS);
-  await c.monitor.start();
-  await connected;
-  await c.monitor.stop();
-  world.fake.postBacklog(world.channelId, [world.userId], 500);
-  world.fake.setRateLimits({ perRoute: { limit: 1, resetAfterMs: 400 } });
-  const catching = nextEvent(c, 'bot.status', (s) => s.sentence.startsWith('Catching up'), DEADLINE_MS);
-  await c.monitor.start();
-  await catching;
+  await startCatchingUp(c, world, 500, DEADLINE_MS);
   const blind = nextEvent(c, 'bot.status', (s) => /View Channel/.test(s.sentence), 10_000);
   world.fake.withholdPermission(world.channelId, world.botId, PERMISSION.VIEW_CHANNEL);
   await blind;

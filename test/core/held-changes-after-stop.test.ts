@@ -2,7 +2,8 @@
 // not clear it) and is applied after the next start's catch-up: older content over the newer one.
 import { expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import { configuredEnv, coreFor, eachWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+import { startCatchingUp } from '../helpers/catching-up.js';
+import { configuredEnv, coreFor, eachWorld, nextEvent, type World } from '../helpers/world.js';
 
 const DEADLINE_MS = 60_000;
 let world: World;
@@ -12,15 +13,7 @@ eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = 
 it('an edit heard during a stopped catch-up does not undo a later edit after the next start', { timeout: 120_000 }, async () => {
   core = await coreFor(world, configuredEnv(world));
   const c = core;
-  const connected = waitState(c, 'connected', DEADLINE_MS);
-  await c.monitor.start();
-  await connected;
-  await c.monitor.stop();
-  world.fake.postBacklog(world.channelId, [world.userId], 1_000);
-  world.fake.setRateLimits({ perRoute: { limit: 1, resetAfterMs: 400 } });
-  const catching = nextEvent(c, 'bot.status', (s) => s.sentence.startsWith('Catching up'), DEADLINE_MS);
-  await c.monitor.start();
-  await catching;
+  await startCatchingUp(c, world, 1_000, DEADLINE_MS);
   const m = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'posted during the catch-up' });
   await new Promise((r) => setTimeout(r, 100));
   world.fake.editMessage(world.channelId, m.id, 'first edit');

@@ -2,7 +2,8 @@
 // and applied (+1) after the page that already carried it was stored: counted twice.
 import { expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
-import { configuredEnv, coreFor, eachWorld, nextEvent, waitState, type World } from '../helpers/world.js';
+import { startCatchingUp } from '../helpers/catching-up.js';
+import { configuredEnv, coreFor, eachWorld, nextEvent, type World } from '../helpers/world.js';
 
 const DEADLINE_MS = 60_000;
 let world: World;
@@ -12,16 +13,8 @@ eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = 
 it('a reaction during the catch-up on a message of a later page is counted once', { timeout: 120_000 }, async () => {
   core = await coreFor(world, configuredEnv(world));
   const c = core;
-  const connected = waitState(c, 'connected', DEADLINE_MS);
-  await c.monitor.start();
-  await connected;
-  await c.monitor.stop();
-  const backlog = world.fake.postBacklog(world.channelId, [world.userId], 1_000);
+  const backlog = await startCatchingUp(c, world, 1_000, DEADLINE_MS);
   const newest = backlog.at(-1)!;
-  world.fake.setRateLimits({ perRoute: { limit: 1, resetAfterMs: 400 } });
-  const catching = nextEvent(c, 'bot.status', (s) => s.sentence.startsWith('Catching up'), DEADLINE_MS);
-  await c.monitor.start();
-  await catching;
   world.fake.react(world.channelId, newest.id, world.userId, { id: null, name: '👍' });
   await nextEvent(c, 'bot.status', (s) => s.state === 'connected', DEADLINE_MS);
   await c.monitor.writesDone();
