@@ -80,6 +80,11 @@ const SLOW_CONNECT_MS = 8_000;
 /** Everything a connection is made for: a change of any of it while running means a new connection. */
 const targetKey = (t: MonitorTarget): string => JSON.stringify([t.token, t.guildId, t.channelId, t.apiUrl, t.cdnUrl ?? null]);
 
+// How long discord.js waits after READY without any server's GUILD_CREATE before it is ready (its default
+// 15 s; each GUILD_CREATE restarts the wait). The watched server is waited for on its own (guildBack), so a
+// server in an outage at login is said after 5 s of silence rather than 15 s of "Connecting…".
+const GUILD_WAIT_MS = 5_000;
+
 const CACHE = Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 });
 
 export class ChannelMonitor {
@@ -353,6 +358,7 @@ export class ChannelMonitor {
         intents: INTENTS,
         partials: [Partials.Message],
         makeCache: CACHE,
+        waitGuildTimeout: GUILD_WAIT_MS,
         // Never rejects (false): the only way @discordjs/rest tells of a 429 it waits out (its event misses sub-limits).
         rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}), rejectOnRateLimit: (info) => (this.rateLimited?.(info), false) },
       });
