@@ -32,6 +32,10 @@ export const coreEn = {
   'error.channelNotFound': 'Channel {{channelId}} was not found on {{guild}}, or the bot cannot see it.',
   'error.channelNotFound.hint':
     'Check the Channel ID (right-click the channel → Copy Channel ID) and give the bot View Channel and Read Message History there.',
+  'error.removedFromGuild': 'The bot was removed from {{guild}}: it no longer hears #{{channel}}.',
+  'error.removedFromGuild.hint': 'Invite it again with the link, then start the bot.',
+  'error.channelDeleted': '#{{channel}} was deleted on {{guild}}.',
+  'error.channelDeleted.hint': 'Choose another channel in Settings (its Channel ID), then start the bot. The messages already stored stay.',
   'error.channelNotText': '#{{channel}} is a {{kind}} channel, not a text channel.',
   'error.channelNotText.hint': 'Pick a text channel to monitor.',
   // Discord's channel types, as {{kind}} above

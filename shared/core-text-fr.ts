@@ -31,6 +31,10 @@ export const coreFr: CoreTranslation = {
   'error.channelNotFound': 'Le salon {{channelId}} est introuvable sur {{guild}}, ou le bot ne peut pas le voir.',
   'error.channelNotFound.hint':
     'Vérifiez l’ID du salon (clic droit sur le salon → Copier l’identifiant du salon) et donnez au bot les permissions Voir le salon et Voir les anciens messages.',
+  'error.removedFromGuild': 'Le bot a été retiré de {{guild}} : il n’entend plus #{{channel}}.',
+  'error.removedFromGuild.hint': 'Invitez-le de nouveau avec le lien, puis démarrez le bot.',
+  'error.channelDeleted': '#{{channel}} a été supprimé sur {{guild}}.',
+  'error.channelDeleted.hint': 'Choisissez un autre salon dans les Paramètres (son identifiant), puis démarrez le bot. Les messages déjà enregistrés restent.',
   'error.channelNotText': '#{{channel}} est un salon de type {{kind}}, pas un salon textuel.',
   'error.channelNotText.hint': 'Choisissez un salon textuel à surveiller.',
   'permission.manageMessages': 'Gérer les messages',

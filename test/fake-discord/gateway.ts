@@ -116,6 +116,12 @@ export class Gateway {
   channelUpdated(c: FakeChannel, position: number): void {
     dispatch.channelUpdated(this.core, c, position);
   }
+  removedFromGuild(guildId: string, userId: string): void {
+    dispatch.removedFromGuild(this.core, guildId, userId);
+  }
+  channelDeleted(c: FakeChannel, position: number): void {
+    dispatch.channelDeleted(this.core, c, position);
+  }
   dispatchReaction(guildId: string, t: string, d: Record<string, unknown>): void {
     dispatch.dispatchReaction(this.core, guildId, t, d);
   }

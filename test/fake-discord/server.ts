@@ -126,6 +126,16 @@ export class FakeDiscord extends FakeGatewayControls {
     setup.withholdPermission(this.world, channelId, userId, flag, withheld);
   }
 
+  /** A member leaves or is removed from a server (the bot kicked): GUILD_DELETE to its sessions (docs: Guild Delete). */
+  removeMember(guildId: string, userId: string): void {
+    setup.removeMember(this.world, guildId, userId);
+  }
+
+  /** Deletes a channel: CHANNEL_DELETE goes out, and the API answers Unknown Channel for it. */
+  deleteChannel(channelId: string): void {
+    setup.deleteChannel(this.world, channelId);
+  }
+
   // ---- messages (live-messages.ts, past-messages.ts) ----
 
   postMessage(

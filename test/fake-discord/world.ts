@@ -76,6 +76,24 @@ export function withholdPermission(w: FakeWorld, channelId: string, userId: stri
   w.gateway.channelUpdated(channel, w.state.guilds.get(channel.guildId)?.channels.indexOf(channel) ?? 0);
 }
 
+/** A member leaves or is removed (a bot kicked): its sessions hear GUILD_DELETE, then it is no longer a member. */
+export function removeMember(w: FakeWorld, guildId: string, userId: string): void {
+  const guild = w.state.guilds.get(guildId);
+  if (!guild?.memberIds.includes(userId)) throw new Error(`fake-discord: ${userId} is not a member of ${guildId}`);
+  w.gateway.removedFromGuild(guildId, userId);
+  guild.memberIds = guild.memberIds.filter((id) => id !== userId);
+}
+
+/** A channel deleted: CHANNEL_DELETE goes out, then the API knows it no more (Unknown Channel). */
+export function deleteChannel(w: FakeWorld, channelId: string): void {
+  const channel = w.state.channels.get(channelId);
+  if (!channel) throw new Error(`fake-discord: no channel ${channelId}`);
+  const guild = w.state.guilds.get(channel.guildId);
+  w.gateway.channelDeleted(channel, guild?.channels.indexOf(channel) ?? 0);
+  if (guild) guild.channels = guild.channels.filter((c) => c !== channel);
+  w.state.channels.delete(channelId);
+}
+
 function putUser(w: FakeWorld, u: { id?: string; username: string; globalName: string | null; avatar: string | null }, bot: boolean): FakeUser {
   const user: FakeUser = { id: u.id ?? w.state.snowflake(), username: u.username, globalName: u.globalName, avatar: u.avatar, bot };
   if (w.state.users.has(user.id)) throw new Error(`fake-discord: user ${user.id} already exists`);

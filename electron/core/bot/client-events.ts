@@ -4,10 +4,11 @@
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { coreText } from '../../../shared/core-text.js';
-import type { BotStatus } from '../../../shared/types.js';
+import type { BotError, BotStatus } from '../../../shared/types.js';
 import { say } from '../log/say.js';
 import { watchChannelAccess } from './channel-access.js';
 import type { ConnectionHealth } from './connection-health.js';
+import { botErrors } from './errors.js';
 import type { MessageSink } from './message-sink.js';
 import { REACTION_EVENTS, type ReactionEvent } from './reactions.js';
 import type { ReplyData } from './referenced-messages.js';
@@ -20,6 +21,7 @@ export interface ConnectedInfo {
 }
 
 export interface ClientEventsHost {
+  guildId: string;
   channelId: string;
   /** False once this client was stopped or replaced. */
   isCurrent(): boolean;
@@ -35,6 +37,8 @@ export interface ClientEventsHost {
   catchUp(from: string | null): Promise<void>;
   /** Discord ended a running session with a code that must not be reconnected on. */
   closedForGood(code: number): void;
+  /** The watched server or channel is gone for this bot (removed, deleted): the session ends with this error. */
+  targetGone(error: BotError): void;
 }
 
 // 4004/4013/4014 end the login, whose error says what to do; a bare code before it only confuses.
@@ -66,6 +70,16 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): { check
   // Bulk Delete fires one MESSAGE_DELETE_BULK, which discord.js reports as one event for all ids.
   client.on(Events.MessageBulkDelete, (messages) => {
     for (const m of messages.values()) if (mine(m)) h.sink.deleted(m);
+  });
+  // Removed from the server, or the channel deleted: Discord sends nothing of it any more (the panel said
+  // "Connected" for good). Also ends a wait for the server to come back (an outage at login). An outage
+  // mid-session is GuildUnavailable instead, and the server comes back on the same session.
+  const channelName = () => h.connected()?.channel.name ?? h.channelId;
+  client.on(Events.GuildDelete, (guild) => {
+    if (h.isCurrent() && guild.id === h.guildId) h.targetGone(botErrors.removedFromGuild(guild.name ?? guild.id, channelName(), client.application?.id));
+  });
+  client.on(Events.ChannelDelete, (channel) => {
+    if (h.isCurrent() && channel.id === h.channelId) h.targetGone(botErrors.channelDeleted('name' in channel ? channel.name : h.channelId, h.connected()?.guild.name ?? h.guildId));
   });
   client.on(Events.ShardDisconnect, (event) => {
     if (!h.isCurrent()) return;

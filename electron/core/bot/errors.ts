@@ -24,6 +24,11 @@ export const botErrors = {
     said('guild-not-found', coreText('error.guildNotFound', { guildId }), coreText('error.guildNotFound.hint'), applicationId ? inviteUrl(applicationId) : undefined),
   channelNotFound: (channelId: string, guildName: string): BotError =>
     said('channel-not-found', coreText('error.channelNotFound', { channelId, guild: guildName }), coreText('error.channelNotFound.hint')),
+  /** Running, the bot was removed from the server (GUILD_DELETE without `unavailable`). */
+  removedFromGuild: (guild: string, channel: string, applicationId?: string): BotError =>
+    said('guild-not-found', coreText('error.removedFromGuild', { guild, channel }), coreText('error.removedFromGuild.hint'), applicationId ? inviteUrl(applicationId) : undefined),
+  /** Running, the watched channel was deleted (CHANNEL_DELETE). */
+  channelDeleted: (channel: string, guild: string): BotError => said('channel-not-found', coreText('error.channelDeleted', { channel, guild }), coreText('error.channelDeleted.hint')),
   /** `kind`: Discord's channel type name in lower case ("voice", "category"); said in the panel's language when known. */
   channelNotText: (name: string, kind: string): BotError =>
     said('channel-not-text', coreText('error.channelNotText', { channel: name, kind: kindText(kind) }), coreText('error.channelNotText.hint')),

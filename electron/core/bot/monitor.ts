@@ -309,6 +309,17 @@ export class ChannelMonitor {
     });
   }
 
+  /** The watched server or channel is gone for this bot: said, and the session ends (no retry would help). */
+  private targetGone(gen: number, error: BotError): void {
+    void this.serial(async () => {
+      if (gen !== this.generation) return;
+      this.wanted = false;
+      this.logError(error);
+      await this.shutdownClient();
+      this.set(statuses.error(error));
+    });
+  }
+
   /**
    * Ends the current connection: its events stop counting at once (no "connection lost" for a close
    * we asked for), timers are cleared, and the owner retires the client, resolving once every socket
@@ -386,6 +397,7 @@ export class ChannelMonitor {
     const resumeFrom = this.resumePoint(target.channelId);
     this.sink.hold();
     const { checkAccess } = attachClientEvents(client, {
+      guildId: target.guildId,
       channelId: target.channelId,
       isCurrent: () => gen === this.generation,
       sink: this.sink,
@@ -396,6 +408,7 @@ export class ChannelMonitor {
       resumePoint: () => this.resumePoint(target.channelId),
       catchUp: (from) => this.catchUp(client, target, gen, from),
       closedForGood: (code) => this.closedForGood(gen, code),
+      targetGone: (error) => this.targetGone(gen, error),
     });
     const ready = once(client, Events.ClientReady, { signal: this.abortConnect.signal });
     ready.catch(() => undefined);

@@ -39,6 +39,20 @@ export function channelUpdated(gw: GatewayCore, c: FakeChannel, position: number
   gw.dispatchToGuild(c.guildId, 'CHANNEL_UPDATE', () => channelJson(gw.state, c, position));
 }
 
+/**
+ * GUILD_DELETE without `unavailable` (docs/events/gateway-events, Guild Delete: "If the unavailable field is
+ * not set, the user was removed from the guild"), to that user's own sessions, before it stops being a member.
+ */
+export function removedFromGuild(gw: GatewayCore, guildId: string, userId: string): void {
+  for (const s of gw.sessions.values()) if ((s.conn || s.resumable) && s.bot.user.id === userId) gw.push(s, 'GUILD_DELETE', { id: guildId });
+  gw.opts.onChange();
+}
+
+/** CHANNEL_DELETE (docs/events/gateway-events): the channel object, to the server's sessions. */
+export function channelDeleted(gw: GatewayCore, c: FakeChannel, position: number): void {
+  gw.dispatchToGuild(c.guildId, 'CHANNEL_DELETE', () => channelJson(gw.state, c, position));
+}
+
 /** MESSAGE_REACTION_* (docs/events/gateway-events), only to sessions that asked for GUILD_MESSAGE_REACTIONS. */
 export function dispatchReaction(gw: GatewayCore, guildId: string, t: string, d: Record<string, unknown>): void {
   for (const s of gw.sessions.values()) {

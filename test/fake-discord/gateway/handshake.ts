@@ -108,7 +108,8 @@ function identify(gw: GatewayCore, conn: Conn, d: Record<string, unknown>): void
   for (const g of guilds) {
     const late = gw.lazyGuilds.get(g.id);
     if (late === undefined) gw.push(session, 'GUILD_CREATE', guildCreateJson(gw.state, g, bot.user.id));
-    else setTimeout(() => gw.sessions.get(session.id) === session && gw.push(session, 'GUILD_CREATE', guildCreateJson(gw.state, g, bot.user.id)), late).unref();
+    // Not if the bot was removed meanwhile (its GUILD_DELETE went out instead).
+    else setTimeout(() => gw.sessions.get(session.id) === session && gw.state.isMember(g.id, bot.user.id) && gw.push(session, 'GUILD_CREATE', guildCreateJson(gw.state, g, bot.user.id)), late).unref();
   }
 }
 

@@ -1,0 +1,57 @@
+// The bot removed from the server (GUILD_DELETE without `unavailable`: docs/events/gateway-events, Guild
+// Delete) or the watched channel deleted (CHANNEL_DELETE) while the app runs: Discord sends nothing of the
+// channel after that. The panel said "Connected" for good while the app heard nothing; a bot removed
+// while the app waited for its server to come back (an outage at login) waited until stopped. Now the
+// session ends and the panel says what happened and what to do.
+import { describe, expect, it } from 'vitest';
+import { configuredEnv, coreEachWorld, coreFor, nextEvent, TOKEN } from '../helpers/world.js';
+
+const t = coreEachWorld({ heartbeatIntervalMs: 1000 });
+
+describe('the watched server or channel gone while running', () => {
+  it('the bot removed from the server: the session ends and the panel says so, with the invite link', async () => {
+    const c = await t.connected();
+    const gone = nextEvent(c, 'bot.status', (s) => s.state === 'error', 5_000);
+    t.world.fake.removeMember(t.world.guildId, t.world.botId);
+    const status = await gone;
+    expect(status.error?.code).toBe('guild-not-found');
+    expect(status.error?.message).toMatch(/removed from/);
+    expect(status.error?.link).toMatch(/oauth2\/authorize/);
+    expect(t.world.fake.liveSessions(TOKEN)).toBe(0);
+    expect(c.monitor.isRunning()).toBe(false);
+  });
+
+  it('the watched channel deleted: the session ends and the panel says so', async () => {
+    const c = await t.connected();
+    const gone = nextEvent(c, 'bot.status', (s) => s.state === 'error', 5_000);
+    t.world.fake.deleteChannel(t.world.channelId);
+    const status = await gone;
+    expect(status.error?.code).toBe('channel-not-found');
+    expect(status.error?.message).toMatch(/#general was deleted/);
+    expect(t.world.fake.liveSessions(TOKEN)).toBe(0);
+    expect(c.monitor.isRunning()).toBe(false);
+  });
+
+  it('another server removed or another channel deleted: still connected', async () => {
+    const other = t.world.fake.addGuild({ name: 'Second', channels: [{ name: 'x' }], members: [t.world.botId, t.world.userId] });
+    const c = await t.connected();
+    t.world.fake.deleteChannel(other.channels[0]!.id);
+    t.world.fake.removeMember(other.id, t.world.botId);
+    const seen = nextEvent(c, 'message.created', (m) => m.content === 'still here');
+    t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'still here' });
+    await seen;
+    expect(c.monitor.status().state).toBe('connected');
+  });
+
+  it('removed while the app waits for its server to come back (an outage at login): said at once, not waited for', { timeout: 30_000 }, async () => {
+    t.world.fake.lazyGuild(t.world.guildId, 40_000);
+    const c = (t.core = await coreFor(t.world, configuredEnv(t.world)));
+    const waiting = nextEvent(c, 'bot.status', (s) => /unavailable/.test(s.sentence), 10_000);
+    await c.monitor.start();
+    await waiting;
+    const gone = nextEvent(c, 'bot.status', (s) => s.state === 'error', 5_000);
+    t.world.fake.removeMember(t.world.guildId, t.world.botId);
+    expect((await gone).error?.message).toMatch(/removed from/);
+    expect(t.world.fake.liveSessions(TOKEN)).toBe(0);
+  });
+});
