@@ -79,6 +79,7 @@ export const coreEn = {
   'log.channelHidden': 'The bot lost View Channel on #{{channel}}: nothing of it comes until it is given back.',
   'log.channelVisible': 'View Channel on #{{channel}} is back: fetching what was posted meanwhile.',
   'log.catchUpRateLimited': 'Discord asked to wait {{seconds}} s before the next page of the catch-up ({{route}}).',
+  'log.guildBack': 'The server {{guild}} is back: fetching what was posted meanwhile.',
   'log.guildUnavailable': 'Discord says the server {{guild}} is unavailable (an outage on its side); waiting for it on this session.',
   'log.gatewayClosed': 'Discord closed the connection (code {{code}}).',
   'log.resuming': 'Connection to Discord lost — resuming the session…',

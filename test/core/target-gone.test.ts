@@ -55,3 +55,24 @@ describe('the watched server or channel gone while running', () => {
     expect(t.world.fake.liveSessions(TOKEN)).toBe(0);
   });
 });
+
+describe('the watched server in an outage while running', () => {
+  it('says the server is unavailable, and once it is back stores what was posted meanwhile, on the same session', async () => {
+    const c = await t.connected();
+    const out = nextEvent(c, 'bot.status', (s) => /unavailable/.test(s.sentence), 5_000);
+    t.world.fake.guildOutage(t.world.guildId);
+    expect((await out).state).toBe('connecting');
+    // Posted during the outage, as Discord will have them when it is back: never dispatched to the session.
+    const missed = t.world.fake.postBacklog(t.world.channelId, [t.world.userId], 3, (i) => `during the outage ${i}`);
+    const back = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 10_000);
+    t.world.fake.guildOutage(t.world.guildId, true);
+    await back;
+    const seen = nextEvent(c, 'message.created', (m) => m.content === 'after the outage');
+    t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'after the outage' });
+    await seen;
+    const reply = await c.dispatch('messages.list', { limit: 10 });
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.value.map((m) => m.content)).toEqual([...missed.map((m) => m.content), 'after the outage']);
+    expect(t.world.fake.identifyCount(TOKEN)).toBe(1);
+  });
+});

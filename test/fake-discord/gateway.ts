@@ -119,6 +119,9 @@ export class Gateway {
   removedFromGuild(guildId: string, userId: string): void {
     dispatch.removedFromGuild(this.core, guildId, userId);
   }
+  guildOutage(g: FakeGuild, back: boolean): void {
+    dispatch.guildOutage(this.core, g, back);
+  }
   channelDeleted(c: FakeChannel, position: number): void {
     dispatch.channelDeleted(this.core, c, position);
   }

@@ -131,6 +131,16 @@ export class FakeDiscord extends FakeGatewayControls {
     setup.removeMember(this.world, guildId, userId);
   }
 
+  /**
+   * A server's outage on Discord's side, mid-session: GUILD_DELETE with `unavailable: true`, no message of it
+   * reaches any session meanwhile; `back` ends it with the server's GUILD_CREATE (docs: Guild Delete / Create).
+   */
+  guildOutage(guildId: string, back = false): void {
+    const guild = this.state.guilds.get(guildId);
+    if (!guild) throw new Error(`fake-discord: no guild ${guildId}`);
+    this.world.gateway.guildOutage(guild, back);
+  }
+
   /** Deletes a channel: CHANNEL_DELETE goes out, and the API answers Unknown Channel for it. */
   deleteChannel(channelId: string): void {
     setup.deleteChannel(this.world, channelId);

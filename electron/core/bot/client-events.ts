@@ -9,6 +9,7 @@ import { say } from '../log/say.js';
 import { watchChannelAccess } from './channel-access.js';
 import type { ConnectionHealth } from './connection-health.js';
 import { botErrors } from './errors.js';
+import { watchGuildOutage } from './guild-outage.js';
 import type { MessageSink } from './message-sink.js';
 import { REACTION_EVENTS, type ReactionEvent } from './reactions.js';
 import type { ReplyData } from './referenced-messages.js';
@@ -49,15 +50,19 @@ const FATAL_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
 /** Returns the access check (channel-access.ts: true while the channel is hidden), run by the monitor before "Connected". */
 export function attachClientEvents(client: Client, h: ClientEventsHost): { checkAccess: () => boolean } {
   const mine = (m: { channelId: string }) => h.isCurrent() && m.channelId === h.channelId;
-  // While the channel is hidden (channel-access.ts) a resume or a new session's catch-up does not make it "Connected".
+  // While the channel is hidden (channel-access.ts) or its server is out (guild-outage.ts), a resume or a new
+  // session's catch-up does not make it "Connected".
   let hidden = () => false;
+  let out = () => false;
   const backToConnected = () => {
     const info = h.connected();
     if (!h.isCurrent() || !info) return;
-    h.setStatus(hidden() ? statuses.channelHidden(info.channel.name) : statuses.connected(info.bot, info.guild, info.channel));
+    if (out()) h.setStatus(statuses.guildUnavailable(info.guild.name));
+    else h.setStatus(hidden() ? statuses.channelHidden(info.channel.name) : statuses.connected(info.bot, info.guild, info.channel));
   };
   const checkAccess = watchChannelAccess(client, h, backToConnected);
   hidden = checkAccess;
+  out = watchGuildOutage(client, h, backToConnected);
   client.on(Events.MessageCreate, (m) => {
     if (mine(m)) h.sink.live(m);
   });

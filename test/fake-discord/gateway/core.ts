@@ -84,6 +84,8 @@ export class GatewayCore {
   resumeUnanswered = false;
   /** Guilds whose GUILD_CREATE follows READY this late (ms): Discord sends them lazily. */
   readonly lazyGuilds = new Map<string, number>();
+  /** Servers in an outage (guildOutage): their messages reach no session until they are back. */
+  readonly outageGuilds = new Set<string>();
   attempts = 0;
   sweeper: NodeJS.Timeout | null = null;
 

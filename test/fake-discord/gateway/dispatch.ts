@@ -18,7 +18,7 @@ function canView(gw: GatewayCore, channelId: string, userId: string): boolean {
 
 export function dispatchMessage(gw: GatewayCore, t: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', m: FakeMessage): void {
   for (const s of gw.sessions.values()) {
-    if (!(s.conn || s.resumable) || !gw.state.isMember(m.guildId, s.bot.user.id) || !canView(gw, m.channelId, s.bot.user.id)) continue;
+    if (!(s.conn || s.resumable) || !gw.state.isMember(m.guildId, s.bot.user.id) || !canView(gw, m.channelId, s.bot.user.id) || gw.outageGuilds.has(m.guildId)) continue;
     gw.push(s, t, messageDispatchJson(gw.state, m, (x) => (s.intents & INTENT.MESSAGE_CONTENT) !== 0 || x.authorId === s.bot.user.id));
   }
   gw.opts.onChange();
@@ -46,6 +46,16 @@ export function channelUpdated(gw: GatewayCore, c: FakeChannel, position: number
 export function removedFromGuild(gw: GatewayCore, guildId: string, userId: string): void {
   for (const s of gw.sessions.values()) if ((s.conn || s.resumable) && s.bot.user.id === userId) gw.push(s, 'GUILD_DELETE', { id: guildId });
   gw.opts.onChange();
+}
+
+/**
+ * A server in an outage (docs/events/gateway-events, Guild Delete: "unavailable: true"): its members' sessions hear
+ * GUILD_DELETE with `unavailable`, and nothing of it until the GUILD_CREATE that says it is back (`back`).
+ */
+export function guildOutage(gw: GatewayCore, g: FakeGuild, back: boolean): void {
+  if (back) gw.outageGuilds.delete(g.id);
+  else gw.outageGuilds.add(g.id);
+  gw.dispatchToGuild(g.id, back ? 'GUILD_CREATE' : 'GUILD_DELETE', (s) => (back ? guildCreateJson(gw.state, g, s.bot.user.id) : { id: g.id, unavailable: true }));
 }
 
 /** CHANNEL_DELETE (docs/events/gateway-events): the channel object, to the server's sessions. */
