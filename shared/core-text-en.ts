@@ -95,6 +95,8 @@ export const coreEn = {
       'Could not fetch every message posted while disconnected ({{count}} recovered): {{detail}}. Still monitoring live; the missing ones will be fetched as soon as Discord answers, nothing after the last message shown is skipped.',
   },
   'log.catchUpLacks': 'Could not fetch the messages posted while disconnected: {{reason}}. Still monitoring live; they are fetched once it has the permission.',
+  'log.firstLoadHidden': "Could not load the channel's last messages: {{reason}}. Nothing of the channel is heard until the bot can view it; it is read then.",
+  'log.catchUpHidden': 'Could not fetch the messages posted while disconnected: {{reason}}. Nothing of the channel is heard until the bot can view it; they are fetched then.',
   'log.firstLoadLacks': "Could not load the channel's last messages: {{reason}}. Still monitoring live.",
   'log.caughtUp': { one: 'Caught up {{count}} message posted while disconnected.', other: 'Caught up {{count}} messages posted while disconnected.' },
   'log.loadedLast': { one: 'Loaded the last {{count}} message of the channel.', other: 'Loaded the last {{count}} messages of the channel.' },

@@ -93,6 +93,8 @@ export const coreFr: CoreTranslation = {
       'Impossible de récupérer tous les messages publiés pendant la déconnexion ({{count}} récupérés) : {{detail}}. La surveillance en direct continue ; les manquants seront récupérés dès que Discord répondra, rien après le dernier message affiché n’est sauté.',
   },
   'log.catchUpLacks': 'Impossible de récupérer les messages publiés pendant la déconnexion : {{reason}}. La surveillance en direct continue ; ils seront récupérés dès que le bot aura la permission.',
+  'log.firstLoadHidden': 'Impossible de charger les derniers messages du salon : {{reason}}. Rien du salon n’arrive tant que le bot ne peut pas le voir ; il est lu à ce moment-là.',
+  'log.catchUpHidden': 'Impossible de récupérer les messages publiés pendant la déconnexion : {{reason}}. Rien du salon n’arrive tant que le bot ne peut pas le voir ; ils sont récupérés à ce moment-là.',
   'log.firstLoadLacks': 'Impossible de charger les derniers messages du salon : {{reason}}. La surveillance en direct continue.',
   'log.caughtUp': { one: '{{count}} message publié pendant la déconnexion a été rattrapé.', other: '{{count}} messages publiés pendant la déconnexion ont été rattrapés.' },
   'log.loadedLast': { one: 'Le dernier message du salon a été chargé ({{count}}).', other: 'Les {{count}} derniers messages du salon ont été chargés.' },

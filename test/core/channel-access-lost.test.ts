@@ -51,8 +51,11 @@ it('started without View Channel: said instead of "Connected", and what was post
   const states: string[] = [];
   c.bus.on('bot.status', (s) => states.push(s.state));
   const blind = nextEvent(c, 'bot.status', (s) => /View Channel/.test(s.sentence), 15_000);
+  const logged = nextEvent(c, 'log.entry', (e) => /last messages/.test(e.message), 15_000);
   await c.monitor.start();
   expect((await blind).state).toBe('connecting');
+  // The log says so too: it said "Still monitoring live", where nothing of the channel is heard.
+  expect((await logged).message).toMatch(/Nothing of the channel is heard until the bot can view it/);
   // Never "Connected" to a channel it cannot see, not even for an instant.
   expect(states).not.toContain('connected');
   world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'unseen' });

@@ -6,7 +6,7 @@
 import type { Client, Message } from 'discord.js';
 import type { Logger } from 'pino';
 import { coreText } from '../../../shared/core-text.js';
-import { historyAccessProblem, HistoryAccessError } from '../history/read-failure.js';
+import { historyAccessProblem, HistoryAccessError, lacksView } from '../history/read-failure.js';
 import { say } from '../log/say.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import type { LastSeen } from '../messages/last-seen.js';
@@ -102,7 +102,8 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   const firstLoadProblem = channel && !o.resumeFrom ? historyAccessProblem(channel) : null;
   if (firstLoadProblem) {
     // A first start misses nothing: monitoring starts now, only the last messages are not shown.
-    say(o.logger, 'warn', coreText('log.firstLoadLacks', { reason: firstLoadProblem.sentence.i18n }));
+    // Without View Channel nothing live is heard either (channel-access.ts): not "still monitoring live".
+    say(o.logger, 'warn', coreText(channel && lacksView(channel) ? 'log.firstLoadHidden' : 'log.firstLoadLacks', { reason: firstLoadProblem.sentence.i18n }));
     result = { delivered: 0, complete: true };
   } else if (channel && !o.resumeFrom) {
     try {
@@ -131,7 +132,7 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   // Stale (stopped or replaced): leave the held messages alone, they may be the next connection's.
   if (!o.isCurrent()) return { delivered: result.delivered, complete: false };
   if (result.error instanceof HistoryAccessError) {
-    say(o.logger, 'warn', coreText('log.catchUpLacks', { reason: result.error.sentence.i18n }));
+    say(o.logger, 'warn', coreText(channel && lacksView(channel) ? 'log.catchUpHidden' : 'log.catchUpLacks', { reason: result.error.sentence.i18n }));
   } else if (result.error !== undefined) {
     say(o.logger, 'warn', coreText('log.catchUpIncomplete', { count: result.delivered, detail: errorText(result.error) }));
   }

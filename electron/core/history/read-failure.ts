@@ -24,6 +24,12 @@ export class HistoryUnsavedError extends Error {
 }
 
 /** Null when the bot may read the channel's history (as discord.js computes it from roles and overwrites). */
+/** True when the bot may not view the channel (Discord then sends nothing of it); false when unknown. */
+export function lacksView(channel: GuildBasedChannel): boolean {
+  const me = channel.guild.members.me;
+  return me ? !channel.permissionsFor(me).has(PermissionFlagsBits.ViewChannel) : false;
+}
+
 export function historyAccessProblem(channel: GuildBasedChannel): HistoryAccessError | null {
   const me = channel.guild.members.me;
   const perms = me ? channel.permissionsFor(me) : null;
