@@ -78,6 +78,7 @@ export const coreEn = {
   'log.monitoring': 'Monitoring #{{channel}} on {{guild}}.',
   'log.channelHidden': 'The bot lost View Channel on #{{channel}}: nothing of it comes until it is given back.',
   'log.channelVisible': 'View Channel on #{{channel}} is back: fetching what was posted meanwhile.',
+  'log.catchUpDeferred': 'Discord asked to wait {{seconds}} s before the next page (rate limit); live messages are shown meanwhile',
   'log.catchUpRateLimited': 'Discord asked to wait {{seconds}} s before the next page of the catch-up ({{route}}).',
   'log.guildBack': 'The server {{guild}} is back: fetching what was posted meanwhile.',
   'log.guildUnavailable': 'Discord says the server {{guild}} is unavailable (an outage on its side); waiting for it on this session.',

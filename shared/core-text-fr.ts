@@ -75,6 +75,7 @@ export const coreFr: CoreTranslation = {
   'log.monitoring': 'Surveillance de #{{channel}} sur {{guild}}.',
   'log.channelHidden': 'Le bot a perdu Voir le salon sur #{{channel}} : rien n’en arrive tant qu’elle n’est pas rendue.',
   'log.channelVisible': 'Voir le salon sur #{{channel}} est de retour : récupération de ce qui a été posté entre-temps.',
+  'log.catchUpDeferred': 'Discord demande d’attendre {{seconds}} s avant la page suivante (limite de débit) ; les messages en direct s’affichent en attendant',
   'log.catchUpRateLimited': 'Discord demande d’attendre {{seconds}} s avant la page suivante du rattrapage ({{route}}).',
   'log.guildBack': 'Le serveur {{guild}} est de retour : récupération de ce qui a été posté entre-temps.',
   'log.guildUnavailable': 'Discord indique que le serveur {{guild}} est indisponible (une panne chez lui) ; attente sur cette session.',

@@ -29,3 +29,37 @@ it('a catch-up page Discord refuses for 6 s: the status says it waits, how long,
   expect(said.sentence).toMatch(/Catching up: Discord asked to wait (5|6) s before the next page \(rate limit\); live messages are shown once it is done/);
   await nextEvent(c, 'bot.status', (s) => s.state === 'connected', 20_000);
 });
+
+it('a catch-up page Discord refuses for long: live messages go on meanwhile, and the rest of the gap is stored once the wait is over', { timeout: 60_000 }, async () => {
+  // The app stops waiting at 30 s; here at 2 s, with an 8 s wait.
+  core = await coreFor(world, configuredEnv(world), { monitorTuning: { retryBaseMs: 100, retryMaxMs: 400, identifySpacingMs: 50, rateLimitReleaseMs: 2_000 } });
+  const c = core;
+  const connected = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 15_000);
+  await c.monitor.start();
+  await connected;
+  await c.monitor.stop();
+  const missed = world.fake.postBacklog(world.channelId, [world.userId], 300);
+  const catching = nextEvent(c, 'bot.status', (s) => s.sentence.startsWith('Catching up'), 15_000);
+  await c.monitor.start();
+  await catching;
+  const deferred = nextEvent(c, 'log.entry', (e) => /live messages are shown meanwhile/.test(e.message), 5_000);
+  const going = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 8_000);
+  world.fake.setRateLimits({ storm: { every: 1, retryAfterMs: 8_000, scope: 'shared' } });
+  await new Promise((r) => setTimeout(r, 300));
+  world.fake.setRateLimits({ storm: null });
+  const began = Date.now();
+  await deferred;
+  // Live messages are shown while Discord's wait lasts.
+  await going;
+  const live = nextEvent(c, 'message.created', (m) => m.content === 'live during the wait', 5_000);
+  world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'live during the wait' });
+  await live;
+  expect(Date.now() - began).toBeLessThan(6_000);
+  // Once it is over, the whole gap is stored, in order, before the live one.
+  await nextEvent(c, 'log.entry', (e) => /nothing is missing now/.test(e.message), 30_000);
+  await c.monitor.writesDone();
+  const listed = await c.dispatch('messages.list', { limit: 400 });
+  if (!listed.ok) throw new Error(listed.error.message);
+  const contents = listed.value.map((m) => m.content);
+  expect(contents.slice(-301)).toEqual([...missed.map((m) => m.content), 'live during the wait']);
+});

@@ -36,6 +36,11 @@ export interface CatchUpOptions {
   progress?: (fetched: number, about: number) => void;
   /** Stored messages re-read to apply offline edits and deletions (default RECONCILE_WINDOW). */
   reconcileWindow?: number;
+  /**
+   * Rejects when the catch-up should stop waiting for Discord (a long rate limit): live messages go on, and the
+   * rest is fetched in the background (the hole), as after a failed page. Only the first attempt listens.
+   */
+  giveUp?: Promise<never>;
 }
 
 export interface CatchUpResult {
@@ -48,7 +53,7 @@ const timeOf = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOC
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Pages forward from `after` until a short page; each page is delivered (and the resume point moved) before the next. */
-async function pageForward(o: CatchUpOptions, channel: Readable, after: string, onPage: (fetched: number, lastId: string) => void): Promise<{ delivered: number; complete: boolean; error?: unknown }> {
+async function pageForward(o: CatchUpOptions, channel: Readable, after: string, onPage: (fetched: number, lastId: string) => void, giveUp?: Promise<never>): Promise<{ delivered: number; complete: boolean; error?: unknown }> {
   let delivered = 0;
   let fetched = 0;
   // Without Read Message History Discord answers empty pages: that would pass for "nothing missed".
@@ -56,7 +61,10 @@ async function pageForward(o: CatchUpOptions, channel: Readable, after: string, 
   if (problem) return { delivered, complete: false, error: problem };
   try {
     for (;;) {
-      const batch = [...(await channel.messages.fetch({ after, limit: PAGE, cache: false })).values()].sort((a, b) => snowflakeCompare(a.id, b.id));
+      const page = channel.messages.fetch({ after, limit: PAGE, cache: false });
+      // Given up on: its answer, whenever it comes, is not delivered (the hole's own attempt reads it again).
+      if (giveUp) page.catch(() => undefined);
+      const batch = [...(await (giveUp ? Promise.race([page, giveUp]) : page)).values()].sort((a, b) => snowflakeCompare(a.id, b.id));
       await o.sink.names.resolve(channel.guild, batch.map((m) => m.author.id));
       if (!o.isCurrent()) return { delivered, complete: false };
       for (const m of batch) if (o.sink.received(m, true)) delivered++;
@@ -122,12 +130,18 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
     // or a kill during the catch-up leaves them to the next start (after it, they were lost for good).
     reconciled = await reconcile(o, channel, window, beforeGap);
     const from = o.resumeFrom;
-    result = await pageForward(o, channel, from, (fetched, lastId) => {
-      // Messages are spread over time: the share of the gap covered so far gives the estimate.
-      const covered = timeOf(lastId) - timeOf(from);
-      const about = covered > 0 ? Math.max(fetched, Math.round((fetched * (fetchedAt - timeOf(from))) / covered / 100) * 100) : fetched;
-      o.progress?.(fetched, about);
-    });
+    result = await pageForward(
+      o,
+      channel,
+      from,
+      (fetched, lastId) => {
+        // Messages are spread over time: the share of the gap covered so far gives the estimate.
+        const covered = timeOf(lastId) - timeOf(from);
+        const about = covered > 0 ? Math.max(fetched, Math.round((fetched * (fetchedAt - timeOf(from))) / covered / 100) * 100) : fetched;
+        o.progress?.(fetched, about);
+      },
+      o.giveUp,
+    );
   }
   // Stale (stopped or replaced): leave the held messages alone, they may be the next connection's.
   if (!o.isCurrent()) return { delivered: result.delivered, complete: false };

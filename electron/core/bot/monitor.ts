@@ -29,6 +29,11 @@ import { attachClientEvents, type ConnectedInfo } from './client-events.js';
 
 /** A rate-limit wait during a catch-up longer than this is said in the status and the log. */
 const RATE_LIMIT_SAID_MS = 3_000;
+/**
+ * A rate-limit wait during a catch-up this long or longer (a `shared` limit's retry_after can be 20 minutes)
+ * is not waited for with live messages held: they go on, and the rest of the gap is fetched after it.
+ */
+const RATE_LIMIT_RELEASE_MS = 30_000;
 
 export interface MonitorTarget {
   token: string;
@@ -60,6 +65,8 @@ export interface MonitorOptions {
   identifySpacingMs?: number;
   /** How long a RESUME may go unanswered before the session is given up for a new one. */
   resumeDeadlineMs?: number;
+  /** A catch-up's rate-limit wait from which live messages go on without it (RATE_LIMIT_RELEASE_MS; tests shorten it). */
+  rateLimitReleaseMs?: number;
   /** Crash starts allowed within an hour before the next one waits longer (identify-gate.ts; tests that kill the app on purpose raise it). */
   crashLoopFree?: number;
   /** Where the IDENTIFY gate remembers the last session start and budget across restarts. */
@@ -497,16 +504,21 @@ export class ChannelMonitor {
     const progress = (fetched: number, about: number) => isCurrent() && this.set(statuses.catchingUp(fetched, about));
     // A page Discord refuses for long (a shared limit's retry_after can be 20 minutes): discord.js waits it
     // out without a word, and "Catching up: 100 of about 300…" stayed while live messages waited behind it.
+    let stopWaiting: (err: Error) => void = () => undefined;
+    const giveUp = new Promise<never>((_, reject) => (stopWaiting = reject));
+    giveUp.catch(() => undefined);
     const limited = (info: RateLimitData) => {
       // A 429 on a sub-limit (a shared one) waits retry_after; a known bucket, until it resets.
       const ms = Math.max(info.retryAfter, info.sublimitTimeout, info.timeToReset);
       if (!isCurrent() || ms < RATE_LIMIT_SAID_MS) return;
       say(logger, 'warn', coreText('log.catchUpRateLimited', { seconds: Math.ceil(ms / 1000), route: info.route }));
-      this.set(statuses.catchUpRateLimited(ms));
+      // Minutes: live messages go on now; the rest of the gap is fetched once Discord allows (catch-up.ts's hole).
+      if (ms >= (this.o.rateLimitReleaseMs ?? RATE_LIMIT_RELEASE_MS)) stopWaiting(new Error(coreText('log.catchUpDeferred', { seconds: Math.ceil(ms / 1000) }).text));
+      else this.set(statuses.catchUpRateLimited(ms));
     };
     this.rateLimited = limited;
     try {
-      await catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent, progress });
+      await catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent, progress, giveUp });
     } finally {
       if (this.rateLimited === limited) this.rateLimited = null;
     }
