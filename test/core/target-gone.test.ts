@@ -4,6 +4,7 @@
 // while the app waited for its server to come back (an outage at login) waited until stopped. Now the
 // session ends and the panel says what happened and what to do.
 import { describe, expect, it } from 'vitest';
+import { startCatchingUp } from '../helpers/catching-up.js';
 import { configuredEnv, coreEachWorld, coreFor, nextEvent, TOKEN } from '../helpers/world.js';
 
 const t = coreEachWorld({ heartbeatIntervalMs: 1000 });
@@ -32,6 +33,20 @@ describe('the watched server or channel gone while running', () => {
     expect(c.monitor.isRunning()).toBe(false);
   });
 
+  it('removed or deleted during a catch-up: the live message it was holding is stored, not dropped', { timeout: 60_000 }, async () => {
+    const c = (t.core = await coreFor(t.world, configuredEnv(t.world)));
+    await startCatchingUp(c, t.world, 1_000, 30_000);
+    const m = t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'live during the catch-up' });
+    await new Promise((r) => setTimeout(r, 300));
+    const gone = nextEvent(c, 'bot.status', (s) => s.state === 'error', 5_000);
+    t.world.fake.deleteChannel(t.world.channelId);
+    await gone;
+    await c.monitor.writesDone();
+    const listed = await c.dispatch('messages.list', { limit: 3 });
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.value.map((x) => x.id)).toContain(m.id);
+  });
+
   it('another server removed or another channel deleted: still connected', async () => {
     const other = t.world.fake.addGuild({ name: 'Second', channels: [{ name: 'x' }], members: [t.world.botId, t.world.userId] });
     const c = await t.connected();
@@ -54,6 +69,23 @@ describe('the watched server or channel gone while running', () => {
     expect((await gone).error?.message).toMatch(/removed from/);
     expect(t.world.fake.liveSessions(TOKEN)).toBe(0);
   });
+});
+
+describe('the watched server or channel gone while the bot had no session (a new session follows, op 9)', { timeout: 30_000 }, () => {
+  // The new READY does not list the server, or its GUILD_CREATE the channel: no GUILD_DELETE or CHANNEL_DELETE
+  // comes, and discord.js keeps both in its cache (a helper's review of the first version of this fix).
+  for (const what of ['removed', 'deleted'] as const) {
+    it(`${what}: said once the new session starts, not "Connected"`, async () => {
+      const c = await t.connected();
+      const gone = nextEvent(c, 'bot.status', (s) => s.state === 'error', 15_000);
+      t.world.fake.sendInvalidSession(false);
+      if (what === 'removed') t.world.fake.removeMember(t.world.guildId, t.world.botId);
+      else t.world.fake.deleteChannel(t.world.channelId);
+      const status = await gone;
+      expect(status.error?.message).toMatch(what === 'removed' ? /removed from Home Lab: it no longer hears #general/ : /#general was deleted on Home Lab/);
+      expect(t.world.fake.liveSessions(TOKEN)).toBe(0);
+    });
+  }
 });
 
 describe('the watched server in an outage while running', () => {

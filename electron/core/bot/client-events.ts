@@ -80,11 +80,14 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): { check
   // "Connected" for good). Also ends a wait for the server to come back (an outage at login). An outage
   // mid-session is GuildUnavailable instead, and the server comes back on the same session.
   const channelName = () => h.connected()?.channel.name ?? h.channelId;
+  const guildName = () => h.connected()?.guild.name ?? h.guildId;
+  const removed = (name?: string | null) => h.targetGone(botErrors.removedFromGuild(name ?? guildName(), channelName(), client.application?.id));
+  const deleted = (name?: string | null) => h.targetGone(botErrors.channelDeleted(name ?? channelName(), guildName()));
   client.on(Events.GuildDelete, (guild) => {
-    if (h.isCurrent() && guild.id === h.guildId) h.targetGone(botErrors.removedFromGuild(guild.name ?? guild.id, channelName(), client.application?.id));
+    if (h.isCurrent() && guild.id === h.guildId) removed(guild.name);
   });
   client.on(Events.ChannelDelete, (channel) => {
-    if (h.isCurrent() && channel.id === h.channelId) h.targetGone(botErrors.channelDeleted('name' in channel ? channel.name : h.channelId, h.connected()?.guild.name ?? h.guildId));
+    if (h.isCurrent() && channel.id === h.channelId) deleted('name' in channel ? channel.name : null);
   });
   client.on(Events.ShardDisconnect, (event) => {
     if (!h.isCurrent()) return;
@@ -130,7 +133,19 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): { check
   client.on(Events.Warn, (msg) => say(h.logger, 'warn', coreText('log.clientWarning', { detail: msg })));
   client.on(Events.Raw, (packet: { t?: string | null; d?: ReactionEvent & ReplyData }) => {
     if (h.isCurrent()) h.health()?.activity();
-    if (packet.t === 'READY' && h.isCurrent() && ++readyPackets > 1) newSession();
+    if (packet.t === 'READY' && h.isCurrent() && ++readyPackets > 1) {
+      newSession();
+      // Removed while it had no session: the new READY just does not list the server (no GUILD_DELETE), and
+      // discord.js keeps the old one in its cache.
+      const { guilds } = packet.d as unknown as { guilds?: Array<{ id: string }> };
+      if (Array.isArray(guilds) && !guilds.some((g) => g.id === h.guildId)) removed();
+    }
+    // Deleted while it had no session (or during an outage of its server): the server's GUILD_CREATE does not
+    // list it (no CHANNEL_DELETE). A bot's GUILD_CREATE lists every channel; text ones are never threads.
+    if (packet.t === 'GUILD_CREATE' && h.isCurrent() && h.connected()) {
+      const g = packet.d as unknown as { id?: string; unavailable?: boolean; channels?: Array<{ id: string }> };
+      if (g.id === h.guildId && !g.unavailable && Array.isArray(g.channels) && !g.channels.some((c) => c.id === h.channelId)) deleted();
+    }
     // A reply's original, which discord.js drops (no message cache); one property read for any other message.
     if ((packet.t === 'MESSAGE_CREATE' || packet.t === 'MESSAGE_UPDATE') && packet.d?.referenced_message !== undefined && mine({ channelId: String(packet.d.channel_id) })) {
       h.sink.replyData(packet.d);

@@ -322,6 +322,8 @@ export class ChannelMonitor {
       if (gen !== this.generation) return;
       this.wanted = false;
       this.logError(error);
+      // Live messages a catch-up was holding are stored now: gone with the channel, no later catch-up reads them.
+      this.sink.release(true, { advanceResumePoint: false });
       await this.shutdownClient();
       this.set(statuses.error(error));
     });
