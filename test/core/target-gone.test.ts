@@ -61,7 +61,7 @@ describe('the watched server or channel gone while running', () => {
   it('removed while the app waits for its server to come back (an outage at login): said at once, not waited for', { timeout: 30_000 }, async () => {
     t.world.fake.lazyGuild(t.world.guildId, 40_000);
     const c = (t.core = await coreFor(t.world, configuredEnv(t.world)));
-    const waiting = nextEvent(c, 'bot.status', (s) => /unavailable/.test(s.sentence), 10_000);
+    const waiting = nextEvent(c, 'bot.status', (s) => /not sent the server/.test(s.sentence), 10_000);
     await c.monitor.start();
     await waiting;
     const gone = nextEvent(c, 'bot.status', (s) => s.state === 'error', 5_000);

@@ -132,8 +132,9 @@ export class FakeDiscord extends FakeGatewayControls {
   }
 
   /**
-   * A server's outage on Discord's side, mid-session: GUILD_DELETE with `unavailable: true`, no message of it
-   * reaches any session meanwhile; `back` ends it with the server's GUILD_CREATE (docs: Guild Delete / Create).
+   * A server's outage on Discord's side: GUILD_DELETE with `unavailable: true` (to sessions up now, and after the
+   * READY of any new one), no message of it reaches any session meanwhile; `back` ends it with the server's
+   * GUILD_CREATE (docs: Guild Delete / Create). lazyGuild is the other case: a server only slow to be sent.
    */
   guildOutage(guildId: string, back = false): void {
     const guild = this.state.guilds.get(guildId);

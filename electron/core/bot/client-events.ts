@@ -48,7 +48,7 @@ const LOGIN_CLOSE_CODES = new Set([4004, 4013, 4014]);
 const FATAL_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
 
 /** Returns the access check (channel-access.ts: true while the channel is hidden), run by the monitor before "Connected". */
-export function attachClientEvents(client: Client, h: ClientEventsHost): { checkAccess: () => boolean } {
+export function attachClientEvents(client: Client, h: ClientEventsHost): { checkAccess: () => boolean; saidUnavailable: (guildId: string) => boolean } {
   const mine = (m: { channelId: string }) => h.isCurrent() && m.channelId === h.channelId;
   // While the channel is hidden (channel-access.ts) or its server is out (guild-outage.ts), a resume or a new
   // session's catch-up does not make it "Connected".
@@ -160,5 +160,9 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): { check
     const ms = /beat every (\d+)ms/.exec(line)?.[1];
     if (ms && h.isCurrent()) h.health()?.heartbeatInterval(Number(ms));
   });
-  return { checkAccess };
+  // Discord said a server is in an outage (GUILD_DELETE `unavailable`), rather than not having sent it yet.
+  const unavailable = new Set<string>();
+  client.on(Events.GuildUnavailable, (guild) => void unavailable.add(guild.id));
+  client.on(Events.GuildAvailable, (guild) => void unavailable.delete(guild.id));
+  return { checkAccess, saidUnavailable: (guildId) => unavailable.has(guildId) };
 }

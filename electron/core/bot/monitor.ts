@@ -405,7 +405,7 @@ export class ChannelMonitor {
     // READY and the fetch would move the starting point past the ones posted while we were away.
     const resumeFrom = this.resumePoint(target.channelId);
     this.sink.hold();
-    const { checkAccess } = attachClientEvents(client, {
+    const { checkAccess, saidUnavailable } = attachClientEvents(client, {
       guildId: target.guildId,
       channelId: target.channelId,
       isCurrent: () => gen === this.generation,
@@ -433,7 +433,7 @@ export class ChannelMonitor {
       return;
     }
     if (gen !== this.generation) return;
-    await this.onReady(client as Client<true>, target, gen, resumeFrom, checkAccess);
+    await this.onReady(client as Client<true>, target, gen, resumeFrom, checkAccess, saidUnavailable);
   }
 
   private failed(err: unknown): void {
@@ -454,13 +454,22 @@ export class ChannelMonitor {
     }, delay);
   }
 
-  private async onReady(client: Client<true>, target: MonitorTarget, gen: number, resumeFrom: string | null, channelHidden: () => boolean = () => false): Promise<void> {
-    // READY lists a server in an outage as unavailable, and its GUILD_CREATE comes when it is back, with no
-    // documented bound (discord.js stops waiting after 15 s): no channel is known yet. It stopped the app
+  private async onReady(
+    client: Client<true>,
+    target: MonitorTarget,
+    gen: number,
+    resumeFrom: string | null,
+    channelHidden: () => boolean = () => false,
+    saidUnavailable: (guildId: string) => boolean = () => false,
+  ): Promise<void> {
+    // READY lists every server unavailable; a server in an outage gets a GUILD_DELETE `unavailable`, and its
+    // GUILD_CREATE comes when it is back, with no documented bound (discord.js stops waiting after
+    // GUILD_WAIT_MS of silence, which a slow start also gives): no channel is known yet. It stopped the app
     // for good ("not found"); now it waits on this session, and says why.
     if (client.guilds.cache.get(target.guildId)?.available === false) {
-      say(this.o.logger, 'warn', coreText('log.guildUnavailable', { guild: target.guildId }));
-      this.set(statuses.guildUnavailable(target.guildId));
+      const outage = saidUnavailable(target.guildId);
+      say(this.o.logger, 'warn', coreText(outage ? 'log.guildUnavailable' : 'log.guildNotSent', { guild: target.guildId }));
+      this.set(outage ? statuses.guildUnavailable(target.guildId) : statuses.guildNotSent(target.guildId));
       if (!(await this.guildBack(client, target.guildId, gen))) return;
     }
     const problem = targetProblem(client, target);

@@ -21,6 +21,8 @@ export const statuses = {
   channelHidden: (channel: string): Status => ({ state: 'connecting', ...said(coreText('status.channelHidden', { channel })) }),
   /** The watched server is in an outage on Discord's side (READY listed it unavailable). */
   guildUnavailable: (guild: string): Status => ({ state: 'connecting', ...said(coreText('status.guildUnavailable', { guild })) }),
+  /** Discord has not sent the server after READY (a slow start, or an outage it did not announce). */
+  guildNotSent: (guild: string): Status => ({ state: 'connecting', ...said(coreText('status.guildNotSent', { guild })) }),
   /** A new session must wait for Discord's IDENTIFY spacing. */
   waitingToIdentify: (ms: number, why: 'connect' | 'new-session'): Status => ({
     state: 'connecting',

@@ -107,7 +107,9 @@ function identify(gw: GatewayCore, conn: Conn, d: Record<string, unknown>): void
   // load and backfill information for all unavailable guilds sent in the Ready event" — not all at once.
   for (const g of guilds) {
     const late = gw.lazyGuilds.get(g.id);
-    if (late === undefined) gw.push(session, 'GUILD_CREATE', guildCreateJson(gw.state, g, bot.user.id));
+    // In an outage (guildOutage): Guild Delete with `unavailable: true` (docs, Guild Create scenario 1 / Guild Delete).
+    if (gw.outageGuilds.has(g.id)) gw.push(session, 'GUILD_DELETE', { id: g.id, unavailable: true });
+    else if (late === undefined) gw.push(session, 'GUILD_CREATE', guildCreateJson(gw.state, g, bot.user.id));
     // Not if the bot was removed meanwhile (its GUILD_DELETE went out instead).
     else setTimeout(() => gw.sessions.get(session.id) === session && gw.state.isMember(g.id, bot.user.id) && gw.push(session, 'GUILD_CREATE', guildCreateJson(gw.state, g, bot.user.id)), late).unref();
   }
