@@ -8,7 +8,7 @@ import { lastAckAt } from '../../electron/core/bot/gateway.js';
 import type { Core } from '../../electron/core/app-core.js';
 import { coreEachWorld, TOKEN } from '../helpers/world.js';
 
-const INTERVAL = 10_000;
+const INTERVAL = 7_000;
 const t = coreEachWorld({ heartbeatIntervalMs: INTERVAL });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const client = (c: Core) => (c.monitor as unknown as { client: Parameters<typeof lastAckAt>[0] }).client;
