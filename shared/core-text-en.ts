@@ -134,6 +134,7 @@ export const coreEn = {
   'update.boot.recovered': '{{reason}} {{state}}',
   'update.boot.rolledBack': '{{reason}} Rolled back to {{from}}.',
   'update.boot.recoveryFailed': '{{reason}} Recovery failed: {{detail}} To recover by hand: cd {{dir}} && git reset --hard {{commit}}, then reinstall and rebuild',
+  'update.boot.editsReapplied': 'Your local edits, set aside by the last update, were put back (the app had stopped before it could).',
   'update.boot.setAside': 'Changes found in the checkout were set aside: {{command}}',
   'update.restore.changesBack': 'Local changes put back (from {{ref}}).',
   'update.restore.filesCopied': 'Files {{commit}} tracks and git did not track here were copied to {{dir}} before the reset replaces them: {{files}}. To get them back later: {{command}}',

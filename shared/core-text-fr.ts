@@ -295,6 +295,7 @@ export const coreFr: CoreTranslation = {
   'update.boot.rolledBack': '{{reason}} Retour à {{from}}.',
   'update.boot.recoveryFailed':
     '{{reason}} La récupération a échoué : {{detail}} Pour récupérer à la main : cd {{dir}} && git reset --hard {{commit}}, puis réinstallez et reconstruisez',
+  'update.boot.editsReapplied': 'Vos modifications locales, mises de côté par la dernière mise à jour, ont été remises (l’app s’était arrêtée avant de pouvoir le faire).',
   'update.boot.setAside': 'Des modifications trouvées dans le dossier de l’application ont été mises de côté : {{command}}',
   'update.restore.changesBack': 'Modifications locales remises en place (depuis {{ref}}).',
   'update.restore.filesCopied':

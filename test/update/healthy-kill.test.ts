@@ -61,6 +61,8 @@ it.each(POINTS)('killed %s: the next start runs the new version; the edits are i
   const stash = await nextStart(v2, point);
   if (!stash) throw new Error('the journal no longer names the stash');
   const inTree = fx.read('README.md') === EDITED && fx.read('notes.txt') === 'MY UNTRACKED NOTES\n';
+  // Killed before the edits were tried: the next start puts them back itself (they stayed in the stash, "kept").
+  if ('when' in point && point.when === 'before') expect(stash.state, describePoint(point)).toBe('reapplied');
   if (stash.state === 'reapplied') expect(inTree).toBe(true);
   // Said to be kept: the stash named is there, with the edits (and the command to apply it).
   else expect(inTree || stashes().includes(stash.sha), `${describePoint(point)}: edits neither in the tree nor in ${stash.sha}`).toBe(true);

@@ -81,7 +81,10 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
     return { outcome, message: message.text, i18n: message.i18n, entry, restartNeeded, log };
   };
 
-  if (decision.action === 'none') return report('nothing-pending', decision.reason, null);
+  if (decision.action === 'none') {
+    await reapplyLeftEdits(journal, opts.appDir, say);
+    return report('nothing-pending', decision.reason, null);
+  }
   if (decision.action === 'elsewhere') return report('update-running-elsewhere', { text: decision.reason, i18n: decision.i18n }, decision.entry);
   const { entry } = decision;
   if (decision.action === 'count-boot') {
@@ -188,6 +191,27 @@ async function bringBack(
     say(coreText('update.boot.settingsRestored', { file: entry.configBackup }));
   }
   return { moved, commit: target.commit, rebuilt: moved && target.rebuild, switchedBack: target.restart === true };
+}
+
+/**
+ * The last update succeeded, but the process that vouched for it was killed before it put the user's edits
+ * back (their state never journalled): they were left in their stash, said "kept". A clean tree and that
+ * stash still there: put back now, as markHealthy would have.
+ */
+async function reapplyLeftEdits(journal: UpdateJournal, appDir: string, say: (line: string | CoreSentence) => void): Promise<void> {
+  const last = (await journal.entries()).at(-1);
+  const saved = last?.outcome === 'success' ? last.savedChanges : null;
+  if (!last || !saved || saved.state !== undefined) return;
+  try {
+    const git = openGit(appDir);
+    const stashes = (await git.raw(['stash', 'list', '--format=%H'])).split('\n');
+    if (!stashes.includes(saved.sha)) return;
+    const state = await reapplyLocalChanges(git, saved);
+    await journal.patch(last.id, { savedChanges: { ...saved, state } });
+    if (state === 'reapplied') say(coreText('update.boot.editsReapplied'));
+  } catch {
+    // Left as it was: the journal still names the stash and its command.
+  }
 }
 
 /**
