@@ -493,6 +493,8 @@ export class ChannelMonitor {
     if (gen !== this.generation) return;
     // Started without View Channel on it: said instead, and fetched from here once it is given (channel-access.ts).
     if (channelHidden()) return;
+    // Its server went out during the catch-up (guild-outage.ts): said until it is back, then "Connected".
+    if (saidUnavailable(target.guildId)) return this.set(statuses.guildUnavailable(guild.name));
     this.set(statuses.connected(bot, this.connectedInfo.guild, this.connectedInfo.channel));
     say(this.o.logger, 'info', coreText('log.monitoring', { channel: channel.name, guild: guild.name }));
   }

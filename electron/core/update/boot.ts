@@ -1,6 +1,7 @@
 // The boot watchdog: at startup, finish what a dead process left half-done, and give up on a new
 // version that keeps failing to become healthy.
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { join } from 'node:path';
 import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { pidAlive } from '../pid-alive.js';
 import { decideBoot, MAX_FAILED_BOOTS, type BootFacts } from './boot-decision.js';
@@ -82,7 +83,7 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
   };
 
   if (decision.action === 'none') {
-    await reapplyLeftEdits(journal, opts.appDir, say);
+    await reapplyLeftEdits(journal, opts.appDir, opts.dataDir, say);
     return report('nothing-pending', decision.reason, null);
   }
   if (decision.action === 'elsewhere') return report('update-running-elsewhere', { text: decision.reason, i18n: decision.i18n }, decision.entry);
@@ -195,17 +196,26 @@ async function bringBack(
 
 /**
  * The last update succeeded, but the process that vouched for it was killed before it put the user's edits
- * back (their state never journalled): they were left in their stash, said "kept". A clean tree and that
- * stash still there: put back now, as markHealthy would have.
+ * back (their state never journalled): they were left in their stash, said "kept". Still on the version
+ * that update installed, a clean tree and that stash still there: put back now, as markHealthy would have.
+ * Not an older entry (before states were journalled, the user may have applied and dropped them by hand).
  */
-async function reapplyLeftEdits(journal: UpdateJournal, appDir: string, say: (line: string | CoreSentence) => void): Promise<void> {
+async function reapplyLeftEdits(journal: UpdateJournal, appDir: string, dataDir: string, say: (line: string | CoreSentence) => void): Promise<void> {
   const last = (await journal.entries()).at(-1);
-  const saved = last?.outcome === 'success' ? last.savedChanges : null;
+  const saved = last?.outcome === 'success' && last.lastBootPid !== null && last.to ? last.savedChanges : null;
   if (!last || !saved || saved.state !== undefined) return;
   try {
     const git = openGit(appDir);
+    if ((await headSha(git)) !== last.to) return;
     const stashes = (await git.raw(['stash', 'list', '--format=%H'])).split('\n');
     if (!stashes.includes(saved.sha)) return;
+    // One copy only (the service and the desktop app may start together): the one that creates the claim.
+    // Killed after it, the edits stay in their stash, named with its command: never applied twice.
+    try {
+      closeSync(openSync(join(dataDir, `reapply-${last.id}.claim`), 'wx'));
+    } catch {
+      return;
+    }
     const state = await reapplyLocalChanges(git, saved);
     await journal.patch(last.id, { savedChanges: { ...saved, state } });
     if (state === 'reapplied') say(coreText('update.boot.editsReapplied'));
