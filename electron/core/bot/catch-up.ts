@@ -36,11 +36,6 @@ export interface CatchUpOptions {
   progress?: (fetched: number, about: number) => void;
   /** Stored messages re-read to apply offline edits and deletions (default RECONCILE_WINDOW). */
   reconcileWindow?: number;
-  /**
-   * Rejects when the catch-up should stop waiting for Discord (a long rate limit): live messages go on, and the
-   * rest is fetched in the background (the hole), as after a failed page. Only the first attempt listens.
-   */
-  giveUp?: Promise<never>;
 }
 
 export interface CatchUpResult {
@@ -85,6 +80,20 @@ async function pageForward(o: CatchUpOptions, channel: Readable, after: string, 
 // One catch-up at a time per sink: a re-IDENTIFY during a long catch-up waits for it, so pages
 // are never delivered interleaved (out of order) and the held live messages are released once.
 const running = new WeakMap<MessageSink, Promise<unknown>>();
+/** The running catch-up's give-up, per sink: only the one that runs (not one queued behind it) is told. */
+const giveUps = new WeakMap<MessageSink, (err: Error) => void>();
+/** Until when Discord's long limit lasts, per sink: a catch-up starting meanwhile would queue behind it. */
+const limitedUntil = new WeakMap<MessageSink, { until: number; err: Error }>();
+
+/**
+ * Tells the sink's running catch-up to stop waiting for Discord (a long rate limit, over at `until`): live messages
+ * go on, and the rest of the gap is fetched in the background (the hole), as after a failed page. A catch-up that
+ * starts before `until` (a new session's) does the same at once: its requests would wait in the same queue.
+ */
+export function stopWaiting(sink: MessageSink, err: Error, until: number): void {
+  limitedUntil.set(sink, { until, err });
+  giveUps.get(sink)?.(err);
+}
 
 export function catchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   o.sink.keepHolding();
@@ -95,6 +104,20 @@ export function catchUp(o: CatchUpOptions): Promise<CatchUpResult> {
 }
 
 async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
+  let stop: (err: Error) => void = () => undefined;
+  const giveUp = new Promise<never>((_, reject) => (stop = reject));
+  giveUp.catch(() => undefined);
+  giveUps.set(o.sink, stop);
+  const limited = limitedUntil.get(o.sink);
+  if (limited && limited.until > Date.now()) stop(limited.err);
+  try {
+    return await catchUpOnce(o, giveUp);
+  } finally {
+    if (giveUps.get(o.sink) === stop) giveUps.delete(o.sink);
+  }
+}
+
+async function catchUpOnce(o: CatchUpOptions, giveUp: Promise<never>): Promise<CatchUpResult> {
   o.sink.keepHolding();
   const found = o.client.channels.cache.get(o.channelId);
   const channel = found?.isTextBased() && 'messages' in found && 'guild' in found ? (found as Readable) : null;
@@ -128,7 +151,9 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
   } else if (channel && o.resumeFrom) {
     // Offline edits and deletions first: the resume point moves past the gap only after them, so a stop
     // or a kill during the catch-up leaves them to the next start (after it, they were lost for good).
-    reconciled = await reconcile(o, channel, window, beforeGap);
+    // Given up on (a long rate limit): failed, so it is tried again on the hole's backoff; the resume point
+    // stays before the gap (the hole), so its changes still come before it moves.
+    reconciled = await Promise.race([reconcile(o, channel, window, beforeGap), giveUp.catch(() => ({ edited: 0, deleted: 0, failed: true as const }))]);
     const from = o.resumeFrom;
     result = await pageForward(
       o,
@@ -140,7 +165,7 @@ async function runCatchUp(o: CatchUpOptions): Promise<CatchUpResult> {
         const about = covered > 0 ? Math.max(fetched, Math.round((fetched * (fetchedAt - timeOf(from))) / covered / 100) * 100) : fetched;
         o.progress?.(fetched, about);
       },
-      o.giveUp,
+      giveUp,
     );
   }
   // Stale (stopped or replaced): leave the held messages alone, they may be the next connection's.

@@ -13,7 +13,7 @@ import type { EventBus } from '../event-bus.js';
 import { say } from '../log/say.js';
 import type { LastSeen } from '../messages/last-seen.js';
 import type { MessageStore } from '../messages/store.js';
-import { catchUp } from './catch-up.js';
+import { catchUp, stopWaiting } from './catch-up.js';
 import { ClientOwner } from './client-owner.js';
 import { SESSION_WAIT_MS, SessionLock } from './session-lock.js';
 import { backoffMs, botErrors, classifyLoginError } from './errors.js';
@@ -517,21 +517,20 @@ export class ChannelMonitor {
     const progress = (fetched: number, about: number) => isCurrent() && this.set(statuses.catchingUp(fetched, about));
     // A page Discord refuses for long (a shared limit's retry_after can be 20 minutes): discord.js waits it
     // out without a word, and "Catching up: 100 of about 300…" stayed while live messages waited behind it.
-    let stopWaiting: (err: Error) => void = () => undefined;
-    const giveUp = new Promise<never>((_, reject) => (stopWaiting = reject));
-    giveUp.catch(() => undefined);
     const limited = (info: RateLimitData) => {
       // A 429 on a sub-limit (a shared one) waits retry_after; a known bucket, until it resets.
       const ms = Math.max(info.retryAfter, info.sublimitTimeout, info.timeToReset);
       if (!isCurrent() || ms < RATE_LIMIT_SAID_MS) return;
       say(logger, 'warn', coreText('log.catchUpRateLimited', { seconds: Math.ceil(ms / 1000), route: info.route }));
-      // Minutes: live messages go on now; the rest of the gap is fetched once Discord allows (catch-up.ts's hole).
-      if (ms >= (this.o.rateLimitReleaseMs ?? RATE_LIMIT_RELEASE_MS)) stopWaiting(new Error(coreText('log.catchUpDeferred', { seconds: Math.ceil(ms / 1000) }).text));
+      // Minutes on the channel's messages (the catch-up's pages and re-read): live messages go on now; the rest
+      // of the gap is fetched once Discord allows (catch-up.ts's hole). Not for another route's limit.
+      const ours = info.route.startsWith('/channels/:id/messages') && info.majorParameter === target.channelId;
+      if (ours && ms >= (this.o.rateLimitReleaseMs ?? RATE_LIMIT_RELEASE_MS)) stopWaiting(this.sink, new Error(coreText('log.catchUpDeferred', { seconds: Math.ceil(ms / 1000) }).text), Date.now() + ms);
       else this.set(statuses.catchUpRateLimited(ms));
     };
     this.rateLimited = limited;
     try {
-      await catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent, progress, giveUp });
+      await catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent, progress });
     } finally {
       if (this.rateLimited === limited) this.rateLimited = null;
     }

@@ -1,0 +1,46 @@
+// A catch-up queued behind a running one (a new session, op 9, during a start's catch-up) took the rate-limit
+// hook: the running one's long 429 released the queued one, and live messages waited the whole retry_after
+// (a helper's review of the first version of the give-up).
+import { expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app-core.js';
+import { configuredEnv, coreFor, eachWorld, nextEvent, type World } from '../helpers/world.js';
+
+let world: World;
+let core: Core | null = null;
+eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
+
+it('a new session during a catch-up, then a long 429 on the running catch-up: live messages are not held for the wait', { timeout: 60_000 }, async () => {
+  core = await coreFor(world, configuredEnv(world), { monitorTuning: { retryBaseMs: 100, retryMaxMs: 400, identifySpacingMs: 50, rateLimitReleaseMs: 5_000 } });
+  const c = core;
+  const connected = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 15_000);
+  await c.monitor.start();
+  await connected;
+  await c.monitor.stop();
+  world.fake.postBacklog(world.channelId, [world.userId], 2_000);
+  const catching = nextEvent(c, 'bot.status', (s) => s.sentence.startsWith('Catching up'), 15_000);
+  await c.monitor.start();
+  await catching;
+  // A 4 s wait (under the 5 s release): the catch-up waits it, as it should.
+  const waiting = nextEvent(c, 'bot.status', (s) => /rate limit/.test(s.sentence), 5_000);
+  world.fake.setRateLimits({ storm: { every: 1, retryAfterMs: 4_000, scope: 'shared' } });
+  await new Promise((r) => setTimeout(r, 300));
+  world.fake.setRateLimits({ storm: null });
+  await waiting;
+  const firstWaitAt = Date.now();
+  // Meanwhile a new session: its catch-up is queued behind the running one (and takes the rate-limit hook).
+  const newSession = nextEvent(c, 'log.entry', (e) => /started a new session/.test(e.message), 10_000);
+  world.fake.sendInvalidSession(false);
+  await newSession;
+  // The running catch-up's next page, once its 4 s are over, is refused for 10 s: past the release.
+  const deferred = nextEvent(c, 'log.entry', (e) => /wait 1[01] s/.test(e.message), 10_000);
+  await new Promise((r) => setTimeout(r, Math.max(0, firstWaitAt + 3_000 - Date.now())));
+  world.fake.setRateLimits({ storm: { every: 1, retryAfterMs: 10_000, scope: 'shared' } });
+  await deferred;
+  world.fake.setRateLimits({ storm: null });
+  const saidAt = Date.now();
+  const live = nextEvent(c, 'message.created', (m) => m.content === 'live during the long wait', 15_000);
+  world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'live during the long wait' });
+  await live;
+  // Released at the 10 s wait's start (as without the new session), not after it.
+  expect(Date.now() - saidAt).toBeLessThan(4_000);
+});
