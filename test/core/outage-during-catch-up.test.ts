@@ -26,10 +26,12 @@ it('an outage of the watched server during the start catch-up: the status does n
   world.fake.setRateLimits({ storm: null });
   await waiting;
   const out = nextEvent(c, 'bot.status', (s) => /unavailable/i.test(s.sentence), 5_000);
+  const caughtUp = nextEvent(c, 'log.entry', (e) => /^Caught up 300 messages/.test(e.message), 15_000);
   world.fake.guildOutage(world.guildId);
   await out;
-  // The catch-up ends ~4 s later; the server is still out.
-  await new Promise((r) => setTimeout(r, 7_000));
+  // The catch-up ends ~4 s later, the server still out; what it says next comes at once.
+  await caughtUp;
+  await new Promise((r) => setTimeout(r, 500));
   const status = c.monitor.status();
   expect(status.sentence).toMatch(/unavailable/i);
   expect(status.state).not.toBe('connected');

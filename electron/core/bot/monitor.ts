@@ -4,7 +4,7 @@
 // every new session waits its turn at the IdentifyGate (Discord's IDENTIFY spacing and budget).
 import { once } from 'node:events';
 import { dirname } from 'node:path';
-import { Client, Events, GatewayIntentBits, Options, Partials, type RateLimitData } from 'discord.js';
+import { Client, Events, type RateLimitData } from 'discord.js';
 import type { GuildBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
 import { coreText } from '../../../shared/core-text.js';
@@ -13,7 +13,9 @@ import type { EventBus } from '../event-bus.js';
 import { say } from '../log/say.js';
 import type { LastSeen } from '../messages/last-seen.js';
 import type { MessageStore } from '../messages/store.js';
-import { catchUp, stopWaiting } from './catch-up.js';
+import { catchUp } from './catch-up.js';
+import { catchUpRateLimited, RATE_LIMIT_RELEASE_MS } from './catch-up-rate-limit.js';
+import { clientOptions } from './client-options.js';
 import { ClientOwner } from './client-owner.js';
 import { SESSION_WAIT_MS, SessionLock } from './session-lock.js';
 import { backoffMs, botErrors, classifyLoginError } from './errors.js';
@@ -26,14 +28,6 @@ import { targetProblem } from './target-check.js';
 import { MessageSink } from './message-sink.js';
 import { discordHistorySource, type HistorySource } from '../history/discord-source.js';
 import { attachClientEvents, type ConnectedInfo } from './client-events.js';
-
-/** A rate-limit wait during a catch-up longer than this is said in the status and the log. */
-const RATE_LIMIT_SAID_MS = 3_000;
-/**
- * A rate-limit wait during a catch-up this long or longer (a `shared` limit's retry_after can be 20 minutes)
- * is not waited for with live messages held: they go on, and the rest of the gap is fetched after it.
- */
-const RATE_LIMIT_RELEASE_MS = 30_000;
 
 export interface MonitorTarget {
   token: string;
@@ -73,26 +67,11 @@ export interface MonitorOptions {
   identifyStateFile?: string;
 }
 
-// GuildMessageReactions: reaction counts in the message view update live.
-const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.GuildMessageReactions];
-/**
- * No message cache in discord.js (its default keeps 200 per channel, ~6 KB each with the raw payload):
- * the store has every message and edits, deletions and reactions are handled from the gateway's
- * payloads (Partials.Message). In a burst those copies outlived V8's scavenges and were promoted: a
- * third of what a 10,000-message burst promoted, longer scavenge pauses (test/core/live-retention).
- */
 /** A login this long without a session is said to be waiting on Discord. */
 const SLOW_CONNECT_MS = 8_000;
 
 /** Everything a connection is made for: a change of any of it while running means a new connection. */
 const targetKey = (t: MonitorTarget): string => JSON.stringify([t.token, t.guildId, t.channelId, t.apiUrl, t.cdnUrl ?? null]);
-
-// How long discord.js waits after READY without any server's GUILD_CREATE before it is ready (its default
-// 15 s; each GUILD_CREATE restarts the wait). The watched server is waited for on its own (guildBack), so a
-// server in an outage at login is said after 5 s of silence rather than 15 s of "Connecting…".
-const GUILD_WAIT_MS = 5_000;
-
-const CACHE = Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 });
 
 export class ChannelMonitor {
   private current: BotStatus;
@@ -374,14 +353,7 @@ export class ChannelMonitor {
     this.connectedInfo = null;
     let client: Client;
     try {
-      client = await this.owner.create({
-        intents: INTENTS,
-        partials: [Partials.Message],
-        makeCache: CACHE,
-        waitGuildTimeout: GUILD_WAIT_MS,
-        // Never rejects (false): the only way @discordjs/rest tells of a 429 it waits out (its event misses sub-limits).
-        rest: { api: target.apiUrl, ...(target.cdnUrl ? { cdn: target.cdnUrl } : {}), rejectOnRateLimit: (info) => (this.rateLimited?.(info), false) },
-      });
+      client = await this.owner.create(clientOptions(target, (info) => this.rateLimited?.(info)));
     } catch (err) {
       // Another copy of the app holds this data folder's session (session-lock.ts): said, never retried alone.
       if (gen === this.generation) this.failed(err);
@@ -515,19 +487,8 @@ export class ChannelMonitor {
     const { store, lastSeen, logger } = this.o;
     const isCurrent = () => gen === this.generation;
     const progress = (fetched: number, about: number) => isCurrent() && this.set(statuses.catchingUp(fetched, about));
-    // A page Discord refuses for long (a shared limit's retry_after can be 20 minutes): discord.js waits it
-    // out without a word, and "Catching up: 100 of about 300…" stayed while live messages waited behind it.
-    const limited = (info: RateLimitData) => {
-      // A 429 on a sub-limit (a shared one) waits retry_after; a known bucket, until it resets.
-      const ms = Math.max(info.retryAfter, info.sublimitTimeout, info.timeToReset);
-      if (!isCurrent() || ms < RATE_LIMIT_SAID_MS) return;
-      say(logger, 'warn', coreText('log.catchUpRateLimited', { seconds: Math.ceil(ms / 1000), route: info.route }));
-      // Minutes on the channel's messages (the catch-up's pages and re-read): live messages go on now; the rest
-      // of the gap is fetched once Discord allows (catch-up.ts's hole). Not for another route's limit.
-      const ours = info.route.startsWith('/channels/:id/messages') && info.majorParameter === target.channelId;
-      if (ours && ms >= (this.o.rateLimitReleaseMs ?? RATE_LIMIT_RELEASE_MS)) stopWaiting(this.sink, new Error(coreText('log.catchUpDeferred', { seconds: Math.ceil(ms / 1000) }).text), Date.now() + ms);
-      else this.set(statuses.catchUpRateLimited(ms));
-    };
+    const limits = { channelId: target.channelId, sink: this.sink, logger, releaseMs: this.o.rateLimitReleaseMs ?? RATE_LIMIT_RELEASE_MS, isCurrent, setStatus: (s: Omit<BotStatus, 'since'>) => this.set(s) };
+    const limited = (info: RateLimitData) => catchUpRateLimited(info, limits);
     this.rateLimited = limited;
     try {
       await catchUp({ client, channelId: target.channelId, resumeFrom, sink: this.sink, store, lastSeen, logger, isCurrent, progress });
