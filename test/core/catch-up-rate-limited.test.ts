@@ -3,6 +3,7 @@
 // about 300 messages…" while live messages waited behind it (outside review). The status says the wait.
 import { expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
+import { refuseFor, startCatchingUp } from '../helpers/catching-up.js';
 import { configuredEnv, coreFor, eachWorld, nextEvent, type World } from '../helpers/world.js';
 
 let world: World;
@@ -12,18 +13,9 @@ eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = 
 it('a catch-up page Discord refuses for 6 s: the status says it waits, how long, and that live messages come after', { timeout: 60_000 }, async () => {
   core = await coreFor(world, configuredEnv(world));
   const c = core;
-  const connected = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 15_000);
-  await c.monitor.start();
-  await connected;
-  await c.monitor.stop();
-  world.fake.postBacklog(world.channelId, [world.userId], 300);
-  const catching = nextEvent(c, 'bot.status', (s) => s.sentence.startsWith('Catching up'), 15_000);
-  await c.monitor.start();
-  await catching;
+  await startCatchingUp(c, world, 300, 15_000, null);
   const waiting = nextEvent(c, 'bot.status', (s) => /rate limit/.test(s.sentence), 5_000);
-  world.fake.setRateLimits({ storm: { every: 1, retryAfterMs: 6_000, scope: 'shared' } });
-  await new Promise((r) => setTimeout(r, 300));
-  world.fake.setRateLimits({ storm: null });
+  await refuseFor(world, 6_000);
   const said = await waiting;
   expect(said.state).toBe('connecting');
   expect(said.sentence).toMatch(/Catching up: Discord asked to wait (5|6) s before the next page \(rate limit\); live messages are shown once it is done/);
@@ -34,19 +26,10 @@ it('a catch-up page Discord refuses for long: live messages go on meanwhile, and
   // The app stops waiting at 30 s; here at 2 s, with an 8 s wait.
   core = await coreFor(world, configuredEnv(world), { monitorTuning: { retryBaseMs: 100, retryMaxMs: 400, identifySpacingMs: 50, rateLimitReleaseMs: 2_000 } });
   const c = core;
-  const connected = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 15_000);
-  await c.monitor.start();
-  await connected;
-  await c.monitor.stop();
-  const missed = world.fake.postBacklog(world.channelId, [world.userId], 300);
-  const catching = nextEvent(c, 'bot.status', (s) => s.sentence.startsWith('Catching up'), 15_000);
-  await c.monitor.start();
-  await catching;
+  const missed = await startCatchingUp(c, world, 300, 15_000, null);
   const deferred = nextEvent(c, 'log.entry', (e) => /live messages are shown meanwhile/.test(e.message), 5_000);
   const going = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 8_000);
-  world.fake.setRateLimits({ storm: { every: 1, retryAfterMs: 8_000, scope: 'shared' } });
-  await new Promise((r) => setTimeout(r, 300));
-  world.fake.setRateLimits({ storm: null });
+  await refuseFor(world, 8_000);
   const began = Date.now();
   await deferred;
   // Live messages are shown while Discord's wait lasts.

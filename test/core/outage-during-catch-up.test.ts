@@ -2,6 +2,7 @@
 // ended, the panel said "Connected" for the rest of the outage (a helper's review of guild-outage.ts).
 import { expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
+import { refuseFor, startCatchingUp } from '../helpers/catching-up.js';
 import { configuredEnv, coreFor, eachWorld, nextEvent, type World } from '../helpers/world.js';
 
 let world: World;
@@ -11,19 +12,10 @@ eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = 
 it('an outage of the watched server during the start catch-up: the status does not say Connected while it lasts', { timeout: 60_000 }, async () => {
   core = await coreFor(world, configuredEnv(world));
   const c = core;
-  const connected = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 15_000);
-  await c.monitor.start();
-  await connected;
-  await c.monitor.stop();
-  world.fake.postBacklog(world.channelId, [world.userId], 300);
-  const catching = nextEvent(c, 'bot.status', (s) => s.sentence.startsWith('Catching up'), 15_000);
-  await c.monitor.start();
-  await catching;
+  await startCatchingUp(c, world, 300, 15_000, null);
   // A 4 s wait (under the 30 s give-up) keeps the catch-up running while the server goes out.
   const waiting = nextEvent(c, 'bot.status', (s) => /rate limit/.test(s.sentence), 5_000);
-  world.fake.setRateLimits({ storm: { every: 1, retryAfterMs: 4_000, scope: 'shared' } });
-  await new Promise((r) => setTimeout(r, 300));
-  world.fake.setRateLimits({ storm: null });
+  await refuseFor(world, 4_000);
   await waiting;
   const out = nextEvent(c, 'bot.status', (s) => /unavailable/i.test(s.sentence), 5_000);
   const caughtUp = nextEvent(c, 'log.entry', (e) => /^Caught up 300 messages/.test(e.message), 15_000);

@@ -3,6 +3,7 @@
 // (a helper's review of the first version of the give-up).
 import { expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
+import { refuseFor, startCatchingUp } from '../helpers/catching-up.js';
 import { configuredEnv, coreFor, eachWorld, nextEvent, type World } from '../helpers/world.js';
 
 let world: World;
@@ -12,19 +13,10 @@ eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = 
 it('a new session during a catch-up, then a long 429 on the running catch-up: live messages are not held for the wait', { timeout: 60_000 }, async () => {
   core = await coreFor(world, configuredEnv(world), { monitorTuning: { retryBaseMs: 100, retryMaxMs: 400, identifySpacingMs: 50, rateLimitReleaseMs: 5_000 } });
   const c = core;
-  const connected = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 15_000);
-  await c.monitor.start();
-  await connected;
-  await c.monitor.stop();
-  world.fake.postBacklog(world.channelId, [world.userId], 2_000);
-  const catching = nextEvent(c, 'bot.status', (s) => s.sentence.startsWith('Catching up'), 15_000);
-  await c.monitor.start();
-  await catching;
+  await startCatchingUp(c, world, 2_000, 15_000, null);
   // A 4 s wait (under the 5 s release): the catch-up waits it, as it should.
   const waiting = nextEvent(c, 'bot.status', (s) => /rate limit/.test(s.sentence), 5_000);
-  world.fake.setRateLimits({ storm: { every: 1, retryAfterMs: 4_000, scope: 'shared' } });
-  await new Promise((r) => setTimeout(r, 300));
-  world.fake.setRateLimits({ storm: null });
+  await refuseFor(world, 4_000);
   await waiting;
   const firstWaitAt = Date.now();
   // Meanwhile a new session: its catch-up is queued behind the running one (and takes the rate-limit hook).
