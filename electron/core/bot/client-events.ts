@@ -47,7 +47,11 @@ const LOGIN_CLOSE_CODES = new Set([4004, 4013, 4014]);
 // Discord's docs: never reconnect on these (token reset, bad shard, bad or disallowed intents).
 const FATAL_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
 
-/** Returns the access check (channel-access.ts: true while the channel is hidden), run by the monitor before "Connected". */
+/**
+ * Returns what the monitor asks before it says "Connected": the access check (channel-access.ts: true while the
+ * channel is hidden), and whether Discord said a server is in an outage (GUILD_DELETE `unavailable`, until its
+ * GUILD_CREATE), at login or during the first catch-up.
+ */
 export function attachClientEvents(client: Client, h: ClientEventsHost): { checkAccess: () => boolean; saidUnavailable: (guildId: string) => boolean } {
   const mine = (m: { channelId: string }) => h.isCurrent() && m.channelId === h.channelId;
   // While the channel is hidden (channel-access.ts) or its server is out (guild-outage.ts), a resume or a new
