@@ -2,20 +2,17 @@
 // be 1336.57 s): discord.js waits it out without a word, and the panel kept saying "Catching up: 100 of
 // about 300 messages…" while live messages waited behind it (outside review). The status says the wait.
 import { expect, it } from 'vitest';
-import type { Core } from '../../electron/core/app-core.js';
 import { refuseFor, startCatchingUp } from '../helpers/catching-up.js';
-import { configuredEnv, coreFor, eachWorld, nextEvent, type World } from '../helpers/world.js';
+import { configuredEnv, coreEachWorld, coreFor, nextEvent } from '../helpers/world.js';
 
-let world: World;
-let core: Core | null = null;
-eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
+const t = coreEachWorld();
 
 it('a catch-up page Discord refuses for 6 s: the status says it waits, how long, and that live messages come after', { timeout: 60_000 }, async () => {
-  core = await coreFor(world, configuredEnv(world));
-  const c = core;
-  await startCatchingUp(c, world, 300, 15_000, null);
+  t.core = await coreFor(t.world, configuredEnv(t.world));
+  const c = t.core;
+  await startCatchingUp(c, t.world, 300, 15_000, null);
   const waiting = nextEvent(c, 'bot.status', (s) => /rate limit/.test(s.sentence), 5_000);
-  await refuseFor(world, 6_000);
+  await refuseFor(t.world, 6_000);
   const said = await waiting;
   expect(said.state).toBe('connecting');
   expect(said.sentence).toMatch(/Catching up: Discord asked to wait (5|6) s before the next page \(rate limit\); live messages are shown once it is done/);
@@ -24,18 +21,18 @@ it('a catch-up page Discord refuses for 6 s: the status says it waits, how long,
 
 it('a catch-up page Discord refuses for long: live messages go on meanwhile, and the rest of the gap is stored once the wait is over', { timeout: 60_000 }, async () => {
   // The app stops waiting at 30 s; here at 2 s, with an 8 s wait.
-  core = await coreFor(world, configuredEnv(world), { monitorTuning: { retryBaseMs: 100, retryMaxMs: 400, identifySpacingMs: 50, rateLimitReleaseMs: 2_000 } });
-  const c = core;
-  const missed = await startCatchingUp(c, world, 300, 15_000, null);
+  t.core = await coreFor(t.world, configuredEnv(t.world), { monitorTuning: { retryBaseMs: 100, retryMaxMs: 400, identifySpacingMs: 50, rateLimitReleaseMs: 2_000 } });
+  const c = t.core;
+  const missed = await startCatchingUp(c, t.world, 300, 15_000, null);
   const deferred = nextEvent(c, 'log.entry', (e) => /live messages are shown meanwhile/.test(e.message), 5_000);
   const going = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 8_000);
-  await refuseFor(world, 8_000);
+  await refuseFor(t.world, 8_000);
   const began = Date.now();
   await deferred;
   // Live messages are shown while Discord's wait lasts.
   await going;
   const live = nextEvent(c, 'message.created', (m) => m.content === 'live during the wait', 5_000);
-  world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'live during the wait' });
+  t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'live during the wait' });
   await live;
   expect(Date.now() - began).toBeLessThan(6_000);
   // Once it is over, the whole gap is stored, in order, before the live one.

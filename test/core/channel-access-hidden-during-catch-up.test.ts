@@ -1,22 +1,19 @@
 // Outside review of today's change: View Channel withdrawn while the start's catch-up runs. check() marks it hidden (connectedInfo is
 // set before the catch-up), then onReady says "Connected" over it and the later checkAccess() is a no-op.
 import { expect, it } from 'vitest';
-import type { Core } from '../../electron/core/app-core.js';
 import { PERMISSION } from '../fake-discord/permissions.js';
 import { startCatchingUp } from '../helpers/catching-up.js';
-import { configuredEnv, coreFor, eachWorld, nextEvent, type World } from '../helpers/world.js';
+import { configuredEnv, coreEachWorld, coreFor, nextEvent } from '../helpers/world.js';
 
 const DEADLINE_MS = 60_000;
-let world: World;
-let core: Core | null = null;
-eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
+const t = coreEachWorld();
 
 it('View Channel withdrawn during the catch-up: the status does not end on "Connected"', { timeout: 120_000 }, async () => {
-  core = await coreFor(world, configuredEnv(world));
-  const c = core;
-  await startCatchingUp(c, world, 500, DEADLINE_MS);
+  t.core = await coreFor(t.world, configuredEnv(t.world));
+  const c = t.core;
+  await startCatchingUp(c, t.world, 500, DEADLINE_MS);
   const blind = nextEvent(c, 'bot.status', (s) => /View Channel/.test(s.sentence), 10_000);
-  world.fake.withholdPermission(world.channelId, world.botId, PERMISSION.VIEW_CHANNEL);
+  t.world.fake.withholdPermission(t.world.channelId, t.world.botId, PERMISSION.VIEW_CHANNEL);
   await blind;
   // The catch-up ends (its next page refused); then what does the panel say?
   await new Promise((r) => setTimeout(r, 5_000));

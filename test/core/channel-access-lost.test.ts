@@ -6,11 +6,9 @@
 import { expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
 import { PERMISSION } from '../fake-discord/permissions.js';
-import { configuredEnv, coreFor, eachWorld, nextEvent, TOKEN, type World } from '../helpers/world.js';
+import { configuredEnv, coreEachWorld, coreFor, nextEvent, TOKEN } from '../helpers/world.js';
 
-let world: World;
-let core: Core | null = null;
-eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
+const t = coreEachWorld();
 
 async function stored(c: Core): Promise<string[]> {
   await c.monitor.writesDone();
@@ -20,34 +18,34 @@ async function stored(c: Core): Promise<string[]> {
 }
 
 it('View Channel withdrawn, then given back: said meanwhile, and what was posted meanwhile is fetched on its return', { timeout: 60_000 }, async () => {
-  core = await coreFor(world, configuredEnv(world));
-  const c = core;
+  t.core = await coreFor(t.world, configuredEnv(t.world));
+  const c = t.core;
   const connected = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 15_000);
   await c.monitor.start();
   await connected;
   const before = nextEvent(c, 'message.created', (m) => m.content === 'before');
-  world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'before' });
+  t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'before' });
   await before;
 
   const blind = nextEvent(c, 'bot.status', (s) => /View Channel/.test(s.sentence), 5_000);
-  world.fake.withholdPermission(world.channelId, world.botId, PERMISSION.VIEW_CHANNEL);
+  t.world.fake.withholdPermission(t.world.channelId, t.world.botId, PERMISSION.VIEW_CHANNEL);
   expect((await blind).state).not.toBe('connected');
-  for (const i of [1, 2, 3]) world.fake.postMessage(world.channelId, { authorId: world.userId, content: `while hidden ${i}` });
+  for (const i of [1, 2, 3]) t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: `while hidden ${i}` });
 
   const back = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 15_000);
-  world.fake.withholdPermission(world.channelId, world.botId, PERMISSION.VIEW_CHANNEL, false);
+  t.world.fake.withholdPermission(t.world.channelId, t.world.botId, PERMISSION.VIEW_CHANNEL, false);
   const after = nextEvent(c, 'message.created', (m) => m.content === 'after');
-  world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'after' });
+  t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'after' });
   await back;
   await after;
   expect(await stored(c)).toEqual(['before', 'while hidden 1', 'while hidden 2', 'while hidden 3', 'after']);
-  expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  expect(t.world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
 });
 
 it('started without View Channel: said instead of "Connected", and what was posted before it is given is fetched then', { timeout: 60_000 }, async () => {
-  world.fake.permissions.setOverwrite(world.channelId, { id: world.botId, type: 1, allow: 0n, deny: PERMISSION.VIEW_CHANNEL });
-  core = await coreFor(world, configuredEnv(world));
-  const c = core;
+  t.world.fake.permissions.setOverwrite(t.world.channelId, { id: t.world.botId, type: 1, allow: 0n, deny: PERMISSION.VIEW_CHANNEL });
+  t.core = await coreFor(t.world, configuredEnv(t.world));
+  const c = t.core;
   const states: string[] = [];
   c.bus.on('bot.status', (s) => states.push(s.state));
   const blind = nextEvent(c, 'bot.status', (s) => /View Channel/.test(s.sentence), 15_000);
@@ -58,12 +56,12 @@ it('started without View Channel: said instead of "Connected", and what was post
   expect((await logged).message).toMatch(/Nothing of the channel is heard until the bot can view it/);
   // Never "Connected" to a channel it cannot see, not even for an instant.
   expect(states).not.toContain('connected');
-  world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'unseen' });
+  t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'unseen' });
   const back = nextEvent(c, 'bot.status', (s) => s.state === 'connected', 15_000);
-  world.fake.withholdPermission(world.channelId, world.botId, PERMISSION.VIEW_CHANNEL, false);
+  t.world.fake.withholdPermission(t.world.channelId, t.world.botId, PERMISSION.VIEW_CHANNEL, false);
   await back;
   const seen = nextEvent(c, 'message.created', (m) => m.content === 'seen');
-  world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'seen' });
+  t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'seen' });
   await seen;
   expect(await stored(c)).toEqual(['unseen', 'seen']);
 });

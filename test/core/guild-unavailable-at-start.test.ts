@@ -4,57 +4,54 @@
 // channel and stopped for good ("Channel … was not found on undefined"): it waits on the same session
 // and says why (outside review).
 import { expect, it } from 'vitest';
-import type { Core } from '../../electron/core/app-core.js';
-import { configuredEnv, coreFor, eachWorld, nextEvent, TOKEN, type World } from '../helpers/world.js';
+import { configuredEnv, coreEachWorld, coreFor, nextEvent, TOKEN } from '../helpers/world.js';
 
-let world: World;
-let core: Core | null = null;
-eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
+const t = coreEachWorld();
 
 it('a server sent 9 s after READY: "not sent yet, waiting" said within seconds, then connected on the same session', { timeout: 60_000 }, async () => {
-  world.fake.lazyGuild(world.guildId, 9_000);
-  core = await coreFor(world, configuredEnv(world));
+  t.world.fake.lazyGuild(t.world.guildId, 9_000);
+  t.core = await coreFor(t.world, configuredEnv(t.world));
   // discord.js waits 15 s for a server by default: told to wait 5, the reason comes well before the server.
-  const waiting = nextEvent(core, 'bot.status', (s) => /not sent the server/.test(s.sentence), 8_000);
-  const connected = nextEvent(core, 'bot.status', (s) => s.state === 'connected', 40_000);
-  await core.monitor.start();
+  const waiting = nextEvent(t.core, 'bot.status', (s) => /not sent the server/.test(s.sentence), 8_000);
+  const connected = nextEvent(t.core, 'bot.status', (s) => s.state === 'connected', 40_000);
+  await t.core.monitor.start();
   const said = await waiting;
   expect(said.state).toBe('connecting');
   // Not called an outage: Discord announced none (a slow start gives the same silence).
   expect(said.sentence).toMatch(/Discord has not sent the server .* yet \(a slow start, or an outage on its side\)/);
   await connected;
-  expect(core.monitor.isRunning()).toBe(true);
-  expect(world.fake.identifyCount(TOKEN)).toBe(1);
-  expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
-  const seen = nextEvent(core, 'message.created', (m) => m.content === 'after the outage');
-  world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'after the outage' });
+  expect(t.core.monitor.isRunning()).toBe(true);
+  expect(t.world.fake.identifyCount(TOKEN)).toBe(1);
+  expect(t.world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  const seen = nextEvent(t.core, 'message.created', (m) => m.content === 'after the outage');
+  t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'after the outage' });
   await seen;
 });
 
 it('a server Discord says is in an outage at login (GUILD_DELETE unavailable): said at once as an outage, connected when it is back', { timeout: 30_000 }, async () => {
-  world.fake.guildOutage(world.guildId);
-  core = await coreFor(world, configuredEnv(world));
+  t.world.fake.guildOutage(t.world.guildId);
+  t.core = await coreFor(t.world, configuredEnv(t.world));
   const began = Date.now();
-  const waiting = nextEvent(core, 'bot.status', (s) => /unavailable/.test(s.sentence), 4_000);
-  await core.monitor.start();
+  const waiting = nextEvent(t.core, 'bot.status', (s) => /unavailable/.test(s.sentence), 4_000);
+  await t.core.monitor.start();
   const said = await waiting;
   expect(said.sentence).toMatch(/Discord says the server .* is unavailable \(an outage on Discord’s side\)/);
   expect(Date.now() - began).toBeLessThan(4_000);
-  const connected = nextEvent(core, 'bot.status', (s) => s.state === 'connected', 10_000);
-  world.fake.guildOutage(world.guildId, true);
+  const connected = nextEvent(t.core, 'bot.status', (s) => s.state === 'connected', 10_000);
+  t.world.fake.guildOutage(t.world.guildId, true);
   await connected;
-  expect(world.fake.identifyCount(TOKEN)).toBe(1);
+  expect(t.world.fake.identifyCount(TOKEN)).toBe(1);
 });
 
 it('a stop while it waits for the server ends the session at once', { timeout: 60_000 }, async () => {
-  world.fake.lazyGuild(world.guildId, 40_000);
-  core = await coreFor(world, configuredEnv(world));
-  const waiting = nextEvent(core, 'bot.status', (s) => /not sent the server/.test(s.sentence), 8_000);
-  await core.monitor.start();
+  t.world.fake.lazyGuild(t.world.guildId, 40_000);
+  t.core = await coreFor(t.world, configuredEnv(t.world));
+  const waiting = nextEvent(t.core, 'bot.status', (s) => /not sent the server/.test(s.sentence), 8_000);
+  await t.core.monitor.start();
   await waiting;
   const began = Date.now();
-  await core.monitor.stop();
-  expect(world.fake.liveSessions(TOKEN)).toBe(0);
+  await t.core.monitor.stop();
+  expect(t.world.fake.liveSessions(TOKEN)).toBe(0);
   expect(Date.now() - began).toBeLessThan(5_000);
-  expect(core.monitor.status().state).toBe('ready');
+  expect(t.core.monitor.status().state).toBe('ready');
 });

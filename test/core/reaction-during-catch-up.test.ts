@@ -1,21 +1,18 @@
 // Outside review: a reaction added during a catch-up to a backlog message not fetched yet is queued in heldAfter
 // and applied (+1) after the page that already carried it was stored: counted twice.
 import { expect, it } from 'vitest';
-import type { Core } from '../../electron/core/app-core.js';
 import { startCatchingUp } from '../helpers/catching-up.js';
-import { configuredEnv, coreFor, eachWorld, nextEvent, type World } from '../helpers/world.js';
+import { configuredEnv, coreEachWorld, coreFor, nextEvent } from '../helpers/world.js';
 
 const DEADLINE_MS = 60_000;
-let world: World;
-let core: Core | null = null;
-eachWorld({}, { set: (w) => (world = w), core: () => core, clear: () => (core = null) });
+const t = coreEachWorld();
 
 it('a reaction during the catch-up on a message of a later page is counted once', { timeout: 120_000 }, async () => {
-  core = await coreFor(world, configuredEnv(world));
-  const c = core;
-  const backlog = await startCatchingUp(c, world, 1_000, DEADLINE_MS);
+  t.core = await coreFor(t.world, configuredEnv(t.world));
+  const c = t.core;
+  const backlog = await startCatchingUp(c, t.world, 1_000, DEADLINE_MS);
   const newest = backlog.at(-1)!;
-  world.fake.react(world.channelId, newest.id, world.userId, { id: null, name: '👍' });
+  t.world.fake.react(t.world.channelId, newest.id, t.world.userId, { id: null, name: '👍' });
   await nextEvent(c, 'bot.status', (s) => s.state === 'connected', DEADLINE_MS);
   await c.monitor.writesDone();
   const listed = await c.dispatch('messages.list', { limit: 3 });
