@@ -1,6 +1,6 @@
 // The panel: status and controls on top, the channel's messages, a compact log, a footer; the
 // self-update button, its confirmation, progress overlay and outcome banners.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Api } from '../../shared/api';
@@ -8,12 +8,10 @@ import { ApiProvider } from './api-context';
 import { AccessTokenScreen } from './components/AccessTokenScreen';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EventLog } from './components/EventLog';
-import { Footer } from './components/Footer';
 import { NoticeBanners } from './components/NoticeBanner';
 import { Icon } from './components/Icon';
-import { MessageList } from './components/messages/MessageList';
+import { ChannelView } from './components/messages/ChannelView';
 import { KeywordsProvider } from './components/messages/keywords';
-import { JUMP_EVENT } from './components/messages/ReplyPreview';
 import { PrimaryAction } from './components/PrimaryAction';
 import { SettingsDialog } from './components/settings/SettingsDialog';
 import { StatusIndicator } from './components/StatusIndicator';
@@ -24,7 +22,6 @@ import { UpdateConfirm } from './components/update/UpdateConfirm';
 import { UpdateOverlay } from './components/update/UpdateOverlay';
 import { useConnection, type ConnectionSource } from './hooks/useReconnect';
 import { useBotStatus } from './hooks/useBotStatus';
-import { useMessages } from './hooks/useMessages';
 import { useSavedLanguage } from './hooks/useSavedLanguage';
 import { useSettings } from './hooks/useSettings';
 import { useUpdate } from './hooks/useUpdate';
@@ -33,10 +30,6 @@ import { isActive } from './lib/update';
 
 const reloadPage = () => location.reload();
 const NO_KEYWORDS: readonly string[] = [];
-// Search, jump to date, statistics and backfill load on first use, not with the first screen.
-const HistoryPanel = lazy(() => import('./components/history/HistoryPanel'));
-/** The history panel is 440 px wide: at this width or less it hides most of the messages. */
-const HISTORY_COVERS_LIST = '(max-width: 880px)';
 const ArchiveDialog = lazy(() => import('./components/archive/ArchiveDialog'));
 
 export interface AppProps {
@@ -62,28 +55,8 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
   const { status, apply } = useBotStatus();
   const { settings, setSettings, refresh } = useSettings();
   useSavedLanguage(settings?.language);
-  const messages = useMessages();
   const [historyOpen, setHistoryOpen] = useState(false);
-  const [focus, setFocus] = useState<{ id: string; seq: number } | null>(null);
-  const openInContext = (target: { around: string } | { at: number }) => {
-    void messages.jump(target).then((id) => id && setFocus((f) => ({ id, seq: (f?.seq ?? 0) + 1 })));
-  };
-  // Where the history panel covers most of the list (a phone, a narrow window), it steps aside once a
-  // result or a date is opened: the message was highlighted behind it and nothing seemed to happen.
-  const openFromHistory = (target: { around: string } | { at: number }) => {
-    openInContext(target);
-    if (typeof window.matchMedia === 'function' && window.matchMedia(HISTORY_COVERS_LIST).matches) setHistoryOpen(false);
-  };
-  // A reply's quote whose original is not in the list asks for it (ReplyPreview): open it in context.
-  const { jump } = messages;
-  useEffect(() => {
-    const onJump = (e: Event) => {
-      const id = (e as CustomEvent<{ id?: unknown }>).detail?.id;
-      if (typeof id === 'string') void jump({ around: id }).then((found) => found && setFocus((f) => ({ id: found, seq: (f?.seq ?? 0) + 1 })));
-    };
-    window.addEventListener(JUMP_EVENT, onJump);
-    return () => window.removeEventListener(JUMP_EVENT, onJump);
-  }, [jump]);
+  const closeHistory = useCallback(() => setHistoryOpen(false), []);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [archiveOpen, setArchiveOpen] = useState(false);
   const connection = useConnection(transport, reload);
@@ -160,30 +133,13 @@ function Panel({ transport, reload = reloadPage }: { transport: ConnectionSource
       {update.view?.restartNeeded && <RestartNotice />}
       <LastUpdateBanner last={update.view?.lastUpdate ?? null} />
       <KeywordsProvider keywords={settings?.highlightKeywords ?? NO_KEYWORDS}>
-        <main className="main">
-          <MessageList
-            messages={messages.items}
-            received={messages.received}
-            loaded={messages.loaded}
-            loadError={messages.loadError}
-            configured={settings?.configured ?? status?.state !== 'not-configured'}
-            hasOlder={messages.hasOlder}
-            atLatest={messages.atLatest}
-            onLoadOlder={() => void messages.loadOlder()}
-            onLoadNewer={() => void messages.loadNewer()}
-            onFollowing={messages.setFollowing}
-            onJumpToPresent={messages.jumpToPresent}
-            focus={focus}
-          />
-          {historyOpen && (
-            <Suspense fallback={null}>
-              <HistoryPanel onOpen={openFromHistory} onClose={() => setHistoryOpen(false)} />
-            </Suspense>
-          )}
-          <EventLog />
-        </main>
+        <ChannelView
+          configured={settings?.configured ?? status?.state !== 'not-configured'}
+          historyOpen={historyOpen}
+          onCloseHistory={closeHistory}
+          below={<EventLog />}
+        />
       </KeywordsProvider>
-      <Footer received={messages.received} />
       <SettingsDialog open={settingsOpen} view={settings} onClose={() => setSettingsOpen(false)} onSaved={setSettings} />
       {archiveOpen && (
         <Suspense fallback={null}>
