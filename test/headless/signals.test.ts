@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { assertReachableByOthers } from '../helpers/reachable-by.js';
 import { TS_NODE } from '../helpers/ts-node.js';
 import { APP_DIR, configuredEnv, TOKEN } from '../helpers/world.js';
 import { useHeadlessChildren } from './headless-child.js';
@@ -49,6 +50,7 @@ describe('exit codes', { timeout: 60_000 }, () => {
 });
 
 it('a data folder the user may not use (a service whose user= kept root\'s HOME): exit 2, saying which user and what to set', { timeout: 30_000 }, async () => {
+  assertReachableByOthers('nobody', process.execPath, join(APP_DIR, 'node_modules'));
   // Root's own folder, closed to others; the app runs as nobody, as a supervisord program with user=nobody.
   const closed = mkdtempSync(join(tmpdir(), 'dm-closed-'));
   chmodSync(closed, 0o700);

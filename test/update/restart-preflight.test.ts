@@ -13,6 +13,7 @@ import { detectRestartMethod } from '../../electron/core/update/restart-method.j
 import { APP_DIR, coreFor, eachWorld, type World } from '../helpers/world.js';
 import { Fixture } from './fixture.js';
 import { TS_NODE } from '../helpers/ts-node.js';
+import { assertReachableByOthers } from '../helpers/reachable-by.js';
 
 let dir: string;
 let supervisord: ChildProcess;
@@ -53,6 +54,7 @@ describe('restart preflight', () => {
   });
 
   it('the app runs as a user the socket is closed to: says so before the update, with what to change', { timeout: 30_000 }, () => {
+    assertReachableByOthers('nobody', process.execPath, join(APP_DIR, 'node_modules'));
     const probe = join(dir, 'probe.ts');
     writeFileSync(
       probe,
