@@ -1,6 +1,6 @@
 // A stand-in for cdn.discordapp.com so the offline demo shows avatars and image attachments:
 // every image is a solid PNG whose colour comes from its path. Point discord.js at it with
-// `rest: { cdn: fake.cdnUrl }`; attachment URLs in message objects already point here.
+// `rest: { cdn: fake.cdnUrl }`; attachment URLs in message objects already point here, signed.
 import { crc32, deflateSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { lottieFor } from './lottie.js';
@@ -24,6 +24,8 @@ export function handleCdn(state: State, req: IncomingMessage, res: ServerRespons
     return true;
   }
   if (kind === 'attachments') {
+    // Discord's CDN answers an expired, unsigned or tampered attachment link with 404 (attachment-urls.ts).
+    if (!state.attachmentUrls.valid(url)) return notFound(res);
     const attachment = (state.messages.get(channelId ?? '') ?? [])
       .flatMap((m) => m.attachments)
       .find((a) => a.id === attachmentId);

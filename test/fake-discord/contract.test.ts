@@ -138,6 +138,41 @@ describe('REST follows docs/resources/message', () => {
     expect(image).toMatchObject({ content_type: 'image/png', width: 2, height: 3 });
   });
 
+  // docs/reference.mdx, Signed Attachment CDN URLs: `ex` (hex expiry), `is` (hex issue time), `hm` (signature);
+  // a fetched message's URLs are valid. The CDN refuses the others (Discord: 404).
+  it('attachment URLs are signed with ex, is and hm; the CDN refuses expired, unsigned or altered ones, and a fetch again signs anew', async () => {
+    const status = async (url: string) => (await fetch(url)).status;
+    const urlOf = async (id: string) => ((await rest(`/channels/${ids.general}/messages/${id}`)).body as { attachments: Array<{ url: string; proxy_url: string }> }).attachments[0]!;
+    try {
+      fake.expireAttachmentsAfter(0);
+      const posted = fake.postMessage(ids.general, { authorId: ids.alice, content: 'signed', attachments: [{ filename: 'rack photo.png', size: 9, contentType: 'image/png', width: 2, height: 3 }] });
+      const old = await urlOf(posted.id);
+      const params = new URL(old.url).searchParams;
+      expect(old.url).toMatch(/\/attachments\/\d+\/\d+\/rack%20photo\.png\?ex=[0-9a-f]+&is=[0-9a-f]+&hm=[0-9a-f]{64}&$/);
+      expect(parseInt(params.get('ex')!, 16) * 1000).toBeLessThanOrEqual(Date.now());
+      expect(await status(old.url)).toBe(404);
+
+      fake.expireAttachmentsAfter(60_000);
+      const fresh = await urlOf(posted.id);
+      expect(fresh.url).not.toBe(old.url);
+      expect(fresh.proxy_url).toBe(fresh.url);
+      const ex = parseInt(new URL(fresh.url).searchParams.get('ex')!, 16) * 1000;
+      expect(ex).toBeGreaterThan(Date.now() + 50_000);
+      expect(ex).toBeLessThanOrEqual(Date.now() + 60_000);
+      expect(await status(fresh.url)).toBe(200);
+      expect(await status(old.url)).toBe(404);
+      // The list signs too; a link without its signature, or with another expiry, is refused.
+      const listed = ((await rest(`/channels/${ids.general}/messages?limit=1`)).body as Array<{ attachments: Array<{ url: string }> }>)[0]!.attachments[0]!.url;
+      expect(await status(listed)).toBe(200);
+      expect(await status(fresh.url.split('?')[0]!)).toBe(404);
+      const later = new URL(fresh.url);
+      later.searchParams.set('ex', (parseInt(later.searchParams.get('ex')!, 16) + 3600).toString(16));
+      expect(await status(later.toString())).toBe(404);
+    } finally {
+      fake.expireAttachmentsAfter(24 * 60 * 60 * 1000);
+    }
+  });
+
   it('Get Guild Member: the documented member, nickname in nick, with its user', async () => {
     const { body } = await rest(`/guilds/${ids.guild}/members/${ids.alice}`);
     const m = body as Record<string, unknown>;

@@ -18,7 +18,7 @@ export function messageJson(state: State, m: FakeMessage, showContent: boolean):
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: showContent ? m.attachments.map((a) => attachmentJson(state.cdnUrl, m, a)) : [],
+    attachments: showContent ? m.attachments.map((a) => attachmentJson(state, m, a)) : [],
     embeds: showContent ? m.embeds : [],
     components: [],
     pinned: false,
@@ -56,8 +56,9 @@ function referencedJson(state: State, m: FakeMessage, sees: (x: FakeMessage) => 
   return { referenced_message: json };
 }
 
-function attachmentJson(cdnUrl: string, m: FakeMessage, a: FakeAttachment): Json {
-  const url = `${cdnUrl}/attachments/${m.channelId}/${a.id}/${encodeURIComponent(a.filename)}`;
+/** Its URL signed at each sending, valid for a while (docs/reference.mdx, Signed Attachment CDN URLs). */
+function attachmentJson(state: State, m: FakeMessage, a: FakeAttachment): Json {
+  const url = state.attachmentUrls.sign(state.cdnUrl, `/attachments/${m.channelId}/${a.id}/${encodeURIComponent(a.filename)}`);
   return {
     id: a.id,
     filename: a.filename,

@@ -75,6 +75,15 @@ export class FakeDiscord extends FakeGatewayControls {
     this.state.setClockOffset(ms);
   }
 
+  /**
+   * Attachment URLs sent from now on expire `ms` later (Discord: about a day); 0 or less sends them already
+   * expired, as a link received long ago is now. The CDN refuses an expired link with 404; the message
+   * fetched again carries fresh ones (docs/reference.mdx, Signed Attachment CDN URLs).
+   */
+  expireAttachmentsAfter(ms: number): void {
+    this.state.attachmentUrls.expireAfter(ms);
+  }
+
   /** Pass as discord.js `rest: { cdn }` so avatar URLs resolve offline. */
   get cdnUrl(): string {
     return `http://127.0.0.1:${this.boundPort}`;

@@ -1,5 +1,6 @@
 // The fake's world: users, bots, guilds, channels and messages, with the snowflakes that name them.
 // Pure data; no sockets or HTTP here. The shapes are in model.ts, their JSON in guild-json.ts and message-json.ts.
+import { AttachmentUrls } from './attachment-urls.js';
 import { FakePermissions } from './permissions.js';
 import { RateLimits } from './rate-limits.js';
 import type { FakeBot, FakeChannel, FakeGuild, FakeMessage, FakeUser } from './model.js';
@@ -16,6 +17,8 @@ export class State {
   /** Where attachment and avatar URLs point; set by the server once it knows its port. */
   cdnUrl = 'https://cdn.discordapp.com';
   readonly rateLimits = new RateLimits();
+  /** Signs attachment URLs as they are sent and checks them at the CDN, on Discord's clock (attachment-urls.ts). */
+  readonly attachmentUrls = new AttachmentUrls(() => this.now());
   /** Roles, grants and channel overwrites (permissions.ts); empty: @everyone's defaults only. */
   readonly permissions = new FakePermissions(this);
   private lastSnowflake = 0n;
