@@ -12,6 +12,7 @@ import type {
   ChannelStats,
   ChatMessage,
   LogEntry,
+  RefreshedMedia,
   Notice,
   SearchResult,
   SettingsView,
@@ -46,6 +47,11 @@ export const commands = {
     list: command(s.messagesListInput).returns<ChatMessage[]>(),
     search: command(s.messagesSearchInput).returns<SearchResult>(),
     stats: command(s.messagesStatsInput).returns<ChannelStats>(),
+    /**
+     * A stored message fetched again through the running bot (its attachment links expire after about a day):
+     * the stored row takes the fresh links, answered here and as `message.updated`. Refused when not connected.
+     */
+    refreshMedia: command(s.refreshMediaInput).returns<RefreshedMedia>(),
   },
   stickers: {
     /** A Lottie sticker's animation, fetched by the core from Discord's CDN (the panel's CSP reaches no other host). */

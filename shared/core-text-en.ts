@@ -286,6 +286,18 @@ export const coreEn = {
   'archive.exportInBrowser': 'In the browser, the Export button downloads the file (GET /api/export); the command line has npm run export.',
   'archive.exported': { one: 'Exported {{count}} message to {{file}}.', other: 'Exported {{count}} messages to {{file}}.' },
   'archive.noChannel': 'no channel is configured yet',
+  'archive.mediaNotRefreshed': {
+    one: '{{count}} attachment link had expired and could not be fetched again ({{reason}}): it was not downloaded and stays linked.',
+    other: '{{count}} attachment links had expired and could not be fetched again ({{reason}}): they were not downloaded and stay linked.',
+  },
+  'archive.mediaBotStopped': 'the bot is not connected; start monitoring before exporting to download them',
+  'archive.mediaGone': 'their messages are no longer on Discord',
+  // Fresh attachment links (they expire after about a day: electron/core/bot/media-refresh.ts)
+  'media.notConnected': 'Attachment links expire; fresh ones come from Discord through the bot. Start monitoring, then try again.',
+  'media.unknownMessage': 'Message {{id}} is not stored here.',
+  'media.otherChannel': 'Message {{id}} is not in the watched channel: its links can only be refreshed while its channel is watched.',
+  'media.gone': 'Message {{id}} is no longer on Discord (deleted): its attachments cannot be fetched again.',
+  'media.failed': 'Could not fetch message {{id}} again: {{detail}}.',
   'archive.backupFailed':
     'The message backup could not be written to {{dir}}: {{detail}}. Check that the folder exists and is writable (BACKUP_DIR or Settings).',
   'archive.backupWritten': { one: 'Backup written: {{file}} ({{count}} message).', other: 'Backup written: {{file}} ({{count}} messages).' },

@@ -319,6 +319,17 @@ export const coreFr: CoreTranslation = {
   'archive.exportInBrowser': 'Dans le navigateur, le bouton Exporter télécharge le fichier (GET /api/export) ; en ligne de commande, utilisez npm run export.',
   'archive.exported': { one: '{{count}} message exporté dans {{file}}.', other: '{{count}} messages exportés dans {{file}}.' },
   'archive.noChannel': 'aucun salon n’est encore configuré',
+  'archive.mediaNotRefreshed': {
+    one: '{{count}} lien de pièce jointe avait expiré et n’a pas pu être redemandé ({{reason}}) : il n’a pas été téléchargé et reste un lien.',
+    other: '{{count}} liens de pièces jointes avaient expiré et n’ont pas pu être redemandés ({{reason}}) : ils n’ont pas été téléchargés et restent des liens.',
+  },
+  'archive.mediaBotStopped': 'le bot n’est pas connecté ; lancez la surveillance avant d’exporter pour les télécharger',
+  'archive.mediaGone': 'leurs messages ne sont plus sur Discord',
+  'media.notConnected': 'Les liens des pièces jointes expirent ; les nouveaux viennent de Discord par le bot. Lancez la surveillance, puis réessayez.',
+  'media.unknownMessage': 'Le message {{id}} n’est pas enregistré ici.',
+  'media.otherChannel': 'Le message {{id}} n’est pas dans le salon surveillé : ses liens ne peuvent être renouvelés que pendant la surveillance de son salon.',
+  'media.gone': 'Le message {{id}} n’est plus sur Discord (supprimé) : ses pièces jointes ne peuvent pas être redemandées.',
+  'media.failed': 'Impossible de redemander le message {{id}} : {{detail}}.',
   'archive.backupFailed':
     'La sauvegarde des messages n’a pas pu être écrite dans {{dir}} : {{detail}}. Vérifiez que le dossier existe et qu’il est accessible en écriture (BACKUP_DIR ou paramètres).',
   'archive.backupWritten': { one: 'Sauvegarde écrite : {{file}} ({{count}} message).', other: 'Sauvegarde écrite : {{file}} ({{count}} messages).' },

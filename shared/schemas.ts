@@ -181,6 +181,9 @@ export const messagesSearchInput = z
   })
   .strict();
 
+/** A stored message whose attachment links the core fetches anew from Discord (they expire). */
+export const refreshMediaInput = z.object({ messageId: snowflake }).strict();
+
 /** A sticker by its snowflake: the core builds the CDN URL itself, never from the panel's text. */
 export const stickerAnimationInput = z.object({ id: z.string().regex(/^\d{17,20}$/, 'must be a Discord sticker ID') }).strict();
 

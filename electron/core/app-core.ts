@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatch } from './dispatch.js';
 import { CommandError } from './errors.js';
 import { EventBus } from './event-bus.js';
 import { ensurePrivateDir, tightenModesSaid } from './fs-modes.js';
+import { refreshMediaHandler } from './handlers/refresh-media.js';
 import { testConnectionHandler } from './handlers/test-connection.js';
 import { checkApiUrlChange } from './handlers/token-destination.js';
 import type { Archive } from './archive/archive.js';
@@ -219,7 +220,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         },
         status: async () => monitor.status(),
       },
-      messages: history.handlers,
+      messages: { ...history.handlers, refreshMedia: async ({ messageId }) => refreshMediaHandler(monitor, messageId) },
       stickers: { animation: async ({ id }) => stickerAnimations.get(id) },
       history: {
         status: async () => history.backfill.view(),

@@ -11,6 +11,12 @@ export interface ChatAttachment {
   height: number | null;
 }
 
+/** messages.refreshMedia's answer: the message's attachments (a forward's too) with links Discord signed just now. */
+export interface RefreshedMedia {
+  messageId: string;
+  attachments: ChatAttachment[];
+}
+
 export interface ChatMessage {
   id: string;
   channelId: string;

@@ -3,7 +3,7 @@
 import { ApiError, type Api } from '../../shared/api';
 import type { BackupInfo } from '../../shared/archive';
 import type { CommandName, EventName, EventPayload } from '../../shared/contract';
-import { connectionCandidate, dismissNoticeInput, messagesListInput, settingsPatch, stickerAnimationInput, updateRunInput, type SettingsPatch } from '../../shared/schemas';
+import { connectionCandidate, dismissNoticeInput, messagesListInput, refreshMediaInput, settingsPatch, stickerAnimationInput, updateRunInput, type SettingsPatch } from '../../shared/schemas';
 import type {
   AppInfo,
   BackfillView,
@@ -163,6 +163,11 @@ export class FakeApi {
       list: (arg) => this.run('messages.list', arg, this.check(messagesListInput, arg, () => pageOf(this.messages, arg ?? {}))),
       search: (arg) => this.run('messages.search', arg, () => this.searchResult),
       stats: (arg) => this.run('messages.stats', arg, () => this.stats),
+      // As the core with the bot stopped; tests override it with fresh links.
+      refreshMedia: (arg) =>
+        this.run('messages.refreshMedia', arg, this.check(refreshMediaInput, arg, () => {
+          throw new ApiError({ code: 'unavailable', message: 'Attachment links expire; fresh ones come from Discord through the bot. Start monitoring, then try again.' });
+        })),
     },
     stickers: {
       animation: (arg) => this.run('stickers.animation', arg, this.check(stickerAnimationInput, arg, () => this.stickerAnimation(arg.id))),

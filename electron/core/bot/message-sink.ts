@@ -7,6 +7,7 @@ import type { EventBus } from '../event-bus.js';
 import type { LastSeen } from '../messages/last-seen.js';
 import { BatchWriter } from '../messages/batch-writer.js';
 import { burstMode } from './burst-mode.js';
+import { freshLinks } from '../messages/fresh-links.js';
 import { StorageGuard } from '../messages/storage-guard.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import { MemberNames } from './members.js';
@@ -267,6 +268,18 @@ export class MessageSink {
     if (JSON.stringify(reactions) === JSON.stringify(existing.view.reactions)) return;
     const updated = this.storage.update(m.id, { view: { ...existing.view, reactions } });
     if (updated) this.o.bus.emit('message.updated', updated);
+  }
+
+  /** A stored message fetched again for its expired attachment links: the fresh links stored and shown; undefined when not stored. */
+  linksRead(m: Message): ChatMessage | undefined {
+    this.drain();
+    const existing = this.storage.get(m.id);
+    const fresh = existing && toChatMessage(m, existing.caughtUp);
+    const changes = existing && fresh ? freshLinks(existing, fresh) : null;
+    if (!existing || !changes) return existing;
+    const updated = this.storage.update(m.id, changes);
+    if (updated) this.o.bus.emit('message.updated', updated);
+    return updated;
   }
 
   /** A reply's raw MESSAGE_CREATE/UPDATE data, before discord.js drops its referenced_message: kept for the quote. */

@@ -27,6 +27,7 @@ import { statuses } from './status.js';
 import { targetProblem } from './target-check.js';
 import { MessageSink } from './message-sink.js';
 import { discordHistorySource, type HistorySource } from '../history/discord-source.js';
+import { discordMediaRefresher, type MediaRefresher } from './media-refresh.js';
 import { attachClientEvents, type ConnectedInfo } from './client-events.js';
 
 export interface MonitorTarget {
@@ -137,6 +138,12 @@ export class ChannelMonitor {
     if (!target || !client?.isReady() || this.current.state !== 'connected') return null;
     const channel = client.channels.cache.get(target.channelId);
     return channel && 'guild' in channel ? channel : null;
+  }
+
+  /** Fetches stored messages of the watched channel again for fresh attachment links, while connected; null otherwise. */
+  mediaRefresher(): MediaRefresher | null {
+    const channel = this.watchedChannel();
+    return channel?.isTextBased() ? discordMediaRefresher(channel, this.sink) : null;
   }
 
   /** True while monitoring is wanted (connecting, connected or retrying). */

@@ -1,0 +1,71 @@
+// Fresh attachment links for stored messages of the watched channel. Discord signs attachment links for
+// about a day (docs/reference.mdx, "Signed Attachment CDN URLs") and documents one way for a bot to get
+// valid ones: be sent the message again ("like when you fetch a message"); POST /attachments/refresh-urls
+// is not in the docs. Requests go through the client's REST queue, which keeps Discord's rate limits.
+import { DiscordAPIError, type GuildBasedChannel, type Message, type TextBasedChannel } from 'discord.js';
+import { coreText } from '../../../shared/core-text.js';
+import type { ChatMessage } from '../../../shared/types.js';
+import { CommandError } from '../errors.js';
+import { historyAccessProblem, readFailure } from '../history/read-failure.js';
+import { snowflakeCompare } from '../messages/store.js';
+import type { MessageSink } from './message-sink.js';
+
+/** JSON error code Unknown Message (docs/topics/opcodes-and-status-codes). */
+const UNKNOWN_MESSAGE = 10008;
+/** Get Channel Messages' largest page (docs/resources/message): one request refreshes up to this many neighbours. */
+const PAGE = 100;
+
+export interface MediaRefresher {
+  /** The stored message fetched again (Get Channel Message), its fresh links stored; a CommandError says why not. */
+  one(id: string): Promise<ChatMessage>;
+  /**
+   * Stored messages fetched again by pages of their neighbours (Get Channel Messages `around`), so close ones
+   * cost one request; answers the stored rows refreshed (the others are no longer on Discord). Throws what
+   * Discord answered (readFailure words it) or a HistoryAccessError.
+   */
+  many(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, ChatMessage>>;
+}
+
+export function discordMediaRefresher(channel: GuildBasedChannel & TextBasedChannel, sink: MessageSink): MediaRefresher {
+  return {
+    async one(id) {
+      const stored = sink.storage.get(id);
+      if (!stored) throw new CommandError('unavailable', coreText('media.unknownMessage', { id }));
+      if (stored.channelId !== channel.id) throw new CommandError('unavailable', coreText('media.otherChannel', { id }));
+      let m: Message;
+      try {
+        m = await channel.messages.fetch({ message: id, cache: false, force: true });
+      } catch (err) {
+        if (err instanceof DiscordAPIError && err.code === UNKNOWN_MESSAGE) throw new CommandError('unavailable', coreText('media.gone', { id }));
+        throw new CommandError('unavailable', coreText('media.failed', { id, detail: readFailure(err).i18n }));
+      }
+      return sink.linksRead(m) ?? stored;
+    },
+    async many(ids, signal) {
+      // Without Read Message History Discord answers empty pages, not an error: every message would look deleted.
+      const problem = historyAccessProblem(channel);
+      if (problem) throw problem;
+      const want = new Set(ids);
+      const wanted = [...want].sort(snowflakeCompare);
+      const refreshed = new Map<string, ChatMessage>();
+      const settled = new Set<string>();
+      for (const id of wanted) {
+        if (settled.has(id)) continue;
+        signal?.throwIfAborted();
+        const page = [...(await channel.messages.fetch({ around: id, limit: PAGE, cache: false })).values()];
+        settled.add(id);
+        if (page.length === 0) continue;
+        const pageIds = page.map((m) => m.id).sort(snowflakeCompare);
+        const [first, last] = [pageIds[0]!, pageIds[pageIds.length - 1]!];
+        // A wanted id inside the page's span but not in it was deleted: not asked for again.
+        for (const w of wanted) if (snowflakeCompare(w, first) >= 0 && snowflakeCompare(w, last) <= 0) settled.add(w);
+        for (const m of page) {
+          if (!want.has(m.id)) continue;
+          const row = sink.linksRead(m);
+          if (row) refreshed.set(m.id, row);
+        }
+      }
+      return refreshed;
+    },
+  };
+}

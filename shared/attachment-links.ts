@@ -1,0 +1,20 @@
+// Discord's attachment links are signed and expire (docs/reference.mdx, "Signed Attachment CDN URLs"):
+// `ex` is the expiry in hex unix seconds. Read by the core (an export refreshes expired links before
+// downloading them) and the panel (a broken image whose link expired asks for a fresh one).
+
+/** The link's expiry (epoch ms) from its `ex` parameter; null for a link without one (never expires). */
+export function linkExpiry(url: string): number | null {
+  let ex: string | null;
+  try {
+    ex = new URL(url).searchParams.get('ex');
+  } catch {
+    return null;
+  }
+  return ex !== null && /^[0-9a-f]{1,12}$/i.test(ex) ? parseInt(ex, 16) * 1000 : null;
+}
+
+/** True when the link says it expired by `now` (or within `marginMs` of it). */
+export function linkExpired(url: string, now = Date.now(), marginMs = 0): boolean {
+  const expiry = linkExpiry(url);
+  return expiry !== null && expiry <= now + marginMs;
+}
