@@ -78,4 +78,10 @@ export interface ExportResult {
   count: number;
   bytes: number;
   mediaFailed: number;
+  /** Expired attachment links that could not be fetched anew (the bot stopped, messages deleted): among mediaFailed. */
+  mediaExpired: number;
+  /** Says so, with why and what to do; null when every expired link was refreshed. */
+  mediaNote: string | null;
+  /** `mediaNote` by key, for the panel's language. */
+  mediaNoteI18n?: I18nText | null;
 }

@@ -13,7 +13,9 @@ import { BackupService, type BackupSettings } from './backups.js';
 import { DownloadTickets } from './download-tickets.js';
 import type { DeleteTarget } from './delete-all/target.js';
 import { DeleteAllService } from './delete-all/service.js';
-import { exportTo, exportToFile, type ExportProgress } from './exporter.js';
+import type { MediaRefresher } from '../bot/media-refresh.js';
+import { expiredLinkRefresh } from './expired-links.js';
+import { exportTo, exportToFile, type ExportProgress, type ExportResult as Exported } from './exporter.js';
 import type { ExportMeta } from './formats/index.js';
 import { FORMAT_FILES } from './formats/index.js';
 import { MediaFolder } from './media.js';
@@ -35,6 +37,8 @@ export interface ArchiveOptions {
   requester: string;
   /** Desktop only: where to save an export (a native save dialog). */
   saveDialog?: SaveDialogPort | null;
+  /** The running bot's way to fetch messages again for fresh attachment links; null while not connected. */
+  mediaRefresher?: () => MediaRefresher | null;
 }
 
 export class Archive {
@@ -97,7 +101,7 @@ export class Archive {
     const reader = new ArchiveReader(this.o.storeFile);
     try {
       const result = await exportTo(sink, this.job(request, reader, signal));
-      return { file: '', ...result };
+      return { file: '', ...this.outcome(result) };
     } finally {
       reader.close();
     }
@@ -109,12 +113,20 @@ export class Archive {
     const reader = new ArchiveReader(this.o.storeFile);
     try {
       const media = request.format === 'html' && request.media === 'download' ? new MediaFolder(file) : undefined;
-      const result = await exportToFile(file, { ...this.job(request, reader, signal), ...(media ? { media } : {}) });
+      const links = expiredLinkRefresh(this.o.mediaRefresher ?? (() => null));
+      const result = this.outcome(await exportToFile(file, { ...this.job(request, reader, signal), ...(media ? { media, links } : {}) }));
       say(this.o.logger, 'info', coreText('archive.exported', { count: result.count, file }));
+      if (result.mediaNote) this.o.logger.warn(result.mediaNoteI18n ? { i18n: result.mediaNoteI18n } : {}, result.mediaNote);
       return { file, ...result };
     } finally {
       reader.close();
     }
+  }
+
+  /** The exporter's result as the contract answers it: expired links left, said in a sentence. */
+  private outcome({ mediaExpiredWhy, ...result }: Exported): Omit<ExportResult, 'file'> {
+    const note = result.mediaExpired && mediaExpiredWhy ? coreText('archive.mediaNotRefreshed', { count: result.mediaExpired, reason: mediaExpiredWhy.i18n }) : null;
+    return { ...result, mediaNote: note?.text ?? null, mediaNoteI18n: note?.i18n ?? null };
   }
 
   /** archive.export on the desktop: a save dialog, then the file. Headless downloads over HTTP instead. */

@@ -57,6 +57,7 @@ export function createArchiveArea(o: ArchiveAreaOptions) {
     emitExport: (p) => o.bus.emit('archive.exportProgress', p),
     requester: o.mode === 'electron' ? 'the desktop panel' : 'the panel (headless)',
     saveDialog: o.saveDialog ?? null,
+    mediaRefresher: () => o.monitor.mediaRefresher(),
   });
   archive.backups.schedule();
   const handlers = {

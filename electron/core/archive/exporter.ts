@@ -3,7 +3,9 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import type { CoreSentence } from '../../../shared/core-text.js';
 import { PRIVATE_FILE } from '../fs-modes.js';
+import type { LinkRefresh } from './expired-links.js';
 import { writerFor, type ExportMeta } from './formats/index.js';
 import type { MediaFolder } from './media.js';
 import type { ArchiveQuery, ExportFormat } from './query.js';
@@ -28,12 +30,18 @@ export interface ExportJob {
   signal?: AbortSignal;
   /** HTML only: download attachments and avatars into a folder beside the file. */
   media?: MediaFolder;
+  /** With `media`: expired attachment links fetched anew first (expired-links.ts). */
+  links?: LinkRefresh;
 }
 
 export interface ExportResult {
   count: number;
   bytes: number;
   mediaFailed: number;
+  /** Expired attachment links that could not be fetched anew (among mediaFailed). */
+  mediaExpired: number;
+  /** Why they could not, null when none was left. */
+  mediaExpiredWhy: CoreSentence | null;
 }
 
 async function write(sink: Writable, chunk: string, signal?: AbortSignal): Promise<number> {
@@ -69,20 +77,29 @@ export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportRe
   let count = 0;
   let bytes = await write(sink, job.redact(writer.header(meta)), job.signal);
   let scanned = 0;
+  let expired = 0;
+  let expiredWhy: CoreSentence | null = null;
   job.onProgress?.({ done: 0, total, exported: 0 });
   for (const page of job.reader.pages(job.query)) {
     job.signal?.throwIfAborted();
-    if (job.media) await job.media.fetchAll(page.messages.flatMap((m) => writer.mediaUrls?.(m) ?? []));
+    let messages = page.messages;
+    if (job.media && job.links) {
+      const checked = await job.links(messages, job.signal);
+      messages = checked.messages;
+      expired += checked.expired;
+      expiredWhy ??= checked.why;
+    }
+    if (job.media) await job.media.fetchAll(messages.flatMap((m) => writer.mediaUrls?.(m) ?? []));
     let chunk = '';
     // The text is scrubbed before it is formatted too: a keyword mark or Markdown inside a token cut it,
     // and the scrub of the formatted chunk (below) no longer found it.
-    for (const m of page.messages) chunk += writer.message(m.content ? { ...m, content: job.redact(m.content) } : m, count++);
+    for (const m of messages) chunk += writer.message(m.content ? { ...m, content: job.redact(m.content) } : m, count++);
     bytes += await write(sink, job.redact(chunk), job.signal);
     scanned += page.scanned;
     job.onProgress?.({ done: scanned, total, exported: count });
   }
   bytes += await write(sink, writer.footer(count), job.signal);
-  return { count, bytes, mediaFailed: job.media?.failed ?? 0 };
+  return { count, bytes, mediaFailed: job.media?.failed ?? 0, mediaExpired: expired, mediaExpiredWhy: expiredWhy };
 }
 
 /** Writes to `file` through `file.part` (0600), renamed at the end: a stopped export leaves no half file. */

@@ -1,0 +1,61 @@
+// An HTML export with media downloaded, of messages whose stored attachment links expired (the fake's CDN
+// refuses them with 404, as Discord's does: docs/reference.mdx, Signed Attachment CDN URLs). With the bot
+// running, the links are fetched anew first, neighbours in one request, and every file downloads; with the
+// bot stopped they fail as before and the export's answer says why and what to do.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app-core.js';
+import { linkExpired } from '../../shared/attachment-links.js';
+import type { ChatMessage } from '../../shared/types.js';
+import { configuredEnv, coreEachWorld, coreFor, nextEvent, startConnected } from '../helpers/world.js';
+
+const DAY = 86_400_000;
+const t = coreEachWorld();
+
+async function connected(target: string): Promise<Core> {
+  t.core = await coreFor(t.world, configuredEnv(t.world), { mode: 'electron', saveDialog: { choose: async () => target } });
+  return startConnected(t.core);
+}
+
+/** Pictures (and a text between them) posted while the fake sends links already expired, as ones stored a day ago are now. */
+async function expiredPictures(core: Core, names: string[]): Promise<ChatMessage[]> {
+  t.world.fake.expireAttachmentsAfter(0);
+  const stored: ChatMessage[] = [];
+  for (const name of names) {
+    const seen = nextEvent(core, 'message.created', (m) => m.content === name);
+    t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: name, attachments: [{ filename: `${name}.png`, size: 2048, contentType: 'image/png', width: 64, height: 48 }] });
+    stored.push(await seen);
+    const text = nextEvent(core, 'message.created', (m) => m.content === `after ${name}`);
+    t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: `after ${name}` });
+    await text;
+  }
+  t.world.fake.expireAttachmentsAfter(DAY);
+  for (const m of stored) expect(linkExpired(m.attachments[0]!.url)).toBe(true);
+  return stored;
+}
+
+describe('HTML export with media downloaded, links expired', { timeout: 30_000 }, () => {
+  it('fetches the expired links anew (one request for neighbours) and downloads every file', async () => {
+    const target = join(t.world.dataDir, 'general.html');
+    const core = await connected(target);
+    await expiredPictures(core, ['rack', 'switch', 'ups']);
+    const before = t.world.fake.restRequests().get('GET /channels/:id/messages') ?? 0;
+    const reply = await core.dispatch('archive.export', { format: 'html', media: 'download' });
+    expect(reply.ok && reply.value).toMatchObject({ count: 6, mediaFailed: 0, mediaExpired: 0, mediaNote: null });
+    expect(t.world.fake.restRequests().get('GET /channels/:id/messages')).toBe(before + 1);
+    const files = readdirSync(join(t.world.dataDir, 'general_files'));
+    for (const name of ['rack', 'switch', 'ups']) expect(files.some((f) => f.endsWith(`${name}.png`))).toBe(true);
+    expect(readFileSync(target, 'utf8')).not.toContain('/attachments/');
+  });
+
+  it('with the bot stopped, the expired links fail as before and the answer says why', async () => {
+    const target = join(t.world.dataDir, 'stopped.html');
+    const core = await connected(target);
+    await expiredPictures(core, ['rack']);
+    await core.monitor.stop();
+    const reply = await core.dispatch('archive.export', { format: 'html', media: 'download' });
+    expect(reply.ok && reply.value).toMatchObject({ count: 2, mediaFailed: 1, mediaExpired: 1, mediaNote: expect.stringMatching(/1 attachment link had expired.*not connected.*start monitoring/) });
+    expect(reply.ok && reply.value.mediaNoteI18n?.key).toBe('archive.mediaNotRefreshed');
+  });
+});
