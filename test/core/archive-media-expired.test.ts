@@ -56,6 +56,6 @@ describe('HTML export with media downloaded, links expired', { timeout: 30_000 }
     await core.monitor.stop();
     const reply = await core.dispatch('archive.export', { format: 'html', media: 'download' });
     expect(reply.ok && reply.value).toMatchObject({ count: 2, mediaFailed: 1, mediaExpired: 1, mediaNote: expect.stringMatching(/1 attachment link had expired.*not connected.*start monitoring/) });
-    expect(reply.ok && reply.value.mediaNoteI18n?.key).toBe('archive.mediaNotRefreshed');
+    expect(reply.ok && 'mediaNoteI18n' in reply.value && reply.value.mediaNoteI18n?.key).toBe('archive.mediaNotRefreshed');
   });
 });
