@@ -11,6 +11,7 @@ import { safeUrl } from '../../lib/url';
 import { Icon } from '../Icon';
 import { Lightbox } from './Lightbox';
 import { MediaImage } from './MediaImage';
+import { useFreshLinks } from './useFreshLinks';
 
 const MAX_W = 320;
 const MAX_H = 240;
@@ -44,8 +45,10 @@ export function FileRow({ name, url, size }: { name: string; url: string | undef
   );
 }
 
-export function Attachments({ attachments }: { attachments: ChatAttachment[] }) {
+/** `messageId`: the stored message they belong to (a forward's: the forward), for fresh links when one expired. */
+export function Attachments({ attachments, messageId }: { attachments: ChatAttachment[]; messageId?: string }) {
   const { t } = useTranslation();
+  const fresh = useFreshLinks(messageId, attachments);
   const [open, setOpen] = useState<ChatAttachment | null>(null);
   // Discord hides a file uploaded as a spoiler (its name starts with SPOILER_) until clicked.
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
@@ -54,7 +57,7 @@ export function Attachments({ attachments }: { attachments: ChatAttachment[] }) 
     <>
       <ul className="attachments" aria-label={t('messages.attachments')}>
         {attachments.map((a) => {
-          const url = safeUrl(a.url);
+          const url = safeUrl(fresh.url(a));
           // "invoice\u202Efdp.exe" would read "invoiceexe.pdf".
           const name = stripBidiControls(a.name);
           const type = url ? kind(a) : 'file';
@@ -76,17 +79,18 @@ export function Attachments({ attachments }: { attachments: ChatAttachment[] }) 
                     decoding="async"
                     {...previewSize(a)}
                     open={{ className: 'attachment__thumb', label: t('messages.openImage', { name }), onClick: () => setOpen(a) }}
+                    onBroken={() => fresh.broken(a)}
                   />
                 </div>
               )}
-              {!hidden && type === 'video' && <video className="attachment__player" src={url} controls preload="metadata" {...previewSize(a)} aria-label={name} />}
-              {!hidden && type === 'audio' && <audio className="attachment__player" src={url} controls preload="none" aria-label={name} />}
+              {!hidden && type === 'video' && <video className="attachment__player" src={url} controls preload="metadata" {...previewSize(a)} aria-label={name} onError={() => fresh.broken(a)} />}
+              {!hidden && type === 'audio' && <audio className="attachment__player" src={url} controls preload="none" aria-label={name} onError={() => fresh.broken(a)} />}
               <FileRow name={name} url={url} size={a.size} />
             </li>
           );
         })}
       </ul>
-      {open && <Lightbox attachment={open} onClose={() => setOpen(null)} />}
+      {open && <Lightbox attachment={{ ...open, url: fresh.url(open) }} onClose={() => setOpen(null)} />}
     </>
   );
 }

@@ -7,13 +7,14 @@ import { Attachments } from './Attachments';
 import { Embeds } from './Embeds';
 import { MessageContent } from './MessageContent';
 
-export function Forward({ forward: f }: { forward: NonNullable<ChatMessageView['forward']> }) {
+/** `messageId`: the forward's own id (its snapshot's files get fresh links through it). */
+export function Forward({ forward: f, messageId }: { forward: NonNullable<ChatMessageView['forward']>; messageId?: string }) {
   const { t, i18n } = useTranslation();
   return (
     <section className="forward" data-testid="forward">
       <p className="forward__label">{t('messages.forwarded')}</p>
       <MessageContent content={f.content} />
-      <Attachments attachments={f.attachments} />
+      <Attachments attachments={f.attachments} messageId={messageId} />
       <Embeds embeds={f.embeds} />
       <time className="forward__time" dateTime={new Date(f.createdAt).toISOString()} title={formatFullDate(f.createdAt, i18n.language)}>
         {formatMessageTime(f.createdAt, i18n.language)}

@@ -15,9 +15,11 @@ interface Props extends ImgHTMLAttributes<HTMLImageElement> {
   name?: string;
   /** A button around the image while it shows (an attachment opens in the lightbox); a placeholder has no button, as it holds a link. */
   open?: { className: string; label: string; onClick: () => void };
+  /** Told when the image did not load (an attachment may then ask for a fresh link: its `src` changes). */
+  onBroken?: () => void;
 }
 
-export function MediaImage({ src, width, height, name, className, open, ...img }: Props) {
+export function MediaImage({ src, width, height, name, className, open, onBroken, ...img }: Props) {
   const { t } = useTranslation();
   const [failed, setFailed] = useState<string | null>(null);
   // The box in CSS, not only in attributes: Chromium draws a broken image as its alt text (a row
@@ -25,7 +27,20 @@ export function MediaImage({ src, width, height, name, className, open, ...img }
   const box = width && height ? { width: `${width}px`, aspectRatio: `${width} / ${height}` } : undefined;
   // A new source (an edit) gets a new try.
   if (failed !== src) {
-    const image = <img className={className} src={src} width={width} height={height} style={box} {...img} onError={() => setFailed(src)} />;
+    const image = (
+      <img
+        className={className}
+        src={src}
+        width={width}
+        height={height}
+        style={box}
+        {...img}
+        onError={() => {
+          setFailed(src);
+          onBroken?.();
+        }}
+      />
+    );
     if (!open) return image;
     return (
       <button type="button" className={open.className} onClick={open.onClick} aria-label={open.label}>

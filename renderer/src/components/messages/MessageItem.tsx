@@ -87,8 +87,8 @@ const MessageBody = memo(function MessageBody({ message: m }: { message: ChatMes
         </header>
         <div className="message__content">
           {system ? <SystemLine message={m} sentenceKey={system} /> : <MessageContent content={m.content} view={v} />}
-          {v?.forward && <Forward forward={v.forward} />}
-          <Attachments attachments={attachmentsNotInComponents(m.attachments, v?.components)} />
+          {v?.forward && <Forward forward={v.forward} messageId={m.id} />}
+          <Attachments attachments={attachmentsNotInComponents(m.attachments, v?.components)} messageId={m.id} />
           {v && <Embeds embeds={v.embeds} />}
           {v && <Stickers stickers={v.stickers} />}
           {v?.poll && <Poll poll={v.poll} />}

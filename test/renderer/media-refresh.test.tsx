@@ -1,0 +1,63 @@
+// Discord's attachment links expire (`ex`, hex unix seconds: docs/reference.mdx, Signed Attachment CDN
+// URLs). An image whose link has expired and fails to load asks the core once for fresh links
+// (messages.refreshMedia) and tries again with them; a second failure shows the "could not load" box,
+// never a third request. A link not expired, or a refusal, shows the box at once.
+import './setup';
+import { fireEvent, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { ChatAttachment } from '../../shared/types';
+import { MessageItem } from '../../renderer/src/components/messages/MessageItem';
+import { FakeApi } from './fake-api';
+import { makeMessage } from './fixtures';
+import { renderWithApi } from './render';
+
+const ID = '1300000000000000201';
+const hex = (ms: number) => Math.floor(ms / 1000).toString(16);
+const link = (name: string, expiresAt: number) =>
+  `https://cdn.discordapp.com/attachments/1/2/${name}?ex=${hex(expiresAt)}&is=${hex(expiresAt - 86_400_000)}&hm=${'a'.repeat(64)}&`;
+const picture = (url: string): ChatAttachment => ({ id: '1300000000000000301', name: 'shot.png', url, size: 1234, contentType: 'image/png', width: 640, height: 480 });
+
+function draw(attachment: ChatAttachment, fake = new FakeApi()) {
+  const { container } = renderWithApi(<MessageItem message={makeMessage({ id: ID, attachments: [attachment] })} index={0} total={1} />, fake);
+  const el = container.querySelector<HTMLElement>('[data-testid="message"]')!;
+  return { el, img: () => el.querySelector<HTMLImageElement>('.attachment__thumb img') };
+}
+
+describe('an attachment whose link expired', () => {
+  it('asks for fresh links once, tries again with them, and shows the box if that fails too', async () => {
+    const stale = link('shot.png', Date.now() - 60_000);
+    const fresh = link('shot.png', Date.now() + 86_400_000);
+    const fake = new FakeApi();
+    fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [picture(fresh)] }));
+    const { el, img } = draw(picture(stale), fake);
+    fireEvent.error(img()!);
+    await waitFor(() => expect(img()?.getAttribute('src')).toBe(fresh));
+    expect(fake.argsOf('messages.refreshMedia')).toEqual([{ messageId: ID }]);
+    // The download link follows the image.
+    expect(within(el).getByRole('link', { name: /Download/ }).getAttribute('href')).toBe(fresh);
+
+    fireEvent.error(img()!);
+    const box = await within(el).findByTestId('media-failed');
+    expect(within(box).getByRole('link', { name: 'shot.png' }).getAttribute('href')).toBe(fresh);
+    expect(fake.argsOf('messages.refreshMedia')).toHaveLength(1);
+  });
+
+  it('refused (the bot stopped): the box at once, and no second request', async () => {
+    const fake = new FakeApi();
+    const { el, img } = draw(picture(link('shot.png', Date.now() - 60_000)), fake);
+    fireEvent.error(img()!);
+    await within(el).findByTestId('media-failed');
+    await waitFor(() => expect(fake.argsOf('messages.refreshMedia')).toHaveLength(1));
+    expect(img()).toBeNull();
+  });
+
+  it('a link not expired (or without ex) that fails asks nothing', () => {
+    for (const url of [link('shot.png', Date.now() + 3_600_000), 'https://cdn.discordapp.com/attachments/1/2/shot.png']) {
+      const fake = new FakeApi();
+      const { el, img } = draw(picture(url), fake);
+      fireEvent.error(img()!);
+      expect(within(el).getByTestId('media-failed')).toBeTruthy();
+      expect(fake.argsOf('messages.refreshMedia')).toEqual([]);
+    }
+  });
+});
