@@ -35,6 +35,19 @@ describe('archive dialog', () => {
     expect(fake.argsOf('archive.downloadTicket')).toEqual([]);
   });
 
+  it('on the desktop, says how many media files stayed links, and why expired ones could not be fetched again', async () => {
+    const fake = new FakeApi();
+    fake.info = { ...fake.info, mode: 'electron' };
+    const note = { key: 'archive.mediaNotRefreshed', params: { count: 2, reason: { key: 'archive.mediaBotStopped', params: {} } } };
+    fake.override('archive.export', async () => ({ file: '/home/me/general.html', count: 42, bytes: 1000, mediaFailed: 3, mediaExpired: 2, mediaNote: 'x', mediaNoteI18n: note }));
+    const { d, user } = await openArchive(fake);
+    await user.click(d.getByTestId('export-start'));
+    const said = (await d.findByTestId('export-result')).textContent;
+    expect(said).toContain('42 messages saved to /home/me/general.html');
+    expect(said).toContain('3 media files could not be downloaded: the page links to them on Discord instead.');
+    expect(said).toContain('start monitoring before exporting');
+  });
+
   it('hides delete-all behind dangerous actions and says why', async () => {
     const { d } = await openArchive();
     expect((await d.findByTestId('delete-refused')).textContent).toContain('Dangerous actions are off.');

@@ -40,7 +40,12 @@ export function ExportSection() {
     try {
       if (desktop) {
         const saved = await api.archive.export(request);
-        setResult('cancelled' in saved ? null : t('archive.export.saved', { count: saved.count, file: saved.file }));
+        if ('cancelled' in saved) setResult(null);
+        else {
+          // Media left as links is said, with why an expired link could not be fetched again (the bot stopped).
+          const media = saved.mediaFailed ? [t('archive.export.mediaFailed', { count: saved.mediaFailed }), saved.mediaNote && say(saved.mediaNote, saved.mediaNoteI18n)] : [];
+          setResult([t('archive.export.saved', { count: saved.count, file: saved.file }), ...media].filter(Boolean).join(' '));
+        }
       } else {
         // A plain link: the browser streams the file to disk; the ticket works once, for a minute.
         const { path } = await api.archive.downloadTicket(request);

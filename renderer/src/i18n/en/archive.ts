@@ -17,6 +17,8 @@ export const archiveEn = {
       start: 'Export',
       running: 'Exporting… {{done}} / {{total}}',
       saved: '{{count}} messages saved to {{file}}',
+      mediaFailed_one: '{{count}} media file could not be downloaded: the page links to it on Discord instead.',
+      mediaFailed_other: '{{count}} media files could not be downloaded: the page links to them on Discord instead.',
       downloading: 'Your browser is downloading the export.',
       failed: 'Export failed: {{message}}',
       cli: 'From a terminal: npm run export -- --format html --after 2026-01-01 --out channel.html',

@@ -20,6 +20,8 @@ export const archiveFr: Strings<typeof archiveEn> = {
       start: 'Exporter',
       running: 'Export en cours… {{done}} / {{total}}',
       saved: '{{count}} messages enregistrés dans {{file}}',
+      mediaFailed_one: '{{count}} fichier multimédia n’a pas pu être téléchargé : la page renvoie vers Discord à la place.',
+      mediaFailed_other: '{{count}} fichiers multimédias n’ont pas pu être téléchargés : la page renvoie vers Discord à la place.',
       downloading: 'Votre navigateur télécharge l’export.',
       failed: 'Échec de l’export : {{message}}',
       cli: 'Depuis un terminal : npm run export -- --format html --after 2026-01-01 --out salon.html',
