@@ -75,9 +75,10 @@ export function toLastUpdate(e: JournalEntry, commits: LastUpdate['commits']): L
 }
 
 function setAside(e: JournalEntry): SetAside | null {
-  // Undone (a rollback, a recovery), the update put the user's replaced files back itself (what it could
-  // not is said in its log): the note must not offer to copy the older copies over them.
-  const replaced = e.outcome === 'rolled-back' || e.outcome === 'interrupted' ? null : e.replacedFiles;
+  // Undone (a rollback, a recovery), the update put the user's replaced files back itself: the note must not
+  // offer to copy the older copies over them. Unless the recovery ended on the version that ships them.
+  const undone = e.outcome === 'rolled-back' || e.outcome === 'interrupted';
+  const replaced = undone && !e.replacedFilesKept ? null : e.replacedFiles;
   if (!e.keptCommits && !e.savedChanges && !e.recoveredEdits && !e.moreRecoveredEdits?.length && !replaced) return null;
   const saved = e.savedChanges;
   const found = e.recoveredEdits;

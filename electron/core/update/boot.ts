@@ -184,7 +184,12 @@ async function bringBack(
   });
   if (edits) await new UpdateJournal(opts.dataDir).recordRecoveredEdits(entry.id, edits);
   const kept = putBack ? [] : filesIn(replaced);
-  if (kept.length) say(coreText('update.restore.filesKept', { files: kept.join(', '), dir: replaced, command: copyBackCommand(replaced, opts.appDir) }));
+  if (kept.length) {
+    const command = copyBackCommand(replaced, opts.appDir);
+    say(coreText('update.restore.filesKept', { files: kept.join(', '), dir: replaced, command }));
+    // The last update's note says it too (it hides replaced files of an undone update, as put back).
+    await new UpdateJournal(opts.dataDir).patch(entry.id, { replacedFiles: { dir: replaced, files: kept, command }, replacedFilesKept: true });
+  }
   if (savedChanges) await noteSavedChanges(git, new UpdateJournal(opts.dataDir), entry.id, savedChanges);
   // Checked against the entry's snapshot: this process took none of its own.
   if (opts.config && entry.configBackup && existsSync(entry.configBackup) && !(await opts.config.verify(entry.configBackup))) {

@@ -33,6 +33,8 @@ export const entrySchema = z.object({
   keptCommits: z.object({ branch: z.string(), count: z.number() }).nullable().default(null),
   /** Files the update's reset replaced that no stash could hold (ignored ones), copied aside first (older journals lack it). */
   replacedFiles: z.object({ dir: z.string(), files: z.array(z.string()), command: z.string() }).nullable().default(null),
+  /** Undone onto a version that ships them (a boot recovery that ended on the new release): not put back, still aside. */
+  replacedFilesKept: z.boolean().optional(),
   configBackup: z.string().nullable(),
   /** Boots of the new version that have not (yet) called markHealthy. */
   boots: z.number(),
