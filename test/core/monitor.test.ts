@@ -196,7 +196,10 @@ describe('connection trouble', () => {
     expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
   });
 
-  it('a silent gateway ("online but dead") is detected and reconnected', async () => {
+  // Discord's docs (Gateway, Sending Heartbeats): a zombied connection is closed with a code other than
+  // 1000/1001, then the client reconnects and resumes. It used to IDENTIFY a new session (budget spent, the
+  // old session left open on Discord's side until it timed out).
+  it('a silent gateway ("online but dead") is detected, its connection dropped and the session resumed', async () => {
     await world.close();
     world = await createWorld({ heartbeatIntervalMs: 150 });
     core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 4, identifySpacingMs: 50 } });
@@ -205,9 +208,30 @@ describe('connection trouble', () => {
     await connected;
     const warned = nextEvent(core, 'log.entry', (e) => /gateway silent/.test(e.message), 10_000);
     world.fake.setSilent(true);
+    const during = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'posted while the gateway was silent' });
     await warned;
+    const received = nextEvent(core, 'message.created', (m) => m.id === during.id, 10_000);
     world.fake.setSilent(false);
-    await world.fake.waitFor(() => world.fake.identifyCount(TOKEN) >= 2 && world.fake.liveSessions(TOKEN) === 1, 10_000);
+    await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) >= 1 && world.fake.liveSessions(TOKEN) === 1, 10_000);
+    await waitState(core, 'connected');
+    await received;
+    expect(world.fake.identifyCount(TOKEN)).toBe(1);
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  });
+
+  it('a silent gateway that does not answer the resume either: a new session once the resume deadline passes, never two', async () => {
+    await world.close();
+    world = await createWorld({ heartbeatIntervalMs: 150 });
+    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 4, identifySpacingMs: 50, resumeDeadlineMs: 1_000 } });
+    const connected = waitState(core, 'connected');
+    await core.monitor.start();
+    await connected;
+    const newSession = nextEvent(core, 'log.entry', (e) => /did not answer|new session/i.test(e.message), 10_000);
+    world.fake.setSilent(true);
+    await newSession;
+    expect(world.fake.resumeCount(TOKEN)).toBe(0);
+    world.fake.setSilent(false);
+    await world.fake.waitFor(() => world.fake.identifyCount(TOKEN) === 2 && world.fake.liveSessions(TOKEN) === 1, 10_000);
     await waitState(core, 'connected');
     expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
   });

@@ -78,6 +78,16 @@ export class ClientOwner {
    * Retires the current client and resolves once every socket it opened is closed: Discord's close
    * confirmation, capped at closeTimeoutMs, then terminated. `force` terminates at once (a dead gateway).
    */
+  /**
+   * Drops the current client's connection without a close handshake (a dead gateway answers none): discord.js
+   * sees 1006 and resumes the session, as Discord's docs ask of a zombied connection. False if none was open.
+   */
+  dropConnection(client: Client): boolean {
+    const open = this.isCurrent(client) ? (this.owned?.strategy?.openSockets() ?? []) : [];
+    for (const socket of open) socket.terminate();
+    return open.length > 0;
+  }
+
   destroy(opts: { force?: boolean } = {}): Promise<DestroyResult> {
     const owned = this.owned;
     this.owned = null;

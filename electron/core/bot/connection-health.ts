@@ -14,6 +14,14 @@ export interface ConnectionHealthOptions {
   /** Until HELLO's interval is known (Discord's usual one is 41.25 s). */
   defaultIntervalMs: number;
   resumeDeadlineMs: number;
+  /**
+   * Drops the silent connection so that discord.js resumes the session (false: nothing to drop). Discord's
+   * docs (Gateway, Sending Heartbeats): a zombied connection is closed with a code other than 1000/1001,
+   * then resumed. The resume has its deadline (resuming()); only a session that cannot resume is replaced.
+   */
+  dropConnection: () => boolean;
+  /** The connection was silent and was dropped to resume. */
+  onDropped: (silentMs: number) => void;
   /** Called at most once. */
   onUnhealthy: (why: Unhealthy) => void;
 }
@@ -23,6 +31,8 @@ export class ConnectionHealth {
   private watchdogTimer: NodeJS.Timeout | null = null;
   private resumeTimer: NodeJS.Timeout | null = null;
   private over = false;
+  /** The silent connection was dropped to resume, and no RESUMED or READY has come since. */
+  private dropped = false;
 
   constructor(private readonly o: ConnectionHealthOptions) {
     this.watchdog = new Watchdog({ intervals: o.watchdogIntervals, defaultIntervalMs: o.defaultIntervalMs, now: Date.now });
@@ -47,7 +57,13 @@ export class ConnectionHealth {
       if (this.over) return;
       watchdog.observeAck(lastAckAt(this.o.client));
       const silentMs = watchdog.silentFor();
-      if (silentMs) return this.fail({ kind: 'silent', silentMs });
+      if (silentMs) {
+        // Once per silence: still silent after its resume was tried (the deadline's timer not started), replaced.
+        if (this.dropped || !this.o.dropConnection()) return this.fail({ kind: 'silent', silentMs });
+        this.dropped = true;
+        this.o.onDropped(silentMs);
+        watchdog.activity();
+      }
       this.watchdogTimer = setTimeout(tick, every());
     };
     this.watchdogTimer = setTimeout(tick, every());
@@ -63,6 +79,7 @@ export class ConnectionHealth {
 
   /** RESUMED or a new READY: the deadline is off. */
   recovered(): void {
+    this.dropped = false;
     if (this.resumeTimer) clearTimeout(this.resumeTimer);
     this.resumeTimer = null;
   }
