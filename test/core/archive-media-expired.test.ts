@@ -49,6 +49,34 @@ describe('HTML export with media downloaded, links expired', { timeout: 30_000 }
     expect(readFileSync(target, 'utf8')).not.toContain('/attachments/');
   });
 
+  // README: "100 neighbouring messages a request". Pages were taken around= the oldest expired link, so half
+  // of each (the messages before it, already seen) was wasted: 100 pictures after older text cost 2 requests.
+  it('a page of 100 expired pictures after older messages costs one request, not two', async () => {
+    const target = join(t.world.dataDir, 'hundred.html');
+    const core = await connected(target);
+    for (let i = 0; i < 60; i++) t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: `text ${i}` });
+    t.world.fake.expireAttachmentsAfter(0);
+    const last = nextEvent(core, 'message.created', (m) => m.content === 'pic 99');
+    for (let i = 0; i < 100; i++) t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: `pic ${i}`, attachments: [{ filename: `p${i}.png`, size: 64, contentType: 'image/png', width: 2, height: 2 }] });
+    await last;
+    t.world.fake.expireAttachmentsAfter(DAY);
+    const before = t.world.fake.restRequests().get('GET /channels/:id/messages') ?? 0;
+    const reply = await core.dispatch('archive.export', { format: 'html', media: 'download' });
+    expect(reply.ok && reply.value).toMatchObject({ count: 160, mediaFailed: 0, mediaExpired: 0 });
+    expect(t.world.fake.restRequests().get('GET /channels/:id/messages')).toBe(before + 1);
+  });
+
+  it('a picture deleted on Discord meanwhile is said gone, with no extra request for it', async () => {
+    const target = join(t.world.dataDir, 'gone.html');
+    const core = await connected(target);
+    const [, gone] = await expiredPictures(core, ['rack', 'switch', 'ups']);
+    t.world.fake.deleteOffline(t.world.channelId, gone!.id);
+    const before = t.world.fake.restRequests().get('GET /channels/:id/messages') ?? 0;
+    const reply = await core.dispatch('archive.export', { format: 'html', media: 'download' });
+    expect(reply.ok && reply.value).toMatchObject({ count: 6, mediaFailed: 1, mediaExpired: 1, mediaNote: expect.stringMatching(/no longer on Discord/) });
+    expect(t.world.fake.restRequests().get('GET /channels/:id/messages')).toBe(before + 1);
+  });
+
   it('with the bot stopped, the expired links fail as before and the answer says why', async () => {
     const target = join(t.world.dataDir, 'stopped.html');
     const core = await connected(target);

@@ -19,8 +19,8 @@ export interface MediaRefresher {
   /** The stored message fetched again (Get Channel Message), its fresh links stored; a CommandError says why not. */
   one(id: string): Promise<ChatMessage>;
   /**
-   * Stored messages fetched again by pages of their neighbours (Get Channel Messages `around`), so close ones
-   * cost one request; answers the stored rows refreshed (the others are no longer on Discord). Throws what
+   * Stored messages fetched again by pages of their neighbours (Get Channel Messages `after` the oldest one
+   * not yet read), so up to 100 close ones cost one request; answers the stored rows refreshed (the others are no longer on Discord). Throws what
    * Discord answered (readFailure words it) or a HistoryAccessError.
    */
   many(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, ChatMessage>>;
@@ -52,13 +52,13 @@ export function discordMediaRefresher(channel: GuildBasedChannel & TextBasedChan
       for (const id of wanted) {
         if (settled.has(id)) continue;
         signal?.throwIfAborted();
-        const page = [...(await channel.messages.fetch({ around: id, limit: PAGE, cache: false })).values()];
-        settled.add(id);
-        if (page.length === 0) continue;
-        const pageIds = page.map((m) => m.id).sort(snowflakeCompare);
-        const [first, last] = [pageIds[0]!, pageIds[pageIds.length - 1]!];
-        // A wanted id inside the page's span but not in it was deleted: not asked for again.
-        for (const w of wanted) if (snowflakeCompare(w, first) >= 0 && snowflakeCompare(w, last) <= 0) settled.add(w);
+        // The page starts at the oldest id not settled yet (`after` the one just before it): around= it, half
+        // of the page was older messages, already settled, and a run of expired links cost twice the requests.
+        const page = [...(await channel.messages.fetch({ after: (BigInt(id) - 1n).toString(), limit: PAGE, cache: false })).values()];
+        // The page holds every message from `id` to its newest (to the channel's end when it is not full): a
+        // wanted id in that span but not in it was deleted, not asked for again.
+        const last = page.length < PAGE ? null : page.map((m) => m.id).sort(snowflakeCompare).at(-1)!;
+        for (const w of wanted) if (snowflakeCompare(w, id) >= 0 && (last === null || snowflakeCompare(w, last) <= 0)) settled.add(w);
         for (const m of page) {
           if (!want.has(m.id)) continue;
           const row = sink.linksRead(m);
