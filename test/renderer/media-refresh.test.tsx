@@ -42,6 +42,20 @@ describe('an attachment whose link expired', () => {
     expect(fake.argsOf('messages.refreshMedia')).toHaveLength(1);
   });
 
+  // README: "a file whose link expired asks the core once for fresh ones". A PDF or an archive has no load to
+  // fail: its name and download button kept the expired link (Discord's CDN: 404) and nothing ever asked.
+  it('a file that is not a picture (no load to fail) gets fresh links for its name and download button', async () => {
+    const stale = link('report.pdf', Date.now() - 60_000);
+    const fresh = link('report.pdf', Date.now() + 86_400_000);
+    const pdf = (url: string): ChatAttachment => ({ id: '1300000000000000302', name: 'report.pdf', url, size: 4096, contentType: 'application/pdf', width: null, height: null });
+    const fake = new FakeApi();
+    fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [pdf(fresh)] }));
+    const { el } = draw(pdf(stale), fake);
+    await waitFor(() => expect(within(el).getByRole('link', { name: /Download/ }).getAttribute('href')).toBe(fresh));
+    expect(within(el).getByRole('link', { name: 'report.pdf' }).getAttribute('href')).toBe(fresh);
+    expect(fake.argsOf('messages.refreshMedia')).toEqual([{ messageId: ID }]);
+  });
+
   it('refused (the bot stopped): the box at once, and no second request', async () => {
     const fake = new FakeApi();
     const { el, img } = draw(picture(link('shot.png', Date.now() - 60_000)), fake);

@@ -1,8 +1,9 @@
 // Discord's attachment links expire after about a day (docs/reference.mdx, Signed Attachment CDN URLs). A
 // file of a message whose link expired and did not load asks the core for fresh links (messages.refreshMedia,
-// which fetches the message again through the bot) and is tried again with them. Once per message and link:
+// which fetches the message again through the bot) and is tried again with them; a link already expired
+// when shown asks at once (a PDF has no load to fail). Once per message and link:
 // a fresh link that fails too shows the "could not load" box, never another request.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Api } from '../../../../shared/api';
 import { linkExpired } from '../../../../shared/attachment-links';
 import type { ChatAttachment, RefreshedMedia } from '../../../../shared/types';
@@ -52,5 +53,11 @@ export function useFreshLinks(messageId: string | undefined, attachments: readon
       // Refused (the bot stopped, the message deleted): the box stays, with the link it had.
       .catch(() => undefined);
   }, [api, messageId, asked, attachments]);
+  // A link already expired when shown asks at once: a file that is not a picture (a PDF, an archive) has no
+  // load to fail, and its name and download button kept a link Discord's CDN refuses.
+  const expired = attachments.find((a) => linkExpired(a.url));
+  useEffect(() => {
+    if (expired) broken(expired);
+  }, [expired, broken]);
   return { url, broken };
 }
