@@ -56,6 +56,20 @@ describe('an attachment whose link expired', () => {
     expect(fake.argsOf('messages.refreshMedia')).toEqual([{ messageId: ID }]);
   });
 
+  it('a forward with its own expired picture: one request for the message, both pictures get fresh links', async () => {
+    const [stale, fresh] = [link('shot.png', Date.now() - 60_000), link('shot.png', Date.now() + 86_400_000)];
+    const inner = (url: string): ChatAttachment => ({ ...picture(url), id: '1300000000000000303', name: 'inner.png' });
+    const fake = new FakeApi();
+    fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [picture(fresh), inner(fresh)] }));
+    const message = makeMessage({ id: ID, attachments: [picture(stale)] });
+    const forward = { content: '', attachments: [inner(stale)], embeds: [], createdAt: message.createdAt };
+    const { container } = renderWithApi(<MessageItem message={{ ...message, view: { type: 0, mentions: { users: [], roles: [], channels: [], everyone: false }, embeds: [], stickers: [], reactions: [], emojis: [], mentionsOwner: false, forward } }} index={0} total={1} />, fake);
+    const srcs = () => [...container.querySelectorAll<HTMLImageElement>('.attachment__thumb img')].map((i) => i.getAttribute('src'));
+    for (const img of container.querySelectorAll<HTMLImageElement>('.attachment__thumb img')) fireEvent.error(img);
+    await waitFor(() => expect(srcs()).toEqual([fresh, fresh]));
+    expect(fake.argsOf('messages.refreshMedia')).toEqual([{ messageId: ID }]);
+  });
+
   it('refused (the bot stopped): the box at once, and no second request', async () => {
     const fake = new FakeApi();
     const { el, img } = draw(picture(link('shot.png', Date.now() - 60_000)), fake);
