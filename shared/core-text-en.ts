@@ -296,6 +296,7 @@ export const coreEn = {
   'media.notConnected': 'Attachment links expire; fresh ones come from Discord through the bot. Start monitoring, then try again.',
   'media.unknownMessage': 'Message {{id}} is not stored here.',
   'media.otherChannel': 'Message {{id}} is not in the watched channel: its links can only be refreshed while its channel is watched.',
+  'media.busy': 'Fresh attachment links are already being fetched for {{max}} messages; try again in a moment.',
   'media.gone': 'Message {{id}} is no longer on Discord (deleted): its attachments cannot be fetched again.',
   'media.failed': 'Could not fetch message {{id}} again: {{detail}}.',
   'archive.backupFailed':

@@ -328,6 +328,7 @@ export const coreFr: CoreTranslation = {
   'media.notConnected': 'Les liens des pièces jointes expirent ; les nouveaux viennent de Discord par le bot. Lancez la surveillance, puis réessayez.',
   'media.unknownMessage': 'Le message {{id}} n’est pas enregistré ici.',
   'media.otherChannel': 'Le message {{id}} n’est pas dans le salon surveillé : ses liens ne peuvent être renouvelés que pendant la surveillance de son salon.',
+  'media.busy': 'De nouveaux liens de pièces jointes sont déjà demandés pour {{max}} messages ; réessayez dans un instant.',
   'media.gone': 'Le message {{id}} n’est plus sur Discord (supprimé) : ses pièces jointes ne peuvent pas être redemandées.',
   'media.failed': 'Impossible de redemander le message {{id}} : {{detail}}.',
   'archive.backupFailed':

@@ -196,6 +196,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...options.update,
   });
 
+  const refreshMedia = refreshMediaHandler(monitor);
   const dispatchRaw = createDispatcher(
     {
       settings: {
@@ -220,7 +221,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         },
         status: async () => monitor.status(),
       },
-      messages: { ...history.handlers, refreshMedia: async ({ messageId }) => refreshMediaHandler(monitor, messageId) },
+      messages: { ...history.handlers, refreshMedia: async ({ messageId }) => refreshMedia(messageId) },
       stickers: { animation: async ({ id }) => stickerAnimations.get(id) },
       history: {
         status: async () => history.backfill.view(),

@@ -65,6 +65,27 @@ describe('messages.refreshMedia', { timeout: 30_000 }, () => {
     expect(!unknown.ok && unknown.error.message).toMatch(/not stored here/);
   });
 
+  // A logged-in client can send thousands of these: each is a Discord request on the channel's messages
+  // route, the one the catch-up pages through. Beyond a few at once they are refused, not queued.
+  it('a flood of requests: a few reach Discord at a time, the rest are refused as busy, the same message asked twice is one request', async () => {
+    const core = await t.connected();
+    const stored = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'].map((c) => expiredPicture(`flood ${c}`)));
+    const before = t.world.fake.restRequests().get('GET /channels/:id/messages/:id') ?? 0;
+    const ids = [stored[0]!.id, ...stored.map((m) => m.id)];
+    const answers = await Promise.all(ids.map((messageId) => core.dispatch('messages.refreshMedia', { messageId })));
+    const ok = answers.filter((a) => a.ok).length;
+    const busy = answers.filter((a) => !a.ok && a.error.code === 'busy');
+    expect(ok + busy.length).toBe(ids.length);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(!busy[0]!.ok && busy[0]!.error.message).toMatch(/try again/i);
+    // The first message asked twice at once: one request for both answers.
+    expect(answers[0]!.ok && answers[1]!.ok).toBe(true);
+    expect(t.world.fake.restRequests().get('GET /channels/:id/messages/:id')).toBe(before + ok - 1);
+    // Once they are answered, more are taken.
+    const later = await core.dispatch('messages.refreshMedia', { messageId: stored.at(-1)!.id });
+    expect(later.ok).toBe(true);
+  });
+
   it('refuses input that is not a message ID, before anything reaches Discord', async () => {
     t.core = await coreFor(t.world, configuredEnv(t.world));
     const answer = await t.core.dispatch('messages.refreshMedia', { messageId: '../../users/@me' });

@@ -3,10 +3,12 @@
 // (messages.refreshMedia) and tries again with them; a second failure shows the "could not load" box,
 // never a third request. A link not expired, or a refusal, shows the box at once.
 import './setup';
-import { fireEvent, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { ChatAttachment } from '../../shared/types';
 import { MessageItem } from '../../renderer/src/components/messages/MessageItem';
+import { REFRESHES_AT_ONCE } from '../../renderer/src/components/messages/useFreshLinks';
 import { FakeApi } from './fake-api';
 import { makeMessage } from './fixtures';
 import { renderWithApi } from './render';
@@ -87,5 +89,41 @@ describe('an attachment whose link expired', () => {
       expect(within(el).getByTestId('media-failed')).toBeTruthy();
       expect(fake.argsOf('messages.refreshMedia')).toEqual([]);
     }
+  });
+});
+
+// Each request is a Discord request in the core, which takes a few at a time (MAX_REFRESHES) and refuses the
+// rest: a screen of expired files queues here instead, and a row scrolled away and back asks nothing again.
+describe('a screen of expired files', () => {
+  it('asks a few at a time, each message once, and not again when a row is drawn anew', async () => {
+    const fake = new FakeApi();
+    let running = 0;
+    let most = 0;
+    fake.override('messages.refreshMedia', async (arg: { messageId: string }) => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 20));
+      running--;
+      return { messageId: arg.messageId, attachments: [] };
+    });
+    const ids = Array.from({ length: 10 }, (_, i) => `13000000000000004${String(i).padStart(2, '0')}`);
+    const pdf = (i: number): ChatAttachment => ({ id: `13000000000000005${String(i).padStart(2, '0')}`, name: `r${i}.pdf`, url: link(`r${i}.pdf`, Date.now() - 60_000), size: 1, contentType: 'application/pdf', width: null, height: null });
+    const rows = (shown: number[]) => shown.map((i) => <MessageItem key={ids[i]} message={makeMessage({ id: ids[i]!, attachments: [pdf(i)] })} index={i} total={10} />);
+    let show: (shown: number[]) => void = () => undefined;
+    function Host() {
+      const [shown, setShown] = useState([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      show = setShown;
+      return <>{rows(shown)}</>;
+    }
+    renderWithApi(<Host />, fake);
+    await waitFor(() => expect(fake.argsOf('messages.refreshMedia')).toHaveLength(10));
+    await waitFor(() => expect(running).toBe(0));
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(REFRESHES_AT_ONCE);
+    expect(new Set(fake.argsOf('messages.refreshMedia').map((a) => (a as { messageId: string }).messageId)).size).toBe(10);
+    // Scrolled away and back: the rows mount anew.
+    act(() => show([]));
+    act(() => show([0, 1, 2]));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.argsOf('messages.refreshMedia')).toHaveLength(10);
   });
 });

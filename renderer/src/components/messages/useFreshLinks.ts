@@ -9,18 +9,36 @@ import { linkExpired } from '../../../../shared/attachment-links';
 import type { ChatAttachment, RefreshedMedia } from '../../../../shared/types';
 import { useApi } from '../../api-context';
 
-// Several files of one message failing together make one request.
-const inFlight = new WeakMap<Api, Map<string, Promise<RefreshedMedia>>>();
+/** Requests at once from this page, under the core's limit (MAX_REFRESHES: a second panel stays under it too). */
+export const REFRESHES_AT_ONCE = 4;
+/** An answer is reused this long: a row scrolled away and back asks nothing again (nor after a refusal). */
+export const ANSWER_KEPT_MS = 60_000;
+
+interface Refreshes {
+  answers: Map<string, Promise<RefreshedMedia>>;
+  running: number;
+  waiting: Array<() => void>;
+}
+const perApi = new WeakMap<Api, Refreshes>();
+
+/** Several files of one message make one request; a screen of expired pictures queues, a few at a time. */
 function refreshOnce(api: Api, messageId: string): Promise<RefreshedMedia> {
-  let pending = inFlight.get(api);
-  if (!pending) inFlight.set(api, (pending = new Map()));
-  let answer = pending.get(messageId);
-  if (!answer) {
-    const own = pending;
-    answer = api.messages.refreshMedia({ messageId });
-    own.set(messageId, answer);
-    void answer.finally(() => own.delete(messageId)).catch(() => undefined);
-  }
+  let r = perApi.get(api);
+  if (!r) perApi.set(api, (r = { answers: new Map(), running: 0, waiting: [] }));
+  const own = r;
+  const known = own.answers.get(messageId);
+  if (known) return known;
+  const turn = own.running < REFRESHES_AT_ONCE ? Promise.resolve() : new Promise<void>((go) => own.waiting.push(go));
+  own.running++;
+  const answer = turn.then(() => api.messages.refreshMedia({ messageId }));
+  own.answers.set(messageId, answer);
+  void answer
+    .finally(() => {
+      own.running--;
+      own.waiting.shift()?.();
+      setTimeout(() => own.answers.get(messageId) === answer && own.answers.delete(messageId), ANSWER_KEPT_MS);
+    })
+    .catch(() => undefined);
   return answer;
 }
 
