@@ -99,11 +99,11 @@ describe('a screen of expired files', () => {
     const fake = new FakeApi();
     let running = 0;
     let most = 0;
-    fake.override('messages.refreshMedia', async (arg: { messageId: string }) => {
+    fake.override('messages.refreshMedia', async (arg) => {
       most = Math.max(most, ++running);
       await new Promise((r) => setTimeout(r, 20));
       running--;
-      return { messageId: arg.messageId, attachments: [] };
+      return { messageId: (arg as { messageId: string }).messageId, attachments: [] };
     });
     const ids = Array.from({ length: 10 }, (_, i) => `13000000000000004${String(i).padStart(2, '0')}`);
     const pdf = (i: number): ChatAttachment => ({ id: `13000000000000005${String(i).padStart(2, '0')}`, name: `r${i}.pdf`, url: link(`r${i}.pdf`, Date.now() - 60_000), size: 1, contentType: 'application/pdf', width: null, height: null });
