@@ -127,3 +127,17 @@ describe('a screen of expired files', () => {
     expect(fake.argsOf('messages.refreshMedia')).toHaveLength(10);
   });
 });
+
+// A dashboard left open: the picture loaded while its link was valid and still shows, but once the link
+// expires its download link would answer 404. The row asks for fresh links when the link expires.
+it('a link that expires while its row is shown is refreshed then, without any load failing', async () => {
+  const soon = link('report.pdf', Date.now() + 1_500);
+  const fresh = link('report.pdf', Date.now() + 86_400_000);
+  const pdf = (url: string): ChatAttachment => ({ id: '1300000000000000302', name: 'report.pdf', url, size: 4096, contentType: 'application/pdf', width: null, height: null });
+  const fake = new FakeApi();
+  fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [pdf(fresh)] }));
+  const { el } = draw(pdf(soon), fake);
+  expect(fake.argsOf('messages.refreshMedia')).toEqual([]);
+  await waitFor(() => expect(within(el).getByRole('link', { name: /Download/ }).getAttribute('href')).toBe(fresh), { timeout: 6_000 });
+  expect(fake.argsOf('messages.refreshMedia')).toEqual([{ messageId: ID }]);
+});

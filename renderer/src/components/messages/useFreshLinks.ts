@@ -5,7 +5,7 @@
 // a fresh link that fails too shows the "could not load" box, never another request.
 import { useCallback, useEffect, useState } from 'react';
 import type { Api } from '../../../../shared/api';
-import { linkExpired } from '../../../../shared/attachment-links';
+import { linkExpired, linkExpiry } from '../../../../shared/attachment-links';
 import type { ChatAttachment, RefreshedMedia } from '../../../../shared/types';
 import { useApi } from '../../api-context';
 
@@ -45,10 +45,18 @@ function refreshOnce(api: Api, messageId: string): Promise<RefreshedMedia> {
 /** By attachment id: the link it had when fresh ones were asked for, and the fresh one. */
 type Relinked = ReadonlyMap<string, { from: string; to: string }>;
 
+/** After a link's expiry, its row asks this much later (its clock a little ahead of Discord's). */
+const AFTER_EXPIRY_MS = 1_000;
+/** setTimeout's longest wait (a link signed for longer is checked again then). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 export function useFreshLinks(messageId: string | undefined, attachments: readonly ChatAttachment[]) {
   const api = useApi();
   const [relinked, setRelinked] = useState<Relinked>(new Map());
-  const [asked, setAsked] = useState(false);
+  // Asked once for these links: fresh ones (an update of the message) may be asked for again a day later.
+  const links = attachments.map((a) => a.url).join('\n');
+  const [askedFor, setAskedFor] = useState<string | null>(null);
+  const asked = askedFor === links;
   /** The link to use: the fresh one while the message still has the link it replaced (an edit brings its own). */
   const url = useCallback((a: ChatAttachment) => {
     const r = relinked.get(a.id);
@@ -57,7 +65,7 @@ export function useFreshLinks(messageId: string | undefined, attachments: readon
   /** A file did not load: fresh links are asked for when its link says it expired, once. */
   const broken = useCallback((a: ChatAttachment) => {
     if (!messageId || asked || !linkExpired(a.url)) return;
-    setAsked(true);
+    setAskedFor(links);
     refreshOnce(api, messageId)
       .then(({ attachments: fresh }) => {
         const to = new Map(fresh.map((f) => [f.id, f.url]));
@@ -70,12 +78,22 @@ export function useFreshLinks(messageId: string | undefined, attachments: readon
       })
       // Refused (the bot stopped, the message deleted): the box stays, with the link it had.
       .catch(() => undefined);
-  }, [api, messageId, asked, attachments]);
+  }, [api, messageId, asked, links, attachments]);
   // A link already expired when shown asks at once: a file that is not a picture (a PDF, an archive) has no
-  // load to fail, and its name and download button kept a link Discord's CDN refuses.
+  // load to fail, and its name and download button kept a link Discord's CDN refuses. A panel left open
+  // (a dashboard on a home server) asks when a shown link expires: its picture, loaded a day ago, still
+  // shows, but its download and "open original" links would answer 404.
+  const [, recheck] = useState(0);
   const expired = attachments.find((a) => linkExpired(a.url));
+  const nextExpiry = Math.min(...attachments.map((a) => linkExpiry(a.url) ?? Infinity));
   useEffect(() => {
     if (expired) broken(expired);
   }, [expired, broken]);
+  useEffect(() => {
+    const wait = nextExpiry - Date.now();
+    if (!Number.isFinite(nextExpiry) || wait <= 0) return;
+    const timer = setTimeout(() => recheck((n) => n + 1), Math.min(wait + AFTER_EXPIRY_MS, LONGEST_TIMER_MS));
+    return () => clearTimeout(timer);
+  }, [nextExpiry]);
   return { url, broken };
 }
