@@ -26,7 +26,8 @@ export interface MediaRefresher {
   many(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, ChatMessage>>;
 }
 
-export function discordMediaRefresher(channel: GuildBasedChannel & TextBasedChannel, sink: MessageSink): MediaRefresher {
+/** `watched`: still the channel the bot watches (a switch while a request waits on Discord). */
+export function discordMediaRefresher(channel: GuildBasedChannel & TextBasedChannel, sink: MessageSink, watched: () => boolean): MediaRefresher {
   return {
     async one(id) {
       const stored = sink.storage.get(id);
@@ -39,7 +40,7 @@ export function discordMediaRefresher(channel: GuildBasedChannel & TextBasedChan
         if (err instanceof DiscordAPIError && err.code === UNKNOWN_MESSAGE) throw new CommandError('unavailable', coreText('media.gone', { id }));
         throw new CommandError('unavailable', coreText('media.failed', { id, detail: readFailure(err).i18n }));
       }
-      return sink.linksRead(m) ?? stored;
+      return sink.linksRead(m, watched()) ?? stored;
     },
     async many(ids, signal) {
       // Without Read Message History Discord answers empty pages, not an error: every message would look deleted.
@@ -61,7 +62,7 @@ export function discordMediaRefresher(channel: GuildBasedChannel & TextBasedChan
         for (const w of wanted) if (snowflakeCompare(w, id) >= 0 && (last === null || snowflakeCompare(w, last) <= 0)) settled.add(w);
         for (const m of page) {
           if (!want.has(m.id)) continue;
-          const row = sink.linksRead(m);
+          const row = sink.linksRead(m, watched());
           if (row) refreshed.set(m.id, row);
         }
       }

@@ -270,15 +270,18 @@ export class MessageSink {
     if (updated) this.o.bus.emit('message.updated', updated);
   }
 
-  /** A stored message fetched again for its expired attachment links: the fresh links stored and shown; undefined when not stored. */
-  linksRead(m: Message): ChatMessage | undefined {
+  /**
+   * A stored message fetched again for its expired attachment links: the fresh links stored, and shown unless
+   * `show` is false (the bot moved to another channel meanwhile: the panel lists that one); undefined when not stored.
+   */
+  linksRead(m: Message, show = true): ChatMessage | undefined {
     this.drain();
     const existing = this.storage.get(m.id);
     const fresh = existing && toChatMessage(m, existing.caughtUp);
     const changes = existing && fresh ? freshLinks(existing, fresh) : null;
     if (!existing || !changes) return existing;
     const updated = this.storage.update(m.id, changes);
-    if (updated) this.o.bus.emit('message.updated', updated);
+    if (updated && show) this.o.bus.emit('message.updated', updated);
     return updated;
   }
 

@@ -143,7 +143,7 @@ export class ChannelMonitor {
   /** Fetches stored messages of the watched channel again for fresh attachment links, while connected; null otherwise. */
   mediaRefresher(): MediaRefresher | null {
     const channel = this.watchedChannel();
-    return channel?.isTextBased() ? discordMediaRefresher(channel, this.sink) : null;
+    return channel?.isTextBased() ? discordMediaRefresher(channel, this.sink, () => this.watchedChannel()?.id === channel.id) : null;
   }
 
   /** True while monitoring is wanted (connecting, connected or retrying). */
