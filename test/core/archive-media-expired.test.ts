@@ -77,6 +77,27 @@ describe('HTML export with media downloaded, links expired', { timeout: 30_000 }
     expect(t.world.fake.restRequests().get('GET /channels/:id/messages')).toBe(before + 1);
   });
 
+  // One request failing midway (Discord down) kept every link of the export's page expired, although the
+  // pages fetched before it were stored with fresh links: their files now download.
+  it("Discord failing on the second request: the first request's 100 files still download, only the rest fail", async () => {
+    const target = join(t.world.dataDir, 'half.html');
+    const core = await connected(target);
+    t.world.fake.expireAttachmentsAfter(0);
+    const last = nextEvent(core, 'message.created', (m) => m.content === 'pic 149');
+    for (let i = 0; i < 150; i++) t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: `pic ${i}`, attachments: [{ filename: `p${i}.png`, size: 64, contentType: 'image/png', width: 2, height: 2 }] });
+    await last;
+    t.world.fake.expireAttachmentsAfter(DAY);
+    // The second request waits on the route's bucket; Discord goes down meanwhile.
+    t.world.fake.setRateLimits({ perRoute: { limit: 1, resetAfterMs: 1_500 } });
+    const before = t.world.fake.restRequests().get('GET /channels/:id/messages') ?? 0;
+    const reply = core.dispatch('archive.export', { format: 'html', media: 'download' });
+    await t.world.fake.waitFor(() => (t.world.fake.restRequests().get('GET /channels/:id/messages') ?? 0) > before, 10_000);
+    t.world.fake.setRateLimits({ perRoute: { limit: 1, resetAfterMs: 1_500 }, down: true });
+    const answer = await reply;
+    t.world.fake.setRateLimits({ down: false });
+    expect(answer.ok && answer.value).toMatchObject({ count: 150, mediaFailed: 50, mediaExpired: 50 });
+  });
+
   it('with the bot stopped, the expired links fail as before and the answer says why', async () => {
     const target = join(t.world.dataDir, 'stopped.html');
     const core = await connected(target);

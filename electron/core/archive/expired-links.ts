@@ -33,8 +33,9 @@ export function expiredLinkRefresh(refresher: () => MediaRefresher | null): Link
     const r = refresher();
     if (!r) return { messages, expired: count(stale), why: coreText('archive.mediaBotStopped') };
     let fresh: Map<string, ChatMessage>;
+    let failed: unknown;
     try {
-      fresh = await r.many(stale.map((m) => m.id), signal);
+      ({ refreshed: fresh, failed } = await r.many(stale.map((m) => m.id), signal));
     } catch (err) {
       if (signal?.aborted) throw err;
       return { messages, expired: count(stale), why: readFailure(err) };
@@ -46,6 +47,7 @@ export function expiredLinkRefresh(refresher: () => MediaRefresher | null): Link
       return changes ? { ...m, ...changes } : m;
     });
     const left = count(relinked.filter((m) => !fresh.has(m.id) && expiredIn(m, now) > 0));
-    return { messages: relinked, expired: left, why: left ? coreText('archive.mediaGone') : null };
+    // A request failed midway: the ones not fetched are said with what Discord answered.
+    return { messages: relinked, expired: left, why: !left ? null : failed ? readFailure(failed) : coreText('archive.mediaGone') };
   };
 }

@@ -19,11 +19,12 @@ export interface MediaRefresher {
   /** The stored message fetched again (Get Channel Message), its fresh links stored; a CommandError says why not. */
   one(id: string): Promise<ChatMessage>;
   /**
-   * Stored messages fetched again by pages of their neighbours (Get Channel Messages `after` the oldest one
-   * not yet read), so up to 100 close ones cost one request; answers the stored rows refreshed (the others are no longer on Discord). Throws what
-   * Discord answered (readFailure words it) or a HistoryAccessError.
+   * Stored messages fetched again by pages (Get Channel Messages `after` the oldest not read yet), so close ones
+   * cost one request; answers the stored rows refreshed (the others are no longer on Discord) and, when a
+   * request failed midway, what Discord answered (readFailure words it): the pages before it count. Throws a
+   * HistoryAccessError before any request.
    */
-  many(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, ChatMessage>>;
+  many(ids: readonly string[], signal?: AbortSignal): Promise<{ refreshed: Map<string, ChatMessage>; failed: unknown }>;
 }
 
 /** `watched`: still the channel the bot watches (a switch while a request waits on Discord). */
@@ -55,7 +56,13 @@ export function discordMediaRefresher(channel: GuildBasedChannel & TextBasedChan
         signal?.throwIfAborted();
         // The page starts at the oldest id not settled yet (`after` the one just before it): around= it, half
         // of the page was older messages, already settled, and a run of expired links cost twice the requests.
-        const page = [...(await channel.messages.fetch({ after: (BigInt(id) - 1n).toString(), limit: PAGE, cache: false })).values()];
+        let page: Message[];
+        try {
+          page = [...(await channel.messages.fetch({ after: (BigInt(id) - 1n).toString(), limit: PAGE, cache: false })).values()];
+        } catch (failed) {
+          signal?.throwIfAborted();
+          return { refreshed, failed };
+        }
         // The page holds every message from `id` to its newest (to the channel's end when it is not full): a
         // wanted id in that span but not in it was deleted, not asked for again.
         const last = page.length < PAGE ? null : page.map((m) => m.id).sort(snowflakeCompare).at(-1)!;
@@ -66,7 +73,7 @@ export function discordMediaRefresher(channel: GuildBasedChannel & TextBasedChan
           if (row) refreshed.set(m.id, row);
         }
       }
-      return refreshed;
+      return { refreshed, failed: null };
     },
   };
 }
