@@ -291,6 +291,7 @@ export const coreEn = {
     other: '{{count}} attachment links had expired and could not be fetched again ({{reason}}): they were not downloaded and stay linked.',
   },
   'archive.mediaBotStopped': 'the bot is not connected; start monitoring before exporting to download them',
+  'archive.mediaNoBotHere': 'the command line has no bot to fetch them anew: export from the panel while the bot is monitoring to download them',
   'archive.mediaGone': 'their messages are no longer on Discord',
   // Fresh attachment links (they expire after about a day: electron/core/bot/media-refresh.ts)
   'media.notConnected': 'Attachment links expire; fresh ones come from Discord through the bot. Start monitoring, then try again.',

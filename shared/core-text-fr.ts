@@ -324,6 +324,7 @@ export const coreFr: CoreTranslation = {
     other: '{{count}} liens de pièces jointes avaient expiré et n’ont pas pu être redemandés ({{reason}}) : ils n’ont pas été téléchargés et restent des liens.',
   },
   'archive.mediaBotStopped': 'le bot n’est pas connecté ; lancez la surveillance avant d’exporter pour les télécharger',
+  'archive.mediaNoBotHere': 'la ligne de commande n’a pas de bot pour les redemander : exportez depuis le panneau pendant la surveillance pour les télécharger',
   'archive.mediaGone': 'leurs messages ne sont plus sur Discord',
   'media.notConnected': 'Les liens des pièces jointes expirent ; les nouveaux viennent de Discord par le bot. Lancez la surveillance, puis réessayez.',
   'media.unknownMessage': 'Le message {{id}} n’est pas enregistré ici.',

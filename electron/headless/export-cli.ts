@@ -9,6 +9,8 @@ import { SingleBar } from 'cli-progress';
 import { exportToFile } from '../core/archive/exporter.js';
 import { isAppPath } from '../core/fs-modes.js';
 import { MediaFolder } from '../core/archive/media.js';
+import { expiredLinkRefresh } from '../core/archive/expired-links.js';
+import { coreText } from '../../shared/core-text.js';
 import { ArchiveReader } from '../core/archive/reader.js';
 import { Redactor } from '../core/log/redactor.js';
 import { FileSecretBox } from '../core/settings/file-secret-box.js';
@@ -88,10 +90,12 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
         started = true;
         bar.update(p.done, { exported: p.exported ?? 0 });
       },
-      ...(media ? { media } : {}),
+      // No bot here to fetch expired attachment links anew: they are counted and said.
+      ...(media ? { media, links: expiredLinkRefresh(() => null, coreText('archive.mediaNoBotHere')) } : {}),
     });
     bar.stop();
-    const extra = media ? ` Media in ${media.dir}${result.mediaFailed ? ` (${result.mediaFailed} could not be downloaded and stay linked)` : ''}.` : '';
+    const expired = result.mediaExpired && result.mediaExpiredWhy ? ` ${coreText('archive.mediaNotRefreshed', { count: result.mediaExpired, reason: result.mediaExpiredWhy.i18n }).text}` : '';
+    const extra = media ? ` Media in ${media.dir}${result.mediaFailed ? ` (${result.mediaFailed} could not be downloaded and stay linked)` : ''}.${expired}` : '';
     io.stdout(`Exported ${result.count} messages (${(result.bytes / 1024 / 1024).toFixed(1)} MB) to ${out}.${extra}\n`);
     return 0;
   } catch (err) {

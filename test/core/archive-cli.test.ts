@@ -108,6 +108,21 @@ describe('npm run export', () => {
     expect(html.match(/class="message message--mentioned"/g)).toHaveLength(1);
   });
 
+  // Discord's attachment links expire after about a day; the command line has no bot to fetch them anew, so
+  // their files failed to download with nothing said of why or what to do instead.
+  it('an HTML export with media downloaded says which links had expired and how to get their files', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+    dirs.push(dataDir);
+    const store = new MessageStore(join(dataDir, 'messages.sqlite'));
+    const ex = Math.floor((Date.now() - 86_400_000) / 1000).toString(16);
+    const url = `http://127.0.0.1:9/attachments/1/2/old.png?ex=${ex}&is=${ex}&hm=${'a'.repeat(64)}&`;
+    store.addMany([{ ...sampleMessage(1, 'a day old'), attachments: [{ id: '1300000000000000301', name: 'old.png', url, size: 10, contentType: 'image/png', width: 2, height: 2 }] }]);
+    store.close();
+    const t = io(dataDir);
+    expect(await runExportCli(['--format', 'html', '--media', 'download', '--out', 'out.html'], { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL }, dataDir, t.io)).toBe(0);
+    expect(t.out.join('')).toMatch(/1 could not be downloaded and stay linked.*1 attachment link had expired.*export from the panel while the bot is monitoring/s);
+  });
+
   it('a folder as --out is refused at once with a file name to use (it failed at the end with a raw EISDIR)', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
     dirs.push(dataDir);

@@ -23,15 +23,15 @@ export type LinkRefresh = (messages: ChatMessage[], signal?: AbortSignal) => Pro
 
 const expiredIn = (m: ChatMessage, now: number) => allAttachments(m).filter((a) => linkExpired(a.url, now, MARGIN_MS)).length;
 
-/** `refresher` is asked per page: null while the bot is not connected. */
-export function expiredLinkRefresh(refresher: () => MediaRefresher | null): LinkRefresh {
+/** `refresher` is asked per page: null while the bot is not connected (`noBot` says why, e.g. the command line has none). */
+export function expiredLinkRefresh(refresher: () => MediaRefresher | null, noBot: CoreSentence = coreText('archive.mediaBotStopped')): LinkRefresh {
   return async (messages, signal) => {
     const now = Date.now();
     const stale = messages.filter((m) => expiredIn(m, now) > 0);
     const count = (list: ChatMessage[]) => list.reduce((n, m) => n + expiredIn(m, now), 0);
     if (stale.length === 0) return { messages, expired: 0, why: null };
     const r = refresher();
-    if (!r) return { messages, expired: count(stale), why: coreText('archive.mediaBotStopped') };
+    if (!r) return { messages, expired: count(stale), why: noBot };
     let fresh: Map<string, ChatMessage>;
     let failed: unknown;
     try {
