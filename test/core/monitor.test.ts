@@ -235,4 +235,53 @@ describe('connection trouble', () => {
     await waitState(core, 'connected');
     expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
   });
+  // The fake's silent mode still answers a close frame (ws does it on its own), so discord.js's zombie close ended
+  // at once there and the cases above only ever dropped its next connection, waiting for HELLO. A dead network
+  // answers none: discord.js waits ws's 30 s close timeout. With Discord's 41.25 s interval the watchdog's drop
+  // (3 intervals, 123.75 s) came after that wait (2 intervals + 30 s = 112.5 s) had ended: it never cut it.
+  // Here the watchdog (20 × 150 ms = 3 s) stands for "later than the close wait".
+  it('a dead peer (no close frame answered): the zombie connection discord.js closes is cut at once and the session resumed, not left to the close timeout', async () => {
+    await world.close();
+    world = await createWorld({ heartbeatIntervalMs: 150 });
+    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 20, identifySpacingMs: 50 } });
+    const c = core;
+    const connected = waitState(c, 'connected');
+    await c.monitor.start();
+    await connected;
+    const silentLogs: string[] = [];
+    c.bus.on('log.entry', (e) => void (/gateway silent/.test(e.message) && silentLogs.push(e.message)));
+    world.fake.setSilent(true, true);
+    const during = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'posted while the network was dead' });
+    // Two unanswered heartbeats (≤ 300 ms), then the connection is cut without waiting for a close frame.
+    await world.fake.waitFor(() => world.fake.closeCodes(TOKEN).length > 0, 2_000);
+    expect(silentLogs).toEqual([]);
+    const received = nextEvent(c, 'message.created', (m) => m.id === during.id, 10_000);
+    world.fake.setSilent(false);
+    await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) >= 1 && world.fake.liveSessions(TOKEN) === 1, 5_000);
+    await received;
+    await waitState(c, 'connected');
+    expect(world.fake.identifyCount(TOKEN)).toBe(1);
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  });
+
+  it('a dead peer silent longer than the watchdog: dropped and resumed, one IDENTIFY', async () => {
+    await world.close();
+    world = await createWorld({ heartbeatIntervalMs: 150 });
+    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 4, identifySpacingMs: 50 } });
+    const c = core;
+    const connected = waitState(c, 'connected');
+    await c.monitor.start();
+    await connected;
+    const warned = nextEvent(c, 'log.entry', (e) => /gateway silent/.test(e.message), 10_000);
+    world.fake.setSilent(true, true);
+    const during = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'posted while the network was dead' });
+    await warned;
+    const received = nextEvent(c, 'message.created', (m) => m.id === during.id, 10_000);
+    world.fake.setSilent(false);
+    await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) >= 1 && world.fake.liveSessions(TOKEN) === 1, 5_000);
+    await received;
+    await waitState(c, 'connected');
+    expect(world.fake.identifyCount(TOKEN)).toBe(1);
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  });
 });

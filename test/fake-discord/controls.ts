@@ -39,8 +39,12 @@ export abstract class FakeGatewayControls {
   sendReconnect(): void {
     this.gateway.sendReconnect();
   }
-  setSilent(silent: boolean): void {
-    this.gateway.setSilent(silent);
+  /**
+   * A mute gateway: nothing sent, ops kept until it comes back. `deadPeer`: not even a close frame is
+   * answered (ws answers one on its own otherwise, so a client's zombie close ends at once).
+   */
+  setSilent(silent: boolean, deadPeer = false): void {
+    this.gateway.setSilent(silent, deadPeer);
   }
   /** Gateway unreachable for `ms`: live sockets are cut and new connections refused (ECONNRESET). */
   outage(ms: number): void {

@@ -98,8 +98,8 @@ export class Gateway {
   sendReconnect(): void {
     faults.sendReconnect(this.core);
   }
-  setSilent(silent: boolean): void {
-    faults.setSilent(this.core, silent);
+  setSilent(silent: boolean, deadPeer = false): void {
+    faults.setSilent(this.core, silent, deadPeer);
   }
 
   // ---- dispatches (gateway/dispatch.ts) ----

@@ -78,6 +78,8 @@ export class GatewayCore {
   readonly sessions = new Map<string, Session>();
   stats = new Map<string, TokenStats>();
   silent = false;
+  /** While silent, a dead peer: a client's close frame gets no answer either (setSilent). */
+  deadPeer = false;
   /** IDENTIFY budget per token, served by `/gateway/bot` too. */
   readonly limits = new SessionLimits();
   outageUntil = 0;

@@ -66,8 +66,10 @@ export function sendReconnect(gw: GatewayCore): void {
   for (const c of gw.conns) if (c.live) gw.send(c, { op: OP.RECONNECT, d: null });
 }
 
-export function setSilent(gw: GatewayCore, silent: boolean): void {
+/** `deadPeer`: a client's close frame is not answered either (a dead network, not just a mute gateway). */
+export function setSilent(gw: GatewayCore, silent: boolean, deadPeer = false): void {
   gw.silent = silent;
+  gw.deadPeer = silent && deadPeer;
   if (silent) return;
   for (const c of [...gw.conns]) {
     if (!c.helloSent) gw.hello(c);

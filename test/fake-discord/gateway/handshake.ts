@@ -13,8 +13,25 @@ export function accept(gw: GatewayCore, ws: WebSocket): void {
   ws.on('message', (raw) => onMessage(gw, conn, String(raw)));
   ws.on('close', (code) => onClose(gw, conn, code));
   ws.on('error', () => ws.terminate());
+  answerClosesUnlessDead(gw, conn);
   if (!gw.silent) gw.hello(conn);
   gw.opts.onChange();
+}
+
+// ws answers a client's close frame on its own; a dead peer (a network gone) answers nothing, so the
+// client waits out its close timeout (ws: 30 s) unless it cuts the connection. The client has given the
+// connection up: not live, and the session stays resumable, as after any close but 1000/1001.
+function answerClosesUnlessDead(gw: GatewayCore, conn: Conn): void {
+  const ws = conn.ws as WebSocket & { _closeFrameReceived: boolean; _closeFrameSent: boolean };
+  const close = ws.close.bind(ws);
+  ws.close = (code?: number, reason?: string | Buffer) => {
+    if (gw.silent && gw.deadPeer && ws._closeFrameReceived && !ws._closeFrameSent) {
+      conn.live = false;
+      gw.opts.onChange();
+      return;
+    }
+    close(code, reason);
+  };
 }
 
 function onClose(gw: GatewayCore, conn: Conn, code: number): void {
