@@ -36,6 +36,8 @@ export interface ClientEventsHost {
   resumePoint(): string | null;
   /** Fetches what was missed since `from` (the last message seen before the new session). */
   catchUp(from: string | null): Promise<void>;
+  /** discord.js is closing a zombied connection (no ACK between two heartbeats): end its close handshake now. */
+  zombieClosing(): void;
   /** Discord ended a running session with a code that must not be reconnected on. */
   closedForGood(code: number): void;
   /** The watched server or channel is gone for this bot (removed, deleted): the session ends with this error. */
@@ -163,6 +165,9 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): { check
   client.on(Events.Debug, (line) => {
     const ms = /beat every (\d+)ms/.exec(line)?.[1];
     if (ms && h.isCurrent()) h.health()?.heartbeatInterval(Number(ms));
+    // discord.js closes a zombied connection with 4200, then waits for Discord's close frame: up to ws's 30 s, which
+    // a dead network never sends (Discord's docs: close it, then resume). Once its close frame is out, cut the wait.
+    if (h.isCurrent() && line.includes('Reason: Zombie connection')) setImmediate(() => h.isCurrent() && h.zombieClosing());
   });
   // Discord said a server is in an outage (GUILD_DELETE `unavailable`), rather than not having sent it yet.
   const unavailable = new Set<string>();

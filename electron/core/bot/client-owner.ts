@@ -2,6 +2,7 @@
 // This module is the only way to create, replace or destroy one: create() first retires the previous
 // client (no shard of it may connect again) and waits until every socket it opened is closed.
 import { Client, type ClientOptions } from 'discord.js';
+import { WebSocket } from 'ws';
 import type { IdentifyGate, SessionBudgetError } from './identify-gate.js';
 import { closed, retirableStrategy, type RetirableStrategy } from './retirable-strategy.js';
 import { withTimeout } from './gateway.js';
@@ -75,10 +76,6 @@ export class ClientOwner {
   }
 
   /**
-   * Retires the current client and resolves once every socket it opened is closed: Discord's close
-   * confirmation, capped at closeTimeoutMs, then terminated. `force` terminates at once (a dead gateway).
-   */
-  /**
    * Drops the current client's connection without a close handshake (a dead gateway answers none): discord.js
    * sees 1006 and resumes the session, as Discord's docs ask of a zombied connection. False if none was open.
    */
@@ -88,6 +85,19 @@ export class ClientOwner {
     return open.length > 0;
   }
 
+  /**
+   * Ends the close handshakes the current client is waiting on (its close frame is sent): discord.js then goes
+   * on at once (ShardReconnecting, resume). Sockets not closing are left alone.
+   */
+  cutClosing(client: Client): void {
+    if (!this.isCurrent(client)) return;
+    for (const socket of this.owned?.strategy?.openSockets() ?? []) if (socket.readyState === WebSocket.CLOSING) socket.terminate();
+  }
+
+  /**
+   * Retires the current client and resolves once every socket it opened is closed: Discord's close
+   * confirmation, capped at closeTimeoutMs, then terminated. `force` terminates at once (a dead gateway).
+   */
   destroy(opts: { force?: boolean } = {}): Promise<DestroyResult> {
     const owned = this.owned;
     this.owned = null;

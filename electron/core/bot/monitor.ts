@@ -397,6 +397,7 @@ export class ChannelMonitor {
       setStatus: (status) => this.set(status),
       resumePoint: () => this.resumePoint(target.channelId),
       catchUp: (from) => this.catchUp(client, target, gen, from),
+      zombieClosing: () => this.owner.cutClosing(client),
       closedForGood: (code) => this.closedForGood(gen, code),
       targetGone: (error) => this.targetGone(gen, error),
     });
