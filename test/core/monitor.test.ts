@@ -264,6 +264,28 @@ describe('connection trouble', () => {
     expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
   });
 
+  // The drop and the replacement that follows a second silence were both logged "— reconnecting.": the log did
+  // not tell a resume tried from a new session started (an IDENTIFY spent).
+  it('a second silence after the drop starts a new session, and the log tells the drop from the replacement', async () => {
+    await world.close();
+    world = await createWorld({ heartbeatIntervalMs: 150 });
+    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 4, identifySpacingMs: 50, resumeDeadlineMs: 20_000 } });
+    const c = core;
+    const connected = waitState(c, 'connected');
+    await c.monitor.start();
+    await connected;
+    const silentLogs: string[] = [];
+    c.bus.on('log.entry', (e) => void (/gateway silent/.test(e.message) && silentLogs.push(e.message)));
+    world.fake.setSilent(true);
+    await world.fake.waitFor(() => silentLogs.length >= 2, 10_000);
+    world.fake.setSilent(false);
+    await world.fake.waitFor(() => world.fake.identifyCount(TOKEN) === 2 && world.fake.liveSessions(TOKEN) === 1, 10_000);
+    await waitState(c, 'connected');
+    expect(silentLogs[0]).toMatch(/resum/);
+    expect(silentLogs[1]).toMatch(/new session/);
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  });
+
   it('a dead peer silent longer than the watchdog: dropped and resumed, one IDENTIFY', async () => {
     await world.close();
     world = await createWorld({ heartbeatIntervalMs: 150 });
