@@ -90,7 +90,8 @@ export const coreEn = {
   'log.resumed': 'Session resumed; events sent meanwhile are replayed.',
   'log.clientError': 'Discord client error: {{detail}}',
   'log.clientWarning': 'Discord: {{detail}}',
-  'log.silent': 'Discord gateway silent for {{seconds}} s (no heartbeat acknowledged) — reconnecting.',
+  'log.silent': 'Discord gateway silent for {{seconds}} s (no heartbeat acknowledged) — starting a new session.',
+  'log.silentDropped': 'Discord gateway silent for {{seconds}} s (no heartbeat acknowledged) — dropping the connection to resume the session.',
   'log.resumeUnanswered': 'Discord did not resume the session within {{seconds}} s; starting a new session and fetching the messages posted meanwhile.',
   'log.catchUpIncomplete': {
     one: 'Could not fetch every message posted while disconnected ({{count}} recovered): {{detail}}. Still monitoring live; the missing ones will be fetched as soon as Discord answers, nothing after the last message shown is skipped.',

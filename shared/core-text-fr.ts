@@ -87,7 +87,8 @@ export const coreFr: CoreTranslation = {
   'log.resumed': 'Session reprise ; les événements envoyés entre-temps sont rejoués.',
   'log.clientError': 'Erreur du client Discord : {{detail}}',
   'log.clientWarning': 'Discord : {{detail}}',
-  'log.silent': 'La passerelle Discord est muette depuis {{seconds}} s (aucun heartbeat confirmé) — reconnexion.',
+  'log.silent': 'La passerelle Discord est muette depuis {{seconds}} s (aucun heartbeat confirmé) — ouverture d’une nouvelle session.',
+  'log.silentDropped': 'La passerelle Discord est muette depuis {{seconds}} s (aucun heartbeat confirmé) — connexion coupée pour reprendre la session.',
   'log.resumeUnanswered':
     'Discord n’a pas repris la session en {{seconds}} s ; ouverture d’une nouvelle session et récupération des messages publiés entre-temps.',
   'log.catchUpIncomplete': {

@@ -378,7 +378,7 @@ export class ChannelMonitor {
       defaultIntervalMs: this.o.watchdogDefaultIntervalMs ?? 41_250,
       resumeDeadlineMs: this.o.resumeDeadlineMs ?? 15_000,
       dropConnection: () => this.owner.dropConnection(client),
-      onDropped: (silentMs) => say(this.o.logger, 'warn', coreText('log.silent', { seconds: Math.round(silentMs / 100) / 10 })),
+      onDropped: (silentMs) => say(this.o.logger, 'warn', coreText('log.silentDropped', { seconds: Math.round(silentMs / 100) / 10 })),
       onUnhealthy: (why) => this.unhealthy(gen, why),
     });
     // Live messages are held from the first moment until the backlog is fetched, and the backlog
