@@ -15,6 +15,28 @@ async function connectedCore(env = configuredEnv(world)): Promise<Core> {
   return core;
 }
 
+/** A new world whose gateway beats every 150 ms, and a core connected to it with this monitor tuning. */
+async function beatingFast(monitorTuning: Record<string, number>): Promise<Core> {
+  await world.close();
+  world = await createWorld({ heartbeatIntervalMs: 150 });
+  core = await coreFor(world, configuredEnv(world), { monitorTuning });
+  const connected = waitState(core, 'connected');
+  await core.monitor.start();
+  await connected;
+  return core;
+}
+
+/** The gateway back: the session is resumed (one IDENTIFY in all, never two sessions) and `posted` received. */
+async function resumesWith(c: Core, posted: { id: string }): Promise<void> {
+  const received = nextEvent(c, 'message.created', (m) => m.id === posted.id, 10_000);
+  world.fake.setSilent(false);
+  await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) >= 1 && world.fake.liveSessions(TOKEN) === 1, 10_000);
+  await received;
+  await waitState(c, 'connected');
+  expect(world.fake.identifyCount(TOKEN)).toBe(1);
+  expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+}
+
 describe('monitoring a channel', () => {
   it('connects, names the guild and channel, and streams created, edited and deleted messages', async () => {
     const t0 = performance.now();
@@ -200,39 +222,23 @@ describe('connection trouble', () => {
   // 1000/1001, then the client reconnects and resumes. It used to IDENTIFY a new session (budget spent, the
   // old session left open on Discord's side until it timed out).
   it('a silent gateway ("online but dead") is detected, its connection dropped and the session resumed', async () => {
-    await world.close();
-    world = await createWorld({ heartbeatIntervalMs: 150 });
-    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 4, identifySpacingMs: 50 } });
-    const connected = waitState(core, 'connected');
-    await core.monitor.start();
-    await connected;
-    const warned = nextEvent(core, 'log.entry', (e) => /gateway silent/.test(e.message), 10_000);
+    const c = await beatingFast({ watchdogIntervals: 4, identifySpacingMs: 50 });
+    const warned = nextEvent(c, 'log.entry', (e) => /gateway silent/.test(e.message), 10_000);
     world.fake.setSilent(true);
     const during = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'posted while the gateway was silent' });
     await warned;
-    const received = nextEvent(core, 'message.created', (m) => m.id === during.id, 10_000);
-    world.fake.setSilent(false);
-    await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) >= 1 && world.fake.liveSessions(TOKEN) === 1, 10_000);
-    await waitState(core, 'connected');
-    await received;
-    expect(world.fake.identifyCount(TOKEN)).toBe(1);
-    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+    await resumesWith(c, during);
   });
 
   it('a silent gateway that does not answer the resume either: a new session once the resume deadline passes, never two', async () => {
-    await world.close();
-    world = await createWorld({ heartbeatIntervalMs: 150 });
-    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 4, identifySpacingMs: 50, resumeDeadlineMs: 1_000 } });
-    const connected = waitState(core, 'connected');
-    await core.monitor.start();
-    await connected;
-    const newSession = nextEvent(core, 'log.entry', (e) => /did not answer|new session/i.test(e.message), 10_000);
+    const c = await beatingFast({ watchdogIntervals: 4, identifySpacingMs: 50, resumeDeadlineMs: 1_000 });
+    const newSession = nextEvent(c, 'log.entry', (e) => /did not answer|new session/i.test(e.message), 10_000);
     world.fake.setSilent(true);
     await newSession;
     expect(world.fake.resumeCount(TOKEN)).toBe(0);
     world.fake.setSilent(false);
     await world.fake.waitFor(() => world.fake.identifyCount(TOKEN) === 2 && world.fake.liveSessions(TOKEN) === 1, 10_000);
-    await waitState(core, 'connected');
+    await waitState(c, 'connected');
     expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
   });
   // The fake's silent mode still answers a close frame (ws does it on its own), so discord.js's zombie close ended
@@ -241,13 +247,7 @@ describe('connection trouble', () => {
   // (3 intervals, 123.75 s) came after that wait (2 intervals + 30 s = 112.5 s) had ended: it never cut it.
   // Here the watchdog (20 × 150 ms = 3 s) stands for "later than the close wait".
   it('a dead peer (no close frame answered): the zombie connection discord.js closes is cut at once and the session resumed, not left to the close timeout', async () => {
-    await world.close();
-    world = await createWorld({ heartbeatIntervalMs: 150 });
-    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 20, identifySpacingMs: 50 } });
-    const c = core;
-    const connected = waitState(c, 'connected');
-    await c.monitor.start();
-    await connected;
+    const c = await beatingFast({ watchdogIntervals: 20, identifySpacingMs: 50 });
     const silentLogs: string[] = [];
     c.bus.on('log.entry', (e) => void (/gateway silent/.test(e.message) && silentLogs.push(e.message)));
     world.fake.setSilent(true, true);
@@ -255,25 +255,13 @@ describe('connection trouble', () => {
     // Two unanswered heartbeats (≤ 300 ms), then the connection is cut without waiting for a close frame.
     await world.fake.waitFor(() => world.fake.closeCodes(TOKEN).length > 0, 2_000);
     expect(silentLogs).toEqual([]);
-    const received = nextEvent(c, 'message.created', (m) => m.id === during.id, 10_000);
-    world.fake.setSilent(false);
-    await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) >= 1 && world.fake.liveSessions(TOKEN) === 1, 5_000);
-    await received;
-    await waitState(c, 'connected');
-    expect(world.fake.identifyCount(TOKEN)).toBe(1);
-    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+    await resumesWith(c, during);
   });
 
   // The drop and the replacement that follows a second silence were both logged "— reconnecting.": the log did
   // not tell a resume tried from a new session started (an IDENTIFY spent).
   it('a second silence after the drop starts a new session, and the log tells the drop from the replacement', async () => {
-    await world.close();
-    world = await createWorld({ heartbeatIntervalMs: 150 });
-    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 4, identifySpacingMs: 50, resumeDeadlineMs: 20_000 } });
-    const c = core;
-    const connected = waitState(c, 'connected');
-    await c.monitor.start();
-    await connected;
+    const c = await beatingFast({ watchdogIntervals: 4, identifySpacingMs: 50, resumeDeadlineMs: 20_000 });
     const silentLogs: string[] = [];
     c.bus.on('log.entry', (e) => void (/gateway silent/.test(e.message) && silentLogs.push(e.message)));
     world.fake.setSilent(true);
@@ -287,23 +275,11 @@ describe('connection trouble', () => {
   });
 
   it('a dead peer silent longer than the watchdog: dropped and resumed, one IDENTIFY', async () => {
-    await world.close();
-    world = await createWorld({ heartbeatIntervalMs: 150 });
-    core = await coreFor(world, configuredEnv(world), { monitorTuning: { watchdogIntervals: 4, identifySpacingMs: 50 } });
-    const c = core;
-    const connected = waitState(c, 'connected');
-    await c.monitor.start();
-    await connected;
+    const c = await beatingFast({ watchdogIntervals: 4, identifySpacingMs: 50 });
     const warned = nextEvent(c, 'log.entry', (e) => /gateway silent/.test(e.message), 10_000);
     world.fake.setSilent(true, true);
     const during = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'posted while the network was dead' });
     await warned;
-    const received = nextEvent(c, 'message.created', (m) => m.id === during.id, 10_000);
-    world.fake.setSilent(false);
-    await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) >= 1 && world.fake.liveSessions(TOKEN) === 1, 5_000);
-    await received;
-    await waitState(c, 'connected');
-    expect(world.fake.identifyCount(TOKEN)).toBe(1);
-    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+    await resumesWith(c, during);
   });
 });
