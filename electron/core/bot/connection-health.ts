@@ -15,7 +15,7 @@ export interface ConnectionHealthOptions {
   defaultIntervalMs: number;
   resumeDeadlineMs: number;
   /**
-   * Drops the silent connection so that discord.js resumes the session (false: nothing to drop). Discord's
+   * Drops the silent connection so that discord.js resumes the session (none open: it is between two, resuming). Discord's
    * docs (Gateway, Sending Heartbeats): a zombied connection is closed with a code other than 1000/1001,
    * then resumed. The resume has its deadline (resuming()); only a session that cannot resume is replaced.
    */
@@ -59,7 +59,9 @@ export class ConnectionHealth {
       const silentMs = watchdog.silentFor();
       if (silentMs) {
         // Once per silence: still silent after its resume was tried (the deadline's timer not started), replaced.
-        if (this.dropped || !this.o.dropConnection()) return this.fail({ kind: 'silent', silentMs });
+        if (this.dropped) return this.fail({ kind: 'silent', silentMs });
+        // No socket open is discord.js between two (its 500 ms pause before a resume): it is resuming already.
+        this.o.dropConnection();
         this.dropped = true;
         this.o.onDropped(silentMs);
         watchdog.activity();
