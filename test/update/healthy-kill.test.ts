@@ -76,12 +76,18 @@ it.each(POINTS)('killed %s: the next start runs the new version; the edits are i
   }
 }, 40_000);
 
-it('killed mid-conflict (edits applied over a README the new version changed, not yet undone): the edits stay in the named stash', async () => {
+it('killed mid-conflict (edits applied over a README the new version changed, not yet undone): the next start undoes the half-applied edits, which stay whole in the named stash', async () => {
   const v2 = await updatedTo({ 'README.md': 'readme v2\n' });
   const point: KillPoint = { git: '* stash apply [0-9a-f]*', when: 'after' };
   await killAt(fx, 'healthy', point);
+  // The kill left what a conflicted apply leaves: markers in README.md, an unmerged index.
+  expect(fx.read('README.md')).toContain('<<<<<<<');
   const stash = await nextStart(v2, point);
-  expect(stash?.state).toBe('kept');
+  // The checkout is the new version again, as after a conflict that was not interrupted (no markers left).
+  expect(git(fx.checkout, 'ls-files', '--unmerged')).toBe('');
+  expect(fx.read('README.md')).toBe('readme v2\n');
+  expect(git(fx.checkout, 'status', '--porcelain')).toBe('');
+  expect(stash?.state).toBe('conflict');
   expect(stashes()).toContain(stash!.sha);
   expect(git(fx.checkout, 'show', `${stash!.sha}:README.md`)).toBe(EDITED.trimEnd());
   expect(git(fx.checkout, 'show', `${stash!.sha}^3:notes.txt`)).toBe('MY UNTRACKED NOTES');
@@ -92,8 +98,8 @@ it('killed mid-conflict (edits applied over a README the new version changed, no
 const boot = (pid: number) => bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, config: createFileConfigBackup({ files: [fx.settingsFile], backupDir: join(fx.dataDir, 'backups') }), pid });
 
 /** Updated to v2, its boot counted, then the process that vouched for it killed before it tried the edits. */
-async function killedBeforeEdits(): Promise<string> {
-  fx.publish('Version 2', { 'version.txt': 'v2' });
+async function killedBeforeEdits(files: Record<string, string> = {}): Promise<string> {
+  fx.publish('Version 2', { 'version.txt': 'v2', ...files });
   const result = await runUpdate(fx.context({ autoRestartService: true }));
   expect(result.outcome).toBe('restarting');
   const sha = result.savedChanges!.sha;
@@ -102,6 +108,21 @@ async function killedBeforeEdits(): Promise<string> {
   expect(stashes()).toContain(sha);
   return sha;
 }
+
+it('the next start, putting the edits back itself, killed mid-conflict: the start after undoes the half-applied edits, which stay whole in the named stash', async () => {
+  const sha = await killedBeforeEdits({ 'README.md': 'readme v2\n' });
+  await killAt(fx, 'boot', { git: '* stash apply [0-9a-f]*', when: 'after' });
+  expect(fx.read('README.md')).toContain('<<<<<<<');
+  const report = await boot(7003);
+  expect(report.log.join('\n')).toContain(`git stash apply ${sha}`);
+  expect(git(fx.checkout, 'status', '--porcelain')).toBe('');
+  expect(fx.read('README.md')).toBe('readme v2\n');
+  expect(stashes()).toContain(sha);
+  const entry = (await new UpdateJournal(fx.dataDir).entries()).at(-1)!;
+  expect(toLastUpdate(entry, []).setAside?.stash?.state).toBe('conflict');
+  expect(git(fx.checkout, 'show', `${sha}:README.md`)).toBe(EDITED.trimEnd());
+  expect(git(fx.checkout, 'show', `${sha}^3:notes.txt`)).toBe('MY UNTRACKED NOTES');
+}, 60_000);
 
 it('two copies of the app starting at once (the service and the desktop app): the edits are in the tree or in the stash', async () => {
   const sha = await killedBeforeEdits();

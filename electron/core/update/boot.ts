@@ -20,7 +20,7 @@ import { copyBackCommand, filesIn, replacedFilesDir } from './replaced-files.js'
 import { restoreCheckout } from './restore.js';
 import { removeStrayLinks } from './switch.js';
 import type { ConfigBackup, StepName, UpdateCommands } from './types.js';
-import { findUnrecordedSetAsides, findUnrecordedStash, reapplyLocalChanges, saveLocalChanges, stashApplyCommand } from './worktree.js';
+import { findUnrecordedSetAsides, findUnrecordedStash, reapplyLocalChanges, saveLocalChanges, stashApplyCommand, undoInterruptedApply } from './worktree.js';
 
 export interface BootCheckOptions {
   appDir: string;
@@ -214,6 +214,12 @@ async function reapplyLeftEdits(journal: UpdateJournal, appDir: string, dataDir:
     if ((await headSha(git)) !== last.to) return;
     const stashes = (await git.raw(['stash', 'list', '--format=%H'])).split('\n');
     if (!stashes.includes(saved.sha)) return;
+    // Killed mid-conflict (here or in markHealthy): the half-applied edits undone, the stash kept whole.
+    if (await undoInterruptedApply(git, saved)) {
+      await journal.patch(last.id, { savedChanges: { ...saved, state: 'conflict' } });
+      say(coreText('update.boot.applyUndone', { command: stashApplyCommand(saved) }));
+      return;
+    }
     // One copy only (the service and the desktop app may start together): the one that creates the claim.
     // Killed after it, the edits stay in their stash, named with its command: never applied twice.
     try {
