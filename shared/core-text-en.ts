@@ -92,6 +92,7 @@ export const coreEn = {
   'log.clientWarning': 'Discord: {{detail}}',
   'log.silent': 'Discord gateway silent for {{seconds}} s (no heartbeat acknowledged) — starting a new session.',
   'log.silentDropped': 'Discord gateway silent for {{seconds}} s (no heartbeat acknowledged) — dropping the connection to resume the session.',
+  'log.resumedDead': 'Discord resumed the session, then acknowledged no heartbeat and sent nothing; starting a new session and fetching the messages posted meanwhile.',
   'log.resumeUnanswered': 'Discord did not resume the session within {{seconds}} s; starting a new session and fetching the messages posted meanwhile.',
   'log.catchUpIncomplete': {
     one: 'Could not fetch every message posted while disconnected ({{count}} recovered): {{detail}}. Still monitoring live; the missing ones will be fetched as soon as Discord answers, nothing after the last message shown is skipped.',

@@ -89,6 +89,7 @@ export const coreFr: CoreTranslation = {
   'log.clientWarning': 'Discord : {{detail}}',
   'log.silent': 'La passerelle Discord est muette depuis {{seconds}} s (aucun heartbeat confirmé) — ouverture d’une nouvelle session.',
   'log.silentDropped': 'La passerelle Discord est muette depuis {{seconds}} s (aucun heartbeat confirmé) — connexion coupée pour reprendre la session.',
+  'log.resumedDead': 'Discord a repris la session, puis n’a confirmé aucun heartbeat et n’a plus rien envoyé ; ouverture d’une nouvelle session et récupération des messages publiés entre-temps.',
   'log.resumeUnanswered':
     'Discord n’a pas repris la session en {{seconds}} s ; ouverture d’une nouvelle session et récupération des messages publiés entre-temps.',
   'log.catchUpIncomplete': {

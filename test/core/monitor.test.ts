@@ -274,6 +274,41 @@ describe('connection trouble', () => {
     expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
   });
 
+  // discord.js's zombie check (no ACK between two heartbeats) closes the connection and resumes; a session that
+  // Discord resumes and then leaves dead (no ACK, no event) went round that forever: "Connected" between two
+  // resumes, never a message, the watchdog never reached (each resume's HELLO and RESUMED count as traffic).
+  it('a resumed session that stays dead (its RESUME answered, then no ACK and no event): a new session, not a resume loop', async () => {
+    const c = await beatingFast({ watchdogIntervals: 20, identifySpacingMs: 50 });
+    world.fake.stallSessions();
+    const during = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'posted while the session was dead' });
+    const received = nextEvent(c, 'message.created', (m) => m.id === during.id, 10_000);
+    await world.fake.waitFor(() => world.fake.identifyCount(TOKEN) === 2 && world.fake.liveSessions(TOKEN) === 1, 10_000);
+    await received;
+    await waitState(c, 'connected');
+    // One resume tried (the first zombie may be a network's), not a loop of them.
+    expect(world.fake.resumeCount(TOKEN)).toBe(1);
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  });
+
+  // Only a resumed connection that never had an ACK is taken for a dead session: one that worked since is resumed.
+  it('a session resumed earlier and acknowledged since: a later zombie connection is resumed again, one IDENTIFY', async () => {
+    const c = await beatingFast({ watchdogIntervals: 20, identifySpacingMs: 50 });
+    world.fake.dropConnections();
+    await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) === 1 && world.fake.liveSessions(TOKEN) === 1, 10_000);
+    await waitState(c, 'connected');
+    const beats = world.fake.heartbeatCount(TOKEN);
+    await world.fake.waitFor(() => world.fake.heartbeatCount(TOKEN) >= beats + 2, 5_000);
+    world.fake.setSilent(true, true);
+    const during = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'posted after the first resume' });
+    await world.fake.waitFor(() => world.fake.closeCodes(TOKEN).includes(4200), 5_000);
+    const received = nextEvent(c, 'message.created', (m) => m.id === during.id, 10_000);
+    world.fake.setSilent(false);
+    await world.fake.waitFor(() => world.fake.resumeCount(TOKEN) === 2 && world.fake.liveSessions(TOKEN) === 1, 10_000);
+    await received;
+    expect(world.fake.identifyCount(TOKEN)).toBe(1);
+    expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
+  });
+
   it('a dead peer silent longer than the watchdog: dropped and resumed, one IDENTIFY', async () => {
     const c = await beatingFast({ watchdogIntervals: 4, identifySpacingMs: 50 });
     const warned = nextEvent(c, 'log.entry', (e) => /gateway silent/.test(e.message), 10_000);

@@ -73,6 +73,13 @@ export abstract class FakeGatewayControls {
   setResumeUnanswered(on: boolean): void {
     this.gateway.setResumeUnanswered(on);
   }
+  /**
+   * Every session open now breaks on Discord's side: a RESUME of it is still answered (RESUMED), but its heartbeats
+   * are never acknowledged and no event reaches it again. A new session (IDENTIFY) works.
+   */
+  stallSessions(): void {
+    this.gateway.stallSessions();
+  }
   /** Overrides the token's session_start_limit (e.g. nearly exhausted). */
   setSessionStartLimit(token: string, limit: { total?: number; remaining?: number; resetAfterMs?: number }): void {
     this.gateway.limits.set(token, limit);

@@ -89,6 +89,9 @@ export class Gateway {
   setResumeUnanswered(on: boolean): void {
     faults.setResumeUnanswered(this.core, on);
   }
+  stallSessions(): void {
+    faults.stallSessions(this.core);
+  }
   dropConnections(): void {
     faults.dropConnections(this.core);
   }

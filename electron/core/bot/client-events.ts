@@ -122,7 +122,7 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): { check
     from = h.resumePoint();
   };
   client.on(Events.ShardReady, () => {
-    if (h.isCurrent()) h.health()?.recovered();
+    if (h.isCurrent()) h.health()?.recovered('ready');
     if (!h.isCurrent() || ++readies === 1) return;
     say(h.logger, 'warn', coreText('log.newSession'));
     const start = from === undefined ? h.resumePoint() : from;
@@ -130,7 +130,7 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): { check
     void h.catchUp(start).then(backToConnected);
   });
   client.on(Events.ShardResume, () => {
-    if (h.isCurrent()) h.health()?.recovered();
+    if (h.isCurrent()) h.health()?.recovered('resumed');
     if (!h.isCurrent() || !client.isReady()) return;
     say(h.logger, 'info', coreText('log.resumed'));
     backToConnected();
@@ -167,7 +167,8 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): { check
     if (ms && h.isCurrent()) h.health()?.heartbeatInterval(Number(ms));
     // discord.js closes a zombied connection with 4200, then waits for Discord's close frame: up to ws's 30 s, which
     // a dead network never sends (Discord's docs: close it, then resume). Once its close frame is out, cut the wait.
-    if (h.isCurrent() && line.includes('Reason: Zombie connection')) setImmediate(() => h.isCurrent() && h.zombieClosing());
+    // A session resumed and dead since (no ACK): replaced rather than resumed again.
+    if (h.isCurrent() && line.includes('Reason: Zombie connection') && !h.health()?.zombie()) setImmediate(() => h.isCurrent() && h.zombieClosing());
   });
   // Discord said a server is in an outage (GUILD_DELETE `unavailable`), rather than not having sent it yet.
   const unavailable = new Set<string>();

@@ -1,11 +1,12 @@
 // Notices a session that is up in name only, and says so once: heartbeats no longer acknowledged
 // (discord.js only notices at its next beat, then waits on a resume that may hang), or a RESUME
-// Discord never answers (discord.js waits for RESUMED forever). The monitor replaces the client.
+// Discord never answers (discord.js waits for RESUMED forever), or a resumed session dead since (discord.js would
+// resume it again and again). The monitor replaces the client.
 import type { Client } from 'discord.js';
 import { lastAckAt } from './gateway.js';
 import { Watchdog } from './watchdog.js';
 
-export type Unhealthy = { kind: 'silent'; silentMs: number } | { kind: 'resume-unanswered'; deadlineMs: number };
+export type Unhealthy = { kind: 'silent'; silentMs: number } | { kind: 'resume-unanswered'; deadlineMs: number } | { kind: 'resumed-dead' };
 
 export interface ConnectionHealthOptions {
   client: Client;
@@ -33,6 +34,8 @@ export class ConnectionHealth {
   private over = false;
   /** The silent connection was dropped to resume, and no RESUMED or READY has come since. */
   private dropped = false;
+  /** The last ACK's time when the session was last resumed; null once an ACK has come since (or after a READY). */
+  private ackAtResume: number | null = null;
 
   constructor(private readonly o: ConnectionHealthOptions) {
     this.watchdog = new Watchdog({ intervals: o.watchdogIntervals, defaultIntervalMs: o.defaultIntervalMs, now: Date.now });
@@ -79,8 +82,25 @@ export class ConnectionHealth {
     return true;
   }
 
-  /** RESUMED or a new READY: the deadline is off. */
-  recovered(): void {
+  /**
+   * discord.js found the connection zombied (no ACK between two heartbeats) and is closing it to resume. True when
+   * the session was resumed last time and no heartbeat has been acknowledged since: Discord answers its RESUME,
+   * then nothing, and resuming again would go round forever. It is then replaced (onUnhealthy).
+   */
+  zombie(): boolean {
+    if (this.over || !this.deadSinceResume()) return false;
+    this.fail({ kind: 'resumed-dead' });
+    return true;
+  }
+
+  private deadSinceResume(): boolean {
+    if (this.ackAtResume !== null && lastAckAt(this.o.client) !== this.ackAtResume) this.ackAtResume = null;
+    return this.ackAtResume !== null;
+  }
+
+  /** RESUMED (`resumed`) or a new READY: the deadline is off. */
+  recovered(how: 'resumed' | 'ready'): void {
+    this.ackAtResume = how === 'resumed' ? lastAckAt(this.o.client) : null;
     this.dropped = false;
     if (this.resumeTimer) clearTimeout(this.resumeTimer);
     this.resumeTimer = null;

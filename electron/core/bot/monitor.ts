@@ -511,12 +511,14 @@ export class ChannelMonitor {
   private unhealthy(gen: number, why: Unhealthy): void {
     if (why.kind === 'silent') {
       say(this.o.logger, 'warn', coreText('log.silent', { seconds: Math.round(why.silentMs / 100) / 10 }));
+    } else if (why.kind === 'resumed-dead') {
+      say(this.o.logger, 'warn', coreText('log.resumedDead'));
     } else {
       say(this.o.logger, 'warn', coreText('log.resumeUnanswered', { seconds: Math.round(why.deadlineMs / 1000) }));
     }
     void this.serial(async () => {
       if (gen !== this.generation || !this.wanted) return;
-      if (why.kind === 'resume-unanswered') this.set(statuses.newSession());
+      if (why.kind !== 'silent') this.set(statuses.newSession());
       // A dead gateway will not answer a close frame: terminate rather than wait 10 s for it.
       await this.shutdownClient({ force: true });
       this.attempt = 0;

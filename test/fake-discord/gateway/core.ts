@@ -36,6 +36,8 @@ export interface Session {
   events: Dispatch[];
   conn: Conn | null;
   resumable: boolean;
+  /** Broken on the server's side (stallSessions): a RESUME is answered, then no ACK and no event ever comes. */
+  stalled?: boolean;
 }
 
 export interface Conn {
@@ -159,6 +161,8 @@ export class GatewayCore {
     for (const e of session.events) {
       if (this.silent || conn.ws.readyState !== WebSocket.OPEN) return;
       if (e.s <= conn.sentSeq) continue;
+      // A stalled session gets its RESUMED, nothing else (what it misses is lost to it: a new session's catch-up finds it).
+      if (session.stalled && e.t !== 'RESUMED') continue;
       this.send(conn, { op: OP.DISPATCH, t: e.t, s: e.s, d: e.d });
       conn.sentSeq = e.s;
     }

@@ -49,6 +49,11 @@ export function setResumeUnanswered(gw: GatewayCore, on: boolean): void {
   gw.resumeUnanswered = on;
 }
 
+/** Every session open now stops working on the server's side; new ones (IDENTIFY) work. */
+export function stallSessions(gw: GatewayCore): void {
+  for (const s of gw.sessions.values()) s.stalled = true;
+}
+
 /** Abrupt drop, no close frame: clients see 1006 and sessions stay resumable. */
 export function dropConnections(gw: GatewayCore): void {
   for (const c of gw.conns) c.ws.terminate();

@@ -70,7 +70,9 @@ function onMessage(gw: GatewayCore, conn: Conn, raw: string): void {
 export function handle(gw: GatewayCore, conn: Conn, p: Payload): void {
   if (conn.ws.readyState !== WebSocket.OPEN) return;
   const d = (typeof p.d === 'object' && p.d !== null ? p.d : {}) as Record<string, unknown>;
-  if (p.op === OP.HEARTBEAT) gw.send(conn, { op: OP.ACK });
+  if (p.op === OP.HEARTBEAT) {
+    if (!conn.session?.stalled) gw.send(conn, { op: OP.ACK });
+  }
   else if (p.op === OP.IDENTIFY) identify(gw, conn, d);
   else if (p.op === OP.RESUME && !gw.resumeUnanswered) resume(gw, conn, d);
   else if (p.op === OP.RESUME) countResume(gw, d);
