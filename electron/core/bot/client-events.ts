@@ -54,7 +54,7 @@ const FATAL_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
  * channel is hidden), and whether Discord said a server is in an outage (GUILD_DELETE `unavailable`, until its
  * GUILD_CREATE), at login or during the first catch-up.
  */
-export function attachClientEvents(client: Client, h: ClientEventsHost): { checkAccess: () => boolean; saidUnavailable: (guildId: string) => boolean } {
+export function attachClientEvents(client: Client, h: ClientEventsHost): { checkAccess: () => boolean; saidUnavailable: () => boolean } {
   const mine = (m: { channelId: string }) => h.isCurrent() && m.channelId === h.channelId;
   // While the channel is hidden (channel-access.ts) or its server is out (guild-outage.ts), a resume or a new
   // session's catch-up does not make it "Connected".
@@ -68,7 +68,8 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): { check
   };
   const checkAccess = watchChannelAccess(client, h, backToConnected);
   hidden = checkAccess;
-  out = watchGuildOutage(client, h, backToConnected);
+  const outage = watchGuildOutage(client, h, backToConnected);
+  out = outage.out;
   client.on(Events.MessageCreate, (m) => {
     if (mine(m)) h.sink.live(m);
   });
@@ -170,9 +171,5 @@ export function attachClientEvents(client: Client, h: ClientEventsHost): { check
     // A session resumed and dead since (no ACK): replaced rather than resumed again.
     if (h.isCurrent() && line.includes('Reason: Zombie connection') && !h.health()?.zombie()) setImmediate(() => h.isCurrent() && h.zombieClosing());
   });
-  // Discord said a server is in an outage (GUILD_DELETE `unavailable`), rather than not having sent it yet.
-  const unavailable = new Set<string>();
-  client.on(Events.GuildUnavailable, (guild) => void unavailable.add(guild.id));
-  client.on(Events.GuildAvailable, (guild) => void unavailable.delete(guild.id));
-  return { checkAccess, saidUnavailable: (guildId) => unavailable.has(guildId) };
+  return { checkAccess, saidUnavailable: outage.said };
 }

@@ -8,11 +8,20 @@ import { say } from '../log/say.js';
 import type { ClientEventsHost } from './client-events.js';
 import { statuses } from './status.js';
 
-/** Watches the watched server's outages; the check it returns is true while one lasts. */
-export function watchGuildOutage(client: Client, h: ClientEventsHost, backToConnected: () => void): () => boolean {
+export interface GuildOutage {
+  /** An outage that began once connected lasts: said, and caught up from where it began when it ends. */
+  out: () => boolean;
+  /** Discord said the server is in an outage (GUILD_DELETE `unavailable`, at login too), rather than not having sent it yet. */
+  said: () => boolean;
+}
+
+/** Watches the watched server's outages. */
+export function watchGuildOutage(client: Client, h: ClientEventsHost, backToConnected: () => void): GuildOutage {
   let out = false;
+  let said = false;
   let from: string | null = null;
   client.on(Events.GuildUnavailable, (guild) => {
+    if (guild.id === h.guildId) said = true;
     const info = h.connected();
     if (!h.isCurrent() || !info || guild.id !== h.guildId || out) return;
     out = true;
@@ -23,11 +32,12 @@ export function watchGuildOutage(client: Client, h: ClientEventsHost, backToConn
     h.setStatus(statuses.guildUnavailable(info.guild.name));
   });
   client.on(Events.GuildAvailable, (guild) => {
+    if (guild.id === h.guildId) said = false;
     const info = h.connected();
     if (!h.isCurrent() || !info || guild.id !== h.guildId || !out) return;
     out = false;
     say(h.logger, 'info', coreText('log.guildBack', { guild: info.guild.name }));
     void h.catchUp(from).then(backToConnected);
   });
-  return () => out;
+  return { out: () => out, said: () => said };
 }

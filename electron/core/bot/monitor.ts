@@ -442,14 +442,14 @@ export class ChannelMonitor {
     gen: number,
     resumeFrom: string | null,
     channelHidden: () => boolean = () => false,
-    saidUnavailable: (guildId: string) => boolean = () => false,
+    saidUnavailable: () => boolean = () => false,
   ): Promise<void> {
     // READY lists every server unavailable; a server in an outage gets a GUILD_DELETE `unavailable`, and its
     // GUILD_CREATE comes when it is back, with no documented bound (discord.js stops waiting after
     // GUILD_WAIT_MS of silence, which a slow start also gives): no channel is known yet. It stopped the app
     // for good ("not found"); now it waits on this session, and says why.
     if (client.guilds.cache.get(target.guildId)?.available === false) {
-      const outage = saidUnavailable(target.guildId);
+      const outage = saidUnavailable();
       say(this.o.logger, 'warn', coreText(outage ? 'log.guildUnavailable' : 'log.guildNotSent', { guild: target.guildId }));
       this.set(outage ? statuses.guildUnavailable(target.guildId) : statuses.guildNotSent(target.guildId));
       if (!(await this.guildBack(client, target.guildId, gen))) return;
@@ -476,7 +476,7 @@ export class ChannelMonitor {
     // Started without View Channel on it: said instead, and fetched from here once it is given (channel-access.ts).
     if (channelHidden()) return;
     // Its server went out during the catch-up (guild-outage.ts): said until it is back, then "Connected".
-    if (saidUnavailable(target.guildId)) return this.set(statuses.guildUnavailable(guild.name));
+    if (saidUnavailable()) return this.set(statuses.guildUnavailable(guild.name));
     this.set(statuses.connected(bot, this.connectedInfo.guild, this.connectedInfo.channel));
     say(this.o.logger, 'info', coreText('log.monitoring', { channel: channel.name, guild: guild.name }));
   }
