@@ -12,8 +12,11 @@ import { historyAccessProblem, type HistoryAccessError } from './read-failure.js
 export interface HistorySource {
   /** When the channel was created (epoch ms): nothing older exists. */
   channelCreatedAt: number;
-  /** Up to `limit` messages older than `before` (or the newest ones), newest first. */
-  fetchBefore(before: string | null, limit: number): Promise<HistoryPage>;
+  /**
+   * Up to `limit` messages older than `before` (or the newest ones), newest first. `withOwn`: the bot's own
+   * messages in `messages` too (about to be deleted: their copy matters more than the panel leaving them out).
+   */
+  fetchBefore(before: string | null, limit: number, opts?: { withOwn?: boolean }): Promise<HistoryPage>;
   /** What the bot lacks to read the history here (Discord would answer empty pages), or null. */
   accessProblem(): HistoryAccessError | null;
   /** Stores what is not stored yet; answers how many were new. */
@@ -22,7 +25,7 @@ export interface HistorySource {
   unsaved(): CoreSentence | null;
 }
 
-/** A page as Discord answered it: the messages to store (the bot's own are left out), and what was read. */
+/** A page as Discord answered it: the messages to store (the bot's own are left out unless asked), and what was read. */
 export interface HistoryPage {
   messages: ChatMessage[];
   /** How many Discord answered: fewer than asked for means the channel's first message was reached. */
@@ -58,7 +61,7 @@ export function discordHistorySource(channel: TextBasedChannel & { guild: Guild 
   return {
     channelCreatedAt: timeOf(channel.id),
     accessProblem: () => historyAccessProblem(channel as GuildBasedChannel),
-    async fetchBefore(before, limit) {
+    async fetchBefore(before, limit, opts) {
       const page = [...(await channel.messages.fetch({ limit, cache: false, ...(before ? { before } : {}) })).values()] as Message[];
       await sink.names.resolve(channel.guild, new Set(page.map((m) => m.author.id)));
       const mine = channel.client.user?.id;
@@ -68,7 +71,7 @@ export function discordHistorySource(channel: TextBasedChannel & { guild: Guild 
       const lookup = (id: string) => read.get(id) ?? sink.storage.get(id);
       const oldestFirst = page.sort((a, b) => snowflakeCompare(a.id, b.id));
       for (const m of oldestFirst) {
-        if (m.author.id === mine) continue;
+        if (m.author.id === mine && !opts?.withOwn) continue;
         const chat = toChatMessage(m, false, sink.names.displayName(m), lookup);
         if (chat) read.set(chat.id, chat);
         const quote = chat?.view?.reply;

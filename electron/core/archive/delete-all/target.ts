@@ -58,7 +58,8 @@ export function discordDeleteTarget(channel: GuildBasedChannel, source: HistoryS
       return NEEDED.filter(([flag]) => !perms?.has(flag)).map(([, name]) => name);
     },
     page: async (before) => {
-      const page = await source.fetchBefore(before, 100);
+      // The bot's own messages too: the panel leaves them out, but they are deleted with the rest.
+      const page = await source.fetchBefore(before, 100, { withOwn: true });
       source.store(page.messages);
       // Held in memory (a disk fault) is not a copy: a crash would lose them with Discord's.
       const unsaved = source.unsaved();
