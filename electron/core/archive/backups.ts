@@ -1,7 +1,7 @@
 // Automatic backups (the original's BACKUP_ENABLED/BACKUP_DIR): a JSON export of the channel on a
 // schedule (daily by default), the newest N kept, plus one before any destructive action. Files are
 // 0600 in a 0700 folder; the schedule follows the newest file, so a restart does not reset it.
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { BackupInfo, BackupStatus } from '../../../shared/archive.js';
@@ -130,18 +130,17 @@ export class BackupService {
       this.sweepParts(dir);
       await this.o.beforeRead?.();
       const reader = new ArchiveReader(this.o.storeFile);
-      const tmp = join(dir, `messages-${s.channelId}-${stampOf(at)}-${reason}.json`);
+      // The count goes into the final name, so listing never has to parse a file; one rename, from the `.part`.
+      const named = (count: number) => join(dir, `messages-${s.channelId}-${stampOf(at)}-${reason}-${count}.json`);
       try {
-        const result = await exportToFile(tmp, {
+        const result = await exportToFile(join(dir, `messages-${s.channelId}-${stampOf(at)}-${reason}.json`), {
           reader,
           query: { channelId: s.channelId },
           format: 'json',
           meta: { ...this.o.meta(), exportedAt: at, filter: {}, locale: 'en' },
           redact: this.o.redact,
-        });
-        // The count goes into the final name, so listing never has to parse a file.
-        const file = join(dir, `messages-${s.channelId}-${stampOf(at)}-${reason}-${result.count}.json`);
-        renameSync(tmp, file);
+        }, (r) => named(r.count));
+        const file = named(result.count);
         this.rotate(s.backupKeep);
         this.error = null;
         say(this.o.logger, 'info', coreText('archive.backupWritten', { file, count: result.count }));

@@ -102,8 +102,11 @@ export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportRe
   return { count, bytes, mediaFailed: job.media?.failed ?? 0, mediaExpired: expired, mediaExpiredWhy: expiredWhy };
 }
 
-/** Writes to `file` through `file.part` (0600), renamed at the end: a stopped export leaves no half file. */
-export async function exportToFile(file: string, job: ExportJob): Promise<ExportResult> {
+/**
+ * Writes to `file` through `file.part` (0600), renamed at the end: a stopped export leaves no half file.
+ * `finalName`: the name to rename it to instead, known only once written (a backup's holds its count).
+ */
+export async function exportToFile(file: string, job: ExportJob, finalName?: (result: ExportResult) => string): Promise<ExportResult> {
   const part = `${file}.part`;
   const out = createWriteStream(part, { mode: PRIVATE_FILE });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
@@ -112,7 +115,7 @@ export async function exportToFile(file: string, job: ExportJob): Promise<Export
     const result = await Promise.race([exportTo(out, job), failed]);
     out.end();
     await Promise.race([once(out, 'close'), failed]);
-    renameSync(part, file);
+    renameSync(part, finalName?.(result) ?? file);
     return result;
   } catch (err) {
     // The stream opens its file asynchronously: removed before that open, the .part came back after it.

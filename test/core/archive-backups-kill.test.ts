@@ -1,0 +1,101 @@
+// Automatic backups SIGKILLed (a real child process) at each step of writing one: while the export is written,
+// right after its first rename, while older ones are rotated out. An older backup is never lost, a half-written
+// file is never counted, and the next backup leaves only whole ones in the folder. A review found a backup killed
+// between its two renames (exporter's `.part` → a name without the count → the name with it) left a whole copy
+// of the channel that nothing ever removed: it is now renamed once, straight to its final name.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BackupService, type BackupSettings } from '../../electron/core/archive/backups.js';
+import { readJsonExport } from '../../electron/core/archive/import.js';
+import { APP_DIR } from '../helpers/world.js';
+import { TS_NODE } from '../helpers/ts-node.js';
+import { CHANNEL, storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
+
+const fixtures: StoredFixture[] = [];
+afterEach(() => {
+  for (const f of fixtures.splice(0)) f.close();
+});
+
+const HOUR = 3_600_000;
+function service(f: StoredFixture, over: Partial<BackupSettings>, now: () => number) {
+  const settings: BackupSettings = { backupEnabled: false, backupDir: '', backupKeep: 3, backupIntervalHours: 24, channelId: CHANNEL, ...over };
+  return new BackupService({
+    dataDir: f.dir, storeFile: f.file, settings: () => settings,
+    meta: () => ({ app: { name: 'Discord Monitor', version: 'test' }, guild: null, channel: { id: CHANNEL, name: 'general' } }),
+    redact: (t) => t, logger: pino({ level: 'silent' }), now,
+  });
+}
+
+type Step = 'writing' | 'renamed' | 'rotating';
+
+// The child pauses (a marker, then a blocking wait) at a step; the parent SIGKILLs it there.
+const CHILD = (step: Step) => `
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+const [dataDir, storeFile, channelId, marker, now] = process.argv.slice(2);
+const stop = () => { fs.writeFileSync(marker, ''); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000); };
+const rename = fs.renameSync, rm = fs.rmSync;
+let renames = 0;
+fs.renameSync = (a, b) => { rename(a, b); renames++; if (${JSON.stringify(step)} === 'renamed' && renames === 1) stop(); };
+fs.rmSync = (p, o) => { rm(p, o); if (${JSON.stringify(step)} === 'rotating' && /messages-\\d+-.*\\.json$/.test(String(p))) stop(); };
+syncBuiltinESMExports();
+const { BackupService } = await import(${JSON.stringify(join(APP_DIR, 'electron/core/archive/backups.ts'))});
+const pino = (await import('node:module')).createRequire(${JSON.stringify(join(APP_DIR, 'package.json'))})('pino');
+let chunks = 0;
+const s = new BackupService({ dataDir, storeFile, settings: () => ({ backupEnabled: false, backupDir: '', backupKeep: 3, backupIntervalHours: 24, channelId }),
+  meta: () => ({ app: { name: 'x', version: 't' }, guild: null, channel: { id: channelId, name: 'general' } }),
+  redact: (t) => { if (${JSON.stringify(step)} === 'writing' && ++chunks === 3) stop(); return t; }, logger: pino({ level: 'silent' }), now: () => Number(now) });
+await s.backupNow('scheduled');
+process.stdout.write('finished');
+`;
+
+async function killAt(f: StoredFixture, step: Step, at: number): Promise<void> {
+  const marker = join(f.dir, `reached-${step}`);
+  const script = join(f.dir, `child-${step}.ts`);
+  writeFileSync(script, CHILD(step));
+  const proc = spawn(process.execPath, [...TS_NODE, script, f.dir, f.file, CHANNEL, marker, String(at)], { cwd: APP_DIR, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.on('error', () => undefined);
+  let out = '';
+  proc.stdout.on('data', (d: Buffer) => (out += String(d)));
+  proc.stderr.on('data', (d: Buffer) => (out += String(d)));
+  const exited = new Promise<NodeJS.Signals | null>((r) => proc.once('exit', (_c, sig) => r(sig)));
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(marker)) {
+    if (proc.exitCode !== null || Date.now() > deadline) {
+      if (proc.exitCode === null) process.kill(-(proc.pid as number), 'SIGKILL');
+      throw new Error(`child never reached ${step}:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  process.kill(-(proc.pid as number), 'SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+}
+
+describe('automatic backups killed at every step', { timeout: 60_000 }, () => {
+  it.each(['writing', 'renamed', 'rotating'] as Step[])('killed %s: older backups kept, nothing half-written counted, nothing left over after the next one', async (step) => {
+    const f = storeWith(2500);
+    fixtures.push(f);
+    let t = Date.UTC(2026, 0, 1);
+    const s = service(f, {}, () => t);
+    const older = [];
+    for (let i = 0; i < 3; i++) {
+      older.push((await s.backupNow('scheduled')).file);
+      t += HOUR;
+    }
+    await killAt(f, step, t);
+    const listed = s.list();
+    // Each listed backup is whole.
+    for (const b of listed) expect(readJsonExport(b.file).messages, b.file).toHaveLength(b.count);
+    // Never fewer than N: the newest N whole backups are kept.
+    expect(listed.length).toBeGreaterThanOrEqual(3);
+    // The next backup, two hours later, leaves only whole backups in the folder.
+    t += 2 * HOUR;
+    await s.backupNow('scheduled');
+    const dir = join(f.dir, 'message-backups');
+    expect(readdirSync(dir).filter((n) => !/^messages-\d+-\d{8}T\d{9}Z-[a-z-]+-\d+\.json$/.test(n)), `left in ${dir}`).toEqual([]);
+    expect(s.list()).toHaveLength(3);
+  });
+});
