@@ -4,7 +4,7 @@
 // between its two renames (exporter's `.part` → a name without the count → the name with it) left a whole copy
 // of the channel that nothing ever removed: it is now renamed once, straight to its final name.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -98,4 +98,17 @@ describe('automatic backups killed at every step', { timeout: 60_000 }, () => {
     expect(readdirSync(dir).filter((n) => !/^messages-\d+-\d{8}T\d{9}Z-[a-z-]+-\d+\.json$/.test(n)), `left in ${dir}`).toEqual([]);
     expect(s.list()).toHaveLength(3);
   });
+});
+
+it('what 3.1.0 left when killed between its two renames (a whole export named without its count) is removed by a later backup', async () => {
+  const f = storeWith(50);
+  fixtures.push(f);
+  const t = Date.UTC(2026, 0, 1);
+  const dir = join(f.dir, 'message-backups');
+  mkdirSync(dir, { recursive: true });
+  const left = join(dir, `messages-${CHANNEL}-20251231T200000000Z-scheduled.json`);
+  writeFileSync(left, '{}');
+  utimesSync(left, new Date(t - 4 * HOUR), new Date(t - 4 * HOUR));
+  await service(f, {}, () => t).backupNow('scheduled');
+  expect(readdirSync(dir)).toEqual([`messages-${CHANNEL}-20260101T000000000Z-scheduled-50.json`]);
 });

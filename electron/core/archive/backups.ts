@@ -37,8 +37,11 @@ export interface BackupOptions {
 
 // messages-<channel>-<UTC stamp>-<reason>-<count>.json: sorting names sorts by time.
 const NAME = /^messages-(\d+)-(\d{8}T\d{6}\d{3}Z)-([a-z-]+)-(\d+)\.json$/;
-/** A backup's file while it is written (exporter.ts writes `<name>.part`, then renames it). */
-const PART = /^messages-\d+-\d{8}T\d{6}\d{3}Z-[a-z-]+\.json\.part$/;
+/**
+ * A backup's file while it is written (exporter.ts writes `<name>.part`, then renames it), or a whole one that
+ * 3.1.0, killed between its two renames, left without its count.
+ */
+const PART = /^messages-\d+-\d{8}T\d{6}\d{3}Z-[a-z-]+\.json(?:\.part)?$/;
 const STALE_PART_MS = 3_600_000;
 const stampOf = (ms: number) => new Date(ms).toISOString().replace(/[-:.]/g, '');
 const timeOf = (stamp: string) => Date.parse(stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/, '$1-$2-$3T$4:$5:$6.$7Z'));
