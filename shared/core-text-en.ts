@@ -325,6 +325,7 @@ export const coreEn = {
   'archive.deleteFailed': '{{error}} So far: {{deleted}} deleted ({{bulk}} in bulk, {{single}} one by one), {{failed}} refused by Discord.',
   'archive.deleteLostAccess': 'Discord refused: the bot lost access or the Manage Messages permission while deleting. Check its role, then start again.',
   'archive.deleteStopped': 'Deleting stopped: {{detail}}',
+  'archive.deleteInterrupted': 'Delete all messages in #{{channel}} stopped when the app did: {{deleted}} deleted ({{bulk}} in bulk, {{single}} one by one), {{failed}} refused by Discord, nothing after that. Each deleted message was stored first; the backup written before is {{backup}}. Start it again to delete the rest.',
   // Commands the core refuses (electron/core/dispatch.ts, app-core.ts, settings)
   'command.busy': '{{reason}} Try again when it has finished.',
   'command.updateRunning': 'An update is in progress.',

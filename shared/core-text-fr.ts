@@ -358,4 +358,5 @@ export const coreFr: CoreTranslation = {
   'archive.deleteFailed': '{{error}} Jusqu’ici : {{deleted}} supprimés ({{bulk}} en masse, {{single}} un par un), {{failed}} refusés par Discord.',
   'archive.deleteLostAccess': 'Discord a refusé : le bot a perdu l’accès ou la permission Gérer les messages pendant la suppression. Vérifiez son rôle, puis recommencez.',
   'archive.deleteStopped': 'Suppression interrompue : {{detail}}',
+  'archive.deleteInterrupted': 'La suppression de tous les messages de #{{channel}} s’est arrêtée avec l’application : {{deleted}} supprimés ({{bulk}} en masse, {{single}} un par un), {{failed}} refusés par Discord, rien après. Chaque message supprimé avait été enregistré avant ; la sauvegarde écrite au départ est {{backup}}. Relancez-la pour supprimer le reste.',
 };

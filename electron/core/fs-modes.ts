@@ -31,7 +31,7 @@ export function writePrivateFileSync(file: string, data: string): void {
 
 // What the app writes at the top of the data folder. Electron's userData also holds Chromium's own
 // files (caches, Local State): those are Chromium's business, not repaired here.
-const APP_ENTRY = /^(settings|token|access-token|notices|messages\.sqlite|last-seen|identify-gate|session\.(lock|owner)|backfill|update-journal|resume-bot|logs$|backups$|message-backups$)/;
+const APP_ENTRY = /^(settings|token|access-token|notices|messages\.sqlite|last-seen|identify-gate|session\.(lock|owner)|backfill|delete-all-run|update-journal|resume-bot|logs$|backups$|message-backups$)/;
 export const isAppEntry = (name: string): boolean => APP_ENTRY.test(name);
 
 /** `path` is one of the app's own files or folders in `dataDir` (or inside one): never a place to write an export. */

@@ -3,15 +3,14 @@
 // file is never counted, and the next backup leaves only whole ones in the folder. A review found a backup killed
 // between its two renames (exporter's `.part` → a name without the count → the name with it) left a whole copy
 // of the channel that nothing ever removed: it is now renamed once, straight to its final name.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupService, type BackupSettings } from '../../electron/core/archive/backups.js';
 import { readJsonExport } from '../../electron/core/archive/import.js';
 import { APP_DIR } from '../helpers/world.js';
-import { TS_NODE } from '../helpers/ts-node.js';
+import { killChildAt, STOP_HERE } from '../helpers/kill-child.js';
 import { CHANNEL, storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
 
 const fixtures: StoredFixture[] = [];
@@ -35,8 +34,8 @@ type Step = 'writing' | 'renamed' | 'rotating';
 const CHILD = (step: Step) => `
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
-const [dataDir, storeFile, channelId, marker, now] = process.argv.slice(2);
-const stop = () => { fs.writeFileSync(marker, ''); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000); };
+${STOP_HERE}
+const [, dataDir, storeFile, channelId, now] = process.argv.slice(2);
 const rename = fs.renameSync, rm = fs.rmSync;
 let renames = 0;
 fs.renameSync = (a, b) => { rename(a, b); renames++; if (${JSON.stringify(step)} === 'renamed' && renames === 1) stop(); };
@@ -52,27 +51,7 @@ await s.backupNow('scheduled');
 process.stdout.write('finished');
 `;
 
-async function killAt(f: StoredFixture, step: Step, at: number): Promise<void> {
-  const marker = join(f.dir, `reached-${step}`);
-  const script = join(f.dir, `child-${step}.ts`);
-  writeFileSync(script, CHILD(step));
-  const proc = spawn(process.execPath, [...TS_NODE, script, f.dir, f.file, CHANNEL, marker, String(at)], { cwd: APP_DIR, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.on('error', () => undefined);
-  let out = '';
-  proc.stdout.on('data', (d: Buffer) => (out += String(d)));
-  proc.stderr.on('data', (d: Buffer) => (out += String(d)));
-  const exited = new Promise<NodeJS.Signals | null>((r) => proc.once('exit', (_c, sig) => r(sig)));
-  const deadline = Date.now() + 30_000;
-  while (!existsSync(marker)) {
-    if (proc.exitCode !== null || Date.now() > deadline) {
-      if (proc.exitCode === null) process.kill(-(proc.pid as number), 'SIGKILL');
-      throw new Error(`child never reached ${step}:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  process.kill(-(proc.pid as number), 'SIGKILL');
-  expect(await exited).toBe('SIGKILL');
-}
+const killAt = (f: StoredFixture, step: Step, at: number) => killChildAt(f.dir, step, CHILD(step), [f.dir, f.file, CHANNEL, String(at)]);
 
 describe('automatic backups killed at every step', { timeout: 60_000 }, () => {
   it.each(['writing', 'renamed', 'rotating'] as Step[])('killed %s: older backups kept, nothing half-written counted, nothing left over after the next one', async (step) => {

@@ -71,6 +71,20 @@ describe('archive dialog', () => {
     await waitFor(() => expect(fake.argsOf('archive.deleteAll')).toEqual([{ phrase: 'DELETE ALL MESSAGES', channelName: 'general', acknowledged: true }]));
   });
 
+  // The core keeps the last run on disk; one the app's end cut short comes back failed, said in the panel's language.
+  it("opened after a restart, says how the last delete-all ended: one cut short by the app's end, with its count and backup", async () => {
+    const fake = new FakeApi();
+    fake.settings = makeSettings({ dangerousActionsEnabled: true });
+    const params = { deleted: 2, bulk: 0, single: 2, failed: 0, channel: 'general', backup: '/data/message-backups/b.json' };
+    const last = { state: 'failed' as const, ...params, startedAt: 1, finishedAt: 2, message: 'x', i18n: { key: 'archive.deleteInterrupted', params } };
+    fake.override('archive.status', async () => ({ backups: { enabled: false, dir: '/data/message-backups', keep: 7, intervalHours: 24, recent: [], nextAt: null, error: null }, deleteAll: last }));
+    const { d } = await openArchive(fake);
+    const progress = await d.findByTestId('delete-progress');
+    expect(progress.textContent).toContain('Delete all messages in #general stopped when the app did: 2 deleted');
+    expect(progress.textContent).toContain('/data/message-backups/b.json');
+    expect(within(progress).queryByTestId('delete-cancel')).toBeNull();
+  });
+
   it('shows progress, the backup written first and a cancel button while deleting', async () => {
     const fake = new FakeApi();
     fake.settings = makeSettings({ dangerousActionsEnabled: true });

@@ -1,5 +1,6 @@
 // The archive area of the core: exports (a file, or any stream such as an HTTP download),
 // scheduled backups and the guarded delete-all, with the command handlers the contract names.
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { ArchiveStatus, DeleteProgress, ExportResult } from '../../../shared/archive.js';
@@ -49,7 +50,7 @@ export class Archive {
 
   constructor(private readonly o: ArchiveOptions) {
     this.backups = new BackupService({ dataDir: o.dataDir, storeFile: o.storeFile, settings: o.settings, meta: o.meta, redact: o.redact, logger: o.logger, beforeRead: o.beforeRead });
-    this.deletes = new DeleteAllService({ enabled: () => o.settings().dangerousActionsEnabled, target: o.deleteTarget, backups: this.backups, logger: o.logger, emit: o.emitDelete, requester: o.requester });
+    this.deletes = new DeleteAllService({ enabled: () => o.settings().dangerousActionsEnabled, target: o.deleteTarget, backups: this.backups, logger: o.logger, emit: o.emitDelete, requester: o.requester, runFile: join(o.dataDir, 'delete-all-run.json') });
   }
 
   status(): ArchiveStatus {

@@ -8,6 +8,7 @@ import { CommandError } from '../../errors.js';
 import type { BackupService } from '../backups.js';
 import { confirmationProblems, type DeleteAllInput } from './confirm.js';
 import { deleteAll } from './job.js';
+import { lastRun, saveRun } from './run-file.js';
 import { permissionList, type DeleteTarget } from './target.js';
 
 export interface DeleteAllOptions {
@@ -19,6 +20,8 @@ export interface DeleteAllOptions {
   emit: (p: DeleteProgress) => void;
   /** Who the request came from, for the log ("the desktop panel", "the panel (headless)"). */
   requester: string;
+  /** Where the last run's state is kept as it goes (run-file.ts): a run cut short is said at the next start. */
+  runFile?: string;
 }
 
 const NOT_ENABLED = coreText('archive.deleteNotEnabled');
@@ -35,7 +38,11 @@ export class DeleteAllService {
   /** Set from the moment a run is accepted (before its backup): a second request is refused meanwhile. */
   private starting = false;
 
-  constructor(private readonly o: DeleteAllOptions) {}
+  constructor(private readonly o: DeleteAllOptions) {
+    const last = o.runFile ? lastRun(o.runFile) : null;
+    this.current = last?.run ?? null;
+    if (last?.interrupted) o.logger.warn(last.run.message);
+  }
 
   progress(): DeleteProgress | null {
     return this.current;
@@ -94,9 +101,8 @@ export class DeleteAllService {
     this.o.logger.warn(`Delete all messages in ${where} asked from ${this.o.requester}; backup written first: ${backup}.`);
     const started = Date.now();
     const starting = coreText('archive.deleteStarting', { channel: target.channel.name, guild: target.channel.guild });
-    this.current = { state: 'running', deleted: 0, bulk: 0, single: 0, failed: 0, startedAt: started, finishedAt: null, backup, channel: target.channel.name, message: starting.text, i18n: starting.i18n };
-    this.o.emit(this.current);
-    void deleteAll(target, { ...this.current }, { signal: abort.signal, onProgress: (p) => this.update(p) }).then((end) => {
+    this.update({ state: 'running', deleted: 0, bulk: 0, single: 0, failed: 0, startedAt: started, finishedAt: null, backup, channel: target.channel.name, message: starting.text, i18n: starting.i18n });
+    void deleteAll(target, { ...this.current! }, { signal: abort.signal, onProgress: (p) => this.update(p) }).then((end) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const counts = { deleted: end.deleted, bulk: end.bulk, single: end.single, failed: end.failed };
       const said =
@@ -122,6 +128,7 @@ export class DeleteAllService {
 
   private update(p: DeleteProgress): void {
     this.current = p;
+    if (this.o.runFile) saveRun(this.o.runFile, p);
     this.o.emit(p);
   }
 

@@ -20,6 +20,10 @@ export function DeleteAllSection({ settings, onSettings }: { settings: SettingsV
   const refresh = useCallback(() => api.archive.deleteAllCheck().then(setCheck, (e) => setError(errorMessage(e, say))), [api, say]);
   useEffect(() => void refresh(), [refresh, settings.dangerousActionsEnabled]);
   useEffect(() => api.on('archive.deleteProgress', setProgress), [api]);
+  // The last run, when the panel opens: one still going, or how the last one ended (one the app's end cut short, said).
+  useEffect(() => {
+    void api.archive.status().then((s) => setProgress((p) => p ?? s.deleteAll), () => undefined);
+  }, [api]);
 
   const enable = async (on: boolean) => {
     try {
