@@ -173,6 +173,53 @@ describe('REST follows docs/resources/message', () => {
     }
   });
 
+  // docs/reference.mdx, Signed Attachment CDN URLs: an embed image given as the CDN URL "without any parameters"
+  // (or attachment://name) is rendered and refreshed by Discord; components' media are signed the same way.
+  it('embed and component media on the attachment CDN are signed at each sending; other links are sent as given', async () => {
+    const status = async (url: string) => (await fetch(url)).status;
+    const upload = fake.postMessage(ids.general, { authorId: ids.alice, content: 'upload', attachments: [{ filename: 'chart.png', size: 9, contentType: 'image/png', width: 2, height: 3 }] });
+    const file = `${fake.cdnUrl}/attachments/${ids.general}/${upload.attachments[0]!.id}/chart.png`;
+    const avatar = `${fake.cdnUrl}/embed/avatars/1.png`;
+    const posted = fake.postMessage(ids.general, {
+      authorId: ids.alice,
+      content: '',
+      extra: {
+        embeds: [{ type: 'rich', title: 'Chart', image: { url: file }, thumbnail: { url: avatar }, footer: { text: 'by', icon_url: file } }],
+        components: [{ type: 17, components: [{ type: 12, items: [{ media: { url: file } }] }, { type: 9, components: [{ type: 10, content: 'x' }], accessory: { type: 11, media: { url: file } } }] }],
+      },
+    });
+    type Media = { url: string; proxy_url?: string };
+    const read = async () => {
+      const m = (await rest(`/channels/${ids.general}/messages/${posted.id}`)).body as {
+        embeds: Array<{ image: Media; thumbnail: Media; footer: { icon_url: string; proxy_icon_url: string } }>;
+        components: Array<{ components: [{ items: Array<{ media: Media }> }, { accessory: { media: Media } }] }>;
+      };
+      const [gallery, section] = m.components[0]!.components;
+      return { embed: m.embeds[0]!, gallery: gallery.items[0]!.media, thumbnail: section.accessory.media };
+    };
+    const signed = /\/attachments\/\d+\/\d+\/chart\.png\?ex=[0-9a-f]+&is=[0-9a-f]+&hm=[0-9a-f]{64}&$/;
+    try {
+      fake.expireAttachmentsAfter(0);
+      const old = await read();
+      for (const x of [old.embed.image, old.gallery, old.thumbnail]) {
+        expect(x.url).toMatch(signed);
+        expect(x.proxy_url).toBe(x.url);
+      }
+      expect(old.embed.footer).toMatchObject({ icon_url: expect.stringMatching(signed), proxy_icon_url: old.embed.footer.icon_url });
+      expect(await status(old.embed.image.url)).toBe(404);
+      // Not an attachment: left as given.
+      expect(old.embed.thumbnail).toEqual({ url: avatar });
+
+      fake.expireAttachmentsAfter(60_000);
+      const fresh = await read();
+      expect(fresh.embed.image.url).not.toBe(old.embed.image.url);
+      for (const x of [fresh.embed.image.url, fresh.gallery.url, fresh.thumbnail.url, fresh.embed.footer.icon_url]) expect(await status(x)).toBe(200);
+      expect(await status(file)).toBe(404);
+    } finally {
+      fake.expireAttachmentsAfter(24 * 60 * 60 * 1000);
+    }
+  });
+
   it('Get Guild Member: the documented member, nickname in nick, with its user', async () => {
     const { body } = await rest(`/guilds/${ids.guild}/members/${ids.alice}`);
     const m = body as Record<string, unknown>;

@@ -2,6 +2,7 @@
 // on the gateway as Discord does.
 import type { FakeAttachment, FakeMessage, Json } from './model.js';
 import { discordTimestamp } from './model.js';
+import { signedEmbeds } from './signed-media.js';
 import type { FakeWorld } from './world.js';
 
 export interface NewAttachment {
@@ -46,7 +47,7 @@ export function editMessage(w: FakeWorld, channelId: string, id: string, content
 export function addEmbed(w: FakeWorld, channelId: string, id: string, embed: Record<string, unknown>): void {
   const m = findMessage(w, channelId, id);
   m.embeds.push(embed);
-  w.gateway.dispatchPartialUpdate(m, { embeds: m.embeds, edited_timestamp: m.editedTimestamp === null ? null : discordTimestamp(m.editedTimestamp) });
+  w.gateway.dispatchPartialUpdate(m, { embeds: signedEmbeds(w.state, m.embeds), edited_timestamp: m.editedTimestamp === null ? null : discordTimestamp(m.editedTimestamp) });
 }
 
 export function deleteMessage(w: FakeWorld, channelId: string, id: string): void {

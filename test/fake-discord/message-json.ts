@@ -1,12 +1,13 @@
 // The JSON Discord sends for users and messages (REST objects and MESSAGE_CREATE/UPDATE dispatches).
 import { discordTimestamp, type FakeAttachment, type FakeMessage, type Json } from './model.js';
 import { memberJson, userJson } from './guild-json.js';
+import { signedComponents, signedEmbeds } from './signed-media.js';
 import type { State } from './state.js';
 
 /** The REST message object: no guild_id and no member (docs/resources/message, Example Message). */
 export function messageJson(state: State, m: FakeMessage, showContent: boolean): Json {
   const author = state.users.get(m.authorId);
-  return {
+  const json: Json = {
     id: m.id,
     type: 0,
     channel_id: m.channelId,
@@ -27,6 +28,8 @@ export function messageJson(state: State, m: FakeMessage, showContent: boolean):
     // Without the content intent these are empty and a poll is left out (docs/resources/message, Message Object).
     ...(showContent ? {} : { embeds: [], attachments: [], poll: undefined }),
   };
+  // Their files of the attachment CDN signed anew, as attachments are (signed-media.ts).
+  return { ...json, embeds: signedEmbeds(state, json.embeds), components: signedComponents(state, json.components) };
 }
 
 /**
