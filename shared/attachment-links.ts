@@ -18,3 +18,8 @@ export function linkExpired(url: string, now = Date.now(), marginMs = 0): boolea
   const expiry = linkExpiry(url);
   return expiry !== null && expiry <= now + marginMs;
 }
+
+/** The link without its query: links to one file differ only there between fetches (the ex/is/hm signature). */
+export function unsignedLink(url: string): string {
+  return url.split(/[?#]/, 1)[0]!;
+}

@@ -1,6 +1,7 @@
 // Files a message shows through File components (components v2). Discord shows an IS_COMPONENTS_V2
 // message's uploads only where a component places them, so the panel and the HTML export list the
 // attachments no File component already drew, instead of showing the same file twice.
+import { unsignedLink } from './attachment-links.js';
 import type { ChatAttachment, ChatComponent } from './types.js';
 
 type FileComponent = Extract<ChatComponent, { type: 'file' }>;
@@ -19,14 +20,11 @@ export function fileComponents(components: readonly ChatComponent[] | undefined)
   return out;
 }
 
-// A CDN link's query (ex/is/hm signature) changes between fetches: the path names the file.
-const pathOf = (url: string): string => url.split(/[?#]/, 1)[0]!;
-
 /** The attachments left to list once File components drew theirs (matched by attachment id, else by URL path). */
 export function attachmentsNotInComponents(attachments: ChatAttachment[], components: readonly ChatComponent[] | undefined): ChatAttachment[] {
   const files = fileComponents(components);
   if (files.length === 0) return attachments;
   const ids = new Set(files.flatMap((f) => (f.attachmentId ? [f.attachmentId] : [])));
-  const paths = new Set(files.flatMap((f) => (f.url ? [pathOf(f.url)] : [])));
-  return attachments.filter((a) => !ids.has(a.id) && !paths.has(pathOf(a.url)));
+  const paths = new Set(files.flatMap((f) => (f.url ? [unsignedLink(f.url)] : [])));
+  return attachments.filter((a) => !ids.has(a.id) && !paths.has(unsignedLink(a.url)));
 }

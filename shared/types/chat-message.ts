@@ -15,6 +15,8 @@ export interface ChatAttachment {
 export interface RefreshedMedia {
   messageId: string;
   attachments: ChatAttachment[];
+  /** Its embeds' and components' media links that expire like attachments' (a bot's attachment://chart.png), signed just now. */
+  links: string[];
 }
 
 export interface ChatMessage {

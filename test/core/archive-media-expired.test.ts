@@ -66,6 +66,30 @@ describe('HTML export with media downloaded, links expired', { timeout: 30_000 }
     expect(t.world.fake.restRequests().get('GET /channels/:id/messages')).toBe(before + 1);
   });
 
+  // An embed's image on the attachment CDN (a bot's attachment://chart.png) expires like an attachment: the
+  // message holding only that link was never fetched anew, and the picture stayed a dead link.
+  it("an embed's image and a gallery's picture on the attachment CDN, expired, are fetched anew and downloaded", async () => {
+    const target = join(t.world.dataDir, 'embeds.html');
+    const core = await connected(target);
+    const uploaded = nextEvent(core, 'message.created', (m) => m.content === 'upload');
+    const upload = t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'upload', attachments: [{ filename: 'chart.png', size: 2048, contentType: 'image/png', width: 64, height: 48 }] });
+    await uploaded;
+    const file = `${t.world.fake.cdnUrl}/attachments/${t.world.channelId}/${upload.attachments[0]!.id}/chart.png`;
+    t.world.fake.expireAttachmentsAfter(0);
+    const report = nextEvent(core, 'message.created', (m) => m.content === 'report');
+    t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: 'report', extra: { embeds: [{ type: 'rich', title: 'Nightly chart', image: { url: file, width: 64, height: 48 } }] } });
+    const gallery = nextEvent(core, 'message.created', (m) => m.view?.components !== undefined);
+    t.world.fake.postMessage(t.world.channelId, { authorId: t.world.userId, content: '', extra: { flags: 1 << 15, components: [{ type: 12, items: [{ media: { url: file } }] }] } });
+    expect(linkExpired((await report).view!.embeds[0]!.image!.url)).toBe(true);
+    await gallery;
+    t.world.fake.expireAttachmentsAfter(DAY);
+    const reply = await core.dispatch('archive.export', { format: 'html', media: 'download' });
+    expect(reply.ok && reply.value).toMatchObject({ count: 3, mediaFailed: 0, mediaExpired: 0, mediaNote: null });
+    // Every picture links its downloaded file (the fake signs one file alike within a second: no count of files).
+    expect(readdirSync(join(t.world.dataDir, 'embeds_files')).some((f) => f.endsWith('chart.png'))).toBe(true);
+    expect(readFileSync(target, 'utf8')).not.toContain('/attachments/');
+  });
+
   it('a picture deleted on Discord meanwhile is said gone, with no extra request for it', async () => {
     const target = join(t.world.dataDir, 'gone.html');
     const core = await connected(target);

@@ -30,7 +30,7 @@ describe('an attachment whose link expired', () => {
     const stale = link('shot.png', Date.now() - 60_000);
     const fresh = link('shot.png', Date.now() + 86_400_000);
     const fake = new FakeApi();
-    fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [picture(fresh)] }));
+    fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [picture(fresh)], links: [] }));
     const { el, img } = draw(picture(stale), fake);
     fireEvent.error(img()!);
     await waitFor(() => expect(img()?.getAttribute('src')).toBe(fresh));
@@ -51,7 +51,7 @@ describe('an attachment whose link expired', () => {
     const fresh = link('report.pdf', Date.now() + 86_400_000);
     const pdf = (url: string): ChatAttachment => ({ id: '1300000000000000302', name: 'report.pdf', url, size: 4096, contentType: 'application/pdf', width: null, height: null });
     const fake = new FakeApi();
-    fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [pdf(fresh)] }));
+    fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [pdf(fresh)], links: [] }));
     const { el } = draw(pdf(stale), fake);
     await waitFor(() => expect(within(el).getByRole('link', { name: /Download/ }).getAttribute('href')).toBe(fresh));
     expect(within(el).getByRole('link', { name: 'report.pdf' }).getAttribute('href')).toBe(fresh);
@@ -62,7 +62,7 @@ describe('an attachment whose link expired', () => {
     const [stale, fresh] = [link('shot.png', Date.now() - 60_000), link('shot.png', Date.now() + 86_400_000)];
     const inner = (url: string): ChatAttachment => ({ ...picture(url), id: '1300000000000000303', name: 'inner.png' });
     const fake = new FakeApi();
-    fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [picture(fresh), inner(fresh)] }));
+    fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [picture(fresh), inner(fresh)], links: [] }));
     const message = makeMessage({ id: ID, attachments: [picture(stale)] });
     const forward = { content: '', attachments: [inner(stale)], embeds: [], createdAt: message.createdAt };
     const { container } = renderWithApi(<MessageItem message={{ ...message, view: { type: 0, mentions: { users: [], roles: [], channels: [], everyone: false }, embeds: [], stickers: [], reactions: [], emojis: [], mentionsOwner: false, forward } }} index={0} total={1} />, fake);
@@ -103,7 +103,7 @@ describe('a screen of expired files', () => {
       most = Math.max(most, ++running);
       await new Promise((r) => setTimeout(r, 20));
       running--;
-      return { messageId: (arg as { messageId: string }).messageId, attachments: [] };
+      return { messageId: (arg as { messageId: string }).messageId, attachments: [], links: [] };
     });
     const ids = Array.from({ length: 10 }, (_, i) => `13000000000000004${String(i).padStart(2, '0')}`);
     const pdf = (i: number): ChatAttachment => ({ id: `13000000000000005${String(i).padStart(2, '0')}`, name: `r${i}.pdf`, url: link(`r${i}.pdf`, Date.now() - 60_000), size: 1, contentType: 'application/pdf', width: null, height: null });
@@ -135,7 +135,7 @@ it('a link that expires while its row is shown is refreshed then, without any lo
   const fresh = link('report.pdf', Date.now() + 86_400_000);
   const pdf = (url: string): ChatAttachment => ({ id: '1300000000000000302', name: 'report.pdf', url, size: 4096, contentType: 'application/pdf', width: null, height: null });
   const fake = new FakeApi();
-  fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [pdf(fresh)] }));
+  fake.override('messages.refreshMedia', () => ({ messageId: ID, attachments: [pdf(fresh)], links: [] }));
   const { el } = draw(pdf(soon), fake);
   expect(fake.argsOf('messages.refreshMedia')).toEqual([]);
   await waitFor(() => expect(within(el).getByRole('link', { name: /Download/ }).getAttribute('href')).toBe(fresh), { timeout: 6_000 });

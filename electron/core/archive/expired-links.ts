@@ -1,12 +1,13 @@
 // Before an HTML export downloads its media: attachment links that expired (Discord signs them for about a
-// day, docs/reference.mdx, Signed Attachment CDN URLs) are fetched anew through the running bot, a page of
-// neighbours a request (media-refresh.ts), else counted with the reason: they then fail to download as before.
+// day, docs/reference.mdx, Signed Attachment CDN URLs), embeds' and components' media on that CDN too, are
+// fetched anew through the running bot, a page of neighbours a request (media-refresh.ts), else counted with
+// the reason: they then fail to download as before.
 import { linkExpired } from '../../../shared/attachment-links.js';
 import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import type { MediaRefresher } from '../bot/media-refresh.js';
 import { readFailure } from '../history/read-failure.js';
-import { allAttachments, freshLinks } from '../messages/fresh-links.js';
+import { allLinks, freshLinks } from '../messages/fresh-links.js';
 
 /** A link this close to its expiry would expire during the download: refreshed too. */
 const MARGIN_MS = 60_000;
@@ -21,7 +22,8 @@ export interface LinksChecked {
 
 export type LinkRefresh = (messages: ChatMessage[], signal?: AbortSignal) => Promise<LinksChecked>;
 
-const expiredIn = (m: ChatMessage, now: number) => allAttachments(m).filter((a) => linkExpired(a.url, now, MARGIN_MS)).length;
+// The same link shown twice (an embed's thumbnail and its image) is counted once.
+const expiredIn = (m: ChatMessage, now: number) => new Set(allLinks(m).filter((url) => linkExpired(url, now, MARGIN_MS))).size;
 
 /** `refresher` is asked per page: null while the bot is not connected (`noBot` says why, e.g. the command line has none). */
 export function expiredLinkRefresh(refresher: () => MediaRefresher | null, noBot: CoreSentence = coreText('archive.mediaBotStopped')): LinkRefresh {

@@ -48,7 +48,7 @@ export function FileRow({ name, url, size }: { name: string; url: string | undef
 /** `messageId`: the stored message they belong to (a forward's: the forward), for fresh links when one expired. */
 export function Attachments({ attachments, messageId }: { attachments: ChatAttachment[]; messageId?: string }) {
   const { t } = useTranslation();
-  const fresh = useFreshLinks(messageId, attachments);
+  const fresh = useFreshLinks(messageId, attachments.map((a) => a.url));
   const [open, setOpen] = useState<ChatAttachment | null>(null);
   // Discord hides a file uploaded as a spoiler (its name starts with SPOILER_) until clicked.
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
@@ -57,7 +57,7 @@ export function Attachments({ attachments, messageId }: { attachments: ChatAttac
     <>
       <ul className="attachments" aria-label={t('messages.attachments')}>
         {attachments.map((a) => {
-          const url = safeUrl(fresh.url(a));
+          const url = safeUrl(fresh.url(a.url));
           // "invoice\u202Efdp.exe" would read "invoiceexe.pdf".
           const name = stripBidiControls(a.name);
           const type = url ? kind(a) : 'file';
@@ -79,18 +79,18 @@ export function Attachments({ attachments, messageId }: { attachments: ChatAttac
                     decoding="async"
                     {...previewSize(a)}
                     open={{ className: 'attachment__thumb', label: t('messages.openImage', { name }), onClick: () => setOpen(a) }}
-                    onBroken={() => fresh.broken(a)}
+                    onBroken={() => fresh.broken(a.url)}
                   />
                 </div>
               )}
-              {!hidden && type === 'video' && <video className="attachment__player" src={url} controls preload="metadata" {...previewSize(a)} aria-label={name} onError={() => fresh.broken(a)} />}
-              {!hidden && type === 'audio' && <audio className="attachment__player" src={url} controls preload="none" aria-label={name} onError={() => fresh.broken(a)} />}
+              {!hidden && type === 'video' && <video className="attachment__player" src={url} controls preload="metadata" {...previewSize(a)} aria-label={name} onError={() => fresh.broken(a.url)} />}
+              {!hidden && type === 'audio' && <audio className="attachment__player" src={url} controls preload="none" aria-label={name} onError={() => fresh.broken(a.url)} />}
               <FileRow name={name} url={url} size={a.size} />
             </li>
           );
         })}
       </ul>
-      {open && <Lightbox attachment={{ ...open, url: fresh.url(open) }} onClose={() => setOpen(null)} />}
+      {open && <Lightbox attachment={{ ...open, url: fresh.url(open.url) }} onClose={() => setOpen(null)} />}
     </>
   );
 }

@@ -1,7 +1,9 @@
 // A message's components as a viewer sees them on Discord, read-only: the panel is not the bot that
 // receives the interaction, so buttons and menus cannot be used; link buttons open their URL.
-// Layout components (IS_COMPONENTS_V2) carry the message's text, drawn as Markdown with its mentions.
+// Layout components (IS_COMPONENTS_V2) carry the message's text, drawn as Markdown with its mentions; their
+// media on the attachment CDN expire like attachments' and are drawn with fresh links.
 import { useTranslation } from 'react-i18next';
+import { componentLinks, relinkComponents } from '../../../../shared/media-links';
 import { buttonClass, colourHex, galleryClass, selectClass, separatorClass } from '../../../../shared/message-parts';
 import type { ChatComponent, ChatEmoji, ChatMessageView } from '../../../../shared/types';
 import { stripBidiControls } from '../../lib/bidi';
@@ -9,6 +11,7 @@ import { safeUrl } from '../../lib/url';
 import { FileRow } from './Attachments';
 import { UnicodeEmoji } from './DiscordMarkdown';
 import { MessageContent } from './MessageContent';
+import { useFreshLinks } from './useFreshLinks';
 
 type Refs = Pick<ChatMessageView, 'mentions' | 'emojis'>;
 
@@ -120,12 +123,14 @@ function Part({ c, refs }: { c: ChatComponent; refs: Refs }) {
   }
 }
 
-export function Components({ components, refs }: { components: ChatComponent[]; refs: Refs }) {
+/** `messageId`: the stored message they belong to, for fresh links when one expired. */
+export function Components({ components, refs, messageId }: { components: ChatComponent[]; refs: Refs; messageId?: string }) {
   const { t } = useTranslation();
+  const fresh = useFreshLinks(messageId, componentLinks(components));
   if (components.length === 0) return null;
   return (
     <div className="dc-components" role="group" aria-label={t('messages.components')}>
-      {components.map((c, i) => <Part key={i} c={c} refs={refs} />)}
+      {relinkComponents(components, fresh.url).map((c, i) => <Part key={i} c={c} refs={refs} />)}
     </div>
   );
 }

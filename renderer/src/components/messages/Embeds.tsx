@@ -1,7 +1,9 @@
 // Rich embeds and link previews as Discord lays them out: colour bar, provider, author, title,
 // description (Markdown), fields (inline ones side by side, up to three a row), thumbnail, image,
-// video preview, footer with timestamp. Media URLs were checked against Discord's hosts by the core.
+// video preview, footer with timestamp. Media URLs were checked against Discord's hosts by the core; one
+// showing a file of the attachment CDN expires like an attachment's and is drawn with its fresh link.
 import { useTranslation } from 'react-i18next';
+import { embedLinks, relinkEmbeds } from '../../../../shared/media-links';
 import { colourHex, isVideoEmbed, scaledSize } from '../../../../shared/message-parts';
 import type { ChatEmbed, ChatEmbedMedia } from '../../../../shared/types';
 import { useReducedMotion } from '../../lib/discord/motion';
@@ -12,6 +14,7 @@ import { safeUrl } from '../../lib/url';
 import { DiscordMarkdown } from './DiscordMarkdown';
 import { PollResult } from './Extras';
 import { MediaImage } from './MediaImage';
+import { useFreshLinks } from './useFreshLinks';
 
 function Media({ media, className, max }: { media: ChatEmbedMedia; className: string; max: number }) {
   const src = safeUrl(media.url);
@@ -115,11 +118,13 @@ export function Embed({ embed: e }: { embed: ChatEmbed }) {
   );
 }
 
-export function Embeds({ embeds }: { embeds: ChatEmbed[] }) {
+/** `messageId`: the stored message they belong to (a forward's: the forward), for fresh links when one expired. */
+export function Embeds({ embeds, messageId }: { embeds: ChatEmbed[]; messageId?: string }) {
+  const fresh = useFreshLinks(messageId, embedLinks(embeds));
   if (embeds.length === 0) return null;
   return (
     <div className="embeds">
-      {embeds.map((e, i) => (
+      {relinkEmbeds(embeds, fresh.url).map((e, i) => (
         <Embed key={i} embed={e} />
       ))}
     </div>

@@ -15,7 +15,7 @@ export function Forward({ forward: f, messageId }: { forward: NonNullable<ChatMe
       <p className="forward__label">{t('messages.forwarded')}</p>
       <MessageContent content={f.content} />
       <Attachments attachments={f.attachments} messageId={messageId} />
-      <Embeds embeds={f.embeds} />
+      <Embeds embeds={f.embeds} messageId={messageId} />
       <time className="forward__time" dateTime={new Date(f.createdAt).toISOString()} title={formatFullDate(f.createdAt, i18n.language)}>
         {formatMessageTime(f.createdAt, i18n.language)}
       </time>

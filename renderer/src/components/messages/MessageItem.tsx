@@ -89,10 +89,10 @@ const MessageBody = memo(function MessageBody({ message: m }: { message: ChatMes
           {system ? <SystemLine message={m} sentenceKey={system} /> : <MessageContent content={m.content} view={v} />}
           {v?.forward && <Forward forward={v.forward} messageId={m.id} />}
           <Attachments attachments={attachmentsNotInComponents(m.attachments, v?.components)} messageId={m.id} />
-          {v && <Embeds embeds={v.embeds} />}
+          {v && <Embeds embeds={v.embeds} messageId={m.id} />}
           {v && <Stickers stickers={v.stickers} />}
           {v?.poll && <Poll poll={v.poll} />}
-          {v?.components && <Components components={v.components} refs={v} />}
+          {v?.components && <Components components={v.components} refs={v} messageId={m.id} />}
           {v?.thread && <ThreadInfo thread={v.thread} />}
           {v && <Reactions reactions={v.reactions} />}
         </div>

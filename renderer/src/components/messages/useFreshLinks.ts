@@ -1,12 +1,13 @@
-// Discord's attachment links expire after about a day (docs/reference.mdx, Signed Attachment CDN URLs). A
-// file of a message whose link expired and did not load asks the core for fresh links (messages.refreshMedia,
-// which fetches the message again through the bot) and is tried again with them; a link already expired
-// when shown asks at once (a PDF has no load to fail). Once per message and link:
-// a fresh link that fails too shows the "could not load" box, never another request.
+// Discord's attachment links expire after about a day (docs/reference.mdx, Signed Attachment CDN URLs), and
+// so do embeds' and components' media that show files of that CDN. A file of a message whose link expired and
+// did not load asks the core for fresh links (messages.refreshMedia, which fetches the message again through
+// the bot) and is tried again with them; a link already expired when shown asks at once (a PDF has no load
+// to fail). Once per message and link: a fresh link that fails too shows the "could not load" box, never
+// another request.
 import { useCallback, useEffect, useState } from 'react';
 import type { Api } from '../../../../shared/api';
-import { linkExpired, linkExpiry } from '../../../../shared/attachment-links';
-import type { ChatAttachment, RefreshedMedia } from '../../../../shared/types';
+import { linkExpired, linkExpiry, unsignedLink } from '../../../../shared/attachment-links';
+import type { RefreshedMedia } from '../../../../shared/types';
 import { useApi } from '../../api-context';
 
 /** Requests at once from this page, under the core's limit (MAX_REFRESHES: a second panel stays under it too). */
@@ -42,50 +43,49 @@ function refreshOnce(api: Api, messageId: string): Promise<RefreshedMedia> {
   return answer;
 }
 
-/** By attachment id: the link it had when fresh ones were asked for, and the fresh one. */
-type Relinked = ReadonlyMap<string, { from: string; to: string }>;
+/** A shown link that had expired, and the fresh one for the same file. */
+type Relinked = ReadonlyMap<string, string>;
 
 /** After a link's expiry, its row asks this much later (its clock a little ahead of Discord's). */
 const AFTER_EXPIRY_MS = 1_000;
 /** setTimeout's longest wait (a link signed for longer is checked again then). */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
-export function useFreshLinks(messageId: string | undefined, attachments: readonly ChatAttachment[]) {
+/** `shown`: the links of a message's files (attachments, or an embed's or a component's media). */
+export function useFreshLinks(messageId: string | undefined, shown: readonly string[]) {
   const api = useApi();
   const [relinked, setRelinked] = useState<Relinked>(new Map());
   // Asked once for these links: fresh ones (an update of the message) may be asked for again a day later.
-  const links = attachments.map((a) => a.url).join('\n');
+  const links = shown.join('\n');
   const [askedFor, setAskedFor] = useState<string | null>(null);
   const asked = askedFor === links;
   /** The link to use: the fresh one while the message still has the link it replaced (an edit brings its own). */
-  const url = useCallback((a: ChatAttachment) => {
-    const r = relinked.get(a.id);
-    return r && r.from === a.url ? r.to : a.url;
-  }, [relinked]);
+  const url = useCallback((link: string) => relinked.get(link) ?? link, [relinked]);
   /** A file did not load: fresh links are asked for when its link says it expired, once. */
-  const broken = useCallback((a: ChatAttachment) => {
-    if (!messageId || asked || !linkExpired(a.url)) return;
+  const broken = useCallback((link: string) => {
+    if (!messageId || asked || !linkExpired(link)) return;
     setAskedFor(links);
     refreshOnce(api, messageId)
-      .then(({ attachments: fresh }) => {
-        const to = new Map(fresh.map((f) => [f.id, f.url]));
-        const next = new Map<string, { from: string; to: string }>();
-        for (const x of attachments) {
-          const link = to.get(x.id);
-          if (link && link !== x.url) next.set(x.id, { from: x.url, to: link });
+      .then((answer) => {
+        // Matched by the file the link names: only the signature changes between fetches.
+        const fresh = new Map([...answer.attachments.map((a) => a.url), ...answer.links].map((f) => [unsignedLink(f), f]));
+        const next = new Map<string, string>();
+        for (const x of links.split('\n')) {
+          const to = fresh.get(unsignedLink(x));
+          if (to && to !== x) next.set(x, to);
         }
         setRelinked(next);
       })
       // Refused (the bot stopped, the message deleted): the box stays, with the link it had.
       .catch(() => undefined);
-  }, [api, messageId, asked, links, attachments]);
+  }, [api, messageId, asked, links]);
   // A link already expired when shown asks at once: a file that is not a picture (a PDF, an archive) has no
   // load to fail, and its name and download button kept a link Discord's CDN refuses. A panel left open
   // (a dashboard on a home server) asks when a shown link expires: its picture, loaded a day ago, still
   // shows, but its download and "open original" links would answer 404.
   const [, recheck] = useState(0);
-  const expired = attachments.find((a) => linkExpired(a.url));
-  const nextExpiry = Math.min(...attachments.map((a) => linkExpiry(a.url) ?? Infinity));
+  const expired = shown.find((link) => linkExpired(link));
+  const nextExpiry = Math.min(...shown.map((link) => linkExpiry(link) ?? Infinity));
   useEffect(() => {
     if (expired) broken(expired);
   }, [expired, broken]);
