@@ -5,10 +5,10 @@
 import './setup';
 import { act, fireEvent, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChatAttachment } from '../../shared/types';
 import { MessageItem } from '../../renderer/src/components/messages/MessageItem';
-import { REFRESHES_AT_ONCE } from '../../renderer/src/components/messages/useFreshLinks';
+import { ANSWER_KEPT_MS, REFRESHES_AT_ONCE } from '../../renderer/src/components/messages/useFreshLinks';
 import { FakeApi } from './fake-api';
 import { makeMessage } from './fixtures';
 import { renderWithApi } from './render';
@@ -140,4 +140,33 @@ it('a link that expires while its row is shown is refreshed then, without any lo
   expect(fake.argsOf('messages.refreshMedia')).toEqual([]);
   await waitFor(() => expect(within(el).getByRole('link', { name: /Download/ }).getAttribute('href')).toBe(fresh), { timeout: 6_000 });
   expect(fake.argsOf('messages.refreshMedia')).toEqual([{ messageId: ID }]);
+});
+
+// A file removed on Discord while the bot was off: its message's fresh fetch has no new link for it. The answer was
+// forgotten after a minute like any other, so each time the row was drawn again it cost a Discord request.
+it.each([
+  ['brought no fresh link (the file gone from Discord): never asked again', async () => ({ messageId: ID, attachments: [], links: [] }), 1],
+  ['was refused (the bot stopped): asked again a minute later, when the bot may answer', async () => Promise.reject(new Error('The bot is stopped.')), 2],
+])('an answer that %s', async (_name, answer, calls) => {
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  try {
+    const fake = new FakeApi();
+    fake.override('messages.refreshMedia', answer);
+    const pdf: ChatAttachment = { id: '1300000000000000303', name: 'gone.pdf', url: link('gone.pdf', Date.now() - 60_000), size: 1, contentType: 'application/pdf', width: null, height: null };
+    let show: (on: boolean) => void = () => undefined;
+    function Host() {
+      const [on, setOn] = useState(true);
+      show = setOn;
+      return on ? <MessageItem message={makeMessage({ id: ID, attachments: [pdf] })} index={0} total={1} /> : null;
+    }
+    renderWithApi(<Host />, fake);
+    await waitFor(() => expect(fake.argsOf('messages.refreshMedia')).toHaveLength(1));
+    act(() => show(false));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(ANSWER_KEPT_MS + 1_000)));
+    act(() => show(true));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(100)));
+    expect(fake.argsOf('messages.refreshMedia')).toHaveLength(calls);
+  } finally {
+    vi.useRealTimers();
+  }
 });

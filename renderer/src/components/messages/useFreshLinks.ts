@@ -12,7 +12,11 @@ import { useApi } from '../../api-context';
 
 /** Requests at once from this page, under the core's limit (MAX_REFRESHES: a second panel stays under it too). */
 export const REFRESHES_AT_ONCE = 4;
-/** An answer is reused this long: a row scrolled away and back asks nothing again (nor after a refusal). */
+/**
+ * An answer is reused this long: a row scrolled away and back asks nothing again (nor after a refusal, which a
+ * started bot may answer later). One with no fresh link (the file removed on Discord) is kept for the page's life:
+ * asking again would cost a Discord request each time the row is drawn, for the same answer.
+ */
 export const ANSWER_KEPT_MS = 60_000;
 
 interface Refreshes {
@@ -33,13 +37,13 @@ function refreshOnce(api: Api, messageId: string): Promise<RefreshedMedia> {
   own.running++;
   const answer = turn.then(() => api.messages.refreshMedia({ messageId }));
   own.answers.set(messageId, answer);
+  const forgetLater = () => void setTimeout(() => own.answers.get(messageId) === answer && own.answers.delete(messageId), ANSWER_KEPT_MS);
   void answer
+    .then((r) => [...r.attachments.map((a) => a.url), ...r.links].some((url) => !linkExpired(url)) && forgetLater(), forgetLater)
     .finally(() => {
       own.running--;
       own.waiting.shift()?.();
-      setTimeout(() => own.answers.get(messageId) === answer && own.answers.delete(messageId), ANSWER_KEPT_MS);
-    })
-    .catch(() => undefined);
+    });
   return answer;
 }
 
