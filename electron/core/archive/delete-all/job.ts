@@ -34,7 +34,9 @@ export async function deleteAll(
       p.deleted++;
     } catch (err) {
       if (codeOf(err) === UNKNOWN_MESSAGE) return; // already gone
-      if (LOST_ACCESS.has(codeOf(err) ?? 0)) throw err;
+      // Not Discord's answer (no API code): the network, or Discord failing after discord.js's retries. Every
+      // message after would fail the same way, each counted "refused": the run stops and says why.
+      if (codeOf(err) === undefined || LOST_ACCESS.has(codeOf(err)!)) throw err;
       p.failed++;
     }
     report();
