@@ -34,16 +34,23 @@ export function writePrivateFileSync(file: string, data: string): void {
 const APP_ENTRY = /^(settings|token|access-token|notices|messages\.sqlite|last-seen|identify-gate|session\.(lock|owner)|backfill|delete-all-run|update-journal|resume-bot|logs$|backups$|message-backups$)/;
 export const isAppEntry = (name: string): boolean => APP_ENTRY.test(name);
 
+/** A path's real path; one not there yet: its folder's real path and its name. */
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return join(realpathSyncOr(dirname(p)), basename(p));
+  }
+}
+
+/** `path` is `dir` or inside it (links followed). */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(real(dir), real(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 /** `path` is one of the app's own files or folders in `dataDir` (or inside one): never a place to write an export. */
 export function isAppPath(dataDir: string, path: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      // Not there yet: its folder's real path and its name.
-      return join(realpathSyncOr(dirname(p)), basename(p));
-    }
-  };
   const rel = relative(real(dataDir), real(path));
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return rel === '';
   return isAppEntry(rel.split(sep)[0]!);

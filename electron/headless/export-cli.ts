@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { exportToFile } from '../core/archive/exporter.js';
-import { isAppPath } from '../core/fs-modes.js';
+import { isAppPath, isInside } from '../core/fs-modes.js';
 import { MediaFolder } from '../core/archive/media.js';
 import { expiredLinkRefresh } from '../core/archive/expired-links.js';
 import { coreText } from '../../shared/core-text.js';
@@ -51,7 +51,12 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
     return 1;
   }
   const settings = await Settings.open({ dataDir: paths.dataDir, appDir, env, secrets: new FileSecretBox(join(paths.dataDir, 'token')), storeFactory: confStore });
-  const { token, highlightKeywords } = settings.effective();
+  const { token, highlightKeywords, backupDir } = settings.effective();
+  // Set outside the data folder (BACKUP_DIR): an export there could replace a backup, or be rotated away as one.
+  if (args.out !== null && backupDir && isInside(resolve(paths.dataDir, backupDir), resolve(io.cwd, args.out))) {
+    io.stderr.write(`Refusing to write the export into the backup folder ${resolve(paths.dataDir, backupDir)}: the app keeps and rotates its backups there. Choose another --out.\n`);
+    return 2;
+  }
   // None configured (the demo sets it in its own environment only): the one channel the store holds.
   const channelId = settings.effective().channelId || onlyStoredChannel(storeFile);
   if (!channelId) {

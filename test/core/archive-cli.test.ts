@@ -169,6 +169,25 @@ describe('npm run export --out', () => {
   });
 });
 
+// A backup folder set outside the data folder (BACKUP_DIR) was not guarded: `--out` over a backup replaced it
+// (a review's note), and an export named like a backup could be rotated away by the next backup.
+it('refuses to write into the backup folder set outside the data folder; the backup there stays as it was', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+  dirs.push(dataDir);
+  const store = new MessageStore(join(dataDir, 'messages.sqlite'));
+  store.addMany([sampleMessage(1)]);
+  store.close();
+  const backups = mkdtempSync(join(tmpdir(), 'dm-cli-backups-'));
+  dirs.push(backups);
+  const backup = join(backups, `messages-${CHANNEL}-20260101T000000000Z-scheduled-1.json`);
+  writeFileSync(backup, 'the only backup');
+  const t = io(tmpdir());
+  const env = { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL, BACKUP_DIR: backups };
+  expect(await runExportCli(['--format', 'json', '--out', backup], env, dataDir, t.io)).toBe(2);
+  expect(t.err()).toMatch(/backup folder.*Choose another --out/);
+  expect(readFileSync(backup, 'utf8')).toBe('the only backup');
+});
+
 it('a failed export leaves nothing where it was to write (not even an empty .part)', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
   dirs.push(dataDir);
