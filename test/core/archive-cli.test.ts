@@ -10,6 +10,7 @@ import { readJsonExport } from '../../electron/core/archive/import.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
 import { parseExportArgs } from '../../electron/headless/export-args.js';
 import { runExportCli } from '../../electron/headless/export-cli.js';
+import type { ChatMessage } from '../../shared/types.js';
 import { CHANNEL, sampleMessage, T0 } from '../helpers/archive-fixture.js';
 
 const dirs: string[] = [];
@@ -24,6 +25,16 @@ function io(cwd: string) {
   const errText: string[] = [];
   err.on('data', (c: Buffer) => errText.push(c.toString()));
   return { io: { stdout: (t: string) => void out.push(t), stderr: err, cwd }, out, err: () => errText.join('') };
+}
+
+/** A data folder as the app leaves it, holding `messages` (removed after the test). */
+function dataDirWith(messages: ChatMessage[]): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+  dirs.push(dataDir);
+  const store = new MessageStore(join(dataDir, 'messages.sqlite'));
+  store.addMany(messages);
+  store.close();
+  return dataDir;
 }
 
 describe('export arguments', () => {
@@ -61,11 +72,7 @@ describe('export arguments', () => {
 
 describe('npm run export', () => {
   it('exports the stored channel to JSON with a progress bar, the token scrubbed', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
-    dirs.push(dataDir);
-    const store = new MessageStore(join(dataDir, 'messages.sqlite'));
-    store.addMany(Array.from({ length: 1500 }, (_, i) => sampleMessage(i, i === 7 ? `oops ${TOKEN}` : undefined)));
-    store.close();
+    const dataDir = dataDirWith(Array.from({ length: 1500 }, (_, i) => sampleMessage(i, i === 7 ? `oops ${TOKEN}` : undefined)));
     const t = io(dataDir);
     const env = { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL, DISCORD_TOKEN: TOKEN };
     const code = await runExportCli(['--format', 'json', '--after', new Date(T0 + 500 * 60_000).toISOString(), '--out', 'out.json'], env, dataDir, t.io);
@@ -78,12 +85,8 @@ describe('npm run export', () => {
   });
 
   it('with an author filter the progress says how many of the stored messages read were exported (it counted them all as "messages")', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
-    dirs.push(dataDir);
-    const store = new MessageStore(join(dataDir, 'messages.sqlite'));
     const messages = Array.from({ length: 1500 }, (_, i) => sampleMessage(i));
-    store.addMany(messages);
-    store.close();
+    const dataDir = dataDirWith(messages);
     const author = messages[0]!.author.id;
     const mine = messages.filter((m) => m.author.id === author).length;
     const t = io(dataDir);
@@ -95,11 +98,7 @@ describe('npm run export', () => {
   });
 
   it('an HTML export highlights the settings\' keywords, as one from the panel does', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
-    dirs.push(dataDir);
-    const store = new MessageStore(join(dataDir, 'messages.sqlite'));
-    store.addMany([sampleMessage(1, 'the deploy failed'), sampleMessage(2, 'all quiet')]);
-    store.close();
+    const dataDir = dataDirWith([sampleMessage(1, 'the deploy failed'), sampleMessage(2, 'all quiet')]);
     const t = io(dataDir);
     const env = { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL, HIGHLIGHT_KEYWORDS: 'deploy' };
     expect(await runExportCli(['--format', 'html', '--out', 'out.html'], env, dataDir, t.io)).toBe(0);
@@ -124,11 +123,7 @@ describe('npm run export', () => {
   });
 
   it('a folder as --out is refused at once with a file name to use (it failed at the end with a raw EISDIR)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
-    dirs.push(dataDir);
-    const store = new MessageStore(join(dataDir, 'messages.sqlite'));
-    store.addMany([sampleMessage(1, 'kept')]);
-    store.close();
+    const dataDir = dataDirWith([sampleMessage(1, 'kept')]);
     mkdirSync(join(dataDir, 'exports'));
     const t = io(dataDir);
     expect(await runExportCli(['--format', 'html', '--out', 'exports'], { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL }, dataDir, t.io)).toBe(2);
@@ -153,11 +148,7 @@ describe('npm run export', () => {
 
 describe('npm run export --out', () => {
   it.each(['messages.sqlite', 'settings.json', 'token', join('logs', 'app.log')])('refuses to write over the app\'s own %s, which stays as it was', async (name) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
-    dirs.push(dataDir);
-    const store = new MessageStore(join(dataDir, 'messages.sqlite'));
-    store.addMany([sampleMessage(1), sampleMessage(2)]);
-    store.close();
+    const dataDir = dataDirWith([sampleMessage(1), sampleMessage(2)]);
     mkdirSync(join(dataDir, 'logs'), { recursive: true });
     for (const other of ['settings.json', 'token', join('logs', 'app.log')]) writeFileSync(join(dataDir, other), `${other} as the user left it`);
     const before = readFileSync(join(dataDir, name));
@@ -172,11 +163,7 @@ describe('npm run export --out', () => {
 // A backup folder set outside the data folder (BACKUP_DIR) was not guarded: `--out` over a backup replaced it
 // (a review's note), and an export named like a backup could be rotated away by the next backup.
 it('refuses to write into the backup folder set outside the data folder; the backup there stays as it was', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
-  dirs.push(dataDir);
-  const store = new MessageStore(join(dataDir, 'messages.sqlite'));
-  store.addMany([sampleMessage(1)]);
-  store.close();
+  const dataDir = dataDirWith([sampleMessage(1)]);
   const backups = mkdtempSync(join(tmpdir(), 'dm-cli-backups-'));
   dirs.push(backups);
   const backup = join(backups, `messages-${CHANNEL}-20260101T000000000Z-scheduled-1.json`);
@@ -189,11 +176,7 @@ it('refuses to write into the backup folder set outside the data folder; the bac
 });
 
 it('a failed export leaves nothing where it was to write (not even an empty .part)', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
-  dirs.push(dataDir);
-  const store = new MessageStore(join(dataDir, 'messages.sqlite'));
-  store.addMany([sampleMessage(1)]);
-  store.close();
+  const dataDir = dataDirWith([sampleMessage(1)]);
   const out = mkdtempSync(join(tmpdir(), 'dm-cli-out-'));
   dirs.push(out);
   const t = io(out);

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core.js';
+import type { DeleteProgress } from '../../shared/archive.js';
 import { readJsonExport } from '../../electron/core/archive/import.js';
 import { renderText } from '../../shared/core-text.js';
 import { coreFr } from '../../shared/core-text-fr.js';
@@ -30,6 +31,20 @@ function grantManageMessages(): void {
 
 const calls = (method: string, suffix: RegExp) =>
   [...world.fake.restRequests()].filter(([key]) => key.startsWith(`${method} `) && suffix.test(key)).reduce((n, [, count]) => n + count, 0);
+
+/** Starts a confirmed run; `backup` is the file its answer names, `end` its last progress. */
+async function deleteAllOf(c: Core): Promise<{ backup: string; end: Promise<DeleteProgress> }> {
+  const end = nextEvent(c, 'archive.deleteProgress', (p) => p.state !== 'running', 45_000);
+  const reply = await c.dispatch('archive.deleteAll', CONFIRMED);
+  expect(reply.ok).toBe(true);
+  return { backup: reply.ok ? reply.value.backup : '', end };
+}
+
+/** The ids the app's history holds. */
+async function storedIds(c: Core): Promise<Set<string>> {
+  const stored = await c.dispatch('messages.list', { limit: 500 });
+  return new Set(stored.ok ? stored.value.map((m) => m.id) : []);
+}
 
 describe('delete all messages: refusals change nothing', { timeout: 30_000 }, () => {
   it('is refused while dangerous actions are off', async () => {
@@ -181,17 +196,12 @@ describe('delete all messages: nothing deleted is without a copy', { timeout: 60
     grantManageMessages();
     // 350 messages before the app starts: the first load stores only the newest 50, so the backup holds 50.
     const posted = world.fake.postBacklog(world.channelId, [world.userId], 350).map((m) => m.id);
-    const c = await connected();
-    const finished = nextEvent(c, 'archive.deleteProgress', (p) => p.state !== 'running', 45_000);
-    const reply = await c.dispatch('archive.deleteAll', CONFIRMED);
-    expect(reply.ok).toBe(true);
-    expect(await finished).toMatchObject({ state: 'done', deleted: 350 });
+    const run = await deleteAllOf(await connected());
+    expect(await run.end).toMatchObject({ state: 'done', deleted: 350 });
     expect(world.fake.messages(world.channelId)).toEqual([]);
-    const backedUp = readJsonExport(reply.ok ? reply.value.backup : '').messages.map((m) => m.id);
-    expect(backedUp.length).toBeLessThan(350);
+    expect(readJsonExport(run.backup).messages.length).toBeLessThan(350);
     // Every deleted message is in the app's history (shown as deleted), so the next backup or export has it.
-    const stored = await c.dispatch('messages.list', { limit: 500 });
-    const kept = new Set(stored.ok ? stored.value.map((m) => m.id) : []);
+    const kept = await storedIds(core!);
     expect(posted.filter((id) => !kept.has(id))).toEqual([]);
   });
 
@@ -202,14 +212,10 @@ describe('delete all messages: nothing deleted is without a copy', { timeout: 60
     const now = Date.now();
     const people = world.fake.postBacklog(world.channelId, [world.userId], 5).map((m) => m.id);
     const botOwn = world.fake.postAt(world.channelId, world.botId, [now - 3_600_000, now - 1_800_000]).map((m) => m.id);
-    const c = await connected();
-    const finished = nextEvent(c, 'archive.deleteProgress', (p) => p.state !== 'running', 45_000);
-    const reply = await c.dispatch('archive.deleteAll', CONFIRMED);
-    expect(reply.ok).toBe(true);
-    expect(await finished).toMatchObject({ state: 'done', deleted: 7 });
+    const run = await deleteAllOf(await connected());
+    expect(await run.end).toMatchObject({ state: 'done', deleted: 7 });
     expect(world.fake.messages(world.channelId)).toEqual([]);
-    const stored = await c.dispatch('messages.list', { limit: 500 });
-    const copies = new Set([...(stored.ok ? stored.value.map((m) => m.id) : []), ...readJsonExport(reply.ok ? reply.value.backup : '').messages.map((m) => m.id)]);
+    const copies = new Set([...(await storedIds(core!)), ...readJsonExport(run.backup).messages.map((m) => m.id)]);
     expect(people.filter((id) => !copies.has(id)), "people's messages without a copy").toEqual([]);
     expect(botOwn.filter((id) => !copies.has(id)), "the bot's own messages deleted without any copy").toEqual([]);
   });
@@ -242,10 +248,8 @@ describe('delete all messages: a clock behind Discord\'s', { timeout: 60_000 }, 
     world.fake.setClockOffset(120_000);
     const now = Date.now();
     world.fake.postAt(world.channelId, world.userId, [now - 14 * DAY + 90_000, now - 14 * DAY + 95_000, now - 14 * DAY + 100_000]);
-    const c = await connected();
-    const finished = nextEvent(c, 'archive.deleteProgress', (p) => p.state !== 'running', 45_000);
-    expect((await c.dispatch('archive.deleteAll', CONFIRMED)).ok).toBe(true);
-    expect(await finished).toMatchObject({ state: 'done', deleted: 3, single: 3, failed: 0 });
+    const run = await deleteAllOf(await connected());
+    expect(await run.end).toMatchObject({ state: 'done', deleted: 3, single: 3, failed: 0 });
     expect(world.fake.messages(world.channelId)).toEqual([]);
   });
 });

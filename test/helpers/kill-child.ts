@@ -15,17 +15,25 @@ export async function killChildAt(dir: string, name: string, source: string, arg
   const marker = join(dir, `reached-${name}`);
   const script = join(dir, `child-${name}.ts`);
   writeFileSync(script, source);
-  const proc = spawn(process.execPath, [...TS_NODE, script, marker, ...args], { cwd: APP_DIR, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  await killOnceReached(script, [marker, ...args], marker, `child never reached ${name}`);
+}
+
+/**
+ * Runs the TypeScript `script` in its own process group and SIGKILLs the group (the child and whatever it started)
+ * once `reached` exists. Throws `never` with the child's output when it ends or 30 s pass first.
+ */
+export async function killOnceReached(script: string, args: readonly string[], reached: string, never: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const proc = spawn(process.execPath, [...TS_NODE, script, ...args], { cwd: APP_DIR, detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
   proc.on('error', () => undefined);
   let out = '';
   proc.stdout.on('data', (d: Buffer) => (out += String(d)));
   proc.stderr.on('data', (d: Buffer) => (out += String(d)));
   const exited = new Promise<NodeJS.Signals | null>((r) => proc.once('exit', (_c, sig) => r(sig)));
   const deadline = Date.now() + 30_000;
-  while (!existsSync(marker)) {
+  while (!existsSync(reached)) {
     if (proc.exitCode !== null || Date.now() > deadline) {
       if (proc.exitCode === null) process.kill(-(proc.pid as number), 'SIGKILL');
-      throw new Error(`child never reached ${name}:\n${out}`);
+      throw new Error(`${never}:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 20));
   }

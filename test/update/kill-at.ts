@@ -1,8 +1,8 @@
 // Runs one phase of the real update code (an update, a boot, a boot then markHealthy) in a child process
 // and SIGKILLs it at a chosen point: just before or just after a matching git command (a `git` first on
 // PATH marks the moment and hangs), or at a pause point (pause-point.ts).
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { bootCheck } from '../../electron/core/update/boot.js';
@@ -11,7 +11,7 @@ import { UpdateJournal } from '../../electron/core/update/journal.js';
 import type { PausePoint } from '../../electron/core/update/pause-point.js';
 import { describeSetAside, toLastUpdate } from '../../electron/core/update-view.js';
 import { APP_DIR } from '../helpers/world.js';
-import { TS_NODE } from '../helpers/ts-node.js';
+import { killOnceReached } from '../helpers/kill-child.js';
 import { git, type Fixture } from './fixture.js';
 
 /** `boot-release`: a boot in release mode (no commands: nothing rebuilt, `current` switched instead). */
@@ -92,22 +92,7 @@ export async function killAt(fx: Fixture, phase: Phase, point: KillPoint): Promi
   writeFileSync(script, CHILD(phase));
   const state = { root: fx.root, checkout: fx.checkout, dataDir: fx.dataDir, settingsFile: fx.settingsFile, commands: fx.commands, v1: fx.v1 };
   // Own process group: the kill takes the child and its hanging git (or build) together.
-  const proc = spawn(process.execPath, [...TS_NODE, script, JSON.stringify(state)], { cwd: APP_DIR, detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.on('error', () => undefined);
-  let out = '';
-  proc.stdout.on('data', (d: Buffer) => (out += String(d)));
-  proc.stderr.on('data', (d: Buffer) => (out += String(d)));
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.once('exit', (_code, signal) => resolve(signal)));
-  const deadline = Date.now() + 30_000;
-  while (!existsSync(reached)) {
-    if (proc.exitCode !== null || Date.now() > deadline) {
-      if (proc.exitCode === null) process.kill(-(proc.pid as number), 'SIGKILL');
-      throw new Error(`the ${phase} child never got ${describePoint(point)}:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  process.kill(-(proc.pid as number), 'SIGKILL');
-  expect(await exited).toBe('SIGKILL');
+  await killOnceReached(script, [JSON.stringify(state)], reached, `the ${phase} child never got ${describePoint(point)}`, env);
 }
 
 /** `FROM` in a kill point's git pattern stands for the old commit's sha. */
