@@ -4,6 +4,7 @@
 // saves message-view.png and message-file-component.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkExpiry, unsignedLink } from '../../shared/attachment-links.js';
 import type { World } from '../helpers/world.js';
 import { shoot } from './browser.js';
 import { openConnected, startPanelWorld, type PanelWorld } from './panel-world.js';
@@ -113,7 +114,10 @@ describe('message view in Chromium', () => {
     await expect.poll(() => cards.count(), { timeout: 5000 }).toBe(2);
     expect(await cards.locator('.attachment__name').allTextContents()).toEqual(uploads.map((u) => u.filename));
     expect(await cards.nth(0).locator('.attachment__size').textContent()).toMatch(/^94(\.\d)? MB$/);
-    expect(await cards.nth(0).locator('a.attachment__link').getAttribute('href')).toBe(cdn(uploads[0]!));
+    // The file's link as the fake's CDN signs it (as Discord signs attachment links): that file, with an expiry.
+    const href = (await cards.nth(0).locator('a.attachment__link').getAttribute('href')) ?? '';
+    expect(unsignedLink(href)).toBe(cdn(uploads[0]!));
+    expect(linkExpiry(href)).toBeGreaterThan(Date.now());
     // Drawn by their File components, the uploads are not listed again below as attachments.
     expect(await row.locator('[data-testid="attachments"], .attachments').count()).toBe(0);
     await row.scrollIntoViewIfNeeded();
