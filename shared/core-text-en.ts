@@ -136,7 +136,7 @@ export const coreEn = {
   'update.boot.recovered': '{{reason}} {{state}}',
   'update.boot.rolledBack': '{{reason}} Rolled back to {{from}}.',
   'update.boot.recoveryFailed': '{{reason}} Recovery failed: {{detail}} To recover by hand: cd {{dir}} && git reset --hard {{commit}}, then reinstall and rebuild',
-  'update.boot.applyUndone': 'Putting your local edits back onto the new version was interrupted mid-conflict: the half-applied edits were undone, and your edits are kept whole in their stash: {{command}}',
+  'update.boot.editsKept': 'Your local edits, set aside by the last update, conflict with the new version (or the checkout was not clean): they are kept whole in their stash: {{command}}',
   'update.boot.editsReapplied': 'Your local edits, set aside by the last update, were put back (the app had stopped before it could).',
   'update.boot.setAside': 'Changes found in the checkout were set aside: {{command}}',
   'update.restore.changesBack': 'Local changes put back (from {{ref}}).',

@@ -297,7 +297,7 @@ export const coreFr: CoreTranslation = {
   'update.boot.rolledBack': '{{reason}} Retour à {{from}}.',
   'update.boot.recoveryFailed':
     '{{reason}} La récupération a échoué : {{detail}} Pour récupérer à la main : cd {{dir}} && git reset --hard {{commit}}, puis réinstallez et reconstruisez',
-  'update.boot.applyUndone': 'La remise en place de vos modifications locales sur la nouvelle version a été interrompue en plein conflit : ce qui en avait été appliqué a été annulé, et vos modifications restent entières, mises de côté : {{command}}',
+  'update.boot.editsKept': 'Vos modifications locales, mises de côté par la dernière mise à jour, sont en conflit avec la nouvelle version (ou le dossier n’était pas propre) : elles restent entières, mises de côté : {{command}}',
   'update.boot.editsReapplied': 'Vos modifications locales, mises de côté par la dernière mise à jour, ont été remises (l’app s’était arrêtée avant de pouvoir le faire).',
   'update.boot.setAside': 'Des modifications trouvées dans le dossier de l’application ont été mises de côté : {{command}}',
   'update.restore.changesBack': 'Modifications locales remises en place (depuis {{ref}}).',

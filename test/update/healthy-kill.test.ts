@@ -76,7 +76,7 @@ it.each(POINTS)('killed %s: the next start runs the new version; the edits are i
   }
 }, 40_000);
 
-it('killed mid-conflict (edits applied over a README the new version changed, not yet undone): the next start undoes the half-applied edits, which stay whole in the named stash', async () => {
+it('killed mid-conflict (edits applied over a README the new version changed, not yet undone): the next start sets the half-applied edits aside (no markers left), the edits stay whole in the named stash', async () => {
   const v2 = await updatedTo({ 'README.md': 'readme v2\n' });
   const point: KillPoint = { git: '* stash apply [0-9a-f]*', when: 'after' };
   await killAt(fx, 'healthy', point);
@@ -95,7 +95,9 @@ it('killed mid-conflict (edits applied over a README the new version changed, no
 
 // ---- the next start puts back edits left in their stash ----
 
-const boot = (pid: number) => bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, config: createFileConfigBackup({ files: [fx.settingsFile], backupDir: join(fx.dataDir, 'backups') }), pid });
+/** A start as process `pid`; `alive`: the processes taken for running (two copies started together are). */
+const boot = (pid: number, alive: number[] = []) =>
+  bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, config: createFileConfigBackup({ files: [fx.settingsFile], backupDir: join(fx.dataDir, 'backups') }), pid, isAlive: (p) => alive.includes(p) });
 
 /** Updated to v2, its boot counted, then the process that vouched for it killed before it tried the edits. */
 async function killedBeforeEdits(files: Record<string, string> = {}): Promise<string> {
@@ -109,7 +111,7 @@ async function killedBeforeEdits(files: Record<string, string> = {}): Promise<st
   return sha;
 }
 
-it('the next start, putting the edits back itself, killed mid-conflict: the start after undoes the half-applied edits, which stay whole in the named stash', async () => {
+it('the next start, putting the edits back itself, killed mid-conflict: the start after sets the half-applied edits aside, the edits stay whole in the named stash', async () => {
   const sha = await killedBeforeEdits({ 'README.md': 'readme v2\n' });
   await killAt(fx, 'boot', { git: '* stash apply [0-9a-f]*', when: 'after' });
   expect(fx.read('README.md')).toContain('<<<<<<<');
@@ -124,9 +126,51 @@ it('the next start, putting the edits back itself, killed mid-conflict: the star
   expect(git(fx.checkout, 'show', `${sha}^3:notes.txt`)).toBe('MY UNTRACKED NOTES');
 }, 60_000);
 
+// A review of the first version of this recovery, which undid the files the stash touched back to the new version:
+// a conflict the user had resolved by hand after the kill was thrown away while the log said their edits were safe,
+// and a kill during that undo left the markers for good.
+it('killed mid-conflict, then the user resolved it by hand: the next start keeps the resolution in a stash it names, and the edits whole in theirs', async () => {
+  const v2 = await updatedTo({ 'README.md': 'readme v2\n' });
+  const sha = (await new UpdateJournal(fx.dataDir).entries()).at(-1)!.savedChanges!.sha;
+  await killAt(fx, 'healthy', { git: '* stash apply [0-9a-f]*', when: 'after' });
+  writeFileSync(join(fx.checkout, 'README.md'), 'readme v2\nMY LOCAL EDIT\nRESOLVED BY HAND AFTER THE CRASH\n');
+  const report = await boot(7003);
+  expect(fx.head()).toBe(v2);
+  expect(git(fx.checkout, 'status', '--porcelain')).toBe('');
+  const aside = toLastUpdate((await new UpdateJournal(fx.dataDir).entries()).at(-1)!, []).setAside!;
+  expect(aside.stash?.state).toBe('conflict');
+  expect(stashes()).toContain(sha);
+  const held = aside.recovered!;
+  expect(git(fx.checkout, 'show', `${held.sha}:README.md`)).toContain('RESOLVED BY HAND AFTER THE CRASH');
+  expect(report.log.join('\n')).toContain(held.command);
+  expect(report.log.join('\n')).toContain(`git stash apply ${sha}`);
+}, 60_000);
+
+it.each([
+  ['after its index was cleared', { git: '* reset -q *', when: 'after' as const }],
+  ['after it set the checkout aside, before the journal named it', { git: '* stash push --include-untracked -m discord-monitor edits *', when: 'after' as const }],
+])('the recovery of a re-apply killed mid-conflict, itself killed %s: the start after finishes it, nothing lost, no markers', async (_name, point) => {
+  const v2 = await updatedTo({ 'README.md': 'readme v2\n' });
+  const sha = (await new UpdateJournal(fx.dataDir).entries()).at(-1)!.savedChanges!.sha;
+  await killAt(fx, 'healthy', { git: '* stash apply [0-9a-f]*', when: 'after' });
+  await killAt(fx, 'boot', point);
+  await boot(7004);
+  expect(fx.head()).toBe(v2);
+  expect(fx.read('README.md')).toBe('readme v2\n');
+  expect(git(fx.checkout, 'status', '--porcelain')).toBe('');
+  expect(git(fx.checkout, 'show', `${sha}:README.md`)).toBe(EDITED.trimEnd());
+  const aside = toLastUpdate((await new UpdateJournal(fx.dataDir).entries()).at(-1)!, []).setAside!;
+  expect(aside.stash?.state).toBe('conflict');
+  // What the checkout held when the apply was cut short (its markers) is in a stash the journal names.
+  const held = [aside.recovered, ...(aside.moreRecovered ?? [])].filter((s) => !!s);
+  expect(held.some((s) => git(fx.checkout, 'show', `${s!.sha}:README.md`).includes('<<<<<<<'))).toBe(true);
+}, 60_000);
+
 it('two copies of the app starting at once (the service and the desktop app): the edits are in the tree or in the stash', async () => {
   const sha = await killedBeforeEdits();
-  await Promise.all([boot(7002), boot(7003)]);
+  await Promise.all([boot(7002, [7002, 7003]), boot(7003, [7002, 7003])]);
+  // One applied them, the other left them alone: nothing set aside as "found in the checkout".
+  expect(toLastUpdate((await new UpdateJournal(fx.dataDir).entries()).at(-1)!, []).setAside?.recovered).toBeUndefined();
   const inTree = fx.read('README.md') === EDITED && fx.read('notes.txt') === 'MY UNTRACKED NOTES\n';
   expect(inTree || stashes().includes(sha), `tree: ${JSON.stringify(fx.read('README.md'))}, stashes: ${stashes().join(',')}`).toBe(true);
 }, 60_000);

@@ -1,6 +1,6 @@
 // The boot watchdog: at startup, finish what a dead process left half-done, and give up on a new
 // version that keeps failing to become healthy.
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { pidAlive } from '../pid-alive.js';
@@ -20,7 +20,7 @@ import { copyBackCommand, filesIn, replacedFilesDir } from './replaced-files.js'
 import { restoreCheckout } from './restore.js';
 import { removeStrayLinks } from './switch.js';
 import type { ConfigBackup, StepName, UpdateCommands } from './types.js';
-import { findUnrecordedSetAsides, findUnrecordedStash, reapplyLocalChanges, saveLocalChanges, stashApplyCommand, undoInterruptedApply } from './worktree.js';
+import { findUnrecordedSetAsides, findUnrecordedStash, reapplyLocalChanges, saveLocalChanges, setAsideEverything, stashApplyCommand } from './worktree.js';
 
 export interface BootCheckOptions {
   appDir: string;
@@ -83,7 +83,7 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
   };
 
   if (decision.action === 'none') {
-    await reapplyLeftEdits(journal, opts.appDir, opts.dataDir, say);
+    await reapplyLeftEdits(journal, { appDir: opts.appDir, dataDir: opts.dataDir, pid, isAlive: opts.isAlive ?? pidAlive }, say);
     return report('nothing-pending', decision.reason, null);
   }
   if (decision.action === 'elsewhere') return report('update-running-elsewhere', { text: decision.reason, i18n: decision.i18n }, decision.entry);
@@ -200,36 +200,63 @@ async function bringBack(
 }
 
 /**
+ * The claims of the re-apply of update `id`'s edits, one per attempt (`reapply-<id>.<n>.claim`, holding the pid
+ * that took it): created before the apply starts, so the next start knows one was cut short. Only the process that
+ * creates claim n+1 (exclusively) makes the next attempt. 3.1.0's single empty claim counts as attempt 1.
+ */
+const claimOf = (dataDir: string, id: string, n: number) => join(dataDir, n === 1 && existsSync(join(dataDir, `reapply-${id}.claim`)) ? `reapply-${id}.claim` : `reapply-${id}.${n}.claim`);
+
+function lastClaim(dataDir: string, id: string): { n: number; pid: number | null } {
+  let n = 0;
+  while (existsSync(claimOf(dataDir, id, n + 1))) n++;
+  if (n === 0) return { n, pid: null };
+  const pid = Number.parseInt(readFileSync(claimOf(dataDir, id, n), 'utf8'), 10);
+  return { n, pid: Number.isInteger(pid) && pid > 0 ? pid : null };
+}
+
+function takeClaim(dataDir: string, id: string, n: number, pid: number): boolean {
+  try {
+    writeFileSync(join(dataDir, `reapply-${id}.${n}.claim`), String(pid), { flag: 'wx' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The last update succeeded, but the process that vouched for it was killed before it put the user's edits
  * back (their state never journalled): they were left in their stash, said "kept". Still on the version
- * that update installed, a clean tree and that stash still there: put back now, as markHealthy would have.
+ * that update installed and that stash still there: put back now, as markHealthy would have.
  * Not an older entry (before states were journalled, the user may have applied and dropped them by hand).
+ * Killed *during* an apply (a claim left by a dead process): what the checkout holds (half-applied edits,
+ * conflict markers, a hand resolution made since) is set aside first, never discarded, then the apply is retried.
  */
-async function reapplyLeftEdits(journal: UpdateJournal, appDir: string, dataDir: string, say: (line: string | CoreSentence) => void): Promise<void> {
+async function reapplyLeftEdits(journal: UpdateJournal, o: { appDir: string; dataDir: string; pid: number; isAlive: (pid: number) => boolean }, say: (line: string | CoreSentence) => void): Promise<void> {
   const last = (await journal.entries()).at(-1);
   const saved = last?.outcome === 'success' && last.lastBootPid !== null && last.to ? last.savedChanges : null;
   if (!last || !saved || saved.state !== undefined) return;
   try {
-    const git = openGit(appDir);
+    const git = openGit(o.appDir);
     if ((await headSha(git)) !== last.to) return;
     const stashes = (await git.raw(['stash', 'list', '--format=%H'])).split('\n');
     if (!stashes.includes(saved.sha)) return;
-    // Killed mid-conflict (here or in markHealthy): the half-applied edits undone, the stash kept whole.
-    if (await undoInterruptedApply(git, saved)) {
-      await journal.patch(last.id, { savedChanges: { ...saved, state: 'conflict' } });
-      say(coreText('update.boot.applyUndone', { command: stashApplyCommand(saved) }));
-      return;
-    }
-    // One copy only (the service and the desktop app may start together): the one that creates the claim.
-    // Killed after it, the edits stay in their stash, named with its command: never applied twice.
-    try {
-      closeSync(openSync(join(dataDir, `reapply-${last.id}.claim`), 'wx'));
-    } catch {
-      return;
+    // One copy only (the service and the desktop app may start together): the one that creates the next claim.
+    const claim = lastClaim(o.dataDir, last.id);
+    if (claim.n > 0 && claim.pid !== null && claim.pid !== o.pid && o.isAlive(claim.pid)) return;
+    if (!takeClaim(o.dataDir, last.id, claim.n + 1, o.pid)) return;
+    if (claim.n > 0) {
+      const named = [saved, last.recoveredEdits, ...(last.moreRecoveredEdits ?? [])].flatMap((s) => (s ? [s.sha] : []));
+      // An earlier attempt at this, cut short after its `git stash push`: named now.
+      for (const found of await findUnrecordedSetAsides(git, last.startedAt, named)) await journal.recordRecoveredEdits(last.id, found);
+      const held = await setAsideEverything(git, last.to);
+      if (held) {
+        await journal.recordRecoveredEdits(last.id, held);
+        say(coreText('update.boot.setAside', { command: stashApplyCommand(held) }));
+      }
     }
     const state = await reapplyLocalChanges(git, saved);
     await journal.patch(last.id, { savedChanges: { ...saved, state } });
-    if (state === 'reapplied') say(coreText('update.boot.editsReapplied'));
+    say(state === 'reapplied' ? coreText('update.boot.editsReapplied') : coreText('update.boot.editsKept', { command: stashApplyCommand(saved) }));
   } catch {
     // Left as it was: the journal still names the stash and its command.
   }
@@ -245,7 +272,8 @@ export async function markHealthy(opts: { dataDir: string; appDir?: string; pid?
   // Only the process whose boot was counted may vouch for the new version.
   if (!entry || entry.outcome !== 'restarting' || entry.lastBootPid !== (opts.pid ?? process.pid)) return false;
   await journal.completeAfterRestart(true);
-  if (opts.appDir && entry.savedChanges) {
+  // The claim first: killed during the apply, the next start finds it and takes over (reapplyLeftEdits).
+  if (opts.appDir && entry.savedChanges && takeClaim(opts.dataDir, entry.id, 1, opts.pid ?? process.pid)) {
     const saved = entry.savedChanges;
     const state = await reapplyLocalChanges(openGit(opts.appDir), saved).catch(() => 'kept' as const);
     await journal.patch(entry.id, { savedChanges: { ...saved, state } });

@@ -1,6 +1,4 @@
 // The git operations that change the checkout. Each one keeps the user's work reachable.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { gitMessage, short } from './git.js';
 import { countCommits, localChanges } from './repo.js';
@@ -140,45 +138,21 @@ export async function reapplyLocalChanges(git: SimpleGit, saved: SavedChanges): 
   return 'reapplied';
 }
 
-/** Paths a command prints one per line (`ls-tree`, `diff --name-only`). */
-const lines = (out: string): string[] => out.split('\n').filter((line) => line !== '');
-
 /**
- * A `git stash apply` of `saved` killed mid-conflict (before reapplyLocalChanges undid it) leaves unmerged
- * paths and conflict markers. Undoes exactly what that apply wrote: the stash's tracked files back to HEAD,
- * the files it added removed where they still hold what it wrote. Not when an unmerged path is not the
- * stash's (someone's own merge). True when it undid one; the stash itself is untouched.
+ * Sets aside everything the checkout holds beyond HEAD, tracked and untracked (an unmerged index, which
+ * `git stash` refuses, is cleared first: the files keep their content, markers and all). After a re-apply of
+ * the user's edits was killed: half-applied edits, and whatever the user did to them since (a conflict
+ * resolved by hand), are kept together, never discarded. Null when the tree was clean.
  */
-export async function undoInterruptedApply(git: SimpleGit, saved: SavedChanges): Promise<boolean> {
-  const unmerged = [...new Set(lines(await git.raw(['ls-files', '--unmerged'])).map((line) => line.split('\t')[1] as string))];
-  if (unmerged.length === 0) return false;
-  const tracked = lines(await git.raw(['diff', '--name-only', '--no-renames', `${saved.sha}^1`, saved.sha]));
-  if (unmerged.some((path) => !tracked.includes(path))) return false;
-  // The stash's untracked files (its third parent, when it has one): the apply may have written them too.
-  const untracked = lines(await git.raw(['ls-tree', '-r', '--name-only', `${saved.sha}^3`]).catch(() => ''));
-  const inHead = new Set<string>();
-  for (let i = 0; i < tracked.length; i += 200) lines(await git.raw(['ls-tree', '-r', '--name-only', 'HEAD', '--', ...tracked.slice(i, i + 200)])).forEach((p) => inHead.add(p));
-  // The index back to HEAD (no unmerged entries left), the files untouched until the lines below.
-  await git.raw(['reset', '-q']);
-  const back = tracked.filter((path) => inHead.has(path));
-  for (let i = 0; i < back.length; i += 200) await git.raw(['checkout', 'HEAD', '--', ...back.slice(i, i + 200)]);
-  // Tree was clean before the apply: a file HEAD lacks is the apply's when it holds the stash's version,
-  // or the markers of an add/add conflict.
-  const added: [string, string][] = [
-    ...tracked.filter((path) => !inHead.has(path)).map((path): [string, string] => [path, `${saved.sha}:${path}`]),
-    ...untracked.map((path): [string, string] => [path, `${saved.sha}^3:${path}`]),
-  ];
-  for (const [path, blob] of added) {
-    const file = join(await topLevel(git), path);
-    if (!existsSync(file)) continue;
-    const wrote = await git.raw(['cat-file', '-p', blob]).then((text) => readFileSync(file, 'utf8') === text, () => false);
-    if (wrote || unmerged.includes(path)) rmSync(file, { force: true });
-  }
-  return true;
-}
-
-async function topLevel(git: SimpleGit): Promise<string> {
-  return (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+export async function setAsideEverything(git: SimpleGit, at: string, now = new Date()): Promise<SavedChanges | null> {
+  if ((await git.raw(['ls-files', '--unmerged'])).trim() !== '') await git.raw(['reset', '-q']);
+  if ((await localChanges(git)).length === 0) return null;
+  const message = `discord-monitor edits made during an update ${now.toISOString()} at ${short(at)}`;
+  await git.raw(['stash', 'push', '--include-untracked', '-m', message]);
+  const sha = await topStash(git);
+  const left = await localChanges(git);
+  if (!sha || left.length > 0) throw new Error(`Could not set aside what the checkout holds (${left.join(', ') || 'git stash saved nothing'}): nothing was changed`);
+  return savedAs(git, sha, message);
 }
 
 /** Named after the commit, so the confirmation can name it before the update runs. */
