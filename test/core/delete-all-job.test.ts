@@ -2,6 +2,8 @@
 // as refused and the run goes on; a request that never reached Discord (the network down after discord.js's own
 // retries) stops the run and says why. It used to be counted as "refused by Discord", and the run went on
 // through every message of the channel, each one "refused".
+import http from 'node:http';
+import { REST } from '@discordjs/rest';
 import { describe, expect, it } from 'vitest';
 import type { DeleteProgress } from '../../shared/archive.js';
 import { deleteAll } from '../../electron/core/archive/delete-all/job.js';
@@ -42,5 +44,21 @@ describe('delete all, one message at a time', () => {
     expect(end).toMatchObject({ state: 'failed', deleted: 1, failed: 0 });
     expect(end.i18n).toMatchObject({ key: 'archive.deleteStopped', params: { detail: 'fetch failed' } });
     expect(left()).toHaveLength(2);
+  });
+
+  // @discordjs/rest gives up on a request with a DOMException AbortError, whose numeric `code` (20) was taken for a
+  // Discord error code: every message counted refused, each after the full timeout (a review's finding).
+  it("a request discord.js's REST gave up on (Discord or the network not answering) stops the run too", async () => {
+    const server = http.createServer(() => undefined);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const rest = new REST({ api: `http://127.0.0.1:${(server.address() as { port: number }).port}/api`, timeout: 100, retries: 0 }).setToken('x');
+    const { target } = channel(() => new Error('unused'));
+    try {
+      const end = await run({ ...target, deleteOne: async (id) => void (await rest.delete(`/channels/1/messages/${id}`)) });
+      expect(end).toMatchObject({ state: 'failed', deleted: 0, failed: 0 });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

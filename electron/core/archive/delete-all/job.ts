@@ -14,7 +14,14 @@ const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
 const MARGIN_MS = 60_000;
 const timeOf = (id: string) => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 
-const codeOf = (err: unknown): number | undefined => (typeof (err as { code?: unknown })?.code === 'number' ? (err as { code: number }).code : undefined);
+/**
+ * Discord's error code when Discord answered (an API error: an HTTP status and a numeric code); undefined
+ * otherwise, e.g. @discordjs/rest's timeout, an AbortError whose own numeric `code` (20) is not Discord's.
+ */
+const codeOf = (err: unknown): number | undefined => {
+  const e = err as { code?: unknown; status?: unknown } | null;
+  return typeof e?.code === 'number' && typeof e.status === 'number' ? e.code : undefined;
+};
 const UNKNOWN_MESSAGE = 10008;
 const TOO_OLD_FOR_BULK = 50034;
 const LOST_ACCESS = new Set([50001, 50013]);
