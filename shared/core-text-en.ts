@@ -16,6 +16,7 @@ export const coreEn = {
   'status.waitConnect': 'Connecting to Discord in {{seconds}} s (Discord allows one new session every 5 s)…',
   'status.waitCrashLoop': { one: 'The app was started once in the last day after stopping without a clean shutdown (a crash?): connecting to Discord in {{seconds}} s, to spare the 1,000 sessions Discord allows a day. The log says why it stopped.', other: 'The app was started {{count}} times in the last day after stopping without a clean shutdown (a crash?): connecting to Discord in {{seconds}} s, to spare the 1,000 sessions Discord allows a day. The log says why it stopped.' },
   'status.waitNewSession': 'Starting a new session in {{seconds}} s (Discord allows one new session every 5 s)…',
+  'status.resumedDead': 'Discord resumed the session, then went silent — starting a new session and fetching what was missed…',
   'status.newSession': 'Discord did not answer the session resume — starting a new session and fetching what was missed…',
   'status.connected': 'Connected to #{{channel}} on {{guild}} as {{bot}}.',
   'status.errorRetrying': '{{error}} Retrying in {{seconds}} s (attempt {{attempt}}).',

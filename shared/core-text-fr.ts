@@ -15,6 +15,7 @@ export const coreFr: CoreTranslation = {
   'status.waitConnect': 'Connexion à Discord dans {{seconds}} s (Discord n’autorise qu’une nouvelle session toutes les 5 s)…',
   'status.waitCrashLoop': { one: 'L’application a démarré une fois en un jour après s’être arrêtée sans fermeture propre (un plantage ?) : connexion à Discord dans {{seconds}} s, pour ménager les 1 000 sessions que Discord permet par jour. Le journal dit pourquoi elle s’est arrêtée.', other: 'L’application a démarré {{count}} fois en un jour après s’être arrêtée sans fermeture propre (un plantage ?) : connexion à Discord dans {{seconds}} s, pour ménager les 1 000 sessions que Discord permet par jour. Le journal dit pourquoi elle s’est arrêtée.' },
   'status.waitNewSession': 'Nouvelle session dans {{seconds}} s (Discord n’autorise qu’une nouvelle session toutes les 5 s)…',
+  'status.resumedDead': 'Discord a repris la session, puis plus rien — ouverture d’une nouvelle session et récupération des messages manqués…',
   'status.newSession': 'Discord n’a pas répondu à la reprise de session — ouverture d’une nouvelle session et récupération des messages manqués…',
   'status.connected': 'Connecté à #{{channel}} sur {{guild}} en tant que {{bot}}.',
   'status.errorRetrying': '{{error}} Nouvel essai dans {{seconds}} s (tentative {{attempt}}).',

@@ -2,7 +2,7 @@
 // embeds' and components' media (no id) by the file their signed link names, a forward's embeds too. A link
 // that is not signed, or names another file (an edit), stays as stored.
 import { describe, expect, it } from 'vitest';
-import { freshLinks } from '../../electron/core/messages/fresh-links.js';
+import { freshLinks, signedMediaLinks } from '../../electron/core/messages/fresh-links.js';
 import type { ChatEmbed, ChatMessage, ChatMessageView } from '../../shared/types.js';
 
 const signed = (name: string, ex: number) => `https://media.discordapp.net/attachments/1/2/${name}?ex=${ex.toString(16)}&is=1&hm=${'a'.repeat(64)}&`;
@@ -34,4 +34,14 @@ describe('freshLinks, embeds and components', () => {
     expect(freshLinks(stored, message({ embeds: [embed(signed('edited.png', 9), outside)] }))).toBeNull();
     expect(freshLinks(stored, stored)).toBeNull();
   });
+});
+
+// A review: any link carrying `ex=` was taken for a signed attachment link, so another site's picture made the
+// panel ask Discord for fresh links (once per message and page load) and exports count it as expired.
+it("another site's picture whose link carries ?ex= is not taken for a signed attachment link; Discord's is", () => {
+  const view = (url: string) => ({ embeds: [{ type: 'rich', color: null, image: { url, width: 640, height: 480 } }] }) as unknown as ChatMessageView;
+  expect(signedMediaLinks(view('https://images.example.com/photo.jpg?ex=1&w=640'))).toEqual([]);
+  expect(signedMediaLinks(view('https://images.example.com/attachments/photo.jpg?ex=1&w=640'))).toEqual([]);
+  const discord = `https://cdn.discordapp.com/attachments/1/2/chart.png?ex=6b133b99&is=6b11ea19&hm=${'a'.repeat(64)}&`;
+  expect(signedMediaLinks(view(discord))).toEqual([discord]);
 });

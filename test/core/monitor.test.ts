@@ -279,6 +279,8 @@ describe('connection trouble', () => {
   // resumes, never a message, the watchdog never reached (each resume's HELLO and RESUMED count as traffic).
   it('a resumed session that stays dead (its RESUME answered, then no ACK and no event): a new session, not a resume loop', async () => {
     const c = await beatingFast({ watchdogIntervals: 20, identifySpacingMs: 50 });
+    const said: string[] = [];
+    c.bus.on('bot.status', (s) => void said.push(s.sentence));
     world.fake.stallSessions();
     const during = world.fake.postMessage(world.channelId, { authorId: world.userId, content: 'posted while the session was dead' });
     const received = nextEvent(c, 'message.created', (m) => m.id === during.id, 10_000);
@@ -287,6 +289,9 @@ describe('connection trouble', () => {
     await waitState(c, 'connected');
     // One resume tried (the first zombie may be a network's), not a loop of them.
     expect(world.fake.resumeCount(TOKEN)).toBe(1);
+    // Discord did answer the resume: the panel said what happened (a review: it said the resume went unanswered).
+    expect(said).toContain('Discord resumed the session, then went silent — starting a new session and fetching what was missed…');
+    expect(said.filter((s) => /did not answer/.test(s))).toEqual([]);
     expect(world.fake.maxConcurrentSessions(TOKEN)).toBe(1);
   });
 

@@ -518,7 +518,7 @@ export class ChannelMonitor {
     }
     void this.serial(async () => {
       if (gen !== this.generation || !this.wanted) return;
-      if (why.kind !== 'silent') this.set(statuses.newSession());
+      if (why.kind !== 'silent') this.set(why.kind === 'resumed-dead' ? statuses.resumedDead() : statuses.newSession());
       // A dead gateway will not answer a close frame: terminate rather than wait 10 s for it.
       await this.shutdownClient({ force: true });
       this.attempt = 0;

@@ -31,6 +31,8 @@ export const statuses = {
   /** Restarted too often after crashes: the next session waits longer (identify-gate.ts). */
   crashLoop: (ms: number, count: number): Status => ({ state: 'connecting', ...said(coreText('status.waitCrashLoop', { count, seconds: seconds(ms) })) }),
   newSession: (): Status => ({ state: 'connecting', ...said(coreText('status.newSession')) }),
+  /** Discord answered the resume, then nothing (no heartbeat acknowledged, no event). */
+  resumedDead: (): Status => ({ state: 'connecting', ...said(coreText('status.resumedDead')) }),
   /** Progress of a catch-up longer than a page. */
   catchingUp: (fetched: number, about: number): Status => ({ state: 'connecting', ...said(coreText('status.catchingUp', { fetched, about })) }),
   catchUpRateLimited: (ms: number): Status => ({ state: 'connecting', ...said(coreText('status.catchUpRateLimited', { seconds: seconds(ms) })) }),
