@@ -328,6 +328,9 @@ export const coreEn = {
   'archive.deleteStopped': 'Deleting stopped: {{detail}}',
   'archive.deleteInterrupted': 'Delete all messages in #{{channel}} stopped when the app did: {{deleted}} deleted ({{bulk}} in bulk, {{single}} one by one), {{failed}} refused by Discord, nothing after that. Each deleted message was stored first; the backup written before is {{backup}}. Start it again to delete the rest.',
   // Commands the core refuses (electron/core/dispatch.ts, app-core.ts, settings)
+  // The browser panel's own refusals (renderer/src/bridge.ts)
+  'panel.unreachable': 'Discord Monitor is not reachable. Is it running? Start it (or its service), then try again.',
+  'panel.connectionLost': 'Connection to Discord Monitor lost. The panel reconnects when the app is back; try again then.',
   'command.busy': '{{reason}} Try again when it has finished.',
   'command.updateRunning': 'An update is in progress.',
   'command.notSavedFromEnv': {

@@ -256,6 +256,8 @@ export const coreFr: CoreTranslation = {
   'backfill.log.done': 'Récupération de l’historique terminée : {{fetched}} messages lus, {{stored}} nouveaux.',
   'backfill.log.saveFailed': 'Impossible d’enregistrer l’avancement de la récupération de l’historique : {{detail}}.',
 
+  'panel.unreachable': 'Discord Monitor est injoignable. Est-il lancé ? Démarrez-le (ou son service), puis réessayez.',
+  'panel.connectionLost': 'Connexion à Discord Monitor perdue. Le panneau se reconnecte quand l’application revient ; réessayez alors.',
   'command.busy': '{{reason}} Réessayez quand elle sera terminée.',
   'command.updateRunning': 'Une mise à jour est en cours.',
   'command.notSavedFromEnv': {

@@ -4,7 +4,13 @@ import { createApi, type Api, type Envelope, type Transport } from '../../shared
 import type { CommandName, EventName } from '../../shared/contract.js';
 import { ackText, CLOSE, WS_PATH, type ServerFrame } from '../../shared/ws-protocol.js';
 import { deliverFrame } from '../../shared/event-delivery.js';
+import { coreText } from '../../shared/core-text.js';
 import { adoptUrlToken, checkAccess, saveToken, storedToken, type Access } from './lib/access-token.js';
+
+// The bridge's own refusals, said in the panel's language like the core's (by key).
+const unavailable = (said: ReturnType<typeof coreText>) => ({ code: 'unavailable' as const, message: said.text, i18n: said.i18n });
+const UNREACHABLE = unavailable(coreText('panel.unreachable'));
+const LOST = unavailable(coreText('panel.connectionLost'));
 
 declare global {
   interface Window {
@@ -91,7 +97,7 @@ export function createWsTransport(options: WsOptions): WsTransport {
         }
         unanswered.clear();
         for (const resolvePending of pending.values()) {
-          resolvePending({ ok: false, error: { code: 'unavailable', message: 'Connection to Discord Monitor lost.' } });
+          resolvePending({ ok: false, error: LOST });
         }
         pending.clear();
         reject(new Error('Connection to Discord Monitor closed.'));
@@ -117,7 +123,7 @@ export function createWsTransport(options: WsOptions): WsTransport {
       }
     }
     for (const resolvePending of pending.values()) {
-      resolvePending({ ok: false, error: { code: 'unavailable', message: 'Connection to Discord Monitor lost.' } });
+      resolvePending({ ok: false, error: LOST });
     }
     pending.clear();
     unanswered.clear();
@@ -131,7 +137,7 @@ export function createWsTransport(options: WsOptions): WsTransport {
         if (resuming) await resuming;
         ws = await connect();
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'Discord Monitor is not reachable. Is it running?' } };
+        return { ok: false, error: UNREACHABLE };
       }
       const id = nextId++;
       return new Promise((resolve) => {

@@ -8,6 +8,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { createWsTransport, type ConnectionState } from '../../renderer/src/bridge';
 import { checkAccess } from '../../renderer/src/lib/access-token';
+import { errorMessage } from '../../renderer/src/api-context';
+import { sayCore } from '../../renderer/src/i18n/core-text';
+import { createApi } from '../../shared/api';
 
 const TOKEN = 'k3J9_x-Qw8PzR2mVt6YbN1cLs4HdGf0A';
 
@@ -207,3 +210,32 @@ describe('WebSocket transport against a real server', () => {
   });
 });
 
+
+// A French panel's every action ended in the bridge's English ("Paramètres non enregistrés : Discord Monitor is not
+// reachable. Is it running?"): its own refusals had no key (a French-panel audit).
+describe("the bridge's own refusals, in the panel's language", () => {
+  const sayFr = (english: string, i18n?: Parameters<typeof sayCore>[2]) => sayCore('fr', english, i18n);
+  const saveWith = (origin: string) => {
+    const transport = createWsTransport({ url: `${origin.replace('http', 'ws')}/api`, origin, token: () => TOKEN, saveToken: () => undefined });
+    return { transport, error: createApi(transport).settings.save({ autoStartBot: true }).catch((e: unknown) => e) };
+  };
+
+  it('the app not running', async () => {
+    const panel = await startFakePanel(TOKEN);
+    await panel.close();
+    const { transport, error } = saveWith(panel.origin);
+    expect(errorMessage(await error, sayFr)).toBe('Discord Monitor est injoignable. Est-il lancé ? Démarrez-le (ou son service), puis réessayez.');
+    transport.close();
+  });
+
+  it('the connection dropped with a command in flight', async () => {
+    const panel = await startFakePanel(TOKEN, (ws) => ws.on('message', () => ws.terminate()));
+    try {
+      const { transport, error } = saveWith(panel.origin);
+      expect(errorMessage(await error, sayFr)).toMatch(/^Connexion à Discord Monitor perdue\./);
+      transport.close();
+    } finally {
+      await panel.close();
+    }
+  });
+});
