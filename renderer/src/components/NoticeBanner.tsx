@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../shared/types';
+import { errorSentence, type ErrorSentence } from '../api-context';
 import { useNotices } from '../hooks/useNotices';
 import { useCoreText } from '../i18n/core-text';
 import { Icon } from './Icon';
@@ -27,20 +28,21 @@ export function NoticeBanners() {
 function NoticeBanner({ notice, onDismiss }: { notice: Notice; onDismiss: () => Promise<void> }) {
   const { t } = useTranslation();
   const say = useCoreText();
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<ErrorSentence | null>(null);
   const { path = '', reason = '' } = notice.params;
   // By key when the core sent one; notices stored by an older version have only their code.
   const text = notice.i18n ? say(notice.message, notice.i18n) : isTranslated(notice.code) ? t(`notices.${notice.code}`, { path, reason }) : notice.message;
   const dismiss = () => {
     setFailed(null);
-    onDismiss().catch((err: unknown) => setFailed(err instanceof Error ? err.message : String(err)));
+    // The core's refusal by key (shutting down, a disk fault): said in the panel's language when shown.
+    onDismiss().catch((err: unknown) => setFailed(errorSentence(err)));
   };
   return (
     <div className={`banner notice notice--${notice.level}`} role="alert" data-testid="notice" data-code={notice.code}>
       <Icon name="warning" />
       <div className="notice__body">
         <p className="notice__text">{text}</p>
-        {failed && <p className="notice__error">{t('notices.dismissFailed', { message: failed })}</p>}
+        {failed && <p className="notice__error">{t('notices.dismissFailed', { message: say(failed.text, failed.i18n) })}</p>}
       </div>
       <button type="button" className="button button--small" onClick={dismiss}>
         {t('notices.dismiss')}

@@ -67,7 +67,7 @@ export const panelFr: Strings<typeof panelEn> = {
   },
   notices: {
     dismiss: 'Ignorer',
-    dismissFailed: "Impossible d'ignorer cet avis : {{message}}",
+    dismissFailed: 'Impossible d’ignorer cet avis : {{message}}',
     'settings-moved-aside':
       'Votre fichier de réglages était illisible ({{reason}}). Il a été déplacé vers {{path}} et les réglages par défaut sont utilisés : saisissez à nouveau vos réglages, ou réparez ce fichier et remettez-le à sa place sous le nom settings.json.',
   },
