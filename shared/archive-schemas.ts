@@ -1,6 +1,7 @@
 // Inputs of the archive commands, parsed at the boundary like every other command's.
 import { z } from 'zod';
 import { EXPORT_FORMATS } from './archive.js';
+import { timeZoneName } from './schemas.js';
 
 export const archiveFilter = z
   .object({
@@ -12,6 +13,8 @@ export const archiveFilter = z
     authorIds: z.array(z.string().regex(/^\d{1,20}$/, 'must be a Discord user ID')).max(100).optional(),
     /** The search box's language (words, from:, mentions:, has:, before:, after:, during:). */
     query: z.string().max(500).optional(),
+    /** The zone the query's dates are days in (IANA name; absent: UTC). */
+    timeZone: timeZoneName.optional(),
     /** Deleted messages stay in the store; an archive includes them unless told not to. */
     includeDeleted: z.boolean().optional(),
   })

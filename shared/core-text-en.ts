@@ -289,6 +289,7 @@ export const coreEn = {
   'archive.exportNoChannel': 'No channel is configured yet: set the channel ID in Settings, then export.',
   'archive.exportInBrowser': 'In the browser, the Export button downloads the file (GET /api/export); the command line has npm run export.',
   'archive.exported': { one: 'Exported {{count}} message to {{file}}.', other: 'Exported {{count}} messages to {{file}}.' },
+  'archive.exportSearchProblem': 'The export’s search cannot run: {{problem}} Nothing was exported.',
   'archive.noChannel': 'no channel is configured yet',
   'archive.mediaNotRefreshed': {
     one: '{{count}} attachment link had expired and could not be fetched again ({{reason}}): it was not downloaded and stays linked.',
@@ -354,6 +355,12 @@ export const coreEn = {
   'command.updateChanged': 'The branch has changed since this update was shown. Check again and review the new commits before updating.',
   'command.updateRestartsItself': 'An update is running; it restarts the app itself when done.',
   'command.internal': '{{command}} failed unexpectedly; see the log for details.',
+  // A search filter it cannot apply (search-plan.ts), said inside archive.exportSearchProblem
+  'search.problem.needsValue': '{{value}} needs a value.',
+  'search.problem.badHas': 'has:{{value}} is not a filter — use has:link, has:embed, has:file or has:image.',
+  'search.problem.badDate': '{{value}} is not a date — write it as YYYY-MM-DD.',
+  'search.problem.nobody': 'Nobody named “{{value}}” has posted in this channel.',
+  'input.unknownTimeZone': 'Unknown time zone “{{zone}}”: give an IANA zone name such as Europe/Paris or America/New_York.',
   'command.startOnLoginDesktopOnly':
     'Start on login is a desktop app feature. In headless mode, start it with your service manager (systemd, supervisor or pm2).',
 } as const;

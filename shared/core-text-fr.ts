@@ -283,6 +283,11 @@ export const coreFr: CoreTranslation = {
     'La branche a changé depuis l’affichage de cette mise à jour. Vérifiez de nouveau et relisez les nouveaux commits avant de mettre à jour.',
   'command.updateRestartsItself': 'Une mise à jour est en cours ; elle redémarre l’application elle-même une fois terminée.',
   'command.internal': '{{command}} a échoué de façon inattendue ; voir le journal pour les détails.',
+  'search.problem.needsValue': '{{value}} demande une valeur.',
+  'search.problem.badHas': 'has:{{value}} n’est pas un filtre — utilisez has:link, has:embed, has:file ou has:image.',
+  'search.problem.badDate': '{{value}} n’est pas une date — écrivez-la au format AAAA-MM-JJ.',
+  'search.problem.nobody': 'Personne nommé « {{value}} » n’a écrit dans ce salon.',
+  'input.unknownTimeZone': 'Fuseau horaire inconnu « {{zone}} » : indiquez un nom de fuseau IANA, par exemple Europe/Paris ou America/New_York.',
   'command.startOnLoginDesktopOnly':
     'Le démarrage à l’ouverture de session est une fonction de l’application de bureau. En mode headless, démarrez-la avec votre gestionnaire de services (systemd, supervisor ou pm2).',
   'update.boot.watching':
@@ -324,6 +329,7 @@ export const coreFr: CoreTranslation = {
   'archive.exportNoChannel': 'Aucun salon n’est encore configuré : indiquez l’ID du salon dans les paramètres, puis exportez.',
   'archive.exportInBrowser': 'Dans le navigateur, le bouton Exporter télécharge le fichier (GET /api/export) ; en ligne de commande, utilisez npm run export.',
   'archive.exported': { one: '{{count}} message exporté dans {{file}}.', other: '{{count}} messages exportés dans {{file}}.' },
+  'archive.exportSearchProblem': 'La recherche de l’export ne peut pas s’appliquer : {{problem}} Rien n’a été exporté.',
   'archive.noChannel': 'aucun salon n’est encore configuré',
   'archive.mediaNotRefreshed': {
     one: '{{count}} lien de pièce jointe avait expiré et n’a pas pu être redemandé ({{reason}}) : il n’a pas été téléchargé et reste un lien.',

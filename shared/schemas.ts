@@ -1,5 +1,7 @@
 // Input schemas: every argument that crosses IPC or the WebSocket is parsed with one of these.
 import { z } from 'zod';
+import { coreText } from './core-text.js';
+import { knownTimeZone } from './time-zone.js';
 import { FETCH_LIMITS, FETCH_MODES, FETCH_PERIODS, PANEL_LANGUAGES } from './types.js';
 
 // Discord IDs are unsigned 64-bit integers: 17–20 digits, and never above 2^64−1.
@@ -169,12 +171,21 @@ export const messagesListInput = z
   .refine((o) => [o.before, o.after, o.around, o.at].filter((v) => v !== undefined).length <= 1, 'give at most one of before, after, around, at')
   .optional();
 
-// getTimezoneOffset() ranges over −14 h … +12 h.
+// getTimezoneOffset() ranges over −14 h … +12 h. Older panels send it; one offset for every date, it put
+// dates across a daylight-saving change an hour off, so the panel now sends its zone's name.
 const tzOffsetMinutes = z.number().int().min(-900).max(900);
+
+/** An IANA zone name this runtime knows (Europe/Paris), said in the panel's language when it does not. */
+export const timeZoneName = z.string().superRefine((zone, ctx) => {
+  if (knownTimeZone(zone) !== null) return;
+  const said = coreText('input.unknownTimeZone', { zone: zone.slice(0, 64) });
+  ctx.addIssue({ code: 'custom', message: said.text, params: { i18n: said.i18n } });
+});
 
 export const messagesSearchInput = z
   .object({
     query: z.string().max(1000, 'is too long (at most 1,000 characters)'),
+    timeZone: timeZoneName.optional(),
     tzOffsetMinutes: tzOffsetMinutes.optional(),
     limit: z.number().int().min(1).max(100).optional(),
     before: snowflake.optional(),
@@ -188,7 +199,7 @@ export const refreshMediaInput = z.object({ messageId: snowflake }).strict();
 export const stickerAnimationInput = z.object({ id: z.string().regex(/^\d{17,20}$/, 'must be a Discord sticker ID') }).strict();
 
 export const messagesStatsInput = z
-  .object({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), tzOffsetMinutes: tzOffsetMinutes.optional() })
+  .object({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), timeZone: timeZoneName.optional(), tzOffsetMinutes: tzOffsetMinutes.optional() })
   .strict()
   .optional();
 

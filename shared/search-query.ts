@@ -52,9 +52,13 @@ function tokens(input: string): Array<{ key: string | null; value: string; quote
 
 const isFilter = (key: string | null): key is Filter => key !== null && (FILTERS as readonly string[]).includes(key);
 
+/** Control characters (NUL, tabs, line breaks pasted with a log line) separate words, as spaces do. */
+const CONTROL = /\p{Cc}/gu;
+
 export function parseSearch(input: string): SearchQuery {
   const q: SearchQuery = { words: [], phrases: [], from: [], mentions: [], has: [], before: null, after: null, during: null, problems: [] };
-  for (const t of tokens(input)) {
+  // A NUL reached SQLite inside an FTS5 phrase, which ends there: "unterminated string", an internal error.
+  for (const t of tokens(input.replace(CONTROL, ' '))) {
     const bare = t.key === null && !t.quoted ? /^([A-Za-z]+):$/.exec(t.value)?.[1]?.toLowerCase() : undefined;
     if (bare !== undefined && isFilter(bare)) {
       q.problems.push({ code: 'needsValue', value: `${bare}:`, message: `${bare}: needs a value` });

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Envelope } from '../../shared/api.js';
 import { commandDef, commandNames, type CommandName, type CommandOutput, type CommandParsed, type Commands, type Namespace } from '../../shared/contract.js';
-import { coreText } from '../../shared/core-text.js';
+import { coreText, type I18nText } from '../../shared/core-text.js';
 import { CommandError } from './errors.js';
 
 export type Handlers = {
@@ -54,7 +54,13 @@ function issueText(issue: z.core.$ZodIssue): string {
   return `has unknown key${issue.keys.length === 1 ? '' : 's'} ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
-function inputRefusal(command: string, issues: readonly z.core.$ZodIssue[]): { message: string; fields: Record<string, string> } {
+/** A schema's own sentence for its one problem (an unknown time zone), so the panel says it in its language. */
+function issueSentence(issues: readonly z.core.$ZodIssue[]): I18nText | undefined {
+  const params = issues.length === 1 && issues[0]!.code === 'custom' ? (issues[0]!.params as { i18n?: I18nText } | undefined) : undefined;
+  return params?.i18n;
+}
+
+function inputRefusal(command: string, issues: readonly z.core.$ZodIssue[]): { message: string; fields: Record<string, string>; i18n?: I18nText } {
   const fields = new Map<string, string>();
   let more = 0;
   for (const issue of issues) {
@@ -65,7 +71,8 @@ function inputRefusal(command: string, issues: readonly z.core.$ZodIssue[]): { m
   }
   const detail = [...fields].map(([k, v]) => `${k} ${v}`).join('; ');
   const rest = more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : '';
-  return { message: `${command}: ${detail}${rest}. Nothing was changed.`, fields: Object.fromEntries(fields) };
+  const i18n = issueSentence(issues);
+  return { message: `${command}: ${detail}${rest}. Nothing was changed.`, fields: Object.fromEntries(fields), ...(i18n ? { i18n } : {}) };
 }
 
 export function createDispatcher(handlers: Handlers, logger: Logger): (command: string, arg: unknown) => Promise<Envelope> {

@@ -3,7 +3,9 @@
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/archive.js';
 import { archiveFilter } from '../../shared/archive-schemas.js';
+import { knownTimeZone, localTimeZone } from '../../shared/time-zone.js';
 import { parseDate, type ArchiveFilter } from '../core/archive/query.js';
+import { namedZone } from '../core/messages/time-zone.js';
 
 export interface ExportArgs {
   format: ExportFormat;
@@ -17,16 +19,20 @@ export interface ExportArgs {
 
 export const EXPORT_USAGE = `Usage: npm run export -- [options]
   --format json|csv|txt|html   (default html)
-  --after DATE                 first day included, e.g. 2026-01-01 (UTC) or 2026-01-01T08:00:00+01:00
+  --after DATE                 first day included, e.g. 2026-01-01 or 2026-01-01T08:00:00+01:00
   --before DATE                first day left out
+  --tz ZONE                    the time zone of these dates and of the query's, e.g. Europe/Paris
+                               (default: this machine's, ${localTimeZone()})
   --author ID                  only this author's messages (repeat for several)
-  --query TEXT                 filtered like search: words, from:, mentions:, has:link|embed|file|image, before:, after:, during:
+  --query TEXT                 filtered like search, the same messages the panel's search lists: words,
+                               from:, mentions:, has:link|embed|file|image, before:, after:, during:
   --out FILE                   where to write (default: <channel>-<date>.<format> here)
   --media link|download        HTML: link attachments (default) or download them beside the file
   --locale en|fr               words and dates of the HTML and text exports (default en)
   --data-dir DIR               the app's data folder (default: the desktop app's, or DISCORD_MONITOR_DATA_DIR)`;
 
-export function parseExportArgs(argv: string[]): ExportArgs {
+/** `defaultZone`: the zone of dates given without --tz (the command line's is the machine's). */
+export function parseExportArgs(argv: string[], defaultZone = localTimeZone()): ExportArgs {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -36,6 +42,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
       before: { type: 'string' },
       author: { type: 'string', multiple: true },
       query: { type: 'string' },
+      tz: { type: 'string' },
       out: { type: 'string' },
       media: { type: 'string', default: 'link' },
       locale: { type: 'string', default: 'en' },
@@ -45,16 +52,19 @@ export function parseExportArgs(argv: string[]): ExportArgs {
   });
   const format = values.format as ExportFormat;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${values.format}").`);
+  const timeZone = knownTimeZone(values.tz ?? defaultZone);
+  if (timeZone === null) throw new Error(`--tz must be a time zone such as Europe/Paris, America/New_York or UTC (got "${values.tz}").`);
+  const zone = namedZone(timeZone);
   const date = (name: 'after' | 'before'): number | undefined => {
     const raw = values[name];
     if (raw === undefined) return undefined;
-    const ms = parseDate(raw);
+    const ms = parseDate(raw, zone);
     if (ms === null) throw new Error(`--${name} must be a date such as 2026-01-01 (got "${raw}").`);
     return ms;
   };
   if (values.media !== 'link' && values.media !== 'download') throw new Error('--media must be link or download.');
   if (values.locale !== 'en' && values.locale !== 'fr') throw new Error('--locale must be en or fr.');
-  const parsed = archiveFilter.safeParse({ after: date('after'), before: date('before'), ...(values.author ? { authorIds: values.author } : {}), ...(values.query ? { query: values.query } : {}) });
+  const parsed = archiveFilter.safeParse({ after: date('after'), before: date('before'), ...(values.author ? { authorIds: values.author } : {}), ...(values.query ? { query: values.query, timeZone } : {}) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`--${issue.path[0] === 'authorIds' ? 'author' : String(issue.path[0])} ${issue.message}.`);

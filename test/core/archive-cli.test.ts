@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJsonExport } from '../../electron/core/archive/import.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import { parseExportArgs } from '../../electron/headless/export-args.js';
+import { EXPORT_USAGE, parseExportArgs } from '../../electron/headless/export-args.js';
 import { runExportCli } from '../../electron/headless/export-cli.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { CHANNEL, sampleMessage, T0 } from '../helpers/archive-fixture.js';
@@ -38,9 +38,24 @@ function dataDirWith(messages: ChatMessage[]): string {
 }
 
 describe('export arguments', () => {
-  it('reads the documented example', () => {
+  it('reads the documented example: the date a day of this machine’s time zone', () => {
     const a = parseExportArgs(['--format', 'html', '--after', '2026-01-01', '--out', 'x.html']);
-    expect(a).toMatchObject({ format: 'html', out: 'x.html', filter: { after: Date.UTC(2026, 0, 1) } });
+    expect(a).toMatchObject({ format: 'html', out: 'x.html', filter: { after: new Date(2026, 0, 1).getTime() } });
+  });
+
+  // The dates were UTC days while the panel's search read them in the viewer's zone (outside review).
+  it('--tz names the zone of the dates, its own and the query’s, each day with its own offset', () => {
+    const winter = parseExportArgs(['--after', '2026-01-15', '--before', '2026-07-15', '--tz', 'Europe/Paris', '--query', 'during:2026-03-29']);
+    expect(winter.filter).toEqual({ after: Date.UTC(2026, 0, 14, 23), before: Date.UTC(2026, 6, 14, 22), query: 'during:2026-03-29', timeZone: 'Europe/Paris' });
+    expect(parseExportArgs(['--after', '2026-01-15T08:00:00', '--tz', 'Asia/Kolkata']).filter.after).toBe(Date.UTC(2026, 0, 15, 2, 30));
+    expect(parseExportArgs(['--after', '2026-01-15T08:00:00+01:00', '--tz', 'Asia/Kolkata']).filter.after).toBe(Date.UTC(2026, 0, 15, 7));
+    expect(parseExportArgs(['--query', 'cafe'], 'America/New_York').filter.timeZone).toBe('America/New_York');
+    expect(parseExportArgs(['--query', 'cafe', '--tz', 'utc']).filter.timeZone).toBe('UTC');
+  });
+
+  it('says the zone in its help', () => {
+    expect(EXPORT_USAGE).toMatch(/--tz ZONE .*time zone of these dates and of the query's/);
+    expect(EXPORT_USAGE).toContain(`(default: this machine's, ${Intl.DateTimeFormat().resolvedOptions().timeZone})`);
   });
 
   it.each([
@@ -52,13 +67,14 @@ describe('export arguments', () => {
     [['--after', '2026-02-01', '--before', '2026-01-01'], /--before must be later than "after"/],
     [['--author', 'bob'], /--author must be a Discord user ID/],
     [['--colour', 'red'], /Unknown option '--colour'/],
+    [['--tz', 'Mars/Olympus'], /--tz must be a time zone such as Europe\/Paris, America\/New_York or UTC \(got "Mars\/Olympus"\)/],
   ])('refuses %j saying what to type', (argv, message) => {
     expect(() => parseExportArgs(argv)).toThrow(message);
   });
 
   it('never throws anything but an Error with a message, whatever the arguments', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('--format', '--after', '--before', '--author', '--out', '--media', 'html', '2026-01-01')), { maxLength: 8 }), (argv) => {
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('--format', '--after', '--before', '--author', '--out', '--media', '--tz', '--query', 'Europe/Paris', 'html', '2026-01-01', '2026-03-29T02:30:00')), { maxLength: 8 }), (argv) => {
         try {
           parseExportArgs(argv);
         } catch (err) {

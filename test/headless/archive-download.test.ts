@@ -82,6 +82,15 @@ describe('GET /api/export: what a query may hold', () => {
     expect((await res.text()).length).toBeGreaterThan(10);
   });
 
+  it('dates are UTC days unless tz= names the zone (the server’s own zone means nothing to a script elsewhere)', async () => {
+    const filter = async (q: string) => (JSON.parse(await (await get(`format=json&${q}`)).text()) as { filter: { after?: number; timeZone?: string } }).filter;
+    expect((await filter('after=2026-01-01')).after).toBe(Date.UTC(2026, 0, 1));
+    expect(await filter('after=2026-01-01&tz=Pacific/Kiritimati&query=x')).toMatchObject({ after: Date.UTC(2025, 11, 31, 10), timeZone: 'Pacific/Kiritimati' });
+    const refused = await get('format=json&tz=Mars/Olympus');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/^tz must be a time zone such as Europe\/Paris/);
+  });
+
   it('a value starting with "-" is a value, not an option', async () => {
     const res = await get('format=json&query=-foo');
     expect(res.status).toBe(200);

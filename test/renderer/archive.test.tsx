@@ -13,7 +13,7 @@ async function openArchive(fake = new FakeApi()) {
 }
 
 describe('archive dialog', () => {
-  it('exports in the browser through a one-time download link, with the chosen format and dates', async () => {
+  it('exports in the browser through a one-time download link, with the chosen format, days and zone of the viewer', async () => {
     const fake = new FakeApi();
     fake.info = { ...fake.info, mode: 'headless' };
     const { d, user } = await openArchive(fake);
@@ -21,7 +21,7 @@ describe('archive dialog', () => {
     await user.type(d.getByTestId('export-after'), '2026-01-01');
     await user.type(d.getByTestId('export-query'), 'from:alice has:image');
     await user.click(d.getByTestId('export-start'));
-    await waitFor(() => expect(fake.argsOf('archive.downloadTicket')).toEqual([{ format: 'csv', filter: { after: Date.UTC(2026, 0, 1), query: 'from:alice has:image' }, locale: 'en' }]));
+    await waitFor(() => expect(fake.argsOf('archive.downloadTicket')).toEqual([{ format: 'csv', filter: { after: new Date(2026, 0, 1).getTime(), query: 'from:alice has:image', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, locale: 'en' }]));
     expect((await d.findByTestId('export-result')).textContent).toContain('Your browser is downloading the export.');
   });
 

@@ -169,7 +169,8 @@ describe('history panel', () => {
     await user.type(screen.getByTestId('history-search-input'), 'backup has:gif');
     await user.click(screen.getByRole('button', { name: 'Search' }));
     const result = await screen.findByTestId('search-result');
-    expect(fake.argsOf('messages.search')[0]).toMatchObject({ query: 'backup has:gif', limit: 25 });
+    // The zone by name, not today's offset: a winter day searched in summer keeps its own offset.
+    expect(fake.argsOf('messages.search')[0]).toEqual({ query: 'backup has:gif', limit: 25, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
     expect(result.querySelector('mark')?.textContent).toBe('Backup');
     expect(screen.getByText(/has:gif is not a filter/)).toBeTruthy();
     await user.click(result);
@@ -194,6 +195,16 @@ describe('history panel', () => {
     expect(text.textContent).toBe('on it @Grace @admins see #general :blobok: lgtm  @unknown-user');
     expect(text.querySelector('mark')?.textContent).toBe('lgtm');
     expect(text.querySelector('img.emoji')?.getAttribute('alt')).toBe('👍');
+  });
+
+  it('a searched emoji is marked and still drawn (emoji and punctuation are searched as typed)', async () => {
+    const { fake, user } = await appWith(20);
+    fake.searchResult = { messages: [{ ...fake.messages[5]!, content: 'release shipped 🎉 :)' }], terms: ['🎉', ':)'], problems: [], nextBefore: null, tookMs: 2 };
+    await openHistory(user, /Search/);
+    await user.type(screen.getByTestId('history-search-input'), '🎉 :)');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    const marks = [...(await screen.findByTestId('search-result')).querySelectorAll('.history-result__text mark')];
+    expect(marks.map((m) => m.querySelector('img.emoji')?.getAttribute('alt') ?? m.textContent)).toEqual(['🎉', ':)']);
   });
 
   it('jumps to a date in the viewer’s time zone', async () => {
@@ -225,7 +236,7 @@ describe('history panel', () => {
     await openHistory(user, /Statistics/);
     const stats = await screen.findByTestId('history-stats');
     await within(stats).findByText('42 messages');
-    expect(fake.argsOf('messages.stats')[0]).toMatchObject({ from: expect.any(Number) });
+    expect(fake.argsOf('messages.stats')[0]).toEqual({ from: expect.any(Number), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
     expect(stats.textContent).toContain('Ali');
     expect(stats.textContent).toContain('3 attachments, 3 MB');
     await screen.findByTestId('day-chart');

@@ -1,9 +1,14 @@
 // Reads stored messages for an export page by page (keyset paging on the store's sort key), through
 // its own read-only connection: constant memory, and the live store keeps writing meanwhile (WAL).
+// A search text filters with the panel's search itself (messages/search-plan.ts): same query, same messages.
 import Database from 'better-sqlite3';
+import { coreText } from '../../../shared/core-text.js';
 import type { ChatMessage } from '../../../shared/types.js';
+import { CommandError } from '../errors.js';
+import { FtsIndexer } from '../messages/fts-indexer.js';
+import { planRows, planSearch, problemSentence, type SearchPlan } from '../messages/search-plan.js';
+import { namedZone, UTC } from '../messages/time-zone.js';
 import { matches, snowflakeAt, type ArchiveQuery } from './query.js';
-import { compileSearch, type CompiledSearch } from './search-filter.js';
 
 const key = (id: string) => id.padStart(20, '0');
 const PAGE = 1000;
@@ -11,37 +16,29 @@ const PAGE = 1000;
 export class ArchiveReader {
   private readonly db: Database.Database;
 
-  constructor(file: string) {
+  constructor(private readonly file: string) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
   }
 
-  /** The query's search text compiled; its dates narrow the range. Throws the parser's problems. */
-  private search(q: ArchiveQuery): CompiledSearch | null {
+  /** The query's search text as the panel's search runs it; null without one. Throws its first problem. */
+  private search(q: ArchiveQuery): SearchPlan | null {
     if (!q.query?.trim()) return null;
-    const compiled = compileSearch(q.query, (name) => this.resolve(q.channelId, name));
-    if (compiled.problems.length) throw new Error(compiled.problems.join(' '));
-    return compiled;
+    indexPending(this.file);
+    const plan = planSearch(this.db, q.query, q.timeZone ? namedZone(q.timeZone) : UTC);
+    const problem = plan.problems[0];
+    if (problem) throw new CommandError('invalid-input', coreText('archive.exportSearchProblem', { problem: problemSentence(problem).i18n }));
+    return plan;
   }
 
-  /** Author ids stored under a user name or display name (case-insensitive). */
-  resolve(channelId: string, name: string): string[] {
-    return this.db
-      .prepare<[string, string, string], { id: string }>(
-        "SELECT DISTINCT json_extract(json, '$.author.id') AS id FROM messages WHERE channel_id = ? AND (lower(json_extract(json, '$.author.username')) = lower(?) OR lower(json_extract(json, '$.author.displayName')) = lower(?))",
-      )
-      .all(channelId, name, name)
-      .map((r) => r.id);
-  }
-
-  private bounds(q: ArchiveQuery, search: CompiledSearch | null = null): [string, string] {
-    const after = Math.max(q.after ?? 0, search?.after ?? 0);
-    const before = Math.min(q.before ?? Infinity, search?.before ?? Infinity);
-    const low = after === 0 ? '' : key(snowflakeAt(after));
-    const high = before === Infinity ? '~' : key(snowflakeAt(before));
+  private bounds(q: ArchiveQuery, search: SearchPlan | null = null): [string, string] {
+    let low = q.after === undefined ? '' : key(snowflakeAt(q.after));
+    let high = q.before === undefined ? '~' : key(snowflakeAt(q.before));
+    if (search && key(search.low.toString()) > low) low = key(search.low.toString());
+    if (search && key(search.high.toString()) < high) high = key(search.high.toString());
     return [low, high];
   }
 
-  /** Rows in the range before the author filter: the progress bar's total (an upper bound). */
+  /** Rows in the range before the author and search filters: the progress bar's total (an upper bound). */
   count(q: ArchiveQuery): number {
     const [low, high] = this.bounds(q, this.search(q));
     const row = this.db
@@ -54,15 +51,19 @@ export class ArchiveReader {
   *pages(q: ArchiveQuery, pageSize = PAGE): Generator<{ messages: ChatMessage[]; scanned: number }> {
     const search = this.search(q);
     const [low, high] = this.bounds(q, search);
+    // With words or conditions, a page is a run of the range's keys (the index alone) and its messages
+    // are the search's rows between the first and the last: no other row's JSON is read or parsed.
+    const found = search && (search.match || search.where.length || !search.possible) ? planRows(this.db, search, q.channelId, 'ASC', 'json') : null;
     const stmt = this.db.prepare<[string, string, string, string, number], { sort_key: string; json: string }>(
-      'SELECT sort_key, json FROM messages WHERE channel_id = ? AND sort_key >= ? AND sort_key > ? AND sort_key < ? ORDER BY sort_key LIMIT ?',
+      `SELECT sort_key${found ? '' : ', json'} FROM messages WHERE channel_id = ? AND sort_key >= ? AND sort_key > ? AND sort_key < ? ORDER BY sort_key LIMIT ?`,
     );
     let cursor = '';
     for (;;) {
       const rows = stmt.all(q.channelId, low, cursor, high, pageSize);
       if (rows.length === 0) return;
       cursor = rows.at(-1)!.sort_key;
-      const messages = rows.map((r) => JSON.parse(r.json) as ChatMessage).filter((m) => matches(m, q, search?.match));
+      const json = found ? found(BigInt(rows[0]!.sort_key), BigInt(cursor) + 1n) : rows.map((r) => r.json);
+      const messages = json.map((text) => JSON.parse(text) as ChatMessage).filter((m) => matches(m, q));
       yield { messages, scanned: rows.length };
       if (rows.length < pageSize) return;
     }
@@ -70,5 +71,22 @@ export class ArchiveReader {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/**
+ * Indexes the rows the search index has not reached yet, as a search does first (the app indexes when
+ * writes pause; the command line may run after it stopped mid-burst). Where the store cannot be written
+ * (a read-only folder, a lock held past 250 ms) what is indexed is searched, as by the panel's search.
+ */
+function indexPending(file: string): void {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    new FtsIndexer(db).catchUp();
+  } catch {
+    // Searched as indexed (above).
+  } finally {
+    db?.close();
   }
 }

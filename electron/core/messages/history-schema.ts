@@ -24,8 +24,9 @@ export const HAS_WORDS_SQL = `trim(
  * The words a row is found by: its content, then the text displays of its components (a
  * components-v2 message has empty content). Only a text display has a `content` key among them.
  */
-const TEXT_SQL = `coalesce(json_extract(messages.json, '$.content'), '') || coalesce(char(10) ||
-  (SELECT group_concat(value, char(10)) FROM json_tree(messages.json, '$.view.components') WHERE key = 'content'), '')`;
+export const textSql = (json: string) => `coalesce(json_extract(${json}, '$.content'), '') || coalesce(char(10) ||
+  (SELECT group_concat(value, char(10)) FROM json_tree(${json}, '$.view.components') WHERE key = 'content'), '')`;
+const TEXT_SQL = textSql('messages.json');
 
 /** The FTS row of a messages row: rowid is the snowflake, so newest first is the index's own order. */
 export const FTS_VALUES_SQL = `CAST(id AS INTEGER), ${TEXT_SQL}, json_extract(json, '$.author.id'), ${HAS_WORDS_SQL}`;

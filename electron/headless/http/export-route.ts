@@ -14,16 +14,19 @@ function text(res: ServerResponse, status: number, body: string, headers: Record
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store', ...headers }).end(body);
 }
 
-/** ?format=&after=&before=&author=&locale= → the CLI's checked arguments (same rules, same messages). */
+/**
+ * ?format=&after=&before=&tz=&author=&locale=&query= → the CLI's checked arguments (same rules, same
+ * messages); dates are UTC days unless tz= names a zone (the server's own zone means nothing to a script elsewhere).
+ */
 function requestFromQuery(query: URLSearchParams): ExportRequest {
   const argv: string[] = [];
-  for (const name of ['format', 'after', 'before', 'locale', 'query'] as const) {
+  for (const name of ['format', 'after', 'before', 'tz', 'locale', 'query'] as const) {
     const v = query.get(name);
     // --name=value: a value starting with "-" ("-foo") is not taken for an option.
     if (v !== null) argv.push(`--${name}=${v}`);
   }
   for (const author of query.getAll('author')) argv.push(`--author=${author}`);
-  const args = parseExportArgs(argv);
+  const args = parseExportArgs(argv, 'UTC');
   return { format: args.format, filter: args.filter, locale: args.locale, media: 'link' };
 }
 
@@ -36,7 +39,7 @@ export function handleExport(ctx: RouteContext, req: IncomingMessage, res: Serve
     try {
       request = requestFromQuery(query);
     } catch (err) {
-      return text(res, 400, `${(err as Error).message.replace(/--/g, '')} (query parameters: format, after, before, author, query, locale).`);
+      return text(res, 400, `${(err as Error).message.replace(/--/g, '')} (query parameters: format, after, before, tz, author, query, locale).`);
     }
   }
   if (!request) {

@@ -2,12 +2,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/archive';
+import { localTimeZone } from '../../../../shared/time-zone';
 import { errorMessage, useApi } from '../../api-context';
 import { useCoreText } from '../../i18n/core-text';
 import { useAppInfo } from '../../hooks/useAppInfo';
 
-/** "2026-01-01" from a date input → epoch ms at 00:00 UTC; empty → undefined. */
-const dayStart = (value: string): number | undefined => (value ? Date.parse(`${value}T00:00:00Z`) : undefined);
+/** "2026-01-01" from a date input → epoch ms where that day begins here (the viewer's zone); empty → undefined. */
+const dayStart = (value: string): number | undefined => (value ? new Date(`${value}T00:00:00`).getTime() : undefined);
 
 export function ExportSection() {
   const { t, i18n } = useTranslation();
@@ -31,7 +32,8 @@ export function ExportSection() {
     const filter = {
       ...(dayStart(after) !== undefined ? { after: dayStart(after) } : {}),
       ...(dayStart(before) !== undefined ? { before: dayStart(before) } : {}),
-      ...(query.trim() ? { query: query.trim() } : {}),
+      // The query's dates (during:, after:) are days here too, as in the search box.
+      ...(query.trim() ? { query: query.trim(), timeZone: localTimeZone() } : {}),
     };
     const request = { format, filter, locale: i18n.language === 'fr' ? ('fr' as const) : ('en' as const), ...(desktop && format === 'html' ? { media } : {}) };
     setBusy(true);

@@ -2,6 +2,7 @@
 // after:, during:), newest first, highlighted; a result opens the message in context.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { viewerZone } from '../../../../shared/time-zone';
 import type { SearchResult } from '../../../../shared/types';
 import { errorSentence, useApi, type ErrorSentence } from '../../api-context';
 import { useCoreText } from '../../i18n/core-text';
@@ -9,7 +10,7 @@ import { formatFullDate } from '../../lib/format';
 import type { OpenMessage } from './HistoryPanel';
 import { markKeywords, useKeywords } from '../messages/keywords';
 import { highlight } from './highlight';
-import { resultText, withEmoji } from './result-text';
+import { drawEmoji, resultText, withEmoji } from './result-text';
 
 export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
   const { t, i18n } = useTranslation();
@@ -24,7 +25,7 @@ export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
   const run = async (before?: string) => {
     setBusy(true);
     try {
-      const page = await api.messages.search({ query, tzOffsetMinutes: new Date().getTimezoneOffset(), limit: 25, ...(before ? { before } : {}) });
+      const page = await api.messages.search({ query, ...viewerZone(), limit: 25, ...(before ? { before } : {}) });
       setResult((prev) => (before && prev ? { ...page, messages: [...prev.messages, ...page.messages] } : page));
       setError(null);
     } catch (err) {
@@ -66,7 +67,7 @@ export function SearchTab({ onOpen }: { onOpen: OpenMessage }) {
                   <span className="history-result__meta">
                     <strong>{m.author.displayName}</strong> <time dateTime={new Date(m.createdAt).toISOString()}>{formatFullDate(m.createdAt, i18n.language)}</time>
                   </span>
-                  <span className="history-result__text">{markKeywords(resultText(m), keywords, (run) => withEmoji(highlight(run, result.terms)))}</span>
+                  <span className="history-result__text">{markKeywords(resultText(m), keywords, (run) => withEmoji(highlight(run, result.terms, drawEmoji)))}</span>
                 </button>
               </li>
             ))}

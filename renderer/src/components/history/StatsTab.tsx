@@ -1,6 +1,7 @@
 // Channel statistics for a period: messages per day (chart), busiest hours, top authors, attachments.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { viewerZone } from '../../../../shared/time-zone';
 import type { ChannelStats } from '../../../../shared/types';
 import { errorSentence, useApi, type ErrorSentence } from '../../api-context';
 import { useCoreText } from '../../i18n/core-text';
@@ -24,7 +25,7 @@ export function StatsTab() {
   useEffect(() => {
     let live = true;
     const days = PERIODS[period];
-    api.messages.stats({ tzOffsetMinutes: new Date().getTimezoneOffset(), ...(days === null ? {} : { from: Date.now() - days * DAY }) }).then(
+    api.messages.stats({ ...viewerZone(), ...(days === null ? {} : { from: Date.now() - days * DAY }) }).then(
       (s) => live && (setStats(s), setError(null)),
       (err: unknown) => live && setError(errorSentence(err)),
     );

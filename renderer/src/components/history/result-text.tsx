@@ -22,3 +22,6 @@ export function resultText(m: Pick<ChatMessage, 'content' | 'view'>): string {
 export function withEmoji(parts: ReactNode[]): ReactNode[] {
   return parts.map((part, i) => (typeof part === 'string' ? <EmojiText key={i} text={part} /> : <Fragment key={i}>{part}</Fragment>));
 }
+
+/** A searched run's text with its emoji drawn (a search for 🎉 marks the emoji itself). */
+export const drawEmoji = (run: string): ReactNode => <EmojiText text={run} />;

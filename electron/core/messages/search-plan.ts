@@ -1,0 +1,140 @@
+// The search language (shared/search-query.ts) as SQL over the store: one implementation for the
+// panel's search and for exports "filtered like search", so both keep exactly the same messages (the
+// export had its own matcher: accents not ignored, "deploy" found in "redeployed", exact names only).
+// Words, authors and has: go to the FTS5 index, whose rowid is the snowflake; dates become id bounds.
+import type Database from 'better-sqlite3';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
+import { parseSearch, type SearchProblem, type SearchQuery } from '../../../shared/search-query.js';
+import { sortKey } from './history-query.js';
+import { textSql } from './history-schema.js';
+import { snowflakeAt } from './last-seen.js';
+import { authorIdsNamed } from './search-authors.js';
+import { dayStart, nextDate, type Zone } from './time-zone.js';
+
+export interface SearchPlan {
+  /** The words and phrases searched for, as typed (the panel marks them in results). */
+  terms: string[];
+  problems: SearchProblem[];
+  /** Snowflake bounds from before:, after:, during: — low included, high excluded. */
+  low: bigint;
+  high: bigint;
+  /** False when nothing can match: a filter not understood, a name nobody has, an empty period. */
+  possible: boolean;
+  /** The FTS5 expression; '' when only dates and conditions on the rows select. */
+  match: string;
+  /** Conditions on the messages row `m` beyond the index, with their arguments in order. */
+  where: string[];
+  args: string[];
+}
+
+const MIN_ID = 0n;
+const MAX_ID = 9223372036854775807n;
+const DISCORD_START = 1_420_070_400_000;
+
+const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+/** A term with a letter or digit has FTS tokens; one without (🎉, :), ???) has none and is matched as typed. */
+const hasToken = (text: string) => /[\p{L}\p{N}]/u.test(text);
+const anyOf = (column: string, values: string[]) => `${column} : (${values.map(ftsPhrase).join(' OR ')})`;
+/** The text a row is found by (content and layout components' text), for `m`. */
+const ROW_TEXT = textSql('m.json');
+
+/** `text` parsed and resolved against the store's authors, dates as days in `zone`. */
+export function planSearch(db: Database.Database, text: string, zone: Zone): SearchPlan {
+  const q = parseSearch(text);
+  const terms = [...q.words, ...q.phrases];
+  const problems = [...q.problems];
+  const [low, high] = dateBounds(q, zone);
+  const plan: SearchPlan = { terms, problems, low, high, possible: false, match: '', where: [], args: [] };
+  // A filter that could not be read (has:video, after:2026-13-45) is not dropped: without it the search
+  // listed unfiltered messages as if they matched. The problem alone is answered.
+  if (problems.length || low >= high) return plan;
+  const fromIds = resolveAll(db, q.from, problems);
+  const mentionIds = resolveAll(db, q.mentions, problems);
+  if ((q.from.length && !fromIds.length) || (q.mentions.length && !mentionIds.length)) return plan;
+  // Everything but dates is an FTS5 match: words in content, author ids, "has" words, and a mention's
+  // id (a token of "<@id>") narrowed to real mentions below.
+  plan.match = [
+    ...terms.filter(hasToken).map((t) => `content : ${ftsPhrase(t)}`),
+    ...(fromIds.length ? [anyOf('author', fromIds)] : []),
+    ...(mentionIds.length ? [anyOf('content', mentionIds)] : []),
+    ...q.has.map((h) => `has : ${h}`),
+  ].join(' AND ');
+  if (mentionIds.length) {
+    plan.where.push(`(${mentionIds.map(() => "instr(m.json, '<@' || ? || '>') > 0 OR instr(m.json, '<@!' || ? || '>') > 0").join(' OR ')})`);
+    plan.args.push(...mentionIds.flatMap((id) => [id, id]));
+  }
+  // Emoji and punctuation as typed, in the text: the row's JSON first (cheap, and it holds the term
+  // whenever the text does, as JSON escapes it), then the text itself.
+  for (const term of terms.filter((t) => !hasToken(t))) {
+    plan.where.push(`(instr(m.json, ?) > 0 AND instr(${ROW_TEXT}, ?) > 0)`);
+    plan.args.push(JSON.stringify(term).slice(1, -1), term);
+  }
+  plan.possible = true;
+  return plan;
+}
+
+/** [lowest id included, highest id excluded] from after:, before:, during: (Discord's: after the day, before it, within it). */
+function dateBounds(q: SearchQuery, zone: Zone): [bigint, bigint] {
+  let low = MIN_ID;
+  let high = MAX_ID;
+  const at = (date: string) => BigInt(snowflakeAt(Math.max(DISCORD_START, dayStart(zone, date))));
+  if (q.after) low = at(nextDate(q.after));
+  if (q.during) {
+    const s = at(q.during);
+    const e = at(nextDate(q.during));
+    if (s > low) low = s;
+    if (e < high) high = e;
+  }
+  if (q.before) {
+    const b = at(q.before);
+    if (b < high) high = b;
+  }
+  return [low, high];
+}
+
+/** A problem as a sentence in the reader's language (the panel says the search box's own by code). */
+export function problemSentence(p: SearchProblem): CoreSentence {
+  const value = { value: p.value };
+  switch (p.code) {
+    case 'needsValue':
+      return coreText('search.problem.needsValue', value);
+    case 'badHas':
+      return coreText('search.problem.badHas', value);
+    case 'badDate':
+      return coreText('search.problem.badDate', value);
+    case 'nobody':
+      return coreText('search.problem.nobody', value);
+  }
+}
+
+function resolveAll(db: Database.Database, names: string[], problems: SearchProblem[]): string[] {
+  const ids = new Set<string>();
+  for (const name of names) {
+    const found = authorIdsNamed(db, name);
+    if (!found.length) problems.push({ code: 'nobody', value: name, message: `Nobody named “${name}” has posted in this channel.` });
+    for (const id of found) ids.add(id);
+  }
+  return [...ids];
+}
+
+/**
+ * The plan's rows of a channel within [low, high) (snowflakes; the plan's own dates narrow it further),
+ * newest or oldest first, at most `limit` (-1: all). `column` is what each row gives: its JSON or its id.
+ */
+export function planRows(db: Database.Database, plan: SearchPlan, channelId: string, order: 'ASC' | 'DESC', column: 'json' | 'id') {
+  const where = plan.where.map((c) => ` AND ${c}`).join('');
+  const stmt = plan.match
+    ? db.prepare(
+        `SELECT m.${column} AS v FROM messages_fts f JOIN messages m ON m.id = CAST(f.rowid AS TEXT)
+         WHERE messages_fts MATCH ? AND f.rowid >= CAST(? AS INTEGER) AND f.rowid < CAST(? AS INTEGER) AND m.channel_id = ?${where}
+         ORDER BY f.rowid ${order} LIMIT ?`,
+      )
+    : db.prepare(`SELECT m.${column} AS v FROM messages m WHERE m.channel_id = ? AND m.sort_key >= ? AND m.sort_key < ?${where} ORDER BY m.sort_key ${order} LIMIT ?`);
+  return (low: bigint, high: bigint, limit = -1): string[] => {
+    const lo = low > plan.low ? low : plan.low;
+    const hi = high < plan.high ? high : plan.high;
+    if (!plan.possible || lo >= hi) return [];
+    const range = plan.match ? [plan.match, lo.toString(), hi.toString(), channelId] : [channelId, sortKey(lo.toString()), sortKey(hi.toString())];
+    return (stmt.all(...range, ...plan.args, limit) as Array<{ v: string }>).map((r) => r.v);
+  };
+}
