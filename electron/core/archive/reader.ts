@@ -54,18 +54,21 @@ export class ArchiveReader {
     // With words or conditions, a page is a run of the range's keys (the index alone) and its messages
     // are the search's rows between the first and the last: no other row's JSON is read or parsed.
     const found = search && (search.match || search.where.length || !search.possible) ? planRows(this.db, search, q.channelId, 'ASC', 'json') : null;
-    const stmt = this.db.prepare<[string, string, string, string, number], { sort_key: string; json: string }>(
-      `SELECT sort_key${found ? '' : ', json'} FROM messages WHERE channel_id = ? AND sort_key >= ? AND sort_key > ? AND sort_key < ? ORDER BY sort_key LIMIT ?`,
-    );
-    let cursor = '';
-    for (;;) {
-      const rows = stmt.all(q.channelId, low, cursor, high, pageSize);
-      if (rows.length === 0) return;
-      cursor = rows.at(-1)!.sort_key;
-      const json = found ? found(BigInt(rows[0]!.sort_key), BigInt(cursor) + 1n) : rows.map((r) => r.json);
+    // One lower bound per statement: given both (>= low AND > cursor), SQLite seeks to the first and
+    // filters by the second, so every page re-read the range from its start (45 s for 1,000,000 rows).
+    const page = (op: '>=' | '>') =>
+      this.db.prepare<[string, string, string, number], { sort_key: string; json: string }>(
+        `SELECT sort_key${found ? '' : ', json'} FROM messages WHERE channel_id = ? AND sort_key ${op} ? AND sort_key < ? ORDER BY sort_key LIMIT ?`,
+      );
+    const first = page('>=');
+    const next = page('>');
+    let rows = first.all(q.channelId, low, high, pageSize);
+    while (rows.length) {
+      const last = rows.at(-1)!.sort_key;
+      const json = found ? found(BigInt(rows[0]!.sort_key), BigInt(last) + 1n) : rows.map((r) => r.json);
       const messages = json.map((text) => JSON.parse(text) as ChatMessage).filter((m) => matches(m, q));
       yield { messages, scanned: rows.length };
-      if (rows.length < pageSize) return;
+      rows = rows.length < pageSize ? [] : next.all(q.channelId, last, high, pageSize);
     }
   }
 
