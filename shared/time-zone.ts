@@ -2,11 +2,19 @@
 // or an export: dates are days in that zone, with each date's own offset (one offset for every date put
 // evening messages on the wrong day across a daylight-saving change).
 
+// Names already checked, with their canonical spelling: building a formatter to ask costs ~0.1 ms a search.
+const known = new Map<string, string>();
+
 /** The zone's canonical name (Intl's spelling), or null when this runtime does not know it. */
 export function knownTimeZone(name: string): string | null {
+  const cached = known.get(name);
+  if (cached !== undefined) return cached;
   if (!/^[A-Za-z0-9_/+-]{1,64}$/.test(name)) return null;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    // Bounded by the names a runtime knows (about 600, with their other spellings).
+    if (known.size < 4096) known.set(name, canonical);
+    return canonical;
   } catch {
     return null;
   }

@@ -6,6 +6,17 @@ import type Database from 'better-sqlite3';
 /** Lower case, without accents or other combining marks: "Élodie" → "elodie", "İ" → "i". */
 export const foldName = (text: string): string => text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
 
+// The authors' names folded once: folding them all again for every from: cost 0.3 ms a search (200 authors).
+const folded = new Map<string, string>();
+const foldStored = (name: string): string => {
+  let f = folded.get(name);
+  if (f === undefined) {
+    if (folded.size >= 100_000) folded.clear();
+    folded.set(name, (f = foldName(name)));
+  }
+  return f;
+};
+
 /** How many authors a name that only starts theirs may stand for (Discord suggests a few too). */
 const PREFIX_LIMIT = 25;
 
@@ -18,7 +29,7 @@ export function authorIdsNamed(db: Database.Database, name: string): string[] {
   if (/^\d{15,20}$/.test(name)) return [name];
   const wanted = foldName(name.replace(/^@(?=.)/, ''));
   const authors = db.prepare<[], { author_id: string; username: string | null; display_name: string | null }>('SELECT author_id, username, display_name FROM authors').all();
-  const names = authors.map((a) => ({ id: a.author_id, names: [a.username, a.display_name].flatMap((n) => (n ? [foldName(n)] : [])) }));
+  const names = authors.map((a) => ({ id: a.author_id, names: [a.username, a.display_name].flatMap((n) => (n ? [foldStored(n)] : [])) }));
   const exact = names.filter((a) => a.names.includes(wanted)).map((a) => a.id);
   if (exact.length) return exact;
   return names
