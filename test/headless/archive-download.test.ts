@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJsonExport } from '../../electron/core/archive/import.js';
 import { EXPORT_PATH } from '../../shared/archive.js';
+import { renderText } from '../../shared/core-text.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 import { nextEvent, waitState } from '../helpers/world.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -55,6 +57,14 @@ describe('GET /api/export', () => {
     const res = await fetch(`${base}${EXPORT_PATH}?format=pdf`, { headers: { authorization: `Bearer ${ACCESS}` } });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/format must be one of json, csv, txt, html/);
+  });
+
+  it('a ticket for a search that cannot run is refused, saying why in the panel’s language (the browser got a 400 page)', async () => {
+    const reply = await t.core.dispatch('archive.downloadTicket', { format: 'json', filter: { query: 'from:nobody' } });
+    if (reply.ok) throw new Error('a ticket was issued for from:nobody');
+    expect(reply.error.code).toBe('invalid-input');
+    expect(reply.error.message).toBe('The export’s search cannot run: Nobody named “nobody” has posted in this channel. Nothing was exported.');
+    expect(renderText(reply.error.i18n!, coreFr, { locale: 'fr' })).toBe('La recherche de l’export ne peut pas s’appliquer : Personne nommé « nobody » n’a écrit dans ce salon. Rien n’a été exporté.');
   });
 
   it('downloads once with a ticket from archive.downloadTicket; the ticket then no longer works', async () => {

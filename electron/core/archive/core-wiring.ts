@@ -67,7 +67,11 @@ export function createArchiveArea(o: ArchiveAreaOptions) {
     deleteAllCheck: async () => archive.deletes.check(),
     deleteAll: async (input: DeleteAllInput) => archive.deletes.start(input),
     cancelDelete: async () => archive.deletes.cancel(),
-    downloadTicket: async (request: ExportRequest) => ({ path: `${EXPORT_PATH}?ticket=${archive.tickets.issue({ ...request, media: 'link' })}` }),
+    // Checked before the ticket: a search it cannot apply is said in the panel, not as the download's 400 page.
+    downloadTicket: async (request: ExportRequest) => {
+      archive.check(request);
+      return { path: `${EXPORT_PATH}?ticket=${archive.tickets.issue({ ...request, media: 'link' })}` };
+    },
   };
   return { archive, handlers };
 }
