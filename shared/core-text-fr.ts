@@ -115,11 +115,11 @@ export const coreFr: CoreTranslation = {
   'update.commandFailed': '{{command}} s’est terminé avec le code {{code}} — voir les lignes du journal ci-dessus',
   'update.commandTimedOut': '{{command}} n’a pas fini en {{seconds}} s et a été arrêté',
   'update.commandMissing': '{{command}} : {{file}} est introuvable — est-il installé et dans le PATH ?',
-  'update.failedRolledBack': 'Échec de la mise à jour à l’étape {{step}} : {{error}}. Retour à {{from}} ; rien n’a changé.',
+  'update.failedRolledBack': 'Échec de la mise à jour à l’étape « {{step}} » : {{error}}. Retour à {{from}} ; rien n’a changé.',
   'update.failedRolledBackBotRunning':
-    'Échec de la mise à jour à l’étape {{step}} : {{error}}. Retour à {{from}} ; rien n’a changé. Le bot tourne de nouveau.',
+    'Échec de la mise à jour à l’étape « {{step}} » : {{error}}. Retour à {{from}} ; rien n’a changé. Le bot tourne de nouveau.',
   'update.failedRollbackFailed':
-    'Échec de la mise à jour à l’étape {{step}} ({{error}}) et le retour en arrière a échoué aussi ({{rollbackError}}). Pour réparer à la main : {{fix}}',
+    'Échec de la mise à jour à l’étape « {{step}} » ({{error}}) et le retour en arrière a échoué aussi ({{rollbackError}}). Pour réparer à la main : {{fix}}',
   'update.restartNeeded': 'Mis à jour {{from}} → {{to}} — redémarrage nécessaire pour charger la nouvelle version.',
   'update.restartNeededBotFailed':
     'Mis à jour {{from}} → {{to}} — redémarrage nécessaire pour charger la nouvelle version. Le bot n’a pas redémarré : {{error}}',
@@ -127,6 +127,40 @@ export const coreFr: CoreTranslation = {
   'update.restartFailed':
     'Mis à jour {{from}} → {{to}}, mais le redémarrage a échoué ({{error}}) — redémarrez l’application à la main pour charger la nouvelle version.',
 
+  'update.step.stop-bot': 'Arrêt du bot Discord',
+  'update.step.backup-config': 'Sauvegarde de la configuration',
+  'update.step.save-local-changes': 'Mise de côté des modifications locales',
+  'update.step.fetch': 'Téléchargement de la nouvelle version',
+  'update.step.reset': 'Mise à jour du code',
+  'update.step.clean': 'Recherche des fichiers non suivis',
+  'update.step.restore-config': 'Restauration de la configuration',
+  'update.step.install-deps': 'Réinstallation des dépendances',
+  'update.step.build': 'Recompilation',
+  'update.step.self-test': 'Vérification de la nouvelle version',
+  'update.step.restart': 'Redémarrage',
+  'update.step.rollback': 'Retour à la version précédente',
+  'update.skip.botNotRunning': 'Le bot ne tournait pas.',
+  'update.skip.noLocalChanges': 'Aucune modification locale à mettre de côté.',
+  'update.skip.noUntracked': 'Aucun fichier non suivi.',
+  'update.skip.depsReused': 'Aucun changement de dépendances : celles installées sont réutilisées telles quelles.',
+  'update.skip.lockfileUnchanged': 'Aucun changement de dépendances (package-lock.json inchangé).',
+  'update.skip.botKeepsRunning': 'Le bot continue de tourner ; la nouvelle version se charge au prochain redémarrage.',
+  'update.skip.restartNeeded': 'Le redémarrage automatique est désactivé : redémarrez l’application pour charger la nouvelle version.',
+  'update.skip.notRun': 'Non exécutée : l’étape « {{step}} » a échoué.',
+  'update.fetchStepFailed':
+    'impossible de récupérer {{ref}} depuis {{remote}} : {{detail}}\nVérifiez que le dépôt distant existe et que cette machine peut l’atteindre (git remote -v, le réseau), puis relancez la mise à jour',
+  'update.filesChangedDuringUpdate':
+    'des fichiers ont changé pendant la mise à jour ({{files}}) : arrêt avant la réinitialisation pour ne pas les écraser ; relancez la mise à jour quand vous en aurez fini avec eux',
+  'update.settingsNotRestored':
+    'la configuration n’a pas pu être restaurée depuis {{file}} : remettez cette sauvegarde en place à la main, ou saisissez de nouveau vos réglages',
+  'update.gitLocksHeld':
+    '{{files}} : le processus git {{pids}} les tient ({{commands}}) — attendez que cette commande se termine (ou arrêtez-la), puis réessayez',
+  'update.gitLocksUnknown':
+    '{{files}} existent et ce système ne peut pas savoir si git les utilise — si aucune commande git ne tourne, supprimez-les et réessayez',
+  'update.indexLockHeld':
+    '{{lock}} est utilisé : le processus git {{pids}} le tient ({{commands}}) — attendez que cette commande se termine (ou arrêtez-la), puis redémarrez l’application',
+  'update.indexLockUnknown':
+    '{{lock}} existe et ce système ne peut pas savoir si git l’utilise — si aucune commande git ne tourne, supprimez-le et redémarrez l’application',
   'notice.settingsMovedAside':
     'Le fichier de paramètres était illisible ({{reason}}) ; il a été déplacé vers {{path}} et les valeurs par défaut sont utilisées. Saisissez à nouveau vos paramètres ou réparez ce fichier.',
   'notice.settingsInvalid':
@@ -195,9 +229,9 @@ export const coreFr: CoreTranslation = {
     'Impossible de signaler à systemd que le service est prêt ({{detail}}) : installez systemd-notify, ou utilisez Type=simple dans l’unité.',
   'log.tookOver': 'La nouvelle version a pris le relais de la précédente ; le panneau reste connecté.',
 
-  'lastUpdate.rolledBack': 'La mise à jour vers {{to}} a été annulée (échec de {{step}}) : {{error}}. Toujours sur {{from}}.',
+  'lastUpdate.rolledBack': 'La mise à jour vers {{to}} a été annulée (échec à l’étape « {{step}} ») : {{error}}. Toujours sur {{from}}.',
   'lastUpdate.rolledBackNoStep': 'La mise à jour vers {{to}} a été annulée : {{error}}. Toujours sur {{from}}.',
-  'lastUpdate.interrupted': 'Une mise à jour vers {{to}} a été interrompue pendant {{step}} ; l’application a été ramenée à {{from}}.',
+  'lastUpdate.interrupted': 'Une mise à jour vers {{to}} a été interrompue pendant l’étape « {{step}} » ; l’application a été ramenée à {{from}}.',
   'lastUpdate.interruptedNoStep': 'Une mise à jour vers {{to}} a été interrompue ; l’application a été ramenée à {{from}}.',
   'lastUpdate.failed': 'La mise à jour vers {{to}} a échoué : {{error}}.',
   'lastUpdate.seeLog': 'voir le journal',
@@ -293,7 +327,7 @@ export const coreFr: CoreTranslation = {
   'update.boot.watching':
     'Démarrage de la nouvelle version {{to}} (démarrage {{boot}} ; elle est annulée si {{max}} démarrages de suite n’aboutissent pas à un état opérationnel).',
   'update.boot.elsewhere': 'Une mise à jour est en cours dans le processus {{pid}}.',
-  'update.boot.interrupted': 'Une mise à jour a été interrompue pendant {{step}} (l’application s’est arrêtée).',
+  'update.boot.interrupted': 'Une mise à jour a été interrompue pendant l’étape « {{step}} » (l’application s’est arrêtée).',
   'update.boot.interruptedNoStep': 'Une mise à jour a été interrompue avant sa première étape (l’application s’est arrêtée).',
   'update.boot.notHealthy': 'La nouvelle version {{to}} n’est pas devenue opérationnelle en {{boots}} démarrages consécutifs.',
   'update.boot.switchedBack': 'Elle était déjà passée à la nouvelle version, qui n’a jamais pris le relais : retour à {{commit}}, redémarrage sur celle-ci.',

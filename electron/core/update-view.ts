@@ -1,7 +1,7 @@
 // Pure mapping from the engine's results to the panel's UpdateView.
 import { coreText } from '../../shared/core-text.js';
 import type { LastUpdate, SetAside, UpdateView } from '../../shared/types.js';
-import { stashApplyCommand, type CheckResult, type JournalEntry, type RestartPlan } from './update/index.js';
+import { stashApplyCommand, stepLabel, type CheckResult, type JournalEntry, type RestartPlan } from './update/index.js';
 
 const METHOD_NAMES: Record<string, string> = {
   systemd: 'systemd',
@@ -49,9 +49,9 @@ export function toLastUpdate(e: JournalEntry, commits: LastUpdate['commits']): L
   const to = (e.to ?? e.from).slice(0, 7);
   const seconds = ((e.durationMs ?? 0) / 1000).toFixed(1);
   const outcome = e.outcome === 'success' || e.outcome === 'rolled-back' || e.outcome === 'failed' || e.outcome === 'interrupted' ? e.outcome : 'failed';
-  // The journal keeps the error in English only: it stays so inside the translated sentence.
-  const error = e.error ?? coreText('lastUpdate.seeLog').i18n;
-  const step = e.failedStep;
+  // By key when the journal has one; an older journal's English error stays so inside the translated sentence.
+  const error = e.errorI18n ?? e.error ?? coreText('lastUpdate.seeLog').i18n;
+  const step = e.failedStep === null ? null : stepLabel(e.failedStep);
   const sentence =
     outcome === 'success'
       ? null

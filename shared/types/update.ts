@@ -35,8 +35,8 @@ export interface UpdateStepView {
   /** Every log line of the step so far. */
   log: string[];
   error?: string;
-  /** `error` by key, for the panel's language. */
-  i18n?: { error: I18nText };
+  /** `error`, and a skipped step's reason (its one log line), by key, for the panel's language. */
+  i18n?: { error?: I18nText; note?: I18nText };
 }
 
 export interface UpdateRun {

@@ -52,8 +52,9 @@ it('an interrupted update and the edits set aside, in French', async () => {
   const lines: Array<{ line: string; i18n: I18nText | undefined }> = [];
   const report = await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands, onLog: (line, i18n) => lines.push({ line, i18n }) });
   expect(report.outcome).toBe('interrupted');
-  expect(report.message).toMatch(/^An update was interrupted during reset \(the app stopped\)\. The checkout is back at \w{7} and rebuilt\.$/);
-  expect(french(report.i18n)).toMatch(/^Une mise à jour a été interrompue pendant reset \(l’application s’est arrêtée\)\. /);
+  // The step as the panel's stepper names it, in its language.
+  expect(report.message).toMatch(/^An update was interrupted during step “Update the code” \(the app stopped\)\. The checkout is back at \w{7} and rebuilt\.$/);
+  expect(french(report.i18n)).toMatch(/^Une mise à jour a été interrompue pendant l’étape « Mise à jour du code » \(l’application s’est arrêtée\)\. /);
   const setAside = lines.find((l) => l.line.startsWith('Changes found in the checkout were set aside'));
   expect(french(setAside?.i18n)).toMatch(/^Des modifications trouvées dans le dossier de l’application ont été mises de côté : git stash apply/);
 });

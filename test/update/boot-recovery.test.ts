@@ -86,10 +86,10 @@ it('the interrupted-update message names the step that was running', async () =>
   // Steps recorded after the running one (a late stop-bot's pending record) must not be named instead.
   await new UpdateJournal(fx.dataDir).recordStep(id, { step: 'stop-bot', status: 'pending', durationMs: 0 });
   const report = await bootCheck({ appDir: fx.checkout, dataDir: fx.dataDir, commands: fx.commands });
-  expect(report.message).toContain('during reset');
+  expect(report.message).toContain('during step “Update the code”');
   const entry = await new UpdateJournal(fx.dataDir).get(id);
   expect(entry).toMatchObject({ outcome: 'interrupted', failedStep: 'reset' });
-  expect(toLastUpdate(entry!, []).message).toContain('interrupted during reset');
+  expect(toLastUpdate(entry!, []).message).toContain('interrupted during step “Update the code”');
 });
 
 it('says "rebuilt" only when it rebuilt', async () => {

@@ -1,9 +1,10 @@
 // Runs the update the user confirmed: the pipeline with the bot and settings as its ports, its step
 // events folded into the view's run, and the outcome logged.
 import { coreText } from '../../../shared/core-text.js';
-import type { UpdateRun, UpdateStepName, UpdateView } from '../../../shared/types.js';
+import type { UpdateRun, UpdateStepName, UpdateStepView, UpdateView } from '../../../shared/types.js';
 import { CommandError } from '../errors.js';
 import { say } from '../log/say.js';
+import { SentenceError } from '../sentence-error.js';
 import { isUpdating, runUpdate, UPDATE_STEPS, type ConfigBackup, type StepEvent, type UpdateResult } from '../update/index.js';
 import type { UpdateServiceOptions } from '../update-service.js';
 import type { UpdateRestarts } from './restarts.js';
@@ -79,7 +80,9 @@ export class UpdateRunner {
         ...this.o.pipeline,
       });
     } catch (err) {
-      result = { outcome: 'failed', message: err instanceof Error ? err.message : String(err) } as UpdateResult;
+      // A refusal before any step (a git lock held by the user's command) is said by key when it is a sentence.
+      const i18n = err instanceof SentenceError ? { i18n: err.sentence.i18n } : {};
+      result = { outcome: 'failed', message: err instanceof Error ? err.message : String(err), ...i18n } as UpdateResult;
     }
     const level = result.outcome === 'restarting' || result.outcome === 'restart-needed' ? 'info' : 'error';
     // The failed step's own output says why; the stepper shows it all, the log its tail.
@@ -106,9 +109,15 @@ export class UpdateRunner {
         ...run,
         id: e.updateId,
         steps: steps.map((s) =>
-          s.step === e.step ? { ...s, status: e.status, durationMs: e.durationMs, log: [...s.log, ...e.log].slice(-200), ...(e.error ? { error: e.error } : {}), ...(e.errorI18n ? { i18n: { error: e.errorI18n } } : {}) } : s,
+          s.step === e.step ? { ...s, status: e.status, durationMs: e.durationMs, log: [...s.log, ...e.log].slice(-200), ...(e.error ? { error: e.error } : {}), ...i18nOf(e) } : s,
         ),
       },
     });
   }
+}
+
+/** The keys an event brings for its step's error and skip reason (none: the step keeps none). */
+function i18nOf(e: StepEvent): Pick<UpdateStepView, 'i18n'> {
+  if (!e.errorI18n && !e.noteI18n) return {};
+  return { i18n: { ...(e.errorI18n ? { error: e.errorI18n } : {}), ...(e.noteI18n ? { note: e.noteI18n } : {}) } };
 }

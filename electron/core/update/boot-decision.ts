@@ -1,6 +1,7 @@
 // What to do at startup about an update a previous process left unfinished. Pure: facts in, decision out.
 import { coreText, type I18nText } from '../../../shared/core-text.js';
 import { short } from './git.js';
+import { stepLabel } from './steps.js';
 import type { JournalEntry } from './journal.js';
 
 
@@ -39,7 +40,7 @@ export function decideBoot(entry: JournalEntry | null, facts: BootFacts): BootDe
     }
     // The step that was running when the process died; records after it (pending ones) say nothing.
     const step = entry.steps.findLast((s) => s.status === 'running')?.step ?? entry.steps.at(-1)?.step ?? null;
-    const said = step ? coreText('update.boot.interrupted', { step }) : coreText('update.boot.interruptedNoStep');
+    const said = step ? coreText('update.boot.interrupted', { step: stepLabel(step) }) : coreText('update.boot.interruptedNoStep');
     return { action: 'recover', entry, step, reason: said.text, i18n: said.i18n };
   }
   if (entry.outcome === 'restarting') {

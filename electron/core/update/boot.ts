@@ -101,7 +101,7 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
     const { moved, commit, rebuilt, switchedBack } = await bringBack(entry, decision.action, opts, say);
     if (decision.action === 'recover') {
       await pauseAt('recovered');
-      await journal.finish(entry.id, { outcome: 'interrupted', error: decision.reason, failedStep: decision.step as StepName | null });
+      await journal.finish(entry.id, { outcome: 'interrupted', error: decision.reason, errorI18n: decision.i18n, failedStep: decision.step as StepName | null });
       const at = { commit: short(commit) };
       const state = switchedBack
         ? coreText('update.boot.switchedBack', at)
@@ -114,7 +114,7 @@ export async function bootCheck(opts: BootCheckOptions): Promise<BootReport> {
       const restart = rebuilt || switchedBack || !(opts.releases ?? opts.commands === undefined);
       return report('interrupted', coreText('update.boot.recovered', { reason: reason.i18n, state: state.i18n }), await journal.get(entry.id), restart);
     }
-    const done = await journal.completeAfterRestart(false, { error: decision.reason });
+    const done = await journal.completeAfterRestart(false, { error: decision.reason, errorI18n: decision.i18n });
     return report('rolled-back', coreText('update.boot.rolledBack', { reason: reason.i18n, from: short(entry.from) }), done, true);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);

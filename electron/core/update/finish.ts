@@ -10,7 +10,7 @@ import { pauseAt } from './pause-point.js';
 import { restoreCheckout } from './restore.js';
 import { discard, switchBack, type ReleaseRun } from './release-steps.js';
 import { detectRestartMethod } from './restart-method.js';
-import { StepFailure, type StepReporter } from './steps.js';
+import { StepFailure, stepLabel, type StepReporter } from './steps.js';
 import { UPDATE_STEPS, type SavedChanges, type UpdateCommands, type UpdateResult } from './types.js';
 
 /** What the pipeline learnt so far; the rollback undoes exactly that. */
@@ -62,11 +62,9 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
   await journal.finish(run.id, { outcome: 'restarting' });
   const late = ctx.stopBot === 'late';
   if (late && !ctx.autoRestartService) {
-    await steps.run('stop-bot', async () => ({ skipped: 'The bot keeps running; the new version loads at the next restart.' }));
-    await steps.run('restart', async (log) => {
-      log('Automatic service restart is off.');
-      return { skipped: 'Restart needed to load the new version.' };
-    });
+    await steps.run('stop-bot', async () => ({ skipped: coreText('update.skip.botKeepsRunning') }));
+    // The reason says the restart is off: alone, it shows as the step's note in the panel's language.
+    await steps.run('restart', async () => ({ skipped: coreText('update.skip.restartNeeded') }));
     return { ...base(run), outcome: 'restart-needed', ...said(coreText('update.restartNeeded', fromTo)), steps: steps.list(), botRestarted: false };
   }
   if (late && !steps.list().some((s) => s.step === 'stop-bot' && s.status !== 'pending')) {
@@ -82,9 +80,8 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
     let restartError: string | undefined;
     await steps
       .run('restart', async (log) => {
-        log('Automatic service restart is off.');
         botRestarted = await startBotAgain(run, log);
-        if (!run.wasRunning) return { skipped: 'Restart needed to load the new version.' };
+        if (!run.wasRunning) return { skipped: coreText('update.skip.restartNeeded') };
       })
       .catch((err: StepFailure) => (restartError = err.reason));
     const sentence = restartError ? coreText('update.restartNeededBotFailed', { ...fromTo, error: restartError }) : coreText('update.restartNeeded', fromTo);
@@ -127,7 +124,7 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
   // A standby of the new version must go before the checkout goes back under it.
   await ctx.standby?.abort().catch(() => undefined);
   const remaining = UPDATE_STEPS.slice(UPDATE_STEPS.indexOf(failure.step as (typeof UPDATE_STEPS)[number]) + 1);
-  steps.notRun(remaining, `Not run: ${failure.step} failed.`);
+  steps.notRun(remaining, coreText('update.skip.notRun', { step: stepLabel(failure.step) }));
   const errors: string[] = [];
   let botRestarted = false;
   const attempt = async (what: string, work: () => Promise<void>) => {
@@ -172,14 +169,14 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
 
   const error = failure.reason;
   if (errors.length === 0) {
-    await journal.finish(run.id, { outcome: 'rolled-back', error, failedStep: failure.step });
-    const params = { step: failure.step, error: failure.reasonI18n ?? error, from: short(run.from) };
+    await journal.finish(run.id, { outcome: 'rolled-back', error, ...(failure.reasonI18n ? { errorI18n: failure.reasonI18n } : {}), failedStep: failure.step });
+    const params = { step: stepLabel(failure.step), error: failure.reasonI18n ?? error, from: short(run.from) };
     const sentence = coreText(botRestarted ? 'update.failedRolledBackBotRunning' : 'update.failedRolledBack', params);
     return { ...base(run), outcome: 'rolled-back', ...said(sentence), steps: steps.list(), botRestarted, failedStep: failure.step, error };
   }
   const rollbackError = errors.join('; ');
   await journal.finish(run.id, { outcome: 'failed', error: `${error} — rollback: ${rollbackError}`, failedStep: failure.step });
   const fix = `cd ${ctx.appDir} && git reset --hard ${run.from} && ${describe(run.commands.install)} && ${describe(run.commands.build)}`;
-  const sentence = coreText('update.failedRollbackFailed', { step: failure.step, error: failure.reasonI18n ?? error, rollbackError, fix });
+  const sentence = coreText('update.failedRollbackFailed', { step: stepLabel(failure.step), error: failure.reasonI18n ?? error, rollbackError, fix });
   return { ...base(run), outcome: 'failed', ...said(sentence), steps: steps.list(), botRestarted, failedStep: failure.step, error, rollbackError };
 }

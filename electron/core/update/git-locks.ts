@@ -5,7 +5,9 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
-import { gitProcessesIn } from './index-lock.js';
+import { coreText } from '../../../shared/core-text.js';
+import { SentenceError } from '../sentence-error.js';
+import { gitCommandsOf, gitProcessesIn } from './index-lock.js';
 
 const STALE_WITHOUT_PROC_MS = 10 * 60_000;
 /** Where git takes its lock files (`objects/` never holds one worth a walk). */
@@ -34,10 +36,10 @@ export async function clearStaleGitLocks(git: SimpleGit, appDir: string, holders
   if (locks.length === 0) return [];
   const pids = holders(appDir);
   const names = locks.map((l) => relative(appDir, l)).join(', ');
-  if (pids && pids.length > 0) throw new Error(`${names}: git process ${pids.join(', ')} holds them — let it finish (or end it), then try again`);
+  if (pids && pids.length > 0) throw new SentenceError(coreText('update.gitLocksHeld', { files: names, pids: pids.join(', '), commands: gitCommandsOf(pids) }));
   if (!pids) {
     locks = locks.filter((l) => Date.now() - statSync(l).mtimeMs >= STALE_WITHOUT_PROC_MS);
-    if (locks.length === 0) throw new Error(`${names} exist and this system cannot tell whether git is using them — if no git command is running, delete them and try again`);
+    if (locks.length === 0) throw new SentenceError(coreText('update.gitLocksUnknown', { files: names }));
   }
   for (const lock of locks) rmSync(lock, { force: true });
   return locks.map((l) => `Removed a stale ${relative(appDir, l)} left by a git process that was stopped mid-command.`);

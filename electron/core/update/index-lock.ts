@@ -4,6 +4,8 @@
 import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
+import { coreText } from '../../../shared/core-text.js';
+import { SentenceError } from '../sentence-error.js';
 
 /** Without /proc nobody can be seen holding it: only a lock this old is taken as stale. */
 const STALE_WITHOUT_PROC_MS = 10 * 60_000;
@@ -50,16 +52,28 @@ export function gitProcessesIn(dir: string, proc: ProcReader | null = existsSync
   return pids.length === 0 && unseen ? null : pids;
 }
 
+/** The command lines of those git processes ("git commit -a"), so the user knows which one to wait for. */
+export function gitCommandsOf(pids: readonly number[], read = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8')): string {
+  const lines = pids.map((pid) => {
+    try {
+      return read(pid).split('\0').filter(Boolean).join(' ') || 'git';
+    } catch {
+      return 'git'; // gone meanwhile, or another user's
+    }
+  });
+  return [...new Set(lines)].join('; ');
+}
+
 /** Removes a stale index lock and says so; null when there was none. Throws when a git process holds it. */
 export async function clearStaleIndexLock(git: SimpleGit, appDir: string, holders = gitProcessesIn): Promise<string | null> {
   const lock = resolve(appDir, (await git.raw(['rev-parse', '--git-path', 'index.lock'])).trim());
   if (!existsSync(lock)) return null;
   const pids = holders(appDir);
   if (pids && pids.length > 0) {
-    throw new Error(`${lock} is in use: git process ${pids.join(', ')} holds it — let it finish (or end it), then restart the app`);
+    throw new SentenceError(coreText('update.indexLockHeld', { lock, pids: pids.join(', '), commands: gitCommandsOf(pids) }));
   }
   if (!pids && Date.now() - statSync(lock).mtimeMs < STALE_WITHOUT_PROC_MS) {
-    throw new Error(`${lock} exists and this system cannot tell whether git is using it — if no git command is running, delete it and restart the app`);
+    throw new SentenceError(coreText('update.indexLockUnknown', { lock }));
   }
   rmSync(lock, { force: true });
   return `Removed a stale ${relative(appDir, lock) || join('.git', 'index.lock')} left by a git process that was stopped mid-command.`;

@@ -23,4 +23,5 @@ export { decideBoot, MAX_FAILED_BOOTS, NOTHING_PENDING, type BootDecision, type 
 export { appConfigFiles, createFileConfigBackup, type FileConfigBackupOptions } from './config-backup.js';
 export { installedCommits } from './last-update.js';
 export { stashApplyCommand } from './worktree.js';
+export { stepLabel } from './steps.js';
 export * from './types.js';

@@ -1,6 +1,9 @@
 // The journal file's shape, validated on every read: a file from an older or broken process is
 // set aside rather than trusted.
 import { z } from 'zod';
+import type { I18nText } from '../../../shared/core-text.js';
+
+const i18nSchema: z.ZodType<I18nText> = z.lazy(() => z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), i18nSchema])) }));
 
 const stepRecord = z.object({
   step: z.string(),
@@ -21,6 +24,8 @@ export const entrySchema = z.object({
   steps: z.array(stepRecord),
   failedStep: z.string().nullable(),
   error: z.string().nullable(),
+  /** `error` by key, so the last-update banner says it in the panel's language (older journals lack it). */
+  errorI18n: i18nSchema.nullable().optional(),
   lockfileChanged: z.boolean(),
   savedChanges: z
     .object({ ref: z.string(), sha: z.string(), message: z.string(), state: z.enum(['kept', 'reapplied', 'conflict']).optional() })

@@ -4,6 +4,7 @@ import * as fsp from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PRIVATE_DIR, PRIVATE_FILE } from '../fs-modes.js';
+import type { I18nText } from '../../../shared/core-text.js';
 import { fileSchema, type JournalEntry } from './journal-schema.js';
 import type { StepName, StepRecord } from './types.js';
 
@@ -66,6 +67,7 @@ export class UpdateJournal {
       steps: [],
       failedStep: null,
       error: null,
+      errorI18n: null,
       lockfileChanged: false,
       savedChanges: null,
       keptCommits: null,
@@ -103,13 +105,14 @@ export class UpdateJournal {
     );
   }
 
-  async finish(id: string, end: { outcome: JournalOutcome; error?: string | null; failedStep?: StepName | null; now?: Date }): Promise<void> {
+  async finish(id: string, end: { outcome: JournalOutcome; error?: string | null; errorI18n?: I18nText | null; failedStep?: StepName | null; now?: Date }): Promise<void> {
     const now = end.now ?? new Date();
     const entry = await this.get(id);
     const durationMs = entry ? now.getTime() - Date.parse(entry.startedAt) : null;
     await this.patch(id, {
       outcome: end.outcome,
       error: end.error ?? null,
+      errorI18n: end.errorI18n ?? null,
       failedStep: end.failedStep ?? null,
       finishedAt: now.toISOString(),
       durationMs,
@@ -123,11 +126,11 @@ export class UpdateJournal {
   }
 
   /** Closes the `restarting` entry: healthy → success; otherwise rolled-back (or failed) with the reason. */
-  async completeAfterRestart(healthy: boolean, detail: { error?: string; outcome?: 'rolled-back' | 'failed' } = {}): Promise<JournalEntry | null> {
+  async completeAfterRestart(healthy: boolean, detail: { error?: string; errorI18n?: I18nText; outcome?: 'rolled-back' | 'failed' } = {}): Promise<JournalEntry | null> {
     const entry = await this.pending();
     if (!entry || entry.outcome !== 'restarting') return null;
     const outcome = healthy ? 'success' : (detail.outcome ?? 'rolled-back');
-    await this.patch(entry.id, { outcome, error: healthy ? null : (detail.error ?? 'the new version never became healthy') });
+    await this.patch(entry.id, { outcome, error: healthy ? null : (detail.error ?? 'the new version never became healthy'), errorI18n: healthy ? null : (detail.errorI18n ?? null) });
     return this.get(entry.id);
   }
 

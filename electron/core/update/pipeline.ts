@@ -1,12 +1,14 @@
 // runUpdate: stop the bot, update the code, build and self-test it, then restart — or roll back.
 import { describe, runCommand, withDeadline } from './command.js';
-import { headSha, openGit, short } from './git.js';
+import { coreText } from '../../../shared/core-text.js';
+import { SentenceError } from '../sentence-error.js';
+import { gitMessage, headSha, openGit, short } from './git.js';
 import { UpdateJournal } from './journal.js';
 import { acquireUpdateLock } from './lock.js';
 import { clearStaleGitLocks } from './git-locks.js';
 import { DEFAULT_COMMANDS, DEFAULT_TIMEOUTS, type UpdateContext } from './options.js';
 import { UpdateRefusedError, whyDisabled } from './preconditions.js';
-import { countCommits, fetchTarget, lockfileDiffers, resolveTarget } from './repo.js';
+import { countCommits, fetchTarget, lockfileDiffers, resolveTarget, TargetError } from './repo.js';
 import { finishRestart, rollBack, type Run } from './finish.js';
 import { copyBackCommand, copyReplacedFiles, replacedFilesDir } from './replaced-files.js';
 import { noteSavedChanges } from './last-update.js';
@@ -63,7 +65,7 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
   run.stopBot = () =>
     steps.run('stop-bot', async (log) => {
       run.wasRunning = ctx.bot.isRunning();
-      if (!run.wasRunning) return { skipped: 'The bot was not running.' };
+      if (!run.wasRunning) return { skipped: coreText('update.skip.botNotRunning') };
       await withDeadline(ctx.bot.stop(), timeouts.botStop, 'Stopping the bot');
       log('Bot stopped and disconnected from Discord.');
     });
@@ -84,14 +86,17 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
         }
         throw err;
       });
-      if (!run.saved) return { skipped: 'No local changes to set aside.' };
+      if (!run.saved) return { skipped: coreText('update.skip.noLocalChanges') };
       await journal.patch(run.id, { savedChanges: run.saved });
       log(`Local changes set aside in ${run.saved.ref} ("${run.saved.message}").`);
       log(`To get them back later: git stash apply ${run.saved.sha}`);
     });
     await steps.run('fetch', async (log) => {
       const target = await resolveTarget(git, ctx.branch);
-      const to = await fetchTarget(openGit(ctx.appDir, timeouts.fetch), target);
+      const to = await fetchTarget(openGit(ctx.appDir, timeouts.fetch), target).catch((err: unknown) => {
+        if (err instanceof TargetError) throw err;
+        throw new SentenceError(coreText('update.fetchStepFailed', { ref: target.ref, remote: target.remote, detail: gitMessage(err) }));
+      });
       run.to = to;
       // The new commit's files are exported from now on, beside the steps up to the build, which awaits them.
       if (run.releases) await releases.prepare(run.releases, releaseCtx(log));
@@ -106,7 +111,8 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       // Edited since they were set aside (the user at work while the fetch ran): the reset would overwrite
       // them. Stopped here; the rollback sets them aside and says where.
       const edited = await trackedChanges(git);
-      if (edited.length) throw new Error(`Files changed while the update ran (${edited.slice(0, 5).join(', ')}${edited.length > 5 ? ', …' : ''}): stopped before the reset so they are not overwritten. Update again once you are done with them.`);
+      const files = `${edited.slice(0, 5).join(', ')}${edited.length > 5 ? ', …' : ''}`;
+      if (edited.length) throw new SentenceError(coreText('update.filesChangedDuringUpdate', { files }));
       // Ignored here (no stash holds them) and tracked by the new version: the reset would replace them.
       run.replaced = await copyReplacedFiles(git, ctx.appDir, run.to as string, replacedFilesDir(ctx.dataDir, run.id));
       if (run.replaced) {
@@ -120,14 +126,14 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
     });
     await steps.run('clean', async (log) => {
       const kept = await untrackedFiles(git);
-      if (kept.length === 0) return { skipped: 'No untracked files.' };
+      if (kept.length === 0) return { skipped: coreText('update.skip.noUntracked') };
       log(`Left in place, not tracked by git (ignored before, or written during the update): ${kept.slice(0, 20).join(', ')}${kept.length > 20 ? ` and ${kept.length - 20} more` : ''}.`);
     });
     await steps.run('restore-config', async (log) => {
       if (await withDeadline(ctx.config.verify(), timeouts.config, 'Checking the settings')) return log('Settings intact.');
       log('Settings missing or changed after the code update; restoring the snapshot.');
       await withDeadline(ctx.config.restore(run.snapshot as string), timeouts.config, 'Restoring the settings');
-      if (!(await ctx.config.verify())) throw new Error(`Settings could not be restored from ${run.snapshot}`);
+      if (!(await ctx.config.verify())) throw new SentenceError(coreText('update.settingsNotRestored', { file: run.snapshot as string }));
       log('Settings restored.');
     });
     // In release mode the running node_modules is never touched: the bot keeps running through the install.
@@ -136,10 +142,10 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       if (run.releases) {
         const made = await releases.installDeps(run.releases, releaseCtx(log));
         // 'linked' (first update of a plain checkout) hard-links the same set into the store: no install ran.
-        if (made !== 'installed') return { skipped: 'No dependency change: the installed set is reused as it is.' };
+        if (made !== 'installed') return { skipped: coreText('update.skip.depsReused') };
         return;
       }
-      if (!run.lockfileChanged) return { skipped: 'No dependency change (package-lock.json unchanged).' };
+      if (!run.lockfileChanged) return { skipped: coreText('update.skip.lockfileUnchanged') };
       await exec(commands.install, timeouts.install, log);
     });
     await steps.run('build', async (log) => {

@@ -1,11 +1,11 @@
 // Runs one pipeline step at a time: times it, streams its log lines as events, records its outcome.
-import type { I18nText } from '../../../shared/core-text.js';
+import { coreEn, type CoreParam, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { SentenceError } from '../sentence-error.js';
 import type { StepEvent, StepName, StepRecord } from './types.js';
 
 /** A step returns this to say it had nothing to do, and why. */
 export interface Skipped {
-  skipped: string;
+  skipped: CoreSentence;
 }
 export type StepBody = (log: (line: string) => void) => Promise<void | Skipped>;
 
@@ -19,6 +19,12 @@ export class StepFailure extends Error {
     super(`${step}: ${reason}`);
     this.name = 'StepFailure';
   }
+}
+
+/** A step as the panel's stepper names it, for sentences that name one (an id the catalogue lacks stays as it is). */
+export function stepLabel(step: string): CoreParam {
+  const key = `update.step.${step}`;
+  return Object.hasOwn(coreEn, key) ? { key, params: {} } : step;
 }
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err)).trim();
@@ -46,7 +52,7 @@ export class StepReporter {
       const result = await body((line) => this.send(step, 'running', elapsed(), [line]));
       const skipped = result ? result.skipped : null;
       const record: StepRecord = { step, status: skipped === null ? 'done' : 'skipped', durationMs: elapsed() };
-      this.send(step, record.status, record.durationMs, skipped === null ? [] : [skipped]);
+      this.send(step, record.status, record.durationMs, skipped === null ? [] : [skipped.text], undefined, undefined, skipped?.i18n);
       await this.persist(record);
     } catch (err) {
       const reason = errorText(err);
@@ -58,8 +64,8 @@ export class StepReporter {
   }
 
   /** Steps that will not run because an earlier one failed. */
-  notRun(steps: readonly StepName[], why: string): void {
-    for (const step of steps) if (!this.records.has(step) || this.records.get(step)?.status === 'pending') this.send(step, 'skipped', 0, [why]);
+  notRun(steps: readonly StepName[], why: CoreSentence): void {
+    for (const step of steps) if (!this.records.has(step) || this.records.get(step)?.status === 'pending') this.send(step, 'skipped', 0, [why.text], undefined, undefined, why.i18n);
   }
 
   /** True once the step has at least started. */
@@ -72,11 +78,12 @@ export class StepReporter {
     return [...this.records.values()];
   }
 
-  private send(step: StepName, status: StepEvent['status'], durationMs: number, log: string[], error?: string, errorI18n?: I18nText): void {
+  private send(step: StepName, status: StepEvent['status'], durationMs: number, log: string[], error?: string, errorI18n?: I18nText, noteI18n?: I18nText): void {
     this.records.set(step, error === undefined ? { step, status, durationMs } : { step, status, durationMs, error });
     const event: StepEvent = { updateId: this.updateId, step, status, durationMs, log };
     if (error !== undefined) event.error = error;
     if (errorI18n !== undefined) event.errorI18n = errorI18n;
+    if (noteI18n !== undefined) event.noteI18n = noteI18n;
     try {
       this.emit(event);
     } catch {

@@ -20,6 +20,8 @@ export interface StepEvent {
   error?: string;
   /** `error` by key, for the panel's language (when the error is one of the core's sentences). */
   errorI18n?: I18nText;
+  /** A skipped step's reason (its one log line) by key, for the panel's language. */
+  noteI18n?: I18nText;
 }
 
 /** A step's final state, as kept in the result and the journal. */

@@ -116,7 +116,7 @@ function Step({ step, duration, open, onToggle }: StepProps) {
       </div>
       {step.error && <p className="update-step__error">{say(step.error, step.i18n?.error)}</p>}
       {/* A skipped step's one line is its reason: "No dependency change (package-lock.json unchanged)." */}
-      {status === 'skipped' && log.length === 1 && <p className="update-step__note">{log[0]}</p>}
+      {status === 'skipped' && log.length === 1 && <p className="update-step__note">{say(log[0] as string, step.i18n?.note)}</p>}
       {open && log.length > (status === 'skipped' ? 1 : 0) && (
         // Focusable so the keyboard can scroll it.
         <pre
