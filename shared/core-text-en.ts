@@ -151,6 +151,8 @@ export const coreEn = {
     'could not fetch {{ref}} from {{remote}}: {{detail}}\nCheck that the remote exists and this machine can reach it (git remote -v, the network), then update again',
   'update.filesChangedDuringUpdate':
     'files changed while the update ran ({{files}}): stopped before the reset so they are not overwritten; update again once you are done with them',
+  // A failed step's error and the rollback's after it, as the journal keeps them for the last-update banner
+  'update.errorThenRollback': '{{error}} — rollback: {{rollbackError}}',
   'update.settingsNotRestored': 'the settings could not be restored from {{file}}: copy that backup back in place by hand, or re-enter your settings',
   // Git lock files held or of unknown state (git-locks.ts, index-lock.ts): the update or the start stops
   'update.gitLocksHeld': '{{files}}: git process {{pids}} holds them ({{commands}}) — wait until that command ends (or end it), then try again',

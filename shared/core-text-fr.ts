@@ -151,6 +151,7 @@ export const coreFr: CoreTranslation = {
     'impossible de récupérer {{ref}} depuis {{remote}} : {{detail}}\nVérifiez que le dépôt distant existe et que cette machine peut l’atteindre (git remote -v, le réseau), puis relancez la mise à jour',
   'update.filesChangedDuringUpdate':
     'des fichiers ont changé pendant la mise à jour ({{files}}) : arrêt avant la réinitialisation pour ne pas les écraser ; relancez la mise à jour quand vous en aurez fini avec eux',
+  'update.errorThenRollback': '{{error}} — retour en arrière : {{rollbackError}}',
   'update.settingsNotRestored':
     'la configuration n’a pas pu être restaurée depuis {{file}} : remettez cette sauvegarde en place à la main, ou saisissez de nouveau vos réglages',
   'update.gitLocksHeld':

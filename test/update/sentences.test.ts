@@ -70,6 +70,19 @@ describe('update sentences by key', () => {
     );
   });
 
+  it('a rollback that fails too: the banner says the step’s error by key, the rollback’s as it came', async () => {
+    fx = new Fixture();
+    fx.publish('Version 2', { 'version.txt': 'v2' });
+    const ctx = fx.context();
+    ctx.commands = { ...fx.commands, build: [process.execPath, '-e', 'process.exit(3)'] };
+    const result = await runUpdate(ctx);
+    expect(result.outcome).toBe('failed');
+    const entry = (await new UpdateJournal(fx.dataDir).get(result.id))!;
+    expect(entry.error).toBe(`${result.error} — rollback: ${result.rollbackError}`);
+    const said = renderText(toLastUpdate(entry, []).i18n!.message, coreFr, fr)!;
+    expect(said).toMatch(/^La mise à jour vers [0-9a-f]{7} a échoué : .+ s’est terminé avec le code 3 — voir les lignes du journal ci-dessus — retour en arrière : restoring the checkout: /);
+  });
+
   it('a fetch that fails: git’s words inside a sentence that names the step as the panel does and says what to check', async () => {
     fx = new Fixture();
     fx.publish('Version 2', { 'version.txt': 'v2' });

@@ -175,7 +175,8 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
     return { ...base(run), outcome: 'rolled-back', ...said(sentence), steps: steps.list(), botRestarted, failedStep: failure.step, error };
   }
   const rollbackError = errors.join('; ');
-  await journal.finish(run.id, { outcome: 'failed', error: `${error} — rollback: ${rollbackError}`, failedStep: failure.step });
+  const both = coreText('update.errorThenRollback', { error: failure.reasonI18n ?? error, rollbackError });
+  await journal.finish(run.id, { outcome: 'failed', error: both.text, errorI18n: both.i18n, failedStep: failure.step });
   const fix = `cd ${ctx.appDir} && git reset --hard ${run.from} && ${describe(run.commands.install)} && ${describe(run.commands.build)}`;
   const sentence = coreText('update.failedRollbackFailed', { step: stepLabel(failure.step), error: failure.reasonI18n ?? error, rollbackError, fix });
   return { ...base(run), outcome: 'failed', ...said(sentence), steps: steps.list(), botRestarted, failedStep: failure.step, error, rollbackError };
