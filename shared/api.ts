@@ -18,6 +18,8 @@ export interface ApiErrorBody {
   message: string;
   /** Field-level problems for invalid input: path → message. */
   fields?: Record<string, string>;
+  /** `fields` by key, for the panel's language (a field without one shows its English). */
+  fieldsI18n?: Record<string, I18nText>;
   /** `message` by key, for the panel's language. */
   i18n?: I18nText;
 }
@@ -27,12 +29,14 @@ export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error:
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
+  readonly fieldsI18n: Record<string, I18nText> | undefined;
   readonly i18n: I18nText | undefined;
   constructor(body: ApiErrorBody) {
     super(body.message);
     this.name = 'ApiError';
     this.code = body.code;
     this.fields = body.fields;
+    this.fieldsI18n = body.fieldsI18n;
     this.i18n = body.i18n;
   }
 }

@@ -1,6 +1,7 @@
 // Input schemas: every argument that crosses IPC or the WebSocket is parsed with one of these.
 import { z } from 'zod';
 import { coreText } from './core-text.js';
+import { coreEn } from './core-text-en.js';
 import { knownTimeZone } from './time-zone.js';
 import { FETCH_LIMITS, FETCH_MODES, FETCH_PERIODS, PANEL_LANGUAGES } from './types.js';
 
@@ -9,9 +10,9 @@ const SNOWFLAKE_MAX = 18446744073709551615n;
 export const snowflake = z
   .string()
   .trim()
-  .regex(/^[1-9][0-9]{16,19}$/, 'must be a Discord ID: 17 to 20 digits (Developer Mode → right-click → Copy ID)')
+  .regex(/^[1-9][0-9]{16,19}$/, coreEn['issue.discordId'])
   // zod 4 runs this even after the regex failed: only digit strings reach BigInt.
-  .refine((id) => !/^[0-9]+$/.test(id) || BigInt(id) <= SNOWFLAKE_MAX, 'is larger than any Discord ID (at most 18446744073709551615)');
+  .refine((id) => !/^[0-9]+$/.test(id) || BigInt(id) <= SNOWFLAKE_MAX, coreEn['issue.discordIdTooLarge']);
 
 /** A snowflake or the empty string (the field is being cleared). */
 export const optionalSnowflake = z.union([z.literal(''), snowflake]);
@@ -19,9 +20,9 @@ export const optionalSnowflake = z.union([z.literal(''), snowflake]);
 export const botToken = z
   .string()
   .trim()
-  .min(20, 'looks too short for a bot token (copy it from Developer Portal → Bot → Reset Token)')
-  .max(200, 'is too long for a bot token')
-  .regex(/^[A-Za-z0-9._-]+$/, 'may only contain letters, digits, dots, dashes and underscores');
+  .min(20, coreEn['issue.tokenShort'])
+  .max(200, coreEn['issue.tokenLong'])
+  .regex(/^[A-Za-z0-9._-]+$/, coreEn['issue.tokenChars']);
 
 const parseUrl = (raw: string): URL | null => {
   try {
@@ -39,13 +40,13 @@ export const apiUrl = z
   .transform((raw, ctx) => {
     const url = parseUrl(raw);
     const problem = !url
-      ? 'must be a URL such as https://discord.com/api'
+      ? coreEn['issue.urlInvalid']
       : url.protocol !== 'http:' && url.protocol !== 'https:'
-        ? 'must start with http:// or https://'
+        ? coreEn['issue.urlScheme']
         : url.username || url.password || /^[a-z]+:\/\/[^/?#]*@/i.test(raw)
-          ? 'must not contain a user name or password (user:pass@…): Discord authenticates with the bot token'
+          ? coreEn['issue.urlCredentials']
           : url.search || url.hash || /[?#]/.test(raw)
-            ? 'must not contain a query (?…) or fragment (#…)'
+            ? coreEn['issue.urlQuery']
             : null;
     if (problem) {
       ctx.addIssue({ code: 'custom', message: problem });
@@ -80,13 +81,16 @@ export const branchName = z
     if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid git branch name: it ${problem}` });
   });
 
+/** A POSIX or Windows absolute path (the panel checks it too, before sending). */
+export const isAbsoluteFolder = (v: string): boolean => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v);
+
 /** An absolute folder for message backups, or empty for the default one in the data folder. */
 export const backupDir = z
   .string()
   .trim()
-  .max(1000, 'is too long for a folder path')
-  .refine((v) => !v.includes('\0'), 'must not contain a NUL character')
-  .refine((v) => v === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v), 'must be an absolute folder path, such as /srv/discord-monitor/backups');
+  .max(1000, coreEn['issue.folderTooLong'])
+  .refine((v) => !v.includes('\0'), coreEn['issue.noNul'])
+  .refine((v) => v === '' || isAbsoluteFolder(v), coreEn['issue.absoluteFolder']);
 
 // Highlight keywords: Discord's keyword notifications are short words or phrases; these bounds keep
 // the one regular expression built from them small. No commas: HIGHLIGHT_KEYWORDS and the panel field list them with commas.

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { connectionCandidate } from '../../../shared/schemas.js';
 import type { SettingsView, TestConnectionResult } from '../../../shared/types.js';
 import { testConnection } from '../bot/test-connection.js';
-import { coreText } from '../../../shared/core-text.js';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
 import type { EffectiveSettings } from '../settings/settings.js';
 import { sameApiUrl as sameUrl } from './token-destination.js';
@@ -28,23 +28,26 @@ export function connectionTarget(candidate: ConnectionCandidate, effective: Effe
     channelId: effective.channelId,
     apiUrl: effective.apiUrl,
   };
-  const locked: Record<string, string> = {};
+  const locked: Record<string, CoreSentence> = {};
   for (const field of FIELDS) {
     const value = candidate?.[field];
     const variable = fromEnv[field];
     if (value === undefined || !variable) continue;
     const same = field === 'apiUrl' ? sameUrl(value, current.apiUrl) : value === current[field];
-    if (!same) locked[field] = `is set by ${variable}; change it there, or leave it out of the test`;
+    if (!same) locked[field] = coreText('fieldNote.fromEnvNotTested', { variable });
   }
-  if (Object.keys(locked).length) {
-    throw new CommandError('overridden', `Not tested: ${Object.entries(locked).map(([k, v]) => `${k} ${v}`).join('; ')}.`, locked);
+  const notes = Object.entries(locked).map(([k, v]) => coreText('input.problem', { field: coreText(`field.${k as Field}`).i18n, issue: v.i18n }).i18n);
+  const [first, ...others] = notes;
+  if (first) {
+    const problems = others.reduce((a, b) => coreText('input.and', { a, b }).i18n, first);
+    throw new CommandError('overridden', coreText('command.notTestedFromEnv', { problems }), locked);
   }
 
   const apiUrl = candidate?.apiUrl ?? current.apiUrl;
   const storedTokenAllowed = sameUrl(apiUrl, current.apiUrl);
   const token = candidate?.token ?? (storedTokenAllowed ? current.token : '');
   if (!token && !storedTokenAllowed && current.token) {
-    throw new CommandError('invalid-input', coreText('command.testNeedsToken', { url: apiUrl, savedUrl: current.apiUrl }), { token: 'is needed to test another API URL' });
+    throw new CommandError('invalid-input', coreText('command.testNeedsToken', { url: apiUrl, savedUrl: current.apiUrl }), { token: coreText('fieldNote.tokenForTestUrl') });
   }
   const target = { token, guildId: candidate?.guildId ?? current.guildId, channelId: candidate?.channelId ?? current.channelId, apiUrl };
   if (!target.token || !target.guildId || !target.channelId) {

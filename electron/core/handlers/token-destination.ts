@@ -15,12 +15,12 @@ export function checkApiUrlChange(patch: Pick<SettingsPatch, 'apiUrl' | 'token'>
   // The panel cannot retype a token the environment sets: the URL belongs next to it.
   if (fromEnv.token) {
     throw new CommandError('overridden', coreText('command.urlWithEnvToken', { variable: fromEnv.token }), {
-      apiUrl: `cannot change while the token comes from ${fromEnv.token}; set DISCORD_API_URL next to it`,
+      apiUrl: coreText('fieldNote.urlWithEnvToken', { variable: fromEnv.token }),
     });
   }
   // A typed token (new, or the same one retyped) or a cleared one: nothing stored follows the URL.
   if (!effective.token || patch.token !== undefined) return;
   throw new CommandError('invalid-input', coreText('command.tokenAgainForUrl', { url: patch.apiUrl, savedUrl: effective.apiUrl }), {
-    token: 'is needed again to change the API URL',
+    token: coreText('fieldNote.tokenAgainForUrl'),
   });
 }

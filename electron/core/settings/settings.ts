@@ -178,7 +178,7 @@ export class Settings extends EventEmitter<{ changed: [SettingsView] }> {
     );
     if (blocked.length) {
       const fields = Object.fromEntries(
-        blocked.map(([key]) => [key, `is set by ${this.overrides.sources[key as SettingKey]}; change it there`]),
+        blocked.map(([key]) => [key, coreText('fieldNote.fromEnv', { variable: this.overrides.sources[key as SettingKey] as string })]),
       );
       const sources = [...new Set(blocked.map(([key]) => this.overrides.sources[key as SettingKey] as string))];
       throw new CommandError('overridden', coreText('command.notSavedFromEnv', { count: sources.length, sources: sources.join(', ') }), fields);

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingKey, SettingsView } from '../../../shared/types';
+import type { ErrorSentence } from '../api-context';
+import { useCoreText } from '../i18n/core-text';
 import { afterPress } from '../lib/after-press';
 import { formFromView, validateForm, type FormField, type SettingsForm } from '../lib/settings-form';
 
@@ -24,7 +26,9 @@ export function useSettingsForm(view: SettingsView) {
     if (rebased.editsKept) setChangedOutside(true);
   }
   const [shown, setShown] = useState<ReadonlySet<FormField>>(new Set());
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  // The core's notes by field, kept as English + key: said in the language the panel has when shown.
+  const [serverErrors, setServerErrors] = useState<Record<string, ErrorSentence>>({});
+  const say = useCoreText();
   const errors = useMemo(() => validateForm(form, view), [form, view]);
 
   const set = <K extends FormField>(field: K, value: SettingsForm[K]) => {
@@ -36,7 +40,9 @@ export function useSettingsForm(view: SettingsView) {
 
   const errorOf = (field: FormField): string | undefined => {
     const local = errors[field];
-    return serverErrors[field] ?? (shown.has(field) && local ? t(`validation.${local}`) : undefined);
+    const server = serverErrors[field];
+    if (server) return say(server.text, server.i18n);
+    return shown.has(field) && local ? t(`validation.${local}`) : undefined;
   };
   const envVar = (field: FormField): string | undefined => view.fromEnv[field as SettingKey | 'token'];
 

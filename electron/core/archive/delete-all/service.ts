@@ -79,7 +79,7 @@ export class DeleteAllService {
     if (!check.allowed || !target) throw new CommandError('unavailable', this.reasonOf(check));
     const problems = Object.entries(confirmationProblems(input, target.channel.name));
     if (problems.length) {
-      const fields = Object.fromEntries(problems.map(([field, said]) => [field, said.text]));
+      const fields = Object.fromEntries(problems);
       throw new CommandError('invalid-input', coreText('archive.deleteNotConfirmed', { problems: together(problems.map(([, said]) => said)) }), fields);
     }
     const where = `#${target.channel.name} (${target.channel.guild})`;

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveStatus } from '../../../../shared/archive';
+import { isAbsoluteFolder } from '../../../../shared/schemas';
 import type { SettingsView } from '../../../../shared/types';
 import { errorMessage, useApi } from '../../api-context';
 import { useCoreText } from '../../i18n/core-text';
@@ -42,6 +43,8 @@ export function BackupSection({ settings, onSettings }: { settings: SettingsView
     const k = whole(keep, 365);
     const h = whole(hours, 720);
     if (k === null || h === null) return setMessage(t('archive.backups.invalid'));
+    // As the core checks it (shared/schemas.ts), said here in the panel's language without a round trip.
+    if (!settings.fromEnv.backupDir && dir.trim() !== '' && !isAbsoluteFolder(dir.trim())) return setMessage(t('archive.backups.dirNotAbsolute'));
     void save({ backupKeep: k, backupIntervalHours: h, ...(settings.fromEnv.backupDir ? {} : { backupDir: dir.trim() }) });
   };
   const now = async () => {

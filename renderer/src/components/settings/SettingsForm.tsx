@@ -61,7 +61,8 @@ export function SettingsForm({ view, onSaved, onDone }: Props) {
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.fields) {
-        f.setServerErrors(error.fields);
+        const keyed = error.fieldsI18n ?? {};
+        f.setServerErrors(Object.fromEntries(Object.entries(error.fields).map(([k, text]) => [k, { text, i18n: Object.hasOwn(keyed, k) ? keyed[k] : undefined }])));
         const first = Object.keys(error.fields)[0];
         if (first) focusField(first);
       }

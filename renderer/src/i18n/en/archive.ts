@@ -39,6 +39,7 @@ export const archiveEn = {
       interval: 'Every (hours)',
       dir: 'Folder (absolute; empty: in the data folder)',
       save: 'Save',
+      dirNotAbsolute: 'The folder must be an absolute path, such as /srv/discord-monitor/backups (or empty: in the data folder).',
       invalid: 'Keep 1 to 365 files, every 1 to 720 hours.',
       written: 'Backup written: {{file}}',
       failed: 'Backup failed: {{message}}',

@@ -42,6 +42,7 @@ export const archiveFr: Strings<typeof archiveEn> = {
       interval: 'Toutes les (heures)',
       dir: 'Dossier (absolu ; vide : dans le dossier de données)',
       save: 'Enregistrer',
+      dirNotAbsolute: 'Le dossier doit être un chemin absolu, par exemple /srv/discord-monitor/backups (ou vide : dans le dossier de données).',
       invalid: 'Gardez de 1 à 365 fichiers, toutes les 1 à 720 heures.',
       written: 'Sauvegarde écrite : {{file}}',
       failed: 'Échec de la sauvegarde : {{message}}',
