@@ -196,6 +196,7 @@ export const coreEn = {
     'Messages cannot be saved in {{dir}}: {{why}}. Monitoring goes on: new messages are shown live and kept in memory only, and the ones saved before are not shown. {{fix}}, then restart the app: the messages posted meanwhile are fetched from Discord again.',
   // Said inside notice.messagesInMemory (open-message-store.ts)
   'storage.why.readOnly': 'the data folder is read-only',
+  'storage.why.folderReadOnly': 'the folder is read-only, or this app may not write in it',
   'storage.why.full': 'the disk is full',
   'storage.why.other': 'the database could not be opened ({{detail}})',
   'storage.fix.readOnly': 'Make the folder writable',
@@ -343,6 +344,7 @@ export const coreEn = {
   'archive.backupFailed':
     'The message backup could not be written to {{dir}}: {{detail}}. Check that the folder exists and is writable (BACKUP_DIR or Settings).',
   'archive.backupWritten': { one: 'Backup written: {{file}} ({{count}} message).', other: 'Backup written: {{file}} ({{count}} messages).' },
+  'archive.backupUnwritable': 'The message backup could not be written to {{dir}}: {{why}}. {{fix}}, or choose another folder (Archive → Backups, or BACKUP_DIR), then back up again.',
   'archive.backupFolderOpen': 'The backup folder {{dir}} can be read by other users; run chmod 700 on it (backups hold every message).',
   'archive.deleteNotEnabled':
     'Dangerous actions are off. Tick “Enable dangerous actions” in Archive → Delete all messages (or set DANGEROUS_ACTIONS_ENABLED=True) to delete all messages.',

@@ -176,6 +176,7 @@ export const coreFr: CoreTranslation = {
   'notice.messagesInMemory':
     'Les messages ne peuvent pas être enregistrés dans {{dir}} : {{why}}. La surveillance continue : les nouveaux messages sont affichés en direct et gardés en mémoire seulement, ceux enregistrés avant ne sont pas affichés. {{fix}}, puis redémarrez l’application : les messages publiés entre-temps sont récupérés à nouveau auprès de Discord.',
   'storage.why.readOnly': 'le dossier de données est en lecture seule',
+  'storage.why.folderReadOnly': 'le dossier est en lecture seule, ou l’application n’a pas le droit d’y écrire',
   'storage.why.full': 'le disque est plein',
   'storage.why.other': 'la base n’a pas pu être ouverte ({{detail}})',
   'storage.fix.readOnly': 'Rendez le dossier accessible en écriture',
@@ -382,6 +383,7 @@ export const coreFr: CoreTranslation = {
   'archive.backupFailed':
     'La sauvegarde des messages n’a pas pu être écrite dans {{dir}} : {{detail}}. Vérifiez que le dossier existe et qu’il est accessible en écriture (BACKUP_DIR ou paramètres).',
   'archive.backupWritten': { one: 'Sauvegarde écrite : {{file}} ({{count}} message).', other: 'Sauvegarde écrite : {{file}} ({{count}} messages).' },
+  'archive.backupUnwritable': 'La sauvegarde des messages n’a pas pu être écrite dans {{dir}} : {{why}}. {{fix}}, ou choisissez un autre dossier (Archive → Sauvegardes, ou BACKUP_DIR), puis relancez la sauvegarde.',
   'archive.backupFolderOpen': 'Le dossier de sauvegarde {{dir}} est lisible par d’autres utilisateurs ; exécutez chmod 700 dessus (les sauvegardes contiennent tous les messages).',
   'archive.deleteNotEnabled':
     'Les actions dangereuses sont désactivées. Cochez « Activer les actions dangereuses » dans Archive → Supprimer tous les messages (ou définissez DANGEROUS_ACTIONS_ENABLED=True) pour supprimer tous les messages.',

@@ -17,13 +17,16 @@ export function writeFaultKind(code: string): 'readOnly' | 'full' | null {
   return null;
 }
 
-/** Why `dir` refused (read-only, full, or the error's own words) and what to do, as sentences to nest. */
-export function unwritableWhy(err: unknown, dir: string): { why: I18nText; fix: I18nText } {
+/**
+ * Why `dir` refused (read-only, full, or the error's own words) and what to do, as sentences to nest.
+ * `place`: the data folder (settings, database) or a folder the user chose (backups).
+ */
+export function unwritableWhy(err: unknown, dir: string, place: 'data' | 'folder' = 'data'): { why: I18nText; fix: I18nText } {
   const code = String((err as { code?: unknown }).code ?? '');
   const detail = err instanceof Error ? err.message : String(err);
   const kind = writeFaultKind(code);
   if (kind === 'readOnly' || !writable(dir)) {
-    return { why: coreText('storage.why.readOnly').i18n, fix: coreText('storage.fix.readOnly').i18n };
+    return { why: coreText(place === 'data' ? 'storage.why.readOnly' : 'storage.why.folderReadOnly').i18n, fix: coreText('storage.fix.readOnly').i18n };
   }
   // SQLite says "disk I/O error" when its -shm file cannot grow: the folder's free space tells.
   if (kind === 'full' || freeBytes(dir) === 0) {

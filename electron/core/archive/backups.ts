@@ -9,6 +9,7 @@ import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
 import { say } from '../log/say.js';
 import { PRIVATE_DIR } from '../fs-modes.js';
+import { isWriteFault, unwritableWhy } from '../write-fault.js';
 import { exportToFile } from './exporter.js';
 import type { ExportMeta } from './formats/index.js';
 import { ArchiveReader } from './reader.js';
@@ -152,9 +153,10 @@ export class BackupService {
         reader.close();
       }
     } catch (err) {
-      // The missing channel is our own sentence (said in the panel's language); a system error keeps its words.
+      // The missing channel, a read-only or full folder: our own sentences (said in the panel's language);
+      // another system error keeps its words.
       const detail = err instanceof NoChannel ? coreText('archive.noChannel').i18n : (err as Error).message;
-      this.error = coreText('archive.backupFailed', { dir, detail });
+      this.error = isWriteFault(err) ? coreText('archive.backupUnwritable', { dir, ...unwritableWhy(err, dir, 'folder') }) : coreText('archive.backupFailed', { dir, detail });
       say(this.o.logger, 'error', this.error);
       throw new BackupError(this.error, err);
     }
