@@ -458,4 +458,9 @@ export const coreEn = {
   'fieldNote.tokenAgainForUrl': 'is needed again to change the API URL',
   'fieldNote.tokenForTestUrl': 'is needed to test another API URL',
   'command.notTestedFromEnv': 'Not tested: {{problems}}.',
+  // Answers of the headless server itself, in the browser's language (electron/headless/http)
+  'http.hostRefused': 'This panel only answers to its own address (Host header); open the URL printed at startup. Behind a reverse proxy, start it with --allowed-host <the public name>.',
+  'http.ticketUsed': 'This download link was used or has expired (one minute): click Export again.',
+  'http.notBuilt': 'The panel is not built. Run `npm run build`.',
+  'command.rateLimited': 'Too many commands: at most {{perSecond}} a second (bursts of {{burst}}). Nothing was done; try again in a moment.',
 } as const;

@@ -461,4 +461,8 @@ export const coreFr: CoreTranslation = {
   'fieldNote.tokenAgainForUrl': 'doit être saisi à nouveau pour changer l’URL de l’API',
   'fieldNote.tokenForTestUrl': 'doit être saisi pour tester une autre URL de l’API',
   'command.notTestedFromEnv': 'Non testé : {{problems}}.',
+  'http.hostRefused': 'Ce panneau ne répond qu’à sa propre adresse (en-tête Host) ; ouvrez l’URL affichée au démarrage. Derrière un proxy inverse, lancez-le avec --allowed-host <le nom public>.',
+  'http.ticketUsed': 'Ce lien de téléchargement a déjà servi ou a expiré (une minute) : cliquez à nouveau sur Exporter.',
+  'http.notBuilt': 'Le panneau n’est pas compilé. Lancez `npm run build`.',
+  'command.rateLimited': 'Trop de commandes : au plus {{perSecond}} par seconde (par rafales de {{burst}}). Rien n’a été fait ; réessayez dans un instant.',
 };

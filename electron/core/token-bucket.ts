@@ -1,6 +1,7 @@
 // A token bucket for panel commands: the headless WebSocket bridge and the desktop IPC share it,
 // so a flooding page gets the same `rate-limited` answer whichever way it talks to the core.
 import type { Envelope } from '../../shared/api.js';
+import { coreText } from '../../shared/core-text.js';
 
 export class TokenBucket {
   private tokens: number;
@@ -25,8 +26,6 @@ export class TokenBucket {
 }
 
 export function rateLimited(rate: { perSecond: number; burst: number }): Envelope {
-  return {
-    ok: false,
-    error: { code: 'rate-limited', message: `Too many commands: at most ${rate.perSecond} a second (bursts of ${rate.burst}). Nothing was done; try again in a moment.` },
-  };
+  const said = coreText('command.rateLimited', { perSecond: rate.perSecond, burst: rate.burst });
+  return { ok: false, error: { code: 'rate-limited', message: said.text, i18n: said.i18n } };
 }

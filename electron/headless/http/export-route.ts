@@ -2,10 +2,12 @@
 // with `Authorization: Bearer <access token>` (scripts, curl) or a one-time ticket the panel got
 // over its WebSocket (archive.downloadTicket); the access token never goes into a URL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { coreText } from '../../../shared/core-text.js';
 import type { ExportRequest } from '../../core/archive/archive.js';
 import { parseExportArgs } from '../export-args.js';
 import { bearerToken, sameSecret } from './guards.js';
 import type { RouteContext } from './routes.js';
+import { contentLanguage, requestLanguage, sayIn } from './language.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
 const REFUSED = 'Wrong or missing access token: send Authorization: Bearer <access token>, or use the Export button of the panel.';
@@ -44,7 +46,9 @@ export function handleExport(ctx: RouteContext, req: IncomingMessage, res: Serve
   }
   if (!request) {
     ctx.refusals.refused('token', req.socket.remoteAddress);
-    return text(res, 401, ticket !== null ? 'This download link was used or has expired (one minute): click Export again.' : REFUSED);
+    if (ticket === null) return text(res, 401, REFUSED);
+    const language = requestLanguage(req);
+    return text(res, 401, sayIn(language, coreText('http.ticketUsed')), contentLanguage(language));
   }
   try {
     ctx.core.archive.check(request);

@@ -6,8 +6,10 @@ import type { WebSocketServer } from 'ws';
 import { EXPORT_PATH } from '../../../shared/archive.js';
 import { AUTH_PATH, WS_PATH } from '../../../shared/ws-protocol.js';
 import type { Core } from '../../core/app-core.js';
+import { coreText } from '../../../shared/core-text.js';
 import { handleExport } from './export-route.js';
 import { bearerToken, hostAllowed, originAllowed, sameSecret } from './guards.js';
+import { contentLanguage, requestLanguage, sayIn } from './language.js';
 import type { RefusalLog } from './refusal-log.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { decodePath, serveStatic, targetPath } from './static-files.js';
@@ -24,7 +26,7 @@ export interface RouteContext {
   maxWsConnections: number;
 }
 
-const HOST_REFUSED = 'This panel only answers to its own address (Host header); open the URL printed at startup. Behind a reverse proxy, start it with --allowed-host <the public name>.';
+const hostRefused = (req: IncomingMessage) => sayIn(requestLanguage(req), coreText('http.hostRefused'));
 const TOKEN_REFUSED = 'Wrong or missing access token: open the URL printed at startup (npm run headless), or copy the token from the `access-token` file in the data folder (or DISCORD_MONITOR_ACCESS_TOKEN, if set).';
 
 function answer(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
@@ -50,7 +52,7 @@ export function handleRequest(ctx: RouteContext, req: IncomingMessage, res: Serv
   }
   if (!hostAllowed(req.headers.host, ctx.host, ctx.allowedHosts)) {
     ctx.refusals.refused('host', req.socket.remoteAddress);
-    return answer(res, 421, HOST_REFUSED);
+    return answer(res, 421, hostRefused(req), contentLanguage(requestLanguage(req)));
   }
   if (path === AUTH_PATH) {
     if (method !== 'GET') return answer(res, 405, 'Use GET.', { Allow: 'GET' });
@@ -67,7 +69,7 @@ export function handleRequest(ctx: RouteContext, req: IncomingMessage, res: Serv
   if (!readOnly) return answer(res, 405, 'Pages are read-only: use GET.', { Allow: 'GET, HEAD' });
   const decoded = decodePath(path);
   if (decoded === null) return answer(res, 400, 'Bad path: malformed percent-encoding.');
-  serveStatic(res, ctx.rendererDir, decoded);
+  serveStatic(res, ctx.rendererDir, decoded, requestLanguage(req));
 }
 
 /** Time a refused client gets to read the answer before its socket is destroyed. */
@@ -97,7 +99,7 @@ export function handleUpgrade(ctx: RouteContext, req: IncomingMessage, socket: D
   if (path === null) return refuseUpgrade(socket, '400 Bad Request', 'Bad request target.');
   if (!hostAllowed(req.headers.host, ctx.host, ctx.allowedHosts)) {
     ctx.refusals.refused('host', from);
-    return refuseUpgrade(socket, '421 Misdirected Request', HOST_REFUSED);
+    return refuseUpgrade(socket, '421 Misdirected Request', hostRefused(req));
   }
   if (path !== WS_PATH) return refuseUpgrade(socket, '404 Not Found', 'The panel WebSocket is at /api.');
   if (req.method !== 'GET') return refuseUpgrade(socket, '405 Method Not Allowed', 'Use GET.');

@@ -3,6 +3,8 @@ import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream';
+import { coreText } from '../../../shared/core-text.js';
+import { contentLanguage, sayIn, type AnswerLanguage } from './language.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
 const TYPES = new Map<string, string>([
@@ -42,7 +44,7 @@ function isFile(file: string): boolean {
 }
 
 /** Serves `decoded` from `root`; unknown paths get index.html (the panel routes itself). */
-export function serveStatic(res: ServerResponse, root: string, decoded: string): void {
+export function serveStatic(res: ServerResponse, root: string, decoded: string, language: AnswerLanguage = 'en'): void {
   const rel = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(root, rel || 'index.html');
   if (!file.startsWith(root + sep) && file !== root) {
@@ -51,7 +53,7 @@ export function serveStatic(res: ServerResponse, root: string, decoded: string):
   }
   if (!isFile(file)) file = join(root, 'index.html');
   if (!isFile(file)) {
-    res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('The panel is not built. Run `npm run build`.');
+    res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...contentLanguage(language) }).end(sayIn(language, coreText('http.notBuilt')));
     return;
   }
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES.get(extname(file)) ?? 'application/octet-stream' });
