@@ -17,7 +17,9 @@ export interface ExportArgs {
   help: boolean;
 }
 
-export const EXPORT_USAGE = `Usage: npm run export -- [options]
+// A function: the machine's zone is asked when the help is shown, not when the headless app loads this
+// module for its export route (a first Intl formatter maps ICU data in: test/build/idle-footprint).
+export const exportUsage = () => `Usage: npm run export -- [options]
   --format json|csv|txt|html   (default html)
   --after DATE                 first day included, e.g. 2026-01-01 or 2026-01-01T08:00:00+01:00
   --before DATE                first day left out

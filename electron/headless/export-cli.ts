@@ -16,7 +16,7 @@ import { Redactor } from '../core/log/redactor.js';
 import { FileSecretBox } from '../core/settings/file-secret-box.js';
 import { Settings } from '../core/settings/settings.js';
 import { readAppIdentity } from '../core/app-info.js';
-import { EXPORT_USAGE, parseExportArgs } from './export-args.js';
+import { exportUsage, parseExportArgs } from './export-args.js';
 import { resolvePaths } from './paths.js';
 import { confStore } from './run.js';
 
@@ -32,11 +32,11 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
   try {
     args = parseExportArgs(argv);
   } catch (err) {
-    io.stderr.write(`${(err as Error).message}\n\n${EXPORT_USAGE}\n`);
+    io.stderr.write(`${(err as Error).message}\n\n${exportUsage()}\n`);
     return 2;
   }
   if (args.help) {
-    io.stdout(`${EXPORT_USAGE}\n`);
+    io.stdout(`${exportUsage()}\n`);
     return 0;
   }
   const paths = resolvePaths(env, appDir, args.dataDir);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJsonExport } from '../../electron/core/archive/import.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import { EXPORT_USAGE, parseExportArgs } from '../../electron/headless/export-args.js';
+import { exportUsage, parseExportArgs } from '../../electron/headless/export-args.js';
 import { runExportCli } from '../../electron/headless/export-cli.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { CHANNEL, sampleMessage, T0 } from '../helpers/archive-fixture.js';
@@ -54,8 +54,8 @@ describe('export arguments', () => {
   });
 
   it('says the zone in its help', () => {
-    expect(EXPORT_USAGE).toMatch(/--tz ZONE .*time zone of these dates and of the query's/);
-    expect(EXPORT_USAGE).toContain(`(default: this machine's, ${Intl.DateTimeFormat().resolvedOptions().timeZone})`);
+    expect(exportUsage()).toMatch(/--tz ZONE .*time zone of these dates and of the query's/);
+    expect(exportUsage()).toContain(`(default: this machine's, ${Intl.DateTimeFormat().resolvedOptions().timeZone})`);
   });
 
   it.each([

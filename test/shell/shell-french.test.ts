@@ -65,7 +65,7 @@ describe('the desktop shell in French', () => {
     const failed = coreText('update.failedRolledBack', { step: 'build', error: 'exit 1', from: 'abc1234' });
     current = { ...current, run: { outcome: 'rolled-back', message: failed.text, i18n: { message: failed.i18n } } as never };
     bus.emit('update.status', current);
-    expect(notes).toEqual([expect.stringMatching(/^Échec de la mise à jour: Échec de la mise à jour à l’étape build/)]);
+    expect(notes).toEqual([expect.stringMatching(/^Échec de la mise à jour: Échec de la mise à jour à l’étape « build » : exit 1\. Retour à abc1234/)]);
   });
 
   it('the tray’s log line for a folder that cannot be opened carries its key', async () => {
