@@ -13,7 +13,7 @@ export const archiveFilter = z
     authorIds: z.array(z.string().regex(/^\d{1,20}$/, 'must be a Discord user ID')).max(100).optional(),
     /** The search box's language (words, from:, mentions:, has:, before:, after:, during:). */
     query: z.string().max(500).optional(),
-    /** The zone the query's dates are days in (IANA name; absent: UTC). */
+    /** The export's zone (IANA name; absent: UTC): the query's dates are days there, and HTML, text and CSV print times there. */
     timeZone: timeZoneName.optional(),
     /** Deleted messages stay in the store; an archive includes them unless told not to. */
     includeDeleted: z.boolean().optional(),

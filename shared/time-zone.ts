@@ -20,6 +20,16 @@ export function knownTimeZone(name: string): string | null {
   }
 }
 
+/**
+ * The zone's name to print, null when unknown: Intl's spelling (europe/paris → Europe/Paris), except where
+ * Intl resolves a link to an older name (Asia/Kolkata, which Node's ICU calls Asia/Calcutta): as written.
+ */
+export function shownTimeZone(name: string): string | null {
+  const canonical = knownTimeZone(name);
+  if (canonical === null) return null;
+  return canonical.toLowerCase() === name.toLowerCase() ? canonical : name;
+}
+
 /** This machine's (or this page's) zone; UTC where the runtime cannot tell. */
 export function localTimeZone(): string {
   const name = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -12,7 +12,7 @@ export async function writerFor(format: ExportFormat, meta: ExportMeta): Promise
     case 'json':
       return jsonWriter(meta);
     case 'csv':
-      return (await import('./csv.js')).csvWriter();
+      return (await import('./csv.js')).csvWriter(meta);
     case 'txt':
       return (await import('./text.js')).textWriter(meta);
     case 'html':
