@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/archive.js';
 import { archiveFilter } from '../../shared/archive-schemas.js';
-import { knownTimeZone, localTimeZone } from '../../shared/time-zone.js';
+import { localTimeZone, shownTimeZone } from '../../shared/time-zone.js';
 import { parseDate, type ArchiveFilter } from '../core/archive/query.js';
 import { namedZone } from '../core/messages/time-zone.js';
 
@@ -23,7 +23,8 @@ export const exportUsage = () => `Usage: npm run export -- [options]
   --format json|csv|txt|html   (default html)
   --after DATE                 first day included, e.g. 2026-01-01 or 2026-01-01T08:00:00+01:00
   --before DATE                first day left out
-  --tz ZONE                    the time zone of these dates and of the query's, e.g. Europe/Paris
+  --tz ZONE                    the time zone of these dates and of the query's, e.g. Europe/Paris,
+                               and the one the HTML, text and CSV files print times in
                                (default: this machine's, ${localTimeZone()})
   --author ID                  only this author's messages (repeat for several)
   --query TEXT                 filtered like search, the same messages the panel's search lists: words,
@@ -54,7 +55,8 @@ export function parseExportArgs(argv: string[], defaultZone = localTimeZone()): 
   });
   const format = values.format as ExportFormat;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${values.format}").`);
-  const timeZone = knownTimeZone(values.tz ?? defaultZone);
+  // Recorded in the file and named in its header as typed (Asia/Kolkata stays Asia/Kolkata).
+  const timeZone = shownTimeZone(values.tz ?? defaultZone);
   if (timeZone === null) throw new Error(`--tz must be a time zone such as Europe/Paris, America/New_York or UTC (got "${values.tz}").`);
   const zone = namedZone(timeZone);
   const date = (name: 'after' | 'before'): number | undefined => {
@@ -66,7 +68,7 @@ export function parseExportArgs(argv: string[], defaultZone = localTimeZone()): 
   };
   if (values.media !== 'link' && values.media !== 'download') throw new Error('--media must be link or download.');
   if (values.locale !== 'en' && values.locale !== 'fr') throw new Error('--locale must be en or fr.');
-  const parsed = archiveFilter.safeParse({ after: date('after'), before: date('before'), ...(values.author ? { authorIds: values.author } : {}), ...(values.query ? { query: values.query, timeZone } : {}) });
+  const parsed = archiveFilter.safeParse({ after: date('after'), before: date('before'), ...(values.author ? { authorIds: values.author } : {}), ...(values.query ? { query: values.query } : {}), timeZone });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`--${issue.path[0] === 'authorIds' ? 'author' : String(issue.path[0])} ${issue.message}.`);

@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJsonExport } from '../../electron/core/archive/import.js';
+import { snowflakeAt } from '../../electron/core/archive/query.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
 import { exportUsage, parseExportArgs } from '../../electron/headless/export-args.js';
 import { runExportCli } from '../../electron/headless/export-cli.js';
@@ -51,6 +52,15 @@ describe('export arguments', () => {
     expect(parseExportArgs(['--after', '2026-01-15T08:00:00+01:00', '--tz', 'Asia/Kolkata']).filter.after).toBe(Date.UTC(2026, 0, 15, 7));
     expect(parseExportArgs(['--query', 'cafe'], 'America/New_York').filter.timeZone).toBe('America/New_York');
     expect(parseExportArgs(['--query', 'cafe', '--tz', 'utc']).filter.timeZone).toBe('UTC');
+  });
+
+  // The zone went into the filter only with --query: the file's times were UTC whatever --tz said.
+  it('records the zone with or without --query: the file prints its times there', () => {
+    expect(parseExportArgs(['--tz', 'Europe/Paris']).filter).toEqual({ timeZone: 'Europe/Paris' });
+    expect(parseExportArgs([], 'America/New_York').filter.timeZone).toBe('America/New_York');
+    // As typed, not as Node's ICU renames it (Asia/Calcutta), whose name the header would print.
+    expect(parseExportArgs(['--tz', 'Asia/Kolkata']).filter.timeZone).toBe('Asia/Kolkata');
+    expect(parseExportArgs(['--tz', 'europe/paris']).filter.timeZone).toBe('Europe/Paris');
   });
 
   it('says the zone in its help', () => {
@@ -111,6 +121,19 @@ describe('npm run export', () => {
     expect(t.out.join('')).toContain(`Exported ${mine} messages`);
     // The last progress line: every stored message read, and the exported count, not 1500 "messages".
     expect(t.err().trim().split('\n').at(-1)).toMatch(new RegExp(`1500/1500 stored messages read, ${mine} exported`));
+  });
+
+  it('a text export prints the times of --tz, each with its offset, the zone named in its header', async () => {
+    // 23:30 UTC on 28 March is 00:30 on the 29th in Paris; 01:30 UTC, after the switch to summer time, 03:30.
+    const times = [Date.UTC(2026, 2, 28, 23, 30), Date.UTC(2026, 2, 29, 1, 30)];
+    const dataDir = dataDirWith(times.map((createdAt, i) => ({ ...sampleMessage(i, `at ${i}`), id: (BigInt(snowflakeAt(createdAt)) + BigInt(i)).toString(), createdAt, editedAt: null })));
+    const t = io(dataDir);
+    const env = { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL };
+    expect(await runExportCli(['--format', 'txt', '--tz', 'Europe/Paris', '--out', 'out.txt'], env, dataDir, t.io)).toBe(0);
+    const text = readFileSync(join(dataDir, 'out.txt'), 'utf8');
+    expect(text).toContain('[2026-03-29 00:30:00 +01:00] ');
+    expect(text).toContain('[2026-03-29 03:30:00 +02:00] ');
+    expect(text).toMatch(/^Time zone: Europe\/Paris \(UTC\+01:00\/\+02:00\)$/m);
   });
 
   it('an HTML export highlights the settings\' keywords, as one from the panel does', async () => {

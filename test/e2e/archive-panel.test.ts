@@ -2,7 +2,7 @@
 // (one-time link; the access token stays out of the URL) and re-imports to what the panel shows;
 // "delete all messages" asks for the three confirmations, writes a backup, and empties the channel
 // on the fake Discord, whose bulk-delete rules apply.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -64,6 +64,33 @@ describe('archive in the panel', () => {
     const token = new URL(app.url).searchParams.get('token')!;
     expect(requested.filter((u) => u.includes('/api/export')).every((u) => !u.includes(token))).toBe(true);
     await shoot(page, 'archive-dialog');
+  });
+
+  // The file printed UTC while the panel's days were the viewer's: its zone now travels to the file.
+  it('a viewer in Kolkata downloads a text export in Kolkata time, the zone named in the form and in the file', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, timezoneId: 'Asia/Kolkata' });
+    try {
+      const there = await context.newPage();
+      await there.goto(app.url);
+      await there.getByTestId('archive-button').click();
+      const dialog = there.getByTestId('archive-dialog');
+      await dialog.waitFor();
+      // Chromium names it Asia/Kolkata or, with older zone data, Asia/Calcutta.
+      const zone = await there.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+      expect(zone).toMatch(/^Asia\/(Kolkata|Calcutta)$/);
+      expect(await dialog.locator('label', { has: there.getByTestId('export-after') }).textContent()).toContain(`a day in ${zone}`);
+      await dialog.getByTestId('export-format').selectOption('txt');
+      const download = there.waitForEvent('download', { timeout: 15_000 });
+      await dialog.getByTestId('export-start').click();
+      const file = join(dataDir, 'downloaded.txt');
+      await (await download).saveAs(file);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain(`Time zone: ${zone} (UTC+05:30)`);
+      const json = readJsonExport(join(dataDir, 'downloaded.json'));
+      for (const m of json.messages) expect(text).toContain(`[${new Date(m.createdAt + 5.5 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')} +05:30] `);
+    } finally {
+      await context.close();
+    }
   });
 
   it('deletes all messages after the three confirmations, backup first, and shows the count', async () => {

@@ -80,6 +80,14 @@ describe('GET /api/export', () => {
     expect(again.status).toBe(401);
     expect(await again.text()).toMatch(/used or has expired/);
   });
+
+  it('a ticket carries the panel\'s zone to the file, named in the panel\'s language', async () => {
+    const reply = await t.core.dispatch('archive.downloadTicket', { format: 'txt', filter: { timeZone: 'Asia/Kolkata' }, locale: 'fr' });
+    if (!reply.ok) throw new Error(reply.error.message);
+    const text = await (await fetch(`${base}${reply.value.path}`)).text();
+    expect(text).toContain('Fuseau horaire : Asia/Kolkata (UTC+05:30)');
+    expect(text).toMatch(/^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+05:30\] /m);
+  });
 });
 
 describe('GET /api/export: what a query may hold', () => {
@@ -99,6 +107,18 @@ describe('GET /api/export: what a query may hold', () => {
     const refused = await get('format=json&tz=Mars/Olympus');
     expect(refused.status).toBe(400);
     expect(await refused.text()).toMatch(/^tz must be a time zone such as Europe\/Paris/);
+  });
+
+  // tz= chose the days only: the file's times stayed UTC.
+  it('a text download prints its times in the zone tz= names, UTC (said) without it', async () => {
+    const stored = (JSON.parse(await (await get('format=json')).text()) as { messages: { createdAt: number }[] }).messages;
+    expect(stored.length).toBeGreaterThan(0);
+    const kolkata = await (await get('format=txt&tz=Asia/Kolkata')).text();
+    expect(kolkata).toContain('Time zone: Asia/Kolkata (UTC+05:30)');
+    for (const m of stored) expect(kolkata).toContain(`[${new Date(m.createdAt + 5.5 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')} +05:30] `);
+    const utc = await (await get('format=txt')).text();
+    expect(utc).toContain('Time zone: UTC\n');
+    for (const m of stored) expect(utc).toContain(`[${new Date(m.createdAt).toISOString().slice(0, 19).replace('T', ' ')} UTC] `);
   });
 
   it('a value starting with "-" is a value, not an option', async () => {

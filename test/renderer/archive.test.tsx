@@ -25,6 +25,21 @@ describe('archive dialog', () => {
     expect((await d.findByTestId('export-result')).textContent).toContain('Your browser is downloading the export.');
   });
 
+  // The zone went only with a search text: a plain export of 1 March (days here) printed UTC times under UTC days.
+  it('sends the viewer\'s zone with every export, search text or not: the file prints its times there', async () => {
+    const fake = new FakeApi();
+    fake.info = { ...fake.info, mode: 'electron' };
+    fake.override('archive.export', async () => ({ file: '/home/me/general.html', count: 1, bytes: 10, mediaFailed: 0 }));
+    const { d, user } = await openArchive(fake);
+    // The date fields said "a UTC day" while they were already days here.
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(d.getByTestId('export-after').closest('label')!.textContent).toBe(`From (included; a day in ${zone}, as the file’s times)`);
+    expect(d.getByTestId('export-before').closest('label')!.textContent).toBe(`Until (excluded; a day in ${zone})`);
+    await user.type(d.getByTestId('export-after'), '2026-03-01');
+    await user.click(d.getByTestId('export-start'));
+    await waitFor(() => expect(fake.argsOf('archive.export')).toEqual([{ format: 'html', filter: { after: new Date(2026, 2, 1).getTime(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, locale: 'en', media: 'link' }]));
+  });
+
   it('on the desktop, saves through the save dialog and says where', async () => {
     const fake = new FakeApi();
     fake.info = { ...fake.info, mode: 'electron' };

@@ -27,13 +27,18 @@ export function ExportSection() {
 
   useEffect(() => api.on('archive.exportProgress', (p) => setProgress({ done: p.done, total: p.total })), [api]);
 
+  // The zone the date fields' days are in and the file prints its times in, named beside them.
+  const zone = localTimeZone();
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const filter = {
       ...(dayStart(after) !== undefined ? { after: dayStart(after) } : {}),
       ...(dayStart(before) !== undefined ? { before: dayStart(before) } : {}),
-      // The query's dates (during:, after:) are days here too, as in the search box.
-      ...(query.trim() ? { query: query.trim(), timeZone: localTimeZone() } : {}),
+      ...(query.trim() ? { query: query.trim() } : {}),
+      // The zone of these days: the query's dates (during:, after:) are days here too, as in the search
+      // box, and the file prints its times and day headings here.
+      timeZone: zone,
     };
     const request = { format, filter, locale: i18n.language === 'fr' ? ('fr' as const) : ('en' as const), ...(desktop && format === 'html' ? { media } : {}) };
     setBusy(true);
@@ -79,11 +84,11 @@ export function ExportSection() {
           </select>
         </label>
         <label>
-          {t('archive.export.after')}
+          {t('archive.export.after', { zone })}
           <input type="date" value={after} onChange={(e) => setAfter(e.target.value)} data-testid="export-after" />
         </label>
         <label>
-          {t('archive.export.before')}
+          {t('archive.export.before', { zone })}
           <input type="date" value={before} onChange={(e) => setBefore(e.target.value)} data-testid="export-before" />
         </label>
         <label className="archive-form__wide">
