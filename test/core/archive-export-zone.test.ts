@@ -158,8 +158,14 @@ describe('any instant, any zone', () => {
   // Half-hour and 45-minute offsets, southern summers, a switch at midnight (Santiago), Morocco's
   // Ramadan hour, Lord Howe's half-hour switch, and the day-skipping Pacific/Apia of 2011 (before Discord, left out).
   const ZONES = ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago', 'Africa/Casablanca', 'Pacific/Kiritimati', 'America/Sao_Paulo'];
-  // From Discord's first day to 2040, oldest first as the store gives them.
-  const instants = fc.array(fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2040, 0, 1) }), { minLength: 1, maxLength: 40 }).map((a) => a.sort((x, y) => x - y));
+  // From Discord's first day to 2040, or within two days of a switch (Paris, New York, Lord Howe,
+  // Santiago at midnight, Sao Paulo's last, back at midnight), oldest first as the store gives them.
+  const SWITCHES = [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 3, 4, 15), Date.UTC(2026, 8, 6, 4), Date.UTC(2019, 1, 17, 2)];
+  const instant = fc.oneof(
+    fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2040, 0, 1) }),
+    fc.tuple(fc.constantFrom(...SWITCHES), fc.integer({ min: -2 * 86_400, max: 2 * 86_400 })).map(([at, s]) => at + s * 1000),
+  );
+  const instants = fc.array(instant, { minLength: 1, maxLength: 40 }).map((a) => a.sort((x, y) => x - y));
   const meta = (timeZone: string): ExportMeta => ({ ...baseMeta, filter: { timeZone }, locale: 'en' });
 
   it('the text export prints Intl’s wall time for each message', () => {
