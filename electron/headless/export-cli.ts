@@ -7,6 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { exportToFile } from '../core/archive/exporter.js';
+import { exportFileName } from '../core/archive/formats/files.js';
+import { requestZone } from '../core/messages/time-zone.js';
 import { isAppPath, isInside } from '../core/fs-modes.js';
 import { MediaFolder } from '../core/archive/media.js';
 import { expiredLinkRefresh } from '../core/archive/expired-links.js';
@@ -68,7 +70,7 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
   redactor.add(token);
   redactor.add(settings.accessToken());
   const identity = readAppIdentity(appDir);
-  const out = resolve(io.cwd, args.out ?? `${channelId}-${new Date().toISOString().slice(0, 10)}.${args.format}`);
+  const out = resolve(io.cwd, args.out ?? exportFileName(known?.channel.name ?? channelId, args.format, requestZone(args.filter), Date.now()));
   // A folder given as --out failed at the end with a raw "EISDIR … rename" (outside review).
   if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) {
     io.stderr.write(`--out ${out} is a folder: give a file name in it, e.g. --out ${join(out, `${known?.channel.name ?? channelId}.${args.format}`)}\n`);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readJsonExport } from '../../electron/core/archive/import.js';
 import { snowflakeAt } from '../../electron/core/archive/query.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
@@ -159,6 +159,18 @@ describe('npm run export', () => {
     const t = io(dataDir);
     expect(await runExportCli(['--format', 'html', '--media', 'download', '--out', 'out.html'], { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL }, dataDir, t.io)).toBe(0);
     expect(t.out.join('')).toMatch(/1 could not be downloaded and stay linked.*1 attachment link had expired.*export from the panel while the bot is monitoring/s);
+  });
+
+  it('without --out the file is named after the day in --tz (at 11:00 UTC on 31 December it is already 2027 in Kiritimati)', async () => {
+    const dataDir = dataDirWith([sampleMessage(1, 'kept')]);
+    const t = io(dataDir);
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-31T11:00:00Z') });
+    try {
+      expect(await runExportCli(['--format', 'txt', '--tz', 'Pacific/Kiritimati'], { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL }, dataDir, t.io)).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(readdirSync(dataDir)).toContain(`${CHANNEL}-2027-01-01.txt`);
   });
 
   it('a folder as --out is refused at once with a file name to use (it failed at the end with a raw EISDIR)', async () => {

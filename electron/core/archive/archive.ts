@@ -18,7 +18,8 @@ import type { MediaRefresher } from '../bot/media-refresh.js';
 import { expiredLinkRefresh } from './expired-links.js';
 import { exportTo, exportToFile, type ExportProgress, type ExportResult as Exported } from './exporter.js';
 import type { ExportMeta } from './formats/index.js';
-import { FORMAT_FILES } from './formats/index.js';
+import { requestZone } from '../messages/time-zone.js';
+import { exportFileName, FORMAT_FILES } from './formats/index.js';
 import { MediaFolder } from './media.js';
 import { ArchiveReader } from './reader.js';
 
@@ -60,9 +61,8 @@ export class Archive {
   /** File name, content type and extension an export of `request` gets. */
   describe(request: ExportRequest): { name: string; contentType: string } {
     const meta = this.exportMeta(request);
-    const file = FORMAT_FILES[request.format];
-    const channel = meta.channel?.name.replace(/[^\w.-]+/g, '_') || 'channel';
-    return { name: `${channel}-${new Date().toISOString().slice(0, 10)}.${file.extension}`, contentType: file.contentType };
+    const name = exportFileName(meta.channel?.name ?? '', request.format, requestZone(request.filter ?? {}), meta.exportedAt);
+    return { name, contentType: FORMAT_FILES[request.format].contentType };
   }
 
   private exportMeta(request: ExportRequest): ExportMeta {

@@ -3,7 +3,7 @@ import { jsonWriter } from './json.js';
 import type { ExportMeta, FormatWriter } from './types.js';
 
 export type { ExportMeta, FormatWriter } from './types.js';
-export { FORMAT_FILES } from './files.js';
+export { exportFileName, FORMAT_FILES } from './files.js';
 
 // Lazy: a writer (and csv-stringify, the panel's styles and Markdown stack behind HTML) loads when
 // someone exports in its format, not at startup. JSON stays: the import reads its schema anyway.
