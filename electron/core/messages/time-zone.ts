@@ -50,14 +50,18 @@ export function requestZone(req: { timeZone?: string | undefined; tzOffsetMinute
   return req.tzOffsetMinutes === undefined ? UTC : offsetZone(req.tzOffsetMinutes);
 }
 
-/** "2026-01-15" → the UTC midnight of that calendar date (its wall time), ms. */
+/** "2026-01-15" → the UTC midnight of that calendar date (its wall time), ms. setUTCFullYear, not Date.UTC: that reads years 0-99 as 1900-1999. */
 const wallOfDate = (date: string): number => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+  return new Date(0).setUTCFullYear(y, m - 1, d);
 };
 
-/** The date after `date` (YYYY-MM-DD). */
-export const nextDate = (date: string): string => new Date(wallOfDate(date) + DAY).toISOString().slice(0, 10);
+/** The date after `date` (YYYY-MM-DD; after 9999-12-31 comes 10000-01-01, not toISOString's "+010000-01-01"). */
+export const nextDate = (date: string): string => {
+  const next = new Date(wallOfDate(date) + DAY);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(next.getUTCFullYear()).padStart(4, '0')}-${two(next.getUTCMonth() + 1)}-${two(next.getUTCDate())}`;
+};
 
 /**
  * The first instant of a local wall time (ms since the epoch as if it were UTC). A wall time that
