@@ -9,6 +9,7 @@ import { sortKey } from './history-query.js';
 import { textSql } from './history-schema.js';
 import { snowflakeAt } from './last-seen.js';
 import { authorIdsNamed } from './search-authors.js';
+import { foldText, isPunctuated, termWords, withSearchFunctions, type TextTerms } from './search-words.js';
 import { dayStart, nextDate, type Zone } from './time-zone.js';
 
 export interface SearchPlan {
@@ -62,8 +63,12 @@ export function planSearch(db: Database.Database, text: string, zone: Zone): Sea
   if ((q.from.length && !fromIds.length) || (q.mentions.length && !mentionIds.length)) return plan;
   // Everything but dates is an FTS5 match: words in content, author ids, "has" words, and a mention's
   // id (a token of "<@id>") narrowed to real mentions below.
+  const punctuated = terms.filter(isPunctuated);
   plan.match = [
-    ...terms.filter(hasToken).map((t) => `content : ${ftsPhrase(t)}`),
+    ...new Set([
+      ...terms.filter((t) => hasToken(t) && !isPunctuated(t)).map((t) => `content : ${ftsPhrase(t)}`),
+      ...punctuated.flatMap(termWords).map((w) => `content : ${ftsPhrase(w)}`),
+    ]),
     ...(fromIds.length ? [anyOf('author', fromIds)] : []),
     ...(mentionIds.length ? [anyOf('content', mentionIds)] : []),
     ...q.has.map((h) => `has : ${h}`),
@@ -73,10 +78,16 @@ export function planSearch(db: Database.Database, text: string, zone: Zone): Sea
     plan.args.push(...mentionIds.flatMap((id) => [id, id]));
   }
   // Emoji and punctuation as typed, in the text: the row's JSON first (cheap, and it holds the term
-  // whenever the text does, as JSON escapes it), then the text itself.
-  for (const term of terms.filter((t) => !hasToken(t))) {
-    plan.where.push(`(instr(m.json, ?) > 0 AND instr(${ROW_TEXT}, ?) > 0)`);
-    plan.args.push(JSON.stringify(term).slice(1, -1), term);
+  // whenever the text does, as JSON escapes it), then the text itself, with the words with punctuation
+  // (among the rows holding their letters), in one call (search-words.ts).
+  const exact = terms.filter((t) => !hasToken(t));
+  for (const term of exact) {
+    plan.where.push('instr(m.json, ?) > 0');
+    plan.args.push(JSON.stringify(term).slice(1, -1));
+  }
+  if (exact.length || punctuated.length) {
+    plan.where.push(`search_has(${ROW_TEXT}, ?)`);
+    plan.args.push(JSON.stringify({ exact, folded: punctuated.map(foldText) } satisfies TextTerms));
   }
   plan.possible = true;
   return plan;
@@ -132,6 +143,7 @@ function resolveAll(db: Database.Database, names: string[], problems: SearchProb
  * newest or oldest first, at most `limit` (-1: all). `column` is what each row gives: its JSON or its id.
  */
 export function planRows(db: Database.Database, plan: SearchPlan, channelId: string, order: 'ASC' | 'DESC', column: 'json' | 'id') {
+  if (plan.where.some((c) => c.includes('search_has('))) withSearchFunctions(db);
   const where = plan.where.length ? ` AND ${joined('AND', plan.where)}` : '';
   const stmt = plan.match
     ? db.prepare(
