@@ -398,6 +398,7 @@ export const coreEn = {
   'search.problem.badDate': '{{value}} is not a date — write it as YYYY-MM-DD.',
   'search.problem.nobody': 'Nobody named “{{value}}” has posted in this channel.',
   'input.unknownTimeZone': 'Unknown time zone “{{zone}}”: give an IANA zone name such as Europe/Paris or America/New_York.',
+  'input.notTimeZone': 'The time zone is not a zone name: give an IANA zone name such as Europe/Paris or America/New_York.',
   'command.startOnLoginDesktopOnly':
     'Start on login is a desktop app feature. In headless mode, start it with your service manager (systemd, supervisor or pm2).',
 

@@ -324,6 +324,7 @@ export const coreFr: CoreTranslation = {
   'search.problem.badDate': '{{value}} n’est pas une date — écrivez-la au format AAAA-MM-JJ.',
   'search.problem.nobody': 'Personne nommé « {{value}} » n’a écrit dans ce salon.',
   'input.unknownTimeZone': 'Fuseau horaire inconnu « {{zone}} » : indiquez un nom de fuseau IANA, par exemple Europe/Paris ou America/New_York.',
+  'input.notTimeZone': 'Le fuseau horaire n’est pas un nom de fuseau : indiquez un nom de fuseau IANA, par exemple Europe/Paris ou America/New_York.',
   'command.startOnLoginDesktopOnly':
     'Le démarrage à l’ouverture de session est une fonction de l’application de bureau. En mode headless, démarrez-la avec votre gestionnaire de services (systemd, supervisor ou pm2).',
   'update.boot.watching':

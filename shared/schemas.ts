@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { coreText } from './core-text.js';
 import { coreEn } from './core-text-en.js';
-import { knownTimeZone } from './time-zone.js';
+import { knownTimeZone, ZONE_SHAPE } from './time-zone.js';
 import { FETCH_LIMITS, FETCH_MODES, FETCH_PERIODS, PANEL_LANGUAGES } from './types.js';
 
 // Discord IDs are unsigned 64-bit integers: 17–20 digits, and never above 2^64−1.
@@ -182,7 +182,9 @@ const tzOffsetMinutes = z.number().int().min(-900).max(900);
 /** An IANA zone name this runtime knows (Europe/Paris), said in the panel's language when it does not. */
 export const timeZoneName = z.string().superRefine((zone, ctx) => {
   if (knownTimeZone(zone) !== null) return;
-  const said = coreText('input.unknownTimeZone', { zone: zone.slice(0, 64) });
+  // Named back only when it has a zone name's shape: 64 characters of anything forged log lines (a line
+  // break) and showed in the panel (a bidi override).
+  const said = ZONE_SHAPE.test(zone) ? coreText('input.unknownTimeZone', { zone }) : coreText('input.notTimeZone');
   ctx.addIssue({ code: 'custom', message: said.text, params: { i18n: said.i18n } });
 });
 

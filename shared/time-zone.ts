@@ -2,6 +2,9 @@
 // or an export: dates are days in that zone, with each date's own offset (one offset for every date put
 // evening messages on the wrong day across a daylight-saving change).
 
+/** What a zone name is made of (Intl's names and their other spellings: Etc/GMT+5, America/Port-au-Prince). */
+export const ZONE_SHAPE = /^[A-Za-z0-9_/+-]{1,64}$/;
+
 // Names already checked, with their canonical spelling: building a formatter to ask costs ~0.1 ms a search.
 const known = new Map<string, string>();
 
@@ -9,7 +12,7 @@ const known = new Map<string, string>();
 export function knownTimeZone(name: string): string | null {
   const cached = known.get(name);
   if (cached !== undefined) return cached;
-  if (!/^[A-Za-z0-9_/+-]{1,64}$/.test(name)) return null;
+  if (!ZONE_SHAPE.test(name)) return null;
   try {
     const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
     // Bounded by the names a runtime knows (about 600, with their other spellings).
