@@ -38,6 +38,19 @@ describe('author names in any case and accents', () => {
     expect(find('from:@alice')).toEqual(['hello']);
   });
 
+  // Case folding, not lower-casing: JS lower-cases a Σ ending a word to ς (so from:ΟΔΥΣ was "οδυς", the
+  // start of no "οδυσσευς"), and ß stays ß where its capital is SS.
+  it('Greek names typed in capitals by their start, and ß as SS', () => {
+    const store2 = new MessageStore(':memory:');
+    const ODYSSEAS = { id: '300000000000000090', username: 'odysseas', displayName: 'Οδυσσέας', avatarUrl: null, bot: false };
+    const STRASSE = { id: '300000000000000091', username: 'strasse', displayName: 'Jürgen Straße', avatarUrl: null, bot: false };
+    store2.addMany([msg('γεια', ODYSSEAS), msg('moin', STRASSE)]);
+    const s2 = new MessageSearch(store2, new FtsIndexer(store2.database));
+    const find2 = (query: string) => s2.search(CH, { query }).messages.map((m) => m.content);
+    for (const name of ['ΟΔΥΣ', 'οδυσ', 'ΟΔΥΣΣΕΑΣ', 'οδυσσεας', 'Οδυσσέας']) expect(find2(`from:${name}`), name).toEqual(['γεια']);
+    for (const name of ['"JÜRGEN STRASSE"', '"jurgen strasse"', '"Jürgen Straße"']) expect(find2(`from:${name}`), name).toEqual(['moin']);
+  });
+
   it('still says when nobody has that name', () => {
     expect(s.search(CH, { query: 'from:élodine' }).problems.map((p) => p.code)).toEqual(['nobody']);
   });

@@ -3,8 +3,13 @@
 // `from:élodie` did not find "Élodie" (outside review).
 import type Database from 'better-sqlite3';
 
-/** Lower case, without accents or other combining marks: "Élodie" → "elodie", "İ" → "i". */
-export const foldName = (text: string): string => text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
+/**
+ * Lower case, without accents or other combining marks: "Élodie" → "elodie", "İ" → "i". Case folding
+ * beyond toLowerCase: it writes a word-final Σ as ς (from:ΟΔΥΣ began no "οδυσσευς") and keeps ß, whose
+ * capital is SS; NFKD can give capitals back ("™" → "TM").
+ */
+export const foldName = (text: string): string =>
+  text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ς/g, 'σ').replace(/ß/g, 'ss');
 
 // The authors' names folded once: folding them all again for every from: cost 0.3 ms a search (200 authors).
 const folded = new Map<string, string>();

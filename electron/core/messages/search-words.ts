@@ -2,6 +2,7 @@
 // their letters, so "c++" found every "c". They are matched as typed by a SQL function over the rows the
 // index narrows to, ignoring what the index ignores (case, accents) and how a keyboard spells an apostrophe.
 import type Database from 'better-sqlite3';
+import { foldName } from './search-authors.js';
 
 const WORD = /[\p{L}\p{N}]/u;
 
@@ -10,11 +11,7 @@ export const isPunctuated = (term: string): boolean => WORD.test(term) && /[^\p{
 
 /** Lower case without accents, ’ and ʼ as ', runs of spaces as one: how text and term are compared. */
 export const foldText = (text: string): string =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  foldName(text)
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\s+/gu, ' ');
 
