@@ -2,7 +2,7 @@
 // characters; the command line and any later caller may not): every string gets results or problems,
 // never an SQLite or Intl error, within a second. Found: 🎉 or "." terms past ~500 made one AND chain
 // deeper than SQLite allows ("Expression tree is too large (maximum depth 1000)"), as did from:/mentions:
-// names standing for hundreds of authors.
+// names standing for hundreds of authors, and a phrase of thousands of one word took seconds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FtsIndexer } from '../../electron/core/messages/fts-indexer.js';
@@ -36,6 +36,10 @@ describe('search answers any text within a second', () => {
   it('10,000 characters of emoji and punctuation terms, distinct or repeated', () => {
     const distinct = Array.from({ length: 3300 }, (_, i) => String.fromCodePoint(0x2190 + (i % 112), 0x21 + Math.floor(i / 112))).join(' ');
     for (const query of ['🎉 '.repeat(3333), '. '.repeat(5000), distinct.slice(0, 10_000)]) answers(query, {});
+  });
+
+  it('a quoted phrase of thousands of words found in every message', () => {
+    for (const query of [`"${'c '.repeat(4999)}"`, `"${'word '.repeat(1999)}"`, `"${'msg '.repeat(2499)}"`]) answers(query, {});
   });
 
   it('from: and mentions: names standing for hundreds of authors', () => {

@@ -9,7 +9,7 @@ import { sortKey } from './history-query.js';
 import { textSql } from './history-schema.js';
 import { snowflakeAt } from './last-seen.js';
 import { authorIdsNamed } from './search-authors.js';
-import { foldText, isPunctuated, termWords, withSearchFunctions, type TextTerms } from './search-words.js';
+import { foldedWords, foldText, isPunctuated, PHRASE_WORDS, phraseStart, termWords, withSearchFunctions, type TextTerms } from './search-words.js';
 import { dayStart, nextDate, type Zone } from './time-zone.js';
 
 export interface SearchPlan {
@@ -64,9 +64,12 @@ export function planSearch(db: Database.Database, text: string, zone: Zone): Sea
   // Everything but dates is an FTS5 match: words in content, author ids, "has" words, and a mention's
   // id (a token of "<@id>") narrowed to real mentions below.
   const punctuated = terms.filter(isPunctuated);
+  const phrases = terms.filter((t) => hasToken(t) && !isPunctuated(t));
+  // A phrase longer than the index takes at once: its start there, the whole checked in the text.
+  const long = phrases.filter((t) => foldedWords(t).length > PHRASE_WORDS);
   plan.match = [
     ...new Set([
-      ...terms.filter((t) => hasToken(t) && !isPunctuated(t)).map((t) => `content : ${ftsPhrase(t)}`),
+      ...phrases.map((t) => `content : ${ftsPhrase(long.includes(t) ? phraseStart(t) : t)}`),
       ...punctuated.flatMap(termWords).map((w) => `content : ${ftsPhrase(w)}`),
     ]),
     ...(fromIds.length ? [anyOf('author', fromIds)] : []),
@@ -85,9 +88,9 @@ export function planSearch(db: Database.Database, text: string, zone: Zone): Sea
     plan.where.push('instr(m.json, ?) > 0');
     plan.args.push(JSON.stringify(term).slice(1, -1));
   }
-  if (exact.length || punctuated.length) {
+  if (exact.length || punctuated.length || long.length) {
     plan.where.push(`search_has(${ROW_TEXT}, ?)`);
-    plan.args.push(JSON.stringify({ exact, folded: punctuated.map(foldText) } satisfies TextTerms));
+    plan.args.push(JSON.stringify({ exact, folded: punctuated.map(foldText), sequences: long.map((t) => foldedWords(t).join(' ')) } satisfies TextTerms));
   }
   plan.possible = true;
   return plan;
