@@ -33,6 +33,8 @@ const PREFIX_LIMIT = 25;
 export function authorIdsNamed(db: Database.Database, name: string): string[] {
   if (/^\d{15,20}$/.test(name)) return [name];
   const wanted = foldName(name.replace(/^@(?=.)/, ''));
+  // Only accents fold to nothing, which starts every name.
+  if (!wanted) return [];
   const authors = db.prepare<[], { author_id: string; username: string | null; display_name: string | null }>('SELECT author_id, username, display_name FROM authors').all();
   const names = authors.map((a) => ({ id: a.author_id, names: [a.username, a.display_name].flatMap((n) => (n ? [foldStored(n)] : [])) }));
   const exact = names.filter((a) => a.names.includes(wanted)).map((a) => a.id);
