@@ -450,6 +450,16 @@ export const coreEn = {
   'issue.urlQuery': 'must not contain a query (?…) or fragment (#…)',
   'issue.folderTooLong': 'is too long for a folder path',
   'issue.noNul': 'must not contain a NUL character',
+  'issue.branchLong': 'is not a valid git branch name: it is longer than 100 characters',
+  'issue.branchChars': 'is not a valid git branch name: it may only contain letters, digits, ".", "_", "-" and "/"',
+  'issue.branchDash': 'is not a valid git branch name: it must not start with "-"',
+  'issue.branchHead': 'is not a valid git branch name: it must not be HEAD',
+  'issue.branchDots': 'is not a valid git branch name: it must not contain ".."',
+  'issue.branchSlash': 'is not a valid git branch name: it must not start or end with "/" or contain "//"',
+  'issue.branchDotEnd': 'is not a valid git branch name: it must not end with "."',
+  'issue.branchDotPart': 'is not a valid git branch name: it must not have a part starting with "."',
+  'issue.branchLock': 'is not a valid git branch name: it must not have a part ending with ".lock"',
+  'issue.stickerId': 'must be a Discord sticker ID',
   'issue.absoluteFolder': 'must be an absolute folder path, such as /srv/discord-monitor/backups',
 
   // Notes under a settings field the core refused (electron/core/settings, handlers/token-destination, test-connection)

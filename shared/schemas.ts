@@ -57,17 +57,18 @@ export const apiUrl = z
 
 // Checked like `git check-ref-format --branch`, and stricter (documented): only ASCII letters,
 // digits, ".", "_", "-" and "/" (what the update engine accepts), at most 100 characters.
-export function branchNameProblem(name: string): string | null {
-  if (name.length > 100) return 'is longer than 100 characters';
-  if (!/^[A-Za-z0-9._/-]*$/.test(name)) return 'may only contain letters, digits, ".", "_", "-" and "/"';
-  if (name.startsWith('-')) return 'must not start with "-"';
-  if (name === 'HEAD') return 'must not be HEAD';
-  if (name.includes('..')) return 'must not contain ".."';
-  if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) return 'must not start or end with "/" or contain "//"';
-  if (name.endsWith('.')) return 'must not end with "."';
+/** Why a name is not a git branch name, as a catalogue key (its English is the schema's message). */
+export function branchNameProblem(name: string): keyof typeof coreEn | null {
+  if (name.length > 100) return 'issue.branchLong';
+  if (!/^[A-Za-z0-9._/-]*$/.test(name)) return 'issue.branchChars';
+  if (name.startsWith('-')) return 'issue.branchDash';
+  if (name === 'HEAD') return 'issue.branchHead';
+  if (name.includes('..')) return 'issue.branchDots';
+  if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) return 'issue.branchSlash';
+  if (name.endsWith('.')) return 'issue.branchDotEnd';
   for (const part of name.split('/')) {
-    if (part.startsWith('.')) return 'must not have a part starting with "."';
-    if (part.endsWith('.lock')) return 'must not have a part ending with ".lock"';
+    if (part.startsWith('.')) return 'issue.branchDotPart';
+    if (part.endsWith('.lock')) return 'issue.branchLock';
   }
   return null;
 }
@@ -78,7 +79,8 @@ export const branchName = z
   .trim()
   .superRefine((name, ctx) => {
     const problem = name === '' ? null : branchNameProblem(name);
-    if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid git branch name: it ${problem}` });
+    // The catalogue's English: input-refusal.ts finds the key by it, for the French panel.
+    if (problem) ctx.addIssue({ code: 'custom', message: coreEn[problem] as string });
   });
 
 /** A POSIX or Windows absolute path (the panel checks it too, before sending). */
@@ -202,7 +204,7 @@ export const messagesSearchInput = z
 export const refreshMediaInput = z.object({ messageId: snowflake }).strict();
 
 /** A sticker by its snowflake: the core builds the CDN URL itself, never from the panel's text. */
-export const stickerAnimationInput = z.object({ id: z.string().regex(/^\d{17,20}$/, 'must be a Discord sticker ID') }).strict();
+export const stickerAnimationInput = z.object({ id: z.string().regex(/^\d{17,20}$/, coreEn['issue.stickerId']) }).strict();
 
 export const messagesStatsInput = z
   .object({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), timeZone: timeZoneName.optional(), tzOffsetMinutes: tzOffsetMinutes.optional() })

@@ -15,10 +15,12 @@ const KEY_OF_MESSAGE = new Map<string, string>(
   Object.entries(coreEn).flatMap(([key, text]) => (key.startsWith('issue.') && typeof text === 'string' && !text.includes('{{') ? [[text, key]] : [])),
 );
 
-function namedKeys(keys: readonly string[]): string {
+/** The first few unknown keys, quoted; the rest as " and N more" (the log's English) or "…" (any language: the sentence counts them). */
+function namedKeys(keys: readonly string[], rest: 'words' | 'ellipsis' = 'words'): string {
   const named = keys.slice(0, MAX_KEYS_NAMED).map((k) => JSON.stringify(clip(k, 40)));
   const more = keys.length - named.length;
-  return `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  if (more <= 0) return named.join(', ');
+  return rest === 'words' ? `${named.join(', ')} and ${more} more` : `${named.join(', ')}, …`;
 }
 
 function issueText(issue: z.core.$ZodIssue): string {
@@ -50,7 +52,7 @@ function issueI18n(issue: z.core.$ZodIssue): I18nText | null {
     case 'invalid_value':
       return coreText('issue.oneOf', { values: issue.values.map((v) => (v === '' ? '""' : String(v))).join(', ') }).i18n;
     case 'unrecognized_keys':
-      return coreText('issue.unknownKeys', { count: issue.keys.length, keys: namedKeys(issue.keys) }).i18n;
+      return coreText('issue.unknownKeys', { count: issue.keys.length, keys: namedKeys(issue.keys, 'ellipsis') }).i18n;
     case 'invalid_union': {
       // A field that may also be empty ('' or a snowflake): the last branch says what was expected.
       const branch = issue.errors.at(-1)?.[0];

@@ -58,3 +58,23 @@ it('fifty bad keywords: the list is named once, the rest counted, and the reply 
   expect(said).toBe('Mots-clés en surbrillance : n’a pas le bon type (attendu : string) ; et 49 autres problèmes. Rien n’a été modifié.');
   expect(JSON.stringify(error).length).toBeLessThan(1500);
 });
+
+// A dispatcher fuzz (test/fuzz/input-refusal.fuzz) read in French found English left in: the update
+// branch's problems and the sticker id were the schemas' own English, and "and 2 more" after unknown keys.
+it('a bad update branch, a bad sticker id and many unknown keys are said in French', async () => {
+  for (const updateBranch of ['a..b', '-x', 'HEAD', 'a b', 'x/', 'x.', 'a/.b', 'a.lock/b', 'x'.repeat(101)]) {
+    const error = await refused({ updateBranch });
+    const said = renderText(error.i18n!, coreFr, fr)!;
+    expect(said, updateBranch).toMatch(/^Branche de mise à jour : n’est pas un nom de branche git valide/);
+    expect(said, updateBranch).not.toMatch(/\b(is|must|may|it)\b/);
+    expect(renderText(error.fieldsI18n!.updateBranch!, coreFr, fr)).toMatch(/^n’est pas un nom de branche git valide/);
+  }
+  const sticker = await dispatch('stickers.animation', { id: 'x' });
+  if (sticker.ok) throw new Error('accepted');
+  expect(renderText(sticker.error.i18n!, coreFr, fr)).not.toMatch(/must|sticker ID/);
+  const keys = await refused({ a: 1, b: 2, c: 3, d: 4, e: 5 });
+  const said = renderText(keys.i18n!, coreFr, fr)!;
+  expect(said).toMatch(/5 clés inconnues : "a", "b", "c", …/);
+  expect(said).not.toMatch(/ and |more/);
+  expect(renderText(keys.i18n!, coreEn, { locale: 'en-US' })).toMatch(/5 unknown keys: "a", "b", "c", …/);
+});
