@@ -9,12 +9,14 @@ import { makeMessage } from './fixtures';
 import { emit, renderApp } from './render';
 
 // jsdom has no canvas: the chart library is replaced by a recorder.
-const plots: Array<{ data: unknown }> = [];
+type Range = (u: unknown, min: number, max: number) => [number, number];
+interface PlotOptions { scales?: { x?: { range?: Range }; y?: { range?: Range } }; axes: Array<{ incrs?: number[] }> }
+const plots: Array<{ data: unknown; opts: PlotOptions }> = [];
 vi.mock('uplot', () => {
   class FakePlot {
     static paths = { bars: () => () => null };
-    constructor(_opts: unknown, data: unknown) {
-      plots.push({ data });
+    constructor(opts: PlotOptions, data: unknown) {
+      plots.push({ data, opts });
     }
     destroy() {}
   }
@@ -240,6 +242,15 @@ describe('history panel', () => {
     expect(stats.textContent).toContain('Ali');
     expect(stats.textContent).toContain('3 attachments, 3 MB');
     await screen.findByTestId('day-chart');
+    const [x] = plots.at(-1)!.data as [number[]];
     expect(plots.at(-1)!.data).toEqual([[new Date('2026-01-01T00:00').getTime() / 1000, new Date('2026-01-02T00:00').getTime() / 1000], [40, 2]]);
+    // Daily counts, not a line of measurements (uPlot's defaults): bars from zero (a 22 beside a 53 was a
+    // sliver above 18), ticks a whole day or more apart (two days read "3 déc." six times), the first and
+    // last bars whole (cut in half at the edges).
+    const { opts } = plots.at(-1)!;
+    expect(opts.scales?.y?.range?.(null, 2, 40)[0]).toBe(0);
+    expect(opts.scales?.x?.range?.(null, x[0]!, x[1]!)).toEqual([x[0]! - 43_200, x[1]! + 43_200]);
+    expect(opts.axes[0]!.incrs?.length).toBeGreaterThan(0);
+    expect(opts.axes[0]!.incrs!.every((s) => s >= 86_400 && s % 86_400 === 0)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { axisLabels } from './axis-labels';
+import { countRange, DAY_TICKS, dayRange } from './day-chart-scales';
 
 export default function DayChart({ days, label, locale }: { days: Array<{ day: string; count: number }>; label: string; locale: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -18,9 +19,10 @@ export default function DayChart({ days, label, locale }: { days: Array<{ day: s
         width: Math.max(240, el.clientWidth || 320),
         height: 160,
         legend: { show: false },
+        scales: { x: { time: true, range: dayRange }, y: { range: countRange } },
         series: [{}, { label, stroke: 'currentColor', fill: 'rgba(88, 101, 242, 0.35)', paths: uPlot.paths.bars!({ size: [0.8, 40] }) }],
         axes: [
-          { stroke: 'currentColor', values: (_u, splits) => labels.days(splits) },
+          { stroke: 'currentColor', incrs: DAY_TICKS, values: (_u, splits) => labels.days(splits) },
           { stroke: 'currentColor', values: (_u, splits) => labels.counts(splits) },
         ],
       },
