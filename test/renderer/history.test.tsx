@@ -234,7 +234,14 @@ describe('history panel', () => {
 
   it('shows statistics with the per-day chart', async () => {
     const { fake, user } = await appWith(5);
-    fake.stats = { total: 42, perDay: [{ day: '2026-01-01', count: 40 }, { day: '2026-01-02', count: 2 }], hours: Array.from({ length: 24 }, (_, h) => (h === 9 ? 30 : 0)), topAuthors: [{ id: '1', name: 'Ali', count: 41 }], attachments: { count: 3, bytes: 3 * 1024 * 1024 } };
+    // Two active days within the default period (the last 30 days), as local dates.
+    const midnight = (daysAgo: number) => {
+      const d = new Date(Date.now() - daysAgo * 86_400_000);
+      return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+    };
+    const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const [a, b] = [midnight(3), midnight(2)];
+    fake.stats = { total: 42, perDay: [{ day: ymd(a), count: 40 }, { day: ymd(b), count: 2 }], hours: Array.from({ length: 24 }, (_, h) => (h === 9 ? 30 : 0)), topAuthors: [{ id: '1', name: 'Ali', count: 41 }], attachments: { count: 3, bytes: 3 * 1024 * 1024 } };
     await openHistory(user, /Statistics/);
     const stats = await screen.findByTestId('history-stats');
     await within(stats).findByText('42 messages');
@@ -242,14 +249,14 @@ describe('history panel', () => {
     expect(stats.textContent).toContain('Ali');
     expect(stats.textContent).toContain('3 attachments, 3 MB');
     await screen.findByTestId('day-chart');
-    const [x] = plots.at(-1)!.data as [number[]];
-    expect(plots.at(-1)!.data).toEqual([[new Date('2026-01-01T00:00').getTime() / 1000, new Date('2026-01-02T00:00').getTime() / 1000], [40, 2]]);
+    const x = [a.getTime() / 1000, b.getTime() / 1000];
+    expect(plots.at(-1)!.data).toEqual([x, [40, 2]]);
     // Daily counts, not a line of measurements (uPlot's defaults): bars from zero (a 22 beside a 53 was a
-    // sliver above 18), ticks a whole day or more apart (two days read "3 déc." six times), the first and
-    // last bars whole (cut in half at the edges).
+    // sliver above 18), ticks a whole day or more apart (two days read "3 déc." six times), the axis over
+    // the whole period with the end bars whole (two active days filled it, cut in half at the edges).
     const { opts } = plots.at(-1)!;
     expect(opts.scales?.y?.range?.(null, 2, 40)[0]).toBe(0);
-    expect(opts.scales?.x?.range?.(null, x[0]!, x[1]!)).toEqual([x[0]! - 43_200, x[1]! + 43_200]);
+    expect(opts.scales?.x?.range?.(null, x[0]!, x[1]!)).toEqual([midnight(30).getTime() / 1000 - 43_200, midnight(0).getTime() / 1000 + 43_200]);
     expect(opts.axes[0]!.incrs?.length).toBeGreaterThan(0);
     expect(opts.axes[0]!.incrs!.every((s) => s >= 86_400 && s % 86_400 === 0)).toBe(true);
   });

@@ -5,7 +5,7 @@ import 'uplot/dist/uPlot.min.css';
 import { axisLabels } from './axis-labels';
 import { countRange, DAY_TICKS, dayRange } from './day-chart-scales';
 
-export default function DayChart({ days, label, locale }: { days: Array<{ day: string; count: number }>; label: string; locale: string }) {
+export default function DayChart({ days, label, locale, span }: { days: Array<{ day: string; count: number }>; label: string; locale: string; span?: readonly [number, number] | undefined }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -19,7 +19,7 @@ export default function DayChart({ days, label, locale }: { days: Array<{ day: s
         width: Math.max(240, el.clientWidth || 320),
         height: 160,
         legend: { show: false },
-        scales: { x: { time: true, range: dayRange }, y: { range: countRange } },
+        scales: { x: { time: true, range: dayRange(span) }, y: { range: countRange } },
         series: [{}, { label, stroke: 'currentColor', fill: 'rgba(88, 101, 242, 0.35)', paths: uPlot.paths.bars!({ size: [0.8, 40] }) }],
         axes: [
           { stroke: 'currentColor', incrs: DAY_TICKS, values: (_u, splits) => labels.days(splits) },
@@ -30,6 +30,6 @@ export default function DayChart({ days, label, locale }: { days: Array<{ day: s
       el,
     );
     return () => plot.destroy();
-  }, [days, label, locale]);
+  }, [days, label, locale, span]);
   return <div ref={ref} className="history-chart" role="img" aria-label={label} data-testid="day-chart" data-days={days.length} />;
 }

@@ -6,6 +6,7 @@ import type { ChannelStats } from '../../../../shared/types';
 import { errorSentence, useApi, type ErrorSentence } from '../../api-context';
 import { useCoreText } from '../../i18n/core-text';
 import { formatSize } from '../../lib/format';
+import { localDay } from './day-chart-scales';
 
 // uPlot (and its stylesheet) load only when a chart is shown.
 const DayChart = lazy(() => import('./DayChart'));
@@ -20,13 +21,18 @@ export function StatsTab() {
   const say = useCoreText();
   const [period, setPeriod] = useState<Period>('d30');
   const [stats, setStats] = useState<ChannelStats | null>(null);
+  const [span, setSpan] = useState<readonly [number, number] | undefined>(undefined);
   const [error, setError] = useState<ErrorSentence | null>(null);
 
   useEffect(() => {
     let live = true;
     const days = PERIODS[period];
-    api.messages.stats({ ...viewerZone(), ...(days === null ? {} : { from: Date.now() - days * DAY }) }).then(
-      (s) => live && (setStats(s), setError(null)),
+    const now = Date.now();
+    const from = days === null ? null : now - days * DAY;
+    // The chart spans the period's days, from the first one asked for to today.
+    const span = from === null ? undefined : ([localDay(from), localDay(now)] as const);
+    api.messages.stats({ ...viewerZone(), ...(from === null ? {} : { from }) }).then(
+      (s) => live && (setStats(s), setSpan(span), setError(null)),
       (err: unknown) => live && setError(errorSentence(err)),
     );
     return () => {
@@ -53,7 +59,7 @@ export function StatsTab() {
           <p className="history__count">{t('history.stats.total', { count: stats.total, n: stats.total.toLocaleString(i18n.language) })}</p>
           <h3>{t('history.stats.perDay')}</h3>
           <Suspense fallback={<p className="history__hint">{t('history.stats.loadingChart')}</p>}>
-            <DayChart days={stats.perDay} label={t('history.stats.perDay')} locale={i18n.language} />
+            <DayChart days={stats.perDay} span={span} label={t('history.stats.perDay')} locale={i18n.language} />
           </Suspense>
           <h3>{t('history.stats.hours')}</h3>
           <ol className="history-hours" aria-label={t('history.stats.hours')}>
