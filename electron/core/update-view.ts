@@ -38,7 +38,7 @@ export function viewFromCheck(r: CheckResult): Partial<UpdateView> {
     case 'up-to-date':
       return { ...base, state: 'up-to-date', message: 'Up to date — click to check again.', current: r.current };
     case 'disabled':
-      return { ...base, state: 'disabled', message: r.message, disabled: { reason: r.reason } };
+      return { ...base, state: 'disabled', message: r.message, disabled: { reason: r.reason }, ...(r.i18n ? { i18n: { message: r.i18n } } : {}) };
     case 'error':
       return { ...base, state: 'error', message: r.message, ...(r.i18n ? { i18n: { message: r.i18n } } : {}) };
   }

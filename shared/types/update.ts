@@ -35,8 +35,11 @@ export interface UpdateStepView {
   /** Every log line of the step so far. */
   log: string[];
   error?: string;
-  /** `error`, and a skipped step's reason (its one log line), by key, for the panel's language. */
-  i18n?: { error?: I18nText; note?: I18nText };
+  /**
+   * `error`, a skipped step's reason (its one log line), and the log's lines (index for index; null: a
+   * command's output, shown as printed) by key, for the panel's language.
+   */
+  i18n?: { error?: I18nText; note?: I18nText; log?: (I18nText | null)[] };
 }
 
 export interface UpdateRun {

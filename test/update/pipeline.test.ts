@@ -91,7 +91,7 @@ describe('runUpdate', () => {
     expect(fx.head()).toBe(v2);
     const kept = git(fx.checkout, 'branch', '--list', 'discord-monitor/before-update-*', '--format=%(objectname)');
     expect(kept).toBe(local);
-    expect(fx.logOf('fetch').join('\n')).toContain(`1 local commit(s) not on origin/main are kept on branch discord-monitor/before-update-${local.slice(0, 7)}.`);
+    expect(fx.logOf('fetch').join('\n')).toContain(`1 local commit not on origin/main is kept on branch discord-monitor/before-update-${local.slice(0, 7)}.`);
   });
 
   it('with auto restart, hands the detected plan to the restarter and leaves the bot to the new process', async () => {

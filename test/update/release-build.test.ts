@@ -132,7 +132,7 @@ it('stale lock files of a killed git (HEAD, branch, stash, index) are removed wh
   expect(locks.every((l) => existsSync(join(app, l)))).toBe(true);
   const said = await clearStaleGitLocks(git, app, () => []);
   expect(said).toHaveLength(4);
-  expect(said.join('\n')).toContain('Removed a stale .git/refs/heads/main.lock');
+  expect(said.map((line) => line.text).join('\n')).toContain('Removed a stale .git/refs/heads/main.lock');
   await git.raw(['reset', '--hard', 'HEAD']);
   expect(await clearStaleGitLocks(git, app, () => [4242])).toEqual([]);
 });

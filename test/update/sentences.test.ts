@@ -70,7 +70,7 @@ describe('update sentences by key', () => {
     );
   });
 
-  it('a rollback that fails too: the banner says the step’s error by key, the rollback’s as it came', async () => {
+  it('a rollback that fails too: the banner says the step’s error and the rollback’s by key', async () => {
     fx = new Fixture();
     fx.publish('Version 2', { 'version.txt': 'v2' });
     const ctx = fx.context();
@@ -80,7 +80,7 @@ describe('update sentences by key', () => {
     const entry = (await new UpdateJournal(fx.dataDir).get(result.id))!;
     expect(entry.error).toBe(`${result.error} — rollback: ${result.rollbackError}`);
     const said = renderText(toLastUpdate(entry, []).i18n!.message, coreFr, fr)!;
-    expect(said).toMatch(/^La mise à jour vers [0-9a-f]{7} a échoué : .+ s’est terminé avec le code 3 — voir les lignes du journal ci-dessus — retour en arrière : restoring the checkout: /);
+    expect(said).toMatch(/^La mise à jour vers [0-9a-f]{7} a échoué : .+ s’est terminé avec le code 3 — voir les lignes du journal ci-dessus — retour en arrière : restauration du dossier de l’application : .+ s’est terminé avec le code 3/);
   });
 
   it('a fetch that fails: git’s words inside a sentence that names the step as the panel does and says what to check', async () => {

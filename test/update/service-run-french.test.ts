@@ -54,3 +54,18 @@ it('a git command holding .git/index.lock: the run ends with a sentence by key t
     holder.kill();
   }
 });
+
+it('the pipeline’s own log lines reach the panel by key, index for index with the log; a command’s output has none', async () => {
+  h.fx.publish('Version 2', { 'version.txt': 'v2' });
+  const run = await updateToEnd();
+  for (const s of run.steps) {
+    if (s.i18n?.log) expect(s.i18n.log).toHaveLength(s.log.length);
+  }
+  const said = (name: string) => {
+    const s = run.steps.find((x) => x.step === name)!;
+    return s.log.map((line, i) => (s.i18n?.log?.[i] ? renderText(s.i18n.log[i]!, coreFr, fr) : line));
+  };
+  expect(said('fetch')).toContainEqual(expect.stringMatching(/^origin\/main est à [0-9a-f]{7} : 1 nouveau commit depuis [0-9a-f]{7}\.$/));
+  expect(said('restore-config')).toEqual(['Paramètres intacts.']);
+  expect(run.steps.find((x) => x.step === 'build')!.i18n?.log ?? []).not.toContainEqual(expect.anything());
+});

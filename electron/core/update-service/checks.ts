@@ -30,6 +30,7 @@ export async function checkOnce(o: UpdateServiceOptions, store: UpdateViewStore,
   if (result.state === 'disabled' && result.reason === 'auto-update-off' && envVar) {
     view.disabled = { reason: result.reason, envVar };
     view.message = `Update checks are turned off by the environment variable ${envVar}, set where the app is started: remove it or set it to True there.`;
+    view.i18n = null; // the panel says it from disabled.envVar
   }
   const restart = describePlan(plan(), s.autoRestartService);
   // Asked now, not found at the end of the update: the socket, the daemon the restart will go through.

@@ -109,15 +109,22 @@ export class UpdateRunner {
         ...run,
         id: e.updateId,
         steps: steps.map((s) =>
-          s.step === e.step ? { ...s, status: e.status, durationMs: e.durationMs, log: [...s.log, ...e.log].slice(-200), ...(e.error ? { error: e.error } : {}), ...i18nOf(e) } : s,
+          s.step === e.step ? { ...s, status: e.status, durationMs: e.durationMs, log: [...s.log, ...e.log].slice(-LOG_LINES), ...(e.error ? { error: e.error } : {}), ...i18nOf(s, e) } : s,
         ),
       },
     });
   }
 }
 
-/** The keys an event brings for its step's error and skip reason (none: the step keeps none). */
-function i18nOf(e: StepEvent): Pick<UpdateStepView, 'i18n'> {
-  if (!e.errorI18n && !e.noteI18n) return {};
-  return { i18n: { ...(e.errorI18n ? { error: e.errorI18n } : {}), ...(e.noteI18n ? { note: e.noteI18n } : {}) } };
+/** Lines of a step's log the view keeps (the stepper shows the end; the log file has them all). */
+const LOG_LINES = 200;
+
+/**
+ * The step's keys with the event's: its error and skip reason, and its log lines' keys kept index for
+ * index with the log (null for a line without one). None yet: the step keeps none.
+ */
+function i18nOf(s: UpdateStepView, e: StepEvent): Pick<UpdateStepView, 'i18n'> {
+  if (!e.errorI18n && !e.noteI18n && !e.logI18n && !s.i18n?.log) return {};
+  const log = e.logI18n || s.i18n?.log ? [...(s.i18n?.log ?? s.log.map(() => null)), ...(e.logI18n ?? e.log.map(() => null))].slice(-LOG_LINES) : undefined;
+  return { i18n: { ...s.i18n, ...(e.errorI18n ? { error: e.errorI18n } : {}), ...(e.noteI18n ? { note: e.noteI18n } : {}), ...(log ? { log } : {}) } };
 }

@@ -52,7 +52,7 @@ export type CheckErrorCode = 'busy' | 'fetch-failed' | 'no-upstream' | 'bad-bran
 export type CheckResult =
   | ({ state: 'available'; count: number; commits: CommitInfo[] } & CheckDetails)
   | ({ state: 'up-to-date' } & CheckDetails)
-  | { state: 'disabled'; reason: DisabledReason; message: string }
+  | { state: 'disabled'; reason: DisabledReason; message: string; i18n?: I18nText }
   | { state: 'error'; code: CheckErrorCode; message: string; i18n?: I18nText };
 
 export async function estimateFrom(dataDir: string | undefined): Promise<Estimate> {
@@ -127,7 +127,7 @@ export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> 
     if (count === 0) return { state: 'up-to-date', ...details };
     return { state: 'available', count, commits: await listCommits(git, `HEAD..${sha}`), ...details };
   } catch (err) {
-    if (err instanceof TargetError) return { state: 'error', code: err.code, message: err.message };
+    if (err instanceof TargetError) return { state: 'error', code: err.code, message: err.message, i18n: err.sentence.i18n };
     const said = coreText('update.gitFailed', { detail: gitMessage(err) });
     return { state: 'error', code: 'git-failed', message: said.text, i18n: said.i18n };
   }

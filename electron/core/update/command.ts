@@ -1,6 +1,6 @@
 // Runs install/build/self-test commands with their output streamed line by line, and port calls
 // under a deadline.
-import { coreText } from '../../../shared/core-text.js';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { SentenceError } from '../sentence-error.js';
 import { withoutSecrets } from './child-env.js';
 import type { Command } from './types.js';
@@ -40,15 +40,18 @@ export async function runCommand(cmd: Command, opts: RunOptions): Promise<void> 
   throw new Error(`${name} failed: ${result.shortMessage}`);
 }
 
-export class DeadlineError extends Error {
+export class DeadlineError extends SentenceError {
   name = 'DeadlineError';
 }
 
-/** Rejects if `promise` has not settled within `ms`. A deadline, not a pause: it resolves as soon as the work does. */
-export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+/**
+ * Rejects if `promise` has not settled within `ms`. A deadline, not a pause: it resolves as soon as the work does.
+ * `what` is one of the update.doing.* sentences: the step's error says it in the panel's language.
+ */
+export async function withDeadline<T>(promise: Promise<T>, ms: number, what: CoreSentence): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(() => reject(new DeadlineError(coreText('update.deadline', { what: what.i18n, seconds: Math.round(ms / 1000) }))), ms);
   });
   try {
     return await Promise.race([promise, deadline]);

@@ -1,7 +1,8 @@
 // How an update ends: a restart into the new version, or a rollback to the old one.
 import type { SimpleGit } from 'simple-git';
 import { DeadlineError, describe, withDeadline } from './command.js';
-import { coreText, type CoreSentence } from '../../../shared/core-text.js';
+import { coreText, type CoreParam, type CoreSentence } from '../../../shared/core-text.js';
+import { SentenceError } from '../sentence-error.js';
 import { short } from './git.js';
 import type { UpdateJournal } from './journal.js';
 import { realDetectInputs, type UpdateContext, type UpdateTimeouts } from './options.js';
@@ -10,7 +11,7 @@ import { pauseAt } from './pause-point.js';
 import { restoreCheckout } from './restore.js';
 import { discard, switchBack, type ReleaseRun } from './release-steps.js';
 import { detectRestartMethod } from './restart-method.js';
-import { StepFailure, stepLabel, type StepReporter } from './steps.js';
+import { StepFailure, stepLabel, type StepLog, type StepReporter } from './steps.js';
 import { UPDATE_STEPS, type SavedChanges, type UpdateCommands, type UpdateResult } from './types.js';
 
 /** What the pipeline learnt so far; the rollback undoes exactly that. */
@@ -46,10 +47,10 @@ const base = (run: Run) => ({
   botRestarted: false,
 });
 
-async function startBotAgain(run: Run, log: (line: string) => void): Promise<boolean> {
+async function startBotAgain(run: Run, log: StepLog): Promise<boolean> {
   if (!run.wasRunning || run.ctx.bot.isRunning()) return false;
-  await withDeadline(run.ctx.bot.start(), run.timeouts.botStart, 'Starting the bot');
-  log('Bot started again in this process.');
+  await withDeadline(run.ctx.bot.start(), run.timeouts.botStart, coreText('update.doing.startBot'));
+  log(coreText('update.line.botStarted'));
   return true;
 }
 
@@ -96,7 +97,7 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
       log(`Restarting via ${plan.method}${plan.argv ? `: ${plan.argv.join(' ')}` : ''} (${plan.reason}).`);
       try {
         // The bot stays stopped: the new process starts it, so Discord never sees two sessions on one token.
-        await withDeadline(ctx.restarter.restart(plan), run.timeouts.restart, 'The restart command');
+        await withDeadline(ctx.restarter.restart(plan), run.timeouts.restart, coreText('update.doing.restart'));
       } catch (err) {
         // A refused restart leaves the old code running: bring the bot back until the user restarts.
         // A silent one may still be under way, and a second bot would clash with the new process's.
@@ -125,22 +126,24 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
   await ctx.standby?.abort().catch(() => undefined);
   const remaining = UPDATE_STEPS.slice(UPDATE_STEPS.indexOf(failure.step as (typeof UPDATE_STEPS)[number]) + 1);
   steps.notRun(remaining, coreText('update.skip.notRun', { step: stepLabel(failure.step) }));
-  const errors: string[] = [];
+  // Each part the rollback could not undo, with its error (by key when the error is one of the core's sentences).
+  const errors: CoreSentence[] = [];
   let botRestarted = false;
-  const attempt = async (what: string, work: () => Promise<void>) => {
+  const attempt = async (what: CoreSentence, work: () => Promise<void>) => {
     try {
       await work();
     } catch (err) {
-      errors.push(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+      const error: CoreParam = err instanceof SentenceError ? err.sentence.i18n : err instanceof Error ? err.message : String(err);
+      errors.push(coreText('update.rollback.part', { what: what.i18n, error }));
     }
   };
   await steps
     .run('rollback', async (log) => {
-      log(`Rolling back to ${short(run.from)} after ${failure.step} failed.`);
+      log(coreText('update.line.rollingBack', { from: short(run.from), step: stepLabel(failure.step) }));
       const releases = run.releases;
-      if (releases) await attempt('removing the unfinished release', () => discard(releases));
-      if (releases) await attempt('switching back to the previous release', async () => switchBack(releases, ctx.appDir, log));
-      await attempt('restoring the checkout', async () => {
+      if (releases) await attempt(coreText('update.rollback.discardRelease'), () => discard(releases));
+      if (releases) await attempt(coreText('update.rollback.switchBack'), async () => switchBack(releases, ctx.appDir, log));
+      await attempt(coreText('update.rollback.restoreCheckout'), async () => {
         const edits = await restoreCheckout({
           git: run.git,
           appDir: ctx.appDir,
@@ -155,15 +158,15 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
           commands: run.commands,
           timeouts: run.timeouts,
           env: ctx.commandEnv,
-          log: (line) => log(typeof line === 'string' ? line : line.text),
+          log,
         });
         // Named in the panel's update view, like edits boot recovery sets aside.
         if (edits) await journal.recordRecoveredEdits(run.id, edits);
       });
-      if (run.snapshot) await attempt('restoring the settings', () => ctx.config.restore(run.snapshot as string));
+      if (run.snapshot) await attempt(coreText('update.rollback.restoreSettings'), () => ctx.config.restore(run.snapshot as string));
       await pauseAt('rolled-back');
-      await attempt('starting the bot', async () => void (botRestarted = await startBotAgain(run, log)));
-      if (errors.length > 0) throw new Error(errors.join('; '));
+      await attempt(coreText('update.rollback.startBot'), async () => void (botRestarted = await startBotAgain(run, log)));
+      if (errors.length > 0) throw new SentenceError(joined(errors));
     })
     .catch(() => undefined);
 
@@ -174,10 +177,19 @@ export async function rollBack(run: Run, failure: StepFailure): Promise<UpdateRe
     const sentence = coreText(botRestarted ? 'update.failedRolledBackBotRunning' : 'update.failedRolledBack', params);
     return { ...base(run), outcome: 'rolled-back', ...said(sentence), steps: steps.list(), botRestarted, failedStep: failure.step, error };
   }
-  const rollbackError = errors.join('; ');
-  const both = coreText('update.errorThenRollback', { error: failure.reasonI18n ?? error, rollbackError });
+  const rollback = joined(errors);
+  const rollbackError = rollback.text;
+  const both = coreText('update.errorThenRollback', { error: failure.reasonI18n ?? error, rollbackError: rollback.i18n });
   await journal.finish(run.id, { outcome: 'failed', error: both.text, errorI18n: both.i18n, failedStep: failure.step });
   const fix = `cd ${ctx.appDir} && git reset --hard ${run.from} && ${describe(run.commands.install)} && ${describe(run.commands.build)}`;
-  const sentence = coreText('update.failedRollbackFailed', { step: stepLabel(failure.step), error: failure.reasonI18n ?? error, rollbackError, fix });
+  const sentence = coreText('update.failedRollbackFailed', { step: stepLabel(failure.step), error: failure.reasonI18n ?? error, rollbackError: rollback.i18n, fix });
   return { ...base(run), outcome: 'failed', ...said(sentence), steps: steps.list(), botRestarted, failedStep: failure.step, error, rollbackError };
+}
+
+/** The rollback's errors as one sentence: "a: …; b: …". */
+function joined(errors: CoreSentence[]): CoreSentence {
+  const [first, ...rest] = errors as [CoreSentence, ...CoreSentence[]];
+  if (rest.length === 0) return first;
+  const tail = joined(rest);
+  return coreText('update.rollback.and', { first: first.i18n, rest: tail.i18n });
 }

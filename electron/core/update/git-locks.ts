@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
-import { coreText } from '../../../shared/core-text.js';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { SentenceError } from '../sentence-error.js';
 import { gitCommandsOf, gitProcessesIn } from './index-lock.js';
 
@@ -30,7 +30,7 @@ export function gitLockFiles(gitDir: string): string[] {
 }
 
 /** Removes stale git lock files and says which; throws (naming the pid) when a git process may hold them. */
-export async function clearStaleGitLocks(git: SimpleGit, appDir: string, holders = gitProcessesIn): Promise<string[]> {
+export async function clearStaleGitLocks(git: SimpleGit, appDir: string, holders = gitProcessesIn): Promise<CoreSentence[]> {
   const gitDir = resolve(appDir, (await git.raw(['rev-parse', '--git-dir'])).trim());
   let locks = gitLockFiles(gitDir);
   if (locks.length === 0) return [];
@@ -42,5 +42,5 @@ export async function clearStaleGitLocks(git: SimpleGit, appDir: string, holders
     if (locks.length === 0) throw new SentenceError(coreText('update.gitLocksUnknown', { files: names }));
   }
   for (const lock of locks) rmSync(lock, { force: true });
-  return locks.map((l) => `Removed a stale ${relative(appDir, l)} left by a git process that was stopped mid-command.`);
+  return locks.map((l) => coreText('update.line.staleLock', { file: relative(appDir, l) }));
 }

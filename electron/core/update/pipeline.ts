@@ -1,6 +1,6 @@
 // runUpdate: stop the bot, update the code, build and self-test it, then restart — or roll back.
 import { describe, runCommand, withDeadline } from './command.js';
-import { coreText } from '../../../shared/core-text.js';
+import { coreText, type CoreParam } from '../../../shared/core-text.js';
 import { SentenceError } from '../sentence-error.js';
 import { gitMessage, headSha, openGit, short } from './git.js';
 import { UpdateJournal } from './journal.js';
@@ -66,16 +66,16 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
     steps.run('stop-bot', async (log) => {
       run.wasRunning = ctx.bot.isRunning();
       if (!run.wasRunning) return { skipped: coreText('update.skip.botNotRunning') };
-      await withDeadline(ctx.bot.stop(), timeouts.botStop, 'Stopping the bot');
-      log('Bot stopped and disconnected from Discord.');
+      await withDeadline(ctx.bot.stop(), timeouts.botStop, coreText('update.doing.stopBot'));
+      log(coreText('update.line.botStopped'));
     });
   try {
     if (!late) await run.stopBot();
     await steps.run('backup-config', async (log) => {
       staleLocks.forEach(log);
-      run.snapshot = await withDeadline(ctx.config.snapshot(), timeouts.config, 'Saving the settings');
+      run.snapshot = await withDeadline(ctx.config.snapshot(), timeouts.config, coreText('update.doing.saveSettings'));
       await journal.patch(run.id, { configBackup: run.snapshot });
-      log(`Settings saved to ${run.snapshot}`);
+      log(coreText('update.line.settingsSaved', { file: run.snapshot }));
     });
     await steps.run('save-local-changes', async (log) => {
       run.saved = await saveLocalChanges(git, from).catch(async (err: unknown) => {
@@ -88,8 +88,8 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       });
       if (!run.saved) return { skipped: coreText('update.skip.noLocalChanges') };
       await journal.patch(run.id, { savedChanges: run.saved });
-      log(`Local changes set aside in ${run.saved.ref} ("${run.saved.message}").`);
-      log(`To get them back later: git stash apply ${run.saved.sha}`);
+      log(coreText('update.line.changesSetAside', { ref: run.saved.ref, message: run.saved.message }));
+      log(coreText('update.line.getThemBack', { command: `git stash apply ${run.saved.sha}` }));
     });
     await steps.run('fetch', async (log) => {
       const target = await resolveTarget(git, ctx.branch);
@@ -104,8 +104,8 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       const [lockfileChanged, count, kept] = await Promise.all([lockfileDiffers(git, from, to), countCommits(git, `${from}..${to}`), keepLocalCommits(git, from, to)]);
       run.lockfileChanged = lockfileChanged;
       await journal.patch(run.id, { to, lockfileChanged, ...(kept ? { keptCommits: kept } : {}) });
-      log(`${target.ref} is at ${short(to)}: ${count} new commit(s) since ${short(from)}.`);
-      if (kept) log(`${kept.count} local commit(s) not on ${target.ref} are kept on branch ${kept.branch}.`);
+      log(coreText('update.line.fetched', { ref: target.ref, to: short(to), count, from: short(from) }));
+      if (kept) log(coreText('update.line.commitsKept', { count: kept.count, ref: target.ref, branch: kept.branch }));
     });
     await steps.run('reset', async (log) => {
       // Edited since they were set aside (the user at work while the fetch ran): the reset would overwrite
@@ -119,22 +119,22 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
         const { dir, files } = run.replaced;
         // Journalled: the panel's last-update note says where they are once this log is gone (after the restart).
         await journal.patch(run.id, { replacedFiles: { dir, files, command: copyBackCommand(dir, ctx.appDir) } });
-        log(`${short(run.to)} tracks ${files.length} file(s) that git did not track here (ignored, so not in the stash), which the reset replaces with its own: ${files.slice(0, 20).join(', ')}${files.length > 20 ? ` and ${files.length - 20} more` : ''}. Yours were copied to ${dir} first.`);
-        log(`To get them back later: ${copyBackCommand(dir, ctx.appDir)}`);
+        log(coreText('update.line.filesReplaced', { to: short(run.to), count: files.length, files: firstOf(files), dir }));
+        log(coreText('update.line.getThemBack', { command: copyBackCommand(dir, ctx.appDir) }));
       }
       log(await resetHard(git, run.to as string));
     });
     await steps.run('clean', async (log) => {
       const kept = await untrackedFiles(git);
       if (kept.length === 0) return { skipped: coreText('update.skip.noUntracked') };
-      log(`Left in place, not tracked by git (ignored before, or written during the update): ${kept.slice(0, 20).join(', ')}${kept.length > 20 ? ` and ${kept.length - 20} more` : ''}.`);
+      log(coreText('update.line.untrackedLeft', { files: firstOf(kept) }));
     });
     await steps.run('restore-config', async (log) => {
-      if (await withDeadline(ctx.config.verify(), timeouts.config, 'Checking the settings')) return log('Settings intact.');
-      log('Settings missing or changed after the code update; restoring the snapshot.');
-      await withDeadline(ctx.config.restore(run.snapshot as string), timeouts.config, 'Restoring the settings');
+      if (await withDeadline(ctx.config.verify(), timeouts.config, coreText('update.doing.checkSettings'))) return log(coreText('update.line.settingsIntact'));
+      log(coreText('update.line.settingsChanged'));
+      await withDeadline(ctx.config.restore(run.snapshot as string), timeouts.config, coreText('update.doing.restoreSettings'));
       if (!(await ctx.config.verify())) throw new SentenceError(coreText('update.settingsNotRestored', { file: run.snapshot as string }));
-      log('Settings restored.');
+      log(coreText('update.line.settingsRestored'));
     });
     // In release mode the running node_modules is never touched: the bot keeps running through the install.
     if (late && run.lockfileChanged && !run.releases) await run.stopBot();
@@ -156,7 +156,7 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
       // With a standby the check is the new version itself, loaded beside us; it stays up to take over.
       const standby = ctx.standby;
       const entry = run.releases?.release ? `${run.releases.release.vite}/build/headless.js` : undefined;
-      if (standby) await withDeadline(standby.start(log, entry), timeouts.selfTest, 'Starting the new version in standby');
+      if (standby) await withDeadline(standby.start(log, entry), timeouts.selfTest, coreText('update.doing.standby'));
       else await exec(run.releases ? releases.inRelease(commands.selfTest, run.releases) : commands.selfTest, timeouts.selfTest, log);
       // Only a release that passed is switched to: the one rename that changes what runs.
       if (run.releases) await releases.switchRelease(run.releases, releaseCtx(log));
@@ -166,4 +166,10 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
     throw err;
   }
   return finishRestart(run);
+}
+
+/** The first 20 names, then how many more (a checkout may hold thousands). */
+function firstOf(files: string[]): CoreParam {
+  const first = files.slice(0, 20).join(', ');
+  return files.length > 20 ? coreText('update.line.andMore', { files: first, count: files.length - 20 }).i18n : first;
 }

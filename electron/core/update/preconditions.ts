@@ -1,4 +1,6 @@
 // When self-update cannot or must not run, and the sentence that says why.
+import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
+import { SentenceError } from '../sentence-error.js';
 import { gitInstalled, isCheckoutRoot } from './git.js';
 
 export type DisabledReason = 'packaged' | 'auto-update-off' | 'git-missing' | 'not-a-checkout';
@@ -6,7 +8,11 @@ export type DisabledReason = 'packaged' | 'auto-update-off' | 'git-missing' | 'n
 export interface Disabled {
   reason: DisabledReason;
   message: string;
+  /** `message` by key, for the panel's language. */
+  i18n: I18nText;
 }
+
+const disabled = (reason: DisabledReason, sentence: CoreSentence): Disabled => ({ reason, message: sentence.text, i18n: sentence.i18n });
 
 export interface PreconditionOptions {
   appDir: string;
@@ -17,27 +23,17 @@ export interface PreconditionOptions {
 }
 
 export async function whyDisabled(opts: PreconditionOptions): Promise<Disabled | null> {
-  if (opts.packaged) {
-    return { reason: 'packaged', message: 'This is a packaged install: it is updated by installing a newer package, not from git.' };
-  }
-  if (opts.autoUpdateEnabled === false) {
-    return { reason: 'auto-update-off', message: 'Update checks are turned off — enable them in Settings → Updates.' };
-  }
-  if (!(await gitInstalled())) {
-    return { reason: 'git-missing', message: 'git is not installed or not on PATH — install git to enable updates.' };
-  }
-  if (!(await isCheckoutRoot(opts.appDir))) {
-    return {
-      reason: 'not-a-checkout',
-      message: `${opts.appDir} is not a git checkout — updates need the app to run from a git clone of its repository.`,
-    };
-  }
+  if (opts.packaged) return disabled('packaged', coreText('update.disabled.packaged'));
+  if (opts.autoUpdateEnabled === false) return disabled('auto-update-off', coreText('update.disabled.autoUpdateOff'));
+  if (!(await gitInstalled())) return disabled('git-missing', coreText('update.disabled.gitMissing'));
+  if (!(await isCheckoutRoot(opts.appDir))) return disabled('not-a-checkout', coreText('update.disabled.notACheckout', { dir: opts.appDir }));
   return null;
 }
 
-export class UpdateRefusedError extends Error {
+/** A sentence by key: the update service says it as the run's outcome, in the panel's language. */
+export class UpdateRefusedError extends SentenceError {
   constructor(readonly disabled: Disabled) {
-    super(`Cannot update: ${disabled.message}`);
+    super(coreText('update.refused', { reason: disabled.i18n }));
     this.name = 'UpdateRefusedError';
   }
 }

@@ -1,5 +1,8 @@
 // Read-only questions about the checkout, plus the fetch of the update branch.
 import type { SimpleGit } from 'simple-git';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
+import { SentenceError } from '../sentence-error.js';
+import { gitMessage } from './git.js';
 import type { CommitInfo } from './types.js';
 
 export const LOCKFILE = 'package-lock.json';
@@ -12,12 +15,13 @@ export interface Target {
   ref: string;
 }
 
-export class TargetError extends Error {
+/** The update branch cannot be used: a sentence by key (a check's tooltip, the fetch step's error). */
+export class TargetError extends SentenceError {
   constructor(
     readonly code: 'no-upstream' | 'bad-branch' | 'branch-not-found',
-    message: string,
+    sentence: CoreSentence,
   ) {
-    super(message);
+    super(sentence);
   }
 }
 
@@ -33,15 +37,14 @@ async function configValue(git: SimpleGit, key: string): Promise<string | null> 
 export async function resolveTarget(git: SimpleGit, branch?: string): Promise<Target> {
   const wanted = branch?.trim();
   if (wanted) {
-    if (!BRANCH.test(wanted)) throw new TargetError('bad-branch', `"${wanted}" is not a valid branch name — fix it in Settings → Updates`);
+    if (!BRANCH.test(wanted)) throw new TargetError('bad-branch', coreText('update.branchInvalid', { branch: wanted }));
     return { remote: 'origin', branch: wanted, ref: `origin/${wanted}` };
   }
   const current = (await git.raw(['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
   const remote = current === 'HEAD' ? null : await configValue(git, `branch.${current}.remote`);
   const merge = current === 'HEAD' ? null : await configValue(git, `branch.${current}.merge`);
   if (!remote || remote === '.' || !merge?.startsWith('refs/heads/')) {
-    const where = current === 'HEAD' ? 'HEAD is detached' : `branch "${current}" has no remote upstream`;
-    throw new TargetError('no-upstream', `${where} — set the update branch in Settings → Updates, or run git branch --set-upstream-to`);
+    throw new TargetError('no-upstream', current === 'HEAD' ? coreText('update.detachedHead') : coreText('update.noUpstream', { branch: current }));
   }
   const name = merge.slice('refs/heads/'.length);
   return { remote, branch: name, ref: `${remote}/${name}` };
@@ -49,7 +52,11 @@ export async function resolveTarget(git: SimpleGit, branch?: string): Promise<Ta
 
 /** Fetches the one branch with an explicit refspec, so single-branch clones update the ref too. */
 export async function fetchTarget(git: SimpleGit, t: Target): Promise<string> {
-  await git.raw(['fetch', t.remote, `+refs/heads/${t.branch}:refs/remotes/${t.ref}`]);
+  await git.raw(['fetch', t.remote, `+refs/heads/${t.branch}:refs/remotes/${t.ref}`]).catch((err: unknown) => {
+    // The remote answered, without that branch (an UPDATE_BRANCH mistyped or deleted): not a network problem.
+    if (/couldn't find remote ref/i.test(gitMessage(err))) throw new TargetError('branch-not-found', coreText('update.branchMissing', { remote: t.remote, branch: t.branch }));
+    throw err;
+  });
   return targetSha(git, t);
 }
 
@@ -57,7 +64,7 @@ export async function targetSha(git: SimpleGit, t: Target): Promise<string> {
   try {
     return (await git.raw(['rev-parse', '--verify', `refs/remotes/${t.ref}^{commit}`])).trim();
   } catch {
-    throw new TargetError('branch-not-found', `${t.ref} does not exist after fetching — check the update branch in Settings → Updates`);
+    throw new TargetError('branch-not-found', coreText('update.branchNotFound', { ref: t.ref }));
   }
 }
 

@@ -7,7 +7,9 @@ import type { StepEvent, StepName, StepRecord } from './types.js';
 export interface Skipped {
   skipped: CoreSentence;
 }
-export type StepBody = (log: (line: string) => void) => Promise<void | Skipped>;
+/** A step's log: a command's output as printed, or one of the core's sentences (said in the panel's language). */
+export type StepLog = (line: string | CoreSentence) => void;
+export type StepBody = (log: StepLog) => Promise<void | Skipped>;
 
 export class StepFailure extends Error {
   constructor(
@@ -49,7 +51,9 @@ export class StepReporter {
     this.send(step, 'running', 0, []);
     try {
       await this.persist({ step, status: 'running', durationMs: 0 });
-      const result = await body((line) => this.send(step, 'running', elapsed(), [line]));
+      const result = await body((line) =>
+        typeof line === 'string' ? this.send(step, 'running', elapsed(), [line]) : this.send(step, 'running', elapsed(), [line.text], undefined, undefined, undefined, [line.i18n]),
+      );
       const skipped = result ? result.skipped : null;
       const record: StepRecord = { step, status: skipped === null ? 'done' : 'skipped', durationMs: elapsed() };
       this.send(step, record.status, record.durationMs, skipped === null ? [] : [skipped.text], undefined, undefined, skipped?.i18n);
@@ -78,12 +82,13 @@ export class StepReporter {
     return [...this.records.values()];
   }
 
-  private send(step: StepName, status: StepEvent['status'], durationMs: number, log: string[], error?: string, errorI18n?: I18nText, noteI18n?: I18nText): void {
+  private send(step: StepName, status: StepEvent['status'], durationMs: number, log: string[], error?: string, errorI18n?: I18nText, noteI18n?: I18nText, logI18n?: (I18nText | null)[]): void {
     this.records.set(step, error === undefined ? { step, status, durationMs } : { step, status, durationMs, error });
     const event: StepEvent = { updateId: this.updateId, step, status, durationMs, log };
     if (error !== undefined) event.error = error;
     if (errorI18n !== undefined) event.errorI18n = errorI18n;
     if (noteI18n !== undefined) event.noteI18n = noteI18n;
+    if (logI18n !== undefined) event.logI18n = logI18n;
     try {
       this.emit(event);
     } catch {

@@ -22,6 +22,8 @@ export interface StepEvent {
   errorI18n?: I18nText;
   /** A skipped step's reason (its one log line) by key, for the panel's language. */
   noteI18n?: I18nText;
+  /** `log` by key, index for index (null: a command's output, shown as printed); absent: none has a key. */
+  logI18n?: (I18nText | null)[];
 }
 
 /** A step's final state, as kept in the result and the journal. */

@@ -129,7 +129,7 @@ function Step({ step, duration, open, onToggle }: StepProps) {
           onScroll={onScroll}
         >
           {hidden > 0 && `${t('update.overlay.earlierLines', { count: hidden })}\n`}
-          {shown.join('\n')}
+          {shown.map((line, i) => say(line, step.i18n?.log?.[hidden + i])).join('\n')}
         </pre>
       )}
     </li>
