@@ -1,6 +1,7 @@
 // Inputs of the archive commands, parsed at the boundary like every other command's.
 import { z } from 'zod';
 import { EXPORT_FORMATS } from './archive.js';
+import { coreEn } from './core-text-en.js';
 import { timeZoneName } from './schemas.js';
 
 export const archiveFilter = z
@@ -10,7 +11,7 @@ export const archiveFilter = z
     /** Epoch ms, exclusive. */
     before: z.number().int().nonnegative().optional(),
     /** Author ids; empty or absent: everyone. */
-    authorIds: z.array(z.string().regex(/^\d{1,20}$/, 'must be a Discord user ID')).max(100).optional(),
+    authorIds: z.array(z.string().regex(/^\d{1,20}$/, coreEn['issue.discordUserId'])).max(100).optional(),
     /** The search box's language (words, from:, mentions:, has:, before:, after:, during:). */
     query: z.string().max(500).optional(),
     /** The export's zone (IANA name; absent: UTC): the query's dates are days there, and HTML, text and CSV print times there. */
@@ -19,7 +20,7 @@ export const archiveFilter = z
     includeDeleted: z.boolean().optional(),
   })
   .strict()
-  .refine((f) => f.after === undefined || f.before === undefined || f.after < f.before, { message: 'must be later than "after"', path: ['before'] });
+  .refine((f) => f.after === undefined || f.before === undefined || f.after < f.before, { message: coreEn['issue.laterThanAfter'], path: ['before'] });
 
 export const exportInput = z
   .object({

@@ -512,6 +512,8 @@ export const coreEn = {
   'issue.branchLock': 'is not a valid git branch name: it must not have a part ending with ".lock"',
   'issue.stickerId': 'must be a Discord sticker ID',
   'issue.absoluteFolder': 'must be an absolute folder path, such as /srv/discord-monitor/backups',
+  'issue.discordUserId': 'must be a Discord user ID',
+  'issue.laterThanAfter': 'must be later than "after"',
 
   // Notes under a settings field the core refused (electron/core/settings, handlers/token-destination, test-connection)
   'fieldNote.fromEnv': 'is set by {{variable}}; change it there',
@@ -524,5 +526,16 @@ export const coreEn = {
   'http.hostRefused': 'This panel only answers to its own address (Host header); open the URL printed at startup. Behind a reverse proxy, start it with --allowed-host <the public name>.',
   'http.ticketUsed': 'This download link was used or has expired (one minute): click Export again.',
   'http.notBuilt': 'The panel is not built. Run `npm run build`.',
+  'http.tokenRefused':
+    'Wrong or missing access token: open the URL printed at startup (npm run headless), or copy the token from the `access-token` file in the data folder (or DISCORD_MONITOR_ACCESS_TOKEN, if set).',
+  'http.exportTokenRefused': 'Wrong or missing access token: send Authorization: Bearer <access token>, or use the Export button of the panel.',
+  'http.exportQuery': '{{problem}} (query parameters: format, after, before, tz, author, query, locale).',
+  // The export's arguments (electron/headless/export-args.ts): {{option}} is the command line's --name (the download route drops the dashes)
+  'exportArgs.format': '{{option}} must be one of {{values}} (got "{{value}}").',
+  'exportArgs.timeZone': '{{option}} must be a time zone such as Europe/Paris, America/New_York or UTC (got "{{value}}").',
+  'exportArgs.date': '{{option}} must be a date such as 2026-01-01 (got "{{value}}").',
+  'exportArgs.media': '{{option}} must be link or download.',
+  'exportArgs.locale': '{{option}} must be en or fr.',
+  'exportArgs.filter': '{{option}} {{issue}}.',
   'command.rateLimited': 'Too many commands: at most {{perSecond}} a second (bursts of {{burst}}). Nothing was done; try again in a moment.',
 } as const;

@@ -513,6 +513,8 @@ export const coreFr: CoreTranslation = {
   'issue.branchLock': 'n’est pas un nom de branche git valide : aucune de ses parties ne doit finir par « .lock »',
   'issue.stickerId': 'doit être un ID d’autocollant Discord',
   'issue.absoluteFolder': 'doit être un chemin absolu de dossier, par exemple /srv/discord-monitor/backups',
+  'issue.discordUserId': 'doit être un ID d’utilisateur Discord',
+  'issue.laterThanAfter': 'doit être postérieur à « after »',
 
   'fieldNote.fromEnv': 'est défini par {{variable}} ; modifiez-le là',
   'fieldNote.fromEnvNotTested': 'est défini par {{variable}} ; modifiez-le là, ou laissez-le hors du test',
@@ -523,5 +525,15 @@ export const coreFr: CoreTranslation = {
   'http.hostRefused': 'Ce panneau ne répond qu’à sa propre adresse (en-tête Host) ; ouvrez l’URL affichée au démarrage. Derrière un proxy inverse, lancez-le avec --allowed-host <le nom public>.',
   'http.ticketUsed': 'Ce lien de téléchargement a déjà servi ou a expiré (une minute) : cliquez à nouveau sur Exporter.',
   'http.notBuilt': 'Le panneau n’est pas compilé. Lancez `npm run build`.',
+  'http.tokenRefused':
+    'Jeton d’accès absent ou erroné : ouvrez l’URL affichée au démarrage (npm run headless), ou copiez le jeton du fichier `access-token` du dossier de données (ou DISCORD_MONITOR_ACCESS_TOKEN, s’il est défini).',
+  'http.exportTokenRefused': 'Jeton d’accès absent ou erroné : envoyez Authorization: Bearer <jeton d’accès>, ou utilisez le bouton Exporter du panneau.',
+  'http.exportQuery': '{{problem}} (paramètres de requête : format, after, before, tz, author, query, locale).',
+  'exportArgs.format': '{{option}} doit être l’un de {{values}} (reçu « {{value}} »).',
+  'exportArgs.timeZone': '{{option}} doit être un fuseau horaire comme Europe/Paris, America/New_York ou UTC (reçu « {{value}} »).',
+  'exportArgs.date': '{{option}} doit être une date comme 2026-01-01 (reçu « {{value}} »).',
+  'exportArgs.media': '{{option}} doit valoir link ou download.',
+  'exportArgs.locale': '{{option}} doit valoir en ou fr.',
+  'exportArgs.filter': '{{option}} {{issue}}.',
   'command.rateLimited': 'Trop de commandes : au plus {{perSecond}} par seconde (par rafales de {{burst}}). Rien n’a été fait ; réessayez dans un instant.',
 };

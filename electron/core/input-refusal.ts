@@ -33,8 +33,8 @@ function ownSentence(issue: z.core.$ZodIssue): I18nText | undefined {
   return issue.code === 'custom' ? (issue.params as { i18n?: I18nText } | undefined)?.i18n : undefined;
 }
 
-/** The issue by key, or null when it has none (the panel then shows the English). */
-function issueI18n(issue: z.core.$ZodIssue): I18nText | null {
+/** The issue by key, or null when it has none (the panel then shows the English). Also the export's arguments (export-args.ts). */
+export function issueI18n(issue: z.core.$ZodIssue): I18nText | null {
   const own = ownSentence(issue);
   if (own) return own;
   const keyed = KEY_OF_MESSAGE.get(issue.message);

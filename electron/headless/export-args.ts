@@ -1,11 +1,14 @@
 // `npm run export -- --format html --after 2026-01-01 --out …`: arguments parsed with node:util,
 // every value checked, and a refusal that says what to type instead.
 import { parseArgs } from 'node:util';
+import { coreText } from '../../shared/core-text.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/archive.js';
 import { archiveFilter } from '../../shared/archive-schemas.js';
 import { localTimeZone, shownTimeZone } from '../../shared/time-zone.js';
 import { parseDate, type ArchiveFilter } from '../core/archive/query.js';
 import { namedZone } from '../core/messages/time-zone.js';
+import { issueI18n } from '../core/input-refusal.js';
+import { SentenceError } from '../core/sentence-error.js';
 
 export interface ExportArgs {
   format: ExportFormat;
@@ -54,24 +57,26 @@ export function parseExportArgs(argv: string[], defaultZone = localTimeZone()): 
     },
   });
   const format = values.format as ExportFormat;
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${values.format}").`);
+  // Sentences by key: the download route (GET /api/export) says them in the browser's language.
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new SentenceError(coreText('exportArgs.format', { option: '--format', values: EXPORT_FORMATS.join(', '), value: String(values.format) }));
   // Recorded in the file and named in its header as typed (Asia/Kolkata stays Asia/Kolkata).
   const timeZone = shownTimeZone(values.tz ?? defaultZone);
-  if (timeZone === null) throw new Error(`--tz must be a time zone such as Europe/Paris, America/New_York or UTC (got "${values.tz}").`);
+  if (timeZone === null) throw new SentenceError(coreText('exportArgs.timeZone', { option: '--tz', value: String(values.tz) }));
   const zone = namedZone(timeZone);
   const date = (name: 'after' | 'before'): number | undefined => {
     const raw = values[name];
     if (raw === undefined) return undefined;
     const ms = parseDate(raw, zone);
-    if (ms === null) throw new Error(`--${name} must be a date such as 2026-01-01 (got "${raw}").`);
+    if (ms === null) throw new SentenceError(coreText('exportArgs.date', { option: `--${name}`, value: raw }));
     return ms;
   };
-  if (values.media !== 'link' && values.media !== 'download') throw new Error('--media must be link or download.');
-  if (values.locale !== 'en' && values.locale !== 'fr') throw new Error('--locale must be en or fr.');
+  if (values.media !== 'link' && values.media !== 'download') throw new SentenceError(coreText('exportArgs.media', { option: '--media' }));
+  if (values.locale !== 'en' && values.locale !== 'fr') throw new SentenceError(coreText('exportArgs.locale', { option: '--locale' }));
   const parsed = archiveFilter.safeParse({ after: date('after'), before: date('before'), ...(values.author ? { authorIds: values.author } : {}), ...(values.query ? { query: values.query } : {}), timeZone });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`--${issue.path[0] === 'authorIds' ? 'author' : String(issue.path[0])} ${issue.message}.`);
+    const option = `--${issue.path[0] === 'authorIds' ? 'author' : String(issue.path[0])}`;
+    throw new SentenceError(coreText('exportArgs.filter', { option, issue: issueI18n(issue) ?? issue.message }));
   }
   return { format, filter: parsed.data, out: values.out ?? null, media: values.media, locale: values.locale, dataDir: values['data-dir'], help: values.help ?? false };
 }

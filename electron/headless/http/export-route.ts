@@ -2,15 +2,15 @@
 // with `Authorization: Bearer <access token>` (scripts, curl) or a one-time ticket the panel got
 // over its WebSocket (archive.downloadTicket); the access token never goes into a URL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { coreText } from '../../../shared/core-text.js';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import type { ExportRequest } from '../../core/archive/archive.js';
+import { CommandError } from '../../core/errors.js';
+import { SentenceError } from '../../core/sentence-error.js';
 import { parseExportArgs } from '../export-args.js';
 import { bearerToken, sameSecret } from './guards.js';
 import type { RouteContext } from './routes.js';
-import { contentLanguage, requestLanguage, sayIn } from './language.js';
+import { contentLanguage, requestLanguage, sayIn, type AnswerLanguage } from './language.js';
 import { SECURITY_HEADERS } from './security-headers.js';
-
-const REFUSED = 'Wrong or missing access token: send Authorization: Bearer <access token>, or use the Export button of the panel.';
 
 function text(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store', ...headers }).end(body);
@@ -32,8 +32,17 @@ function requestFromQuery(query: URLSearchParams): ExportRequest {
   return { format: args.format, filter: args.filter, locale: args.locale, media: 'link' };
 }
 
+/** What an error says in `language`: by key when it is one of the core's sentences, else its English. */
+function errorIn(language: AnswerLanguage, err: unknown): string {
+  const sentence: CoreSentence | null = err instanceof SentenceError ? err.sentence : err instanceof CommandError && err.i18n ? { text: err.message, i18n: err.i18n } : null;
+  return sentence ? sayIn(language, sentence) : (err as Error).message;
+}
+
 export function handleExport(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
   if (req.method !== 'GET') return text(res, 405, 'Use GET.', { Allow: 'GET' });
+  // The answers below are pages a browser may show (a download link opened by hand): in its language.
+  const language = requestLanguage(req);
+  const answer = (status: number, body: string) => text(res, status, body, contentLanguage(language));
   let request: ExportRequest | null = null;
   const ticket = query.get('ticket');
   if (ticket !== null) request = ctx.core.archive.tickets.redeem(ticket);
@@ -41,19 +50,18 @@ export function handleExport(ctx: RouteContext, req: IncomingMessage, res: Serve
     try {
       request = requestFromQuery(query);
     } catch (err) {
-      return text(res, 400, `${(err as Error).message.replace(/--/g, '')} (query parameters: format, after, before, tz, author, query, locale).`);
+      // The command line's messages name its --options; here they are query parameters.
+      return answer(400, sayIn(language, coreText('http.exportQuery', { problem: errorIn(language, err).replace(/--/g, '') })));
     }
   }
   if (!request) {
     ctx.refusals.refused('token', req.socket.remoteAddress);
-    if (ticket === null) return text(res, 401, REFUSED);
-    const language = requestLanguage(req);
-    return text(res, 401, sayIn(language, coreText('http.ticketUsed')), contentLanguage(language));
+    return answer(401, sayIn(language, coreText(ticket === null ? 'http.exportTokenRefused' : 'http.ticketUsed')));
   }
   try {
     ctx.core.archive.check(request);
   } catch (err) {
-    return text(res, 400, `${(err as Error).message}`);
+    return answer(400, errorIn(language, err));
   }
   const { name, contentType } = ctx.core.archive.describe(request);
   const stop = new AbortController();

@@ -27,7 +27,7 @@ export interface RouteContext {
 }
 
 const hostRefused = (req: IncomingMessage) => sayIn(requestLanguage(req), coreText('http.hostRefused'));
-const TOKEN_REFUSED = 'Wrong or missing access token: open the URL printed at startup (npm run headless), or copy the token from the `access-token` file in the data folder (or DISCORD_MONITOR_ACCESS_TOKEN, if set).';
+const tokenRefused = (req: IncomingMessage) => sayIn(requestLanguage(req), coreText('http.tokenRefused'));
 
 function answer(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   const length = String(Buffer.byteLength(body));
@@ -58,7 +58,7 @@ export function handleRequest(ctx: RouteContext, req: IncomingMessage, res: Serv
     if (method !== 'GET') return answer(res, 405, 'Use GET.', { Allow: 'GET' });
     if (tokenOk(ctx, bearerToken(req))) return void res.writeHead(204, SECURITY_HEADERS).end();
     ctx.refusals.refused('token', req.socket.remoteAddress);
-    return json(res, 401, { error: TOKEN_REFUSED });
+    return answer(res, 401, JSON.stringify({ error: tokenRefused(req) }), { 'Content-Type': 'application/json', ...contentLanguage(requestLanguage(req)) });
   }
   if (path === WS_PATH) {
     if (method !== 'GET') return answer(res, 405, 'Use GET with a WebSocket upgrade.', { Allow: 'GET' });
@@ -110,7 +110,7 @@ export function handleUpgrade(ctx: RouteContext, req: IncomingMessage, socket: D
   const query = new URLSearchParams(req.url!.slice(path.length).replace(/^\?/, '').split('#', 1)[0]);
   if (!tokenOk(ctx, query.get('token'))) {
     ctx.refusals.refused('token', from);
-    return refuseUpgrade(socket, '401 Unauthorized', TOKEN_REFUSED);
+    return refuseUpgrade(socket, '401 Unauthorized', tokenRefused(req));
   }
   if (ctx.wss.clients.size >= ctx.maxWsConnections) {
     ctx.refusals.refused('capacity', from);
