@@ -154,6 +154,14 @@ export const coreEn = {
   // A failed step's error and the rollback's after it, as the journal keeps them for the last-update banner
   'update.errorThenRollback': '{{error}} — rollback: {{rollbackError}}',
   'update.settingsNotRestored': 'the settings could not be restored from {{file}}: copy that backup back in place by hand, or re-enter your settings',
+  // The restart an update ends with, failing (restart-command.ts, update-service/restarts.ts): said inside update.restartFailed
+  'update.cannotRelaunch': 'This process cannot relaunch itself; restart it by hand.',
+  'update.restartCannotRun': 'Could not run {{command}}: {{detail}}',
+  'update.restartNotInstalled': 'Could not run {{command}}: {{detail}} — is {{file}} installed and on PATH?',
+  'update.restartExited': '{{command}} exited with code {{code}}',
+  'update.restartKilled': '{{command}} was killed by {{signal}}',
+  'update.restartCommandFailed': '{{failure}} — restart the service by hand, or check its permissions',
+  'update.restartCommandFailedSaid': '{{failure}}: {{output}} — restart the service by hand, or check its permissions',
   // The update branch (repo.ts): said by a check (the button's tooltip) and by the fetch step
   'update.branchInvalid': '"{{branch}}" is not a valid branch name — fix it in Settings → Updates',
   'update.detachedHead': 'HEAD is detached — set the update branch in Settings → Updates, or run git branch --set-upstream-to',

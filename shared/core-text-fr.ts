@@ -154,6 +154,13 @@ export const coreFr: CoreTranslation = {
   'update.errorThenRollback': '{{error}} — retour en arrière : {{rollbackError}}',
   'update.settingsNotRestored':
     'la configuration n’a pas pu être restaurée depuis {{file}} : remettez cette sauvegarde en place à la main, ou saisissez de nouveau vos réglages',
+  'update.cannotRelaunch': 'Ce processus ne peut pas se relancer lui-même ; redémarrez-le à la main.',
+  'update.restartCannotRun': 'Impossible de lancer {{command}} : {{detail}}',
+  'update.restartNotInstalled': 'Impossible de lancer {{command}} : {{detail}} — {{file}} est-il installé et dans le PATH ?',
+  'update.restartExited': '{{command}} s’est terminé avec le code {{code}}',
+  'update.restartKilled': '{{command}} a été arrêté par {{signal}}',
+  'update.restartCommandFailed': '{{failure}} — redémarrez le service à la main, ou vérifiez ses permissions',
+  'update.restartCommandFailedSaid': '{{failure}} : {{output}} — redémarrez le service à la main, ou vérifiez ses permissions',
   'update.branchInvalid': '« {{branch}} » n’est pas un nom de branche valide — corrigez-le dans Paramètres → Mises à jour',
   'update.detachedHead': 'HEAD est détachée — indiquez la branche de mise à jour dans Paramètres → Mises à jour, ou lancez git branch --set-upstream-to',
   'update.noUpstream':

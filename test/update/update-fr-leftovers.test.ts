@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkForUpdates } from '../../electron/core/update/check.js';
 import { runUpdate } from '../../electron/core/update/pipeline.js';
+import { runRestartCommand } from '../../electron/core/update/restart-command.js';
+import { UpdateRestarts } from '../../electron/core/update-service/restarts.js';
+import type { UpdateServiceOptions } from '../../electron/core/update-service.js';
 import { SentenceError } from '../../electron/core/sentence-error.js';
 import { coreEn, renderText, type I18nText } from '../../shared/core-text.js';
 import { coreFr } from '../../shared/core-text-fr.js';
@@ -122,5 +125,30 @@ describe('the pipeline’s own step log lines by key', () => {
     const build = lines.filter((l) => l.step === 'build');
     expect(build.length).toBeGreaterThan(0);
     expect(build.filter((l) => l.text.startsWith('$ ')).every((l) => l.i18n === null)).toBe(true);
+  });
+});
+
+describe('a restart that fails, in French', () => {
+  it('the restart command’s failure is the step’s error and inside the closing sentence, by key', async () => {
+    fx.publish('Version 2', { 'version.txt': 'v2' });
+    const argv = [process.execPath, '-e', 'console.log("Permission denied"); process.exit(4)'];
+    const ctx = fx.context({ autoRestartService: true, restarter: { restart: async () => void (await runRestartCommand(argv)) } });
+    const result = await runUpdate(ctx);
+    expect(result.outcome).toBe('restart-needed');
+    expect(result.restartError).toBe(`${argv.join(' ')} exited with code 4: Permission denied — restart the service by hand, or check its permissions`);
+    const said = renderText(result.i18n!, coreFr, fr)!;
+    expect(said).toContain('s’est terminé avec le code 4 : Permission denied — redémarrez le service à la main, ou vérifiez ses permissions');
+    expect(said).not.toMatch(/exited|restart the service/);
+  });
+
+  it('a command that cannot start, one killed, and a process that cannot relaunch itself', async () => {
+    const missing = await runRestartCommand(['dm-no-such-restart-4242']).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(SentenceError);
+    expect(renderText((missing as SentenceError).sentence.i18n, coreFr, fr)).toMatch(/^Impossible de lancer dm-no-such-restart-4242 : .+ — dm-no-such-restart-4242 est-il installé et dans le PATH \?$/);
+    const killed = await runRestartCommand([process.execPath, '-e', 'process.kill(process.pid, "SIGKILL")']).catch((e: unknown) => e);
+    expect(renderText((killed as SentenceError).sentence.i18n, coreFr, fr)).toMatch(/ a été arrêté par SIGKILL — redémarrez le service à la main, ou vérifiez ses permissions$/);
+    const restarts = new UpdateRestarts({ dataDir: fx.dataDir } as UpdateServiceOptions);
+    const refused = await restarts.restartWith({ method: 'relaunch', argv: null, reason: 'test' }).catch((e: unknown) => e);
+    expect(renderText((refused as SentenceError).sentence.i18n, coreFr, fr)).toBe('Ce processus ne peut pas se relancer lui-même ; redémarrez-le à la main.');
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { coreText } from '../../../shared/core-text.js';
 import { CommandError } from '../errors.js';
 import { say } from '../log/say.js';
+import { SentenceError } from '../sentence-error.js';
 import { takeOverPath } from '../update/handover-path.js';
 import { createRestarter, detectRestartMethod, isUpdating, type RestartPlan } from '../update/index.js';
 import type { UpdateServiceOptions } from '../update-service.js';
@@ -25,7 +26,7 @@ export class UpdateRestarts {
 
   /** Restarts the app (service manager or relaunch); the bot is resumed by the new process. */
   async restartWith(plan: RestartPlan): Promise<void> {
-    if (!this.o.relauncher && plan.method === 'relaunch') throw new Error('This process cannot relaunch itself; restart it by hand.');
+    if (!this.o.relauncher && plan.method === 'relaunch') throw new SentenceError(coreText('update.cannotRelaunch'));
     if (this.botWasRunning) writeFileSync(join(this.o.dataDir, RESUME_BOT_FILE), String(process.pid));
     const path = takeOverPath(plan, (this.o.detect ?? { env: process.env }).env);
     if (this.o.handover) {

@@ -78,14 +78,15 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
   }
   if (!ctx.autoRestartService) {
     let botRestarted = false;
-    let restartError: string | undefined;
+    let failed: StepFailure | undefined;
     await steps
       .run('restart', async (log) => {
         botRestarted = await startBotAgain(run, log);
         if (!run.wasRunning) return { skipped: coreText('update.skip.restartNeeded') };
       })
-      .catch((err: StepFailure) => (restartError = err.reason));
-    const sentence = restartError ? coreText('update.restartNeededBotFailed', { ...fromTo, error: restartError }) : coreText('update.restartNeeded', fromTo);
+      .catch((err: StepFailure) => (failed = err));
+    const restartError = failed?.reason;
+    const sentence = failed ? coreText('update.restartNeededBotFailed', { ...fromTo, error: failed.reasonI18n ?? failed.reason }) : coreText('update.restartNeeded', fromTo);
     return { ...base(run), outcome: 'restart-needed', ...said(sentence), steps: steps.list(), botRestarted, ...(restartError ? { restartError } : {}) };
   }
 
@@ -108,10 +109,11 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
     return { ...base(run), outcome: 'restarting', ...said(coreText('update.restarting', { ...fromTo, method: plan.method })), steps: steps.list(), restart: plan };
   } catch (err) {
     const restartError = err instanceof StepFailure ? err.reason : String(err);
+    const error = (err instanceof StepFailure && err.reasonI18n) || restartError;
     return {
       ...base(run),
       outcome: 'restart-needed',
-      ...said(coreText('update.restartFailed', { ...fromTo, error: restartError })),
+      ...said(coreText('update.restartFailed', { ...fromTo, error })),
       steps: steps.list(),
       restart: plan,
       botRestarted,

@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { coreText } from '../../../shared/core-text.js';
 import type { Relauncher } from '../ports.js';
+import { SentenceError } from '../sentence-error.js';
 import { withoutSecrets } from './child-env.js';
 import type { Restarter } from './types.js';
 
@@ -63,16 +65,17 @@ export function runRestartCommand(argv: readonly string[], opts: RestartCommandO
     child.once('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       rmSync(said, { force: true });
-      const fix = err.code === 'ENOENT' ? ` — is ${file} installed and on PATH?` : '';
-      reject(new Error(`Could not run ${argv.join(' ')}: ${err.message}${fix}`));
+      const what = { command: argv.join(' '), detail: err.message };
+      reject(new SentenceError(err.code === 'ENOENT' ? coreText('update.restartNotInstalled', { ...what, file }) : coreText('update.restartCannotRun', what)));
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       const text = saidText();
       if (code === 0) return resolve({ exitCode: 0 });
-      const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      const detail = text ? `: ${text}` : '';
-      reject(new Error(`${argv.join(' ')} ${why}${detail} — restart the service by hand, or check its permissions`));
+      const command = argv.join(' ');
+      const failure = (signal ? coreText('update.restartKilled', { command, signal }) : coreText('update.restartExited', { command, code: String(code) })).i18n;
+      // The manager's own words stay as it printed them.
+      reject(new SentenceError(text ? coreText('update.restartCommandFailedSaid', { failure, output: text }) : coreText('update.restartCommandFailed', { failure })));
     });
   });
 }
