@@ -162,6 +162,17 @@ export const coreEn = {
   'update.restartKilled': '{{command}} was killed by {{signal}}',
   'update.restartCommandFailed': '{{failure}} — restart the service by hand, or check its permissions',
   'update.restartCommandFailedSaid': '{{failure}}: {{output}} — restart the service by hand, or check its permissions',
+  // A restart that cannot work here, said in the update's confirmation before it starts (restart-preflight.ts, restart-method.ts)
+  'update.restartProblem': '{{command}} failed ({{output}}): the update would install but not restart the app: {{fix}}.',
+  'update.restartFix.supervisor':
+    "let the app's user use supervisord's socket ([unix_http_server] chown=<that user> or chmod=0770 with its group, then restart supervisord), or turn off the automatic restart and restart the service by hand after the update",
+  'update.restartFix.pm2': 'run pm2 as the user the app runs as, or turn off the automatic restart and restart the process by hand after the update',
+  'update.restartFix.other': 'restart it by hand after the update',
+  'update.restartMethodUnusable': 'Restart method is set to {{method}} but it cannot be used here: {{how}}, or set the restart method to auto.',
+  'update.restartHow.systemd': 'start the app from a systemd unit (INVOCATION_ID and a .service cgroup are needed)',
+  'update.restartHow.supervisor': 'start the app from supervisord (SUPERVISOR_ENABLED and SUPERVISOR_PROCESS_NAME are needed)',
+  'update.restartHow.pm2': 'start the app with pm2 (pm_id is needed)',
+  'update.method.relaunch': 'a relaunch of the app',
   // The update branch (repo.ts): said by a check (the button's tooltip) and by the fetch step
   'update.branchInvalid': '"{{branch}}" is not a valid branch name — fix it in Settings → Updates',
   'update.detachedHead': 'HEAD is detached — set the update branch in Settings → Updates, or run git branch --set-upstream-to',

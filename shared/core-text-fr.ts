@@ -161,6 +161,16 @@ export const coreFr: CoreTranslation = {
   'update.restartKilled': '{{command}} a été arrêté par {{signal}}',
   'update.restartCommandFailed': '{{failure}} — redémarrez le service à la main, ou vérifiez ses permissions',
   'update.restartCommandFailedSaid': '{{failure}} : {{output}} — redémarrez le service à la main, ou vérifiez ses permissions',
+  'update.restartProblem': '{{command}} a échoué ({{output}}) : la mise à jour s’installerait sans redémarrer l’application : {{fix}}.',
+  'update.restartFix.supervisor':
+    'permettez à l’utilisateur de l’application d’utiliser le socket de supervisord ([unix_http_server] chown=<cet utilisateur> ou chmod=0770 avec son groupe, puis redémarrez supervisord), ou désactivez le redémarrage automatique et redémarrez le service à la main après la mise à jour',
+  'update.restartFix.pm2': 'lancez pm2 avec l’utilisateur sous lequel tourne l’application, ou désactivez le redémarrage automatique et redémarrez le processus à la main après la mise à jour',
+  'update.restartFix.other': 'redémarrez-la à la main après la mise à jour',
+  'update.restartMethodUnusable': 'La méthode de redémarrage est réglée sur {{method}}, mais elle ne peut pas servir ici : {{how}}, ou réglez la méthode de redémarrage sur auto.',
+  'update.restartHow.systemd': 'démarrez l’application depuis une unité systemd (INVOCATION_ID et un cgroup .service sont nécessaires)',
+  'update.restartHow.supervisor': 'démarrez l’application depuis supervisord (SUPERVISOR_ENABLED et SUPERVISOR_PROCESS_NAME sont nécessaires)',
+  'update.restartHow.pm2': 'démarrez l’application avec pm2 (pm_id est nécessaire)',
+  'update.method.relaunch': 'une relance de l’application',
   'update.branchInvalid': '« {{branch}} » n’est pas un nom de branche valide — corrigez-le dans Paramètres → Mises à jour',
   'update.detachedHead': 'HEAD est détachée — indiquez la branche de mise à jour dans Paramètres → Mises à jour, ou lancez git branch --set-upstream-to',
   'update.noUpstream':

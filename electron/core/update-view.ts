@@ -3,16 +3,13 @@ import { coreText } from '../../shared/core-text.js';
 import type { LastUpdate, SetAside, UpdateView } from '../../shared/types.js';
 import { stashApplyCommand, stepLabel, type CheckResult, type JournalEntry, type RestartPlan } from './update/index.js';
 
-const METHOD_NAMES: Record<string, string> = {
-  systemd: 'systemd',
-  supervisor: 'supervisor',
-  pm2: 'pm2',
-  relaunch: 'a relaunch of the app',
-};
-
 export function describePlan(plan: RestartPlan, auto: boolean): UpdateView['restart'] {
   if (!auto) return { auto, method: 'none', description: 'no automatic restart: the app says when a restart is needed' };
-  return { auto, method: plan.method, description: plan.argv ? `${METHOD_NAMES[plan.method]} (${plan.argv.join(' ')})` : METHOD_NAMES[plan.method] ?? plan.method };
+  if (plan.argv) return { auto, method: plan.method, description: `${plan.method} (${plan.argv.join(' ')})` };
+  // A service manager's name is its own in every language; a relaunch is said in words.
+  if (plan.method !== 'relaunch') return { auto, method: plan.method, description: plan.method };
+  const relaunch = coreText('update.method.relaunch');
+  return { auto, method: plan.method, description: relaunch.text, i18n: { description: relaunch.i18n } };
 }
 
 export function viewFromCheck(r: CheckResult): Partial<UpdateView> {

@@ -27,7 +27,7 @@ export const electronUpdateDeps: UpdateMenuDeps = {
       say('planCode'),
       say(view.dependencies?.changed ? 'planDeps' : 'planNoDeps'),
       say('planBuild'),
-      view.restart.auto ? say('planRestartVia', { description: view.restart.description }) : say('planRestartNeeded'),
+      view.restart.auto ? say('planRestartVia', { description: sayInShell(view.restart.description, view.restart.i18n?.description, language) }) : say('planRestartNeeded'),
     ];
     const seconds = view.estimate ? Math.round(view.estimate.ms / 1000) : 0;
     const estimate = view.estimate ? say(view.estimate.basis === 'default' ? 'estimateDefault' : 'estimate', { seconds }) : '';

@@ -129,6 +129,8 @@ export interface UpdateView {
     description: string;
     /** Why that restart will fail here, found before the update (a supervisord socket closed to the app's user), and what to change. */
     problem?: string | null;
+    /** `description` (when it is words, not a command) and `problem` by key, for the panel's language. */
+    i18n?: { description?: I18nText; problem?: I18nText } | null;
   };
   run: UpdateRun | null;
   lastUpdate: LastUpdate | null;

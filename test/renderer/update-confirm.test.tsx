@@ -2,6 +2,7 @@
 import './setup';
 import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { coreText } from '../../shared/core-text';
 import { FakeApi } from './fake-api';
 import { availableView, makeRun, TO_SHA } from './fixtures';
 import { emit } from './render';
@@ -82,6 +83,19 @@ describe('update confirmation', () => {
     const fr = await appWith(availableView({ restart }), { language: 'fr' });
     await fr.user.click(button());
     expect(within(confirmDialog()).getByTestId('update-restart-problem').textContent).toBe(`Ce redémarrage échouera : ${problem}`);
+  });
+
+  it('a restart problem and a relaunch sent with their keys are said in French', async () => {
+    const problem = coreText('update.restartMethodUnusable', { method: 'pm2', how: coreText('update.restartHow.pm2').i18n });
+    const description = coreText('update.method.relaunch');
+    const restart = { auto: true, method: 'relaunch', description: description.text, problem: problem.text, i18n: { description: description.i18n, problem: problem.i18n } };
+    const fr = await appWith(availableView({ restart }), { language: 'fr' });
+    await fr.user.click(button());
+    const d = within(confirmDialog());
+    expect(d.getByTestId('update-restart-problem').textContent).toBe(
+      'Ce redémarrage échouera : La méthode de redémarrage est réglée sur pm2, mais elle ne peut pas servir ici : démarrez l’application avec pm2 (pm_id est nécessaire), ou réglez la méthode de redémarrage sur auto.',
+    );
+    expect(d.getByTestId('update-plan').textContent).toContain('Redémarrer via une relance de l’application');
   });
 
   it('without a dependency change, the bot is stopped just before the restart', async () => {

@@ -52,6 +52,10 @@ describe('the desktop shell in French', () => {
     expect(box.message).toBe('Installer 2 mises à jour ?');
     expect(box.detail).toContain('Réinstaller les dépendances (lockfile modifié)');
     expect(box.detail).toContain('Environ 12 s (estimation par défaut).');
+    // A relaunch, sent with its key, is said in French in the plan too.
+    const relaunch = coreText('update.method.relaunch');
+    await electronUpdateDeps.confirm({ ...view, restart: { auto: true, method: 'relaunch', description: relaunch.text, i18n: { description: relaunch.i18n } } });
+    expect((dialog.showMessageBox.mock.calls.at(-1)![0] as { detail: string }).detail).toContain('Redémarrer via une relance de l’application');
 
     const notes: string[] = [];
     const bus = new EventBus(new Redactor());

@@ -61,7 +61,7 @@ describe('restart preflight', () => {
       [
         `import { preflightRestart } from ${JSON.stringify(join(APP_DIR, 'electron/core/update/restart-preflight.ts'))};`,
         `import { detectRestartMethod } from ${JSON.stringify(join(APP_DIR, 'electron/core/update/restart-method.ts'))};`,
-        'process.stdout.write(String(await preflightRestart(detectRestartMethod(process.env, () => null), process.env)));',
+        'process.stdout.write(String((await preflightRestart(detectRestartMethod(process.env, () => null), process.env))?.text));',
       ].join('\n'),
     );
     chmodSync(probe, 0o644);
@@ -72,7 +72,7 @@ describe('restart preflight', () => {
 
   it('no supervisord at that address: says so', async () => {
     const env = { ...managedEnv(), SUPERVISOR_SERVER_URL: `unix://${join(dir, 'missing.sock')}` };
-    expect(await preflightRestart(detectRestartMethod(env, () => null), env)).toMatch(/missing\.sock no such file/);
+    expect((await preflightRestart(detectRestartMethod(env, () => null), env))?.text).toMatch(/missing\.sock no such file/);
   });
 
   it('a restart method forced where it cannot work, or a relaunch: the plan says it, nothing is run', async () => {

@@ -56,7 +56,7 @@ describe('detectRestartMethod', () => {
     expect(detectRestartMethod(env, none, 'relaunch')).toMatchObject({ method: 'relaunch', argv: null });
     const forced = detectRestartMethod(env, none, 'systemd');
     expect(forced).toMatchObject({ method: 'systemd', argv: null });
-    expect(forced.problem).toContain('set the restart method to auto');
+    expect(forced.problem?.text).toContain('set the restart method to auto');
   });
 });
 

@@ -7,6 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkForUpdates } from '../../electron/core/update/check.js';
 import { runUpdate } from '../../electron/core/update/pipeline.js';
 import { runRestartCommand } from '../../electron/core/update/restart-command.js';
+import { detectRestartMethod } from '../../electron/core/update/restart-method.js';
+import { preflightRestart } from '../../electron/core/update/restart-preflight.js';
+import { describePlan } from '../../electron/core/update-view.js';
 import { UpdateRestarts } from '../../electron/core/update-service/restarts.js';
 import type { UpdateServiceOptions } from '../../electron/core/update-service.js';
 import { SentenceError } from '../../electron/core/sentence-error.js';
@@ -150,5 +153,30 @@ describe('a restart that fails, in French', () => {
     const restarts = new UpdateRestarts({ dataDir: fx.dataDir } as UpdateServiceOptions);
     const refused = await restarts.restartWith({ method: 'relaunch', argv: null, reason: 'test' }).catch((e: unknown) => e);
     expect(renderText((refused as SentenceError).sentence.i18n, coreFr, fr)).toBe('Ce processus ne peut pas se relancer lui-même ; redémarrez-le à la main.');
+  });
+});
+
+describe('a restart that cannot work here, said before the update in French', () => {
+  it('a restart method forced where it cannot be used, and a manager that cannot be asked', async () => {
+    const forced = detectRestartMethod({}, () => null, 'supervisor');
+    const said = await preflightRestart(forced, {});
+    expect(said).toEqual(forced.problem);
+    expect(renderText(said!.i18n, coreFr, fr)).toBe(
+      'La méthode de redémarrage est réglée sur supervisor, mais elle ne peut pas servir ici : démarrez l’application depuis supervisord (SUPERVISOR_ENABLED et SUPERVISOR_PROCESS_NAME sont nécessaires), ou réglez la méthode de redémarrage sur auto.',
+    );
+    // pm2 is not on this machine's PATH: asking it fails as a restart through it would.
+    const env = { pm_id: '3', PATH: '/nonexistent' };
+    const probe = await preflightRestart(detectRestartMethod(env, () => null), env);
+    expect(probe?.text).toMatch(/^pm2 describe 3 failed \(.*ENOENT.*\): the update would install but not restart the app: run pm2 as the user/);
+    expect(renderText(probe!.i18n, coreFr, fr)).toMatch(/^pm2 describe 3 a échoué \(.*ENOENT.*\) : la mise à jour s’installerait sans redémarrer l’application : lancez pm2 avec l’utilisateur/);
+  });
+
+  it('the view the confirmation reads carries the relaunch’s description and the problem by key', () => {
+    const relaunch = describePlan(detectRestartMethod({}, () => null), true);
+    expect(relaunch.description).toBe('a relaunch of the app');
+    expect(renderText(relaunch.i18n!.description!, coreFr, fr)).toBe('une relance de l’application');
+    const systemd = describePlan({ method: 'systemd', argv: ['systemctl', 'restart', 'dm.service'], reason: 'x' }, true);
+    expect(systemd.description).toBe('systemd (systemctl restart dm.service)');
+    expect(systemd.i18n ?? null).toBeNull();
   });
 });

@@ -34,7 +34,11 @@ export async function checkOnce(o: UpdateServiceOptions, store: UpdateViewStore,
   }
   const restart = describePlan(plan(), s.autoRestartService);
   // Asked now, not found at the end of the update: the socket, the daemon the restart will go through.
-  if (restart.auto) restart.problem = await preflightRestart(plan(), o.detect?.env as NodeJS.ProcessEnv | undefined);
+  if (restart.auto) {
+    const problem = await preflightRestart(plan(), o.detect?.env as NodeJS.ProcessEnv | undefined);
+    restart.problem = problem?.text ?? null;
+    if (problem) restart.i18n = { ...restart.i18n, problem: problem.i18n };
+  }
   return store.set({ ...view, restart });
 }
 

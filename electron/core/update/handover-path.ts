@@ -9,7 +9,7 @@ export interface TakeOverPath {
 }
 
 export function takeOverPath(plan: RestartPlan, env: Env): TakeOverPath {
-  if (plan.problem) return { handover: false, why: plan.problem };
+  if (plan.problem) return { handover: false, why: plan.problem.text };
   if (plan.method === 'relaunch') return { handover: true, why: 'handover: the new version started beside this one takes over the panel port, then this process exits' };
   if (plan.method === 'systemd' && env.NOTIFY_SOCKET) {
     return { handover: true, why: 'handover under systemd (Type=notify): the new version sends MAINPID= so systemd tracks it, then this process exits' };

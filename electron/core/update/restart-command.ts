@@ -84,7 +84,7 @@ export function runRestartCommand(argv: readonly string[], opts: RestartCommandO
 export function createRestarter(relauncher: Relauncher, opts: RestartCommandOptions = {}): Restarter {
   return {
     async restart(plan) {
-      if (plan.problem) throw new Error(plan.problem);
+      if (plan.problem) throw new SentenceError(plan.problem);
       if (plan.method === 'relaunch' || !plan.argv) return relauncher.relaunch([]);
       await runRestartCommand(plan.argv, opts);
     },

@@ -1,5 +1,6 @@
 // Which service manager (if any) runs us, and the exact command that restarts only our service.
 // Pure: the environment and file reader are passed in. Never a broad kill: the fallback is a self relaunch.
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 
 export const RESTART_METHODS = ['systemd', 'supervisor', 'pm2', 'relaunch'] as const;
 export type RestartMethod = (typeof RESTART_METHODS)[number];
@@ -11,8 +12,8 @@ export interface RestartPlan {
   argv: string[] | null;
   /** Why this method was chosen, for the log. */
   reason: string;
-  /** Set when the method was forced but cannot be used here, with what to do about it. */
-  problem?: string;
+  /** Set when the method was forced but cannot be used here, with what to do about it (by key: the confirmation says it). */
+  problem?: CoreSentence;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -69,11 +70,7 @@ function pm2(env: Env): RestartPlan | null {
 
 const relaunch = (reason: string): RestartPlan => ({ method: 'relaunch', argv: null, reason });
 
-const HOW_TO: Record<Exclude<RestartMethod, 'relaunch'>, string> = {
-  systemd: 'start the app from a systemd unit (INVOCATION_ID and a .service cgroup are needed)',
-  supervisor: 'start the app from supervisord (SUPERVISOR_ENABLED and SUPERVISOR_PROCESS_NAME are needed)',
-  pm2: 'start the app with pm2 (pm_id is needed)',
-};
+const HOW_TO = { systemd: 'update.restartHow.systemd', supervisor: 'update.restartHow.supervisor', pm2: 'update.restartHow.pm2' } as const;
 
 /**
  * Innermost manager first: pm2 and supervisord are often started by a systemd unit whose
@@ -85,12 +82,8 @@ export function detectRestartMethod(env: Env, readFile: ReadFile, setting: Resta
   if (setting !== 'auto') {
     const plan = detectors[setting]();
     if (plan) return { ...plan, reason: `${plan.reason} (forced by setting)` };
-    return {
-      method: setting,
-      argv: null,
-      reason: `forced by setting, but this process is not managed by ${setting}`,
-      problem: `Restart method is set to ${setting} but it cannot be used here: ${HOW_TO[setting]}, or set the restart method to auto.`,
-    };
+    const problem = coreText('update.restartMethodUnusable', { method: setting, how: coreText(HOW_TO[setting]).i18n });
+    return { method: setting, argv: null, reason: `forced by setting, but this process is not managed by ${setting}`, problem };
   }
   for (const detect of Object.values(detectors)) {
     const plan = detect();

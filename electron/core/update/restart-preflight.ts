@@ -4,6 +4,7 @@
 // the very end: the new version installed, the app left on the old one. systemd is not probed: whether
 // `systemctl restart` is allowed cannot be asked without restarting.
 import { execFile } from 'node:child_process';
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { withoutSecrets } from './child-env.js';
 import type { RestartPlan } from './restart-method.js';
 
@@ -19,17 +20,13 @@ export function probeArgv(plan: RestartPlan): string[] | null {
   return null;
 }
 
-const FIX: Partial<Record<RestartPlan['method'], string>> = {
-  supervisor:
-    "let the app's user use supervisord's socket ([unix_http_server] chown=<that user> or chmod=0770 with its group, then restart supervisord), or turn off the automatic restart and restart the service by hand after the update",
-  pm2: 'run pm2 as the user the app runs as, or turn off the automatic restart and restart the process by hand after the update',
-};
+const FIX = { supervisor: 'update.restartFix.supervisor', pm2: 'update.restartFix.pm2' } as const;
 
 /**
  * Null when the plan's restart can be expected to work; else what will stop it and what to change. A
  * supervisorctl `status` exits 3 for a process that is not running: the manager answered, which is what counts.
  */
-export function preflightRestart(plan: RestartPlan, env?: NodeJS.ProcessEnv): Promise<string | null> {
+export function preflightRestart(plan: RestartPlan, env?: NodeJS.ProcessEnv): Promise<CoreSentence | null> {
   if (plan.problem) return Promise.resolve(plan.problem);
   const argv = probeArgv(plan);
   if (!argv) return Promise.resolve(null);
@@ -40,7 +37,8 @@ export function preflightRestart(plan: RestartPlan, env?: NodeJS.ProcessEnv): Pr
       const code = err ? ((err as unknown as { code?: number | string }).code ?? null) : 0;
       if (code === 0 || (plan.method === 'supervisor' && code === 3)) return resolve(null);
       const said = `${stdout}\n${stderr}`.trim().slice(-500) || (err?.message ?? '');
-      resolve(`${argv.join(' ')} failed (${said}): the update would install but not restart the app: ${FIX[plan.method] ?? 'restart it by hand after the update'}.`);
+      const fix = plan.method === 'supervisor' || plan.method === 'pm2' ? FIX[plan.method] : 'update.restartFix.other';
+      resolve(coreText('update.restartProblem', { command: argv.join(' '), output: said, fix: coreText(fix).i18n }));
     });
   });
 }

@@ -110,14 +110,14 @@ function ConfirmContent({ view, onClose, onRun, pending, setPending }: ContentPr
               {item === 'build' && <BuildPlan build={view.build} />}
               {item === 'restart' &&
                 (restart.auto
-                  ? t('update.confirm.plan.restartAuto', { description: restart.description })
+                  ? t('update.confirm.plan.restartAuto', { description: say(restart.description, restart.i18n?.description) })
                   : t('update.confirm.plan.restartManual'))}
             </li>
           ))}
         </ol>
         {restart.auto && restart.problem && (
           <p className="update-confirm__warning" role="alert" data-testid="update-restart-problem">
-            {t('update.confirm.plan.restartProblem', { problem: restart.problem })}
+            {t('update.confirm.plan.restartProblem', { problem: say(restart.problem, restart.i18n?.problem) })}
           </p>
         )}
 
