@@ -162,6 +162,14 @@ export const coreEn = {
   'update.restartKilled': '{{command}} was killed by {{signal}}',
   'update.restartCommandFailed': '{{failure}} — restart the service by hand, or check its permissions',
   'update.restartCommandFailedSaid': '{{failure}}: {{output}} — restart the service by hand, or check its permissions',
+  // What changes in the dependencies, said in the update's confirmation (lockfile-diff.ts)
+  'update.deps.unreadable': 'package-lock.json changed',
+  'update.deps.sameVersions': 'same package versions (lockfile metadata only)',
+  'update.deps.version': '{{name}} {{from}} → {{to}}',
+  'update.deps.moreUpdated': { one: '{{count}} more updated', other: '{{count}} more updated' },
+  'update.deps.added': { one: '{{count}} added', other: '{{count}} added' },
+  'update.deps.removed': { one: '{{count}} removed', other: '{{count}} removed' },
+  'update.deps.list': '{{first}}, {{rest}}',
   // A restart that cannot work here, said in the update's confirmation before it starts (restart-preflight.ts, restart-method.ts)
   'update.restartProblem': '{{command}} failed ({{output}}): the update would install but not restart the app: {{fix}}.',
   'update.restartFix.supervisor':

@@ -161,6 +161,13 @@ export const coreFr: CoreTranslation = {
   'update.restartKilled': '{{command}} a été arrêté par {{signal}}',
   'update.restartCommandFailed': '{{failure}} — redémarrez le service à la main, ou vérifiez ses permissions',
   'update.restartCommandFailedSaid': '{{failure}} : {{output}} — redémarrez le service à la main, ou vérifiez ses permissions',
+  'update.deps.unreadable': 'package-lock.json a changé',
+  'update.deps.sameVersions': 'mêmes versions des paquets (seules les métadonnées du lockfile changent)',
+  'update.deps.version': '{{name}} {{from}} → {{to}}',
+  'update.deps.moreUpdated': { one: '{{count}} autre mis à jour', other: '{{count}} autres mis à jour' },
+  'update.deps.added': { one: '{{count}} ajouté', other: '{{count}} ajoutés' },
+  'update.deps.removed': { one: '{{count}} supprimé', other: '{{count}} supprimés' },
+  'update.deps.list': '{{first}}, {{rest}}',
   'update.restartProblem': '{{command}} a échoué ({{output}}) : la mise à jour s’installerait sans redémarrer l’application : {{fix}}.',
   'update.restartFix.supervisor':
     'permettez à l’utilisateur de l’application d’utiliser le socket de supervisord ([unix_http_server] chown=<cet utilisateur> ou chmod=0770 avec son groupe, puis redémarrez supervisord), ou désactivez le redémarrage automatique et redémarrez le service à la main après la mise à jour',

@@ -118,7 +118,8 @@ export interface UpdateView {
   disabled?: { reason: 'packaged' | 'auto-update-off' | 'git-missing' | 'not-a-checkout'; envVar?: string } | null;
   /** Local commits the remote lacks (newest first) and the branch they will be moved to. */
   localCommits?: { branch: string; commits: UpdateCommit[] } | null;
-  dependencies: { changed: boolean; summary: string } | null;
+  /** `i18n`: the summary by key, for the panel's language. */
+  dependencies: { changed: boolean; summary: string; i18n?: I18nText } | null;
   /** Parts of the running build reused as they are (their sources did not change); absent: all rebuilt. */
   build?: { reused: ('renderer' | 'preload')[]; node?: NodeBundlePlan } | null;
   estimate: { ms: number; basis: 'history' | 'default' } | null;

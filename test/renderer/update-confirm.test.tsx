@@ -85,6 +85,13 @@ describe('update confirmation', () => {
     expect(within(confirmDialog()).getByTestId('update-restart-problem').textContent).toBe(`Ce redémarrage échouera : ${problem}`);
   });
 
+  it('the dependency change sent with its key is said in French', async () => {
+    const summary = coreText('update.deps.unreadable');
+    const fr = await appWith(availableView({ dependencies: { changed: true, summary: summary.text, i18n: summary.i18n } }), { language: 'fr' });
+    await fr.user.click(button());
+    expect(within(confirmDialog()).getByTestId('update-plan').textContent).toContain(' — package-lock.json a changé');
+  });
+
   it('a restart problem and a relaunch sent with their keys are said in French', async () => {
     const problem = coreText('update.restartMethodUnusable', { method: 'pm2', how: coreText('update.restartHow.pm2').i18n });
     const description = coreText('update.method.relaunch');

@@ -47,7 +47,7 @@ describe('checkForUpdates', () => {
     }
     const result = await checkForUpdates({ appDir: fx.checkout, dataDir: fx.dataDir });
     if (result.state !== 'available') throw new Error(`unexpected ${result.state}`);
-    expect(result.dependencies).toEqual({ changed: true, summary: 'package-lock.json changed' });
+    expect(result.dependencies).toEqual({ changed: true, summary: 'package-lock.json changed', i18n: { key: 'update.deps.unreadable', params: {} } });
     expect(result.localChanges).toEqual([' M README.md', '?? notes.txt']);
     expect(result.estimate.basis).toBe('history');
     expect(result.estimate.samples).toBe(3);

@@ -1,7 +1,9 @@
 // The lockfile summary parses files from the remote: any text must give a sentence, never a throw.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffLockfiles, lockedVersions, summarizeLockfileChange } from '../../electron/core/update/lockfile-diff.js';
+import { diffLockfiles, lockedVersions, lockfileChange, summarizeLockfileChange } from '../../electron/core/update/lockfile-diff.js';
+import { coreEn, renderText } from '../../shared/core-text.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 
 const lock = (packages: Record<string, string>) =>
   JSON.stringify({ lockfileVersion: 3, packages: { '': { name: 'app' }, ...Object.fromEntries(Object.entries(packages).map(([n, v]) => [`node_modules/${n}`, { version: v }])) } });
@@ -11,6 +13,17 @@ describe('summarizeLockfileChange', () => {
     const before = lock({ 'discord.js': '14.28.1', ws: '8.1.0', zod: '4.0.0', pino: '10.0.0', gone: '1.0.0' });
     const after = lock({ 'discord.js': '14.29.0', ws: '8.2.0', zod: '4.1.0', pino: '10.0.0', fresh: '2.0.0' });
     expect(summarizeLockfileChange(before, after)).toBe('discord.js 14.28.1 → 14.29.0, ws 8.1.0 → 8.2.0, 1 more updated, 1 added, 1 removed');
+  });
+
+  it('is a sentence by key, said in French in a French panel’s confirmation', () => {
+    const before = lock({ 'discord.js': '14.28.1', ws: '8.1.0', zod: '4.0.0', pino: '10.0.0', gone: '1.0.0', old: '1.0.0' });
+    const after = lock({ 'discord.js': '14.29.0', ws: '8.2.0', zod: '4.1.0', pino: '10.1.0', fresh: '2.0.0' });
+    const said = lockfileChange(before, after);
+    expect(renderText(said.i18n, coreEn, { locale: 'en-US' })).toBe(said.text);
+    expect(said.text).toBe('discord.js 14.28.1 → 14.29.0, ws 8.1.0 → 8.2.0, 2 more updated, 1 added, 2 removed');
+    expect(renderText(said.i18n, coreFr, { locale: 'fr' })).toBe('discord.js 14.28.1 → 14.29.0, ws 8.1.0 → 8.2.0, 2 autres mis à jour, 1 ajouté, 2 supprimés');
+    expect(renderText(lockfileChange('{', lock({})).i18n, coreFr, { locale: 'fr' })).toBe('package-lock.json a changé');
+    expect(renderText(lockfileChange(lock({ a: '1.0.0' }), lock({ a: '1.0.0' })).i18n, coreFr, { locale: 'fr' })).toBe('mêmes versions des paquets (seules les métadonnées du lockfile changent)');
   });
 
   it('ignores nested copies and the project entry; says when only metadata changed', () => {

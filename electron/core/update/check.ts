@@ -1,11 +1,11 @@
 // "Is there an update, and what would it do?" — fetches, never touches the working tree.
-import { coreText, type I18nText } from '../../../shared/core-text.js';
+import { coreText, type CoreSentence, type I18nText } from '../../../shared/core-text.js';
 import { estimateDuration } from './estimate.js';
 import { GIT_TIMEOUT_MS, gitMessage, headSha, openGit } from './git.js';
 import { UpdateJournal } from './journal.js';
 import { isUpdating } from './lock.js';
 import { type DisabledReason, whyDisabled } from './preconditions.js';
-import { summarizeLockfileChange } from './lockfile-diff.js';
+import { lockfileChange } from './lockfile-diff.js';
 import { countCommits, fetchTarget, fileAt, listCommits, localChanges, LOCKFILE, lockfileDiffers, resolveTarget, TargetError } from './repo.js';
 import type { CommitInfo, Estimate } from './types.js';
 import { localCommitsBranch } from './worktree.js';
@@ -40,7 +40,8 @@ export interface CheckDetails {
   localChanges: string[];
   /** Commits on HEAD missing from the target (newest first); the update moves them to `branch`. */
   localCommits: { branch: string; commits: CommitInfo[] } | null;
-  dependencies: { changed: boolean; summary: string };
+  /** `i18n`: the summary by key, for the panel's language. */
+  dependencies: { changed: boolean; summary: string; i18n?: I18nText };
   /** Outputs of the running build the update reuses instead of rebuilding (their sources did not change), and the Node bundle's plan. */
   build?: { reused: Reusable[]; node: NodeBundlePlan };
   estimate: Estimate;
@@ -90,6 +91,8 @@ async function buildPlan(git: SimpleGit, opts: CheckOptions, sha: string, lockfi
   return { reused, node };
 }
 
+const dependencyChange = (said: CoreSentence) => ({ changed: true, summary: said.text, i18n: said.i18n });
+
 export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> {
   const disabled = await whyDisabled(opts);
   if (disabled) return { state: 'disabled', ...disabled };
@@ -115,10 +118,7 @@ export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> 
       target: { ref: target.ref, sha },
       localChanges: await localChanges(git),
       localCommits: mine.length > 0 ? { branch: localCommitsBranch(current), commits: mine } : null,
-      dependencies: {
-        changed,
-        summary: changed ? summarizeLockfileChange(await fileAt(git, current, LOCKFILE), await fileAt(git, sha, LOCKFILE)) : '',
-      },
+      dependencies: changed ? dependencyChange(lockfileChange(await fileAt(git, current, LOCKFILE), await fileAt(git, sha, LOCKFILE))) : { changed, summary: '' },
       // Only an update to confirm shows a plan: an up-to-date check (every few minutes) spends nothing on one.
       build: count > 0 ? await buildPlan(git, opts, sha, changed) : undefined,
       estimate: await estimateFrom(opts.dataDir),

@@ -1,4 +1,5 @@
 // What a lockfile change means for the user: which packages move, in one line for the confirmation.
+import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 
 type Versions = Map<string, string>;
 
@@ -41,13 +42,19 @@ export function diffLockfiles(before: Versions, after: Versions): LockfileChange
 
 /** e.g. "discord.js 14.28.1 → 14.29.0, 2 more updated, 1 added"; falls back to a plain sentence on an unreadable file. */
 export function summarizeLockfileChange(beforeText: string, afterText: string, shown = 2): string {
+  return lockfileChange(beforeText, afterText, shown).text;
+}
+
+/** The same summary by key, for the panel's language (the update's confirmation). */
+export function lockfileChange(beforeText: string, afterText: string, shown = 2): CoreSentence {
   const before = lockedVersions(beforeText);
   const after = lockedVersions(afterText);
-  if (!before || !after) return 'package-lock.json changed';
+  if (!before || !after) return coreText('update.deps.unreadable');
   const { changed, added, removed } = diffLockfiles(before, after);
-  const parts = changed.slice(0, shown).map((c) => `${c.name} ${c.from} → ${c.to}`);
-  if (changed.length > shown) parts.push(`${changed.length - shown} more updated`);
-  if (added.length) parts.push(`${added.length} added`);
-  if (removed.length) parts.push(`${removed.length} removed`);
-  return parts.length ? parts.join(', ') : 'same package versions (lockfile metadata only)';
+  const parts = changed.slice(0, shown).map((c) => coreText('update.deps.version', { name: c.name, from: c.from, to: c.to }));
+  if (changed.length > shown) parts.push(coreText('update.deps.moreUpdated', { count: changed.length - shown }));
+  if (added.length) parts.push(coreText('update.deps.added', { count: added.length }));
+  if (removed.length) parts.push(coreText('update.deps.removed', { count: removed.length }));
+  if (parts.length === 0) return coreText('update.deps.sameVersions');
+  return parts.reduceRight((rest, first) => coreText('update.deps.list', { first: first.i18n, rest: rest.i18n }));
 }

@@ -104,7 +104,7 @@ function ConfirmContent({ view, onClose, onRun, pending, setPending }: ContentPr
                 <>
                   {deps}
                   {/* Only a change has details worth showing; "no change" needs no restating. */}
-                  {dependencies?.changed && dependencies.summary && <span className="update-plan__detail"> — {dependencies.summary}</span>}
+                  {dependencies?.changed && dependencies.summary && <span className="update-plan__detail"> — {say(dependencies.summary, dependencies.i18n)}</span>}
                 </>
               )}
               {item === 'build' && <BuildPlan build={view.build} />}
