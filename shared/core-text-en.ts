@@ -232,6 +232,16 @@ export const coreEn = {
   'update.line.settingsRestored': 'Settings restored.',
   'update.line.botStarted': 'Bot started again in this process.',
   'update.line.rollingBack': 'Rolling back to {{from}} after step “{{step}}” failed.',
+  // Release mode's own lines (deps-store.ts, release.ts, switch.ts, release-steps.ts)
+  'update.line.depsReused': 'Dependencies for this lockfile are already installed ({{hash}}); reused as they are.',
+  'update.line.depsLinked': 'Dependencies unchanged: the installed node_modules was linked into {{hash}} in {{seconds}} s (once).',
+  'update.line.releaseAlreadyBuilt': 'Release {{commit}} is already built ({{builtAt}}); reused.',
+  'update.line.releaseBuilt': 'Release {{commit}} built in {{seconds}} s.',
+  'update.line.releaseBuiltReused': 'Release {{commit}} built in {{seconds}} s (reused: {{reused}}).',
+  'update.line.keptAsRelease': 'The running build ({{commit}}) is kept as a release to come back to.',
+  'update.line.launchersInstalled': '.vite/build now holds launchers that run the current release (the service command is unchanged).',
+  'update.line.switched': 'Switched to release {{commit}} in {{ms}} ms (one rename).',
+  'update.line.switchedBack': 'Switched back to release {{commit}}.',
   // Git lock files held or of unknown state (git-locks.ts, index-lock.ts): the update or the start stops
   'update.gitLocksHeld': '{{files}}: git process {{pids}} holds them ({{commands}}) — wait until that command ends (or end it), then try again',
   'update.gitLocksUnknown': '{{files}} exist and this system cannot tell whether git is using them — if no git command is running, delete them and try again',

@@ -226,6 +226,15 @@ export const coreFr: CoreTranslation = {
   'update.line.settingsRestored': 'Paramètres restaurés.',
   'update.line.botStarted': 'Bot redémarré dans ce processus.',
   'update.line.rollingBack': 'Retour à {{from}} après l’échec de l’étape « {{step}} ».',
+  'update.line.depsReused': 'Les dépendances de ce lockfile sont déjà installées ({{hash}}) ; réutilisées telles quelles.',
+  'update.line.depsLinked': 'Dépendances inchangées : le node_modules installé a été lié dans {{hash}} en {{seconds}} s (une seule fois).',
+  'update.line.releaseAlreadyBuilt': 'La version compilée {{commit}} existe déjà ({{builtAt}}) ; réutilisée.',
+  'update.line.releaseBuilt': 'Version compilée {{commit}} prête en {{seconds}} s.',
+  'update.line.releaseBuiltReused': 'Version compilée {{commit}} prête en {{seconds}} s (réutilisé : {{reused}}).',
+  'update.line.keptAsRelease': 'La version qui tourne ({{commit}}) est gardée comme version compilée de repli.',
+  'update.line.launchersInstalled': '.vite/build contient maintenant des lanceurs qui exécutent la version compilée courante (la commande du service ne change pas).',
+  'update.line.switched': 'Passage à la version compilée {{commit}} en {{ms}} ms (un seul renommage).',
+  'update.line.switchedBack': 'Retour à la version compilée {{commit}}.',
   'update.gitLocksHeld':
     '{{files}} : le processus git {{pids}} les tient ({{commands}}) — attendez que cette commande se termine (ou arrêtez-la), puis réessayez',
   'update.gitLocksUnknown':

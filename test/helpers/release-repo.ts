@@ -48,7 +48,7 @@ export async function buildCommit(repo: ReleaseRepo, commit: string, running: { 
   const lines: string[] = [];
   const release = await buildRelease({
     git: simpleGit(repo.app), appDir: repo.app, commit, depsHash: repo.hash, running,
-    build: [process.execPath, 'scripts/build.mjs'] as const, timeoutMs: 180_000, log: (l) => lines.push(l),
+    build: [process.execPath, 'scripts/build.mjs'] as const, timeoutMs: 180_000, log: (l) => lines.push(typeof l === 'string' ? l : l.text),
   });
   return { release, log: lines.join('\n') };
 }

@@ -10,8 +10,11 @@ import { ensureDeps, lockHash } from '../../electron/core/update/deps-store.js';
 import { reusableOutputs } from '../../electron/core/update/release.js';
 import { checkForUpdates } from '../../electron/core/update/check.js';
 import { clearStaleGitLocks } from '../../electron/core/update/git-locks.js';
-import { depsDir } from '../../electron/core/update/release-layout.js';
-import { installDeps, startReleaseRun } from '../../electron/core/update/release-steps.js';
+import { depsDir, releaseDir } from '../../electron/core/update/release-layout.js';
+import { installDeps, startReleaseRun, switchBack, type ReleaseRun } from '../../electron/core/update/release-steps.js';
+import { installLaunchers, switchCurrent, switchTo } from '../../electron/core/update/switch.js';
+import { renderText, type CoreSentence } from '../../shared/core-text.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 import { Fixture } from './fixture.js';
 
 const gitEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_')));
@@ -44,7 +47,7 @@ it('an install stopped half-way leaves no deps folder; the next one installs in 
   const git = simpleGit(app);
   const hash = lockHash('{"v":"1"}');
   const log: string[] = [];
-  const base = { git, appDir: app, commit: sha, installed: null, env: process.env, log: (l: string) => log.push(l) };
+  const base = { git, appDir: app, commit: sha, installed: null, env: process.env, log: (l: string | CoreSentence) => log.push(typeof l === 'string' ? l : l.text) };
 
   await expect(ensureDeps({ ...base, install: [process.execPath, '-e', INSTALL_HANGS], timeoutMs: 1500 })).rejects.toThrow(/did not finish within/);
   expect(existsSync(depsDir(app, hash))).toBe(false);
@@ -150,4 +153,26 @@ it('the first release update of a plain checkout installs a changed lockfile ins
   });
   expect(made).toBe('installed');
   expect(readFileSync(join(depsDir(app, lockHash('{"v":"2"}')), 'node_modules', 'dep', 'v.txt'), 'utf8')).toBe('2');
+});
+
+it('the release steps’ own log lines (deps reused, a switch and its undo) are sentences by key, said in French', async () => {
+  const sha = commit({ 'package.json': '{"name":"x"}', 'package-lock.json': '{"v":"1"}' }, 'v1');
+  const lines: (string | CoreSentence)[] = [];
+  const base = { git: simpleGit(app), appDir: app, commit: sha, installed: null, env: process.env, timeoutMs: 10_000, log: (l: string | CoreSentence) => lines.push(l) };
+  await ensureDeps({ ...base, install: [process.execPath, '-e', INSTALL_OK] });
+  await ensureDeps({ ...base, install: [process.execPath, '-e', 'process.exit(9)'] });
+  for (const name of ['old', 'new']) {
+    mkdirSync(join(releaseDir(app, name), 'vite'), { recursive: true });
+    writeFileSync(join(releaseDir(app, name), 'release.json'), JSON.stringify({ commit: name, lockHash: 'x', builtAt: '', reused: [] }));
+  }
+  installLaunchers(app);
+  switchCurrent(app, 'old');
+  await switchTo(app, 'new', async () => null, (l) => lines.push(l));
+  switchBack({ switchedFrom: 'old' } as ReleaseRun, app, (l) => lines.push(l));
+  const french = lines.filter((l): l is CoreSentence => typeof l !== 'string').map((l) => renderText(l.i18n, coreFr, { locale: 'fr' }));
+  expect(french).toEqual([
+    `Les dépendances de ce lockfile sont déjà installées (${lockHash('{"v":"1"}')}) ; réutilisées telles quelles.`,
+    expect.stringMatching(/^Passage à la version compilée new en \d+(,\d)? ms \(un seul renommage\)\.$/),
+    'Retour à la version compilée old.',
+  ]);
 });

@@ -12,6 +12,8 @@ import { describe, runCommand } from './command.js';
 import { LOCKFILE, fileAt } from './repo.js';
 import { depsDir } from './release-layout.js';
 import type { Command } from './types.js';
+import { coreText } from '../../../shared/core-text.js';
+import type { StepLog } from './steps.js';
 
 const execFileP = promisify(execFile);
 
@@ -37,7 +39,7 @@ export interface EnsureDepsOptions {
   install: Command;
   timeoutMs: number;
   env?: NodeJS.ProcessEnv;
-  log: (line: string) => void;
+  log: StepLog;
 }
 
 /** Makes sure the deps folder for `commit`'s lockfile exists; returns its hash. */
@@ -46,7 +48,7 @@ export async function ensureDeps(o: EnsureDepsOptions): Promise<{ hash: string; 
   const hash = lockHash(lock);
   const final = depsDir(o.appDir, hash);
   if (existsSync(join(final, 'node_modules'))) {
-    o.log(`Dependencies for this lockfile are already installed (${hash}); reused as they are.`);
+    o.log(coreText('update.line.depsReused', { hash }));
     return { hash, made: 'reused' };
   }
   const staging = stagingName(final);
@@ -57,7 +59,7 @@ export async function ensureDeps(o: EnsureDepsOptions): Promise<{ hash: string; 
       // Hard links: no data copied, and npm replaces files rather than writing into them.
       const started = Date.now();
       await execFileP('cp', ['-al', o.installed, join(staging, 'node_modules')]);
-      o.log(`Dependencies unchanged: the installed node_modules was linked into ${hash} in ${((Date.now() - started) / 1000).toFixed(1)} s (once).`);
+      o.log(coreText('update.line.depsLinked', { hash, seconds: Math.round((Date.now() - started) / 100) / 10 }));
       made = 'linked';
     } else {
       writeFileSync(join(staging, LOCKFILE), lock);

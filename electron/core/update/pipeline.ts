@@ -13,7 +13,7 @@ import { finishRestart, rollBack, type Run } from './finish.js';
 import { copyBackCommand, copyReplacedFiles, replacedFilesDir } from './replaced-files.js';
 import { noteSavedChanges } from './last-update.js';
 import * as releases from './release-steps.js';
-import { StepFailure, StepReporter } from './steps.js';
+import { StepFailure, StepReporter, type StepLog } from './steps.js';
 import { UPDATE_STEPS, type Command, type UpdateResult } from './types.js';
 import { keepLocalCommits, resetHard, saveLocalChanges, SetAsideError, trackedChanges, untrackedFiles } from './worktree.js';
 
@@ -52,7 +52,7 @@ async function update(ctx: UpdateContext): Promise<UpdateResult> {
     // Release mode needs the app's own build script (DM_BUILD_OUT); custom commands keep building in place.
     releases: (ctx.releases ?? ctx.commands === undefined) ? releases.startReleaseRun() : null,
   };
-  const releaseCtx = (log: (line: string) => void) => ({ git, appDir: ctx.appDir, from, to: run.to as string, commands, timeouts, env: ctx.commandEnv, log });
+  const releaseCtx = (log: StepLog) => ({ git, appDir: ctx.appDir, from, to: run.to as string, commands, timeouts, env: ctx.commandEnv, log });
   const exec = (cmd: Command, timeoutMs: number, log: (line: string) => void) => {
     log(`$ ${describe(cmd)}`);
     return runCommand(cmd, { cwd: ctx.appDir, timeoutMs, onLine: log, env: ctx.commandEnv });

@@ -13,6 +13,8 @@ import { builtCommit, currentRelease, launchersInstalled, ownBuildDir, readRelea
 export { ownBuildDir };
 import { adoptPlainBuild, collectGarbage, switchCurrent, switchTo } from './switch.js';
 import type { Command, UpdateCommands } from './types.js';
+import { coreText } from '../../../shared/core-text.js';
+import type { StepLog } from './steps.js';
 
 /** Release-mode state of one update run. */
 export interface ReleaseRun {
@@ -38,7 +40,7 @@ interface Ctx {
   commands: UpdateCommands;
   timeouts: { install: number; build: number };
   env?: NodeJS.ProcessEnv;
-  log: (line: string) => void;
+  log: StepLog;
 }
 
 /** The running build: to reuse unchanged outputs from, and to keep through garbage collection. */
@@ -109,7 +111,8 @@ export async function build(r: ReleaseRun, c: Ctx): Promise<Release> {
     { git: c.git, appDir: c.appDir, commit: c.to, depsHash: r.depsHash as string, running: runningBuild(r, c), build: c.commands.build, timeoutMs: c.timeouts.build, env: c.env, log: c.log },
     prepared,
   );
-  c.log(`Release ${short(c.to)} built in ${((performance.now() - started) / 1000).toFixed(1)} s${r.release.reused.length ? ` (reused: ${r.release.reused.join(', ')})` : ''}.`);
+  const built = { commit: short(c.to), seconds: Math.round((performance.now() - started) / 100) / 10 };
+  c.log(r.release.reused.length ? coreText('update.line.releaseBuiltReused', { ...built, reused: r.release.reused.join(', ') }) : coreText('update.line.releaseBuilt', built));
   return r.release;
 }
 
@@ -129,9 +132,9 @@ export async function switchRelease(r: ReleaseRun, c: Ctx): Promise<void> {
 }
 
 /** Undoes a switch (a later step failed): `current` goes back to the release that ran before. */
-export function switchBack(r: ReleaseRun, appDir: string, log: (line: string) => void): void {
+export function switchBack(r: ReleaseRun, appDir: string, log: StepLog): void {
   if (r.switchedFrom === undefined) return;
   if (r.switchedFrom === null) throw new Error('the previous build was not kept as a release; rebuild it');
   switchCurrent(appDir, r.switchedFrom);
-  log(`Switched back to release ${short(r.switchedFrom)}.`);
+  log(coreText('update.line.switchedBack', { commit: short(r.switchedFrom) }));
 }

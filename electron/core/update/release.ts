@@ -12,6 +12,8 @@ import { discardPrepared, prepareRelease, type Prepared } from './release-prepar
 import { readReleaseInfo, releaseDir, releasesDir, type ReleaseInfo } from './release-layout.js';
 import type { Reusable } from './reusable.js';
 import type { Command } from './types.js';
+import { coreText } from '../../../shared/core-text.js';
+import type { StepLog } from './steps.js';
 
 export { REUSABLE, reusableOutputs, type Reusable } from './reusable.js';
 
@@ -33,7 +35,7 @@ export interface BuildReleaseOptions {
   build: Command;
   timeoutMs: number;
   env?: NodeJS.ProcessEnv;
-  log: (line: string) => void;
+  log: StepLog;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function buildRelease(o: BuildReleaseOptions, prepared: Prepared | 
   const existing = readReleaseInfo(final);
   if (existing && existing.lockHash === o.depsHash) {
     await discardPrepared(prepared);
-    o.log(`Release ${short(o.commit)} is already built (${existing.builtAt}); reused.`);
+    o.log(coreText('update.line.releaseAlreadyBuilt', { commit: short(o.commit), builtAt: existing.builtAt }));
     return { name: o.commit, dir: final, vite: join(final, 'vite'), reused: [] };
   }
   const p = prepared?.commit === o.commit ? prepared : prepareRelease(o);

@@ -12,6 +12,8 @@ import { short } from './git.js';
 import { pauseAt } from './pause-point.js';
 import { CURRENT, ENTRIES, currentRelease, launcherSource, launchersInstalled, readReleaseInfo, releaseDir, releasesDir, type ReleaseInfo } from './release-layout.js';
 import type { Command } from './types.js';
+import { coreText } from '../../../shared/core-text.js';
+import type { StepLog } from './steps.js';
 
 const execFileP = promisify(execFile);
 
@@ -71,7 +73,7 @@ export interface AdoptOptions {
   commit: string;
   install: Command;
   timeoutMs: number;
-  log: (line: string) => void;
+  log: StepLog;
 }
 
 /**
@@ -96,7 +98,7 @@ export async function adoptPlainBuild(o: AdoptOptions): Promise<string> {
     rmSync(staging, { recursive: true, force: true });
     throw err;
   }
-  o.log(`The running build (${short(o.commit)}) is kept as a release to come back to.`);
+  o.log(coreText('update.line.keptAsRelease', { commit: short(o.commit) }));
   return o.commit;
 }
 
@@ -105,7 +107,7 @@ export async function switchTo(
   appDir: string,
   name: string,
   adopt: () => Promise<string | null>,
-  log: (line: string) => void,
+  log: StepLog,
   /** Called after each change on disk (tests start the app there, as a crash would leave it). */
   onState: (state: string) => void = () => undefined,
 ): Promise<void> {
@@ -116,12 +118,12 @@ export async function switchTo(
     onState('current at the running version');
     installLaunchers(appDir);
     onState('launchers installed');
-    log('.vite/build now holds launchers that run the current release (the service command is unchanged).');
+    log(coreText('update.line.launchersInstalled'));
   }
   const started = performance.now();
   switchCurrent(appDir, name);
   onState('switched');
-  log(`Switched to release ${short(name)} in ${(performance.now() - started).toFixed(1)} ms (one rename).`);
+  log(coreText('update.line.switched', { commit: short(name), ms: Math.round((performance.now() - started) * 10) / 10 }));
   await pauseAt('switched');
 }
 
