@@ -268,6 +268,9 @@ export const coreEn = {
   'update.restore.filesBack': 'Your files the update had replaced are back in place: {{files}}.',
   'update.restore.filesKept': 'Your files the update had replaced are kept in {{dir}} (not put back: {{files}}). To get them back: {{command}}',
   'update.boot.settingsRestored': 'Settings restored from {{file}}.',
+  // Boot recovery in release mode (boot-release.ts)
+  'update.boot.interruptedAfterSwitch': 'The update was interrupted after switching to {{to}}; switched back to {{from}}.',
+  'update.boot.releaseSwitchedBack': 'Switched back to release {{commit}}; it starts at the restart.',
   // Settings, notices and the app (electron/core/settings, notices.ts, app-core.ts)
   'notice.settingsMovedAside':
     'Settings file was unreadable ({{reason}}); it was moved to {{path}} and defaults are in use. Re-enter your settings or repair that file.',

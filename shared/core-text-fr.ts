@@ -432,6 +432,8 @@ export const coreFr: CoreTranslation = {
   'update.restore.filesBack': 'Vos fichiers remplacés par la mise à jour sont de nouveau en place : {{files}}.',
   'update.restore.filesKept': 'Vos fichiers remplacés par la mise à jour sont conservés dans {{dir}} (non remis en place : {{files}}). Pour les récupérer : {{command}}',
   'update.boot.settingsRestored': 'Paramètres restaurés depuis {{file}}.',
+  'update.boot.interruptedAfterSwitch': 'La mise à jour a été interrompue après le passage à {{to}} ; retour à {{from}}.',
+  'update.boot.releaseSwitchedBack': 'Retour à la version compilée {{commit}} ; elle démarre au redémarrage.',
   'keyring.none':
     'Aucun trousseau système (GNOME Keyring ou KWallet) n’a été trouvé, donc : {{warning}} Installez-en ou déverrouillez-en un et redémarrez pour le chiffrer.',
   'keyring.noAnswer': 'Le trousseau système n’a pas répondu après {{attempts}} essais (toujours verrouillé après la connexion ?), donc : {{warning}}',

@@ -13,6 +13,8 @@ import type { JournalEntry } from '../../electron/core/update/journal.js';
 import { appDirOf, currentRelease, depsDir, releaseDir, releaseOf } from '../../electron/core/update/release-layout.js';
 import { collectGarbage, installLaunchers, switchCurrent, switchTo } from '../../electron/core/update/switch.js';
 import { APP_DIR } from '../helpers/world.js';
+import { renderText, type CoreSentence } from '../../shared/core-text.js';
+import { coreFr } from '../../shared/core-text-fr.js';
 
 let app: string;
 beforeEach(() => {
@@ -190,7 +192,7 @@ it('boot recovery: killed after the switch (the new release runs, never handed o
   makeRelease('bbb', 'deps-a');
   switchCurrent(app, 'bbb');
   const entry = { from: 'aaa', to: 'bbb' } as JournalEntry;
-  const log: string[] = [];
+  const log: (string | CoreSentence)[] = [];
   const fromNew = bootTarget(entry, 'recover', { appDir: app, runningBuildDir: join(releaseDir(app, 'bbb'), 'vite', 'build'), log: (l) => log.push(l) });
   expect(fromNew).toEqual({ commit: 'aaa', rebuild: false, restart: true });
   expect(currentRelease(app)).toBe('aaa');
@@ -201,4 +203,9 @@ it('boot recovery: killed after the switch (the new release runs, never handed o
   switchCurrent(app, 'bbb');
   expect(bootTarget(entry, 'rollback', { appDir: app, runningBuildDir: null, log: (l) => log.push(l) })).toEqual({ commit: 'aaa', rebuild: false });
   expect(currentRelease(app)).toBe('aaa');
+  // What it did is said to the log panel by key, so a French panel says it in French.
+  expect(log.map((l) => (typeof l === 'string' ? l : renderText(l.i18n, coreFr, { locale: 'fr' })))).toEqual([
+    'La mise à jour a été interrompue après le passage à bbb ; retour à aaa.',
+    'Retour à la version compilée aaa ; elle démarre au redémarrage.',
+  ]);
 });

@@ -2,10 +2,12 @@
 // so recovery only brings the source checkout to that release's commit — no reinstall, no rebuild.
 // A new version that keeps failing is undone by switching `current` back, not by rebuilding.
 import { existsSync } from 'node:fs';
+import { coreText } from '../../../shared/core-text.js';
 import { short } from './git.js';
 import type { JournalEntry } from './journal.js';
 import { readReleaseInfo, releaseDir, releaseOf, releasesDir } from './release-layout.js';
 import { switchCurrent } from './switch.js';
+import type { StepLog } from './steps.js';
 
 export interface BootTarget {
   /** The commit the checkout must be at: the one of the build that runs (or will run after the restart). */
@@ -20,14 +22,15 @@ export interface BootReleaseOptions {
   appDir: string;
   /** Folder of the built file this process runs (`…/build`), null when run from source. */
   runningBuildDir: string | null;
-  log: (line: string) => void;
+  /** The boot's log: lines by key are said in the panel's language. */
+  log: StepLog;
 }
 
 export function bootTarget(entry: JournalEntry, action: 'recover' | 'rollback', o: BootReleaseOptions): BootTarget {
   if (action === 'rollback') {
     if (!readReleaseInfo(releaseDir(o.appDir, entry.from))) return { commit: entry.from, rebuild: true };
     switchCurrent(o.appDir, entry.from);
-    o.log(`Switched back to release ${short(entry.from)}; it starts at the restart.`);
+    o.log(coreText('update.boot.releaseSwitchedBack', { commit: short(entry.from) }));
     return { commit: entry.from, rebuild: false };
   }
   const own = o.runningBuildDir ? releaseOf(o.runningBuildDir) : null;
@@ -36,7 +39,7 @@ export function bootTarget(entry: JournalEntry, action: 'recover' | 'rollback', 
   // update ends where it began, so switch back rather than run a version nobody watched start.
   if (info && info.commit === entry.to && entry.to !== entry.from && readReleaseInfo(releaseDir(o.appDir, entry.from))) {
     switchCurrent(o.appDir, entry.from);
-    o.log(`The update was interrupted after switching to ${short(entry.to)}; switched back to ${short(entry.from)}.`);
+    o.log(coreText('update.boot.interruptedAfterSwitch', { to: short(entry.to), from: short(entry.from) }));
     return { commit: entry.from, rebuild: false, restart: true };
   }
   if (info) return { commit: info.commit, rebuild: false };
