@@ -2,12 +2,12 @@
 // unwritableWhy), not the system's English ("EROFS: read-only file system, open …").
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterEach, expect, it } from 'vitest';
 import { BackupService, type BackupSettings } from '../../electron/core/archive/backups.js';
 import { renderText } from '../../shared/core-text.js';
 import { coreFr } from '../../shared/core-text-fr.js';
 import { CHANNEL, storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
+import { backupServiceOn } from '../helpers/archive-services.js';
 import { fillDisk, mountReadOnly, mountTmpfs, unmountAll } from '../helpers/disk.js';
 
 const fixtures: StoredFixture[] = [];
@@ -22,14 +22,7 @@ function service(backupDir: (dataDir: string) => string) {
   const f = storeWith(50);
   fixtures.push(f);
   const settings: BackupSettings = { backupEnabled: false, backupDir: backupDir(f.dir), backupKeep: 3, backupIntervalHours: 24, channelId: CHANNEL };
-  const s = new BackupService({
-    dataDir: f.dir,
-    storeFile: f.file,
-    settings: () => settings,
-    meta: () => ({ app: { name: 'Discord Monitor', version: 'test' }, guild: null, channel: { id: CHANNEL, name: 'general' } }),
-    redact: (t) => t,
-    logger: pino({ level: 'silent' }),
-  });
+  const s = backupServiceOn(f, settings);
   services.push(s);
   return s;
 }

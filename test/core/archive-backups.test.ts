@@ -2,7 +2,6 @@
 // schedule that follows the newest file; BACKUP_ENABLED / BACKUP_DIR as environment overrides.
 import { chmodSync, existsSync, mkdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupService, type BackupSettings } from '../../electron/core/archive/backups.js';
 import { readJsonExport } from '../../electron/core/archive/import.js';
@@ -10,6 +9,7 @@ import { CommandError } from '../../electron/core/errors.js';
 import { tightenModes } from '../../electron/core/fs-modes.js';
 import { readEnvOverrides } from '../../electron/core/settings/env.js';
 import { CHANNEL, storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
+import { backupServiceOn } from '../helpers/archive-services.js';
 
 const fixtures: StoredFixture[] = [];
 const services: BackupService[] = [];
@@ -22,16 +22,7 @@ function service(over: Partial<BackupSettings> = {}, now?: () => number, firstDe
   const f = storeWith(120);
   fixtures.push(f);
   const settings: BackupSettings = { backupEnabled: false, backupDir: '', backupKeep: 3, backupIntervalHours: 24, channelId: CHANNEL, ...over };
-  const s = new BackupService({
-    dataDir: f.dir,
-    storeFile: f.file,
-    settings: () => settings,
-    meta: () => ({ app: { name: 'Discord Monitor', version: 'test' }, guild: null, channel: { id: CHANNEL, name: 'general' } }),
-    redact: (t) => t,
-    logger: pino({ level: 'silent' }),
-    ...(now ? { now } : {}),
-    ...(firstDelayMs !== undefined ? { firstDelayMs } : {}),
-  });
+  const s = backupServiceOn(f, settings, { ...(now ? { now } : {}), ...(firstDelayMs !== undefined ? { firstDelayMs } : {}) });
   services.push(s);
   return { s, f, settings };
 }

@@ -1,32 +1,14 @@
 // An export's file name carries the day it was made, in the zone the export is made in: at 00:30 in
 // Paris (23:30 UTC the day before) the file was named after yesterday.
-import pino from 'pino';
 import { afterEach, expect, it, vi } from 'vitest';
-import { Archive } from '../../electron/core/archive/archive.js';
-import { CHANNEL, storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
+import { storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
+import { archiveOn } from '../helpers/archive-services.js';
 
 const fixtures: StoredFixture[] = [];
 afterEach(() => {
   vi.useRealTimers();
   for (const f of fixtures.splice(0)) f.close();
 });
-
-function archiveOn(f: StoredFixture): Archive {
-  return new Archive({
-    dataDir: f.dir,
-    storeFile: f.file,
-    settings: () => ({ channelId: CHANNEL, highlightKeywords: [], backupEnabled: false, backupDir: '', backupKeep: 3, backupIntervalHours: 24 }) as never,
-    meta: () => ({ app: { name: 'Discord Monitor', version: 'test' }, guild: null, channel: { id: CHANNEL, name: 'general' }, keywords: [] }),
-    redact: (t: string) => t,
-    logger: pino({ level: 'silent' }),
-    beforeRead: async () => undefined,
-    deleteTarget: () => null,
-    emitDelete: () => undefined,
-    emitExport: () => undefined,
-    requester: 'test',
-    saveDialog: null,
-  } as never);
-}
 
 it.each([
   ['Europe/Paris', '2026-03-28T23:30:00Z', 'general-2026-03-29.html'],

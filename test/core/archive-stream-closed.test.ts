@@ -3,9 +3,8 @@
 // reader's SQLite connection stayed open for good (12 aborted downloads: 10 connections left open).
 import { Writable } from 'node:stream';
 import { afterEach, expect, it } from 'vitest';
-import pino from 'pino';
-import { Archive } from '../../electron/core/archive/archive.js';
-import { CHANNEL, storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
+import { storeWith, type StoredFixture } from '../helpers/archive-fixture.js';
+import { archiveOn } from '../helpers/archive-services.js';
 import { readdirSync, readlinkSync } from 'node:fs';
 
 const fixtures: StoredFixture[] = [];
@@ -25,20 +24,7 @@ const openOn = (file: string) => readdirSync('/proc/self/fd').filter((fd) => {
 it('ends, closing its reader, when the response is destroyed while it waits to drain', async () => {
   const f = storeWith(3000);
   fixtures.push(f);
-  const archive = new Archive({
-    dataDir: f.dir,
-    storeFile: f.file,
-    settings: () => ({ channelId: CHANNEL, highlightKeywords: [], backupEnabled: false, backupDir: '', backupKeep: 3, backupIntervalHours: 24 }) as never,
-    meta: () => ({ app: { name: 'Discord Monitor', version: 'test' }, guild: null, channel: { id: CHANNEL, name: 'general' }, keywords: [] }),
-    redact: (t: string) => t,
-    logger: pino({ level: 'silent' }),
-    beforeRead: async () => undefined,
-    deleteTarget: () => null,
-    emitDelete: () => undefined,
-    emitExport: () => undefined,
-    requester: 'test',
-    saveDialog: null,
-  } as never);
+  const archive = archiveOn(f);
   // One whole export first: what the archive keeps open between exports is counted in `before`.
   await archive.exportToStream(new Writable({ write: (_c, _e, next) => next() }), { format: 'html', filter: {}, locale: 'en', media: 'link' });
   const before = openOn(f.file);

@@ -4,18 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FtsIndexer } from '../../electron/core/messages/fts-indexer.js';
-import { snowflakeAt } from '../../electron/core/messages/last-seen.js';
 import { MessageSearch } from '../../electron/core/messages/search.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import type { ChatMessage } from '../../shared/types.js';
+import { CH, messageAt as msg } from '../helpers/timed-messages.js';
 
-const CH = '1000000000000000001';
-const ALICE = { id: '300000000000000001', username: 'alice', displayName: 'Ali', avatarUrl: null, bot: false };
-let seq = 0;
-function msg(at: number, content: string): ChatMessage {
-  const id = (BigInt(snowflakeAt(at)) + BigInt(seq++)).toString();
-  return { id, channelId: CH, author: ALICE, content, createdAt: at, editedAt: null, deleted: false, attachments: [], caughtUp: false };
-}
 
 const PIECES = ['AND', 'OR', 'NOT', 'NEAR', 'NEAR(', '*', '^', ':', '(', ')', '-', '"', '""', "'", '\\', 'from:', 'has:', 'before:', 'after:2026-02-29', 'during:2026-01-15', 'from:"a', 'mentions:<@1>', 'has:LINK', '🎉', 'é', '東京', '\u0000', '\u0001', '\u001f', '\u007f', '\u0085', '\u200b', '\t', '\n', 'backup', 'morning', 'NEAR(a b, 2)', '{content}', 'content:', 'author:1', 'has:file', 'from:ali', 'before:9999-12-31', 'after:0001-01-01'];
 const ZONES = [{}, { timeZone: 'Europe/Paris' }, { timeZone: 'Asia/Kolkata' }, { timeZone: 'Pacific/Kiritimati' }, { tzOffsetMinutes: 600 }];

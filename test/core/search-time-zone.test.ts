@@ -3,19 +3,11 @@
 // band (outside review). The zone travels by name and is checked at the boundary.
 import { describe, expect, it } from 'vitest';
 import { FtsIndexer } from '../../electron/core/messages/fts-indexer.js';
-import { snowflakeAt } from '../../electron/core/messages/last-seen.js';
 import { MessageSearch } from '../../electron/core/messages/search.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
 import { messagesSearchInput, messagesStatsInput } from '../../shared/schemas.js';
-import type { ChatMessage } from '../../shared/types.js';
+import { CH, messageAt as msg } from '../helpers/timed-messages.js';
 
-const CH = '1000000000000000001';
-const ALICE = { id: '300000000000000001', username: 'alice', displayName: 'Ali', avatarUrl: null, bot: false };
-let seq = 0;
-function msg(at: number, content: string): ChatMessage {
-  const id = (BigInt(snowflakeAt(at)) + BigInt(seq++)).toString();
-  return { id, channelId: CH, author: ALICE, content, createdAt: at, editedAt: null, deleted: false, attachments: [], caughtUp: false };
-}
 
 describe('search dates in the viewer’s time zone', () => {
   const store = new MessageStore(':memory:');

@@ -3,17 +3,10 @@
 // messages on the wrong day and shifted the busiest hours; outside review), in half-hour zones too.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { snowflakeAt } from '../../electron/core/messages/last-seen.js';
 import { channelStats } from '../../electron/core/messages/stats.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import type { ChatMessage } from '../../shared/types.js';
+import { CH, messageAt as msg } from '../helpers/timed-messages.js';
 
-const CH = '1000000000000000001';
-const ALICE = { id: '300000000000000001', username: 'alice', displayName: 'Ali', avatarUrl: null, bot: false };
-let seq = 0;
-const msg = (at: number, content = 'x'): ChatMessage => ({
-  id: (BigInt(snowflakeAt(at)) + BigInt(seq++ % 4096)).toString(), channelId: CH, author: ALICE, content, createdAt: at, editedAt: null, deleted: false, attachments: [], caughtUp: false,
-});
 
 /** What a reader there sees: the message's local date and hour, from Intl. */
 function local(zone: string, t: number): { day: string; hour: number } {
