@@ -576,6 +576,7 @@ export const coreEn = {
   'exportArgs.date': '{{option}} must be a date such as 2026-01-01 (got "{{value}}").',
   'exportArgs.media': '{{option}} must be link or download.',
   'exportArgs.locale': '{{option}} must be en or fr.',
+  'exportArgs.channel': '{{option}} must be a channel id, 17 to 20 digits (got "{{value}}"): in Discord, right-click the channel → Copy Channel ID.',
   'exportArgs.filter': '{{option}} {{issue}}.',
   'command.rateLimited': 'Too many commands: at most {{perSecond}} a second (bursts of {{burst}}). Nothing was done; try again in a moment.',
 } as const;

@@ -569,6 +569,7 @@ export const coreFr: CoreTranslation = {
   'exportArgs.date': '{{option}} doit être une date comme 2026-01-01 (reçu « {{value}} »).',
   'exportArgs.media': '{{option}} doit valoir link ou download.',
   'exportArgs.locale': '{{option}} doit valoir en ou fr.',
+  'exportArgs.channel': '{{option}} doit être l’identifiant d’un salon, de 17 à 20 chiffres (reçu « {{value}} ») : dans Discord, clic droit sur le salon → Copier l’identifiant du salon.',
   'exportArgs.filter': '{{option}} {{issue}}.',
   'command.rateLimited': 'Trop de commandes : au plus {{perSecond}} par seconde (par rafales de {{burst}}). Rien n’a été fait ; réessayez dans un instant.',
 };

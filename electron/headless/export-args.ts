@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { coreText } from '../../shared/core-text.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/archive.js';
 import { archiveFilter } from '../../shared/archive-schemas.js';
+import { snowflake } from '../../shared/schemas.js';
 import { localTimeZone, shownTimeZone } from '../../shared/time-zone.js';
 import { parseDate, type ArchiveFilter } from '../core/archive/query.js';
 import { namedZone } from '../core/messages/time-zone.js';
@@ -12,6 +13,8 @@ import { SentenceError } from '../core/sentence-error.js';
 
 export interface ExportArgs {
   format: ExportFormat;
+  /** --channel: the one to export instead of the configured one. */
+  channel: string | null;
   filter: ArchiveFilter;
   out: string | null;
   media: 'link' | 'download';
@@ -29,6 +32,8 @@ export const exportUsage = () => `Usage: npm run export -- [options]
   --tz ZONE                    the time zone of these dates and of the query's, e.g. Europe/Paris,
                                and the one the HTML, text and CSV files print times in
                                (default: this machine's, ${localTimeZone()})
+  --channel ID                 the channel to export (default: the configured one; with none, the stored
+                               channel with the newest message)
   --author ID                  only this author's messages (repeat for several)
   --query TEXT                 filtered like search, the same messages the panel's search lists: words,
                                from:, mentions:, has:link|embed|file|image, before:, after:, during:
@@ -46,6 +51,7 @@ export function parseExportArgs(argv: string[], defaultZone = localTimeZone()): 
       format: { type: 'string', default: 'html' },
       after: { type: 'string' },
       before: { type: 'string' },
+      channel: { type: 'string' },
       author: { type: 'string', multiple: true },
       query: { type: 'string' },
       tz: { type: 'string' },
@@ -70,6 +76,7 @@ export function parseExportArgs(argv: string[], defaultZone = localTimeZone()): 
     if (ms === null) throw new SentenceError(coreText('exportArgs.date', { option: `--${name}`, value: raw }));
     return ms;
   };
+  if (values.channel !== undefined && !snowflake.safeParse(values.channel).success) throw new SentenceError(coreText('exportArgs.channel', { option: '--channel', value: values.channel.slice(0, 40) }));
   if (values.media !== 'link' && values.media !== 'download') throw new SentenceError(coreText('exportArgs.media', { option: '--media' }));
   if (values.locale !== 'en' && values.locale !== 'fr') throw new SentenceError(coreText('exportArgs.locale', { option: '--locale' }));
   const parsed = archiveFilter.safeParse({ after: date('after'), before: date('before'), ...(values.author ? { authorIds: values.author } : {}), ...(values.query ? { query: values.query } : {}), timeZone });
@@ -78,5 +85,5 @@ export function parseExportArgs(argv: string[], defaultZone = localTimeZone()): 
     const option = `--${issue.path[0] === 'authorIds' ? 'author' : String(issue.path[0])}`;
     throw new SentenceError(coreText('exportArgs.filter', { option, issue: issueI18n(issue) ?? issue.message }));
   }
-  return { format, filter: parsed.data, out: values.out ?? null, media: values.media, locale: values.locale, dataDir: values['data-dir'], help: values.help ?? false };
+  return { format, channel: values.channel ?? null, filter: parsed.data, out: values.out ?? null, media: values.media, locale: values.locale, dataDir: values['data-dir'], help: values.help ?? false };
 }

@@ -1,7 +1,6 @@
 // `npm run export`: exports the stored messages of the configured channel from the command line,
 // with a progress bar on stderr. Reads the same settings and database as the app (read-only), so
 // it runs beside a running app; tokens are scrubbed as in the app.
-import Database from 'better-sqlite3';
 import { knownChannel } from '../core/archive/channel-names.js';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,6 +19,7 @@ import { Settings } from '../core/settings/settings.js';
 import { readAppIdentity } from '../core/app-info.js';
 import { exportUsage, parseExportArgs } from './export-args.js';
 import { resolvePaths } from './paths.js';
+import { channelLabel, storedChannelLines, storedChannels } from './stored-channels.js';
 import { confStore } from './run.js';
 
 export interface CliIo {
@@ -59,12 +59,8 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
     io.stderr.write(`Refusing to write the export into the backup folder ${resolve(paths.dataDir, backupDir)}: the app keeps and rotates its backups there. Choose another --out.\n`);
     return 2;
   }
-  // None configured (the demo sets it in its own environment only): the one channel the store holds.
-  const channelId = settings.effective().channelId || onlyStoredChannel(storeFile);
-  if (!channelId) {
-    io.stderr.write('No channel is configured: set DISCORD_CHANNEL_ID or the channel in the panel\'s Settings.\n');
-    return 1;
-  }
+  const channelId = chooseChannel(args.channel, settings.effective().channelId, storeFile, paths.dataDir, io);
+  if (!channelId) return 1;
   const known = knownChannel(paths.dataDir, channelId);
   const redactor = new Redactor();
   redactor.add(token);
@@ -115,15 +111,27 @@ export async function runExportCli(argv: string[], env: NodeJS.ProcessEnv, appDi
   }
 }
 
-/** The channel of every stored message when there is exactly one, else null. */
-function onlyStoredChannel(storeFile: string): string | null {
-  const db = new Database(storeFile, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare<[], { channel_id: string }>('SELECT DISTINCT channel_id FROM messages LIMIT 2').all();
-    return rows.length === 1 ? rows[0]!.channel_id : null;
-  } catch {
+/**
+ * --channel, else the configured channel, else the stored one with the newest message, said when the
+ * store holds others (a store keeps every channel the bot watched; the demo makes a new one at each
+ * start, and the export stopped at "No channel is configured"). Null, said why, when there is none.
+ */
+function chooseChannel(asked: string | null, configured: string, storeFile: string, dataDir: string, io: CliIo): string | null {
+  if (!asked && configured) return configured;
+  const stored = storedChannels(storeFile);
+  const others = (but: string) => storedChannelLines(dataDir, stored.filter((c) => c.id !== but));
+  if (asked) {
+    if (stored.some((c) => c.id === asked)) return asked;
+    io.stderr.write(`No message of channel ${asked} is stored here. Stored channels:\n${stored.length ? others(asked) : '  none'}\n`);
     return null;
-  } finally {
-    db.close();
   }
+  const newest = stored[0];
+  if (!newest) {
+    io.stderr.write("No channel is configured and no message is stored: set DISCORD_CHANNEL_ID or the channel in the panel's Settings, and let the bot monitor it.\n");
+    return null;
+  }
+  if (stored.length > 1) {
+    io.stderr.write(`No channel is configured: exporting ${channelLabel(dataDir, newest.id)}, the stored channel with the newest message. The others (--channel ID for one of them):\n${others(newest.id)}\n`);
+  }
+  return newest.id;
 }

@@ -1,11 +1,12 @@
 // `npm run export`: arguments checked with a usable message, then a real export of the app's data
 // folder (settings + messages.sqlite as the app leaves them), progress on stderr, tokens scrubbed.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { rememberChannel } from '../../electron/core/archive/channel-names.js';
 import { readJsonExport } from '../../electron/core/archive/import.js';
 import { snowflakeAt } from '../../electron/core/archive/query.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
@@ -180,6 +181,50 @@ describe('npm run export', () => {
     expect(await runExportCli(['--format', 'html', '--out', 'exports'], { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: CHANNEL }, dataDir, t.io)).toBe(2);
     expect(t.err()).toMatch(new RegExp(`--out .*exports is a folder: give a file name in it, e\\.g\\. --out .*exports/${CHANNEL}\\.html`));
     expect(readdirSync(join(dataDir, 'exports'))).toEqual([]);
+  });
+
+  // A store holds every channel the bot watched (the demo makes a new one at each start): with none
+  // configured the command stopped at "No channel is configured", and no option named another channel.
+  describe('which channel', () => {
+    const OTHER = '200000000000000777';
+    const inOther = (i: number, content: string): ChatMessage => ({ ...sampleMessage(i, content), id: (BigInt(snowflakeAt(T0 + 9e9)) + BigInt(i)).toString(), channelId: OTHER, createdAt: T0 + 9e9 });
+    const twoChannels = () => {
+      const dataDir = dataDirWith([sampleMessage(1, 'older channel'), sampleMessage(2, 'older channel'), inOther(3, 'newer channel')]);
+      rememberChannel(dataDir, { channel: { id: OTHER, name: 'ops' }, guild: { id: '200000000000000700', name: 'Home Lab' } });
+      return dataDir;
+    };
+
+    it('with none configured: the one with the newest message, saying so and naming the others', async () => {
+      const dataDir = twoChannels();
+      const t = io(dataDir);
+      expect(await runExportCli(['--format', 'txt', '--out', 'out.txt'], { DISCORD_MONITOR_DATA_DIR: dataDir }, dataDir, t.io)).toBe(0);
+      expect(readFileSync(join(dataDir, 'out.txt'), 'utf8')).toContain('newer channel');
+      expect(readFileSync(join(dataDir, 'out.txt'), 'utf8')).not.toContain('older channel');
+      expect(t.err()).toContain(`No channel is configured: exporting #ops (Home Lab, ${OTHER}), the stored channel with the newest message.`);
+      expect(t.err()).toContain(`${CHANNEL}: 2 messages`);
+      expect(t.err()).toContain('--channel ID');
+    });
+
+    it('--channel exports that one, configured or not', async () => {
+      const dataDir = twoChannels();
+      const t = io(dataDir);
+      expect(await runExportCli(['--format', 'txt', '--channel', CHANNEL, '--out', 'out.txt'], { DISCORD_MONITOR_DATA_DIR: dataDir, DISCORD_CHANNEL_ID: OTHER }, dataDir, t.io)).toBe(0);
+      expect(readFileSync(join(dataDir, 'out.txt'), 'utf8')).toContain('older channel');
+      expect(readFileSync(join(dataDir, 'out.txt'), 'utf8')).not.toContain('newer channel');
+    });
+
+    it('--channel naming a channel with nothing stored is refused with the stored ones', async () => {
+      const dataDir = twoChannels();
+      const t = io(dataDir);
+      expect(await runExportCli(['--channel', '200000000000000999', '--out', 'out.txt'], { DISCORD_MONITOR_DATA_DIR: dataDir }, dataDir, t.io)).toBe(1);
+      expect(t.err()).toContain('No message of channel 200000000000000999 is stored here. Stored channels:');
+      expect(t.err()).toContain(`${OTHER} #ops (Home Lab): 1 message`);
+      expect(existsSync(join(dataDir, 'out.txt'))).toBe(false);
+    });
+
+    it('--channel must be a Discord id', () => {
+      expect(() => parseExportArgs(['--channel', 'general'])).toThrow(/--channel/);
+    });
   });
 
   it('says how to fix a missing data folder and exits 1', async () => {

@@ -118,7 +118,10 @@ describe('plain text export in the viewer’s zone', () => {
   });
 
   it('in French, and in UTC (said as UTC) without a zone', async () => {
-    expect((await run('txt', PARIS, 'fr')).text).toContain('Fuseau horaire : Europe/Paris (UTC+01:00/+02:00)');
+    const fr = (await run('txt', PARIS, 'fr')).text;
+    expect(fr).toContain('Fuseau horaire : Europe/Paris (UTC+01:00/+02:00)');
+    // French puts a space before ":" and ";" (the header read "Export Discord Monitor: …" and "le début; exporté").
+    expect(fr.split('\n').slice(0, 2).join('\n')).toMatch(/^Export Discord Monitor : #general — Home Lab\n.* ; exporté le /);
     const { text } = await run('txt', {});
     expect(text).toContain('[2026-03-29 01:30:00 UTC] ');
     expect(text).toContain('Time zone: UTC\n');

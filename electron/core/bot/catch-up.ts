@@ -9,14 +9,13 @@ import { coreText } from '../../../shared/core-text.js';
 import { historyAccessProblem, HistoryAccessError, lacksView } from '../history/read-failure.js';
 import { say } from '../log/say.js';
 import type { ChatMessage } from '../../../shared/types.js';
-import type { LastSeen } from '../messages/last-seen.js';
 import { snowflakeCompare, type MessageStore } from '../messages/store.js';
 import type { MessageSink } from './message-sink.js';
 import { reconcileRecent, RECONCILE_WINDOW } from './reconcile.js';
+import { timeOfSnowflake as timeOf, type LastSeen } from '../messages/last-seen.js';
 
 const PAGE = 100;
 const FIRST_LOAD = 50;
-const DISCORD_EPOCH = 1_420_070_400_000n;
 /** Waits between attempts to fill a hole left by a failed catch-up (the last one repeats). */
 export const HOLE_RETRY_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
@@ -44,7 +43,6 @@ export interface CatchUpResult {
 }
 
 type Readable = Extract<ReturnType<Client['channels']['cache']['get']>, { messages: unknown; guild: unknown }>;
-const timeOf = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Pages forward from `after` until a short page; each page is delivered (and the resume point moved) before the next. */

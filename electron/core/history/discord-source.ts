@@ -8,6 +8,7 @@ import type { MessageSink } from '../bot/message-sink.js';
 import { toChatMessage } from '../bot/to-chat-message.js';
 import { snowflakeCompare } from '../messages/store.js';
 import { historyAccessProblem, type HistoryAccessError } from './read-failure.js';
+import { timeOfSnowflake as timeOf } from '../messages/last-seen.js';
 
 export interface HistorySource {
   /** When the channel was created (epoch ms): nothing older exists. */
@@ -36,8 +37,6 @@ export interface HistoryPage {
   ids: string[];
 }
 
-const DISCORD_EPOCH = 1_420_070_400_000n;
-const timeOf = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 
 /** Originals awaited by replies read without them, for the pages after (older): the newest this many. */
 const MAX_AWAITING = 5000;

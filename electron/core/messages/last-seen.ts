@@ -12,6 +12,9 @@ export function snowflakeAt(ms: number): string {
   return ((BigInt(Math.floor(ms)) - DISCORD_EPOCH) << 22n).toString();
 }
 
+/** When Discord assigned `id` (ms): its top 42 bits. */
+export const timeOfSnowflake = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
+
 export class LastSeen {
   private ids: Record<string, string> = {};
   private timer: NodeJS.Timeout | null = null;

@@ -6,8 +6,8 @@ import type { ExportMeta, FormatWriter } from './types.js';
 import { FORMAT_FILES } from './files.js';
 
 const WORDS = {
-  en: { title: 'Discord Monitor export', all: 'all time', edited: 'edited', deleted: 'deleted', file: 'file', messages: 'messages', exported: 'exported', zone: 'Time zone:' },
-  fr: { title: 'Export Discord Monitor', all: 'depuis le début', edited: 'modifié', deleted: 'supprimé', file: 'fichier', messages: 'messages', exported: 'exporté le', zone: 'Fuseau horaire :' },
+  en: { title: 'Discord Monitor export', all: 'all time', edited: 'edited', deleted: 'deleted', file: 'file', messages: 'messages', exported: 'exported', zone: 'Time zone:', colon: ': ', semicolon: '; ' },
+  fr: { title: 'Export Discord Monitor', all: 'depuis le début', edited: 'modifié', deleted: 'supprimé', file: 'fichier', messages: 'messages', exported: 'exporté le', zone: 'Fuseau horaire :', colon: ' : ', semicolon: ' ; ' },
 };
 
 export function textWriter(meta: ExportMeta): FormatWriter {
@@ -21,7 +21,7 @@ export function textWriter(meta: ExportMeta): FormatWriter {
     header: () => {
       const where = [meta.channel && `#${meta.channel.name}`, meta.guild && meta.guild.name].filter(Boolean).join(' — ');
       const range = meta.filter.after === undefined && meta.filter.before === undefined ? w.all : `${meta.filter.after === undefined ? '…' : stamp(meta.filter.after)} → ${meta.filter.before === undefined ? '…' : stamp(meta.filter.before)}`;
-      return `${w.title}${where ? `: ${where}` : ''}\n${range}; ${w.exported} ${stamp(meta.exportedAt)}\n${w.zone} ${zone.label(meta)}\n${'='.repeat(60)}\n\n`;
+      return `${w.title}${where ? `${w.colon}${where}` : ''}\n${range}${w.semicolon}${w.exported} ${stamp(meta.exportedAt)}\n${w.zone} ${zone.label(meta)}\n${'='.repeat(60)}\n\n`;
     },
     message: (m: ChatMessage) => {
       const marks = [m.editedAt !== null && `(${w.edited} ${stamp(m.editedAt)})`, m.deleted && `(${w.deleted})`].filter(Boolean).join(' ');
