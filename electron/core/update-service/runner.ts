@@ -1,13 +1,14 @@
 // Runs the update the user confirmed: the pipeline with the bot and settings as its ports, its step
 // events folded into the view's run, and the outcome logged.
 import { coreText } from '../../../shared/core-text.js';
-import type { UpdateRun, UpdateStepName, UpdateStepView, UpdateView } from '../../../shared/types.js';
+import type { UpdateRun, UpdateStepName, UpdateView } from '../../../shared/types.js';
 import { CommandError } from '../errors.js';
 import { say } from '../log/say.js';
 import { SentenceError } from '../sentence-error.js';
 import { isUpdating, runUpdate, UPDATE_STEPS, type ConfigBackup, type StepEvent, type UpdateResult } from '../update/index.js';
 import type { UpdateServiceOptions } from '../update-service.js';
 import type { UpdateRestarts } from './restarts.js';
+import { foldStepEvent, pendingStep } from './step-view.js';
 import type { UpdateViewStore } from './view-store.js';
 
 export interface UpdateRunnerDeps {
@@ -41,7 +42,7 @@ export class UpdateRunner {
       startedAt: Date.now(),
       from: view.current ?? '',
       to: target,
-      steps: UPDATE_STEPS.map((step) => ({ step, status: 'pending', durationMs: 0, log: [] })),
+      steps: UPDATE_STEPS.map(pendingStep),
       outcome: 'running',
       message: 'Updating…',
     };
@@ -102,29 +103,14 @@ export class UpdateRunner {
   private step(e: StepEvent): void {
     const run = this.d.store.get().run;
     if (!run) return;
-    const steps = run.steps.some((s) => s.step === e.step) ? run.steps : [...run.steps, { step: e.step as UpdateStepName, status: 'pending' as const, durationMs: 0, log: [] }];
+    const steps = run.steps.some((s) => s.step === e.step) ? run.steps : [...run.steps, pendingStep(e.step as UpdateStepName)];
     for (const line of e.log) this.o.logger.debug(`[update ${e.step}] ${line}`);
     this.d.store.set({
       run: {
         ...run,
         id: e.updateId,
-        steps: steps.map((s) =>
-          s.step === e.step ? { ...s, status: e.status, durationMs: e.durationMs, log: [...s.log, ...e.log].slice(-LOG_LINES), ...(e.error ? { error: e.error } : {}), ...i18nOf(s, e) } : s,
-        ),
+        steps: steps.map((s) => (s.step === e.step ? foldStepEvent(s, e) : s)),
       },
     });
   }
-}
-
-/** Lines of a step's log the view keeps (the stepper shows the end; the log file has them all). */
-const LOG_LINES = 200;
-
-/**
- * The step's keys with the event's: its error and skip reason, and its log lines' keys kept index for
- * index with the log (null for a line without one). None yet: the step keeps none.
- */
-function i18nOf(s: UpdateStepView, e: StepEvent): Pick<UpdateStepView, 'i18n'> {
-  if (!e.errorI18n && !e.noteI18n && !e.logI18n && !s.i18n?.log) return {};
-  const log = e.logI18n || s.i18n?.log ? [...(s.i18n?.log ?? s.log.map(() => null)), ...(e.logI18n ?? e.log.map(() => null))].slice(-LOG_LINES) : undefined;
-  return { i18n: { ...s.i18n, ...(e.errorI18n ? { error: e.errorI18n } : {}), ...(e.noteI18n ? { note: e.noteI18n } : {}), ...(log ? { log } : {}) } };
 }

@@ -56,7 +56,9 @@ export class StepReporter {
       );
       const skipped = result ? result.skipped : null;
       const record: StepRecord = { step, status: skipped === null ? 'done' : 'skipped', durationMs: elapsed() };
-      this.send(step, record.status, record.durationMs, skipped === null ? [] : [skipped.text], undefined, undefined, skipped?.i18n);
+      // The reason is also a log line: after other lines the panel shows it in the log, where it needs its key too.
+      if (skipped === null) this.send(step, record.status, record.durationMs, []);
+      else this.send(step, record.status, record.durationMs, [skipped.text], undefined, undefined, skipped.i18n, [skipped.i18n]);
       await this.persist(record);
     } catch (err) {
       const reason = errorText(err);
@@ -69,7 +71,7 @@ export class StepReporter {
 
   /** Steps that will not run because an earlier one failed. */
   notRun(steps: readonly StepName[], why: CoreSentence): void {
-    for (const step of steps) if (!this.records.has(step) || this.records.get(step)?.status === 'pending') this.send(step, 'skipped', 0, [why.text], undefined, undefined, why.i18n);
+    for (const step of steps) if (!this.records.has(step) || this.records.get(step)?.status === 'pending') this.send(step, 'skipped', 0, [why.text], undefined, undefined, why.i18n, [why.i18n]);
   }
 
   /** True once the step has at least started. */
