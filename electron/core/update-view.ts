@@ -1,5 +1,5 @@
 // Pure mapping from the engine's results to the panel's UpdateView.
-import { coreText } from '../../shared/core-text.js';
+import { coreEn, coreText, renderText } from '../../shared/core-text.js';
 import type { LastUpdate, SetAside, UpdateView } from '../../shared/types.js';
 import { stashApplyCommand, stepLabel, type CheckResult, type JournalEntry, type RestartPlan } from './update/index.js';
 
@@ -46,8 +46,10 @@ export function toLastUpdate(e: JournalEntry, commits: LastUpdate['commits']): L
   const to = (e.to ?? e.from).slice(0, 7);
   const seconds = ((e.durationMs ?? 0) / 1000).toFixed(1);
   const outcome = e.outcome === 'success' || e.outcome === 'rolled-back' || e.outcome === 'failed' || e.outcome === 'interrupted' ? e.outcome : 'failed';
-  // By key when the journal has one; an older journal's English error stays so inside the translated sentence.
-  const error = e.errorI18n ?? e.error ?? coreText('lastUpdate.seeLog').i18n;
+  // By key when the journal has one this version knows; otherwise (an older journal, or a later version's key
+  // after a rollback onto this one) the English error stays so inside the translated sentence.
+  const known = e.errorI18n && renderText(e.errorI18n, coreEn, { locale: 'en-US' }) !== null ? e.errorI18n : null;
+  const error = known ?? e.error ?? coreText('lastUpdate.seeLog').i18n;
   const step = e.failedStep === null ? null : stepLabel(e.failedStep);
   const sentence =
     outcome === 'success'

@@ -24,8 +24,11 @@ export const entrySchema = z.object({
   steps: z.array(stepRecord),
   failedStep: z.string().nullable(),
   error: z.string().nullable(),
-  /** `error` by key, so the last-update banner says it in the panel's language (older journals lack it). */
-  errorI18n: i18nSchema.nullable().optional(),
+  /**
+   * `error` by key, so the last-update banner says it in the panel's language (older journals lack it).
+   * A later version's key in a shape this one cannot read is dropped, not the journal: `error` says it.
+   */
+  errorI18n: i18nSchema.nullable().optional().catch(null),
   lockfileChanged: z.boolean(),
   savedChanges: z
     .object({ ref: z.string(), sha: z.string(), message: z.string(), state: z.enum(['kept', 'reapplied', 'conflict']).optional() })
