@@ -69,4 +69,6 @@ export interface ChatReply {
   id: string;
   author: string | null;
   excerpt: string | null;
+  /** The names Discord sent with the original for the mentions in the excerpt (absent when it names no one, and on quotes stored before they were kept). */
+  mentions?: Omit<ChatMentions, 'everyone'>;
 }

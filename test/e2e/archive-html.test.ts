@@ -1,5 +1,6 @@
 // The HTML export opened in real Chromium, offline: it shows every message (N articles with the
-// panel's classes), the panel's styles apply, markdown is rendered and no script or remote CSS is needed.
+// panel's classes), the panel's styles apply, markdown is rendered and no script or remote CSS is needed;
+// Unicode emoji are drawn from the Twemoji symbols inlined at the end (this machine has no emoji font).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,7 +35,7 @@ let file: string;
 const N = 1_500;
 
 beforeAll(async () => {
-  fixture = storeWith(N, (i) => (i === 0 ? sampleMessage(0, '**bold** ||secret|| <script>alert(1)</script> [masked](https://example.com/real)\n- first\n- second') : i === 1 ? withView(sampleMessage(1, 'hi <@300000000000000002>')) : sampleMessage(i)));
+  fixture = storeWith(N, (i) => (i === 0 ? sampleMessage(0, '**bold** ||secret|| <script>alert(1)</script> [masked](https://example.com/real)\n- first\n- second') : i === 1 ? withView(sampleMessage(1, 'hi <@300000000000000002> 🎉')) : sampleMessage(i)));
   file = join(fixture.dir, 'general.html');
   const reader = new ArchiveReader(fixture.file);
   await exportToFile(file, {
@@ -85,6 +86,38 @@ describe('HTML export in Chromium', () => {
     expect(await first.locator('.message__content').textContent()).toContain('<script>alert(1)</script>');
     // Only the file itself and (failing, offline) media links were requested: no stylesheet or script.
     expect(requests.filter((u) => !u.startsWith('file:') && !/\.(png|webp|gif)$/.test(new URL(u).pathname))).toEqual([]);
+    await context.close();
+  });
+
+  it('draws Unicode emoji from the symbols at the end of the file, fetching nothing', async () => {
+    const context = await browser.newContext({ offline: true });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.setViewportSize({ width: 1000, height: 640 });
+    await page.goto(pathToFileURL(file).href);
+    const second = page.locator('article.message').nth(1);
+    const emoji = second.locator('.markdown svg.emoji');
+    expect(await emoji.getAttribute('aria-label')).toBe('🎉');
+    expect(await second.locator('.reaction svg.emoji').getAttribute('aria-label')).toBe('👍');
+    // Sized like the panel's emoji (1.375em), and its <use> resolved the symbol written after every message.
+    const box = await emoji.boundingBox();
+    expect(box!.width).toBeGreaterThan(10);
+    expect(box!.height).toBeGreaterThan(10);
+    const drawn = await emoji.evaluate((el) => {
+      const b = (el.querySelector('use') as SVGUseElement).getBBox();
+      return { width: b.width, height: b.height };
+    });
+    expect(drawn.width).toBeGreaterThan(0);
+    // Pixels: the emoji's box differs from the same box with the emoji hidden (a blank symbol would not).
+    await emoji.scrollIntoViewIfNeeded();
+    const clip = (await emoji.boundingBox())!;
+    const shown = await page.screenshot({ clip });
+    await emoji.evaluate((el) => ((el as SVGElement).style.visibility = 'hidden'));
+    const hidden = await page.screenshot({ clip });
+    expect(shown.equals(hidden)).toBe(false);
+    // Only the file itself and media links (avatars, failing offline): no SVG, no twemoji folder.
+    expect(requests.filter((u) => u !== pathToFileURL(file).href && !/\.(png|webp|gif)$/.test(new URL(u).pathname))).toEqual([]);
     await context.close();
   });
 

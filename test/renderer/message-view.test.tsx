@@ -259,6 +259,19 @@ describe('replies (docs: message.mdx "Replies", type 19)', () => {
     expect(excerpt.textContent).not.toContain('**');
   });
 
+  it("the excerpt's mentions by the names stored with the quote, then the reply's own, then Discord's words", () => {
+    const ROLE = '1578255161791348742';
+    const base = one(doc.REPLY_MESSAGE).view!;
+    const excerpt = `<@&${ROLE}> please review <#278325129692446729> <@80351110224678919>`;
+    const quoted = { users: [], roles: [{ id: ROLE, name: 'admins', color: 0 }], channels: [{ id: '278325129692446729', name: 'firewall' }] };
+    const own = { ...base.mentions, users: [{ id: '80351110224678919', name: 'Nelly' }] };
+    const { el } = draw(makeMessage({ view: { ...base, mentions: own, reply: { id: '1', author: 'Mason', excerpt, mentions: quoted } } }));
+    expect(el.querySelector('.reply__excerpt')?.textContent).toBe('@admins please review #firewall @Nelly');
+    const { el: bare } = draw(makeMessage({ view: { ...base, reply: { id: '1', author: 'Mason', excerpt } } }));
+    expect(bare.querySelector('.reply__excerpt')?.textContent).not.toContain(ROLE);
+    expect(bare.querySelector('.reply__excerpt')?.textContent).toContain('@deleted-role please review');
+  });
+
   it('says when the original was deleted', () => {
     const { el } = draw(makeMessage({ view: { ...one(doc.REPLY_MESSAGE).view!, reply: { id: '1', author: null, excerpt: null } } }));
     expect(within(el).getByTestId('reply').textContent).toBe('Original message was deleted');

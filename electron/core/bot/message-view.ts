@@ -3,7 +3,7 @@
 // a message carries at most what Discord allows (10 embeds, 20 reactions shown…), and no more.
 import type { Message, PartialMessage } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { ChatAttachment, ChatEmbed, ChatEmbedMedia, ChatMessage, ChatMessageView, ChatReaction } from '../../../shared/types.js';
+import type { ChatAttachment, ChatEmbed, ChatEmbedMedia, ChatMessage, ChatMessageView, ChatReaction, ChatReply } from '../../../shared/types.js';
 import { componentsText, toComponents } from './message-components.js';
 import { cutText } from '../log/cut-text.js';
 
@@ -99,9 +99,20 @@ export function reactionsOf(m: Message | PartialMessage): ChatReaction[] {
   }));
 }
 
-/** What a reply shows of its original: the author's name and the start of its text (or its files' names). */
-export function replyQuote(original: ChatMessage): { author: string; excerpt: string } {
-  return { author: original.author.displayName, excerpt: excerpt(original.content || componentsText(original.view?.components) || original.attachments.map((a) => a.name).join(', ')) };
+/**
+ * What a reply shows of its original: the author's name, the start of its text (or its files' names) and
+ * the names Discord sent with the original for the mentions in that start: the reply's own mentions do
+ * not hold them (its quote showed a role as "deleted-role" in the panel, as its id in the export).
+ */
+export function replyQuote(original: ChatMessage): Pick<ChatReply, 'mentions'> & { author: string; excerpt: string } {
+  const text = excerpt(original.content || componentsText(original.view?.components) || original.attachments.map((a) => a.name).join(', '));
+  const quote = { author: original.author.displayName, excerpt: text };
+  const named = original.view?.mentions;
+  if (!named || !text.includes('<')) return quote;
+  const ids = (re: RegExp) => new Set([...text.matchAll(re)].map((x) => x[1]!));
+  const [users, roles, channels] = [ids(/<@!?(\d{17,20})>/g), ids(/<@&(\d{17,20})>/g), ids(/<#(\d{17,20})>/g)];
+  const mentions = { users: named.users.filter((u) => users.has(u.id)), roles: named.roles.filter((r) => roles.has(r.id)), channels: named.channels.filter((c) => channels.has(c.id)) };
+  return mentions.users.length + mentions.roles.length + mentions.channels.length ? { ...quote, mentions } : quote;
 }
 
 function excerpt(text: string): string {

@@ -6,6 +6,7 @@ import { escapeHtml } from '../html/escape.js';
 import { MarkdownHtml } from '../html/markdown.js';
 import { messageHtml, WORDS, type MessageHtmlOptions } from '../html/message.js';
 import { EXPORT_CSS } from '../html/styles.js';
+import { TwemojiSprite } from '../html/twemoji.js';
 import { exportZone } from './export-zone.js';
 import type { ExportMeta, FormatWriter } from './types.js';
 import { FORMAT_FILES } from './files.js';
@@ -23,8 +24,10 @@ export function htmlWriter(meta: ExportMeta): FormatWriter {
   const zone = exportZone(meta.filter.timeZone);
   const timeZone = zone.name;
   const full = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'long', timeZone });
+  // Unicode emoji as Twemoji symbols, written once each after the last message (known only then).
+  const twemoji = new TwemojiSprite();
   const options: MessageHtmlOptions = {
-    markdown: new MarkdownHtml(locale, {}, timeZone),
+    markdown: new MarkdownHtml(locale, {}, timeZone, twemoji),
     words: WORDS[locale],
     time: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
     fullTime: full,
@@ -71,6 +74,6 @@ export function htmlWriter(meta: ExportMeta): FormatWriter {
       messageHtml(m, { ...options, media: (url) => (urls.push(url), url) });
       return urls;
     },
-    footer: (count: number) => `${count ? '</section>\n' : ''}</main>\n<footer class="archive__foot" data-count="${count}">${t.messages(count)}</footer>\n</div>\n</body>\n</html>\n`,
+    footer: (count: number) => `${count ? '</section>\n' : ''}</main>\n<footer class="archive__foot" data-count="${count}">${t.messages(count)}</footer>\n</div>\n${twemoji.symbols()}</body>\n</html>\n`,
   };
 }

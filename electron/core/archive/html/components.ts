@@ -7,11 +7,11 @@ import { escapeHtml, safeHref, stripBidi } from './escape.js';
 import { fileRowHtml } from './file-row.js';
 import type { MarkdownHtml } from './markdown.js';
 
-
-function emoji(e: ChatEmoji | null, url: (u: string) => string): string {
+function emoji(e: ChatEmoji | null, md: MarkdownHtml, url: (u: string) => string): string {
   if (!e) return '';
-  const src = e.id && e.url ? safeHref(url(e.url)) : null;
-  const name = e.id ? `:${e.name}:` : e.name;
+  if (!e.id) return md.unicodeEmoji(e.name);
+  const src = e.url ? safeHref(url(e.url)) : null;
+  const name = `:${e.name}:`;
   return src ? `<img class="emoji" src="${escapeHtml(src)}" alt="${escapeHtml(name)}" loading="lazy">` : escapeHtml(name);
 }
 
@@ -22,14 +22,14 @@ function part(c: ChatComponent, md: MarkdownHtml, url: (u: string) => string, pl
       return `<div class="dc-row">${all(c.components)}</div>`;
     case 'button': {
       const cls = buttonClass(c.style, c.disabled);
-      const face = emoji(c.emoji, url) + (c.label ? `<bdi class="dc-button__label">${escapeHtml(stripBidi(c.label))}</bdi>` : '');
+      const face = emoji(c.emoji, md, url) + (c.label ? `<bdi class="dc-button__label">${escapeHtml(stripBidi(c.label))}</bdi>` : '');
       const href = c.style === 5 && !c.disabled ? safeHref(c.url) : null;
       return href ? `<a class="${cls}" href="${escapeHtml(href)}" rel="noopener noreferrer">${face}</a>` : `<span class="${cls}" aria-disabled="true">${face}</span>`;
     }
     case 'select': {
       const chosen = c.options.filter((o) => o.selected);
       const shown = chosen.length
-        ? `<span class="dc-select__value">${chosen.map((o) => `<span class="dc-select__option">${emoji(o.emoji, url)} <bdi>${escapeHtml(stripBidi(o.label))}</bdi></span>`).join('')}</span>`
+        ? `<span class="dc-select__value">${chosen.map((o) => `<span class="dc-select__option">${emoji(o.emoji, md, url)} <bdi>${escapeHtml(stripBidi(o.label))}</bdi></span>`).join('')}</span>`
         : `<span class="dc-select__placeholder"><bdi>${escapeHtml(stripBidi(c.placeholder ?? placeholder))}</bdi></span>`;
       return `<div class="${selectClass(c.disabled)}" aria-disabled="true">${shown}</div>`;
     }

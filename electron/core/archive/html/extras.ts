@@ -20,7 +20,7 @@ export function replyHtml(v: ChatMessageView, md: MarkdownHtml, words: { replyDe
   const inner =
     r.author === null && r.excerpt === null
       ? `<span class="reply__missing">${escapeHtml(words.replyDeleted)}</span>`
-      : `${r.author ? `<span class="reply__author">@<bdi>${escapeHtml(stripBidi(r.author))}</bdi></span>` : ''}<bdi class="reply__excerpt">${r.excerpt ? md.render(r.excerpt) : ''}</bdi>`;
+      : `${r.author ? `<span class="reply__author">@<bdi>${escapeHtml(stripBidi(r.author))}</bdi></span>` : ''}<bdi class="reply__excerpt">${r.excerpt ? md.renderQuote(r.excerpt, r.mentions) : ''}</bdi>`;
   return `<a class="reply" href="#m${escapeHtml(r.id)}"><span class="reply__spine" aria-hidden="true"></span>${inner}</a>`;
 }
 
@@ -76,7 +76,7 @@ export function afterContentHtml(v: ChatMessageView, md: MarkdownHtml, url: (u: 
       .map((r) => {
         const name = r.emoji.id ? `:${r.emoji.name}:` : r.emoji.name;
         const src = r.emoji.url ? safeHref(url(r.emoji.url)) : null;
-        const face = r.emoji.id && src ? `<img class="emoji" src="${escapeHtml(src)}" alt="${escapeHtml(name)}" loading="lazy">` : escapeHtml(name);
+        const face = !r.emoji.id ? md.unicodeEmoji(name) : src ? `<img class="emoji" src="${escapeHtml(src)}" alt="${escapeHtml(name)}" loading="lazy">` : escapeHtml(name);
         return `<li class="reaction" title="${escapeHtml(name)}">${face}<span class="reaction__count">${Number.isSafeInteger(r.count) ? r.count : 0}</span></li>`;
       })
       .join('')}</ul>`;

@@ -4,6 +4,7 @@
 import { parseDiscordMarkdown, writtenTimestamp } from '../../../../shared/discord-markdown.js';
 import type { KeywordMatcher } from '../../../../shared/keyword-match.js';
 import { escapeHtml, safeHref } from './escape.js';
+import type { TwemojiSprite } from './twemoji.js';
 
 type Node = { type: string; content?: unknown; [key: string]: unknown };
 
@@ -14,6 +15,12 @@ export interface MentionNames {
 }
 
 const CDN = 'https://cdn.discordapp.com';
+// A mention Discord sent no name for, in the panel's words (renderer/src/i18n/*/messages.ts).
+const UNKNOWN = {
+  en: { user: 'unknown-user', role: 'deleted-role', channel: 'unknown' },
+  fr: { user: 'utilisateur-inconnu', role: 'rôle-supprimé', channel: 'inconnu' },
+};
+type Mentions = { users: { id: string; name: string }[]; roles: { id: string; name: string }[]; channels: { id: string; name: string }[] };
 const TIME_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
   t: { timeStyle: 'short' },
   T: { timeStyle: 'medium' },
@@ -26,18 +33,24 @@ const TIME_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
 
 // No character any Discord Markdown rule starts with (emphasis, code, spoilers, quotes, headings,
 // lists (`-`, `*` and `+` bullets), links, mentions, emoji, escapes, line breaks), no URL and no ordered-list start.
+// Nor any emoji the parser draws: flags are regional indicators and keycaps end in U+20E3, neither pictographic.
 const SPECIAL = /[*_~`|<>#\-+[\]()\\:@\n\r]|https?|www\.|^\s*\d+\./i;
-export const isPlain = (text: string): boolean => !SPECIAL.test(text) && !/\p{Extended_Pictographic}/u.test(text);
+export const isPlain = (text: string): boolean => !SPECIAL.test(text) && !/[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u.test(text);
 
 export class MarkdownHtml {
   // Intl formatters are costly to build (~50 µs): one per style, reused for every message.
   private readonly formats = new Map<string, Intl.DateTimeFormat>();
+  private readonly unknown: (typeof UNKNOWN)['en'];
 
   constructor(
     private readonly locale: string,
     private names: MentionNames = {},
     private readonly timeZone = 'UTC',
-  ) {}
+    /** Draws Unicode emoji (the export's sprite); without one they stay text. */
+    private readonly twemoji: TwemojiSprite | null = null,
+  ) {
+    this.unknown = locale === 'fr' ? UNKNOWN.fr : UNKNOWN.en;
+  }
 
   /** Custom emoji URLs the core gave the message being written (its configured CDN), by id. */
   private emojiUrls = new Map<string, string>();
@@ -45,15 +58,33 @@ export class MarkdownHtml {
   private media: (url: string) => string = (url) => url;
 
   /** Names for the next messages' mentions: those Discord sent with the message being written; its emoji URLs too. */
-  useMentions(
-    m: { users: { id: string; name: string }[]; roles: { id: string; name: string }[]; channels: { id: string; name: string }[] },
-    emojis: readonly { id: string | null; url: string | null }[] = [],
-    media: (url: string) => string = (url) => url,
-  ): void {
+  useMentions(m: Mentions, emojis: readonly { id: string | null; url: string | null }[] = [], media: (url: string) => string = (url) => url): void {
     const find = (list: { id: string; name: string }[]) => (id: string) => list.find((x) => x.id === id)?.name;
     this.names = { user: find(m.users), role: find(m.roles), channel: find(m.channels) };
     this.emojiUrls = new Map(emojis.flatMap((e) => (e.id && e.url ? [[e.id, e.url] as const] : [])));
     this.media = media;
+  }
+
+  /**
+   * A reply's excerpt: its mentions named from the quote's own names (those Discord sent with the original),
+   * then the message's; the message's names are back in use afterwards.
+   */
+  renderQuote(excerpt: string, quoted: Mentions | undefined): string {
+    const own = this.names;
+    if (quoted) {
+      const find = (list: { id: string; name: string }[], then: ((id: string) => string | undefined) | undefined) => (id: string) => list.find((x) => x.id === id)?.name ?? then?.(id);
+      this.names = { user: find(quoted.users, own.user), role: find(quoted.roles, own.role), channel: find(quoted.channels, own.channel) };
+    }
+    try {
+      return this.render(excerpt);
+    } finally {
+      this.names = own;
+    }
+  }
+
+  /** A Unicode emoji outside the text (a reaction, a button): drawn as in the text, or escaped. */
+  unicodeEmoji(text: string): string {
+    return this.twemoji ? this.twemoji.draw(text) : escapeHtml(text);
   }
 
   /** Keywords to mark, only while a message's own text is rendered (not embeds or replies, as in the panel). */
@@ -145,11 +176,11 @@ export class MarkdownHtml {
         return href ? `<a href="${escapeHtml(href)}" title="${escapeHtml(href)}" rel="noopener noreferrer">${text}</a>` : text;
       }
       case 'user':
-        return this.mention('@', this.names.user?.(String(n.id)), String(n.id));
+        return this.mention('@', this.names.user?.(String(n.id)) ?? this.unknown.user);
       case 'channel':
-        return this.mention('#', this.names.channel?.(String(n.id)), String(n.id));
+        return this.mention('#', this.names.channel?.(String(n.id)) ?? this.unknown.channel);
       case 'role':
-        return this.mention('@', this.names.role?.(String(n.id)), String(n.id));
+        return this.mention('@', this.names.role?.(String(n.id)) ?? this.unknown.role);
       case 'everyone':
         return '<span class="mention mention--everyone">@everyone</span>';
       case 'here':
@@ -163,7 +194,7 @@ export class MarkdownHtml {
         return `<img class="emoji" src="${escapeHtml(src)}" alt=":${name}:" title=":${name}:" width="22" height="22" loading="lazy">`;
       }
       case 'twemoji':
-        return escapeHtml(String(n.name ?? ''));
+        return this.unicodeEmoji(String(n.name ?? ''));
       case 'timestamp':
         return this.timestamp(Number(n.timestamp), String(n.format ?? 'f'), writtenTimestamp(n));
       default:
@@ -171,8 +202,8 @@ export class MarkdownHtml {
     }
   }
 
-  private mention(sigil: string, name: string | undefined, id: string): string {
-    return `<span class="mention">${sigil}${escapeHtml(name ?? id)}</span>`;
+  private mention(sigil: string, name: string): string {
+    return `<span class="mention">${sigil}${escapeHtml(name)}</span>`;
   }
 
   private timestamp(seconds: number, style: string, written: string): string {

@@ -23,6 +23,7 @@ html, body { height: auto; }
 a.reply { color: inherit; text-decoration: none; }
 .archive .mention { padding: 0 2px; border-radius: 3px; background: color-mix(in srgb, var(--accent) 18%, transparent); color: var(--accent); font-weight: 500; }
 .archive .emoji { width: 1.375em; height: 1.375em; vertical-align: -0.3em; object-fit: contain; }
+.archive__sprite { position: absolute; width: 0; height: 0; overflow: hidden; }
 .archive .subtext { display: block; color: var(--muted); font-size: 12px; }
 `;
 

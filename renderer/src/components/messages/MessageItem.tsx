@@ -66,7 +66,7 @@ const MessageBody = memo(function MessageBody({ message: m }: { message: ChatMes
   const system = systemKey(v?.type);
   return (
     <>
-      {v?.reply && <ReplyPreview reply={v.reply} />}
+      {v?.reply && <ReplyPreview reply={v.reply} mentions={v.mentions} />}
       <Avatar author={m.author} />
       <div className="message__body">
         <header className="message__header">
