@@ -114,3 +114,17 @@ it('a later version’s error key this one cannot read or does not know costs on
     expect(say(banner.i18n!.message)).toContain(entries[i]!.error);
   }
 });
+
+it('an entry a later version wrote with an outcome or step status this one does not know costs only that entry', async () => {
+  // A next release may add an outcome or a step status. Its entry cannot be read here, but the journal
+  // was set aside whole for it, with the update this version's boot has to recover.
+  const old = JSON.parse(readFileSync(OLD_JOURNAL, 'utf8')) as { version: 1; entries: Array<Record<string, unknown>> };
+  const entries = old.entries.map((e, i) =>
+    i === 0 ? { ...e, outcome: 'superseded' } : i === 2 ? { ...e, steps: [{ step: 'fetch', status: 'reused', durationMs: 1 }] } : e,
+  );
+  const journal = new UpdateJournal(fx.dataDir);
+  writeFileSync(journal.file, JSON.stringify({ version: 1, entries }));
+  expect((await journal.entries()).map((e) => e.id)).toEqual(old.entries.slice(1).filter((_, i) => i !== 1).map((e) => e.id));
+  expect(readdirSync(fx.dataDir).filter((f) => f.includes('.corrupt-'))).toEqual([]);
+  expect((await journal.pending())?.id).toBe(old.entries.at(-1)!.id);
+});

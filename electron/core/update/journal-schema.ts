@@ -48,6 +48,17 @@ export const entrySchema = z.object({
   boots: z.number(),
   lastBootPid: z.number().nullable(),
 });
-export const fileSchema = z.object({ version: z.literal(1), entries: z.array(entrySchema) });
+/**
+ * Entries are read one by one: an entry a later version wrote with an outcome or a step status this one
+ * does not know is left out, not the whole journal (with the update this version's boot must recover:
+ * this release is the one the next rolls back to).
+ */
+export const fileSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(z.unknown()).transform((raw) => raw.flatMap((e) => {
+    const entry = entrySchema.safeParse(e);
+    return entry.success ? [entry.data] : [];
+  })),
+});
 
 export type JournalEntry = z.infer<typeof entrySchema>;
