@@ -3,12 +3,13 @@
 import type { z } from 'zod';
 import { archiveFilter } from '../../../shared/archive-schemas.js';
 import type { ChatMessage } from '../../../shared/types.js';
+import { DISCORD_EPOCH_MS } from '../messages/last-seen.js';
 import { instantOf, UTC, type Zone } from '../messages/time-zone.js';
 
 export { archiveFilter };
 export { EXPORT_FORMATS, type ExportFormat } from '../../../shared/archive.js';
 
-const DISCORD_EPOCH = 1420070400000n;
+const DISCORD_EPOCH = BigInt(DISCORD_EPOCH_MS);
 
 /** The smallest snowflake minted at `epochMs`: ids compare like times (zero-padded keys in the store). */
 export function snowflakeAt(epochMs: number): string {
@@ -16,8 +17,6 @@ export function snowflakeAt(epochMs: number): string {
   return (ms > 0n ? ms << 22n : 0n).toString();
 }
 
-/** Epoch ms encoded in a snowflake. */
-export const snowflakeTime = (id: string): number => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 
 export type ArchiveFilter = z.output<typeof archiveFilter>;
 

@@ -2,7 +2,7 @@
 // message, around a message (a search result in context) or around an instant (jump to a date).
 // Every page is one indexed range read on (channel_id, sort_key), however deep in the history.
 import type { ChatMessage } from '../../../shared/types.js';
-import { snowflakeAt } from './last-seen.js';
+import { DISCORD_EPOCH_MS, snowflakeAt } from './last-seen.js';
 import { snowflakeCompare, type MessageStore } from './store.js';
 
 export const MAX_PAGE = 500;
@@ -52,7 +52,7 @@ export class HistoryQuery {
       const key = sortKey((BigInt(req.after) + 1n).toString());
       return withHeld(parse(this.newer.all(channelId, key, limit)), from(key)).slice(0, limit);
     }
-    const anchor = req.around ?? (req.at !== undefined ? snowflakeAt(Math.max(1_420_070_400_000, req.at)) : undefined);
+    const anchor = req.around ?? (req.at !== undefined ? snowflakeAt(Math.max(DISCORD_EPOCH_MS, req.at)) : undefined);
     if (anchor !== undefined) {
       const key = sortKey(anchor);
       const half = Math.floor(limit / 2);

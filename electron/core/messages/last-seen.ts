@@ -5,7 +5,9 @@ import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { PRIVATE_DIR, writePrivateFileSync } from '../fs-modes.js';
 import { snowflakeCompare } from './store.js';
 
-const DISCORD_EPOCH = 1_420_070_400_000n;
+/** Discord's epoch (2015-01-01 UTC), ms: snowflakes count from it. */
+export const DISCORD_EPOCH_MS = 1_420_070_400_000;
+const DISCORD_EPOCH = BigInt(DISCORD_EPOCH_MS);
 
 /** The smallest snowflake Discord could assign at `ms`: an anchor when no real message was seen. */
 export function snowflakeAt(ms: number): string {

@@ -7,7 +7,7 @@ import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { parseSearch, type SearchProblem, type SearchQuery } from '../../../shared/search-query.js';
 import { sortKey } from './history-query.js';
 import { textSql } from './history-schema.js';
-import { snowflakeAt } from './last-seen.js';
+import { DISCORD_EPOCH_MS, snowflakeAt } from './last-seen.js';
 import { authorIdsNamed } from './search-authors.js';
 import { foldedWords, foldText, isPunctuated, PHRASE_WORDS, phraseStart, termWords, withSearchFunctions, type TextTerms } from './search-words.js';
 import { dayStart, nextDate, type Zone } from './time-zone.js';
@@ -30,7 +30,6 @@ export interface SearchPlan {
 
 const MIN_ID = 0n;
 const MAX_ID = 9223372036854775807n;
-const DISCORD_START = 1_420_070_400_000;
 
 const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 /** A term with a letter or digit has FTS tokens; one without (🎉, :), ???) has none and is matched as typed. */
@@ -100,7 +99,7 @@ export function planSearch(db: Database.Database, text: string, zone: Zone): Sea
 function dateBounds(q: SearchQuery, zone: Zone): [bigint, bigint] {
   let low = MIN_ID;
   let high = MAX_ID;
-  const at = (date: string) => BigInt(snowflakeAt(Math.max(DISCORD_START, dayStart(zone, date))));
+  const at = (date: string) => BigInt(snowflakeAt(Math.max(DISCORD_EPOCH_MS, dayStart(zone, date))));
   if (q.after) low = at(nextDate(q.after));
   if (q.during) {
     const s = at(q.during);

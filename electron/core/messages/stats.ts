@@ -3,7 +3,7 @@
 // its snowflake, so counting opens no JSON; only authors and attachment sums do.
 import type { ChannelStats } from '../../../shared/types.js';
 import { sortKey } from './history-query.js';
-import { snowflakeAt } from './last-seen.js';
+import { DISCORD_EPOCH_MS, snowflakeAt } from './last-seen.js';
 import type { MessageStore } from './store.js';
 import { offsetSpans, requestZone, type OffsetSpan } from './time-zone.js';
 
@@ -19,11 +19,10 @@ export interface StatsRequest {
   topAuthors?: number;
 }
 
-const EPOCH = 1_420_070_400_000;
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const bound = (ms: number | undefined, fallback: string) => (ms === undefined ? fallback : sortKey(snowflakeAt(Math.max(EPOCH, ms))));
+const bound = (ms: number | undefined, fallback: string) => (ms === undefined ? fallback : sortKey(snowflakeAt(Math.max(DISCORD_EPOCH_MS, ms))));
 
 /**
  * The widest UTC bucket inside which no message changes local day or hour: an hour when every offset
@@ -48,7 +47,7 @@ export function channelStats(store: MessageStore, channelId: string, req: StatsR
   const days = new Map<number, number>();
   let total = 0;
   if (ends.first !== null && ends.last !== null) {
-    const time = (key: string) => Number(BigInt(key) >> 22n) + EPOCH;
+    const time = (key: string) => Number(BigInt(key) >> 22n) + DISCORD_EPOCH_MS;
     const spans = offsetSpans(zone, time(ends.first), time(ends.last));
     const size = bucketFor(spans);
     const buckets = db
@@ -57,7 +56,7 @@ export function channelStats(store: MessageStore, channelId: string, req: StatsR
       .all(...args) as Array<[number, number]>;
     let span = 0;
     for (const [b, n] of buckets) {
-      const utc = b * size + EPOCH;
+      const utc = b * size + DISCORD_EPOCH_MS;
       while (span + 1 < spans.length && spans[span + 1]!.from <= utc) span++;
       const local = utc + spans[span]!.offset;
       const day = Math.floor(local / DAY);

@@ -4,15 +4,14 @@
 import type { DeleteProgress } from '../../../../shared/archive.js';
 import { coreText } from '../../../../shared/core-text.js';
 import { NotSavedError, type DeleteTarget } from './target.js';
+import { timeOfSnowflake as timeOf } from '../../messages/last-seen.js';
 
 export type { DeleteProgress };
 
 
-const DISCORD_EPOCH = 1420070400000n;
 const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
 // Discord measures the age on its clock: a minute of margin keeps a borderline message out of a bulk.
 const MARGIN_MS = 60_000;
-const timeOf = (id: string) => Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 
 /**
  * Discord's error code when Discord answered (an API error: an HTTP status and a numeric code); undefined

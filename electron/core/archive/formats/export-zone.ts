@@ -3,12 +3,12 @@
 // days. UTC when none was given (backups, older panels, the API without tz=). Instants a program reads
 // (datetime=, JSON, CSV's timestamp) stay UTC whatever the zone.
 import { shownTimeZone } from '../../../../shared/time-zone.js';
+import { DISCORD_EPOCH_MS } from '../../messages/last-seen.js';
 import { namedZone, offsetSpans, type Zone } from '../../messages/time-zone.js';
 import type { ExportMeta } from './types.js';
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
-const DISCORD_EPOCH = Date.UTC(2015, 0, 1);
 
 export interface ExportZone {
   /** The IANA name, as shown and for Intl's `timeZone`; 'UTC' when none was given. */
@@ -68,7 +68,7 @@ export function exportZone(timeZone: string | undefined): ExportZone {
     label: ({ exportedAt, filter }) => {
       if (utc) return 'UTC';
       const to = filter.before ?? exportedAt;
-      const from = Math.max(DISCORD_EPOCH, Math.min(filter.after ?? to - YEAR, to));
+      const from = Math.max(DISCORD_EPOCH_MS, Math.min(filter.after ?? to - YEAR, to));
       const offsets = [...new Set(offsetSpans(zone, from, to).map((s) => s.offset))].sort((a, b) => a - b);
       return `${name} (UTC${offsets.map(offsetText).join('/')})`;
     },
