@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BURST_FLAGS, BurstMode } from '../../electron/core/bot/burst-mode.js';
+import { BURST_FLAGS, BurstMode, NEW_SPACE_CAP } from '../../electron/core/bot/burst-mode.js';
 import { APP_DIR } from '../helpers/world.js';
 
 const TUNING = join(APP_DIR, 'electron', 'headless', 'v8-tuning.ts');
@@ -89,6 +89,47 @@ import(${JSON.stringify(MODE)}).then(() => {
     const run = spawnSync(process.execPath, ['--import', TUNING, '-e', script], { env: { ...process.env, DISCORD_MONITOR_V8_DEFAULTS: '' }, encoding: 'utf8', timeout: 60_000 });
     expect({ signal: run.signal, status: run.status, stderr: run.stderr.slice(0, 300) }).toEqual({ signal: null, status: 0, stderr: '' });
     expect(Number(run.stdout.replace('survived ', ''))).toBeGreaterThan(100);
+  });
+
+  it("in a long burst the young generation stops growing at NEW_SPACE_CAP (V8's own limit here is 2 × 64 MiB), and grows again in the next burst after the quiet spell", () => {
+    // A backfill of 100,000 messages: V8's defaults grew the new space to 128 MiB and the headless app
+    // to 280-310 MB RSS (bench/backfill, target ≤ 200). Work in turns (as pages of a backfill come), some of
+    // it kept a while; the largest new space seen during the burst, then after a quiet spell and a second burst.
+    const script = `const v8 = require('node:v8');
+const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+import(${JSON.stringify(MODE)}).then(({ burstMode }) => {
+  const keep = [];
+  let most = 0;
+  const idle = v8.cachedDataVersionTag();
+  const churn = (turns, then) => {
+    burstMode.busy();
+    for (let i = 0; i < 100_000; i++) {
+      const o = { a: i, b: 'message ' + i, c: [i, i + 1] };
+      if (i % 40 === 0) keep.push(o);
+    }
+    if (keep.length > 150_000) keep.splice(0, 75_000);
+    most = Math.max(most, newSpace());
+    if (turns > 0) setImmediate(() => churn(turns - 1, then));
+    else then();
+  };
+  churn(150, () => {
+    const first = most;
+    burstMode.close();
+    const closed = v8.cachedDataVersionTag();
+    most = 0;
+    churn(150, () => process.stdout.write(JSON.stringify([first, most, closed === idle])));
+  });
+});`;
+    const run = spawnSync(process.execPath, ['--import', TUNING, '-e', script], { env: { ...process.env, DISCORD_MONITOR_V8_DEFAULTS: '' }, encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr.slice(0, 300)).toBe('');
+    const [first, second, idleAgain] = JSON.parse(run.stdout) as [number, number, boolean];
+    // After the burst, every flag is as the idle tuning set it (the growth factor too).
+    expect(idleAgain).toBe(true);
+    expect(first).toBeLessThanOrEqual(NEW_SPACE_CAP);
+    expect(second).toBeLessThanOrEqual(NEW_SPACE_CAP);
+    // Capped, not kept small: a burst still gets a young generation worth its CPU (bench/ingest-stages).
+    expect(first).toBeGreaterThanOrEqual(NEW_SPACE_CAP / 2);
+    expect(second).toBeGreaterThanOrEqual(NEW_SPACE_CAP / 2);
   });
 
   it('with V8 defaults (DISCORD_MONITOR_V8_DEFAULTS=1) nothing changes', () => {

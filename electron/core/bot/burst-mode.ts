@@ -5,7 +5,7 @@
 // set again, so an app at rest is as small as before (the young generation shrinks back to 1 MiB at its
 // next GCs). V8 reads these flags as it goes.
 import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 /** A burst is over after this long without one. */
 const QUIET_MS = 30_000;
@@ -23,6 +23,20 @@ const GC_WINDOW_MS = 1000;
  * them while V8 runs corrupted its heap (v8-tuning.ts); the hot path runs too often to be flushed anyway.
  */
 export const BURST_FLAGS = '--no-optimize-for-size --heap-growing-percent=0';
+
+/**
+ * The young generation's most (both semi-spaces), in bytes. Lifted, V8 grew it to its own limit, which
+ * it sizes by the machine's memory: 2 × 64 MiB here (24 GiB), and a 100,000-message backfill's headless
+ * app peaked at 280-310 MB RSS (bench/backfill, target ≤ 200). The limit itself (--max-semi-space-size) is
+ * read once, from the command line, as V8 starts: set at run time it changes nothing (measured). The growth
+ * factor is read at every growth, so a factor of 1 holds the size and V8's 2 lets it grow again. V8 tells
+ * of its collections after the fact (a task may run several) and a growth at most doubles the size (not to
+ * a power of two: 23 → 47 MiB seen), so it is held from half the cap on.
+ */
+export const NEW_SPACE_CAP = 32 * 1024 * 1024;
+const HOLD_NEW_SPACE = '--semi-space-growth-factor=1';
+const GROW_NEW_SPACE = '--semi-space-growth-factor=2';
+const newSpaceSize = (): number => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
 
 /** Holds the flags headless/v8-tuning.ts applied (no import: that file must run alone, first); unset in the desktop app. */
 const SIZE_TUNED = Symbol.for('discord-monitor.v8-size-tuned');
@@ -43,6 +57,8 @@ export interface BurstModeOptions {
 export class BurstMode {
   private quiet: NodeJS.Timeout | null = null;
   private restore = '';
+  /** The new space reached half NEW_SPACE_CAP: V8's growth factor is 1 until it is smaller again. */
+  private holding = false;
   // A plain field, not a parameter property: test/core/burst-mode runs this file with Node's type stripping.
   private readonly o: BurstModeOptions;
 
@@ -55,11 +71,20 @@ export class BurstMode {
     const recent: number[] = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) recent.push(e.startTime);
+      this.capNewSpace();
       while (recent.length > 0 && recent[0]! < recent.at(-1)! - GC_WINDOW_MS) recent.shift();
       if (recent.length < GC_BURST) return;
       recent.length = 0;
       this.busy();
     }).observe({ type: 'gc' });
+  }
+
+  /** The new space stops growing under NEW_SPACE_CAP, and may grow again once V8 shrank it (a full GC, the idle tuning). */
+  private capNewSpace(): void {
+    const full = newSpaceSize() >= NEW_SPACE_CAP / 2;
+    if (full === this.holding) return;
+    this.holding = full;
+    this.set(full ? HOLD_NEW_SPACE : GROW_NEW_SPACE);
   }
 
   /** Many messages at once: V8's throughput defaults until QUIET_MS pass without another call. */
@@ -79,6 +104,9 @@ export class BurstMode {
     clearTimeout(this.quiet);
     this.quiet = null;
     this.set(this.restore);
+    // The idle tuning shrinks the new space at its next collections; the next burst may grow it again.
+    if (this.holding) this.set(GROW_NEW_SPACE);
+    this.holding = false;
   }
 
   private set(flags: string): void {
