@@ -232,6 +232,17 @@ export const coreEn = {
   'update.line.settingsRestored': 'Settings restored.',
   'update.line.botStarted': 'Bot started again in this process.',
   'update.line.rollingBack': 'Rolling back to {{from}} after step “{{step}}” failed.',
+  // The restart step's line (finish.ts): {{reason}} is one of update.restartReason.*, why the planner chose the method
+  'update.line.restartingVia': 'Restarting via {{method}} ({{reason}}).',
+  'update.line.restartingViaCommand': 'Restarting via {{method}}: {{command}} ({{reason}}).',
+  'update.restartReason.systemd': 'running as systemd unit {{unit}}',
+  'update.restartReason.systemdUser': 'running as systemd user unit {{unit}}',
+  'update.restartReason.supervisor': 'running as supervisor program {{program}}',
+  'update.restartReason.pm2': 'running as pm2 process {{id}}',
+  'update.restartReason.forced': '{{reason}} (forced by setting)',
+  'update.restartReason.relaunchForced': 'forced by the restart-method setting',
+  'update.restartReason.forcedUnusable': 'forced by setting, but this process is not managed by {{method}}',
+  'update.restartReason.noManager': 'no service manager detected: the app relaunches itself',
   // Release mode's own lines (deps-store.ts, release.ts, switch.ts, release-steps.ts)
   'update.line.depsReused': 'Dependencies for this lockfile are already installed ({{hash}}); reused as they are.',
   'update.line.depsLinked': 'Dependencies unchanged: the installed node_modules was linked into {{hash}} in {{seconds}} s (once).',

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { takeOverPath } from '../../electron/core/update/handover-path.js';
 import { notifyReady } from '../../electron/headless/sd-notify.js';
+import { coreText } from '../../shared/core-text.js';
 import { fakeNotifySocket, type NotifySocket } from '../helpers/notify-socket.js';
 
 let dir = '';
@@ -34,11 +35,11 @@ it('does nothing without NOTIFY_SOCKET, and says how to fix a missing systemd-no
 });
 
 it('hands over under systemd only when the unit is Type=notify; supervisor and pm2 keep the restart', () => {
-  const systemd = { method: 'systemd' as const, argv: ['systemctl', '--user', 'restart', 'dm.service'], reason: 'unit' };
+  const systemd = { method: 'systemd' as const, argv: ['systemctl', '--user', 'restart', 'dm.service'], reason: coreText('update.restartReason.systemdUser', { unit: 'dm.service' }) };
   expect(takeOverPath(systemd, { NOTIFY_SOCKET: '/run/user/1000/systemd/notify' })).toMatchObject({ handover: true, why: expect.stringMatching(/MAINPID=/) });
   expect(takeOverPath(systemd, {})).toMatchObject({ handover: false, why: expect.stringMatching(/not Type=notify/) });
-  expect(takeOverPath({ method: 'relaunch', argv: null, reason: 'none' }, {})).toMatchObject({ handover: true });
+  expect(takeOverPath({ method: 'relaunch', argv: null, reason: coreText('update.restartReason.noManager') }, {})).toMatchObject({ handover: true });
   for (const method of ['supervisor', 'pm2'] as const) {
-    expect(takeOverPath({ method, argv: ['x'], reason: 'r' }, { NOTIFY_SOCKET: '/x' })).toMatchObject({ handover: false, why: expect.stringMatching(/cannot change a program's PID/) });
+    expect(takeOverPath({ method, argv: ['x'], reason: coreText('update.restartReason.noManager') }, { NOTIFY_SOCKET: '/x' })).toMatchObject({ handover: false, why: expect.stringMatching(/cannot change a program's PID/) });
   }
 });

@@ -13,7 +13,7 @@ import { describePlan } from '../../electron/core/update-view.js';
 import { UpdateRestarts } from '../../electron/core/update-service/restarts.js';
 import type { UpdateServiceOptions } from '../../electron/core/update-service.js';
 import { SentenceError } from '../../electron/core/sentence-error.js';
-import { coreEn, renderText, type I18nText } from '../../shared/core-text.js';
+import { coreEn, coreText, renderText, type I18nText } from '../../shared/core-text.js';
 import { coreFr } from '../../shared/core-text-fr.js';
 import { Fixture, git } from './fixture.js';
 
@@ -151,7 +151,7 @@ describe('a restart that fails, in French', () => {
     const killed = await runRestartCommand([process.execPath, '-e', 'process.kill(process.pid, "SIGKILL")']).catch((e: unknown) => e);
     expect(renderText((killed as SentenceError).sentence.i18n, coreFr, fr)).toMatch(/ a été arrêté par SIGKILL — redémarrez le service à la main, ou vérifiez ses permissions$/);
     const restarts = new UpdateRestarts({ dataDir: fx.dataDir } as UpdateServiceOptions);
-    const refused = await restarts.restartWith({ method: 'relaunch', argv: null, reason: 'test' }).catch((e: unknown) => e);
+    const refused = await restarts.restartWith({ method: 'relaunch', argv: null, reason: coreText('update.restartReason.noManager') }).catch((e: unknown) => e);
     expect(renderText((refused as SentenceError).sentence.i18n, coreFr, fr)).toBe('Ce processus ne peut pas se relancer lui-même ; redémarrez-le à la main.');
   });
 });
@@ -175,7 +175,7 @@ describe('a restart that cannot work here, said before the update in French', ()
     const relaunch = describePlan(detectRestartMethod({}, () => null), true);
     expect(relaunch.description).toBe('a relaunch of the app');
     expect(renderText(relaunch.i18n!.description!, coreFr, fr)).toBe('une relance de l’application');
-    const systemd = describePlan({ method: 'systemd', argv: ['systemctl', 'restart', 'dm.service'], reason: 'x' }, true);
+    const systemd = describePlan({ method: 'systemd', argv: ['systemctl', 'restart', 'dm.service'], reason: coreText('update.restartReason.systemd', { unit: 'dm.service' }) }, true);
     expect(systemd.description).toBe('systemd (systemctl restart dm.service)');
     expect(systemd.i18n ?? null).toBeNull();
   });

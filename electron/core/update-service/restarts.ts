@@ -36,7 +36,7 @@ export class UpdateRestarts {
       }
       await this.o.handover.abort();
     }
-    this.o.logger.info(`Restarting: ${plan.reason}; ${path.why}.`);
+    this.o.logger.info(`Restarting: ${plan.reason.text}; ${path.why}.`);
     await createRestarter(this.o.relauncher ?? { relaunch: async () => undefined }).restart(plan);
   }
 

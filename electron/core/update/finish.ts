@@ -95,7 +95,8 @@ export async function finishRestart(run: Run): Promise<UpdateResult> {
   let botRestarted = false;
   try {
     await steps.run('restart', async (log) => {
-      log(`Restarting via ${plan.method}${plan.argv ? `: ${plan.argv.join(' ')}` : ''} (${plan.reason}).`);
+      const reason = plan.reason.i18n;
+      log(plan.argv ? coreText('update.line.restartingViaCommand', { method: plan.method, command: plan.argv.join(' '), reason }) : coreText('update.line.restartingVia', { method: plan.method, reason }));
       try {
         // The bot stays stopped: the new process starts it, so Discord never sees two sessions on one token.
         await withDeadline(ctx.restarter.restart(plan), run.timeouts.restart, coreText('update.doing.restart'));

@@ -10,8 +10,8 @@ export interface RestartPlan {
   method: RestartMethod;
   /** The service manager command; null for `relaunch` (the Relauncher port does it) or when unusable. */
   argv: string[] | null;
-  /** Why this method was chosen, for the log. */
-  reason: string;
+  /** Why this method was chosen: the restart step's line says it (by key, in the panel's language). */
+  reason: CoreSentence;
   /** Set when the method was forced but cannot be used here, with what to do about it (by key: the confirmation says it). */
   problem?: CoreSentence;
 }
@@ -46,7 +46,7 @@ function systemd(env: Env, readFile: ReadFile): RestartPlan | null {
   const argv = found.user
     ? ['systemctl', '--user', 'restart', found.unit]
     : ['systemctl', 'restart', found.unit];
-  return { method: 'systemd', argv, reason: `running as systemd ${found.user ? 'user ' : ''}unit ${found.unit}` };
+  return { method: 'systemd', argv, reason: coreText(found.user ? 'update.restartReason.systemdUser' : 'update.restartReason.systemd', { unit: found.unit }) };
 }
 
 function supervisor(env: Env): RestartPlan | null {
@@ -59,16 +59,16 @@ function supervisor(env: Env): RestartPlan | null {
   return {
     method: 'supervisor',
     argv: ['supervisorctl', ...server, 'restart', target],
-    reason: `running as supervisor program ${target}`,
+    reason: coreText('update.restartReason.supervisor', { program: target }),
   };
 }
 
 function pm2(env: Env): RestartPlan | null {
   if (!set(env.pm_id)) return null;
-  return { method: 'pm2', argv: ['pm2', 'restart', env.pm_id], reason: `running as pm2 process ${env.pm_id}` };
+  return { method: 'pm2', argv: ['pm2', 'restart', env.pm_id], reason: coreText('update.restartReason.pm2', { id: env.pm_id }) };
 }
 
-const relaunch = (reason: string): RestartPlan => ({ method: 'relaunch', argv: null, reason });
+const relaunch = (reason: CoreSentence): RestartPlan => ({ method: 'relaunch', argv: null, reason });
 
 const HOW_TO = { systemd: 'update.restartHow.systemd', supervisor: 'update.restartHow.supervisor', pm2: 'update.restartHow.pm2' } as const;
 
@@ -78,16 +78,16 @@ const HOW_TO = { systemd: 'update.restartHow.systemd', supervisor: 'update.resta
  */
 export function detectRestartMethod(env: Env, readFile: ReadFile, setting: RestartSetting = 'auto'): RestartPlan {
   const detectors = { pm2: () => pm2(env), supervisor: () => supervisor(env), systemd: () => systemd(env, readFile) };
-  if (setting === 'relaunch') return relaunch('forced by the restart-method setting');
+  if (setting === 'relaunch') return relaunch(coreText('update.restartReason.relaunchForced'));
   if (setting !== 'auto') {
     const plan = detectors[setting]();
-    if (plan) return { ...plan, reason: `${plan.reason} (forced by setting)` };
+    if (plan) return { ...plan, reason: coreText('update.restartReason.forced', { reason: plan.reason.i18n }) };
     const problem = coreText('update.restartMethodUnusable', { method: setting, how: coreText(HOW_TO[setting]).i18n });
-    return { method: setting, argv: null, reason: `forced by setting, but this process is not managed by ${setting}`, problem };
+    return { method: setting, argv: null, reason: coreText('update.restartReason.forcedUnusable', { method: setting }), problem };
   }
   for (const detect of Object.values(detectors)) {
     const plan = detect();
     if (plan) return plan;
   }
-  return relaunch('no service manager detected: the app relaunches itself');
+  return relaunch(coreText('update.restartReason.noManager'));
 }
