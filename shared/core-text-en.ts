@@ -581,6 +581,18 @@ export const coreEn = {
     'Wrong or missing access token: open the URL printed at startup (npm run headless), or copy the token from the `access-token` file in the data folder (or DISCORD_MONITOR_ACCESS_TOKEN, if set).',
   'http.exportTokenRefused': 'Wrong or missing access token: send Authorization: Bearer <access token>, or use the Export button of the panel.',
   'http.exportQuery': '{{problem}} (query parameters: format, after, before, tz, author, query, locale).',
+  // Refusals no page of the panel leads to (an address typed by hand, curl, a page of another site): routes.ts, export-route.ts
+  'http.badTarget': 'Bad request target: expected a path such as /.',
+  'http.badPercent': 'Bad path: malformed percent-encoding.',
+  'http.useGet': 'Use GET.',
+  'http.useGetUpgrade': 'Use GET with a WebSocket upgrade.',
+  'http.pagesReadOnly': 'Pages are read-only: use GET.',
+  'http.wsAddress': 'This address is the panel WebSocket.',
+  'http.noApiRoute': 'No such API route.',
+  'http.wsIsAt': 'The panel WebSocket is at {{path}}.',
+  'http.notProxy': 'This is not a proxy.',
+  'http.originRefused': 'Pages of other sites may not use the panel.',
+  'http.wsFull': { one: 'At most {{count}} panel may be open at once; close one.', other: 'At most {{count}} panels may be open at once; close one.' },
   // The export's arguments (electron/headless/export-args.ts): {{option}} is the command line's --name (the download route drops the dashes)
   'exportArgs.format': '{{option}} must be one of {{values}} (got "{{value}}").',
   'exportArgs.timeZone': '{{option}} must be a time zone such as Europe/Paris, America/New_York or UTC (got "{{value}}").',

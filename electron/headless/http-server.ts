@@ -89,7 +89,7 @@ export async function startPanelServer(opts: PanelServerOptions): Promise<PanelS
     socket.destroy();
   });
   server.on('upgrade', (req, socket, head: Buffer) => handleUpgrade(ctx, req, socket, head));
-  server.on('connect', (_req, socket) => handleConnect(socket));
+  server.on('connect', (req, socket) => handleConnect(req, socket));
   const drain = new BridgeDrain();
   serveBridge(wss, core, refusals, drain);
 

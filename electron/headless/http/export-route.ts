@@ -39,9 +39,9 @@ function errorIn(language: AnswerLanguage, err: unknown): string {
 }
 
 export function handleExport(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
-  if (req.method !== 'GET') return text(res, 405, 'Use GET.', { Allow: 'GET' });
-  // The answers below are pages a browser may show (a download link opened by hand): in its language.
+  // Its answers are pages a browser may show (a download link opened by hand): in its language.
   const language = requestLanguage(req);
+  if (req.method !== 'GET') return text(res, 405, sayIn(language, coreText('http.useGet')), { Allow: 'GET', ...contentLanguage(language) });
   const answer = (status: number, body: string) => text(res, status, body, contentLanguage(language));
   let request: ExportRequest | null = null;
   const ticket = query.get('ticket');
