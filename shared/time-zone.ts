@@ -44,3 +44,28 @@ export function viewerZone(): { timeZone: string } | { tzOffsetMinutes: number }
   const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return name && knownTimeZone(name) ? { timeZone: name } : { tzOffsetMinutes: new Date().getTimezoneOffset() };
 }
+
+/**
+ * The zone the panel's date fields are days in and that it names with them (export range, its query's
+ * dates, the file's times). Where the browser cannot name its own zone, UTC: the page's clock then has no
+ * name the core could use, so the fields are UTC days too and the panel says so beside them.
+ */
+export interface FieldZone {
+  timeZone: string;
+  /** False when UTC stands in for a zone the browser did not name. */
+  named: boolean;
+}
+
+export const fieldZone = (): FieldZone => fieldZoneOf(Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+/** The field zone of a page whose Intl calls its own zone `pageZone` (it must be the page's clock: its Date's local time). */
+export function fieldZoneOf(pageZone: string | undefined): FieldZone {
+  return pageZone && knownTimeZone(pageZone) ? { timeZone: pageZone, named: true } : { timeZone: 'UTC', named: false };
+}
+
+/** Where a date field's day ("2026-01-15") begins in `zone`, epoch ms: the page's own midnight, or UTC's; undefined when empty. */
+export function fieldDayStart(value: string, zone: FieldZone): number | undefined {
+  if (!value) return undefined;
+  const ms = new Date(`${value}T00:00:00${zone.named ? '' : 'Z'}`).getTime();
+  return Number.isNaN(ms) ? undefined : ms;
+}

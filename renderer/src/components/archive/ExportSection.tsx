@@ -2,13 +2,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/archive';
-import { localTimeZone } from '../../../../shared/time-zone';
+import { fieldDayStart, fieldZone } from '../../../../shared/time-zone';
 import { errorMessage, useApi } from '../../api-context';
 import { useCoreText } from '../../i18n/core-text';
 import { useAppInfo } from '../../hooks/useAppInfo';
-
-/** "2026-01-01" from a date input → epoch ms where that day begins here (the viewer's zone); empty → undefined. */
-const dayStart = (value: string): number | undefined => (value ? new Date(`${value}T00:00:00`).getTime() : undefined);
 
 export function ExportSection() {
   const { t, i18n } = useTranslation();
@@ -27,8 +24,11 @@ export function ExportSection() {
 
   useEffect(() => api.on('archive.exportProgress', (p) => setProgress({ done: p.done, total: p.total })), [api]);
 
-  // The zone the date fields' days are in and the file prints its times in, named beside them.
-  const zone = localTimeZone();
+  // The zone the date fields' days are in and the file prints its times in, named beside them (UTC, said
+  // as such, where the browser cannot name its own: the fields then are UTC days too).
+  const fields = fieldZone();
+  const zone = fields.timeZone;
+  const dayStart = (value: string) => fieldDayStart(value, fields);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -91,6 +91,11 @@ export function ExportSection() {
           {t('archive.export.before', { zone })}
           <input type="date" value={before} onChange={(e) => setBefore(e.target.value)} data-testid="export-before" />
         </label>
+        {!fields.named && (
+          <p className="archive-hint archive-form__wide" data-testid="export-zone-unnamed">
+            {t('archive.export.zoneUnnamed')}
+          </p>
+        )}
         <label className="archive-form__wide">
           {t('archive.export.query')}
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} maxLength={500} data-testid="export-query" />

@@ -10,6 +10,7 @@ export const archiveEn = {
       formats: { html: 'HTML page (looks like the panel, opens offline)', json: 'JSON (complete, re-importable)', csv: 'CSV (spreadsheets)', txt: 'Plain text' },
       after: 'From (included; a day in {{zone}}, as the file’s times)',
       before: 'Until (excluded; a day in {{zone}})',
+      zoneUnnamed: 'Your browser does not say which time zone it is in: these dates are UTC days, and the file’s times are in UTC.',
       query: 'Filter, as in search (words, from:, has:image…)',
       media: 'Attachments',
       mediaLink: 'Link to Discord',

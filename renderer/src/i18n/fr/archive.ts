@@ -13,6 +13,7 @@ export const archiveFr: Strings<typeof archiveEn> = {
       formats: { html: 'Page HTML (comme le panneau, lisible hors ligne)', json: 'JSON (complet, réimportable)', csv: 'CSV (tableurs)', txt: 'Texte brut' },
       after: 'Du (inclus ; jour du fuseau {{zone}}, comme les heures du fichier)',
       before: 'Au (exclu ; jour du fuseau {{zone}})',
+      zoneUnnamed: 'Votre navigateur n’indique pas son fuseau horaire : ces dates sont des jours UTC, et les heures du fichier sont en UTC.',
       query: 'Filtre, comme la recherche (mots, from:, has:image…)',
       media: 'Pièces jointes',
       mediaLink: 'Lien vers Discord',
