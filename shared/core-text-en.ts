@@ -183,6 +183,7 @@ export const coreEn = {
   'update.method.relaunch': 'a relaunch of the app',
   // The update branch (repo.ts): said by a check (the button's tooltip) and by the fetch step
   'update.branchInvalid': '"{{branch}}" is not a valid branch name — fix it in Settings → Updates',
+  'update.checkBusy': 'An update is running — check again once it has finished.',
   'update.detachedHead': 'HEAD is detached — set the update branch in Settings → Updates, or run git branch --set-upstream-to',
   'update.noUpstream': 'branch "{{branch}}" has no remote upstream — set the update branch in Settings → Updates, or run git branch --set-upstream-to',
   'update.branchMissing': '{{remote}} has no branch {{branch}} — check the update branch in Settings → Updates (git ls-remote --heads {{remote}} lists them)',

@@ -179,6 +179,7 @@ export const coreFr: CoreTranslation = {
   'update.restartHow.pm2': 'démarrez l’application avec pm2 (pm_id est nécessaire)',
   'update.method.relaunch': 'une relance de l’application',
   'update.branchInvalid': '« {{branch}} » n’est pas un nom de branche valide — corrigez-le dans Paramètres → Mises à jour',
+  'update.checkBusy': 'Une mise à jour est en cours — vérifiez à nouveau une fois qu’elle sera terminée.',
   'update.detachedHead': 'HEAD est détachée — indiquez la branche de mise à jour dans Paramètres → Mises à jour, ou lancez git branch --set-upstream-to',
   'update.noUpstream':
     'la branche « {{branch}} » n’a pas de branche distante — indiquez la branche de mise à jour dans Paramètres → Mises à jour, ou lancez git branch --set-upstream-to',

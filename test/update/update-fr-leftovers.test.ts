@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkForUpdates } from '../../electron/core/update/check.js';
+import { acquireUpdateLock } from '../../electron/core/update/lock.js';
 import { runUpdate } from '../../electron/core/update/pipeline.js';
 import { runRestartCommand } from '../../electron/core/update/restart-command.js';
 import { detectRestartMethod } from '../../electron/core/update/restart-method.js';
@@ -39,6 +40,18 @@ describe('update branch errors in French', () => {
     expect(said.key).toBe('update.branchMissing');
     expect(said.text).toBe('origin has no branch no-such-branch — check the update branch in Settings → Updates (git ls-remote --heads origin lists them)');
     expect(said.fr).toBe('origin n’a pas de branche no-such-branch — vérifiez la branche de mise à jour dans Paramètres → Mises à jour (git ls-remote --heads origin les liste)');
+  });
+
+  it('a check while an update runs: by key', async () => {
+    const release = acquireUpdateLock('test');
+    try {
+      const said = await checkErrorFr();
+      expect(said.key).toBe('update.checkBusy');
+      expect(said.text).toBe('An update is running — check again once it has finished.');
+      expect(said.fr).toBe('Une mise à jour est en cours — vérifiez à nouveau une fois qu’elle sera terminée.');
+    } finally {
+      release();
+    }
   });
 
   it('a detached HEAD with no update branch set', async () => {

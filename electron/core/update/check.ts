@@ -97,7 +97,10 @@ export async function checkForUpdates(opts: CheckOptions): Promise<CheckResult> 
   const disabled = await whyDisabled(opts);
   if (disabled) return { state: 'disabled', ...disabled };
   // A fetch racing the update's own git commands would fail on git's ref locks.
-  if (isUpdating()) return { state: 'error', code: 'busy', message: 'An update is running — check again once it has finished.' };
+  if (isUpdating()) {
+    const busy = coreText('update.checkBusy');
+    return { state: 'error', code: 'busy', message: busy.text, i18n: busy.i18n };
+  }
   const git = openGit(opts.appDir, opts.fetchTimeoutMs ?? GIT_TIMEOUT_MS);
   try {
     const target = await resolveTarget(git, opts.branch);

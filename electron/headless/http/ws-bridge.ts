@@ -2,6 +2,7 @@
 // for every well-formed invoke; anything else closes that socket (never the process).
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Envelope } from '../../../shared/api.js';
+import { coreText } from '../../../shared/core-text.js';
 import { COMMAND_RATE, WS_MAX_BUFFERED, WS_MAX_PAYLOAD } from '../../../shared/limits.js';
 import { PANEL_WINDOW_CHARS } from '../../../shared/live-flow.js';
 import { CLOSE, HELLO_TEXT, parseAck, type ServerFrame } from '../../../shared/ws-protocol.js';
@@ -84,6 +85,7 @@ async function reply(core: Core, command: string, arg: unknown): Promise<Envelop
     return await core.dispatch(command, arg);
   } catch (err) {
     core.log.logger.error({ err }, `Command "${command.slice(0, 60)}" from the panel failed: ${err instanceof Error ? err.message : String(err)}`);
-    return { ok: false, error: { code: 'internal', message: 'The command failed unexpectedly; see the log for details.' } };
+    const said = coreText('command.internal', { command: command.slice(0, 60) });
+    return { ok: false, error: { code: 'internal', message: said.text, i18n: said.i18n } };
   }
 }
