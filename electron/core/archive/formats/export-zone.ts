@@ -24,7 +24,7 @@ export interface ExportZone {
   iso(ms: number): string;
   /**
    * "Europe/Paris (UTC+01:00/+02:00)": the name and every offset it has over the export's range (the
-   * year before the export where the range is open); "UTC" alone.
+   * year before the export where the range is open, at most a year past the export); "UTC" alone.
    */
   label(meta: Pick<ExportMeta, 'exportedAt' | 'filter'>): string;
 }
@@ -67,7 +67,9 @@ export function exportZone(timeZone: string | undefined): ExportZone {
     iso: (ms) => `${local(ms).slice(0, 23)}${offsetText(offsetAt(ms))}`,
     label: ({ exportedAt, filter }) => {
       if (utc) return 'UTC';
-      const to = filter.before ?? exportedAt;
+      // No message is newer than the export: a range open to 9999-12-31 asked the zone once a day for
+      // eight millennia (seconds of a frozen event loop). A year past it still names a change to come.
+      const to = Math.min(filter.before ?? exportedAt, exportedAt + YEAR);
       const from = Math.max(DISCORD_EPOCH_MS, Math.min(filter.after ?? to - YEAR, to));
       const offsets = [...new Set(offsetSpans(zone, from, to).map((s) => s.offset))].sort((a, b) => a - b);
       return `${name} (UTC${offsets.map(offsetText).join('/')})`;
