@@ -4,12 +4,16 @@ import { EXPORT_FORMATS } from './archive.js';
 import { coreEn } from './core-text-en.js';
 import { timeZoneName } from './schemas.js';
 
+// JavaScript's dates end at 8.64e15 ms, and an export prints its range with the zone's offset added:
+// a day short of that end, any zone's time stays a date (past it the download broke off after its 200).
+const LAST_INSTANT = 8.64e15 - 86_400_000;
+
 export const archiveFilter = z
   .object({
     /** Epoch ms, inclusive. */
-    after: z.number().int().nonnegative().optional(),
+    after: z.number().int().nonnegative().max(LAST_INSTANT).optional(),
     /** Epoch ms, exclusive. */
-    before: z.number().int().nonnegative().optional(),
+    before: z.number().int().nonnegative().max(LAST_INSTANT).optional(),
     /** Author ids; empty or absent: everyone. */
     authorIds: z.array(z.string().regex(/^\d{1,20}$/, coreEn['issue.discordUserId'])).max(100).optional(),
     /** The search box's language (words, from:, mentions:, has:, before:, after:, during:). */

@@ -8,6 +8,7 @@ import { coreFr } from '../../shared/core-text-fr.js';
 import { nextEvent, waitState } from '../helpers/world.js';
 import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
 import { parse as parseCsv } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +88,26 @@ describe('GET /api/export', () => {
     const text = await (await fetch(`${base}${reply.value.path}`)).text();
     expect(text).toContain('Fuseau horaire : Asia/Kolkata (UTC+05:30)');
     expect(text).toMatch(/^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+05:30\] /m);
+  });
+});
+
+describe('archive.downloadTicket: dates at the end of JavaScript’s time', () => {
+  // A date the schema took but the export could not print (past 8.64e15 ms, or within a zone's offset
+  // of it) went out as a 200 cut short: "Export download failed: Invalid time value".
+  it('are refused as invalid input, or the download is whole', async () => {
+    const END = 8.64e15;
+    const instant = fc.oneof(fc.integer({ min: END - 2 * 86_400_000, max: END + 86_400_000 }), fc.integer({ min: END, max: Number.MAX_SAFE_INTEGER }));
+    const filter = fc.record({ after: instant, before: instant, timeZone: fc.constantFrom('UTC', 'Europe/Paris', 'Pacific/Kiritimati', 'Pacific/Honolulu') }, { requiredKeys: ['timeZone'] });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('txt', 'html', 'csv', 'json'), filter, async (format, f) => {
+        const reply = await t.core.dispatch('archive.downloadTicket', { format, filter: f });
+        if (!reply.ok) return void expect(reply.error.code).toBe('invalid-input');
+        const res = await fetch(`${base}${reply.value.path}`);
+        expect(res.status).toBe(200);
+        await expect(res.text()).resolves.toBeTypeOf('string');
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
