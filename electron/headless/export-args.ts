@@ -42,6 +42,15 @@ export const exportUsage = () => `Usage: npm run export -- [options]
   --locale en|fr               words and dates of the HTML and text exports (default en)
   --data-dir DIR               the app's data folder (default: the desktop app's, or DISCORD_MONITOR_DATA_DIR)`;
 
+/**
+ * A refused value as its refusal says it back (also the download route's 400 page): 40 characters at
+ * most, line breaks and bidi controls as "�" (one forged a line, one turned the rest of it around).
+ */
+function sayBack(value: string): string {
+  const chars = [...value.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, '\uFFFD')];
+  return chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : chars.join('');
+}
+
 /** `defaultZone`: the zone of dates given without --tz (the command line's is the machine's). */
 export function parseExportArgs(argv: string[], defaultZone = localTimeZone()): ExportArgs {
   const { values } = parseArgs({
@@ -64,19 +73,19 @@ export function parseExportArgs(argv: string[], defaultZone = localTimeZone()): 
   });
   const format = values.format as ExportFormat;
   // Sentences by key: the download route (GET /api/export) says them in the browser's language.
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new SentenceError(coreText('exportArgs.format', { option: '--format', values: EXPORT_FORMATS.join(', '), value: String(values.format) }));
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new SentenceError(coreText('exportArgs.format', { option: '--format', values: EXPORT_FORMATS.join(', '), value: sayBack(String(values.format)) }));
   // Recorded in the file and named in its header as typed (Asia/Kolkata stays Asia/Kolkata).
   const timeZone = shownTimeZone(values.tz ?? defaultZone);
-  if (timeZone === null) throw new SentenceError(coreText('exportArgs.timeZone', { option: '--tz', value: String(values.tz) }));
+  if (timeZone === null) throw new SentenceError(coreText('exportArgs.timeZone', { option: '--tz', value: sayBack(String(values.tz)) }));
   const zone = namedZone(timeZone);
   const date = (name: 'after' | 'before'): number | undefined => {
     const raw = values[name];
     if (raw === undefined) return undefined;
     const ms = parseDate(raw, zone);
-    if (ms === null) throw new SentenceError(coreText('exportArgs.date', { option: `--${name}`, value: raw }));
+    if (ms === null) throw new SentenceError(coreText('exportArgs.date', { option: `--${name}`, value: sayBack(raw) }));
     return ms;
   };
-  if (values.channel !== undefined && !snowflake.safeParse(values.channel).success) throw new SentenceError(coreText('exportArgs.channel', { option: '--channel', value: values.channel.slice(0, 40) }));
+  if (values.channel !== undefined && !snowflake.safeParse(values.channel).success) throw new SentenceError(coreText('exportArgs.channel', { option: '--channel', value: sayBack(values.channel) }));
   if (values.media !== 'link' && values.media !== 'download') throw new SentenceError(coreText('exportArgs.media', { option: '--media' }));
   if (values.locale !== 'en' && values.locale !== 'fr') throw new SentenceError(coreText('exportArgs.locale', { option: '--locale' }));
   const parsed = archiveFilter.safeParse({ after: date('after'), before: date('before'), ...(values.author ? { authorIds: values.author } : {}), ...(values.query ? { query: values.query } : {}), timeZone });

@@ -153,6 +153,23 @@ describe('GET /api/export: what a query may hold', () => {
     expect(text).toContain('Time zone: Europe/Paris (UTC+01:00/+02:00)');
   });
 
+  // The export route's own refusals said the value back whole: 5,000 characters, line breaks, a bidi
+  // override turning the rest of the line around (the schema's zone refusal had stopped doing it).
+  it('a refused value is said back short, without line breaks or bidi controls, in either language', async () => {
+    const hostile = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 300 }), fc.constantFrom('x\u202e\n[ERROR] forged', 'a'.repeat(5000), '2026-01-01\r\nX: y'));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('format', 'tz', 'after', 'before'), hostile, fc.constantFrom('en', 'fr'), async (name, value, language) => {
+        const res = await fetch(`${base}${EXPORT_PATH}?${name}=${encodeURIComponent(value)}`, { headers: { authorization: `Bearer ${ACCESS}`, 'accept-language': language } });
+        if (res.status === 200) return void (await res.arrayBuffer());
+        expect(res.status).toBe(400);
+        const body = await res.text();
+        expect(body).not.toMatch(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u);
+        expect(body.length).toBeLessThan(300);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a value starting with "-" is a value, not an option', async () => {
     const res = await get('format=json&query=-foo');
     expect(res.status).toBe(200);
