@@ -11,8 +11,9 @@ export const snowflake = z
   .string()
   .trim()
   .regex(/^[1-9][0-9]{16,19}$/, coreEn['issue.discordId'])
-  // zod 4 runs this even after the regex failed: only digit strings reach BigInt.
-  .refine((id) => !/^[0-9]+$/.test(id) || BigInt(id) <= SNOWFLAKE_MAX, coreEn['issue.discordIdTooLarge']);
+  // zod 4 runs this even after the regex failed: only the regex's own lengths reach BigInt (a frame's
+  // million digits took it ~120 ms).
+  .refine((id) => !/^[0-9]{1,20}$/.test(id) || BigInt(id) <= SNOWFLAKE_MAX, coreEn['issue.discordIdTooLarge']);
 
 /** A snowflake or the empty string (the field is being cleared). */
 export const optionalSnowflake = z.union([z.literal(''), snowflake]);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { STORED_SCHEMA } from '../../electron/core/settings/schema.js';
 import { apiUrl, branchName, snowflake } from '../../shared/schemas.js';
 
@@ -79,6 +79,18 @@ describe('snowflake', () => {
     expect(snowflake.parse('18446744073709551615')).toBe('18446744073709551615');
     for (const id of ['18446744073709551616', '18446744073709551620', '20000000000000000000', '99999999999999999999']) {
       expect(snowflake.safeParse(id).success).toBe(false);
+    }
+  });
+
+  // zod runs the range check even after the pattern failed: BigInt read a frame's million digits (~120 ms
+  // of a stalled event loop, and a panel may send 20 such frames a second).
+  it('never reads more than 20 digits as a number', () => {
+    const bigInt = vi.spyOn(globalThis, 'BigInt');
+    try {
+      for (const id of ['1'.repeat(1_000_000), '9'.repeat(21), ` ${'1'.repeat(5000)} `]) expect(snowflake.safeParse(id).success).toBe(false);
+      expect(bigInt.mock.calls.filter(([v]) => String(v).length > 20)).toEqual([]);
+    } finally {
+      bigInt.mockRestore();
     }
   });
 
