@@ -2,6 +2,7 @@
 // sink to drain (constant memory), scrubbing secrets, reporting progress, stoppable between pages.
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
+import { setImmediate } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import type { CoreSentence } from '../../../shared/core-text.js';
 import { PRIVATE_FILE } from '../fs-modes.js';
@@ -43,6 +44,12 @@ export interface ExportResult {
   /** Why they could not, null when none was left. */
   mediaExpiredWhy: CoreSentence | null;
 }
+
+/**
+ * Drawing a page longer than this yields to the event loop: anyone in the channel can post messages slow
+ * to render (4,000 characters of nested list markers: ~50 ms of Markdown each), and a page is 1,000.
+ */
+const TURN_MS = 50;
 
 async function write(sink: Writable, chunk: string, signal?: AbortSignal): Promise<number> {
   if (sink.destroyed) throw new Error('the export\'s destination was closed');
@@ -91,9 +98,16 @@ export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportRe
     }
     if (job.media) await job.media.fetchAll(messages.flatMap((m) => writer.mediaUrls?.(m) ?? []));
     let chunk = '';
+    let turn = performance.now();
     // The text is scrubbed before it is formatted too: a keyword mark or Markdown inside a token cut it,
     // and the scrub of the formatted chunk (below) no longer found it.
-    for (const m of messages) chunk += writer.message(m.content ? { ...m, content: job.redact(m.content) } : m, count++);
+    for (const m of messages) {
+      chunk += writer.message(m.content ? { ...m, content: job.redact(m.content) } : m, count++);
+      if (performance.now() - turn < TURN_MS) continue;
+      await setImmediate();
+      job.signal?.throwIfAborted();
+      turn = performance.now();
+    }
     bytes += await write(sink, job.redact(chunk), job.signal);
     scanned += page.scanned;
     job.onProgress?.({ done: scanned, total, exported: count });
