@@ -18,7 +18,32 @@ const list = {
 // the panel frozen). Same syntax, [text](url), with no ambiguous repetition: linear time.
 const LINK = /^\[([^[\]]*(?:\[[^[\]]*\][^[\]]*)*)\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?\s*\)/;
 const link = { ...rulesExtended.link!, match: SimpleMarkdown.inlineRegex(LINK) };
-const parser = SimpleMarkdown.parserFor({ ...rulesExtended, list, link });
+/**
+ * Nodes deeper than this are kept as the text they matched, unparsed: "- " × 2,000 recursed until the
+ * stack ran out (caught below), ~50-200 ms of one message's parse, in the panel and the HTML export.
+ */
+const MAX_PARSE_DEPTH = 48; // twice MAX_MARKDOWN_NESTING: what is drawn down to that depth is unchanged
+type Rule = { parse: (capture: RegExpExecArray, parse: unknown, state: State & { depth?: number }) => unknown };
+const guarded = (rules: Record<string, Rule>) =>
+  Object.fromEntries(
+    Object.entries(rules).map(([name, rule]) => [
+      name,
+      {
+        ...rule,
+        parse: (capture: RegExpExecArray, parse: unknown, state: State & { depth?: number }) => {
+          const depth = state.depth ?? 0;
+          if (depth >= MAX_PARSE_DEPTH) return { type: 'text', content: capture[0] };
+          state.depth = depth + 1;
+          try {
+            return rule.parse(capture, parse, state);
+          } finally {
+            state.depth = depth;
+          }
+        },
+      },
+    ]),
+  );
+const parser = SimpleMarkdown.parserFor(guarded({ ...rulesExtended, list, link } as unknown as Record<string, Rule>) as unknown as typeof rulesExtended);
 
 /** Deeper indents than this become this: lists below the cap join it as siblings, and parsing stays linear. */
 const MAX_INDENT = 2 * MAX_LIST_DEPTH;
