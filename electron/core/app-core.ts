@@ -158,6 +158,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     mode: options.mode,
     app: () => ({ name: identity.name, version: identity.version }),
     saveDialog: options.saveDialog ?? null,
+    searchReady: history.searchReady,
   });
 
   settings.on('changed', (view) => {

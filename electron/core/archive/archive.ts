@@ -84,10 +84,11 @@ export class Archive {
   }
 
   /**
-   * Throws, saying why, when `request` cannot be exported (no channel, a search that does not parse):
+   * Rejects, saying why, when `request` cannot be exported (no channel, a search that does not parse):
    * called before a download's first byte, which otherwise went out as a 200 cut short.
    */
-  check(request: ExportRequest): void {
+  async check(request: ExportRequest): Promise<void> {
+    await this.o.beforeRead();
     const reader = new ArchiveReader(this.o.storeFile);
     try {
       reader.count(this.job(request, reader).query);

@@ -23,6 +23,8 @@ export interface ArchiveAreaOptions {
   /** Read when an export is written (the app identity is read after the core's parts exist). */
   app: () => Pick<AppInfo, 'name' | 'version'>;
   saveDialog?: SaveDialogPort | null;
+  /** Resolves once every stored row is in the search index (history-service.ts): a filtered export's search then indexes nothing in the event loop. */
+  searchReady?: () => Promise<void>;
 }
 
 export function createArchiveArea(o: ArchiveAreaOptions) {
@@ -47,7 +49,10 @@ export function createArchiveArea(o: ArchiveAreaOptions) {
     },
     redact: o.redact,
     logger: o.logger,
-    beforeRead: () => o.monitor.writesDone(),
+    beforeRead: async () => {
+      await o.monitor.writesDone();
+      await o.searchReady?.();
+    },
     deleteTarget: () => {
       const channel = o.monitor.watchedChannel();
       const source = o.monitor.historySource();
@@ -69,7 +74,7 @@ export function createArchiveArea(o: ArchiveAreaOptions) {
     cancelDelete: async () => archive.deletes.cancel(),
     // Checked before the ticket: a search it cannot apply is said in the panel, not as the download's 400 page.
     downloadTicket: async (request: ExportRequest) => {
-      archive.check(request);
+      await archive.check(request);
       return { path: `${EXPORT_PATH}?ticket=${archive.tickets.issue({ ...request, media: 'link' })}` };
     },
   };

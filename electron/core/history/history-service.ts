@@ -67,17 +67,25 @@ export function createHistory(d: HistoryDeps) {
     await d.monitor.writesDone();
     return d.channelId();
   };
+  /** fresh(), and every stored row in the search index (search terms, author names), indexed off the event loop. */
+  const indexed = async () => {
+    const channelId = await fresh();
+    await indexer.caughtUp();
+    return channelId;
+  };
   return {
     backfill,
+    /** Every stored row in the search index, indexed off the event loop (an export's search waits for it too). */
+    searchReady: () => indexer.caughtUp(),
     handlers: {
       list: async (input: PageRequest | undefined) => {
         const channelId = await fresh();
         return pages.page(channelId, { limit: 200, ...input }, d.monitor.heldMessages(channelId));
       },
-      search: async (input: SearchRequest) => search.search(await fresh(), input),
+      search: async (input: SearchRequest) => search.search(await indexed(), input),
       stats: async (input: StatsRequest | undefined) => {
-        const channelId = await fresh();
-        indexer.catchUp(); // author names
+        const channelId = await indexed(); // author names
+        indexer.catchUp(); // what came in since (a few rows)
         return channelStats(d.store, channelId, input);
       },
     },

@@ -87,6 +87,34 @@ export class FtsIndexer {
     }
   }
 
+  /**
+   * catchUp() without holding up the event loop: on the write thread a chunk at a time (in order with the
+   * live batches), else here with a turn between chunks. ~9 µs a row: a search right after a 100,000-message
+   * backfill (written without a pause, so not indexed) held the loop 0.9 s. Up to the rows stored when
+   * asked: a flood arriving meanwhile is not chased. Stops at a failure (a lock held by another program, a
+   * faulty disk): what is indexed is searched, and catchUp() says the error.
+   */
+  async caughtUp(): Promise<void> {
+    const background = this.background?.usable === false ? null : this.background;
+    let target: number;
+    try {
+      target = this.newest.get()?.n ?? 0;
+    } catch {
+      return;
+    }
+    for (;;) {
+      let indexed: number;
+      try {
+        if ((this.indexed.get()?.last_rowid ?? 0) >= target) return;
+        indexed = background ? await new Promise<number>((resolve, reject) => background.run('index', (err, n) => (err ? reject(err) : resolve(n)))) : this.step();
+      } catch {
+        return;
+      }
+      if (indexed <= 0) return;
+      if (!background) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   private checkpoint(): void {
     this.checkpointed = true;
     try {

@@ -58,11 +58,21 @@ export function handleExport(ctx: RouteContext, req: IncomingMessage, res: Serve
     ctx.refusals.refused('token', req.socket.remoteAddress);
     return answer(401, sayIn(language, coreText(ticket === null ? 'http.exportTokenRefused' : 'http.ticketUsed')));
   }
-  try {
-    ctx.core.archive.check(request);
-  } catch (err) {
-    return answer(400, errorIn(language, err));
-  }
+  const checked = request;
+  ctx.core.archive
+    .check(checked)
+    .then(
+      () => streamExport(ctx, res, checked),
+      (err: unknown) => answer(400, errorIn(language, err)),
+    )
+    .catch((err: Error) => {
+      ctx.core.log.logger.error(`Export download failed: ${err.message}`);
+      res.destroy(err);
+    });
+}
+
+/** The checked export as the response's body. */
+function streamExport(ctx: RouteContext, res: ServerResponse, request: ExportRequest): void {
   const { name, contentType } = ctx.core.archive.describe(request);
   const stop = new AbortController();
   res.on('close', () => stop.abort());
