@@ -6,7 +6,9 @@ import { coreText } from '../../../shared/core-text.js';
 import type { ChatMessage } from '../../../shared/types.js';
 import { CommandError } from '../errors.js';
 import { FtsIndexer } from '../messages/fts-indexer.js';
-import { planRows, planSearch, problemSentence, type SearchPlan } from '../messages/search-plan.js';
+import { ensureHistorySchema } from '../messages/history-schema.js';
+import { planSearch, problemSentence, type SearchPlan } from '../messages/search-plan.js';
+import { planRows } from '../messages/search-rows.js';
 import { namedZone, UTC } from '../messages/time-zone.js';
 import { matches, snowflakeAt, type ArchiveQuery } from './query.js';
 
@@ -86,6 +88,8 @@ function indexPending(file: string): void {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { fileMustExist: true });
+    // A store an older version left (the command line run before the app's update) gets this layout first.
+    ensureHistorySchema(db);
     new FtsIndexer(db).catchUp();
   } catch {
     // Searched as indexed (above).

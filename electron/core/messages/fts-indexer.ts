@@ -5,6 +5,8 @@
 import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { isBusy, withBriefBusyTimeout } from './brief-busy.js';
+import { REDO_SQL, redoStep } from './emoji-redo.js';
+import { withEmojiWords } from './emoji-words.js';
 import { FTS_VALUES_SQL } from './history-schema.js';
 
 const CHUNK = 500;
@@ -23,18 +25,24 @@ export const INDEX_SQL = {
       SELECT json_extract(json, '$.author.id'), json_extract(json, '$.author.username'), json_extract(json, '$.author.displayName')
       FROM messages WHERE rowid > ? AND rowid <= ? ORDER BY rowid
       ON CONFLICT (author_id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name`,
-  advance: 'UPDATE fts_progress SET last_rowid = ? WHERE id = 1',
+  // emoji_to with it: rows indexed with emoji words (history-schema.ts, fts_progress_bare).
+  advance: 'UPDATE fts_progress SET last_rowid = v, emoji_to = v FROM (SELECT ? AS v) WHERE id = 1',
 };
+
+/** What the store's write thread runs for the indexer: a step, a redo step (emoji-redo.ts), a checkpoint. */
+export type BackgroundTask = 'index' | 'redo' | 'checkpoint';
 
 /** Runs a step or a checkpoint off the event loop (the store's write thread); `done` gets the rows indexed. */
 export interface BackgroundWork {
-  run(task: 'index' | 'checkpoint', done: (err: Error | null, indexed: number) => void): void;
+  run(task: BackgroundTask, done: (err: Error | null, indexed: number) => void): void;
   /** False once no thread can run here (SQLite cannot load in it): the work stays on this connection. */
   readonly usable?: boolean;
 }
 
 export class FtsIndexer {
   private readonly step: () => number;
+  private readonly redo: () => number;
+  private readonly redoLeft: Database.Statement<[], { n: number }>;
   private readonly newest: Database.Statement<[], { n: number | null }>;
   private readonly indexed: Database.Statement<[], { last_rowid: number }>;
   private timer: NodeJS.Timeout | null = null;
@@ -51,6 +59,7 @@ export class FtsIndexer {
     private readonly background: BackgroundWork | null = null,
     private readonly logger: { warn(message: string): void } | null = null,
   ) {
+    withEmojiWords(db);
     const watermark = db.prepare<[], { last_rowid: number }>(INDEX_SQL.watermark);
     const rows = db.prepare<[number, number], { r: number }>(INDEX_SQL.rows);
     const fts = db.prepare(INDEX_SQL.fts);
@@ -70,6 +79,8 @@ export class FtsIndexer {
       return to - from;
     });
     this.step = () => step.immediate();
+    this.redo = redoStep(db);
+    this.redoLeft = db.prepare(REDO_SQL.left);
   }
 
   /**
@@ -141,11 +152,14 @@ export class FtsIndexer {
       const first = this.lastSeenMax === -1;
       let max: number;
       let indexedTo: number;
+      let redo: boolean;
       // In a timer nothing catches a throw (the app would stop): a failed read (EIO, a lock or schema
       // change of another process) is logged once and tried again at the next tick.
       try {
         max = this.newest.get()?.n ?? 0;
         indexedTo = this.indexed.get()?.last_rowid ?? 0;
+        // Older rows' emoji words once the new rows are indexed: a search reads the text of those not redone.
+        redo = indexedTo >= max && this.redoLeft.get()?.n === 1;
         if (first) this.checkpointed = this.db.memory || (statSync(`${this.db.name}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0;
       } catch (err) {
         if (!this.readFailing) this.logger?.warn(`Search indexing paused: the message database could not be read (${err instanceof Error ? err.message : String(err)}). It retries on its own; if this repeats, check the disk holding ${this.db.name}.`);
@@ -160,11 +174,11 @@ export class FtsIndexer {
         return next(intervalMs);
       }
       // Nothing to index and nothing written since the last checkpoint: no transaction, no lock, no thread.
-      if (this.checkpointed && indexedTo >= max) return next(intervalMs);
+      if (this.checkpointed && indexedTo >= max && !redo) return next(intervalMs);
       // On the write thread, a chunk and a checkpoint (up to 100+ ms for a big WAL) never hold up the event loop.
       const background = this.background?.usable === false ? null : this.background;
       if (background) {
-        return background.run('index', (err, indexed) => {
+        return background.run(redo ? 'redo' : 'index', (err, indexed) => {
           const more = !err && indexed > 0;
           if (!more && !this.checkpointed) {
             this.checkpointed = true;
@@ -176,7 +190,7 @@ export class FtsIndexer {
       // One chunk per tick while quiet keeps each pause in the event loop short (a few ms).
       let more = false;
       try {
-        more = this.step() > 0;
+        more = (redo ? this.redo() : this.step()) > 0;
       } catch {
         // Busy or a faulty disk: the next pause tries again (a search's catch-up says the error).
       }

@@ -3,6 +3,7 @@
 // "has" flags. The live path only inserts rows; the FTS index is filled behind it (FtsIndexer) up to
 // a watermark, and triggers keep already-indexed rows in step with edits and deletions.
 import type Database from 'better-sqlite3';
+import { withEmojiWords } from './emoji-words.js';
 
 // VIRTUAL generated columns can be added to an existing table (STORED ones cannot); unindexed, they
 // cost nothing on insert.
@@ -28,16 +29,27 @@ export const textSql = (json: string) => `coalesce(json_extract(${json}, '$.cont
   (SELECT group_concat(value, char(10)) FROM json_tree(${json}, '$.view.components') WHERE key = 'content'), '')`;
 const TEXT_SQL = textSql('messages.json');
 
-/** The FTS row of a messages row: rowid is the snowflake, so newest first is the index's own order. */
-export const FTS_VALUES_SQL = `CAST(id AS INTEGER), ${TEXT_SQL}, json_extract(json, '$.author.id'), ${HAS_WORDS_SQL}`;
+/**
+ * The FTS row of a messages row: rowid is the snowflake, so newest first is the index's own order. Its
+ * emoji words (emoji-words.ts) need emoji_words() on the connection: only this app's connections run it.
+ */
+export const FTS_VALUES_SQL = `CAST(id AS INTEGER), ${TEXT_SQL}, json_extract(json, '$.author.id'), trim(${HAS_WORDS_SQL} || ' ' || emoji_words(${TEXT_SQL}))`;
 
 /**
- * 2: component text indexed; 3: `has:embed` read from the view (it read a top-level `embeds` no row has).
- * Rows an earlier layout indexed are redone when the version is lower.
+ * The row without its emoji words, for the edit trigger: it also fires on another program's connection
+ * (DB Browser), which has no emoji_words(), and a trigger naming it would refuse every edit there. The
+ * row is queued instead (fts_emoji_pending), searched by its text until the app redoes it.
  */
-const FTS_LAYOUT = 3;
+const BARE_VALUES_SQL = `CAST(id AS INTEGER), ${TEXT_SQL}, json_extract(json, '$.author.id'), ${HAS_WORDS_SQL}`;
+
+/**
+ * 2: component text indexed; 3: `has:embed` read from the view (it read a top-level `embeds` no row has);
+ * 4: emoji words. Rows an earlier layout indexed are redone when the version is lower (4: in the background).
+ */
+const FTS_LAYOUT = 4;
 
 export function ensureHistorySchema(db: Database.Database): void {
+  withEmojiWords(db);
   const have = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_xinfo('messages')").all().map((c) => c.name));
   for (const [name, def] of DERIVED) if (!have.has(name)) db.exec(`ALTER TABLE messages ADD COLUMN ${name} ${def}`);
   // Authors by name, so from:/mentions: and top authors need no scan of every row's JSON.
@@ -55,6 +67,7 @@ export function ensureHistorySchema(db: Database.Database): void {
   // Inserted only when missing: an INSERT takes the write lock even when it ignores the row, and at start
   // another program (DB Browser with unwritten changes) may hold it: the app waited 5 s and did not start.
   if (!db.prepare('SELECT 1 FROM fts_progress WHERE id = 1').get()) db.exec('INSERT OR IGNORE INTO fts_progress (id, last_rowid) VALUES (1, 0)');
+  ensureEmojiProgress(db);
   const indexed = '(SELECT last_rowid FROM fts_progress WHERE id = 1)';
   db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_ad AFTER DELETE ON messages WHEN old.rowid <= ${indexed} BEGIN
     DELETE FROM messages_fts WHERE rowid = CAST(old.id AS INTEGER);
@@ -64,11 +77,35 @@ export function ensureHistorySchema(db: Database.Database): void {
   db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_au AFTER UPDATE OF json ON messages
     WHEN new.rowid <= ${indexed} AND old.json IS NOT new.json BEGIN
     DELETE FROM messages_fts WHERE rowid = CAST(old.id AS INTEGER);
-    INSERT INTO messages_fts (rowid, content, author, has) SELECT ${FTS_VALUES_SQL} FROM messages WHERE rowid = new.rowid;
+    INSERT INTO messages_fts (rowid, content, author, has) SELECT ${BARE_VALUES_SQL} FROM messages WHERE rowid = new.rowid;
+    INSERT OR IGNORE INTO fts_emoji_pending (id) VALUES (CAST(new.id AS INTEGER));
   END`);
 }
 
-/** Redoes the indexed rows whose words an earlier layout left out (components, the embed flag), once. */
+/**
+ * Where the emoji words stand (fts_progress): rows with a snowflake at or above `emoji_below` hold them,
+ * except those queued in fts_emoji_pending; `emoji_to` is the watermark up to which this app indexed
+ * them. Added as columns, so an older version's statements on fts_progress still run.
+ */
+function ensureEmojiProgress(db: Database.Database): void {
+  const have = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('fts_progress')").all().map((c) => c.name));
+  if (!have.has('emoji_to')) db.exec('ALTER TABLE fts_progress ADD COLUMN emoji_to INTEGER NOT NULL DEFAULT 0');
+  if (!have.has('emoji_below')) db.exec('ALTER TABLE fts_progress ADD COLUMN emoji_below INTEGER NOT NULL DEFAULT 0');
+  db.exec('CREATE TABLE IF NOT EXISTS fts_emoji_pending (id INTEGER PRIMARY KEY)');
+  // An older version beside this one (a standby during an update, a downgrade) indexes rows without
+  // emoji words and moves only last_rowid: those rows are queued, so a search reads their text.
+  db.exec(`CREATE TRIGGER IF NOT EXISTS fts_progress_bare AFTER UPDATE OF last_rowid ON fts_progress
+    WHEN new.last_rowid > new.emoji_to BEGIN
+    INSERT OR IGNORE INTO fts_emoji_pending (id) SELECT CAST(id AS INTEGER) FROM messages WHERE rowid > old.last_rowid AND rowid <= new.last_rowid;
+    UPDATE fts_progress SET emoji_to = new.last_rowid WHERE id = 1;
+  END`);
+}
+
+/**
+ * Redoes the indexed rows whose words an earlier layout left out (components, the embed flag), once.
+ * The emoji words (4) concern every row: redone in the background (emoji-redo.ts), newest first, from
+ * the marker set here; at open that took seconds for a million rows.
+ */
 function reindexOlderLayout(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS fts_layout (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)');
   const version = db.prepare<[], { version: number }>('SELECT version FROM fts_layout WHERE id = 1').get()?.version ?? 1;
@@ -76,12 +113,17 @@ function reindexOlderLayout(db: Database.Database): void {
   db.transaction(() => {
     // The edit trigger holds the old row words in its body: ensureHistorySchema creates it anew.
     db.exec('DROP TRIGGER IF EXISTS messages_fts_au');
-    // Rows above the watermark are indexed later by FtsIndexer with the current layout.
-    const components = version < 2 ? "json_extract(json, '$.view.components') IS NOT NULL OR " : '';
-    const redo = `SELECT rowid FROM messages WHERE rowid <= (SELECT last_rowid FROM fts_progress WHERE id = 1)
-      AND (${components}coalesce(json_array_length(json, '$.view.embeds'), 0) > 0)`;
-    db.exec(`DELETE FROM messages_fts WHERE rowid IN (SELECT CAST(id AS INTEGER) FROM messages WHERE rowid IN (${redo}))`);
-    db.exec(`INSERT INTO messages_fts (rowid, content, author, has) SELECT ${FTS_VALUES_SQL} FROM messages WHERE rowid IN (${redo})`);
+    if (version < 3) {
+      // Rows above the watermark are indexed later by FtsIndexer with the current layout.
+      const components = version < 2 ? "json_extract(json, '$.view.components') IS NOT NULL OR " : '';
+      const redo = `SELECT rowid FROM messages WHERE rowid <= (SELECT last_rowid FROM fts_progress WHERE id = 1)
+        AND (${components}coalesce(json_array_length(json, '$.view.embeds'), 0) > 0)`;
+      db.exec(`DELETE FROM messages_fts WHERE rowid IN (SELECT CAST(id AS INTEGER) FROM messages WHERE rowid IN (${redo}))`);
+      db.exec(`INSERT INTO messages_fts (rowid, content, author, has) SELECT ${FTS_VALUES_SQL} FROM messages WHERE rowid IN (${redo})`);
+    }
+    // Every row indexed so far lacks emoji words: those below the newest one's snowflake + 1 (none: 0).
+    db.exec(`UPDATE fts_progress SET emoji_to = last_rowid,
+      emoji_below = coalesce((SELECT rowid FROM messages_fts ORDER BY rowid DESC LIMIT 1) + 1, 0) WHERE id = 1`);
     db.prepare('INSERT INTO fts_layout (id, version) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version').run(FTS_LAYOUT);
   })();
 }

@@ -5,11 +5,11 @@
 import type Database from 'better-sqlite3';
 import { coreText, type CoreSentence } from '../../../shared/core-text.js';
 import { parseSearch, type SearchProblem, type SearchQuery } from '../../../shared/search-query.js';
-import { sortKey } from './history-query.js';
+import { emojiWords } from './emoji-words.js';
 import { textSql } from './history-schema.js';
 import { DISCORD_EPOCH_MS, snowflakeAt } from './last-seen.js';
 import { authorIdsNamed } from './search-authors.js';
-import { foldedWords, foldText, isPunctuated, PHRASE_WORDS, phraseStart, termWords, withSearchFunctions, type TextTerms } from './search-words.js';
+import { foldedWords, foldText, isPunctuated, PHRASE_WORDS, phraseStart, termWords, type TextTerms } from './search-words.js';
 import { dayStart, nextDate, type Zone } from './time-zone.js';
 
 export interface SearchPlan {
@@ -23,6 +23,8 @@ export interface SearchPlan {
   possible: boolean;
   /** The FTS5 expression; '' when only dates and conditions on the rows select. */
   match: string;
+  /** `match` without the emoji words, for rows indexed before they existed (search-rows.ts). */
+  bare: string;
   /** Conditions on the messages row `m` beyond the index, with their arguments in order. */
   where: string[];
   args: string[];
@@ -53,7 +55,7 @@ export function planSearch(db: Database.Database, text: string, zone: Zone): Sea
   const terms = [...new Set([...q.words, ...q.phrases])];
   const problems = [...q.problems];
   const [low, high] = dateBounds(q, zone);
-  const plan: SearchPlan = { terms, problems, low, high, possible: false, match: '', where: [], args: [] };
+  const plan: SearchPlan = { terms, problems, low, high, possible: false, match: '', bare: '', where: [], args: [] };
   // A filter that could not be read (has:video, after:2026-13-45) is not dropped: without it the search
   // listed unfiltered messages as if they matched. The problem alone is answered.
   if (problems.length || low >= high) return plan;
@@ -66,7 +68,10 @@ export function planSearch(db: Database.Database, text: string, zone: Zone): Sea
   const phrases = terms.filter((t) => hasToken(t) && !isPunctuated(t));
   // A phrase longer than the index takes at once: its start there, the whole checked in the text.
   const long = phrases.filter((t) => foldedWords(t).length > PHRASE_WORDS);
-  plan.match = [
+  // Emoji have no token of their own: their codepoints' words (emoji-words.ts) narrow, the text decides.
+  const exact = terms.filter((t) => !hasToken(t));
+  const emoji = [...new Set(exact.flatMap(emojiWords))];
+  plan.bare = [
     ...new Set([
       ...phrases.map((t) => `content : ${ftsPhrase(long.includes(t) ? phraseStart(t) : t)}`),
       ...punctuated.flatMap(termWords).map((w) => `content : ${ftsPhrase(w)}`),
@@ -75,6 +80,7 @@ export function planSearch(db: Database.Database, text: string, zone: Zone): Sea
     ...(mentionIds.length ? [anyOf('content', mentionIds)] : []),
     ...q.has.map((h) => `has : ${h}`),
   ].join(' AND ');
+  plan.match = [plan.bare, ...emoji.map((w) => `has : ${w}`)].filter(Boolean).join(' AND ');
   if (mentionIds.length) {
     plan.where.push(joined('OR', mentionIds.map(() => "instr(m.json, '<@' || ? || '>') > 0 OR instr(m.json, '<@!' || ? || '>') > 0")));
     plan.args.push(...mentionIds.flatMap((id) => [id, id]));
@@ -82,7 +88,6 @@ export function planSearch(db: Database.Database, text: string, zone: Zone): Sea
   // Emoji and punctuation as typed, in the text: the row's JSON first (cheap, and it holds the term
   // whenever the text does, as JSON escapes it), then the text itself, with the words with punctuation
   // (among the rows holding their letters), in one call (search-words.ts).
-  const exact = terms.filter((t) => !hasToken(t));
   for (const term of exact) {
     plan.where.push('instr(m.json, ?) > 0');
     plan.args.push(JSON.stringify(term).slice(1, -1));
@@ -138,27 +143,4 @@ function resolveAll(db: Database.Database, names: string[], problems: SearchProb
     for (const id of found) ids.add(id);
   }
   return [...ids];
-}
-
-/**
- * The plan's rows of a channel within [low, high) (snowflakes; the plan's own dates narrow it further),
- * newest or oldest first, at most `limit` (-1: all). `column` is what each row gives: its JSON or its id.
- */
-export function planRows(db: Database.Database, plan: SearchPlan, channelId: string, order: 'ASC' | 'DESC', column: 'json' | 'id') {
-  if (plan.where.some((c) => c.includes('search_has('))) withSearchFunctions(db);
-  const where = plan.where.length ? ` AND ${joined('AND', plan.where)}` : '';
-  const stmt = plan.match
-    ? db.prepare(
-        `SELECT m.${column} AS v FROM messages_fts f JOIN messages m ON m.id = CAST(f.rowid AS TEXT)
-         WHERE messages_fts MATCH ? AND f.rowid >= CAST(? AS INTEGER) AND f.rowid < CAST(? AS INTEGER) AND m.channel_id = ?${where}
-         ORDER BY f.rowid ${order} LIMIT ?`,
-      )
-    : db.prepare(`SELECT m.${column} AS v FROM messages m WHERE m.channel_id = ? AND m.sort_key >= ? AND m.sort_key < ?${where} ORDER BY m.sort_key ${order} LIMIT ?`);
-  return (low: bigint, high: bigint, limit = -1): string[] => {
-    const lo = low > plan.low ? low : plan.low;
-    const hi = high < plan.high ? high : plan.high;
-    if (!plan.possible || lo >= hi) return [];
-    const range = plan.match ? [plan.match, lo.toString(), hi.toString(), channelId] : [channelId, sortKey(lo.toString()), sortKey(hi.toString())];
-    return (stmt.all(...range, ...plan.args, limit) as Array<{ v: string }>).map((r) => r.v);
-  };
 }

@@ -3,7 +3,8 @@
 // rowid bounds and "newest first" is the index's own order, so a page stops after `limit` hits.
 import type { ChatMessage, SearchResult } from '../../../shared/types.js';
 import type { FtsIndexer } from './fts-indexer.js';
-import { planRows, planSearch } from './search-plan.js';
+import { planSearch } from './search-plan.js';
+import { planRows } from './search-rows.js';
 import type { MessageStore } from './store.js';
 import { requestZone } from './time-zone.js';
 

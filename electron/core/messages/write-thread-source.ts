@@ -1,7 +1,7 @@
 // The write thread's own code: a plain script run with `eval`, so it needs no bundler entry and runs
 // the same from the build and from source. No `require`: a worker inherits --input-type=module from a
 // standby (standby-launch.ts) and then reads this as an ES module; getBuiltinModule works in both. It owns one connection; each message is a batch
-// to insert in one transaction, or a background task (a search-index step, a WAL checkpoint).
+// to insert in one transaction, or a background task (a search-index step, an emoji-words redo step, a WAL checkpoint).
 // state[0]: the last batch written; state[1]: 1 once the thread closed its connection; state[2]: 1 once
 // the thread is exiting (set from its own 'exit', which main's 'exit' event follows only via main's event loop).
 export const DONE = 0;
@@ -23,6 +23,7 @@ const width = sql.rows * 4;
 let db = null;
 let write = null;
 let index = null;
+let redo = null;
 // After a failed write, batches already queued fail the same way without opening the file again; the
 // next batch posted after main heard of the failure (the guard retried and recovered) opens it anew.
 let failed = null;
@@ -43,6 +44,14 @@ function configure(c) {
   c.pragma('synchronous = NORMAL');
   c.pragma('secure_delete = ON');
   c.pragma('wal_autocheckpoint = ' + sql.autoCheckpoint);
+  // The same emoji words as emoji-words.ts emojiWords(), from the same pattern.
+  const emoji = new RegExp(sql.emoji, 'gu');
+  c.function('emoji_words', { deterministic: true }, (text) => {
+    if (typeof text !== 'string') return '';
+    const seen = new Set();
+    for (const [ch] of text.matchAll(emoji)) seen.add(ch.codePointAt(0));
+    return [...seen].map((cp) => 'em' + cp.toString(16)).join(' ');
+  });
   const x = sql.index;
   const [watermark, rows, fts, authors, advance] = [x.watermark, x.rows, x.fts, x.authors, x.advance].map((q) => c.prepare(q));
   // The same step as FtsIndexer's; IMMEDIATE, as the main connection writes too (a search's catch-up).
@@ -56,6 +65,26 @@ function configure(c) {
     return to - from;
   });
   index = () => step.immediate();
+  // The same step as emoji-redo.ts redoStep(); snowflakes as BigInt.
+  const y = sql.redo;
+  const [queued, below, older] = [y.queued, y.below, y.older].map((q) => c.prepare(q).safeIntegers());
+  const [drop, redoFts, dequeue, lower] = [y.drop, y.fts, y.dequeue, y.advance].map((q) => c.prepare(q));
+  const redoChunk = c.transaction(() => {
+    let ids = queued.all(y.chunk).map((r) => r.id);
+    const fromQueue = ids.length > 0;
+    if (!fromQueue) {
+      const from = below.get()?.below ?? 0n;
+      if (from <= 0n) return 0;
+      ids = older.all(from, y.chunk).map((r) => r.id);
+    }
+    const list = '[' + ids.join(',') + ']';
+    drop.run(list);
+    redoFts.run(list);
+    if (fromQueue) dequeue.run(list);
+    else lower.run(ids.length ? ids[ids.length - 1] : 0n);
+    return ids.length;
+  });
+  redo = () => redoChunk.immediate();
   const many = c.prepare(sql.many);
   const one = c.prepare(sql.one);
   write = c.transaction((values) => {
@@ -86,7 +115,7 @@ port.on('message', (m) => {
     try {
       if (failed) throw failed;
       if (!db) open();
-      reply.result = m.task === 'index' ? index() : (db.pragma('wal_checkpoint(PASSIVE)'), 0);
+      reply.result = m.task === 'index' ? index() : m.task === 'redo' ? redo() : (db.pragma('wal_checkpoint(PASSIVE)'), 0);
     } catch (err) {
       reply = { seq: m.seq, error: { message: String((err && err.message) || err), code: err && err.code } };
     }

@@ -6,6 +6,7 @@
 // The thread starts with the first batch and ends after a quiet spell, so an idle app has none.
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { BackgroundTask } from './fts-indexer.js';
 import { CLOSED, DONE, EXITED, WORKER_SOURCE } from './write-thread-source.js';
 
 /** The statements the thread runs: one of `rows` rows and one of a single row (4 values each). */
@@ -17,6 +18,10 @@ export interface WriteSql {
   autoCheckpoint: number;
   /** The search indexer's step (fts-indexer.ts INDEX_SQL), for the traffic's pauses. */
   index: { chunk: number; watermark: string; rows: string; fts: string; authors: string; advance: string };
+  /** The emoji words' redo step (emoji-redo.ts REDO_SQL). */
+  redo: { chunk: number; queued: string; below: string; older: string; drop: string; fts: string; dequeue: string; advance: string };
+  /** The codepoints indexed as emoji words (emoji-words.ts EMOJI_PATTERN), for the thread's own emoji_words(). */
+  emoji: string;
 }
 
 /** Told once the batch is committed (null) or failed (the error, with SQLite's code); a task's result. */
@@ -127,8 +132,8 @@ export class WriteThread {
     done(failed, 0);
   }
 
-  /** Runs a search-index step or a WAL checkpoint on the thread, in order with the batches; `done` gets the rows indexed. */
-  run(task: 'index' | 'checkpoint', done: Written): void {
+  /** Runs a search-index step, an emoji-words redo step or a WAL checkpoint on the thread, in order with the batches; `done` gets the rows indexed. */
+  run(task: BackgroundTask, done: Written): void {
     this.send({ task }, done);
   }
 
