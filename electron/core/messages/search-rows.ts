@@ -91,16 +91,17 @@ function lackingWords(db: Database.Database, plan: SearchPlan, channelId: string
   let prepared: Database.Statement | null = null;
   const statement = () => (prepared ??= plan.bare
     ? db.prepare(
-        `SELECT m.sort_key AS k, m.${column} AS v FROM fts_emoji_pending p JOIN messages m ON m.id = CAST(p.id AS TEXT)
+        `SELECT m.sort_key AS k, m.${column} AS v FROM fts_emoji_pending p CROSS JOIN messages m ON m.id = CAST(p.id AS TEXT)
          WHERE p.id >= CAST(? AS INTEGER) AND p.id < CAST(? AS INTEGER) AND m.channel_id = ?
            AND EXISTS (SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? AND rowid = p.id)${where}
          ORDER BY p.id ${order} LIMIT ?`,
       )
     : db.prepare(
-        `SELECT m.sort_key AS k, m.${column} AS v FROM messages m
-         WHERE m.rowid IN (SELECT rowid FROM messages WHERE rowid > (SELECT last_rowid FROM fts_progress WHERE id = 1)
-             UNION ALL SELECT q.rowid FROM fts_emoji_pending p JOIN messages q ON q.id = CAST(p.id AS TEXT) WHERE p.id >= CAST(? AS INTEGER) AND p.id < CAST(? AS INTEGER))
-           AND m.channel_id = ? AND m.sort_key >= ? AND m.sort_key < ?${where}
+        // CROSS JOIN: from these few rows; as an IN list SQLite read the whole channel's range instead (80 ms a million).
+        `SELECT m.sort_key AS k, m.${column} AS v FROM (SELECT rowid AS r FROM messages WHERE rowid > (SELECT last_rowid FROM fts_progress WHERE id = 1)
+             UNION SELECT q.rowid FROM fts_emoji_pending p JOIN messages q ON q.id = CAST(p.id AS TEXT) WHERE p.id >= CAST(? AS INTEGER) AND p.id < CAST(? AS INTEGER)) x
+           CROSS JOIN messages m ON m.rowid = x.r
+         WHERE m.channel_id = ? AND m.sort_key >= ? AND m.sort_key < ?${where}
          ORDER BY m.sort_key ${order} LIMIT ?`,
       ));
   return ([lo, hi, limit]: Range, queued: boolean): Row[] => {
