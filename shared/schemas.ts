@@ -38,6 +38,8 @@ const parseUrl = (raw: string): URL | null => {
 export const apiUrl = z
   .string()
   .trim()
+  // Longer than any API's address; a megabyte was said back in refusals and could be saved.
+  .max(2048)
   .transform((raw, ctx) => {
     const url = parseUrl(raw);
     const problem = !url

@@ -37,6 +37,15 @@ describe('apiUrl', () => {
     expect(JSON.stringify(result.error?.issues.map((i) => i.message))).not.toContain('hunter2');
   });
 
+  it('refuses a URL longer than 2,048 characters as too long, without echoing it (a megabyte came back three times in the refusal and could be saved)', () => {
+    const long = `https://discord.com/${'a'.repeat(2048)}`;
+    const result = apiUrl.safeParse(long);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.code)).toEqual(['too_big']);
+    expect(JSON.stringify(result.error?.issues)).not.toContain('a'.repeat(100));
+    expect(apiUrl.safeParse(long.slice(0, 2048)).success).toBe(true);
+  });
+
   it('whatever it accepts is a plain http(s) URL without userinfo, and parsing it again changes nothing', () => {
     const scheme = fc.constantFrom('http', 'https', 'HTTP', 'Https', 'ftp', 'ws', 'file', 'javascript');
     const candidate = fc.oneof(
