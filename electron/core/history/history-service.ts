@@ -8,7 +8,8 @@ import type { EventBus } from '../event-bus.js';
 import { FtsIndexer } from '../messages/fts-indexer.js';
 import { HistoryQuery, type PageRequest } from '../messages/history-query.js';
 import { MessageSearch, type SearchRequest } from '../messages/search.js';
-import { channelStats, type StatsRequest } from '../messages/stats.js';
+import { channelStatsSliced } from '../messages/stats-sliced.js';
+import type { StatsRequest } from '../messages/stats.js';
 import type { MessageStore } from '../messages/store.js';
 import { applyFetchSettings, backfillOptionsOf, sameOptions, type FetchSettings } from './auto-backfill.js';
 import { Backfill } from './backfill.js';
@@ -86,7 +87,8 @@ export function createHistory(d: HistoryDeps) {
       stats: async (input: StatsRequest | undefined) => {
         const channelId = await indexed(); // author names
         indexer.catchUp(); // what came in since (a few rows)
-        return channelStats(d.store, channelId, input);
+        // In slices: a year of messages in one pass held the event loop for seconds.
+        return channelStatsSliced(d.store, channelId, input);
       },
     },
     dispose: () => {

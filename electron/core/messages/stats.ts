@@ -1,6 +1,7 @@
 // Channel statistics for a period: messages per day, busiest hours, top authors, attachments.
 // The period is a range of the (channel_id, sort_key) index and each message's time is read from
-// its snowflake, so counting opens no JSON; only authors and attachment sums do.
+// its snowflake, so counting opens no JSON; only authors and attachment sums do. This one pass is the
+// reference: the panel's statistics are computed in slices (stats-sliced.ts) with the same results.
 import type { ChannelStats } from '../../../shared/types.js';
 import { sortKey } from './history-query.js';
 import { DISCORD_EPOCH_MS, snowflakeAt } from './last-seen.js';
@@ -22,13 +23,13 @@ export interface StatsRequest {
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const bound = (ms: number | undefined, fallback: string) => (ms === undefined ? fallback : sortKey(snowflakeAt(Math.max(DISCORD_EPOCH_MS, ms))));
+export const bound = (ms: number | undefined, fallback: string) => (ms === undefined ? fallback : sortKey(snowflakeAt(Math.max(DISCORD_EPOCH_MS, ms))));
 
 /**
  * The widest UTC bucket inside which no message changes local day or hour: an hour when every offset
  * and every change of offset falls on a whole hour, else 30 or 15 minutes (Asia/Kolkata, Asia/Kathmandu).
  */
-function bucketFor(spans: OffsetSpan[]): number {
+export function bucketFor(spans: OffsetSpan[]): number {
   const marks = spans.flatMap((s) => (Number.isFinite(s.from) ? [s.offset, s.from] : [s.offset]));
   return [HOUR, 30 * MINUTE, 15 * MINUTE].find((size) => marks.every((t) => t % size === 0)) ?? MINUTE;
 }
