@@ -114,6 +114,8 @@ export const events = {
   'update.status': event<UpdateView>(),
   'archive.deleteProgress': event<DeleteProgress>(),
   'archive.exportProgress': event<{ done: number; total: number; format: string }>(),
+  /** A running `messages.stats` that named itself with `progressId`: the share of its period counted, 0 to 1. */
+  'messages.statsProgress': event<{ id: string; done: number }>(),
 } as const;
 
 export type Commands = typeof commands;

@@ -210,7 +210,14 @@ export const refreshMediaInput = z.object({ messageId: snowflake }).strict();
 export const stickerAnimationInput = z.object({ id: z.string().regex(/^\d{17,20}$/, coreEn['issue.stickerId']) }).strict();
 
 export const messagesStatsInput = z
-  .object({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), timeZone: timeZoneName.optional(), tzOffsetMinutes: tzOffsetMinutes.optional() })
+  .object({
+    from: z.number().int().min(0).optional(),
+    to: z.number().int().min(0).optional(),
+    timeZone: timeZoneName.optional(),
+    tzOffsetMinutes: tzOffsetMinutes.optional(),
+    /** The panel's name for this count: its `messages.statsProgress` events carry it (every panel receives them). */
+    progressId: z.string().max(32).regex(/^[0-9a-z]+$/, 'must be lowercase letters and digits').optional(),
+  })
   .strict()
   .optional();
 

@@ -73,6 +73,18 @@ describe('statistics in slices', () => {
     store.close();
   });
 
+  it('report their progress once a slice, rising to 1', async () => {
+    const store = new MessageStore(':memory:');
+    store.addMany(Array.from({ length: 100 }, (_, i) => messageAt(Date.UTC(2026, 0, 1) + i * HOUR)));
+    const seen: number[] = [];
+    await channelStatsSliced(store, CH, {}, { sliceRows: 10, onProgress: (done) => seen.push(done) });
+    expect(seen).toHaveLength(10);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen.at(-1)).toBe(1);
+    store.close();
+  });
+
   it('give the event loop a turn between slices: a ticker advances and a timer fires while they run', async () => {
     const store = new MessageStore(':memory:');
     // Rows written by SQL: 2 × SLICE_ROWS + 1 messages by addMany would take seconds.

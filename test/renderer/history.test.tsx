@@ -245,7 +245,7 @@ describe('history panel', () => {
     await openHistory(user, /Statistics/);
     const stats = await screen.findByTestId('history-stats');
     await within(stats).findByText('42 messages');
-    expect(fake.argsOf('messages.stats')[0]).toEqual({ from: expect.any(Number), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    expect(fake.argsOf('messages.stats')[0]).toEqual({ from: expect.any(Number), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, progressId: expect.stringMatching(/^[0-9a-z]+$/) });
     expect(stats.textContent).toContain('Ali');
     expect(stats.textContent).toContain('3 attachments, 3 MB');
     await screen.findByTestId('day-chart');

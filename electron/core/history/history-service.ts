@@ -27,6 +27,16 @@ export interface HistoryDeps {
   backfillRetryMs?: readonly number[];
 }
 
+/** Progress events for a count the panel named, one per whole percent (a million rows are 125 slices). */
+function statsProgress(bus: EventBus, id: string | undefined): ((done: number) => void) | undefined {
+  if (id === undefined) return undefined;
+  let said = -1;
+  return (done) => {
+    const percent = Math.floor(done * 100);
+    if (percent > said) bus.emit('messages.statsProgress', { id, done: (said = percent) / 100 });
+  };
+}
+
 export function createHistory(d: HistoryDeps) {
   const pages = new HistoryQuery(d.store);
   // Search indexing waits for pauses in the traffic, so a burst is written at full speed; it runs on the store's write thread.
@@ -88,7 +98,7 @@ export function createHistory(d: HistoryDeps) {
         const channelId = await indexed(); // author names
         indexer.catchUp(); // what came in since (a few rows)
         // In slices: a year of messages in one pass held the event loop for seconds.
-        return channelStatsSliced(d.store, channelId, input);
+        return channelStatsSliced(d.store, channelId, input, { onProgress: statsProgress(d.bus, input?.progressId) });
       },
     },
     dispose: () => {

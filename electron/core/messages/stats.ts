@@ -18,6 +18,8 @@ export interface StatsRequest {
   /** new Date().getTimezoneOffset() of an older panel: one offset for every date. */
   tzOffsetMinutes?: number;
   topAuthors?: number;
+  /** Names the count in its progress events (the sliced count only). */
+  progressId?: string;
 }
 
 const MINUTE = 60_000;

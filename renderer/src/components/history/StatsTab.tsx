@@ -14,6 +14,11 @@ const DayChart = lazy(() => import('./DayChart'));
 const PERIODS = { d7: 7, d30: 30, d365: 365, all: null } as const;
 type Period = keyof typeof PERIODS;
 const DAY = 86_400_000;
+/** A count answered sooner shows no note: a flash of "Counting…" at every change would be noise. */
+const SLOW_MS = 300;
+
+/** While a count is slow: the share done, when the core said it (null: not yet). */
+type Counting = { done: number | null } | null;
 
 export function StatsTab() {
   const { t, i18n } = useTranslation();
@@ -23,6 +28,7 @@ export function StatsTab() {
   const [stats, setStats] = useState<ChannelStats | null>(null);
   const [span, setSpan] = useState<readonly [number, number] | undefined>(undefined);
   const [error, setError] = useState<ErrorSentence | null>(null);
+  const [counting, setCounting] = useState<Counting>(null);
 
   useEffect(() => {
     let live = true;
@@ -31,12 +37,27 @@ export function StatsTab() {
     const from = days === null ? null : now - days * DAY;
     // The chart spans the period's days, from the first one asked for to today.
     const span = from === null ? undefined : ([localDay(from), localDay(now)] as const);
-    api.messages.stats({ ...viewerZone(), ...(from === null ? {} : { from }) }).then(
-      (s) => live && (setStats(s), setSpan(span), setError(null)),
-      (err: unknown) => live && setError(errorSentence(err)),
+    // Every panel receives every count's progress: this one's carry its own id.
+    const progressId = Math.random().toString(36).slice(2, 12) || '0';
+    let done: number | null = null;
+    const off = api.on('messages.statsProgress', (p) => {
+      if (p.id !== progressId) return;
+      done = p.done;
+      setCounting((c) => c && { done: p.done });
+    });
+    const slow = setTimeout(() => setCounting({ done }), SLOW_MS);
+    const settled = () => {
+      clearTimeout(slow);
+      off();
+      setCounting(null);
+    };
+    api.messages.stats({ ...viewerZone(), ...(from === null ? {} : { from }), progressId }).then(
+      (s) => live && (settled(), setStats(s), setSpan(span), setError(null)),
+      (err: unknown) => live && (settled(), setError(errorSentence(err))),
     );
     return () => {
       live = false;
+      settled();
     };
   }, [api, period]);
 
@@ -54,8 +75,14 @@ export function StatsTab() {
         </select>
       </label>
       {error && <p role="alert" className="history__error">{say(error.text, error.i18n)}</p>}
+      {counting && (
+        <p role="status" className="history__hint history-stats__counting" data-testid="stats-counting">
+          {counting.done === null ? t('history.stats.counting') : t('history.stats.countingPart', { percent: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(counting.done) })}{' '}
+          <progress max={1} {...(counting.done === null ? {} : { value: counting.done })} aria-label={t('history.stats.counting')} />
+        </p>
+      )}
       {stats && (
-        <>
+        <div className={counting ? 'history-stats__figures history-stats__figures--stale' : 'history-stats__figures'} aria-busy={counting ? true : undefined} data-testid="stats-figures">
           <p className="history__count">{t('history.stats.total', { count: stats.total, n: stats.total.toLocaleString(i18n.language) })}</p>
           <h3>{t('history.stats.perDay')}</h3>
           <Suspense fallback={<p className="history__hint">{t('history.stats.loadingChart')}</p>}>
@@ -79,7 +106,7 @@ export function StatsTab() {
             ))}
           </ol>
           <p>{t('history.stats.attachments', { count: stats.attachments.count, size: formatSize(stats.attachments.bytes, t, i18n.language) })}</p>
-        </>
+        </div>
       )}
     </div>
   );

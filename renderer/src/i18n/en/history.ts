@@ -36,6 +36,8 @@ export const historyEn = {
       total_other: '{{n}} messages',
       perDay: 'Messages per day',
       loadingChart: 'Loading the chart…',
+      counting: 'Counting…',
+      countingPart: 'Counting… {{percent}}',
       hours: 'Busiest hours',
       hourTitle_one: '{{hour}}:00 — {{count, number}} message',
       hourTitle_other: '{{hour}}:00 — {{count, number}} messages',

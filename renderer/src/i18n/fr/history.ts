@@ -39,6 +39,8 @@ export const historyFr: Strings<typeof historyEn> = {
       total_other: '{{n}} messages',
       perDay: 'Messages par jour',
       loadingChart: 'Chargement du graphique…',
+      counting: 'Décompte en cours…',
+      countingPart: 'Décompte en cours… {{percent}}',
       hours: 'Heures les plus actives',
       hourTitle_one: '{{hour}} h — {{count, number}} message',
       hourTitle_other: '{{hour}} h — {{count, number}} messages',
