@@ -15,9 +15,15 @@ const KEY_OF_MESSAGE = new Map<string, string>(
   Object.entries(coreEn).flatMap(([key, text]) => (key.startsWith('issue.') && typeof text === 'string' && !text.includes('{{') ? [[text, key]] : [])),
 );
 
+/**
+ * A key name as a JSON string, its braces escaped as JSON allows: said back inside a catalogue sentence,
+ * a key named "{{count}}" read like one of the sentence's own placeholders (a fuzzed "{{" was said back).
+ */
+const quotedKey = (key: string) => JSON.stringify(clip(key, 40)).replace(/[{}]/g, (c) => (c === '{' ? '\\u007b' : '\\u007d'));
+
 /** The first few unknown keys, quoted; the rest as " and N more" (the log's English) or "…" (any language: the sentence counts them). */
 function namedKeys(keys: readonly string[], rest: 'words' | 'ellipsis' = 'words'): string {
-  const named = keys.slice(0, MAX_KEYS_NAMED).map((k) => JSON.stringify(clip(k, 40)));
+  const named = keys.slice(0, MAX_KEYS_NAMED).map(quotedKey);
   const more = keys.length - named.length;
   if (more <= 0) return named.join(', ');
   return rest === 'words' ? `${named.join(', ')} and ${more} more` : `${named.join(', ')}, …`;

@@ -44,6 +44,14 @@ it('a number out of range and an unknown key are said in French too', async () =
   expect(error.message).toMatch(/checkIntervalMinutes/);
 });
 
+it('an unknown key named like a placeholder ("{{", "{{count}}") is said back with its braces escaped, in either language', async () => {
+  const error = await refused({ '{{': 1, '{{count}}': 2 });
+  for (const said of [renderText(error.i18n!, coreFr, fr)!, renderText(error.i18n!, coreEn, { locale: 'en-US' })!, error.message]) {
+    expect(said).not.toMatch(/[{}]/);
+    expect(said).toContain('"\\u007b\\u007bcount\\u007d\\u007d"');
+  }
+});
+
 it('every field of settings.save has a label in both languages', () => {
   const shape = settingsPatch.shape;
   for (const field of Object.keys(shape)) {
