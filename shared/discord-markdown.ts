@@ -48,6 +48,14 @@ const parser = SimpleMarkdown.parserFor(guarded({ ...rulesExtended, list, link }
 /** Deeper indents than this become this: lists below the cap join it as siblings, and parsing stays linear. */
 const MAX_INDENT = 2 * MAX_LIST_DEPTH;
 const LIST_LINE = /^( +)(?=(?:[*+-]|\d+\.) )/gm;
+/**
+ * A line opening more lists than are drawn ("- - - … x"): each marker is a list in the list before it,
+ * and each level parsed the rest of the line again ("- " × 2,000: 50-200 ms). The levels past the cap
+ * hold nothing but the next one and are not drawn (capDepth): the line keeps the cap's markers.
+ */
+const MARKER_RUN = new RegExp(`^( *(?:(?:[*+-]|\\d+\\.) +){${MAX_LIST_DEPTH}})(?:(?:[*+-]|\\d+\\.) +)+`, 'gm');
+/** Fenced code is drawn as written: the clamps above apply to the text between fences only. */
+const FENCED = /(```[\s\S]*?```)/;
 
 /**
  * Nodes nested deeper than this are drawn as their text: a tree as deep as its input ("*" × 4,000)
@@ -58,7 +66,10 @@ export const MAX_MARKDOWN_NESTING = 24;
 
 /** Never throws: input nested past what the parser's recursion survives is shown as its text. */
 export function parseDiscordMarkdown(content: string): MdNode[] {
-  const clamped = content.replace(LIST_LINE, (spaces: string) => (spaces.length > MAX_INDENT ? ' '.repeat(MAX_INDENT) : spaces));
+  const clamped = content
+    .split(FENCED)
+    .map((part, i) => (i % 2 ? part : part.replace(LIST_LINE, (spaces: string) => (spaces.length > MAX_INDENT ? ' '.repeat(MAX_INDENT) : spaces)).replace(MARKER_RUN, '$1')))
+    .join('');
   try {
     return shallow(dropBlockBreaks(capDepth(parser(clamped, { inline: true }), 0, 0)), 1);
   } catch (err) {

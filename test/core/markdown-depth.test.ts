@@ -53,6 +53,18 @@ describe('deeply nested Markdown', () => {
     }
   });
 
+  // The parse's depth guard kept the rest of "- " × 200 as text: the deepest item read "- - - … x".
+  it('a line opening more lists than are drawn keeps its last words as the deepest item; fenced code keeps every marker and indent', () => {
+    const deepest = (nodes: MdNode[]): MdNode[] => {
+      const list = nodes.find((n) => n.type === 'list');
+      return list ? deepest((list.items as MdNode[][])[0]!) : nodes;
+    };
+    expect(deepest(parseDiscordMarkdown(`${'- '.repeat(200)}x`))).toEqual([{ type: 'text', content: 'x' }]);
+    expect(deepest(parseDiscordMarkdown(`  ${'1. '.repeat(50)}hello`)).map((n) => n.content).join('')).toBe('hello');
+    const code = `\`\`\`\n${'- '.repeat(9)}x\n${' '.repeat(20)}- deep\n\`\`\``;
+    expect(JSON.stringify(parseDiscordMarkdown(code))).toContain(JSON.stringify(`${'- '.repeat(9)}x\n${' '.repeat(20)}- deep`));
+  });
+
   it('exports to HTML', () => {
     const md = new MarkdownHtml('en');
     for (const text of DEEP) expect(md.render(`${text}hello`)).toContain('hello');
