@@ -117,7 +117,7 @@ export class FtsIndexer {
       let indexed: number;
       try {
         if ((this.indexed.get()?.last_rowid ?? 0) >= target) return;
-        indexed = background ? await new Promise<number>((resolve, reject) => background.run('index', (err, n) => (err ? reject(err) : resolve(n)))) : this.step();
+        indexed = background ? await new Promise<number>((resolve, reject) => background.run('index', (err, n) => (err ? reject(err) : resolve(n)))) : withBriefBusyTimeout(this.db, this.step);
       } catch {
         return;
       }
@@ -190,7 +190,8 @@ export class FtsIndexer {
       // One chunk per tick while quiet keeps each pause in the event loop short (a few ms).
       let more = false;
       try {
-        more = (redo ? this.redo() : this.step()) > 0;
+        // Briefly: SQLite's 5 s wait for another program's lock stood the event loop still at every tick.
+        more = withBriefBusyTimeout(this.db, redo ? this.redo : this.step) > 0;
       } catch {
         // Busy or a faulty disk: the next pause tries again (a search's catch-up says the error).
       }

@@ -8,7 +8,7 @@ import { ensureHistorySchema } from './history-schema.js';
 import { AUTO_CHECKPOINT_PAGES, INDEX_SQL, type BackgroundWork } from './fts-indexer.js';
 import { REDO_SQL } from './emoji-redo.js';
 import { EMOJI_PATTERN } from './emoji-words.js';
-import { isBusy, withBriefBusyTimeout } from './brief-busy.js';
+import { BRIEF_BUSY_MS, isBusy, withBriefBusyTimeout } from './brief-busy.js';
 import { messageJson } from './message-json.js';
 import { WriteThread, type WriteThreadOptions, type Written } from './write-thread.js';
 
@@ -82,7 +82,7 @@ export class MessageStore {
       this.db.close();
       throw err;
     }
-    this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES, index: INDEX_SQL, redo: REDO_SQL, emoji: EMOJI_PATTERN }, { ...thread, inline: (values) => this.insertValues(values) });
+    this.thread = file === ':memory:' ? null : new WriteThread(file, { many: INSERT_MANY_SQL, one: INSERT_SQL, rows: ROWS_PER_INSERT, autoCheckpoint: AUTO_CHECKPOINT_PAGES, index: INDEX_SQL, redo: REDO_SQL, emoji: EMOJI_PATTERN, taskBusyMs: BRIEF_BUSY_MS }, { ...thread, inline: (values) => this.insertValues(values) });
   }
 
   /** Runs a main-connection write with a brief wait for the lock (brief-busy.ts), unless patiently() runs. */

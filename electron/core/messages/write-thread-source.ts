@@ -112,13 +112,19 @@ port.on('message', (m) => {
   if (m.reopen) failed = null;
   if (m.task) {
     // Background work (indexing, checkpoints): a failure is only reported, live batches go on as before.
+    // Briefly, as on the main connection: a search waits for its catch-up's step, and another program's
+    // lock held it SQLite's 5 s for nothing (the step fails, what is indexed is searched).
+    let usual = null;
     try {
       if (failed) throw failed;
       if (!db) open();
+      usual = db.pragma('busy_timeout', { simple: true });
+      db.pragma('busy_timeout = ' + sql.taskBusyMs);
       reply.result = m.task === 'index' ? index() : m.task === 'redo' ? redo() : (db.pragma('wal_checkpoint(PASSIVE)'), 0);
     } catch (err) {
       reply = { seq: m.seq, error: { message: String((err && err.message) || err), code: err && err.code } };
     }
+    try { if (usual !== null) db.pragma('busy_timeout = ' + usual); } catch {}
     port.postMessage(reply);
     Atomics.store(state, ${DONE}, m.seq);
     Atomics.notify(state, ${DONE});

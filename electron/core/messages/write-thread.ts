@@ -22,6 +22,8 @@ export interface WriteSql {
   redo: { chunk: number; queued: string; below: string; older: string; drop: string; fts: string; dequeue: string; advance: string };
   /** The codepoints indexed as emoji words (emoji-words.ts EMOJI_PATTERN), for the thread's own emoji_words(). */
   emoji: string;
+  /** How long a background task waits for a lock held elsewhere (brief-busy.ts); batches wait SQLite's usual 5 s. */
+  taskBusyMs: number;
 }
 
 /** Told once the batch is committed (null) or failed (the error, with SQLite's code); a task's result. */
