@@ -62,7 +62,8 @@ export function handleExport(ctx: RouteContext, req: IncomingMessage, res: Serve
   ctx.core.archive
     .check(checked)
     .then(
-      () => streamExport(ctx, res, checked),
+      // The check waits for the search index: a client gone meanwhile gets no export (its first write failed, logged as an error).
+      () => (res.destroyed ? undefined : streamExport(ctx, res, checked)),
       (err: unknown) => answer(400, errorIn(language, err)),
     )
     .catch((err: Error) => {
