@@ -69,10 +69,14 @@ export function ensureHistorySchema(db: Database.Database): void {
   if (!db.prepare('SELECT 1 FROM fts_progress WHERE id = 1').get()) db.exec('INSERT OR IGNORE INTO fts_progress (id, last_rowid) VALUES (1, 0)');
   ensureEmojiProgress(db);
   const indexed = '(SELECT last_rowid FROM fts_progress WHERE id = 1)';
+  reindexOlderLayout(db);
+  // Another program deleting the newest rows (the app never deletes one): SQLite gives their rowids again,
+  // and rows stored next at or below the watermark were never indexed. The watermark comes down with them.
   db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_ad AFTER DELETE ON messages WHEN old.rowid <= ${indexed} BEGIN
     DELETE FROM messages_fts WHERE rowid = CAST(old.id AS INTEGER);
+    UPDATE fts_progress SET last_rowid = top, emoji_to = min(emoji_to, top) FROM (SELECT coalesce(max(rowid), 0) AS top FROM messages)
+      WHERE id = 1 AND last_rowid > top;
   END`);
-  reindexOlderLayout(db);
   // Edits, link previews (embeds) and attachments change what a row is found by.
   db.exec(`CREATE TRIGGER IF NOT EXISTS messages_fts_au AFTER UPDATE OF json ON messages
     WHEN new.rowid <= ${indexed} AND old.json IS NOT new.json BEGIN
@@ -111,8 +115,8 @@ function reindexOlderLayout(db: Database.Database): void {
   const version = db.prepare<[], { version: number }>('SELECT version FROM fts_layout WHERE id = 1').get()?.version ?? 1;
   if (version >= FTS_LAYOUT) return;
   db.transaction(() => {
-    // The edit trigger holds the old row words in its body: ensureHistorySchema creates it anew.
-    db.exec('DROP TRIGGER IF EXISTS messages_fts_au');
+    // The edit trigger holds the old row words in its body, the delete trigger (4) no watermark: ensureHistorySchema creates them anew.
+    db.exec('DROP TRIGGER IF EXISTS messages_fts_au; DROP TRIGGER IF EXISTS messages_fts_ad');
     if (version < 3) {
       // Rows above the watermark are indexed later by FtsIndexer with the current layout.
       const components = version < 2 ? "json_extract(json, '$.view.components') IS NOT NULL OR " : '';
