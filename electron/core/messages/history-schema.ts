@@ -94,7 +94,9 @@ export function ensureHistorySchema(db: Database.Database): void {
 function ensureEmojiProgress(db: Database.Database): void {
   const have = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('fts_progress')").all().map((c) => c.name));
   if (!have.has('emoji_to')) db.exec('ALTER TABLE fts_progress ADD COLUMN emoji_to INTEGER NOT NULL DEFAULT 0');
-  if (!have.has('emoji_below')) db.exec('ALTER TABLE fts_progress ADD COLUMN emoji_below INTEGER NOT NULL DEFAULT 0');
+  // Above every snowflake (no row holds its words) until reindexOlderLayout sets it: killed between the two,
+  // a 0 said every row held them, and a reader that cannot write found no emoji in the rows indexed before.
+  if (!have.has('emoji_below')) db.exec('ALTER TABLE fts_progress ADD COLUMN emoji_below INTEGER NOT NULL DEFAULT 9223372036854775807');
   db.exec('CREATE TABLE IF NOT EXISTS fts_emoji_pending (id INTEGER PRIMARY KEY)');
   // An older version beside this one (a standby during an update, a downgrade) indexes rows without
   // emoji words and moves only last_rowid: those rows are queued, so a search reads their text.
