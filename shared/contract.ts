@@ -48,6 +48,11 @@ export const commands = {
     search: command(s.messagesSearchInput).returns<SearchResult>(),
     stats: command(s.messagesStatsInput).returns<ChannelStats>(),
     /**
+     * Stops the counts named `progressId` at their next slice (their `messages.stats` is refused as stopped):
+     * true if one was running. The panel sends it when the period changes before the count answered.
+     */
+    statsCancel: command(s.messagesStatsCancelInput).returns<boolean>(),
+    /**
      * A stored message fetched again through the running bot (its attachment links expire after about a day):
      * the stored row takes the fresh links, answered here and as `message.updated`. Refused when not connected.
      */

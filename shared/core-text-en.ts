@@ -574,6 +574,7 @@ export const coreEn = {
   'fieldNote.tokenAgainForUrl': 'is needed again to change the API URL',
   'fieldNote.tokenForTestUrl': 'is needed to test another API URL',
   'command.notTestedFromEnv': 'Not tested: {{problems}}.',
+  'command.statsStopped': 'This count was stopped: another period was asked for.',
   // Answers of the headless server itself, in the browser's language (electron/headless/http)
   'http.hostRefused': 'This panel only answers to its own address (Host header); open the URL printed at startup. Behind a reverse proxy, start it with --allowed-host <the public name>.',
   'http.ticketUsed': 'This download link was used or has expired (one minute): click Export again.',

@@ -568,6 +568,7 @@ export const coreFr: CoreTranslation = {
   'fieldNote.tokenAgainForUrl': 'doit être saisi à nouveau pour changer l’URL de l’API',
   'fieldNote.tokenForTestUrl': 'doit être saisi pour tester une autre URL de l’API',
   'command.notTestedFromEnv': 'Non testé : {{problems}}.',
+  'command.statsStopped': 'Ce décompte a été arrêté : une autre période a été demandée.',
   'http.hostRefused': 'Ce panneau ne répond qu’à sa propre adresse (en-tête Host) ; ouvrez l’URL affichée au démarrage. Derrière un proxy inverse, lancez-le avec --allowed-host <le nom public>.',
   'http.ticketUsed': 'Ce lien de téléchargement a déjà servi ou a expiré (une minute) : cliquez à nouveau sur Exporter.',
   'http.notBuilt': 'Le panneau n’est pas compilé. Lancez `npm run build`.',

@@ -209,6 +209,8 @@ export const refreshMediaInput = z.object({ messageId: snowflake }).strict();
 /** A sticker by its snowflake: the core builds the CDN URL itself, never from the panel's text. */
 export const stickerAnimationInput = z.object({ id: z.string().regex(/^\d{17,20}$/, coreEn['issue.stickerId']) }).strict();
 
+const statsProgressId = z.string().max(32).regex(/^[0-9a-z]+$/, 'must be lowercase letters and digits');
+
 export const messagesStatsInput = z
   .object({
     from: z.number().int().min(0).optional(),
@@ -216,10 +218,13 @@ export const messagesStatsInput = z
     timeZone: timeZoneName.optional(),
     tzOffsetMinutes: tzOffsetMinutes.optional(),
     /** The panel's name for this count: its `messages.statsProgress` events carry it (every panel receives them). */
-    progressId: z.string().max(32).regex(/^[0-9a-z]+$/, 'must be lowercase letters and digits').optional(),
+    progressId: statsProgressId.optional(),
   })
   .strict()
   .optional();
+
+/** A running count the panel no longer wants (it asked for another period), by the name it gave it. */
+export const messagesStatsCancelInput = z.object({ progressId: statsProgressId }).strict();
 
 export const backfillInput = z
   .object({

@@ -23,7 +23,7 @@ function handlersFor(calls: string[]): Handlers {
 }
 
 // One input each command accepts, found among a few shapes (so commands added later need no edit here).
-const SAMPLE_ARGS: unknown[] = [undefined, {}, { enabled: true }, { id: 'n1' }, { target: 'a'.repeat(40) }, { query: 'x' }, { mode: 'recent', limit: null, periodHours: null }, { format: 'json' }, { phrase: '', channelName: '', acknowledged: false }, { id: '749054660769218631' }, { messageId: '749054660769218631' }];
+const SAMPLE_ARGS: unknown[] = [undefined, {}, { enabled: true }, { id: 'n1' }, { target: 'a'.repeat(40) }, { query: 'x' }, { mode: 'recent', limit: null, periodHours: null }, { format: 'json' }, { phrase: '', channelName: '', acknowledged: false }, { id: '749054660769218631' }, { messageId: '749054660769218631' }, { progressId: 'p1' }];
 const validArg = (name: string): unknown => {
   const index = SAMPLE_ARGS.findIndex((arg) => commandDef(name)!.input.safeParse(arg).success);
   if (index < 0) throw new Error(`add a sample input for ${name}`);

@@ -163,6 +163,7 @@ export class FakeApi {
       list: (arg) => this.run('messages.list', arg, this.check(messagesListInput, arg, () => pageOf(this.messages, arg ?? {}))),
       search: (arg) => this.run('messages.search', arg, () => this.searchResult),
       stats: (arg) => this.run('messages.stats', arg, () => this.stats),
+      statsCancel: (arg) => this.run('messages.statsCancel', arg, () => false),
       // As the core with the bot stopped; tests override it with fresh links.
       refreshMedia: (arg) =>
         this.run('messages.refreshMedia', arg, this.check(refreshMediaInput, arg, () => {

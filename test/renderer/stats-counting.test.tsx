@@ -64,3 +64,31 @@ describe.each([
     expect(screen.getByTestId('stats-figures').className).not.toContain('stale');
   });
 });
+
+describe('another period before the count answered', () => {
+  it('asks the core to stop the count it no longer waits for, and only that one', async () => {
+    const fake = new FakeApi();
+    fake.stats = figures(42);
+    const { user } = renderApp(fake, { language: 'en' });
+    await user.click(await screen.findByTestId('history-button'));
+    await user.click(await screen.findByRole('tab', { name: 'Statistics' }));
+    const stats = await screen.findByTestId('history-stats');
+    await within(stats).findByText('42 messages');
+    // Answered: nothing to stop when the period changes.
+    const answers: Array<(s: ChannelStats) => void> = [];
+    fake.override('messages.stats', () => new Promise<ChannelStats>((resolve) => answers.push(resolve)));
+    await user.selectOptions(within(stats).getByRole('combobox'), 'all');
+    expect(fake.argsOf('messages.statsCancel')).toEqual([]);
+    // Still counting: the next period stops it, by its name.
+    const { progressId: slow } = fake.argsOf('messages.stats').at(-1) as { progressId: string };
+    const period = within(stats).getByRole('combobox') as HTMLSelectElement;
+    const another = [...period.options].map((o) => o.value).find((v) => v !== 'all')!;
+    await user.selectOptions(period, another);
+    expect(fake.argsOf('messages.statsCancel')).toEqual([{ progressId: slow }]);
+    const { progressId: next } = fake.argsOf('messages.stats').at(-1) as { progressId: string };
+    expect(next).not.toBe(slow);
+    answers.at(-1)!(figures(7));
+    await within(stats).findByText('7 messages');
+    expect(fake.argsOf('messages.statsCancel')).toEqual([{ progressId: slow }]);
+  });
+});

@@ -3,7 +3,9 @@
 // is missing from a page or a search.
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { coreText } from '../../../shared/core-text.js';
 import type { ChannelMonitor } from '../bot/monitor.js';
+import { CommandError } from '../errors.js';
 import type { EventBus } from '../event-bus.js';
 import { FtsIndexer } from '../messages/fts-indexer.js';
 import { HistoryQuery, type PageRequest } from '../messages/history-query.js';
@@ -43,6 +45,8 @@ export function createHistory(d: HistoryDeps) {
   const indexer = new FtsIndexer(d.store.database, d.store.background, d.logger);
   indexer.start();
   const search = new MessageSearch(d.store, indexer);
+  /** Statistics counts running, by the name the panel gave them. */
+  const counts = new Map<string, Set<AbortController>>();
   const oldest = d.store.database.prepare<[string], { id: string; created_at: number }>('SELECT id, created_at FROM messages WHERE channel_id = ? ORDER BY sort_key LIMIT 1');
   const backfill = new Backfill({
     file: join(d.dataDir, 'backfill.json'),
@@ -97,8 +101,26 @@ export function createHistory(d: HistoryDeps) {
       stats: async (input: StatsRequest | undefined) => {
         const channelId = await indexed(); // author names
         indexer.catchUp(); // what came in since (a few rows)
-        // In slices: a year of messages in one pass held the event loop for seconds.
-        return channelStatsSliced(d.store, channelId, input, { onProgress: statsProgress(d.bus, input?.progressId) });
+        // In slices: a year of messages in one pass held the event loop for seconds. A named count can be
+        // stopped (statsCancel): a panel flicking through periods would otherwise run every count to its end.
+        const id = input?.progressId;
+        const stop = new AbortController();
+        if (id !== undefined) counts.set(id, (counts.get(id) ?? new Set()).add(stop));
+        try {
+          return await channelStatsSliced(d.store, channelId, input, { onProgress: statsProgress(d.bus, id), signal: stop.signal });
+        } catch (err) {
+          if (stop.signal.aborted) throw new CommandError('unavailable', coreText('command.statsStopped'));
+          throw err;
+        } finally {
+          const named = id === undefined ? undefined : counts.get(id);
+          named?.delete(stop);
+          if (named?.size === 0) counts.delete(id!);
+        }
+      },
+      statsCancel: async ({ progressId }: { progressId: string }) => {
+        const named = counts.get(progressId);
+        for (const stop of named ?? []) stop.abort();
+        return named !== undefined;
       },
     },
     dispose: () => {

@@ -18,6 +18,8 @@ export interface SliceOptions {
   sliceRows?: number;
   /** After each slice: the share of the period's time counted so far, 0 to 1. */
   onProgress?: (done: number) => void;
+  /** Aborted: the count stops before its next slice, rejecting with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 const HOUR = 3_600_000;
@@ -84,6 +86,7 @@ export async function channelStatsSliced(store: MessageStore, channelId: string,
       attachments.bytes += bytes ?? 0;
     });
     for (let lo = ends.first; ; await nextTurn()) {
+      opts.signal?.throwIfAborted();
       const next = boundary.get(channelId, lo, stop, rows - 1) as string | undefined;
       const hi = next ?? stop;
       slice(lo, hi);

@@ -46,18 +46,22 @@ export function StatsTab() {
       setCounting((c) => c && { done: p.done });
     });
     const slow = setTimeout(() => setCounting({ done }), SLOW_MS);
+    let answered = false;
     const settled = () => {
       clearTimeout(slow);
       off();
       setCounting(null);
     };
     api.messages.stats({ ...viewerZone(), ...(from === null ? {} : { from }), progressId }).then(
-      (s) => live && (settled(), setStats(s), setSpan(span), setError(null)),
-      (err: unknown) => live && (settled(), setError(errorSentence(err))),
+      (s) => ((answered = true), live && (settled(), setStats(s), setSpan(span), setError(null))),
+      (err: unknown) => ((answered = true), live && (settled(), setError(errorSentence(err)))),
     );
     return () => {
       live = false;
       settled();
+      // Another period (or the tab closed) before the answer: the core stops this count at its next slice
+      // instead of running it to the end beside the next one. An older core has no such command: nothing to do.
+      if (!answered) api.messages.statsCancel({ progressId }).catch(() => {});
     };
   }, [api, period]);
 
