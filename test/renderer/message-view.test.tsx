@@ -1,7 +1,9 @@
 // The message view against the Discord API documentation's payloads (fixtures/discord-docs), each
 // converted through real discord.js structures and the real toChatMessage, then drawn by the panel.
 import './setup';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../shared/types';
@@ -10,6 +12,8 @@ import { parseDiscordMarkdown } from '../../shared/discord-markdown';
 import { JOIN_VARIANTS } from '../../renderer/src/lib/discord/system';
 import { MessageItem } from '../../renderer/src/components/messages/MessageItem';
 import { MessageContent } from '../../renderer/src/components/messages/MessageContent';
+import { EmojiText } from '../../renderer/src/components/messages/DiscordMarkdown';
+import { twemojiUrl } from '../../renderer/src/lib/discord/emoji';
 import { convert } from './fixtures/discord-docs/convert';
 import * as doc from './fixtures/discord-docs/payloads';
 import { FakeApi } from './fake-api';
@@ -59,6 +63,21 @@ describe('mentions and emoji (docs: message.mdx Example Message, user.mdx Exampl
       ['🔥', './twemoji/1f525.svg'],
       ['👍🏽', './twemoji/1f44d-1f3fd.svg'],
     ]);
+  });
+
+  it('an emoji the bundled Twemoji has no image for (newer than its 15.0 set) shows as text, not a broken image', () => {
+    // @twemoji/parser 17 knows Emoji 15.1-16.0 (🐦‍🔥, 🍋‍🟩, 🫩); @twemoji/svg, the newest published, stops at 15.0.
+    const newer = ['🐦‍🔥', '🍋‍🟩', '🫩'];
+    for (const e of newer) expect(existsSync(join(process.cwd(), 'node_modules', '@twemoji', 'svg', `${twemojiUrl(e)!.slice('./twemoji/'.length)}`)), e).toBe(false);
+    const view = text(`new ${newer.join(' ')} and 🔥`);
+    const name = renderWithApi(<EmojiText text={`Phoenix ${newer[0]}`} />).container;
+    for (const img of [...view.querySelectorAll<HTMLImageElement>('img.emoji'), ...name.querySelectorAll<HTMLImageElement>('img.emoji')]) {
+      if (img.alt !== '🔥') fireEvent.error(img);
+    }
+    expect([...view.querySelectorAll<HTMLImageElement>('img.emoji')].map((i) => i.alt)).toEqual(['🔥']);
+    expect(view.textContent).toBe(`new ${newer.join(' ')} and `);
+    expect(name.querySelector('img')).toBeNull();
+    expect(name.textContent).toBe(`Phoenix ${newer[0]}`);
   });
 
   it('emoji in names, poll answers and thread names are Twemoji images too', () => {

@@ -1,6 +1,6 @@
 // Renders the Discord Markdown tree (shared/discord-markdown.ts) as React elements: never innerHTML,
 // so nothing in a message can become markup. Unknown node types fall back to their text.
-import { Fragment, type MouseEvent, type ReactNode } from 'react';
+import { Fragment, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stripBidiControls } from '../../lib/bidi';
 import { splitEmoji, twemojiUrl } from '../../lib/discord/emoji';
@@ -141,19 +141,23 @@ function CustomEmoji({ id, name }: { id: string; name: string }) {
   return <img className="emoji" src={url} alt={`:${name}:`} title={`:${name}:`} draggable={false} loading="lazy" />;
 }
 
+/**
+ * One Twemoji image; its text when the image does not load. The parser knows newer emoji than the
+ * bundled SVGs (@twemoji/parser 17 against @twemoji/svg 15.0, the newest published): 🐦‍🔥 has no file.
+ */
+function Twemoji({ emoji, url }: { emoji: string; url: string }) {
+  const [missing, setMissing] = useState(false);
+  if (missing) return emoji;
+  return <img className="emoji" src={url} alt={emoji} title={emoji} draggable={false} loading="lazy" onError={() => setMissing(true)} />;
+}
+
 export function UnicodeEmoji({ emoji }: { emoji: string }) {
   const url = twemojiUrl(emoji);
   if (!url) return emoji;
-  return <img className="emoji" src={url} alt={emoji} title={emoji} draggable={false} loading="lazy" />;
+  return <Twemoji emoji={emoji} url={url} />;
 }
 
 /** Plain text (a name, a poll answer) with its Unicode emoji drawn from Twemoji, like Discord does. */
 export function EmojiText({ text }: { text: string }) {
-  return (
-    <>
-      {splitEmoji(text).map((part, i) =>
-        'emoji' in part ? <img key={i} className="emoji" src={part.url} alt={part.emoji} title={part.emoji} draggable={false} loading="lazy" /> : part.text,
-      )}
-    </>
-  );
+  return <>{splitEmoji(text).map((part, i) => ('emoji' in part ? <Twemoji key={i} emoji={part.emoji} url={part.url} /> : part.text))}</>;
 }
