@@ -21,6 +21,17 @@ const M = '\u2068Mason\u2069';
 
 describe('system messages a server channel can hold (docs: message.mdx "Message Types")', () => {
   it.each([
+    [1, '', `${M} added someone to the group.`],
+    [2, '', `${M} removed someone from the group.`],
+    [4, 'general-chat', `${M} changed the channel name: \u2068general-chat\u2069`],
+    [8, '', `${M} just boosted the server!`],
+    // Several boosts at once: Discord sends their number as the content.
+    [8, '3', `${M} just boosted the server 3 times!`],
+    [9, '', `${M} just boosted the server! The server has achieved Level 1!`],
+    [9, '2', `${M} just boosted the server 2 times! The server has achieved Level 1!`],
+    [10, '5', `${M} just boosted the server 5 times! The server has achieved Level 2!`],
+    [11, '', `${M} just boosted the server! The server has achieved Level 3!`],
+    [12, 'Discord Developers #announcements', `${M} has added \u2068Discord Developers #announcements\u2069 to this channel. Its most important updates will show up here.`],
     [3, '', `${M} started a call.`],
     [5, '', `${M} changed the channel icon.`],
     [14, '', 'This server has been removed from Server Discovery because it no longer passes all the requirements. Check Server Settings for more details.'],
@@ -40,6 +51,11 @@ describe('system messages a server channel can hold (docs: message.mdx "Message 
     const { el } = draw(one(systemMessage(type, content)));
     expect(el.classList.contains('message--system')).toBe(true);
     expect(line(el)).toBe(sentence);
+  });
+
+  it('several boosts in French', () => {
+    expect(line(draw(one(systemMessage(8, '3')), 'fr').el)).toBe(`${M} vient de booster le serveur 3 fois !`);
+    expect(line(draw(one(systemMessage(11, '2')), 'fr').el)).toBe(`${M} vient de booster le serveur 2 fois ! Le serveur a atteint le niveau 3 !`);
   });
 
   it.each([0, 19, 20, 21, 23, 24])('type %i is a message someone wrote (or an app sent): its content shows', (type) => {
