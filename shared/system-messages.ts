@@ -1,5 +1,8 @@
-// Discord's system messages (docs/resources/message.mdx, "Message Types") and the i18n key of the
-// sentence Discord's client shows for each; types not listed here render like a normal message.
+// Discord's system messages (docs/resources/message.mdx, "Message Types") and the key of the sentence
+// Discord's client shows for each (shared/system-sentences.ts); types not listed here render like a normal message.
+import { pollOutcome } from './poll-result.js';
+import type { SystemSentenceKey } from './system-sentences.js';
+import type { ChatMessage } from './types.js';
 const SYSTEM_KEYS: ReadonlyMap<number, string> = new Map([
   [1, 'recipientAdd'],
   [2, 'recipientRemove'],
@@ -35,4 +38,20 @@ const SYSTEM_KEYS: ReadonlyMap<number, string> = new Map([
 /** The `messages.system.*` key for a message type, or null for a message people wrote (0, 19, 20, 21…). */
 export function systemKey(type: number | undefined): string | null {
   return type === undefined ? null : (SYSTEM_KEYS.get(type) ?? null);
+}
+
+/** Discord varies its join greeting (13 sentences) between messages; one is picked from the timestamp, stable per message. */
+export const JOIN_VARIANTS = 13;
+export function joinVariant(createdAt: number): number {
+  return Math.abs(Math.floor(createdAt)) % JOIN_VARIANTS;
+}
+
+/** A system message's sentence and what fills it, but the author's name (the panel's and the export's words). */
+export function systemLine(m: ChatMessage, sentenceKey: string): { key: SystemSentenceKey; content: string; times: number } {
+  // Several boosts at once: Discord sends how many as the content ("3"), and says it.
+  const times = sentenceKey.startsWith('boost') && /^\d{1,6}$/.test(m.content) ? Number(m.content) : 1;
+  const key = sentenceKey === 'join' ? `join${joinVariant(m.createdAt)}` : times > 1 ? `${sentenceKey}Times` : sentenceKey;
+  // A closed poll names its question, which Discord sends in the result embed, not the content.
+  const content = sentenceKey === 'pollResult' ? (pollOutcome(m.view?.embeds)?.question ?? '') : m.content;
+  return { key: key as SystemSentenceKey, content, times };
 }

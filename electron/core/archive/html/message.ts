@@ -2,6 +2,8 @@
 import { attachmentsNotInComponents } from '../../../../shared/component-files.js';
 import { looksMentioned, type KeywordMatcher } from '../../../../shared/keyword-match.js';
 import { avatarHue } from '../../../../shared/message-parts.js';
+import { systemKey, systemLine } from '../../../../shared/system-messages.js';
+import { SYSTEM_SENTENCES_EN, SYSTEM_SENTENCES_FR, type SystemSentenceKey } from '../../../../shared/system-sentences.js';
 import type { ChatAttachment, ChatMessage } from '../../../../shared/types.js';
 import { escapeHtml, safeHref, stripBidi } from './escape.js';
 import { afterContentHtml, replyHtml } from './extras.js';
@@ -17,11 +19,13 @@ export interface Words {
   messages: (n: number) => string;
   /** Discord's words for a select menu without a placeholder. */
   selectPlaceholder: string;
+  /** Discord's sentences for system messages (joins, boosts, pins…), as the panel says them. */
+  system: Record<SystemSentenceKey, string>;
 }
 
 export const WORDS: Record<'en' | 'fr', Words> = {
-  en: { bot: 'BOT', edited: '(edited)', deleted: 'deleted', attachments: 'Attachments', replyDeleted: 'Original message was deleted', messages: (n) => `${n} messages`, selectPlaceholder: 'Make a selection' },
-  fr: { bot: 'BOT', edited: '(modifié)', deleted: 'supprimé', attachments: 'Pièces jointes', replyDeleted: 'Le message d’origine a été supprimé', messages: (n) => `${n} messages`, selectPlaceholder: 'Faites une sélection' },
+  en: { bot: 'BOT', edited: '(edited)', deleted: 'deleted', attachments: 'Attachments', replyDeleted: 'Original message was deleted', messages: (n) => `${n} messages`, selectPlaceholder: 'Make a selection', system: SYSTEM_SENTENCES_EN },
+  fr: { bot: 'BOT', edited: '(modifié)', deleted: 'supprimé', attachments: 'Pièces jointes', replyDeleted: 'Le message d’origine a été supprimé', messages: (n) => `${n} messages`, selectPlaceholder: 'Faites une sélection', system: SYSTEM_SENTENCES_FR },
 };
 
 export interface MessageHtmlOptions {
@@ -57,10 +61,23 @@ function attachment(a: ChatAttachment, o: MessageHtmlOptions): string {
   return `<li class="attachment">${thumb}${fileRowHtml(a.name, href ?? null, a.size)}</li>`;
 }
 
+/** A system message's line in Discord's words (the panel's SystemLine): names and contents as isolated text. */
+function systemLineHtml(m: ChatMessage, sentenceKey: string, o: MessageHtmlOptions): string {
+  const { key, content, times } = systemLine(m, sentenceKey);
+  const fill: Record<string, string> = {
+    name: `<bdi>${escapeHtml(stripBidi(m.author.displayName))}</bdi>`,
+    content: `<bdi>${escapeHtml(stripBidi(content))}</bdi>`,
+    times: escapeHtml(times.toLocaleString(o.time.resolvedOptions().locale)),
+  };
+  const sentence = escapeHtml(o.words.system[key]).replace(/\{\{(name|content|times)\}\}/g, (_, k: string) => fill[k]!);
+  return `<p class="system-line">${sentence}</p>`;
+}
+
 export function messageHtml(m: ChatMessage, o: MessageHtmlOptions): string {
   const v = m.view;
   const keywords = o.keywords ?? null;
-  const cls = ['message', m.deleted && 'message--deleted', looksMentioned(m, keywords) && 'message--mentioned'].filter(Boolean).join(' ');
+  const system = systemKey(v?.type);
+  const cls = ['message', m.deleted && 'message--deleted', looksMentioned(m, keywords) && 'message--mentioned', system && 'message--system'].filter(Boolean).join(' ');
   // Mentions show the names Discord sent with this message, as in the panel.
   // Custom emoji in the text are media too (downloaded beside the file when asked).
   o.markdown.useMentions(v?.mentions ?? { users: [], roles: [], channels: [] }, v?.emojis, o.media);
@@ -69,7 +86,7 @@ export function messageHtml(m: ChatMessage, o: MessageHtmlOptions): string {
     `<header class="message__header"><span class="message__author"><bdi>${escapeHtml(stripBidi(m.author.displayName))}</bdi></span>` +
     (m.author.bot ? `<span class="badge">${o.words.bot}</span>` : '') +
     `<time class="message__time" datetime="${created.toISOString()}" title="${escapeHtml(o.fullTime.format(created))}">${escapeHtml(o.time.format(created))}</time></header>`;
-  const text = m.content ? `<bdi class="markdown">${o.markdown.render(m.content, keywords)}</bdi>` : '';
+  const text = system ? systemLineHtml(m, system, o) : m.content ? `<bdi class="markdown">${o.markdown.render(m.content, keywords)}</bdi>` : '';
   const extras = v ? afterContentHtml(v, o.markdown, o.media, (ms) => o.fullTime.format(new Date(ms)), o.words) : '';
   const reply = v ? replyHtml(v, o.markdown, o.words) : '';
   // An IS_COMPONENTS_V2 message's uploads show where its File components put them, not again below.
