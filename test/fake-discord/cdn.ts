@@ -1,8 +1,9 @@
 // A stand-in for cdn.discordapp.com so the offline demo shows avatars and image attachments:
-// every image is a solid PNG whose colour comes from its path. Point discord.js at it with
+// every image is a solid PNG whose colour comes from its path; an MP4 or MP3 is a small playable file. Point discord.js at it with
 // `rest: { cdn: fake.cdnUrl }`; attachment URLs in message objects already point here, signed.
 import { crc32, deflateSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEMO_MP4, silentMp3 } from './demo-media.js';
 import { lottieFor } from './lottie.js';
 import type { State } from './state.js';
 
@@ -32,7 +33,7 @@ export function handleCdn(state: State, req: IncomingMessage, res: ServerRespons
     if (!attachment) return notFound(res);
     if (!attachment.contentType?.startsWith('image/')) {
       res.writeHead(200, { 'content-type': attachment.contentType ?? 'application/octet-stream' });
-      res.end(`Fake contents of ${attachment.filename}\n`);
+      res.end(mediaFor(attachment.contentType) ?? `Fake contents of ${attachment.filename}\n`);
       return true;
     }
     width = attachment.width ?? 640;
@@ -45,6 +46,13 @@ export function handleCdn(state: State, req: IncomingMessage, res: ServerRespons
 }
 
 const LOTTIE = 3;
+
+/** A file the panel's players can load: every video is the same short MP4, every MP3 the same silence. */
+function mediaFor(contentType: string | null): Buffer | undefined {
+  if (contentType === 'video/mp4') return DEMO_MP4;
+  if (contentType === 'audio/mpeg') return silentMp3();
+  return undefined;
+}
 
 /** A sticker's format_type, from the messages that carry it (sticker_items), as the real CDN knows it. */
 function stickerFormat(state: State, id: string): number | undefined {

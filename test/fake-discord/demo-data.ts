@@ -26,6 +26,11 @@ const PEOPLE = [
 /** Server nicknames (member.nick) by username: the panel shows them over the global names. */
 const NICKS: Record<string, string> = { grace_h: 'Grace (admin)', 'ken.t': 'ken @ the rack', 'dennis.r': 'dmr' };
 
+const ROLES = [
+  { name: 'admins', color: 0xe67e22 },
+  { name: 'on-call', color: 0x3498db },
+];
+
 const LINES = [
   'morning all ☕',
   'the NAS finished its scrub overnight, **0 errors** 🎉',
@@ -72,10 +77,14 @@ export function seedDemo(fake: FakeDiscord, token: string, historyCount = 3000):
   if (!general || !alerts || !announcements || !help) throw new Error('demo guild has no channels');
   // Server nicknames (member.nick): the panel shows them whether the message came live or over REST.
   for (const p of people) if (Object.hasOwn(NICKS, p.username)) fake.setNickname(guild.id, p.id, NICKS[p.username]!);
-  const roleIds = ['admins', 'on-call'].map((name) => fake.permissions.addRole(guild.id, name, 0n));
+  // Role colours as Discord's picker offers them: mentions of a role show in its colour.
+  const roleIds = ROLES.map((r) => fake.permissions.addRole(guild.id, r.name, 0n, r.color));
+  // Grace owns the bot's application: messages that mention her are highlighted as "mentions you".
+  const owner = people.find((p) => p.username === 'grace_h');
+  if (owner) fake.setApplicationOwner(token, owner.id);
   const history = seedDemoHistory(
     fake,
-    { channelId: general.id, guildId: guild.id, people: people.map((p) => p.id), reporterId: reporter.id, roleIds, channelIds: [alerts.id, announcements.id, help.id] },
+    { channelId: general.id, guildId: guild.id, people: people.map((p) => p.id), reporterId: reporter.id, roleIds, channelIds: [alerts.id, announcements.id, help.id], cdnUrl: fake.cdnUrl, ...(owner ? { ownerId: owner.id } : {}) },
     historyCount,
   );
   for (const [i, content] of LINES.slice(0, 6).entries()) {

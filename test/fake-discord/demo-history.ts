@@ -1,6 +1,7 @@
 // Weeks of believable #general history for `npm run demo`, so backfill, scroll-back, search, stats,
 // jump-to-date and export have something real to show. Seeded (same messages every run) and posted
 // without gateway events, as if written before the bot joined.
+import { RARE_KINDS, rareMessage, type RareKind } from './demo-history-rare.js';
 import type { FakeDiscord } from './server.js';
 
 type Json = Record<string, unknown>;
@@ -15,6 +16,10 @@ export interface DemoHistoryCast {
   roleIds: string[];
   /** Other channels people link to with <#id>. */
   channelIds: string[];
+  /** Where embeds' images and icons point (the fake CDN). */
+  cdnUrl: string;
+  /** The bot application's owner: the panel highlights messages that mention them. */
+  ownerId?: string;
 }
 
 /** How many of each kind were posted (a message may count in several). */
@@ -31,6 +36,19 @@ export interface DemoHistoryCounts {
   images: number;
   codeBlocks: number;
   system: number;
+  /** Messages that mention the owner by id (not counting @everyone / @here). */
+  ownerMentions: number;
+  threads: number;
+  threadsCreated: number;
+  polls: number;
+  stickers: number;
+  animatedEmoji: number;
+  maskedLinks: number;
+  headings: number;
+  here: number;
+  authorImageEmbeds: number;
+  videos: number;
+  audios: number;
 }
 
 const TOPICS = [
@@ -55,7 +73,10 @@ const FILES = [
   { filename: 'smartctl-nas2.log', contentType: 'text/plain', size: 12_004 },
   { filename: 'network-diagram.pdf', contentType: 'application/pdf', size: 220_417 },
 ];
+type Attachment = { filename: string; contentType: string; size: number; width?: number; height?: number };
 const EMOJI = ['👍', '🎉', '😂', '👀', '🔥', '✅'];
+
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** A small seeded generator (mulberry32): the same history on every demo start. */
 function random(seed: number): () => number {
@@ -77,12 +98,15 @@ export function seedDemoHistory(fake: FakeDiscord, cast: DemoHistoryCast, count 
     const u = fake.user(id);
     return { id, username: u?.username ?? 'someone', global_name: u?.globalName ?? null, avatar: u?.avatar ?? null, discriminator: '0' };
   };
-  const n: DemoHistoryCounts = { total: count, userMentions: 0, roleMentions: 0, channelMentions: 0, everyone: 0, embeds: 0, replies: 0, reactions: 0, attachments: 0, images: 0, codeBlocks: 0, system: 0 };
+  const n: DemoHistoryCounts = { total: count, userMentions: 0, roleMentions: 0, channelMentions: 0, everyone: 0, embeds: 0, replies: 0, reactions: 0, attachments: 0, images: 0, codeBlocks: 0, system: 0, ...zeros(RARE_KINDS) };
   const from = now - days * DAY;
   const span = now - 3_600_000 - from;
-  const items: Array<{ at: number; authorId: string; content: string; attachments?: typeof FILES; extra?: Json }> = [];
+  const items: Array<{ at: number; authorId: string; content: string; attachments?: Attachment[]; extra?: Json }> = [];
   // Ids are only known once posted; a reply points at an earlier item by index and is patched below.
   const replyTo = new Map<number, number>();
+  // Thread starters and THREAD_CREATED lines get their thread's id the same way.
+  const threadOf: Array<{ i: number; starter: boolean }> = [];
+  let rareTurn = 0;
   for (let i = 0; i < count; i++) {
     // Evenly spread with jitter: every day and hour of the period has messages.
     const base = from + (span * i) / count;
@@ -91,7 +115,7 @@ export function seedDemoHistory(fake: FakeDiscord, cast: DemoHistoryCast, count 
     const roll = rnd();
     const extra: Json = {};
     let content = `${pick(TOPICS)}${rnd() < 0.3 ? ` ${pick(EMOJI)}` : ''}`;
-    let attachments: typeof FILES | undefined;
+    let attachments: Attachment[] | undefined;
     let poster = authorId;
     if (i % 97 === 13) {
       // docs/resources/message, Message Types: 7 join, 8 boost, 6 pin (with a reference to the pinned message).
@@ -106,11 +130,24 @@ export function seedDemoHistory(fake: FakeDiscord, cast: DemoHistoryCast, count 
       const ok = rnd() < 0.85;
       extra.embeds = [{ type: 'rich', title: 'Nightly backup report', description: ok ? 'All **3** jobs finished.' : '**1** job failed: `photos` (disk full)', color: ok ? 0x2ecc71 : 0xe74c3c, fields: [{ name: 'NAS', value: `${(1 + rnd()).toFixed(1)} TB`, inline: true }, { name: 'VMs', value: `${Math.round(60 + rnd() * 40)} GB`, inline: true }], footer: { text: 'Backup Reporter' }, timestamp: new Date(at).toISOString() }];
       n.embeds++;
+    } else if (i % 41 === 17) {
+      // Every rarer kind in turn, a few of each over the weeks.
+      const kind: RareKind = RARE_KINDS[rareTurn % RARE_KINDS.length]!;
+      const made = rareMessage(kind, Math.floor(rareTurn++ / RARE_KINDS.length), { at, now, guildId: cast.guildId, channelId: cast.channelId, cdnUrl: cast.cdnUrl, reporterId: cast.reporterId, ownerId: cast.ownerId ?? null, rnd, user });
+      content = made.content;
+      Object.assign(extra, made.extra);
+      if (made.attachments) attachments = made.attachments;
+      if (made.poster) poster = made.poster;
+      if (made.startsThread || made.createsThread) threadOf.push({ i, starter: made.startsThread === true });
+      if (kind !== 'ownerMentions' || cast.ownerId) n[kind]++;
+      if (kind === 'authorImageEmbeds') n.embeds++;
+      if (made.attachments) n.attachments++;
     } else if (roll < 0.12) {
       const target = pick(cast.people.filter((p) => p !== authorId));
       content = `<@${target}> ${pick(['can you check this?', 'you were right about the cable', 'thanks!', 'did you reboot it?'])}`;
       extra.mentions = [user(target)];
       n.userMentions++;
+      if (target === cast.ownerId) n.ownerMentions++;
     } else if (roll < 0.16) {
       const role = pick(cast.roleIds);
       content = `<@&${role}> ${pick(['maintenance tonight at 22:00', 'please review the firewall change'])}`;
@@ -161,6 +198,12 @@ export function seedDemoHistory(fake: FakeDiscord, cast: DemoHistoryCast, count 
       extra.referenced_message = { id: idAt(target), type: 0, channel_id: cast.channelId, author: user(t.authorId), content: t.content, timestamp: new Date(t.at).toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, flags: 0, components: [] };
       extra.mentions = [user(t.authorId)];
     }
+  }
+  for (const { i, starter } of threadOf) {
+    const extra = items[i]!.extra!;
+    // A thread started from a message has the message's id; a thread without one a new id of its time.
+    if (starter) (extra.thread as Json).id = idAt(i);
+    else (extra.message_reference as Json).channel_id = (BigInt(idAt(i)) | 4_194_303n).toString();
   }
   fake.postPast(cast.channelId, items);
   return n;

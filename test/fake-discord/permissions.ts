@@ -23,6 +23,8 @@ export interface FakeRole {
   id: string;
   name: string;
   permissions: bigint;
+  /** 0xRRGGBB, 0 for none (docs/topics/permissions, Role Object `color`). */
+  color: number;
 }
 
 /** type 0: role (the guild id is @everyone), 1: member. */
@@ -50,10 +52,10 @@ export class FakePermissions {
     return e;
   }
 
-  addRole(guildId: string, name: string, permissions: bigint): string {
+  addRole(guildId: string, name: string, permissions: bigint, color = 0): string {
     if (!this.state.guilds.has(guildId)) throw new Error(`fake-discord: no guild ${guildId}`);
     const id = this.state.snowflake();
-    this.extra(guildId).roles.push({ id, name, permissions });
+    this.extra(guildId).roles.push({ id, name, permissions, color });
     return id;
   }
 
@@ -70,7 +72,7 @@ export class FakePermissions {
 
   rolesJson(guild: FakeGuild): Json[] {
     return (this.guilds.get(guild.id)?.roles ?? []).map((r, i) => ({
-      id: r.id, name: r.name, permissions: r.permissions.toString(), position: i + 1, color: 0, hoist: false, managed: false, mentionable: false, icon: null, unicode_emoji: null, flags: 0,
+      id: r.id, name: r.name, permissions: r.permissions.toString(), position: i + 1, color: r.color, hoist: false, managed: false, mentionable: false, icon: null, unicode_emoji: null, flags: 0,
     }));
   }
 
