@@ -18,7 +18,8 @@ export interface PanelWorld {
 
 /** `prepare` runs on the fake Discord before the app starts (e.g. to post history). */
 /** `options.dataDir`: a data folder of the caller's (kept afterwards; by default a temp one, removed). */
-export async function startPanelWorld(name: string, prepare?: (world: World) => void, options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<PanelWorld> {
+/** `options.env`: the app's environment on top of the world's; a function is called after `prepare` (a guild it made). */
+export async function startPanelWorld(name: string, prepare?: (world: World) => void, options: { dataDir?: string; env?: NodeJS.ProcessEnv | (() => NodeJS.ProcessEnv) } = {}): Promise<PanelWorld> {
   const world = await createWorld({ heartbeatIntervalMs: 5000 });
   prepare?.(world);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `dm-e2e-${name}-`));
@@ -28,7 +29,7 @@ export async function startPanelWorld(name: string, prepare?: (world: World) => 
     DISCORD_CHANNEL_ID: world.channelId,
     DISCORD_API_URL: world.fake.apiUrl,
     DISCORD_CDN_URL: world.fake.cdnUrl,
-    ...options.env,
+    ...(typeof options.env === 'function' ? options.env() : options.env),
   });
   const browser = await launchBrowser();
   return {
