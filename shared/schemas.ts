@@ -106,8 +106,8 @@ export const highlightKeyword = z
   .trim()
   .min(1, 'must not be empty')
   .max(KEYWORD_MAX_LENGTH, `must be at most ${KEYWORD_MAX_LENGTH} characters`)
-  .refine((k) => !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(k), 'must not contain control characters or line breaks')
-  .refine((k) => !k.includes(','), 'must not contain a comma (commas separate keywords)');
+  .refine((k) => !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(k), coreEn['issue.keywordControl'])
+  .refine((k) => !k.includes(','), coreEn['issue.keywordComma']);
 
 /** The list, duplicates (ignoring case) dropped, first spelling kept. */
 export const highlightKeywords = z
@@ -209,7 +209,7 @@ export const refreshMediaInput = z.object({ messageId: snowflake }).strict();
 /** A sticker by its snowflake: the core builds the CDN URL itself, never from the panel's text. */
 export const stickerAnimationInput = z.object({ id: z.string().regex(/^\d{17,20}$/, coreEn['issue.stickerId']) }).strict();
 
-const statsProgressId = z.string().max(32).regex(/^[0-9a-z]+$/, 'must be lowercase letters and digits');
+const statsProgressId = z.string().max(32).regex(/^[0-9a-z]+$/, coreEn['issue.lowerAlnum']);
 
 export const messagesStatsInput = z
   .object({
@@ -239,7 +239,7 @@ export const noInput = z.undefined();
 export const updateRunInput = z
   .object({
     /** The remote commit the user confirmed; refused if the branch has moved since. */
-    target: z.string().regex(/^[0-9a-f]{40}$/, 'must be the full commit hash shown in the confirmation'),
+    target: z.string().regex(/^[0-9a-f]{40}$/, coreEn['issue.commitHash']),
   })
   .strict();
 

@@ -86,3 +86,17 @@ it('a bad update branch, a bad sticker id and many unknown keys are said in Fren
   expect(said).not.toMatch(/ and |more/);
   expect(renderText(keys.i18n!, coreEn, { locale: 'en-US' })).toMatch(/5 unknown keys: "a", "b", "c", …/);
 });
+
+it.each([
+  ['settings.save', { highlightKeywords: ['nas', 'disk\u0007'] }],
+  ['settings.save', { highlightKeywords: ['a,b'] }],
+  ['messages.stats', { progressId: 'ABC' }],
+  ['messages.statsCancel', { progressId: 'a b' }],
+  ['update.run', { target: 'abc123' }],
+])('%s %j: the refusal is keyed whole, so a French panel reads no English', async (command, input) => {
+  const reply = await dispatch(command, input);
+  if (reply.ok) throw new Error('accepted');
+  const said = renderText(reply.error.i18n!, coreFr, fr)!;
+  expect(said).not.toMatch(/must|commit hash|letters|comma|control/);
+  expect(said).toMatch(/ne doit|doit être/);
+});
