@@ -11,9 +11,7 @@ import { EventBus } from '../../electron/core/event-bus.js';
 import { createHistory } from '../../electron/core/history/history-service.js';
 import { Redactor } from '../../electron/core/log/redactor.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
-import { chatMessage } from '../helpers/store-fixtures.js';
-import Database from 'better-sqlite3';
-import { sortKey } from '../../electron/core/messages/history-query.js';
+import { chatMessage, storeUnindexed } from '../helpers/store-fixtures.js';
 import { EXPORT_PATH } from '../../shared/archive.js';
 import { ACCESS, startTestPanel } from '../headless/panel-fixture.js';
 
@@ -78,15 +76,7 @@ it(`a filtered export (GET ${EXPORT_PATH}?query=…) over ${ROWS.toLocaleString(
   try {
     await t.core.settings.save({ guildId: t.world.guildId, channelId: t.world.channelId, token: 'test.bot-token.0123456789-abcdefghij' });
     // Written by another connection as a backfill's rows are: stored, not indexed.
-    const db = new Database(join(t.world.dataDir, 'messages.sqlite'));
-    const insert = db.prepare('INSERT INTO messages (id, channel_id, sort_key, json) VALUES (?, ?, ?, ?)');
-    db.transaction(() => {
-      for (let i = 0; i < ROWS; i++) {
-        const m = chatMessage(i + 1, { channelId: t.world.channelId, content: `backfilled ${i}` });
-        insert.run(m.id, m.channelId, sortKey(m.id), JSON.stringify(m));
-      }
-    })();
-    db.close();
+    storeUnindexed(t.world.dataDir, t.world.channelId, ROWS);
     const base = `http://127.0.0.1:${t.panel.port}`;
     // Until the answer's head: the check (a count of the search's matches) runs before it.
     const { turns, value: res } = await turnsDuring(fetch(`${base}${EXPORT_PATH}?format=json&query=backfilled`, { headers: { authorization: `Bearer ${ACCESS}` } }));

@@ -2,12 +2,9 @@
 // catch up: long enough for the client to go away. The export then started anyway on the closed
 // response (a count, the search, the catch-up again) and logged "Export download failed: the export's
 // destination was closed" as an error, for a download the user had cancelled.
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, it, vi } from 'vitest';
-import { sortKey } from '../../electron/core/messages/history-query.js';
 import { EXPORT_PATH } from '../../shared/archive.js';
-import { chatMessage } from '../helpers/store-fixtures.js';
+import { storeUnindexed } from '../helpers/store-fixtures.js';
 import { ACCESS, startTestPanel } from './panel-fixture.js';
 
 const ROWS = 20_000;
@@ -17,15 +14,7 @@ it('a download given up while its check runs starts no export and logs no failur
   try {
     await t.core.settings.save({ guildId: t.world.guildId, channelId: t.world.channelId, token: 'test.bot-token.0123456789-abcdefghij' });
     // Stored, not indexed (as a backfill leaves them): the check's catch-up takes a while.
-    const db = new Database(join(t.world.dataDir, 'messages.sqlite'));
-    const insert = db.prepare('INSERT INTO messages (id, channel_id, sort_key, json) VALUES (?, ?, ?, ?)');
-    db.transaction(() => {
-      for (let i = 0; i < ROWS; i++) {
-        const m = chatMessage(i + 1, { channelId: t.world.channelId, content: `backfilled ${i}` });
-        insert.run(m.id, m.channelId, sortKey(m.id), JSON.stringify(m));
-      }
-    })();
-    db.close();
+    storeUnindexed(t.world.dataDir, t.world.channelId, ROWS);
     const archive = t.core.archive;
     let checked: Promise<void> | null = null;
     const check = archive.check.bind(archive);

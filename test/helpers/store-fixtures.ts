@@ -1,7 +1,9 @@
 // What the message-store tests share: one channel, a message factory with predictable ids and contents,
 // and a polling wait with a deadline (no fixed sleeps). A temp folder per test: temp-dir.ts.
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach } from 'vitest';
+import { sortKey } from '../../electron/core/messages/history-query.js';
 import { MessageStore } from '../../electron/core/messages/store.js';
 import type { ChatMessage } from '../../shared/types.js';
 import { tempDirPerTest } from './temp-dir.js';
@@ -42,4 +44,20 @@ export function storePerTest(prefix: string): { dir: () => string; store: () => 
   });
   afterEach(() => store?.close());
   return { dir, store: () => store! };
+}
+
+/**
+ * `rows` messages ("backfilled 0", "backfilled 1"…) written into a data folder's store by another
+ * connection, as a backfill's rows are: stored, not yet in the search index.
+ */
+export function storeUnindexed(dataDir: string, channelId: string, rows: number): void {
+  const db = new Database(join(dataDir, 'messages.sqlite'));
+  const insert = db.prepare('INSERT INTO messages (id, channel_id, sort_key, json) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < rows; i++) {
+      const m = chatMessage(i + 1, { channelId, content: `backfilled ${i}` });
+      insert.run(m.id, m.channelId, sortKey(m.id), JSON.stringify(m));
+    }
+  })();
+  db.close();
 }

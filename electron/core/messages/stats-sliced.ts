@@ -6,7 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ChannelStats } from '../../../shared/types.js';
 import { sortKey } from './history-query.js';
 import { DISCORD_EPOCH_MS } from './last-seen.js';
-import { bound, bucketFor, type StatsRequest } from './stats.js';
+import { bound, bucketFor, countBuckets, type StatsRequest } from './stats.js';
 import type { MessageStore } from './store.js';
 import { offsetSpans, requestZone } from './time-zone.js';
 
@@ -22,7 +22,6 @@ export interface SliceOptions {
   signal?: AbortSignal;
 }
 
-const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const RANGE = 'channel_id = ? AND sort_key >= ? AND sort_key < ?';
 const timeOf = (key: string) => Number(BigInt(key) >> 22n) + DISCORD_EPOCH_MS;
@@ -70,16 +69,7 @@ export async function channelStatsSliced(store: MessageStore, channelId: string,
     const stop = sortKey((BigInt(ends.last) + 1n).toString());
     // Each slice reads one snapshot (a live batch may commit between two statements).
     const slice = db.transaction((lo: string, hi: string) => {
-      let span = 0;
-      for (const [b, n] of buckets.all(channelId, lo, hi) as Array<[number, number]>) {
-        const utc = b * size + DISCORD_EPOCH_MS;
-        while (span + 1 < spans.length && spans[span + 1]!.from <= utc) span++;
-        const local = utc + spans[span]!.offset;
-        const day = Math.floor(local / DAY);
-        days.set(day, (days.get(day) ?? 0) + n);
-        hours[Math.floor((local - day * DAY) / HOUR)]! += n;
-        total += n;
-      }
+      total += countBuckets(buckets.all(channelId, lo, hi) as Array<[number, number]>, size, spans, days, hours);
       for (const [id, n] of byAuthor.all(channelId, lo, hi) as Array<[string | null, number]>) authors.set(id, (authors.get(id) ?? 0) + n);
       const [count, bytes] = files.get(channelId, lo, hi) as [number, number | null];
       attachments.count += count;

@@ -36,6 +36,25 @@ export function bucketFor(spans: OffsetSpan[]): number {
   return [HOUR, 30 * MINUTE, 15 * MINUTE].find((size) => marks.every((t) => t % size === 0)) ?? MINUTE;
 }
 
+/**
+ * Adds UTC buckets' counts (bucket number, count; in order) to local days and hours by the zone's
+ * spans (each bucket lies in one local hour); returns how many messages they held.
+ */
+export function countBuckets(buckets: Array<[number, number]>, size: number, spans: OffsetSpan[], days: Map<number, number>, hours: number[]): number {
+  let span = 0;
+  let total = 0;
+  for (const [b, n] of buckets) {
+    const utc = b * size + DISCORD_EPOCH_MS;
+    while (span + 1 < spans.length && spans[span + 1]!.from <= utc) span++;
+    const local = utc + spans[span]!.offset;
+    const day = Math.floor(local / DAY);
+    days.set(day, (days.get(day) ?? 0) + n);
+    hours[Math.floor((local - day * DAY) / HOUR)]! += n;
+    total += n;
+  }
+  return total;
+}
+
 export function channelStats(store: MessageStore, channelId: string, req: StatsRequest = {}): ChannelStats {
   const db = store.database;
   const zone = requestZone(req);
@@ -57,16 +76,7 @@ export function channelStats(store: MessageStore, channelId: string, req: StatsR
       .prepare(`SELECT (CAST(id AS INTEGER) >> 22) / ${size} AS b, count(*) AS n FROM messages WHERE ${range} GROUP BY b ORDER BY b`)
       .raw()
       .all(...args) as Array<[number, number]>;
-    let span = 0;
-    for (const [b, n] of buckets) {
-      const utc = b * size + DISCORD_EPOCH_MS;
-      while (span + 1 < spans.length && spans[span + 1]!.from <= utc) span++;
-      const local = utc + spans[span]!.offset;
-      const day = Math.floor(local / DAY);
-      days.set(day, (days.get(day) ?? 0) + n);
-      hours[Math.floor((local - day * DAY) / HOUR)]! += n;
-      total += n;
-    }
+    total = countBuckets(buckets, size, spans, days, hours);
   }
   const perDay = [...days].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day: new Date(day * DAY).toISOString().slice(0, 10), count }));
   const topAuthors = db
