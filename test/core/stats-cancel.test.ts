@@ -56,4 +56,15 @@ describe('statistics count stopped', { timeout: 30_000 }, () => {
       expect(refused.ok ? 'taken' : refused.error.code, progressId).toBe('invalid-input');
     }
   });
+
+  it('a count stopped as soon as it is asked (while the search index catches up, before its first slice) is stopped too', async () => {
+    storeHistory();
+    core = await coreFor(world, configuredEnv(world));
+    const c = await startConnected(core);
+    const counting = c.dispatch('messages.stats', { timeZone: 'UTC', progressId: 'early' });
+    const stopped = await c.dispatch('messages.statsCancel', { progressId: 'early' });
+    const answer = await counting;
+    expect(stopped).toEqual({ ok: true, value: true });
+    expect(answer.ok ? 'counted' : answer.error.i18n?.key).toBe('command.statsStopped');
+  });
 });

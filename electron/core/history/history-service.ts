@@ -99,14 +99,15 @@ export function createHistory(d: HistoryDeps) {
       },
       search: async (input: SearchRequest) => search.search(await indexed(), input),
       stats: async (input: StatsRequest | undefined) => {
-        const channelId = await indexed(); // author names
-        indexer.catchUp(); // what came in since (a few rows)
         // In slices: a year of messages in one pass held the event loop for seconds. A named count can be
-        // stopped (statsCancel): a panel flicking through periods would otherwise run every count to its end.
+        // stopped (statsCancel), from the start (the index's catch-up may take a second): a panel flicking
+        // through periods would otherwise run every count to its end.
         const id = input?.progressId;
         const stop = new AbortController();
         if (id !== undefined) counts.set(id, (counts.get(id) ?? new Set()).add(stop));
         try {
+          const channelId = await indexed(); // author names
+          indexer.catchUp(); // what came in since (a few rows)
           return await channelStatsSliced(d.store, channelId, input, { onProgress: statsProgress(d.bus, id), signal: stop.signal });
         } catch (err) {
           if (stop.signal.aborted) throw new CommandError('unavailable', coreText('command.statsStopped'));

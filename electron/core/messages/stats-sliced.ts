@@ -41,6 +41,7 @@ function idOrder(a: string | null, b: string | null): number {
 }
 
 export async function channelStatsSliced(store: MessageStore, channelId: string, req: StatsRequest = {}, opts: SliceOptions = {}): Promise<ChannelStats> {
+  opts.signal?.throwIfAborted();
   const db = store.database;
   const zone = requestZone(req);
   const rows = Math.max(1, Math.floor(opts.sliceRows ?? SLICE_ROWS));
