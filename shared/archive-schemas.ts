@@ -30,7 +30,7 @@ export const exportInput = z
   .object({
     format: z.enum(EXPORT_FORMATS),
     filter: archiveFilter.optional(),
-    /** HTML: link media (default) or download it into a folder beside the file (desktop and CLI). */
+    /** HTML: link media (default) or download it into a folder beside the file (desktop and CLI; the browser gets both as one .zip). */
     media: z.enum(['link', 'download']).optional(),
     locale: z.enum(['en', 'fr']).optional(),
   })

@@ -1,4 +1,5 @@
 // Composes the core: settings, logging, the monitor and the command handlers. No Electron here.
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coreText, type CoreSentence } from '../../shared/core-text.js';
 import type { AppInfo } from '../../shared/types.js';
@@ -159,6 +160,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     app: () => ({ name: identity.name, version: identity.version }),
     saveDialog: options.saveDialog ?? null,
     searchReady: history.searchReady,
+    // os.tmpdir()'s own rule, read from the core's environment (a test points it at its own folder).
+    tempDir: () => options.env.TMPDIR || tmpdir(),
   });
 
   settings.on('changed', (view) => {

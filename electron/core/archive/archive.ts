@@ -1,5 +1,7 @@
 // The archive area of the core: exports (a file, or any stream such as an HTTP download),
 // scheduled backups and the guarded delete-all, with the command handlers the contract names.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
@@ -22,6 +24,7 @@ import { requestZone } from '../messages/time-zone.js';
 import { exportFileName, FORMAT_FILES } from './formats/index.js';
 import { MediaFolder } from './media.js';
 import { ArchiveReader } from './reader.js';
+import { zipFolder } from './zip-folder.js';
 
 export type ExportRequest = z.output<typeof exportInput>;
 
@@ -41,7 +44,12 @@ export interface ArchiveOptions {
   saveDialog?: SaveDialogPort | null;
   /** The running bot's way to fetch messages again for fresh attachment links; null while not connected. */
   mediaRefresher?: () => MediaRefresher | null;
+  /** Where a zipped download is written before it is sent (os.tmpdir() when absent). */
+  tempDir?: () => string;
 }
+
+/** HTML with media downloaded: a browser gets the page and its folder as one .zip. */
+const mediaDownloaded = (request: ExportRequest) => request.format === 'html' && request.media === 'download';
 
 export class Archive {
   readonly backups: BackupService;
@@ -63,6 +71,13 @@ export class Archive {
     const meta = this.exportMeta(request);
     const name = exportFileName(meta.channel?.name ?? '', request.format, requestZone(request.filter ?? {}), meta.exportedAt);
     return { name, contentType: FORMAT_FILES[request.format].contentType };
+  }
+
+  /** What a download of `request` is called and served as; `page`: the HTML file inside when it is a .zip. */
+  describeDownload(request: ExportRequest): { name: string; contentType: string; page: string | null } {
+    const described = this.describe(request);
+    if (!mediaDownloaded(request)) return { ...described, page: null };
+    return { name: described.name.replace(/\.html$/, '.zip'), contentType: 'application/zip', page: described.name };
   }
 
   private exportMeta(request: ExportRequest): ExportMeta {
@@ -111,15 +126,36 @@ export class Archive {
 
   /** Writes an export to `file` (CLI, desktop save dialog). */
   async exportToFile(file: string, request: ExportRequest, signal?: AbortSignal): Promise<ExportResult> {
+    const result = await this.writeFile(file, request, signal);
+    say(this.o.logger, 'info', coreText('archive.exported', { count: result.count, file }));
+    return { file, ...result };
+  }
+
+  /**
+   * Streams HTML with media downloaded into `sink` as a .zip of `page` and its `_files/` folder, written
+   * first as the desktop writes them into a temp folder, removed however it ends (a client gone, a failure).
+   */
+  async exportZipToStream(sink: Writable, request: ExportRequest, page: string, signal?: AbortSignal): Promise<ExportResult & { file: '' }> {
+    const dir = mkdtempSync(join(this.o.tempDir?.() ?? tmpdir(), 'dm-export-'));
+    try {
+      const result = await this.writeFile(join(dir, page), request, signal);
+      await zipFolder(sink, dir, signal);
+      return { file: '', ...result };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** An export into `file`, its media into a folder beside it when asked (expired links fetched anew first). */
+  private async writeFile(file: string, request: ExportRequest, signal?: AbortSignal): Promise<Omit<ExportResult, 'file'>> {
     await this.o.beforeRead();
     const reader = new ArchiveReader(this.o.storeFile);
     try {
-      const media = request.format === 'html' && request.media === 'download' ? new MediaFolder(file) : undefined;
+      const media = mediaDownloaded(request) ? new MediaFolder(file) : undefined;
       const links = expiredLinkRefresh(this.o.mediaRefresher ?? (() => null));
       const result = this.outcome(await exportToFile(file, { ...this.job(request, reader, signal), ...(media ? { media, links } : {}) }));
-      say(this.o.logger, 'info', coreText('archive.exported', { count: result.count, file }));
       if (result.mediaNote) this.o.logger.warn(result.mediaNoteI18n ? { i18n: result.mediaNoteI18n } : {}, result.mediaNote);
-      return { file, ...result };
+      return result;
     } finally {
       reader.close();
     }

@@ -25,6 +25,8 @@ export interface ArchiveAreaOptions {
   saveDialog?: SaveDialogPort | null;
   /** Resolves once every stored row is in the search index (history-service.ts): a filtered export's search then indexes nothing in the event loop. */
   searchReady?: () => Promise<void>;
+  /** Where a zipped download is built (os.tmpdir() when absent). */
+  tempDir?: () => string;
 }
 
 export function createArchiveArea(o: ArchiveAreaOptions) {
@@ -63,6 +65,7 @@ export function createArchiveArea(o: ArchiveAreaOptions) {
     requester: o.mode === 'electron' ? 'the desktop panel' : 'the panel (headless)',
     saveDialog: o.saveDialog ?? null,
     mediaRefresher: () => o.monitor.mediaRefresher(),
+    ...(o.tempDir ? { tempDir: o.tempDir } : {}),
   });
   archive.backups.schedule();
   const handlers = {
@@ -75,7 +78,7 @@ export function createArchiveArea(o: ArchiveAreaOptions) {
     // Checked before the ticket: a search it cannot apply is said in the panel, not as the download's 400 page.
     downloadTicket: async (request: ExportRequest) => {
       await archive.check(request);
-      return { path: `${EXPORT_PATH}?ticket=${archive.tickets.issue({ ...request, media: 'link' })}` };
+      return { path: `${EXPORT_PATH}?ticket=${archive.tickets.issue(request)}` };
     },
   };
   return { archive, handlers };

@@ -61,7 +61,7 @@ async function write(sink: Writable, chunk: string, signal?: AbortSignal): Promi
  * Waits for `sink` to take more, or rejects once it is closed or `signal` aborts: a destroyed response
  * never drains, and waiting for it kept the export, its reader and a SQLite connection open for good.
  */
-async function drained(sink: Writable, signal?: AbortSignal): Promise<void> {
+export async function drained(sink: Writable, signal?: AbortSignal): Promise<void> {
   const done = new AbortController();
   const stop = signal ? AbortSignal.any([signal, done.signal]) : done.signal;
   try {
@@ -96,7 +96,9 @@ export async function exportTo(sink: Writable, job: ExportJob): Promise<ExportRe
       expired += checked.expired;
       expiredWhy ??= checked.why;
     }
-    if (job.media) await job.media.fetchAll(messages.flatMap((m) => writer.mediaUrls?.(m) ?? []));
+    if (job.media) await job.media.fetchAll(messages.flatMap((m) => writer.mediaUrls?.(m) ?? []), job.signal);
+    // Downloads stopped by the signal were counted as failed: the export stops rather than finishing without them.
+    job.signal?.throwIfAborted();
     let chunk = '';
     let turn = performance.now();
     // The text is scrubbed before it is formatted too: a keyword mark or Markdown inside a token cut it,

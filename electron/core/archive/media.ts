@@ -27,20 +27,23 @@ export class MediaFolder {
   }
 
   /** Downloads each URL not tried yet (the HTML writer's list: avatars, attachments, emoji, stickers, embed images). */
-  async fetchAll(urls: readonly string[]): Promise<void> {
+  async fetchAll(urls: readonly string[], signal?: AbortSignal): Promise<void> {
     const queue = [...new Set(urls)].filter((u) => /^https?:\/\//i.test(u) && !this.tried.has(u));
     if (queue.length === 0) return;
     mkdirSync(this.dir, { recursive: true, mode: PRIVATE_DIR });
     const worker = async () => {
-      for (let url = queue.shift(); url !== undefined; url = queue.shift()) await this.fetchOne(url);
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) await this.fetchOne(url, signal);
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   }
 
-  private async fetchOne(url: string): Promise<void> {
+  private async fetchOne(url: string, signal?: AbortSignal): Promise<void> {
     this.tried.add(url);
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      // A stopped export (a download given up) stops its downloads too, rather than waiting out a slow host.
+      signal?.throwIfAborted();
+      const timeout = AbortSignal.timeout(TIMEOUT_MS);
+      const res = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const data = Buffer.from(await res.arrayBuffer());
       // Numbered so two files called image.png never collide; the name keeps its extension.

@@ -72,9 +72,9 @@ export function handleExport(ctx: RouteContext, req: IncomingMessage, res: Serve
     });
 }
 
-/** The checked export as the response's body. */
+/** The checked export as the response's body: HTML with media downloaded comes as a .zip of the page and its folder. */
 function streamExport(ctx: RouteContext, res: ServerResponse, request: ExportRequest): void {
-  const { name, contentType } = ctx.core.archive.describe(request);
+  const { name, contentType, page } = ctx.core.archive.describeDownload(request);
   const stop = new AbortController();
   res.on('close', () => stop.abort());
   res.on('error', () => stop.abort());
@@ -84,7 +84,10 @@ function streamExport(ctx: RouteContext, res: ServerResponse, request: ExportReq
     'Content-Disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     'Cache-Control': 'no-store',
   });
-  ctx.core.archive.exportToStream(res, request, stop.signal).then(
+  // A zip's first byte waits for the media: the browser shows the download starting meanwhile.
+  if (page) res.flushHeaders();
+  const exported = page ? ctx.core.archive.exportZipToStream(res, request, page, stop.signal) : ctx.core.archive.exportToStream(res, request, stop.signal);
+  exported.then(
     () => res.end(),
     (err: Error) => {
       if (!stop.signal.aborted) ctx.core.log.logger.error(`Export download failed: ${err.message}`);
