@@ -25,6 +25,22 @@ describe('archive dialog', () => {
     expect((await d.findByTestId('export-result')).textContent).toContain('Your browser is downloading the export.');
   });
 
+  // The browser had links only: CDN links expire after about a day, so it could keep no pictures.
+  it('in the browser, offers the media download as one .zip and asks the ticket for it', async () => {
+    const fake = new FakeApi();
+    fake.info = { ...fake.info, mode: 'headless' };
+    const { d, user } = await openArchive(fake);
+    const media = d.getByTestId('export-media') as HTMLSelectElement;
+    expect([...media.options].map((o) => o.textContent)).toEqual(['Link to Discord', 'Download with the page, as one .zip (the page and its folder of pictures)']);
+    await user.selectOptions(media, 'download');
+    await user.click(d.getByTestId('export-start'));
+    await waitFor(() => expect(fake.argsOf('archive.downloadTicket')).toEqual([{ format: 'html', filter: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, locale: 'en', media: 'download' }]));
+    expect((await d.findByTestId('export-result')).textContent).toContain('Your browser is downloading the export.');
+    // HTML's choice only
+    await user.selectOptions(d.getByTestId('export-format'), 'json');
+    expect(d.queryByTestId('export-media')).toBeNull();
+  });
+
   // The zone went only with a search text: a plain export of 1 March (days here) printed UTC times under UTC days.
   it('sends the viewer\'s zone with every export, search text or not: the file prints its times there', async () => {
     const fake = new FakeApi();

@@ -53,7 +53,7 @@ describe('the export’s days where the browser cannot name its zone', () => {
     await user.type(d.getByTestId('export-after'), '2026-01-01');
     await user.type(d.getByTestId('export-before'), '2026-02-01');
     await user.click(d.getByTestId('export-start'));
-    await waitFor(() => expect(fake.argsOf('archive.downloadTicket')).toEqual([{ format: 'html', filter: { after: Date.UTC(2026, 0, 1), before: Date.UTC(2026, 1, 1), timeZone: 'UTC' }, locale: 'en' }]));
+    await waitFor(() => expect(fake.argsOf('archive.downloadTicket')).toEqual([{ format: 'html', filter: { after: Date.UTC(2026, 0, 1), before: Date.UTC(2026, 1, 1), timeZone: 'UTC' }, locale: 'en', media: 'link' }]));
   });
 
   it('the note in French', async () => {
@@ -68,6 +68,6 @@ describe('the export’s days where the browser cannot name its zone', () => {
     await user.type(d.getByTestId('export-after'), '2026-01-01');
     await user.click(d.getByTestId('export-start'));
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    await waitFor(() => expect(fake.argsOf('archive.downloadTicket')).toEqual([{ format: 'html', filter: { after: new Date(2026, 0, 1).getTime(), timeZone: zone }, locale: 'en' }]));
+    await waitFor(() => expect(fake.argsOf('archive.downloadTicket')).toEqual([{ format: 'html', filter: { after: new Date(2026, 0, 1).getTime(), timeZone: zone }, locale: 'en', media: 'link' }]));
   });
 });

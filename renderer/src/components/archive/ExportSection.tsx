@@ -1,4 +1,5 @@
-// Export: the browser downloads through a one-time link (headless); the desktop asks where to save.
+// Export: the browser downloads through a one-time link (headless; HTML with its media comes as one .zip);
+// the desktop asks where to save.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/archive';
@@ -40,7 +41,7 @@ export function ExportSection() {
       // box, and the file prints its times and day headings here.
       timeZone: zone,
     };
-    const request = { format, filter, locale: i18n.language === 'fr' ? ('fr' as const) : ('en' as const), ...(desktop && format === 'html' ? { media } : {}) };
+    const request = { format, filter, locale: i18n.language === 'fr' ? ('fr' as const) : ('en' as const), ...(format === 'html' ? { media } : {}) };
     setBusy(true);
     setResult(null);
     setProgress(null);
@@ -100,12 +101,12 @@ export function ExportSection() {
           {t('archive.export.query')}
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} maxLength={500} data-testid="export-query" />
         </label>
-        {desktop && format === 'html' && (
+        {format === 'html' && (
           <label>
             {t('archive.export.media')}
-            <select value={media} onChange={(e) => setMedia(e.target.value as 'link' | 'download')}>
+            <select value={media} onChange={(e) => setMedia(e.target.value as 'link' | 'download')} data-testid="export-media">
               <option value="link">{t('archive.export.mediaLink')}</option>
-              <option value="download">{t('archive.export.mediaDownload')}</option>
+              <option value="download">{t(desktop ? 'archive.export.mediaDownload' : 'archive.export.mediaDownloadZip')}</option>
             </select>
           </label>
         )}

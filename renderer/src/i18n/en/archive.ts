@@ -15,6 +15,7 @@ export const archiveEn = {
       media: 'Attachments',
       mediaLink: 'Link to Discord',
       mediaDownload: 'Download into a folder beside the file',
+      mediaDownloadZip: 'Download with the page, as one .zip (the page and its folder of pictures)',
       start: 'Export',
       running: 'Exporting… {{done}} / {{total}}',
       saved_one: '{{count, number}} message saved to {{file}}',

@@ -18,6 +18,7 @@ export const archiveFr: Strings<typeof archiveEn> = {
       media: 'Pièces jointes',
       mediaLink: 'Lien vers Discord',
       mediaDownload: 'Télécharger dans un dossier à côté du fichier',
+      mediaDownloadZip: 'Télécharger avec la page, en un seul .zip (la page et son dossier d’images)',
       start: 'Exporter',
       running: 'Export en cours… {{done}} / {{total}}',
       saved_one: '{{count, number}} message enregistré dans {{file}}',
