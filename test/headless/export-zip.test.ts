@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { nextEvent, waitState } from '../helpers/world.js';
-import { startTestPanel, type TestPanel } from './panel-fixture.js';
+import { ACCESS, startTestPanel, type TestPanel } from './panel-fixture.js';
 
 let tempRoot: string;
 
@@ -67,6 +67,28 @@ describe('GET /api/export: HTML with media downloaded', { timeout: 30_000 }, () 
       }
       expect(html).not.toContain('/attachments/');
       expect(Object.keys(files).every((f) => f === `${name}.html` || f.startsWith(`${name}_files/`))).toBe(true);
+      expect(readdirSync(tempRoot)).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a script with the access token asks for it with media=download (and gets links without it, or a clear 400 for another value)', async () => {
+    const t = await connectedPanel();
+    try {
+      await post(t, 'scripted', { attachments: [{ filename: 'cat.png', size: 2048, contentType: 'image/png', width: 64, height: 48 }] });
+      const base = `http://127.0.0.1:${t.panel.port}/api/export?format=html`;
+      const headers = { authorization: `Bearer ${ACCESS}` };
+      const zipped = await fetch(`${base}&media=download`, { headers });
+      expect(zipped.headers.get('content-type')).toBe('application/zip');
+      const files = unzipSync(new Uint8Array(await zipped.arrayBuffer()));
+      expect(Object.keys(files).filter((f) => f.endsWith('cat.png'))).toHaveLength(1);
+      const linked = await fetch(base, { headers });
+      expect(linked.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await linked.text()).toContain('/attachments/');
+      const refused = await fetch(`${base}&media=inline`, { headers });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toMatch(/media/);
       expect(readdirSync(tempRoot)).toEqual([]);
     } finally {
       await t.close();

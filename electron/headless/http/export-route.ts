@@ -17,19 +17,20 @@ function text(res: ServerResponse, status: number, body: string, headers: Record
 }
 
 /**
- * ?format=&after=&before=&tz=&author=&locale=&query= → the CLI's checked arguments (same rules, same
+ * ?format=&after=&before=&tz=&author=&locale=&query=&media= → the CLI's checked arguments (same rules, same
  * messages); dates are UTC days unless tz= names a zone (the server's own zone means nothing to a script elsewhere).
  */
 function requestFromQuery(query: URLSearchParams): ExportRequest {
   const argv: string[] = [];
-  for (const name of ['format', 'after', 'before', 'tz', 'locale', 'query'] as const) {
+  for (const name of ['format', 'after', 'before', 'tz', 'locale', 'query', 'media'] as const) {
     const v = query.get(name);
     // --name=value: a value starting with "-" ("-foo") is not taken for an option.
     if (v !== null) argv.push(`--${name}=${v}`);
   }
   for (const author of query.getAll('author')) argv.push(`--author=${author}`);
   const args = parseExportArgs(argv, 'UTC');
-  return { format: args.format, filter: args.filter, locale: args.locale, media: 'link' };
+  // media=download: HTML and its media folder as one .zip (exportZipToStream).
+  return { format: args.format, filter: args.filter, locale: args.locale, media: args.media };
 }
 
 /** What an error says in `language`: by key when it is one of the core's sentences, else its English. */
